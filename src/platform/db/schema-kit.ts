@@ -1,0 +1,142 @@
+/**
+ * The conventions every Drizzle table in Schola follows, in one place.
+ *
+ * - Tenant-owned tables carry `tenant_id` as the leading column of their primary key, of every
+ *   unique constraint and of every foreign key, so the schema can later be distributed by tenant
+ *   on Citus (co-located joins, no cross-shard foreign keys).
+ * - Constraint names are explicit and never longer than PostgreSQL's 63-byte identifier limit
+ *   (longer names would be silently truncated and could collide).
+ * - Value rules from the seed documents' comments (enumerations, ranges) are declared once here:
+ *   the helper returns the SQL CHECK for the migration and records the rule so that the API's zod
+ *   schemas are derived from the very same declaration.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  primaryKey,
+  timestamp,
+  unique,
+  uuid,
+  type AnyPgColumn,
+  type PgColumn,
+} from 'drizzle-orm/pg-core';
+import { tenants } from '../tenancy/tables.js';
+
+export const PG_IDENTIFIER_MAX = 63;
+
+/** Shortens an identifier over 63 bytes deterministically (prefix + short hash). */
+export function constraintName(name: string): string {
+  if (Buffer.byteLength(name) <= PG_IDENTIFIER_MAX) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, PG_IDENTIFIER_MAX - 9)}_${hash}`;
+}
+
+/**
+ * The tenant key column. Every tenant-owned table starts with it; its primary key and its foreign
+ * key to platform.tenants come from `tenantKeys` (named explicitly: drizzle's generated name for
+ * that foreign key would pass 63 bytes on long Ed-Fi table names).
+ */
+export const tenantKey = () => uuid('tenant_id').notNull();
+
+/** timestamptz defaulting to now(); the platform stores every instant with its time zone. */
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).defaultNow();
+
+/**
+ * Primary key led by the tenant key, plus the foreign key tenant_id → platform.tenants(id).
+ * `base` is the table name: constraints are named `<base>_pkey` and `<base>_tenant_fkey`.
+ * Use it spread: `(t) => [...tenantKeys('things', t.tenantId, t.thingId), …]`.
+ */
+export function tenantKeys(base: string, tenant: PgColumn, ...columns: PgColumn[]) {
+  return [
+    primaryKey({ name: constraintName(`${base}_pkey`), columns: [tenant, ...columns] as [PgColumn, ...PgColumn[]] }),
+    foreignKey({ name: constraintName(`${base}_tenant_fkey`), columns: [tenant], foreignColumns: [tenants.id] }).onDelete(
+      'restrict',
+    ),
+  ] as const;
+}
+
+/** Unique constraint led by the tenant key. */
+export function tenantUnique(name: string, tenant: PgColumn, ...columns: PgColumn[]) {
+  return unique(constraintName(name)).on(tenant, ...columns);
+}
+
+/**
+ * Composite foreign key led by the tenant key: (tenant_id, cols...) → (tenant_id, refCols...).
+ * `onDelete` defaults to restrict: deleting a referenced row must be an explicit decision.
+ */
+export function tenantFk(
+  name: string,
+  columns: [PgColumn, ...PgColumn[]],
+  foreignColumns: [AnyPgColumn, ...AnyPgColumn[]],
+  onDelete: 'restrict' | 'cascade' | 'set null' | 'no action' = 'restrict',
+) {
+  return foreignKey({ name: constraintName(name), columns, foreignColumns }).onDelete(onDelete);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value rules: one declaration → SQL CHECK + zod rule
+// ---------------------------------------------------------------------------------------------
+
+export type ValueRule =
+  | { kind: 'enum'; values: readonly string[]; caseInsensitive: boolean }
+  | { kind: 'range'; min: number; max: number };
+
+const rules = new WeakMap<object, ValueRule>();
+
+/** The rule declared for a column, if any (used to derive zod schemas and docs). */
+export function ruleFor(column: object): ValueRule | undefined {
+  return rules.get(column);
+}
+
+/** The column's bare quoted name: CHECKs must not qualify columns with schema and table. */
+export function bare(column: PgColumn): SQL {
+  return sql.raw(`"${column.name.replace(/"/g, '""')}"`);
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * CHECK (column IN (...)). With `caseInsensitive`, compares lower(column): several seed columns
+ * document values in mixed case ("Active, draft, expired") while their defaults are capitalised.
+ */
+export function checkIn(
+  name: string,
+  column: PgColumn,
+  values: readonly string[],
+  options: { caseInsensitive?: boolean } = {},
+) {
+  const caseInsensitive = options.caseInsensitive ?? false;
+  rules.set(column, { kind: 'enum', values, caseInsensitive });
+  const list = (caseInsensitive ? values.map((v) => v.toLowerCase()) : values).map(quote).join(', ');
+  const target = caseInsensitive ? sql`lower(${bare(column)})` : bare(column);
+  return check(constraintName(name), sql`${target} IN (${sql.raw(list)})`);
+}
+
+/** CHECK (column BETWEEN min AND max). NULL passes, as in SQL. */
+export function checkRange(name: string, column: PgColumn, min: number, max: number) {
+  rules.set(column, { kind: 'range', min, max });
+  return check(constraintName(name), sql`${bare(column)} BETWEEN ${sql.raw(String(min))} AND ${sql.raw(String(max))}`);
+}
+
+/** Any other CHECK (e.g. end >= start); documented but not mirrored in zod automatically. */
+export function checkSql(name: string, expression: SQL) {
+  return check(constraintName(name), expression);
+}
+
+/**
+ * Marks a table as global reference data (no tenant key; readable by every tenant; on Citus a
+ * reference table). Kept in a registry so docs and the isolation suite can tell them apart.
+ */
+const globalTables = new Set<object>();
+export function markGlobal<T extends object>(table: T): T {
+  globalTables.add(table);
+  return table;
+}
+export function isGlobalTable(table: object): boolean {
+  return globalTables.has(table);
+}
