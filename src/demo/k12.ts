@@ -1,0 +1,204 @@
+/**
+ * The demo K-12 district (seed 004): an LEA with schools, staff, students, courses, sections,
+ * enrollments, a calendar and attendance — in Ed-Fi tables and, for the same people and classes,
+ * in OneRoster tables (a learning tool sees the same district an SIS does).
+ */
+import * as edfi from '../domains/edfi/tables.js';
+import * as or from '../domains/oneroster/tables.js';
+import type { Tx } from '../platform/db/transaction.js';
+import { insertAll } from './bulk.js';
+import { ensureDemoDescriptors } from './descriptors.js';
+import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
+import { addDays, isoDate, type Random } from './random.js';
+
+export interface K12Size {
+  students: number;
+  schools: number;
+  sectionsPerSchool: number;
+  schoolYear: number;
+}
+
+export interface K12Result {
+  schools: { schoolId: number; name: string; sourcedId: string }[];
+  students: { studentUSI: number; uniqueId: string; firstName: string; lastName: string; grade: string; schoolId: number }[];
+  teachers: { staffUSI: number; uniqueId: string; firstName: string; lastName: string; schoolId: number }[];
+  counts: Record<string, number>;
+}
+
+const GRADE_NAMES = ['Kindergarten', 'First grade', 'Second grade', 'Third grade', 'Fourth grade', 'Fifth grade', 'Sixth grade', 'Seventh grade', 'Eighth grade', 'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'] as const;
+const OR_GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
+const COURSES = [
+  { code: 'MATH', title: 'Mathematics', subject: 'Mathematics' },
+  { code: 'ELA', title: 'English Language Arts', subject: 'English Language Arts' },
+  { code: 'SCI', title: 'Science', subject: 'Science' },
+  { code: 'SOC', title: 'Social Studies', subject: 'Social Studies' },
+  { code: 'ART', title: 'Visual Arts', subject: 'Fine and Performing Arts' },
+  { code: 'PE', title: 'Physical Education', subject: 'Physical, Health, and Safety Education' },
+] as const;
+
+export const DEMO_LEA_ID = 255901;
+
+export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Random): Promise<K12Result> {
+  const d = await ensureDemoDescriptors(tx);
+  const year = size.schoolYear;
+  const yearStart = new Date(Date.UTC(year - 1, 7, 17)); // mid-August
+  const yearEnd = new Date(Date.UTC(year, 4, 28)); // end of May
+  const winterBreak = new Date(Date.UTC(year - 1, 11, 20));
+  const springStart = new Date(Date.UTC(year, 0, 6));
+  const counts: Record<string, number> = {};
+  const count = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
+
+  // Education organizations -----------------------------------------------------------------
+  const districtName = 'Schola Demo Independent School District';
+  const schools = Array.from({ length: size.schools }, (_, i) => ({
+    schoolId: DEMO_LEA_ID * 1000 + i + 1,
+    name: `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]}${i >= SCHOOL_NAMES.length ? ` ${Math.floor(i / SCHOOL_NAMES.length) + 1}` : ''} ${['Elementary', 'Middle', 'High'][i % 3]} School`,
+    grades: [[0, 5], [6, 8], [9, 12]][i % 3] as [number, number],
+    sourcedId: rng.uuid(),
+  }));
+  await insertAll(tx, edfi.educationOrganization, [
+    { tenantId, educationOrganizationId: DEMO_LEA_ID, nameOfInstitution: districtName, shortNameOfInstitution: 'Schola ISD', discriminator: 'LocalEducationAgency' },
+    ...schools.map((s) => ({ tenantId, educationOrganizationId: s.schoolId, nameOfInstitution: s.name, discriminator: 'School' })),
+  ]);
+  await insertAll(tx, edfi.localEducationAgency, [
+    { tenantId, localEducationAgencyId: DEMO_LEA_ID, localEducationAgencyCategoryDescriptorId: d.LocalEducationAgencyCategoryDescriptor.Independent },
+  ]);
+  await insertAll(tx, edfi.school, schools.map((s) => ({ tenantId, schoolId: s.schoolId, localEducationAgencyId: DEMO_LEA_ID, schoolTypeDescriptorId: d.SchoolTypeDescriptor.Regular })));
+  await insertAll(tx, edfi.schoolGradeLevel, schools.flatMap((s) => range(s.grades[0], s.grades[1]).map((g) => ({ tenantId, schoolId: s.schoolId, gradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[g]!] }))));
+  count('schools', schools.length);
+
+  // Calendar, sessions --------------------------------------------------------------------------
+  const instructionalDays: Date[] = [];
+  for (let day = yearStart; day <= yearEnd; day = addDays(day, 1)) {
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !(day >= winterBreak && day < springStart)) instructionalDays.push(day);
+  }
+  const fallDays = instructionalDays.filter((x) => x < winterBreak).length;
+  const calendarCode = `${year}-STUDENT`;
+  for (const s of schools) {
+    await insertAll(tx, edfi.calendar, [{ tenantId, calendarCode, schoolId: s.schoolId, schoolYear: year, calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'] }]);
+    await insertAll(tx, edfi.calendarDate, instructionalDays.map((day) => ({ tenantId, calendarCode, date: isoDate(day), schoolId: s.schoolId, schoolYear: year })));
+    await insertAll(tx, edfi.calendarDateCalendarEvent, instructionalDays.map((day) => ({ tenantId, calendarCode, date: isoDate(day), schoolId: s.schoolId, schoolYear: year, calendarEventDescriptorId: d.CalendarEventDescriptor['Instructional day'] })));
+    await insertAll(tx, edfi.session, [
+      { tenantId, sessionName: `${year - 1}-${year} Fall Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(yearStart), endDate: isoDate(addDays(winterBreak, -1)), termDescriptorId: d.TermDescriptor['Fall Semester'], totalInstructionalDays: fallDays },
+      { tenantId, sessionName: `${year - 1}-${year} Spring Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(springStart), endDate: isoDate(yearEnd), termDescriptorId: d.TermDescriptor['Spring Semester'], totalInstructionalDays: instructionalDays.length - fallDays },
+    ]);
+  }
+  count('calendarDates', instructionalDays.length * schools.length);
+
+  // Staff ---------------------------------------------------------------------------------------
+  const teachersPerSchool = Math.max(1, Math.ceil(size.sectionsPerSchool / 3));
+  const teacherRows = schools.flatMap((s, si) =>
+    range(1, teachersPerSchool).map((n) => {
+      const first = rng.pick(US_FIRST_NAMES);
+      const last = rng.pick(US_LAST_NAMES);
+      return { uniqueId: `T${String(si + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`, first, last, schoolId: s.schoolId, sourcedId: rng.uuid() };
+    }),
+  );
+  const staffInserted = await tx
+    .insert(edfi.staff)
+    .values(teacherRows.map((t) => ({ tenantId, staffUniqueId: t.uniqueId, firstName: t.first, lastSurname: t.last, personalTitlePrefix: rng.pick(['Mr.', 'Ms.', 'Mrs.', 'Dr.']), loginId: `${t.first}.${t.last}`.toLowerCase(), yearsOfPriorTeachingExperience: rng.int(0, 25) })))
+    .returning({ staffUSI: edfi.staff.staffUSI, uniqueId: edfi.staff.staffUniqueId });
+  const staffUsiById = new Map(staffInserted.map((r) => [r.uniqueId, r.staffUSI]));
+  await insertAll(tx, edfi.staffSchoolAssociation, teacherRows.map((t) => ({ tenantId, staffUSI: staffUsiById.get(t.uniqueId)!, schoolId: t.schoolId, programAssignmentDescriptorId: d.ProgramAssignmentDescriptor['Regular Education'], schoolYear: year })));
+  count('staff', teacherRows.length);
+
+  // Courses, offerings, sections ---------------------------------------------------------------
+  await insertAll(tx, edfi.course, COURSES.map((c) => ({ tenantId, courseCode: c.code, educationOrganizationId: DEMO_LEA_ID, courseTitle: c.title, numberOfParts: 2, academicSubjectDescriptorId: d.AcademicSubjectDescriptor[c.subject] })));
+  const sections = schools.flatMap((s) =>
+    range(1, size.sectionsPerSchool).map((n) => {
+      const c = COURSES[(n - 1) % COURSES.length]!;
+      const teacher = teacherRows.filter((t) => t.schoolId === s.schoolId)[(n - 1) % teachersPerSchool]!;
+      return { school: s, course: c, localCourseCode: `${c.code}-${s.schoolId}`, sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`, teacher, sourcedId: rng.uuid(), period: ((n - 1) % 7) + 1 };
+    }),
+  );
+  const offerings = [...new Map(sections.map((x) => [x.localCourseCode, x])).values()];
+  await insertAll(tx, edfi.courseOffering, offerings.map((x) => ({ tenantId, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, localCourseTitle: x.course.title, courseCode: x.course.code, educationOrganizationId: DEMO_LEA_ID, instructionalTimePlanned: 9000 })));
+  await insertAll(tx, edfi.section, sections.map((x) => ({ tenantId, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sectionName: `${x.course.title} P${x.period}`, sequenceOfCourse: 1, availableCredits: 1 })));
+  await insertAll(tx, edfi.staffSectionAssociation, sections.map((x) => ({ tenantId, staffUSI: staffUsiById.get(x.teacher.uniqueId)!, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, classroomPositionDescriptorId: d.ClassroomPositionDescriptor['Teacher of Record'], beginDate: isoDate(yearStart), highlyQualifiedTeacher: true, percentageContribution: 1 })));
+  count('sections', sections.length);
+
+  // Students and enrollments -------------------------------------------------------------------
+  const studentRows = range(1, size.students).map((n) => {
+    const school = schools[(n - 1) % schools.length]!;
+    const grade = rng.int(school.grades[0], school.grades[1]);
+    const birthYear = year - 6 - grade;
+    return {
+      uniqueId: String(600000 + n),
+      first: rng.pick(US_FIRST_NAMES),
+      last: rng.pick(US_LAST_NAMES),
+      grade,
+      school,
+      birthDate: `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+      sourcedId: rng.uuid(),
+    };
+  });
+  const studentInserted: { studentUSI: number; uniqueId: string }[] = [];
+  for (let i = 0; i < studentRows.length; i += 2000) {
+    studentInserted.push(
+      ...(await tx
+        .insert(edfi.student)
+        .values(studentRows.slice(i, i + 2000).map((s) => ({ tenantId, studentUniqueId: s.uniqueId, firstName: s.first, lastSurname: s.last, birthDate: s.birthDate })))
+        .returning({ studentUSI: edfi.student.studentUSI, uniqueId: edfi.student.studentUniqueId })),
+    );
+  }
+  const usi = new Map(studentInserted.map((r) => [r.uniqueId, r.studentUSI]));
+  await insertAll(tx, edfi.studentSchoolAssociation, studentRows.map((s) => ({ tenantId, studentUSI: usi.get(s.uniqueId)!, schoolId: s.school.schoolId, entryDate: isoDate(yearStart), entryGradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[s.grade]!], entryTypeDescriptorId: d.EntryTypeDescriptor['Next year school'], primarySchool: true, schoolYear: year, classOfSchoolYear: year + (12 - s.grade), calendarCode })));
+  const sectionsBySchool = new Map<number, typeof sections>();
+  for (const x of sections) (sectionsBySchool.get(x.school.schoolId) ?? sectionsBySchool.set(x.school.schoolId, []).get(x.school.schoolId)!).push(x);
+  const enrollments = studentRows.flatMap((s) => rng.sample(sectionsBySchool.get(s.school.schoolId)!, Math.min(4, size.sectionsPerSchool)).map((x) => ({ student: s, section: x, sourcedId: rng.uuid() })));
+  await insertAll(tx, edfi.studentSectionAssociation, enrollments.map((e) => ({ tenantId, studentUSI: usi.get(e.student.uniqueId)!, sectionIdentifier: e.section.sectionIdentifier, localCourseCode: e.section.localCourseCode, schoolId: e.section.school.schoolId, schoolYear: year, beginDate: isoDate(yearStart) })));
+  count('students', studentRows.length);
+  count('sectionEnrollments', enrollments.length);
+
+  // Attendance: the exceptions (absences, tardies) over the first weeks, as SIS exports them ---------
+  const attendanceDays = instructionalDays.slice(0, 20);
+  const categories = [d.AttendanceEventCategoryDescriptor['Excused Absence'], d.AttendanceEventCategoryDescriptor['Unexcused Absence'], d.AttendanceEventCategoryDescriptor.Tardy];
+  const attendance = studentRows.flatMap((s) =>
+    attendanceDays.filter(() => rng.chance(0.04)).map((day) => ({ tenantId, studentUSI: usi.get(s.uniqueId)!, schoolId: s.school.schoolId, schoolYear: year, eventDate: isoDate(day), attendanceEventCategoryDescriptorId: rng.pick(categories), attendanceEventReason: rng.pick(['Illness', 'Appointment', 'Transportation', 'Family']) })),
+  );
+  await insertAll(tx, edfi.studentSchoolAttendanceEvent, attendance);
+  count('attendanceEvents', attendance.length);
+
+  // OneRoster: the same district for learning tools ----------------------------------------------
+  const districtSourcedId = rng.uuid();
+  const yearSourcedId = rng.uuid();
+  const termIds = [rng.uuid(), rng.uuid()];
+  await insertAll(tx, or.orgs, [
+    { tenantId, sourcedId: districtSourcedId, name: districtName, type: 'district', identifier: String(DEMO_LEA_ID) },
+    ...schools.map((s) => ({ tenantId, sourcedId: s.sourcedId, name: s.name, type: 'school', identifier: String(s.schoolId), parentSourcedId: districtSourcedId })),
+  ]);
+  await insertAll(tx, or.academicSessions, [
+    { tenantId, sourcedId: yearSourcedId, title: `${year - 1}-${String(year).slice(2)} School Year`, type: 'schoolYear', startDate: isoDate(yearStart), endDate: isoDate(yearEnd), schoolYear: String(year) },
+    { tenantId, sourcedId: termIds[0]!, title: 'Fall Semester', type: 'semester', startDate: isoDate(yearStart), endDate: isoDate(addDays(winterBreak, -1)), parentSourcedId: yearSourcedId, schoolYear: String(year) },
+    { tenantId, sourcedId: termIds[1]!, title: 'Spring Semester', type: 'semester', startDate: isoDate(springStart), endDate: isoDate(yearEnd), parentSourcedId: yearSourcedId, schoolYear: String(year) },
+  ]);
+  const courseSourced = new Map(COURSES.map((c) => [c.code, rng.uuid()]));
+  await insertAll(tx, or.courses, COURSES.map((c) => ({ tenantId, sourcedId: courseSourced.get(c.code)!, title: c.title, schoolYearSourcedId: yearSourcedId, courseCode: c.code, subjects: [c.subject], orgSourcedId: districtSourcedId })));
+  await insertAll(tx, or.classes, sections.map((x) => ({ tenantId, sourcedId: x.sourcedId, title: `${x.course.title} P${x.period}`, classCode: x.sectionIdentifier, classType: 'scheduled', location: `Room ${100 + x.period}`, subjects: [x.course.subject], courseSourcedId: courseSourced.get(x.course.code)!, schoolSourcedId: x.school.sourcedId, termSourcedIds: termIds, grades: range(x.school.grades[0], x.school.grades[1]).map((g) => OR_GRADES[g]!) })));
+  await insertAll(tx, or.users, [
+    ...teacherRows.map((t) => ({ tenantId, sourcedId: t.sourcedId, enabledUser: true, username: `${t.first}.${t.last}.${t.uniqueId}`.toLowerCase(), givenName: t.first, familyName: t.last, identifier: t.uniqueId, email: `${t.uniqueId.toLowerCase()}@demo-district.schola.dev`, primaryOrgSourcedId: schools.find((s) => s.schoolId === t.schoolId)!.sourcedId })),
+    ...studentRows.map((s) => ({ tenantId, sourcedId: s.sourcedId, enabledUser: true, username: `s${s.uniqueId}`, givenName: s.first, familyName: s.last, identifier: s.uniqueId, grades: [OR_GRADES[s.grade]!], primaryOrgSourcedId: s.school.sourcedId })),
+  ]);
+  await insertAll(tx, or.roles, [
+    ...teacherRows.map((t) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: t.sourcedId, roleType: 'primary', role: 'teacher', orgSourcedId: schools.find((s) => s.schoolId === t.schoolId)!.sourcedId })),
+    ...studentRows.map((s) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: s.sourcedId, roleType: 'primary', role: 'student', orgSourcedId: s.school.sourcedId })),
+  ]);
+  await insertAll(tx, or.enrollments, [
+    ...sections.map((x) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: x.teacher.sourcedId, classSourcedId: x.sourcedId, schoolSourcedId: x.school.sourcedId, role: 'teacher', primaryEnrollment: true, beginDate: isoDate(yearStart) })),
+    ...enrollments.map((e) => ({ tenantId, sourcedId: e.sourcedId, userSourcedId: e.student.sourcedId, classSourcedId: e.section.sourcedId, schoolSourcedId: e.section.school.sourcedId, role: 'student', primaryEnrollment: false, beginDate: isoDate(yearStart) })),
+  ]);
+  count('onerosterUsers', teacherRows.length + studentRows.length);
+  count('onerosterEnrollments', sections.length + enrollments.length);
+
+  return {
+    schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name, sourcedId: s.sourcedId })),
+    students: studentRows.map((s) => ({ studentUSI: usi.get(s.uniqueId)!, uniqueId: s.uniqueId, firstName: s.first, lastName: s.last, grade: OR_GRADES[s.grade]!, schoolId: s.school.schoolId })),
+    teachers: teacherRows.map((t) => ({ staffUSI: staffUsiById.get(t.uniqueId)!, uniqueId: t.uniqueId, firstName: t.first, lastName: t.last, schoolId: t.schoolId })),
+    counts,
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,80 @@
+/**
+ * `schola seed demo` and the first `npm start`: a deterministic demo world, sized by flags —
+ * a K-12 district (Ed-Fi + OneRoster, seed 004), live classroom sessions in it (seed 000), and a
+ * language school with classes, invoices and a CRM funnel (seed 002). Same seed, same data.
+ */
+import { eq } from 'drizzle-orm';
+import { tenants } from '../platform/tenancy/tables.js';
+import type { Database } from '../platform/db/database.js';
+import { transaction } from '../platform/db/transaction.js';
+import { seedClassroom } from './classroom.js';
+import { seedK12 } from './k12.js';
+import { seedLanguageSchool } from './language-school.js';
+import { Random } from './random.js';
+
+export interface DemoSize {
+  students: number;
+  schools: number;
+  sectionsPerSchool: number;
+  seed: number;
+  tenantSlug: string;
+  /** Ed-Fi school year (the calendar year the school year ends in). */
+  schoolYear: number;
+  languageSchoolStudents: number;
+}
+
+export const DEFAULT_DEMO_SIZE: DemoSize = {
+  students: 300,
+  schools: 3,
+  sectionsPerSchool: 12,
+  seed: 42,
+  tenantSlug: 'demo-district',
+  schoolYear: 2027,
+  languageSchoolStudents: 40,
+};
+
+export interface DemoSummary {
+  districtTenantId: string;
+  languageSchoolTenantId: string;
+  counts: Record<string, number>;
+  describe(): string;
+}
+
+export async function hasAnyTenant(database: Database): Promise<boolean> {
+  const rows = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM platform.tenants');
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export class DemoTenantExistsError extends Error {}
+
+export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO_SIZE): Promise<DemoSummary> {
+  const rng = new Random(size.seed);
+  const languageSlug = `${size.tenantSlug}-language-school`.slice(0, 63);
+  return transaction(database, async ({ tx }) => {
+    for (const slug of [size.tenantSlug, languageSlug]) {
+      const existing = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
+      if (existing.length > 0) throw new DemoTenantExistsError(`A tenant with slug "${slug}" already exists; choose another with --tenant.`);
+    }
+    const [district] = await tx
+      .insert(tenants)
+      .values({ id: rng.uuid(), slug: size.tenantSlug, name: 'Schola Demo Independent School District', kind: 'district' })
+      .returning({ id: tenants.id });
+    const k12 = await seedK12(tx, district!.id, size, rng);
+    const classroom = await seedClassroom(tx, district!.id, k12, rng);
+    const [school] = await tx
+      .insert(tenants)
+      .values({ id: rng.uuid(), slug: languageSlug, name: 'Escola de Idiomas Horizonte', kind: 'language_school' })
+      .returning({ id: tenants.id });
+    const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
+    const counts = { ...k12.counts, ...classroom, ...language };
+    return {
+      districtTenantId: district!.id,
+      languageSchoolTenantId: school!.id,
+      counts,
+      describe: () =>
+        `district "${size.tenantSlug}" with ${counts.schools} schools, ${counts.students} students, ${counts.staff} staff, ` +
+        `${counts.sections} sections, ${counts.classroomSessions} live classroom sessions; language school "${languageSlug}" ` +
+        `with ${counts.languageStudents} students, ${counts.languageClasses} classes, ${counts.invoices} invoices, ${counts.leads} leads`,
+    };
+  });
+}

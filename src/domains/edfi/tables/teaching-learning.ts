@@ -1,0 +1,220 @@
+/** Ed-Fi core teaching & learning domain (seed 004 §1): courses, offerings, sections, standards, gradebook. */
+import { date, index, integer, numeric, smallint, text, time, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { edfiSchema } from '../../../platform/db/pg-schemas.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
+import { educationOrganization, school } from './education-organizations.js';
+import { student } from './people.js';
+
+// seed: 004 §1 Course
+/** Master course catalog defining curriculum (owned by a district/LEA). */
+export const course = edfiSchema.table(
+  'course',
+  {
+    tenantId: tenantKey(),
+    courseCode: varchar('coursecode', { length: 60 }).notNull(),
+    educationOrganizationId: integer('educationorganizationid').notNull(),
+    courseTitle: varchar('coursetitle', { length: 60 }).notNull(),
+    numberOfParts: integer('numberofparts'),
+    academicSubjectDescriptorId: integer('academicsubjectdescriptorid'),
+    courseDescription: varchar('coursedescription', { length: 1024 }),
+    courseGPAApplicabilityDescriptorId: integer('coursegpaapplicabilitydescriptorid'),
+    courseDefinedByDescriptorId: integer('coursedefinedbydescriptorid'),
+    minimumAvailableCredits: numeric('minimumavailablecredits', { precision: 9, scale: 3, mode: 'number' }),
+    maximumAvailableCredits: numeric('maximumavailablecredits', { precision: 9, scale: 3, mode: 'number' }),
+    maxCompletionsForCredit: integer('maxcompletionsforcredit'),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('course', t.tenantId, t.courseCode, t.educationOrganizationId),
+    resourceKey('course', t.tenantId, t.id),
+    tenantFk(
+      'course_educationorganizationid_fkey',
+      [t.tenantId, t.educationOrganizationId],
+      [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
+    ),
+    index('course_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
+    ...descriptorRef('course', t.academicSubjectDescriptorId),
+    ...descriptorRef('course', t.courseGPAApplicabilityDescriptorId),
+    ...descriptorRef('course', t.courseDefinedByDescriptorId),
+  ],
+);
+
+// seed: 004 §1 CourseOffering
+/** A course offered by a school in a school year. */
+export const courseOffering = edfiSchema.table(
+  'courseoffering',
+  {
+    tenantId: tenantKey(),
+    localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
+    schoolId: integer('schoolid').notNull(),
+    schoolYear: smallint('schoolyear').notNull(),
+    localCourseTitle: varchar('localcoursetitle', { length: 60 }),
+    instructionalTimePlanned: integer('instructionaltimeplanned'),
+    courseCode: varchar('coursecode', { length: 60 }).notNull(),
+    educationOrganizationId: integer('educationorganizationid').notNull(),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear),
+    resourceKey('courseoffering', t.tenantId, t.id),
+    tenantFk(
+      'courseoffering_course_fkey',
+      [t.tenantId, t.courseCode, t.educationOrganizationId],
+      [course.tenantId, course.courseCode, course.educationOrganizationId],
+    ),
+    tenantFk(
+      'courseoffering_educationorganizationid_fkey',
+      [t.tenantId, t.educationOrganizationId],
+      [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
+    ),
+    // One index serves both FKs above (EO first, then course code).
+    index('courseoffering_course_idx').on(t.tenantId, t.educationOrganizationId, t.courseCode),
+    tenantFk('courseoffering_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('courseoffering_schoolid_idx').on(t.tenantId, t.schoolId, t.schoolYear),
+  ],
+);
+
+// seed: 004 §1 Section
+/** An individual class instance where instruction occurs. */
+export const section = edfiSchema.table(
+  'section',
+  {
+    tenantId: tenantKey(),
+    sectionIdentifier: varchar('sectionidentifier', { length: 255 }).notNull(),
+    localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
+    schoolId: integer('schoolid').notNull(),
+    schoolYear: smallint('schoolyear').notNull(),
+    sectionName: varchar('sectionname', { length: 100 }),
+    sequenceOfCourse: integer('sequenceofcourse'),
+    educationalEnvironmentDescriptorId: integer('educationalenvironmentdescriptorid'),
+    mediumOfInstructionDescriptorId: integer('mediumofinstructiondescriptorid'),
+    populationServedDescriptorId: integer('populationserveddescriptorid'),
+    availableCredits: numeric('availablecredits', { precision: 9, scale: 3, mode: 'number' }),
+    availableCreditTypeDescriptorId: integer('availablecredittypedescriptorid'),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('section', t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
+    resourceKey('section', t.tenantId, t.id),
+    tenantFk(
+      'section_courseoffering_fkey',
+      [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear],
+      [courseOffering.tenantId, courseOffering.localCourseCode, courseOffering.schoolId, courseOffering.schoolYear],
+    ),
+    index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear),
+    ...descriptorRef('section', t.educationalEnvironmentDescriptorId),
+    ...descriptorRef('section', t.mediumOfInstructionDescriptorId),
+    ...descriptorRef('section', t.populationServedDescriptorId),
+    ...descriptorRef('section', t.availableCreditTypeDescriptorId),
+  ],
+);
+
+// seed: 004 §1 LearningStandard
+/** State/national learning standards (alignment targets). */
+export const learningStandard = edfiSchema.table(
+  'learningstandard',
+  {
+    tenantId: tenantKey(),
+    learningStandardId: varchar('learningstandardid', { length: 60 }).notNull(),
+    description: varchar('description', { length: 1024 }).notNull(),
+    namespace: varchar('namespace', { length: 255 }).notNull(),
+    courseTitle: varchar('coursetitle', { length: 60 }),
+    successCriteria: text('successcriteria'),
+    itemCode: varchar('itemcode', { length: 50 }),
+    uri: varchar('uri', { length: 255 }),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('learningstandard', t.tenantId, t.learningStandardId),
+    resourceKey('learningstandard', t.tenantId, t.id),
+  ],
+);
+
+// seed: 004 §1 LearningObjective
+/** Specific learning goals. */
+export const learningObjective = edfiSchema.table(
+  'learningobjective',
+  {
+    tenantId: tenantKey(),
+    learningObjectiveId: varchar('learningobjectiveid', { length: 60 }).notNull(),
+    namespace: varchar('namespace', { length: 255 }).notNull(),
+    objective: varchar('objective', { length: 60 }).notNull(),
+    description: varchar('description', { length: 1024 }),
+    nomenclature: varchar('nomenclature', { length: 100 }),
+    successCriteria: text('successcriteria'),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('learningobjective', t.tenantId, t.learningObjectiveId, t.namespace),
+    resourceKey('learningobjective', t.tenantId, t.id),
+  ],
+);
+
+// seed: 004 §1 GradebookEntry
+/** An assignment/assessment in a section's gradebook. */
+export const gradebookEntry = edfiSchema.table(
+  'gradebookentry',
+  {
+    tenantId: tenantKey(),
+    gradebookEntryIdentifier: varchar('gradebookentryidentifier', { length: 60 }).notNull(),
+    namespace: varchar('namespace', { length: 255 }).notNull(),
+    title: varchar('title', { length: 100 }).notNull(),
+    description: varchar('description', { length: 1024 }),
+    dateAssigned: date('dateassigned').notNull(),
+    dueDate: date('duedate'),
+    dueTime: time('duetime'),
+    gradebookEntryTypeDescriptorId: integer('gradebookentrytypedescriptorid'),
+    sectionIdentifier: varchar('sectionidentifier', { length: 255 }).notNull(),
+    localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
+    schoolId: integer('schoolid').notNull(),
+    schoolYear: smallint('schoolyear').notNull(),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('gradebookentry', t.tenantId, t.gradebookEntryIdentifier, t.namespace),
+    resourceKey('gradebookentry', t.tenantId, t.id),
+    tenantFk(
+      'gradebookentry_section_fkey',
+      [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
+      [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
+    ),
+    index('gradebookentry_section_idx').on(t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
+    ...descriptorRef('gradebookentry', t.gradebookEntryTypeDescriptorId),
+  ],
+);
+
+// seed: 004 §1 StudentGradebookEntry
+/** A student's score on a gradebook entry. */
+export const studentGradebookEntry = edfiSchema.table(
+  'studentgradebookentry',
+  {
+    tenantId: tenantKey(),
+    studentUSI: integer('studentusi').notNull(),
+    gradebookEntryIdentifier: varchar('gradebookentryidentifier', { length: 60 }).notNull(),
+    namespace: varchar('namespace', { length: 255 }).notNull(),
+    dateFulfilled: timestamp('datefulfilled', { withTimezone: true }),
+    letterGradeEarned: varchar('lettergradeearned', { length: 20 }),
+    numericGradeEarned: numeric('numericgradeearned', { precision: 9, scale: 2, mode: 'number' }),
+    diagnosticStatement: varchar('diagnosticstatement', { length: 1024 }),
+    createDate: createDate(),
+    ...resourceColumns(),
+  },
+  (t) => [
+    ...tenantKeys('studentgradebookentry', t.tenantId, t.studentUSI, t.gradebookEntryIdentifier, t.namespace),
+    resourceKey('studentgradebookentry', t.tenantId, t.id),
+    tenantFk('studentgradebookentry_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentgradebookentry_gradebookentry_fkey',
+      [t.tenantId, t.gradebookEntryIdentifier, t.namespace],
+      [gradebookEntry.tenantId, gradebookEntry.gradebookEntryIdentifier, gradebookEntry.namespace],
+    ),
+    index('studentgradebookentry_gradebookentry_idx').on(t.tenantId, t.gradebookEntryIdentifier, t.namespace),
+  ],
+);

@@ -1,0 +1,6 @@
+/**
+ * Finance domain (seed 002 financial group + payroll/accounting supplement), split by sub-domain.
+ */
+export * from './tables/billing.js';
+export * from './tables/payroll.js';
+export * from './tables/accounting.js';

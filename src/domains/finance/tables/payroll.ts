@@ -1,0 +1,272 @@
+/**
+ * Finance — payroll: teacher contracts and the seed's simple payouts, plus the supplement's
+ * payroll ledger (what an employee is owed per period, the payments against it, and the stored
+ * payment methods). Supplement amounts are integer cents (bigint), never floating point.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { financeSchema } from '../../../platform/db/pg-schemas.js';
+import {
+  bare,
+  checkIn,
+  checkSql,
+  createdAt,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  updatedAt,
+} from '../../../platform/db/schema-kit.js';
+import { organizations, users } from '../../core/tables.js';
+
+const cents = (name: string) => bigint(name, { mode: 'number' });
+/** `col >= 0` as a named CHECK (NULL passes). */
+const nonNegative = (name: string, column: Parameters<typeof bare>[0]) => checkSql(name, sql`${bare(column)} >= 0`);
+
+/** How an employee is paid (payroll_payments.method_type, payment_methods.method_type). */
+export const PAYROLL_METHOD_TYPES = [
+  'bank_transfer',
+  'pix',
+  'cash',
+  'credit_card',
+  'debit_card',
+  'digital_wallet',
+  'check',
+] as const;
+
+/** Teacher payment contracts: the model (hourly, per class, fixed) and its rate. */
+// seed: 002_7bfbe2c40aa16e7b.txt §Financial Tables / teacher_contracts
+export const teacherContracts = financeSchema.table(
+  'teacher_contracts',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    userId: text('user_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    paymentModel: text('payment_model'),
+    rate: doublePrecision('rate'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+  },
+  (t) => [
+    ...tenantKeys('teacher_contracts', t.tenantId, t.id),
+    tenantFk('teacher_contracts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('teacher_contracts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    checkIn('teacher_contracts_payment_model_check', t.paymentModel, ['hourly', 'per_class', 'fixed']),
+    nonNegative('teacher_contracts_rate_check', t.rate),
+    checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
+    index('teacher_contracts_user_idx').on(t.tenantId, t.userId),
+    index('teacher_contracts_organization_idx').on(t.tenantId, t.organizationId),
+  ],
+);
+
+/** Teacher/staff payments for a period (the seed's simple model, kept alongside staff_payroll). */
+// seed: 002_7bfbe2c40aa16e7b.txt §Financial Tables / payouts
+export const payouts = financeSchema.table(
+  'payouts',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    userId: text('user_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    amount: doublePrecision('amount'),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    status: text('status').default('pending'),
+    approvedBy: text('approved_by'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [
+    ...tenantKeys('payouts', t.tenantId, t.id),
+    tenantFk('payouts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('payouts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk('payouts_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
+    checkIn('payouts_status_check', t.status, ['pending', 'approved', 'paid']),
+    nonNegative('payouts_amount_check', t.amount),
+    checkSql('payouts_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('payouts_user_idx').on(t.tenantId, t.userId),
+    index('payouts_organization_idx').on(t.tenantId, t.organizationId),
+    index('payouts_approved_by_idx').on(t.tenantId, t.approvedBy),
+  ],
+);
+
+/** What an employee is owed for a period; net = gross − deductions + additions. */
+// seed: 002_7bfbe2c40aa16e7b.txt §Payroll Tables; seeds-supplement/payroll-accounting.md §staff_payroll
+export const staffPayroll = financeSchema.table(
+  'staff_payroll',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    // Nullable: non-teaching staff are paid without a teacher contract.
+    contractId: text('contract_id'),
+    userId: text('user_id').notNull(),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    paymentDueDate: date('payment_due_date'),
+    payrollType: text('payroll_type'),
+    hoursWorked: doublePrecision('hours_worked'),
+    hourlyRateCents: cents('hourly_rate_cents'),
+    grossAmountCents: cents('gross_amount_cents').default(0),
+    deductions: jsonb('deductions'),
+    totalDeductionsCents: cents('total_deductions_cents').default(0),
+    additions: jsonb('additions'),
+    totalAdditionsCents: cents('total_additions_cents').default(0),
+    netAmountCents: cents('net_amount_cents').default(0),
+    paidAmountCents: cents('paid_amount_cents').default(0),
+    status: text('status').default('draft'),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    calculatedBy: text('calculated_by'),
+    calculatedAt: timestamp('calculated_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    ...tenantKeys('staff_payroll', t.tenantId, t.id),
+    tenantFk('staff_payroll_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk('staff_payroll_contract_fkey', [t.tenantId, t.contractId], [teacherContracts.tenantId, teacherContracts.id]),
+    tenantFk('staff_payroll_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('staff_payroll_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
+    tenantFk('staff_payroll_calculated_by_fkey', [t.tenantId, t.calculatedBy], [users.tenantId, users.id]),
+    checkIn('staff_payroll_payroll_type_check', t.payrollType, [
+      'salary',
+      'hourly',
+      'bonus',
+      'commission',
+      'reimbursement',
+      'advance',
+      'other',
+    ]),
+    checkIn('staff_payroll_status_check', t.status, [
+      'draft',
+      'pending_approval',
+      'approved',
+      'scheduled',
+      'partially_paid',
+      'paid',
+      'cancelled',
+      'disputed',
+    ]),
+    nonNegative('staff_payroll_hours_worked_check', t.hoursWorked),
+    nonNegative('staff_payroll_hourly_rate_check', t.hourlyRateCents),
+    nonNegative('staff_payroll_gross_check', t.grossAmountCents),
+    nonNegative('staff_payroll_deductions_check', t.totalDeductionsCents),
+    nonNegative('staff_payroll_additions_check', t.totalAdditionsCents),
+    nonNegative('staff_payroll_paid_check', t.paidAmountCents),
+    // The supplement's rule, enforced where all four totals are known.
+    checkSql(
+      'staff_payroll_net_check',
+      sql`${bare(t.netAmountCents)} = ${bare(t.grossAmountCents)} - ${bare(t.totalDeductionsCents)} + ${bare(t.totalAdditionsCents)}`,
+    ),
+    checkSql('staff_payroll_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('staff_payroll_organization_idx').on(t.tenantId, t.organizationId),
+    index('staff_payroll_contract_idx').on(t.tenantId, t.contractId),
+    index('staff_payroll_user_idx').on(t.tenantId, t.userId),
+    index('staff_payroll_approved_by_idx').on(t.tenantId, t.approvedBy),
+    index('staff_payroll_calculated_by_idx').on(t.tenantId, t.calculatedBy),
+  ],
+);
+
+/** An employee's stored payment methods (bank account, PIX key, card, wallet); masked in API output. */
+// seed: 002_7bfbe2c40aa16e7b.txt §Payroll Tables; seeds-supplement/payroll-accounting.md §payment_methods
+export const paymentMethods = financeSchema.table(
+  'payment_methods',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    userId: text('user_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    methodType: text('method_type'),
+    label: text('label'),
+    isDefault: boolean('is_default').default(false),
+    isActive: boolean('is_active').default(true),
+    isVerified: boolean('is_verified').default(false),
+    bankCode: text('bank_code'),
+    bankName: text('bank_name'),
+    agencyNumber: text('agency_number'),
+    accountNumber: text('account_number'),
+    accountType: text('account_type'),
+    accountHolderName: text('account_holder_name'),
+    accountHolderDocument: text('account_holder_document'),
+    pixKeyType: text('pix_key_type'),
+    pixKey: text('pix_key'),
+    cardLastFour: varchar('card_last_four', { length: 4 }),
+    cardBrand: text('card_brand'),
+    cardExpiry: text('card_expiry'),
+    walletProvider: text('wallet_provider'),
+    walletId: text('wallet_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    ...tenantKeys('payment_methods', t.tenantId, t.id),
+    // cascade: stored methods are personal data that leave with their owner.
+    tenantFk('payment_methods_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('payment_methods_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    checkIn('payment_methods_method_type_check', t.methodType, PAYROLL_METHOD_TYPES),
+    checkIn('payment_methods_account_type_check', t.accountType, ['checking', 'savings']),
+    checkIn('payment_methods_pix_key_type_check', t.pixKeyType, ['cpf', 'cnpj', 'email', 'phone', 'random']),
+    checkSql('payment_methods_card_last_four_check', sql`${bare(t.cardLastFour)} ~ '^[0-9]{4}$'`),
+    index('payment_methods_user_idx').on(t.tenantId, t.userId),
+    index('payment_methods_organization_idx').on(t.tenantId, t.organizationId),
+  ],
+);
+
+/** Payments against a payroll (several per payroll when split); completed ones drive its paid amount. */
+// seed: 002_7bfbe2c40aa16e7b.txt §Payroll Tables; seeds-supplement/payroll-accounting.md §payroll_payments
+export const payrollPayments = financeSchema.table(
+  'payroll_payments',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    payrollId: text('payroll_id').notNull(),
+    userId: text('user_id').notNull(),
+    amountCents: cents('amount_cents'),
+    methodType: text('method_type'),
+    paymentMethodId: text('payment_method_id'),
+    referenceCode: text('reference_code'),
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    failureReason: text('failure_reason'),
+    status: text('status').default('pending'),
+    notes: text('notes'),
+    paidBy: text('paid_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    ...tenantKeys('payroll_payments', t.tenantId, t.id),
+    // restrict, not cascade: a payroll that has payments is money already moved; it is cancelled, not deleted.
+    tenantFk('payroll_payments_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
+    tenantFk('payroll_payments_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('payroll_payments_payment_method_fkey', [t.tenantId, t.paymentMethodId], [paymentMethods.tenantId, paymentMethods.id]),
+    tenantFk('payroll_payments_paid_by_fkey', [t.tenantId, t.paidBy], [users.tenantId, users.id]),
+    checkIn('payroll_payments_method_type_check', t.methodType, PAYROLL_METHOD_TYPES),
+    checkIn('payroll_payments_status_check', t.status, [
+      'pending',
+      'processing',
+      'completed',
+      'failed',
+      'cancelled',
+      'refunded',
+    ]),
+    nonNegative('payroll_payments_amount_check', t.amountCents),
+    index('payroll_payments_payroll_idx').on(t.tenantId, t.payrollId),
+    index('payroll_payments_user_idx').on(t.tenantId, t.userId),
+    index('payroll_payments_payment_method_idx').on(t.tenantId, t.paymentMethodId),
+    index('payroll_payments_paid_by_idx').on(t.tenantId, t.paidBy),
+  ],
+);

@@ -1,0 +1,124 @@
+/**
+ * One interface over Schola's two engines:
+ * - PGlite (embedded PostgreSQL in WebAssembly) in a data directory, guarded by a lock file;
+ * - a node-postgres pool for DATABASE_URL.
+ * Drizzle runs on both; raw SQL goes through `query`/`exec`; `withSession` hands out one
+ * connection for session-level work (advisory locks, migrations, COPY).
+ */
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+
+export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Engine = 'pglite' | 'postgres';
+
+/** A single connection: what migrations and advisory locks need. */
+export interface Session {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Session {
+  readonly engine: Engine;
+  readonly db: AppDb;
+  withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL server URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; undefined with no URL = in-memory (tests). */
+  dataDir?: string;
+  poolMax?: number;
+  /** Skip the lock (only for an in-memory PGlite, which no other process can open). */
+  applicationName?: string;
+}
+
+// Dates, timestamps and numerics come back as strings in both engines; Drizzle maps them per column.
+pg.types.setTypeParser(1700, (v) => v); // numeric: keep exact text, Drizzle converts per column mode
+pg.types.setTypeParser(20, (v) => v); // int8: keep exact text
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    application_name: options.applicationName ?? 'schola',
+  });
+  // A pool error on an idle client must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  await pool.query('select 1');
+  const db = drizzlePg({ client: pool }) as unknown as AppDb;
+  const sessionOf = (client: pg.PoolClient | pg.Pool): Session => ({
+    async query<R>(text: string, params?: unknown[]) {
+      return (await client.query(text, params as unknown[])).rows as R[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  });
+  const base = sessionOf(pool);
+  return {
+    engine: 'postgres',
+    db,
+    query: base.query,
+    exec: base.exec,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(sessionOf(client));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(options.dataDir ? `${options.dataDir}/pgdata` : undefined);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const db = drizzlePglite({ client }) as unknown as AppDb;
+  const session: Session = {
+    async query<R>(text: string, params?: unknown[]) {
+      return (await client.query<R>(text, params)).rows;
+    },
+    async exec(text: string) {
+      await client.exec(text);
+    },
+  };
+  let closed = false;
+  return {
+    engine: 'pglite',
+    db,
+    ...session,
+    // PGlite is a single connection: the session is the database itself.
+    withSession: (fn) => fn(session),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}

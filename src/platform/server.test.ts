@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config/config.js';
+import { openDatabase } from './db/database.js';
+import { createLogger } from './log/logger.js';
+import { startServer } from './server.js';
+import { engine, migratedDatabase } from '../../test/support/db.js';
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight request, then stops accepting connections and closes the database', async () => {
+    const database = await migratedDatabase();
+    let closed = false;
+    const server = await startServer({
+      config: parseConfig({ PORT: '0' }),
+      logger: createLogger('silent'),
+      database,
+      onClosed: () => (closed = true),
+      plugins: [
+        (app) => {
+          app.get('/test/slow', async () => {
+            await new Promise((r) => setTimeout(r, 400));
+            return { finished: true };
+          });
+        },
+      ],
+    });
+    const inFlight = fetch(`${server.url}/test/slow`);
+    await new Promise((r) => setTimeout(r, 100));
+    const shutdown = server.shutdown('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ finished: true });
+    await shutdown;
+    expect(closed).toBe(true);
+    await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
+    await expect(database.query('SELECT 1')).rejects.toThrow();
+    if (database.url) await database.dispose().catch(() => undefined);
+  });
+});
+
+// kill -9 only means something for the embedded engine's data directory (a server is its own process).
+describe.runIf(engine() === 'pglite')('PGlite data directory durability', () => {
+  it('keeps a committed write after kill -9 of the process, and the next start takes over the stale lock', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-durable-'));
+    const script = `
+      import { openDatabase } from ${JSON.stringify(path.resolve('src/platform/db/database.ts'))};
+      const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });
+      await db.exec('CREATE TABLE durable (id integer PRIMARY KEY, note text)');
+      await db.query("INSERT INTO durable VALUES (1, 'committed before the crash')");
+      console.log('committed');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('committed') && resolve());
+      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(fs.existsSync(path.join(dataDir, 'schola.lock'))).toBe(true); // left behind by the killed process
+
+    const reopened = await openDatabase({ dataDir });
+    try {
+      const rows = await reopened.query<{ note: string }>('SELECT note FROM durable WHERE id = 1');
+      expect(rows).toEqual([{ note: 'committed before the crash' }]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

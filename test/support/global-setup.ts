@@ -1,0 +1,70 @@
+/**
+ * Prepares one migrated template database per test run, on the engine under test:
+ * - PGlite (default): a data directory is migrated once; each test file opens its own copy;
+ * - PostgreSQL (SCHOLA_TEST_DATABASE_URL=postgres://…/<base>): database <base>_tpl is created and
+ *   migrated; each test file clones it with CREATE DATABASE … TEMPLATE (fast, isolated).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrator.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    engine: 'pglite' | 'postgres';
+    pgliteTemplate: string;
+    pgServerUrl: string;
+    pgTemplateDb: string;
+  }
+}
+
+function adminUrl(url: string): { server: string; base: string } {
+  const parsed = new URL(url);
+  const base = parsed.pathname.replace(/^\//, '') || 'schola_test';
+  parsed.pathname = '/postgres';
+  return { server: parsed.toString(), base };
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.SCHOLA_TEST_DATABASE_URL;
+  if (url) {
+    const { server, base } = adminUrl(url);
+    const template = `${base}_tpl`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${template}"`);
+    const templateUrl = new URL(server);
+    templateUrl.pathname = `/${template}`;
+    const database = await openDatabase({ databaseUrl: templateUrl.toString(), poolMax: 2 });
+    await migrate(database);
+    await database.close();
+    project.provide('engine', 'postgres');
+    project.provide('pgServerUrl', server);
+    project.provide('pgTemplateDb', template);
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      // Drop every database this run created (template and per-file clones).
+      const { rows } = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+        [`${base}\\_%`],
+      );
+      for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  // A migrated PGlite data directory; each test file opens a copy of it (a file copy is far faster
+  // than migrating again, and PGlite's in-memory dump/load did not round-trip the schema).
+  const dir = path.resolve('.tmp', `pglite-template-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const database = await openDatabase({ dataDir: dir });
+  await migrate(database);
+  await database.close();
+  project.provide('engine', 'pglite');
+  project.provide('pgliteTemplate', dir);
+  project.provide('pgServerUrl', '');
+  project.provide('pgTemplateDb', '');
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
