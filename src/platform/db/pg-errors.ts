@@ -63,6 +63,10 @@ export function mapPgError(error: unknown): AppError | undefined {
         key: columns,
       });
     }
+    case '23001': // restrict_violation: ON DELETE RESTRICT
+      return new AppError('dependent_records_exist', `The record is still referenced from ${where}.`, {
+        constraint: pg.constraint,
+      });
     case '23514':
       return AppError.validation(
         { [pg.constraint ?? 'record']: [`violates the rule ${pg.constraint ?? ''} of ${where}`.trim()] },

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { migratedDatabase, type TestDatabase } from '../../test/support/db.js';
+import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo } from './seed.js';
+
+const SMALL = { ...DEFAULT_DEMO_SIZE, students: 60, schools: 2, sectionsPerSchool: 6, languageSchoolStudents: 12 };
+
+async function fingerprint(database: TestDatabase): Promise<string> {
+  const rows = await database.query<{ v: string }>(
+    `SELECT string_agg(studentuniqueid || ':' || firstname || ' ' || lastsurname || ':' || birthdate, ',' ORDER BY studentuniqueid) AS v FROM edfi.student`,
+  );
+  return rows[0]!.v;
+}
+
+async function count(database: TestDatabase, table: string): Promise<number> {
+  return (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+}
+
+describe('demo data generator', () => {
+  it('fills the main tables of every seed coherently, sized by its flags', async () => {
+    const database = await migratedDatabase();
+    try {
+      expect(await hasAnyTenant(database)).toBe(false);
+      const summary = await seedDemo(database, SMALL);
+      expect(await hasAnyTenant(database)).toBe(true);
+      // seed 004: Ed-Fi and the same district in OneRoster
+      expect(await count(database, 'edfi.student')).toBe(60);
+      expect(await count(database, 'edfi.school')).toBe(2);
+      expect(await count(database, 'edfi.section')).toBe(12);
+      expect(await count(database, 'edfi.studentsectionassociation')).toBeGreaterThanOrEqual(60);
+      expect(await count(database, 'edfi.calendardate')).toBeGreaterThan(300);
+      expect(await count(database, 'oneroster.users')).toBe(60 + summary.counts.staff!);
+      expect(await count(database, 'oneroster.classes')).toBe(12);
+      expect(await count(database, 'oneroster.enrollments')).toBe(summary.counts.onerosterEnrollments);
+      // seed 000: live classroom sessions with groups
+      expect(await count(database, 'sessions.classroom_sessions')).toBeGreaterThan(0);
+      expect(await count(database, 'sessions.student_group_members')).toBeGreaterThan(0);
+      // seed 002: a language school with classes, invoices and a CRM funnel
+      expect(await count(database, 'school_ops.classes')).toBe(6);
+      expect(await count(database, 'finance.invoices')).toBe(24);
+      const funnel = await database.query<{ status: string }>(`SELECT DISTINCT status FROM crm.leads ORDER BY 1`);
+      expect(funnel.map((r) => r.status)).toEqual(['contacted', 'enrolled', 'lost', 'new', 'qualified', 'trial']);
+      // Each seed's rows live in its own tenant.
+      const tenants = await database.query<{ kind: string; n: number }>(
+        `SELECT t.kind, count(s.*)::int AS n FROM platform.tenants t LEFT JOIN edfi.student s ON s.tenant_id = t.id GROUP BY t.kind ORDER BY 1`,
+      );
+      expect(tenants).toEqual([{ kind: 'district', n: 60 }, { kind: 'language_school', n: 0 }]);
+      await expect(seedDemo(database, SMALL)).rejects.toBeInstanceOf(DemoTenantExistsError);
+    } finally {
+      await database.dispose();
+    }
+  });
+
+  it('is deterministic: the same seed gives the same people, another seed different ones', async () => {
+    const [a, b, c] = await Promise.all([migratedDatabase(), migratedDatabase(), migratedDatabase()]);
+    try {
+      await seedDemo(a, SMALL);
+      await seedDemo(b, SMALL);
+      await seedDemo(c, { ...SMALL, seed: 7 });
+      expect(await fingerprint(a)).toBe(await fingerprint(b));
+      expect(await fingerprint(a)).not.toBe(await fingerprint(c));
+    } finally {
+      await Promise.all([a.dispose(), b.dispose(), c.dispose()]);
+    }
+  });
+});
