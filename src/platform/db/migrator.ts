@@ -68,7 +68,23 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** Migration files are part of the deployed code: read and hashed once per process. */
+const cache = new Map<string, { stamp: string; files: MigrationFile[] }>();
+
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  // The journal's mtime and size guard the cache (tests rewrite migration folders in place).
+  const journal = path.join(dir, 'meta', '_journal.json');
+  const stat = fs.existsSync(journal) ? fs.statSync(journal) : undefined;
+  const files = stat ? fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => `${f}:${fs.statSync(path.join(dir, f)).mtimeMs}`) : [];
+  const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${files.join(',')}` : 'none';
+  const hit = cache.get(dir);
+  if (hit?.stamp === stamp) return hit.files;
+  const result = loadMigrations(dir);
+  cache.set(dir, { stamp, files: result });
+  return result;
+}
+
+function loadMigrations(dir: string): MigrationFile[] {
   const journalPath = path.join(dir, 'meta', '_journal.json');
   if (!fs.existsSync(journalPath)) return [];
   const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as Journal;

@@ -15,6 +15,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   check,
   foreignKey,
+  getTableConfig,
   primaryKey,
   timestamp,
   unique,
@@ -84,11 +85,25 @@ export type ValueRule =
   | { kind: 'enum'; values: readonly string[]; caseInsensitive: boolean }
   | { kind: 'range'; min: number; max: number };
 
-const rules = new WeakMap<object, ValueRule>();
+// Keyed by table, then column name: the columns handed to a table's constraint callback are
+// stand-ins (ExtraConfigColumn) that share the table and the name with the real columns.
+const rules = new WeakMap<object, Map<string, ValueRule>>();
+const evaluated = new WeakSet<object>();
+
+function setRule(column: PgColumn, rule: ValueRule): void {
+  const byName = rules.get(column.table) ?? new Map<string, ValueRule>();
+  byName.set(column.name, rule);
+  rules.set(column.table, byName);
+}
 
 /** The rule declared for a column, if any (used to derive zod schemas and docs). */
-export function ruleFor(column: object): ValueRule | undefined {
-  return rules.get(column);
+export function ruleFor(column: PgColumn): ValueRule | undefined {
+  // Drizzle builds a table's constraints lazily; building them registers the rules.
+  if (!evaluated.has(column.table)) {
+    getTableConfig(column.table);
+    evaluated.add(column.table);
+  }
+  return rules.get(column.table)?.get(column.name);
 }
 
 /** The column's bare quoted name: CHECKs must not qualify columns with schema and table. */
@@ -111,7 +126,7 @@ export function checkIn(
   options: { caseInsensitive?: boolean } = {},
 ) {
   const caseInsensitive = options.caseInsensitive ?? false;
-  rules.set(column, { kind: 'enum', values, caseInsensitive });
+  setRule(column, { kind: 'enum', values, caseInsensitive });
   const list = (caseInsensitive ? values.map((v) => v.toLowerCase()) : values).map(quote).join(', ');
   const target = caseInsensitive ? sql`lower(${bare(column)})` : bare(column);
   return check(constraintName(name), sql`${target} IN (${sql.raw(list)})`);
@@ -119,7 +134,7 @@ export function checkIn(
 
 /** CHECK (column BETWEEN min AND max). NULL passes, as in SQL. */
 export function checkRange(name: string, column: PgColumn, min: number, max: number) {
-  rules.set(column, { kind: 'range', min, max });
+  setRule(column, { kind: 'range', min, max });
   return check(constraintName(name), sql`${bare(column)} BETWEEN ${sql.raw(String(min))} AND ${sql.raw(String(max))}`);
 }
 

@@ -97,12 +97,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/health/live', async () => ({ status: 'ok' }));
 
+  // Once this process has seen its migrations applied they stay applied: check the database only.
+  let migrationsVerified = false;
   app.get('/health/ready', async (_request, reply) => {
     const checks: Record<string, 'ok' | 'failing'> = { database: 'failing', migrations: 'failing' };
     try {
       await options.database.query('SELECT 1');
       checks.database = 'ok';
-      if (await migrationsUpToDate(options.database)) checks.migrations = 'ok';
+      migrationsVerified ||= await migrationsUpToDate(options.database);
+      if (migrationsVerified) checks.migrations = 'ok';
     } catch {
       /* reported below */
     }

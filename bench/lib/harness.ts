@@ -1,0 +1,37 @@
+/**
+ * The benchmark contract: each benchmark measures Schola and a baseline doing the same work in the
+ * same run (these machines are shared and noisy, so only the ratio is comparable across runs).
+ */
+export interface Measurement {
+  benchmark: string;
+  engine: 'pglite' | 'postgres';
+  metric: string;
+  unit: string;
+  value: number;
+  baselineName: string;
+  baseline: number;
+  /** value / baseline for throughputs, baseline / value for latencies: > 1 means faster than the baseline. */
+  ratio: number;
+  target?: string;
+}
+
+export interface BenchContext {
+  engine: 'pglite' | 'postgres';
+  /** A fresh database URL on the server (postgres engine only). */
+  pgUrl?: string;
+  log(message: string): void;
+}
+
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(context: BenchContext): Promise<Measurement[]>;
+}
+
+export function throughput(m: Omit<Measurement, 'ratio'>): Measurement {
+  return { ...m, ratio: m.baseline === 0 ? 0 : m.value / m.baseline };
+}
+
+export function latency(m: Omit<Measurement, 'ratio'>): Measurement {
+  return { ...m, ratio: m.value === 0 ? 0 : m.baseline / m.value };
+}
