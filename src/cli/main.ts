@@ -8,7 +8,7 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { MigrationError, migrationStatus } from '../platform/db/migrator.js';
 import { createLogger } from '../platform/log/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../platform/server.js';
-import { DEFAULT_DEMO_SIZE, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
+import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
 
 function positiveInt(value: string): number {
@@ -25,6 +25,10 @@ async function run(fn: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      process.exit(2);
+    }
+    if (error instanceof DemoTenantExistsError) {
+      console.error(`schola: ${error.message}`);
       process.exit(2);
     }
     if (error instanceof DataDirLockedError) {

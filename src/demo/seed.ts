@@ -3,6 +3,7 @@
  * a K-12 district (Ed-Fi + OneRoster, seed 004), live classroom sessions in it (seed 000), and a
  * language school with classes, invoices and a CRM funnel (seed 002). Same seed, same data.
  */
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { tenants } from '../platform/tenancy/tables.js';
 import type { Database } from '../platform/db/database.js';
@@ -47,6 +48,12 @@ export async function hasAnyTenant(database: Database): Promise<boolean> {
 
 export class DemoTenantExistsError extends Error {}
 
+/** A stable UUID for a demo tenant: the same slug and seed always name the same tenant. */
+function tenantUuid(slug: string, seed: number): string {
+  const hex = createHash('sha256').update(`schola-demo:${seed}:${slug}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO_SIZE): Promise<DemoSummary> {
   const rng = new Random(size.seed);
   const languageSlug = `${size.tenantSlug}-language-school`.slice(0, 63);
@@ -57,13 +64,13 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     }
     const [district] = await tx
       .insert(tenants)
-      .values({ id: rng.uuid(), slug: size.tenantSlug, name: 'Schola Demo Independent School District', kind: 'district' })
+      .values({ id: tenantUuid(size.tenantSlug, size.seed), slug: size.tenantSlug, name: 'Schola Demo Independent School District', kind: 'district' })
       .returning({ id: tenants.id });
     const k12 = await seedK12(tx, district!.id, size, rng);
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const [school] = await tx
       .insert(tenants)
-      .values({ id: rng.uuid(), slug: languageSlug, name: 'Escola de Idiomas Horizonte', kind: 'language_school' })
+      .values({ id: tenantUuid(languageSlug, size.seed), slug: languageSlug, name: 'Escola de Idiomas Horizonte', kind: 'language_school' })
       .returning({ id: tenants.id });
     const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
     const counts = { ...k12.counts, ...classroom, ...language };

@@ -39,7 +39,7 @@ afterAll(() => {
 });
 
 describe('schola command', () => {
-  it('start: migrates, loads the demo district, serves, refuses a second process, stops on SIGTERM', async () => {
+  it('start: migrates, loads the demo district, serves, refuses a second process, survives kill -9, stops on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-cli-'));
     const pg = engine() === 'postgres' ? await emptyPgUrl() : undefined;
     const extra: Record<string, string> = { SCHOLA_DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}) };
@@ -56,20 +56,30 @@ describe('schola command', () => {
         expect(second.stderr).toMatch(/data directory .* is in use by another Schola process \(pid \d+\)/);
       }
 
-      first.child.kill('SIGTERM');
-      const code = await new Promise((r) => first.child.once('exit', r));
+      // kill -9: nothing is cleaned up. The committed demo data must survive, and (PGlite) the
+      // next start must take over the stale lock.
+      first.child.kill('SIGKILL');
+      await new Promise((r) => first.child.once('exit', r));
+      if (!pg) expect(fs.existsSync(path.join(dataDir, 'schola.lock'))).toBe(true);
+
+      const again = start(extra);
+      const againUrl = await again.url;
+      expect(again.output()).not.toMatch(/Demo data loaded/); // the data survived: not empty
+      expect((await fetch(`${againUrl}/health/ready`)).status).toBe(200);
+
+      again.child.kill('SIGTERM');
+      const code = await new Promise((r) => again.child.once('exit', r));
       expect(code).toBe(0);
       if (!pg) expect(fs.existsSync(path.join(dataDir, 'schola.lock'))).toBe(false);
 
-      // Second start on the same database: nothing to migrate, no second demo load.
       const status = spawnSync(process.execPath, [BIN, 'db', 'status'], { env: env(extra), encoding: 'utf8' });
       expect(status.status).toBe(0);
       expect(status.stdout).toMatch(/1 applied, 0 pending, 0 changed/);
-      const again = start(extra);
-      await again.url;
-      expect(again.output()).not.toMatch(/Demo data loaded/);
-      again.child.kill('SIGTERM');
-      await new Promise((r) => again.child.once('exit', r));
+      const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--students', '5', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
+      expect(seeded.stdout).toMatch(/district "second-district" with 3 schools, 5 students/);
+      const clash = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
+      expect(clash.status).toBe(2);
+      expect(clash.stderr).toMatch(/A tenant with slug "second-district" already exists/);
     } finally {
       await pg?.drop();
     }
