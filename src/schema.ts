@@ -30,6 +30,7 @@ import * as finance from './domains/finance/tables.js';
 import * as crm from './domains/crm/tables.js';
 import * as aiMemory from './domains/ai-memory/tables.js';
 import * as supervision from './domains/supervision/tables.js';
+import * as identity from './domains/identity/tables.js';
 
 /** Domain name → its table module. The domain names match the folders under src/domains. */
 export const DOMAIN_MODULES = {
@@ -56,6 +57,7 @@ export const DOMAIN_MODULES = {
   crm,
   'ai-memory': aiMemory,
   supervision,
+  identity,
 } as const;
 
 export interface TableEntry {

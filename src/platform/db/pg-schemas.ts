@@ -17,6 +17,9 @@ export const activitiesSchema = pgSchema('activities');
 // Seeds 004 and 000 both define tables in `compliance`.
 export const complianceSchema = pgSchema('compliance');
 
+// Platform: sign-in accounts, sessions, OAuth clients (not in the seeds; links to the seeds' people)
+export const identitySchema = pgSchema('identity');
+
 // Seed 000
 export const adminSchema = pgSchema('admin');
 export const aiInsightsSchema = pgSchema('ai_insights');

@@ -1,0 +1,35 @@
+/**
+ * Tenant-scoped units of work. Inside, the connection acts as the non-owner role `schola_app`
+ * with `app.tenant_id` set for this transaction only, so row-level security confines every
+ * statement to the tenant — whatever the code above forgets. (PGlite runs as a superuser; the
+ * role switch makes its policies apply exactly as on a server.)
+ */
+import { sql } from 'drizzle-orm';
+import { AppError } from '../http/errors.js';
+import type { Database } from './database.js';
+import { transaction, type TransactionOptions, type UnitOfWork } from './transaction.js';
+
+export const APP_ROLE = 'schola_app';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TenantUnitOfWork extends UnitOfWork {
+  readonly tenantId: string;
+}
+
+export async function tenantTransaction<T>(
+  database: Database,
+  tenantId: string,
+  fn: (work: TenantUnitOfWork) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  if (!UUID.test(tenantId)) throw new AppError('bad_request', 'The tenant id is not a UUID.');
+  return transaction(
+    database,
+    async (work) => {
+      await work.tx.execute(sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`);
+      await work.tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+      return fn({ ...work, tenantId });
+    },
+    options,
+  );
+}
