@@ -9,6 +9,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTables } from '../../src/schema.js';
 import { findPgError } from '../../src/platform/db/pg-errors.js';
+import { affectedRows, rowsOf } from '../../src/platform/db/database.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../src/demo/seed.js';
 import { migratedDatabase, type TestDatabase } from '../support/db.js';
@@ -57,16 +58,16 @@ describe('row-level security between tenants', () => {
       await tenantTransaction(database, tenantB, async ({ tx }) => {
         const any = await tx.execute(sql`SELECT count(*)::int AS n FROM ${table}`);
         attempts++;
-        if (Number((any.rows[0] as { n: number }).n) !== 0) leaks.push(`${entry.qualifiedName}: read (unfiltered)`);
+        if (rowsOf<{ n: number }>(any)[0]!.n !== 0) leaks.push(`${entry.qualifiedName}: read (unfiltered)`);
         const seen = await tx.execute(sql`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ${tenantA}`);
         attempts++;
-        if (Number((seen.rows[0] as { n: number }).n) !== 0) leaks.push(`${entry.qualifiedName}: read`);
+        if (rowsOf<{ n: number }>(seen)[0]!.n !== 0) leaks.push(`${entry.qualifiedName}: read`);
         if (entry.qualifiedName !== 'compliance.audit_logs') {
           const updated = await tx.execute(sql`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id IN (${tenantA}, ${tenantA2})`);
           const deleted = await tx.execute(sql`DELETE FROM ${table} WHERE tenant_id IN (${tenantA}, ${tenantA2})`);
           attempts += 2;
-          if ((updated.rowCount ?? 0) > 0) leaks.push(`${entry.qualifiedName}: update`);
-          if ((deleted.rowCount ?? 0) > 0) leaks.push(`${entry.qualifiedName}: delete`);
+          if (affectedRows(updated) > 0) leaks.push(`${entry.qualifiedName}: update`);
+          if (affectedRows(deleted) > 0) leaks.push(`${entry.qualifiedName}: delete`);
         }
       });
       // Inserting a row for tenant A while acting for tenant B: refused by the policy (42501).
@@ -79,6 +80,13 @@ describe('row-level security between tenants', () => {
     console.log(`isolation: ${attempts} cross-tenant attempts on ${tenantTables.length} tables (${populated.length} holding the demo tenants' rows), ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
     expect(populated.length).toBeGreaterThan(50);
+  });
+
+  it('the same statements do reach the owner tenant’s rows (the probes are not vacuous)', async () => {
+    const touched = await tenantTransaction(database, tenantA, async ({ tx }) =>
+      affectedRows(await tx.execute(sql`UPDATE edfi.student SET tenant_id = tenant_id WHERE tenant_id = ${tenantA}`)),
+    );
+    expect(touched).toBe(40);
   });
 
   it('the app role cannot rewrite or erase audit rows, even its own tenant’s', async () => {

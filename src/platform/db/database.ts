@@ -146,3 +146,19 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/** `db.execute` results differ by engine: node-postgres has rowCount, PGlite affectedRows. */
+export interface ExecuteResult<R> {
+  rows: R[];
+  rowCount?: number | null;
+  affectedRows?: number;
+}
+
+export function rowsOf<R>(result: unknown): R[] {
+  return (result as ExecuteResult<R>).rows;
+}
+
+export function affectedRows(result: unknown): number {
+  const r = result as ExecuteResult<unknown>;
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
