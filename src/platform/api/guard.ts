@@ -1,0 +1,27 @@
+/**
+ * The API's gate to the policy engine: may this principal do this to this resource, and within
+ * which rows? Deny by default. `scope` narrows lists and single-row access to the rows the principal
+ * may reach (their school, their sections' students, their children, …).
+ */
+import type { SQL } from 'drizzle-orm';
+import type { Principal, RequestMeta } from '../auth/roles.js';
+import type { Tx } from '../db/transaction.js';
+import type { Resource } from './registry.js';
+
+export type ApiAction = 'read' | 'write' | 'delete';
+
+export interface GuardDecision {
+  allowed: boolean;
+  reason: string;
+  /** An extra WHERE condition confining the rows; undefined = every row of the tenant. */
+  scope?: SQL;
+  /** Reads of this resource are audited (sensitive data). */
+  auditReads: boolean;
+  /** Writes of this resource are audited (student-related data). */
+  auditWrites: boolean;
+  dataCategories: string[];
+}
+
+export interface ApiGuard {
+  decide(tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction): Promise<GuardDecision>;
+}

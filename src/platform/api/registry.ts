@@ -1,0 +1,149 @@
+/**
+ * The resource registry: every table of the data model described once for the API — its route,
+ * key, which fields may be filtered, sorted and searched, which are secret or read-only — and the
+ * zod schemas derived from the table. Routes, validation and the OpenAPI document are all derived
+ * from these descriptions; per-table overrides live in `OVERRIDES`.
+ */
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { allTables, type TableEntry } from '../../schema.js';
+import { isGlobalTable } from '../db/schema-kit.js';
+import { columnSchema } from '../db/zod-from-table.js';
+
+export interface Field {
+  name: string;
+  column: PgColumn;
+  /** Text columns: `contains` filter allowed. */
+  text: boolean;
+}
+
+export interface Resource {
+  /** "edfi/student" — also the OpenAPI tag. */
+  name: string;
+  path: string;
+  entry: TableEntry;
+  table: PgTable;
+  fields: Map<string, Field>;
+  /** Field names of the primary key, tenant key excluded, in key order. */
+  key: string[];
+  filterable: Set<string>;
+  sortable: Set<string>;
+  searchable: Set<string>;
+  /** Never returned, never written through the generic API. */
+  secret: Set<string>;
+  /** Returned but not writable (server-maintained). */
+  readOnly: Set<string>;
+  softDelete?: { flag?: string; at?: string };
+  /** Global reference data: readable by every tenant, not writable through the API. */
+  global: boolean;
+  writable: boolean;
+  insertSchema: z.ZodObject;
+  /** PUT: like insert, but the key comes from the URL (may be repeated in the body, unchanged). */
+  replaceSchema: z.ZodObject;
+  patchSchema: z.ZodObject;
+}
+
+/** Tables the generic API does not expose: platform internals with their own endpoints. */
+const HIDDEN = new Set(['platform.tenants', 'admin.schema_migrations', 'compliance.audit_chain_heads', 'identity.sessions', 'identity.password_resets', 'identity.revoked_tokens']);
+
+/** Columns that are secrets wherever they appear. */
+const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash', 'password', 'verification_token']);
+
+/** Columns the server maintains. */
+const SERVER_COLUMNS = new Set(['lastmodifieddate', 'changeversion', 'createdate', 'created_at', 'updated_at', 'id_hash']);
+
+/** Resources whose writes go through their own domain endpoints (chains, sign-in, …). */
+const READ_ONLY_RESOURCES = new Set(['compliance.audit_logs', 'identity.accounts', 'identity.oauth_clients', 'identity.external_identities', 'supervision.memory_audit_log']);
+
+const TEXT_TYPES = new Set(['PgText', 'PgVarchar', 'PgChar']);
+
+function propertyKeys(table: PgTable): Map<PgColumn, string> {
+  const keys = new Map<PgColumn, string>();
+  for (const [key, value] of Object.entries(table as unknown as Record<string, unknown>)) {
+    if (value && typeof value === 'object' && 'columnType' in value) keys.set(value as PgColumn, key);
+  }
+  return keys;
+}
+
+function describe(entry: TableEntry): Resource {
+  const config = getTableConfig(entry.table);
+  const keyOf = propertyKeys(entry.table);
+  const fields = new Map<string, Field>();
+  const byColumnName = new Map<string, string>();
+  for (const column of config.columns) {
+    if (column.name === 'tenant_id') continue;
+    const name = keyOf.get(column) ?? column.name;
+    fields.set(name, { name, column, text: TEXT_TYPES.has(column.columnType) });
+    byColumnName.set(column.name, name);
+  }
+  const pkColumns = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+  const key = pkColumns.filter((c) => c.name !== 'tenant_id').map((c) => byColumnName.get(c.name)!);
+
+  // Filters and sorts are offered where an index serves them: a column that is the first
+  // non-tenant column of an index, a unique constraint or the primary key.
+  const leading = new Set<string>();
+  const lead = (names: string[]) => {
+    const first = names.find((n) => n !== 'tenant_id');
+    if (first && byColumnName.has(first)) leading.add(byColumnName.get(first)!);
+  };
+  lead(pkColumns.map((c) => c.name));
+  for (const u of config.uniqueConstraints) lead(u.columns.map((c) => c.name));
+  for (const index of config.indexes) {
+    const cols = index.config.columns.map((c) => (c as { name?: string }).name).filter((n): n is string => typeof n === 'string');
+    if (!index.config.where && index.config.method !== 'gin') lead(cols);
+  }
+  for (const fk of config.foreignKeys) lead(fk.reference().columns.map((c) => c.name));
+
+  const secret = new Set([...fields.values()].filter((f) => SECRET_COLUMNS.has(f.column.name)).map((f) => f.name));
+  const readOnly = new Set([...fields.values()].filter((f) => SERVER_COLUMNS.has(f.column.name) || ['PgSerial', 'PgBigSerial53', 'PgBigSerial64'].includes(f.column.columnType)).map((f) => f.name));
+  const filterable = new Set([...leading].filter((n) => !secret.has(n)));
+  // Sorting uses keyset paging, which needs NOT NULL values.
+  const sortable = new Set([...filterable].filter((n) => fields.get(n)!.column.notNull));
+  const searchable = new Set([...filterable].filter((n) => fields.get(n)!.text));
+  const flag = [...fields.values()].find((f) => f.column.name === 'is_deleted')?.name;
+  const at = [...fields.values()].find((f) => f.column.name === 'deleted_at')?.name;
+  const global = isGlobalTable(entry.table) || !config.columns.some((c) => c.name === 'tenant_id');
+  const writable = !global && !READ_ONLY_RESOURCES.has(entry.qualifiedName);
+
+  const insertShape: Record<string, z.ZodType> = {};
+  const patchShape: Record<string, z.ZodType> = {};
+  const replaceShape: Record<string, z.ZodType> = {};
+  for (const field of fields.values()) {
+    if (secret.has(field.name) || readOnly.has(field.name)) continue;
+    insertShape[field.name] = columnSchema(field.column);
+    patchShape[field.name] = columnSchema(field.column).optional();
+    replaceShape[field.name] = key.includes(field.name) ? columnSchema(field.column).optional() : columnSchema(field.column);
+  }
+  return {
+    name: `${entry.schema}/${entry.name}`,
+    path: `/api/v1/${entry.schema}/${entry.name.replace(/_/g, '-')}`,
+    entry,
+    table: entry.table,
+    fields,
+    key,
+    filterable,
+    sortable,
+    searchable,
+    secret,
+    readOnly,
+    softDelete: flag || at ? { flag, at } : undefined,
+    global,
+    writable,
+    insertSchema: z.strictObject(insertShape),
+    replaceSchema: z.strictObject(replaceShape),
+    patchSchema: z.strictObject(patchShape),
+  };
+}
+
+let resources: Resource[] | undefined;
+
+export function allResources(): Resource[] {
+  resources ??= allTables()
+    .filter((t) => !HIDDEN.has(t.qualifiedName))
+    .map(describe);
+  return resources;
+}
+
+export function resourceByName(name: string): Resource | undefined {
+  return allResources().find((r) => r.name === name);
+}
