@@ -44,7 +44,7 @@ export interface CrudOptions {
 type Row = Record<string, unknown>;
 
 function zodErrors(error: z.ZodError, prefix = ''): ValidationErrors {
-  const out: ValidationErrors = {};
+  const out: ValidationErrors = Object.create(null) as ValidationErrors;
   for (const issue of error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [issue.path.join('.')];
     for (const key of keys) (out[`${prefix}${key}` || prefix || '$'] ??= []).push(issue.code === 'unrecognized_keys' ? 'is not a field of this resource' : issue.message);
@@ -53,7 +53,7 @@ function zodErrors(error: z.ZodError, prefix = ''): ValidationErrors {
 }
 
 function keyFromParams(resource: Resource, params: Record<string, string>): unknown[] {
-  const errors: ValidationErrors = {};
+  const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys come from the request: no prototype
   const values = resource.key.map((field, i) => {
     const parsed = parseScalar(resource.fields.get(field)!.column, params[`k${i}`] ?? '');
     if (!parsed.ok) (errors[field] ??= []).push(parsed.reason);
@@ -152,7 +152,7 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     const batch = Array.isArray(request.body);
     const items = batch ? (request.body as unknown[]) : [request.body];
     if (items.length === 0 || items.length > 1000) throw AppError.validation({ $: ['must be one object or an array of 1 to 1000 objects'] });
-    const errors: ValidationErrors = {};
+    const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys come from the request: no prototype
     const parsed = items.map((item, i) => {
       const result = resource.insertSchema.safeParse(item ?? {});
       if (!result.success) Object.assign(errors, zodErrors(result.error, batch ? `[${i}].` : ''));

@@ -67,7 +67,7 @@ function decodeCursor(errors: ValidationErrors, raw: string): unknown[] | undefi
 }
 
 export function parseListQuery(resource: Resource, query: Record<string, unknown>): ListPlan {
-  const errors: ValidationErrors = {};
+  const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys come from the request: no prototype
   const filters: Filter[] = [];
   for (const [param, raw] of Object.entries(query)) {
     if (RESERVED.has(param)) continue;

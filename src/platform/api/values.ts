@@ -9,6 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseScalar(column: PgColumn, text: string): Parsed {
+  if (text.includes('\u0000')) return { ok: false, reason: 'must not contain NUL characters' };
   switch (column.columnType) {
     case 'PgInteger':
     case 'PgSerial':

@@ -34,6 +34,18 @@ const EnvSchema = z.object({
   SCHOLA_SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   SCHOLA_DEMO_SEED: booleanFlag.default(true),
   SCHOLA_PUBLIC_URL: z.string().url({ message: 'expected an absolute URL such as https://schola.example.org' }).optional(),
+  /** Origins allowed to call the API from a browser (CORS), comma-separated; unset = same-origin only. */
+  SCHOLA_CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().regex(/^https?:\/\/[^/?#\s]+$/, {
+          message: 'expected comma-separated origins such as https://app.example.org,http://localhost:5173 (scheme, host and port only)',
+        }),
+      ),
+    )
+    .optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -51,6 +63,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly demoSeed: boolean;
   readonly publicUrl: string | undefined;
+  /** Exact origins allowed by CORS; empty = same-origin only. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -95,6 +109,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SCHOLA_SHUTDOWN_TIMEOUT_MS,
     demoSeed: e.SCHOLA_DEMO_SEED,
     publicUrl: e.SCHOLA_PUBLIC_URL,
+    corsOrigins: Object.freeze([...new Set((e.SCHOLA_CORS_ORIGINS ?? []).map((o) => o.toLowerCase()))]),
   });
 }
 

@@ -81,6 +81,9 @@ export function mapPgError(error: unknown): AppError | undefined {
     case '22007':
     case '22008':
       return AppError.validation({ [pg.column ?? 'field']: ['is not a valid date or time'] }, 'A date or time is invalid.');
+    case '22021': // invalid byte sequence (e.g. a NUL character in text)
+    case '22P05': // untranslatable character (e.g. \u0000 inside JSON)
+      return AppError.validation({ [pg.column ?? 'field']: ['contains a character PostgreSQL cannot store (NUL)'] }, 'A text value contains a NUL character.');
     case '22P02':
       return AppError.validation({ [pg.column ?? 'field']: ['has an invalid format'] }, 'A value has an invalid format.');
     case '40001':

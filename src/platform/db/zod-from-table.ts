@@ -11,19 +11,22 @@ import { ruleFor } from './schema-kit.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$/;
 
+/** PostgreSQL text cannot hold NUL characters: refuse them with a clear message. */
+const noNul = (schema: z.ZodString) => schema.refine((v) => !v.includes('\u0000'), { message: 'must not contain NUL characters' });
+
 function baseType(column: PgColumn): z.ZodType {
   const sqlType = column.getSQLType();
   const length = sqlType.match(/^(?:varchar|character varying|char)\((\d+)\)/)?.[1];
   if (length) {
     const max = Number(length);
-    return sqlType.startsWith('char(') ? z.string().length(max) : z.string().max(max, { message: `must be at most ${max} characters` });
+    return noNul(sqlType.startsWith('char(') ? z.string().length(max) : z.string().max(max, { message: `must be at most ${max} characters` }));
   }
   if (sqlType.endsWith('[]')) return z.array(z.string());
   switch (column.columnType) {
     case 'PgUUID':
       return z.uuid({ message: 'must be a UUID' });
     case 'PgText':
-      return z.string();
+      return noNul(z.string());
     case 'PgInteger':
     case 'PgSerial':
       return z.number().int().min(-2147483648).max(2147483647);

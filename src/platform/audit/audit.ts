@@ -1,0 +1,244 @@
+/**
+ * The FERPA audit trail (compliance.audit_logs). `recordAudit(tx, entry)` writes one row with the
+ * caller's transaction, so the record commits or rolls back together with the change it describes.
+ *
+ * Tamper evidence: each tenant's rows form a hash chain. The writer takes the next position from
+ * compliance.audit_chain_heads with an upsert that locks the tenant's head row until commit, so
+ * concurrent writers of one tenant queue up and the chain stays linear and gap-free (a rolled-back
+ * writer releases its position). row_hash = SHA-256 of the canonical JSON of the row's content and
+ * prev_hash; `verifyAuditChain` (verify.ts) recomputes it with `auditRowHash` below.
+ */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { auditLogs } from '../../domains/compliance/tables/ferpa.js';
+import type { Principal, RequestMeta } from '../auth/roles.js';
+import { rowsOf } from '../db/database.js';
+import type { Tx } from '../db/transaction.js';
+
+export const AUDIT_OPERATIONS = ['INSERT', 'UPDATE', 'DELETE', 'SELECT'] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+export const MASKED = '[masked]';
+/** FERPA records are kept at least this long unless the caller gives a retention date. */
+export const DEFAULT_RETENTION_YEARS = 7;
+const RECORD_ID_MAX = 255; // compliance.audit_logs.record_id is varchar(255)
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface AuditEntry {
+  /** Who acts: actorId → user_id, roles → actor_role, tenantId → the chain written. */
+  principal: Pick<Principal, 'tenantId' | 'actorId' | 'roles'>;
+  /** ip → ip_address, userAgent, sessionId (or requestId) → session_id, justification. */
+  meta?: RequestMeta;
+  /** Qualified table name of the record, e.g. 'health.student_health_records'. */
+  table: string;
+  recordId?: string | number | null;
+  operation: AuditOperation;
+  /** Row before / after the change; secrets are masked before they are stored. */
+  oldValues?: unknown;
+  newValues?: unknown;
+  legitimateEducationalInterest?: boolean;
+  dataCategories?: readonly string[];
+  /** 'YYYY-MM-DD' or a Date; default: DEFAULT_RETENTION_YEARS after the event. */
+  retentionDate?: string | Date;
+  /** When it happened (default now), rounded to milliseconds. Lets tests place rows in any partition. */
+  timestamp?: Date;
+}
+
+export interface RecordedAudit {
+  id: number;
+  tenantSeq: number;
+  rowHash: string;
+  timestamp: Date;
+}
+
+/** Exactly the stored values the hash covers, in their canonical form. */
+export interface AuditHashInput {
+  tenant_id: string;
+  tenant_seq: number;
+  prev_hash: string | null;
+  /** ISO 8601, UTC, millisecond precision: 2024-05-01T12:00:00.000Z */
+  timestamp: string;
+  user_id: string;
+  actor_role: string | null;
+  session_id: string | null;
+  table_name: string;
+  record_id: string | null;
+  operation: string;
+  old_values: Json;
+  new_values: Json;
+  ip_address: string | null;
+  user_agent: string | null;
+  legitimate_educational_interest: boolean | null;
+  justification: string | null;
+  data_categories: string[] | null;
+  retention_date: string | null;
+}
+
+/** JSON with object keys sorted at every depth: one text for one value, whatever the key order. */
+export function canonicalJson(value: Json): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+}
+
+export function auditRowHash(input: AuditHashInput): string {
+  return createHash('sha256').update(canonicalJson(input as unknown as Json), 'utf8').digest('hex');
+}
+
+// Credentials never enter the audit trail. "pin" only as a word of the key (pin, pinCode, user_pin),
+// so "shipping" or "mapping" stay readable; the others anywhere in the key (passwordHash, apiToken).
+const SECRET_KEY = /password|passwd|secret|token|hash/i;
+const PIN_WORD = /^pin(code|number)?s?$/i;
+
+function isSecretKey(key: string): boolean {
+  if (SECRET_KEY.test(key)) return true;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+  return words.some((w) => PIN_WORD.test(w));
+}
+
+/** Text PostgreSQL accepts and returns unchanged: no NUL, no lone UTF-16 surrogate. */
+function storableText(text: string): string {
+  return text.replace(/\0/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+function maskJson(value: Json): Json {
+  if (typeof value === 'string') return storableText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(maskJson);
+  const out: { [key: string]: Json } = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[storableText(key)] = isSecretKey(key) && inner !== null ? MASKED : maskJson(inner);
+  }
+  return out;
+}
+
+/**
+ * Old/new values as they will come back from jsonb: plain JSON (Dates as ISO text, bigint as text,
+ * undefined dropped), secrets masked at any depth. undefined/null → SQL NULL.
+ */
+export function auditValues(value: unknown): Json {
+  if (value === undefined || value === null) return null;
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return text === undefined ? null : maskJson(JSON.parse(text) as Json);
+}
+
+/** Cuts to the column's length in characters (code points, as PostgreSQL counts them). */
+function fit(text: string | null | undefined, max: number): string | null {
+  if (text === null || text === undefined || text === '') return null;
+  return Array.from(storableText(text)).slice(0, max).join('');
+}
+
+function retentionDateOf(given: string | Date | undefined, at: Date): string {
+  if (given instanceof Date) return given.toISOString().slice(0, 10);
+  if (given !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new TypeError('retentionDate must be YYYY-MM-DD');
+    return given;
+  }
+  const date = new Date(at);
+  date.setUTCFullYear(date.getUTCFullYear() + DEFAULT_RETENTION_YEARS);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A plain IP address (IPv6 zone removed), or null: a bad value must not fail the audited change. */
+function ipOf(ip: string | undefined): string | null {
+  const address = ip?.replace(/%.*$/, '');
+  return address && isIP(address) ? address : null;
+}
+
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAudit> {
+  if (!AUDIT_OPERATIONS.includes(entry.operation)) throw new TypeError(`unknown audit operation ${String(entry.operation)}`);
+  const tenantId = entry.principal.tenantId;
+  const at = new Date(Math.round((entry.timestamp ?? new Date()).getTime()));
+  const ip = ipOf(entry.meta?.ip);
+
+  // The next chain position. The upsert locks the head row until our commit; RETURNING gives the new
+  // last_seq and the previous last_hash (not updated yet). PostgreSQL also returns the IP address in
+  // the text form inet will store, so the hash covers exactly what the verifier will read back.
+  const head = rowsOf<{ seq: string | number; prev: string | null; ip: string | null }>(
+    await tx.execute(sql`
+      INSERT INTO compliance.audit_chain_heads AS h (tenant_id, last_seq) VALUES (${tenantId}, 1)
+      ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + 1, updated_at = now()
+      RETURNING h.last_seq AS seq, h.last_hash AS prev, ${ip === null ? sql`NULL::text` : sql`format('%s', ${ip}::inet)`} AS ip`),
+  )[0]!;
+
+  const input: AuditHashInput = {
+    tenant_id: tenantId,
+    tenant_seq: Number(head.seq),
+    prev_hash: head.prev,
+    timestamp: at.toISOString(),
+    user_id: fit(entry.principal.actorId, 255) ?? 'unknown',
+    actor_role: fit(entry.principal.roles.join(','), 50),
+    session_id: fit(entry.meta?.sessionId ?? entry.meta?.requestId, 255),
+    table_name: fit(entry.table, 100) ?? 'unknown',
+    record_id: fit(entry.recordId === null || entry.recordId === undefined ? null : String(entry.recordId), RECORD_ID_MAX),
+    operation: entry.operation,
+    old_values: auditValues(entry.oldValues),
+    new_values: auditValues(entry.newValues),
+    ip_address: head.ip,
+    // user_agent and justification are text: capped so a client cannot bloat the permanent record.
+    user_agent: fit(entry.meta?.userAgent, 1000),
+    legitimate_educational_interest: entry.legitimateEducationalInterest ?? false,
+    justification: fit(entry.meta?.justification, 2000),
+    data_categories: entry.dataCategories?.length ? entry.dataCategories.map(storableText) : null,
+    retention_date: retentionDateOf(entry.retentionDate, at),
+  };
+  const rowHash = auditRowHash(input);
+
+  const [row] = await tx
+    .insert(auditLogs)
+    .values({
+      tenantId,
+      userId: input.user_id,
+      sessionId: input.session_id,
+      tableName: input.table_name,
+      recordId: input.record_id,
+      operation: input.operation,
+      oldValues: input.old_values,
+      newValues: input.new_values,
+      ipAddress: input.ip_address,
+      userAgent: input.user_agent,
+      timestamp: at,
+      legitimateEducationalInterest: input.legitimate_educational_interest,
+      justification: input.justification,
+      dataCategories: input.data_categories,
+      retentionDate: input.retention_date,
+      actorRole: input.actor_role,
+      tenantSeq: input.tenant_seq,
+      prevHash: input.prev_hash,
+      rowHash,
+    })
+    .returning({ id: auditLogs.id });
+  await tx.execute(sql`UPDATE compliance.audit_chain_heads SET last_hash = ${rowHash} WHERE tenant_id = ${tenantId}`);
+  return { id: Number(row!.id), tenantSeq: input.tenant_seq, rowHash, timestamp: at };
+}
+
+export interface AuditReadEntry extends Omit<AuditEntry, 'operation' | 'recordId' | 'oldValues' | 'newValues'> {
+  /** The records the caller was shown (student ids, row ids). */
+  recordIds: readonly (string | number)[];
+}
+
+/**
+ * An audited read of sensitive records (health, special education, discipline…): operation SELECT,
+ * record_id lists the ids read — as many as fit in the column, then "+N more" — and new_values
+ * keeps how many records were read.
+ */
+export function auditRead(tx: Tx, entry: AuditReadEntry): Promise<RecordedAudit> {
+  const { recordIds, ...rest } = entry;
+  return recordAudit(tx, { ...rest, operation: 'SELECT', recordId: listIds(recordIds), newValues: { recordCount: recordIds.length } });
+}
+
+function listIds(ids: readonly (string | number)[]): string | null {
+  if (ids.length === 0) return null;
+  const all = ids.join(',');
+  if (Array.from(all).length <= RECORD_ID_MAX) return all;
+  let listed = '';
+  for (let i = 0; i < ids.length; i++) {
+    const next = listed === '' ? String(ids[i]) : `${listed},${String(ids[i])}`;
+    // The previous step checked that `listed` plus ",+<remaining> more" fits.
+    if (Array.from(`${next},+${ids.length - i - 1} more`).length > RECORD_ID_MAX) return `${listed === '' ? '' : `${listed},`}+${ids.length - i} more`;
+    listed = next;
+  }
+  return listed;
+}

@@ -1,0 +1,186 @@
+/**
+ * Who is calling: an onRequest hook that sets `request.principal` from
+ *  (a) `Authorization: Bearer <token>` — an OAuth access token (JWT, see access-tokens.ts) or a
+ *      session token (`<tenantId>.<random>`, what sign-in returns for API use), or
+ *  (b) the session cookie `schola_session` (httpOnly, SameSite=Lax, Secure in production, Path=/).
+ * A bearer token that does not authenticate (malformed, bad signature, expired, revoked, unknown
+ * session) is answered 401 with `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1).
+ * A cookie that does not authenticate (expired, revoked, signed out) just leaves the request
+ * anonymous: routes that need someone answer 401 through `principalOf`.
+ * Nothing here decides what a principal may do: that is the policy engine's job.
+ */
+import cookie from '@fastify/cookie';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { accounts, sessions } from '../../domains/identity/tables.js';
+import { config } from '../config/config.js';
+import { rowsOf, type Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import { AppError } from '../http/errors.js';
+import { EDFI_SCOPES, ONEROSTER_SCOPES, looksLikeJwt, verifyAccessToken } from './access-tokens.js';
+import { sha256hex } from './passwords.js';
+import type { Principal, Role } from './roles.js';
+import './request.js'; // FastifyRequest.principal
+
+export const SESSION_COOKIE = 'schola_session';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SESSION_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/i;
+/** last_seen_at is refreshed at most this often, so authenticated reads rarely write. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
+const or = (...names: string[]) => names.map((n) => ONEROSTER_SCOPES.find((s) => s.endsWith(`/${n}`))!);
+const EDFI_READ = EDFI_SCOPES.filter((s) => s.endsWith('.readonly'));
+const READ_EVERYTHING = [
+  ...or('roster-core.readonly', 'roster.readonly', 'roster-demographics.readonly', 'gradebook-core.readonly', 'gradebook.readonly', 'resource-core.readonly', 'resource.readonly', 'assessment.readonly'),
+  ...EDFI_READ,
+];
+const DIRECTORY = [...or('roster-core.readonly'), ...EDFI_READ];
+
+/**
+ * The standards' read scopes a person's roles imply: a coarse ceiling for the OneRoster and Ed-Fi
+ * bindings (which rows, and which sensitive tables, is the policy engine's decision). Writes
+ * through those bindings are for OAuth clients only, so people get no write scopes here.
+ */
+export const ROLE_SCOPES: Record<Role, string[]> = {
+  district_admin: READ_EVERYTHING,
+  school_admin: READ_EVERYTHING,
+  auditor: READ_EVERYTHING,
+  counselor: READ_EVERYTHING,
+  special_education_coordinator: READ_EVERYTHING,
+  teacher: [...or('roster-core.readonly', 'roster.readonly', 'gradebook-core.readonly', 'gradebook.readonly', 'resource-core.readonly', 'resource.readonly', 'assessment.readonly'), ...EDFI_READ],
+  nurse: [...or('roster-core.readonly', 'roster-demographics.readonly'), ...EDFI_READ],
+  librarian: DIRECTORY,
+  cafeteria_manager: DIRECTORY,
+  transportation_coordinator: DIRECTORY,
+  finance: DIRECTORY,
+  admissions: [...or('roster-core.readonly', 'roster-demographics.readonly'), ...EDFI_READ],
+  student: or('roster-core.readonly', 'gradebook-core.readonly', 'resource-core.readonly'),
+  parent: or('roster-core.readonly', 'gradebook-core.readonly', 'resource-core.readonly'),
+  api_client: [],
+};
+
+export function scopesForRoles(roles: readonly Role[]): string[] {
+  return [...new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []))];
+}
+
+type AccountRow = typeof accounts.$inferSelect;
+
+export function userPrincipal(account: AccountRow): Principal {
+  const roles = account.roles as Role[];
+  const person = {
+    ...(account.edfiStaffUsi != null ? { edfiStaffUSI: account.edfiStaffUsi } : {}),
+    ...(account.edfiStudentUsi != null ? { edfiStudentUSI: account.edfiStudentUsi } : {}),
+    ...(account.onerosterUserSourcedId ? { onerosterUserSourcedId: account.onerosterUserSourcedId } : {}),
+    ...(account.classroomTeacherId ? { classroomTeacherId: account.classroomTeacherId } : {}),
+    ...(account.classroomStudentId ? { classroomStudentId: account.classroomStudentId } : {}),
+    ...(account.coreUserId ? { coreUserId: account.coreUserId } : {}),
+  };
+  return {
+    kind: 'user',
+    tenantId: account.tenantId,
+    actorId: account.id,
+    roles,
+    scopes: scopesForRoles(roles),
+    ...(account.schoolIds && account.schoolIds.length > 0 ? { schoolIds: account.schoolIds } : {}),
+    ...(Object.keys(person).length > 0 ? { person } : {}),
+  };
+}
+
+/** The cookie's attributes; its lifetime is the session's. */
+export function sessionCookieOptions(expires: Date) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config().env === 'production', path: '/', expires };
+}
+
+/** @fastify/cookie, registered once whichever identity plugin asks first. */
+export async function ensureCookieSupport(app: FastifyInstance): Promise<void> {
+  if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
+}
+
+/** The tenant a session token belongs to, or undefined if it is not shaped like one. */
+export function sessionTokenTenant(token: string): string | undefined {
+  const match = SESSION_TOKEN.exec(token);
+  return match && UUID.test(match[1]!) ? match[1]!.toLowerCase() : undefined;
+}
+
+/** The principal of a live session (not expired, not revoked, account active), or undefined. */
+export async function sessionPrincipal(database: Database, token: string, now: Date): Promise<Principal | undefined> {
+  const tenantId = sessionTokenTenant(token);
+  if (!tenantId) return undefined;
+  return tenantTransaction(database, tenantId, async ({ tx }) => {
+    const [row] = await tx
+      .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, account: accounts })
+      .from(sessions)
+      .innerJoin(accounts, and(eq(accounts.tenantId, sessions.tenantId), eq(accounts.id, sessions.accountId)))
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, sha256hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(accounts.status, 'active')));
+    if (!row) return undefined;
+    if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.sessionId)));
+    }
+    return userPrincipal(row.account);
+  });
+}
+
+/** The principal of a valid access token: signature, expiry, not revoked, client still active. */
+export async function accessTokenPrincipal(database: Database, token: string, now: Date, log?: { warn(message: string): void }): Promise<Principal | undefined> {
+  const verified = verifyAccessToken(token, { now, log });
+  if (!verified.ok || !UUID.test(verified.claims.tid)) return undefined;
+  const { claims } = verified;
+  const usable = await tenantTransaction(database, claims.tid, async ({ tx }) => {
+    const result = await tx.execute(sql`
+      SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid} AND jti = ${claims.jti})
+         AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid} AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
+    return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
+  });
+  if (!usable) return undefined;
+  return {
+    kind: 'client',
+    tenantId: claims.tid,
+    actorId: claims.sub,
+    roles: ['api_client'],
+    scopes: claims.scope.split(' ').filter(Boolean),
+    ...(claims.school_ids && claims.school_ids.length > 0 ? { schoolIds: claims.school_ids } : {}),
+  };
+}
+
+/** undefined = no bearer credentials; '' = a Bearer header without a usable token. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer(?:\s+(\S*))?\s*$/i.exec(header);
+  if (!match) return /^Bearer\b/i.test(header) ? '' : undefined; // Basic etc.: the token endpoint's business
+  return match[1] ?? '';
+}
+
+function invalidToken(): AppError {
+  return new AppError('unauthenticated', 'The bearer token is invalid, expired or revoked.', {
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  });
+}
+
+export interface AuthenticationOptions {
+  /** The clock (tests move it); defaults to the system clock. */
+  now?: () => Date;
+}
+
+export async function authentication(app: FastifyInstance, options: AuthenticationOptions = {}): Promise<void> {
+  await ensureCookieSupport(app);
+  const now = options.now ?? (() => new Date());
+  app.addHook('onRequest', async (request) => {
+    const bearer = bearerToken(request);
+    if (bearer !== undefined) {
+      const principal = !bearer
+        ? undefined
+        : looksLikeJwt(bearer)
+          ? await accessTokenPrincipal(app.database, bearer, now(), request.log)
+          : await sessionPrincipal(app.database, bearer, now());
+      if (!principal) throw invalidToken();
+      request.principal = principal;
+      return;
+    }
+    const sessionCookie = request.cookies[SESSION_COOKIE];
+    if (sessionCookie) {
+      const principal = await sessionPrincipal(app.database, sessionCookie, now());
+      if (principal) request.principal = principal;
+    }
+  });
+}

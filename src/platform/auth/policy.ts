@@ -1,0 +1,264 @@
+/**
+ * The policy engine: one decision, deny by default, over role × data classification × relationship.
+ *
+ * Rules come from compliance.data_access_controls (loaded by `loadPolicies`). A row grants one role
+ * one permission (read | write | delete) on one classification — on every table of it
+ * (`resource_identifier = '*'`), on one schema's tables of it (`'schema.*'`) or on one table
+ * (`'schema.table'`). Per role the most specific matching row decides (so a district admin can tighten
+ * one table below its classification's rule); across a principal's roles any allowing row allows.
+ *
+ * Relationship: `conditions.scope` of the row, or the role's natural scope —
+ *   tenant (district admin, auditor) · school (school staff, finance, admissions, API clients: the
+ *   principal's schoolIds; none = the whole tenant) · own_sections (teacher: students of the Ed-Fi
+ *   sections they are assigned to, and their own classroom sessions) · own_children (parent:
+ *   identity.account_students) · self (student).
+ * With a subject (the record concerned) the relationship is checked; without one (a list) the decision
+ * returns the scope the caller must filter by. Writes and deletes below tenant scope must name their
+ * subject.
+ *
+ * `educational_interest_required` — our reading: a relationship the engine has verified (own sections,
+ * own children, self, or a student of the school the official is bound to) *is* the legitimate
+ * educational interest; a principal reaching the data only through a tenant-wide scope must state a
+ * justification (RequestMeta.justification, header x-justification), which the audit row keeps.
+ * `approval_required` — there is no approval workflow yet: such access is refused with
+ * "approval required from <approver_role>".
+ * API clients are further limited by their OAuth scopes (OneRoster 1.2 and Schola's Ed-Fi scopes).
+ */
+import { classificationOf, type Classification } from './classification.js';
+import { ROLES, type Principal, type Role } from './roles.js';
+
+export type Action = 'read' | 'write' | 'delete';
+export const SCOPES = ['tenant', 'school', 'own_sections', 'own_children', 'self'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** A row of compliance.data_access_controls. */
+export interface PolicyRow {
+  id?: number;
+  roleName: string;
+  /** A classification. */
+  resourceType: string;
+  /** '*', 'schema.*' or 'schema.table'. */
+  resourceIdentifier: string;
+  permissionType: string;
+  conditions: { scope?: Scope } | null;
+  educationalInterestRequired: boolean;
+  approvalRequired: boolean;
+  approverRole: string | null;
+  active: boolean;
+}
+
+/** The natural key of an Ed-Fi section. */
+export interface SectionKey {
+  sectionIdentifier: string;
+  localCourseCode: string;
+  schoolId: number;
+  schoolYear: number;
+}
+
+/** The record a request concerns (every field given must relate to the principal). */
+export interface AccessSubject {
+  schoolId?: number;
+  studentUsi?: number;
+  sectionKeys?: SectionKey;
+  classroomSessionId?: string;
+  classroomStudentId?: string;
+}
+
+export interface AccessRequest {
+  action: Action;
+  /** schema.table */
+  table: string;
+  subject?: AccessSubject;
+  /** RequestMeta.justification: the stated legitimate educational interest. */
+  justification?: string;
+}
+
+/** Questions about people's relationships, answered from the Ed-Fi, classroom and identity tables. */
+export interface RelationshipResolver {
+  studentAttendsSchool(studentUsi: number, schoolIds: readonly number[], on: Date): Promise<boolean>;
+  studentInStaffSections(studentUsi: number, staffUsi: number, on: Date): Promise<boolean>;
+  staffTeachesSection(staffUsi: number, section: SectionKey, on: Date): Promise<boolean>;
+  accountLinkedToStudent(accountId: string, studentUsi: number, relations: readonly ('parent' | 'guardian' | 'self')[]): Promise<boolean>;
+  classroomSessionTaughtBy(sessionId: string, classroomTeacherId: string): Promise<boolean>;
+  classroomStudentInTeacherSessions(classroomStudentId: string, classroomTeacherId: string): Promise<boolean>;
+}
+
+export interface DecisionContext {
+  policies: readonly PolicyRow[];
+  relationships: RelationshipResolver;
+  now?: Date;
+}
+
+export interface Decision {
+  allowed: boolean;
+  reason: string;
+  scope: Scope;
+  /** The access needed a stated justification (the audit row records it as legitimate educational interest). */
+  requiresJustification: boolean;
+  requiresApproval: boolean;
+}
+
+export const ROLE_SCOPE: Record<Role, Scope> = {
+  district_admin: 'tenant',
+  auditor: 'tenant',
+  school_admin: 'school',
+  counselor: 'school',
+  nurse: 'school',
+  special_education_coordinator: 'school',
+  librarian: 'school',
+  cafeteria_manager: 'school',
+  transportation_coordinator: 'school',
+  finance: 'school',
+  admissions: 'school',
+  api_client: 'school',
+  teacher: 'own_sections',
+  parent: 'own_children',
+  student: 'self',
+};
+
+/** Written only by the platform's audit module, never through a policy. */
+const PLATFORM_WRITTEN = new Set(['compliance.audit_logs', 'compliance.audit_chain_heads']);
+/** Who may ever change the policies themselves (no self-escalation through an edited policy). */
+export const POLICY_TABLE = 'compliance.data_access_controls';
+export const POLICY_ADMIN_ROLE: Role = 'district_admin';
+
+const SCOPE_BREADTH: Scope[] = ['self', 'own_children', 'own_sections', 'school', 'tenant'];
+
+const deny = (reason: string, scope: Scope = 'self', extra: Partial<Decision> = {}): Decision => ({
+  allowed: false,
+  reason,
+  scope,
+  requiresJustification: false,
+  requiresApproval: false,
+  ...extra,
+});
+
+/** How specifically a row names the table: 3 table, 2 schema, 1 classification, 0 no match. */
+function specificity(row: PolicyRow, table: string, classification: Classification): number {
+  if (row.resourceType !== classification) return 0;
+  if (row.resourceIdentifier === table) return 3;
+  if (row.resourceIdentifier === `${table.split('.')[0]}.*`) return 2;
+  return row.resourceIdentifier === '*' ? 1 : 0;
+}
+
+export async function decide(principal: Principal, request: AccessRequest, context: DecisionContext): Promise<Decision> {
+  const table = request.table.toLowerCase();
+  const classification = classificationOf(table);
+  if (!classification) return deny(`unknown table ${request.table}: denied by default`);
+  if (request.action !== 'read' && PLATFORM_WRITTEN.has(table)) return deny(`${table} is written only by the audit module`);
+  const roles = principal.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (roles.length === 0) return deny('no known role: denied by default');
+
+  const outcomes: Decision[] = [];
+  for (const role of roles) {
+    if (request.action !== 'read' && table === POLICY_TABLE && role !== POLICY_ADMIN_ROLE) continue;
+    let best: PolicyRow | undefined;
+    let bestRank = 0;
+    for (const row of context.policies) {
+      if (!row.active || row.roleName !== role || row.permissionType.toLowerCase() !== request.action) continue;
+      const rank = specificity(row, table, classification);
+      if (rank > bestRank) [best, bestRank] = [row, rank];
+    }
+    if (best) outcomes.push(await evaluate(principal, role, best, { ...request, table }, context));
+  }
+  const allowed = outcomes.filter((o) => o.allowed);
+  if (allowed.length > 0) {
+    return allowed.sort((a, b) => Number(a.requiresJustification) - Number(b.requiresJustification) || SCOPE_BREADTH.indexOf(b.scope) - SCOPE_BREADTH.indexOf(a.scope))[0]!;
+  }
+  return outcomes[0] ?? deny(`no policy grants ${roles.join(', ')} ${request.action} on ${classification} (${table}): denied by default`);
+}
+
+async function evaluate(principal: Principal, role: Role, row: PolicyRow, request: AccessRequest, context: DecisionContext): Promise<Decision> {
+  const declared = row.conditions?.scope ?? ROLE_SCOPE[role];
+  // A school scope without school claims is the whole tenant (district-level staff, district-wide clients).
+  const scope: Scope = declared === 'school' && principal.schoolIds === undefined ? 'tenant' : declared;
+  const grant = `${role} ${request.action} ${row.resourceType} (${row.resourceIdentifier})`;
+  if (role === 'api_client' && !oauthScopesCover(principal.scopes, request.action, request.table)) {
+    return deny(`the client's OAuth scopes do not cover ${request.action} on ${request.table}`, scope);
+  }
+  const relation = await relationshipHolds(principal, scope, request, context.relationships, context.now ?? new Date());
+  if (relation) return deny(`${grant}: ${relation}`, scope);
+  const requiresJustification = row.educationalInterestRequired && scope === 'tenant';
+  if (requiresJustification && !request.justification?.trim()) {
+    return deny(`${grant}: justification required (state the legitimate educational interest)`, scope, { requiresJustification });
+  }
+  if (row.approvalRequired) {
+    return deny(`approval required from ${row.approverRole ?? 'an approver'} (no approval workflow yet)`, scope, { requiresJustification, requiresApproval: true });
+  }
+  return { allowed: true, reason: `allowed by policy ${grant}${row.id === undefined ? '' : ` #${row.id}`}, scope ${scope}`, scope, requiresJustification, requiresApproval: false };
+}
+
+/** undefined when every part of the subject relates to the principal in `scope`; else why not. */
+async function relationshipHolds(principal: Principal, scope: Scope, request: AccessRequest, rel: RelationshipResolver, on: Date): Promise<string | undefined> {
+  const s = request.subject ?? {};
+  const named = Object.values(s).some((v) => v !== undefined);
+  if (scope === 'tenant') return undefined;
+  if (!named) return request.action === 'read' ? undefined : `a ${request.action} below tenant scope must name its subject`;
+  const schools = principal.schoolIds;
+  if (s.schoolId !== undefined && schools && !schools.includes(s.schoolId)) return `school ${s.schoolId} is not one of the principal's schools`;
+  const person = principal.person ?? {};
+  const account = principal.kind === 'user' ? principal.actorId : undefined;
+
+  switch (scope) {
+    case 'school': {
+      const list = schools ?? [];
+      if (s.sectionKeys && !list.includes(s.sectionKeys.schoolId)) return 'the section is not in one of the principal\'s schools';
+      if (s.studentUsi !== undefined && !(await rel.studentAttendsSchool(s.studentUsi, list, on))) return 'the student does not attend one of the principal\'s schools';
+      if (s.classroomSessionId !== undefined || s.classroomStudentId !== undefined) return 'classroom records are not linked to an Ed-Fi school: school scope cannot reach them';
+      return undefined;
+    }
+    case 'own_sections': {
+      const staff = person.edfiStaffUSI;
+      const teacher = person.classroomTeacherId;
+      if (s.studentUsi !== undefined && !(staff !== undefined && (await rel.studentInStaffSections(s.studentUsi, staff, on)))) return 'the student is not in one of the teacher\'s sections';
+      if (s.sectionKeys && !(staff !== undefined && (await rel.staffTeachesSection(staff, s.sectionKeys, on)))) return 'the section is not one the teacher is assigned to';
+      if (s.classroomSessionId !== undefined && !(teacher && (await rel.classroomSessionTaughtBy(s.classroomSessionId, teacher)))) return 'the classroom session is not the teacher\'s';
+      if (s.classroomStudentId !== undefined && !(teacher && (await rel.classroomStudentInTeacherSessions(s.classroomStudentId, teacher)))) return 'the student is not in one of the teacher\'s classroom sessions';
+      return undefined;
+    }
+    case 'own_children': {
+      if (s.sectionKeys || s.classroomSessionId !== undefined || s.classroomStudentId !== undefined) return 'only records of the parent\'s own children are reachable';
+      if (s.studentUsi !== undefined && !(account && (await rel.accountLinkedToStudent(account, s.studentUsi, ['parent', 'guardian'])))) return 'the student is not the parent\'s child';
+      return undefined;
+    }
+    case 'self': {
+      if (s.sectionKeys || s.classroomSessionId !== undefined) return 'only the student\'s own records are reachable';
+      if (s.classroomStudentId !== undefined && s.classroomStudentId !== person.classroomStudentId) return 'the record is not the student\'s own';
+      const own = s.studentUsi === undefined || s.studentUsi === person.edfiStudentUSI || (account !== undefined && (await rel.accountLinkedToStudent(account, s.studentUsi, ['self'])));
+      return own ? undefined : 'the record is not the student\'s own';
+    }
+  }
+}
+
+const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
+const EDFI = 'https://schola.dev/scope/edfi';
+const ROSTER_READ = [`${OR}roster-core.readonly`, `${OR}roster.readonly`];
+const GRADEBOOK = { read: [`${OR}gradebook-core.readonly`, `${OR}gradebook.readonly`], write: [`${OR}gradebook.createput`, `${OR}gradebook.createpost`], delete: [`${OR}gradebook.delete`] };
+const ASSESSMENT = { read: [`${OR}assessment.readonly`], write: [`${OR}assessment.createput`], delete: [`${OR}assessment.delete`] };
+const none = { read: [], write: [], delete: [] };
+
+/** OneRoster table → the scopes that reach it, per action ("core" scopes never reach credentials or demographics). */
+const ONEROSTER_SCOPES: Record<string, Record<Action, string[]>> = {
+  orgs: { ...none, read: ROSTER_READ },
+  academic_sessions: { ...none, read: ROSTER_READ },
+  classes: { ...none, read: ROSTER_READ },
+  courses: { ...none, read: ROSTER_READ },
+  users: { ...none, read: ROSTER_READ },
+  roles: { ...none, read: ROSTER_READ },
+  enrollments: { ...none, read: ROSTER_READ },
+  user_profiles: { ...none, read: [`${OR}roster.readonly`] },
+  demographics: { ...none, read: [`${OR}roster-demographics.readonly`] },
+  categories: GRADEBOOK,
+  score_scales: GRADEBOOK,
+  line_items: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  results: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  resources: { ...none, read: [`${OR}resource-core.readonly`, `${OR}resource.readonly`] },
+};
+
+/** Do an API client's OAuth scopes reach this table for this action? Tables outside the standards: never. */
+export function oauthScopesCover(scopes: readonly string[], action: Action, table: string): boolean {
+  const [schema, name = ''] = table.split('.');
+  if (schema === 'edfi') return scopes.includes(EDFI) || (action === 'read' && scopes.includes(`${EDFI}.readonly`));
+  if (schema === 'oneroster') return (ONEROSTER_SCOPES[name]?.[action] ?? []).some((s) => scopes.includes(s));
+  return false;
+}

@@ -1,0 +1,49 @@
+/**
+ * Security headers and CORS for every response.
+ * - @fastify/helmet with a strict CSP: Schola serves JSON, not pages, so nothing may load, frame or
+ *   submit anything (`default-src 'none'; frame-ancestors 'none'; …`). HSTS only in production
+ *   (a development server on http://localhost must not pin browsers to https).
+ * - @fastify/cors with an allow-list of exact origins (SCHOLA_CORS_ORIGINS, comma-separated).
+ *   None configured = same-origin only: no CORS headers are ever sent. Allowed origins may send
+ *   credentials (the session cookie), which is why the list is exact — never a wildcard.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { config } from '../config/config.js';
+
+export interface SecurityOptions {
+  /** Allowed cross-origin callers; defaults to SCHOLA_CORS_ORIGINS. */
+  corsOrigins?: readonly string[];
+  /** Production adds HSTS; defaults to NODE_ENV=production. */
+  production?: boolean;
+}
+
+export async function security(app: FastifyInstance, options: SecurityOptions = {}): Promise<void> {
+  const production = options.production ?? config().env === 'production';
+  const allowed = new Set(options.corsOrigins ?? config().corsOrigins);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginResourcePolicy: { policy: allowed.size > 0 ? 'cross-origin' : 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id', 'X-Justification'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Location', 'ETag', 'Link', 'X-Total-Count', 'Next-Page-Token'],
+    maxAge: 600,
+  });
+}
