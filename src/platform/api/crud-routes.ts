@@ -67,10 +67,10 @@ function recordId(resource: Resource, row: Row): string {
   return resource.key.map((k) => String(row[k])).join('/');
 }
 
-async function gate(guard: ApiGuard, tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction): Promise<GuardDecision> {
-  const decision = await guard.decide(tx, principal, meta, resource, action);
-  if (!decision.allowed) throw new AppError('forbidden', decision.reason);
+async function gate(guard: ApiGuard, tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction, row?: Row): Promise<GuardDecision> {
   if (action !== 'read' && !resource.writable) throw new AppError('method_not_allowed', `${resource.name} is read-only through this API.`);
+  const decision = await guard.decide(tx, principal, meta, resource, action, row);
+  if (!decision.allowed) throw new AppError('forbidden', decision.reason);
   return decision;
 }
 
@@ -160,9 +160,11 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
     const created = await withTenant(request, async ({ tx, principal, meta, tenantId }) => {
-      const decision = await gate(guard, tx, principal, meta, resource, 'write');
+      const reach = await gate(guard, tx, principal, meta, resource, 'read');
+      let decision = reach;
+      for (const item of parsed) decision = await gate(guard, tx, principal, meta, resource, 'write', item!);
       const rows = (await tx.insert(table).values(parsed.map((p) => ({ ...p, tenantId }))).returning()) as Row[];
-      for (const row of rows) await assertWithinScope(tx, row, decision.scope);
+      for (const row of rows) await assertWithinScope(tx, row, reach.scope);
       if (decision.auditWrites) {
         for (const row of rows) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, row), operation: 'INSERT', newValues: show(row), dataCategories: decision.dataCategories });
       }
@@ -194,12 +196,13 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       }
     }
     const body = await withTenant(request, async ({ tx, principal, meta }) => {
-      const decision = await gate(guard, tx, principal, meta, resource, 'write');
-      const before = await loadOne(tx, key, decision.scope, true);
+      const reach = await gate(guard, tx, principal, meta, resource, 'read');
+      const before = await loadOne(tx, key, reach.scope, true);
       checkIfMatch(request.headers['if-match'], etagOf(show(before)));
+      const decision = await gate(guard, tx, principal, meta, resource, 'write', { ...before, ...changes });
       const touched = resource.fields.has('lastModifiedDate') ? { lastModifiedDate: new Date() } : resource.fields.has('updatedAt') ? { updatedAt: new Date() } : {};
       const [after] = (await tx.update(table).set({ ...changes, ...touched }).where(keyCondition(resource, key)).returning()) as Row[];
-      await assertWithinScope(tx, after!, decision.scope);
+      await assertWithinScope(tx, after!, reach.scope);
       if (decision.auditWrites) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, after!), operation: 'UPDATE', oldValues: show(before), newValues: show(after!), dataCategories: decision.dataCategories });
       return show(after!);
     });
@@ -214,9 +217,10 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
   app.delete(`${resource.path}/${keyPath}`, async (request: FastifyRequest, reply: FastifyReply) => {
     const key = keyFromParams(resource, request.params as Record<string, string>);
     await withTenant(request, async ({ tx, principal, meta }) => {
-      const decision = await gate(guard, tx, principal, meta, resource, 'delete');
-      const before = await loadOne(tx, key, decision.scope, true);
+      const reach = await gate(guard, tx, principal, meta, resource, 'read');
+      const before = await loadOne(tx, key, reach.scope, true);
       checkIfMatch(request.headers['if-match'], etagOf(show(before)));
+      const decision = await gate(guard, tx, principal, meta, resource, 'delete', before);
       if (resource.softDelete) {
         const soft: Row = {};
         if (resource.softDelete.flag) soft[resource.softDelete.flag] = true;

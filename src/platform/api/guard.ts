@@ -22,6 +22,11 @@ export interface GuardDecision {
   dataCategories: string[];
 }
 
+/** The record a write concerns, read from its values (for relationship checks). */
+export type ApiSubject = Record<string, unknown>;
+
 export interface ApiGuard {
-  decide(tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction): Promise<GuardDecision>;
+  /** Without `row`: may the principal do this at all, and within which rows (lists, loads)?
+   *  With `row` (the values written or deleted): may the principal do this to that record? */
+  decide(tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction, row?: ApiSubject): Promise<GuardDecision>;
 }

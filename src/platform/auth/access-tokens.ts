@@ -95,7 +95,8 @@ export function issueAccessToken(
     sub: subject.clientId,
     tid: subject.tenantId,
     scope: subject.scopes.join(' '),
-    ...(subject.schoolIds && subject.schoolIds.length > 0 ? { school_ids: subject.schoolIds } : {}),
+    // Absent = district-wide; an (unexpected) empty list is kept, so it can only narrow access.
+    ...(subject.schoolIds != null ? { school_ids: subject.schoolIds } : {}),
     iat,
     exp: iat + (options.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
     jti: randomUUID(),

@@ -81,7 +81,8 @@ export function userPrincipal(account: AccountRow): Principal {
     actorId: account.id,
     roles,
     scopes: scopesForRoles(roles),
-    ...(account.schoolIds && account.schoolIds.length > 0 ? { schoolIds: account.schoolIds } : {}),
+    // null = the whole tenant; an empty list stays empty (no school), never widened to the tenant.
+    ...(account.schoolIds != null ? { schoolIds: account.schoolIds } : {}),
     ...(Object.keys(person).length > 0 ? { person } : {}),
   };
 }
@@ -138,7 +139,7 @@ export async function accessTokenPrincipal(database: Database, token: string, no
     actorId: claims.sub,
     roles: ['api_client'],
     scopes: claims.scope.split(' ').filter(Boolean),
-    ...(claims.school_ids && claims.school_ids.length > 0 ? { schoolIds: claims.school_ids } : {}),
+    ...(claims.school_ids !== undefined ? { schoolIds: claims.school_ids } : {}),
   };
 }
 

@@ -147,6 +147,8 @@ type Stored = typeof dataAccessControls.$inferSelect;
 export function toPolicyRow(row: Stored): PolicyRow | undefined {
   const conditions = row.conditions as { scope?: unknown } | null;
   if (conditions !== null && (typeof conditions !== 'object' || Array.isArray(conditions))) return undefined;
+  // A condition the engine does not know cannot be honoured, so the grant does not apply (fail closed).
+  if (conditions !== null && Object.keys(conditions).some((k) => k !== 'scope')) return undefined;
   if (conditions?.scope !== undefined && !(SCOPES as readonly unknown[]).includes(conditions.scope)) return undefined;
   return {
     id: row.id,

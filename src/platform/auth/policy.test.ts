@@ -8,7 +8,7 @@ import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../demo/seed.js';
 import { dataAccessControls } from '../../domains/compliance/tables.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
-import { defaultPolicies, loadPolicies, seedDefaultPolicies } from './default-policies.js';
+import { defaultPolicies, loadPolicies, seedDefaultPolicies, toPolicyRow } from './default-policies.js';
 import { decide, type AccessRequest, type Decision, type PolicyRow } from './policy.js';
 import { createRelationshipResolver } from './relationships.js';
 import { ROLES, type Principal, type Role } from './roles.js';
@@ -220,6 +220,10 @@ describe('policy engine: role × classification × relationship', () => {
     expect(janitor).toMatchObject({ allowed: false, reason: expect.stringMatching(/no known role/) });
     expect((await ask(principal([]), read('edfi.descriptor'))).allowed).toBe(false);
     expect((await ask(admin, read('edfi.student'), [])).allowed).toBe(false);
+    const stored = { id: 1, tenantId, roleName: 'district_admin', resourceType: 'directory', resourceIdentifier: '*', permissionType: 'READ', educationalInterestRequired: false, approvalRequired: false, approverRole: null, active: true, createdAt: null, updatedAt: null };
+    expect(toPolicyRow({ ...stored, conditions: null })).toMatchObject({ permissionType: 'read' });
+    expect(toPolicyRow({ ...stored, conditions: { scope: 'galaxy' } })).toBeUndefined(); // conditions it cannot honour grant nothing
+    expect(toPolicyRow({ ...stored, conditions: { scope: 'school', onlyOnTuesdays: true } })).toBeUndefined();
     const inactive = defaultPolicies().map((p) => ({ ...p, active: false }));
     expect((await ask(admin, read('edfi.student'), inactive)).allowed).toBe(false);
   });

@@ -1,0 +1,75 @@
+/**
+ * Secrets and tokens without a database: the argon2id hashes and password policy, random tokens,
+ * and the signed access tokens (algorithm pinned, constant-time signature check, expiry).
+ */
+import { describe, expect, it } from 'vitest';
+import { issueAccessToken, normalizeScope, verifyAccessToken, KNOWN_SCOPES } from './access-tokens.js';
+import { hashSecret, passwordProblems, randomToken, sha256hex, verifySecret, generatePassword } from './passwords.js';
+
+describe('passwords and random tokens', () => {
+  it('hashes with argon2id and verifies; a malformed hash is just a mismatch', async () => {
+    const hash = await hashSecret('correct horse battery 7');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifySecret(hash, 'correct horse battery 7')).toBe(true);
+    expect(await verifySecret(hash, 'correct horse battery 8')).toBe(false);
+    expect(await verifySecret('not-a-hash', 'x')).toBe(false);
+  });
+
+  it('applies the policy: at least 12 characters, not all of one kind', () => {
+    expect(passwordProblems('correct horse battery staple')).toEqual([]);
+    expect(passwordProblems('schola-demo-password')).toEqual([]);
+    expect(passwordProblems('abcdefghijklmnop')).toEqual(['must mix at least two kinds of characters (lower-case, upper-case, digits, others)']);
+    expect(passwordProblems('123456789012')).toHaveLength(1);
+    expect(passwordProblems('Short1!')).toEqual(['must be at least 12 characters']);
+    expect(passwordProblems('aB'.repeat(129))).toEqual(['must be at most 256 characters']);
+    for (let i = 0; i < 20; i++) expect(passwordProblems(generatePassword())).toEqual([]);
+  });
+
+  it('makes 256-bit base64url tokens and SHA-256 hex digests', () => {
+    const a = randomToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(randomToken()).not.toBe(a);
+    expect(sha256hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('access tokens', () => {
+  const subject = { clientId: 'client-1', tenantId: '00000000-0000-4000-a000-000000000001', scopes: ['a', 'b'], schoolIds: [255901001] };
+
+  it('round-trips the claims: iss, sub, tid, scope, school_ids, iat, exp (1 hour), jti', () => {
+    const now = new Date('2027-03-01T10:00:00Z');
+    const { token, claims } = issueAccessToken(subject, { now });
+    expect(token.split('.')).toHaveLength(3);
+    expect(claims).toMatchObject({ sub: 'client-1', tid: subject.tenantId, scope: 'a b', school_ids: [255901001], iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 3600 });
+    expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(verifyAccessToken(token, { now })).toEqual({ ok: true, claims });
+    expect(issueAccessToken({ ...subject, schoolIds: null }).claims.school_ids).toBeUndefined();
+    expect(issueAccessToken({ ...subject, schoolIds: [] }).claims.school_ids).toEqual([]); // never widened
+  });
+
+  it('refuses expired tokens (but recognises them for revocation)', () => {
+    const { token } = issueAccessToken(subject, { now: new Date('2027-03-01T10:00:00Z'), ttlSeconds: 60 });
+    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z'), ignoreExpiry: true }).ok).toBe(true);
+  });
+
+  it('pins the algorithm and checks the signature', () => {
+    const { token } = issueAccessToken(subject);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const withHeader = (h: object) => `${Buffer.from(JSON.stringify(h)).toString('base64url')}.${payload}.${signature}`;
+    expect(verifyAccessToken(withHeader({ alg: 'none', typ: 'JWT' })).ok).toBe(false);
+    expect(verifyAccessToken(withHeader({ alg: 'HS512', typ: 'JWT' })).ok).toBe(false);
+    expect(verifyAccessToken(`${header}.${payload}.`)).toEqual({ ok: false, reason: 'malformed' });
+    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' })).toString('base64url');
+    expect(verifyAccessToken(`${header}.${tampered}.${signature}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -2)}`)).toEqual({ ok: false, reason: 'signature' });
+  });
+
+  it('knows the 13 OneRoster 1.2 scopes and the 2 Ed-Fi scopes, by URI or short name', () => {
+    expect(KNOWN_SCOPES).toHaveLength(15);
+    expect(normalizeScope('gradebook.createpost')).toBe('https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost');
+    expect(normalizeScope('edfi')).toBe('https://schola.dev/scope/edfi');
+    expect(normalizeScope('https://schola.dev/scope/edfi.readonly')).toBe('https://schola.dev/scope/edfi.readonly');
+    expect(normalizeScope('roster.write')).toBeUndefined();
+  });
+});
