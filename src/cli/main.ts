@@ -10,6 +10,10 @@ import { createLogger } from '../platform/log/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../platform/server.js';
 import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
+import { applicationPlugins } from '../app.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerIdentityCommands } from './commands/identity.js';
+import { demoSignInHint } from '../demo/accounts.js';
 
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000_000) {
@@ -65,8 +69,11 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     await database.close();
     throw error;
   }
-  const server = await startServer({ config, logger, database, handleSignals: true });
+  const server = await startServer({ config, logger, database, handleSignals: true, plugins: applicationPlugins() });
   console.log(`Schola is serving at ${server.url}`);
+  const signIn = await demoSignInHint(database).catch(() => undefined);
+  if (signIn) console.log(`  ${signIn}`);
+  console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);
   console.log(`  database: ${database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
 }
@@ -162,5 +169,8 @@ docs
       console.log(`Wrote ${written.join(', ')}`);
     }),
   );
+
+registerAuditCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerIdentityCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 
 await program.parseAsync(process.argv);

@@ -8,8 +8,11 @@ import { eq } from 'drizzle-orm';
 import { tenants } from '../platform/tenancy/tables.js';
 import type { Database } from '../platform/db/database.js';
 import { transaction } from '../platform/db/transaction.js';
+import { tenantTransaction } from '../platform/db/tenant-transaction.js';
+import { seedDefaultPolicies } from '../platform/auth/default-policies.js';
 import { seedClassroom } from './classroom.js';
-import { seedK12 } from './k12.js';
+import { seedK12, type K12Result } from './k12.js';
+import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
 import { Random } from './random.js';
 
@@ -38,6 +41,8 @@ export interface DemoSummary {
   districtTenantId: string;
   languageSchoolTenantId: string;
   counts: Record<string, number>;
+  /** Demo sign-in accounts of the district (fixed demo password). */
+  credentials: DemoCredentials;
   describe(): string;
 }
 
@@ -57,7 +62,8 @@ function tenantUuid(slug: string, seed: number): string {
 export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO_SIZE): Promise<DemoSummary> {
   const rng = new Random(size.seed);
   const languageSlug = `${size.tenantSlug}-language-school`.slice(0, 63);
-  return transaction(database, async ({ tx }) => {
+  let k12Result: K12Result | undefined;
+  const seeded = await transaction(database, async ({ tx }) => {
     for (const slug of [size.tenantSlug, languageSlug]) {
       const existing = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
       if (existing.length > 0) throw new DemoTenantExistsError(`A tenant with slug "${slug}" already exists; choose another with --tenant.`);
@@ -67,6 +73,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       .values({ id: tenantUuid(size.tenantSlug, size.seed), slug: size.tenantSlug, name: 'Schola Demo Independent School District', kind: 'district' })
       .returning({ id: tenants.id });
     const k12 = await seedK12(tx, district!.id, size, rng);
+    k12Result = k12;
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const [school] = await tx
       .insert(tenants)
@@ -84,4 +91,15 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
         `with ${counts.languageStudents} students, ${counts.languageClasses} classes, ${counts.invoices} invoices, ${counts.leads} leads`,
     };
   });
+  // Accounts go through the identity service (its own tenant-confined units of work), after the
+  // district's people exist.
+  for (const tenantId of [seeded.districtTenantId, seeded.languageSchoolTenantId]) {
+    await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  }
+  const credentials = await seedDemoAccounts(database, seeded.districtTenantId, k12Result!);
+  return {
+    ...seeded,
+    credentials,
+    describe: () => `${seeded.describe()}; ${credentials.accounts.length} demo accounts (e.g. ${DEMO_ADMIN_EMAIL}, password "${credentials.password}")`,
+  };
 }

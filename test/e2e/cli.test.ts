@@ -74,7 +74,7 @@ describe('schola command', () => {
 
       const status = spawnSync(process.execPath, [BIN, 'db', 'status'], { env: env(extra), encoding: 'utf8' });
       expect(status.status).toBe(0);
-      expect(status.stdout).toMatch(/1 applied, 0 pending, 0 changed/);
+      expect(status.stdout).toMatch(/3 applied, 0 pending, 0 changed/);
       const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--students', '5', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
       expect(seeded.stdout).toMatch(/district "second-district" with 3 schools, 5 students/);
       const clash = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });

@@ -7,6 +7,10 @@
  * concurrent writers of one tenant queue up and the chain stays linear and gap-free (a rolled-back
  * writer releases its position). row_hash = SHA-256 of the canonical JSON of the row's content and
  * prev_hash; `verifyAuditChain` (verify.ts) recomputes it with `auditRowHash` below.
+ *
+ * Works as the app role inside `tenantTransaction` (it may only SELECT/INSERT audit_logs, so the app
+ * cannot change a row afterwards) or as the owner. The chain written is the principal's tenant, which
+ * row-level security requires to be the transaction's tenant.
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -153,6 +157,26 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
   const at = new Date(Math.round((entry.timestamp ?? new Date()).getTime()));
   const ip = ipOf(entry.meta?.ip);
 
+  // Everything but the chain position first: a value that cannot be stored fails before the head is taken.
+  const content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'> = {
+    tenant_id: tenantId,
+    timestamp: at.toISOString(),
+    user_id: fit(entry.principal.actorId, 255) ?? 'unknown',
+    actor_role: fit(entry.principal.roles.join(','), 50),
+    session_id: fit(entry.meta?.sessionId ?? entry.meta?.requestId, 255),
+    table_name: fit(entry.table, 100) ?? 'unknown',
+    record_id: fit(entry.recordId === null || entry.recordId === undefined ? null : String(entry.recordId), RECORD_ID_MAX),
+    operation: entry.operation,
+    old_values: auditValues(entry.oldValues),
+    new_values: auditValues(entry.newValues),
+    // user_agent and justification are text: capped so a client cannot bloat the permanent record.
+    user_agent: fit(entry.meta?.userAgent, 1000),
+    legitimate_educational_interest: entry.legitimateEducationalInterest ?? false,
+    justification: fit(entry.meta?.justification, 2000),
+    data_categories: entry.dataCategories?.length ? entry.dataCategories.map(storableText) : null,
+    retention_date: retentionDateOf(entry.retentionDate, at),
+  };
+
   // The next chain position. The upsert locks the head row until our commit; RETURNING gives the new
   // last_seq and the previous last_hash (not updated yet). PostgreSQL also returns the IP address in
   // the text form inet will store, so the hash covers exactly what the verifier will read back.
@@ -163,27 +187,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
       RETURNING h.last_seq AS seq, h.last_hash AS prev, ${ip === null ? sql`NULL::text` : sql`format('%s', ${ip}::inet)`} AS ip`),
   )[0]!;
 
-  const input: AuditHashInput = {
-    tenant_id: tenantId,
-    tenant_seq: Number(head.seq),
-    prev_hash: head.prev,
-    timestamp: at.toISOString(),
-    user_id: fit(entry.principal.actorId, 255) ?? 'unknown',
-    actor_role: fit(entry.principal.roles.join(','), 50),
-    session_id: fit(entry.meta?.sessionId ?? entry.meta?.requestId, 255),
-    table_name: fit(entry.table, 100) ?? 'unknown',
-    record_id: fit(entry.recordId === null || entry.recordId === undefined ? null : String(entry.recordId), RECORD_ID_MAX),
-    operation: entry.operation,
-    old_values: auditValues(entry.oldValues),
-    new_values: auditValues(entry.newValues),
-    ip_address: head.ip,
-    // user_agent and justification are text: capped so a client cannot bloat the permanent record.
-    user_agent: fit(entry.meta?.userAgent, 1000),
-    legitimate_educational_interest: entry.legitimateEducationalInterest ?? false,
-    justification: fit(entry.meta?.justification, 2000),
-    data_categories: entry.dataCategories?.length ? entry.dataCategories.map(storableText) : null,
-    retention_date: retentionDateOf(entry.retentionDate, at),
-  };
+  const input: AuditHashInput = { ...content, tenant_seq: Number(head.seq), prev_hash: head.prev, ip_address: head.ip };
   const rowHash = auditRowHash(input);
 
   const [row] = await tx

@@ -35,9 +35,10 @@ beforeAll(async () => {
   database = await migratedDatabase();
   const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 40, schools: 2, sectionsPerSchool: 9, languageSchoolStudents: 8 });
   tenantId = demo.districtTenantId;
-  const inserted = await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
-  expect(inserted).toBe(defaultPolicies().length);
-  expect(await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId))).toBe(0); // idempotent
+  // seedDemo seeded the default policies of its tenants; seeding again adds nothing (idempotent).
+  expect(await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId))).toBe(0);
+  const stored = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM compliance.data_access_controls WHERE tenant_id = $1', [tenantId]);
+  expect(stored[0]!.n).toBe(defaultPolicies().length);
 
   // Facts of the demo world, read as the owner connection (test setup only).
   [S1, S2] = (await database.query<{ id: number }>('SELECT schoolid AS id FROM edfi.school ORDER BY 1')).map((r) => r.id) as [number, number];

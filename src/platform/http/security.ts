@@ -27,7 +27,12 @@ export async function security(app: FastifyInstance, options: SecurityOptions = 
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
+        // JSON responses need nothing; the /docs page loads its own scripts, styles and images.
         defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'none'"],
         frameAncestors: ["'none'"],
@@ -36,6 +41,7 @@ export async function security(app: FastifyInstance, options: SecurityOptions = 
     hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginResourcePolicy: { policy: allowed.size > 0 ? 'cross-origin' : 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
   });
 
   await app.register(cors, {

@@ -1,0 +1,23 @@
+/**
+ * The composition root: which plugins make up the Schola server, in order — security headers and
+ * CORS, authentication, the identity and policy endpoints, then the generated API over every
+ * table (guarded by the policy engine, audited into compliance.audit_logs).
+ */
+import type { AppOptions } from './platform/http/app.js';
+import { security } from './platform/http/security.js';
+import { authentication } from './platform/auth/authenticate.js';
+import { identityRoutes } from './domains/identity/routes.js';
+import { policyRoutes } from './domains/compliance/policy-routes.js';
+import { apiRoutes } from './platform/api/plugin.js';
+import { policyGuard } from './platform/api/policy-guard.js';
+import { platformAuditor } from './platform/api/platform-auditor.js';
+
+export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
+  return [
+    (app) => security(app),
+    (app) => authentication(app),
+    (app) => identityRoutes(app),
+    (app) => policyRoutes(app),
+    apiRoutes({ guard: policyGuard, auditor: platformAuditor }),
+  ];
+}

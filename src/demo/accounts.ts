@@ -1,0 +1,59 @@
+/**
+ * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
+ * a district admin, a school admin and a nurse of the first school, a teacher linked to an Ed-Fi
+ * staff member who teaches sections, a parent linked to one student, and an auditor.
+ *
+ * DEMO ONLY: they all share the fixed, published password below, which `npm start` prints.
+ * A real deployment creates accounts with `schola accounts create` (generated passwords).
+ */
+import type { Database } from '../platform/db/database.js';
+import { verifySecret } from '../platform/auth/passwords.js';
+import { createAccount, linkStudent, type CreateAccountInput } from '../domains/identity/service.js';
+import type { K12Result } from './k12.js';
+
+export const DEMO_PASSWORD = 'schola-demo-password';
+export const DEMO_EMAIL_DOMAIN = 'demo-district.schola.dev';
+export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
+
+export interface DemoCredentials {
+  password: string;
+  accounts: { email: string; roles: string[]; accountId: string }[];
+}
+
+export async function seedDemoAccounts(database: Database, districtTenantId: string, k12: K12Result): Promise<DemoCredentials> {
+  const firstSchool = k12.schools[0]!.schoolId;
+  // Section n=1 of each school goes to that school's first teacher, so this teacher has sections.
+  const teacher = k12.teachers.find((t) => t.schoolId === firstSchool)!;
+  const child = k12.students[0]!;
+  const people: (CreateAccountInput & { childUsi?: number })[] = [
+    { email: DEMO_ADMIN_EMAIL, displayName: 'Demo District Administrator', roles: ['district_admin'] },
+    { email: `school-admin@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo School Administrator', roles: ['school_admin'], schoolIds: [firstSchool] },
+    { email: `teacher@${DEMO_EMAIL_DOMAIN}`, displayName: `${teacher.firstName} ${teacher.lastName}`, roles: ['teacher'], schoolIds: [teacher.schoolId], edfiStaffUsi: teacher.staffUSI },
+    { email: `nurse@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo School Nurse', roles: ['nurse'], schoolIds: [firstSchool] },
+    { email: `parent@${DEMO_EMAIL_DOMAIN}`, displayName: `Parent of ${child.firstName} ${child.lastName}`, roles: ['parent'], schoolIds: [child.schoolId], childUsi: child.studentUSI },
+    { email: `auditor@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Compliance Auditor', roles: ['auditor'] },
+  ];
+  const accounts: DemoCredentials['accounts'] = [];
+  for (const { childUsi, ...person } of people) {
+    const account = await createAccount(database, districtTenantId, { ...person, password: DEMO_PASSWORD });
+    if (childUsi !== undefined) await linkStudent(database, districtTenantId, account.id, childUsi, 'parent');
+    accounts.push({ email: account.email, roles: account.roles, accountId: account.id });
+  }
+  return { password: DEMO_PASSWORD, accounts };
+}
+
+/**
+ * What `schola start` prints after the URL: how to sign in as the demo district admin — only
+ * while that account exists and still has the demo password. Runs as the connection owner at
+ * start-up (no request, no tenant yet).
+ */
+export async function demoSignInHint(database: Database): Promise<string | undefined> {
+  const rows = await database.query<{ slug: string; password_hash: string | null }>(
+    `SELECT t.slug, a.password_hash FROM identity.accounts a JOIN platform.tenants t ON t.id = a.tenant_id
+      WHERE a.email = $1 AND a.status = 'active' ORDER BY a.created_at LIMIT 1`,
+    [DEMO_ADMIN_EMAIL],
+  );
+  const row = rows[0];
+  if (!row?.password_hash || !(await verifySecret(row.password_hash, DEMO_PASSWORD))) return undefined;
+  return `Sign in: POST /auth/sign-in {"tenant": "${row.slug}", "email": "${DEMO_ADMIN_EMAIL}", "password": "${DEMO_PASSWORD}"}`;
+}
