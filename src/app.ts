@@ -11,6 +11,9 @@ import { policyRoutes } from './domains/compliance/policy-routes.js';
 import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
+import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
+import { classroomConsentRule } from './domains/classroom/consent-rules.js';
+import { edfiApiRoutes } from './standards/edfi/routes.js';
 
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
   return [
@@ -18,6 +21,8 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => authentication(app),
     (app) => identityRoutes(app),
     (app) => policyRoutes(app),
-    apiRoutes({ guard: policyGuard, auditor: platformAuditor }),
+    (app) => onerosterImportRoutes(app),
+    (app) => edfiApiRoutes(app),
+    apiRoutes({ guard: policyGuard, auditor: platformAuditor, writeRules: [classroomConsentRule] }),
   ];
 }

@@ -36,9 +36,16 @@ export interface ApiAuditor {
   record(tx: Tx, principal: Principal, meta: RequestMeta, event: AuditEvent): Promise<void>;
 }
 
+/**
+ * Domain rules a write must satisfy beyond authorization (e.g. consent before recording a student's
+ * voice). Throw an AppError to refuse; runs in the write's transaction.
+ */
+export type WriteRule = (tx: Tx, resource: Resource, row: Record<string, unknown>) => Promise<void>;
+
 export interface CrudOptions {
   guard: ApiGuard;
   auditor: ApiAuditor;
+  writeRules?: WriteRule[];
 }
 
 type Row = Record<string, unknown>;
@@ -76,6 +83,9 @@ async function gate(guard: ApiGuard, tx: Tx, principal: Principal, meta: Request
 
 export function registerCrudRoutes(app: FastifyInstance, resource: Resource, options: CrudOptions): void {
   const { guard, auditor } = options;
+  const checkRules = async (tx: Tx, row: Row) => {
+    for (const rule of options.writeRules ?? []) await rule(tx, resource, row);
+  };
   const table = resource.table;
   const hidden = resource.secret;
   const keyPath = resource.key.map((_, i) => `:k${i}`).join('/');
@@ -162,7 +172,10 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     const created = await withTenant(request, async ({ tx, principal, meta, tenantId }) => {
       const reach = await gate(guard, tx, principal, meta, resource, 'read');
       let decision = reach;
-      for (const item of parsed) decision = await gate(guard, tx, principal, meta, resource, 'write', item!);
+      for (const item of parsed) {
+        decision = await gate(guard, tx, principal, meta, resource, 'write', item!);
+        await checkRules(tx, item!);
+      }
       const rows = (await tx.insert(table).values(parsed.map((p) => ({ ...p, tenantId }))).returning()) as Row[];
       for (const row of rows) await assertWithinScope(tx, row, reach.scope);
       if (decision.auditWrites) {
@@ -200,6 +213,7 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       const before = await loadOne(tx, key, reach.scope, true);
       checkIfMatch(request.headers['if-match'], etagOf(show(before)));
       const decision = await gate(guard, tx, principal, meta, resource, 'write', { ...before, ...changes });
+      await checkRules(tx, { ...before, ...changes });
       const touched = resource.fields.has('lastModifiedDate') ? { lastModifiedDate: new Date() } : resource.fields.has('updatedAt') ? { updatedAt: new Date() } : {};
       const [after] = (await tx.update(table).set({ ...changes, ...touched }).where(keyCondition(resource, key)).returning()) as Row[];
       await assertWithinScope(tx, after!, reach.scope);
