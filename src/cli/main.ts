@@ -11,8 +11,11 @@ import { openConfiguredDatabase, prepareDatabase, startServer } from '../platfor
 import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
 import { applicationPlugins } from '../app.js';
+import { AppError } from '../platform/http/errors.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerIdentityCommands } from './commands/identity.js';
+import { registerTenantCommands } from './commands/tenants.js';
+import { registerOneRosterCommands } from './commands/oneroster.js';
 import { demoSignInHint } from '../demo/accounts.js';
 
 function positiveInt(value: string): number {
@@ -33,6 +36,11 @@ async function run(fn: () => Promise<void>): Promise<void> {
     }
     if (error instanceof DemoTenantExistsError) {
       console.error(`schola: ${error.message}`);
+      process.exit(2);
+    }
+    if (error instanceof AppError && error.status < 500) {
+      const fields = Object.entries(error.extras.validationErrors ?? {}).map(([f, reasons]) => `\n  ${f}: ${reasons.join('; ')}`).join('');
+      console.error(`schola: ${error.detail}${fields}`);
       process.exit(2);
     }
     if (error instanceof DataDirLockedError) {
@@ -172,5 +180,7 @@ docs
 
 registerAuditCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerIdentityCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerTenantCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerOneRosterCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 
 await program.parseAsync(process.argv);

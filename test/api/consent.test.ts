@@ -37,7 +37,9 @@ beforeAll(async () => {
     database,
     logger: createLogger('silent'),
     plugins: [
-      (a) => a.addHook('onRequest', async (request) => void (request.principal = districtAdmin(tenant))),
+      (a) => {
+        a.addHook('onRequest', async (request) => void (request.principal = districtAdmin(tenant)));
+      },
       apiRoutes({ guard: allowAll, auditor: new RecordingAuditor(), writeRules: [classroomConsentRule] }),
     ],
   });
