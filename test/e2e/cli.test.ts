@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyPgUrl, engine } from '../support/db.js';
+import { readMigrations } from '../../src/platform/db/migrator.js';
 
 const BIN = path.resolve('bin/schola.js');
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -74,9 +75,12 @@ describe('schola command', () => {
 
       const status = spawnSync(process.execPath, [BIN, 'db', 'status'], { env: env(extra), encoding: 'utf8' });
       expect(status.status).toBe(0);
-      expect(status.stdout).toMatch(/3 applied, 0 pending, 0 changed/);
+      expect(status.stdout).toMatch(new RegExp(`${readMigrations().length} applied, 0 pending, 0 changed`));
       const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--students', '5', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
       expect(seeded.stdout).toMatch(/district "second-district" with 3 schools, 5 students/);
+      const created = spawnSync(process.execPath, [BIN, 'tenants', 'create', '--slug', 'springfield-isd', '--name', 'Springfield ISD', '--admin-email', 'admin@springfield.example'], { env: env(extra), encoding: 'utf8' });
+      expect(created.status).toBe(0);
+      expect(created.stdout).toMatch(/administrator admin@springfield\.example — password \(shown once\): \S{24}/);
       const clash = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
       expect(clash.status).toBe(2);
       expect(clash.stderr).toMatch(/A tenant with slug "second-district" already exists/);
