@@ -11,3 +11,4 @@ export * from './tables/attendance.js';
 export * from './tables/discipline.js';
 export * from './tables/cohort.js';
 export * from './tables/academic-records.js';
+export * from './tables/change-tracking.js';

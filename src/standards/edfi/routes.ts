@@ -1,0 +1,98 @@
+/**
+ * The Ed-Fi API under /data/v3/ed-fi/{collection}, derived from the resource descriptions: list, GET/PUT/
+ * DELETE by id, POST upsert, /deletes, /keyChanges; descriptors; Change Queries' available versions;
+ * the discovery document and OpenAPI. All Ed-Fi routes answer errors as Ed-Fi problem documents.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { withTenant } from '../../platform/auth/request.js';
+import { descriptorRoutes } from './descriptors.js';
+import { discoveryRoutes } from './discovery.js';
+import { availableChangeVersions, listResources, trackedChanges, type ListResult } from './list.js';
+import type { ResourceModel } from './model.js';
+import { useEdfiErrors } from './problems.js';
+import { servedResources } from './resources.js';
+import { getById, remove, replace, upsert, type EdfiWork } from './store.js';
+import { requireEdfiScope } from './authorization.js';
+
+export const DATA_PATH = '/data/v3/ed-fi';
+
+type IdParams = { id: string };
+type Query = Record<string, unknown>;
+
+/** Runs `fn` as the caller, confined to their tenant. */
+export function asCaller<T>(request: FastifyRequest, fn: (work: EdfiWork) => Promise<T>): Promise<T> {
+  return withTenant(request, ({ tx, tenantId, principal, meta }) => fn({ tx, tenantId, principal, meta }));
+}
+
+export function sendList(reply: FastifyReply, result: ListResult) {
+  if (result.totalCount !== undefined) reply.header('Total-Count', String(result.totalCount));
+  if (result.nextPageToken) reply.header('Next-Page-Token', result.nextPageToken);
+  return reply.send(result.items);
+}
+
+/** ETag header + If-None-Match → 304. */
+export function sendItem(request: FastifyRequest, reply: FastifyReply, item: Record<string, unknown>) {
+  const etag = `"${String(item._etag)}"`;
+  reply.header('ETag', etag);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (typeof ifNoneMatch === 'string' && ifNoneMatch.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '').replace(/"/g, '') === String(item._etag))) {
+    return reply.status(304).send();
+  }
+  return reply.send(item);
+}
+
+function ifMatchOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['if-match'];
+  return typeof header === 'string' ? header : undefined;
+}
+
+function locationOf(request: FastifyRequest, model: ResourceModel, id: string): string {
+  return `${DATA_PATH}/${model.collection}/${id}`;
+}
+
+function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
+  const base = `${DATA_PATH}/${model.collection}`;
+  app.get(base, async (request, reply) => sendList(reply, await asCaller(request, (work) => listResources(work, model, request.query as Query))));
+  app.get(`${base}/deletes`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'deletes', request.query as Query))));
+  app.get(`${base}/keyChanges`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query))));
+  app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => sendItem(request, reply, await asCaller(request, (work) => getById(work, model, request.params.id))));
+  app.post(base, async (request, reply) => {
+    const { id, created } = await asCaller(request, async (work) => {
+      const result = await upsert(work, model, request.body);
+      const item = await getById(work, model, result.id);
+      reply.header('ETag', `"${String(item._etag)}"`);
+      return result;
+    });
+    reply.header('Location', locationOf(request, model, id));
+    return reply.status(created ? 201 : 200).send();
+  });
+  app.put<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
+    await asCaller(request, async (work) => {
+      await replace(work, model, request.params.id, request.body, ifMatchOf(request));
+      const item = await getById(work, model, request.params.id);
+      reply.header('ETag', `"${String(item._etag)}"`);
+    });
+    reply.header('Location', locationOf(request, model, request.params.id));
+    return reply.status(204).send();
+  });
+  app.delete<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
+    await asCaller(request, (work) => remove(work, model, request.params.id, ifMatchOf(request)));
+    return reply.status(204).send();
+  });
+}
+
+/** The Ed-Fi API plugin (one line in src/app.ts). */
+export async function edfiApiRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(async (scoped) => {
+    useEdfiErrors(scoped);
+    for (const model of servedResources()) resourceRoutes(scoped, model);
+    descriptorRoutes(scoped);
+    scoped.get('/changeQueries/v1/availableChangeVersions', async (request) =>
+      asCaller(request, async (work) => {
+        requireEdfiScope(work.principal, 'read');
+        return availableChangeVersions(work.tx);
+      }),
+    );
+    discoveryRoutes(scoped);
+  });
+}

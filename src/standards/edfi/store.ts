@@ -1,0 +1,164 @@
+/**
+ * Ed-Fi resource writes and single reads, in the caller's tenant transaction: POST upsert on the natural
+ * key, PUT/DELETE by id (If-Match), change versions bumped on every update, deletes and key changes
+ * tracked for Change Queries, every write audited (recordAudit) in the same transaction.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { rowsOf } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/http/errors.js';
+import { authorizeRecord, readScope } from './authorization.js';
+import { decodeBody, type RowValues } from './codec.js';
+import type { ResourceModel } from './model.js';
+import { keyValuesOf, selectFrom, toResource, type RawRow } from './query.js';
+
+export interface EdfiWork {
+  tx: Tx;
+  tenantId: string;
+  principal: Principal;
+  meta: RequestMeta;
+}
+
+const q = (name: string) => sql.identifier(name);
+const NEXT_VERSION = sql`nextval('edfi.changeversionsequence')`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(model: ResourceModel): AppError {
+  return new AppError('not_found', `The requested ${model.name} was not found.`);
+}
+
+/** If-Match against the current `_etag` (quotes and W/ ignored); 412 on mismatch. */
+export function checkEtag(ifMatch: string | undefined, current: Record<string, unknown>): void {
+  if (ifMatch === undefined) return;
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/"/g, ''));
+  if (!tags.includes('*') && !tags.includes(String(current._etag))) {
+    throw new AppError('precondition_failed', 'Resource was modified by another consumer (If-Match does not match the current ETag).');
+  }
+}
+
+async function rawRow(work: EdfiWork, model: ResourceModel, where: SQL, scope?: SQL): Promise<(RawRow & { _inScope: boolean; _values: Record<string, unknown> }) | undefined> {
+  const extra = [scope ? sql`(${scope}) AS "_inScope"` : sql`TRUE AS "_inScope"`, sql`to_jsonb(t) AS "_values"`];
+  const [row] = rowsOf<RawRow & { _inScope: boolean }>(await work.tx.execute(sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1`));
+  if (!row) return undefined;
+  const values = typeof row._values === 'string' ? (JSON.parse(row._values) as Record<string, unknown>) : (row._values as Record<string, unknown>);
+  return { ...row, _values: values };
+}
+
+/** GET by id: 404 when absent, 403 when it exists outside the caller's reach. */
+export async function getById(work: EdfiWork, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
+  if (!UUID.test(id)) throw notFound(model);
+  const scope = await readScope(work.tx, work.principal, work.meta, model);
+  const row = await rawRow(work, model, sql`t.id = ${id}::uuid`, scope);
+  if (!row) throw notFound(model);
+  if (!row._inScope) throw new AppError('forbidden', `Access to the ${model.name} is denied: it is outside the caller's education organizations.`);
+  return toResource(model, row);
+}
+
+function naturalKeyWhere(model: ResourceModel, values: RowValues): SQL {
+  return sql.join(
+    model.identity.map((part) => sql`t.${q(part.column.name)} = ${values.self[part.column.name]}`),
+    sql` AND `,
+  );
+}
+
+function assignments(columns: Record<string, unknown>): SQL[] {
+  return Object.entries(columns).map(([name, value]) => sql`${q(name)} = ${value}`);
+}
+
+async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValues): Promise<void> {
+  const parent = model.parent;
+  if (!parent) return;
+  const link = values.self[parent.childLink.name];
+  const columns: Record<string, unknown> = { ...values.parent, [parent.discriminatorColumn!.name]: parent.discriminator };
+  const names = Object.keys(columns);
+  await work.tx.execute(sql`
+    INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)}, ${sql.join(names.map(q), sql`, `)})
+    VALUES (${work.tenantId}, ${link}, ${sql.join(names.map((n) => sql`${columns[n]}`), sql`, `)})
+    ON CONFLICT (tenant_id, ${q(parent.parentLink.name)}) DO UPDATE SET ${sql.join(
+      [...names.map((n) => sql`${q(n)} = EXCLUDED.${q(n)}`), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`],
+      sql`, `,
+    )}`);
+}
+
+async function audit(work: EdfiWork, model: ResourceModel, id: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown): Promise<void> {
+  await recordAudit(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordId: id, operation, oldValues, newValues, dataCategories: ['edfi'] });
+}
+
+/** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
+export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown): Promise<{ id: string; created: boolean }> {
+  const values = await decodeBody(work.tx, work.tenantId, model, body);
+  const existing = await rawRow(work, model, naturalKeyWhere(model, values));
+  if (existing) {
+    await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', existing._values);
+    await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
+    await writeParent(work, model, values);
+    await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
+    await audit(work, model, String(existing._id), 'UPDATE', existing._values, values.self);
+    return { id: String(existing._id), created: false };
+  }
+  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
+  await writeParent(work, model, values);
+  const names = Object.keys(values.self);
+  const [inserted] = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
+  );
+  await audit(work, model, inserted!.id, 'INSERT', undefined, values.self);
+  return { id: inserted!.id, created: true };
+}
+
+function sameKey(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a).every((k) => String(a[k]) === String(b[k]));
+}
+
+/** PUT by id (If-Match); a natural-key change only where the resource allows it (tracked for /keyChanges). */
+export async function replace(work: EdfiWork, model: ResourceModel, id: string, body: unknown, ifMatch?: string): Promise<void> {
+  if (!UUID.test(id)) throw notFound(model);
+  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
+  if (!existing) throw notFound(model);
+  const bodyId = (body as { id?: unknown } | null)?.id;
+  if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
+    throw new AppError('validation_failed', 'The id in the body does not match the id in the URL.', { validationErrors: { '$.id': ['does not match the resource id in the URL'] } });
+  }
+  const current = toResource(model, existing);
+  checkEtag(ifMatch, current);
+  const values = await decodeBody(work.tx, work.tenantId, model, body);
+  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', existing._values);
+  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
+  const oldKey = keyValuesOf(model, current);
+  const newKey = Object.fromEntries(model.identity.map((p) => [p.path[p.path.length - 1]!, undefined]));
+  const keyChanged = model.identity.some((p) => !(model.surrogate && p.column === model.surrogate.naturalKey) && String(values.self[p.column.name]) !== String(existing._values[p.column.name]));
+  const surrogateKeyChanged = model.surrogate && String(values.self[model.surrogate.naturalKey.name]) !== String(existing._values[model.surrogate.naturalKey.name]);
+  if ((keyChanged || surrogateKeyChanged) && !model.def.allowKeyChanges) {
+    throw new AppError('bad_request', `The natural key of a ${model.name} cannot be changed (key values in the body differ from the stored item).`);
+  }
+  await writeParent(work, model, values);
+  await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
+  if (keyChanged || surrogateKeyChanged) {
+    const after = await rawRow(work, model, sql`t.id = ${id}::uuid`);
+    Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));
+    if (!sameKey(oldKey, newKey)) {
+      await work.tx.execute(sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`);
+    }
+  }
+  await audit(work, model, id, 'UPDATE', existing._values, values.self);
+}
+
+/** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
+export async function remove(work: EdfiWork, model: ResourceModel, id: string, ifMatch?: string): Promise<void> {
+  if (!UUID.test(id)) throw notFound(model);
+  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
+  if (!existing) throw notFound(model);
+  const current = toResource(model, existing);
+  checkEtag(ifMatch, current);
+  await authorizeRecord(work.tx, work.principal, work.meta, model, 'delete', existing._values);
+  if (model.parent) {
+    // The supertype row's delete cascades to the subtype; dependents of either still refuse it.
+    await work.tx.execute(sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId} AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`);
+  } else {
+    await work.tx.execute(sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
+  }
+  await work.tx.execute(sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`);
+  await audit(work, model, id, 'DELETE', existing._values, undefined);
+}

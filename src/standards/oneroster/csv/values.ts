@@ -1,0 +1,100 @@
+/**
+ * Cell → stored value, one function per column kind. Each returns the value or a reason the cell
+ * is invalid (the report names file, line and column around it).
+ */
+import type { ColumnSpec } from './files.js';
+
+export type Converted = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+function validDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Comma-separated values inside one cell; blanks around commas are not part of a value. */
+export function splitList(text: string): string[] {
+  return text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** `{type:id},{type:id}` — the identifier may itself contain ":" (only the first one splits). */
+function parseUserIds(text: string): Converted {
+  const out: { type: string; identifier: string }[] = [];
+  const re = /\{([^{}]*)\}/g;
+  const rest = text.replace(re, '').replace(/[\s,]/g, '');
+  if (rest !== '') return { ok: false, reason: 'must be {type:identifier} pairs separated by commas' };
+  for (const m of text.matchAll(re)) {
+    const inner = m[1]!;
+    const colon = inner.indexOf(':');
+    if (colon <= 0 || colon === inner.length - 1) return { ok: false, reason: `"{${inner}}" is not {type:identifier}` };
+    out.push({ type: inner.slice(0, colon).trim(), identifier: inner.slice(colon + 1).trim() });
+  }
+  return { ok: true, value: out };
+}
+
+/** scoreScaleValue `{itemValueLHS:itemValueRHS},…` (a score and what it means). */
+function parseScaleValues(text: string): Converted {
+  const parsed = parseUserIds(text);
+  if (!parsed.ok) return { ok: false, reason: 'must be {value:description} pairs separated by commas' };
+  return { ok: true, value: (parsed.value as { type: string; identifier: string }[]).map((p) => ({ itemValueLHS: p.type, itemValueRHS: p.identifier })) };
+}
+
+export function convertCell(column: ColumnSpec, text: string, maxLength: number | undefined): Converted {
+  switch (column.kind) {
+    case 'id':
+    case 'string':
+      if (maxLength !== undefined && Array.from(text).length > maxLength) return { ok: false, reason: `longer than ${maxLength} characters` };
+      return { ok: true, value: text };
+    case 'enum':
+      return column.values!.includes(text) ? { ok: true, value: text } : { ok: false, reason: `must be one of ${column.values!.join(', ')}` };
+    case 'date':
+      return validDate(text) ? { ok: true, value: text } : { ok: false, reason: 'must be a date YYYY-MM-DD' };
+    case 'datetime':
+      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && validDate(text.slice(0, 10))
+        ? { ok: true, value: new Date(text).toISOString() }
+        : { ok: false, reason: 'must be an ISO 8601 date-time with a time zone (2025-01-31T12:00:00Z)' };
+    case 'dateOrDatetime':
+      if (validDate(text)) return { ok: true, value: `${text}T00:00:00Z` };
+      return convertCell({ ...column, kind: 'datetime' }, text, maxLength);
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      return lower === 'true' || lower === 'false' ? { ok: true, value: lower === 'true' } : { ok: false, reason: 'must be true or false' };
+    }
+    case 'number': {
+      const n = Number(text);
+      return NUMBER.test(text) && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: 'must be a number' };
+    }
+    case 'list':
+      return { ok: true, value: splitList(text) };
+    case 'userIds':
+      return parseUserIds(text);
+    case 'scoreScaleValue':
+      return parseScaleValues(text);
+  }
+}
+
+/** Stored value → CSV cell (the inverse of convertCell, for the export). */
+export function formatCell(column: ColumnSpec, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (column.kind) {
+    case 'list':
+      return (value as string[]).join(',');
+    case 'userIds':
+      return (value as { type: string; identifier: string }[]).map((p) => `{${p.type}:${p.identifier}}`).join(',');
+    case 'scoreScaleValue':
+      return (value as { itemValueLHS: string; itemValueRHS: string }[]).map((p) => `{${p.itemValueLHS}:${p.itemValueRHS}}`).join(',');
+    case 'datetime':
+    case 'dateOrDatetime':
+      return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+    case 'date':
+      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+    default:
+      return String(value);
+  }
+}
