@@ -1,0 +1,141 @@
+/**
+ * The OneRoster 1.2 gradebook entities over oneroster.categories, line_items, results and
+ * score_scales, described once for reads (REST field ↔ column) and writes (the zod schema of the
+ * PUT/POST body and its column values).
+ *
+ * Mapping decisions: lineItem `academicSession` (1.2; 1.1's `gradingPeriod` is accepted on writes) is
+ * grading_period_sourced_id; lineItem `school` and result `class` are derived from the class / line
+ * item (not stored twice); assignDate/dueDate are dates (a date-time sent is cut to its date);
+ * scoreScale `title` is score_scales.name and `scoreScaleValue` is the scale_values JSON array.
+ * Scores are stored exactly as sent (numeric(10,4)): a score above resultValueMax is kept — extra
+ * credit is real — and `exempt` results keep their status.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { baseFields, ref, type Entity, type FieldSpec } from './entity-kit.js';
+
+const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
+const classInSchools = (classColumn: string, schools: SQL) =>
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
+
+export const category: Entity = {
+  singular: 'category',
+  plural: 'categories',
+  table: 'oneroster.categories',
+  fields: { ...baseFields(), title: text('title') },
+};
+
+export const lineItem: Entity = {
+  singular: 'lineItem',
+  plural: 'lineItems',
+  table: 'oneroster.line_items',
+  fields: {
+    ...baseFields(),
+    title: text('title'),
+    description: text('description'),
+    assignDate: { sql: 't.assign_date', type: 'date' },
+    dueDate: { sql: 't.due_date', type: 'date' },
+    class: ref('class_sourced_id', 'class'),
+    school: { sql: '(SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id)', type: 'ref', refType: 'org' },
+    category: ref('category_sourced_id', 'category'),
+    academicSession: ref('grading_period_sourced_id', 'academicSession'),
+    resultValueMin: { sql: 't.result_value_min', type: 'number' },
+    resultValueMax: { sql: 't.result_value_max', type: 'number' },
+  },
+  confine: (schools) => classInSchools('t.class_sourced_id', schools),
+};
+
+const LINE_ITEM_CLASS = '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
+
+export const result: Entity = {
+  singular: 'result',
+  plural: 'results',
+  table: 'oneroster.results',
+  fields: {
+    ...baseFields(),
+    lineItem: ref('line_item_sourced_id', 'lineItem'),
+    student: ref('student_sourced_id', 'user'),
+    class: { sql: LINE_ITEM_CLASS, type: 'ref', refType: 'class' },
+    scoreStatus: text('score_status'),
+    score: { sql: 't.score', type: 'number' },
+    scoreDate: { sql: 't.score_date', type: 'datetime' },
+    comment: text('comment'),
+  },
+  confine: (schools) => classInSchools(LINE_ITEM_CLASS, schools),
+};
+
+export const scoreScale: Entity = {
+  singular: 'scoreScale',
+  plural: 'scoreScales',
+  table: 'oneroster.score_scales',
+  fields: {
+    ...baseFields(),
+    title: text('name'),
+    scoreScaleValue: { sql: 't.scale_values', type: 'json', sortable: false },
+  },
+};
+
+// Writes ------------------------------------------------------------------------------------------
+
+const refIn = z.object({ sourcedId: z.string().min(1).max(255) });
+const dateIn = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date (YYYY-MM-DD) or date-time')
+  .refine((v) => !Number.isNaN(Date.parse(v.slice(0, 10))), 'is not a calendar date')
+  .transform((v) => v.slice(0, 10));
+const dateTimeIn = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').transform((v) => new Date(v));
+const common = {
+  sourcedId: z.string().min(1).max(255).optional(),
+  status: z.enum(['active', 'tobedeleted']).optional(),
+  dateLastModified: z.string().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+};
+/** numeric(p, s): the column's range, so a too-large value is a 400, not a database error. */
+const numeric = (max: number) => z.number().finite().refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
+
+export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
+
+/** Each writable entity: the body schema (unknown fields — extensions — are ignored) and its columns. */
+export const WRITES = {
+  category: {
+    schema: z.object({ ...common, title: z.string().min(1).max(255) }),
+  },
+  lineItem: {
+    schema: z.object({
+      ...common,
+      title: z.string().min(1).max(255),
+      description: z.string().max(10_000).nullable().optional(),
+      assignDate: dateIn.nullable().optional(),
+      dueDate: dateIn.nullable().optional(),
+      class: refIn,
+      category: refIn.nullable().optional(),
+      academicSession: refIn.nullable().optional(),
+      gradingPeriod: refIn.nullable().optional(),
+      resultValueMin: numeric(1e8).nullable().optional(),
+      resultValueMax: numeric(1e8).nullable().optional(),
+    }),
+  },
+  result: {
+    schema: z.object({
+      ...common,
+      lineItem: refIn,
+      student: refIn,
+      scoreStatus: z.enum(SCORE_STATUSES),
+      score: numeric(1e6).nullable().optional(),
+      scoreDate: dateTimeIn.nullable().optional(),
+      comment: z.string().max(10_000).nullable().optional(),
+    }),
+  },
+  scoreScale: {
+    schema: z.object({
+      ...common,
+      title: z.string().min(1).max(255),
+      scoreScaleValue: z.array(z.object({ itemValueLHS: z.string().max(255), itemValueRHS: z.string().max(255) }).passthrough()).max(1000),
+    }),
+  },
+};
+
+export type LineItemIn = z.infer<typeof WRITES.lineItem.schema>;
+export type ResultIn = z.infer<typeof WRITES.result.schema>;
+export type CategoryIn = z.infer<typeof WRITES.category.schema>;
+export type ScoreScaleIn = z.infer<typeof WRITES.scoreScale.schema>;

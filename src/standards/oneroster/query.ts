@@ -1,0 +1,183 @@
+/**
+ * SQL for OneRoster reads, derived from an entity description: the visible fields (scopes), the
+ * compiled filter, sort, paging, confinement, and the rows rendered as REST objects.
+ * Every statement runs in the caller's tenant transaction (row-level security) and also names the
+ * tenant, so the (tenant_id, …) indexes serve it.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import { isSortable, outputSql, raw, render, type Entity, type FieldSpec } from './entity-kit.js';
+import type { FilterClause, FilterNode } from './filter.js';
+import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
+import type { ListParams } from './paging.js';
+
+/** Who reads: the tenant, the caller's scopes and, for a school-bound caller, its school orgs. */
+export interface ReadAccess {
+  tenantId: string;
+  scopes: readonly string[];
+  /** sourcedIds of the orgs of the caller's schools; undefined = the whole tenant. */
+  schoolOrgs?: readonly string[];
+  /** Base URL of hrefs (scheme://host). */
+  origin: string;
+}
+
+/** Sub-objects that can be filtered on (users' roles[]): EXISTS over a correlated table. */
+const NESTED_FILTERS: Record<string, { from: string; columns: Record<string, string> }> = {
+  roles: {
+    from: `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = 'active'`,
+    columns: { role: 'r.role', roleType: 'r.role_type', 'org.sourcedId': 'r.org_sourced_id', beginDate: 'r.begin_date', endDate: 'r.end_date' },
+  },
+};
+
+export function visibleFields(entity: Entity, scopes: readonly string[]): string[] {
+  return Object.entries(entity.fields)
+    .filter(([, f]) => !f.revealedBy || f.revealedBy.some((s) => scopes.includes(s)))
+    .map(([name]) => name);
+}
+
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function comparison(expr: SQL, op: FilterClause['op'], value: SQL): SQL {
+  switch (op) {
+    case '=':
+      return sql`${expr} = ${value}`;
+    case '!=':
+      return sql`${expr} IS DISTINCT FROM ${value}`;
+    case '>':
+      return sql`${expr} > ${value}`;
+    case '>=':
+      return sql`${expr} >= ${value}`;
+    case '<':
+      return sql`${expr} < ${value}`;
+    case '<=':
+      return sql`${expr} <= ${value}`;
+    case '~':
+      return sql`(${expr})::text ILIKE ${value}`;
+  }
+}
+
+/** A clause's value typed for the column it compares with, or a 400 naming the clause. */
+function typedCondition(clause: FilterClause, expr: SQL, type: FieldSpec['type']): SQL {
+  const { op, value, field } = clause;
+  const bad = (what: string) => invalidFilter(`Filter on "${field}": ${what}.`);
+  if (op === '~') {
+    if (type === 'strings' || type === 'refs') return sql`array_to_string(${expr}, ',') ILIKE ${escapeLike(value)}`;
+    return comparison(expr, op, sql`${escapeLike(value)}`);
+  }
+  switch (type) {
+    case 'date': {
+      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value.slice(0, 10)))) throw bad(`'${value.slice(0, 40)}' is not a date (YYYY-MM-DD)`);
+      return comparison(expr, op, sql`${value.slice(0, 10)}::date`);
+    }
+    case 'datetime': {
+      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw bad(`'${value.slice(0, 40)}' is not a date-time (ISO 8601)`);
+      return comparison(expr, op, sql`${new Date(value).toISOString()}::timestamptz`);
+    }
+    case 'number': {
+      if (!/^-?\d{1,15}(\.\d{1,10})?$/.test(value)) throw bad(`'${value.slice(0, 40)}' is not a number`);
+      return comparison(expr, op, sql`${value}::numeric`);
+    }
+    case 'truefalse': {
+      const lower = value.toLowerCase();
+      if ((op !== '=' && op !== '!=') || (lower !== 'true' && lower !== 'false')) throw bad("use = or != with 'true' or 'false'");
+      return comparison(expr, op, sql`${lower === 'true'}`);
+    }
+    case 'strings':
+    case 'refs': {
+      if (op === '=') return sql`${value} = ANY(${expr})`;
+      if (op === '!=') return sql`NOT (${value} = ANY(coalesce(${expr}, '{}')))`;
+      throw bad('lists take =, != or ~');
+    }
+    default:
+      return comparison(expr, op, sql`${value}`);
+  }
+}
+
+function clauseCondition(entity: Entity, visible: Set<string>, clause: FilterClause): SQL {
+  const [head, ...rest] = clause.field.split('.');
+  const path = rest.join('.');
+  const spec = visible.has(head!) ? entity.fields[head!] : undefined;
+  const unknown = () => invalidFilter(`"${clause.field}" is not a field of ${entity.singular} that can be filtered.`);
+  if (!spec || spec.filterable === false) throw unknown();
+  if (!path) {
+    if (['ref', 'refs', 'json', 'custom'].includes(spec.type)) throw invalidFilter(`Filter on "${clause.field}": name a part of it (e.g. ${head}.sourcedId).`);
+    return typedCondition(clause, raw(spec.sql), spec.type);
+  }
+  if ((spec.type === 'ref' || spec.type === 'refs') && path === 'sourcedId') return typedCondition(clause, raw(spec.sql), spec.type === 'ref' ? 'string' : 'refs');
+  if (spec.type === 'json') return typedCondition(clause, raw(`(${spec.sql}) #>> '{${rest.join(',')}}'`), 'string');
+  const nested = NESTED_FILTERS[head!];
+  const column = nested?.columns[path];
+  if (spec.type === 'custom' && nested && column) {
+    const type = column.endsWith('_date') ? 'date' : 'string';
+    return sql`EXISTS (SELECT 1 FROM ${raw(nested.from)} AND ${typedCondition(clause, raw(column), type)})`;
+  }
+  throw unknown();
+}
+
+export function compileFilter(entity: Entity, visible: Set<string>, node: FilterNode): SQL {
+  if (node.kind === 'clause') return clauseCondition(entity, visible, node);
+  const parts = node.parts.map((p) => compileFilter(entity, visible, p));
+  return sql`(${sql.join(parts, node.kind === 'and' ? sql` AND ` : sql` OR `)})`;
+}
+
+/** The WHERE of every read: tenant, active (tobedeleted rows never appear), entity, confinement. */
+function baseConditions(entity: Entity, access: ReadAccess): SQL[] {
+  const conditions = [sql`t.tenant_id = ${access.tenantId}::uuid`, sql`t.status = 'active'`];
+  if (entity.where) conditions.push(raw(entity.where));
+  if (access.schoolOrgs && entity.confine) {
+    const list = access.schoolOrgs.length ? sql`(${sql.join(access.schoolOrgs.map((id) => sql`${id}`), sql`, `)})` : sql`(NULL)`;
+    conditions.push(entity.confine(list));
+  }
+  return conditions;
+}
+
+function selection(entity: Entity, names: readonly string[]): SQL {
+  return sql.join(names.map((name) => sql`${outputSql(entity.fields[name]!)} AS ${sql.identifier(name)}`), sql`, `);
+}
+
+/** The fields to return: all visible, or the `fields` selection (each must be visible). */
+export function selectedFields(entity: Entity, visible: string[], fields: string[] | undefined): string[] {
+  if (!fields) return visible;
+  const unknown = fields.filter((f) => !visible.includes(f));
+  if (unknown.length) throw invalidSelection(`Unknown field(s) for ${entity.singular}: ${unknown.map((f) => `"${f.slice(0, 60)}"`).join(', ')}.`);
+  return [...new Set(fields)];
+}
+
+export interface Page {
+  objects: Record<string, unknown>[];
+  total: number;
+}
+
+export async function listObjects(tx: Tx, entity: Entity, access: ReadAccess, params: ListParams, extra: SQL[] = []): Promise<Page> {
+  const visible = visibleFields(entity, access.scopes);
+  const names = selectedFields(entity, visible, params.fields);
+  const where = [...baseConditions(entity, access), ...extra];
+  if (params.filter) where.push(compileFilter(entity, new Set(visible), params.filter));
+  let order = sql`t.sourced_id ASC`;
+  if (params.sort !== undefined) {
+    const spec = visible.includes(params.sort) ? entity.fields[params.sort] : undefined;
+    if (!spec || !isSortable(spec)) throw invalidData(`Cannot sort ${entity.plural} by "${params.sort}".`);
+    const dir = raw(params.orderBy === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST');
+    order = sql`${raw(spec.sql)} ${dir}, t.sourced_id ${raw(params.orderBy === 'desc' ? 'DESC' : 'ASC')}`;
+  } else if (params.orderBy === 'desc') order = sql`t.sourced_id DESC`;
+  const whereSql = sql.join(where, sql` AND `);
+  const from = raw(`${entity.table} t`);
+  const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`));
+  const counted = rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`));
+  return { objects: rows.map((r) => render(entity, r, names, access.origin)), total: Number(counted[0]!.n) };
+}
+
+export async function getObject(tx: Tx, entity: Entity, access: ReadAccess, sourcedId: string, fields?: string[]): Promise<Record<string, unknown> | undefined> {
+  const visible = visibleFields(entity, access.scopes);
+  const names = selectedFields(entity, visible, fields);
+  const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
+  const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`));
+  return rows[0] ? render(entity, rows[0], names, access.origin) : undefined;
+}
+
+/** Does this object exist, active and within the caller's reach? (Nested reads answer 404 otherwise.) */
+export async function objectExists(tx: Tx, entity: Entity, access: ReadAccess, sourcedId: string): Promise<boolean> {
+  const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
+  return rowsOf(await tx.execute(sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`)).length > 0;
+}

@@ -1,0 +1,94 @@
+/**
+ * The OneRoster 1.2 Rostering service (read only) at /ims/oneroster/rostering/v1p2: list and
+ * /{sourcedId} for every collection, and the nested reads. Core collections take roster-core.readonly
+ * or roster.readonly; nested reads take roster.readonly; demographics roster-demographics.readonly.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { scope, type Entity } from './entity-kit.js';
+import { registerDiscovery } from './discovery.js';
+import { useImsxErrors } from './imsx-errors.js';
+import * as r from './resources.js';
+import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
+
+export const ROSTERING_BASE = '/ims/oneroster/rostering/v1p2';
+const CORE = [scope('roster-core.readonly'), scope('roster.readonly')];
+const FULL = [scope('roster.readonly')];
+const DEMOGRAPHICS = [scope('roster-demographics.readonly')];
+
+const one = (id: string) => sql`(${id})`;
+const enrolledIn = (classId: string, role: string): SQL =>
+  sql`t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.class_sourced_id = ${classId} AND e.role = ${role} AND e.status = 'active')`;
+const classesOfUser = (userId: string): SQL =>
+  sql`t.sourced_id IN (SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.user_sourced_id = ${userId} AND e.status = 'active')`;
+const classInSchool = (schoolId: string, classId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId} AND c.school_sourced_id = ${schoolId})`;
+
+/** The top-level collections: path segment → entity, scopes. */
+export const ROSTERING_COLLECTIONS: { segment: string; entity: Entity; scopes: string[] }[] = [
+  { segment: 'academicSessions', entity: r.academicSession, scopes: CORE },
+  { segment: 'classes', entity: r.klass, scopes: CORE },
+  { segment: 'courses', entity: r.course, scopes: CORE },
+  { segment: 'demographics', entity: r.demographic, scopes: DEMOGRAPHICS },
+  { segment: 'enrollments', entity: r.enrollment, scopes: CORE },
+  { segment: 'gradingPeriods', entity: r.gradingPeriod, scopes: CORE },
+  { segment: 'orgs', entity: r.org, scopes: CORE },
+  { segment: 'schools', entity: r.school, scopes: CORE },
+  { segment: 'students', entity: r.student, scopes: CORE },
+  { segment: 'teachers', entity: r.teacher, scopes: CORE },
+  { segment: 'terms', entity: r.term, scopes: CORE },
+  { segment: 'users', entity: r.user, scopes: CORE },
+];
+
+const schoolParent = { param: 'schoolId', entity: r.school };
+const classParent = { param: 'classId', entity: r.klass };
+
+export const ROSTERING_NESTED: CollectionRoute[] = [
+  { path: '/classes/:classId/students', entity: r.user, scopes: FULL, parents: [classParent], where: (p) => [enrolledIn(p.classId!, 'student')] },
+  { path: '/classes/:classId/teachers', entity: r.user, scopes: FULL, parents: [classParent], where: (p) => [enrolledIn(p.classId!, 'teacher')] },
+  { path: '/courses/:courseId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'courseId', entity: r.course }], where: (p) => [sql`t.course_sourced_id = ${p.courseId}`] },
+  { path: '/schools/:schoolId/classes', entity: r.klass, scopes: FULL, parents: [schoolParent], where: (p) => [r.klass.confine!(one(p.schoolId!))] },
+  { path: '/schools/:schoolId/courses', entity: r.course, scopes: FULL, parents: [schoolParent], where: (p) => [r.course.confine!(one(p.schoolId!))] },
+  { path: '/schools/:schoolId/enrollments', entity: r.enrollment, scopes: FULL, parents: [schoolParent], where: (p) => [r.enrollment.confine!(one(p.schoolId!))] },
+  { path: '/schools/:schoolId/students', entity: r.student, scopes: FULL, parents: [schoolParent], where: (p) => [r.user.confine!(one(p.schoolId!))] },
+  { path: '/schools/:schoolId/teachers', entity: r.teacher, scopes: FULL, parents: [schoolParent], where: (p) => [r.user.confine!(one(p.schoolId!))] },
+  {
+    path: '/schools/:schoolId/terms',
+    entity: r.term,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [sql`t.sourced_id IN (SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.school_sourced_id = ${p.schoolId} AND c.status = 'active')`],
+  },
+  {
+    path: '/schools/:schoolId/classes/:classId/enrollments',
+    entity: r.enrollment,
+    scopes: FULL,
+    parents: [schoolParent, classParent],
+    where: (p) => [sql`t.class_sourced_id = ${p.classId}`, sql`t.school_sourced_id = ${p.schoolId}`],
+  },
+  { path: '/schools/:schoolId/classes/:classId/students', entity: r.user, scopes: FULL, parents: [schoolParent, classParent], where: (p) => [enrolledIn(p.classId!, 'student'), classInSchool(p.schoolId!, p.classId!)] },
+  { path: '/schools/:schoolId/classes/:classId/teachers', entity: r.user, scopes: FULL, parents: [schoolParent, classParent], where: (p) => [enrolledIn(p.classId!, 'teacher'), classInSchool(p.schoolId!, p.classId!)] },
+  { path: '/students/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.student }], where: (p) => [classesOfUser(p.userId!)] },
+  { path: '/teachers/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.teacher }], where: (p) => [classesOfUser(p.userId!)] },
+  { path: '/users/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.user }], where: (p) => [classesOfUser(p.userId!)] },
+  // Any academic session may be named here (districts use semesters as terms); the list is of classes.
+  { path: '/terms/:termId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'termId', entity: r.academicSession }], where: (p) => [sql`${p.termId} = ANY(t.term_sourced_ids)`] },
+  { path: '/terms/:termId/gradingPeriods', entity: r.gradingPeriod, scopes: FULL, parents: [{ param: 'termId', entity: r.academicSession }], where: (p) => [sql`t.parent_sourced_id = ${p.termId}`] },
+];
+
+export function rosteringRoutes(options: ServiceOptions = {}) {
+  return async function rostering(app: FastifyInstance): Promise<void> {
+    await app.register(
+      async (service) => {
+        useImsxErrors(service);
+        for (const c of ROSTERING_COLLECTIONS) {
+          registerCollection(service, { path: `/${c.segment}`, entity: c.entity, scopes: c.scopes }, options);
+          registerSingle(service, `/${c.segment}/:sourcedId`, c.entity, c.scopes);
+        }
+        for (const nested of ROSTERING_NESTED) registerCollection(service, nested, options);
+        registerDiscovery(service, { title: 'OneRoster 1.2 Rostering service (Schola)', base: ROSTERING_BASE, collections: ROSTERING_COLLECTIONS, nested: ROSTERING_NESTED });
+      },
+      { prefix: ROSTERING_BASE },
+    );
+  };
+}
