@@ -16,6 +16,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { registerTenantCommands } from './commands/tenants.js';
 import { registerOneRosterCommands } from './commands/oneroster.js';
+import { registerEdfiCommands } from './commands/edfi.js';
 import { demoSignInHint } from '../demo/accounts.js';
 
 function positiveInt(value: string): number {
@@ -182,5 +183,6 @@ registerAuditCommands(program, { run, openDatabase: () => openConfiguredDatabase
 registerIdentityCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerTenantCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerOneRosterCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerEdfiCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 
 await program.parseAsync(process.argv);
