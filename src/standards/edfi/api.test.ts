@@ -210,6 +210,27 @@ describe('Ed-Fi API', () => {
     }
   });
 
+  it('audits every read of sensitive records (discipline) in compliance.audit_logs', async () => {
+    // Discipline is sensitive: no default grant for API clients — the district grants this one (as an admin would).
+    await database.query(
+      `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier, permission_type, educational_interest_required)
+       VALUES ($1, 'api_client', 'sensitive_discipline', '*', 'read', false)`,
+      [tenantId],
+    );
+    await database.query(`INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate) VALUES ($1, 'INC-1', 255901001, '2024-10-01')`, [tenantId]);
+    const reads = async () =>
+      (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.disciplineincident'`, [tenantId]))[0]!.n;
+    const before = await reads();
+    const list = await call('GET', `${BASE}/disciplineIncidents`);
+    expect(list.statusCode).toBe(200);
+    expect(await reads()).toBe(before + 1);
+    expect((await call('GET', `${BASE}/disciplineIncidents/${list.json()[0].id}`)).statusCode).toBe(200);
+    expect(await reads()).toBe(before + 2);
+    // Directory data (students) is not a sensitive read.
+    const students = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.student'`, [tenantId]))[0]!.n;
+    expect(students).toBe(0);
+  });
+
   it('serves the discovery document and an OpenAPI document derived from the descriptions', async () => {
     const root = (await call('GET', '/data/v3')).json();
     expect(root.dataModels[0]).toMatchObject({ name: 'Ed-Fi', version: '5.2.0' });

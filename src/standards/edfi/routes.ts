@@ -13,6 +13,8 @@ import { useEdfiErrors } from './problems.js';
 import { servedResources } from './resources.js';
 import { getById, remove, replace, upsert, type EdfiWork } from './store.js';
 import { requireEdfiScope } from './authorization.js';
+import { auditFactsOf } from '../../platform/auth/classification.js';
+import { auditRead } from '../../platform/audit/audit.js';
 
 export const DATA_PATH = '/data/v3/ed-fi';
 
@@ -50,12 +52,38 @@ function locationOf(request: FastifyRequest, model: ResourceModel, id: string): 
   return `${DATA_PATH}/${model.collection}/${id}`;
 }
 
+/** FERPA: reads of sensitive resources (discipline, health…) leave an audit row in the same transaction. */
+async function auditSensitiveRead(work: EdfiWork, model: ResourceModel, items: Record<string, unknown>[]): Promise<void> {
+  const facts = auditFactsOf(model.qualifiedName);
+  if (!facts?.auditReads || items.length === 0) return;
+  await auditRead(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordIds: items.map((i) => String(i.id)), dataCategories: facts.dataCategories });
+}
+
 function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
   const base = `${DATA_PATH}/${model.collection}`;
-  app.get(base, async (request, reply) => sendList(reply, await asCaller(request, (work) => listResources(work, model, request.query as Query))));
+  app.get(base, async (request, reply) =>
+    sendList(
+      reply,
+      await asCaller(request, async (work) => {
+        const result = await listResources(work, model, request.query as Query);
+        await auditSensitiveRead(work, model, result.items);
+        return result;
+      }),
+    ),
+  );
   app.get(`${base}/deletes`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'deletes', request.query as Query))));
   app.get(`${base}/keyChanges`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query))));
-  app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => sendItem(request, reply, await asCaller(request, (work) => getById(work, model, request.params.id))));
+  app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) =>
+    sendItem(
+      request,
+      reply,
+      await asCaller(request, async (work) => {
+        const item = await getById(work, model, request.params.id);
+        await auditSensitiveRead(work, model, [item]);
+        return item;
+      }),
+    ),
+  );
   app.post(base, async (request, reply) => {
     const { id, created } = await asCaller(request, async (work) => {
       const result = await upsert(work, model, request.body);
