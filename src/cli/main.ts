@@ -17,6 +17,7 @@ import { registerIdentityCommands } from './commands/identity.js';
 import { registerTenantCommands } from './commands/tenants.js';
 import { registerOneRosterCommands } from './commands/oneroster.js';
 import { registerEdfiCommands } from './commands/edfi.js';
+import { registerEdfiOneRosterCommands } from './commands/edfi-oneroster.js';
 import { demoSignInHint } from '../demo/accounts.js';
 
 function positiveInt(value: string): number {
@@ -184,5 +185,6 @@ registerIdentityCommands(program, { run, openDatabase: () => openConfiguredDatab
 registerTenantCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerOneRosterCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerEdfiCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerEdfiOneRosterCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { Database } from '../../platform/db/database.js';
 import { loadInterchange, UnknownTenantError } from '../../standards/edfi/interchange/load.js';
 import { reportText, type LoadProgress } from '../../standards/edfi/interchange/report.js';
+import { projectAfterLoad } from '../../standards/edfi-oneroster/run.js';
 
 export interface EdfiCliHelpers {
   run(fn: () => Promise<void>): Promise<void>;
@@ -48,6 +49,7 @@ export function registerEdfiCommands(program: Command, helpers: EdfiCliHelpers):
           if (process.stderr.isTTY) process.stderr.write('\n');
           if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
           console.log(reportText(report));
+          console.log(await projectAfterLoad(database, report.tenantId));
           if (report.rejected > 0 || report.errors.length > 0) process.exitCode = 1;
         } catch (error) {
           if (!(error instanceof UnknownTenantError)) throw error;

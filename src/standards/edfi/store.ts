@@ -13,6 +13,7 @@ import { authorizeRecord, readScope } from './authorization.js';
 import { decodeBody, type RowValues } from './codec.js';
 import type { ResourceModel } from './model.js';
 import { keyValuesOf, selectFrom, toResource, type RawRow } from './query.js';
+import { projectEdfiWrite } from '../edfi-oneroster/write-through.js';
 
 export interface EdfiWork {
   tx: Tx;
@@ -96,6 +97,7 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
     await writeParent(work, model, values);
     await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
     await audit(work, model, String(existing._id), 'UPDATE', existing._values, values.self);
+    await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), { ...existing._values, ...values.self });
     return { id: String(existing._id), created: false };
   }
   await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
@@ -105,6 +107,7 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
     await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
   );
   await audit(work, model, inserted!.id, 'INSERT', undefined, values.self);
+  await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
   return { id: inserted!.id, created: true };
 }
 
@@ -143,6 +146,7 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
     }
   }
   await audit(work, model, id, 'UPDATE', existing._values, values.self);
+  await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
 }
 
 /** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
@@ -161,4 +165,5 @@ export async function remove(work: EdfiWork, model: ResourceModel, id: string, i
   }
   await work.tx.execute(sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`);
   await audit(work, model, id, 'DELETE', existing._values, undefined);
+  await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, existing._values, true);
 }

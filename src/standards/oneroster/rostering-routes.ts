@@ -17,12 +17,15 @@ const FULL = [scope('roster.readonly')];
 const DEMOGRAPHICS = [scope('roster-demographics.readonly')];
 
 const one = (id: string) => sql`(${id})`;
+// The tenant of the transaction, not `t.tenant_id`: a correlated tenant condition made PostgreSQL 15
+// re-run the subquery per outer row (seen in bench/oneroster); row-level security confines it anyway.
+const TENANT = sql.raw(`NULLIF(current_setting('app.tenant_id', true), '')::uuid`);
 const enrolledIn = (classId: string, role: string): SQL =>
-  sql`t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.class_sourced_id = ${classId} AND e.role = ${role} AND e.status = 'active')`;
+  sql`t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT} AND e.class_sourced_id = ${classId} AND e.role = ${role} AND e.status = 'active')`;
 const classesOfUser = (userId: string): SQL =>
-  sql`t.sourced_id IN (SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.user_sourced_id = ${userId} AND e.status = 'active')`;
+  sql`t.sourced_id IN (SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT} AND e.user_sourced_id = ${userId} AND e.status = 'active')`;
 const classInSchool = (schoolId: string, classId: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId} AND c.school_sourced_id = ${schoolId})`;
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.sourced_id = ${classId} AND c.school_sourced_id = ${schoolId})`;
 
 /** The top-level collections: path segment → entity, scopes. */
 export const ROSTERING_COLLECTIONS: { segment: string; entity: Entity; scopes: string[] }[] = [

@@ -61,6 +61,8 @@ async function firstLine(pkg: PackageSource, name: string): Promise<string> {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
 }
 
+const ANALYZED_TABLES = ['orgs', 'users', 'roles', 'user_profiles', 'demographics', 'academic_sessions', 'courses', 'classes', 'enrollments', 'categories', 'line_items', 'results', 'score_scales', 'resources'].map((t) => `oneroster.${t}`);
+
 export async function importPackage(database: Database, tenantId: string, source: string | Buffer | PackageSource, options: ImportOptions = {}): Promise<ImportReport> {
   const pkg = typeof source === 'string' || Buffer.isBuffer(source) ? await openPackage(source) : source;
   const log = new IssueLog();
@@ -82,6 +84,9 @@ export async function importPackage(database: Database, tenantId: string, source
           if (log.errors > 0 && !options.partial) throw new RollBack();
         });
         applied = true;
+        // Fresh planner statistics for what was loaded: PGlite has no autovacuum, and a server's
+        // runs later — without them the first queries after a large import pick bad plans.
+        await database.exec(`ANALYZE ${ANALYZED_TABLES.join(', ')}`);
       } catch (error) {
         if (!(error instanceof RollBack)) throw error;
       }

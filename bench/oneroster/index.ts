@@ -1,0 +1,125 @@
+/**
+ * OneRoster (issue 6 item 4): a generated district package imported with importPackage (streamed,
+ * validated, all-or-nothing in one tenant transaction) against raw COPY of the same rows into the
+ * same tables; the import's peak RSS; and the REST provider under 50 connections (/users?limit=100,
+ * /classes/{id}/students, /users/{id}) against a bare Fastify route running the same SQL.
+ * BENCH_SCALE (default 0.1) sizes the district: 1 = the issue's 50,000 students / 400,000
+ * enrollments; 2.5 = the 1M-enrollment RSS target. BENCH_SECONDS sets each load's duration (5).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applicationPlugins } from '../../src/app.js';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrator.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { importPackage } from '../../src/standards/oneroster/csv/import.js';
+import { latency, throughput, type Benchmark, type Measurement } from '../lib/harness.js';
+import { drain } from '../lib/http-load.js';
+import { peakRss } from '../lib/rss.js';
+import { clientToken, createBenchTenant } from '../lib/tenant.js';
+import { copyChunks, districtFiles, districtSize, writePackage, type DistrictFile } from './district.js';
+import { bareApp, bareRoutes, compare } from './rest.js';
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+async function copyAll(database: Database, files: DistrictFile[], stamp: string): Promise<number> {
+  let seconds = 0;
+  for (const f of files) {
+    for (const chunk of copyChunks(f, stamp)) {
+      const started = performance.now();
+      await database.copyFromCsv(f.table, f.dbColumns, chunk);
+      seconds += (performance.now() - started) / 1000;
+    }
+  }
+  return seconds;
+}
+
+/** Both tenants must hold the same active rows per table, or the import/COPY ratio compares different work. */
+async function assertSameRows(database: Database, files: DistrictFile[], a: string, b: string): Promise<void> {
+  for (const f of files) {
+    const [row] = await database.query<{ a: string; b: string }>(
+      `SELECT count(*) FILTER (WHERE tenant_id = $1)::text AS a, count(*) FILTER (WHERE tenant_id = $2)::text AS b FROM ${f.table} WHERE status = 'active'`,
+      [a, b],
+    );
+    if (Number(row!.a) !== f.count || Number(row!.b) !== f.count) throw new Error(`${f.table}: import stored ${row!.a}, COPY ${row!.b}, expected ${f.count}`);
+  }
+}
+
+export const benchmark: Benchmark = {
+  name: 'oneroster',
+  description: 'OneRoster CSV import vs raw COPY, peak RSS, REST reads vs a bare route (50 connections)',
+  async run({ engine, pgUrl, log }) {
+    const scale = Number(process.env.BENCH_SCALE ?? '0.1');
+    const seconds = Number(process.env.BENCH_SECONDS ?? '5');
+    if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
+    const size = districtSize(scale);
+    const sizeText = `scale ${scale}: ${fmt(size.students)} students, ${fmt(size.teachers)} teachers, ${fmt(size.classes)} classes, ${fmt(size.enrollments)} enrollments, ${fmt(size.lineItems)} line items, ${fmt(size.results)} results`;
+    log(`district ${sizeText}`);
+    const database = engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-oneroster-'));
+    const stamp = '2026-08-01T00:00:00.000Z';
+    const results: Measurement[] = [];
+    try {
+      await migrate(database);
+      const imported = await createBenchTenant(database, 'bench-or-import');
+      const files = districtFiles(size, imported);
+      const rows = files.reduce((n, f) => n + f.count, 0);
+      await writePackage(dir, files, stamp);
+
+      const rssBefore = Math.round(process.memoryUsage().rss / 1048576);
+      const started = performance.now();
+      const { result: report, peakMiB } = await peakRss(() => importPackage(database, imported, dir));
+      const importSeconds = (performance.now() - started) / 1000;
+      if (!report.applied || !report.ok) throw new Error(`the import failed: ${report.errorCount} errors, first: ${JSON.stringify(report.issues.slice(0, 3))}`);
+      log(`import: ${fmt(rows)} rows in ${importSeconds.toFixed(1)} s (${fmt(Math.round(rows / importSeconds))} rows/s), peak RSS ${peakMiB} MiB (${rssBefore} MiB before)`);
+
+      const copied = await createBenchTenant(database, 'bench-or-copy');
+      const copyFiles = districtFiles(size, copied);
+      const { result: copySeconds, peakMiB: copyPeak } = await peakRss(() => copyAll(database, copyFiles, stamp));
+      log(`raw COPY: ${copySeconds.toFixed(1)} s (${fmt(Math.round(rows / copySeconds))} rows/s), peak RSS ${copyPeak} MiB`);
+      await assertSameRows(database, files, imported, copied);
+      const label = `${fmt(rows)} rows, ${sizeText}`;
+      results.push(
+        throughput({ benchmark: 'oneroster', engine, metric: `CSV import rows/s (${label})`, unit: 'rows/s', value: rows / importSeconds, baselineName: 'raw COPY, same rows', baseline: rows / copySeconds, target: '≥ 0.5×' }),
+        latency({ benchmark: 'oneroster', engine, metric: `CSV import peak RSS (${fmt(size.enrollments)} enrollments; process RSS before ${rssBefore} MiB)`, unit: 'MiB', value: peakMiB, baselineName: 'raw COPY peak RSS', baseline: copyPeak, target: '< 500 MB at 1M enrollments (BENCH_SCALE=2.5)' }),
+      );
+
+      const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+      const bare = bareApp();
+      try {
+        const token = await clientToken(app, database, imported, ['roster.readonly']);
+        const pick = (count: number, id: (i: number) => string) => Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
+        const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
+        const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
+        const endpoints = await bareRoutes(bare, database, imported, classIds, userIds);
+        const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+        // Right after a bulk load the tables have no planner statistics (PGlite has no autovacuum;
+        // PostgreSQL's comes later): show what that costs once, then ANALYZE as autovacuum would.
+        const first = performance.now();
+        await drain(`${appUrl}${endpoints[1]!.paths[0]}`, { authorization: `Bearer ${token}` });
+        log(`one GET /classes/{id}/students before ANALYZE: ${(performance.now() - first).toFixed(0)} ms`);
+        await database.exec('ANALYZE');
+        const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+        for (const endpoint of endpoints) {
+          const { ours, base } = await compare(endpoint, appUrl, bareUrl, token, seconds);
+          log(`${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare ${fmt(Math.round(base.requestsPerSecond))} req/s p50 ${base.p50} ms p99 ${base.p99} ms`);
+          const common = { benchmark: 'oneroster', engine, baselineName: 'bare Fastify, same SQL', unit: 'ms' } as const;
+          results.push(
+            throughput({ ...common, metric: `REST ${endpoint.name} throughput (50 conn.)`, unit: 'req/s', value: ours.requestsPerSecond, baseline: base.requestsPerSecond, target: '≥ 0.5×' }),
+            latency({ ...common, metric: `REST ${endpoint.name} p50`, value: ours.p50, baseline: base.p50 }),
+            latency({ ...common, metric: `REST ${endpoint.name} p99`, value: ours.p99, baseline: base.p99, target: 'p99 ≤ 25 ms' }),
+          );
+        }
+      } finally {
+        await app.close();
+        await bare.close();
+      }
+      return results;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await database.close();
+    }
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * OneRoster REST reads under load: the provider (authentication, scope check, policy decision,
+ * tenant transaction with row-level security, rendering) against a bare Fastify route running the
+ * SAME data statements. The statements are captured from the provider's own query builders
+ * (query.ts) with a recording transaction, so the baseline cannot drift from what the routes run.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database } from '../../src/platform/db/database.js';
+import type { Tx } from '../../src/platform/db/transaction.js';
+import { scope } from '../../src/standards/oneroster/entity-kit.js';
+import { parseListParams } from '../../src/standards/oneroster/paging.js';
+import { getObject, listObjects, objectExists, type ReadAccess } from '../../src/standards/oneroster/query.js';
+import * as r from '../../src/standards/oneroster/resources.js';
+import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
+import { assertAllOk, drain, load, type LoadResult } from '../lib/http-load.js';
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+const ID = '\u0000bench-id\u0000';
+const dialect = new PgDialect();
+
+/** Runs a reader against a transaction that records each statement instead of executing it. */
+async function capture(reader: (tx: Tx) => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const tx = {
+    execute: async (query: SQL) => {
+      const { sql, params } = dialect.sqlToQuery(query);
+      statements.push({ sql, params });
+      return { rows: /count\(\*\)/.test(sql) ? [{ n: 0 }] : [] };
+    },
+  } as unknown as Tx;
+  await reader(tx);
+  return statements;
+}
+
+export interface Endpoint {
+  name: string;
+  /** Paths cycled by the load, on the provider. */
+  paths: string[];
+  /** The same requests on the bare route. */
+  barePaths: string[];
+}
+
+/** Registers the bare routes (no auth, no transaction, raw rows) and describes the three endpoints. */
+export async function bareRoutes(bare: FastifyInstance, database: Database, tenantId: string, classIds: string[], userIds: string[]): Promise<Endpoint[]> {
+  const access: ReadAccess = { tenantId, scopes: [scope('roster.readonly')], origin: 'http://127.0.0.1' };
+  const students = ROSTERING_NESTED.find((n) => n.path === '/classes/:classId/students')!;
+  const usersPage = await capture((tx) => listObjects(tx, r.user, access, parseListParams({ limit: '100' })));
+  const classStudents = await capture(async (tx) => {
+    await objectExists(tx, r.klass, access, ID);
+    await listObjects(tx, r.user, access, parseListParams({}), students.where!({ classId: ID }));
+  });
+  const userById = await capture((tx) => getObject(tx, r.user, access, ID));
+  // Every statement's rows are sent (the page and its count), as the provider sends both.
+  const run = async (statements: Statement[], id?: string) => {
+    const out: unknown[][] = [];
+    for (const s of statements) out.push(await database.query(s.sql, s.params.map((p) => (p === ID ? id : p))));
+    return out;
+  };
+  bare.get('/users', async () => ({ results: await run(usersPage) }));
+  bare.get('/classes/:id/students', async (request) => ({ results: await run(classStudents, (request.params as { id: string }).id) }));
+  bare.get('/users/:id', async (request) => ({ results: await run(userById, (request.params as { id: string }).id) }));
+  return [
+    { name: 'GET /users?limit=100', paths: [`${ROSTERING_BASE}/users?limit=100`], barePaths: ['/users'] },
+    { name: 'GET /classes/{id}/students', paths: classIds.map((id) => `${ROSTERING_BASE}/classes/${id}/students`), barePaths: classIds.map((id) => `/classes/${id}/students`) },
+    { name: 'GET /users/{id}', paths: userIds.map((id) => `${ROSTERING_BASE}/users/${id}`), barePaths: userIds.map((id) => `/users/${id}`) },
+  ];
+}
+
+export function bareApp(): FastifyInstance {
+  return Fastify();
+}
+
+/** Loads one endpoint on both servers (a short warm-up first); throws if the provider answered anything but 2xx. */
+export async function compare(endpoint: Endpoint, appUrl: string, bareUrl: string, token: string, seconds: number): Promise<{ ours: LoadResult; base: LoadResult }> {
+  const headers = { authorization: `Bearer ${token}` };
+  const run = async (url: string, paths: string[], h: Record<string, string>, what: string) => {
+    await load(url, { connections: 50, seconds: 1, headers: h, paths });
+    await drain(`${url}${paths[0]}`, h);
+    const result = await load(url, { connections: 50, seconds, headers: h, paths });
+    await drain(`${url}${paths[0]}`, h);
+    assertAllOk(what, result);
+    return result;
+  };
+  const ours = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name}`);
+  const base = await run(bareUrl, endpoint.barePaths, {}, `bare route for ${endpoint.name}`);
+  return { ours, base };
+}

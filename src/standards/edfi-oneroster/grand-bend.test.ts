@@ -1,0 +1,91 @@
+/**
+ * Grand Bend (Ed-Fi 5.2 sample district) loaded through the XML interchange loader, then projected:
+ * OneRoster counts match the Ed-Fi counts, the OneRoster REST API serves them, and a second projection
+ * changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
+import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
+import type { Principal } from '../../platform/auth/roles.js';
+import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
+import { buildApp } from '../../platform/http/app.js';
+import { createLogger } from '../../platform/log/logger.js';
+import { loadInterchange } from '../edfi/interchange/load.js';
+import { oneRosterRoutes } from '../oneroster/plugin.js';
+import { changedRows } from './projection.js';
+import { projectionText, projectTenant } from './run.js';
+
+const FIXTURE = path.resolve('..', 'shared', 'fixtures', 'edfi-5.2-grand-bend');
+const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
+
+let database: TestDatabase;
+let tenantId: string;
+
+beforeAll(async () => {
+  database = await migratedDatabase();
+  tenantId = randomUUID();
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'grand-bend', 'Grand Bend ISD', 'district')`, [tenantId]);
+  await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  await loadInterchange(database, tenantId, [FIXTURE]);
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+async function count(sql: string): Promise<number> {
+  const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, [tenantId]);
+  return row!.n;
+}
+
+describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
+  it('projects the loaded district: orgs, users, classes, enrollments, lineItems and results match the Ed-Fi counts', async () => {
+    const report = await projectTenant(database, tenantId);
+    console.log(projectionText(report));
+    const edfi = {
+      orgs: (await count('edfi.localeducationagency WHERE tenant_id = $1')) + (await count('edfi.school WHERE tenant_id = $1')),
+      users: (await count('edfi.student WHERE tenant_id = $1')) + (await count('edfi.staff WHERE tenant_id = $1')),
+      classes: await count('edfi.section WHERE tenant_id = $1'),
+      enrollments: (await count('edfi.studentsectionassociation WHERE tenant_id = $1')) + (await count('edfi.staffsectionassociation WHERE tenant_id = $1')),
+      lineItems: await count('edfi.gradebookentry WHERE tenant_id = $1'),
+      results: await count('edfi.studentgradebookentry WHERE tenant_id = $1'),
+    };
+    const active = (table: string) => count(`oneroster.${table} WHERE tenant_id = $1 AND status = 'active'`);
+    const oneroster = {
+      orgs: await active('orgs'),
+      users: await active('users'),
+      classes: await active('classes'),
+      enrollments: await active('enrollments'),
+      lineItems: await active('line_items'),
+      results: await active('results'),
+    };
+    console.log(`Grand Bend Ed-Fi ${JSON.stringify(edfi)} → OneRoster ${JSON.stringify(oneroster)}`);
+    expect(oneroster).toEqual(edfi);
+    expect(edfi.orgs).toBe(4);
+    expect(edfi.users).toBeGreaterThanOrEqual(960);
+    // The fixture subset has no StudentEnrollment interchange: students carry no school association, hence no
+    // student role (roles come from school associations only); teachers get theirs from section assignments.
+    expect(await count(`oneroster.roles WHERE tenant_id = $1 AND role = 'teacher'`)).toBe(await count('(SELECT DISTINCT staffusi, schoolid FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'));
+  });
+
+  it('serves the projected district through the OneRoster REST API, and a second projection changes nothing', async () => {
+    const principal: Principal = { kind: 'client', tenantId, actorId: 'lms', roles: ['api_client'], scopes: [`${OR}roster.readonly`] };
+    const app = await buildApp({ database, logger: createLogger('silent'), plugins: [(a) => void a.addHook('onRequest', async (r) => void (r.principal = principal)), oneRosterRoutes()] });
+    try {
+      const schools = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/schools' });
+      expect(schools.statusCode).toBe(200);
+      expect(schools.headers['x-total-count']).toBe('3');
+      const users = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/users?limit=1' });
+      expect(Number(users.headers['x-total-count'])).toBe((await count('edfi.student WHERE tenant_id = $1')) + (await count('edfi.staff WHERE tenant_id = $1')));
+      const teachers = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/teachers?limit=1' });
+      expect(Number(teachers.headers['x-total-count'])).toBe(await count('(SELECT DISTINCT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'));
+      const classes = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/classes?limit=1' });
+      expect(Number(classes.headers['x-total-count'])).toBe(await count('edfi.section WHERE tenant_id = $1'));
+    } finally {
+      await app.close();
+    }
+    const again = await projectTenant(database, tenantId);
+    expect(changedRows(again)).toBe(0);
+  });
+});

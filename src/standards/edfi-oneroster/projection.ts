@@ -1,0 +1,189 @@
+/**
+ * Ed-Fi → OneRoster write-through: a set-based projection of edfi.* rows into oneroster.* rows
+ * (README.md). Each target is filled by `INSERT … SELECT … ON CONFLICT (tenant_id, sourced_id) DO UPDATE`
+ * that only touches a row when a projected value changed, so `date_last_modified` stays stable and a
+ * second run changes nothing. Rows the projection owns (metadata.source = 'edfi'; for roles: the roles
+ * of such users) whose Ed-Fi source is gone become status 'tobedeleted' — never deleted, so delta
+ * consumers see the removal. Runs in the caller's (tenant) transaction.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { Principal } from '../../platform/auth/roles.js';
+import { rowsOf } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import * as src from './sources.js';
+import type { Scope } from './sources.js';
+
+/** The OneRoster resource kinds the projection fills, in dependency order. */
+export const PROJECTION_KINDS = ['orgs', 'academicSessions', 'courses', 'classes', 'users', 'enrollments', 'lineItems', 'results'] as const;
+export type ProjectionKind = (typeof PROJECTION_KINDS)[number];
+
+export interface ProjectionOptions {
+  /** Only these kinds (default: all). Their prerequisites must already be projected. */
+  only?: readonly ProjectionKind[];
+  /** Only the rows derived from these Ed-Fi resource ids (the write-through path); default: the whole tenant. */
+  sourceIds?: readonly string[];
+  /** Only these sources (SOURCE_NAMES; the write-through picks what one Ed-Fi write can change). */
+  sources?: readonly SourceName[];
+  /** Mark owned rows whose source is gone tobedeleted (default true; an upsert of a single row can skip it). */
+  retire?: boolean;
+  /** Who runs it: when given, one audit row per changed table (counts only) is written in the same transaction. */
+  auditAs?: Pick<Principal, 'tenantId' | 'actorId' | 'roles'>;
+}
+
+export interface TableCounts {
+  inserted: number;
+  updated: number;
+  retired: number;
+}
+
+/** Per target table (`oneroster.users`, `oneroster.roles`, …): rows inserted, updated, marked tobedeleted. */
+export type ProjectionReport = Record<string, TableCounts>;
+
+/** Every source SELECT by name (sources.ts). */
+const SOURCES = {
+  districts: src.districts,
+  schools: src.schools,
+  schoolYears: src.schoolYears,
+  terms: src.terms,
+  courses: src.courses,
+  classes: src.classes,
+  students: src.students,
+  staff: src.staff,
+  roles: src.roles,
+  enrollments: src.enrollments,
+  lineItems: src.lineItems,
+  results: src.results,
+} satisfies Record<string, (scope: Scope) => SQL>;
+export type SourceName = keyof typeof SOURCES;
+
+interface Step {
+  table: string;
+  /** Target columns after sourced_id, in the order the sources SELECT them. */
+  columns: readonly string[];
+  /** Sources run in order (a later one may reference rows an earlier one wrote). */
+  sources: readonly SourceName[];
+  /** Roles have no metadata column: they are owned through their user. */
+  metadata: boolean;
+}
+
+const STEPS: Record<ProjectionKind, readonly Step[]> = {
+  orgs: [{ table: 'orgs', columns: ['name', 'type', 'identifier', 'parent_sourced_id'], sources: ['districts', 'schools'], metadata: true }],
+  academicSessions: [
+    {
+      table: 'academic_sessions',
+      columns: ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'],
+      sources: ['schoolYears', 'terms'],
+      metadata: true,
+    },
+  ],
+  courses: [{ table: 'courses', columns: ['title', 'school_year_sourced_id', 'course_code', 'subjects', 'org_sourced_id'], sources: ['courses'], metadata: true }],
+  classes: [
+    {
+      table: 'classes',
+      columns: ['title', 'class_code', 'class_type', 'subjects', 'course_sourced_id', 'school_sourced_id', 'term_sourced_ids'],
+      sources: ['classes'],
+      metadata: true,
+    },
+  ],
+  users: [
+    {
+      table: 'users',
+      columns: ['enabled_user', 'username', 'user_ids', 'given_name', 'family_name', 'middle_name', 'preferred_first_name', 'preferred_last_name', 'identifier', 'grades', 'primary_org_sourced_id'],
+      sources: ['students', 'staff'],
+      metadata: true,
+    },
+    { table: 'roles', columns: ['user_sourced_id', 'role_type', 'role', 'begin_date', 'end_date', 'org_sourced_id'], sources: ['roles'], metadata: false },
+  ],
+  enrollments: [
+    {
+      table: 'enrollments',
+      columns: ['user_sourced_id', 'class_sourced_id', 'school_sourced_id', 'role', 'primary_enrollment', 'begin_date', 'end_date'],
+      sources: ['enrollments'],
+      metadata: true,
+    },
+  ],
+  lineItems: [{ table: 'line_items', columns: ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id'], sources: ['lineItems'], metadata: true }],
+  results: [
+    {
+      table: 'results',
+      columns: ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'],
+      sources: ['results'],
+      metadata: true,
+    },
+  ],
+};
+
+const q = (name: string) => sql.identifier(name);
+const list = (names: readonly string[], prefix = '') => sql.join(names.map((n) => sql.raw(`${prefix}"${n}"`)), sql`, `);
+
+/** Upsert of one source: inserted / updated counts (`xmax = 0` tells an insert from an update). */
+async function upsert(tx: Tx, step: Step, tenantId: string, select: SQL): Promise<{ inserted: number; updated: number }> {
+  const columns = step.metadata ? [...step.columns, 'metadata'] : [...step.columns];
+  const statement = sql`
+    WITH src AS (${select}), up AS (
+      INSERT INTO oneroster.${q(step.table)} AS t (tenant_id, sourced_id, status, date_last_modified, ${list(columns)})
+      SELECT ${tenantId}::uuid, src.sourced_id, 'active', now(), ${list(columns, 'src.')} FROM src
+      ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET status = 'active', date_last_modified = now(),
+        ${sql.join(columns.map((c) => sql.raw(`"${c}" = EXCLUDED."${c}"`)), sql`, `)}
+      WHERE (t.status, ${list(columns, 't.')}) IS DISTINCT FROM ('active', ${list(columns, 'EXCLUDED.')})
+      RETURNING (xmax = 0) AS inserted)
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
+  const [row] = rowsOf<{ inserted: number; updated: number }>(await tx.execute(statement));
+  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+}
+
+/** Owned rows (within the narrowed ids) that no source yields any more → tobedeleted. */
+async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope: Scope): Promise<number> {
+  const key = step.metadata ? 't.sourced_id' : 't.user_sourced_id';
+  const owned = step.metadata
+    ? sql`t.metadata->>'source' = 'edfi'`
+    : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id AND u.metadata->>'source' = 'edfi')`;
+  const narrowed = scope.ids ? sql` AND ${sql.raw(key)} IN (${scope.ids.length ? sql.join(scope.ids.map((id) => sql`${id}`), sql`, `) : sql`NULL`})` : sql``;
+  const derived = sql.join(sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`), sql` UNION ALL `);
+  const rows = rowsOf<{ n: number }>(
+    await tx.execute(sql`
+      WITH gone AS (
+        UPDATE oneroster.${q(step.table)} t SET status = 'tobedeleted', date_last_modified = now()
+        WHERE t.tenant_id = ${scope.tenantId} AND t.status <> 'tobedeleted' AND ${owned}${narrowed}
+          AND t.sourced_id NOT IN (${derived})
+        RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`),
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Projects the tenant's Ed-Fi data into its OneRoster tables (idempotent). `only` limits the kinds,
+ * `sourceIds` the Ed-Fi rows (by resource id) — the cheap path used after a single Ed-Fi API write.
+ */
+export async function projectEdfiToOneRoster(tx: Tx, tenantId: string, options: ProjectionOptions = {}): Promise<ProjectionReport> {
+  const kinds = PROJECTION_KINDS.filter((k) => !options.only || options.only.includes(k));
+  const scope: Scope = { tenantId, ...(options.sourceIds ? { ids: options.sourceIds } : {}) };
+  const report: ProjectionReport = {};
+  for (const kind of kinds) {
+    for (const step of STEPS[kind]) {
+      const sources = step.sources.filter((name) => !options.sources || options.sources.includes(name));
+      if (sources.length === 0) continue;
+      const counts = (report[`oneroster.${step.table}`] ??= { inserted: 0, updated: 0, retired: 0 });
+      for (const name of sources) {
+        const { inserted, updated } = await upsert(tx, step, tenantId, SOURCES[name](scope));
+        counts.inserted += inserted;
+        counts.updated += updated;
+      }
+      if (options.retire !== false) counts.retired += await retire(tx, step, sources, scope);
+    }
+  }
+  if (options.auditAs) {
+    for (const [table, counts] of Object.entries(report)) {
+      if (counts.inserted + counts.updated + counts.retired === 0) continue;
+      await recordAudit(tx, { principal: options.auditAs, table, operation: 'UPDATE', newValues: { projection: 'edfi-oneroster', ...counts }, dataCategories: ['oneroster'] });
+    }
+  }
+  return report;
+}
+
+/** Total rows changed in a report (0 means the OneRoster side already matched the Ed-Fi side). */
+export function changedRows(report: ProjectionReport): number {
+  return Object.values(report).reduce((n, c) => n + c.inserted + c.updated + c.retired, 0);
+}

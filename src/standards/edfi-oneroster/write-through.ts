@@ -1,0 +1,60 @@
+/**
+ * The write-through hook the Ed-Fi API calls after each successful write (POST, PUT, DELETE), in the
+ * same transaction: it re-projects only what that one Ed-Fi row feeds — a few index lookups — so
+ * the API stays fast. `row` is the written row's column values (after the write; before it for a
+ * DELETE), which locate the people and sections an association feeds.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import { projectEdfiToOneRoster, type ProjectionKind, type ProjectionReport, type SourceName } from './projection.js';
+
+type Row = Record<string, unknown>;
+
+interface Effect {
+  /** The kinds and, within them, the sources this write can change (roles only when associations move). */
+  kinds: ProjectionKind[];
+  sources: SourceName[];
+  /** Ed-Fi ids of further rows this write changes the projection of (a student behind an association…). */
+  related?: (tenantId: string, row: Row) => SQL;
+}
+
+const studentOf = (t: string, row: Row) => sql`SELECT id::text AS id FROM edfi.student WHERE tenant_id = ${t} AND studentusi = ${row.studentusi ?? null}`;
+const staffOf = (t: string, row: Row) => sql`SELECT id::text AS id FROM edfi.staff WHERE tenant_id = ${t} AND staffusi = ${row.staffusi ?? null}`;
+
+/** Ed-Fi collection → what it feeds (collections not listed feed nothing OneRoster shows). */
+const EFFECTS: Record<string, Effect> = {
+  localEducationAgencies: { kinds: ['orgs'], sources: ['districts'] },
+  schools: { kinds: ['orgs'], sources: ['schools'] },
+  sessions: { kinds: ['academicSessions'], sources: ['schoolYears', 'terms'] },
+  courses: { kinds: ['courses'], sources: ['courses'] },
+  // An offering sets its course's school year (maybe a new one) and its sections' titles.
+  courseOfferings: {
+    kinds: ['academicSessions', 'courses', 'classes'],
+    sources: ['schoolYears', 'courses', 'classes'],
+    related: (t, row) => sql`
+      SELECT id::text AS id FROM edfi.course WHERE tenant_id = ${t} AND coursecode = ${row.coursecode ?? null} AND educationorganizationid = ${row.educationorganizationid ?? null}
+      UNION ALL SELECT id::text FROM edfi.section WHERE tenant_id = ${t} AND localcoursecode = ${row.localcoursecode ?? null} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}`,
+  },
+  sections: { kinds: ['classes'], sources: ['classes'] },
+  students: { kinds: ['users'], sources: ['students'] },
+  staffs: { kinds: ['users'], sources: ['staff'] },
+  studentSchoolAssociations: { kinds: ['users'], sources: ['students', 'roles'], related: studentOf },
+  staffSchoolAssociations: { kinds: ['users'], sources: ['staff'], related: staffOf },
+  studentSectionAssociations: { kinds: ['enrollments'], sources: ['enrollments'] },
+  staffSectionAssociations: { kinds: ['users', 'enrollments'], sources: ['staff', 'roles', 'enrollments'], related: staffOf },
+  gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
+  studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
+};
+
+/** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
+export async function projectEdfiWrite(tx: Tx, tenantId: string, collection: string, id: string, row: Row = {}, deleted = false): Promise<ProjectionReport | undefined> {
+  const effect = EFFECTS[collection];
+  if (!effect) return undefined;
+  const ids = [id];
+  if (effect.related) ids.push(...rowsOf<{ id: string }>(await tx.execute(effect.related(tenantId, row))).map((r) => r.id));
+  // Retiring is needed when a row went away, or when an association moved (a role may be gone);
+  // an upsert of a single resource only inserts or updates its own face.
+  const retire = deleted || effect.related !== undefined;
+  return projectEdfiToOneRoster(tx, tenantId, { only: effect.kinds, sources: effect.sources, sourceIds: ids, retire });
+}
