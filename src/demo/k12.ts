@@ -4,9 +4,9 @@
  * in OneRoster tables (a learning tool sees the same district an SIS does).
  */
 import * as edfi from '../domains/edfi/tables.js';
-import * as or from '../domains/oneroster/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
+import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
 import { ensureDemoDescriptors } from './descriptors.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
 import { addDays, isoDate, type Random } from './random.js';
@@ -19,7 +19,7 @@ export interface K12Size {
 }
 
 export interface K12Result {
-  schools: { schoolId: number; name: string; sourcedId: string }[];
+  schools: { schoolId: number; name: string }[];
   students: { studentUSI: number; uniqueId: string; firstName: string; lastName: string; grade: string; schoolId: number }[];
   teachers: { staffUSI: number; uniqueId: string; firstName: string; lastName: string; schoolId: number }[];
   counts: Record<string, number>;
@@ -54,7 +54,6 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     schoolId: DEMO_LEA_ID * 1000 + i + 1,
     name: `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]}${i >= SCHOOL_NAMES.length ? ` ${Math.floor(i / SCHOOL_NAMES.length) + 1}` : ''} ${['Elementary', 'Middle', 'High'][i % 3]} School`,
     grades: [[0, 5], [6, 8], [9, 12]][i % 3] as [number, number],
-    sourcedId: rng.uuid(),
   }));
   await insertAll(tx, edfi.educationOrganization, [
     { tenantId, educationOrganizationId: DEMO_LEA_ID, nameOfInstitution: districtName, shortNameOfInstitution: 'Schola ISD', discriminator: 'LocalEducationAgency' },
@@ -92,7 +91,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     range(1, teachersPerSchool).map((n) => {
       const first = rng.pick(US_FIRST_NAMES);
       const last = rng.pick(US_LAST_NAMES);
-      return { uniqueId: `T${String(si + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`, first, last, schoolId: s.schoolId, sourcedId: rng.uuid() };
+      return { uniqueId: `T${String(si + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`, first, last, schoolId: s.schoolId };
     }),
   );
   const staffInserted = await tx
@@ -109,7 +108,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     range(1, size.sectionsPerSchool).map((n) => {
       const c = COURSES[(n - 1) % COURSES.length]!;
       const teacher = teacherRows.filter((t) => t.schoolId === s.schoolId)[(n - 1) % teachersPerSchool]!;
-      return { school: s, course: c, localCourseCode: `${c.code}-${s.schoolId}`, sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`, teacher, sourcedId: rng.uuid(), period: ((n - 1) % 7) + 1 };
+      return { school: s, course: c, localCourseCode: `${c.code}-${s.schoolId}`, sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`, teacher, period: ((n - 1) % 7) + 1 };
     }),
   );
   const offerings = [...new Map(sections.map((x) => [x.localCourseCode, x])).values()];
@@ -130,7 +129,6 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
       grade,
       school,
       birthDate: `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
-      sourcedId: rng.uuid(),
     };
   });
   const studentInserted: { studentUSI: number; uniqueId: string }[] = [];
@@ -146,7 +144,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   await insertAll(tx, edfi.studentSchoolAssociation, studentRows.map((s) => ({ tenantId, studentUSI: usi.get(s.uniqueId)!, schoolId: s.school.schoolId, entryDate: isoDate(yearStart), entryGradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[s.grade]!], entryTypeDescriptorId: d.EntryTypeDescriptor['Next year school'], primarySchool: true, schoolYear: year, classOfSchoolYear: year + (12 - s.grade), calendarCode })));
   const sectionsBySchool = new Map<number, typeof sections>();
   for (const x of sections) (sectionsBySchool.get(x.school.schoolId) ?? sectionsBySchool.set(x.school.schoolId, []).get(x.school.schoolId)!).push(x);
-  const enrollments = studentRows.flatMap((s) => rng.sample(sectionsBySchool.get(s.school.schoolId)!, Math.min(4, size.sectionsPerSchool)).map((x) => ({ student: s, section: x, sourcedId: rng.uuid() })));
+  const enrollments = studentRows.flatMap((s) => rng.sample(sectionsBySchool.get(s.school.schoolId)!, Math.min(4, size.sectionsPerSchool)).map((x) => ({ student: s, section: x })));
   await insertAll(tx, edfi.studentSectionAssociation, enrollments.map((e) => ({ tenantId, studentUSI: usi.get(e.student.uniqueId)!, sectionIdentifier: e.section.sectionIdentifier, localCourseCode: e.section.localCourseCode, schoolId: e.section.school.schoolId, schoolYear: year, beginDate: isoDate(yearStart) })));
   count('students', studentRows.length);
   count('sectionEnrollments', enrollments.length);
@@ -160,39 +158,14 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   await insertAll(tx, edfi.studentSchoolAttendanceEvent, attendance);
   count('attendanceEvents', attendance.length);
 
-  // OneRoster: the same district for learning tools ----------------------------------------------
-  const districtSourcedId = rng.uuid();
-  const yearSourcedId = rng.uuid();
-  const termIds = [rng.uuid(), rng.uuid()];
-  await insertAll(tx, or.orgs, [
-    { tenantId, sourcedId: districtSourcedId, name: districtName, type: 'district', identifier: String(DEMO_LEA_ID) },
-    ...schools.map((s) => ({ tenantId, sourcedId: s.sourcedId, name: s.name, type: 'school', identifier: String(s.schoolId), parentSourcedId: districtSourcedId })),
-  ]);
-  await insertAll(tx, or.academicSessions, [
-    { tenantId, sourcedId: yearSourcedId, title: `${year - 1}-${String(year).slice(2)} School Year`, type: 'schoolYear', startDate: isoDate(yearStart), endDate: isoDate(yearEnd), schoolYear: String(year) },
-    { tenantId, sourcedId: termIds[0]!, title: 'Fall Semester', type: 'semester', startDate: isoDate(yearStart), endDate: isoDate(addDays(winterBreak, -1)), parentSourcedId: yearSourcedId, schoolYear: String(year) },
-    { tenantId, sourcedId: termIds[1]!, title: 'Spring Semester', type: 'semester', startDate: isoDate(springStart), endDate: isoDate(yearEnd), parentSourcedId: yearSourcedId, schoolYear: String(year) },
-  ]);
-  const courseSourced = new Map(COURSES.map((c) => [c.code, rng.uuid()]));
-  await insertAll(tx, or.courses, COURSES.map((c) => ({ tenantId, sourcedId: courseSourced.get(c.code)!, title: c.title, schoolYearSourcedId: yearSourcedId, courseCode: c.code, subjects: [c.subject], orgSourcedId: districtSourcedId })));
-  await insertAll(tx, or.classes, sections.map((x) => ({ tenantId, sourcedId: x.sourcedId, title: `${x.course.title} P${x.period}`, classCode: x.sectionIdentifier, classType: 'scheduled', location: `Room ${100 + x.period}`, subjects: [x.course.subject], courseSourcedId: courseSourced.get(x.course.code)!, schoolSourcedId: x.school.sourcedId, termSourcedIds: termIds, grades: range(x.school.grades[0], x.school.grades[1]).map((g) => OR_GRADES[g]!) })));
-  await insertAll(tx, or.users, [
-    ...teacherRows.map((t) => ({ tenantId, sourcedId: t.sourcedId, enabledUser: true, username: `${t.first}.${t.last}.${t.uniqueId}`.toLowerCase(), givenName: t.first, familyName: t.last, identifier: t.uniqueId, email: `${t.uniqueId.toLowerCase()}@demo-district.schola.dev`, primaryOrgSourcedId: schools.find((s) => s.schoolId === t.schoolId)!.sourcedId })),
-    ...studentRows.map((s) => ({ tenantId, sourcedId: s.sourcedId, enabledUser: true, username: `s${s.uniqueId}`, givenName: s.first, familyName: s.last, identifier: s.uniqueId, grades: [OR_GRADES[s.grade]!], primaryOrgSourcedId: s.school.sourcedId })),
-  ]);
-  await insertAll(tx, or.roles, [
-    ...teacherRows.map((t) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: t.sourcedId, roleType: 'primary', role: 'teacher', orgSourcedId: schools.find((s) => s.schoolId === t.schoolId)!.sourcedId })),
-    ...studentRows.map((s) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: s.sourcedId, roleType: 'primary', role: 'student', orgSourcedId: s.school.sourcedId })),
-  ]);
-  await insertAll(tx, or.enrollments, [
-    ...sections.map((x) => ({ tenantId, sourcedId: rng.uuid(), userSourcedId: x.teacher.sourcedId, classSourcedId: x.sourcedId, schoolSourcedId: x.school.sourcedId, role: 'teacher', primaryEnrollment: true, beginDate: isoDate(yearStart) })),
-    ...enrollments.map((e) => ({ tenantId, sourcedId: e.sourcedId, userSourcedId: e.student.sourcedId, classSourcedId: e.section.sourcedId, schoolSourcedId: e.section.school.sourcedId, role: 'student', primaryEnrollment: false, beginDate: isoDate(yearStart) })),
-  ]);
-  count('onerosterUsers', teacherRows.length + studentRows.length);
-  count('onerosterEnrollments', sections.length + enrollments.length);
+  // OneRoster: the same district for learning tools, projected from the Ed-Fi rows exactly as Ed-Fi
+  // API writes and interchange loads are (one district, both APIs; sourcedIds = Ed-Fi resource ids).
+  const projected = await projectEdfiToOneRoster(tx, tenantId);
+  count('onerosterUsers', projected['oneroster.users']?.inserted ?? 0);
+  count('onerosterEnrollments', projected['oneroster.enrollments']?.inserted ?? 0);
 
   return {
-    schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name, sourcedId: s.sourcedId })),
+    schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name })),
     students: studentRows.map((s) => ({ studentUSI: usi.get(s.uniqueId)!, uniqueId: s.uniqueId, firstName: s.first, lastName: s.last, grade: OR_GRADES[s.grade]!, schoolId: s.school.schoolId })),
     teachers: teacherRows.map((t) => ({ staffUSI: staffUsiById.get(t.uniqueId)!, uniqueId: t.uniqueId, firstName: t.first, lastName: t.last, schoolId: t.schoolId })),
     counts,

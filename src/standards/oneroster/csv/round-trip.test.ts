@@ -25,7 +25,11 @@ async function content(tenantId: string): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const spec of FILES.filter((f) => f.tableName)) {
     const rows = await database.query<{ j: Record<string, unknown> }>(`SELECT to_jsonb(t) - 'tenant_id' - 'date_last_modified' AS j FROM ${spec.tableName} t WHERE tenant_id = $1 ORDER BY sourced_id`, [tenantId]);
-    out[spec.name] = rows.map((r) => r.j);
+    // metadata.source marks rows the Ed-Fi projection owns: Schola's bookkeeping, not OneRoster data.
+    out[spec.name] = rows.map((r) => {
+      const { source: _source, ...rest } = (r.j.metadata ?? {}) as Record<string, unknown>;
+      return { ...r.j, metadata: Object.keys(rest).length ? rest : null };
+    });
   }
   return out;
 }
