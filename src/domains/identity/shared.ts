@@ -18,7 +18,7 @@ export const nowOf = (options: ServiceOptions = {}): Date => (options.now ?? (()
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const errors: ValidationErrors = {};
+  const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys may come from the request body
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.') || '$'];
     for (const key of keys) (errors[key] ??= []).push(issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message);
