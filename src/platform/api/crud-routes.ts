@@ -26,6 +26,8 @@ import { parseScalar, toJson } from './values.js';
 export interface AuditEvent {
   table: string;
   recordId: string;
+  /** Reads: every record shown (the audit row lists as many as fit and counts them all). */
+  recordIds?: string[];
   operation: 'INSERT' | 'UPDATE' | 'DELETE' | 'SELECT';
   oldValues?: Record<string, unknown>;
   newValues?: Record<string, unknown>;
@@ -127,7 +129,8 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       const pageRows = rows.slice(0, plan.limit);
       const total = plan.count ? Number((await tx.select({ n: count() }).from(table).where(where))[0]!.n) : undefined;
       if (decision.auditReads && pageRows.length > 0) {
-        await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: pageRows.slice(0, 50).map((r) => recordId(resource, r)).join(','), operation: 'SELECT', dataCategories: decision.dataCategories });
+        const ids = pageRows.map((r) => recordId(resource, r));
+        await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: ids.join(','), recordIds: ids, operation: 'SELECT', dataCategories: decision.dataCategories });
       }
       const last = pageRows[pageRows.length - 1];
       return {
