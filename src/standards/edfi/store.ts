@@ -96,8 +96,8 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
     await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
     await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
-    await audit(work, model, String(existing._id), 'UPDATE', existing._values, values.self);
     await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), { ...existing._values, ...values.self });
+    await audit(work, model, String(existing._id), 'UPDATE', existing._values, values.self);
     return { id: String(existing._id), created: false };
   }
   await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
@@ -106,8 +106,8 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
   const [inserted] = rowsOf<{ id: string }>(
     await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
   );
-  await audit(work, model, inserted!.id, 'INSERT', undefined, values.self);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
+  await audit(work, model, inserted!.id, 'INSERT', undefined, values.self);
   return { id: inserted!.id, created: true };
 }
 
@@ -145,8 +145,8 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
       await work.tx.execute(sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`);
     }
   }
-  await audit(work, model, id, 'UPDATE', existing._values, values.self);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
+  await audit(work, model, id, 'UPDATE', existing._values, values.self);
 }
 
 /** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
@@ -164,6 +164,7 @@ export async function remove(work: EdfiWork, model: ResourceModel, id: string, i
     await work.tx.execute(sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
   }
   await work.tx.execute(sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`);
-  await audit(work, model, id, 'DELETE', existing._values, undefined);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, existing._values, true);
+  // Last: the audit row locks the tenant's hash-chain head until commit, so it comes after the other work.
+  await audit(work, model, id, 'DELETE', existing._values, undefined);
 }
