@@ -12,6 +12,7 @@
 import { count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { ulid } from 'ulid';
 import { AppError, type ValidationErrors } from '../http/errors.js';
 import { withTenant } from '../auth/request.js';
 import type { Principal, RequestMeta } from '../auth/roles.js';
@@ -169,7 +170,10 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     const parsed = items.map((item, i) => {
       const result = resource.insertSchema.safeParse(item ?? {});
       if (!result.success) Object.assign(errors, zodErrors(result.error, batch ? `[${i}].` : ''));
-      return result.success ? (result.data as Row) : undefined;
+      if (!result.success) return undefined;
+      const row = result.data as Row;
+      if (resource.generatesUlid && row.id === undefined) row.id = ulid();
+      return row;
     });
     if (Object.keys(errors).length) throw AppError.validation(errors);
     const created = await withTenant(request, async ({ tx, principal, meta, tenantId }) => {

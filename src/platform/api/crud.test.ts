@@ -14,6 +14,8 @@ let app: FastifyInstance;
 let tenant: string;
 let languageTenant: string;
 let actAs: string;
+const L1 = '01JAAAAAAAAAAAAAAAAAAAAAA1';
+const L2 = '01JAAAAAAAAAAAAAAAAAAAAAA2';
 const auditor = new RecordingAuditor();
 
 beforeAll(async () => {
@@ -125,15 +127,22 @@ describe('generated REST API', () => {
     try {
       const org = (await app.inject({ url: '/api/v1/core/organizations' })).json().data[0].id;
       const before = (await app.inject({ url: '/api/v1/crm/leads?limit=1' })).json().page.total;
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: 'L1', organizationId: org, name: 'Ok' }, { id: 'L2', organizationId: org, status: 'maybe' }] });
+      const bad = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: L1, organizationId: org, name: 'Ok' }, { id: L2, organizationId: org, status: 'maybe' }] });
       expect(bad.statusCode).toBe(400);
       expect(Object.keys(bad.json().validationErrors)).toEqual(['[1].status']);
-      const conflict = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: 'L1', organizationId: org, name: 'Ok' }, { id: 'L1', organizationId: org, name: 'Dup' }] });
+      const conflict = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: L1, organizationId: org, name: 'Ok' }, { id: L1, organizationId: org, name: 'Dup' }] });
       expect(conflict.statusCode).toBe(409);
       expect((await app.inject({ url: '/api/v1/crm/leads?limit=1' })).json().page.total).toBe(before);
-      const ok = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: 'L1', organizationId: org, name: 'A' }, { id: 'L2', organizationId: org, name: 'B' }] });
+      const ok = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: [{ id: L1, organizationId: org, name: 'A' }, { id: L2, organizationId: org, name: 'B' }] });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().data).toHaveLength(2);
+      // Seed 002 ids are ULIDs: validated when given (the key and every reference), generated when not.
+      const badIds = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: { id: 'lead-1', organizationId: 'not-a-ulid', name: 'X' } });
+      expect(badIds.statusCode).toBe(400);
+      expect(Object.keys(badIds.json().validationErrors).sort()).toEqual(['id', 'organizationId']);
+      const generated = await app.inject({ method: 'POST', url: '/api/v1/crm/leads', payload: { organizationId: org, name: 'No id' } });
+      expect(generated.statusCode).toBe(201);
+      expect(generated.json().id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     } finally {
       actAs = tenant;
     }

@@ -37,6 +37,8 @@ export interface Resource {
   /** Global reference data: readable by every tenant, not writable through the API. */
   global: boolean;
   writable: boolean;
+  /** Seed 002 tables keyed by a ULID `id`: the server generates it when a create omits it. */
+  generatesUlid: boolean;
   insertSchema: z.ZodObject;
   /** PUT: like insert, but the key comes from the URL (may be repeated in the body, unchanged). */
   replaceSchema: z.ZodObject;
@@ -56,6 +58,17 @@ const SERVER_COLUMNS = new Set(['lastmodifieddate', 'changeversion', 'createdate
 const READ_ONLY_RESOURCES = new Set(['compliance.audit_logs', 'identity.accounts', 'identity.oauth_clients', 'identity.external_identities', 'supervision.memory_audit_log']);
 
 const TEXT_TYPES = new Set(['PgText', 'PgVarchar', 'PgChar']);
+
+/** Seed 002's schemas: their tables are keyed by application-generated ULIDs. */
+const ULID_SCHEMAS = new Set(['core', 'curriculum', 'toolbox', 'school_ops', 'finance', 'crm', 'ai_memory', 'supervision']);
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A table keyed by (tenant_id, id text) in a seed-002 schema. */
+function isUlidKeyed(table: PgTable): boolean {
+  const config = getTableConfig(table);
+  const pk = config.primaryKeys[0]?.columns.filter((c) => c.name !== 'tenant_id') ?? [];
+  return ULID_SCHEMAS.has(config.schema ?? '') && pk.length === 1 && pk[0]!.name === 'id' && pk[0]!.columnType === 'PgText';
+}
 
 function propertyKeys(table: PgTable): Map<PgColumn, string> {
   const keys = new Map<PgColumn, string>();
@@ -105,14 +118,30 @@ function describe(entry: TableEntry): Resource {
   const global = isGlobalTable(entry.table) || !config.columns.some((c) => c.name === 'tenant_id');
   const writable = !global && !READ_ONLY_RESOURCES.has(entry.qualifiedName);
 
+  // ULID columns: the key of a ULID-keyed table and every column referencing one.
+  const ulidColumns = new Set<string>();
+  const generatesUlid = isUlidKeyed(entry.table);
+  if (generatesUlid) ulidColumns.add('id');
+  for (const fk of config.foreignKeys) {
+    const ref = fk.reference();
+    if (isUlidKeyed(ref.foreignTable)) for (const c of ref.columns) if (c.name !== 'tenant_id') ulidColumns.add(c.name);
+  }
+  const schemaOf = (field: Field): z.ZodType => {
+    if (!ulidColumns.has(field.column.name)) return columnSchema(field.column);
+    let schema: z.ZodType = z.string().regex(ULID, { message: 'must be a ULID (26 Crockford base-32 characters)' });
+    if (!field.column.notNull) schema = schema.nullable().optional();
+    // The server generates the key of a new row when the client leaves it out.
+    else if (field.column.name === 'id' && generatesUlid) schema = schema.optional();
+    return schema;
+  };
   const insertShape: Record<string, z.ZodType> = {};
   const patchShape: Record<string, z.ZodType> = {};
   const replaceShape: Record<string, z.ZodType> = {};
   for (const field of fields.values()) {
     if (secret.has(field.name) || readOnly.has(field.name)) continue;
-    insertShape[field.name] = columnSchema(field.column);
-    patchShape[field.name] = columnSchema(field.column).optional();
-    replaceShape[field.name] = key.includes(field.name) ? columnSchema(field.column).optional() : columnSchema(field.column);
+    insertShape[field.name] = schemaOf(field);
+    patchShape[field.name] = schemaOf(field).optional();
+    replaceShape[field.name] = key.includes(field.name) ? schemaOf(field).optional() : schemaOf(field);
   }
   return {
     name: `${entry.schema}/${entry.name}`,
@@ -129,6 +158,7 @@ function describe(entry: TableEntry): Resource {
     softDelete: flag || at ? { flag, at } : undefined,
     global,
     writable,
+    generatesUlid,
     insertSchema: z.strictObject(insertShape),
     replaceSchema: z.strictObject(replaceShape),
     patchSchema: z.strictObject(patchShape),
