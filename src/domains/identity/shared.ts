@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { AppError, type ValidationErrors } from '../../platform/http/errors.js';
+import { AppError, validationErrorsOf } from '../../platform/http/errors.js';
 import type { accounts } from './tables.js';
 
 export interface ServiceOptions {
@@ -18,12 +18,7 @@ export const nowOf = (options: ServiceOptions = {}): Date => (options.now ?? (()
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys may come from the request body
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.') || '$'];
-    for (const key of keys) (errors[key] ??= []).push(issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message);
-  }
-  throw AppError.validation(errors);
+  throw AppError.validation(validationErrorsOf(result.error));
 }
 
 export const tenantSlugSchema = z.string().trim().min(1, 'is required').max(63, 'is too long');

@@ -13,7 +13,7 @@ import { count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ulid } from 'ulid';
-import { AppError, type ValidationErrors } from '../http/errors.js';
+import { AppError, validationErrorsOf, type ValidationErrors } from '../http/errors.js';
 import { withTenant } from '../auth/request.js';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import type { Tx } from '../db/transaction.js';
@@ -54,12 +54,7 @@ export interface CrudOptions {
 type Row = Record<string, unknown>;
 
 function zodErrors(error: z.ZodError, prefix = ''): ValidationErrors {
-  const out: ValidationErrors = Object.create(null) as ValidationErrors;
-  for (const issue of error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [issue.path.join('.')];
-    for (const key of keys) (out[`${prefix}${key}` || prefix || '$'] ??= []).push(issue.code === 'unrecognized_keys' ? 'is not a field of this resource' : issue.message);
-  }
-  return out;
+  return validationErrorsOf(error, { prefix, unknownField: 'is not a field of this resource' });
 }
 
 function keyFromParams(resource: Resource, params: Record<string, string>): unknown[] {

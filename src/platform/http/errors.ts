@@ -46,6 +46,21 @@ export class AppError extends Error {
   }
 }
 
+/** The zod issues of a parse, by field (null-prototype: field names may come from the request). */
+export function validationErrorsOf(
+  error: { issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[] },
+  options: { prefix?: string; unknownField?: string } = {},
+): ValidationErrors {
+  const prefix = options.prefix ?? '';
+  const out = Object.create(null) as ValidationErrors;
+  for (const issue of error.issues) {
+    const unknown = issue.code === 'unrecognized_keys' && issue.keys !== undefined;
+    const keys = unknown ? issue.keys! : [issue.path.map(String).join('.')];
+    for (const key of keys) (out[`${prefix}${key}` || prefix || '$'] ??= []).push(unknown ? (options.unknownField ?? 'is not a known field') : issue.message);
+  }
+  return out;
+}
+
 export const PROBLEM_TYPE_BASE = 'https://schola.dev/problems/';
 
 export interface Problem {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { seedDefaultPolicies } from '../auth/default-policies.js';
 import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
-import { AppError } from '../http/errors.js';
+import { AppError, validationErrorsOf } from '../http/errors.js';
 import { TENANT_KINDS, tenants } from './tables.js';
 
 export const createTenantSchema = z.strictObject({
@@ -22,7 +22,7 @@ export type TenantView = typeof tenants.$inferSelect;
 export async function createTenant(database: Database, input: z.input<typeof createTenantSchema>): Promise<TenantView> {
   const parsed = createTenantSchema.safeParse(input);
   if (!parsed.success) {
-    throw AppError.validation(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? '$'), [i.message]])));
+    throw AppError.validation(validationErrorsOf(parsed.error));
   }
   // Platform-level table, written as the owner: no tenant exists yet to confine the work to.
   const existing = await database.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, parsed.data.slug));
