@@ -10,7 +10,7 @@ const ED_FI = 'uri://ed-fi.org';
 
 export const DEMO_DESCRIPTORS = {
   GradeLevelDescriptor: ['Kindergarten', 'First grade', 'Second grade', 'Third grade', 'Fourth grade', 'Fifth grade', 'Sixth grade', 'Seventh grade', 'Eighth grade', 'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'],
-  TermDescriptor: ['Fall Semester', 'Spring Semester'],
+  TermDescriptor: ['Fall Semester', 'Spring Semester', 'Year Round'],
   CalendarTypeDescriptor: ['Student Specific'],
   CalendarEventDescriptor: ['Instructional day', 'Holiday'],
   AttendanceEventCategoryDescriptor: ['In Attendance', 'Excused Absence', 'Unexcused Absence', 'Tardy'],

@@ -74,6 +74,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   }
   const fallDays = instructionalDays.filter((x) => x < winterBreak).length;
   const calendarCode = `${year}-STUDENT`;
+  const yearRound = `${year - 1}-${year} Year Round`;
   for (const s of schools) {
     await insertAll(tx, edfi.calendar, [{ tenantId, calendarCode, schoolId: s.schoolId, schoolYear: year, calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'] }]);
     await insertAll(tx, edfi.calendarDate, instructionalDays.map((day) => ({ tenantId, calendarCode, date: isoDate(day), schoolId: s.schoolId, schoolYear: year })));
@@ -81,6 +82,8 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     await insertAll(tx, edfi.session, [
       { tenantId, sessionName: `${year - 1}-${year} Fall Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(yearStart), endDate: isoDate(addDays(winterBreak, -1)), termDescriptorId: d.TermDescriptor['Fall Semester'], totalInstructionalDays: fallDays },
       { tenantId, sessionName: `${year - 1}-${year} Spring Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(springStart), endDate: isoDate(yearEnd), termDescriptorId: d.TermDescriptor['Spring Semester'], totalInstructionalDays: instructionalDays.length - fallDays },
+      // The demo's courses run all year: they are offered in this session.
+      { tenantId, sessionName: yearRound, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(yearStart), endDate: isoDate(yearEnd), termDescriptorId: d.TermDescriptor['Year Round'], totalInstructionalDays: instructionalDays.length },
     ]);
   }
   count('calendarDates', instructionalDays.length * schools.length);
@@ -112,8 +115,8 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     }),
   );
   const offerings = [...new Map(sections.map((x) => [x.localCourseCode, x])).values()];
-  await insertAll(tx, edfi.courseOffering, offerings.map((x) => ({ tenantId, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, localCourseTitle: x.course.title, courseCode: x.course.code, educationOrganizationId: DEMO_LEA_ID, instructionalTimePlanned: 9000 })));
-  await insertAll(tx, edfi.section, sections.map((x) => ({ tenantId, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sectionName: `${x.course.title} P${x.period}`, sequenceOfCourse: 1, availableCredits: 1 })));
+  await insertAll(tx, edfi.courseOffering, offerings.map((x) => ({ tenantId, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sessionName: yearRound, localCourseTitle: x.course.title, courseCode: x.course.code, educationOrganizationId: DEMO_LEA_ID, instructionalTimePlanned: 9000 })));
+  await insertAll(tx, edfi.section, sections.map((x) => ({ tenantId, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sessionName: yearRound, sectionName: `${x.course.title} P${x.period}`, sequenceOfCourse: 1, availableCredits: 1 })));
   await insertAll(tx, edfi.staffSectionAssociation, sections.map((x) => ({ tenantId, staffUSI: staffUsiById.get(x.teacher.uniqueId)!, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, classroomPositionDescriptorId: d.ClassroomPositionDescriptor['Teacher of Record'], beginDate: isoDate(yearStart), highlyQualifiedTeacher: true, percentageContribution: 1 })));
   count('sections', sections.length);
 

@@ -2,3 +2,5 @@
 export * from './tables/people.js';
 export * from './tables/rostering.js';
 export * from './tables/gradebook.js';
+export * from './tables/links.js';
+export * from './tables/assessment.js';

@@ -236,6 +236,7 @@ const ROSTER_READ = [`${OR}roster-core.readonly`, `${OR}roster.readonly`];
 const GRADEBOOK = { read: [`${OR}gradebook-core.readonly`, `${OR}gradebook.readonly`], write: [`${OR}gradebook.createput`, `${OR}gradebook.createpost`], delete: [`${OR}gradebook.delete`] };
 const ASSESSMENT = { read: [`${OR}assessment.readonly`], write: [`${OR}assessment.createput`], delete: [`${OR}assessment.delete`] };
 const none = { read: [], write: [], delete: [] };
+const RESOURCE = { ...none, read: [`${OR}resource-core.readonly`, `${OR}resource.readonly`] };
 
 /** OneRoster table → the scopes that reach it, per action ("core" scopes never reach credentials or demographics). */
 const ONEROSTER_SCOPES: Record<string, Record<Action, string[]>> = {
@@ -252,7 +253,16 @@ const ONEROSTER_SCOPES: Record<string, Record<Action, string[]>> = {
   score_scales: GRADEBOOK,
   line_items: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
   results: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  resources: { ...none, read: [`${OR}resource-core.readonly`, `${OR}resource.readonly`] },
+  line_item_learning_objectives: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  line_item_score_scales: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  result_learning_objectives: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  result_score_scales: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  assessment_line_items: ASSESSMENT,
+  assessment_results: ASSESSMENT,
+  resources: RESOURCE,
+  class_resources: RESOURCE,
+  course_resources: RESOURCE,
+  user_resources: RESOURCE,
 };
 
 /** Do an API client's OAuth scopes reach this table for this action? Tables outside the standards: never. */

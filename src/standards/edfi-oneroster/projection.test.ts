@@ -109,7 +109,8 @@ describe('Ed-Fi data served as OneRoster', () => {
     expect(course).toMatchObject({ sourcedId: ids.course, title: 'Algebra I', courseCode: 'ALG-1', subjects: ['Mathematics'], org: { sourcedId: ids.lea }, schoolYear: { sourcedId: year.sourcedId } });
     const [klass] = await roster<Record<string, unknown>>(`${ROSTER}/classes`, 'classes');
     expect(klass).toMatchObject({ sourcedId: ids.section, title: 'Algebra I — Period 1', classCode: 'ALG-1-01', course: { sourcedId: ids.course }, school: { sourcedId: ids.high } });
-    expect((klass!.terms as { sourcedId: string }[]).map((t) => t.sourcedId)).toEqual([year.sourcedId]);
+    // The class runs in its course offering's session (the fall semester), not the whole year.
+    expect((klass!.terms as { sourcedId: string }[]).map((t) => t.sourcedId)).toEqual([ids.fall]);
   });
 
   it('students/staff → users with roles; section associations → enrollments (teacher of record is primary)', async () => {

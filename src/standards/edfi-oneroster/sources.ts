@@ -101,13 +101,17 @@ export const courses = (s: Scope) => sql`
 export const classes = (s: Scope) => sql`
   SELECT se.id::text AS sourced_id, coalesce(se.sectionname, co.localcoursetitle, c.coursetitle) AS title, se.sectionidentifier AS class_code,
     'scheduled' AS class_type, oc.subjects, oc.sourced_id AS course_sourced_id, os.sourced_id AS school_sourced_id,
-    ARRAY[yr.sourced_id]::text[] AS term_sourced_ids, ${META} AS metadata
+    ARRAY[coalesce(term.sourced_id, yr.sourced_id)]::text[] AS term_sourced_ids, ${META} AS metadata
   FROM edfi.section se
   JOIN edfi.courseoffering co ON co.tenant_id = se.tenant_id AND co.localcoursecode = se.localcoursecode AND co.schoolid = se.schoolid AND co.schoolyear = se.schoolyear
+    AND co.sessionname = se.sessionname
   JOIN edfi.course c ON c.tenant_id = co.tenant_id AND c.coursecode = co.coursecode AND c.educationorganizationid = co.educationorganizationid
   JOIN oneroster.courses oc ON oc.tenant_id = c.tenant_id AND oc.sourced_id = c.id::text
   ${SCHOOL_ORG('se.schoolid', 'os')}
   JOIN oneroster.academic_sessions yr ON yr.tenant_id = se.tenant_id AND yr.sourced_id = ${yearId('se.schoolyear')}
+  -- The class runs in its offering's session (a term); the school year only if that term is not projected.
+  LEFT JOIN edfi.session ss ON ss.tenant_id = se.tenant_id AND ss.sessionname = se.sessionname AND ss.schoolid = se.schoolid AND ss.schoolyear = se.schoolyear
+  LEFT JOIN oneroster.academic_sessions term ON term.tenant_id = se.tenant_id AND term.sourced_id = ss.id::text
   WHERE se.tenant_id = ${s.tenantId}${idIn(s, 'se.id')}`;
 
 // users: enabled_user, username, user_ids, given_name, family_name, middle_name, preferred_first_name,

@@ -3,6 +3,7 @@ import { date, index, integer, numeric, smallint, text, time, timestamp, varchar
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
 import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
+import { session } from './calendar.js';
 import { educationOrganization, school } from './education-organizations.js';
 import { student } from './people.js';
 
@@ -50,6 +51,9 @@ export const courseOffering = edfiSchema.table(
     localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
     schoolId: integer('schoolid').notNull(),
     schoolYear: smallint('schoolyear').notNull(),
+    // Ed-Fi's key has the session (a course is offered in fall and again in spring); seed 004 left
+    // it out, which merged a school's fall and spring offerings of the same course into one row.
+    sessionName: varchar('sessionname', { length: 60 }).notNull(),
     localCourseTitle: varchar('localcoursetitle', { length: 60 }),
     instructionalTimePlanned: integer('instructionaltimeplanned'),
     courseCode: varchar('coursecode', { length: 60 }).notNull(),
@@ -58,8 +62,10 @@ export const courseOffering = edfiSchema.table(
     ...resourceColumns(),
   },
   (t) => [
-    ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear),
+    ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     resourceKey('courseoffering', t.tenantId, t.id),
+    tenantFk('courseoffering_session_fkey', [t.tenantId, t.sessionName, t.schoolId, t.schoolYear], [session.tenantId, session.sessionName, session.schoolId, session.schoolYear]),
+    index('courseoffering_session_idx').on(t.tenantId, t.sessionName, t.schoolId, t.schoolYear),
     tenantFk(
       'courseoffering_course_fkey',
       [t.tenantId, t.courseCode, t.educationOrganizationId],
@@ -87,6 +93,9 @@ export const section = edfiSchema.table(
     localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
     schoolId: integer('schoolid').notNull(),
     schoolYear: smallint('schoolyear').notNull(),
+    // Part of the course offering reference, not of the section's own key (seed 004's key, which
+    // Ed-Fi data keeps unique: a section identifier is not reused across a year's sessions).
+    sessionName: varchar('sessionname', { length: 60 }).notNull(),
     sectionName: varchar('sectionname', { length: 100 }),
     sequenceOfCourse: integer('sequenceofcourse'),
     educationalEnvironmentDescriptorId: integer('educationalenvironmentdescriptorid'),
@@ -102,10 +111,10 @@ export const section = edfiSchema.table(
     resourceKey('section', t.tenantId, t.id),
     tenantFk(
       'section_courseoffering_fkey',
-      [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear],
-      [courseOffering.tenantId, courseOffering.localCourseCode, courseOffering.schoolId, courseOffering.schoolYear],
+      [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName],
+      [courseOffering.tenantId, courseOffering.localCourseCode, courseOffering.schoolId, courseOffering.schoolYear, courseOffering.sessionName],
     ),
-    index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear),
+    index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     ...descriptorRef('section', t.educationalEnvironmentDescriptorId),
     ...descriptorRef('section', t.mediumOfInstructionDescriptorId),
     ...descriptorRef('section', t.populationServedDescriptorId),

@@ -2,12 +2,12 @@
  * OneRoster gradebook and resources: categories, line items, results, score scales, resources
  * (seed 004 §9).
  */
-import { date, index, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
 import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
-import { users } from './people.js';
-import { academicSessions, classes } from './rostering.js';
+import { orgs, users } from './people.js';
+import { academicSessions, classes, courses } from './rostering.js';
 
 /** Grade categories ("Homework", "Tests", "Quizzes"). */
 // seed: 004_c704a79166da158a.txt §9
@@ -19,6 +19,8 @@ export const categories = onerosterSchema.table(
     status: orStatus(),
     dateLastModified: orDateLastModified(),
     title: varchar('title', { length: 255 }).notNull(),
+    // OneRoster 1.2 category weight (share of the class grade); not in the seed.
+    weight: numeric('weight', { precision: 10, scale: 4, mode: 'number' }),
     metadata: orMetadata(),
   },
   (t) => [...tenantKeys('categories', t.tenantId, t.sourcedId), ...orCommon('categories', t)],
@@ -41,6 +43,9 @@ export const lineItems = onerosterSchema.table(
     categorySourcedId: sourcedId('category_sourced_id'),
     // OneRoster 1.1 gradingPeriodSourcedId = 1.2 academicSessionSourcedId.
     gradingPeriodSourcedId: sourcedId('grading_period_sourced_id'),
+    // OneRoster 1.2 lineItem.school: set by POST /schools/{id}/lineItems and the CSV's
+    // schoolSourcedId; when empty, the class's school is the line item's school.
+    schoolSourcedId: sourcedId('school_sourced_id'),
     resultValueMin: numeric('result_value_min', { precision: 10, scale: 2, mode: 'number' }),
     resultValueMax: numeric('result_value_max', { precision: 10, scale: 2, mode: 'number' }),
     metadata: orMetadata(),
@@ -62,6 +67,8 @@ export const lineItems = onerosterSchema.table(
     index('line_items_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
     index('line_items_category_sourced_id_idx').on(t.tenantId, t.categorySourcedId),
     index('line_items_grading_period_sourced_id_idx').on(t.tenantId, t.gradingPeriodSourcedId),
+    tenantFk('line_items_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    index('line_items_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
   ],
 );
 
@@ -80,6 +87,12 @@ export const results = onerosterSchema.table(
     score: numeric('score', { precision: 10, scale: 4, mode: 'number' }),
     scoreDate: timestamp('score_date', { withTimezone: true }),
     comment: text('comment'),
+    // OneRoster 1.2 result fields the seed omits.
+    textScore: varchar('text_score', { length: 255 }),
+    inProgress: boolean('in_progress'),
+    incomplete: boolean('incomplete'),
+    late: boolean('late'),
+    missing: boolean('missing'),
     metadata: orMetadata(),
   },
   (t) => [
@@ -116,9 +129,23 @@ export const scoreScales = onerosterSchema.table(
     dateLastModified: orDateLastModified(),
     name: varchar('name', { length: 255 }).notNull(),
     scaleValues: jsonb('scale_values').notNull(),
+    // OneRoster 1.2 scoreScale type and owner (org, course or class); not in the seed.
+    type: varchar('type', { length: 255 }),
+    orgSourcedId: sourcedId('org_sourced_id'),
+    courseSourcedId: sourcedId('course_sourced_id'),
+    classSourcedId: sourcedId('class_sourced_id'),
     metadata: orMetadata(),
   },
-  (t) => [...tenantKeys('score_scales', t.tenantId, t.sourcedId), ...orCommon('score_scales', t)],
+  (t) => [
+    ...tenantKeys('score_scales', t.tenantId, t.sourcedId),
+    ...orCommon('score_scales', t),
+    tenantFk('score_scales_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk('score_scales_course_sourced_id_fkey', [t.tenantId, t.courseSourcedId], [courses.tenantId, courses.sourcedId]),
+    tenantFk('score_scales_class_sourced_id_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
+    index('score_scales_org_sourced_id_idx').on(t.tenantId, t.orgSourcedId),
+    index('score_scales_course_sourced_id_idx').on(t.tenantId, t.courseSourcedId),
+    index('score_scales_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
+  ],
 );
 
 /** Learning materials offered by vendors/applications. */

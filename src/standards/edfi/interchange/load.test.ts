@@ -98,8 +98,9 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
       'edfi.studentgradebookentry': 250,
       'edfi.disciplineincident': 21,
       'edfi.studentassessment': 34,
-      // The table's key has no sessionName: a course's fall and spring offerings are one row.
-      'edfi.courseoffering': 84,
+      // Keyed with the session: fall and spring offerings are two rows (169 elements; ALG-1's spring
+      // offering at 255901001 comes twice, the second an update).
+      'edfi.courseoffering': 168,
     });
     const [descriptors] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM edfi.descriptor`);
     expect(Number(descriptors!.n)).toBeGreaterThanOrEqual(3298);

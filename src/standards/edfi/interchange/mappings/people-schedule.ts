@@ -9,7 +9,7 @@ const staffSection = edfi('staffsectionassociation', 'staffusi', 'sectionidentif
 const staffLeave = edfi('staffleave', 'staffusi', 'staffleaveeventcategorydescriptorid', 'begindate');
 const credential = edfi('credential', 'credentialidentifier', 'stateofissuestateabbreviationdescriptorid');
 const course = edfi('course', 'coursecode', 'educationorganizationid');
-const courseOffering = edfi('courseoffering', 'localcoursecode', 'schoolid', 'schoolyear');
+const courseOffering = edfi('courseoffering', 'localcoursecode', 'schoolid', 'schoolyear', 'sessionname');
 const section = edfi('section', 'sectionidentifier', 'localcoursecode', 'schoolid', 'schoolyear');
 const bellSchedule = edfi('bellschedule', 'bellschedulename', 'schoolid');
 const classPeriod = edfi('classperiod', 'classperiodname', 'schoolid');
@@ -203,6 +203,7 @@ export const scheduleMappings: ElementMapping[] = [
           localcoursecode: f.textR('LocalCourseCode', 60),
           schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
           schoolyear: f.refYear('SessionReference', 'SchoolYear', { required: true }),
+          sessionname: f.refText('SessionReference', 'SessionName', { required: true }),
           localcoursetitle: f.text('LocalCourseTitle', 60),
           instructionaltimeplanned: f.int('InstructionalTimePlanned'),
           coursecode: f.refText('CourseReference', 'CourseCode', { required: true }),
@@ -223,6 +224,7 @@ export const scheduleMappings: ElementMapping[] = [
           localcoursecode: f.refText('CourseOfferingReference', 'LocalCourseCode', { required: true }),
           schoolid: f.refInt('CourseOfferingReference', 'SchoolId', { required: true }),
           schoolyear: f.refYear('CourseOfferingReference', 'SchoolYear', { required: true }),
+          sessionname: f.refText('CourseOfferingReference', 'SessionName', { required: true }),
           sectionname: f.text('SectionName', 100),
           sequenceofcourse: f.int('SequenceOfCourse'),
           educationalenvironmentdescriptorid: f.descriptor('EducationalEnvironment', 'EducationalEnvironmentDescriptor'),
