@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CLASSIFICATIONS, tableClassifications } from '../../platform/auth/classification.js';
 import { POLICY_ADMIN_ROLE, POLICY_TABLE, SCOPES } from '../../platform/auth/policy.js';
+import { forgetPolicies } from '../../platform/auth/default-policies.js';
 import { principalOf, withTenant } from '../../platform/auth/request.js';
 import { ROLES, type Principal, type Role } from '../../platform/auth/roles.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -78,6 +79,11 @@ type Row = typeof dataAccessControls.$inferSelect;
 const present = ({ tenantId: _tenant, ...row }: Row) => row;
 
 export async function policyRoutes(app: FastifyInstance): Promise<void> {
+  // Policies are cached per tenant (default-policies.ts): once a write has committed, forget them.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.routeOptions.url?.startsWith(PATH) && request.principal) forgetPolicies(request.principal.tenantId);
+    return payload;
+  });
   app.get(PATH, async (request) => {
     requireRole(principalOf(request), READERS, 'read access policies');
     return withTenant(request, async ({ tx }) => ({ data: (await tx.select().from(dataAccessControls).orderBy(asc(dataAccessControls.id))).map(present) }));

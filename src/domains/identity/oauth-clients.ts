@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { KNOWN_SCOPES, normalizeScope } from '../../platform/auth/access-tokens.js';
 import { hashSecret, randomToken } from '../../platform/auth/passwords.js';
+import { forgetTokenVerdicts } from '../../platform/auth/token-verdicts.js';
 import { AppError } from '../../platform/http/errors.js';
 import { oauthClients } from './tables.js';
 import { nowOf, parseInput, type ServiceOptions } from './shared.js';
@@ -114,12 +115,14 @@ export async function findClient(database: Database, clientId: string): Promise<
 export async function revokeClient(database: Database, clientId: string, options: ServiceOptions = {}): Promise<boolean> {
   const client = await findClient(database, clientId);
   if (!client) return false;
-  return tenantTransaction(database, client.tenantId, async ({ tx }) => {
-    const revoked = await tx
+  const revoked = await tenantTransaction(database, client.tenantId, async ({ tx }) => {
+    const rows = await tx
       .update(oauthClients)
       .set({ revokedAt: nowOf(options) })
       .where(and(eq(oauthClients.tenantId, client.tenantId), eq(oauthClients.clientId, clientId), isNull(oauthClients.revokedAt)))
       .returning({ clientId: oauthClients.clientId });
-    return revoked.length > 0;
+    return rows.length > 0;
   });
+  forgetTokenVerdicts({ clientId });
+  return revoked;
 }

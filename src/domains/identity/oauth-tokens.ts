@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/database.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { issueAccessToken, looksLikeJwt, verifyAccessToken, DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from '../../platform/auth/access-tokens.js';
 import { burnVerification, verifySecret } from '../../platform/auth/passwords.js';
+import { forgetTokenVerdicts } from '../../platform/auth/token-verdicts.js';
 import { AppError } from '../../platform/http/errors.js';
 import { oauthClients, revokedTokens } from './tables.js';
 import { findClient, resolveScopes } from './oauth-clients.js';
@@ -102,6 +103,7 @@ export async function revokeToken(database: Database, token: string, options: To
       // Rows of tokens that have expired anyway are no longer needed: keep the table small.
       await tx.delete(revokedTokens).where(and(eq(revokedTokens.tenantId, tid), lt(revokedTokens.expiresAt, now)));
     });
+    forgetTokenVerdicts({ tenantId: tid, jti });
     return 'access_token';
   }
   return (await signOut(database, token, options)) ? 'session' : 'ignored';

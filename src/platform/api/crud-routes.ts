@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ulid } from 'ulid';
 import { AppError, validationErrorsOf, type ValidationErrors } from '../http/errors.js';
+import { forgetPolicies } from '../auth/default-policies.js';
 import { withTenant } from '../auth/request.js';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import type { Tx } from '../db/transaction.js';
@@ -88,6 +89,14 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
   const hidden = resource.secret;
   const keyPath = resource.key.map((_, i) => `:k${i}`).join('/');
   const show = (row: Row, only?: string[]) => toJson(row, hidden, only);
+  if (resource.entry.qualifiedName === 'compliance.data_access_controls') {
+    // These rows are the access policies every request reads (cached per tenant): a write here
+    // must reach the next request at once. onSend runs after the handler's transaction committed.
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.method !== 'GET' && request.routeOptions.url?.startsWith(resource.path) && request.principal) forgetPolicies(request.principal.tenantId);
+      return payload;
+    });
+  }
 
   /** A written row must stay within the principal's reach (their school, sections, children…). */
   async function assertWithinScope(tx: Tx, row: Row, scope: SQL | undefined): Promise<void> {

@@ -105,7 +105,7 @@ export const policyGuard: ApiGuard = {
     const decision = await decide(
       principal,
       { action, table: resource.entry.qualifiedName, subject: row ? subjectOf(resource, row) : undefined, justification: meta.justification },
-      { policies: await loadPolicies(tx), relationships: createRelationshipResolver(tx) },
+      { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
     );
     const base = { auditReads: facts?.auditReads ?? true, auditWrites: facts?.auditWrites ?? true, dataCategories: facts?.dataCategories ?? [] };
     if (!decision.allowed) return { allowed: false, reason: decision.reason, ...base };

@@ -19,6 +19,7 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { AppError } from '../http/errors.js';
 import { EDFI_SCOPES, ONEROSTER_SCOPES, looksLikeJwt, verifyAccessToken } from './access-tokens.js';
 import { sha256hex } from './passwords.js';
+import { tokenKey, tokenVerdicts } from './token-verdicts.js';
 import type { Principal, Role } from './roles.js';
 import './request.js'; // FastifyRequest.principal
 
@@ -126,12 +127,17 @@ export async function accessTokenPrincipal(database: Database, token: string, no
   const verified = verifyAccessToken(token, { now, log });
   if (!verified.ok || !UUID.test(verified.claims.tid)) return undefined;
   const { claims } = verified;
-  const usable = await tenantTransaction(database, claims.tid, async ({ tx }) => {
-    const result = await tx.execute(sql`
-      SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid} AND jti = ${claims.jti})
-         AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid} AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
-    return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
-  });
+  const key = tokenKey(claims.tid, claims.sub, claims.jti);
+  let usable = tokenVerdicts.get(key);
+  if (usable === undefined) {
+    usable = await tenantTransaction(database, claims.tid, async ({ tx }) => {
+      const result = await tx.execute(sql`
+        SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid} AND jti = ${claims.jti})
+           AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid} AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
+      return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
+    });
+    tokenVerdicts.set(key, usable);
+  }
   if (!usable) return undefined;
   return {
     kind: 'client',

@@ -13,6 +13,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { dataAccessControls } from '../../domains/compliance/tables.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import type { Tx } from '../db/transaction.js';
 import type { Classification } from './classification.js';
 import { SCOPES, type Action, type PolicyRow, type Scope } from './policy.js';
@@ -165,7 +166,25 @@ export function toPolicyRow(row: Stored): PolicyRow | undefined {
 }
 
 /** The tenant's active policies (row-level security confines the read to the tenant of `tx`). */
-export async function loadPolicies(tx: Tx): Promise<PolicyRow[]> {
+/**
+ * A tenant's active policies are read on every request; they are remembered for POLICY_TTL_MS.
+ * Writes through this process (policy routes, the generated API) forget the tenant's entry at once;
+ * another process's changes apply within the TTL.
+ */
+export const POLICY_TTL_MS = 2000;
+const policyCache = new TtlCache<string, PolicyRow[]>(POLICY_TTL_MS);
+
+export function forgetPolicies(tenantId?: string): void {
+  if (tenantId === undefined) policyCache.clear();
+  else policyCache.delete(tenantId);
+}
+
+/** The active policies of the transaction's tenant; cached when the tenant is named. */
+export async function loadPolicies(tx: Tx, tenantId?: string): Promise<PolicyRow[]> {
+  const cached = tenantId === undefined ? undefined : policyCache.get(tenantId);
+  if (cached) return cached;
   const rows = await tx.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
-  return rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
+  const policies = rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
+  if (tenantId !== undefined) policyCache.set(tenantId, policies);
+  return policies;
 }

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { PreludeClient } from './begin-prelude.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 
 export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -63,6 +64,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     connectionString: url,
     max: options.poolMax ?? 10,
     application_name: options.applicationName ?? 'schola',
+    // Lets a tenant transaction's setup ride on its BEGIN (see begin-prelude.ts).
+    Client: PreludeClient,
   });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

@@ -63,6 +63,8 @@ export function mapPgError(error: unknown): AppError | undefined {
         key: columns,
       });
     }
+    case '42501': // insufficient_privilege: the app role may not change this table (global reference data)
+      return new AppError('forbidden', `This application may not change ${where === 'the record' ? 'this data' : where}: it is maintained by the platform.`);
     case '23001': // restrict_violation: ON DELETE RESTRICT
       return new AppError('dependent_records_exist', `The record is still referenced from ${where}.`, {
         constraint: pg.constraint,

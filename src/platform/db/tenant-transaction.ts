@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { AppError } from '../http/errors.js';
+import { withBeginPrelude } from './begin-prelude.js';
 import type { Database } from './database.js';
 import { transaction, type TransactionOptions, type UnitOfWork } from './transaction.js';
 
@@ -23,13 +24,18 @@ export async function tenantTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   if (!UUID.test(tenantId)) throw new AppError('bad_request', 'The tenant id is not a UUID.');
-  return transaction(
-    database,
-    async (work) => {
-      await work.tx.execute(sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`);
-      await work.tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
-      return fn({ ...work, tenantId });
-    },
-    options,
+  // Trusted text: a validated UUID and a constant role name.
+  const setup = `SELECT set_config('app.tenant_id', '${tenantId.toLowerCase()}', true); SET LOCAL ROLE ${APP_ROLE}`;
+  return withBeginPrelude(setup, (consumed) =>
+    transaction(
+      database,
+      async (work) => {
+        if (!consumed()) {
+          await work.tx.execute(sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`);
+        }
+        return fn({ ...work, tenantId });
+      },
+      options,
+    ),
   );
 }

@@ -13,6 +13,7 @@ import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { buildApp } from '../../platform/http/app.js';
 import { createLogger } from '../../platform/log/logger.js';
 import { edfiApiRoutes } from './routes.js';
+import { forgetPolicies } from '../../platform/auth/default-policies.js';
 
 const EDFI = 'https://schola.dev/scope/edfi';
 const D = (type: string, code: string) => `uri://ed-fi.org/${type}#${code}`;
@@ -217,6 +218,7 @@ describe('Ed-Fi API', () => {
        VALUES ($1, 'api_client', 'sensitive_discipline', '*', 'read', false)`,
       [tenantId],
     );
+    forgetPolicies(); // written behind the API's back: drop the cached policies
     await database.query(`INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate) VALUES ($1, 'INC-1', 255901001, '2024-10-01')`, [tenantId]);
     const reads = async () =>
       (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.disciplineincident'`, [tenantId]))[0]!.n;
