@@ -14,6 +14,7 @@ import { platformAuditor } from './platform/api/platform-auditor.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import { classroomConsentRule } from './domains/classroom/consent-rules.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
+import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
@@ -23,6 +24,7 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => identityRoutes(app),
     (app) => policyRoutes(app),
     (app) => onerosterImportRoutes(app),
+    (app) => edfiLoadRoutes(app),
     (app) => edfiApiRoutes(app),
     oneRosterRoutes(),
     apiRoutes({ guard: policyGuard, auditor: platformAuditor, writeRules: [classroomConsentRule] }),

@@ -135,10 +135,10 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
       const { student, c } = enrolment(i - size.classes);
       return { id: `enr-s-${pad(i - size.classes)}`, csv: [klass(c), school(c), student, 'student', 'false', '', ''], db: [klass(c), school(c), student, 'student', false] };
     }),
-    file('categories', 'oneroster.categories', ['title', 'weight'], ['title', 'metadata'], 3, (i) => {
+    file('categories', 'oneroster.categories', ['title', 'weight'], ['title', 'weight'], 3, (i) => {
       const title = ['Homework', 'Quizzes', 'Tests'][i]!;
       const weight = ['0.2', '0.3', '0.5'][i]!;
-      return { id: `cat-${i}`, csv: [title, weight], db: [title, JSON.stringify({ weight: Number(weight) })] };
+      return { id: `cat-${i}`, csv: [title, weight], db: [title, weight] };
     }),
     file('lineItems', 'oneroster.line_items', ['title', 'description', 'assignDate', 'dueDate', 'classSourcedId', 'categorySourcedId', 'academicSessionSourcedId', 'resultValueMin', 'resultValueMax', 'schoolSourcedId'], ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id', 'category_sourced_id', 'grading_period_sourced_id', 'result_value_min', 'result_value_max'], size.lineItems, (i) => {
       const c = Math.floor(i / 4);

@@ -14,8 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { sql } from 'drizzle-orm';
-import { auditLogs } from '../../domains/compliance/tables/ferpa.js';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import { rowsOf } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
@@ -177,45 +176,74 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
     retention_date: retentionDateOf(entry.retentionDate, at),
   };
 
-  // The next chain position. The upsert locks the head row until our commit; RETURNING gives the new
-  // last_seq and the previous last_hash (not updated yet). PostgreSQL also returns the IP address in
-  // the text form inet will store, so the hash covers exactly what the verifier will read back.
-  const head = rowsOf<{ seq: string | number; prev: string | null; ip: string | null }>(
-    await tx.execute(sql`
-      INSERT INTO compliance.audit_chain_heads AS h (tenant_id, last_seq) VALUES (${tenantId}, 1)
-      ON CONFLICT (tenant_id) DO UPDATE SET last_seq = h.last_seq + 1, updated_at = now()
-      RETURNING h.last_seq AS seq, h.last_hash AS prev, ${ip === null ? sql`NULL::text` : sql`format('%s', ${ip}::inet)`} AS ip`),
-  )[0]!;
+  // One statement takes the next chain position, hashes the row and appends it: it locks the
+  // tenant's head row (held until our commit, so concurrent writers queue and the chain stays linear
+  // and gap-free), and the database fills the three position-dependent values into the canonical
+  // JSON the hash covers. One round trip while holding the lock instead of three keeps the queue short.
+  const statement = chainStatement(tenantId, content, ip, at);
+  let rows = rowsOf<{ id: string | number; seq: string | number; hash: string }>(await tx.execute(statement));
+  if (rows.length === 0) {
+    // The tenant's first audit row: create its head, then take position 1.
+    await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
+    rows = rowsOf(await tx.execute(statement));
+  }
+  const row = rows[0]!;
+  return { id: Number(row.id), tenantSeq: Number(row.seq), rowHash: row.hash, timestamp: at };
+}
 
-  const input: AuditHashInput = { ...content, tenant_seq: Number(head.seq), prev_hash: head.prev, ip_address: head.ip };
-  const rowHash = auditRowHash(input);
+type ChainHole = 'seq' | 'prev' | 'ip';
+const HOLES: Record<ChainHole, string> = { seq: '\u0000seq\u0000', prev: '\u0000prev\u0000', ip: '\u0000ip\u0000' };
 
-  const [row] = await tx
-    .insert(auditLogs)
-    .values({
-      tenantId,
-      userId: input.user_id,
-      sessionId: input.session_id,
-      tableName: input.table_name,
-      recordId: input.record_id,
-      operation: input.operation,
-      oldValues: input.old_values,
-      newValues: input.new_values,
-      ipAddress: input.ip_address,
-      userAgent: input.user_agent,
-      timestamp: at,
-      legitimateEducationalInterest: input.legitimate_educational_interest,
-      justification: input.justification,
-      dataCategories: input.data_categories,
-      retentionDate: input.retention_date,
-      actorRole: input.actor_role,
-      tenantSeq: input.tenant_seq,
-      prevHash: input.prev_hash,
-      rowHash,
-    })
-    .returning({ id: auditLogs.id });
-  await tx.execute(sql`UPDATE compliance.audit_chain_heads SET last_hash = ${rowHash} WHERE tenant_id = ${tenantId}`);
-  return { id: Number(row!.id), tenantSeq: input.tenant_seq, rowHash, timestamp: at };
+/**
+ * The canonical JSON of the hash input (exactly what auditRowHash hashes) with tenant_seq, prev_hash
+ * and ip_address as holes: the text pieces around them, in order. Stored text never holds NUL
+ * (storableText), so the markers cannot occur in the content.
+ */
+function hashTemplate(content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'>): { pieces: string[]; holes: ChainHole[] } {
+  const marked = canonicalJson({ ...content, tenant_seq: HOLES.seq, prev_hash: HOLES.prev, ip_address: HOLES.ip } as unknown as Json);
+  const markers = Object.entries(HOLES).map(([hole, text]) => [hole as ChainHole, JSON.stringify(text)] as const);
+  const found = markers.map(([hole, text]) => ({ hole, text, at: marked.indexOf(text) })).sort((a, b) => a.at - b.at);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const f of found) {
+    pieces.push(marked.slice(from, f.at));
+    from = f.at + f.text.length;
+  }
+  pieces.push(marked.slice(from));
+  return { pieces, holes: found.map((f) => f.hole) };
+}
+
+const json = (value: Json) => (value === null ? sql`NULL` : sql`${JSON.stringify(value)}::jsonb`);
+
+function chainStatement(tenantId: string, content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'>, ip: string | null, at: Date): SQL {
+  const { pieces, holes } = hashTemplate(content);
+  const ipText = ip === null ? sql`NULL::text` : sql`format('%s', ${ip}::inet)`;
+  // JSON text of each hole, as JSON.stringify writes it (hex digests and inet text need no escapes
+  // beyond what to_json does).
+  const holeSql: Record<ChainHole, SQL> = {
+    seq: sql`(c.last_seq + 1)::text`,
+    prev: sql`coalesce(to_json(c.last_hash)::text, 'null')`,
+    ip: sql`coalesce(to_json(${ipText})::text, 'null')`,
+  };
+  const parts: SQL[] = [sql`${pieces[0]}::text`];
+  holes.forEach((hole, i) => parts.push(holeSql[hole], sql`${pieces[i + 1]}::text`));
+  const canonical = sql.join(parts, sql` || `);
+  return sql`
+    WITH c AS (SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE),
+    n AS (SELECT c.last_seq + 1 AS seq, c.last_hash AS prev, encode(sha256(convert_to(${canonical}, 'UTF8')), 'hex') AS hash FROM c),
+    h AS (
+      UPDATE compliance.audit_chain_heads SET last_seq = n.seq, last_hash = n.hash, updated_at = now() FROM n
+      WHERE tenant_id = ${tenantId} RETURNING n.seq, n.prev, n.hash
+    )
+    INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values, new_values, ip_address,
+      user_agent, "timestamp", legitimate_educational_interest, justification, data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
+    SELECT ${tenantId}, ${content.user_id}, ${content.session_id}, ${content.table_name}, ${content.record_id}, ${content.operation},
+      ${json(content.old_values)}, ${json(content.new_values)}, ${ipText}::inet, ${content.user_agent}, ${at.toISOString()}::timestamptz,
+      ${content.legitimate_educational_interest}, ${content.justification},
+      ${content.data_categories === null ? sql`NULL::text[]` : sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(content.data_categories)}::jsonb))`},
+      ${content.retention_date}::date, ${content.actor_role}, h.seq, h.prev, h.hash
+    FROM h
+    RETURNING id, tenant_seq AS seq, row_hash AS hash`;
 }
 
 export interface AuditReadEntry extends Omit<AuditEntry, 'operation' | 'recordId' | 'oldValues' | 'newValues'> {

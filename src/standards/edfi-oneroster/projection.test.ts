@@ -132,14 +132,14 @@ describe('Ed-Fi data served as OneRoster', () => {
     expect(all).toHaveLength(3);
   });
 
-  it('gradebook entries → lineItems, student gradebook entries → results (a letter grade alone kept as metadata.textScore)', async () => {
+  it('gradebook entries → lineItems, student gradebook entries → results (the letter grade is the textScore)', async () => {
     const [item] = await roster<Record<string, unknown>>(`${GRADEBOOK}/lineItems`, 'lineItems');
     expect(item).toMatchObject({ sourcedId: ids.quiz, title: 'Quiz 1', assignDate: '2024-09-02', dueDate: '2024-09-09', class: { sourcedId: ids.section } });
     const results = await roster<Record<string, unknown>>(`${GRADEBOOK}/classes/${ids.section}/results`, 'results');
     const score = results.find((r) => r.sourcedId === ids.score)!;
     expect(score).toMatchObject({ score: 93.5, scoreStatus: 'fully graded', student: { sourcedId: ids['604821'] }, lineItem: { sourcedId: ids.quiz } });
     const letter = results.find((r) => r.sourcedId === ids.letter)!;
-    expect(letter).toMatchObject({ scoreStatus: 'fully graded', metadata: { source: 'edfi', textScore: 'B+' } });
+    expect(letter).toMatchObject({ scoreStatus: 'fully graded', textScore: 'B+', metadata: { source: 'edfi' } });
     expect(letter.score ?? null).toBeNull();
   });
 

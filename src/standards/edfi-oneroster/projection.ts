@@ -107,7 +107,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
   results: [
     {
       table: 'results',
-      columns: ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'],
+      columns: ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment', 'text_score'],
       sources: ['results'],
       metadata: true,
     },

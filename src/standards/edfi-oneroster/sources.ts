@@ -162,21 +162,32 @@ export const staff = (s: Scope) => sql`
 export const roles = (s: Scope) => sql`
   WITH x AS MATERIALIZED (
     SELECT st.id::text AS user_id, o.sourced_id AS org, 'student' AS role, min(a.entrydate) AS begin_date,
-      CASE WHEN bool_and(a.exitwithdrawdate IS NOT NULL) THEN max(a.exitwithdrawdate) END AS end_date
+      CASE WHEN bool_and(a.exitwithdrawdate IS NOT NULL) THEN max(a.exitwithdrawdate) END AS end_date, false AS district_wide
     FROM edfi.student st
     JOIN edfi.studentschoolassociation a ON a.tenant_id = st.tenant_id AND a.studentusi = st.studentusi
     ${SCHOOL_ORG('a.schoolid', 'o')}
     WHERE st.tenant_id = ${s.tenantId}${idIn(s, 'st.id')}
     GROUP BY st.id, o.sourced_id
     UNION ALL
-    SELECT sf.id::text, o.sourced_id, 'teacher', min(a.begindate), CASE WHEN bool_and(a.enddate IS NOT NULL) THEN max(a.enddate) END
+    -- A OneRoster user needs a role: a student with no school association (yet) is a student of the
+    -- district (the tenant's one Ed-Fi local education agency), as its SIS record says.
+    SELECT st.id::text, d.sourced_id, 'student', NULL::date, NULL::date, true
+    FROM edfi.student st
+    JOIN LATERAL (
+      SELECT o.sourced_id FROM oneroster.orgs o
+      WHERE o.tenant_id = st.tenant_id AND o.type = 'district' AND o.metadata->>'source' = 'edfi' ORDER BY o.sourced_id LIMIT 1
+    ) d ON true
+    WHERE st.tenant_id = ${s.tenantId}${idIn(s, 'st.id')}
+      AND NOT EXISTS (SELECT 1 FROM edfi.studentschoolassociation a WHERE a.tenant_id = st.tenant_id AND a.studentusi = st.studentusi)
+    UNION ALL
+    SELECT sf.id::text, o.sourced_id, 'teacher', min(a.begindate), CASE WHEN bool_and(a.enddate IS NOT NULL) THEN max(a.enddate) END, false
     FROM edfi.staff sf
     JOIN edfi.staffsectionassociation a ON a.tenant_id = sf.tenant_id AND a.staffusi = sf.staffusi
     ${SCHOOL_ORG('a.schoolid', 'o')}
     WHERE sf.tenant_id = ${s.tenantId}${idIn(s, 'sf.id')}
     GROUP BY sf.id, o.sourced_id)
   SELECT md5('edfi:role:' || x.user_id || ':' || x.org || ':' || x.role)::uuid::text AS sourced_id, x.user_id AS user_sourced_id,
-    CASE WHEN x.org = (SELECT u.primary_org_sourced_id FROM oneroster.users u WHERE u.tenant_id = ${s.tenantId} AND u.sourced_id = x.user_id)
+    CASE WHEN x.district_wide OR x.org = (SELECT u.primary_org_sourced_id FROM oneroster.users u WHERE u.tenant_id = ${s.tenantId} AND u.sourced_id = x.user_id)
       THEN 'primary' ELSE 'secondary' END AS role_type, x.role, x.begin_date, x.end_date, x.org AS org_sourced_id
   FROM x`;
 
@@ -212,12 +223,11 @@ export const lineItems = (s: Scope) => sql`
 
 // results: line_item_sourced_id, student_sourced_id, score_status, score, score_date, comment ---------
 
-/** A letter grade alone goes to metadata.textScore (the results table has no textScore column). */
+/** The letter grade is OneRoster's textScore (beside the numeric score when both are given). */
 export const results = (s: Scope) => sql`
   SELECT r.id::text AS sourced_id, li.sourced_id AS line_item_sourced_id, u.sourced_id AS student_sourced_id,
     CASE WHEN r.numericgradeearned IS NOT NULL OR r.lettergradeearned IS NOT NULL THEN 'fully graded' ELSE 'not submitted' END AS score_status,
-    r.numericgradeearned AS score, r.datefulfilled AS score_date, r.diagnosticstatement AS comment,
-    CASE WHEN r.numericgradeearned IS NULL AND r.lettergradeearned IS NOT NULL THEN ${META} || jsonb_build_object('textScore', r.lettergradeearned) ELSE ${META} END AS metadata
+    r.numericgradeearned AS score, r.datefulfilled AS score_date, r.diagnosticstatement AS comment, r.lettergradeearned AS text_score, ${META} AS metadata
   FROM edfi.studentgradebookentry r
   JOIN edfi.gradebookentry g ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier AND g.namespace = r.namespace
   JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = g.id::text

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { ResourceModel } from './model.js';
+import type { ResourceModel, Shape } from './model.js';
 import { resourceModel, servedResources } from './resources.js';
 
 const OPENAPI_PATH = '/metadata/data/v3/resources/swagger.json';
@@ -36,31 +36,47 @@ function columnSchema(column: PgColumn): Record<string, unknown> {
   }
 }
 
-function resourceSchema(model: ResourceModel): Record<string, unknown> {
-  const properties: Record<string, unknown> = { id: { type: 'string', format: 'uuid', readOnly: true } };
+const descriptorSchema = (type: string) => ({ type: 'string', maxLength: 306, description: `A ${type} URI (namespace#codeValue)` });
+
+/** Properties and required names of a JSON object shape (a resource, or the items of a child collection). */
+function shapeSchema(shape: Shape, identity: Set<string>): { properties: Record<string, unknown>; required: string[] } {
+  const properties: Record<string, unknown> = {};
   const required: string[] = [];
-  const identity = new Set(model.identity.map((p) => p.path[0]));
-  for (const s of model.scalars) {
+  for (const s of shape.scalars) {
     properties[s.json] = { ...columnSchema(s.column), ...(identity.has(s.json) ? { 'x-Ed-Fi-isIdentity': true } : {}) };
     if (s.column.notNull && !s.column.hasDefault) required.push(s.json);
   }
-  for (const d of model.descriptors) {
-    properties[d.json] = { type: 'string', maxLength: 306, description: `A ${d.type} URI (namespace#codeValue)` };
+  for (const d of shape.descriptors) {
+    properties[d.json] = { ...descriptorSchema(d.type), ...(identity.has(d.json) ? { 'x-Ed-Fi-isIdentity': true } : {}) };
     if (d.column.notNull) required.push(d.json);
   }
-  for (const ref of model.references) {
+  for (const ref of shape.references) {
     const target = resourceModel(ref.target)!;
     const keyProps: Record<string, unknown> = {};
     for (const key of ref.keys) {
-      const column = key.viaSurrogate ? target.surrogate!.naturalKey : (key.column ?? target.scalars[0]!.column);
-      keyProps[key.json] = columnSchema(column);
+      if (key.descriptorType) keyProps[key.json] = descriptorSchema(key.descriptorType);
+      else keyProps[key.json] = columnSchema(key.viaSurrogate ? resourceModel(key.surrogateHolder!)!.surrogate!.naturalKey : (key.column ?? target.scalars[0]!.column));
     }
-    properties[ref.json] = { type: 'object', properties: keyProps, required: ref.keys.filter((k) => k.column).map((k) => k.json), description: `A reference to a ${target.name}` };
+    properties[ref.json] = { type: 'object', properties: keyProps, required: ref.keys.filter((k) => k.column).map((k) => k.json), description: `A reference to a ${target.name}`, ...(identity.has(ref.json) ? { 'x-Ed-Fi-isIdentity': true } : {}) };
     if (ref.required) required.push(ref.json);
+  }
+  return { properties, required };
+}
+
+function resourceSchema(model: ResourceModel): Record<string, unknown> {
+  const { properties, required } = shapeSchema(model, new Set(model.identity.map((p) => p.path[0]!)));
+  for (const child of model.children) {
+    const keyed = new Set(child.keyColumns.map((c) => c.name));
+    const identity = new Set([
+      ...[...child.scalars, ...child.descriptors].filter((f) => keyed.has(f.column.name)).map((f) => f.json),
+      ...child.references.filter((r) => r.keys.some((k) => k.column && keyed.has(k.column.name))).map((r) => r.json),
+    ]);
+    const items = shapeSchema(child, identity);
+    properties[child.json] = { type: 'array', items: { type: 'object', ...items }, description: 'Replaced as a whole by POST and PUT; two items may not share their key (x-Ed-Fi-isIdentity)' };
   }
   properties._etag = { type: 'string', readOnly: true };
   properties._lastModifiedDate = { type: 'string', format: 'date-time', readOnly: true };
-  return { type: 'object', properties, required };
+  return { type: 'object', properties: { id: { type: 'string', format: 'uuid', readOnly: true }, ...properties }, required };
 }
 
 export function edfiOpenApi(): Record<string, unknown> {

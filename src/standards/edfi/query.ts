@@ -1,12 +1,12 @@
 /**
  * Reading Ed-Fi resources: one SELECT derived from the model (own table, supertype joined, descriptor
  * ids shown as URIs, student/staff surrogates shown as their unique ids) and the row → Ed-Fi JSON
- * mapping (`id`, the fields, reference objects, `_etag`, `_lastModifiedDate`).
+ * mapping (`id`, the fields, reference objects, child collections as arrays, `_etag`, `_lastModifiedDate`).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { etagOf } from '../../platform/api/etag.js';
-import type { ResourceModel } from './model.js';
+import type { ChildModel, ReferenceKeyModel, ResourceModel, Shape } from './model.js';
 import { resourceModel } from './resources.js';
 
 const q = (name: string) => sql.identifier(name);
@@ -32,23 +32,46 @@ function descriptorUri(alias: string, column: PgColumn): SQL {
   return sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d WHERE d.descriptorid = ${sql.raw(alias)}.${q(column.name)})`;
 }
 
+/** The natural key column a surrogate reference key shows (studentusi → studentuniqueid). */
+function surrogateNaturalKey(alias: string, key: ReferenceKeyModel): SQL {
+  const holder = resourceModel(key.surrogateHolder!)!;
+  const s = holder.surrogate!;
+  return sql`(SELECT x.${q(s.naturalKey.name)} FROM ${sql.raw(holder.tableName)} x WHERE x.tenant_id = ${sql.raw(alias)}.tenant_id AND x.${q(s.column.name)} = ${sql.raw(alias)}.${q(key.column!.name)})`;
+}
+
+/**
+ * [output name, expression] for every field of a shape, read from `alias` (the supertype's from `p`).
+ * Names are positional (`s0`, `d1`, `r2_0`): JSON names would pass PostgreSQL's 63-byte identifier limit.
+ */
+function shapeItems(shape: Shape, alias: string): [string, SQL][] {
+  const items: [string, SQL][] = [];
+  shape.scalars.forEach((s, i) => items.push([`s${i}`, valueExpr(s.onParent ? 'p' : alias, s.column)]));
+  shape.descriptors.forEach((d, i) => items.push([`d${i}`, descriptorUri(d.onParent ? 'p' : alias, d.column)]));
+  shape.references.forEach((ref, i) =>
+    ref.keys.forEach((key, j) => {
+      if (!key.column) return;
+      const expr = key.viaSurrogate ? surrogateNaturalKey(alias, key) : key.descriptorType ? descriptorUri(alias, key.column) : valueExpr(alias, key.column);
+      items.push([`r${i}_${j}`, expr]);
+    }),
+  );
+  return items;
+}
+
+/** A child collection as one JSON array per parent row, ordered by the items' key (descriptors by URI). */
+function childArray(child: ChildModel): SQL {
+  const fields = shapeItems(child, 'c');
+  const object = sql`json_build_object(${sql.join(fields.map(([name, expr]) => sql`${name}::text, ${expr}`), sql`, `)})`;
+  const descriptorColumns = new Set([...child.descriptors.map((d) => d.column.name), ...child.references.flatMap((r) => r.keys.filter((k) => k.descriptorType).map((k) => k.column!.name))]);
+  const order = child.keyColumns.map((column) => (descriptorColumns.has(column.name) ? descriptorUri('c', column) : sql`c.${q(column.name)}`));
+  const link = child.link.map((l) => sql`c.${q(l.child.name)} = t.${q(l.parent.name)}`);
+  return sql`(SELECT coalesce(json_agg(${object} ORDER BY ${sql.join([...order, sql`c.id`], sql`, `)}), '[]'::json) FROM ${sql.raw(child.tableName)} c WHERE c.tenant_id = t.tenant_id AND ${sql.join(link, sql` AND `)})`;
+}
+
 /** The SELECT list and FROM clause for a resource; the resource table is aliased `t`, its supertype `p`. */
 export function selectFrom(model: ResourceModel, extra: SQL[] = []): SQL {
   const items: SQL[] = [...extra, sql`t.id AS "_id"`, sql`t.lastmodifieddate AS "_lastModifiedDate"`, sql`t.changeversion::float8 AS "_changeVersion"`];
-  for (const s of model.scalars) items.push(sql`${valueExpr(s.onParent ? 'p' : 't', s.column)} AS ${q(`s:${s.json}`)}`);
-  for (const d of model.descriptors) items.push(sql`${descriptorUri(d.onParent ? 'p' : 't', d.column)} AS ${q(`d:${d.json}`)}`);
-  for (const ref of model.references) {
-    for (const key of ref.keys) {
-      if (!key.column) continue;
-      const alias = q(`r:${ref.json}.${key.json}`);
-      if (key.viaSurrogate) {
-        const target = resourceModel(ref.target)!;
-        items.push(
-          sql`(SELECT x.${q(target.surrogate!.naturalKey.name)} FROM ${sql.raw(target.tableName)} x WHERE x.tenant_id = t.tenant_id AND x.${q(target.surrogate!.column.name)} = t.${q(key.column.name)}) AS ${alias}`,
-        );
-      } else items.push(sql`${valueExpr('t', key.column)} AS ${alias}`);
-    }
-  }
+  for (const [name, expr] of shapeItems(model, 't')) items.push(sql`${expr} AS ${q(name)}`);
+  model.children.forEach((child, i) => items.push(sql`${childArray(child)} AS ${q(`c${i}`)}`));
   const join = model.parent
     ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${q(model.parent.parentLink.name)} = t.${q(model.parent.childLink.name)}`
     : sql``;
@@ -61,28 +84,38 @@ function jsonValue(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-/** A row of `selectFrom` → the Ed-Fi JSON body (with `_etag` over the rest). */
-export function toResource(model: ResourceModel, row: RawRow): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: row._id };
-  for (const s of model.scalars) {
-    const v = row[`s:${s.json}`];
+/** The JSON fields of a shape from a row of `shapeItems` (nulls left out, references only when complete). */
+function shapeJson(shape: Shape, row: RawRow, out: Record<string, unknown>): Record<string, unknown> {
+  shape.scalars.forEach((s, i) => {
+    const v = row[`s${i}`];
     if (v !== null && v !== undefined) out[s.json] = jsonValue(v);
-  }
-  for (const d of model.descriptors) {
-    const v = row[`d:${d.json}`];
+  });
+  shape.descriptors.forEach((d, i) => {
+    const v = row[`d${i}`];
     if (v !== null && v !== undefined) out[d.json] = v;
-  }
-  for (const ref of model.references) {
+  });
+  shape.references.forEach((ref, i) => {
     const obj: Record<string, unknown> = {};
     let complete = true;
-    for (const key of ref.keys) {
-      if (!key.column) continue;
-      const v = row[`r:${ref.json}.${key.json}`];
+    ref.keys.forEach((key, j) => {
+      if (!key.column) return;
+      const v = row[`r${i}_${j}`];
       if (v === null || v === undefined) complete = false;
       else obj[key.json] = jsonValue(v);
-    }
+    });
     if (complete && Object.keys(obj).length > 0) out[ref.json] = obj;
-  }
+  });
+  return out;
+}
+
+/** A row of `selectFrom` → the Ed-Fi JSON body (with `_etag` over the rest). */
+export function toResource(model: ResourceModel, row: RawRow): Record<string, unknown> {
+  const out = shapeJson(model, row, { id: row._id });
+  model.children.forEach((child, i) => {
+    const raw = row[`c${i}`];
+    const items = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as RawRow[];
+    out[child.json] = items.map((item) => shapeJson(child, item, {}));
+  });
   const lastModified = row._lastModifiedDate instanceof Date ? row._lastModifiedDate : new Date(String(row._lastModifiedDate));
   out._lastModifiedDate = lastModified.toISOString();
   out._etag = etagOf(out).replace(/"/g, '');
@@ -122,9 +155,10 @@ export function queryFields(model: ResourceModel): Map<string, QueryField> {
     for (const key of ref.keys) {
       if (!key.column || fields.has(key.json)) continue;
       if (key.viaSurrogate) {
-        const target = resourceModel(ref.target)!;
+        const target = resourceModel(key.surrogateHolder!)!;
         fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'surrogate', target, typeColumn: target.surrogate!.naturalKey });
-      } else fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'scalar', typeColumn: key.column });
+      } else if (key.descriptorType) fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'descriptor', typeColumn: key.column });
+      else fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'scalar', typeColumn: key.column });
     }
   }
   return fields;

@@ -2,10 +2,12 @@
  * Every Ed-Fi resource the API serves, described once (see model.ts for what each part means).
  * JSON names follow the Ed-Fi 5.2 API; where the data model has no column for an Ed-Fi key part
  * (sessionName inside courseOffering/section references), the part is accepted and matched but not
- * stored (`null`). Routes, validation, SQL and OpenAPI are all derived from this list.
+ * stored (`null`). Routes, validation, SQL and OpenAPI are all derived from this list; the resources of
+ * the academic-record, cohort, credential and standards tables are described in resources-more.ts.
  */
 import * as edfi from '../../domains/edfi/tables.js';
 import { compile, type DescriptorDef, type ReferenceDef, type ResourceDef, type ResourceModel } from './model.js';
+import { MORE_RESOURCE_DEFS } from './resources-more.js';
 
 const d = (json: string, type: string): DescriptorDef => ({ json, type: `${type}Descriptor` });
 const school: ReferenceDef = { json: 'schoolReference', target: 'schools', keys: { schoolId: 'schoolId' } };
@@ -13,6 +15,8 @@ const student: ReferenceDef = { json: 'studentReference', target: 'students', ke
 const staff: ReferenceDef = { json: 'staffReference', target: 'staffs', keys: { staffUniqueId: 'staffUSI' } };
 const schoolYear = (optional = false): ReferenceDef => ({ json: 'schoolYearTypeReference', target: 'schoolYearTypes', keys: { schoolYear: 'schoolYear' }, unchecked: true, optional });
 const session: ReferenceDef = { json: 'sessionReference', target: 'sessions', keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: null } };
+/** Course offerings keep their session (a course is offered each semester): their key stores it. */
+const offeringSession: ReferenceDef = { json: 'sessionReference', target: 'sessions', keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: 'sessionName' } };
 const section: ReferenceDef = {
   json: 'sectionReference',
   target: 'sections',
@@ -48,6 +52,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     descriptors: [d('schoolTypeDescriptor', 'SchoolType'), d('charterStatusDescriptor', 'CharterStatus'), d('administrativeFundingControlDescriptor', 'AdministrativeFundingControl'), d('titleIPartASchoolDesignationDescriptor', 'TitleIPartASchoolDesignation')],
     references: [{ json: 'localEducationAgencyReference', target: 'localEducationAgencies', keys: { localEducationAgencyId: 'localEducationAgencyId' } }],
     parent: { table: edfi.educationOrganization, link: ['schoolId', 'educationOrganizationId'], scalars: EDORG_SCALARS, descriptors: EDORG_DESCRIPTORS, discriminator: 'School' },
+    children: [{ json: 'gradeLevels', table: edfi.schoolGradeLevel, descriptors: [d('gradeLevelDescriptor', 'GradeLevel')] }],
   },
 
   // People
@@ -77,6 +82,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.calendarDate,
     scalars: ['date'],
     references: [{ json: 'calendarReference', target: 'calendars', keys: { calendarCode: 'calendarCode', schoolId: 'schoolId', schoolYear: 'schoolYear' } }],
+    children: [{ json: 'calendarEvents', table: edfi.calendarDateCalendarEvent, descriptors: [d('calendarEventDescriptor', 'CalendarEvent')] }],
   },
   { collection: 'gradingPeriods', name: 'GradingPeriod', table: edfi.gradingPeriod, scalars: ['periodSequence', 'beginDate', 'endDate', 'totalInstructionalDays'], descriptors: [d('gradingPeriodDescriptor', 'GradingPeriod')], references: [school, schoolYear()] },
   { collection: 'classPeriods', name: 'ClassPeriod', table: edfi.classPeriod, scalars: ['classPeriodName', 'officialAttendancePeriod'], references: [school], allowKeyChanges: true },
@@ -96,7 +102,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'CourseOffering',
     table: edfi.courseOffering,
     scalars: ['localCourseCode', 'localCourseTitle', 'instructionalTimePlanned'],
-    references: [school, session, { json: 'courseReference', target: 'courses', keys: { courseCode: 'courseCode', educationOrganizationId: 'educationOrganizationId' } }],
+    references: [school, offeringSession, { json: 'courseReference', target: 'courses', keys: { courseCode: 'courseCode', educationOrganizationId: 'educationOrganizationId' } }],
     allowKeyChanges: true,
   },
   {
@@ -105,7 +111,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.section,
     scalars: ['sectionIdentifier', 'sectionName', 'sequenceOfCourse', 'availableCredits'],
     descriptors: [d('educationalEnvironmentDescriptor', 'EducationalEnvironment'), d('mediumOfInstructionDescriptor', 'MediumOfInstruction'), d('populationServedDescriptor', 'PopulationServed'), d('availableCreditTypeDescriptor', 'CreditType')],
-    references: [{ json: 'courseOfferingReference', target: 'courseOfferings', keys: { localCourseCode: 'localCourseCode', schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: null } }],
+    references: [{ json: 'courseOfferingReference', target: 'courseOfferings', keys: { localCourseCode: 'localCourseCode', schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: 'sessionName' } }],
     allowKeyChanges: true,
   },
 
@@ -215,7 +221,17 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     scalars: ['studentAssessmentIdentifier', 'administrationDate', 'administrationEndDate', 'serialNumber', 'eventDescription'],
     descriptors: [d('administrationEnvironmentDescriptor', 'AdministrationEnvironment'), d('administrationLanguageDescriptor', 'Language'), d('whenAssessedGradeLevelDescriptor', 'GradeLevel'), d('eventCircumstanceDescriptor', 'EventCircumstance')],
     references: [student, { json: 'assessmentReference', target: 'assessments', keys: { assessmentIdentifier: 'assessmentIdentifier', namespace: 'namespace' } }, schoolYear(true)],
+    children: [
+      {
+        json: 'scoreResults',
+        table: edfi.studentAssessmentScoreResult,
+        scalars: ['result'],
+        descriptors: [d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'), d('resultDatatypeTypeDescriptor', 'ResultDatatypeType')],
+      },
+    ],
   },
+
+  ...MORE_RESOURCE_DEFS,
 ];
 
 const defsByCollection = new Map(RESOURCE_DEFS.map((def) => [def.collection, def]));

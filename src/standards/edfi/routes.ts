@@ -87,8 +87,7 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
   app.post(base, async (request, reply) => {
     const { id, created } = await asCaller(request, async (work) => {
       const result = await upsert(work, model, request.body);
-      const item = await getById(work, model, result.id);
-      reply.header('ETag', `"${String(item._etag)}"`);
+      reply.header('ETag', `"${String(result.item._etag)}"`);
       return result;
     });
     reply.header('Location', locationOf(request, model, id));
@@ -96,8 +95,7 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
   });
   app.put<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
     await asCaller(request, async (work) => {
-      await replace(work, model, request.params.id, request.body, ifMatchOf(request));
-      const item = await getById(work, model, request.params.id);
+      const item = await replace(work, model, request.params.id, request.body, ifMatchOf(request));
       reply.header('ETag', `"${String(item._etag)}"`);
     });
     reply.header('Location', locationOf(request, model, request.params.id));

@@ -1,7 +1,8 @@
 /**
  * Ed-Fi resource writes and single reads, in the caller's tenant transaction: POST upsert on the natural
  * key, PUT/DELETE by id (If-Match), change versions bumped on every update, deletes and key changes
- * tracked for Change Queries, every write audited (recordAudit) in the same transaction.
+ * tracked for Change Queries, child collections replaced with their parent (delete + insert), every write
+ * audited (recordAudit) in the same transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
@@ -83,12 +84,42 @@ async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValu
     )}`);
 }
 
+/** Removes the child rows of the parent whose key columns hold `parentValues` (column-name keyed). */
+async function deleteChildren(work: EdfiWork, model: ResourceModel, parentValues: Record<string, unknown>): Promise<void> {
+  for (const child of model.children) {
+    const link = child.link.map((l) => sql`${q(l.child.name)} = ${parentValues[l.parent.name]}`);
+    await work.tx.execute(sql`DELETE FROM ${sql.raw(child.tableName)} WHERE tenant_id = ${work.tenantId} AND ${sql.join(link, sql` AND `)}`);
+  }
+}
+
+/** Writes the body's child items under the parent (after deleteChildren: a POST/PUT replaces the collection). */
+async function insertChildren(work: EdfiWork, model: ResourceModel, values: RowValues): Promise<void> {
+  for (const child of model.children) {
+    const rows = values.children[child.json] ?? [];
+    if (rows.length === 0) continue;
+    const names = [...child.link.map((l) => l.child.name), ...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const parentValue = new Map(child.link.map((l) => [l.child.name, values.self[l.parent.name]]));
+    const tuples = rows.map((row) => sql`(${work.tenantId}, ${sql.join(names.map((n) => sql`${parentValue.has(n) ? parentValue.get(n) : (row[n] ?? null)}`), sql`, `)})`);
+    await work.tx.execute(sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples, sql`, `)}`);
+  }
+}
+
+/** What the audit row records as new values: the columns, and the child items when the resource has any. */
+function newValuesOf(model: ResourceModel, values: RowValues): Record<string, unknown> {
+  return model.children.length === 0 ? values.self : { ...values.self, ...values.children };
+}
+
 async function audit(work: EdfiWork, model: ResourceModel, id: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown): Promise<void> {
   await recordAudit(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordId: id, operation, oldValues, newValues, dataCategories: ['edfi'] });
 }
 
 /** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
-export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown): Promise<{ id: string; created: boolean }> {
+/** The stored item as the API shows it (for the response's ETag), read before the audit row takes the chain lock. */
+async function readBack(work: EdfiWork, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
+  return toResource(model, (await rawRow(work, model, sql`t.id = ${id}::uuid`))!);
+}
+
+export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown): Promise<{ id: string; created: boolean; item: Record<string, unknown> }> {
   const values = await decodeBody(work.tx, work.tenantId, model, body);
   const existing = await rawRow(work, model, naturalKeyWhere(model, values));
   if (existing) {
@@ -96,9 +127,12 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
     await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
     await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
+    await deleteChildren(work, model, values.self);
+    await insertChildren(work, model, values);
     await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), { ...existing._values, ...values.self });
-    await audit(work, model, String(existing._id), 'UPDATE', existing._values, values.self);
-    return { id: String(existing._id), created: false };
+    const item = await readBack(work, model, String(existing._id));
+    await audit(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
+    return { id: String(existing._id), created: false, item };
   }
   await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
   await writeParent(work, model, values);
@@ -106,9 +140,12 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
   const [inserted] = rowsOf<{ id: string }>(
     await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
   );
+  await insertChildren(work, model, values);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
-  await audit(work, model, inserted!.id, 'INSERT', undefined, values.self);
-  return { id: inserted!.id, created: true };
+  const item = await readBack(work, model, inserted!.id);
+  // Last: the audit row locks the tenant's hash-chain head until commit.
+  await audit(work, model, inserted!.id, 'INSERT', undefined, newValuesOf(model, values));
+  return { id: inserted!.id, created: true, item };
 }
 
 function sameKey(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -116,7 +153,7 @@ function sameKey(a: Record<string, unknown>, b: Record<string, unknown>): boolea
 }
 
 /** PUT by id (If-Match); a natural-key change only where the resource allows it (tracked for /keyChanges). */
-export async function replace(work: EdfiWork, model: ResourceModel, id: string, body: unknown, ifMatch?: string): Promise<void> {
+export async function replace(work: EdfiWork, model: ResourceModel, id: string, body: unknown, ifMatch?: string): Promise<Record<string, unknown>> {
   if (!UUID.test(id)) throw notFound(model);
   const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
   if (!existing) throw notFound(model);
@@ -137,7 +174,10 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
     throw new AppError('bad_request', `The natural key of a ${model.name} cannot be changed (key values in the body differ from the stored item).`);
   }
   await writeParent(work, model, values);
+  // Children go first (by the stored key) and come back under the new one: the collection is replaced.
+  await deleteChildren(work, model, existing._values);
   await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
+  await insertChildren(work, model, values);
   if (keyChanged || surrogateKeyChanged) {
     const after = await rawRow(work, model, sql`t.id = ${id}::uuid`);
     Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));
@@ -146,7 +186,9 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
     }
   }
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
-  await audit(work, model, id, 'UPDATE', existing._values, values.self);
+  const item = await readBack(work, model, id);
+  await audit(work, model, id, 'UPDATE', existing._values, newValuesOf(model, values));
+  return item;
 }
 
 /** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */

@@ -1,11 +1,13 @@
 /**
  * How a OneRoster entity is described — once — and what is derived from the description: the SQL
  * of each REST field (for selection, `filter`, `sort`), its JSON shape (references become
- * {href, sourcedId, type}), which scope reveals it, and how a school-bound client is confined.
+ * {href, sourcedId, type}), which scope reveals it, how a school-bound client is confined and how a
+ * teacher, parent or student is narrowed to their relationship.
  * Field SQL is trusted text written here over the alias `t` (the entity's table); values from
  * requests only ever travel as bound parameters.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { RelationSql } from './relationships.js';
 
 export type FieldType =
   | 'string'
@@ -32,6 +34,8 @@ export const REF_PATHS = {
   category: '/ims/oneroster/gradebook/v1p2/categories',
   lineItem: '/ims/oneroster/gradebook/v1p2/lineItems',
   scoreScale: '/ims/oneroster/gradebook/v1p2/scoreScales',
+  assessmentLineItem: '/ims/oneroster/gradebook/v1p2/assessmentLineItems',
+  assessmentResult: '/ims/oneroster/gradebook/v1p2/assessmentResults',
   resource: '/ims/oneroster/resources/v1p2/resources',
 } as const;
 export type RefType = keyof typeof REF_PATHS;
@@ -68,6 +72,8 @@ export interface Entity {
   fields: Record<string, FieldSpec>;
   /** Rows a school-bound caller may see, given the sourcedIds of its school orgs; undefined = not school data. */
   confine?: (schoolOrgs: SQL) => SQL;
+  /** Rows a teacher, parent or student may see through their relationship (relationships.ts); undefined = not narrowed. */
+  relate?: (relation: RelationSql) => SQL;
 }
 
 const OR_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';

@@ -4,17 +4,25 @@
  * PUT/POST body and its column values).
  *
  * Mapping decisions: lineItem `academicSession` (1.2; 1.1's `gradingPeriod` is accepted on writes) is
- * grading_period_sourced_id; lineItem `school` and result `class` are derived from the class / line
- * item (not stored twice); assignDate/dueDate are dates (a date-time sent is cut to its date);
- * scoreScale `title` is score_scales.name and `scoreScaleValue` is the scale_values JSON array.
+ * grading_period_sourced_id; lineItem `school` is school_sourced_id when stored (POST
+ * /schools/{id}/lineItems, a PUT naming it, the CSV), else the class's school; result `class` is the
+ * line item's (not stored twice); assignDate/dueDate are dates (a date-time sent is cut to its date);
+ * scoreScale `title` is score_scales.name, `scoreScaleValue` the scale_values JSON array, and its
+ * owner `class`/`course`/`org` (the CSV's classSourcedId/courseSourcedId/orgSourcedId; `org` is an
+ * extension of the REST object, `school` is accepted for it on writes). lineItem/result `scoreScale`
+ * and `learningObjectiveSet` live in the link tables (gradebook-links.ts). Result booleans
+ * (inProgress, incomplete, late, missing) are the binding's "true"/"false" strings.
  * Scores are stored exactly as sent (numeric(10,4)): a score above resultValueMax is kept — extra
  * credit is real — and `exempt` results keep their status.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { baseFields, ref, type Entity, type FieldSpec } from './entity-kit.js';
+import { lineItemObjectivesField, lineItemScoreScaleField, objectiveScoreSetIn, objectiveSetIn, resultObjectivesField, resultScoreScaleField } from './gradebook-links.js';
+import { relateCategories, relateLineItems, relateResults } from './relationships.js';
 
 const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
+const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
 const classInSchools = (classColumn: string, schools: SQL) =>
   sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
 
@@ -22,7 +30,8 @@ export const category: Entity = {
   singular: 'category',
   plural: 'categories',
   table: 'oneroster.categories',
-  fields: { ...baseFields(), title: text('title') },
+  fields: { ...baseFields(), title: text('title'), weight: { sql: 't.weight', type: 'number' } },
+  relate: relateCategories,
 };
 
 export const lineItem: Entity = {
@@ -36,13 +45,20 @@ export const lineItem: Entity = {
     assignDate: { sql: 't.assign_date', type: 'date' },
     dueDate: { sql: 't.due_date', type: 'date' },
     class: ref('class_sourced_id', 'class'),
-    school: { sql: '(SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id)', type: 'ref', refType: 'org' },
+    school: {
+      sql: 'coalesce(t.school_sourced_id, (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id))',
+      type: 'ref',
+      refType: 'org',
+    },
     category: ref('category_sourced_id', 'category'),
     academicSession: ref('grading_period_sourced_id', 'academicSession'),
+    scoreScale: lineItemScoreScaleField,
     resultValueMin: { sql: 't.result_value_min', type: 'number' },
     resultValueMax: { sql: 't.result_value_max', type: 'number' },
+    learningObjectiveSet: lineItemObjectivesField,
   },
   confine: (schools) => classInSchools('t.class_sourced_id', schools),
+  relate: relateLineItems,
 };
 
 const LINE_ITEM_CLASS = '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
@@ -56,12 +72,20 @@ export const result: Entity = {
     lineItem: ref('line_item_sourced_id', 'lineItem'),
     student: ref('student_sourced_id', 'user'),
     class: { sql: LINE_ITEM_CLASS, type: 'ref', refType: 'class' },
+    scoreScale: resultScoreScaleField,
     scoreStatus: text('score_status'),
     score: { sql: 't.score', type: 'number' },
+    textScore: text('text_score'),
     scoreDate: { sql: 't.score_date', type: 'datetime' },
     comment: text('comment'),
+    learningObjectiveSet: resultObjectivesField,
+    inProgress: tf('in_progress'),
+    incomplete: tf('incomplete'),
+    late: tf('late'),
+    missing: tf('missing'),
   },
   confine: (schools) => classInSchools(LINE_ITEM_CLASS, schools),
+  relate: relateResults,
 };
 
 export const scoreScale: Entity = {
@@ -71,34 +95,42 @@ export const scoreScale: Entity = {
   fields: {
     ...baseFields(),
     title: text('name'),
+    type: text('type'),
+    class: ref('class_sourced_id', 'class'),
+    course: ref('course_sourced_id', 'course'),
+    org: ref('org_sourced_id', 'org'),
     scoreScaleValue: { sql: 't.scale_values', type: 'json', sortable: false },
   },
 };
 
 // Writes ------------------------------------------------------------------------------------------
 
-const refIn = z.object({ sourcedId: z.string().min(1).max(255) });
+export const refIn = z.object({ sourcedId: z.string().min(1).max(255) });
 const dateIn = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date (YYYY-MM-DD) or date-time')
   .refine((v) => !Number.isNaN(Date.parse(v.slice(0, 10))), 'is not a calendar date')
   .transform((v) => v.slice(0, 10));
-const dateTimeIn = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').transform((v) => new Date(v));
-const common = {
+/** OneRoster's TrueFalseEnum ("true"/"false", any case); a JSON boolean is taken as well. */
+export const trueFalseIn = z
+  .preprocess((v) => (typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v.toLowerCase() : v), z.enum(['true', 'false']))
+  .transform((v) => v === 'true');
+export const dateTimeIn = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').transform((v) => new Date(v));
+export const common = {
   sourcedId: z.string().min(1).max(255).optional(),
   status: z.enum(['active', 'tobedeleted']).optional(),
   dateLastModified: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 };
 /** numeric(p, s): the column's range, so a too-large value is a 400, not a database error. */
-const numeric = (max: number) => z.number().finite().refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
+export const numeric = (max: number) => z.number().finite().refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
 
 export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
 
 /** Each writable entity: the body schema (unknown fields — extensions — are ignored) and its columns. */
 export const WRITES = {
   category: {
-    schema: z.object({ ...common, title: z.string().min(1).max(255) }),
+    schema: z.object({ ...common, title: z.string().min(1).max(255), weight: numeric(1e6).nullable().optional() }),
   },
   lineItem: {
     schema: z.object({
@@ -108,11 +140,14 @@ export const WRITES = {
       assignDate: dateIn.nullable().optional(),
       dueDate: dateIn.nullable().optional(),
       class: refIn,
+      school: refIn.nullable().optional(),
       category: refIn.nullable().optional(),
       academicSession: refIn.nullable().optional(),
       gradingPeriod: refIn.nullable().optional(),
+      scoreScale: refIn.nullable().optional(),
       resultValueMin: numeric(1e8).nullable().optional(),
       resultValueMax: numeric(1e8).nullable().optional(),
+      learningObjectiveSet: objectiveSetIn.nullable().optional(),
     }),
   },
   result: {
@@ -120,16 +155,29 @@ export const WRITES = {
       ...common,
       lineItem: refIn,
       student: refIn,
+      class: refIn.nullable().optional(),
+      scoreScale: refIn.nullable().optional(),
       scoreStatus: z.enum(SCORE_STATUSES),
       score: numeric(1e6).nullable().optional(),
+      textScore: z.string().max(255).nullable().optional(),
       scoreDate: dateTimeIn.nullable().optional(),
       comment: z.string().max(10_000).nullable().optional(),
+      learningObjectiveSet: objectiveScoreSetIn.nullable().optional(),
+      inProgress: trueFalseIn.nullable().optional(),
+      incomplete: trueFalseIn.nullable().optional(),
+      late: trueFalseIn.nullable().optional(),
+      missing: trueFalseIn.nullable().optional(),
     }),
   },
   scoreScale: {
     schema: z.object({
       ...common,
       title: z.string().min(1).max(255),
+      type: z.string().max(255).nullable().optional(),
+      class: refIn.nullable().optional(),
+      course: refIn.nullable().optional(),
+      org: refIn.nullable().optional(),
+      school: refIn.nullable().optional(),
       scoreScaleValue: z.array(z.object({ itemValueLHS: z.string().max(255), itemValueRHS: z.string().max(255) }).passthrough()).max(1000),
     }),
   },

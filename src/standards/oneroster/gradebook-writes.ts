@@ -3,7 +3,10 @@
  * the sourcedIdPairs, DELETE marks the object `tobedeleted` (204) so it leaves every listing while
  * delta consumers can still learn of it. Every write: the OAuth write scope, the policy engine's
  * write decision (subject = the Ed-Fi school of the class, so school-bound clients stay in their
- * schools), references checked within the caller's reach, and an audit row in the same transaction.
+ * schools), references checked within the caller's reach, link rows replaced and an audit row
+ * written in the same transaction.
+ * Each writable entity is a `Writable` (its body schema and how a body becomes columns); the
+ * gradebook's four are here, the assessment entities in assessment-resources.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -15,36 +18,46 @@ import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { Entity } from './entity-kit.js';
+import { LINKS, objectiveRows, objectiveScoreRows, replaceLinks, scaleRows, type LinkTable } from './gradebook-links.js';
 import * as g from './gradebook-resources.js';
-import { invalidData, unknownObject } from './imsx-errors.js';
-import { academicSession, klass, user } from './resources.js';
+import { invalidData, OneRosterError, unknownObject } from './imsx-errors.js';
+import { academicSession, course, klass, org, school, user } from './resources.js';
 import { getObject, objectExists, type ReadAccess } from './query.js';
 import { policyAllows } from './service.js';
 
-export type WritableName = keyof typeof g.WRITES;
-
-interface WriteContext {
+export interface WriteContext {
   tx: Tx;
   principal: Principal;
   meta: RequestMeta;
   access: ReadAccess;
 }
 
-type Table = PgTable & { tenantId: never; sourcedId: never; status: never };
-const TABLES: Record<WritableName, { table: PgTable; entity: Entity }> = {
-  category: { table: tables.categories, entity: g.category },
-  lineItem: { table: tables.lineItems, entity: g.lineItem },
-  result: { table: tables.results, entity: g.result },
-  scoreScale: { table: tables.scoreScales, entity: g.scoreScale },
-};
+/** What a validated body becomes: the row's columns, the class it belongs to, and its link rows. */
+export interface Columns {
+  values: Record<string, unknown>;
+  classId?: string;
+  /** Runs once the row is written (link rows reference it). */
+  afterWrite?: () => Promise<void>;
+}
+
+export interface Writable<B = Record<string, unknown>> {
+  table: PgTable;
+  entity: Entity;
+  schema: z.ZodType<B>;
+  columns(ctx: WriteContext, body: B, sourcedId: string): Promise<Columns>;
+  /** The class a stored row belongs to: the policy subject of its DELETE. */
+  classOfRow?(ctx: WriteContext, row: Record<string, unknown>): Promise<string | undefined>;
+  /** Link tables whose rows of a deleted object become tobedeleted with it. */
+  links?: LinkTable[];
+}
 
 /** Parses one object of a body against the entity's write schema, or a 400 naming the fields. */
-export function parseBody<N extends WritableName>(name: N, value: unknown, where = name as string): z.infer<(typeof g.WRITES)[N]['schema']> {
-  const parsed = g.WRITES[name].schema.safeParse(value);
+export function parseBody<B>(w: Writable<B>, value: unknown, where = w.entity.singular): B {
+  const parsed = w.schema.safeParse(value);
   if (!parsed.success) {
     throw invalidData(`Invalid ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(object)'} ${i.message}`).join('; ')}.`);
   }
-  return parsed.data as z.infer<(typeof g.WRITES)[N]['schema']>;
+  return parsed.data;
 }
 
 /** The Ed-Fi school id of a class (orgs.identifier of its school), for the policy engine's subject. */
@@ -56,118 +69,212 @@ async function schoolIdOfClass(tx: Tx, tenantId: string, classId: string): Promi
   return id && /^\d{1,9}$/.test(id) ? Number(id) : undefined;
 }
 
-async function classOfLineItem(ctx: WriteContext, lineItemId: string): Promise<string | undefined> {
-  const rows = rowsOf<{ class_sourced_id: string }>(await ctx.tx.execute(sql`SELECT class_sourced_id FROM oneroster.line_items WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${lineItemId}`));
-  return rows[0]?.class_sourced_id;
+/** One column of a stored row by sourcedId (any status), e.g. a line item's class. */
+export async function columnOf(ctx: WriteContext, table: string, column: string, sourcedId: string): Promise<string | undefined> {
+  const rows = rowsOf<{ value: string | null }>(await ctx.tx.execute(sql`SELECT ${sql.raw(column)} AS value FROM ${sql.raw(table)} WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${sourcedId}`));
+  return rows[0]?.value ?? undefined;
 }
 
-async function mustExist(ctx: WriteContext, entity: Entity, id: string | undefined, field: string): Promise<void> {
+const classOfLineItem = (ctx: WriteContext, lineItemId: string) => columnOf(ctx, 'oneroster.line_items', 'class_sourced_id', lineItemId);
+
+/** 400 unless the referenced object exists, active and within the caller's reach. */
+export async function mustExist(ctx: WriteContext, entity: Entity, id: string | undefined, field: string): Promise<void> {
   if (id !== undefined && !(await objectExists(ctx.tx, entity, ctx.access, id))) throw invalidData(`${field}: no ${entity.singular} with sourcedId "${id.slice(0, 100)}" that you may reach.`);
 }
 
-/** The stored columns of a validated body, its references checked, and the class it belongs to. */
-async function columnsOf(ctx: WriteContext, name: WritableName, body: Record<string, unknown>): Promise<{ values: Record<string, unknown>; classId?: string }> {
-  const metadata = (body.metadata as Record<string, unknown> | null | undefined) ?? null;
-  switch (name) {
-    case 'category':
-      return { values: { title: body.title, metadata } };
-    case 'scoreScale':
-      return { values: { name: body.title, scaleValues: body.scoreScaleValue, metadata } };
-    case 'lineItem': {
-      const b = body as g.LineItemIn;
-      const session = b.academicSession ?? b.gradingPeriod;
-      await mustExist(ctx, klass, b.class.sourcedId, 'class');
-      await mustExist(ctx, g.category, b.category?.sourcedId, 'category');
-      if (session) await mustExist(ctx, academicSession, session.sourcedId, 'academicSession');
-      return {
-        classId: b.class.sourcedId,
-        values: {
-          title: b.title,
-          description: b.description ?? null,
-          assignDate: b.assignDate ?? null,
-          dueDate: b.dueDate ?? null,
-          classSourcedId: b.class.sourcedId,
-          categorySourcedId: b.category?.sourcedId ?? null,
-          gradingPeriodSourcedId: session?.sourcedId ?? null,
-          resultValueMin: b.resultValueMin ?? null,
-          resultValueMax: b.resultValueMax ?? null,
-          metadata,
-        },
-      };
+const quote = (id: string | undefined) => (id === undefined ? 'none' : `"${id.slice(0, 100)}"`);
+
+const categoryWrites: Writable<g.CategoryIn> = {
+  table: tables.categories,
+  entity: g.category,
+  schema: g.WRITES.category.schema,
+  columns: async (_ctx, b) => ({ values: { title: b.title, weight: b.weight ?? null, metadata: b.metadata ?? null } }),
+};
+
+const scoreScaleWrites: Writable<g.ScoreScaleIn> = {
+  table: tables.scoreScales,
+  entity: g.scoreScale,
+  schema: g.WRITES.scoreScale.schema,
+  async columns(ctx, b) {
+    if (b.org && b.school && b.org.sourcedId !== b.school.sourcedId) throw invalidData('org and school name different orgs: send one of them.');
+    const owner = b.org ?? b.school;
+    await mustExist(ctx, klass, b.class?.sourcedId, 'class');
+    await mustExist(ctx, course, b.course?.sourcedId, 'course');
+    await mustExist(ctx, org, owner?.sourcedId, b.org ? 'org' : 'school');
+    return {
+      values: {
+        name: b.title,
+        scaleValues: b.scoreScaleValue,
+        type: b.type ?? null,
+        classSourcedId: b.class?.sourcedId ?? null,
+        courseSourcedId: b.course?.sourcedId ?? null,
+        orgSourcedId: owner?.sourcedId ?? null,
+        metadata: b.metadata ?? null,
+      },
+    };
+  },
+};
+
+const lineItemWrites: Writable<g.LineItemIn> = {
+  table: tables.lineItems,
+  entity: g.lineItem,
+  schema: g.WRITES.lineItem.schema,
+  async columns(ctx, b, sourcedId) {
+    const session = b.academicSession ?? b.gradingPeriod;
+    await mustExist(ctx, klass, b.class.sourcedId, 'class');
+    await mustExist(ctx, g.category, b.category?.sourcedId, 'category');
+    if (session) await mustExist(ctx, academicSession, session.sourcedId, 'academicSession');
+    await mustExist(ctx, g.scoreScale, b.scoreScale?.sourcedId, 'scoreScale');
+    if (b.school) {
+      await mustExist(ctx, school, b.school.sourcedId, 'school');
+      const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
+      if (classSchool !== b.school.sourcedId) throw invalidData(`school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`);
     }
-    case 'result': {
-      const b = body as g.ResultIn;
-      await mustExist(ctx, g.lineItem, b.lineItem.sourcedId, 'lineItem');
-      await mustExist(ctx, user, b.student.sourcedId, 'student');
-      return {
-        classId: await classOfLineItem(ctx, b.lineItem.sourcedId),
-        values: { lineItemSourcedId: b.lineItem.sourcedId, studentSourcedId: b.student.sourcedId, scoreStatus: b.scoreStatus, score: b.score ?? null, scoreDate: b.scoreDate ?? null, comment: b.comment ?? null, metadata },
-      };
-    }
-  }
+    const { tx, access } = ctx;
+    return {
+      classId: b.class.sourcedId,
+      values: {
+        title: b.title,
+        description: b.description ?? null,
+        assignDate: b.assignDate ?? null,
+        dueDate: b.dueDate ?? null,
+        classSourcedId: b.class.sourcedId,
+        schoolSourcedId: b.school?.sourcedId ?? null,
+        categorySourcedId: b.category?.sourcedId ?? null,
+        gradingPeriodSourcedId: session?.sourcedId ?? null,
+        resultValueMin: b.resultValueMin ?? null,
+        resultValueMax: b.resultValueMax ?? null,
+        metadata: b.metadata ?? null,
+      },
+      afterWrite: async () => {
+        await replaceLinks(tx, access.tenantId, LINKS.lineItemObjectives, sourcedId, objectiveRows(b.learningObjectiveSet));
+        await replaceLinks(tx, access.tenantId, LINKS.lineItemScoreScales, sourcedId, scaleRows(b.scoreScale));
+      },
+    };
+  },
+  classOfRow: async (_ctx, row) => String(row.classSourcedId),
+  links: [LINKS.lineItemObjectives, LINKS.lineItemScoreScales],
+};
+
+const resultWrites: Writable<g.ResultIn> = {
+  table: tables.results,
+  entity: g.result,
+  schema: g.WRITES.result.schema,
+  async columns(ctx, b, sourcedId) {
+    await mustExist(ctx, g.lineItem, b.lineItem.sourcedId, 'lineItem');
+    await mustExist(ctx, user, b.student.sourcedId, 'student');
+    await mustExist(ctx, g.scoreScale, b.scoreScale?.sourcedId, 'scoreScale');
+    const classId = await classOfLineItem(ctx, b.lineItem.sourcedId);
+    if (b.class && b.class.sourcedId !== classId) throw invalidData(`class: lineItem "${b.lineItem.sourcedId.slice(0, 100)}" belongs to class ${quote(classId)}, not "${b.class.sourcedId.slice(0, 100)}".`);
+    const { tx, access } = ctx;
+    return {
+      classId,
+      values: {
+        lineItemSourcedId: b.lineItem.sourcedId,
+        studentSourcedId: b.student.sourcedId,
+        scoreStatus: b.scoreStatus,
+        score: b.score ?? null,
+        textScore: b.textScore ?? null,
+        scoreDate: b.scoreDate ?? null,
+        comment: b.comment ?? null,
+        inProgress: b.inProgress ?? null,
+        incomplete: b.incomplete ?? null,
+        late: b.late ?? null,
+        missing: b.missing ?? null,
+        metadata: b.metadata ?? null,
+      },
+      afterWrite: async () => {
+        await replaceLinks(tx, access.tenantId, LINKS.resultObjectives, sourcedId, objectiveScoreRows(b.learningObjectiveSet));
+        await replaceLinks(tx, access.tenantId, LINKS.resultScoreScales, sourcedId, scaleRows(b.scoreScale));
+      },
+    };
+  },
+  classOfRow: (ctx, row) => classOfLineItem(ctx, String(row.lineItemSourcedId)),
+  links: [LINKS.resultObjectives, LINKS.resultScoreScales],
+};
+
+export const GRADEBOOK_WRITES = { category: categoryWrites, lineItem: lineItemWrites, result: resultWrites, scoreScale: scoreScaleWrites };
+
+/** What the write machinery needs of any writable: its table and its REST description. */
+type Target = Pick<Writable<unknown>, 'table' | 'entity'>;
+
+async function authorize(ctx: WriteContext, w: Target, action: 'write' | 'delete', classId: string | undefined): Promise<void> {
+  const schoolId = classId ? await schoolIdOfClass(ctx.tx, ctx.access.tenantId, classId) : undefined;
+  await policyAllows(ctx.tx, ctx.principal, ctx.meta, action, w.entity.table, schoolId === undefined ? undefined : { schoolId });
 }
 
-async function authorize(ctx: WriteContext, name: WritableName, action: 'write' | 'delete', classId: string | undefined): Promise<void> {
-  const schoolId = classId ? await schoolIdOfClass(ctx.tx, ctx.access.tenantId, classId) : undefined;
-  await policyAllows(ctx.tx, ctx.principal, ctx.meta, action, TABLES[name].entity.table, schoolId === undefined ? undefined : { schoolId });
-}
+type Keyed = PgTable & { tenantId: never; sourcedId: never };
 
 /** The stored row (any status), locked for the rest of the transaction. */
-async function current(ctx: WriteContext, name: WritableName, sourcedId: string): Promise<Record<string, unknown> | undefined> {
-  const t = TABLES[name].table as unknown as Table & Record<string, never>;
+async function current(ctx: WriteContext, w: Target, sourcedId: string): Promise<Record<string, unknown> | undefined> {
+  const t = w.table as Keyed;
   const rows = (await ctx.tx
     .select()
-    .from(TABLES[name].table)
+    .from(w.table)
     .where(and(eq(t.tenantId, ctx.access.tenantId as never), eq(t.sourcedId, sourcedId as never)))
     .for('update')) as Record<string, unknown>[];
   return rows[0];
 }
 
-const audit = (ctx: WriteContext, name: WritableName, recordId: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown) =>
-  recordAudit(ctx.tx, { principal: ctx.principal, meta: ctx.meta, table: TABLES[name].entity.table, recordId, operation, oldValues, newValues, dataCategories: ['education_record'], legitimateEducationalInterest: true });
+const audit = (ctx: WriteContext, w: Target, recordId: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown) =>
+  recordAudit(ctx.tx, { principal: ctx.principal, meta: ctx.meta, table: w.entity.table, recordId, operation, oldValues, newValues, dataCategories: ['education_record'], legitimateEducationalInterest: true });
 
 /** PUT: creates (true) or replaces (false) the object, returning the REST object as stored. */
-export async function putObject(ctx: WriteContext, name: WritableName, sourcedId: string, body: Record<string, unknown>): Promise<{ created: boolean; object: Record<string, unknown> }> {
-  if (body.sourcedId !== undefined && body.sourcedId !== sourcedId) throw invalidData(`sourcedId in the body ("${String(body.sourcedId).slice(0, 100)}") differs from the URL.`);
-  const before = await current(ctx, name, sourcedId);
+export async function putObject<B>(ctx: WriteContext, w: Writable<B>, sourcedId: string, body: B): Promise<{ created: boolean; object: Record<string, unknown> }> {
+  const given = (body as { sourcedId?: unknown }).sourcedId;
+  if (given !== undefined && given !== sourcedId) throw invalidData(`sourcedId in the body ("${String(given).slice(0, 100)}") differs from the URL.`);
+  const name = w.entity.singular;
+  const before = await current(ctx, w, sourcedId);
   // A tobedeleted object written again is created anew; an active one outside the caller's reach is not theirs to replace.
   const live = before?.status === 'active';
-  if (live && !(await objectExists(ctx.tx, TABLES[name].entity, ctx.access, sourcedId))) throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
-  const { values, classId } = await columnsOf(ctx, name, body);
-  await authorize(ctx, name, 'write', classId);
+  if (live && !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId))) throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
+  const { values, classId, afterWrite } = await w.columns(ctx, body, sourcedId);
+  await authorize(ctx, w, 'write', classId);
   const row = { ...values, status: 'active', dateLastModified: new Date() };
-  const t = TABLES[name].table as unknown as Table & Record<string, never>;
+  const t = w.table as Keyed;
   await ctx.tx
-    .insert(TABLES[name].table)
+    .insert(w.table)
     .values({ tenantId: ctx.access.tenantId, sourcedId, ...row } as never)
     .onConflictDoUpdate({ target: [t.tenantId, t.sourcedId], set: row as never });
-  const object = (await getObject(ctx.tx, TABLES[name].entity, ctx.access, sourcedId))!;
-  await audit(ctx, name, sourcedId, live ? 'UPDATE' : 'INSERT', live ? before : undefined, object);
+  await afterWrite?.();
+  const object = (await getObject(ctx.tx, w.entity, ctx.access, sourcedId))!;
+  await audit(ctx, w, sourcedId, live ? 'UPDATE' : 'INSERT', live ? before : undefined, object);
   return { created: !live, object };
 }
 
-/** POST to a collection: creates each object; a supplied sourcedId already in use gets a fresh one. */
-export async function postObjects(ctx: WriteContext, name: 'lineItem' | 'result', bodies: Record<string, unknown>[]): Promise<{ suppliedSourcedId: string; allocatedSourcedId: string }[]> {
-  const pairs: { suppliedSourcedId: string; allocatedSourcedId: string }[] = [];
-  for (const body of bodies) {
-    const supplied = typeof body.sourcedId === 'string' ? body.sourcedId : '';
-    const allocated = supplied && !(await current(ctx, name, supplied)) ? supplied : randomUUID();
-    await putObject(ctx, name, allocated, { ...body, sourcedId: allocated });
+export interface SourcedIdPair {
+  suppliedSourcedId: string;
+  allocatedSourcedId: string;
+}
+
+/** POST to a collection: creates each object; a supplied sourcedId already in use gets a fresh one. Errors name the item. */
+export async function postObjects<B>(ctx: WriteContext, w: Writable<B>, bodies: B[]): Promise<SourcedIdPair[]> {
+  const pairs: SourcedIdPair[] = [];
+  for (const [i, body] of bodies.entries()) {
+    const given = (body as { sourcedId?: unknown }).sourcedId;
+    const supplied = typeof given === 'string' ? given : '';
+    const allocated = supplied && !(await current(ctx, w, supplied)) ? supplied : randomUUID();
+    try {
+      await putObject(ctx, w, allocated, { ...body, sourcedId: allocated });
+    } catch (error) {
+      if (error instanceof OneRosterError && error.codeMinor === 'invaliddata') throw invalidData(`${w.entity.plural}[${i}]: ${error.detail}`);
+      throw error;
+    }
     pairs.push({ suppliedSourcedId: supplied, allocatedSourcedId: allocated });
   }
   return pairs;
 }
 
-/** DELETE: status tobedeleted (gone from every listing); 404 when absent, already deleted or out of reach. */
-export async function deleteObject(ctx: WriteContext, name: WritableName, sourcedId: string): Promise<void> {
-  const before = await current(ctx, name, sourcedId);
-  if (before?.status !== 'active' || !(await objectExists(ctx.tx, TABLES[name].entity, ctx.access, sourcedId))) throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}".`);
-  const classId = name === 'lineItem' ? String(before.classSourcedId) : name === 'result' ? await classOfLineItem(ctx, String(before.lineItemSourcedId)) : undefined;
-  await authorize(ctx, name, 'delete', classId);
-  const t = TABLES[name].table as unknown as Table & Record<string, never>;
+/** DELETE: status tobedeleted (gone from every listing, its link rows too); 404 when absent, already deleted or out of reach. */
+export async function deleteObject<B>(ctx: WriteContext, w: Writable<B>, sourcedId: string): Promise<void> {
+  const before = await current(ctx, w, sourcedId);
+  if (before?.status !== 'active' || !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId))) throw unknownObject(`No ${w.entity.singular} with sourcedId "${sourcedId.slice(0, 100)}".`);
+  await authorize(ctx, w, 'delete', await w.classOfRow?.(ctx, before));
+  const t = w.table as Keyed;
   await ctx.tx
-    .update(TABLES[name].table)
+    .update(w.table)
     .set({ status: 'tobedeleted', dateLastModified: new Date() } as never)
     .where(and(eq(t.tenantId, ctx.access.tenantId as never), eq(t.sourcedId, sourcedId as never)));
-  await audit(ctx, name, sourcedId, 'DELETE', before, { status: 'tobedeleted' });
+  for (const link of w.links ?? []) await replaceLinks(ctx.tx, ctx.access.tenantId, link, sourcedId, []);
+  await audit(ctx, w, sourcedId, 'DELETE', before, { status: 'tobedeleted' });
 }

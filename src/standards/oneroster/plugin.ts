@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { gradebookRoutes } from './gradebook-routes.js';
+import { resourcesRoutes } from './resources-service.js';
 import { rosteringRoutes } from './rostering-routes.js';
 import type { ServiceOptions } from './service.js';
 
@@ -12,5 +13,6 @@ export function oneRosterRoutes(options: ServiceOptions = {}) {
   return async function oneRoster(app: FastifyInstance): Promise<void> {
     await rosteringRoutes(options)(app);
     await gradebookRoutes(options)(app);
+    await resourcesRoutes(options)(app);
   };
 }

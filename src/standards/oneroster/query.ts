@@ -1,6 +1,6 @@
 /**
  * SQL for OneRoster reads, derived from an entity description: the visible fields (scopes), the
- * compiled filter, sort, paging, confinement, and the rows rendered as REST objects.
+ * compiled filter, sort, paging, confinement, relationship, and the rows rendered as REST objects.
  * Every statement runs in the caller's tenant transaction (row-level security) and also names the
  * tenant, so the (tenant_id, …) indexes serve it.
  */
@@ -11,13 +11,16 @@ import { isSortable, outputSql, raw, render, type Entity, type FieldSpec } from 
 import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
 import type { ListParams } from './paging.js';
+import { relationCondition, type RelationSql } from './relationships.js';
 
-/** Who reads: the tenant, the caller's scopes and, for a school-bound caller, its school orgs. */
+/** Who reads: the tenant, the caller's scopes, a school-bound caller's school orgs, a person's relationship. */
 export interface ReadAccess {
   tenantId: string;
   scopes: readonly string[];
   /** sourcedIds of the orgs of the caller's schools; undefined = the whole tenant. */
   schoolOrgs?: readonly string[];
+  /** A teacher's, parent's or student's relationship (relationships.ts); undefined = not narrowed. */
+  relation?: RelationSql;
   /** Base URL of hrefs (scheme://host). */
   origin: string;
 }
@@ -121,7 +124,7 @@ export function compileFilter(entity: Entity, visible: Set<string>, node: Filter
   return sql`(${sql.join(parts, node.kind === 'and' ? sql` AND ` : sql` OR `)})`;
 }
 
-/** The WHERE of every read: tenant, active (tobedeleted rows never appear), entity, confinement. */
+/** The WHERE of every read: tenant, active (tobedeleted rows never appear), entity, confinement, relationship. */
 function baseConditions(entity: Entity, access: ReadAccess): SQL[] {
   const conditions = [sql`t.tenant_id = ${access.tenantId}::uuid`, sql`t.status = 'active'`];
   if (entity.where) conditions.push(raw(entity.where));
@@ -129,6 +132,8 @@ function baseConditions(entity: Entity, access: ReadAccess): SQL[] {
     const list = access.schoolOrgs.length ? sql`(${sql.join(access.schoolOrgs.map((id) => sql`${id}`), sql`, `)})` : sql`(NULL)`;
     conditions.push(entity.confine(list));
   }
+  const related = access.relation && relationCondition(entity, access.relation);
+  if (related) conditions.push(related);
   return conditions;
 }
 
@@ -163,9 +168,16 @@ export async function listObjects(tx: Tx, entity: Entity, access: ReadAccess, pa
   } else if (params.orderBy === 'desc') order = sql`t.sourced_id DESC`;
   const whereSql = sql.join(where, sql` AND `);
   const from = raw(`${entity.table} t`);
-  const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`));
-  const counted = rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`));
-  return { objects: rows.map((r) => render(entity, r, names, access.origin)), total: Number(counted[0]!.n) };
+  // The page and the total in one statement (the window count is taken before LIMIT); only a page
+  // past the end, which has no row to carry the total, needs a second statement.
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT ${selection(entity, names)}, count(*) OVER () AS "__total" FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`),
+  );
+  let total = rows.length > 0 ? Number(rows[0]!.__total) : 0;
+  if (rows.length === 0 && params.offset > 0) {
+    total = Number(rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`))[0]!.n);
+  }
+  return { objects: rows.map((r) => render(entity, r, names, access.origin)), total };
 }
 
 export async function getObject(tx: Tx, entity: Entity, access: ReadAccess, sourcedId: string, fields?: string[]): Promise<Record<string, unknown> | undefined> {

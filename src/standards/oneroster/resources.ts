@@ -17,9 +17,12 @@
  *   school orgs): orgs = the schools and their parents; classes/enrollments by school; courses owned
  *   by the schools or taught there; users through roles, primary org or enrollments at the schools;
  *   academic sessions are the district calendar, shared by every school, so not confined.
+ * - Relationship scopes (a teacher's sections, a parent's children, a student's self): each entity's
+ *   `relate` hook from relationships.ts (sessions, courses and orgs of the caller's classes included).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { baseFields, ref, scope, type Entity, type FieldSpec, type RefType } from './entity-kit.js';
+import { relateClasses, relateCourses, relateEnrollments, relateOrgs, relateSessions, relateUsers } from './relationships.js';
 
 const FULL_ROSTER = [scope('roster.readonly')];
 const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
@@ -44,6 +47,7 @@ export const academicSession: Entity = {
     },
     schoolYear: text('school_year'),
   },
+  relate: relateSessions,
 };
 
 const orgFields: Record<string, FieldSpec> = {
@@ -64,6 +68,7 @@ export const org: Entity = {
   plural: 'orgs',
   table: 'oneroster.orgs',
   fields: orgFields,
+  relate: relateOrgs,
   confine: (schools) => sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
 };
 
@@ -80,6 +85,7 @@ export const course: Entity = {
     subjects: { sql: 't.subjects', type: 'strings' },
     org: ref('org_sourced_id', 'org'),
   },
+  relate: relateCourses,
   confine: (schools) =>
     sql`(t.org_sourced_id IN ${schools} OR EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.course_sourced_id = t.sourced_id AND c.school_sourced_id IN ${schools}))`,
 };
@@ -101,6 +107,7 @@ export const klass: Entity = {
     terms: { sql: 't.term_sourced_ids', type: 'refs', refType: 'academicSession' },
   },
   confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
+  relate: relateClasses,
 };
 
 export const enrollment: Entity = {
@@ -118,6 +125,7 @@ export const enrollment: Entity = {
     endDate: { sql: 't.end_date', type: 'date' },
   },
   confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
+  relate: relateEnrollments,
 };
 
 interface RoleJson {
@@ -170,7 +178,7 @@ const confineUsers = (column: string) => (schools: SQL) =>
     OR ${sql.raw(column)} IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.primary_org_sourced_id IN ${schools})
     OR ${sql.raw(column)} IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.school_sourced_id IN ${schools}))`;
 
-export const user: Entity = { singular: 'user', plural: 'users', table: 'oneroster.users', fields: userFields, confine: confineUsers('t.sourced_id') };
+export const user: Entity = { singular: 'user', plural: 'users', table: 'oneroster.users', fields: userFields, confine: confineUsers('t.sourced_id'), relate: relateUsers };
 
 const holdingRole = (role: string) => `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id AND hr.role = '${role}' AND hr.status = 'active')`;
 /** /students and /teachers answer in the `users` envelope (the specification's User object). */
@@ -201,6 +209,7 @@ export const demographic: Entity = {
     publicSchoolResidenceStatus: text('public_school_residence_status'),
   },
   confine: confineUsers('t.sourced_id'),
+  relate: relateUsers,
 };
 
 export type { RefType };

@@ -5,9 +5,13 @@
  * roles imply; 403 imsx otherwise), 3. the policy engine's read decision on the table (deny by
  * default; a district admin may tighten a table for a role), 4. confinement: a principal bound to
  * schools (principal.schoolIds, Ed-Fi school ids) sees the rows of those schools' OneRoster orgs
- * (`orgs.identifier` = the Ed-Fi school id). Relationship scopes narrower than a school (a teacher's
- * own sections, a parent's children, a student's self) are not expressed on OneRoster rows yet, so
- * such principals are refused rather than shown more than they may see.
+ * (`orgs.identifier` = the Ed-Fi school id), 5. relationship: a person whose every role is bounded by
+ * a relationship narrower than a school (a teacher's own sections, a parent's or guardian's children,
+ * a student's self) sees the rows of that relationship, through each entity's `relate` condition
+ * computed once per request from the person's OneRoster users (relationships.ts). Lists hold only
+ * those rows; another person's object, by id or as the parent of a nested read, is 404 unknownobject —
+ * exactly like an object outside a school-bound caller's schools. Writes below school scope are still
+ * refused (people get no write scopes; see ROLE_SCOPES).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,6 +26,7 @@ import type { Entity } from './entity-kit.js';
 import { forbidden, unknownObject } from './imsx-errors.js';
 import { linkHeader, parseListParams, DEFAULT_MAX_LIMIT } from './paging.js';
 import { getObject, listObjects, objectExists, type ReadAccess } from './query.js';
+import { relationshipOf } from './relationships.js';
 
 export interface ServiceOptions {
   /** The largest page served; larger `limit`s are clamped to it. */
@@ -50,18 +55,21 @@ export async function schoolOrgsOf(tx: Tx, principal: Principal): Promise<string
   return rows.map((r) => r.sourced_id);
 }
 
-/** The policy engine's answer for this table; relationship scopes narrower than a school are refused. */
+/**
+ * The policy engine's answer for this table. A write whose scope is narrower than a school is refused;
+ * a read's relationship is applied by `readAccess` (callers of this for a read must use its access).
+ */
 export async function policyAllows(tx: Tx, principal: Principal, meta: RequestMeta, action: Action, table: string, subject?: { schoolId?: number }): Promise<void> {
-  const decision = await decide(principal, { action, table, subject, justification: meta.justification }, { policies: await loadPolicies(tx), relationships: createRelationshipResolver(tx) });
+  const decision = await decide(principal, { action, table, subject, justification: meta.justification }, { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) });
   if (!decision.allowed) throw forbidden(decision.reason);
-  if (decision.scope !== 'tenant' && decision.scope !== 'school') {
-    throw forbidden(`Access scope "${decision.scope}" cannot be applied to OneRoster ${table} yet: use a school- or district-level account or client.`);
+  if (action !== 'read' && decision.scope !== 'tenant' && decision.scope !== 'school') {
+    throw forbidden(`Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or district-level account or client.`);
   }
 }
 
 export async function readAccess(tx: Tx, request: FastifyRequest, principal: Principal, meta: RequestMeta, table: string): Promise<ReadAccess> {
-  await policyAllows(tx, principal, meta, 'read', table);
-  return { tenantId: principal.tenantId, scopes: principal.scopes, schoolOrgs: await schoolOrgsOf(tx, principal), origin: originOf(request) };
+  const relation = await relationshipOf(tx, principal, meta, table);
+  return { tenantId: principal.tenantId, scopes: principal.scopes, schoolOrgs: await schoolOrgsOf(tx, principal), ...(relation ? { relation } : {}), origin: originOf(request) };
 }
 
 export interface ParentCheck {
@@ -77,6 +85,8 @@ export interface CollectionRoute {
   parents?: ParentCheck[];
   /** Conditions over `t` from the path parameters. */
   where?: (params: Record<string, string>) => SQL[];
+  /** Link tables the read reveals (class_resources…): the policy engine must allow reading each too. */
+  policyTables?: string[];
 }
 
 function pathParams(request: FastifyRequest): Record<string, string> {
@@ -91,6 +101,7 @@ export function registerCollection(app: FastifyInstance, route: CollectionRoute,
     const params = parseListParams(query, options.maxLimit ?? DEFAULT_MAX_LIMIT);
     const page = await withTenant(request, async ({ tx, meta }) => {
       const access = await readAccess(tx, request, principal, meta, route.entity.table);
+      for (const table of route.policyTables ?? []) await policyAllows(tx, principal, meta, 'read', table);
       for (const parent of route.parents ?? []) {
         const id = pathParams(request)[parent.param]!;
         if (!(await objectExists(tx, parent.entity, access, id))) throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);

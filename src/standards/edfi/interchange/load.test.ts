@@ -43,6 +43,7 @@ const TABLES = [
   'edfi.studentgradebookentry',
   'edfi.disciplineincident',
   'edfi.disciplineaction',
+  'edfi.studentdisciplineincidentassociation',
   'edfi.assessment',
   'edfi.studentassessment',
   'edfi.studentassessmentscoreresult',
@@ -81,6 +82,8 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     expect(loadedOf(first, 'sections')).toBe(532);
     expect(loadedOf(first, 'studentSchoolAttendanceEvents')).toBe(1917);
     expect(first.notStored).toMatchObject({ StudentTransportation: 30, Location: 56, StaffEducationOrganizationAssignmentAssociation: 69 });
+    expect(first.notStored).not.toHaveProperty('StudentDisciplineIncidentNonOffenderAssociation');
+    expect(loadedOf(first, 'studentDisciplineIncidentNonOffenderAssociations')).toBe(2);
     expect(first.records).toBe(first.loaded + first.rejected + Object.values(first.notStored).reduce((a, b) => a + b, 0));
     expect(progress.at(-1)!.records).toBe(first.loaded + first.rejected);
 
@@ -97,6 +100,8 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
       'edfi.studentschoolattendanceevent': 1917,
       'edfi.studentgradebookentry': 250,
       'edfi.disciplineincident': 21,
+      // The fixture's two non-offenders (witnesses) are perpetrators of the same incidents: one row each, as perpetrator.
+      'edfi.studentdisciplineincidentassociation': 21,
       'edfi.studentassessment': 34,
       // Keyed with the session: fall and spring offerings are two rows (169 elements; ALG-1's spring
       // offering at 255901001 comes twice, the second an update).

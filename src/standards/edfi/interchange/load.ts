@@ -68,7 +68,9 @@ export function interchangeFiles(paths: readonly string[]): string[] {
 /** A reason without values (a database detail can echo personal data). */
 function reasonOf(error: unknown): string {
   if (error instanceof RowError) return error.message;
-  return mapPgError(error)?.message ?? (error instanceof Error ? error.message.split('\n')[0]! : 'unexpected error');
+  // Drizzle wraps the database's error ("Failed query: …"); the cause is what explains the row.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return mapPgError(error)?.message ?? (cause instanceof Error ? cause.message.split('\n')[0]! : 'unexpected error');
 }
 
 interface Unit {
@@ -178,7 +180,7 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
     if (phase === 'descriptors') await transaction(database, ({ tx }) => work(tx, true));
     else await tenantTransaction(database, tenantId, ({ tx }) => work(tx, false));
     processed += batch.length;
-    options.onProgress?.({ phase, file: label(batch[0]!.file), records: processed, elapsedMs: Date.now() - started });
+    options.onProgress?.({ phase, file: label(batch[0]!.file), records: processed, resources: [...resources.values()].map((r) => ({ ...r })), elapsedMs: Date.now() - started });
   };
 
   let descriptorsRead = false;

@@ -40,6 +40,8 @@ export interface LoadProgress {
   file: string;
   /** Elements processed so far in this load (all phases). */
   records: number;
+  /** Counts per resource so far (a snapshot). */
+  resources: ResourceCount[];
   elapsedMs: number;
 }
 

@@ -88,7 +88,8 @@ export async function writeRows(tx: Tx, tenantId: string | null, rows: readonly 
     const columns = [...new Set(all.flatMap((r) => Object.keys(r)))];
     const unknown = columns.find((c) => !types.has(c));
     if (unknown) throw new Error(`${spec.name} has no column ${unknown}`);
-    const count: TableCount = { inserted: 0, updated: 0, unchanged: 0 };
+    // Two specs may write one table (upsert and insert-if-absent rows): their counts add up.
+    const count: TableCount = counts.get(spec.name) ?? { inserted: 0, updated: 0, unchanged: 0 };
     const chunk = Math.max(1, Math.floor(MAX_PARAMS / (columns.length + 1)));
     for (let i = 0; i < all.length; i += chunk) {
       const part = all.slice(i, i + chunk);

@@ -57,13 +57,16 @@ export async function exportPackage(database: Database, tenantId: string, direct
     tenantId,
     async ({ tx }) => {
       for (const spec of FILES.filter((f) => f.tableName)) {
+        // Derived columns (results.classSourcedId) are computed beside the row, under their staging name.
+        const derived = spec.columns.filter((c) => c.derived && c.db).map((c) => `'${c.db}', ${c.derived!.sql}`);
+        const extra = sql.raw(derived.length ? `json_build_object(${derived.join(', ')})::text` : `'{}'`);
         const target = path.join(directory, `${spec.name}.csv`);
         let out: fs.WriteStream | undefined;
         let after = '';
         let written = 0;
         for (;;) {
-          const page = rowsOf<{ j: string; id: string }>(
-            await tx.execute(sql`SELECT row_to_json(t)::text AS j, t.sourced_id AS id FROM ${sql.raw(spec.tableName!)} t
+          const page = rowsOf<{ j: string; d: string; id: string }>(
+            await tx.execute(sql`SELECT row_to_json(t)::text AS j, ${extra} AS d, t.sourced_id AS id FROM ${sql.raw(spec.tableName!)} t
               WHERE t.tenant_id = ${tenantId} AND t.status = 'active' AND t.sourced_id > ${after} ORDER BY t.sourced_id LIMIT ${PAGE}`),
           );
           if (page.length === 0) break;
@@ -72,7 +75,7 @@ export async function exportPackage(database: Database, tenantId: string, direct
             out.write(csvLine(headerOf(spec)));
           }
           for (const r of page) {
-            if (!out.write(csvLine(cells(spec, JSON.parse(r.j) as Record<string, unknown>, lossy)))) await once(out, 'drain');
+            if (!out.write(csvLine(cells(spec, { ...(JSON.parse(r.j) as Record<string, unknown>), ...(JSON.parse(r.d) as Record<string, unknown>) }, lossy)))) await once(out, 'drain');
           }
           written += page.length;
           after = page[page.length - 1]!.id;

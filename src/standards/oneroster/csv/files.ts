@@ -2,8 +2,10 @@
  * The OneRoster 1.2 CSV files (binding 1.2.1): header order exactly as the standard, each column's
  * kind, whether it is required, what it references, and where Schola stores it. A column without
  * `db` has no column in Schola's table: it is kept in the row's `metadata` jsonb under its CSV name
- * (tables without metadata drop it, with a warning). Files without a table are validated and
- * reported as "not stored".
+ * (tables without metadata drop it, with a warning). A `derived` column repeats what Schola derives
+ * (results.classSourcedId = its line item's class): staged and checked on import, written from the
+ * derivation on export, never stored twice. Every 1.2 file has a table; a FileSpec without one would
+ * be validated and reported as "not stored".
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as or from '../../../domains/oneroster/tables.js';
@@ -21,6 +23,11 @@ export interface ColumnSpec {
   values?: readonly string[];
   /** The file whose sourcedIds this column references. */
   ref?: string;
+  /**
+   * A staged-only column (db "_…") whose value Schola derives: `sql` over alias `t` (a row of the
+   * table or of its staging table) gives it; an import row must agree, the export writes it.
+   */
+  derived?: { sql: string; what: string };
 }
 
 export interface FileSpec {
@@ -56,6 +63,9 @@ function file(name: string, table: PgTable | undefined, tableName: string | unde
 }
 const s = (csv: string, db: string | undefined, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ csv, kind: 'string', db, ...extra });
 const ref = (csv: string, db: string | undefined, target: string, required = false): ColumnSpec => ({ csv, kind: 'id', db, ref: target, required });
+
+// results.classSourcedId is not stored: a result's class is its line item's.
+const LINE_ITEM_CLASS = '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
 /** In dependency order: a file only references files before it (or itself). */
 export const FILES: FileSpec[] = [
@@ -159,7 +169,7 @@ export const FILES: FileSpec[] = [
     s('cityOfBirth', 'city_of_birth'),
     s('publicSchoolResidenceStatus', 'public_school_residence_status'),
   ]),
-  file('categories', or.categories, 'oneroster.categories', true, [s('title', 'title', { required: true }), { csv: 'weight', kind: 'number' }]),
+  file('categories', or.categories, 'oneroster.categories', true, [s('title', 'title', { required: true }), { csv: 'weight', kind: 'number', db: 'weight' }]),
   file('lineItems', or.lineItems, 'oneroster.line_items', true, [
     s('title', 'title', { required: true }),
     s('description', 'description'),
@@ -170,7 +180,7 @@ export const FILES: FileSpec[] = [
     ref('academicSessionSourcedId', 'grading_period_sourced_id', 'academicSessions'),
     { csv: 'resultValueMin', kind: 'number', db: 'result_value_min' },
     { csv: 'resultValueMax', kind: 'number', db: 'result_value_max' },
-    ref('schoolSourcedId', undefined, 'orgs'),
+    ref('schoolSourcedId', 'school_sourced_id', 'orgs'),
   ]),
   file('results', or.results, 'oneroster.results', true, [
     ref('lineItemSourcedId', 'line_item_sourced_id', 'lineItems', true),
@@ -179,19 +189,19 @@ export const FILES: FileSpec[] = [
     { csv: 'score', kind: 'number', db: 'score' },
     { csv: 'scoreDate', kind: 'dateOrDatetime', db: 'score_date' },
     s('comment', 'comment'),
-    s('textScore', undefined),
-    ref('classSourcedId', undefined, 'classes'),
-    { csv: 'inProgress', kind: 'boolean' },
-    { csv: 'incomplete', kind: 'boolean' },
-    { csv: 'late', kind: 'boolean' },
-    { csv: 'missing', kind: 'boolean' },
+    s('textScore', 'text_score'),
+    { ...ref('classSourcedId', '_class_sourced_id', 'classes'), derived: { sql: LINE_ITEM_CLASS, what: "the line item's class" } },
+    { csv: 'inProgress', kind: 'boolean', db: 'in_progress' },
+    { csv: 'incomplete', kind: 'boolean', db: 'incomplete' },
+    { csv: 'late', kind: 'boolean', db: 'late' },
+    { csv: 'missing', kind: 'boolean', db: 'missing' },
   ]),
   file('scoreScales', or.scoreScales, 'oneroster.score_scales', true, [
     s('title', 'name', { required: true }),
-    s('type', undefined),
-    ref('orgSourcedId', undefined, 'orgs'),
-    ref('courseSourcedId', undefined, 'courses'),
-    ref('classSourcedId', undefined, 'classes'),
+    s('type', 'type'),
+    ref('orgSourcedId', 'org_sourced_id', 'orgs'),
+    ref('courseSourcedId', 'course_sourced_id', 'courses'),
+    ref('classSourcedId', 'class_sourced_id', 'classes'),
     { csv: 'scoreScaleValue', kind: 'scoreScaleValue', db: 'scale_values', required: true },
   ]),
   file('resources', or.resources, 'oneroster.resources', true, [
@@ -202,14 +212,45 @@ export const FILES: FileSpec[] = [
     s('vendorId', 'vendor_id'),
     s('applicationId', 'application_id'),
   ]),
-  // No table in Schola's data model: validated, counted, reported "not stored".
-  file('lineItemLearningObjectiveIds', undefined, undefined, false, [ref('lineItemSourcedId', undefined, 'lineItems', true), s('source', undefined, { required: true }), s('learningObjectiveId', undefined, { required: true })]),
-  file('lineItemScoreScales', undefined, undefined, false, [s('title', undefined), ref('lineItemSourcedId', undefined, 'lineItems', true), ref('scoreScaleSourcedId', undefined, 'scoreScales', true)]),
-  file('resultLearningObjectiveIds', undefined, undefined, false, [ref('resultSourcedId', undefined, 'results', true), s('source', undefined, { required: true }), s('learningObjectiveId', undefined, { required: true }), { csv: 'score', kind: 'number' }, s('textScore', undefined)]),
-  file('resultScoreScales', undefined, undefined, false, [s('title', undefined), ref('resultSourcedId', undefined, 'results', true), ref('scoreScaleSourcedId', undefined, 'scoreScales', true)]),
-  file('classResources', undefined, undefined, false, [s('title', undefined), ref('classSourcedId', undefined, 'classes', true), ref('resourceSourcedId', undefined, 'resources', true)]),
-  file('courseResources', undefined, undefined, false, [s('title', undefined), ref('courseSourcedId', undefined, 'courses', true), ref('resourceSourcedId', undefined, 'resources', true)]),
-  file('userResources', undefined, undefined, false, [ref('userSourcedId', undefined, 'users', true), ref('orgSourcedId', undefined, 'orgs'), ref('classSourcedId', undefined, 'classes'), ref('resourceSourcedId', undefined, 'resources', true)]),
+  // The 1.2 link files (learning objectives, score scales, resource assignments).
+  file('lineItemLearningObjectiveIds', or.lineItemLearningObjectives, 'oneroster.line_item_learning_objectives', true, [
+    ref('lineItemSourcedId', 'line_item_sourced_id', 'lineItems', true),
+    s('source', 'source', { required: true }),
+    s('learningObjectiveId', 'learning_objective_id', { required: true }),
+  ]),
+  file('lineItemScoreScales', or.lineItemScoreScales, 'oneroster.line_item_score_scales', true, [
+    s('title', 'title'),
+    ref('lineItemSourcedId', 'line_item_sourced_id', 'lineItems', true),
+    ref('scoreScaleSourcedId', 'score_scale_sourced_id', 'scoreScales', true),
+  ]),
+  file('resultLearningObjectiveIds', or.resultLearningObjectives, 'oneroster.result_learning_objectives', true, [
+    ref('resultSourcedId', 'result_sourced_id', 'results', true),
+    s('source', 'source', { required: true }),
+    s('learningObjectiveId', 'learning_objective_id', { required: true }),
+    { csv: 'score', kind: 'number', db: 'score' },
+    s('textScore', 'text_score'),
+  ]),
+  file('resultScoreScales', or.resultScoreScales, 'oneroster.result_score_scales', true, [
+    s('title', 'title'),
+    ref('resultSourcedId', 'result_sourced_id', 'results', true),
+    ref('scoreScaleSourcedId', 'score_scale_sourced_id', 'scoreScales', true),
+  ]),
+  file('classResources', or.classResources, 'oneroster.class_resources', true, [
+    s('title', 'title'),
+    ref('classSourcedId', 'class_sourced_id', 'classes', true),
+    ref('resourceSourcedId', 'resource_sourced_id', 'resources', true),
+  ]),
+  file('courseResources', or.courseResources, 'oneroster.course_resources', true, [
+    s('title', 'title'),
+    ref('courseSourcedId', 'course_sourced_id', 'courses', true),
+    ref('resourceSourcedId', 'resource_sourced_id', 'resources', true),
+  ]),
+  file('userResources', or.userResources, 'oneroster.user_resources', true, [
+    ref('userSourcedId', 'user_sourced_id', 'users', true),
+    ref('orgSourcedId', 'org_sourced_id', 'orgs'),
+    ref('classSourcedId', 'class_sourced_id', 'classes'),
+    ref('resourceSourcedId', 'resource_sourced_id', 'resources', true),
+  ]),
 ];
 
 export const FILE_BY_NAME = new Map(FILES.map((f) => [f.name, f]));

@@ -61,7 +61,7 @@ async function firstLine(pkg: PackageSource, name: string): Promise<string> {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
 }
 
-const ANALYZED_TABLES = ['orgs', 'users', 'roles', 'user_profiles', 'demographics', 'academic_sessions', 'courses', 'classes', 'enrollments', 'categories', 'line_items', 'results', 'score_scales', 'resources'].map((t) => `oneroster.${t}`);
+const ANALYZED_TABLES = FILES.flatMap((f) => (f.tableName ? [f.tableName] : []));
 
 export async function importPackage(database: Database, tenantId: string, source: string | Buffer | PackageSource, options: ImportOptions = {}): Promise<ImportReport> {
   const pkg = typeof source === 'string' || Buffer.isBuffer(source) ? await openPackage(source) : source;
@@ -140,6 +140,7 @@ class Run {
     await stage.index();
     await stage.flagDuplicates(this.log, name);
     await stage.flagBrokenReferences(this.log, name);
+    await stage.flagDerivedMismatches(this.log, name);
     await this.options.onProgress?.({ file: name, fileRows, rows: this.rows, phase: 'applying' });
     await this.apply(stage, spec, name, mode, readable);
     if (spec === USERS_1_1) await this.derivedRoles(stage, mode, readable);

@@ -27,6 +27,23 @@ function lengthLimits(spec: FileSpec): Map<string, number> {
   return limits;
 }
 
+/** numeric(p, s) columns: the magnitude they cannot reach (10^(p−s)) and their scale, by column name. */
+function numericRanges(spec: FileSpec): Map<string, { bound: number; scale: number }> {
+  const ranges = new Map<string, { bound: number; scale: number }>();
+  if (!spec.table) return ranges;
+  for (const column of getTableConfig(spec.table).columns) {
+    const m = /^numeric\((\d+), ?(\d+)\)$/.exec(column.getSQLType());
+    if (m) ranges.set(column.name, { bound: 10 ** (Number(m[1]) - Number(m[2])), scale: Number(m[2]) });
+  }
+  return ranges;
+}
+
+/** A number the column would overflow on (PostgreSQL rounds to the scale first), as a reason. */
+function outOfRange(value: unknown, range: { bound: number; scale: number } | undefined): string | undefined {
+  if (range === undefined || typeof value !== 'number') return undefined;
+  return Math.abs(Number(value.toFixed(range.scale))) < range.bound ? undefined : `must be less than ${range.bound} in absolute value`;
+}
+
 function mapHeader(spec: FileSpec, header: string[], log: IssueLog, version: '1.1' | '1.2'): Slot[] | undefined {
   const file = spec.name;
   const byName = new Map(spec.columns.map((c) => [c.csv, c]));
@@ -77,6 +94,7 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
   const { spec, mode, log } = ctx;
   const file = spec.name;
   const limits = lengthLimits(spec);
+  const ranges = numericRanges(spec);
   // Files without a table keep every value in metadata (for reference checks only).
   const keepInMetadata = spec.hasMetadata || !spec.table;
   let slots: Slot[] | undefined;
@@ -122,6 +140,12 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
         const converted = convertCell(column, text, column.db ? (limits.get(column.db) ?? (column.kind === 'id' ? 255 : undefined)) : undefined);
         if (!converted.ok) {
           if (column.csv !== 'status') error(converted.reason, column.csv);
+          row._bad = true;
+          continue;
+        }
+        const overflow = column.db ? outOfRange(converted.value, ranges.get(column.db)) : undefined;
+        if (overflow) {
+          error(overflow, column.csv);
           row._bad = true;
           continue;
         }

@@ -14,6 +14,14 @@ import type { StagedRow } from './rows.js';
 
 let counter = 0;
 
+/** One offending staged row: its line, the offending value, and what the check wanted instead. */
+interface Offence {
+  line: number;
+  value: string | null;
+  first: number | null;
+  expected?: string | null;
+}
+
 export class Stage {
   readonly name: string;
   private constructor(
@@ -43,12 +51,12 @@ export class Stage {
     await this.tx.execute(sql.raw(`ANALYZE ${this.name}`));
   }
 
-  private async flag(select: string, reasonOf: (r: { line: number; value: string | null; first: number | null }) => string, column: string | undefined, log: IssueLog, issueFile: string): Promise<number> {
+  private async flag(select: string, reasonOf: (r: Offence) => string, column: string | undefined, log: IssueLog, issueFile: string): Promise<number> {
     // The data-modifying CTE flags every offending row; the listing is capped like the report.
-    const found = rowsOf<{ line: number; value: string | null; first: number | null; total: number }>(
+    const found = rowsOf<Offence & { total: number }>(
       await this.tx.execute(
         sql.raw(`WITH bad AS (${select}), flagged AS (UPDATE ${this.name} s SET _bad = true WHERE s._line IN (SELECT line FROM bad))
-          SELECT line, value, first, (count(*) OVER ())::int AS total FROM bad ORDER BY line LIMIT 10001`),
+          SELECT bad.*, (count(*) OVER ())::int AS total FROM bad ORDER BY line LIMIT 10001`),
       ),
     );
     for (const r of found) log.add({ file: issueFile, line: r.line, column, severity: 'error', reason: reasonOf(r) });
@@ -91,6 +99,20 @@ export class Stage {
       }
       // A self-referencing file: a row that pointed at a now-flagged row must be checked again.
       if (flagged === 0 || !refs.some((c) => c.ref === this.spec.name)) return;
+    }
+  }
+
+  /** Derived columns (results.classSourcedId): a given value must be the one Schola derives. */
+  async flagDerivedMismatches(log: IssueLog, issueFile: string): Promise<void> {
+    for (const column of this.spec.columns.filter((c) => c.derived && c.db)) {
+      await this.flag(
+        `SELECT t._line AS line, t.${column.db} AS value, NULL::int AS first, d.expected FROM ${this.name} t CROSS JOIN LATERAL (SELECT ${column.derived!.sql} AS expected) d
+         WHERE NOT t._bad AND t.${column.db} IS NOT NULL AND d.expected IS DISTINCT FROM t.${column.db}`,
+        (r) => `is "${r.value}", but ${column.derived!.what} is ${r.expected === null || r.expected === undefined ? 'unknown' : `"${r.expected}"`}`,
+        column.csv,
+        log,
+        issueFile,
+      );
     }
   }
 

@@ -21,6 +21,9 @@ const gradebookEntry = edfi('gradebookentry', 'gradebookentryidentifier', 'names
 const studentGradebookEntry = edfi('studentgradebookentry', 'studentusi', 'gradebookentryidentifier', 'namespace');
 const disciplineIncident = edfi('disciplineincident', 'incidentidentifier', 'schoolid');
 const incidentStudent = edfi('studentdisciplineincidentassociation', 'studentusi', 'incidentidentifier', 'schoolid');
+// A non-offender's involvement only adds a row where none exists: the table holds one participation code
+// per student and incident, and a behavior association (the student as an offender) is the stronger fact.
+const incidentNonOffender: TableSpec = { ...incidentStudent, mode: 'insertIfAbsent' };
 const incidentBehavior = edfi('studentdisciplineincidentbehaviorassociation', 'studentusi', 'incidentidentifier', 'schoolid', 'behaviordescriptorid');
 const disciplineAction = edfi('disciplineaction', 'disciplineactionidentifier', 'studentusi', 'disciplinedate');
 const assessment = edfi('assessment', 'assessmentidentifier', 'namespace');
@@ -141,6 +144,22 @@ export const eventMappings: ElementMapping[] = [
           row: { ...key, behaviordescriptorid: f.descriptorR('Behavior', 'BehaviorDescriptor'), behaviordetaileddescription: f.text('BehaviorDetailedDescription', 1024) },
         },
       ];
+    },
+  },
+  {
+    element: 'StudentDisciplineIncidentNonOffenderAssociation',
+    resource: 'studentDisciplineIncidentNonOffenderAssociations',
+    phase: 'discipline',
+    map: (f) => {
+      // The first participation code (witness, victim…): the table has room for one.
+      const code = childrenOf(f.node, 'DisciplineIncidentParticipationCode')[0];
+      if (!code) return [];
+      return one(incidentNonOffender, {
+        studentusi: f.studentUsi(),
+        incidentidentifier: f.refText('DisciplineIncidentReference', 'IncidentIdentifier', { required: true }),
+        schoolid: f.refInt('DisciplineIncidentReference', 'SchoolId', { required: true }),
+        studentparticipationcodedescriptorid: f.descriptorR('DisciplineIncidentParticipationCode', 'DisciplineIncidentParticipationCodeDescriptor'),
+      });
     },
   },
   {
