@@ -37,8 +37,11 @@ const BODIES: unknown[] = [
   null,
   { grant_type: 'client_credentials', client_id: { toString: 1 }, client_secret: ['x'] },
 ];
-const POSTS = ['/auth/sign-in', '/auth/sign-out', '/auth/password-reset/request', '/auth/password-reset', '/oauth/token', '/oauth/revoke', '/api/v1/access-policies', '/data/v3/ed-fi/students', '/ims/oneroster/gradebook/v1p2/classes/x/lineItems'];
-const GETS = ['/api/v1/access-policies', '/ims/oneroster/rostering/v1p2/users', '/ims/oneroster/gradebook/v1p2/results', '/data/v3/ed-fi/students', '/api/v1/edfi/student'];
+const POSTS = ['/auth/sign-in', '/auth/sign-out', '/auth/password-reset/request', '/auth/password-reset', '/oauth/token', '/oauth/revoke', '/api/v1/access-policies', '/data/v3/ed-fi/students', '/ims/oneroster/gradebook/v1p2/classes/x/lineItems',
+  '/ims/oneroster/gradebook/v1p2/schools/x/lineItems', '/ims/oneroster/gradebook/v1p2/classes/x/academicSessions/y/results', '/data/v3/ed-fi/schools',
+  '/data/v3/ed-fi/studentAssessments', '/data/v3/ed-fi/gradeLevelDescriptors', '/admin/edfi/loads', '/admin/oneroster/imports'];
+const GETS = ['/api/v1/access-policies', '/ims/oneroster/rostering/v1p2/users', '/ims/oneroster/gradebook/v1p2/results', '/data/v3/ed-fi/students', '/api/v1/edfi/student',
+  '/ims/oneroster/resources/v1p2/resources', '/ims/oneroster/gradebook/v1p2/assessmentResults', '/data/v3/ed-fi/gradeLevelDescriptors/deletes', '/data/v3/ed-fi/cohorts'];
 
 describe('hostile input on hand-written endpoints', () => {
   it('never answers 5xx', async () => {
