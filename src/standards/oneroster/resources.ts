@@ -9,8 +9,9 @@
  *   semesters are `semester` sessions: they appear under /academicSessions only, as the spec says).
  * - users: `preferredFirstName/MiddleName/LastName` (REST names; CSV calls them preferredGiven/Family),
  *   `enabledUser` the string "true"/"false", `roles[]` from oneroster.roles (active rows) with org
- *   references, `primaryOrg`, `agents` from agent_sourced_ids. `password`, `phone`, `sms` are shown
- *   only under roster.readonly, never under roster-core.readonly.
+ *   references, `primaryOrg`, `agents` from agent_sourced_ids, `userProfiles[]` from
+ *   oneroster.user_profiles (one credential each). `password`, `phone`, `sms` and `userProfiles` are
+ *   shown only under roster.readonly, never under roster-core.readonly.
  * - students/teachers: users holding an active `student` / `teacher` role (oneroster.roles).
  * - enrollments: `primary` is "true"/"false" like enabledUser.
  * - School confinement (principal.schoolIds are Ed-Fi school ids; `orgs.identifier` holds that id for
@@ -137,6 +138,17 @@ interface RoleJson {
   endDate: string | null;
 }
 
+interface ProfileJson {
+  profileId: string;
+  profileType: string | null;
+  vendorId: string | null;
+  applicationId: string | null;
+  description: string | null;
+  credentialType: string | null;
+  username: string | null;
+  password: string | null;
+}
+
 const userFields: Record<string, FieldSpec> = {
   ...baseFields(),
   userMasterIdentifier: text('user_master_identifier'),
@@ -171,6 +183,23 @@ const userFields: Record<string, FieldSpec> = {
   password: { ...text('password'), revealedBy: FULL_ROSTER, filterable: false, sortable: false },
   agents: { sql: 't.agent_sourced_ids', type: 'refs', refType: 'user' },
   grades: { sql: 't.grades', type: 'strings' },
+  // Application logins (oneroster.user_profiles): they carry credentials, so only roster.readonly shows them.
+  userProfiles: {
+    sql: `(SELECT coalesce(json_agg(json_build_object('profileId', p.sourced_id, 'profileType', p.profile_type, 'vendorId', p.vendor_id,
+      'applicationId', p.application_id, 'description', p.description, 'credentialType', p.credential_type, 'username', p.username, 'password', p.password)
+      ORDER BY p.sourced_id), '[]'::json) FROM oneroster.user_profiles p WHERE ${tenantJoin('p')} AND p.user_sourced_id = t.sourced_id AND p.status = 'active')`,
+    type: 'custom',
+    revealedBy: FULL_ROSTER,
+    render: (value) =>
+      (value as ProfileJson[]).map((p) => ({
+        profileId: p.profileId,
+        profileType: p.profileType,
+        vendorId: p.vendorId,
+        ...(p.applicationId ? { applicationId: p.applicationId } : {}),
+        ...(p.description ? { description: p.description } : {}),
+        credentials: p.username || p.password ? [{ type: p.credentialType ?? 'username', username: p.username ?? '', ...(p.password ? { password: p.password } : {}) }] : [],
+      })),
+  },
 };
 
 const confineUsers = (column: string) => (schools: SQL) =>

@@ -25,6 +25,7 @@ beforeAll(async () => {
   await f.sql(`UPDATE oneroster.classes SET term_sourced_ids = term_sourced_ids || '{term-1}'::text[] WHERE sourced_id = $1`, [klass!.sourced_id]);
   await f.sql(`UPDATE oneroster.users SET phone = '555-0100', sms = '555-0101', password = 'pw', preferred_first_name = 'Sunny' WHERE sourced_id = $1`, [student!.user_sourced_id]);
   await f.sql(`INSERT INTO oneroster.demographics (tenant_id, sourced_id, birth_date, sex, white) VALUES ($1, $2, '2012-03-04', 'female', true)`, [t, student!.user_sourced_id]);
+  await f.sql(`INSERT INTO oneroster.user_profiles (tenant_id, sourced_id, user_sourced_id, profile_type, vendor_id, application_id, credential_type, username, password) VALUES ($1, 'prof-1', $2, 'lms', 'acme', 'reader', 'username', 'sunny', 'secret')`, [t, student!.user_sourced_id]);
   ids = { school: school!.sourced_id, otherSchool: otherSchool!.sourced_id, klass: klass!.sourced_id, course: klass!.course_sourced_id, student: student!.user_sourced_id, teacher: teacher!.user_sourced_id, year: year!.sourced_id, term: 'term-1', gp: 'gp-1' };
   full = await f.token(['roster.readonly', 'roster-core.readonly', 'roster-demographics.readonly']);
   core = await f.token(['roster-core.readonly']);
@@ -86,6 +87,7 @@ describe('rostering collections', () => {
     expect(u.primaryOrg).toMatchObject({ sourcedId: ids.school, type: 'org' });
     expect(u.dateLastModified).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect([u.phone, u.sms, u.password]).toEqual(['555-0100', '555-0101', 'pw']);
+    expect(u.userProfiles).toEqual([{ profileId: 'prof-1', profileType: 'lms', vendorId: 'acme', applicationId: 'reader', credentials: [{ type: 'username', username: 'sunny', password: 'secret' }] }]);
     const klass = (await f.get(`${BASE}/classes/${ids.klass}`, full)).json().class;
     expect(klass.school).toMatchObject({ sourcedId: ids.school, type: 'org' });
     expect(klass.terms.map((t: { sourcedId: string }) => t.sourcedId)).toContain(ids.term);
@@ -107,6 +109,7 @@ describe('scopes', () => {
     expect(u).not.toHaveProperty('phone');
     expect(u).not.toHaveProperty('sms');
     expect(u).not.toHaveProperty('password');
+    expect(u).not.toHaveProperty('userProfiles');
     const list = (await f.get(`${BASE}/users?limit=5000`, core)).json().users as Record<string, unknown>[];
     expect(list.some((x) => 'phone' in x || 'password' in x || 'sms' in x)).toBe(false);
     for (const url of [`${BASE}/users?fields=sourcedId,phone`]) expect(codeMinor(await f.get(url, core))).toBe('invalid_selection_field');
