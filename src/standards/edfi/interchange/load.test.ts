@@ -129,6 +129,31 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     }
     expect(await tableCounts(tenantId)).toEqual(firstCounts);
   }, 300_000);
+
+  it('resumes an interrupted load: committed batches are passed over and the result equals an uninterrupted load', async () => {
+    const other = await createTenant('grand-bend-resumed');
+    let saved = 0;
+    // The process "dies" right after a commit, before it could save that commit's checkpoint.
+    const interrupted = loadInterchange(database, other, [FIXTURE], {
+      batchSize: 400,
+      onCommitted: (committed) => {
+        if (committed > 6000) throw new Error('killed');
+        saved = committed;
+      },
+    });
+    await expect(interrupted).rejects.toThrow('killed');
+    expect(saved).toBeGreaterThan(3000);
+    const partial = await tableCounts(other);
+    expect(partial['edfi.student']).toBe(960);
+    expect(partial['edfi.studentschoolattendanceevent']).toBeLessThan(firstCounts['edfi.studentschoolattendanceevent']!);
+
+    const resumed = await loadInterchange(database, other, [FIXTURE], { batchSize: 400, resumeFrom: saved });
+    expect(resumed.resumedPast).toBe(saved);
+    expect(resumed.errors).toEqual([]);
+    expect(resumed.loaded).toBeLessThan(first.loaded);
+    expect(reportText(resumed)).toContain(`resumed: ${saved} elements`);
+    expect(await tableCounts(other)).toEqual(firstCounts);
+  }, 300_000);
 });
 
 describe('loadInterchange with bad data', () => {

@@ -29,6 +29,15 @@ export interface LoadOptions {
   principal?: Pick<Principal, 'tenantId' | 'actorId' | 'roles'>;
   /** Elements per transaction (default 500). */
   batchSize?: number;
+  /**
+   * Resuming an interrupted load: the elements are visited in the same order every time (phase, file,
+   * position), and each batch commits on its own, so a load that stopped after committing N elements
+   * continues with `resumeFrom: N`: the first N are read (later elements may point at them by XML id)
+   * but not written again. `onCommitted(n)` is called after every committed batch with the count to
+   * resume from; save it to resume later (see `schola edfi load --resume`).
+   */
+  resumeFrom?: number;
+  onCommitted?: (committed: number) => void | Promise<void>;
 }
 
 export class UnknownTenantError extends Error {}
@@ -83,7 +92,7 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
   const started = Date.now();
   const tenantId = await resolveTenant(database, tenantSlugOrId);
   const files = interchangeFiles(paths);
-  const report: LoadReport = { tenantId, files, records: 0, loaded: 0, rejected: 0, resources: [], tables: {}, notStored: {}, errors: [], elapsedMs: 0 };
+  const report: LoadReport = { tenantId, files, records: 0, loaded: 0, rejected: 0, resumedPast: 0, resources: [], tables: {}, notStored: {}, errors: [], elapsedMs: 0 };
   const resources = new Map<string, ResourceCount>();
   const label = (file: string) => path.basename(file);
   const phasesOf = new Map<string, Set<Phase>>();
@@ -108,7 +117,10 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
   const context = new LoadContext();
   const principal = options.principal ?? { tenantId, actorId: 'system:edfi-interchange-load', roles: [] };
   const batchSize = options.batchSize ?? 500;
+  const resumeFrom = Math.max(0, options.resumeFrom ?? 0);
   let processed = 0;
+  /** Elements visited so far in load order (written or, when resuming, passed over). */
+  let visited = 0;
 
   const reject = (record: XmlRecord, mapping: ElementMapping, reason: string) => {
     report.errors.push({ file: label(record.file), element: record.element, line: record.line, reason });
@@ -180,6 +192,7 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
     if (phase === 'descriptors') await transaction(database, ({ tx }) => work(tx, true));
     else await tenantTransaction(database, tenantId, ({ tx }) => work(tx, false));
     processed += batch.length;
+    await options.onCommitted?.(visited);
     options.onProgress?.({ phase, file: label(batch[0]!.file), records: processed, resources: [...resources.values()].map((r) => ({ ...r })), elapsedMs: Date.now() - started });
   };
 
@@ -198,6 +211,11 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
         for await (const record of readRecords(file, (element) => mappingFor(element)?.phase === phase)) {
           if (!record.node) continue;
           context.remember(record.node);
+          visited++;
+          if (visited <= resumeFrom) {
+            report.resumedPast++;
+            continue;
+          }
           batch.push(record);
           if (batch.length >= batchSize) {
             await flush(phase, batch);

@@ -27,6 +27,8 @@ export interface LoadReport {
   records: number;
   loaded: number;
   rejected: number;
+  /** Elements a resumed load passed over because an earlier run had committed them. */
+  resumedPast: number;
   resources: ResourceCount[];
   tables: Record<string, TableCount>;
   /** Elements that have no table in the data model, by element name: read and counted, not stored. */
@@ -52,6 +54,7 @@ export function reportText(report: LoadReport, maxErrors = 50): string {
   const lines = [`${'resource'.padEnd(48)} ${pad('read', 7)} ${pad('loaded', 7)} ${pad('rejected', 8)}`];
   for (const r of report.resources) lines.push(`${r.resource.padEnd(48)} ${pad(r.records, 7)} ${pad(r.loaded, 7)} ${pad(r.rejected, 8)}`);
   lines.push(`${'total'.padEnd(48)} ${pad(report.records, 7)} ${pad(report.loaded, 7)} ${pad(report.rejected, 8)}`);
+  if (report.resumedPast > 0) lines.push(`resumed: ${report.resumedPast} elements committed by the interrupted run were not loaded again`);
   const notStored = Object.entries(report.notStored);
   if (notStored.length > 0) {
     lines.push('', 'not stored (no table):');
