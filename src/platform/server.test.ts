@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,51 @@ describe('graceful shutdown', () => {
     expect(closed).toBe(true);
     await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
     await expect(database.query('SELECT 1')).rejects.toThrow();
+    if (database.url) await database.dispose().catch(() => undefined);
+  });
+});
+
+describe('graceful shutdown with background jobs', () => {
+  it('lets a running job finish and record its outcome before the database closes', async () => {
+    const database = await migratedDatabase();
+    const tenantId = randomUUID();
+    await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'shutdown-jobs', 'Shutdown jobs', 'district')`, [tenantId]);
+    let rowAtClose: unknown;
+    const close = database.close;
+    database.close = async () => {
+      rowAtClose = (await database.query(`SELECT status FROM operational.background_jobs WHERE tenant_id = $1`, [tenantId]))[0];
+      return close();
+    };
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-shutdown-jobs-'));
+    const server = await startServer({
+      config: parseConfig({ PORT: '0', SCHOLA_UPLOAD_DIR: uploadDir }),
+      logger: createLogger('silent'),
+      database,
+      plugins: [
+        (app) => {
+          app.jobs!.define({
+            name: 'test.shutdown',
+            interruptedMessage: 'interrupted',
+            async run() {
+              started();
+              await new Promise((r) => setTimeout(r, 300));
+              return { status: 'completed', result: {} };
+            },
+          });
+          app.post('/test/job', async () => ({
+            jobId: await app.jobs!.submit('test.shutdown', { principal: { kind: 'user', tenantId, actorId: 'a', roles: ['district_admin'], scopes: [] }, parameters: {}, upload: Buffer.from('x') }),
+          }));
+        },
+      ],
+    });
+    expect((await fetch(`${server.url}/test/job`, { method: 'POST' })).status).toBe(200);
+    await running;
+    await server.shutdown('SIGTERM');
+    expect(rowAtClose).toEqual({ status: 'completed' });
+    expect(fs.readdirSync(uploadDir)).toEqual([]);
+    fs.rmSync(uploadDir, { recursive: true, force: true });
     if (database.url) await database.dispose().catch(() => undefined);
   });
 });

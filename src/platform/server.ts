@@ -1,6 +1,7 @@
 /**
  * Process lifecycle: open the database, migrate, listen, and shut down gracefully on SIGTERM/SIGINT
- * (stop accepting connections, let in-flight requests finish, close the database, release the lock).
+ * (stop accepting connections, let in-flight requests finish, stop the background-job workers —
+ * waiting for running jobs up to half the shutdown timeout —, close the database, release the lock).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrator.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { ensureAuditPartitions } from './db/partitions.js';
+import { createJobRunner } from './jobs/runner.js';
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -42,9 +44,13 @@ export async function startServer(options: {
   plugins?: AppOptions['plugins'];
   handleSignals?: boolean;
   onClosed?: () => void;
+  /** Run background jobs (pg-boss) in this process; default true. */
+  jobs?: boolean;
 }): Promise<RunningServer> {
   const { config, logger, database } = options;
-  const app = await buildApp({ database, logger, bodyLimitBytes: config.bodyLimitBytes, plugins: options.plugins });
+  const jobs =
+    options.jobs === false ? undefined : createJobRunner(database, { logger, uploadDir: config.uploadDir, stopTimeoutMs: Math.floor(config.shutdownTimeoutMs / 2) });
+  const app = await buildApp({ database, logger, bodyLimitBytes: config.bodyLimitBytes, plugins: options.plugins, jobs });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

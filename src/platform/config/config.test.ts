@@ -8,6 +8,9 @@ describe('configuration', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.uploadDir).toBe(`${config.dataDir}/uploads`);
+    expect(parseConfig({ SCHOLA_DATA_DIR: '/srv/schola' }).uploadDir).toBe('/srv/schola/uploads');
+    expect(parseConfig({ SCHOLA_UPLOAD_DIR: '/shared/uploads' }).uploadDir).toBe('/shared/uploads');
     expect(config.logLevel).toBe('info');
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, { message: 'expected a postgres:// or postgresql:// connection URL' })
     .optional(),
   SCHOLA_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where uploads (import packages, interchange files) wait for their background job; default <data dir>/uploads. */
+  SCHOLA_UPLOAD_DIR: z.string().min(1).optional(),
   SCHOLA_PG_POOL_MAX: integer(1, 1000).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SCHOLA_SECRET: z.string().min(32, { message: 'must be at least 32 characters (used to sign tokens)' }).optional(),
@@ -56,6 +58,8 @@ export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** Uploads waiting for their background job; every instance sharing a database must share it. */
+  readonly uploadDir: string;
   readonly pgPoolMax: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly secret: string | undefined;
@@ -102,6 +106,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SCHOLA_DATA_DIR),
+    uploadDir: path.resolve(e.SCHOLA_UPLOAD_DIR ?? path.join(e.SCHOLA_DATA_DIR, 'uploads')),
     pgPoolMax: e.SCHOLA_PG_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     secret: e.SCHOLA_SECRET,

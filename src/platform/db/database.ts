@@ -87,9 +87,14 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     exec: base.exec,
     async withSession(fn) {
       const client = await pool.connect();
+      // A session may sit idle for long (a running job's advisory lock): losing its connection then
+      // must not be an unhandled 'error' event; the session's next query reports it.
+      const ignoreIdleError = () => undefined;
+      client.on('error', ignoreIdleError);
       try {
         return await fn(sessionOf(client));
       } finally {
+        client.removeListener('error', ignoreIdleError);
         client.release();
       }
     },

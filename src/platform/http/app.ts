@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { migrationsUpToDate } from '../db/migrator.js';
 import { mapPgError } from '../db/pg-errors.js';
 import { AppError, problemFor } from './errors.js';
@@ -16,11 +17,18 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Extra plugins (domains, standards bindings, tests). */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /**
+   * Background jobs (src/platform/jobs): plugins define their job types on `app.jobs`; the runner
+   * starts when the app is ready and stops when it closes. Without it, endpoints that enqueue
+   * jobs answer 503 — tests that do not exercise them do not pay for pg-boss.
+   */
+  jobs?: JobRunner;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    jobs: JobRunner | null;
   }
 }
 
@@ -74,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   });
   app.decorate('database', options.database);
+  app.decorate('jobs', options.jobs ?? null);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -114,5 +123,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const plugin of options.plugins ?? []) await plugin(app);
+  const jobs = options.jobs;
+  if (jobs) {
+    app.addHook('onReady', async () => {
+      await jobs.start();
+    });
+    app.addHook('onClose', async () => {
+      await jobs.stop();
+    });
+  }
   return app;
 }

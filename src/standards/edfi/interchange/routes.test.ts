@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { seedDefaultPolicies } from '../../../platform/auth/default-policies.js'
 import type { Principal } from '../../../platform/auth/roles.js';
 import { tenantTransaction } from '../../../platform/db/tenant-transaction.js';
 import { buildApp } from '../../../platform/http/app.js';
+import { createJobRunner } from '../../../platform/jobs/runner.js';
 import { createLogger } from '../../../platform/log/logger.js';
 import { writeZip } from '../../oneroster/csv/zip-writer.js';
 import { edfiApiRoutes } from '../routes.js';
@@ -28,6 +30,7 @@ let app: FastifyInstance;
 let tenantA: string;
 let tenantB: string;
 let principal: Principal | undefined;
+let uploadDir: string;
 const admin = (tenantId: string): Principal => ({ kind: 'user', tenantId, actorId: `admin-${tenantId.slice(0, 4)}`, roles: ['district_admin'], scopes: [] });
 
 async function createTenant(slug: string): Promise<string> {
@@ -69,15 +72,19 @@ beforeAll(async () => {
   database = await migratedDatabase();
   tenantA = await createTenant('loads-a');
   tenantB = await createTenant('loads-b');
+  uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-uploads-'));
+  const logger = createLogger('silent');
   app = await buildApp({
     database,
-    logger: createLogger('silent'),
+    logger,
+    jobs: createJobRunner(database, { logger, uploadDir }),
     plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiLoadRoutes, edfiApiRoutes],
   });
 });
 afterAll(async () => {
   await app?.close();
   await database?.dispose();
+  if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
 });
 
 describe('POST /admin/edfi/loads', () => {
@@ -110,6 +117,9 @@ describe('POST /admin/edfi/loads', () => {
     const [job] = await database.query<{ job_type: string; status: string; parameters: string }>(`SELECT job_type, status, parameters FROM operational.background_jobs WHERE id = $1`, [jobId]);
     expect(job).toMatchObject({ job_type: 'edfi.interchange-load', status: 'completed' });
     expect(JSON.parse(job!.parameters)).toMatchObject({ kind: 'zip', requestedBy: principal!.actorId });
+    const [queued] = await database.query<{ state: string; data: { tenantId: string } }>(`SELECT state, data FROM pgboss.job WHERE id = $1`, [jobId]);
+    expect(queued).toMatchObject({ state: 'completed', data: { tenantId: tenantA } });
+    expect(fs.readdirSync(uploadDir)).toEqual([]);
     const [audit] = await database.query<{ user_id: string }>(`SELECT user_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.student' LIMIT 1`, [tenantA]);
     expect(audit!.user_id).toBe(principal!.actorId);
 

@@ -7,12 +7,16 @@
  *   GET  /admin/edfi/loads/:jobId  district_admin → {jobId, status, progress, report, projection}
  * Exactly like the OneRoster CSV import jobs (src/standards/oneroster/csv/routes.ts): rows of
  * operational.background_jobs (job_type 'edfi.interchange-load'; parameters and result as JSON text;
- * pending → running → completed | failed), the load runs in this process right after the response,
- * and while it runs its progress is served from memory (on PGlite a load's transaction holds the only
- * connection, so a poll must not wait for the database). The loader skips bad elements and loads the
- * rest, so a load with rejected elements is `completed` with each rejection in its report; `failed`
- * means the upload could not be read or the load stopped. After the load the tenant's OneRoster face
- * is projected, as the CLI does. Another tenant's job, like an unknown one, is 404.
+ * pending → running → completed | failed), run by the background-job runner (src/platform/jobs:
+ * pg-boss; the upload waits on disk in the upload directory, not in the queue), and while a load runs
+ * its progress is served from the memory of the process running it (on PGlite a load's transaction
+ * holds the only connection, so a poll must not wait for the database). The loader skips bad
+ * elements and loads the rest, so a load with rejected elements is `completed` with each rejection
+ * in its report; `failed` means the upload could not be read or the load stopped. After the load the
+ * tenant's OneRoster face is projected, as the CLI does. Another tenant's job, like an unknown one, is
+ * 404. A load interrupted by a stop of its process is recorded as failed at the next start: the
+ * batches committed before stay loaded, and loading the files again completes it (a re-load changes
+ * only what differs). Without a runner (tests that do not exercise jobs) POST answers 503.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,9 +25,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { backgroundJobs } from '../../../domains/operations/tables.js';
 import { principalOf, withTenant } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
-import type { Database } from '../../../platform/db/database.js';
-import { tenantTransaction } from '../../../platform/db/tenant-transaction.js';
 import { AppError } from '../../../platform/http/errors.js';
+import type { JobDefinition } from '../../../platform/jobs/runner.js';
 import { projectTenant } from '../../edfi-oneroster/run.js';
 import { loadInterchange } from './load.js';
 import type { LoadProgress, LoadReport } from './report.js';
@@ -33,12 +36,6 @@ export const LOAD_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'edfi.interchange-load';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTENT_TYPES: Record<string, UploadKind> = { 'application/zip': 'zip', 'application/x-zip-compressed': 'zip', 'application/xml': 'xml', 'text/xml': 'xml' };
-
-interface LiveJob {
-  tenantId: string;
-  status: 'pending' | 'running';
-  progress?: LoadProgress;
-}
 
 function requireDistrictAdmin(principal: Principal): void {
   if (!principal.roles.includes('district_admin')) throw new AppError('forbidden', 'Only a district administrator may load Ed-Fi interchange files.');
@@ -51,53 +48,43 @@ function uploadFileName(request: FastifyRequest): string | undefined {
   return name?.toLowerCase().endsWith('.xml') ? name : undefined;
 }
 
-async function updateJob(database: Database, tenantId: string, jobId: string, values: Partial<typeof backgroundJobs.$inferInsert>): Promise<void> {
-  await tenantTransaction(database, tenantId, ({ tx }) => tx.update(backgroundJobs).set({ ...values, updatedAt: new Date() }).where(eq(backgroundJobs.id, jobId)));
-}
-
 /** The report names files as the upload did (relative to the temporary directory). */
 function withUploadNames(report: LoadReport, root: string): LoadReport {
   return { ...report, files: report.files.map((f) => path.relative(root, f).split(path.sep).join('/')) };
 }
 
-interface JobInput {
-  jobId: string;
-  kind: UploadKind;
-  body: Buffer;
-  fileName?: string;
-}
-
-async function runJob(database: Database, principal: Principal, input: JobInput, live: Map<string, LiveJob>, log: FastifyInstance['log']): Promise<void> {
-  const job = live.get(input.jobId)!;
-  let root: string | undefined;
-  let report: LoadReport | undefined;
-  try {
-    await updateJob(database, principal.tenantId, input.jobId, { status: 'running', startedAt: new Date() });
-    job.status = 'running';
-    root = await unpackUpload(input.kind, input.body, input.fileName);
-    report = withUploadNames(await loadInterchange(database, principal.tenantId, [root], { principal, onProgress: (p) => void (job.progress = p) }), root);
-    const projection = await projectTenant(database, principal.tenantId);
-    await updateJob(database, principal.tenantId, input.jobId, { status: 'completed', completedAt: new Date(), result: JSON.stringify({ progress: job.progress ?? null, report, projection }) });
-  } catch (error) {
-    // The message may name a zip entry, never personal data.
-    log.error({ err: error, jobId: input.jobId }, 'edfi interchange load failed');
-    const message =
-      error instanceof Error && error.name === 'ZipFormatError'
-        ? error.message
-        : report
-          ? 'the files were loaded, but the OneRoster projection failed (see the server log)'
-          : 'the load failed unexpectedly (see the server log)';
-    await updateJob(database, principal.tenantId, input.jobId, { status: 'failed', completedAt: new Date(), errorMessage: message, result: JSON.stringify({ progress: job.progress ?? null, report: report ?? null }) }).catch(
-      (e: unknown) => log.error({ err: e, jobId: input.jobId }, 'could not record the failed load job'),
-    );
-  } finally {
-    live.delete(input.jobId);
-    if (root) await fs.promises.rm(root, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
+export const edfiLoadJob: JobDefinition<LoadProgress> = {
+  name: JOB_TYPE,
+  interruptedMessage:
+    'the server stopped while the load was running: the batches committed before it stopped stay loaded and the OneRoster projection did not run; load the files again (a re-load changes only what differs)',
+  async run(job) {
+    const kind = job.parameters.kind === 'xml' ? 'xml' : 'zip';
+    const fileName = typeof job.parameters.fileName === 'string' ? job.parameters.fileName : undefined;
+    let root: string | undefined;
+    let report: LoadReport | undefined;
+    try {
+      root = await unpackUpload(kind, job.uploadPath, fileName);
+      report = withUploadNames(await loadInterchange(job.database, job.tenantId, [root], { principal: job.principal, onProgress: (p) => job.setProgress(p) }), root);
+      const projection = await projectTenant(job.database, job.tenantId);
+      return { status: 'completed', result: { progress: job.progress ?? null, report, projection } };
+    } catch (error) {
+      // The message may name a zip entry, never personal data.
+      job.log.error({ err: error }, 'edfi interchange load failed');
+      const message =
+        error instanceof Error && error.name === 'ZipFormatError'
+          ? error.message
+          : report
+            ? 'the files were loaded, but the OneRoster projection failed (see the server log)'
+            : 'the load failed unexpectedly (see the server log)';
+      return { status: 'failed', error: message, result: { progress: job.progress ?? null, report: report ?? null } };
+    } finally {
+      if (root) await fs.promises.rm(root, { recursive: true, force: true }).catch(() => undefined);
+    }
+  },
+};
 
 export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
-  const live = new Map<string, LiveJob>();
+  app.jobs?.define(edfiLoadJob);
   await app.register(async (scope) => {
     scope.addContentTypeParser(Object.keys(CONTENT_TYPES), { parseAs: 'buffer', bodyLimit: LOAD_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
@@ -109,15 +96,8 @@ export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body;
       await checkUpload(kind, body);
       const fileName = uploadFileName(request);
-      const [job] = await withTenant(request, ({ tx }) =>
-        tx
-          .insert(backgroundJobs)
-          .values({ tenantId: principal.tenantId, jobType: JOB_TYPE, status: 'pending', retryCount: 0, scheduledAt: new Date(), parameters: JSON.stringify({ kind, bytes: body.length, fileName: fileName ?? null, requestedBy: principal.actorId }) })
-          .returning({ id: backgroundJobs.id }),
-      );
-      const jobId = job!.id;
-      live.set(jobId, { tenantId: principal.tenantId, status: 'pending' });
-      setImmediate(() => void runJob(app.database, principal, { jobId, kind, body, fileName }, live, request.log));
+      if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+      const jobId = await app.jobs.submit(JOB_TYPE, { principal, parameters: { kind, bytes: body.length, fileName: fileName ?? null, requestedBy: principal.actorId }, upload: body });
       return reply.status(202).send({ jobId });
     });
 
@@ -125,8 +105,8 @@ export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
       const { jobId } = request.params as { jobId: string };
-      const running = live.get(jobId);
-      if (running && running.tenantId === principal.tenantId) return { jobId, status: running.status, progress: running.progress ?? null, report: null, projection: null };
+      const running = app.jobs?.live(jobId, principal.tenantId);
+      if (running) return { jobId, status: running.status, progress: running.progress, report: null, projection: null };
       if (!UUID.test(jobId)) throw new AppError('not_found', 'No such load job.');
       const [row] = await withTenant(request, ({ tx }) => tx.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, jobId), eq(backgroundJobs.jobType, JOB_TYPE))));
       if (!row) throw new AppError('not_found', 'No such load job.');

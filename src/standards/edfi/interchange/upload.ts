@@ -66,15 +66,20 @@ function byteCap(budget: { left: number }, name: string): Transform {
   });
 }
 
-/** Writes the upload's XML files into a new temporary directory (the caller removes it). */
-export async function unpackUpload(kind: UploadKind, body: Buffer, fileName = 'interchange.xml'): Promise<string> {
+/**
+ * Writes the upload's XML files into a new temporary directory (the caller removes it). `source` is
+ * the upload's bytes or the file holding them (read from disk, never whole into memory).
+ */
+export async function unpackUpload(kind: UploadKind, source: Buffer | string, fileName = 'interchange.xml'): Promise<string> {
   const root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'schola-edfi-load-'));
   try {
     if (kind === 'xml') {
-      await fs.promises.writeFile(safeTarget(root, path.basename(fileName)), body);
+      const target = safeTarget(root, path.basename(fileName));
+      if (typeof source === 'string') await fs.promises.copyFile(source, target);
+      else await fs.promises.writeFile(target, source);
       return root;
     }
-    const archive = await openZip(body);
+    const archive = await openZip(source);
     const budget = { left: MAX_UNPACKED_BYTES };
     try {
       for (const entry of archive.entries.filter(isInterchangeEntry)) {

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { buildApp } from '../../../platform/http/app.js';
+import { createJobRunner } from '../../../platform/jobs/runner.js';
 import { createLogger } from '../../../platform/log/logger.js';
 import { onerosterImportRoutes } from './routes.js';
 import { basePackage, createTenant, zipOf } from './testing.js';
@@ -11,19 +15,24 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
 let principal: Principal | undefined;
+let uploadDir: string;
 
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = await createTenant(database, 'jobs');
+  uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-uploads-'));
+  const logger = createLogger('silent');
   app = await buildApp({
     database,
-    logger: createLogger('silent'),
+    logger,
+    jobs: createJobRunner(database, { logger, uploadDir }),
     plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), (a) => onerosterImportRoutes(a)],
   });
 });
 afterAll(async () => {
   await app?.close();
   await database?.dispose();
+  if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
 });
 
 async function until(jobId: string): Promise<Record<string, unknown>> {
@@ -48,6 +57,10 @@ describe('POST /admin/oneroster/imports', () => {
     const [job] = await database.query<{ job_type: string; status: string; parameters: string }>(`SELECT job_type, status, parameters FROM operational.background_jobs WHERE id = $1`, [jobId]);
     expect(job).toMatchObject({ job_type: 'oneroster.import', status: 'completed' });
     expect(JSON.parse(job!.parameters)).toMatchObject({ partial: false, requestedBy: 'admin-1' });
+    // The queue's job has the row's id and carries the tenant and the upload's file, not its bytes; the upload is gone.
+    const [queued] = await database.query<{ state: string; data: { tenantId: string; upload: string } }>(`SELECT state, data FROM pgboss.job WHERE id = $1`, [jobId]);
+    expect(queued).toMatchObject({ state: 'completed', data: { tenantId, upload: `${jobId}.upload` } });
+    expect(fs.readdirSync(uploadDir)).toEqual([]);
     const [audit] = await database.query<{ user_id: string }>(`SELECT user_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'oneroster.users'`, [tenantId]);
     expect(audit!.user_id).toBe('admin-1');
   });

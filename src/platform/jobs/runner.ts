@@ -1,0 +1,357 @@
+/**
+ * Background jobs over pg-boss, on the application's own database (see pg-boss-db.ts; pg-boss keeps
+ * its tables in its own schema, `pgboss`, created on first start, and always works as the
+ * connection's owner — never inside a tenant transaction, so the `schola_app` role and row-level
+ * security do not apply to it).
+ *
+ * A job is two records with one id: its row in operational.background_jobs — what users poll
+ * (status pending → running → completed | failed, parameters, result, error) — and its pg-boss job,
+ * whose payload carries the tenant, the requesting principal (audit), the row's parameters and the
+ * name of its upload file in the upload directory (storage.ts). The job's definition turns the
+ * upload into an outcome; the runner keeps the row, the upload and the queue in step around it.
+ *
+ * While a job runs, its progress lives in this process's memory (`live`): on PGlite the job's
+ * transaction holds the only connection, so a poll must not need the database. On PGlite this
+ * process runs every job (one process per data directory), so a queued job is answered from memory
+ * too; on PostgreSQL another instance may take it, and polls read the row until this one does.
+ *
+ * Each job type has one worker loop per process (fetch → run → complete/fail), woken at once by a
+ * job this process enqueues, otherwise polling. Rather than pg-boss's work(): that completes jobs
+ * without awaiting the statement (a database error then is an unhandled rejection) and its stop
+ * fails running jobs with a statement that, on PGlite, waits behind the very job it fails. Here
+ * stop() stops the loops, waits up to `stopTimeoutMs` for running jobs, then stops pg-boss. A job
+ * still running when the process goes is recorded as failed at the next start (recovery.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/roles.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+import { pgBossDb, type PgBossDb } from './pg-boss-db.js';
+import { holdJobLock, recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
+import { UploadMissingError, checkUpload, insertJobRow, readUpload, removeUpload, updateJobRow, uploadPath, writeUpload } from './storage.js';
+
+export interface JobContext<P = unknown> {
+  readonly id: string;
+  readonly tenantId: string;
+  /** Who asked for the job: the work is audited as theirs. */
+  readonly principal: Principal;
+  /** What the row's `parameters` hold. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly database: Database;
+  readonly log: Logger;
+  /** The upload's file (present: checked before run); read it from there rather than into memory when you can. */
+  readonly uploadPath: string;
+  readUpload(): Promise<Buffer>;
+  /** Served to polls from memory while the job runs. */
+  setProgress(progress: P): void;
+  readonly progress: P | undefined;
+}
+
+export interface JobOutcome {
+  status: 'completed' | 'failed';
+  /** Stored as JSON in the row's `result`. */
+  result: Record<string, unknown>;
+  /** The row's `error_message` when failed: users read it, so never personal data. */
+  error?: string | null;
+}
+
+export interface JobDefinition<P = unknown> {
+  /** The queue name and the row's job_type. */
+  readonly name: string;
+  run(job: JobContext<P>): Promise<JobOutcome>;
+  /** The message recorded when `run` throws (default: see the server log). */
+  describeError?(error: unknown): string | undefined;
+  /** The message recorded for a job a stop of its process interrupted. */
+  readonly interruptedMessage: string;
+}
+
+export interface LiveJob {
+  status: 'pending' | 'running';
+  progress: unknown;
+}
+
+export interface JobRunner {
+  /** Before start(). */
+  define<P>(definition: JobDefinition<P>): void;
+  /** Starts pg-boss and the workers (nothing at all when no job type is defined). */
+  start(): Promise<void>;
+  /** Stores the upload, writes the pending row and enqueues the job; returns its id. 503 before start. */
+  submit(name: string, job: { principal: Principal; parameters: Record<string, unknown>; upload: Buffer }): Promise<string>;
+  /** The job as this process knows it from memory (queued here on PGlite, or running here), for its tenant only. */
+  live(jobId: string, tenantId: string): LiveJob | undefined;
+  /** Stops taking jobs, waits up to stopTimeoutMs for running ones, stops pg-boss. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  logger: Logger;
+  /** Where uploads wait for their job (created if missing); instances sharing a database must share it. */
+  uploadDir: string;
+  /** How often an idle worker asks the queue for jobs other processes enqueued. */
+  pollIntervalMs?: number;
+  stopTimeoutMs?: number;
+  /** PostgreSQL: how old an unfinished job must be before another instance may judge it interrupted. */
+  orphanGraceMs?: number;
+  /** PostgreSQL: how often interrupted jobs of other (gone) instances are looked for. */
+  sweepIntervalMs?: number;
+}
+
+interface Payload {
+  tenantId: string;
+  principal: Principal;
+  parameters: Record<string, unknown>;
+  upload: string;
+}
+
+interface LiveEntry extends LiveJob {
+  tenantId: string;
+}
+
+// pg-boss refuses 24 h or more. Whether a job is alive is recovery.ts's call, not this timer's.
+const EXPIRE_SECONDS = 23 * 60 * 60;
+const QUEUE_OPTIONS = { retryLimit: 0, expireInSeconds: EXPIRE_SECONDS };
+const UNEXPECTED = 'the job failed unexpectedly (see the server log)';
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
+
+/** A sleep that a wake() cuts short, and that a wake() arriving while awake is not lost on. */
+class Waker {
+  #pending = false;
+  #resolve: (() => void) | undefined;
+  wake(): void {
+    this.#pending = true;
+    this.#resolve?.();
+  }
+  sleep(ms: number): Promise<void> {
+    if (this.#pending) {
+      this.#pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#resolve = undefined;
+        this.#pending = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#resolve = done;
+    });
+  }
+}
+
+function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([promise.then(() => true), deadline]).finally(() => clearTimeout(timer));
+}
+
+export function createJobRunner(database: Database, options: JobRunnerOptions): JobRunner {
+  const log = options.logger.child({ component: 'jobs' });
+  const pollIntervalMs = options.pollIntervalMs ?? 2000;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
+  const singleProcess = database.engine === 'pglite';
+  const definitions = new Map<string, JobDefinition>();
+  const live = new Map<string, LiveEntry>();
+  const running = new Set<string>();
+  const wakers = new Map<string, Waker>();
+  const loops: Promise<void>[] = [];
+  let state: 'idle' | 'starting' | 'started' | 'stopping' | 'stopped' = 'idle';
+  let boss: PgBoss | undefined;
+  let bossDb: PgBossDb | undefined;
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> | undefined;
+  let starting: Promise<void> | undefined;
+
+  const recover = () =>
+    recoverInterruptedJobs({
+      database,
+      boss: boss!,
+      interruptedMessages: new Map([...definitions.values()].map((d) => [d.name, d.interruptedMessage])),
+      runningHere: running,
+      uploadDir: options.uploadDir,
+      log,
+      singleProcess,
+      graceMs: options.orphanGraceMs ?? 2 * 60 * 1000,
+    });
+
+  async function settle(definition: JobDefinition, id: string, payload: Payload, entry: LiveEntry): Promise<JobOutcome | undefined> {
+    const jobLog = log.child({ jobId: id, job: definition.name });
+    try {
+      return await holdJobLock(database, id, async () => {
+        await updateJobRow(database, payload.tenantId, id, { status: 'running', startedAt: new Date() });
+        entry.status = 'running';
+        const context: JobContext = {
+          id,
+          tenantId: payload.tenantId,
+          principal: payload.principal,
+          parameters: payload.parameters,
+          database,
+          log: jobLog,
+          uploadPath: uploadPath(options.uploadDir, payload.upload),
+          readUpload: () => readUpload(options.uploadDir, payload.upload),
+          setProgress: (progress) => void (entry.progress = progress),
+          get progress() {
+            return entry.progress;
+          },
+        };
+        let outcome: JobOutcome;
+        try {
+          await checkUpload(options.uploadDir, payload.upload);
+          outcome = await definition.run(context);
+        } catch (error) {
+          jobLog.error({ err: error }, 'job failed');
+          const message = error instanceof UploadMissingError ? error.message : (definition.describeError?.(error) ?? UNEXPECTED);
+          outcome = { status: 'failed', error: message, result: { progress: entry.progress ?? null } };
+        }
+        await updateJobRow(database, payload.tenantId, id, {
+          status: outcome.status,
+          completedAt: new Date(),
+          result: JSON.stringify(outcome.result),
+          errorMessage: outcome.status === 'failed' ? (outcome.error ?? UNEXPECTED) : null,
+        });
+        return outcome;
+      });
+    } catch (error) {
+      jobLog.error({ err: error }, 'could not record the job');
+      // One more try; if the database is gone, the next start records the job as interrupted.
+      await updateJobRow(database, payload.tenantId, id, { status: 'failed', completedAt: new Date(), errorMessage: UNEXPECTED }, { onlyUnfinished: true }).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  async function execute(definition: JobDefinition, id: string, payload: Payload): Promise<void> {
+    const entry = live.get(id) ?? { tenantId: payload.tenantId, status: 'pending', progress: undefined };
+    live.set(id, entry);
+    running.add(id);
+    try {
+      const outcome = await settle(definition, id, payload, entry);
+      await removeUpload(options.uploadDir, payload.upload);
+      try {
+        if (outcome?.status === 'completed') await boss!.complete(definition.name, id);
+        else await boss!.fail(definition.name, id, { message: outcome?.error ?? 'not recorded' });
+      } catch (error) {
+        log.error({ err: error, jobId: id }, 'could not settle the queued job');
+      }
+    } finally {
+      // Last: until now polls are answered from memory, so whoever sees the row's outcome sees it all done.
+      live.delete(id);
+      running.delete(id);
+    }
+  }
+
+  async function work(definition: JobDefinition, waker: Waker): Promise<void> {
+    while (state === 'started') {
+      try {
+        // fetch() answers [] when its statement fails: the loop then waits and asks again.
+        const [job] = await boss!.fetch<Payload>(definition.name);
+        if (job) await execute(definition, job.id, job.data);
+        else await waker.sleep(pollIntervalMs);
+      } catch (error) {
+        log.error({ err: error, job: definition.name }, 'job worker error');
+        await waker.sleep(pollIntervalMs);
+      }
+    }
+  }
+
+  async function begin(): Promise<void> {
+    state = 'starting';
+    if (definitions.size === 0) {
+      state = 'started';
+      return;
+    }
+    try {
+      await fs.promises.mkdir(options.uploadDir, { recursive: true });
+      bossDb = pgBossDb(database);
+      // No cron (schedule) and no state monitor: the queue's maintenance (supervise) is all we use.
+      boss = new PgBoss({ db: bossDb as PgBoss.Db, schedule: false, supervise: true, migrate: true });
+      boss.on('error', (error) => log.error({ err: error }, 'pg-boss reported an error'));
+      await boss.start();
+      for (const name of definitions.keys()) await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+      await recover();
+      await removeStaleUploads(database, options.uploadDir, STALE_UPLOAD_MS);
+    } catch (error) {
+      await boss?.stop({ graceful: false, close: false }).catch(() => undefined);
+      await bossDb?.close(0);
+      state = 'idle';
+      throw error;
+    }
+    state = 'started';
+    for (const definition of definitions.values()) {
+      const waker = new Waker();
+      wakers.set(definition.name, waker);
+      loops.push(work(definition, waker));
+    }
+    if (!singleProcess) {
+      sweepTimer = setInterval(() => {
+        sweeping ??= recover()
+          .catch((error: unknown) => log.error({ err: error }, 'looking for interrupted jobs failed'))
+          .finally(() => (sweeping = undefined));
+      }, options.sweepIntervalMs ?? 5 * 60 * 1000);
+      sweepTimer.unref();
+    }
+  }
+
+  return {
+    define(definition) {
+      if (state !== 'idle') throw new Error(`job ${definition.name}: define job types before start()`);
+      if (definitions.has(definition.name)) throw new Error(`job ${definition.name} is defined twice`);
+      definitions.set(definition.name, definition as JobDefinition);
+    },
+
+    start() {
+      if (state === 'idle') starting = begin();
+      return starting ?? Promise.resolve();
+    },
+
+    async submit(name, job) {
+      if (state !== 'started' || !boss) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+      if (!definitions.has(name)) throw new Error(`no job type ${name}`);
+      const id = randomUUID();
+      const tenantId = job.principal.tenantId;
+      const upload = await writeUpload(options.uploadDir, id, job.upload);
+      try {
+        await insertJobRow(database, { id, tenantId, jobType: name, parameters: job.parameters });
+      } catch (error) {
+        await removeUpload(options.uploadDir, upload);
+        throw error;
+      }
+      if (singleProcess) live.set(id, { tenantId, status: 'pending', progress: undefined });
+      const payload: Payload = { tenantId, principal: job.principal, parameters: job.parameters, upload };
+      try {
+        await boss.send(name, payload, { id, ...QUEUE_OPTIONS });
+      } catch (error) {
+        live.delete(id);
+        await removeUpload(options.uploadDir, upload);
+        await updateJobRow(database, tenantId, id, { status: 'failed', completedAt: new Date(), errorMessage: 'the job could not be queued (see the server log)' }).catch(() => undefined);
+        throw error;
+      }
+      wakers.get(name)?.wake();
+      return id;
+    },
+
+    live(jobId, tenantId) {
+      const entry = live.get(jobId);
+      return entry && entry.tenantId === tenantId ? { status: entry.status, progress: entry.progress ?? null } : undefined;
+    },
+
+    async stop() {
+      await starting?.catch(() => undefined);
+      if (state !== 'started') {
+        if (state === 'idle') state = 'stopped';
+        return;
+      }
+      state = 'stopping';
+      clearInterval(sweepTimer);
+      for (const waker of wakers.values()) waker.wake();
+      const finished = await within(Promise.all([...loops, sweeping]), stopTimeoutMs);
+      if (!finished) log.warn({ jobs: [...running] }, 'jobs still running at shutdown: the next start records them as interrupted');
+      await boss?.stop({ graceful: false, close: false });
+      // Maintenance may be under way; on PGlite it could wait behind a job that did not finish.
+      await bossDb?.close(finished ? stopTimeoutMs : 0);
+      state = 'stopped';
+    },
+  };
+}
