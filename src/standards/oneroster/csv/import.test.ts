@@ -165,6 +165,29 @@ describe('importPackage', () => {
     expect(li).toEqual({ grading_period_sourced_id: 't1' });
   });
 
+  it('stores tabs, backslashes, quotes and line breaks exactly (COPY text encoding); a NUL character is an error naming the cell', async () => {
+    const tenantId = await createTenant(database, 'escapes');
+    const files = basePackage();
+    const [header, ...users] = files.users!.split('\n');
+    const note = (id: string) => (id === 'u2' ? '"line\r\nbreak \\N {x}"' : '');
+    files.users = [`${header},ext:note`, ...users.map((line) => `${line},${note(line.split(',')[0]!)}`)].join('\n').replace('Jane,Doe', '"Ja\tne\\",Doe');
+    files.classes = files.classes!.replace('Algebra I P1,"09,10"', 'Algebra I P1,"9\\,\\\\n, 1\t0 ,""q"""');
+    const report = await importPackage(database, tenantId, zipOf(files));
+    expect(report.ok, reportText(report)).toBe(true);
+    const [u1] = await q<{ given_name: string }>(`SELECT given_name FROM oneroster.users WHERE tenant_id = $1 AND sourced_id = 'u1'`, [tenantId]);
+    expect(u1!.given_name).toBe('Ja\tne\\');
+    const [u2] = await q<{ metadata: unknown }>(`SELECT metadata FROM oneroster.users WHERE tenant_id = $1 AND sourced_id = 'u2'`, [tenantId]);
+    expect(u2!.metadata).toEqual({ 'ext:note': 'line\r\nbreak \\N {x}' });
+    const [k1] = await q<{ grades: string[] }>(`SELECT grades FROM oneroster.classes WHERE tenant_id = $1 AND sourced_id = 'k1'`, [tenantId]);
+    expect(k1!.grades).toEqual(['9\\', '\\\\n', '1\t0', '"q"']);
+
+    const nul = basePackage();
+    nul.users = nul.users!.replace('Jane,Doe', 'Ja\u0000ne,Doe');
+    const refused = await importPackage(database, tenantId, zipOf(nul));
+    expect(refused.applied).toBe(false);
+    expect(refused.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column}: ${i.reason}`)).toEqual(['users:2:givenName: contains a NUL character, which cannot be stored']);
+  });
+
   it('is all-or-nothing: a failure midway (thrown from onProgress) leaves the previous state intact', async () => {
     const tenantId = await createTenant(database, 'crash');
     await importPackage(database, tenantId, zipOf(basePackage()));

@@ -1,12 +1,13 @@
 /**
  * `importPackage`: validates and applies a OneRoster CSV package (1.2, or 1.1 mapped to 1.2) for
  * one tenant, all-or-nothing in ONE tenant transaction (row-level security confines every
- * statement). Files are processed in dependency order; each is streamed into a staging table in
- * batches of 1000 rows (bounded memory), checked (duplicates, references to the package or to
- * existing rows), merged, and — bulk — the table's rows missing from the file are marked
- * tobedeleted. Without `partial`, any error rolls everything back (the report still lists every
- * bad row of every file); with `partial`, the good rows are applied. One summary audit row per
- * stored file (operation INSERT when the file only inserted, else UPDATE; new_values = counts).
+ * statement). Files are processed in dependency order; each is streamed into a staging table with
+ * COPY in batches of 5000 rows (bounded memory; the next batch is parsed while the server loads the
+ * previous one), checked in SQL (duplicates, references to the package or to existing rows),
+ * merged with one INSERT … ON CONFLICT, and — bulk — the table's rows missing from the file are
+ * marked tobedeleted. Without `partial`, any error rolls everything back (the report still lists
+ * every bad row of every file); with `partial`, the good rows are applied. One summary audit row
+ * per stored file (operation INSERT when the file only inserted, else UPDATE; new_values = counts).
  */
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -61,7 +62,11 @@ async function firstLine(pkg: PackageSource, name: string): Promise<string> {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
 }
 
-const ANALYZED_TABLES = FILES.flatMap((f) => (f.tableName ? [f.tableName] : []));
+/**
+ * A merge that changed more than this (autovacuum's default rule: 50 rows + 10% of what the
+ * statistics say the table holds) refreshes the table's statistics before the next file.
+ */
+const staleAfter = (estimatedRows: number) => 50 + 0.1 * Math.max(0, estimatedRows);
 
 export async function importPackage(database: Database, tenantId: string, source: string | Buffer | PackageSource, options: ImportOptions = {}): Promise<ImportReport> {
   const pkg = typeof source === 'string' || Buffer.isBuffer(source) ? await openPackage(source) : source;
@@ -69,6 +74,7 @@ export async function importPackage(database: Database, tenantId: string, source
   const files: FileSummary[] = [];
   let version: '1.1' | '1.2' = '1.2';
   let applied = false;
+  let run: Run | undefined;
   try {
     const manifest = await readManifest(pkg, log);
     if (manifest) {
@@ -76,7 +82,7 @@ export async function importPackage(database: Database, tenantId: string, source
       checkFileList(pkg, manifest.modes, log);
       try {
         await tenantTransaction(database, tenantId, async ({ tx }) => {
-          const run = new Run(tx, tenantId, pkg, log, files, version, options);
+          run = new Run(tx, tenantId, pkg, log, files, version, options);
           for (const spec of FILES) {
             const mode = manifest.modes.get(spec.name);
             if (mode === 'bulk' || mode === 'delta') await run.file(spec.name, mode);
@@ -84,9 +90,9 @@ export async function importPackage(database: Database, tenantId: string, source
           if (log.errors > 0 && !options.partial) throw new RollBack();
         });
         applied = true;
-        // Fresh planner statistics for what was loaded: PGlite has no autovacuum, and a server's
-        // runs later — without them the first queries after a large import pick bad plans.
-        await database.exec(`ANALYZE ${ANALYZED_TABLES.join(', ')}`);
+        // Fresh planner statistics for the tables that changed a little (large changes were analyzed
+        // in the transaction): PGlite has no autovacuum, and a server's runs later.
+        if (run!.changedTables.size > 0) await database.exec(`ANALYZE ${[...run!.changedTables].join(', ')}`);
       } catch (error) {
         if (!(error instanceof RollBack)) throw error;
       }
@@ -113,6 +119,8 @@ function checkFileList(pkg: PackageSource, modes: Map<string, string>, log: Issu
 
 class Run {
   private rows = 0;
+  /** Tables changed by the import whose statistics were not refreshed in the transaction. */
+  readonly changedTables = new Set<string>();
   constructor(
     private readonly tx: Tx,
     private readonly tenantId: string,
@@ -127,23 +135,25 @@ class Run {
     const spec = await specFor(this.pkg, name, this.version);
     const stage = await Stage.create(this.tx, spec);
     let fileRows = 0;
-    const batches = stagedBatches({ pkg: this.pkg, spec, mode, version: this.version, tenantId: this.tenantId, log: this.log });
+    const batches = stagedBatches({ pkg: this.pkg, spec, mode, version: this.version, log: this.log });
     let next = await batches.next();
     while (!next.done) {
-      await stage.load(next.value);
-      fileRows += next.value.length;
-      this.rows += next.value.length;
+      const batch = next.value;
+      // The server loads this batch while the next one is read and converted here.
+      const [, following] = await Promise.all([stage.load(batch), batches.next()]);
+      fileRows += batch.length;
+      this.rows += batch.length;
       await this.options.onProgress?.({ file: name, fileRows, rows: this.rows, phase: 'reading' });
-      next = await batches.next();
+      next = following;
     }
     const readable = next.value;
-    await stage.index();
     await stage.flagDuplicates(this.log, name);
     await stage.flagBrokenReferences(this.log, name);
     await stage.flagDerivedMismatches(this.log, name);
     await this.options.onProgress?.({ file: name, fileRows, rows: this.rows, phase: 'applying' });
     await this.apply(stage, spec, name, mode, readable);
     if (spec === USERS_1_1) await this.derivedRoles(stage, mode, readable);
+    await stage.drop();
     await this.options.onProgress?.({ file: name, fileRows, rows: this.rows, phase: 'done' });
   }
 
@@ -157,7 +167,11 @@ class Run {
     summary.inserted = inserted;
     summary.updated = updated;
     summary.unchanged = upserts - inserted - updated;
+    // Before marking: that statement and the next files' foreign-key checks plan with these statistics.
+    const analyzed = inserted + updated > staleAfter(await stage.targetRowEstimate());
+    if (analyzed) await stage.analyzeTarget();
     summary.markedToBeDeleted = mode === 'bulk' ? await stage.markMissing(this.tenantId) : await stage.applyDeletions();
+    if (!analyzed && inserted + updated + summary.markedToBeDeleted > 0) this.changedTables.add(spec.tableName!);
     const principal = this.options.principal ?? { tenantId: this.tenantId, actorId: 'system:oneroster-csv-import', roles: [] };
     await recordAudit(this.tx, {
       principal,
@@ -175,7 +189,7 @@ class Run {
    */
   private async derivedRoles(users: Stage, mode: 'bulk' | 'delta', readable: boolean): Promise<void> {
     const spec = FILE_BY_NAME.get('roles')!;
-    const roles = await Stage.create(this.tx, spec);
+    const roles = await Stage.create(this.tx, spec, { derived: true });
     const roleCase = `CASE s._role ${Object.entries(ROLE_1_1_TO_1_2).map(([from, to]) => `WHEN '${from}' THEN '${to}'`).join(' ')} END`;
     await this.tx.execute(
       sql.raw(`INSERT INTO ${roles.name} (tenant_id, sourced_id, status, date_last_modified, user_sourced_id, role_type, role, org_sourced_id, _line, _bad, _delete)
@@ -183,8 +197,8 @@ class Run {
           ${roleCase}, o.org, s._line, s._bad, s._delete
         FROM ${users.name} s CROSS JOIN LATERAL unnest(s._orgs) WITH ORDINALITY AS o(org, n)`),
     );
-    await roles.index();
     await roles.flagDuplicates(this.log, 'users');
     await this.apply(roles, spec, 'roles (from 1.1 users)', mode, readable);
+    await roles.drop();
   }
 }

@@ -11,10 +11,13 @@ import type { FileMode, PackageSource } from './package.js';
 import type { IssueLog } from './report.js';
 import { convertCell } from './values.js';
 
-export const BATCH_SIZE = 1000;
+/** Rows per COPY into the stage: large enough that statements are few, small enough to hold twice. */
+export const BATCH_SIZE = 5000;
 export type StagedRow = Record<string, unknown> & { _line: number; _bad: boolean; _delete: boolean };
 
 type Slot = { column: ColumnSpec } | { ext: string } | undefined;
+
+const NUL = 'contains a NUL character, which cannot be stored';
 
 /** varchar(n) limits of the table, by physical column name. */
 function lengthLimits(spec: FileSpec): Map<string, number> {
@@ -85,7 +88,6 @@ export interface FileRowsContext {
   spec: FileSpec;
   mode: Exclude<FileMode, 'absent'>;
   version: '1.1' | '1.2';
-  tenantId: string;
   log: IssueLog;
 }
 
@@ -95,9 +97,17 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
   const file = spec.name;
   const limits = lengthLimits(spec);
   const ranges = numericRanges(spec);
+  // Per column of the spec, looked up once per file rather than per cell.
+  const maxLengths = spec.columns.map((c) => (c.db ? (limits.get(c.db) ?? (c.kind === 'id' ? 255 : undefined)) : undefined));
+  const numericRangeOf = spec.columns.map((c) => (c.db ? ranges.get(c.db) : undefined));
   // Files without a table keep every value in metadata (for reference checks only).
   const keepInMetadata = spec.hasMetadata || !spec.table;
   let slots: Slot[] | undefined;
+  // Per column of the spec, its position in the header (-1: absent); the ext: columns' positions.
+  let positions: number[] = [];
+  let extensions: [number, string][] = [];
+  let statusAt = -1;
+  let dateAt = -1;
   let batch: StagedRow[] = [];
   let extDropped = false;
   try {
@@ -105,30 +115,40 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
       if (!slots) {
         slots = mapHeader(spec, record.fields, log, ctx.version);
         if (!slots) return false;
+        const header = slots;
+        positions = spec.columns.map((c) => header.findIndex((slot) => slot !== undefined && 'column' in slot && slot.column === c));
+        extensions = header.flatMap((slot, i): [number, string][] => (slot && 'ext' in slot ? [[i, slot.ext]] : []));
+        statusAt = positions[spec.columns.findIndex((c) => c.csv === 'status')] ?? -1;
+        dateAt = positions[spec.columns.findIndex((c) => c.csv === 'dateLastModified')] ?? -1;
         continue;
       }
+      const fields = record.fields;
       const error = (reason: string, column?: string) => log.add({ file, line: record.line, column, severity: 'error', reason });
-      const row: StagedRow = { tenant_id: ctx.tenantId, _line: record.line, _bad: false, _delete: false };
-      const metadata: Record<string, unknown> = {};
-      if (record.fields.length !== slots.length) {
-        error(`expected ${slots.length} fields, found ${record.fields.length}`);
+      const row: StagedRow = { _line: record.line, _bad: false, _delete: false };
+      let metadata: Record<string, unknown> | undefined;
+      if (fields.length !== slots.length) {
+        error(`expected ${slots.length} fields, found ${fields.length}`);
         row._bad = true;
       }
-      const texts = new Map<string, string>();
-      slots.forEach((slot, i) => {
-        if (slot && 'column' in slot) texts.set(slot.column.csv, record.fields[i] ?? '');
-        else if (slot && record.fields[i]) metadata[slot.ext] = record.fields[i];
-      });
-      const status = texts.get('status') ?? '';
+      for (const [i, name] of extensions) {
+        const text = fields[i];
+        if (!text) continue;
+        if (text.includes('\0')) {
+          error(NUL, name);
+          row._bad = true;
+        } else (metadata ??= {})[name] = text;
+      }
+      const status = statusAt >= 0 ? (fields[statusAt] ?? '') : '';
       if (mode === 'delta') {
         if (status === 'tobedeleted') row._delete = true;
         else if (status !== 'active') error(status === '' ? 'is required in a delta file' : 'must be active or tobedeleted', 'status');
-        if ((texts.get('dateLastModified') ?? '') === '') error('is required in a delta file', 'dateLastModified');
+        if ((dateAt >= 0 ? (fields[dateAt] ?? '') : '') === '') error('is required in a delta file', 'dateLastModified');
       }
-      for (const column of spec.columns) {
+      for (let k = 0; k < spec.columns.length; k++) {
+        const column = spec.columns[k]!;
         // Bulk files leave status and dateLastModified empty: a bulk row is active as of now.
         if (mode === 'bulk' && (column.csv === 'status' || column.csv === 'dateLastModified')) continue;
-        const text = texts.get(column.csv) ?? '';
+        const text = positions[k]! >= 0 ? (fields[positions[k]!] ?? '') : '';
         if (text === '') {
           const needed = column.required || column.requiredBySchola;
           if (needed && (!row._delete || column.csv === 'sourcedId')) {
@@ -137,29 +157,35 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
           }
           continue;
         }
-        const converted = convertCell(column, text, column.db ? (limits.get(column.db) ?? (column.kind === 'id' ? 255 : undefined)) : undefined);
+        if (text.includes('\0')) {
+          error(NUL, column.csv);
+          row._bad = true;
+          continue;
+        }
+        const converted = convertCell(column, text, maxLengths[k]);
         if (!converted.ok) {
           if (column.csv !== 'status') error(converted.reason, column.csv);
           row._bad = true;
           continue;
         }
-        const overflow = column.db ? outOfRange(converted.value, ranges.get(column.db)) : undefined;
+        const overflow = outOfRange(converted.value, numericRangeOf[k]);
         if (overflow) {
           error(overflow, column.csv);
           row._bad = true;
           continue;
         }
         if (column.db) row[column.db] = converted.value;
-        else if (keepInMetadata) metadata[column.csv] = converted.value;
+        else if (keepInMetadata) (metadata ??= {})[column.csv] = converted.value;
         else extDropped = true;
       }
       if (mode === 'delta' && status !== 'active' && status !== 'tobedeleted') row._bad = true;
       if (mode === 'delta' && !row.date_last_modified) row._bad = true;
       if (mode === 'bulk') row.status = 'active';
       if (Array.isArray(row._orgs)) row.primary_org_sourced_id = row._orgs[0] ?? null; // 1.1 users
-      const stored = Object.keys(metadata).some((k) => keepInMetadata || !k.startsWith('ext:'));
-      if (keepInMetadata && Object.keys(metadata).length > 0) row.metadata = metadata;
-      else if (!stored && Object.keys(metadata).length > 0) extDropped = true;
+      if (metadata) {
+        if (keepInMetadata) row.metadata = metadata;
+        else extDropped = true;
+      }
       if (typeof row.sourced_id !== 'string') row._bad = true;
       batch.push(row);
       if (batch.length >= BATCH_SIZE) {

@@ -1,13 +1,14 @@
 /**
  * Set-based work on one file's staged rows, inside the import transaction: a TEMP table shaped
- * like the target (ON COMMIT DROP), loaded in batches with json_populate_recordset (one parameter
- * per batch, same SQL on PostgreSQL and PGlite), then checked (duplicates, references) and merged
- * with INSERT … ON CONFLICT DO UPDATE that only touches rows whose content changed.
+ * like the target (dropped once its file is applied; ON COMMIT DROP in any case), loaded with COPY
+ * in large batches (copy.ts), then checked (duplicates, references) and merged with one INSERT …
+ * ON CONFLICT DO UPDATE that only touches rows whose content changed.
  */
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
+import { asOwner, copyText, copyValue, type CopyKind } from './copy.js';
 import { FILE_BY_NAME, type FileSpec } from './files.js';
 import type { IssueLog } from './report.js';
 import type { StagedRow } from './rows.js';
@@ -22,33 +23,86 @@ interface Offence {
   expected?: string | null;
 }
 
+interface StagedColumn {
+  name: string;
+  kind: CopyKind;
+}
+
+/** The staged columns COPY fills (tenant_id comes from the stage's default: the transaction's tenant). */
+function stagedColumns(spec: FileSpec): StagedColumn[] {
+  const kindOf = (sqlType: string): CopyKind => (sqlType.endsWith('[]') ? 'array' : sqlType === 'jsonb' ? 'json' : 'scalar');
+  const columns: StagedColumn[] = spec.table
+    ? getTableConfig(spec.table)
+        .columns.filter((c) => c.name !== 'tenant_id')
+        .map((c) => ({ name: c.name, kind: kindOf(c.getSQLType()) }))
+    : [...['sourced_id', 'status', 'date_last_modified'].map((name) => ({ name, kind: 'scalar' as const })), { name: 'metadata', kind: 'json' }];
+  const extra = spec.columns.filter((c) => c.db?.startsWith('_')).map((c) => ({ name: c.db!, kind: c.kind === 'list' ? ('array' as const) : ('scalar' as const) }));
+  return [...columns, { name: '_line', kind: 'scalar' }, { name: '_bad', kind: 'scalar' }, { name: '_delete', kind: 'scalar' }, ...extra];
+}
+
 export class Stage {
   readonly name: string;
+  private readonly columns: StagedColumn[];
   private constructor(
     readonly tx: Tx,
     readonly spec: FileSpec,
+    /** Several staged rows per file line (roles derived from 1.1 users): counts are by line. */
+    private readonly derived: boolean,
   ) {
     this.name = `pg_temp.oneroster_stage_${spec.name.toLowerCase()}_${++counter}`;
+    this.columns = stagedColumns(spec);
   }
 
-  static async create(tx: Tx, spec: FileSpec): Promise<Stage> {
-    const stage = new Stage(tx, spec);
+  static async create(tx: Tx, spec: FileSpec, options: { derived?: boolean } = {}): Promise<Stage> {
+    const stage = new Stage(tx, spec, !!options.derived);
     const shape = spec.tableName
-      ? `AS SELECT * FROM ${spec.tableName} WITH NO DATA`
-      : '(tenant_id uuid, sourced_id varchar(255), status varchar(20), date_last_modified timestamptz, metadata jsonb)';
+      ? `ON COMMIT DROP AS SELECT * FROM ${spec.tableName} WITH NO DATA`
+      : '(tenant_id uuid, sourced_id varchar(255), status varchar(20), date_last_modified timestamptz, metadata jsonb) ON COMMIT DROP';
     await tx.execute(sql.raw(`CREATE TEMP TABLE ${stage.name} ${shape}`));
     const extra = spec.columns.filter((c) => c.db?.startsWith('_')).map((c) => `, ADD COLUMN ${c.db} ${c.kind === 'list' ? 'text[]' : 'text'}`);
-    await tx.execute(sql.raw(`ALTER TABLE ${stage.name} ADD COLUMN _line integer, ADD COLUMN _bad boolean, ADD COLUMN _delete boolean${extra.join('')}`));
+    await tx.execute(
+      sql.raw(
+        `ALTER TABLE ${stage.name} ALTER COLUMN tenant_id SET DEFAULT current_setting('app.tenant_id')::uuid, ADD COLUMN _line integer, ADD COLUMN _bad boolean, ADD COLUMN _delete boolean${extra.join('')}`,
+      ),
+    );
     return stage;
   }
 
+  /** One COPY per batch (the rows are encoded here, so the batch is held once as objects and once as text). */
   async load(rows: StagedRow[]): Promise<void> {
-    await this.tx.execute(sql`INSERT INTO ${sql.raw(this.name)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(this.name)}, ${JSON.stringify(rows)}::json)`);
+    const columns = this.columns;
+    let text = '';
+    for (const row of rows) {
+      for (let c = 0; c < columns.length; c++) text += (c === 0 ? '' : '\t') + copyValue(row[columns[c]!.name], columns[c]!.kind);
+      text += '\n';
+    }
+    await copyText(
+      this.tx,
+      this.name,
+      columns.map((c) => c.name),
+      text,
+    );
   }
 
-  async index(): Promise<void> {
-    await this.tx.execute(sql.raw(`CREATE INDEX ON ${this.name} (sourced_id)`));
-    await this.tx.execute(sql.raw(`ANALYZE ${this.name}`));
+  /** Frees the stage's space at once (a 1M-row file's stage is not kept until the commit). */
+  async drop(): Promise<void> {
+    await this.tx.execute(sql.raw(`DROP TABLE ${this.name}`));
+  }
+
+  /** The target's row count as its statistics have it (pg_class.reltuples; −1: never analyzed). */
+  async targetRowEstimate(): Promise<number> {
+    const [r] = rowsOf<{ n: number }>(await this.tx.execute(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${this.spec.tableName}::regclass`));
+    return Number(r?.n ?? -1);
+  }
+
+  /**
+   * Fresh statistics on the target after a large merge, inside the transaction: the foreign-key
+   * checks of the files that follow look its rows up, and on a table whose statistics predate the
+   * load (a first import) they run ~20× slower. ANALYZE's lock is held until the commit: another
+   * tenant's import running at the same time skips it (SKIP_LOCKED) rather than wait for ours.
+   */
+  async analyzeTarget(): Promise<void> {
+    await asOwner(this.tx, () => this.tx.execute(sql.raw(`ANALYZE (SKIP_LOCKED) ${this.spec.tableName}`)));
   }
 
   private async flag(select: string, reasonOf: (r: Offence) => string, column: string | undefined, log: IssueLog, issueFile: string): Promise<number> {
@@ -67,7 +121,9 @@ export class Stage {
 
   async flagDuplicates(log: IssueLog, issueFile: string): Promise<void> {
     await this.flag(
-      `SELECT _line AS line, sourced_id AS value, first FROM (SELECT _line, sourced_id, min(_line) OVER (PARTITION BY sourced_id) AS first FROM ${this.name} WHERE sourced_id IS NOT NULL AND NOT _bad) d WHERE _line <> first`,
+      `SELECT s._line AS line, s.sourced_id AS value, d.first FROM ${this.name} s
+       JOIN (SELECT sourced_id, min(_line) AS first FROM ${this.name} WHERE sourced_id IS NOT NULL AND NOT _bad GROUP BY sourced_id HAVING count(*) > 1) d ON d.sourced_id = s.sourced_id
+       WHERE NOT s._bad AND s._line <> d.first`,
       (r) => `sourcedId "${r.value}" appears more than once (first on line ${r.first})`,
       'sourcedId',
       log,
@@ -86,11 +142,14 @@ export class Stage {
       let flagged = 0;
       for (const column of refs) {
         const target = FILE_BY_NAME.get(column.ref!)!;
-        const values = column.db ? (column.kind === 'list' ? `s.${column.db}` : `ARRAY[s.${column.db}]::text[]`) : `ARRAY[s.metadata->>'${column.csv}']`;
-        const self = target.name === this.spec.name ? ` AND NOT EXISTS (SELECT 1 FROM ${this.name} s2 WHERE s2.sourced_id = v.value AND NOT s2._bad)` : '';
+        // A list cell is unnested; a single value is compared as it is (no array per row).
+        const list = column.kind === 'list';
+        const from = list ? `${this.name} s CROSS JOIN LATERAL unnest(${column.db ? `s.${column.db}` : `ARRAY[s.metadata->>'${column.csv}']`}) AS v(value)` : `${this.name} s`;
+        const value = list ? 'v.value' : column.db ? `s.${column.db}` : `(s.metadata->>'${column.csv}')`;
+        const self = target.name === this.spec.name ? ` AND NOT EXISTS (SELECT 1 FROM ${this.name} s2 WHERE s2.sourced_id = ${value} AND NOT s2._bad)` : '';
         flagged += await this.flag(
-          `SELECT s._line AS line, v.value, NULL::int AS first FROM ${this.name} s CROSS JOIN LATERAL unnest(${values}) AS v(value)
-           WHERE ${pass === 0 ? 'true' : 'NOT s._bad'} AND v.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target.tableName} t WHERE t.tenant_id = s.tenant_id AND t.sourced_id = v.value)${self}`,
+          `SELECT s._line AS line, ${value} AS value, NULL::int AS first FROM ${from}
+           WHERE ${pass === 0 ? 'true' : 'NOT s._bad'} AND ${value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target.tableName} t WHERE t.tenant_id = s.tenant_id AND t.sourced_id = ${value})${self}`,
           (r) => `references ${target.name} "${r.value}", which is neither in the package nor in Schola`,
           column.csv,
           log,
@@ -119,7 +178,11 @@ export class Stage {
   async counts(): Promise<{ rows: number; bad: number; upserts: number }> {
     const [c] = rowsOf<{ rows: number; bad: number; upserts: number }>(
       await this.tx.execute(
-        sql.raw(`SELECT count(DISTINCT _line)::int AS rows, count(DISTINCT _line) FILTER (WHERE _bad)::int AS bad, count(*) FILTER (WHERE NOT _bad AND NOT _delete)::int AS upserts FROM ${this.name}`),
+        sql.raw(
+          this.derived
+            ? `SELECT count(DISTINCT _line)::int AS rows, count(DISTINCT _line) FILTER (WHERE _bad)::int AS bad, count(*) FILTER (WHERE NOT _bad AND NOT _delete)::int AS upserts FROM ${this.name}`
+            : `SELECT count(*)::int AS rows, count(*) FILTER (WHERE _bad)::int AS bad, count(*) FILTER (WHERE NOT _bad AND NOT _delete)::int AS upserts FROM ${this.name}`,
+        ),
       ),
     );
     return c!;

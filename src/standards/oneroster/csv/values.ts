@@ -49,7 +49,8 @@ export function convertCell(column: ColumnSpec, text: string, maxLength: number 
   switch (column.kind) {
     case 'id':
     case 'string':
-      if (maxLength !== undefined && Array.from(text).length > maxLength) return { ok: false, reason: `longer than ${maxLength} characters` };
+      // UTF-16 length ≥ characters: only a long text needs counting.
+      if (maxLength !== undefined && text.length > maxLength && Array.from(text).length > maxLength) return { ok: false, reason: `longer than ${maxLength} characters` };
       return { ok: true, value: text };
     case 'enum':
       return column.values!.includes(text) ? { ok: true, value: text } : { ok: false, reason: `must be one of ${column.values!.join(', ')}` };
