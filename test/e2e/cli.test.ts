@@ -87,7 +87,8 @@ describe('schola command', () => {
     } finally {
       await pg?.drop();
     }
-  });
+    // Two cold starts (one seeding the demo district) and five CLI runs: slow on a busy 2-core machine.
+  }, 180_000);
 
   it('stops with a clear message and exit code 2 on a wrong configuration value', () => {
     const result = spawnSync(process.execPath, [BIN, 'migrate'], { env: env({ PORT: 'eighty' }), encoding: 'utf8' });
