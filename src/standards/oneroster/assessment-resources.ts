@@ -22,7 +22,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as tables from '../../domains/oneroster/tables.js';
 import { rowsOf } from '../../platform/db/database.js';
-import { baseFields, ref, type Entity, type FieldSpec } from './entity-kit.js';
+import { baseFields, ref, type Entity, text, tf, num, classInSchools } from './entity-kit.js';
 import { objectiveScoreSetIn, objectiveSetIn } from './gradebook-links.js';
 import { common, dateTimeIn, numeric, refIn, SCORE_STATUSES, scoreScale, trueFalseIn } from './gradebook-resources.js';
 import { columnOf, mustExist, type Writable, type WriteContext } from './gradebook-writes.js';
@@ -30,11 +30,6 @@ import { invalidData } from './imsx-errors.js';
 import type { RelationSql } from './relationships.js';
 import { klass, user } from './resources.js';
 
-const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
-const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
-const number = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'number' });
-const classInSchools = (classColumn: string, schools: SQL) =>
-  sql`${sql.raw(classColumn)} IN (SELECT c.sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.school_sourced_id IN ${schools})`;
 const studentInSchools = (schools: SQL) =>
   sql`(t.student_sourced_id IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.org_sourced_id IN ${schools})
     OR t.student_sourced_id IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.primary_org_sourced_id IN ${schools})
@@ -51,8 +46,8 @@ export const assessmentLineItem: Entity = {
     class: ref('class_sourced_id', 'class'),
     parentAssessmentLineItem: ref('parent_sourced_id', 'assessmentLineItem'),
     scoreScale: ref('score_scale_sourced_id', 'scoreScale'),
-    resultValueMin: number('result_value_min'),
-    resultValueMax: number('result_value_max'),
+    resultValueMin: num('result_value_min'),
+    resultValueMax: num('result_value_max'),
     learningObjectiveSet: { sql: 't.learning_objective_set', type: 'json', sortable: false },
   },
   confine: (schools) => sql`(t.class_sourced_id IS NULL OR ${classInSchools('t.class_sourced_id', schools)})`,
@@ -69,11 +64,11 @@ export const assessmentResult: Entity = {
     ...baseFields(),
     assessmentLineItem: ref('assessment_line_item_sourced_id', 'assessmentLineItem'),
     student: ref('student_sourced_id', 'user'),
-    score: number('score'),
+    score: num('score'),
     textScore: text('text_score'),
     scoreDate: { sql: 't.score_date', type: 'datetime' },
     scoreScale: ref('score_scale_sourced_id', 'scoreScale'),
-    scorePercentile: number('score_percentile'),
+    scorePercentile: num('score_percentile'),
     scoreStatus: text('score_status'),
     comment: text('comment'),
     learningObjectiveSet: { sql: 't.learning_objective_set', type: 'json', sortable: false },

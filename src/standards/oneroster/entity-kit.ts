@@ -90,6 +90,14 @@ export function baseFields(): Record<string, FieldSpec> {
 }
 
 export const ref = (column: string, refType: RefType): FieldSpec => ({ sql: `t.${column}`, type: 'ref', refType });
+/** A plain column of the entity's table as a string / TrueFalse / number field. */
+export const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
+export const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
+export const num = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'number' });
+
+/** Confinement of rows that belong to a class (given as SQL over `t`) to the classes of the caller's schools. */
+export const classInSchools = (classColumn: string, schools: SQL) =>
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
 
 export function isSortable(field: FieldSpec): boolean {
   return field.sortable ?? !['strings', 'refs', 'json', 'custom'].includes(field.type);

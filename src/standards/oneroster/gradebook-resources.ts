@@ -15,16 +15,11 @@
  * Scores are stored exactly as sent (numeric(10,4)): a score above resultValueMax is kept — extra
  * credit is real — and `exempt` results keep their status.
  */
-import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { baseFields, ref, type Entity, type FieldSpec } from './entity-kit.js';
+import { baseFields, ref, type Entity, text, tf, classInSchools } from './entity-kit.js';
 import { lineItemObjectivesField, lineItemScoreScaleField, objectiveScoreSetIn, objectiveSetIn, resultObjectivesField, resultScoreScaleField } from './gradebook-links.js';
 import { relateCategories, relateLineItems, relateResults } from './relationships.js';
 
-const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
-const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
-const classInSchools = (classColumn: string, schools: SQL) =>
-  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
 
 export const category: Entity = {
   singular: 'category',

@@ -16,7 +16,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { registerDiscovery } from './discovery.js';
-import { baseFields, scope, type Entity, type FieldSpec } from './entity-kit.js';
+import { baseFields, scope, type Entity, text } from './entity-kit.js';
 import { useImsxErrors } from './imsx-errors.js';
 import { course, klass, user } from './resources.js';
 import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
@@ -27,7 +27,6 @@ const FULL = [scope('resource.readonly')];
 
 // The transaction's tenant, uncorrelated (see rostering-routes.ts: a correlated one re-ran subqueries).
 const TENANT = sql.raw(`NULLIF(current_setting('app.tenant_id', true), '')::uuid`);
-const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
 
 const classesOf = (schools: SQL) => sql`SELECT c.sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
 const coursesOf = (schools: SQL) =>

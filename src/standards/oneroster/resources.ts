@@ -22,12 +22,10 @@
  *   `relate` hook from relationships.ts (sessions, courses and orgs of the caller's classes included).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { baseFields, ref, scope, type Entity, type FieldSpec, type RefType } from './entity-kit.js';
+import { baseFields, ref, scope, type Entity, type FieldSpec, type RefType, text, tf } from './entity-kit.js';
 import { relateClasses, relateCourses, relateEnrollments, relateOrgs, relateSessions, relateUsers } from './relationships.js';
 
 const FULL_ROSTER = [scope('roster.readonly')];
-const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
-const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
 const tenantJoin = (alias: string) => `${alias}.tenant_id = t.tenant_id`;
 
 export const academicSession: Entity = {

@@ -20,13 +20,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { backgroundJobs } from '../../../domains/operations/tables.js';
-import { principalOf, withTenant } from '../../../platform/auth/request.js';
+import { principalOf } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
+import { jobStatus } from '../../../platform/jobs/status.js';
 import { projectTenant } from '../../edfi-oneroster/run.js';
 import { loadInterchange } from './load.js';
 import type { LoadProgress, LoadReport } from './report.js';
@@ -34,7 +33,6 @@ import { checkUpload, unpackUpload, type UploadKind } from './upload.js';
 
 export const LOAD_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'edfi.interchange-load';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTENT_TYPES: Record<string, UploadKind> = { 'application/zip': 'zip', 'application/x-zip-compressed': 'zip', 'application/xml': 'xml', 'text/xml': 'xml' };
 
 function requireDistrictAdmin(principal: Principal): void {
@@ -102,26 +100,8 @@ export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
     });
 
     scope.get('/admin/edfi/loads/:jobId', async (request) => {
-      const principal = principalOf(request);
-      requireDistrictAdmin(principal);
-      const { jobId } = request.params as { jobId: string };
-      const running = app.jobs?.live(jobId, principal.tenantId);
-      if (running) return { jobId, status: running.status, progress: running.progress, report: null, projection: null };
-      if (!UUID.test(jobId)) throw new AppError('not_found', 'No such load job.');
-      const [row] = await withTenant(request, ({ tx }) => tx.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, jobId), eq(backgroundJobs.jobType, JOB_TYPE))));
-      if (!row) throw new AppError('not_found', 'No such load job.');
-      const result = row.result ? (JSON.parse(row.result) as { progress?: unknown; report?: unknown; projection?: unknown }) : {};
-      return {
-        jobId,
-        status: row.status,
-        createdAt: row.createdAt,
-        startedAt: row.startedAt,
-        completedAt: row.completedAt,
-        error: row.errorMessage,
-        progress: result.progress ?? null,
-        report: result.report ?? null,
-        projection: result.projection ?? null,
-      };
+      requireDistrictAdmin(principalOf(request));
+      return jobStatus(request, JOB_TYPE, (request.params as { jobId: string }).jobId, ['report', 'projection'], 'No such load job.');
     });
   });
 }

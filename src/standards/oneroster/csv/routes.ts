@@ -12,18 +12,16 @@
  * the package was all-or-nothing, so nothing of it was applied. Without a runner (tests that do not
  * exercise jobs) POST answers 503.
  */
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { backgroundJobs } from '../../../domains/operations/tables.js';
-import { principalOf, withTenant } from '../../../platform/auth/request.js';
+import { principalOf } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
+import { jobStatus } from '../../../platform/jobs/status.js';
 import { importPackage, type ImportProgress } from './import.js';
 
 export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'oneroster.import';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requireDistrictAdmin(principal: Principal): void {
   if (!principal.roles.includes('district_admin')) throw new AppError('forbidden', 'Only a district administrator may import OneRoster packages.');
@@ -65,25 +63,8 @@ export async function onerosterImportRoutes(app: FastifyInstance): Promise<void>
     });
 
     scope.get('/admin/oneroster/imports/:jobId', async (request) => {
-      const principal = principalOf(request);
-      requireDistrictAdmin(principal);
-      const { jobId } = request.params as { jobId: string };
-      const running = app.jobs?.live(jobId, principal.tenantId);
-      if (running) return { jobId, status: running.status, progress: running.progress, report: null };
-      if (!UUID.test(jobId)) throw new AppError('not_found', 'No such import job.');
-      const [row] = await withTenant(request, ({ tx }) => tx.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, jobId), eq(backgroundJobs.jobType, JOB_TYPE))));
-      if (!row) throw new AppError('not_found', 'No such import job.');
-      const result = row.result ? (JSON.parse(row.result) as { progress?: unknown; report?: unknown }) : {};
-      return {
-        jobId,
-        status: row.status,
-        createdAt: row.createdAt,
-        startedAt: row.startedAt,
-        completedAt: row.completedAt,
-        error: row.errorMessage,
-        progress: result.progress ?? null,
-        report: result.report ?? null,
-      };
+      requireDistrictAdmin(principalOf(request));
+      return jobStatus(request, JOB_TYPE, (request.params as { jobId: string }).jobId, ['report'], 'No such import job.');
     });
   });
 }
