@@ -14,7 +14,7 @@ import type { Database } from '../db/database.js';
 import { findPgError } from '../db/pg-errors.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { auditRead, MASKED, recordAudit, type AuditEntry } from './audit.js';
+import { auditRead, MASKED, recordAudit, recordAudits, type AuditEntry } from './audit.js';
 import { verifyAuditChain } from './verify.js';
 
 let database: TestDatabase;
@@ -203,6 +203,39 @@ describe('recordAudit', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.row_hash);
     console.log(`audit: ${writers} concurrent writers, chain of ${rows.length} rows, seq 1..${rows.length}`);
     expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: writers });
+  });
+
+  it('recordAudits appends a batch in order with one head lock, interleaving with single writers', async () => {
+    const { id: tenantId } = await newTenant();
+    await writeChain(tenantId, 2);
+    const batch = [
+      entry(tenantId, 3, { meta: { ip: '::ffff:10.0.0.7', requestId: 'req-a' } }),
+      entry(tenantId, 4, { oldValues: undefined, newValues: { nested: { password: 'x', list: [1, 2.5, 'é'] } }, dataCategories: [] }),
+      entry(tenantId, 5, { meta: {}, operation: 'DELETE', newValues: null }),
+    ];
+    const [recorded, again] = await Promise.all([
+      tenantTransaction(database, tenantId, ({ tx }) => recordAudits(tx, batch)),
+      tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, 6))),
+    ]);
+    const seqs = recorded.map((r) => r.tenantSeq);
+    expect(seqs[1]).toBe(seqs[0]! + 1);
+    expect(seqs[2]).toBe(seqs[0]! + 2);
+    expect([...seqs, again.tenantSeq].sort((a, b) => a - b)).toEqual([3, 4, 5, 6]);
+    const rows = await database.query<{ seq: string; record_id: string; row_hash: string; new_values: unknown; old_values: unknown }>(
+      'SELECT tenant_seq::text AS seq, record_id, row_hash, old_values, new_values FROM compliance.audit_logs WHERE tenant_id = $1',
+      [tenantId],
+    );
+    const stored = rows.find((r) => Number(r.seq) === seqs[1])!;
+    expect(stored).toMatchObject({ record_id: 'rec-4', row_hash: recorded[1]!.rowHash, old_values: null, new_values: { nested: { password: MASKED, list: [1, 2.5, 'é'] } } });
+    expect(rows.find((r) => Number(r.seq) === seqs[2])).toMatchObject({ record_id: 'rec-5', new_values: null });
+    expect(await tenantTransaction(database, tenantId, ({ tx }) => recordAudits(tx, []))).toEqual([]);
+    expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: 6 });
+  });
+
+  it('recordAudits refuses entries of several tenants', async () => {
+    const { id: a } = await newTenant();
+    const { id: b } = await newTenant();
+    await expect(tenantTransaction(database, a, ({ tx }) => recordAudits(tx, [entry(a, 1), entry(b, 2)]))).rejects.toThrow(/one tenant/);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * The FERPA audit trail (compliance.audit_logs). `recordAudit(tx, entry)` writes one row with the
- * caller's transaction, so the record commits or rolls back together with the change it describes.
+ * caller's transaction (`recordAudits` several, for a batch of writes), so the record commits or
+ * rolls back together with the change it describes.
  *
  * Tamper evidence: each tenant's rows form a hash chain. The writer takes the next position from
- * compliance.audit_chain_heads with an upsert that locks the tenant's head row until commit, so
+ * compliance.audit_chain_heads with one statement (chain.ts) that locks the tenant's head row until commit, so
  * concurrent writers of one tenant queue up and the chain stays linear and gap-free (a rolled-back
  * writer releases its position). row_hash = SHA-256 of the canonical JSON of the row's content and
  * prev_hash; `verifyAuditChain` (verify.ts) recomputes it with `auditRowHash` below.
@@ -14,10 +15,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import { rowsOf } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
+import { chainAppendStatement, type ChainContent } from './chain.js';
 
 export const AUDIT_OPERATIONS = ['INSERT', 'UPDATE', 'DELETE', 'SELECT'] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
@@ -150,15 +152,12 @@ function ipOf(ip: string | undefined): string | null {
   return address && isIP(address) ? address : null;
 }
 
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAudit> {
+/** The stored content of one entry: everything the hash covers but the three chain-dependent values. */
+function contentOf(entry: AuditEntry): { content: ChainContent; ip: string | null; at: Date } {
   if (!AUDIT_OPERATIONS.includes(entry.operation)) throw new TypeError(`unknown audit operation ${String(entry.operation)}`);
-  const tenantId = entry.principal.tenantId;
   const at = new Date(Math.round((entry.timestamp ?? new Date()).getTime()));
-  const ip = ipOf(entry.meta?.ip);
-
-  // Everything but the chain position first: a value that cannot be stored fails before the head is taken.
-  const content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'> = {
-    tenant_id: tenantId,
+  const content: ChainContent = {
+    tenant_id: entry.principal.tenantId,
     timestamp: at.toISOString(),
     user_id: fit(entry.principal.actorId, 255) ?? 'unknown',
     actor_role: fit(entry.principal.roles.join(','), 50),
@@ -175,75 +174,33 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
     data_categories: entry.dataCategories?.length ? entry.dataCategories.map(storableText) : null,
     retention_date: retentionDateOf(entry.retentionDate, at),
   };
-
-  // One statement takes the next chain position, hashes the row and appends it: it locks the
-  // tenant's head row (held until our commit, so concurrent writers queue and the chain stays linear
-  // and gap-free), and the database fills the three position-dependent values into the canonical
-  // JSON the hash covers. One round trip while holding the lock instead of three keeps the queue short.
-  const statement = chainStatement(tenantId, content, ip, at);
-  let rows = rowsOf<{ id: string | number; seq: string | number; hash: string }>(await tx.execute(statement));
-  if (rows.length === 0) {
-    // The tenant's first audit row: create its head, then take position 1.
-    await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
-    rows = rowsOf(await tx.execute(statement));
-  }
-  const row = rows[0]!;
-  return { id: Number(row.id), tenantSeq: Number(row.seq), rowHash: row.hash, timestamp: at };
+  return { content, ip: ipOf(entry.meta?.ip), at };
 }
 
-type ChainHole = 'seq' | 'prev' | 'ip';
-const HOLES: Record<ChainHole, string> = { seq: '\u0000seq\u0000', prev: '\u0000prev\u0000', ip: '\u0000ip\u0000' };
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAudit> {
+  return (await recordAudits(tx, [entry]))[0]!;
+}
 
 /**
- * The canonical JSON of the hash input (exactly what auditRowHash hashes) with tenant_seq, prev_hash
- * and ip_address as holes: the text pieces around them, in order. Stored text never holds NUL
- * (storableText), so the markers cannot occur in the content.
+ * Appends several rows of one tenant's chain, in the order given, with one statement (a batch of
+ * writes made in one transaction: the head is locked once, not once per row).
  */
-function hashTemplate(content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'>): { pieces: string[]; holes: ChainHole[] } {
-  const marked = canonicalJson({ ...content, tenant_seq: HOLES.seq, prev_hash: HOLES.prev, ip_address: HOLES.ip } as unknown as Json);
-  const markers = Object.entries(HOLES).map(([hole, text]) => [hole as ChainHole, JSON.stringify(text)] as const);
-  const found = markers.map(([hole, text]) => ({ hole, text, at: marked.indexOf(text) })).sort((a, b) => a.at - b.at);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const f of found) {
-    pieces.push(marked.slice(from, f.at));
-    from = f.at + f.text.length;
+export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<RecordedAudit[]> {
+  if (entries.length === 0) return [];
+  const tenantId = entries[0]!.principal.tenantId;
+  if (entries.some((e) => e.principal.tenantId !== tenantId)) throw new TypeError('recordAudits appends to one tenant\'s chain: the entries name several tenants');
+  // Everything but the chain position first: a value that cannot be stored fails before the head is taken.
+  const rows = entries.map(contentOf);
+  const statement = chainAppendStatement(tenantId, rows);
+  let appended = rowsOf<{ id: string | number; seq: string | number; hash: string }>(await tx.execute(statement));
+  if (appended.length === 0) {
+    // The tenant's first audit row: create its head, then take the next positions.
+    await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
+    appended = rowsOf(await tx.execute(statement));
   }
-  pieces.push(marked.slice(from));
-  return { pieces, holes: found.map((f) => f.hole) };
-}
-
-const json = (value: Json) => (value === null ? sql`NULL` : sql`${JSON.stringify(value)}::jsonb`);
-
-function chainStatement(tenantId: string, content: Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'>, ip: string | null, at: Date): SQL {
-  const { pieces, holes } = hashTemplate(content);
-  const ipText = ip === null ? sql`NULL::text` : sql`format('%s', ${ip}::inet)`;
-  // JSON text of each hole, as JSON.stringify writes it (hex digests and inet text need no escapes
-  // beyond what to_json does).
-  const holeSql: Record<ChainHole, SQL> = {
-    seq: sql`(c.last_seq + 1)::text`,
-    prev: sql`coalesce(to_json(c.last_hash)::text, 'null')`,
-    ip: sql`coalesce(to_json(${ipText})::text, 'null')`,
-  };
-  const parts: SQL[] = [sql`${pieces[0]}::text`];
-  holes.forEach((hole, i) => parts.push(holeSql[hole], sql`${pieces[i + 1]}::text`));
-  const canonical = sql.join(parts, sql` || `);
-  return sql`
-    WITH c AS (SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE),
-    n AS (SELECT c.last_seq + 1 AS seq, c.last_hash AS prev, encode(sha256(convert_to(${canonical}, 'UTF8')), 'hex') AS hash FROM c),
-    h AS (
-      UPDATE compliance.audit_chain_heads SET last_seq = n.seq, last_hash = n.hash, updated_at = now() FROM n
-      WHERE tenant_id = ${tenantId} RETURNING n.seq, n.prev, n.hash
-    )
-    INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values, new_values, ip_address,
-      user_agent, "timestamp", legitimate_educational_interest, justification, data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
-    SELECT ${tenantId}, ${content.user_id}, ${content.session_id}, ${content.table_name}, ${content.record_id}, ${content.operation},
-      ${json(content.old_values)}, ${json(content.new_values)}, ${ipText}::inet, ${content.user_agent}, ${at.toISOString()}::timestamptz,
-      ${content.legitimate_educational_interest}, ${content.justification},
-      ${content.data_categories === null ? sql`NULL::text[]` : sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(content.data_categories)}::jsonb))`},
-      ${content.retention_date}::date, ${content.actor_role}, h.seq, h.prev, h.hash
-    FROM h
-    RETURNING id, tenant_seq AS seq, row_hash AS hash`;
+  // Positions are consecutive: the entry at index i took the first position + i.
+  const bySeq = appended.map((r) => ({ id: Number(r.id), tenantSeq: Number(r.seq), rowHash: r.hash })).sort((a, b) => a.tenantSeq - b.tenantSeq);
+  return bySeq.map((r, i) => ({ ...r, timestamp: rows[i]!.at }));
 }
 
 export interface AuditReadEntry extends Omit<AuditEntry, 'operation' | 'recordId' | 'oldValues' | 'newValues'> {

@@ -48,13 +48,20 @@ const EFFECTS: Record<string, Effect> = {
 };
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
-export async function projectEdfiWrite(tx: Tx, tenantId: string, collection: string, id: string, row: Row = {}, deleted = false): Promise<ProjectionReport | undefined> {
+export function projectEdfiWrite(tx: Tx, tenantId: string, collection: string, id: string, row: Row = {}, deleted = false): Promise<ProjectionReport | undefined> {
+  return projectEdfiWrites(tx, tenantId, collection, [{ id, row }], deleted);
+}
+
+/** The same for several rows of one collection written in one transaction (a batch): one projection for all. */
+export async function projectEdfiWrites(tx: Tx, tenantId: string, collection: string, rows: readonly { id: string; row?: Row }[], deleted = false): Promise<ProjectionReport | undefined> {
   const effect = EFFECTS[collection];
-  if (!effect) return undefined;
-  const ids = [id];
-  if (effect.related) ids.push(...rowsOf<{ id: string }>(await tx.execute(effect.related(tenantId, row))).map((r) => r.id));
+  if (!effect || rows.length === 0) return undefined;
+  const ids = rows.map((r) => r.id);
+  if (effect.related) {
+    for (const r of rows) ids.push(...rowsOf<{ id: string }>(await tx.execute(effect.related(tenantId, r.row ?? {}))).map((x) => x.id));
+  }
   // Retiring is needed when a row went away, or when an association moved (a role may be gone);
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
-  return projectEdfiToOneRoster(tx, tenantId, { only: effect.kinds, sources: effect.sources, sourceIds: ids, retire });
+  return projectEdfiToOneRoster(tx, tenantId, { only: effect.kinds, sources: effect.sources, sourceIds: [...new Set(ids)], retire });
 }

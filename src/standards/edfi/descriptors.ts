@@ -13,7 +13,8 @@ import { ValidationCollector } from './codec.js';
 import { DESCRIPTOR_COLUMNS, descriptorCollection, descriptorJson, descriptorNotFound, typeOf, UUID } from './descriptor-json.js';
 import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-writes.js';
 import { parsePaging, type ListResult } from './list.js';
-import { asCaller, DATA_PATH, sendItem, sendList } from './routes.js';
+import { asCaller } from './caller.js';
+import { DATA_PATH, sendItem, sendList } from './routes.js';
 import type { EdfiWork } from './store.js';
 
 const PAGING = ['offset', 'limit', 'totalCount', 'minChangeVersion', 'maxChangeVersion'];

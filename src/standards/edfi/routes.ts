@@ -4,14 +4,15 @@
  * the discovery document and OpenAPI. All Ed-Fi routes answer errors as Ed-Fi problem documents.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { withTenant } from '../../platform/auth/request.js';
+import { asCaller } from './caller.js';
+import { createPoster } from './post-batch.js';
 import { descriptorRoutes } from './descriptors.js';
 import { discoveryRoutes } from './discovery.js';
 import { availableChangeVersions, listResources, trackedChanges, type ListResult } from './list.js';
 import type { ResourceModel } from './model.js';
 import { useEdfiErrors } from './problems.js';
 import { servedResources } from './resources.js';
-import { getById, remove, replace, upsert, type EdfiWork } from './store.js';
+import { getById, remove, replace, type EdfiWork } from './store.js';
 import { requireEdfiScope } from './authorization.js';
 import { auditFactsOf } from '../../platform/auth/classification.js';
 import { auditRead } from '../../platform/audit/audit.js';
@@ -21,10 +22,6 @@ export const DATA_PATH = '/data/v3/ed-fi';
 type IdParams = { id: string };
 type Query = Record<string, unknown>;
 
-/** Runs `fn` as the caller, confined to their tenant. */
-export function asCaller<T>(request: FastifyRequest, fn: (work: EdfiWork) => Promise<T>): Promise<T> {
-  return withTenant(request, ({ tx, tenantId, principal, meta }) => fn({ tx, tenantId, principal, meta }));
-}
 
 export function sendList(reply: FastifyReply, result: ListResult) {
   if (result.totalCount !== undefined) reply.header('Total-Count', String(result.totalCount));
@@ -59,7 +56,7 @@ async function auditSensitiveRead(work: EdfiWork, model: ResourceModel, items: R
   await auditRead(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordIds: items.map((i) => String(i.id)), dataCategories: facts.dataCategories });
 }
 
-function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
+function resourceRoutes(app: FastifyInstance, model: ResourceModel, post: ReturnType<typeof createPoster>): void {
   const base = `${DATA_PATH}/${model.collection}`;
   app.get(base, async (request, reply) =>
     sendList(
@@ -85,11 +82,8 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
     ),
   );
   app.post(base, async (request, reply) => {
-    const { id, created } = await asCaller(request, async (work) => {
-      const result = await upsert(work, model, request.body);
-      reply.header('ETag', `"${String(result.item._etag)}"`);
-      return result;
-    });
+    const { id, created, etag } = await post(request, model);
+    reply.header('ETag', `"${etag}"`);
     reply.header('Location', locationOf(request, model, id));
     return reply.status(created ? 201 : 200).send();
   });
@@ -111,7 +105,8 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel): void {
 export async function edfiApiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (scoped) => {
     useEdfiErrors(scoped);
-    for (const model of servedResources()) resourceRoutes(scoped, model);
+    const post = createPoster();
+    for (const model of servedResources()) resourceRoutes(scoped, model, post);
     descriptorRoutes(scoped);
     scoped.get('/changeQueries/v1/availableChangeVersions', async (request) =>
       asCaller(request, async (work) => {

@@ -92,20 +92,28 @@ async function deleteChildren(work: EdfiWork, model: ResourceModel, parentValues
   }
 }
 
-/** Writes the body's child items under the parent (after deleteChildren: a POST/PUT replaces the collection). */
-async function insertChildren(work: EdfiWork, model: ResourceModel, values: RowValues): Promise<void> {
+// PostgreSQL allows 65,535 parameters per statement; a batch of child rows is cut well below that.
+const MAX_PARAMS = 30_000;
+
+/** Writes the bodies' child items under their parents (after deleteChildren: a POST/PUT replaces the collection). */
+export async function insertChildren(work: EdfiWork, model: ResourceModel, parents: readonly RowValues[]): Promise<void> {
   for (const child of model.children) {
-    const rows = values.children[child.json] ?? [];
+    const rows = parents.flatMap((values) => (values.children[child.json] ?? []).map((row) => ({ values, row })));
     if (rows.length === 0) continue;
-    const names = [...child.link.map((l) => l.child.name), ...new Set(rows.flatMap((r) => Object.keys(r)))];
-    const parentValue = new Map(child.link.map((l) => [l.child.name, values.self[l.parent.name]]));
-    const tuples = rows.map((row) => sql`(${work.tenantId}, ${sql.join(names.map((n) => sql`${parentValue.has(n) ? parentValue.get(n) : (row[n] ?? null)}`), sql`, `)})`);
-    await work.tx.execute(sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples, sql`, `)}`);
+    const names = [...child.link.map((l) => l.child.name), ...new Set(rows.flatMap((r) => Object.keys(r.row)))];
+    const tuples = rows.map(({ values, row }) => {
+      const parentValue = new Map(child.link.map((l) => [l.child.name, values.self[l.parent.name]]));
+      return sql`(${work.tenantId}, ${sql.join(names.map((n) => sql`${parentValue.has(n) ? parentValue.get(n) : (row[n] ?? null)}`), sql`, `)})`;
+    });
+    const chunk = Math.max(1, Math.floor(MAX_PARAMS / (names.length + 1)));
+    for (let i = 0; i < tuples.length; i += chunk) {
+      await work.tx.execute(sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`);
+    }
   }
 }
 
 /** What the audit row records as new values: the columns, and the child items when the resource has any. */
-function newValuesOf(model: ResourceModel, values: RowValues): Record<string, unknown> {
+export function newValuesOf(model: ResourceModel, values: RowValues): Record<string, unknown> {
   return model.children.length === 0 ? values.self : { ...values.self, ...values.children };
 }
 
@@ -113,12 +121,12 @@ async function audit(work: EdfiWork, model: ResourceModel, id: string, operation
   await recordAudit(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordId: id, operation, oldValues, newValues, dataCategories: ['edfi'] });
 }
 
-/** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
 /** The stored item as the API shows it (for the response's ETag), read before the audit row takes the chain lock. */
 async function readBack(work: EdfiWork, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
   return toResource(model, (await rawRow(work, model, sql`t.id = ${id}::uuid`))!);
 }
 
+/** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
 export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown): Promise<{ id: string; created: boolean; item: Record<string, unknown> }> {
   const values = await decodeBody(work.tx, work.tenantId, model, body);
   const existing = await rawRow(work, model, naturalKeyWhere(model, values));
@@ -128,7 +136,7 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
     await writeParent(work, model, values);
     await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
     await deleteChildren(work, model, values.self);
-    await insertChildren(work, model, values);
+    await insertChildren(work, model, [values]);
     await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), { ...existing._values, ...values.self });
     const item = await readBack(work, model, String(existing._id));
     await audit(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
@@ -140,7 +148,7 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
   const [inserted] = rowsOf<{ id: string }>(
     await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
   );
-  await insertChildren(work, model, values);
+  await insertChildren(work, model, [values]);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
   const item = await readBack(work, model, inserted!.id);
   // Last: the audit row locks the tenant's hash-chain head until commit.
@@ -177,7 +185,7 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
   // Children go first (by the stored key) and come back under the new one: the collection is replaced.
   await deleteChildren(work, model, existing._values);
   await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
-  await insertChildren(work, model, values);
+  await insertChildren(work, model, [values]);
   if (keyChanged || surrogateKeyChanged) {
     const after = await rawRow(work, model, sql`t.id = ${id}::uuid`);
     Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));

@@ -1,0 +1,91 @@
+/**
+ * Coalesces concurrent writes of the same kind into batches, so that many clients posting one record
+ * each cost the database what one client posting many would: one transaction, a few multi-row
+ * statements, one commit and one audit-chain lock per batch instead of per record.
+ *
+ * Writes with the same key (for example: tenant, client and resource) queue in one lane. A lane runs
+ * at most `maxInFlight` batches at a time, each of at most `maxBatch` items: when idle, a write starts
+ * a batch on the next turn of the event loop (writes arriving in the same turn join it), so a lone
+ * write waits for nothing; under load the queue fills while batches are in flight and the next batch
+ * takes what has gathered. Each item gets its own outcome; a batch that throws rejects its items.
+ */
+
+export interface CoalescerOptions {
+  /** Items per batch (default 50). */
+  maxBatch?: number;
+  /** Batches of one lane running at once (default 2: the next one prepares while the last one commits). */
+  maxInFlight?: number;
+}
+
+/** Runs one batch: returns one outcome per item, in order. */
+export type BatchRunner<I, O> = (items: I[]) => Promise<O[]>;
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (outcome: O) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Lane<I, O> {
+  run: BatchRunner<I, O>;
+  queue: Waiting<I, O>[];
+  inFlight: number;
+  scheduled: boolean;
+}
+
+export class WriteCoalescer<I, O> {
+  private readonly lanes = new Map<string, Lane<I, O>>();
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
+
+  constructor(options: CoalescerOptions = {}) {
+    this.maxBatch = Math.max(1, options.maxBatch ?? 50);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  }
+
+  /** Queues `item` in the lane `key` (whose batches `run` executes) and settles with its outcome. */
+  submit(key: string, item: I, run: BatchRunner<I, O>): Promise<O> {
+    let lane = this.lanes.get(key);
+    if (!lane) this.lanes.set(key, (lane = { run, queue: [], inFlight: 0, scheduled: false }));
+    const queued = lane;
+    return new Promise<O>((resolve, reject) => {
+      queued.queue.push({ item, resolve, reject });
+      if (!queued.scheduled && queued.inFlight < this.maxInFlight) {
+        queued.scheduled = true;
+        setImmediate(() => {
+          queued.scheduled = false;
+          this.pump(key, queued);
+        });
+      }
+    });
+  }
+
+  /** Items waiting in all lanes (for tests and metrics). */
+  get waiting(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.queue.length;
+    return n;
+  }
+
+  private pump(key: string, lane: Lane<I, O>): void {
+    while (lane.inFlight < this.maxInFlight && lane.queue.length > 0) {
+      const batch = lane.queue.splice(0, this.maxBatch);
+      lane.inFlight++;
+      void this.runBatch(lane, batch).finally(() => {
+        lane.inFlight--;
+        if (lane.queue.length > 0) this.pump(key, lane);
+        else if (lane.inFlight === 0 && !lane.scheduled) this.lanes.delete(key);
+      });
+    }
+  }
+
+  private async runBatch(lane: Lane<I, O>, batch: Waiting<I, O>[]): Promise<void> {
+    try {
+      const outcomes = await lane.run(batch.map((w) => w.item));
+      if (outcomes.length !== batch.length) throw new Error(`a batch of ${batch.length} items returned ${outcomes.length} outcomes`);
+      batch.forEach((w, i) => w.resolve(outcomes[i]!));
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  }
+}

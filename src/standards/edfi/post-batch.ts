@@ -1,0 +1,75 @@
+/**
+ * POST upserts through the write coalescer: the concurrent POSTs of one client to one resource are
+ * written together (store-batch.ts `createMany`: one transaction, multi-row statements, one audit
+ * append), which is what lets an integrator loading records one POST at a time over many connections
+ * reach bulk speed. Every request still gets exactly the answer it would get alone:
+ * - an item the batch does not create (an update, a creation refused that may be an allowed update)
+ *   runs through the one-item path after the batch committed, in arrival order;
+ * - an invalid item fails alone with its own error;
+ * - if a statement of the batch fails (a constraint one item breaks), the batch's transaction is
+ *   rolled back and every item runs alone, so the culprit gets its error and the rest succeed.
+ * The lane key holds the whole principal: a batch runs under one identity and authorization.
+ */
+import type { FastifyRequest } from 'fastify';
+import { metaOf, principalOf } from '../../platform/auth/request.js';
+import { findPgError } from '../../platform/db/pg-errors.js';
+import { WriteCoalescer, type CoalescerOptions } from '../../platform/db/write-coalescer.js';
+import { AppError } from '../../platform/http/errors.js';
+import { asCaller } from './caller.js';
+import type { ResourceModel } from './model.js';
+import { batchable, createMany, type BatchOutcome } from './store-batch.js';
+import { upsert } from './store.js';
+
+export interface PostResult {
+  id: string;
+  created: boolean;
+  etag: string;
+}
+
+type Settled = { ok: true; value: PostResult } | { ok: false; error: unknown };
+
+async function settle(fn: () => Promise<PostResult>): Promise<Settled> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The one-item path: its own transaction. */
+async function postOne(request: FastifyRequest, model: ResourceModel): Promise<PostResult> {
+  const result = await asCaller(request, (work) => upsert(work, model, request.body));
+  return { id: result.id, created: result.created, etag: String(result.item._etag) };
+}
+
+async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promise<Settled[]> {
+  if (requests.length === 1) return [await settle(() => postOne(requests[0]!, model))];
+  let outcomes: BatchOutcome[];
+  try {
+    outcomes = await asCaller(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
+  } catch (error) {
+    // The code only: a PostgreSQL error's detail may quote a student's values.
+    requests[0]!.log.info({ pgCode: findPgError(error)?.code, batch: requests.length }, 'Ed-Fi POST batch rolled back; each item runs alone');
+    outcomes = requests.map(() => undefined);
+  }
+  const settled: Settled[] = [];
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome instanceof AppError) settled.push({ ok: false, error: outcome });
+    else if (outcome) settled.push({ ok: true, value: { ...outcome, created: true } });
+    else settled.push(await settle(() => postOne(requests[i]!, model)));
+  }
+  return settled;
+}
+
+/** A POST handler core for the Ed-Fi routes: coalesced where the resource allows it. */
+export function createPoster(options?: CoalescerOptions): (request: FastifyRequest, model: ResourceModel) => Promise<PostResult> {
+  const coalescer = new WriteCoalescer<FastifyRequest, Settled>(options);
+  return async (request, model) => {
+    if (!batchable(model)) return postOne(request, model);
+    const principal = principalOf(request);
+    const key = [principal.tenantId, model.collection, JSON.stringify(principal)].join('\u0000');
+    const settled = await coalescer.submit(key, request, (requests) => runBatch(model, requests));
+    if (!settled.ok) throw settled.error;
+    return settled.value;
+  };
+}
