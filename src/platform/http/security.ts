@@ -1,6 +1,6 @@
 /**
  * Security headers and CORS for every response.
- * - @fastify/helmet with a strict CSP: Schola serves JSON, not pages, so nothing may load, frame or
+ * - helmet's headers with a strict CSP: Schola serves JSON, not pages, so nothing may load, frame or
  *   submit anything (`default-src 'none'; frame-ancestors 'none'; …`). HSTS only in production
  *   (a development server on http://localhost must not pin browsers to https).
  * - @fastify/cors with an allow-list of exact origins (SCHOLA_CORS_ORIGINS, comma-separated).
@@ -8,7 +8,8 @@
  *   credentials (the session cookie), which is why the list is exact — never a wildcard.
  */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import { config } from '../config/config.js';
 
@@ -23,7 +24,7 @@ export async function security(app: FastifyInstance, options: SecurityOptions = 
   const production = options.production ?? config().env === 'production';
   const allowed = new Set(options.corsOrigins ?? config().corsOrigins);
 
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -43,6 +44,12 @@ export async function security(app: FastifyInstance, options: SecurityOptions = 
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+
+  if (allowed.size === 0) return;
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
@@ -52,4 +59,17 @@ export async function security(app: FastifyInstance, options: SecurityOptions = 
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'Location', 'ETag', 'Link', 'X-Total-Count', 'Next-Page-Token'],
     maxAge: 600,
   });
+}
+
+/** The headers helmet sets, recorded once (helmet only sets and removes headers, whatever the request). */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => void (failure = error));
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  return headers;
 }

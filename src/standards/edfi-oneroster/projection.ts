@@ -139,17 +139,16 @@ async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope:
   const owned = step.metadata
     ? sql`t.metadata->>'source' = 'edfi'`
     : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id AND u.metadata->>'source' = 'edfi')`;
-  const narrowed = scope.ids ? sql` AND ${sql.raw(key)} IN (${scope.ids.length ? sql.join(scope.ids.map((id) => sql`${id}`), sql`, `) : sql`NULL`})` : sql``;
+  const narrowed = scope.ids ? sql` AND ${sql.raw(key)} = ANY(${src.idList(scope)})` : sql``;
   const derived = sql.join(sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`), sql` UNION ALL `);
-  const rows = rowsOf<{ n: number }>(
-    await tx.execute(sql`
+  const statement = sql`
       WITH gone AS (
         UPDATE oneroster.${q(step.table)} t SET status = 'tobedeleted', date_last_modified = now()
         WHERE t.tenant_id = ${scope.tenantId} AND t.status <> 'tobedeleted' AND ${owned}${narrowed}
           AND t.sourced_id NOT IN (${derived})
         RETURNING 1)
-      SELECT count(*)::int AS n FROM gone`),
-  );
+      SELECT count(*)::int AS n FROM gone`;
+  const rows = rowsOf<{ n: number }>(await tx.execute(statement));
   return Number(rows[0]?.n ?? 0);
 }
 

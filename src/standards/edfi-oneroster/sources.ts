@@ -14,11 +14,15 @@ export interface Scope {
   ids?: readonly string[];
 }
 
-/** ` AND <column> IN (ids)` when narrowed (uuid comparison, index-served), nothing otherwise. */
+/** The ids as one parameter (uuids hold no comma): one parameter for any number of ids. */
+export function idList(scope: Scope): SQL {
+  return sql`string_to_array(${(scope.ids ?? []).join(',')}, ',')`;
+}
+
+/** ` AND <column> = ANY(ids)` when narrowed (uuid comparison, index-served), nothing otherwise. */
 export function idIn(scope: Scope, column: string): SQL {
   if (!scope.ids) return sql``;
-  if (scope.ids.length === 0) return sql` AND FALSE`;
-  return sql` AND ${sql.raw(column)} IN (${sql.join(scope.ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  return sql` AND ${sql.raw(column)} = ANY(${idList(scope)}::uuid[])`;
 }
 
 const META = sql.raw(`jsonb_build_object('source', 'edfi')`);

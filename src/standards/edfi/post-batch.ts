@@ -43,6 +43,7 @@ async function postOne(request: FastifyRequest, model: ResourceModel): Promise<P
 }
 
 async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promise<Settled[]> {
+  // Alone, the one-item path is as cheap for a creation and cheaper for an update (no batch attempt first).
   if (requests.length === 1) return [await settle(() => postOne(requests[0]!, model))];
   let outcomes: BatchOutcome[];
   try {

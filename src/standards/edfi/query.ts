@@ -67,15 +67,20 @@ function childArray(child: ChildModel): SQL {
   return sql`(SELECT coalesce(json_agg(${object} ORDER BY ${sql.join([...order, sql`c.id`], sql`, `)}), '[]'::json) FROM ${sql.raw(child.tableName)} c WHERE c.tenant_id = t.tenant_id AND ${sql.join(link, sql` AND `)})`;
 }
 
-/** The SELECT list and FROM clause for a resource; the resource table is aliased `t`, its supertype `p`. */
-export function selectFrom(model: ResourceModel, extra: SQL[] = []): SQL {
+/** The SELECT list of a resource's row (what `toResource` reads), over the resource table aliased `t`. */
+export function selectList(model: ResourceModel, extra: SQL[] = []): SQL {
   const items: SQL[] = [...extra, sql`t.id AS "_id"`, sql`t.lastmodifieddate AS "_lastModifiedDate"`, sql`t.changeversion::float8 AS "_changeVersion"`];
   for (const [name, expr] of shapeItems(model, 't')) items.push(sql`${expr} AS ${q(name)}`);
   model.children.forEach((child, i) => items.push(sql`${childArray(child)} AS ${q(`c${i}`)}`));
+  return sql.join(items, sql`, `);
+}
+
+/** The SELECT list and FROM clause for a resource; the resource table is aliased `t`, its supertype `p`. */
+export function selectFrom(model: ResourceModel, extra: SQL[] = []): SQL {
   const join = model.parent
     ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${q(model.parent.parentLink.name)} = t.${q(model.parent.childLink.name)}`
     : sql``;
-  return sql`SELECT ${sql.join(items, sql`, `)} FROM ${sql.raw(model.tableName)} t${join}`;
+  return sql`SELECT ${selectList(model, extra)} FROM ${sql.raw(model.tableName)} t${join}`;
 }
 
 export type RawRow = Record<string, unknown>;

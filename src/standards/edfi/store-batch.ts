@@ -21,7 +21,7 @@ import { projectEdfiWrites } from '../edfi-oneroster/write-through.js';
 import { authorizeRecord } from './authorization.js';
 import { decodeBody, type RowValues } from './codec.js';
 import type { ResourceModel } from './model.js';
-import { selectFrom, toResource } from './query.js';
+import { selectFrom, selectList, toResource, type RawRow } from './query.js';
 import { insertChildren, newValuesOf, type EdfiWork } from './store.js';
 
 export interface BatchItem {
@@ -39,7 +39,6 @@ export interface Created {
 export type BatchOutcome = Created | AppError | undefined;
 
 const q = (name: string) => sql.identifier(name);
-const MAX_PARAMS = 30_000;
 
 export function batchable(model: ResourceModel): boolean {
   return model.parent === undefined;
@@ -74,23 +73,37 @@ async function candidatesOf(work: EdfiWork, model: ResourceModel, items: readonl
   return candidates;
 }
 
-/** INSERT … ON CONFLICT DO NOTHING of the candidates; returns the ids actually inserted. */
-async function insertNew(work: EdfiWork, model: ResourceModel, candidates: readonly Candidate[]): Promise<Set<string>> {
-  const names = [...new Set(candidates.flatMap((c) => Object.keys(c.values.self)))];
-  const inserted = new Set<string>();
-  const chunk = Math.max(1, Math.floor(MAX_PARAMS / (names.length + 2)));
-  for (let i = 0; i < candidates.length; i += chunk) {
-    const tuples = candidates.slice(i, i + chunk).map((c) => {
-      const cells = names.map((n) => (n in c.values.self ? sql`${c.values.self[n]}` : sql`DEFAULT`));
-      return sql`(${work.tenantId}, ${c.id}::uuid, ${sql.join(cells, sql`, `)})`;
-    });
-    const rows = rowsOf<{ id: string }>(
-      await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, id, ${sql.join(names.map(q), sql`, `)})
-        VALUES ${sql.join(tuples, sql`, `)} ON CONFLICT DO NOTHING RETURNING id::text AS id`),
-    );
-    for (const r of rows) inserted.add(r.id);
+/**
+ * INSERT … ON CONFLICT DO NOTHING of the candidates, the rows as one JSON parameter (one parameter
+ * whatever the batch size: no limit on parameters, little to build). Returns the rows inserted, keyed
+ * by id, as `selectList` reads them when the resource has no child items (read back later otherwise).
+ */
+async function insertNew(work: EdfiWork, model: ResourceModel, candidates: readonly Candidate[]): Promise<Map<string, RawRow>> {
+  // The decoder gives every body of a resource the same columns; grouping keeps a column a body
+  // left out at its DEFAULT (a missing JSON key would be NULL) should that ever differ.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = Object.keys(c.values.self).sort().join(',');
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const table = sql.raw(model.tableName);
+  const returning = model.children.length === 0 ? selectList(model) : sql`t.id AS "_id"`;
+  const inserted = new Map<string, RawRow>();
+  for (const [key, group] of groups) {
+    const columns = sql.join(['tenant_id', 'id', ...key.split(',').filter(Boolean)].map(q), sql`, `);
+    const rows = group.map((c) => ({ ...c.values.self, tenant_id: work.tenantId, id: c.id }));
+    const statement = sql`INSERT INTO ${table} AS t (${columns})
+      SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(rows)}::jsonb)
+      ON CONFLICT DO NOTHING RETURNING ${returning}`;
+    for (const row of rowsOf<RawRow>(await work.tx.execute(statement))) inserted.set(String(row._id), row);
   }
   return inserted;
+}
+
+/** The created rows as `selectList` reads them, for a resource with child items (written after the row). */
+async function readBack(work: EdfiWork, model: ResourceModel, ids: readonly string[]): Promise<RawRow[]> {
+  const statement = sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId} AND t.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`;
+  return rowsOf<RawRow>(await work.tx.execute(statement));
 }
 
 /** Creates what is new among `items`, in the caller's transaction; see the module comment for the rest. */
@@ -102,12 +115,12 @@ export async function createMany(work: EdfiWork, model: ResourceModel, items: re
   const created = candidates.filter((c) => inserted.has(c.id));
   if (created.length === 0) return out;
 
-  await insertChildren(work, model, created.map((c) => c.values));
+  if (model.children.length > 0) {
+    await insertChildren(work, model, created.map((c) => c.values));
+    for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
+  }
   await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
-  const stored = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId} AND t.id IN (${sql.join(created.map((c) => sql`${c.id}::uuid`), sql`, `)})`),
-  );
-  const etags = new Map(stored.map((row) => [String(row._id), String(toResource(model, row)._etag)]));
+  const etags = new Map(created.map((c) => [c.id, String(toResource(model, inserted.get(c.id)!)._etag)]));
   // Last: the audit append locks the tenant's hash-chain head until commit.
   await recordAudits(
     work.tx,

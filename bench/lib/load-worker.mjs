@@ -1,0 +1,35 @@
+// The load generator's process (see http-load.ts): autocannon runs here so that its request building
+// and response parsing do not share the measured server's event loop. A child process, not a worker
+// thread: autocannon takes itself for one of its own workers in a worker thread. Plain JavaScript,
+// so it starts without the TypeScript loader.
+import autocannon from 'autocannon';
+
+const { url, connections, seconds, method, headers, paths, body, bodyTemplate } = JSON.parse(process.argv[2]);
+const run = Math.random().toString(36).slice(2, 8);
+let next = 0;
+let counter = 0;
+const result = await autocannon({
+  url,
+  connections,
+  duration: seconds,
+  method,
+  headers,
+  requests: [
+    {
+      setupRequest: (request) => ({
+        ...request,
+        ...(paths && paths.length > 0 ? { path: paths[next++ % paths.length] } : {}),
+        ...(bodyTemplate !== undefined ? { body: bodyTemplate.replaceAll('{n}', `${run}${++counter}`) } : body !== undefined ? { body } : {}),
+      }),
+    },
+  ],
+});
+process.send({
+  requestsPerSecond: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  errors: result.errors,
+  non2xx: result.non2xx,
+  total: result.requests.total,
+});
+process.disconnect();
