@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PreludeClient } from './begin-prelude.js';
+import { createTenantReads, type TenantReads } from './tenant-reads.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 
 export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -29,6 +30,8 @@ export interface Database extends Session {
   readonly engine: Engine;
   readonly db: AppDb;
   withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  /** Connections for read-only tenant work without a transaction (server only; see tenant-reads.ts). */
+  readonly tenantReads?: TenantReads;
   /** Bulk load CSV text with COPY … FROM (the fastest ingestion path on both engines). */
   copyFromCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +74,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   pool.on('error', () => undefined);
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as AppDb;
+  const tenantReads = createTenantReads(url, { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'schola' });
   const sessionOf = (client: pg.PoolClient | pg.Pool): Session => ({
     async query<R>(text: string, params?: unknown[]) {
       return (await client.query(text, params as unknown[])).rows as R[];
@@ -83,6 +87,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return {
     engine: 'postgres',
     db,
+    tenantReads,
     query: base.query,
     exec: base.exec,
     async withSession(fn) {
@@ -107,7 +112,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), tenantReads.close()]);
     },
   };
 }

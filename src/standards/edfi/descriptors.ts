@@ -13,7 +13,7 @@ import { ValidationCollector } from './codec.js';
 import { DESCRIPTOR_COLUMNS, descriptorCollection, descriptorJson, descriptorNotFound, typeOf, UUID } from './descriptor-json.js';
 import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-writes.js';
 import { parsePaging, type ListResult } from './list.js';
-import { asCaller } from './caller.js';
+import { asReader } from './caller.js';
 import { DATA_PATH, sendItem, sendList } from './routes.js';
 import type { EdfiWork } from './store.js';
 
@@ -81,17 +81,17 @@ export function descriptorRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params }>(base, async (request, reply) => {
     const type = typeOf(request.params.descriptors);
-    return sendList(reply, await asCaller(request, (work) => listDescriptors(work, type, query(request))));
+    return sendList(reply, await asReader(request, false, (work) => listDescriptors(work, type, query(request))));
   });
   for (const kind of ['deletes', 'keyChanges'] as const) {
     app.get<{ Params: Params }>(`${base}/${kind}`, async (request, reply) => {
       const type = typeOf(request.params.descriptors);
-      return sendList(reply, await asCaller(request, (work) => trackedDescriptorChanges(work, type, kind, query(request))));
+      return sendList(reply, await asReader(request, false, (work) => trackedDescriptorChanges(work, type, kind, query(request))));
     });
   }
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
     const type = typeOf(request.params.descriptors);
-    const item = await asCaller(request, async (work) => {
+    const item = await asReader(request, false, async (work) => {
       requireEdfiScope(work.principal, 'read');
       const id = request.params.id;
       const [row] = UUID.test(id) ? rowsOf<Record<string, unknown>>(await work.tx.execute(sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type}`)) : [];

@@ -4,7 +4,7 @@
  * the discovery document and OpenAPI. All Ed-Fi routes answer errors as Ed-Fi problem documents.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { asCaller } from './caller.js';
+import { asCaller, asReader } from './caller.js';
 import { createPoster } from './post-batch.js';
 import { descriptorRoutes } from './descriptors.js';
 import { discoveryRoutes } from './discovery.js';
@@ -58,23 +58,24 @@ async function auditSensitiveRead(work: EdfiWork, model: ResourceModel, items: R
 
 function resourceRoutes(app: FastifyInstance, model: ResourceModel, post: ReturnType<typeof createPoster>): void {
   const base = `${DATA_PATH}/${model.collection}`;
+  const audited = auditFactsOf(model.qualifiedName)?.auditReads === true;
   app.get(base, async (request, reply) =>
     sendList(
       reply,
-      await asCaller(request, async (work) => {
+      await asReader(request, audited, async (work) => {
         const result = await listResources(work, model, request.query as Query);
         await auditSensitiveRead(work, model, result.items);
         return result;
       }),
     ),
   );
-  app.get(`${base}/deletes`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'deletes', request.query as Query))));
-  app.get(`${base}/keyChanges`, async (request, reply) => sendList(reply, await asCaller(request, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query))));
+  app.get(`${base}/deletes`, async (request, reply) => sendList(reply, await asReader(request, false, (work) => trackedChanges(work, model, 'deletes', request.query as Query))));
+  app.get(`${base}/keyChanges`, async (request, reply) => sendList(reply, await asReader(request, false, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query))));
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) =>
     sendItem(
       request,
       reply,
-      await asCaller(request, async (work) => {
+      await asReader(request, audited, async (work) => {
         const item = await getById(work, model, request.params.id);
         await auditSensitiveRead(work, model, [item]);
         return item;

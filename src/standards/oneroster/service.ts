@@ -18,7 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadPolicies } from '../../platform/auth/default-policies.js';
 import { decide, type Action } from '../../platform/auth/policy.js';
 import { createRelationshipResolver } from '../../platform/auth/relationships.js';
-import { principalOf, withTenant } from '../../platform/auth/request.js';
+import { principalOf, withTenantRead } from '../../platform/auth/request.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
@@ -99,7 +99,7 @@ export function registerCollection(app: FastifyInstance, route: CollectionRoute,
     requireScope(principal, route.scopes);
     const query = request.query as Record<string, unknown>;
     const params = parseListParams(query, options.maxLimit ?? DEFAULT_MAX_LIMIT);
-    const page = await withTenant(request, async ({ tx, meta }) => {
+    const page = await withTenantRead(request, async ({ tx, meta }) => {
       const access = await readAccess(tx, request, principal, meta, route.entity.table);
       for (const table of route.policyTables ?? []) await policyAllows(tx, principal, meta, 'read', table);
       for (const parent of route.parents ?? []) {
@@ -122,7 +122,7 @@ export function registerSingle(app: FastifyInstance, path: string, entity: Entit
     const { sourcedId } = pathParams(request);
     const fieldsRaw = (request.query as Record<string, unknown>).fields;
     const fields = fieldsRaw === undefined ? undefined : parseListParams({ fields: fieldsRaw }).fields;
-    const object = await withTenant(request, async ({ tx, meta }) => {
+    const object = await withTenantRead(request, async ({ tx, meta }) => {
       const access = await readAccess(tx, request, principal, meta, entity.table);
       return getObject(tx, entity, access, sourcedId!, fields);
     });
