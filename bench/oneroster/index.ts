@@ -24,7 +24,7 @@ import { drain } from '../lib/http-load.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import type { ChildJob, ChildResult } from './child.js';
 import { districtFiles, districtSize, writePackage, type DistrictFile } from './district.js';
-import { bareApp, bareRoutes, compare } from './rest.js';
+import { bareApp, bareQuery, bareRoutes, compare } from './rest.js';
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -104,12 +104,13 @@ export const benchmark: Benchmark = {
 
       const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
       const bare = bareApp();
+      const bareDb = await bareQuery(database, engine === 'postgres' ? pgUrl : undefined, imported);
       try {
         const token = await clientToken(app, database, imported, ['roster.readonly']);
         const pick = (count: number, id: (i: number) => string) => Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
         const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
         const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
-        const endpoints = await bareRoutes(bare, database, imported, classIds, userIds);
+        const endpoints = await bareRoutes(bare, bareDb.query, imported, classIds, userIds);
         const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
         // Right after a bulk load the tables have no planner statistics (PGlite has no autovacuum;
         // PostgreSQL's comes later): show what that costs once, then ANALYZE as autovacuum would.
@@ -131,6 +132,7 @@ export const benchmark: Benchmark = {
       } finally {
         await app.close();
         await bare.close();
+        await bareDb.close();
       }
       return results;
     } finally {

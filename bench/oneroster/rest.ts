@@ -5,6 +5,7 @@
  * (query.ts) with a recording transaction, so the baseline cannot drift from what the routes run.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../../src/platform/db/database.js';
@@ -46,8 +47,26 @@ export interface Endpoint {
   barePaths: string[];
 }
 
+/** Runs one captured statement for the bare routes. */
+export type BareQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+/**
+ * How the bare routes run statements: as the owner (no row-level security), but with the session's
+ * `app.tenant_id` set to the tenant — some statements name the tenant that way (nested reads), and
+ * without it they would find nothing and the baseline would measure empty answers.
+ */
+export async function bareQuery(database: Database, pgUrl: string | undefined, tenantId: string): Promise<{ query: BareQuery; close: () => Promise<void> }> {
+  if (!pgUrl) {
+    // PGlite's one connection: the app's tenant transactions set their own, transaction-local value over it.
+    await database.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
+    return { query: (text, params) => database.query(text, params), close: async () => undefined };
+  }
+  const pool = new pg.Pool({ connectionString: pgUrl, max: 10, options: `-c app.tenant_id=${tenantId}` });
+  return { query: async (text, params) => (await pool.query(text, params)).rows, close: () => pool.end() };
+}
+
 /** Registers the bare routes (no auth, no transaction, raw rows) and describes the three endpoints. */
-export async function bareRoutes(bare: FastifyInstance, database: Database, tenantId: string, classIds: string[], userIds: string[]): Promise<Endpoint[]> {
+export async function bareRoutes(bare: FastifyInstance, query: BareQuery, tenantId: string, classIds: string[], userIds: string[]): Promise<Endpoint[]> {
   const access: ReadAccess = { tenantId, scopes: [scope('roster.readonly')], origin: 'http://127.0.0.1' };
   const students = ROSTERING_NESTED.find((n) => n.path === '/classes/:classId/students')!;
   const usersPage = await capture((tx) => listObjects(tx, r.user, access, parseListParams({ limit: '100' })));
@@ -59,7 +78,7 @@ export async function bareRoutes(bare: FastifyInstance, database: Database, tena
   // Every statement's rows are sent (the page and its count), as the provider sends both.
   const run = async (statements: Statement[], id?: string) => {
     const out: unknown[][] = [];
-    for (const s of statements) out.push(await database.query(s.sql, s.params.map((p) => (p === ID ? id : p))));
+    for (const s of statements) out.push(await query(s.sql, s.params.map((p) => (p === ID ? id : p))));
     return out;
   };
   bare.get('/users', async () => ({ results: await run(usersPage) }));
@@ -87,7 +106,17 @@ export async function compare(endpoint: Endpoint, appUrl: string, bareUrl: strin
     assertAllOk(what, result);
     return result;
   };
+  await assertSameAnswer(endpoint, appUrl, bareUrl, headers);
   const ours = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name}`);
   const base = await run(bareUrl, endpoint.barePaths, {}, `bare route for ${endpoint.name}`);
   return { ours, base };
+}
+
+/** The baseline must do the provider's work: as many rows in its answer as objects in the provider's. */
+async function assertSameAnswer(endpoint: Endpoint, appUrl: string, bareUrl: string, headers: Record<string, string>): Promise<void> {
+  const ours = (await (await fetch(`${appUrl}${endpoint.paths[0]}`, { headers })).json()) as Record<string, unknown>;
+  const objects = Object.values(ours).map((v) => (Array.isArray(v) ? v.length : 1))[0] ?? 0;
+  const bare = (await (await fetch(`${bareUrl}${endpoint.barePaths[0]}`)).json()) as { results: unknown[][] };
+  const rows = Math.max(...bare.results.map((r) => r.length));
+  if (objects === 0 || rows !== objects) throw new Error(`${endpoint.name}: the provider answered ${objects} objects, the bare route ${rows} rows`);
 }

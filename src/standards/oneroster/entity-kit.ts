@@ -106,17 +106,17 @@ export function isSortable(field: FieldSpec): boolean {
 /** Trusted SQL text (from this folder's descriptions), never request data. */
 export const raw = (text: string): SQL => sql.raw(text);
 
-/** The SQL that selects a field for output: dates and instants as ISO text, numerics as numbers. */
-export function outputSql(field: FieldSpec): SQL {
+/** The SQL text that selects a field for output: dates and instants as ISO text, numerics as numbers. */
+export function outputText(field: FieldSpec): string {
   switch (field.type) {
     case 'date':
-      return raw(`(${field.sql})::text`);
+      return `(${field.sql})::text`;
     case 'datetime':
-      return raw(`to_char((${field.sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+      return `to_char((${field.sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
     case 'number':
-      return raw(`(${field.sql})::float8`);
+      return `(${field.sql})::float8`;
     default:
-      return raw(field.sql);
+      return field.sql;
   }
 }
 
