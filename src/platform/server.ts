@@ -17,6 +17,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolMax: config.pgPoolMax,
+    pgliteBuffersMb: config.pgliteBuffersMb,
   });
 }
 

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   /** Where uploads (import packages, interchange files) wait for their background job; default <data dir>/uploads. */
   SCHOLA_UPLOAD_DIR: z.string().min(1).optional(),
   SCHOLA_PG_POOL_MAX: integer(1, 1000).default(10),
+  /** The embedded engine's shared_buffers in MiB (its memory; see database.ts). */
+  SCHOLA_PGLITE_BUFFERS_MB: integer(1, 4096).default(16),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SCHOLA_SECRET: z.string().min(32, { message: 'must be at least 32 characters (used to sign tokens)' }).optional(),
   SCHOLA_BODY_LIMIT_BYTES: integer(1024, 1024 * 1024 * 1024).default(1024 * 1024),
@@ -58,6 +60,7 @@ export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  readonly pgliteBuffersMb: number;
   /** Uploads waiting for their background job; every instance sharing a database must share it. */
   readonly uploadDir: string;
   readonly pgPoolMax: number;
@@ -108,6 +111,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.SCHOLA_DATA_DIR),
     uploadDir: path.resolve(e.SCHOLA_UPLOAD_DIR ?? path.join(e.SCHOLA_DATA_DIR, 'uploads')),
     pgPoolMax: e.SCHOLA_PG_POOL_MAX,
+    pgliteBuffersMb: e.SCHOLA_PGLITE_BUFFERS_MB,
     logLevel: e.LOG_LEVEL,
     secret: e.SCHOLA_SECRET,
     bodyLimitBytes: e.SCHOLA_BODY_LIMIT_BYTES,
