@@ -1,7 +1,8 @@
 /**
  * POST upserts of several items of one resource in one transaction, set-based: one multi-row INSERT for
- * the items that are new, their child items, one OneRoster write-through, one read-back and one
- * audit-chain append for all. post-batch.ts feeds it the concurrent POSTs of one client.
+ * the items that are new (its RETURNING gives what the ETags need), their child items (then one
+ * read-back), one OneRoster write-through and one audit-chain append for all. post-batch.ts feeds it
+ * the concurrent POSTs of one client.
  *
  * Only what is certainly a plain creation is done here; the rest is left to the one-item path
  * (`upsert`), which the caller runs for every item answered `undefined`:
@@ -84,7 +85,9 @@ async function insertNew(work: EdfiWork, model: ResourceModel, candidates: reado
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const key = Object.keys(c.values.self).sort().join(',');
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   const table = sql.raw(model.tableName);
   const returning = model.children.length === 0 ? selectList(model) : sql`t.id AS "_id"`;
