@@ -15,11 +15,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import { rowsOf } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
-import { chainAppendStatement, type ChainContent } from './chain.js';
+import { chainAppendCtes, chainAppendStatement, type ChainContent, type ChainCteOptions } from './chain.js';
 
 export const AUDIT_OPERATIONS = ['INSERT', 'UPDATE', 'DELETE', 'SELECT'] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
@@ -181,14 +181,28 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
   return (await recordAudits(tx, [entry]))[0]!;
 }
 
+function oneTenant(entries: readonly AuditEntry[]): string {
+  const tenantId = entries[0]!.principal.tenantId;
+  if (entries.some((e) => e.principal.tenantId !== tenantId)) throw new TypeError('recordAudits appends to one tenant\'s chain: the entries name several tenants');
+  return tenantId;
+}
+
+/**
+ * The append of `entries` as CTEs for a larger statement that writes the records they describe
+ * (chain.ts `chainAppendCtes`: `audit_appended` returns the rows appended). Nothing is appended while
+ * the tenant has no chain head: the caller compares the count and fails its transaction then.
+ */
+export function auditAppendCtes(entries: readonly AuditEntry[], options: ChainCteOptions = {}): SQL {
+  return chainAppendCtes(oneTenant(entries), entries.map(contentOf), options);
+}
+
 /**
  * Appends several rows of one tenant's chain, in the order given, with one statement (a batch of
  * writes made in one transaction: the head is locked once, not once per row).
  */
 export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<RecordedAudit[]> {
   if (entries.length === 0) return [];
-  const tenantId = entries[0]!.principal.tenantId;
-  if (entries.some((e) => e.principal.tenantId !== tenantId)) throw new TypeError('recordAudits appends to one tenant\'s chain: the entries name several tenants');
+  const tenantId = oneTenant(entries);
   // Everything but the chain position first: a value that cannot be stored fails before the head is taken.
   const rows = entries.map(contentOf);
   const statement = chainAppendStatement(tenantId, rows);

@@ -50,7 +50,21 @@ const HOLE_SQL: Record<ChainHole, SQL> = {
   ip: sql`CASE WHEN i.ip IS NULL THEN 'null' ELSE to_json(format('%s', i.ip::inet))::text END`,
 };
 
-export function chainAppendStatement(tenantId: string, rows: readonly ChainRow[]): SQL {
+/** Options of `chainAppendCtes`. */
+export interface ChainCteOptions {
+  /**
+   * A set of ids (SQL yielding one uuid column): only the rows whose record_id is in it are appended,
+   * renumbered in order. Lets a statement that writes records audit exactly the ones it wrote.
+   */
+  onlyRecordIdsIn?: SQL;
+}
+
+/**
+ * The append as common table expressions (for `WITH RECURSIVE`, which they need), to run inside a
+ * larger statement; the last one, `audit_appended`, returns (id, seq, hash) per appended row. If the
+ * tenant has no chain head yet, nothing is appended: the caller checks the count.
+ */
+export function chainAppendCtes(tenantId: string, rows: readonly ChainRow[], options: ChainCteOptions = {}): SQL {
   const templates = rows.map((r) => hashTemplate(r.content));
   // Every row has the same keys, so the holes come in the same order in each: one expression serves all.
   const holes = templates[0]!.holes;
@@ -78,32 +92,41 @@ export function chainAppendStatement(tenantId: string, rows: readonly ChainRow[]
   const canonical = sql.join(parts, sql` || `);
   // jsonb 'null' of an absent old/new value is stored as SQL NULL, as a single write always did.
   const jsonValue = (name: string) => sql.raw(`CASE WHEN jsonb_typeof(i.${name}) = 'null' THEN NULL ELSE i.${name} END`);
+  const given = sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(ord int, pieces jsonb, ip text, user_id text, session_id text,
+        table_name text, record_id text, operation text, old_values jsonb, new_values jsonb, user_agent text, ts timestamptz, lei boolean,
+        justification text, data_categories jsonb, retention_date date, actor_role text)`;
+  const inputSql = options.onlyRecordIdsIn
+    ? sql`SELECT (row_number() OVER (ORDER BY g.ord))::int AS ord, g.pieces, g.ip, g.user_id, g.session_id, g.table_name, g.record_id, g.operation,
+        g.old_values, g.new_values, g.user_agent, g.ts, g.lei, g.justification, g.data_categories, g.retention_date, g.actor_role
+        FROM (${given}) g WHERE g.record_id::uuid IN (${options.onlyRecordIdsIn})`
+    : given;
   return sql`
-    WITH RECURSIVE
-    input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(ord int, pieces jsonb, ip text, user_id text, session_id text, table_name text,
-        record_id text, operation text, old_values jsonb, new_values jsonb, user_agent text, ts timestamptz, lei boolean, justification text,
-        data_categories jsonb, retention_date date, actor_role text)
-    ),
-    head AS (SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE),
-    chain (ord, seq, hash, prev) AS (
-      SELECT 0, head.last_seq, head.last_hash::text, NULL::text FROM head
+    audit_input AS (${inputSql}),
+    audit_head AS (SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE),
+    audit_chain (ord, seq, hash, prev) AS (
+      SELECT 0, audit_head.last_seq, audit_head.last_hash::text, NULL::text FROM audit_head
       UNION ALL
       SELECT i.ord, chain.seq + 1, encode(sha256(convert_to(${canonical}, 'UTF8')), 'hex'), chain.hash
-      FROM chain JOIN input i ON i.ord = chain.ord + 1
+      FROM audit_chain chain JOIN audit_input i ON i.ord = chain.ord + 1
     ),
-    moved AS (
+    audit_moved AS (
       UPDATE compliance.audit_chain_heads h SET last_seq = l.seq, last_hash = l.hash, updated_at = now()
-      FROM (SELECT seq, hash FROM chain ORDER BY ord DESC LIMIT 1) l
-      WHERE h.tenant_id = ${tenantId}
-    )
-    INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values, new_values, ip_address,
-      user_agent, "timestamp", legitimate_educational_interest, justification, data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
-    SELECT ${tenantId}, i.user_id, i.session_id, i.table_name, i.record_id, i.operation, ${jsonValue('old_values')}, ${jsonValue('new_values')},
-      i.ip::inet, i.user_agent, i.ts, i.lei, i.justification,
-      CASE WHEN jsonb_typeof(i.data_categories) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(i.data_categories)) END,
-      i.retention_date, i.actor_role, chain.seq, chain.prev, chain.hash
-    FROM chain JOIN input i ON i.ord = chain.ord
-    ORDER BY chain.ord
-    RETURNING id, tenant_seq AS seq, row_hash AS hash`;
+      FROM (SELECT seq, hash FROM audit_chain ORDER BY ord DESC LIMIT 1) l
+      WHERE h.tenant_id = ${tenantId} AND l.seq > h.last_seq
+    ),
+    audit_appended AS (
+      INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values, new_values, ip_address,
+        user_agent, "timestamp", legitimate_educational_interest, justification, data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
+      SELECT ${tenantId}, i.user_id, i.session_id, i.table_name, i.record_id, i.operation, ${jsonValue('old_values')}, ${jsonValue('new_values')},
+        i.ip::inet, i.user_agent, i.ts, i.lei, i.justification,
+        CASE WHEN jsonb_typeof(i.data_categories) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(i.data_categories)) END,
+        i.retention_date, i.actor_role, chain.seq, chain.prev, chain.hash
+      FROM audit_chain chain JOIN audit_input i ON i.ord = chain.ord
+      ORDER BY chain.ord
+      RETURNING id, tenant_seq AS seq, row_hash AS hash
+    )`;
+}
+
+export function chainAppendStatement(tenantId: string, rows: readonly ChainRow[]): SQL {
+  return sql`WITH RECURSIVE ${chainAppendCtes(tenantId, rows)} SELECT id, seq, hash FROM audit_appended`;
 }

@@ -117,20 +117,42 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
 const q = (name: string) => sql.identifier(name);
 const list = (names: readonly string[], prefix = '') => sql.join(names.map((n) => sql.raw(`${prefix}"${n}"`)), sql`, `);
 
-/** Upsert of one source: inserted / updated counts (`xmax = 0` tells an insert from an update). */
-async function upsert(tx: Tx, step: Step, tenantId: string, select: SQL): Promise<{ inserted: number; updated: number }> {
+/** The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`). */
+function upsertCtes(step: Step, tenantId: string, select: SQL, name: string): SQL {
   const columns = step.metadata ? [...step.columns, 'metadata'] : [...step.columns];
-  const statement = sql`
-    WITH src AS (${select}), up AS (
+  const src = sql.raw(`${name}_src`);
+  return sql`
+    ${src} AS (${select}), ${sql.raw(name)} AS (
       INSERT INTO oneroster.${q(step.table)} AS t (tenant_id, sourced_id, status, date_last_modified, ${list(columns)})
-      SELECT ${tenantId}::uuid, src.sourced_id, 'active', now(), ${list(columns, 'src.')} FROM src
+      SELECT ${tenantId}::uuid, ${src}.sourced_id, 'active', now(), ${list(columns, `${name}_src.`)} FROM ${src}
       ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET status = 'active', date_last_modified = now(),
         ${sql.join(columns.map((c) => sql.raw(`"${c}" = EXCLUDED."${c}"`)), sql`, `)}
       WHERE (t.status, ${list(columns, 't.')}) IS DISTINCT FROM ('active', ${list(columns, 'EXCLUDED.')})
-      RETURNING (xmax = 0) AS inserted)
+      RETURNING (xmax = 0) AS inserted)`;
+}
+
+/** Upsert of one source: inserted / updated counts (`xmax = 0` tells an insert from an update). */
+async function upsert(tx: Tx, step: Step, tenantId: string, select: SQL): Promise<{ inserted: number; updated: number }> {
+  const statement = sql`WITH ${upsertCtes(step, tenantId, select, 'up')}
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
   const [row] = rowsOf<{ inserted: number; updated: number }>(await tx.execute(statement));
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+}
+
+/**
+ * The upserts of a projection as CTEs to run inside a larger statement (no retiring): the
+ * write-through of rows another CTE of that statement has just written (`scope.from`).
+ */
+export function projectionCtes(tenantId: string, options: { only: readonly ProjectionKind[]; sources: readonly SourceName[]; scope: Scope }): SQL[] {
+  const ctes: SQL[] = [];
+  for (const kind of PROJECTION_KINDS.filter((k) => options.only.includes(k))) {
+    for (const step of STEPS[kind]) {
+      for (const name of step.sources.filter((n) => options.sources.includes(n))) {
+        ctes.push(upsertCtes(step, tenantId, SOURCES[name](options.scope), `projected_${ctes.length}`));
+      }
+    }
+  }
+  return ctes;
 }
 
 /** Owned rows (within the narrowed ids) that no source yields any more → tobedeleted. */

@@ -12,7 +12,15 @@ import { sql, type SQL } from 'drizzle-orm';
 export interface Scope {
   tenantId: string;
   ids?: readonly string[];
+  /**
+   * Read a source's own table from another relation with its columns (a CTE of the same statement:
+   * `INSERT … RETURNING *`), for sources that support it (`tableOf`); table name → relation name.
+   */
+  from?: Readonly<Record<string, string>>;
 }
+
+/** The relation a source reads its own table from (see Scope.from). */
+const tableOf = (s: Scope, table: string) => sql.raw(s.from?.[table] ?? table);
 
 /** The ids as one parameter (uuids hold no comma): one parameter for any number of ids. */
 export function idList(scope: Scope): SQL {
@@ -128,7 +136,7 @@ export const students = (s: Scope) => sql`
     st.firstname AS given_name, st.lastsurname AS family_name, st.middlename AS middle_name, st.preferredfirstname AS preferred_first_name,
     st.preferredlastsurname AS preferred_last_name, st.studentuniqueid AS identifier,
     CASE WHEN p.grade IS NULL THEN NULL ELSE ARRAY[p.grade]::text[] END AS grades, p.org AS primary_org_sourced_id, ${META} AS metadata
-  FROM edfi.student st
+  FROM ${tableOf(s, 'edfi.student')} st
   LEFT JOIN LATERAL (
     SELECT o.sourced_id AS org, ${GRADE('d.codevalue')} AS grade
     FROM edfi.studentschoolassociation a
@@ -145,7 +153,7 @@ export const staff = (s: Scope) => sql`
     jsonb_build_array(jsonb_build_object('type', 'staffUniqueId', 'identifier', sf.staffuniqueid)) AS user_ids,
     sf.firstname AS given_name, sf.lastsurname AS family_name, sf.middlename AS middle_name, NULL::text AS preferred_first_name,
     NULL::text AS preferred_last_name, sf.staffuniqueid AS identifier, NULL::text[] AS grades, p.org AS primary_org_sourced_id, ${META} AS metadata
-  FROM edfi.staff sf
+  FROM ${tableOf(s, 'edfi.staff')} sf
   LEFT JOIN LATERAL (
     SELECT o.sourced_id AS org
     FROM (SELECT a.tenant_id, a.schoolid, 0 AS rank, a.begindate AS since FROM edfi.staffsectionassociation a WHERE a.tenant_id = sf.tenant_id AND a.staffusi = sf.staffusi

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import { projectEdfiToOneRoster, type ProjectionKind, type ProjectionReport, type SourceName } from './projection.js';
+import { projectEdfiToOneRoster, projectionCtes, type ProjectionKind, type ProjectionReport, type SourceName } from './projection.js';
 
 type Row = Record<string, unknown>;
 
@@ -64,4 +64,21 @@ export async function projectEdfiWrites(tx: Tx, tenantId: string, collection: st
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
   return projectEdfiToOneRoster(tx, tenantId, { only: effect.kinds, sources: effect.sources, sourceIds: [...new Set(ids)], retire });
+}
+
+/** The collections whose sources can read the written rows from a CTE of the writing statement: their own table. */
+const CTE_SOURCE_TABLES: Record<string, string> = { students: 'edfi.student', staffs: 'edfi.staff' };
+
+/**
+ * The write-through of new rows of `collection` as CTEs of the statement that inserts them, reading
+ * them from its CTE `inserted` (`INSERT … RETURNING *`): [] when OneRoster shows nothing of the
+ * collection, undefined when its write-through cannot be written that way (it needs related rows or
+ * retiring): then run `projectEdfiWrites` after the insert.
+ */
+export function writeThroughCtes(tenantId: string, collection: string, inserted: string): SQL[] | undefined {
+  const effect = EFFECTS[collection];
+  if (!effect) return [];
+  const table = CTE_SOURCE_TABLES[collection];
+  if (!table || effect.related) return undefined;
+  return projectionCtes(tenantId, { only: effect.kinds, sources: effect.sources, scope: { tenantId, from: { [table]: inserted } } });
 }

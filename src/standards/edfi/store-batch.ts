@@ -15,10 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../platform/auth/roles.js';
-import { recordAudits } from '../../platform/audit/audit.js';
+import { auditAppendCtes, recordAudits, type AuditEntry } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import { projectEdfiWrites } from '../edfi-oneroster/write-through.js';
+import { projectEdfiWrites, writeThroughCtes } from '../edfi-oneroster/write-through.js';
 import { authorizeRecord } from './authorization.js';
 import { decodeBody, type RowValues } from './codec.js';
 import type { ResourceModel } from './model.js';
@@ -109,34 +109,69 @@ async function readBack(work: EdfiWork, model: ResourceModel, ids: readonly stri
   return rowsOf<RawRow>(await work.tx.execute(statement));
 }
 
+function auditEntriesOf(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): AuditEntry[] {
+  return candidates.map((c) => ({
+    principal: work.principal,
+    meta: items[c.index]!.meta,
+    table: model.qualifiedName,
+    recordId: c.id,
+    operation: 'INSERT' as const,
+    newValues: newValuesOf(model, c.values),
+    dataCategories: ['edfi'],
+  }));
+}
+
+/**
+ * The whole batch as one statement (the transaction then holds three round trips: BEGIN, this,
+ * COMMIT): the INSERT as a CTE returning the new rows, the write-through reading them from it, the
+ * audit append restricted to them, and the rows as the ETags need them. For resources without child
+ * items whose write-through can read the new rows that way (`writeThroughCtes`); every candidate must
+ * have the same columns (one INSERT). undefined: not possible here, use the statements one by one.
+ */
+async function createInOneStatement(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): Promise<Map<string, RawRow> | undefined> {
+  if (model.children.length > 0) return undefined;
+  const writeThrough = writeThroughCtes(work.tenantId, model.collection, 'inserted');
+  const names = Object.keys(candidates[0]!.values.self).sort();
+  if (!writeThrough || candidates.some((c) => Object.keys(c.values.self).sort().join(',') !== names.join(','))) return undefined;
+  const table = sql.raw(model.tableName);
+  const columns = sql.join(['tenant_id', 'id', ...names].map(q), sql`, `);
+  const rows = candidates.map((c) => ({ ...c.values.self, tenant_id: work.tenantId, id: c.id }));
+  const audit = auditAppendCtes(auditEntriesOf(work, model, items, candidates), { onlyRecordIdsIn: sql`SELECT id FROM inserted` });
+  const statement = sql`WITH RECURSIVE
+    inserted AS (
+      INSERT INTO ${table} AS t (${columns})
+      SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(rows)}::jsonb)
+      ON CONFLICT DO NOTHING RETURNING t.*
+    ),
+    ${sql.join([...writeThrough, audit], sql`, `)}
+    SELECT ${selectList(model)}, (SELECT count(*) FROM audit_appended)::int AS "_audited" FROM inserted t`;
+  const returned = rowsOf<RawRow & { _audited: number | string }>(await work.tx.execute(statement));
+  // The audit rows must be there (a tenant's first audit row needs its chain head, which this
+  // statement cannot create and use at once): failing rolls the batch back, and the one-item path,
+  // which creates the head, takes over.
+  if (returned.length > 0 && Number(returned[0]!._audited) !== returned.length) throw new Error('the tenant has no audit chain head yet');
+  return new Map(returned.map((row) => [String(row._id), row]));
+}
+
 /** Creates what is new among `items`, in the caller's transaction; see the module comment for the rest. */
 export async function createMany(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = items.map(() => undefined);
   const candidates = await candidatesOf(work, model, items, out);
   if (candidates.length === 0) return out;
-  const inserted = await insertNew(work, model, candidates);
+  const inOne = await createInOneStatement(work, model, items, candidates);
+  const inserted = inOne ?? (await insertNew(work, model, candidates));
   const created = candidates.filter((c) => inserted.has(c.id));
   if (created.length === 0) return out;
 
-  if (model.children.length > 0) {
-    await insertChildren(work, model, created.map((c) => c.values));
-    for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
+  if (!inOne) {
+    if (model.children.length > 0) {
+      await insertChildren(work, model, created.map((c) => c.values));
+      for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
+    }
+    await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
+    // Last: the audit append locks the tenant's hash-chain head until commit.
+    await recordAudits(work.tx, auditEntriesOf(work, model, items, created));
   }
-  await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
-  const etags = new Map(created.map((c) => [c.id, String(toResource(model, inserted.get(c.id)!)._etag)]));
-  // Last: the audit append locks the tenant's hash-chain head until commit.
-  await recordAudits(
-    work.tx,
-    created.map((c) => ({
-      principal: work.principal,
-      meta: items[c.index]!.meta,
-      table: model.qualifiedName,
-      recordId: c.id,
-      operation: 'INSERT' as const,
-      newValues: newValuesOf(model, c.values),
-      dataCategories: ['edfi'],
-    })),
-  );
-  for (const c of created) out[c.index] = { id: c.id, etag: etags.get(c.id)! };
+  for (const c of created) out[c.index] = { id: c.id, etag: String(toResource(model, inserted.get(c.id)!)._etag) };
   return out;
 }
