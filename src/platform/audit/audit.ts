@@ -187,10 +187,24 @@ function oneTenant(entries: readonly AuditEntry[]): string {
   return tenantId;
 }
 
+const knownHeads = new Set<string>();
+
+/**
+ * Makes sure the tenant's chain head exists (once per tenant and process: a head is never removed
+ * while its tenant exists). `auditAppendCtes` needs it: its statement cannot create the head and
+ * lock it in the same statement.
+ */
+export async function ensureAuditChainHead(tx: Tx, tenantId: string): Promise<void> {
+  if (knownHeads.has(tenantId)) return;
+  await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
+  if (knownHeads.size > 100_000) knownHeads.clear();
+  knownHeads.add(tenantId);
+}
+
 /**
  * The append of `entries` as CTEs for a larger statement that writes the records they describe
  * (chain.ts `chainAppendCtes`: `audit_appended` returns the rows appended). Nothing is appended while
- * the tenant has no chain head: the caller compares the count and fails its transaction then.
+ * the tenant has no chain head (`ensureAuditChainHead` first); the statement must check the count.
  */
 export function auditAppendCtes(entries: readonly AuditEntry[], options: ChainCteOptions = {}): SQL {
   return chainAppendCtes(oneTenant(entries), entries.map(contentOf), options);

@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
-import { readAsTenant } from '../db/tenant-reads.js';
+import { readAsTenant } from '../db/tenant-sessions.js';
 import { tenantTransaction, type TenantUnitOfWork } from '../db/tenant-transaction.js';
 import type { Tx } from '../db/transaction.js';
 import type { Principal, RequestMeta } from './roles.js';
@@ -43,7 +43,7 @@ export function withTenant<T>(request: FastifyRequest, fn: (work: TenantUnitOfWo
 
 /**
  * Runs read-only `fn` confined (by row-level security) to the caller's tenant — on a server without
- * a transaction, which saves two round trips per request (src/platform/db/tenant-reads.ts). For
+ * a transaction, which saves two round trips per request (src/platform/db/tenant-sessions.ts). For
  * reads that write nothing, audit rows included: a write through it fails.
  */
 export function withTenantRead<T>(request: FastifyRequest, fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PreludeClient } from './begin-prelude.js';
-import { createTenantReads, type TenantReads } from './tenant-reads.js';
+import { createTenantSessions, type TenantSessions } from './tenant-sessions.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 
 export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -30,8 +30,9 @@ export interface Database extends Session {
   readonly engine: Engine;
   readonly db: AppDb;
   withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
-  /** Connections for read-only tenant work without a transaction (server only; see tenant-reads.ts). */
-  readonly tenantReads?: TenantReads;
+  /** Connections for tenant work without an explicit transaction (server only; see tenant-sessions.ts). */
+  readonly tenantReads?: TenantSessions;
+  readonly tenantWrites?: TenantSessions;
   /** Bulk load CSV text with COPY … FROM (the fastest ingestion path on both engines). */
   copyFromCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
@@ -76,7 +77,9 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   pool.on('error', () => undefined);
   await pool.query('select 1');
   const db = drizzlePg({ client: pool }) as unknown as AppDb;
-  const tenantReads = createTenantReads(url, { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'schola' });
+  const sessions = { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'schola' };
+  const tenantReads = createTenantSessions(url, { ...sessions, readOnly: true });
+  const tenantWrites = createTenantSessions(url, { ...sessions, readOnly: false });
   const sessionOf = (client: pg.PoolClient | pg.Pool): Session => ({
     async query<R>(text: string, params?: unknown[]) {
       return (await client.query(text, params as unknown[])).rows as R[];
@@ -90,6 +93,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     engine: 'postgres',
     db,
     tenantReads,
+    tenantWrites,
     query: base.query,
     exec: base.exec,
     async withSession(fn) {
@@ -114,7 +118,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       }
     },
     async close() {
-      await Promise.all([pool.end(), tenantReads.close()]);
+      await Promise.all([pool.end(), tenantReads.close(), tenantWrites.close()]);
     },
   };
 }

@@ -100,6 +100,34 @@ describe('coalesced Ed-Fi POSTs', () => {
     expect(users!.n).toBe(32);
   });
 
+  it('never writes a batch without its audit rows: with the chain head gone, the batch fails whole and the items run alone', async () => {
+    const tenant = randomUUID();
+    await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Headless ISD', 'district')`, [tenant, `headless-${tenant.slice(0, 8)}`]);
+    await tenantTransaction(database, tenant, ({ tx }) => seedDefaultPolicies(tx, tenant));
+    const principal: Principal = { kind: 'client', tenantId: tenant, actorId: 'headless-client', roles: ['api_client'], scopes: [EDFI] };
+    const other = await buildApp({ database, logger: createLogger('silent'), plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes] });
+    try {
+      const post = (id: string) => other.inject({ method: 'POST', url: STUDENTS, payload: student(id) });
+      // Two at once: the batch path runs and the process learns that the tenant's head exists.
+      expect((await Promise.all([post('H-0'), post('H-1')])).map((r) => r.statusCode)).toEqual([201, 201]);
+      // Then the head and its chain disappear (as if the tenant's audit trail had been reset).
+      await database.query(`DELETE FROM compliance.audit_logs WHERE tenant_id = $1`, [tenant]);
+      await database.query(`DELETE FROM compliance.audit_chain_heads WHERE tenant_id = $1`, [tenant]);
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => post(`H-new-${i}`)));
+      // Had the batch been written without audit rows, the items would now exist: 200, not 201.
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
+      const [audited] = await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'INSERT' AND table_name = 'edfi.student'`,
+        [tenant],
+      );
+      expect(audited!.n).toBe(6);
+      const { tenants } = await verifyAuditChain(database, { tenantId: tenant });
+      expect(tenants[0]).toMatchObject({ ok: true, rows: 6 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a constraint one item breaks rolls its batch back, and then fails that item alone', async () => {
     // Stands in for any database rule the body validation cannot see.
     await database.query(`CREATE FUNCTION public.refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -15,7 +15,7 @@ import { metaOf, principalOf } from '../../platform/auth/request.js';
 import { findPgError } from '../../platform/db/pg-errors.js';
 import { WriteCoalescer, type CoalescerOptions } from '../../platform/db/write-coalescer.js';
 import { AppError } from '../../platform/http/errors.js';
-import { asCaller } from './caller.js';
+import { asCaller, asSessionWriter } from './caller.js';
 import type { ResourceModel } from './model.js';
 import { batchable, createMany, type BatchOutcome } from './store-batch.js';
 import { upsert } from './store.js';
@@ -45,10 +45,10 @@ async function postOne(request: FastifyRequest, model: ResourceModel): Promise<P
 async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promise<Settled[]> {
   let outcomes: BatchOutcome[];
   try {
-    outcomes = await asCaller(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
+    outcomes = await asSessionWriter(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
   } catch (error) {
     // The code only: a PostgreSQL error's detail may quote a student's values.
-    requests[0]!.log.info({ pgCode: findPgError(error)?.code, batch: requests.length }, 'Ed-Fi POST batch rolled back; each item runs alone');
+    requests[0]!.log.info({ pgCode: findPgError(error)?.code, batch: requests.length }, 'Ed-Fi POST batch failed (nothing of it was kept); each item runs alone');
     outcomes = requests.map(() => undefined);
   }
   const settled: Settled[] = [];

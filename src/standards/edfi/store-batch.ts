@@ -1,8 +1,11 @@
 /**
- * POST upserts of several items of one resource in one transaction, set-based: one multi-row INSERT for
- * the items that are new (its RETURNING gives what the ETags need), their child items (then one
- * read-back), one OneRoster write-through and one audit-chain append for all. post-batch.ts feeds it
- * the concurrent POSTs of one client.
+ * POST creations of several items of one resource at once. Where it can (no child items, and a
+ * OneRoster write-through that can read the new rows from the writing statement: `writeThroughCtes`),
+ * the whole batch is one statement — INSERT … RETURNING *, the write-through and the audit append as
+ * CTEs of it — which is atomic by itself, so on a server it runs without a transaction: one round trip
+ * per batch (post-batch.ts hands it a tenant write session). Otherwise the same steps run one by one in
+ * a transaction: the multi-row INSERT, the child items and a read-back, the write-through, the audit
+ * append (`recordAudits`).
  *
  * Only what is certainly a plain creation is done here; the rest is left to the one-item path
  * (`upsert`), which the caller runs for every item answered `undefined`:
@@ -15,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../platform/auth/roles.js';
-import { auditAppendCtes, recordAudits, type AuditEntry } from '../../platform/audit/audit.js';
+import { auditAppendCtes, ensureAuditChainHead, recordAudits, type AuditEntry } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { projectEdfiWrites, writeThroughCtes } from '../edfi-oneroster/write-through.js';
@@ -122,11 +125,11 @@ function auditEntriesOf(work: EdfiWork, model: ResourceModel, items: readonly Ba
 }
 
 /**
- * The whole batch as one statement (the transaction then holds three round trips: BEGIN, this,
- * COMMIT): the INSERT as a CTE returning the new rows, the write-through reading them from it, the
- * audit append restricted to them, and the rows as the ETags need them. For resources without child
- * items whose write-through can read the new rows that way (`writeThroughCtes`); every candidate must
- * have the same columns (one INSERT). undefined: not possible here, use the statements one by one.
+ * The whole batch as one statement: the INSERT as a CTE returning the new rows, the write-through
+ * reading them from it, the audit append restricted to them, and the rows as the ETags need them.
+ * For resources without child items whose write-through can read the new rows that way
+ * (`writeThroughCtes`); every candidate must have the same columns (one INSERT). undefined: not
+ * possible here, use the statements one by one.
  */
 async function createInOneStatement(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): Promise<Map<string, RawRow> | undefined> {
   if (model.children.length > 0) return undefined;
@@ -144,34 +147,44 @@ async function createInOneStatement(work: EdfiWork, model: ResourceModel, items:
       ON CONFLICT DO NOTHING RETURNING t.*
     ),
     ${sql.join([...writeThrough, audit], sql`, `)}
-    SELECT ${selectList(model)}, (SELECT count(*) FROM audit_appended)::int AS "_audited" FROM inserted t`;
-  const returned = rowsOf<RawRow & { _audited: number | string }>(await work.tx.execute(statement));
-  // The audit rows must be there (a tenant's first audit row needs its chain head, which this
-  // statement cannot create and use at once): failing rolls the batch back, and the one-item path,
-  // which creates the head, takes over.
-  if (returned.length > 0 && Number(returned[0]!._audited) !== returned.length) throw new Error('the tenant has no audit chain head yet');
+    SELECT ${selectList(model)},
+      -- Every new row has its audit row, or the statement fails (division by zero) and writes nothing:
+      -- a chain head gone since ensureAuditChainHead must not let a write go unaudited.
+      1 / ((SELECT count(*) FROM audit_appended) = (SELECT count(*) FROM inserted))::int AS "_audited"
+    FROM inserted t`;
+  await ensureAuditChainHead(work.tx, work.tenantId);
+  const returned = rowsOf<RawRow>(await work.tx.execute(statement));
   return new Map(returned.map((row) => [String(row._id), row]));
 }
 
-/** Creates what is new among `items`, in the caller's transaction; see the module comment for the rest. */
+/**
+ * Creates what is new among `items`; see the module comment for the rest. `work.tx` may be a session
+ * without a transaction (caller.ts `asSessionWriter`): the one-statement form is atomic by itself, the
+ * statements one by one run in a transaction of their own.
+ */
 export async function createMany(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = items.map(() => undefined);
   const candidates = await candidatesOf(work, model, items, out);
   if (candidates.length === 0) return out;
-  const inOne = await createInOneStatement(work, model, items, candidates);
-  const inserted = inOne ?? (await insertNew(work, model, candidates));
-  const created = candidates.filter((c) => inserted.has(c.id));
-  if (created.length === 0) return out;
-
-  if (!inOne) {
-    if (model.children.length > 0) {
-      await insertChildren(work, model, created.map((c) => c.values));
-      for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
-    }
-    await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
-    // Last: the audit append locks the tenant's hash-chain head until commit.
-    await recordAudits(work.tx, auditEntriesOf(work, model, items, created));
+  const inserted = (await createInOneStatement(work, model, items, candidates)) ?? (await work.tx.transaction((tx) => createStepByStep({ ...work, tx }, model, items, candidates)));
+  for (const c of candidates) {
+    const row = inserted.get(c.id);
+    if (row) out[c.index] = { id: c.id, etag: String(toResource(model, row)._etag) };
   }
-  for (const c of created) out[c.index] = { id: c.id, etag: String(toResource(model, inserted.get(c.id)!)._etag) };
   return out;
+}
+
+/** The batch as separate statements (child items, a write-through that needs them); in a transaction. */
+async function createStepByStep(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): Promise<Map<string, RawRow>> {
+  const inserted = await insertNew(work, model, candidates);
+  const created = candidates.filter((c) => inserted.has(c.id));
+  if (created.length === 0) return inserted;
+  if (model.children.length > 0) {
+    await insertChildren(work, model, created.map((c) => c.values));
+    for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
+  }
+  await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
+  // Last: the audit append locks the tenant's hash-chain head until commit.
+  await recordAudits(work.tx, auditEntriesOf(work, model, items, created));
+  return inserted;
 }

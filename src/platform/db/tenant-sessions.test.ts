@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { rowsOf } from './database.js';
-import { createTenantReads, readAsTenant } from './tenant-reads.js';
+import { createTenantSessions, readAsTenant, writeAsTenant } from './tenant-sessions.js';
 import { findPgError } from './pg-errors.js';
 
 let database: TestDatabase;
@@ -50,14 +50,14 @@ describe('readAsTenant', () => {
   });
 
   it.runIf(engine() === 'postgres')('one connection switching tenants at every read, after a failed read too', async () => {
-    const reads = createTenantReads(database.url!, { max: 1, applicationName: 'tenant-reads-test' });
+    const reads = createTenantSessions(database.url!, { max: 1, applicationName: 'tenant-sessions-test', readOnly: true });
     try {
-      const seen = (i: number) => reads.read(tenants[i]!, async (db) => rowsOf<{ id: string }>(await db.execute(sql`SELECT studentuniqueid AS id FROM edfi.student`)).map((r) => r.id));
+      const seen = (i: number) => reads.run(tenants[i]!, async (db) => rowsOf<{ id: string }>(await db.execute(sql`SELECT studentuniqueid AS id FROM edfi.student`)).map((r) => r.id));
       expect(await seen(0)).toEqual(['S-0']);
-      await expect(reads.read(tenants[1]!, (db) => db.execute(sql`SELECT 1/0`))).rejects.toThrow();
+      await expect(reads.run(tenants[1]!, (db) => db.execute(sql`SELECT 1/0`))).rejects.toThrow();
       expect(await seen(1)).toEqual(['S-1']);
       expect(await seen(0)).toEqual(['S-0']);
-      const [role] = await reads.read(tenants[0]!, async (db) => rowsOf<{ role: string }>(await db.execute(sql`SELECT current_user AS role`)));
+      const [role] = await reads.run(tenants[0]!, async (db) => rowsOf<{ role: string }>(await db.execute(sql`SELECT current_user AS role`)));
       expect(role!.role).toBe('schola_app');
     } finally {
       await reads.close();
