@@ -49,6 +49,20 @@ describe('readAsTenant', () => {
     await expect(readAsTenant(database, "x'; DROP TABLE edfi.student; --", async () => 1)).rejects.toThrow(/not a UUID/);
   });
 
+  it('writeAsTenant: writes reach only the tenant\'s rows; a statement stands alone, db.transaction rolls back whole', async () => {
+    const renamed = await writeAsTenant(database, tenants[0]!, async (db) => rowsOf<{ id: string }>(await db.execute(sql`UPDATE edfi.student SET middlename = 'W' RETURNING studentuniqueid AS id`)));
+    expect(renamed.map((r) => r.id)).toEqual(['S-0']);
+    const failed = await writeAsTenant(database, tenants[1]!, (db) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE edfi.student SET middlename = 'X'`);
+        await tx.execute(sql`SELECT 1/0`);
+      }),
+    ).catch((e: unknown) => e);
+    expect(findPgError(failed)?.code).toBe('22012');
+    const rows = await database.query<{ id: string; middlename: string | null }>(`SELECT studentuniqueid AS id, middlename FROM edfi.student WHERE tenant_id = ANY($1::uuid[]) ORDER BY 1`, [tenants]);
+    expect(rows).toEqual([{ id: 'S-0', middlename: 'W' }, { id: 'S-1', middlename: null }]);
+  });
+
   it.runIf(engine() === 'postgres')('one connection switching tenants at every read, after a failed read too', async () => {
     const reads = createTenantSessions(database.url!, { max: 1, applicationName: 'tenant-sessions-test', readOnly: true });
     try {
