@@ -1,13 +1,14 @@
 /**
  * POST upserts through the write coalescer: the concurrent POSTs of one client to one resource are
- * written together (store-batch.ts `createMany`: one transaction, multi-row statements, one audit
- * append), which is what lets an integrator loading records one POST at a time over many connections
- * reach bulk speed. Every request still gets exactly the answer it would get alone:
+ * created together (store-batch.ts `createMany`: one statement, or one transaction of multi-row
+ * statements, with one audit append), which is what lets an integrator loading records one POST at a
+ * time over many connections reach bulk speed. Every request still gets exactly the answer it would
+ * get alone:
  * - an item the batch does not create (an update, a creation refused that may be an allowed update)
- *   runs through the one-item path after the batch committed, in arrival order;
+ *   runs through the one-item path after the batch, in arrival order;
  * - an invalid item fails alone with its own error;
- * - if a statement of the batch fails (a constraint one item breaks), the batch's transaction is
- *   rolled back and every item runs alone, so the culprit gets its error and the rest succeed.
+ * - if a statement of the batch fails (a constraint one item breaks), nothing of the batch is kept and
+ *   every item runs alone, so the culprit gets its error and the rest succeed.
  * The lane key holds the whole principal: a batch runs under one identity and authorization.
  */
 import type { FastifyRequest } from 'fastify';
