@@ -53,8 +53,9 @@ const HOLE_SQL: Record<ChainHole, SQL> = {
 /** Options of `chainAppendCtes`. */
 export interface ChainCteOptions {
   /**
-   * A set of ids (SQL yielding one uuid column): only the rows whose record_id is in it are appended,
-   * renumbered in order. Lets a statement that writes records audit exactly the ones it wrote.
+   * A set of ids (SQL yielding one uuid column): only the rows whose record_id (a uuid, then) is in
+   * it are appended, renumbered in order. Lets a statement that writes records audit exactly the ones
+   * it wrote.
    */
   onlyRecordIdsIn?: SQL;
 }
