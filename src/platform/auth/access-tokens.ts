@@ -54,6 +54,8 @@ export interface AccessTokenClaims {
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
 
 let ephemeralKey: Buffer | undefined;
+/** The key derived from a secret, kept: every request's token check needs it. */
+let derived: { secret: string; key: Buffer } | undefined;
 
 /**
  * The signing key: derived from SCHOLA_SECRET (required in production), or — in development and
@@ -61,7 +63,10 @@ let ephemeralKey: Buffer | undefined;
  */
 function signingKey(log?: { warn(message: string): void }): Buffer {
   const secret = config().secret;
-  if (secret) return createHmac('sha256', secret).update('schola access tokens v1').digest();
+  if (secret) {
+    if (derived?.secret !== secret) derived = { secret, key: createHmac('sha256', secret).update('schola access tokens v1').digest() };
+    return derived.key;
+  }
   if (!ephemeralKey) {
     ephemeralKey = randomBytes(32);
     log?.warn('SCHOLA_SECRET is not set: access tokens are signed with a per-process key and will not survive a restart');
