@@ -49,6 +49,8 @@ describe('schola clients', () => {
     expect(created.exitCode).toBe(0);
     const clientId = /client_id:\s+(\S+)/.exec(created.out)![1]!;
     const clientSecret = /client_secret:\s+(\S+)/.exec(created.out)![1]!;
+    // Never taken for an option on a command line (`clients revoke <client_id>`).
+    expect(clientId).toMatch(/^sc_[A-Za-z0-9_-]{22}$/);
     expect(created.out).toMatch(/will not be shown again/);
     expect(created.out).toMatch(/schools: 255901001/);
     const token = await issueClientToken(database, { clientId, clientSecret });

@@ -66,7 +66,9 @@ export async function createClient(
 ): Promise<ClientView & { clientSecret: string }> {
   const data = parseInput(createClientSchema, input);
   const scopes = resolveScopes(data.scopes);
-  const clientId = randomToken(16);
+  // A fixed prefix: an id never starts with '-', which a command line would take for an option
+  // (`schola clients revoke <client_id>`), and it tells a client id from other tokens at a glance.
+  const clientId = `sc_${randomToken(16)}`;
   const clientSecret = randomToken();
   const secretHash = await hashSecret(clientSecret);
   const row = await tenantTransaction(database, tenantId, async ({ tx }) => {
