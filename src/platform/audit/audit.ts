@@ -187,18 +187,23 @@ function oneTenant(entries: readonly AuditEntry[]): string {
   return tenantId;
 }
 
+/** Tenants whose chain head this process has created or seen. */
 const knownHeads = new Set<string>();
 
-/**
- * Makes sure the tenant's chain head exists (once per tenant and process: a head is never removed
- * while its tenant exists). `auditAppendCtes` needs it: its statement cannot create the head and
- * lock it in the same statement.
- */
-export async function ensureAuditChainHead(tx: Tx, tenantId: string): Promise<void> {
-  if (knownHeads.has(tenantId)) return;
+/** Creates the tenant's chain head (position 0) unless it exists. */
+async function createChainHead(tx: Tx, tenantId: string): Promise<void> {
   await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
   if (knownHeads.size > 100_000) knownHeads.clear();
   knownHeads.add(tenantId);
+}
+
+/**
+ * Makes sure the tenant's chain head exists (once per tenant and process: a head is not removed while
+ * its tenant exists, and a statement built by `auditAppendCtes` checks its own count should one be).
+ * `auditAppendCtes` needs it: its statement cannot create the head and lock it in the same statement.
+ */
+export async function ensureAuditChainHead(tx: Tx, tenantId: string): Promise<void> {
+  if (!knownHeads.has(tenantId)) await createChainHead(tx, tenantId);
 }
 
 /**
@@ -223,7 +228,7 @@ export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Prom
   let appended = rowsOf<{ id: string | number; seq: string | number; hash: string }>(await tx.execute(statement));
   if (appended.length === 0) {
     // The tenant's first audit row: create its head, then take the next positions.
-    await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
+    await createChainHead(tx, tenantId);
     appended = rowsOf(await tx.execute(statement));
   }
   // Positions are consecutive: the entry at index i took the first position + i.

@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
-import { readAsTenant } from '../db/tenant-sessions.js';
+import { readAsTenant, writeAsTenant } from '../db/tenant-sessions.js';
 import { tenantTransaction, type TenantUnitOfWork } from '../db/tenant-transaction.js';
 import type { Tx } from '../db/transaction.js';
 import type { Principal, RequestMeta } from './roles.js';
@@ -50,4 +50,15 @@ export function withTenantRead<T>(request: FastifyRequest, fn: (work: { tx: Tx; 
   const principal = principalOf(request);
   const meta = metaOf(request);
   return readAsTenant(request.server.database, principal.tenantId, (tx) => fn({ tx, tenantId: principal.tenantId, principal, meta }));
+}
+
+/**
+ * Runs `fn` confined to the caller's tenant on a tenant write session (tenant-sessions.ts): on a
+ * server without an explicit transaction, for work whose statements each stand alone or that opens
+ * `tx.transaction(…)` for several.
+ */
+export function withTenantWrite<T>(request: FastifyRequest, fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>): Promise<T> {
+  const principal = principalOf(request);
+  const meta = metaOf(request);
+  return writeAsTenant(request.server.database, principal.tenantId, (tx) => fn({ tx, tenantId: principal.tenantId, principal, meta }));
 }

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { metaOf, principalOf, withTenant, withTenantRead } from '../../platform/auth/request.js';
-import { writeAsTenant } from '../../platform/db/tenant-sessions.js';
+import { withTenant, withTenantRead } from '../../platform/auth/request.js';
 import type { EdfiWork } from './store.js';
 
 /** Runs `fn` as the caller, in one transaction confined to their tenant. */
@@ -14,14 +13,4 @@ export function asCaller<T>(request: FastifyRequest, fn: (work: EdfiWork) => Pro
  */
 export function asReader<T>(request: FastifyRequest, audited: boolean, fn: (work: EdfiWork) => Promise<T>): Promise<T> {
   return audited ? asCaller(request, fn) : withTenantRead(request, fn);
-}
-
-/**
- * Runs `fn` as the caller without an explicit transaction on a server (tenant-sessions.ts): for work
- * whose statements each stand alone or that opens `work.tx.transaction(…)` for several.
- */
-export function asSessionWriter<T>(request: FastifyRequest, fn: (work: EdfiWork) => Promise<T>): Promise<T> {
-  const principal = principalOf(request);
-  const meta = metaOf(request);
-  return writeAsTenant(request.server.database, principal.tenantId, (tx) => fn({ tx, tenantId: principal.tenantId, principal, meta }));
 }

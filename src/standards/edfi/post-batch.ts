@@ -12,11 +12,11 @@
  * The lane key holds the whole principal: a batch runs under one identity and authorization.
  */
 import type { FastifyRequest } from 'fastify';
-import { metaOf, principalOf } from '../../platform/auth/request.js';
+import { metaOf, principalOf, withTenantWrite } from '../../platform/auth/request.js';
 import { findPgError } from '../../platform/db/pg-errors.js';
 import { WriteCoalescer, type CoalescerOptions } from '../../platform/db/write-coalescer.js';
 import { AppError } from '../../platform/http/errors.js';
-import { asCaller, asSessionWriter } from './caller.js';
+import { asCaller } from './caller.js';
 import type { ResourceModel } from './model.js';
 import { batchable, createMany, type BatchOutcome } from './store-batch.js';
 import { upsert } from './store.js';
@@ -46,7 +46,7 @@ async function postOne(request: FastifyRequest, model: ResourceModel): Promise<P
 async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promise<Settled[]> {
   let outcomes: BatchOutcome[];
   try {
-    outcomes = await asSessionWriter(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
+    outcomes = await withTenantWrite(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
   } catch (error) {
     // The code only: a PostgreSQL error's detail may quote a student's values.
     requests[0]!.log.info({ pgCode: findPgError(error)?.code, batch: requests.length }, 'Ed-Fi POST batch failed (nothing of it was kept); each item runs alone');

@@ -159,8 +159,8 @@ async function createInOneStatement(work: EdfiWork, model: ResourceModel, items:
 
 /**
  * Creates what is new among `items`; see the module comment for the rest. `work.tx` may be a session
- * without a transaction (caller.ts `asSessionWriter`): the one-statement form is atomic by itself, the
- * statements one by one run in a transaction of their own.
+ * without a transaction (`withTenantWrite`, platform/auth/request.ts): the one-statement form is
+ * atomic by itself, the statements one by one run in a transaction of their own.
  */
 export async function createMany(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = items.map(() => undefined);
