@@ -40,7 +40,8 @@ const benchmarks: Benchmark[] = [];
 for (const dir of fs.readdirSync(here, { withFileTypes: true })) {
   if (!dir.isDirectory() || dir.name === 'lib' || (only.length > 0 && !only.includes(dir.name))) continue;
   const file = path.join(here, dir.name, 'index.ts');
-  if (fs.existsSync(file)) benchmarks.push(((await import(pathToFileURL(file).href)) as { benchmark: Benchmark }).benchmark);
+  if (fs.existsSync(file))
+    benchmarks.push(((await import(pathToFileURL(file).href)) as { benchmark: Benchmark }).benchmark);
 }
 
 const results: Measurement[] = [];
@@ -65,7 +66,10 @@ const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.to
 const table = [
   '| benchmark | engine | metric | Schola | baseline | baseline value | ratio | target |',
   '|---|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.benchmark} | ${r.engine} | ${r.metric} | ${fmt(r.value)} ${r.unit} | ${r.baselineName} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}× | ${r.target ?? ''} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.benchmark} | ${r.engine} | ${r.metric} | ${fmt(r.value)} ${r.unit} | ${r.baselineName} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}× | ${r.target ?? ''} |`,
+  ),
 ].join('\n');
 console.log(`\n${table}`);
 

@@ -124,7 +124,13 @@ const SQLITE_TYPES: Record<string, string> = {
     tax_withholdings:
       'id organization_id fiscal_document_id tax_type base_amount_cents rate amount_cents due_date paid_at payment_reference status period_start period_end beneficiary_document beneficiary_name notes',
   };
-  const BOOLEANS = new Set(['allows_posting', 'cofins_applicable', 'pis_applicable', 'csll_applicable', 'irpj_applicable']);
+  const BOOLEANS = new Set([
+    'allows_posting',
+    'cofins_applicable',
+    'pis_applicable',
+    'csll_applicable',
+    'irpj_applicable',
+  ]);
   const typeOf = (column: string): string => {
     if (column.endsWith('_cents')) return 'bigint';
     if (column === 'deductions' || column === 'additions') return 'jsonb';
@@ -137,7 +143,14 @@ const SQLITE_TYPES: Record<string, string> = {
   };
   for (const [table, list] of Object.entries(SUPPLEMENT)) {
     for (const column of [...list.split(' '), 'created_at', 'updated_at']) {
-      out.push({ seed, schema: 'finance', table, column, type: typeOf(column), nullable: column === 'id' ? 'NO' : null });
+      out.push({
+        seed,
+        schema: 'finance',
+        table,
+        column,
+        type: typeOf(column),
+        nullable: column === 'id' ? 'NO' : null,
+      });
     }
   }
 }
@@ -146,7 +159,9 @@ const SQLITE_TYPES: Record<string, string> = {
 {
   const seed = '004_c704a79166da158a.txt';
   const text = fs.readFileSync(path.join(shared, 'seeds', seed), 'utf8');
-  for (const match of text.matchAll(/CREATE TABLE ([A-Za-z_]+)\.([A-Za-z_0-9]+) \(([\s\S]*?)\n\)( PARTITION BY [^;]*)?;/g)) {
+  for (const match of text.matchAll(
+    /CREATE TABLE ([A-Za-z_]+)\.([A-Za-z_0-9]+) \(([\s\S]*?)\n\)( PARTITION BY [^;]*)?;/g,
+  )) {
     const schema = match[1]!.toLowerCase();
     const table = match[2]!.toLowerCase();
     if (/_y\d{4}m\d{2}$/.test(table)) continue; // example partition, created by the platform

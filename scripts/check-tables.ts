@@ -37,7 +37,11 @@ for (const statement of statements) {
   }
 }
 // Names of what the DDL creates (tables, constraints, indexes, sequences), not text between quotes.
-const names = [...statements.join('\n').matchAll(/(?:TABLE|CONSTRAINT|INDEX|SEQUENCE)(?: IF NOT EXISTS)? "([^"]+)"(?:\."([^"]+)")?/g)].map((m) => m[2] ?? m[1]!);
+const names = [
+  ...statements
+    .join('\n')
+    .matchAll(/(?:TABLE|CONSTRAINT|INDEX|SEQUENCE)(?: IF NOT EXISTS)? "([^"]+)"(?:\."([^"]+)")?/g),
+].map((m) => m[2] ?? m[1]!);
 const long = names.filter((n) => Buffer.byteLength(n) > 63);
 if (long.length) console.warn(`identifiers over 63 bytes: ${[...new Set(long)].join(', ')}`);
 console.log(`${ok} statements applied; tables: ${Object.keys(current.tables).length}`);

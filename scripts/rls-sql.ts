@@ -48,7 +48,12 @@ export function rlsSql(only?: Set<string>): string {
     `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF; END $$;`,
     // The connecting role switches to schola_app per transaction (SET LOCAL ROLE).
     `GRANT ${APP_ROLE} TO CURRENT_USER;`,
-    ...[...schemas].sort().flatMap((s) => [`GRANT USAGE ON SCHEMA "${s}" TO ${APP_ROLE};`, `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${s}" TO ${APP_ROLE};`]),
+    ...[...schemas]
+      .sort()
+      .flatMap((s) => [
+        `GRANT USAGE ON SCHEMA "${s}" TO ${APP_ROLE};`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "${s}" TO ${APP_ROLE};`,
+      ]),
   ];
   return [...(only ? [] : header), ...out].join('\n--> statement-breakpoint\n');
 }

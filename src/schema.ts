@@ -82,7 +82,14 @@ export function allTables(): TableEntry[] {
       seen.add(value);
       const config = getTableConfig(value);
       const schema = config.schema ?? 'public';
-      list.push({ domain, exportName, schema, name: config.name, qualifiedName: `${schema}.${config.name}`, table: value });
+      list.push({
+        domain,
+        exportName,
+        schema,
+        name: config.name,
+        qualifiedName: `${schema}.${config.name}`,
+        table: value,
+      });
     }
   }
   entries = list;

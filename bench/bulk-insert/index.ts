@@ -25,7 +25,10 @@ function rowsFor(tenantId: string) {
 
 async function addTenant(database: Database, slug: string): Promise<string> {
   const id = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $2, 'district')`, [id, slug]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $2, 'district')`, [
+    id,
+    slug,
+  ]);
   return id;
 }
 
@@ -45,11 +48,24 @@ export const benchmark: Benchmark = {
       const copyRows = rowsFor(await addTenant(database, 'bench-copy'));
       const csv = toCsv(copyRows.map((r) => [r.tenantId, r.studentUniqueId, r.firstName, r.lastSurname, r.birthDate]));
       started = performance.now();
-      await database.copyFromCsv('edfi.student', ['tenant_id', 'studentuniqueid', 'firstname', 'lastsurname', 'birthdate'], csv);
+      await database.copyFromCsv(
+        'edfi.student',
+        ['tenant_id', 'studentuniqueid', 'firstname', 'lastsurname', 'birthdate'],
+        csv,
+      );
       const copySeconds = (performance.now() - started) / 1000;
       log(`raw COPY: ${copySeconds.toFixed(2)} s`);
       return [
-        throughput({ benchmark: 'bulk-insert', engine, metric: 'edfi.student rows/s', unit: 'rows/s', value: ROWS / insertSeconds, baselineName: 'raw COPY', baseline: ROWS / copySeconds, target: '≥ 0.5×' }),
+        throughput({
+          benchmark: 'bulk-insert',
+          engine,
+          metric: 'edfi.student rows/s',
+          unit: 'rows/s',
+          value: ROWS / insertSeconds,
+          baselineName: 'raw COPY',
+          baseline: ROWS / copySeconds,
+          target: '≥ 0.5×',
+        }),
       ];
     } finally {
       await database.close();

@@ -36,8 +36,19 @@ async function columnsOf(database: Database, table: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-async function copyRows(database: Database, from: string, into: string, columns: string[], where: string, params: unknown[], replace: Record<string, string>): Promise<{ rows: number; seconds: number }> {
-  const selected = await database.query<Record<string, string | null>>(`SELECT ${columns.map((c) => `${q(c)}::text AS ${q(c)}`).join(', ')} FROM ${qualified(from)} ${where}`, params);
+async function copyRows(
+  database: Database,
+  from: string,
+  into: string,
+  columns: string[],
+  where: string,
+  params: unknown[],
+  replace: Record<string, string>,
+): Promise<{ rows: number; seconds: number }> {
+  const selected = await database.query<Record<string, string | null>>(
+    `SELECT ${columns.map((c) => `${q(c)}::text AS ${q(c)}`).join(', ')} FROM ${qualified(from)} ${where}`,
+    params,
+  );
   if (selected.length === 0) return { rows: 0, seconds: 0 };
   const csv = `${selected.map((row) => columns.map((c) => copyCell(c in replace ? replace[c]! : row[c]!)).join(',')).join('\n')}\n`;
   const started = performance.now();
@@ -46,7 +57,12 @@ async function copyRows(database: Database, from: string, into: string, columns:
 }
 
 /** COPYs what `tenant` holds in `tables` into `copyTenant`; returns the rows and the seconds spent in COPY. */
-export async function copyLoadedRows(database: Database, tables: string[], tenant: string, copyTenant: string): Promise<{ rows: number; seconds: number }> {
+export async function copyLoadedRows(
+  database: Database,
+  tables: string[],
+  tenant: string,
+  copyTenant: string,
+): Promise<{ rows: number; seconds: number }> {
   let rows = 0;
   let seconds = 0;
   const add = (r: { rows: number; seconds: number }) => {
@@ -54,10 +70,25 @@ export async function copyLoadedRows(database: Database, tables: string[], tenan
     seconds += r.seconds;
   };
   if (tables.includes('edfi.descriptor')) {
-    await database.exec('CREATE SCHEMA IF NOT EXISTS bench_scratch; CREATE TABLE bench_scratch.descriptor (LIKE edfi.descriptor INCLUDING ALL)');
-    add(await copyRows(database, 'edfi.descriptor', 'bench_scratch.descriptor', await columnsOf(database, 'edfi.descriptor'), '', [], {}));
+    await database.exec(
+      'CREATE SCHEMA IF NOT EXISTS bench_scratch; CREATE TABLE bench_scratch.descriptor (LIKE edfi.descriptor INCLUDING ALL)',
+    );
+    add(
+      await copyRows(
+        database,
+        'edfi.descriptor',
+        'bench_scratch.descriptor',
+        await columnsOf(database, 'edfi.descriptor'),
+        '',
+        [],
+        {},
+      ),
+    );
   }
-  for (const table of await inDependencyOrder(database, tables.filter((t) => t !== 'edfi.descriptor'))) {
+  for (const table of await inDependencyOrder(
+    database,
+    tables.filter((t) => t !== 'edfi.descriptor'),
+  )) {
     const columns = await columnsOf(database, table);
     add(await copyRows(database, table, table, columns, 'WHERE tenant_id = $1', [tenant], { tenant_id: copyTenant }));
   }

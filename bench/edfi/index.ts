@@ -23,7 +23,15 @@ import { assertAllOk, drain, load, type LoadOptions } from '../lib/http-load.js'
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import { copyLoadedRows } from './copy-baseline.js';
 
-const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'edfi-5.2-grand-bend');
+const FIXTURE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'fixtures',
+  'edfi-5.2-grand-bend',
+);
 const STUDENTS = '/data/v3/ed-fi/students';
 /** Published single-record load rates (issue 7): what one POST per record achieves elsewhere. */
 const ANCHORS = [
@@ -34,10 +42,22 @@ const ANCHORS = [
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** A new student per request: `{n}` is unique per request (see http-load.ts). */
-const studentBody = (prefix: string) => JSON.stringify({ studentUniqueId: `${prefix}{n}`, firstName: 'First{n}', lastSurname: `Last${prefix}`, birthDate: '2012-05-17' });
+const studentBody = (prefix: string) =>
+  JSON.stringify({
+    studentUniqueId: `${prefix}{n}`,
+    firstName: 'First{n}',
+    lastSurname: `Last${prefix}`,
+    birthDate: '2012-05-17',
+  });
 
 /** Warm up, drain, measure, drain: one load's tail never lands in the next one's figures. */
-async function measured(url: string, options: LoadOptions, seconds: number, what: string, settle: { url: string; headers?: Record<string, string> }) {
+async function measured(
+  url: string,
+  options: LoadOptions,
+  seconds: number,
+  what: string,
+  settle: { url: string; headers?: Record<string, string> },
+) {
   await load(url, { ...options, seconds: 1 });
   await drain(settle.url, settle.headers);
   const result = await load(url, { ...options, seconds });
@@ -47,8 +67,15 @@ async function measured(url: string, options: LoadOptions, seconds: number, what
 }
 
 async function seedStudents(database: Database, tenantId: string, count: number): Promise<void> {
-  const lines = Array.from({ length: count }, (_, i) => `${tenantId},R${100_000 + i},First${i % 977},Last${i % 1009},2012-0${1 + (i % 9)}-1${i % 9}`);
-  await database.copyFromCsv('edfi.student', ['tenant_id', 'studentuniqueid', 'firstname', 'lastsurname', 'birthdate'], `${lines.join('\n')}\n`);
+  const lines = Array.from(
+    { length: count },
+    (_, i) => `${tenantId},R${100_000 + i},First${i % 977},Last${i % 1009},2012-0${1 + (i % 9)}-1${i % 9}`,
+  );
+  await database.copyFromCsv(
+    'edfi.student',
+    ['tenant_id', 'studentuniqueid', 'firstname', 'lastsurname', 'birthdate'],
+    `${lines.join('\n')}\n`,
+  );
 }
 
 export const benchmark: Benchmark = {
@@ -57,7 +84,8 @@ export const benchmark: Benchmark = {
   async run({ engine, pgUrl, log }) {
     const seconds = Number(process.env.BENCH_SECONDS ?? '5');
     const readCount = Number(process.env.BENCH_EDFI_STUDENTS ?? '10000');
-    const database = engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
+    const database =
+      engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
     const results: Measurement[] = [];
     const common = { benchmark: 'edfi', engine } as const;
     try {
@@ -70,7 +98,12 @@ export const benchmark: Benchmark = {
       const bare = Fastify();
       // The same upsert the API ends in, without validation, authorization, audit or change tracking.
       bare.post('/students', async (request, reply) => {
-        const b = request.body as { studentUniqueId: string; firstName: string; lastSurname: string; birthDate: string };
+        const b = request.body as {
+          studentUniqueId: string;
+          firstName: string;
+          lastSurname: string;
+          birthDate: string;
+        };
         const [row] = await database.query<{ id: string }>(
           `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (tenant_id, studentuniqueid) DO UPDATE SET firstname = EXCLUDED.firstname, lastsurname = EXCLUDED.lastsurname, birthdate = EXCLUDED.birthdate, lastmodifieddate = now()
@@ -84,7 +117,9 @@ export const benchmark: Benchmark = {
       const model = resourceModel('students')!;
       bare.get('/students', async (request) => {
         const offset = Number((request.query as { offset?: string }).offset ?? 0);
-        const q = dialect.sqlToQuery(sql`${selectFrom(model)} WHERE t.tenant_id = ${reader} ORDER BY t.id LIMIT ${500} OFFSET ${offset}`);
+        const q = dialect.sqlToQuery(
+          sql`${selectFrom(model)} WHERE t.tenant_id = ${reader} ORDER BY t.id LIMIT ${500} OFFSET ${offset}`,
+        );
         return database.query(q.sql, q.params);
       });
       try {
@@ -97,26 +132,108 @@ export const benchmark: Benchmark = {
         const settleApp = { url: `${appUrl}${STUDENTS}?limit=1`, headers: { authorization: `Bearer ${readToken}` } };
         const settleBare = { url: `${bareUrl}/students` };
         const post = { connections: 25, method: 'POST', headers: { 'content-type': 'application/json' } } as const;
-        const ours = await measured(appUrl, { ...post, headers: { ...post.headers, authorization: `Bearer ${writeToken}` }, paths: [STUDENTS], bodyTemplate: studentBody('A') }, seconds, 'Ed-Fi POST /students', settleApp);
-        const base = await measured(bareUrl, { ...post, paths: ['/students'], bodyTemplate: studentBody('B') }, seconds, 'bare POST /students', settleBare);
-        log(`POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare INSERT … ON CONFLICT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`);
+        const ours = await measured(
+          appUrl,
+          {
+            ...post,
+            headers: { ...post.headers, authorization: `Bearer ${writeToken}` },
+            paths: [STUDENTS],
+            bodyTemplate: studentBody('A'),
+          },
+          seconds,
+          'Ed-Fi POST /students',
+          settleApp,
+        );
+        const base = await measured(
+          bareUrl,
+          { ...post, paths: ['/students'], bodyTemplate: studentBody('B') },
+          seconds,
+          'bare POST /students',
+          settleBare,
+        );
+        log(
+          `POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare INSERT … ON CONFLICT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`,
+        );
         const postMetric = 'POST /students upserts/s (new students, 25 conn.)';
         results.push(
-          throughput({ ...common, metric: postMetric, unit: 'records/s', value: ours.requestsPerSecond, baselineName: 'bare Fastify, same INSERT … ON CONFLICT', baseline: base.requestsPerSecond, target: '≥ 2,000/s on PostgreSQL' }),
-          ...ANCHORS.map((a) => throughput({ ...common, metric: postMetric, unit: 'records/s', value: ours.requestsPerSecond, baselineName: a.name, baseline: a.perSecond })),
-          latency({ ...common, metric: 'POST /students p50', unit: 'ms', value: ours.p50, baselineName: 'bare Fastify, same INSERT … ON CONFLICT', baseline: base.p50 }),
-          latency({ ...common, metric: 'POST /students p99', unit: 'ms', value: ours.p99, baselineName: 'bare Fastify, same INSERT … ON CONFLICT', baseline: base.p99 }),
+          throughput({
+            ...common,
+            metric: postMetric,
+            unit: 'records/s',
+            value: ours.requestsPerSecond,
+            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baseline: base.requestsPerSecond,
+            target: '≥ 2,000/s on PostgreSQL',
+          }),
+          ...ANCHORS.map((a) =>
+            throughput({
+              ...common,
+              metric: postMetric,
+              unit: 'records/s',
+              value: ours.requestsPerSecond,
+              baselineName: a.name,
+              baseline: a.perSecond,
+            }),
+          ),
+          latency({
+            ...common,
+            metric: 'POST /students p50',
+            unit: 'ms',
+            value: ours.p50,
+            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baseline: base.p50,
+          }),
+          latency({
+            ...common,
+            metric: 'POST /students p99',
+            unit: 'ms',
+            value: ours.p99,
+            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baseline: base.p99,
+          }),
         );
 
         const pages = Math.ceil(readCount / 500);
         const offsets = Array.from({ length: pages }, (_, i) => i * 500);
         const get = { connections: 25, method: 'GET' } as const;
-        const list = await measured(appUrl, { ...get, headers: { authorization: `Bearer ${readToken}` }, paths: offsets.map((o) => `${STUDENTS}?limit=500&offset=${o}`) }, seconds, 'Ed-Fi GET /students?limit=500', settleApp);
-        const bareList = await measured(bareUrl, { ...get, paths: offsets.map((o) => `/students?offset=${o}`) }, seconds, 'bare GET /students', settleBare);
-        log(`GET all ${fmt(readCount)} students, limit=500 (${pages} pages cycled): ${fmt(list.requestsPerSecond)} pages/s p99 ${list.p99} ms; bare ${fmt(bareList.requestsPerSecond)} pages/s p99 ${bareList.p99} ms`);
+        const list = await measured(
+          appUrl,
+          {
+            ...get,
+            headers: { authorization: `Bearer ${readToken}` },
+            paths: offsets.map((o) => `${STUDENTS}?limit=500&offset=${o}`),
+          },
+          seconds,
+          'Ed-Fi GET /students?limit=500',
+          settleApp,
+        );
+        const bareList = await measured(
+          bareUrl,
+          { ...get, paths: offsets.map((o) => `/students?offset=${o}`) },
+          seconds,
+          'bare GET /students',
+          settleBare,
+        );
+        log(
+          `GET all ${fmt(readCount)} students, limit=500 (${pages} pages cycled): ${fmt(list.requestsPerSecond)} pages/s p99 ${list.p99} ms; bare ${fmt(bareList.requestsPerSecond)} pages/s p99 ${bareList.p99} ms`,
+        );
         results.push(
-          throughput({ ...common, metric: `GET all ${fmt(readCount)} students, limit=500: students/s (25 conn.)`, unit: 'students/s', value: list.requestsPerSecond * 500, baselineName: 'bare Fastify, same SELECT', baseline: bareList.requestsPerSecond * 500 }),
-          latency({ ...common, metric: 'GET /students?limit=500 page p99', unit: 'ms', value: list.p99, baselineName: 'bare Fastify, same SELECT', baseline: bareList.p99 }),
+          throughput({
+            ...common,
+            metric: `GET all ${fmt(readCount)} students, limit=500: students/s (25 conn.)`,
+            unit: 'students/s',
+            value: list.requestsPerSecond * 500,
+            baselineName: 'bare Fastify, same SELECT',
+            baseline: bareList.requestsPerSecond * 500,
+          }),
+          latency({
+            ...common,
+            metric: 'GET /students?limit=500 page p99',
+            unit: 'ms',
+            value: list.p99,
+            baselineName: 'bare Fastify, same SELECT',
+            baseline: bareList.p99,
+          }),
         );
       } finally {
         await app.close();
@@ -130,9 +247,19 @@ export const benchmark: Benchmark = {
       if (report.loaded === 0) throw new Error(`the Grand Bend load stored nothing (${report.errors.length} errors)`);
       const copyTenant = await createBenchTenant(database, 'bench-edfi-copy');
       const copy = await copyLoadedRows(database, Object.keys(report.tables), loadTenant, copyTenant);
-      log(`Grand Bend: ${fmt(report.loaded)} of ${fmt(report.records)} elements loaded (${report.rejected} rejected, ${fmt(Object.values(report.notStored).reduce((a, b) => a + b, 0))} without a table) in ${loadSeconds.toFixed(1)} s; raw COPY of the ${fmt(copy.rows)} rows stored: ${copy.seconds.toFixed(1)} s`);
+      log(
+        `Grand Bend: ${fmt(report.loaded)} of ${fmt(report.records)} elements loaded (${report.rejected} rejected, ${fmt(Object.values(report.notStored).reduce((a, b) => a + b, 0))} without a table) in ${loadSeconds.toFixed(1)} s; raw COPY of the ${fmt(copy.rows)} rows stored: ${copy.seconds.toFixed(1)} s`,
+      );
       results.push(
-        latency({ ...common, metric: `Grand Bend interchange load (${report.files.length} files, ${fmt(report.loaded)} elements, ${fmt(copy.rows)} rows)`, unit: 's', value: loadSeconds, baselineName: 'raw COPY of the rows it stored', baseline: copy.seconds, target: '≤ 15 s on PostgreSQL' }),
+        latency({
+          ...common,
+          metric: `Grand Bend interchange load (${report.files.length} files, ${fmt(report.loaded)} elements, ${fmt(copy.rows)} rows)`,
+          unit: 's',
+          value: loadSeconds,
+          baselineName: 'raw COPY of the rows it stored',
+          baseline: copy.seconds,
+          target: '≤ 15 s on PostgreSQL',
+        }),
       );
       return results;
     } finally {

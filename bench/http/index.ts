@@ -15,7 +15,8 @@ export const benchmark: Benchmark = {
   name: 'http',
   description: 'GET /health/ready (app) vs a bare Fastify route with the same query, 50 connections',
   async run({ engine, pgUrl, log }) {
-    const database = engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
+    const database =
+      engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
     await migrate(database);
     const app = await buildApp({ database, logger: createLogger('silent') });
     const bare = Fastify();
@@ -28,11 +29,32 @@ export const benchmark: Benchmark = {
       const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
       const ours = await load(`${appUrl}/health/ready`, { connections: 50, seconds: 5 });
       const base = await load(`${bareUrl}/ready`, { connections: 50, seconds: 5 });
-      log(`app ${ours.requestsPerSecond.toFixed(0)} req/s p99 ${ours.p99} ms; bare ${base.requestsPerSecond.toFixed(0)} req/s p99 ${base.p99} ms`);
-      if (ours.non2xx + ours.errors > 0) throw new Error(`the app answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
+      log(
+        `app ${ours.requestsPerSecond.toFixed(0)} req/s p99 ${ours.p99} ms; bare ${base.requestsPerSecond.toFixed(0)} req/s p99 ${base.p99} ms`,
+      );
+      if (ours.non2xx + ours.errors > 0)
+        throw new Error(`the app answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
       return [
-        throughput({ benchmark: 'http', engine, metric: '/health/ready throughput', unit: 'req/s', value: ours.requestsPerSecond, baselineName: 'bare Fastify, same SQL', baseline: base.requestsPerSecond, target: '≥ 0.5×' }),
-        latency({ benchmark: 'http', engine, metric: '/health/ready p99', unit: 'ms', value: ours.p99, baselineName: 'bare Fastify, same SQL', baseline: base.p99, target: 'p99 ≤ 25 ms' }),
+        throughput({
+          benchmark: 'http',
+          engine,
+          metric: '/health/ready throughput',
+          unit: 'req/s',
+          value: ours.requestsPerSecond,
+          baselineName: 'bare Fastify, same SQL',
+          baseline: base.requestsPerSecond,
+          target: '≥ 0.5×',
+        }),
+        latency({
+          benchmark: 'http',
+          engine,
+          metric: '/health/ready p99',
+          unit: 'ms',
+          value: ours.p99,
+          baselineName: 'bare Fastify, same SQL',
+          baseline: base.p99,
+          target: 'p99 ≤ 25 ms',
+        }),
       ];
     } finally {
       await app.close();

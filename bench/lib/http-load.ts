@@ -42,17 +42,24 @@ export function load(url: string, options: LoadOptions = {}): Promise<LoadResult
   };
   return new Promise((resolve, reject) => {
     let result: LoadResult | undefined;
-    const child = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [JSON.stringify(workerData)], { execArgv: [], stdio: 'inherit' });
+    const child = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [JSON.stringify(workerData)], {
+      execArgv: [],
+      stdio: 'inherit',
+    });
     child.once('message', (message) => void (result = message as LoadResult));
     child.once('error', reject);
-    child.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`the load generator exited with code ${code}`))));
+    child.once('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`the load generator exited with code ${code}`)),
+    );
   });
 }
 
 /** Benchmarks are not tests, but a figure measured over failing requests is meaningless: fail loudly. */
 export function assertAllOk(what: string, result: LoadResult): void {
   if (result.non2xx + result.errors > 0 || result.total === 0) {
-    throw new Error(`${what}: ${result.non2xx} non-2xx responses and ${result.errors} errors out of ${result.total} requests`);
+    throw new Error(
+      `${what}: ${result.non2xx} non-2xx responses and ${result.errors} errors out of ${result.total} requests`,
+    );
   }
 }
 

@@ -19,7 +19,11 @@ const result = await autocannon({
       setupRequest: (request) => ({
         ...request,
         ...(paths && paths.length > 0 ? { path: paths[next++ % paths.length] } : {}),
-        ...(bodyTemplate !== undefined ? { body: bodyTemplate.replaceAll('{n}', `${run}${++counter}`) } : body !== undefined ? { body } : {}),
+        ...(bodyTemplate !== undefined
+          ? { body: bodyTemplate.replaceAll('{n}', `${run}${++counter}`) }
+          : body !== undefined
+            ? { body }
+            : {}),
       }),
     },
   ],

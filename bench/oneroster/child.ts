@@ -64,7 +64,10 @@ async function jsPeak<T>(fn: () => Promise<T>): Promise<{ result: T; jsPeakMiB: 
 }
 
 async function run(job: ChildJob): Promise<ChildResult> {
-  const database = job.engine === 'pglite' ? await openDatabase({ dataDir: job.database }) : await openDatabase({ databaseUrl: job.database, poolMax: 2 });
+  const database =
+    job.engine === 'pglite'
+      ? await openDatabase({ dataDir: job.database })
+      : await openDatabase({ databaseUrl: job.database, poolMax: 2 });
   try {
     const startMiB = Math.round(process.memoryUsage().rss / 1048576);
     let seconds = 0;

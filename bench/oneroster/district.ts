@@ -65,8 +65,18 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     const c = (student * 37 + Math.floor(k / size.students) * 101) % size.classes;
     return { student: `stu-${pad(student)}`, c };
   };
-  const base = (id: string, stamp: string) => ({ csv: [id, 'active', stamp] as Cell[], db: [tenantId, id, 'active', stamp] as Cell[] });
-  const file = (name: string, table: string, csvCols: string[], dbCols: string[], count: number, values: (i: number) => { id: string; csv: Cell[]; db: Cell[] }): DistrictFile => ({
+  const base = (id: string, stamp: string) => ({
+    csv: [id, 'active', stamp] as Cell[],
+    db: [tenantId, id, 'active', stamp] as Cell[],
+  });
+  const file = (
+    name: string,
+    table: string,
+    csvCols: string[],
+    dbCols: string[],
+    count: number,
+    values: (i: number) => { id: string; csv: Cell[]; db: Cell[] },
+  ): DistrictFile => ({
     name,
     table,
     csvHeader: [...BASE, ...csvCols],
@@ -79,78 +89,297 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     },
   });
   return [
-    file('academicSessions', 'oneroster.academic_sessions', ['title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'], ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'], 3, (i) => {
-      const sessions: [string, string, string, string, string, string | null][] = [
-        ['y2027', '2026-27', 'schoolYear', '2026-08-15', '2027-06-10', null],
-        ['t2027-1', 'Fall', 'term', '2026-08-15', '2026-12-20', 'y2027'],
-        ['t2027-2', 'Spring', 'term', '2027-01-05', '2027-06-10', 'y2027'],
-      ];
-      const [id, title, type, start, end, parent] = sessions[i]!;
-      const values = [title, type, start, end, parent, '2027'];
-      return { id, csv: values, db: values };
-    }),
-    file('orgs', 'oneroster.orgs', ['name', 'type', 'identifier', 'parentSourcedId'], ['name', 'type', 'identifier', 'parent_sourced_id'], size.schools + 1, (i) => {
-      const values = i === 0 ? ['Bench District', 'district', 'D-1', null] : [`School ${i}`, 'school', String(255_901_000 + i), 'dist-1'];
-      return { id: i === 0 ? 'dist-1' : school(i - 1), csv: values, db: values };
-    }),
-    file('courses', 'oneroster.courses', ['schoolYearSourcedId', 'title', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'], ['school_year_sourced_id', 'title', 'course_code', 'grades', 'org_sourced_id', 'subjects'], size.courses, (i) => {
-      const grade = String(6 + (i % 7)).padStart(2, '0');
-      return { id: `crs-${pad(i)}`, csv: ['y2027', `Course ${i}`, `C${i}`, grade, 'dist-1', 'Math', ''], db: ['y2027', `Course ${i}`, `C${i}`, pgArray([grade]), 'dist-1', pgArray(['Math'])] };
-    }),
-    file('classes', 'oneroster.classes', ['title', 'grades', 'courseSourcedId', 'classCode', 'classType', 'location', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes', 'periods'], ['title', 'grades', 'course_sourced_id', 'class_code', 'class_type', 'location', 'school_sourced_id', 'term_sourced_ids', 'subjects'], size.classes, (c) => {
-      const grade = String(6 + (c % 7)).padStart(2, '0');
-      const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
-      const common = [`Class ${c}`];
-      return {
-        id: klass(c),
-        csv: [...common, grade, `crs-${pad(c % size.courses)}`, `K${c}`, 'scheduled', `Room ${c % 300}`, school(c), term, 'Math', '', ''],
-        db: [...common, pgArray([grade]), `crs-${pad(c % size.courses)}`, `K${c}`, 'scheduled', `Room ${c % 300}`, school(c), pgArray([term]), pgArray(['Math'])],
-      };
-    }),
-    file('users', 'oneroster.users', ['enabledUser', 'username', 'userIds', 'givenName', 'familyName', 'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades', 'password', 'userMasterIdentifier', 'preferredGivenName', 'preferredMiddleName', 'preferredFamilyName', 'primaryOrgSourcedId', 'pronouns'], ['enabled_user', 'username', 'given_name', 'family_name', 'identifier', 'email', 'grades', 'primary_org_sourced_id'], size.students + size.teachers, (i) => {
-      const isStudent = i < size.students;
-      const n = isStudent ? i : i - size.students;
-      const id = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
-      const grade = isStudent ? String(6 + (n % 7)).padStart(2, '0') : '';
-      const [given, family, email] = [`Given${n % 997}`, `Family${n % 1009}`, `${id}@bench.example.org`];
-      return {
-        id,
-        csv: ['true', id, '', given, family, '', id.toUpperCase(), email, '', '', '', grade, '', '', '', '', '', school(n), ''],
-        db: [true, id, given, family, id.toUpperCase(), email, grade ? pgArray([grade]) : null, school(n)],
-      };
-    }),
-    file('roles', 'oneroster.roles', ['userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'], ['user_sourced_id', 'role_type', 'role', 'org_sourced_id'], size.students + size.teachers, (i) => {
-      const isStudent = i < size.students;
-      const n = isStudent ? i : i - size.students;
-      const user = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
-      const role = isStudent ? 'student' : 'teacher';
-      return { id: `role-${user}`, csv: [user, 'primary', role, '', '', school(n), ''], db: [user, 'primary', role, school(n)] };
-    }),
-    file('enrollments', 'oneroster.enrollments', ['classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'], ['class_sourced_id', 'school_sourced_id', 'user_sourced_id', 'role', 'primary_enrollment'], size.enrollments, (i) => {
-      if (i < size.classes) {
-        // The class's teacher: a teacher of the class's school where the sizes allow it.
-        const teacher = `tch-${pad(i % size.teachers)}`;
-        return { id: `enr-t-${pad(i)}`, csv: [klass(i), school(i), teacher, 'teacher', 'true', '', ''], db: [klass(i), school(i), teacher, 'teacher', true] };
-      }
-      const { student, c } = enrolment(i - size.classes);
-      return { id: `enr-s-${pad(i - size.classes)}`, csv: [klass(c), school(c), student, 'student', 'false', '', ''], db: [klass(c), school(c), student, 'student', false] };
-    }),
+    file(
+      'academicSessions',
+      'oneroster.academic_sessions',
+      ['title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'],
+      ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'],
+      3,
+      (i) => {
+        const sessions: [string, string, string, string, string, string | null][] = [
+          ['y2027', '2026-27', 'schoolYear', '2026-08-15', '2027-06-10', null],
+          ['t2027-1', 'Fall', 'term', '2026-08-15', '2026-12-20', 'y2027'],
+          ['t2027-2', 'Spring', 'term', '2027-01-05', '2027-06-10', 'y2027'],
+        ];
+        const [id, title, type, start, end, parent] = sessions[i]!;
+        const values = [title, type, start, end, parent, '2027'];
+        return { id, csv: values, db: values };
+      },
+    ),
+    file(
+      'orgs',
+      'oneroster.orgs',
+      ['name', 'type', 'identifier', 'parentSourcedId'],
+      ['name', 'type', 'identifier', 'parent_sourced_id'],
+      size.schools + 1,
+      (i) => {
+        const values =
+          i === 0
+            ? ['Bench District', 'district', 'D-1', null]
+            : [`School ${i}`, 'school', String(255_901_000 + i), 'dist-1'];
+        return { id: i === 0 ? 'dist-1' : school(i - 1), csv: values, db: values };
+      },
+    ),
+    file(
+      'courses',
+      'oneroster.courses',
+      ['schoolYearSourcedId', 'title', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'],
+      ['school_year_sourced_id', 'title', 'course_code', 'grades', 'org_sourced_id', 'subjects'],
+      size.courses,
+      (i) => {
+        const grade = String(6 + (i % 7)).padStart(2, '0');
+        return {
+          id: `crs-${pad(i)}`,
+          csv: ['y2027', `Course ${i}`, `C${i}`, grade, 'dist-1', 'Math', ''],
+          db: ['y2027', `Course ${i}`, `C${i}`, pgArray([grade]), 'dist-1', pgArray(['Math'])],
+        };
+      },
+    ),
+    file(
+      'classes',
+      'oneroster.classes',
+      [
+        'title',
+        'grades',
+        'courseSourcedId',
+        'classCode',
+        'classType',
+        'location',
+        'schoolSourcedId',
+        'termSourcedIds',
+        'subjects',
+        'subjectCodes',
+        'periods',
+      ],
+      [
+        'title',
+        'grades',
+        'course_sourced_id',
+        'class_code',
+        'class_type',
+        'location',
+        'school_sourced_id',
+        'term_sourced_ids',
+        'subjects',
+      ],
+      size.classes,
+      (c) => {
+        const grade = String(6 + (c % 7)).padStart(2, '0');
+        const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
+        const common = [`Class ${c}`];
+        return {
+          id: klass(c),
+          csv: [
+            ...common,
+            grade,
+            `crs-${pad(c % size.courses)}`,
+            `K${c}`,
+            'scheduled',
+            `Room ${c % 300}`,
+            school(c),
+            term,
+            'Math',
+            '',
+            '',
+          ],
+          db: [
+            ...common,
+            pgArray([grade]),
+            `crs-${pad(c % size.courses)}`,
+            `K${c}`,
+            'scheduled',
+            `Room ${c % 300}`,
+            school(c),
+            pgArray([term]),
+            pgArray(['Math']),
+          ],
+        };
+      },
+    ),
+    file(
+      'users',
+      'oneroster.users',
+      [
+        'enabledUser',
+        'username',
+        'userIds',
+        'givenName',
+        'familyName',
+        'middleName',
+        'identifier',
+        'email',
+        'sms',
+        'phone',
+        'agentSourcedIds',
+        'grades',
+        'password',
+        'userMasterIdentifier',
+        'preferredGivenName',
+        'preferredMiddleName',
+        'preferredFamilyName',
+        'primaryOrgSourcedId',
+        'pronouns',
+      ],
+      [
+        'enabled_user',
+        'username',
+        'given_name',
+        'family_name',
+        'identifier',
+        'email',
+        'grades',
+        'primary_org_sourced_id',
+      ],
+      size.students + size.teachers,
+      (i) => {
+        const isStudent = i < size.students;
+        const n = isStudent ? i : i - size.students;
+        const id = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
+        const grade = isStudent ? String(6 + (n % 7)).padStart(2, '0') : '';
+        const [given, family, email] = [`Given${n % 997}`, `Family${n % 1009}`, `${id}@bench.example.org`];
+        return {
+          id,
+          csv: [
+            'true',
+            id,
+            '',
+            given,
+            family,
+            '',
+            id.toUpperCase(),
+            email,
+            '',
+            '',
+            '',
+            grade,
+            '',
+            '',
+            '',
+            '',
+            '',
+            school(n),
+            '',
+          ],
+          db: [true, id, given, family, id.toUpperCase(), email, grade ? pgArray([grade]) : null, school(n)],
+        };
+      },
+    ),
+    file(
+      'roles',
+      'oneroster.roles',
+      ['userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'],
+      ['user_sourced_id', 'role_type', 'role', 'org_sourced_id'],
+      size.students + size.teachers,
+      (i) => {
+        const isStudent = i < size.students;
+        const n = isStudent ? i : i - size.students;
+        const user = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
+        const role = isStudent ? 'student' : 'teacher';
+        return {
+          id: `role-${user}`,
+          csv: [user, 'primary', role, '', '', school(n), ''],
+          db: [user, 'primary', role, school(n)],
+        };
+      },
+    ),
+    file(
+      'enrollments',
+      'oneroster.enrollments',
+      ['classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
+      ['class_sourced_id', 'school_sourced_id', 'user_sourced_id', 'role', 'primary_enrollment'],
+      size.enrollments,
+      (i) => {
+        if (i < size.classes) {
+          // The class's teacher: a teacher of the class's school where the sizes allow it.
+          const teacher = `tch-${pad(i % size.teachers)}`;
+          return {
+            id: `enr-t-${pad(i)}`,
+            csv: [klass(i), school(i), teacher, 'teacher', 'true', '', ''],
+            db: [klass(i), school(i), teacher, 'teacher', true],
+          };
+        }
+        const { student, c } = enrolment(i - size.classes);
+        return {
+          id: `enr-s-${pad(i - size.classes)}`,
+          csv: [klass(c), school(c), student, 'student', 'false', '', ''],
+          db: [klass(c), school(c), student, 'student', false],
+        };
+      },
+    ),
     file('categories', 'oneroster.categories', ['title', 'weight'], ['title', 'weight'], 3, (i) => {
       const title = ['Homework', 'Quizzes', 'Tests'][i]!;
       const weight = ['0.2', '0.3', '0.5'][i]!;
       return { id: `cat-${i}`, csv: [title, weight], db: [title, weight] };
     }),
-    file('lineItems', 'oneroster.line_items', ['title', 'description', 'assignDate', 'dueDate', 'classSourcedId', 'categorySourcedId', 'academicSessionSourcedId', 'resultValueMin', 'resultValueMax', 'schoolSourcedId'], ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id', 'category_sourced_id', 'grading_period_sourced_id', 'result_value_min', 'result_value_max'], size.lineItems, (i) => {
-      const c = Math.floor(i / 4);
-      const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
-      const values = [`Assignment ${i % 4} of class ${c}`, 'Bench assignment', '2026-09-01', '2026-09-08', klass(c), `cat-${i % 3}`, term, 0, 100];
-      return { id: `li-${pad(c)}-${i % 4}`, csv: [...values, ''], db: values };
-    }),
-    file('results', 'oneroster.results', ['lineItemSourcedId', 'studentSourcedId', 'scoreStatus', 'score', 'scoreDate', 'comment', 'textScore', 'classSourcedId', 'inProgress', 'incomplete', 'late', 'missing'], ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'], studentEnrollments, (k) => {
-      const { student, c } = enrolment(k);
-      const values = [`li-${pad(c)}-${k % 4}`, student, 'fully graded', 50 + (k % 51), '2026-09-09', null];
-      return { id: `res-${pad(k)}`, csv: [...values, '', '', '', '', '', ''], db: values };
-    }),
+    file(
+      'lineItems',
+      'oneroster.line_items',
+      [
+        'title',
+        'description',
+        'assignDate',
+        'dueDate',
+        'classSourcedId',
+        'categorySourcedId',
+        'academicSessionSourcedId',
+        'resultValueMin',
+        'resultValueMax',
+        'schoolSourcedId',
+      ],
+      [
+        'title',
+        'description',
+        'assign_date',
+        'due_date',
+        'class_sourced_id',
+        'category_sourced_id',
+        'grading_period_sourced_id',
+        'result_value_min',
+        'result_value_max',
+      ],
+      size.lineItems,
+      (i) => {
+        const c = Math.floor(i / 4);
+        const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
+        const values = [
+          `Assignment ${i % 4} of class ${c}`,
+          'Bench assignment',
+          '2026-09-01',
+          '2026-09-08',
+          klass(c),
+          `cat-${i % 3}`,
+          term,
+          0,
+          100,
+        ];
+        return { id: `li-${pad(c)}-${i % 4}`, csv: [...values, ''], db: values };
+      },
+    ),
+    file(
+      'results',
+      'oneroster.results',
+      [
+        'lineItemSourcedId',
+        'studentSourcedId',
+        'scoreStatus',
+        'score',
+        'scoreDate',
+        'comment',
+        'textScore',
+        'classSourcedId',
+        'inProgress',
+        'incomplete',
+        'late',
+        'missing',
+      ],
+      ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'],
+      studentEnrollments,
+      (k) => {
+        const { student, c } = enrolment(k);
+        const values = [`li-${pad(c)}-${k % 4}`, student, 'fully graded', 50 + (k % 51), '2026-09-09', null];
+        return { id: `res-${pad(k)}`, csv: [...values, '', '', '', '', '', ''], db: values };
+      },
+    ),
   ];
 }
 
@@ -165,7 +394,12 @@ const copyCell = (v: Cell) => (v === null ? '' : `"${String(v).replace(/"/g, '""
 /** Writes the package (manifest + one CSV per file, bulk mode) to `dir`, streaming. */
 export async function writePackage(dir: string, files: DistrictFile[], stamp: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  const manifest = ['propertyName,value', 'manifest.version,1.0', 'oneroster.version,1.2', ...files.map((f) => `file.${f.name},bulk`)];
+  const manifest = [
+    'propertyName,value',
+    'manifest.version,1.0',
+    'oneroster.version,1.2',
+    ...files.map((f) => `file.${f.name},bulk`),
+  ];
   fs.writeFileSync(path.join(dir, 'manifest.csv'), `${manifest.join('\r\n')}\r\n`);
   for (const f of files) {
     const out = fs.createWriteStream(path.join(dir, `${f.name}.csv`));
@@ -182,7 +416,8 @@ export async function writePackage(dir: string, files: DistrictFile[], stamp: st
 export function* copyChunks(f: DistrictFile, stamp: string, rowsPerChunk = 50_000): Generator<string> {
   for (let start = 0; start < f.count; start += rowsPerChunk) {
     const lines: string[] = [];
-    for (let i = start; i < Math.min(f.count, start + rowsPerChunk); i++) lines.push(f.row(i, stamp).db.map(copyCell).join(','));
+    for (let i = start; i < Math.min(f.count, start + rowsPerChunk); i++)
+      lines.push(f.row(i, stamp).db.map(copyCell).join(','));
     yield `${lines.join('\n')}\n`;
   }
 }

@@ -32,12 +32,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Runs one measured load in a child process (child.ts) and returns what it measured. */
 async function inChild(job: ChildJob): Promise<ChildResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), JSON.stringify(job)], { cwd: path.join(here, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), JSON.stringify(job)], {
+    cwd: path.join(here, '..', '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const last = out.trim().split('\n').pop() ?? '';
-  if (code !== 0 || !last.startsWith('{')) throw new Error(`the ${job.mode} child exited with ${code}: ${out.slice(-2000)}`);
+  if (code !== 0 || !last.startsWith('{'))
+    throw new Error(`the ${job.mode} child exited with ${code}: ${out.slice(-2000)}`);
   const result = JSON.parse(last) as ChildResult;
   if (!result.ok) throw new Error(`the ${job.mode} failed: ${result.error}`);
   return result;
@@ -50,7 +54,8 @@ async function assertSameRows(database: Database, files: DistrictFile[], a: stri
       `SELECT count(*) FILTER (WHERE tenant_id = $1)::text AS a, count(*) FILTER (WHERE tenant_id = $2)::text AS b FROM ${f.table} WHERE status = 'active'`,
       [a, b],
     );
-    if (Number(row!.a) !== f.count || Number(row!.b) !== f.count) throw new Error(`${f.table}: import stored ${row!.a}, COPY ${row!.b}, expected ${f.count}`);
+    if (Number(row!.a) !== f.count || Number(row!.b) !== f.count)
+      throw new Error(`${f.table}: import stored ${row!.a}, COPY ${row!.b}, expected ${f.count}`);
   }
 }
 
@@ -65,7 +70,8 @@ export const benchmark: Benchmark = {
     const sizeText = `scale ${scale}: ${fmt(size.students)} students, ${fmt(size.teachers)} teachers, ${fmt(size.classes)} classes, ${fmt(size.enrollments)} enrollments, ${fmt(size.lineItems)} line items, ${fmt(size.results)} results`;
     log(`district ${sizeText}`);
     const dataDir = engine === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-oneroster-db-')) : '';
-    const open = () => (engine === 'pglite' ? openDatabase({ dataDir }) : openDatabase({ databaseUrl: pgUrl!, poolMax: 10 }));
+    const open = () =>
+      engine === 'pglite' ? openDatabase({ dataDir }) : openDatabase({ databaseUrl: pgUrl!, poolMax: 10 });
     let database = await open();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-oneroster-'));
     const stamp = '2026-08-01T00:00:00.000Z';
@@ -82,14 +88,27 @@ export const benchmark: Benchmark = {
       if (engine === 'pglite') await database.close();
       const job = { engine, database: engine === 'pglite' ? dataDir : pgUrl!, stamp };
       const ours = await inChild({ ...job, mode: 'import', tenantId: imported, dir });
-      log(`import: ${fmt(rows)} rows in ${ours.seconds.toFixed(1)} s (${fmt(Math.round(rows / ours.seconds))} rows/s), peak RSS ${ours.peakMiB} MiB (${ours.startMiB} MiB before the import: runtime, code, connection; V8 heap peak ${ours.jsPeakMiB} MiB)`);
+      log(
+        `import: ${fmt(rows)} rows in ${ours.seconds.toFixed(1)} s (${fmt(Math.round(rows / ours.seconds))} rows/s), peak RSS ${ours.peakMiB} MiB (${ours.startMiB} MiB before the import: runtime, code, connection; V8 heap peak ${ours.jsPeakMiB} MiB)`,
+      );
       const copy = await inChild({ ...job, mode: 'copy', tenantId: copied, scale });
-      log(`raw COPY: ${copy.seconds.toFixed(1)} s (${fmt(Math.round(rows / copy.seconds))} rows/s), peak RSS ${copy.peakMiB} MiB (${copy.startMiB} MiB before; V8 heap peak ${copy.jsPeakMiB} MiB)`);
+      log(
+        `raw COPY: ${copy.seconds.toFixed(1)} s (${fmt(Math.round(rows / copy.seconds))} rows/s), peak RSS ${copy.peakMiB} MiB (${copy.startMiB} MiB before; V8 heap peak ${copy.jsPeakMiB} MiB)`,
+      );
       if (engine === 'pglite') database = await open();
       await assertSameRows(database, files, imported, copied);
       const label = `${fmt(rows)} rows, ${sizeText}`;
       results.push(
-        throughput({ benchmark: 'oneroster', engine, metric: `CSV import rows/s (${label})`, unit: 'rows/s', value: rows / ours.seconds, baselineName: 'raw COPY, same rows', baseline: rows / copy.seconds, target: '≥ 0.5×' }),
+        throughput({
+          benchmark: 'oneroster',
+          engine,
+          metric: `CSV import rows/s (${label})`,
+          unit: 'rows/s',
+          value: rows / ours.seconds,
+          baselineName: 'raw COPY, same rows',
+          baseline: rows / copy.seconds,
+          target: '≥ 0.5×',
+        }),
         latency({
           benchmark: 'oneroster',
           engine,
@@ -107,7 +126,8 @@ export const benchmark: Benchmark = {
       const bareDb = await bareQuery(database, engine === 'postgres' ? pgUrl : undefined, imported);
       try {
         const token = await clientToken(app, database, imported, ['roster.readonly']);
-        const pick = (count: number, id: (i: number) => string) => Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
+        const pick = (count: number, id: (i: number) => string) =>
+          Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
         const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
         const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
         const endpoints = await bareRoutes(bare, bareDb.query, imported, classIds, userIds);
@@ -121,12 +141,32 @@ export const benchmark: Benchmark = {
         const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
         for (const endpoint of endpoints) {
           const { ours, base } = await compare(endpoint, appUrl, bareUrl, token, seconds);
-          log(`${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare ${fmt(Math.round(base.requestsPerSecond))} req/s p50 ${base.p50} ms p99 ${base.p99} ms`);
-          const common = { benchmark: 'oneroster', engine, baselineName: 'bare Fastify, same SQL', unit: 'ms' } as const;
+          log(
+            `${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare ${fmt(Math.round(base.requestsPerSecond))} req/s p50 ${base.p50} ms p99 ${base.p99} ms`,
+          );
+          const common = {
+            benchmark: 'oneroster',
+            engine,
+            baselineName: 'bare Fastify, same SQL',
+            unit: 'ms',
+          } as const;
           results.push(
-            throughput({ ...common, metric: `REST ${endpoint.name} throughput (50 conn.)`, unit: 'req/s', value: ours.requestsPerSecond, baseline: base.requestsPerSecond, target: '≥ 0.5×' }),
+            throughput({
+              ...common,
+              metric: `REST ${endpoint.name} throughput (50 conn.)`,
+              unit: 'req/s',
+              value: ours.requestsPerSecond,
+              baseline: base.requestsPerSecond,
+              target: '≥ 0.5×',
+            }),
             latency({ ...common, metric: `REST ${endpoint.name} p50`, value: ours.p50, baseline: base.p50 }),
-            latency({ ...common, metric: `REST ${endpoint.name} p99`, value: ours.p99, baseline: base.p99, target: 'p99 ≤ 25 ms' }),
+            latency({
+              ...common,
+              metric: `REST ${endpoint.name} p99`,
+              value: ours.p99,
+              baseline: base.p99,
+              target: 'p99 ≤ 25 ms',
+            }),
           );
         }
       } finally {

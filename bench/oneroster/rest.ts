@@ -55,7 +55,11 @@ export type BareQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
  * `app.tenant_id` set to the tenant — some statements name the tenant that way (nested reads), and
  * without it they would find nothing and the baseline would measure empty answers.
  */
-export async function bareQuery(database: Database, pgUrl: string | undefined, tenantId: string): Promise<{ query: BareQuery; close: () => Promise<void> }> {
+export async function bareQuery(
+  database: Database,
+  pgUrl: string | undefined,
+  tenantId: string,
+): Promise<{ query: BareQuery; close: () => Promise<void> }> {
   if (!pgUrl) {
     // PGlite's one connection: the app's tenant transactions set their own, transaction-local value over it.
     await database.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
@@ -66,7 +70,13 @@ export async function bareQuery(database: Database, pgUrl: string | undefined, t
 }
 
 /** Registers the bare routes (no auth, no transaction, raw rows) and describes the three endpoints. */
-export async function bareRoutes(bare: FastifyInstance, query: BareQuery, tenantId: string, classIds: string[], userIds: string[]): Promise<Endpoint[]> {
+export async function bareRoutes(
+  bare: FastifyInstance,
+  query: BareQuery,
+  tenantId: string,
+  classIds: string[],
+  userIds: string[],
+): Promise<Endpoint[]> {
   const access: ReadAccess = { tenantId, scopes: [scope('roster.readonly')], origin: 'http://127.0.0.1' };
   const students = ROSTERING_NESTED.find((n) => n.path === '/classes/:classId/students')!;
   const usersPage = await capture((tx) => listObjects(tx, r.user, access, parseListParams({ limit: '100' })));
@@ -78,16 +88,32 @@ export async function bareRoutes(bare: FastifyInstance, query: BareQuery, tenant
   // Every statement's rows are sent (the page and its count), as the provider sends both.
   const run = async (statements: Statement[], id?: string) => {
     const out: unknown[][] = [];
-    for (const s of statements) out.push(await query(s.sql, s.params.map((p) => (p === ID ? id : p))));
+    for (const s of statements)
+      out.push(
+        await query(
+          s.sql,
+          s.params.map((p) => (p === ID ? id : p)),
+        ),
+      );
     return out;
   };
   bare.get('/users', async () => ({ results: await run(usersPage) }));
-  bare.get('/classes/:id/students', async (request) => ({ results: await run(classStudents, (request.params as { id: string }).id) }));
+  bare.get('/classes/:id/students', async (request) => ({
+    results: await run(classStudents, (request.params as { id: string }).id),
+  }));
   bare.get('/users/:id', async (request) => ({ results: await run(userById, (request.params as { id: string }).id) }));
   return [
     { name: 'GET /users?limit=100', paths: [`${ROSTERING_BASE}/users?limit=100`], barePaths: ['/users'] },
-    { name: 'GET /classes/{id}/students', paths: classIds.map((id) => `${ROSTERING_BASE}/classes/${id}/students`), barePaths: classIds.map((id) => `/classes/${id}/students`) },
-    { name: 'GET /users/{id}', paths: userIds.map((id) => `${ROSTERING_BASE}/users/${id}`), barePaths: userIds.map((id) => `/users/${id}`) },
+    {
+      name: 'GET /classes/{id}/students',
+      paths: classIds.map((id) => `${ROSTERING_BASE}/classes/${id}/students`),
+      barePaths: classIds.map((id) => `/classes/${id}/students`),
+    },
+    {
+      name: 'GET /users/{id}',
+      paths: userIds.map((id) => `${ROSTERING_BASE}/users/${id}`),
+      barePaths: userIds.map((id) => `/users/${id}`),
+    },
   ];
 }
 
@@ -96,7 +122,13 @@ export function bareApp(): FastifyInstance {
 }
 
 /** Loads one endpoint on both servers (a short warm-up first); throws if the provider answered anything but 2xx. */
-export async function compare(endpoint: Endpoint, appUrl: string, bareUrl: string, token: string, seconds: number): Promise<{ ours: LoadResult; base: LoadResult }> {
+export async function compare(
+  endpoint: Endpoint,
+  appUrl: string,
+  bareUrl: string,
+  token: string,
+  seconds: number,
+): Promise<{ ours: LoadResult; base: LoadResult }> {
   const headers = { authorization: `Bearer ${token}` };
   const run = async (url: string, paths: string[], h: Record<string, string>, what: string) => {
     await load(url, { connections: 50, seconds: 1, headers: h, paths });
@@ -113,10 +145,16 @@ export async function compare(endpoint: Endpoint, appUrl: string, bareUrl: strin
 }
 
 /** The baseline must do the provider's work: as many rows in its answer as objects in the provider's. */
-async function assertSameAnswer(endpoint: Endpoint, appUrl: string, bareUrl: string, headers: Record<string, string>): Promise<void> {
+async function assertSameAnswer(
+  endpoint: Endpoint,
+  appUrl: string,
+  bareUrl: string,
+  headers: Record<string, string>,
+): Promise<void> {
   const ours = (await (await fetch(`${appUrl}${endpoint.paths[0]}`, { headers })).json()) as Record<string, unknown>;
   const objects = Object.values(ours).map((v) => (Array.isArray(v) ? v.length : 1))[0] ?? 0;
   const bare = (await (await fetch(`${bareUrl}${endpoint.barePaths[0]}`)).json()) as { results: unknown[][] };
   const rows = Math.max(...bare.results.map((r) => r.length));
-  if (objects === 0 || rows !== objects) throw new Error(`${endpoint.name}: the provider answered ${objects} objects, the bare route ${rows} rows`);
+  if (objects === 0 || rows !== objects)
+    throw new Error(`${endpoint.name}: the provider answered ${objects} objects, the bare route ${rows} rows`);
 }

@@ -41,7 +41,9 @@ async function run(fn: () => Promise<void>): Promise<void> {
       process.exit(2);
     }
     if (error instanceof AppError && error.status < 500) {
-      const fields = Object.entries(error.extras.validationErrors ?? {}).map(([f, reasons]) => `\n  ${f}: ${reasons.join('; ')}`).join('');
+      const fields = Object.entries(error.extras.validationErrors ?? {})
+        .map(([f, reasons]) => `\n  ${f}: ${reasons.join('; ')}`)
+        .join('');
       console.error(`schola: ${error.detail}${fields}`);
       process.exit(2);
     }
@@ -85,7 +87,9 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
   if (signIn) console.log(`  ${signIn}`);
   console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);
-  console.log(`  database: ${database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  console.log(
+    `  database: ${database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  );
 }
 
 const program = new Command('schola')
@@ -132,7 +136,9 @@ db.command('status')
         const status = await migrationStatus(database);
         console.log(`engine: ${database.engine}${database.engine === 'pglite' ? ` (${config.dataDir})` : ''}`);
         for (const m of status) {
-          console.log(`${m.state.padEnd(8)} ${m.name}${m.executedAt ? `  ${m.executedAt} (${m.executionTimeMs} ms)` : ''}`);
+          console.log(
+            `${m.state.padEnd(8)} ${m.name}${m.executedAt ? `  ${m.executedAt} (${m.executionTimeMs} ms)` : ''}`,
+          );
         }
         const counts = { applied: 0, pending: 0, changed: 0 };
         for (const m of status) counts[m.state]++;

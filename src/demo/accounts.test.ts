@@ -14,7 +14,13 @@ let demo: DemoSummary;
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 30, schools: 2, sectionsPerSchool: 3, languageSchoolStudents: 5 });
+  demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 30,
+    schools: 2,
+    sectionsPerSchool: 3,
+    languageSchoolStudents: 5,
+  });
 });
 afterAll(() => database.dispose());
 
@@ -33,7 +39,9 @@ describe('demo accounts', () => {
       const session = await signIn(database, { tenant: 'demo-district', email, password: DEMO_PASSWORD });
       expect(session.account.tenantId).toBe(demo.districtTenantId);
     }
-    expect(demo.describe()).toMatch(/6 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/);
+    expect(demo.describe()).toMatch(
+      /6 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
+    );
   });
 
   it('links the teacher to an Ed-Fi staff member with sections and the parent to one student', async () => {
@@ -55,7 +63,9 @@ describe('demo accounts', () => {
     expect(await demoSignInHint(database)).toBe(
       'Sign in: POST /auth/sign-in {"tenant": "demo-district", "email": "admin@demo-district.schola.dev", "password": "schola-demo-password"}',
     );
-    await database.query(`UPDATE identity.accounts SET password_hash = 'changed' WHERE email = 'admin@demo-district.schola.dev'`);
+    await database.query(
+      `UPDATE identity.accounts SET password_hash = 'changed' WHERE email = 'admin@demo-district.schola.dev'`,
+    );
     expect(await demoSignInHint(database)).toBeUndefined();
   });
 });

@@ -20,17 +20,43 @@ export interface DemoCredentials {
   accounts: { email: string; roles: string[]; accountId: string }[];
 }
 
-export async function seedDemoAccounts(database: Database, districtTenantId: string, k12: K12Result): Promise<DemoCredentials> {
+export async function seedDemoAccounts(
+  database: Database,
+  districtTenantId: string,
+  k12: K12Result,
+): Promise<DemoCredentials> {
   const firstSchool = k12.schools[0]!.schoolId;
   // Section n=1 of each school goes to that school's first teacher, so this teacher has sections.
   const teacher = k12.teachers.find((t) => t.schoolId === firstSchool)!;
   const child = k12.students[0]!;
   const people: (CreateAccountInput & { childUsi?: number })[] = [
     { email: DEMO_ADMIN_EMAIL, displayName: 'Demo District Administrator', roles: ['district_admin'] },
-    { email: `school-admin@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo School Administrator', roles: ['school_admin'], schoolIds: [firstSchool] },
-    { email: `teacher@${DEMO_EMAIL_DOMAIN}`, displayName: `${teacher.firstName} ${teacher.lastName}`, roles: ['teacher'], schoolIds: [teacher.schoolId], edfiStaffUsi: teacher.staffUSI },
-    { email: `nurse@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo School Nurse', roles: ['nurse'], schoolIds: [firstSchool] },
-    { email: `parent@${DEMO_EMAIL_DOMAIN}`, displayName: `Parent of ${child.firstName} ${child.lastName}`, roles: ['parent'], schoolIds: [child.schoolId], childUsi: child.studentUSI },
+    {
+      email: `school-admin@${DEMO_EMAIL_DOMAIN}`,
+      displayName: 'Demo School Administrator',
+      roles: ['school_admin'],
+      schoolIds: [firstSchool],
+    },
+    {
+      email: `teacher@${DEMO_EMAIL_DOMAIN}`,
+      displayName: `${teacher.firstName} ${teacher.lastName}`,
+      roles: ['teacher'],
+      schoolIds: [teacher.schoolId],
+      edfiStaffUsi: teacher.staffUSI,
+    },
+    {
+      email: `nurse@${DEMO_EMAIL_DOMAIN}`,
+      displayName: 'Demo School Nurse',
+      roles: ['nurse'],
+      schoolIds: [firstSchool],
+    },
+    {
+      email: `parent@${DEMO_EMAIL_DOMAIN}`,
+      displayName: `Parent of ${child.firstName} ${child.lastName}`,
+      roles: ['parent'],
+      schoolIds: [child.schoolId],
+      childUsi: child.studentUSI,
+    },
     { email: `auditor@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Compliance Auditor', roles: ['auditor'] },
   ];
   const accounts: DemoCredentials['accounts'] = [];

@@ -13,41 +13,161 @@ import { type Random } from './random.js';
 
 const TOPICS = [
   { subject: 'Science', title: 'Why do seasons change?', goal: 'Explain axial tilt with evidence' },
-  { subject: 'Social Studies', title: 'Should voting be mandatory?', goal: 'Argue a position and answer a counter-claim' },
-  { subject: 'English Language Arts', title: 'Who is the real hero of the story?', goal: 'Support claims with quotes from the text' },
+  {
+    subject: 'Social Studies',
+    title: 'Should voting be mandatory?',
+    goal: 'Argue a position and answer a counter-claim',
+  },
+  {
+    subject: 'English Language Arts',
+    title: 'Who is the real hero of the story?',
+    goal: 'Support claims with quotes from the text',
+  },
   { subject: 'Mathematics', title: 'Is 0.999… equal to 1?', goal: 'Compare two proofs and judge which convinces' },
   { subject: 'Science', title: 'Designing a water filter', goal: 'Plan a fair test in groups' },
 ] as const;
 
-export async function seedClassroom(tx: Tx, tenantId: string, k12: K12Result, rng: Random): Promise<Record<string, number>> {
+export async function seedClassroom(
+  tx: Tx,
+  tenantId: string,
+  k12: K12Result,
+  rng: Random,
+): Promise<Record<string, number>> {
   await insertAll(tx, districts, [
-    { tenantId, id: rng.uuid(), name: 'Schola Demo Independent School District', state: 'TX', region: 'Central', isActive: true, subscriptionTier: 'district', superintendentName: 'Dr. Renee Alvarez', contactEmail: 'office@demo-district.schola.dev', schoolCount: k12.schools.length, studentCount: k12.students.length, teacherCount: k12.teachers.length, website: 'https://demo-district.schola.dev' },
+    {
+      tenantId,
+      id: rng.uuid(),
+      name: 'Schola Demo Independent School District',
+      state: 'TX',
+      region: 'Central',
+      isActive: true,
+      subscriptionTier: 'district',
+      superintendentName: 'Dr. Renee Alvarez',
+      contactEmail: 'office@demo-district.schola.dev',
+      schoolCount: k12.schools.length,
+      studentCount: k12.students.length,
+      teacherCount: k12.teachers.length,
+      website: 'https://demo-district.schola.dev',
+    },
   ]);
   const schoolIds = new Map(k12.schools.map((s) => [s.schoolId, rng.uuid()]));
-  await insertAll(tx, classroom.schools, k12.schools.map((s) => ({ tenantId, id: schoolIds.get(s.schoolId)!, name: s.name, domain: 'demo-district.schola.dev' })));
+  await insertAll(
+    tx,
+    classroom.schools,
+    k12.schools.map((s) => ({
+      tenantId,
+      id: schoolIds.get(s.schoolId)!,
+      name: s.name,
+      domain: 'demo-district.schola.dev',
+    })),
+  );
   const teachers = k12.teachers.map((t) => ({ ...t, id: rng.uuid() }));
-  await insertAll(tx, classroom.teachers, teachers.map((t) => ({ tenantId, id: t.id, name: `${t.firstName} ${t.lastName}`, email: `${t.uniqueId.toLowerCase()}@demo-district.schola.dev`, schoolId: schoolIds.get(t.schoolId)! })));
+  await insertAll(
+    tx,
+    classroom.teachers,
+    teachers.map((t) => ({
+      tenantId,
+      id: t.id,
+      name: `${t.firstName} ${t.lastName}`,
+      email: `${t.uniqueId.toLowerCase()}@demo-district.schola.dev`,
+      schoolId: schoolIds.get(t.schoolId)!,
+    })),
+  );
   // The sessions subsystem knows the students of the teachers who use it; consent varies as in life.
   const students = k12.students.slice(0, Math.min(k12.students.length, 120)).map((s) => {
     const consent = rng.chance(0.85);
-    return { ...s, id: rng.uuid(), consent, dataSharing: consent && rng.chance(0.7), audio: consent && rng.chance(0.8) };
+    return {
+      ...s,
+      id: rng.uuid(),
+      consent,
+      dataSharing: consent && rng.chance(0.7),
+      audio: consent && rng.chance(0.8),
+    };
   });
-  await insertAll(tx, classroom.students, students.map((s) => ({
-    tenantId, id: s.id, name: `${s.firstName} ${s.lastName}`, displayName: `${s.firstName} ${s.lastName[0]}.`, schoolId: schoolIds.get(s.schoolId)!, gradeLevel: s.grade, status: 'active',
-    hasParentalConsent: s.consent, consentDate: s.consent ? new Date(Date.UTC(2026, 7, 20)) : null, parentEmail: `parent.${s.uniqueId}@example.org`,
-    emailConsent: s.consent, coppaCompliant: s.consent, teacherVerifiedAge: true, dataSharingConsent: s.dataSharing, audioRecordingConsent: s.audio,
-  })));
+  await insertAll(
+    tx,
+    classroom.students,
+    students.map((s) => ({
+      tenantId,
+      id: s.id,
+      name: `${s.firstName} ${s.lastName}`,
+      displayName: `${s.firstName} ${s.lastName[0]}.`,
+      schoolId: schoolIds.get(s.schoolId)!,
+      gradeLevel: s.grade,
+      status: 'active',
+      hasParentalConsent: s.consent,
+      consentDate: s.consent ? new Date(Date.UTC(2026, 7, 20)) : null,
+      parentEmail: `parent.${s.uniqueId}@example.org`,
+      emailConsent: s.consent,
+      coppaCompliant: s.consent,
+      teacherVerifiedAge: true,
+      dataSharingConsent: s.dataSharing,
+      audioRecordingConsent: s.audio,
+    })),
+  );
 
   // COPPA: age from the grade (school records); verified parental consent for the consenting families.
-  const GRADE_AGE: Record<string, number> = { KG: 5, '01': 6, '02': 7, '03': 8, '04': 9, '05': 10, '06': 11, '07': 12, '08': 13, '09': 14, '10': 15, '11': 16, '12': 17 };
+  const GRADE_AGE: Record<string, number> = {
+    KG: 5,
+    '01': 6,
+    '02': 7,
+    '03': 8,
+    '04': 9,
+    '05': 10,
+    '06': 11,
+    '07': 12,
+    '08': 13,
+    '09': 14,
+    '10': 15,
+    '11': 16,
+    '12': 17,
+  };
   const verifiedAt = new Date(Date.UTC(2026, 7, 20));
-  await insertAll(tx, coppaCompliance, students.map((s) => {
-    const age = GRADE_AGE[s.grade] ?? 10;
-    return { tenantId, id: rng.uuid(), studentId: s.id, schoolId: schoolIds.get(s.schoolId)!, birthYear: 2026 - age, isUnder13: age < 13, ageVerificationMethod: 'school_records', ageVerifiedAt: verifiedAt, parentAccessEnabled: true, noThirdPartySharing: true, noBehavioralTargeting: true, dataCollectionLimited: age < 13 };
-  }));
-  await insertAll(tx, parentalConsents, students.filter((s) => s.consent).flatMap((s) => [
-    ...(s.audio ? ['audio_recording'] : []), 'ai_analysis', ...(s.dataSharing ? ['data_sharing'] : []),
-  ].map((consentType) => ({ tenantId, id: rng.uuid(), studentId: s.id, schoolId: schoolIds.get(s.schoolId)!, consentType, consentGiven: true, consentDate: verifiedAt, verifiedAt, verificationMethod: 'signed_form', relationship: 'parent', parentEmail: `parent.${s.uniqueId}@example.org`, consentTextVersion: '2026-1' }))));
+  await insertAll(
+    tx,
+    coppaCompliance,
+    students.map((s) => {
+      const age = GRADE_AGE[s.grade] ?? 10;
+      return {
+        tenantId,
+        id: rng.uuid(),
+        studentId: s.id,
+        schoolId: schoolIds.get(s.schoolId)!,
+        birthYear: 2026 - age,
+        isUnder13: age < 13,
+        ageVerificationMethod: 'school_records',
+        ageVerifiedAt: verifiedAt,
+        parentAccessEnabled: true,
+        noThirdPartySharing: true,
+        noBehavioralTargeting: true,
+        dataCollectionLimited: age < 13,
+      };
+    }),
+  );
+  await insertAll(
+    tx,
+    parentalConsents,
+    students
+      .filter((s) => s.consent)
+      .flatMap((s) =>
+        [...(s.audio ? ['audio_recording'] : []), 'ai_analysis', ...(s.dataSharing ? ['data_sharing'] : [])].map(
+          (consentType) => ({
+            tenantId,
+            id: rng.uuid(),
+            studentId: s.id,
+            schoolId: schoolIds.get(s.schoolId)!,
+            consentType,
+            consentGiven: true,
+            consentDate: verifiedAt,
+            verifiedAt,
+            verificationMethod: 'signed_form',
+            relationship: 'parent',
+            parentEmail: `parent.${s.uniqueId}@example.org`,
+            consentTextVersion: '2026-1',
+          }),
+        ),
+      ),
+  );
 
   let sessions = 0;
   let groups = 0;
@@ -60,32 +180,102 @@ export async function seedClassroom(tx: Tx, tenantId: string, k12: K12Result, rn
     const sessionId = rng.uuid();
     const scheduled = new Date(start + i * 86_400_000);
     const completed = i < TOPICS.length - 1;
-    await insertAll(tx, classroom.classroomSessions, [{
-      tenantId, id: sessionId, title: topic.title, status: completed ? 'completed' : 'scheduled', goal: topic.goal, subject: topic.subject, plannedDurationMinutes: 45,
-      teacherId: teacher.id, schoolId: schoolIds.get(teacher.schoolId)!, scheduledStart: scheduled,
-      actualStart: completed ? scheduled : null, actualEnd: completed ? new Date(scheduled.getTime() + 44 * 60_000) : null,
-      targetGroupSize: 4, maxStudents: 32, autoGroupEnabled: true, recordingEnabled: true, transcriptionEnabled: true, aiAnalysisEnabled: true,
-      ferpaCompliant: true, coppaCompliant: true, recordingConsentObtained: roster.every((s) => s.audio),
-      dataRetentionDate: new Date(scheduled.getTime() + 365 * 86_400_000), totalGroups: Math.ceil(roster.length / 4), totalStudents: roster.length,
-      accessCode: `DEMO${i + 1}${rng.int(100, 999)}`, engagementScore: completed ? Math.round(rng.next() * 40 + 55) / 100 : null,
-      participationRate: completed ? Math.round(rng.next() * 30 + 70) / 100 : null, actualDurationMinutes: completed ? 44 : null,
-    }]);
+    await insertAll(tx, classroom.classroomSessions, [
+      {
+        tenantId,
+        id: sessionId,
+        title: topic.title,
+        status: completed ? 'completed' : 'scheduled',
+        goal: topic.goal,
+        subject: topic.subject,
+        plannedDurationMinutes: 45,
+        teacherId: teacher.id,
+        schoolId: schoolIds.get(teacher.schoolId)!,
+        scheduledStart: scheduled,
+        actualStart: completed ? scheduled : null,
+        actualEnd: completed ? new Date(scheduled.getTime() + 44 * 60_000) : null,
+        targetGroupSize: 4,
+        maxStudents: 32,
+        autoGroupEnabled: true,
+        recordingEnabled: true,
+        transcriptionEnabled: true,
+        aiAnalysisEnabled: true,
+        ferpaCompliant: true,
+        coppaCompliant: true,
+        recordingConsentObtained: roster.every((s) => s.audio),
+        dataRetentionDate: new Date(scheduled.getTime() + 365 * 86_400_000),
+        totalGroups: Math.ceil(roster.length / 4),
+        totalStudents: roster.length,
+        accessCode: `DEMO${i + 1}${rng.int(100, 999)}`,
+        engagementScore: completed ? Math.round(rng.next() * 40 + 55) / 100 : null,
+        participationRate: completed ? Math.round(rng.next() * 30 + 70) / 100 : null,
+        actualDurationMinutes: completed ? 44 : null,
+      },
+    ]);
     sessions++;
     for (let g = 0; g * 4 < roster.length; g++) {
       const members = roster.slice(g * 4, g * 4 + 4);
       const groupId = rng.uuid();
-      await insertAll(tx, classroom.studentGroups, [{ tenantId, id: groupId, sessionId, name: `Group ${g + 1}`, groupNumber: g + 1, status: completed ? 'closed' : 'forming', maxSize: 4, currentSize: members.length, leaderId: members[0]!.id, isReady: completed, autoManaged: true }]);
-      await insertAll(tx, classroom.studentGroupMembers, members.map((m, k) => ({ tenantId, id: rng.uuid(), groupId, sessionId, studentId: m.id, role: k === 0 ? 'leader' : 'member' })));
+      await insertAll(tx, classroom.studentGroups, [
+        {
+          tenantId,
+          id: groupId,
+          sessionId,
+          name: `Group ${g + 1}`,
+          groupNumber: g + 1,
+          status: completed ? 'closed' : 'forming',
+          maxSize: 4,
+          currentSize: members.length,
+          leaderId: members[0]!.id,
+          isReady: completed,
+          autoManaged: true,
+        },
+      ]);
+      await insertAll(
+        tx,
+        classroom.studentGroupMembers,
+        members.map((m, k) => ({
+          tenantId,
+          id: rng.uuid(),
+          groupId,
+          sessionId,
+          studentId: m.id,
+          role: k === 0 ? 'leader' : 'member',
+        })),
+      );
       if (completed) {
-        await insertAll(tx, classroom.participants, members.map((m) => ({
-          tenantId, id: rng.uuid(), sessionId, groupId, studentId: m.id, displayName: `${m.firstName} ${m.lastName[0]}.`, joinTime: scheduled, leaveTime: new Date(scheduled.getTime() + 44 * 60_000),
-          isActive: false, deviceType: rng.pick(['chromebook', 'tablet', 'laptop']), connectionQuality: rng.pick(['good', 'good', 'fair']), canSpeak: true, canHear: true, isMuted: false,
-          totalSpeakingTimeSeconds: rng.int(30, 420), messageCount: rng.int(0, 12), interactionCount: rng.int(2, 30),
-        })));
+        await insertAll(
+          tx,
+          classroom.participants,
+          members.map((m) => ({
+            tenantId,
+            id: rng.uuid(),
+            sessionId,
+            groupId,
+            studentId: m.id,
+            displayName: `${m.firstName} ${m.lastName[0]}.`,
+            joinTime: scheduled,
+            leaveTime: new Date(scheduled.getTime() + 44 * 60_000),
+            isActive: false,
+            deviceType: rng.pick(['chromebook', 'tablet', 'laptop']),
+            connectionQuality: rng.pick(['good', 'good', 'fair']),
+            canSpeak: true,
+            canHear: true,
+            isMuted: false,
+            totalSpeakingTimeSeconds: rng.int(30, 420),
+            messageCount: rng.int(0, 12),
+            interactionCount: rng.int(2, 30),
+          })),
+        );
         participants += members.length;
       }
       groups++;
     }
   }
-  return { classroomSessions: sessions, studentGroups: groups, sessionParticipants: participants, classroomStudents: students.length };
+  return {
+    classroomSessions: sessions,
+    studentGroups: groups,
+    sessionParticipants: participants,
+    classroomStudents: students.length,
+  };
 }

@@ -9,7 +9,21 @@ import type { AppDb } from '../platform/db/database.js';
 const ED_FI = 'uri://ed-fi.org';
 
 export const DEMO_DESCRIPTORS = {
-  GradeLevelDescriptor: ['Kindergarten', 'First grade', 'Second grade', 'Third grade', 'Fourth grade', 'Fifth grade', 'Sixth grade', 'Seventh grade', 'Eighth grade', 'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'],
+  GradeLevelDescriptor: [
+    'Kindergarten',
+    'First grade',
+    'Second grade',
+    'Third grade',
+    'Fourth grade',
+    'Fifth grade',
+    'Sixth grade',
+    'Seventh grade',
+    'Eighth grade',
+    'Ninth grade',
+    'Tenth grade',
+    'Eleventh grade',
+    'Twelfth grade',
+  ],
   TermDescriptor: ['Fall Semester', 'Spring Semester', 'Year Round'],
   CalendarTypeDescriptor: ['Student Specific'],
   CalendarEventDescriptor: ['Instructional day', 'Holiday'],
@@ -18,11 +32,20 @@ export const DEMO_DESCRIPTORS = {
   ProgramAssignmentDescriptor: ['Regular Education'],
   LocalEducationAgencyCategoryDescriptor: ['Independent'],
   SchoolTypeDescriptor: ['Regular'],
-  AcademicSubjectDescriptor: ['Mathematics', 'English Language Arts', 'Science', 'Social Studies', 'Fine and Performing Arts', 'Physical, Health, and Safety Education'],
+  AcademicSubjectDescriptor: [
+    'Mathematics',
+    'English Language Arts',
+    'Science',
+    'Social Studies',
+    'Fine and Performing Arts',
+    'Physical, Health, and Safety Education',
+  ],
   EntryTypeDescriptor: ['Next year school'],
 } as const;
 
-export type DescriptorIds = { [K in keyof typeof DEMO_DESCRIPTORS]: Record<(typeof DEMO_DESCRIPTORS)[K][number], number> };
+export type DescriptorIds = {
+  [K in keyof typeof DEMO_DESCRIPTORS]: Record<(typeof DEMO_DESCRIPTORS)[K][number], number>;
+};
 
 export async function ensureDemoDescriptors(db: AppDb): Promise<DescriptorIds> {
   const rows = Object.entries(DEMO_DESCRIPTORS).flatMap(([type, codes]) =>

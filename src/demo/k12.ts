@@ -20,12 +20,33 @@ export interface K12Size {
 
 export interface K12Result {
   schools: { schoolId: number; name: string }[];
-  students: { studentUSI: number; uniqueId: string; firstName: string; lastName: string; grade: string; schoolId: number }[];
+  students: {
+    studentUSI: number;
+    uniqueId: string;
+    firstName: string;
+    lastName: string;
+    grade: string;
+    schoolId: number;
+  }[];
   teachers: { staffUSI: number; uniqueId: string; firstName: string; lastName: string; schoolId: number }[];
   counts: Record<string, number>;
 }
 
-const GRADE_NAMES = ['Kindergarten', 'First grade', 'Second grade', 'Third grade', 'Fourth grade', 'Fifth grade', 'Sixth grade', 'Seventh grade', 'Eighth grade', 'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'] as const;
+const GRADE_NAMES = [
+  'Kindergarten',
+  'First grade',
+  'Second grade',
+  'Third grade',
+  'Fourth grade',
+  'Fifth grade',
+  'Sixth grade',
+  'Seventh grade',
+  'Eighth grade',
+  'Ninth grade',
+  'Tenth grade',
+  'Eleventh grade',
+  'Twelfth grade',
+] as const;
 const OR_GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 const COURSES = [
   { code: 'MATH', title: 'Mathematics', subject: 'Mathematics' },
@@ -53,17 +74,55 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   const schools = Array.from({ length: size.schools }, (_, i) => ({
     schoolId: DEMO_LEA_ID * 1000 + i + 1,
     name: `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]}${i >= SCHOOL_NAMES.length ? ` ${Math.floor(i / SCHOOL_NAMES.length) + 1}` : ''} ${['Elementary', 'Middle', 'High'][i % 3]} School`,
-    grades: [[0, 5], [6, 8], [9, 12]][i % 3] as [number, number],
+    grades: [
+      [0, 5],
+      [6, 8],
+      [9, 12],
+    ][i % 3] as [number, number],
   }));
   await insertAll(tx, edfi.educationOrganization, [
-    { tenantId, educationOrganizationId: DEMO_LEA_ID, nameOfInstitution: districtName, shortNameOfInstitution: 'Schola ISD', discriminator: 'LocalEducationAgency' },
-    ...schools.map((s) => ({ tenantId, educationOrganizationId: s.schoolId, nameOfInstitution: s.name, discriminator: 'School' })),
+    {
+      tenantId,
+      educationOrganizationId: DEMO_LEA_ID,
+      nameOfInstitution: districtName,
+      shortNameOfInstitution: 'Schola ISD',
+      discriminator: 'LocalEducationAgency',
+    },
+    ...schools.map((s) => ({
+      tenantId,
+      educationOrganizationId: s.schoolId,
+      nameOfInstitution: s.name,
+      discriminator: 'School',
+    })),
   ]);
   await insertAll(tx, edfi.localEducationAgency, [
-    { tenantId, localEducationAgencyId: DEMO_LEA_ID, localEducationAgencyCategoryDescriptorId: d.LocalEducationAgencyCategoryDescriptor.Independent },
+    {
+      tenantId,
+      localEducationAgencyId: DEMO_LEA_ID,
+      localEducationAgencyCategoryDescriptorId: d.LocalEducationAgencyCategoryDescriptor.Independent,
+    },
   ]);
-  await insertAll(tx, edfi.school, schools.map((s) => ({ tenantId, schoolId: s.schoolId, localEducationAgencyId: DEMO_LEA_ID, schoolTypeDescriptorId: d.SchoolTypeDescriptor.Regular })));
-  await insertAll(tx, edfi.schoolGradeLevel, schools.flatMap((s) => range(s.grades[0], s.grades[1]).map((g) => ({ tenantId, schoolId: s.schoolId, gradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[g]!] }))));
+  await insertAll(
+    tx,
+    edfi.school,
+    schools.map((s) => ({
+      tenantId,
+      schoolId: s.schoolId,
+      localEducationAgencyId: DEMO_LEA_ID,
+      schoolTypeDescriptorId: d.SchoolTypeDescriptor.Regular,
+    })),
+  );
+  await insertAll(
+    tx,
+    edfi.schoolGradeLevel,
+    schools.flatMap((s) =>
+      range(s.grades[0], s.grades[1]).map((g) => ({
+        tenantId,
+        schoolId: s.schoolId,
+        gradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[g]!],
+      })),
+    ),
+  );
   count('schools', schools.length);
 
   // Calendar, sessions --------------------------------------------------------------------------
@@ -76,14 +135,70 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   const calendarCode = `${year}-STUDENT`;
   const yearRound = `${year - 1}-${year} Year Round`;
   for (const s of schools) {
-    await insertAll(tx, edfi.calendar, [{ tenantId, calendarCode, schoolId: s.schoolId, schoolYear: year, calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'] }]);
-    await insertAll(tx, edfi.calendarDate, instructionalDays.map((day) => ({ tenantId, calendarCode, date: isoDate(day), schoolId: s.schoolId, schoolYear: year })));
-    await insertAll(tx, edfi.calendarDateCalendarEvent, instructionalDays.map((day) => ({ tenantId, calendarCode, date: isoDate(day), schoolId: s.schoolId, schoolYear: year, calendarEventDescriptorId: d.CalendarEventDescriptor['Instructional day'] })));
+    await insertAll(tx, edfi.calendar, [
+      {
+        tenantId,
+        calendarCode,
+        schoolId: s.schoolId,
+        schoolYear: year,
+        calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'],
+      },
+    ]);
+    await insertAll(
+      tx,
+      edfi.calendarDate,
+      instructionalDays.map((day) => ({
+        tenantId,
+        calendarCode,
+        date: isoDate(day),
+        schoolId: s.schoolId,
+        schoolYear: year,
+      })),
+    );
+    await insertAll(
+      tx,
+      edfi.calendarDateCalendarEvent,
+      instructionalDays.map((day) => ({
+        tenantId,
+        calendarCode,
+        date: isoDate(day),
+        schoolId: s.schoolId,
+        schoolYear: year,
+        calendarEventDescriptorId: d.CalendarEventDescriptor['Instructional day'],
+      })),
+    );
     await insertAll(tx, edfi.session, [
-      { tenantId, sessionName: `${year - 1}-${year} Fall Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(yearStart), endDate: isoDate(addDays(winterBreak, -1)), termDescriptorId: d.TermDescriptor['Fall Semester'], totalInstructionalDays: fallDays },
-      { tenantId, sessionName: `${year - 1}-${year} Spring Semester`, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(springStart), endDate: isoDate(yearEnd), termDescriptorId: d.TermDescriptor['Spring Semester'], totalInstructionalDays: instructionalDays.length - fallDays },
+      {
+        tenantId,
+        sessionName: `${year - 1}-${year} Fall Semester`,
+        schoolId: s.schoolId,
+        schoolYear: year,
+        beginDate: isoDate(yearStart),
+        endDate: isoDate(addDays(winterBreak, -1)),
+        termDescriptorId: d.TermDescriptor['Fall Semester'],
+        totalInstructionalDays: fallDays,
+      },
+      {
+        tenantId,
+        sessionName: `${year - 1}-${year} Spring Semester`,
+        schoolId: s.schoolId,
+        schoolYear: year,
+        beginDate: isoDate(springStart),
+        endDate: isoDate(yearEnd),
+        termDescriptorId: d.TermDescriptor['Spring Semester'],
+        totalInstructionalDays: instructionalDays.length - fallDays,
+      },
       // The demo's courses run all year: they are offered in this session.
-      { tenantId, sessionName: yearRound, schoolId: s.schoolId, schoolYear: year, beginDate: isoDate(yearStart), endDate: isoDate(yearEnd), termDescriptorId: d.TermDescriptor['Year Round'], totalInstructionalDays: instructionalDays.length },
+      {
+        tenantId,
+        sessionName: yearRound,
+        schoolId: s.schoolId,
+        schoolYear: year,
+        beginDate: isoDate(yearStart),
+        endDate: isoDate(yearEnd),
+        termDescriptorId: d.TermDescriptor['Year Round'],
+        totalInstructionalDays: instructionalDays.length,
+      },
     ]);
   }
   count('calendarDates', instructionalDays.length * schools.length);
@@ -94,30 +209,116 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     range(1, teachersPerSchool).map((n) => {
       const first = rng.pick(US_FIRST_NAMES);
       const last = rng.pick(US_LAST_NAMES);
-      return { uniqueId: `T${String(si + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`, first, last, schoolId: s.schoolId };
+      return {
+        uniqueId: `T${String(si + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`,
+        first,
+        last,
+        schoolId: s.schoolId,
+      };
     }),
   );
   const staffInserted = await tx
     .insert(edfi.staff)
-    .values(teacherRows.map((t) => ({ tenantId, staffUniqueId: t.uniqueId, firstName: t.first, lastSurname: t.last, personalTitlePrefix: rng.pick(['Mr.', 'Ms.', 'Mrs.', 'Dr.']), loginId: `${t.first}.${t.last}`.toLowerCase(), yearsOfPriorTeachingExperience: rng.int(0, 25) })))
+    .values(
+      teacherRows.map((t) => ({
+        tenantId,
+        staffUniqueId: t.uniqueId,
+        firstName: t.first,
+        lastSurname: t.last,
+        personalTitlePrefix: rng.pick(['Mr.', 'Ms.', 'Mrs.', 'Dr.']),
+        loginId: `${t.first}.${t.last}`.toLowerCase(),
+        yearsOfPriorTeachingExperience: rng.int(0, 25),
+      })),
+    )
     .returning({ staffUSI: edfi.staff.staffUSI, uniqueId: edfi.staff.staffUniqueId });
   const staffUsiById = new Map(staffInserted.map((r) => [r.uniqueId, r.staffUSI]));
-  await insertAll(tx, edfi.staffSchoolAssociation, teacherRows.map((t) => ({ tenantId, staffUSI: staffUsiById.get(t.uniqueId)!, schoolId: t.schoolId, programAssignmentDescriptorId: d.ProgramAssignmentDescriptor['Regular Education'], schoolYear: year })));
+  await insertAll(
+    tx,
+    edfi.staffSchoolAssociation,
+    teacherRows.map((t) => ({
+      tenantId,
+      staffUSI: staffUsiById.get(t.uniqueId)!,
+      schoolId: t.schoolId,
+      programAssignmentDescriptorId: d.ProgramAssignmentDescriptor['Regular Education'],
+      schoolYear: year,
+    })),
+  );
   count('staff', teacherRows.length);
 
   // Courses, offerings, sections ---------------------------------------------------------------
-  await insertAll(tx, edfi.course, COURSES.map((c) => ({ tenantId, courseCode: c.code, educationOrganizationId: DEMO_LEA_ID, courseTitle: c.title, numberOfParts: 2, academicSubjectDescriptorId: d.AcademicSubjectDescriptor[c.subject] })));
+  await insertAll(
+    tx,
+    edfi.course,
+    COURSES.map((c) => ({
+      tenantId,
+      courseCode: c.code,
+      educationOrganizationId: DEMO_LEA_ID,
+      courseTitle: c.title,
+      numberOfParts: 2,
+      academicSubjectDescriptorId: d.AcademicSubjectDescriptor[c.subject],
+    })),
+  );
   const sections = schools.flatMap((s) =>
     range(1, size.sectionsPerSchool).map((n) => {
       const c = COURSES[(n - 1) % COURSES.length]!;
       const teacher = teacherRows.filter((t) => t.schoolId === s.schoolId)[(n - 1) % teachersPerSchool]!;
-      return { school: s, course: c, localCourseCode: `${c.code}-${s.schoolId}`, sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`, teacher, period: ((n - 1) % 7) + 1 };
+      return {
+        school: s,
+        course: c,
+        localCourseCode: `${c.code}-${s.schoolId}`,
+        sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`,
+        teacher,
+        period: ((n - 1) % 7) + 1,
+      };
     }),
   );
   const offerings = [...new Map(sections.map((x) => [x.localCourseCode, x])).values()];
-  await insertAll(tx, edfi.courseOffering, offerings.map((x) => ({ tenantId, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sessionName: yearRound, localCourseTitle: x.course.title, courseCode: x.course.code, educationOrganizationId: DEMO_LEA_ID, instructionalTimePlanned: 9000 })));
-  await insertAll(tx, edfi.section, sections.map((x) => ({ tenantId, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, sessionName: yearRound, sectionName: `${x.course.title} P${x.period}`, sequenceOfCourse: 1, availableCredits: 1 })));
-  await insertAll(tx, edfi.staffSectionAssociation, sections.map((x) => ({ tenantId, staffUSI: staffUsiById.get(x.teacher.uniqueId)!, sectionIdentifier: x.sectionIdentifier, localCourseCode: x.localCourseCode, schoolId: x.school.schoolId, schoolYear: year, classroomPositionDescriptorId: d.ClassroomPositionDescriptor['Teacher of Record'], beginDate: isoDate(yearStart), highlyQualifiedTeacher: true, percentageContribution: 1 })));
+  await insertAll(
+    tx,
+    edfi.courseOffering,
+    offerings.map((x) => ({
+      tenantId,
+      localCourseCode: x.localCourseCode,
+      schoolId: x.school.schoolId,
+      schoolYear: year,
+      sessionName: yearRound,
+      localCourseTitle: x.course.title,
+      courseCode: x.course.code,
+      educationOrganizationId: DEMO_LEA_ID,
+      instructionalTimePlanned: 9000,
+    })),
+  );
+  await insertAll(
+    tx,
+    edfi.section,
+    sections.map((x) => ({
+      tenantId,
+      sectionIdentifier: x.sectionIdentifier,
+      localCourseCode: x.localCourseCode,
+      schoolId: x.school.schoolId,
+      schoolYear: year,
+      sessionName: yearRound,
+      sectionName: `${x.course.title} P${x.period}`,
+      sequenceOfCourse: 1,
+      availableCredits: 1,
+    })),
+  );
+  await insertAll(
+    tx,
+    edfi.staffSectionAssociation,
+    sections.map((x) => ({
+      tenantId,
+      staffUSI: staffUsiById.get(x.teacher.uniqueId)!,
+      sectionIdentifier: x.sectionIdentifier,
+      localCourseCode: x.localCourseCode,
+      schoolId: x.school.schoolId,
+      schoolYear: year,
+      classroomPositionDescriptorId: d.ClassroomPositionDescriptor['Teacher of Record'],
+      beginDate: isoDate(yearStart),
+      highlyQualifiedTeacher: true,
+      percentageContribution: 1,
+    })),
+  );
   count('sections', sections.length);
 
   // Students and enrollments -------------------------------------------------------------------
@@ -139,24 +340,80 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
     studentInserted.push(
       ...(await tx
         .insert(edfi.student)
-        .values(studentRows.slice(i, i + 2000).map((s) => ({ tenantId, studentUniqueId: s.uniqueId, firstName: s.first, lastSurname: s.last, birthDate: s.birthDate })))
+        .values(
+          studentRows.slice(i, i + 2000).map((s) => ({
+            tenantId,
+            studentUniqueId: s.uniqueId,
+            firstName: s.first,
+            lastSurname: s.last,
+            birthDate: s.birthDate,
+          })),
+        )
         .returning({ studentUSI: edfi.student.studentUSI, uniqueId: edfi.student.studentUniqueId })),
     );
   }
   const usi = new Map(studentInserted.map((r) => [r.uniqueId, r.studentUSI]));
-  await insertAll(tx, edfi.studentSchoolAssociation, studentRows.map((s) => ({ tenantId, studentUSI: usi.get(s.uniqueId)!, schoolId: s.school.schoolId, entryDate: isoDate(yearStart), entryGradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[s.grade]!], entryTypeDescriptorId: d.EntryTypeDescriptor['Next year school'], primarySchool: true, schoolYear: year, classOfSchoolYear: year + (12 - s.grade), calendarCode })));
+  await insertAll(
+    tx,
+    edfi.studentSchoolAssociation,
+    studentRows.map((s) => ({
+      tenantId,
+      studentUSI: usi.get(s.uniqueId)!,
+      schoolId: s.school.schoolId,
+      entryDate: isoDate(yearStart),
+      entryGradeLevelDescriptorId: d.GradeLevelDescriptor[GRADE_NAMES[s.grade]!],
+      entryTypeDescriptorId: d.EntryTypeDescriptor['Next year school'],
+      primarySchool: true,
+      schoolYear: year,
+      classOfSchoolYear: year + (12 - s.grade),
+      calendarCode,
+    })),
+  );
   const sectionsBySchool = new Map<number, typeof sections>();
-  for (const x of sections) (sectionsBySchool.get(x.school.schoolId) ?? sectionsBySchool.set(x.school.schoolId, []).get(x.school.schoolId)!).push(x);
-  const enrollments = studentRows.flatMap((s) => rng.sample(sectionsBySchool.get(s.school.schoolId)!, Math.min(4, size.sectionsPerSchool)).map((x) => ({ student: s, section: x })));
-  await insertAll(tx, edfi.studentSectionAssociation, enrollments.map((e) => ({ tenantId, studentUSI: usi.get(e.student.uniqueId)!, sectionIdentifier: e.section.sectionIdentifier, localCourseCode: e.section.localCourseCode, schoolId: e.section.school.schoolId, schoolYear: year, beginDate: isoDate(yearStart) })));
+  for (const x of sections)
+    (
+      sectionsBySchool.get(x.school.schoolId) ?? sectionsBySchool.set(x.school.schoolId, []).get(x.school.schoolId)!
+    ).push(x);
+  const enrollments = studentRows.flatMap((s) =>
+    rng
+      .sample(sectionsBySchool.get(s.school.schoolId)!, Math.min(4, size.sectionsPerSchool))
+      .map((x) => ({ student: s, section: x })),
+  );
+  await insertAll(
+    tx,
+    edfi.studentSectionAssociation,
+    enrollments.map((e) => ({
+      tenantId,
+      studentUSI: usi.get(e.student.uniqueId)!,
+      sectionIdentifier: e.section.sectionIdentifier,
+      localCourseCode: e.section.localCourseCode,
+      schoolId: e.section.school.schoolId,
+      schoolYear: year,
+      beginDate: isoDate(yearStart),
+    })),
+  );
   count('students', studentRows.length);
   count('sectionEnrollments', enrollments.length);
 
   // Attendance: the exceptions (absences, tardies) over the first weeks, as SIS exports them ---------
   const attendanceDays = instructionalDays.slice(0, 20);
-  const categories = [d.AttendanceEventCategoryDescriptor['Excused Absence'], d.AttendanceEventCategoryDescriptor['Unexcused Absence'], d.AttendanceEventCategoryDescriptor.Tardy];
+  const categories = [
+    d.AttendanceEventCategoryDescriptor['Excused Absence'],
+    d.AttendanceEventCategoryDescriptor['Unexcused Absence'],
+    d.AttendanceEventCategoryDescriptor.Tardy,
+  ];
   const attendance = studentRows.flatMap((s) =>
-    attendanceDays.filter(() => rng.chance(0.04)).map((day) => ({ tenantId, studentUSI: usi.get(s.uniqueId)!, schoolId: s.school.schoolId, schoolYear: year, eventDate: isoDate(day), attendanceEventCategoryDescriptorId: rng.pick(categories), attendanceEventReason: rng.pick(['Illness', 'Appointment', 'Transportation', 'Family']) })),
+    attendanceDays
+      .filter(() => rng.chance(0.04))
+      .map((day) => ({
+        tenantId,
+        studentUSI: usi.get(s.uniqueId)!,
+        schoolId: s.school.schoolId,
+        schoolYear: year,
+        eventDate: isoDate(day),
+        attendanceEventCategoryDescriptorId: rng.pick(categories),
+        attendanceEventReason: rng.pick(['Illness', 'Appointment', 'Transportation', 'Family']),
+      })),
   );
   await insertAll(tx, edfi.studentSchoolAttendanceEvent, attendance);
   count('attendanceEvents', attendance.length);
@@ -169,8 +426,21 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
 
   return {
     schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name })),
-    students: studentRows.map((s) => ({ studentUSI: usi.get(s.uniqueId)!, uniqueId: s.uniqueId, firstName: s.first, lastName: s.last, grade: OR_GRADES[s.grade]!, schoolId: s.school.schoolId })),
-    teachers: teacherRows.map((t) => ({ staffUSI: staffUsiById.get(t.uniqueId)!, uniqueId: t.uniqueId, firstName: t.first, lastName: t.last, schoolId: t.schoolId })),
+    students: studentRows.map((s) => ({
+      studentUSI: usi.get(s.uniqueId)!,
+      uniqueId: s.uniqueId,
+      firstName: s.first,
+      lastName: s.last,
+      grade: OR_GRADES[s.grade]!,
+      schoolId: s.school.schoolId,
+    })),
+    teachers: teacherRows.map((t) => ({
+      staffUSI: staffUsiById.get(t.uniqueId)!,
+      uniqueId: t.uniqueId,
+      firstName: t.first,
+      lastName: t.last,
+      schoolId: t.schoolId,
+    })),
     counts,
   };
 }

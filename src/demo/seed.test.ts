@@ -43,7 +43,10 @@ describe('demo data generator', () => {
       const tenants = await database.query<{ kind: string; n: number }>(
         `SELECT t.kind, count(s.*)::int AS n FROM platform.tenants t LEFT JOIN edfi.student s ON s.tenant_id = t.id GROUP BY t.kind ORDER BY 1`,
       );
-      expect(tenants).toEqual([{ kind: 'district', n: 60 }, { kind: 'language_school', n: 0 }]);
+      expect(tenants).toEqual([
+        { kind: 'district', n: 60 },
+        { kind: 'language_school', n: 0 },
+      ]);
       await expect(seedDemo(database, SMALL)).rejects.toBeInstanceOf(DemoTenantExistsError);
     } finally {
       await database.dispose();

@@ -66,18 +66,29 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   const seeded = await transaction(database, async ({ tx }) => {
     for (const slug of [size.tenantSlug, languageSlug]) {
       const existing = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
-      if (existing.length > 0) throw new DemoTenantExistsError(`A tenant with slug "${slug}" already exists; choose another with --tenant.`);
+      if (existing.length > 0)
+        throw new DemoTenantExistsError(`A tenant with slug "${slug}" already exists; choose another with --tenant.`);
     }
     const [district] = await tx
       .insert(tenants)
-      .values({ id: tenantUuid(size.tenantSlug, size.seed), slug: size.tenantSlug, name: 'Schola Demo Independent School District', kind: 'district' })
+      .values({
+        id: tenantUuid(size.tenantSlug, size.seed),
+        slug: size.tenantSlug,
+        name: 'Schola Demo Independent School District',
+        kind: 'district',
+      })
       .returning({ id: tenants.id });
     const k12 = await seedK12(tx, district!.id, size, rng);
     k12Result = k12;
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const [school] = await tx
       .insert(tenants)
-      .values({ id: tenantUuid(languageSlug, size.seed), slug: languageSlug, name: 'Escola de Idiomas Horizonte', kind: 'language_school' })
+      .values({
+        id: tenantUuid(languageSlug, size.seed),
+        slug: languageSlug,
+        name: 'Escola de Idiomas Horizonte',
+        kind: 'language_school',
+      })
       .returning({ id: tenants.id });
     const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
     const counts = { ...k12.counts, ...classroom, ...language };
@@ -100,6 +111,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   return {
     ...seeded,
     credentials,
-    describe: () => `${seeded.describe()}; ${credentials.accounts.length} demo accounts (e.g. ${DEMO_ADMIN_EMAIL}, password "${credentials.password}")`,
+    describe: () =>
+      `${seeded.describe()}; ${credentials.accounts.length} demo accounts (e.g. ${DEMO_ADMIN_EMAIL}, password "${credentials.password}")`,
   };
 }

@@ -46,11 +46,16 @@ describe('graceful shutdown with background jobs', () => {
   it('lets a running job finish and record its outcome before the database closes', async () => {
     const database = await migratedDatabase();
     const tenantId = randomUUID();
-    await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'shutdown-jobs', 'Shutdown jobs', 'district')`, [tenantId]);
+    await database.query(
+      `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'shutdown-jobs', 'Shutdown jobs', 'district')`,
+      [tenantId],
+    );
     let rowAtClose: unknown;
     const close = database.close;
     database.close = async () => {
-      rowAtClose = (await database.query(`SELECT status FROM operational.background_jobs WHERE tenant_id = $1`, [tenantId]))[0];
+      rowAtClose = (
+        await database.query(`SELECT status FROM operational.background_jobs WHERE tenant_id = $1`, [tenantId])
+      )[0];
       return close();
     };
     let started!: () => void;
@@ -72,7 +77,11 @@ describe('graceful shutdown with background jobs', () => {
             },
           });
           app.post('/test/job', async () => ({
-            jobId: await app.jobs!.submit('test.shutdown', { principal: { kind: 'user', tenantId, actorId: 'a', roles: ['district_admin'], scopes: [] }, parameters: {}, upload: Buffer.from('x') }),
+            jobId: await app.jobs!.submit('test.shutdown', {
+              principal: { kind: 'user', tenantId, actorId: 'a', roles: ['district_admin'], scopes: [] },
+              parameters: {},
+              upload: Buffer.from('x'),
+            }),
           }));
         },
       ],
@@ -98,7 +107,9 @@ describe.runIf(engine() === 'pglite')('PGlite data directory durability', () => 
       await db.query("INSERT INTO durable VALUES (1, 'committed before the crash')");
       console.log('committed');
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('committed') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));

@@ -50,8 +50,20 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { config, logger, database } = options;
   const jobs =
-    options.jobs === false ? undefined : createJobRunner(database, { logger, uploadDir: config.uploadDir, stopTimeoutMs: Math.floor(config.shutdownTimeoutMs / 2) });
-  const app = await buildApp({ database, logger, bodyLimitBytes: config.bodyLimitBytes, plugins: options.plugins, jobs });
+    options.jobs === false
+      ? undefined
+      : createJobRunner(database, {
+          logger,
+          uploadDir: config.uploadDir,
+          stopTimeoutMs: Math.floor(config.shutdownTimeoutMs / 2),
+        });
+  const app = await buildApp({
+    database,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    plugins: options.plugins,
+    jobs,
+  });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

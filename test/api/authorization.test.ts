@@ -31,12 +31,24 @@ const as = (p: Partial<Principal> & Pick<Principal, 'roles'>) => {
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 60, schools: 2, sectionsPerSchool: 6, languageSchoolStudents: 4 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 60,
+    schools: 2,
+    sectionsPerSchool: 6,
+    languageSchoolStudents: 4,
+  });
   tenant = demo.districtTenantId;
   await tenantTransaction(database, tenant, ({ tx }) => seedDefaultPolicies(tx, tenant));
-  const schools = await database.query<{ schoolid: number }>(`SELECT schoolid FROM edfi.school WHERE tenant_id = $1 ORDER BY schoolid`, [tenant]);
+  const schools = await database.query<{ schoolid: number }>(
+    `SELECT schoolid FROM edfi.school WHERE tenant_id = $1 ORDER BY schoolid`,
+    [tenant],
+  );
   [schoolOne, schoolTwo] = schools.map((s) => s.schoolid) as [number, number];
-  const staff = await database.query<{ staffusi: number }>(`SELECT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1 AND schoolid = $2 ORDER BY staffusi LIMIT 1`, [tenant, schoolOne]);
+  const staff = await database.query<{ staffusi: number }>(
+    `SELECT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1 AND schoolid = $2 ORDER BY staffusi LIMIT 1`,
+    [tenant, schoolOne],
+  );
   teacherStaffUsi = staff[0]!.staffusi;
   teacherStudents = (
     await database.query<{ studentusi: number }>(
@@ -46,8 +58,16 @@ beforeAll(async () => {
       [tenant, teacherStaffUsi],
     )
   ).map((r) => r.studentusi);
-  otherStudent = (await database.query<{ studentusi: number }>(`SELECT studentusi FROM edfi.studentschoolassociation WHERE tenant_id = $1 AND schoolid = $2 LIMIT 1`, [tenant, schoolTwo]))[0]!.studentusi;
-  await database.query(`INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity) VALUES ($1, $2, 'Peanuts', 'severe'), ($1, $3, 'Bees', 'mild')`, [tenant, teacherStudents[0], otherStudent]);
+  otherStudent = (
+    await database.query<{ studentusi: number }>(
+      `SELECT studentusi FROM edfi.studentschoolassociation WHERE tenant_id = $1 AND schoolid = $2 LIMIT 1`,
+      [tenant, schoolTwo],
+    )
+  )[0]!.studentusi;
+  await database.query(
+    `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity) VALUES ($1, $2, 'Peanuts', 'severe'), ($1, $3, 'Bees', 'mild')`,
+    [tenant, teacherStudents[0], otherStudent],
+  );
   app = await apiApp(database, { principal: () => principal, guard: policyGuard, auditor: platformAuditor });
 });
 afterAll(async () => {
@@ -55,7 +75,8 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const ids = (body: { data: { studentUSI?: number; studentUsi?: number }[] }) => body.data.map((r) => r.studentUSI ?? r.studentUsi).sort((a, b) => a! - b!);
+const ids = (body: { data: { studentUSI?: number; studentUsi?: number }[] }) =>
+  body.data.map((r) => r.studentUSI ?? r.studentUsi).sort((a, b) => a! - b!);
 
 describe('API authorization by role and relationship', () => {
   it('a district admin lists the whole district', async () => {
@@ -76,35 +97,75 @@ describe('API authorization by role and relationship', () => {
     expect(ids(health.json())).toEqual([teacherStudents[0]]);
     expect((await app.inject({ url: '/api/v1/health/medications' })).statusCode).toBe(403);
     // Special education plans are not the teacher's to change.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/specialed/iep', payload: { studentUsi: teacherStudents[0], schoolId: schoolOne, effectiveDate: '2026-09-01' } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/specialed/iep',
+          payload: { studentUsi: teacherStudents[0], schoolId: schoolOne, effectiveDate: '2026-09-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('a nurse reads health records of their school only, and each read is audited', async () => {
     as({ roles: ['nurse'], schoolIds: [schoolOne] });
-    const before = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'`, [tenant]))[0]!.n;
+    const before = (
+      await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'`,
+        [tenant],
+      )
+    )[0]!.n;
     const list = await app.inject({ url: '/api/v1/health/allergies' });
     expect(list.statusCode).toBe(200);
     expect(ids(list.json())).toEqual([teacherStudents[0]]);
-    const after = await database.query<{ table_name: string; data_categories: string[] }>(`SELECT table_name, data_categories FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' ORDER BY tenant_seq DESC LIMIT 1`, [tenant]);
-    expect((await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'`, [tenant]))[0]!.n).toBe(before + 1);
+    const after = await database.query<{ table_name: string; data_categories: string[] }>(
+      `SELECT table_name, data_categories FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' ORDER BY tenant_seq DESC LIMIT 1`,
+      [tenant],
+    );
+    expect(
+      (
+        await database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'`,
+          [tenant],
+        )
+      )[0]!.n,
+    ).toBe(before + 1);
     expect(after[0]!.table_name).toBe('health.allergies');
     expect(after[0]!.data_categories).toContain('health');
   });
 
   it('a nurse cannot write a health record for a student of another school', async () => {
     as({ roles: ['nurse'], schoolIds: [schoolOne] });
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/health/allergies', payload: { studentUsi: otherStudent, allergenName: 'Latex' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/health/allergies',
+      payload: { studentUsi: otherStudent, allergenName: 'Latex' },
+    });
     expect(refused.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/health/allergies', payload: { studentUsi: teacherStudents[0], allergenName: 'Latex' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/health/allergies',
+      payload: { studentUsi: teacherStudents[0], allergenName: 'Latex' },
+    });
     expect(ok.statusCode).toBe(201);
-    const audit = await database.query<{ operation: string; new_values: { allergenName: string } }>(`SELECT operation, new_values FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'health.allergies' AND operation = 'INSERT'`, [tenant]);
+    const audit = await database.query<{ operation: string; new_values: { allergenName: string } }>(
+      `SELECT operation, new_values FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'health.allergies' AND operation = 'INSERT'`,
+      [tenant],
+    );
     expect(audit.map((a) => a.new_values.allergenName)).toEqual(['Latex']);
   });
 
   it('a parent sees only their own child', async () => {
     const account = randomUUID();
-    await database.query(`INSERT INTO identity.accounts (tenant_id, id, email, display_name, roles) VALUES ($1, $2, 'parent@example.org', 'P', '{parent}')`, [tenant, account]);
-    await database.query(`INSERT INTO identity.account_students (tenant_id, account_id, student_usi) VALUES ($1, $2, $3)`, [tenant, account, otherStudent]);
+    await database.query(
+      `INSERT INTO identity.accounts (tenant_id, id, email, display_name, roles) VALUES ($1, $2, 'parent@example.org', 'P', '{parent}')`,
+      [tenant, account],
+    );
+    await database.query(
+      `INSERT INTO identity.account_students (tenant_id, account_id, student_usi) VALUES ($1, $2, $3)`,
+      [tenant, account, otherStudent],
+    );
     as({ roles: ['parent'], actorId: account });
     expect(ids((await app.inject({ url: '/api/v1/edfi/student' })).json())).toEqual([otherStudent]);
     expect((await app.inject({ url: `/api/v1/edfi/student/${teacherStudents[0]}` })).statusCode).toBe(404);

@@ -22,7 +22,15 @@ let participant: { id: string; session_id: string; student_id: string };
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  tenant = (await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 60, schools: 3, sectionsPerSchool: 3, languageSchoolStudents: 4 })).districtTenantId;
+  tenant = (
+    await seedDemo(database, {
+      ...DEFAULT_DEMO_SIZE,
+      students: 60,
+      schools: 3,
+      sectionsPerSchool: 3,
+      languageSchoolStudents: 4,
+    })
+  ).districtTenantId;
   // A participant who is under 13 and whose family gave no consent.
   const rows = await database.query<{ id: string; session_id: string; student_id: string }>(
     `SELECT p.id, p.session_id, p.student_id FROM sessions.participants p
@@ -49,7 +57,12 @@ afterAll(async () => {
   await database.dispose();
 });
 
-const record = () => app.inject({ method: 'POST', url: '/api/v1/audio/recordings', payload: { sessionId: participant.session_id, participantId: participant.id, format: 'opus', durationSeconds: 30 } });
+const record = () =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/audio/recordings',
+    payload: { sessionId: participant.session_id, participantId: participant.id, format: 'opus', durationSeconds: 30 },
+  });
 
 describe('consent gates the classroom features', () => {
   it('refuses to record an under-13 student without verified parental consent, naming the consent', async () => {
@@ -61,9 +74,17 @@ describe('consent gates the classroom features', () => {
   });
 
   it('allows it once consent is verified, and refuses again right after a revocation', async () => {
-    await tenantTransaction(database, tenant, ({ tx }) => recordParentalConsent(tx, { classroomStudentId: participant.student_id, consentType: 'audio_recording', verificationMethod: 'signed_form' }));
+    await tenantTransaction(database, tenant, ({ tx }) =>
+      recordParentalConsent(tx, {
+        classroomStudentId: participant.student_id,
+        consentType: 'audio_recording',
+        verificationMethod: 'signed_form',
+      }),
+    );
     expect((await record()).statusCode).toBe(201);
-    await tenantTransaction(database, tenant, ({ tx }) => revokeParentalConsent(tx, participant.student_id, 'audio_recording'));
+    await tenantTransaction(database, tenant, ({ tx }) =>
+      revokeParentalConsent(tx, participant.student_id, 'audio_recording'),
+    );
     expect((await record()).statusCode).toBe(403);
   });
 });

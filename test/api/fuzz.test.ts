@@ -18,7 +18,13 @@ const resources = allResources();
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 20, schools: 1, sectionsPerSchool: 3, languageSchoolStudents: 4 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 20,
+    schools: 1,
+    sectionsPerSchool: 3,
+    languageSchoolStudents: 4,
+  });
   app = await apiApp(database, { principal: () => districtAdmin(demo.districtTenantId) });
 });
 afterAll(async () => {
@@ -32,9 +38,29 @@ const junkScalar = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('', ' ', '0', '-1', '1e999', '2024-13-45', '9'.repeat(30), "O'Brien", '%', '\u0000', 'true', 'null', '[]', '{}', '00000000-0000-0000-0000-000000000000', '2026-01-01T00:00:00Z'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e999',
+    '2024-13-45',
+    '9'.repeat(30),
+    "O'Brien",
+    '%',
+    '\u0000',
+    'true',
+    'null',
+    '[]',
+    '{}',
+    '00000000-0000-0000-0000-000000000000',
+    '2026-01-01T00:00:00Z',
+  ),
 );
-const junkText = fc.oneof(fc.string({ maxLength: 20 }), junkScalar.map((v) => String(v)));
+const junkText = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  junkScalar.map((v) => String(v)),
+);
 
 function fieldNames(resource: Resource): string[] {
   return [...resource.fields.keys()];
@@ -43,21 +69,43 @@ function fieldNames(resource: Resource): string[] {
 const requestFor = (resource: Resource) =>
   fc.oneof(
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom(...fieldNames(resource), 'sort', 'limit', 'offset', 'cursor', 'fields', 'count'), fc.string({ maxLength: 8 })), fc.option(fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'null', 'like', '')), junkText), { maxLength: 4 })
+      .array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(...fieldNames(resource), 'sort', 'limit', 'offset', 'cursor', 'fields', 'count'),
+            fc.string({ maxLength: 8 }),
+          ),
+          fc.option(fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'null', 'like', '')),
+          junkText,
+        ),
+        { maxLength: 4 },
+      )
       .map((params) => ({
         method: 'GET' as const,
         url: `${resource.path}?${params.map(([k, op, v]) => `${encodeURIComponent(op ? `${k}[${op}]` : k)}=${encodeURIComponent(v)}`).join('&')}`,
       })),
-    fc.tuple(fc.constantFrom('GET', 'DELETE', 'PUT', 'PATCH'), fc.array(junkText, { minLength: 1, maxLength: 4 }), fc.option(fc.dictionary(fc.constantFrom(...fieldNames(resource), 'x'), junkScalar, { maxKeys: 4 }))).map(([method, segments, body]) => ({
-      method: method as 'GET' | 'DELETE' | 'PUT' | 'PATCH',
-      url: `${resource.path}/${segments.map((s) => encodeURIComponent(s) || '%20').join('/')}`,
-      payload: body ?? undefined,
-    })),
-    fc.oneof(fc.dictionary(fc.constantFrom(...fieldNames(resource), 'tenantId', 'extra'), junkScalar, { maxKeys: 6 }), fc.array(fc.dictionary(fc.constantFrom(...fieldNames(resource)), junkScalar, { maxKeys: 3 }), { maxLength: 3 }), junkScalar).map((payload) => ({
-      method: 'POST' as const,
-      url: resource.path,
-      payload: payload as unknown,
-    })),
+    fc
+      .tuple(
+        fc.constantFrom('GET', 'DELETE', 'PUT', 'PATCH'),
+        fc.array(junkText, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.dictionary(fc.constantFrom(...fieldNames(resource), 'x'), junkScalar, { maxKeys: 4 })),
+      )
+      .map(([method, segments, body]) => ({
+        method: method as 'GET' | 'DELETE' | 'PUT' | 'PATCH',
+        url: `${resource.path}/${segments.map((s) => encodeURIComponent(s) || '%20').join('/')}`,
+        payload: body ?? undefined,
+      })),
+    fc
+      .oneof(
+        fc.dictionary(fc.constantFrom(...fieldNames(resource), 'tenantId', 'extra'), junkScalar, { maxKeys: 6 }),
+        fc.array(fc.dictionary(fc.constantFrom(...fieldNames(resource)), junkScalar, { maxKeys: 3 }), { maxLength: 3 }),
+        junkScalar,
+      )
+      .map((payload) => ({
+        method: 'POST' as const,
+        url: resource.path,
+        payload: payload as unknown,
+      })),
   );
 
 describe('fuzzing the generated API', () => {
@@ -66,15 +114,28 @@ describe('fuzzing the generated API', () => {
     let requests = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...resources).chain(requestFor), async (request) => {
-        const body = 'payload' in request && request.payload !== undefined ? { payload: JSON.stringify(request.payload), headers: { 'content-type': 'application/json' } } : {};
+        const body =
+          'payload' in request && request.payload !== undefined
+            ? { payload: JSON.stringify(request.payload), headers: { 'content-type': 'application/json' } }
+            : {};
         const response = await app.inject({ method: request.method, url: request.url, ...body });
         requests++;
         const resource = resources.find((r) => request.url.startsWith(r.path))!;
-        routes.add(`${request.method} ${resource.path}${request.url.slice(resource.path.length).startsWith('/') ? '/{key}' : ''}`);
-        if (response.statusCode >= 500) throw new Error(`${request.method} ${request.url} ${body.payload ?? ''} → ${response.statusCode}: ${response.body}`);
+        routes.add(
+          `${request.method} ${resource.path}${request.url.slice(resource.path.length).startsWith('/') ? '/{key}' : ''}`,
+        );
+        if (response.statusCode >= 500)
+          throw new Error(
+            `${request.method} ${request.url} ${body.payload ?? ''} → ${response.statusCode}: ${response.body}`,
+          );
         if (response.statusCode >= 400) {
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-          expect(response.json()).toMatchObject({ type: expect.any(String), title: expect.any(String), status: response.statusCode, detail: expect.any(String) });
+          expect(response.json()).toMatchObject({
+            type: expect.any(String),
+            title: expect.any(String),
+            status: response.statusCode,
+            detail: expect.any(String),
+          });
         }
       }),
       { numRuns: RUNS, seed: 20261123 },

@@ -17,9 +17,23 @@ let token: string;
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 10, schools: 1, sectionsPerSchool: 2, languageSchoolStudents: 2 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 10,
+    schools: 1,
+    sectionsPerSchool: 2,
+    languageSchoolStudents: 2,
+  });
   app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
-  const signIn = await app.inject({ method: 'POST', url: '/auth/sign-in', payload: { tenant: 'demo-district', email: demo.credentials.accounts[0]!.email, password: demo.credentials.password } });
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/auth/sign-in',
+    payload: {
+      tenant: 'demo-district',
+      email: demo.credentials.accounts[0]!.email,
+      password: demo.credentials.password,
+    },
+  });
   token = signIn.json().sessionToken;
 });
 afterAll(async () => {
@@ -37,11 +51,35 @@ const BODIES: unknown[] = [
   null,
   { grant_type: 'client_credentials', client_id: { toString: 1 }, client_secret: ['x'] },
 ];
-const POSTS = ['/auth/sign-in', '/auth/sign-out', '/auth/password-reset/request', '/auth/password-reset', '/oauth/token', '/oauth/revoke', '/api/v1/access-policies', '/data/v3/ed-fi/students', '/ims/oneroster/gradebook/v1p2/classes/x/lineItems',
-  '/ims/oneroster/gradebook/v1p2/schools/x/lineItems', '/ims/oneroster/gradebook/v1p2/classes/x/academicSessions/y/results', '/data/v3/ed-fi/schools',
-  '/data/v3/ed-fi/studentAssessments', '/data/v3/ed-fi/gradeLevelDescriptors', '/admin/edfi/loads', '/admin/oneroster/imports'];
-const GETS = ['/api/v1/access-policies', '/ims/oneroster/rostering/v1p2/users', '/ims/oneroster/gradebook/v1p2/results', '/data/v3/ed-fi/students', '/api/v1/edfi/student',
-  '/ims/oneroster/resources/v1p2/resources', '/ims/oneroster/gradebook/v1p2/assessmentResults', '/data/v3/ed-fi/gradeLevelDescriptors/deletes', '/data/v3/ed-fi/cohorts'];
+const POSTS = [
+  '/auth/sign-in',
+  '/auth/sign-out',
+  '/auth/password-reset/request',
+  '/auth/password-reset',
+  '/oauth/token',
+  '/oauth/revoke',
+  '/api/v1/access-policies',
+  '/data/v3/ed-fi/students',
+  '/ims/oneroster/gradebook/v1p2/classes/x/lineItems',
+  '/ims/oneroster/gradebook/v1p2/schools/x/lineItems',
+  '/ims/oneroster/gradebook/v1p2/classes/x/academicSessions/y/results',
+  '/data/v3/ed-fi/schools',
+  '/data/v3/ed-fi/studentAssessments',
+  '/data/v3/ed-fi/gradeLevelDescriptors',
+  '/admin/edfi/loads',
+  '/admin/oneroster/imports',
+];
+const GETS = [
+  '/api/v1/access-policies',
+  '/ims/oneroster/rostering/v1p2/users',
+  '/ims/oneroster/gradebook/v1p2/results',
+  '/data/v3/ed-fi/students',
+  '/api/v1/edfi/student',
+  '/ims/oneroster/resources/v1p2/resources',
+  '/ims/oneroster/gradebook/v1p2/assessmentResults',
+  '/data/v3/ed-fi/gradeLevelDescriptors/deletes',
+  '/data/v3/ed-fi/cohorts',
+];
 
 describe('hostile input on hand-written endpoints', () => {
   it('never answers 5xx', async () => {
@@ -50,7 +88,12 @@ describe('hostile input on hand-written endpoints', () => {
     for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
       for (const url of POSTS) {
         for (const body of BODIES) {
-          const response = await app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+          const response = await app.inject({
+            method: 'POST',
+            url,
+            headers: { ...auth, 'content-type': 'application/json' },
+            payload: JSON.stringify(body),
+          });
           requests++;
           if (response.statusCode >= 500) failures.push(`POST ${url} ${JSON.stringify(body)} → ${response.statusCode}`);
         }
@@ -58,7 +101,10 @@ describe('hostile input on hand-written endpoints', () => {
       for (const url of GETS) {
         for (const key of [...PROTO_KEYS, 'filter', 'limit', 'sort', 'fields']) {
           for (const value of ['1', "x'", '%00', 'toString', '']) {
-            const response = await app.inject({ url: `${url}?${encodeURIComponent(key)}=${encodeURIComponent(value)}`, headers: auth });
+            const response = await app.inject({
+              url: `${url}?${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+              headers: auth,
+            });
             requests++;
             if (response.statusCode >= 500) failures.push(`GET ${url}?${key}=${value} → ${response.statusCode}`);
           }

@@ -16,7 +16,15 @@ let tenant: string;
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  tenant = (await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 40, schools: 2, sectionsPerSchool: 4, languageSchoolStudents: 8 })).districtTenantId;
+  tenant = (
+    await seedDemo(database, {
+      ...DEFAULT_DEMO_SIZE,
+      students: 40,
+      schools: 2,
+      sectionsPerSchool: 4,
+      languageSchoolStudents: 8,
+    })
+  ).districtTenantId;
 });
 afterAll(() => database.dispose());
 
@@ -58,9 +66,12 @@ describe('list filters and indexes', () => {
         const query = `SELECT * FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE "${column.name}" = ${literal(column.getSQLType())}${order ? ` ORDER BY ${order}` : ''} LIMIT 51`;
         const plan = await tenantTransaction(database, tenant, async ({ tx }) => {
           await tx.execute(sql.raw('SET LOCAL enable_seqscan = off'));
-          return rowsOf<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(await tx.execute(sql.raw(`EXPLAIN (FORMAT JSON) ${query}`)))[0]!;
+          return rowsOf<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+            await tx.execute(sql.raw(`EXPLAIN (FORMAT JSON) ${query}`)),
+          )[0]!;
         });
-        const root = (typeof plan['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan['QUERY PLAN'])[0].Plan as PlanNode;
+        const root = (typeof plan['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan['QUERY PLAN'])[0]
+          .Plan as PlanNode;
         checked++;
         if (seqScans(root, resource.entry.name) > 0) unserved.push(`${resource.name}.${field}`);
       }

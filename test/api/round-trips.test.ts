@@ -20,7 +20,13 @@ let tenants: string[];
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 20, schools: 1, sectionsPerSchool: 3, languageSchoolStudents: 6 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 20,
+    schools: 1,
+    sectionsPerSchool: 3,
+    languageSchoolStudents: 6,
+  });
   tenants = [demo.districtTenantId, demo.languageSchoolTenantId];
   actAs = tenants[0]!;
   app = await apiApp(database, { principal: () => districtAdmin(actAs) });
@@ -98,7 +104,8 @@ async function bodyFor(resource: Resource, tenantId: string): Promise<Record<str
 describe('CRUD round trips on every schema', () => {
   it('creates, reads, updates and deletes a record of at least one resource in each schema', async () => {
     const bySchema = new Map<string, Resource[]>();
-    for (const r of allResources()) if (!r.global) (bySchema.get(r.entry.schema) ?? bySchema.set(r.entry.schema, []).get(r.entry.schema)!).push(r);
+    for (const r of allResources())
+      if (!r.global) (bySchema.get(r.entry.schema) ?? bySchema.set(r.entry.schema, []).get(r.entry.schema)!).push(r);
     const done: string[] = [];
     const failures: string[] = [];
     for (const [schema, resources] of bySchema) {
@@ -117,14 +124,30 @@ describe('CRUD round trips on every schema', () => {
           const location = created.headers.location as string;
           const got = await app.inject({ url: location });
           expect(got.statusCode, `${resource.name} GET ${location}`).toBe(200);
-          for (const [k, v] of Object.entries(body)) if (typeof v !== 'object') expect(String(got.json()[k]), `${resource.name}.${k}`).toBe(String(v));
-          const patchable = [...resource.fields.values()].find((f) => f.text && !f.column.notNull && !resource.key.includes(f.name) && !resource.readOnly.has(f.name) && !ruleFor(f.column) && !(f.name in body));
+          for (const [k, v] of Object.entries(body))
+            if (typeof v !== 'object') expect(String(got.json()[k]), `${resource.name}.${k}`).toBe(String(v));
+          const patchable = [...resource.fields.values()].find(
+            (f) =>
+              f.text &&
+              !f.column.notNull &&
+              !resource.key.includes(f.name) &&
+              !resource.readOnly.has(f.name) &&
+              !ruleFor(f.column) &&
+              !(f.name in body),
+          );
           if (patchable) {
-            const patched = await app.inject({ method: 'PATCH', url: location, payload: { [patchable.name]: 'updated' }, headers: { 'if-match': got.headers.etag as string } });
+            const patched = await app.inject({
+              method: 'PATCH',
+              url: location,
+              payload: { [patchable.name]: 'updated' },
+              headers: { 'if-match': got.headers.etag as string },
+            });
             expect(patched.statusCode, `${resource.name} PATCH`).toBe(200);
             expect(patched.json()[patchable.name]).toBe('updated');
           }
-          expect((await app.inject({ method: 'DELETE', url: location })).statusCode, `${resource.name} DELETE`).toBe(204);
+          expect((await app.inject({ method: 'DELETE', url: location })).statusCode, `${resource.name} DELETE`).toBe(
+            204,
+          );
           expect((await app.inject({ url: location })).statusCode, `${resource.name} GET after DELETE`).toBe(404);
           done.push(resource.name);
           ok = true;

@@ -19,7 +19,11 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...extra };
 }
 
-function start(extra: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; url: Promise<string> } {
+function start(extra: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  url: Promise<string>;
+} {
   const child = spawn(process.execPath, [BIN, 'start'], { env: env(extra) });
   children.push(child);
   let output = '';
@@ -76,12 +80,33 @@ describe('schola command', () => {
       const status = spawnSync(process.execPath, [BIN, 'db', 'status'], { env: env(extra), encoding: 'utf8' });
       expect(status.status).toBe(0);
       expect(status.stdout).toMatch(new RegExp(`${readMigrations().length} applied, 0 pending, 0 changed`));
-      const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--students', '5', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
+      const seeded = spawnSync(
+        process.execPath,
+        [BIN, 'seed', 'demo', '--students', '5', '--tenant', 'second-district'],
+        { env: env(extra), encoding: 'utf8' },
+      );
       expect(seeded.stdout).toMatch(/district "second-district" with 3 schools, 5 students/);
-      const created = spawnSync(process.execPath, [BIN, 'tenants', 'create', '--slug', 'springfield-isd', '--name', 'Springfield ISD', '--admin-email', 'admin@springfield.example'], { env: env(extra), encoding: 'utf8' });
+      const created = spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'tenants',
+          'create',
+          '--slug',
+          'springfield-isd',
+          '--name',
+          'Springfield ISD',
+          '--admin-email',
+          'admin@springfield.example',
+        ],
+        { env: env(extra), encoding: 'utf8' },
+      );
       expect(created.status).toBe(0);
       expect(created.stdout).toMatch(/administrator admin@springfield\.example — password \(shown once\): \S{24}/);
-      const clash = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--tenant', 'second-district'], { env: env(extra), encoding: 'utf8' });
+      const clash = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--tenant', 'second-district'], {
+        env: env(extra),
+        encoding: 'utf8',
+      });
       expect(clash.status).toBe(2);
       expect(clash.stderr).toMatch(/A tenant with slug "second-district" already exists/);
     } finally {
@@ -93,12 +118,15 @@ describe('schola command', () => {
   it('stops with a clear message and exit code 2 on a wrong configuration value', () => {
     const result = spawnSync(process.execPath, [BIN, 'migrate'], { env: env({ PORT: 'eighty' }), encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/Invalid configuration:\n {2}PORT: expected a whole number from 0 to 65535 \(got "eighty"\)/);
+    expect(result.stderr).toMatch(
+      /Invalid configuration:\n {2}PORT: expected a whole number from 0 to 65535 \(got "eighty"\)/,
+    );
   });
 
   it('--help lists the commands', () => {
     const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    for (const command of ['start', 'serve', 'migrate', 'db', 'seed', 'docs']) expect(result.stdout).toMatch(new RegExp(`\\n\\s+${command}\\b`));
+    for (const command of ['start', 'serve', 'migrate', 'db', 'seed', 'docs'])
+      expect(result.stdout).toMatch(new RegExp(`\\n\\s+${command}\\b`));
   });
 });

@@ -28,7 +28,10 @@ async function rowCounts(...tenants: string[]): Promise<Record<string, number>> 
   const counts: Record<string, number> = {};
   for (const r of allResources()) {
     if (r.global) continue;
-    const rows = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${r.entry.schema}"."${r.entry.name}" WHERE tenant_id = ANY($1::uuid[])`, [tenants]);
+    const rows = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${r.entry.schema}"."${r.entry.name}" WHERE tenant_id = ANY($1::uuid[])`,
+      [tenants],
+    );
     counts[r.name] = rows[0]!.n;
   }
   return counts;
@@ -36,15 +39,32 @@ async function rowCounts(...tenants: string[]): Promise<Record<string, number>> 
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 30, schools: 2, sectionsPerSchool: 4, languageSchoolStudents: 6 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 30,
+    schools: 2,
+    sectionsPerSchool: 4,
+    languageSchoolStudents: 6,
+  });
   tenantA = demo.districtTenantId;
   tenantA2 = demo.languageSchoolTenantId;
   const tenantB = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder-isd', 'Intruder ISD', 'district')`, [tenantB]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder-isd', 'Intruder ISD', 'district')`,
+    [tenantB],
+  );
   await tenantTransaction(database, tenantB, ({ tx }) => seedDefaultPolicies(tx, tenantB));
-  await createAccount(database, tenantB, { email: 'admin@intruder.example', roles: ['district_admin'], password: PASSWORD });
+  await createAccount(database, tenantB, {
+    email: 'admin@intruder.example',
+    roles: ['district_admin'],
+    password: PASSWORD,
+  });
   app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
-  const signIn = await app.inject({ method: 'POST', url: '/auth/sign-in', payload: { tenant: 'intruder-isd', email: 'admin@intruder.example', password: PASSWORD } });
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/auth/sign-in',
+    payload: { tenant: 'intruder-isd', email: 'admin@intruder.example', password: PASSWORD },
+  });
   expect(signIn.statusCode).toBe(200);
   tokenB = signIn.json().sessionToken;
 });
@@ -65,7 +85,12 @@ describe('cross-tenant isolation over every route', () => {
       // One row of tenant A: its key makes the item URL B will aim at.
       const columns = resource.key.map((k) => `"${resource.fields.get(k)!.column.name}"`).join(', ');
       const sample = columns
-        ? (await database.query<Record<string, unknown>>(`SELECT ${columns} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[]) LIMIT 1`, [[tenantA, tenantA2]]))[0]
+        ? (
+            await database.query<Record<string, unknown>>(
+              `SELECT ${columns} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[]) LIMIT 1`,
+              [[tenantA, tenantA2]],
+            )
+          )[0]
         : undefined;
       if (sample) resourcesWithRows++;
 
@@ -74,15 +99,21 @@ describe('cross-tenant isolation over every route', () => {
       if (list.statusCode >= 500) leaks.push(`${resource.name}: list ${list.statusCode}`);
       if (list.statusCode === 200 && list.json().data.length > 0 && columns) {
         // B may have rows of its own (its account, its policies): none may be one of A's.
-        const keyOf = (row: Record<string, unknown>) => resource.key.map((k) => String(row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k])).join('|');
-        const victims = await database.query<Record<string, unknown>>(`SELECT ${resource.key.map((k) => `"${resource.fields.get(k)!.column.name}" AS "${k}"`).join(', ')} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[])`, [[tenantA, tenantA2]]);
+        const keyOf = (row: Record<string, unknown>) =>
+          resource.key.map((k) => String(row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k])).join('|');
+        const victims = await database.query<Record<string, unknown>>(
+          `SELECT ${resource.key.map((k) => `"${resource.fields.get(k)!.column.name}" AS "${k}"`).join(', ')} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[])`,
+          [[tenantA, tenantA2]],
+        );
         const victimKeys = new Set(victims.map(keyOf));
         const exposed = (list.json().data as Record<string, unknown>[]).filter((row) => victimKeys.has(keyOf(row)));
         if (exposed.length > 0) leaks.push(`${resource.name}: list returned ${exposed.length} rows of tenant A`);
       }
       if (!sample) continue;
 
-      const path = `${resource.path}/${Object.values(sample).map((v) => encodeURIComponent(v instanceof Date ? v.toISOString() : String(v))).join('/')}`;
+      const path = `${resource.path}/${Object.values(sample)
+        .map((v) => encodeURIComponent(v instanceof Date ? v.toISOString() : String(v)))
+        .join('/')}`;
       for (const [method, payload] of [
         ['GET', undefined],
         ['PATCH', {}],
@@ -91,12 +122,19 @@ describe('cross-tenant isolation over every route', () => {
       ] as const) {
         const response = await app.inject({ method, url: path, headers, ...(payload ? { payload } : {}) });
         attempts++;
-        if (response.statusCode < 400 || response.statusCode >= 500) leaks.push(`${method} ${path}: ${response.statusCode}`);
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          leaks.push(`${method} ${path}: ${response.statusCode}`);
       }
       if (resource.writable) {
-        const forged = await app.inject({ method: 'POST', url: resource.path, headers, payload: { tenantId: tenantA } });
+        const forged = await app.inject({
+          method: 'POST',
+          url: resource.path,
+          headers,
+          payload: { tenantId: tenantA },
+        });
         attempts++;
-        if (forged.statusCode < 400 || forged.statusCode >= 500) leaks.push(`POST ${resource.path} with tenantId of A: ${forged.statusCode}`);
+        if (forged.statusCode < 400 || forged.statusCode >= 500)
+          leaks.push(`POST ${resource.path} with tenantId of A: ${forged.statusCode}`);
       }
     }
     // The identity and policy endpoints answer about B only.
@@ -105,11 +143,20 @@ describe('cross-tenant isolation over every route', () => {
     if (me.json().account?.tenantId !== undefined && me.json().account.tenantId === tenantA) leaks.push('/auth/me');
     const policies = await app.inject({ url: '/api/v1/access-policies', headers });
     attempts++;
-    const policyIdsOfA = new Set((await database.query<{ id: number }>('SELECT id FROM compliance.data_access_controls WHERE tenant_id = ANY($1::uuid[])', [[tenantA, tenantA2]])).map((r) => r.id));
+    const policyIdsOfA = new Set(
+      (
+        await database.query<{ id: number }>(
+          'SELECT id FROM compliance.data_access_controls WHERE tenant_id = ANY($1::uuid[])',
+          [[tenantA, tenantA2]],
+        )
+      ).map((r) => r.id),
+    );
     const seen = (policies.json().data ?? policies.json().policies ?? []) as { id: number }[];
     if (seen.some((p) => policyIdsOfA.has(p.id))) leaks.push('/api/v1/access-policies');
 
-    console.log(`isolation (routes): ${attempts} cross-tenant requests on ${allResources().length} resources (${resourcesWithRows} holding the demo tenants' rows), ${leaks.length} leaks`);
+    console.log(
+      `isolation (routes): ${attempts} cross-tenant requests on ${allResources().length} resources (${resourcesWithRows} holding the demo tenants' rows), ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
     expect(resourcesWithRows).toBeGreaterThan(40);
     expect(await rowCounts(tenantA, tenantA2)).toEqual(before);

@@ -20,16 +20,27 @@ let tenantA2: string;
 let tenantB: string;
 
 const tenantTables = allTables().filter(
-  (t) => getTableConfig(t.table).columns.some((c) => c.name === 'tenant_id') && t.qualifiedName !== 'admin.schema_migrations',
+  (t) =>
+    getTableConfig(t.table).columns.some((c) => c.name === 'tenant_id') &&
+    t.qualifiedName !== 'admin.schema_migrations',
 );
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 40, schools: 2, sectionsPerSchool: 4, languageSchoolStudents: 8 });
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 40,
+    schools: 2,
+    sectionsPerSchool: 4,
+    languageSchoolStudents: 8,
+  });
   tenantA = demo.districtTenantId;
   tenantA2 = demo.languageSchoolTenantId;
   tenantB = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder', 'Intruder ISD', 'district')`, [tenantB]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder', 'Intruder ISD', 'district')`,
+    [tenantB],
+  );
 });
 afterAll(() => database.dispose());
 
@@ -53,7 +64,10 @@ describe('row-level security between tenants', () => {
     const populated: string[] = [];
     for (const entry of tenantTables) {
       const table = sql.raw(`"${entry.schema}"."${entry.name}"`);
-      const ownerCount = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${entry.schema}"."${entry.name}" WHERE tenant_id IN ($1, $2)`, [tenantA, tenantA2]);
+      const ownerCount = await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${entry.schema}"."${entry.name}" WHERE tenant_id IN ($1, $2)`,
+        [tenantA, tenantA2],
+      );
       if (ownerCount[0]!.n > 0) populated.push(entry.qualifiedName);
       await tenantTransaction(database, tenantB, async ({ tx }) => {
         const any = await tx.execute(sql`SELECT count(*)::int AS n FROM ${table}`);
@@ -63,7 +77,9 @@ describe('row-level security between tenants', () => {
         attempts++;
         if (rowsOf<{ n: number }>(seen)[0]!.n !== 0) leaks.push(`${entry.qualifiedName}: read`);
         if (entry.qualifiedName !== 'compliance.audit_logs') {
-          const updated = await tx.execute(sql`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id IN (${tenantA}, ${tenantA2})`);
+          const updated = await tx.execute(
+            sql`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id IN (${tenantA}, ${tenantA2})`,
+          );
           const deleted = await tx.execute(sql`DELETE FROM ${table} WHERE tenant_id IN (${tenantA}, ${tenantA2})`);
           attempts += 2;
           if (affectedRows(updated) > 0) leaks.push(`${entry.qualifiedName}: update`);
@@ -75,9 +91,12 @@ describe('row-level security between tenants', () => {
         await tx.execute(sql`INSERT INTO ${table} (tenant_id) VALUES (${tenantA})`);
       }).catch((e: unknown) => e);
       attempts++;
-      if (findPgError(error)?.code !== '42501') leaks.push(`${entry.qualifiedName}: insert (${findPgError(error)?.code ?? 'accepted'})`);
+      if (findPgError(error)?.code !== '42501')
+        leaks.push(`${entry.qualifiedName}: insert (${findPgError(error)?.code ?? 'accepted'})`);
     }
-    console.log(`isolation: ${attempts} cross-tenant attempts on ${tenantTables.length} tables (${populated.length} holding the demo tenants' rows), ${leaks.length} leaks`);
+    console.log(
+      `isolation: ${attempts} cross-tenant attempts on ${tenantTables.length} tables (${populated.length} holding the demo tenants' rows), ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
     expect(populated.length).toBeGreaterThan(50);
   });

@@ -13,7 +13,10 @@ const tenant = randomUUID();
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'rules', 'Rules ISD', 'district')`, [tenant]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'rules', 'Rules ISD', 'district')`,
+    [tenant],
+  );
 });
 afterAll(() => database.dispose());
 
@@ -30,8 +33,14 @@ async function refusal(sql: string, params: unknown[] = []): Promise<AppError> {
 
 describe('database rules become 4xx problems', () => {
   it('CHECK from a seed comment (oneroster status active|tobedeleted) → 400 naming the rule', async () => {
-    await database.query(`INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type) VALUES ($1, 'org-1', 'District', 'district')`, [tenant]);
-    const error = await refusal(`INSERT INTO oneroster.orgs (tenant_id, sourced_id, status, name, type) VALUES ($1, 'org-2', 'archived', 'X', 'school')`, [tenant]);
+    await database.query(
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type) VALUES ($1, 'org-1', 'District', 'district')`,
+      [tenant],
+    );
+    const error = await refusal(
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, status, name, type) VALUES ($1, 'org-2', 'archived', 'X', 'school')`,
+      [tenant],
+    );
     expect(error.status).toBe(400);
     expect(error.code).toBe('validation_failed');
     expect(Object.keys(error.extras.validationErrors!)).toEqual(['orgs_status_check']);
@@ -48,9 +57,22 @@ describe('database rules become 4xx problems', () => {
   });
 
   it('CHECK in seed 002 (core.users role) and seed 000 counters → 400', async () => {
-    await database.query(`INSERT INTO core.organizations (tenant_id, id, name, slug) VALUES ($1, '01ORG', 'Escola', 'escola')`, [tenant]);
-    expect((await refusal(`INSERT INTO core.users (tenant_id, id, organization_id, role) VALUES ($1, '01USR', '01ORG', 'janitor')`, [tenant])).status).toBe(400);
-    await database.query(`INSERT INTO users.schools (tenant_id, id, name) VALUES ($1, $2, 'Lincoln')`, [tenant, randomUUID()]);
+    await database.query(
+      `INSERT INTO core.organizations (tenant_id, id, name, slug) VALUES ($1, '01ORG', 'Escola', 'escola')`,
+      [tenant],
+    );
+    expect(
+      (
+        await refusal(
+          `INSERT INTO core.users (tenant_id, id, organization_id, role) VALUES ($1, '01USR', '01ORG', 'janitor')`,
+          [tenant],
+        )
+      ).status,
+    ).toBe(400);
+    await database.query(`INSERT INTO users.schools (tenant_id, id, name) VALUES ($1, $2, 'Lincoln')`, [
+      tenant,
+      randomUUID(),
+    ]);
     const teacher = randomUUID();
     await database.query(`INSERT INTO users.teachers (tenant_id, id, name) VALUES ($1, $2, 'T')`, [tenant, teacher]);
     const error = await refusal(
@@ -74,32 +96,56 @@ describe('database rules become 4xx problems', () => {
   });
 
   it('a delete that would orphan rows → 409 dependent_records_exist', async () => {
-    await database.query(`INSERT INTO oneroster.users (tenant_id, sourced_id, given_name, family_name, primary_org_sourced_id) VALUES ($1, 'u-1', 'A', 'B', 'org-1')`, [tenant]);
+    await database.query(
+      `INSERT INTO oneroster.users (tenant_id, sourced_id, given_name, family_name, primary_org_sourced_id) VALUES ($1, 'u-1', 'A', 'B', 'org-1')`,
+      [tenant],
+    );
     const error = await refusal(`DELETE FROM oneroster.orgs WHERE tenant_id = $1 AND sourced_id = 'org-1'`, [tenant]);
     expect(error.status).toBe(409);
     expect(error.code).toBe('dependent_records_exist');
   });
 
   it('unique clash (Ed-Fi studentUniqueId per tenant) → 409 naming the key, while another tenant may reuse it', async () => {
-    await database.query(`INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Ana', 'Diaz', '2012-03-04')`, [tenant]);
-    const error = await refusal(`INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Bo', 'Li', '2012-05-06')`, [tenant]);
+    await database.query(
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Ana', 'Diaz', '2012-03-04')`,
+      [tenant],
+    );
+    const error = await refusal(
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Bo', 'Li', '2012-05-06')`,
+      [tenant],
+    );
     expect(error.status).toBe(409);
     expect(error.code).toBe('duplicate_key');
     expect(error.extras.key).toEqual(['studentuniqueid']);
     const other = randomUUID();
-    await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'other', 'Other', 'district')`, [other]);
-    await database.query(`INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Cy', 'Ng', '2012-07-08')`, [other]);
+    await database.query(
+      `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'other', 'Other', 'district')`,
+      [other],
+    );
+    await database.query(
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Cy', 'Ng', '2012-07-08')`,
+      [other],
+    );
   });
 
   it('overlong text and missing NOT NULL values → 400 naming the column', async () => {
-    const long = await refusal(`INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, 'A', 'B', '2012-01-01')`, [tenant, 'x'.repeat(40)]);
+    const long = await refusal(
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
+      [tenant, 'x'.repeat(40)],
+    );
     expect(long.status).toBe(400);
-    const missing = await refusal(`INSERT INTO edfi.student (tenant_id, studentuniqueid, lastsurname, birthdate) VALUES ($1, 'n1', 'B', '2012-01-01')`, [tenant]);
+    const missing = await refusal(
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, lastsurname, birthdate) VALUES ($1, 'n1', 'B', '2012-01-01')`,
+      [tenant],
+    );
     expect(missing.extras.validationErrors).toEqual({ firstname: ['is required'] });
   });
 
   it('finance rules of the payroll supplement (net = gross − deductions + additions) → 400', async () => {
-    await database.query(`INSERT INTO core.users (tenant_id, id, organization_id, role) VALUES ($1, '01TEACH', '01ORG', 'teacher')`, [tenant]);
+    await database.query(
+      `INSERT INTO core.users (tenant_id, id, organization_id, role) VALUES ($1, '01TEACH', '01ORG', 'teacher')`,
+      [tenant],
+    );
     const error = await refusal(
       `INSERT INTO finance.staff_payroll (tenant_id, id, organization_id, user_id, period_start, period_end, payroll_type, gross_amount_cents,
          total_deductions_cents, total_additions_cents, net_amount_cents, status)
@@ -120,13 +166,23 @@ describe('compliance.audit_logs partitions', () => {
       );
     await insert('2031-04-15T10:00:00Z', 1); // far future: only the DEFAULT partition can take it
     const where = async () =>
-      (await database.query<{ part: string }>(`SELECT tableoid::regclass::text AS part FROM compliance.audit_logs WHERE tenant_id = $1`, [tenant]))[0]!.part;
+      (
+        await database.query<{ part: string }>(
+          `SELECT tableoid::regclass::text AS part FROM compliance.audit_logs WHERE tenant_id = $1`,
+          [tenant],
+        )
+      )[0]!.part;
     expect(await where()).toBe('compliance.audit_logs_default');
-    const created = await database.query<{ n: number }>(`SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`);
+    const created = await database.query<{ n: number }>(
+      `SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`,
+    );
     expect(created[0]!.n).toBe(3);
     expect(await where()).toBe('compliance.audit_logs_y2031m04');
     // Running it again is a no-op; inserts keep working in the new partition.
-    expect((await database.query<{ n: number }>(`SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`))[0]!.n).toBe(0);
+    expect(
+      (await database.query<{ n: number }>(`SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`))[0]!
+        .n,
+    ).toBe(0);
     await insert('2031-04-20T10:00:00Z', 2);
     const bounds = await database.query<{ b: string }>(
       `SELECT pg_get_expr(relpartbound, oid) AS b FROM pg_class WHERE relname = 'audit_logs_y2031m04'`,

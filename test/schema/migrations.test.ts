@@ -30,7 +30,9 @@ describe('committed migrations', () => {
   it('match the Drizzle tables: drizzle-kit generate has nothing pending', async () => {
     const journal = JSON.parse(fs.readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: { idx: number }[] };
     const last = Math.max(...journal.entries.map((e) => e.idx));
-    const snapshotFile = fs.readdirSync('drizzle/meta').find((f) => f.startsWith(`${String(last).padStart(4, '0')}_snapshot`));
+    const snapshotFile = fs
+      .readdirSync('drizzle/meta')
+      .find((f) => f.startsWith(`${String(last).padStart(4, '0')}_snapshot`));
     const snapshot = JSON.parse(fs.readFileSync(path.join('drizzle/meta', snapshotFile!), 'utf8'));
     const imports: Record<string, unknown> = { ...pgSchemas };
     // Every export of every table module (tables, schemas, sequences), as drizzle-kit reads them.

@@ -80,17 +80,21 @@ describe('seed coverage', () => {
         continue;
       }
       columnsPresent++;
-      if (family(c.type) !== family(actual.data_type)) problems.push(`${key}: seed type ${c.type}, database ${actual.data_type}`);
+      if (family(c.type) !== family(actual.data_type))
+        problems.push(`${key}: seed type ${c.type}, database ${actual.data_type}`);
       const length = c.type.match(/character varying\((\d+)\)/)?.[1];
       if (length && actual.character_maximum_length !== null && actual.character_maximum_length < Number(length)) {
         problems.push(`${key}: seed length ${length}, database ${actual.character_maximum_length}`);
       }
-      if (c.nullable === 'NO' && actual.is_nullable !== 'NO') problems.push(`${key}: NOT NULL in the seed, nullable in the database`);
+      if (c.nullable === 'NO' && actual.is_nullable !== 'NO')
+        problems.push(`${key}: NOT NULL in the seed, nullable in the database`);
       if (c.nullable === 'YES' && actual.is_nullable === 'NO' && !NOT_NULL_BY_DESIGN.has(key)) {
         problems.push(`${key}: nullable in the seed, NOT NULL in the database`);
       }
     }
-    console.log(`seed coverage: tables ${tablesPresent}/${seedTables.size}, columns ${columnsPresent}/${manifest.length}`);
+    console.log(
+      `seed coverage: tables ${tablesPresent}/${seedTables.size}, columns ${columnsPresent}/${manifest.length}`,
+    );
     expect(problems).toEqual([]);
   });
 

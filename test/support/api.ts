@@ -28,7 +28,10 @@ export function districtAdmin(tenantId: string): Principal {
   return { kind: 'user', tenantId, actorId: 'test-admin', roles: ['district_admin'], scopes: [] };
 }
 
-export async function apiApp(database: Database, options: { principal?: () => Principal | undefined; guard?: ApiGuard; auditor?: ApiAuditor }): Promise<FastifyInstance> {
+export async function apiApp(
+  database: Database,
+  options: { principal?: () => Principal | undefined; guard?: ApiGuard; auditor?: ApiAuditor },
+): Promise<FastifyInstance> {
   return buildApp({
     database,
     logger: createLogger('silent'),

@@ -25,7 +25,7 @@ export function registerAuditCommands(program: Command, helpers: AuditCliHelpers
   const audit = program.command('audit').description('the tamper-evident FERPA audit trail (compliance.audit_logs)');
   audit
     .command('verify')
-    .description('recompute each tenant\'s audit hash chain and name the first edited, deleted or inserted row')
+    .description("recompute each tenant's audit hash chain and name the first edited, deleted or inserted row")
     .option('--tenant <slug>', 'only this tenant')
     .action((opts: { tenant?: string }) =>
       helpers.run(async () => {
@@ -34,7 +34,10 @@ export function registerAuditCommands(program: Command, helpers: AuditCliHelpers
           let tenantId: string | undefined;
           if (opts.tenant !== undefined) {
             // Owner-connection lookup of the slug: the tenant is what we are looking for.
-            const found = await database.query<{ id: string }>('SELECT id::text AS id FROM platform.tenants WHERE slug = $1', [opts.tenant]);
+            const found = await database.query<{ id: string }>(
+              'SELECT id::text AS id FROM platform.tenants WHERE slug = $1',
+              [opts.tenant],
+            );
             if (!found[0]) {
               console.error(`schola: no tenant with slug "${opts.tenant}"`);
               process.exitCode = 2;

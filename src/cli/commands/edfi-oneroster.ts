@@ -17,10 +17,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerEdfiOneRosterCommands(program: Command, helpers: EdfiOneRosterCliHelpers): void {
   // `schola edfi` may already exist (the interchange loader's commands): add to it.
-  const edfi = program.commands.find((c) => c.name() === 'edfi') ?? program.command('edfi').description('Ed-Fi 5.2 data');
+  const edfi =
+    program.commands.find((c) => c.name() === 'edfi') ?? program.command('edfi').description('Ed-Fi 5.2 data');
   edfi
     .command('project')
-    .description('project the tenant\'s Ed-Fi data into its OneRoster tables (orgs, sessions, courses, classes, users, enrollments, line items, results)')
+    .description(
+      "project the tenant's Ed-Fi data into its OneRoster tables (orgs, sessions, courses, classes, users, enrollments, line items, results)",
+    )
     .requiredOption('--tenant <slug>', 'tenant slug (or id)')
     .option('--only <kinds>', `comma-separated subset of: ${PROJECTION_KINDS.join(', ')}`)
     .action((opts: { tenant: string; only?: string }) =>
@@ -36,7 +39,10 @@ export function registerEdfiOneRosterCommands(program: Command, helpers: EdfiOne
         try {
           // Owner-connection lookup of the slug: the tenant is what we are looking for.
           const column = UUID.test(opts.tenant) ? 'id' : 'slug';
-          const [tenant] = await database.query<{ id: string }>(`SELECT id::text AS id FROM platform.tenants WHERE ${column} = $1`, [opts.tenant]);
+          const [tenant] = await database.query<{ id: string }>(
+            `SELECT id::text AS id FROM platform.tenants WHERE ${column} = $1`,
+            [opts.tenant],
+          );
           if (!tenant) {
             console.error(`schola: no tenant "${opts.tenant}"`);
             process.exitCode = 2;

@@ -21,7 +21,10 @@ export interface EdfiCliHelpers {
 }
 
 /** A progress line: rewritten in place on a terminal, one line per phase change otherwise. */
-export function loadProgressPrinter(stream: { isTTY?: boolean; write(text: string): unknown }): (p: LoadProgress) => void {
+export function loadProgressPrinter(stream: {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}): (p: LoadProgress) => void {
   let lastPhase = '';
   return (p) => {
     const seconds = Math.max(p.elapsedMs / 1000, 0.001);
@@ -38,14 +41,19 @@ function checkpointKey(tenant: string, paths: readonly string[]): string {
     const stat = fs.statSync(f);
     return `${path.resolve(f)}:${stat.size}:${stat.mtimeMs}`;
   });
-  return createHash('sha256').update([tenant, ...files].join('\n')).digest('hex');
+  return createHash('sha256')
+    .update([tenant, ...files].join('\n'))
+    .digest('hex');
 }
 
 /** The committed count saved by an interrupted load of the same files, or an error if it was another load. */
 function readCheckpoint(file: string, key: string): number {
   if (!fs.existsSync(file)) throw new CliError(`no checkpoint at ${file}: nothing to resume`);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: string; committed?: number };
-  if (saved.key !== key) throw new CliError(`the checkpoint ${file} belongs to another load (different tenant or files): run without --resume`);
+  if (saved.key !== key)
+    throw new CliError(
+      `the checkpoint ${file} belongs to another load (different tenant or files): run without --resume`,
+    );
   return Number(saved.committed ?? 0);
 }
 
@@ -58,7 +66,11 @@ export function registerEdfiCommands(program: Command, helpers: EdfiCliHelpers):
     .description('load Ed-Fi XML interchange files or directories into a tenant (upserts; re-runnable)')
     .requiredOption('--tenant <slug>', 'tenant slug (or id)')
     .option('--report <file>', 'also write the full report (every rejected element) as JSON to this file')
-    .option('--checkpoint <file>', 'where progress is saved after every committed batch', '.schola-edfi-load.checkpoint.json')
+    .option(
+      '--checkpoint <file>',
+      'where progress is saved after every committed batch',
+      '.schola-edfi-load.checkpoint.json',
+    )
     .option('--resume', 'continue an interrupted load of the same files from its checkpoint')
     .action((paths: string[], opts: { tenant: string; report?: string; checkpoint: string; resume?: boolean }) =>
       helpers.run(async () => {

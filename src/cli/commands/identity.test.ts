@@ -36,7 +36,10 @@ async function schola(args: string[], stdin = ''): Promise<{ out: string; err: s
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'CLI ISD', 'district')`, [randomUUID(), TENANT]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'CLI ISD', 'district')`, [
+    randomUUID(),
+    TENANT,
+  ]);
 });
 afterEach(() => {
   process.exitCode = 0;
@@ -45,7 +48,18 @@ afterAll(() => database.dispose());
 
 describe('schola clients', () => {
   it('create prints the client id and the secret once; the secret works; list never shows it; revoke stops it', async () => {
-    const created = await schola(['clients', 'create', '--tenant', TENANT, '--name', 'Reading app', '--scopes', 'roster-core.readonly,edfi.readonly', '--school', '255901001']);
+    const created = await schola([
+      'clients',
+      'create',
+      '--tenant',
+      TENANT,
+      '--name',
+      'Reading app',
+      '--scopes',
+      'roster-core.readonly,edfi.readonly',
+      '--school',
+      '255901001',
+    ]);
     expect(created.exitCode).toBe(0);
     const clientId = /client_id:\s+(\S+)/.exec(created.out)![1]!;
     const clientSecret = /client_secret:\s+(\S+)/.exec(created.out)![1]!;
@@ -54,7 +68,9 @@ describe('schola clients', () => {
     expect(created.out).toMatch(/will not be shown again/);
     expect(created.out).toMatch(/schools: 255901001/);
     const token = await issueClientToken(database, { clientId, clientSecret });
-    expect(token.scope).toBe('https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly https://schola.dev/scope/edfi.readonly');
+    expect(token.scope).toBe(
+      'https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly https://schola.dev/scope/edfi.readonly',
+    );
 
     const listed = await schola(['clients', 'list', '--tenant', TENANT]);
     expect(listed.out).toContain(clientId);
@@ -62,7 +78,9 @@ describe('schola clients', () => {
     expect(listed.out).not.toContain(clientSecret);
 
     expect((await schola(['clients', 'revoke', clientId])).out).toBe(`Revoked client ${clientId}.`);
-    await expect(issueClientToken(database, { clientId, clientSecret })).rejects.toMatchObject({ oauthCode: 'invalid_client' });
+    await expect(issueClientToken(database, { clientId, clientSecret })).rejects.toMatchObject({
+      oauthCode: 'invalid_client',
+    });
     const again = await schola(['clients', 'revoke', clientId]);
     expect([again.exitCode, again.err]).toEqual([2, `schola: No active client with id "${clientId}".`]);
   });
@@ -70,31 +88,99 @@ describe('schola clients', () => {
   it('"all" grants every known scope; an unknown scope or tenant exits 2 naming it', async () => {
     const all = await schola(['clients', 'create', '--tenant', TENANT, '--name', 'SIS', '--scopes', 'all']);
     expect(/scopes: (.*)/.exec(all.out)![1]!.split(' ')).toHaveLength(15);
-    const bad = await schola(['clients', 'create', '--tenant', TENANT, '--name', 'X', '--scopes', 'roster.readonly,everything']);
+    const bad = await schola([
+      'clients',
+      'create',
+      '--tenant',
+      TENANT,
+      '--name',
+      'X',
+      '--scopes',
+      'roster.readonly,everything',
+    ]);
     expect(bad.exitCode).toBe(2);
     expect(bad.err).toContain('scopes: unknown scope "everything"');
     const tenant = await schola(['clients', 'list', '--tenant', 'nowhere']);
-    expect([tenant.exitCode, tenant.err]).toEqual([2, 'schola: The request has invalid fields.\n  tenant: no tenant with slug "nowhere"']);
+    expect([tenant.exitCode, tenant.err]).toEqual([
+      2,
+      'schola: The request has invalid fields.\n  tenant: no tenant with slug "nowhere"',
+    ]);
   });
 });
 
 describe('schola accounts create', () => {
   it('generates and prints a password when none is piped in; it signs in', async () => {
-    const res = await schola(['accounts', 'create', '--tenant', TENANT, '--email', 'Nurse@CLI.example', '--role', 'nurse', '--school', '255901001']);
+    const res = await schola([
+      'accounts',
+      'create',
+      '--tenant',
+      TENANT,
+      '--email',
+      'Nurse@CLI.example',
+      '--role',
+      'nurse',
+      '--school',
+      '255901001',
+    ]);
     expect(res.exitCode).toBe(0);
-    expect(res.out).toMatch(/Created account .* \(nurse@cli\.example\) in "cli-isd" with roles nurse, schools 255901001\./);
+    expect(res.out).toMatch(
+      /Created account .* \(nurse@cli\.example\) in "cli-isd" with roles nurse, schools 255901001\./,
+    );
     const password = /password: (\S+)/.exec(res.out)![1]!;
-    expect((await signIn(database, { tenant: TENANT, email: 'nurse@cli.example', password })).account.roles).toEqual(['nurse']);
+    expect((await signIn(database, { tenant: TENANT, email: 'nurse@cli.example', password })).account.roles).toEqual([
+      'nurse',
+    ]);
   });
 
   it('takes the password from stdin (not printed), and refuses a repeated e-mail with exit code 2', async () => {
-    const res = await schola(['accounts', 'create', '--tenant', TENANT, '--email', 'boss@cli.example', '--role', 'district_admin,auditor', '--password-stdin'], 'my chosen passphrase 1\n');
+    const res = await schola(
+      [
+        'accounts',
+        'create',
+        '--tenant',
+        TENANT,
+        '--email',
+        'boss@cli.example',
+        '--role',
+        'district_admin,auditor',
+        '--password-stdin',
+      ],
+      'my chosen passphrase 1\n',
+    );
     expect(res.out).not.toMatch(/password:/);
-    expect((await signIn(database, { tenant: TENANT, email: 'boss@cli.example', password: 'my chosen passphrase 1' })).account.roles).toEqual(['district_admin', 'auditor']);
-    const dup = await schola(['accounts', 'create', '--tenant', TENANT, '--email', 'boss@cli.example', '--role', 'teacher']);
+    expect(
+      (await signIn(database, { tenant: TENANT, email: 'boss@cli.example', password: 'my chosen passphrase 1' }))
+        .account.roles,
+    ).toEqual(['district_admin', 'auditor']);
+    const dup = await schola([
+      'accounts',
+      'create',
+      '--tenant',
+      TENANT,
+      '--email',
+      'boss@cli.example',
+      '--role',
+      'teacher',
+    ]);
     expect(dup.exitCode).toBe(2);
     expect(dup.err).toMatch(/^schola: /);
-    const weak = await schola(['accounts', 'create', '--tenant', TENANT, '--email', 'weak@cli.example', '--role', 'teacher', '--password-stdin'], 'Short1\n');
-    expect([weak.exitCode, weak.err]).toEqual([2, 'schola: The request has invalid fields.\n  password: must be at least 12 characters']);
+    const weak = await schola(
+      [
+        'accounts',
+        'create',
+        '--tenant',
+        TENANT,
+        '--email',
+        'weak@cli.example',
+        '--role',
+        'teacher',
+        '--password-stdin',
+      ],
+      'Short1\n',
+    );
+    expect([weak.exitCode, weak.err]).toEqual([
+      2,
+      'schola: The request has invalid fields.\n  password: must be at least 12 characters',
+    ]);
   });
 });

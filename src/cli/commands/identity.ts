@@ -9,7 +9,13 @@ import type { Database } from '../../platform/db/database.js';
 import { generatePassword } from '../../platform/auth/passwords.js';
 import { AppError } from '../../platform/http/errors.js';
 import { toAppError } from '../../platform/http/app.js';
-import { createAccount, createClient, listClients, requireTenantId, revokeClient } from '../../domains/identity/service.js';
+import {
+  createAccount,
+  createClient,
+  listClients,
+  requireTenantId,
+  revokeClient,
+} from '../../domains/identity/service.js';
 
 export interface IdentityCliHelpers {
   /** main.ts `run`: maps known errors to a message and an exit code. */
@@ -21,15 +27,25 @@ export interface IdentityCliHelpers {
 }
 
 function positiveId(value: string, what: string): number {
-  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647) throw new InvalidArgumentError(`expected ${what} (a positive whole number)`);
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647)
+    throw new InvalidArgumentError(`expected ${what} (a positive whole number)`);
   return Number(value);
 }
 
-const schoolId = (value: string, previous: number[] = []): number[] => [...previous, positiveId(value, 'an Ed-Fi school id')];
+const schoolId = (value: string, previous: number[] = []): number[] => [
+  ...previous,
+  positiveId(value, 'an Ed-Fi school id'),
+];
 const usi = (value: string): number => positiveId(value, 'an Ed-Fi USI');
 
 function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -47,7 +63,8 @@ async function withDatabase(helpers: IdentityCliHelpers, fn: (database: Database
     const appError = error instanceof AppError ? error : toAppError(error);
     if (appError.status >= 500) throw error;
     console.error(`schola: ${appError.detail}`);
-    for (const [field, reasons] of Object.entries(appError.extras.validationErrors ?? {})) console.error(`  ${field}: ${reasons.join('; ')}`);
+    for (const [field, reasons] of Object.entries(appError.extras.validationErrors ?? {}))
+      console.error(`  ${field}: ${reasons.join('; ')}`);
     process.exitCode = 2;
   } finally {
     await database.close();
@@ -55,14 +72,20 @@ async function withDatabase(helpers: IdentityCliHelpers, fn: (database: Database
 }
 
 export function registerIdentityCommands(program: Command, helpers: IdentityCliHelpers): void {
-  const clients = program.command('clients').description('OAuth 2.0 client-credentials clients (learning tools, SIS integrations)');
+  const clients = program
+    .command('clients')
+    .description('OAuth 2.0 client-credentials clients (learning tools, SIS integrations)');
 
   clients
     .command('create')
     .description('create a client; prints its client_id and secret (the secret is shown only this once)')
     .requiredOption('--tenant <slug>', 'tenant the client belongs to')
     .requiredOption('--name <name>', 'what the client is (e.g. "Reading app")')
-    .requiredOption('--scopes <scopes>', 'comma-separated scopes (full URIs or short names like roster.readonly, edfi), or "all"', collect)
+    .requiredOption(
+      '--scopes <scopes>',
+      'comma-separated scopes (full URIs or short names like roster.readonly, edfi), or "all"',
+      collect,
+    )
     .option('--school <id>', 'bind the client to this Ed-Fi school (repeatable); default: the whole tenant', schoolId)
     .action((opts: { tenant: string; name: string; scopes: string[]; school?: number[] }) =>
       helpers.run(() =>
@@ -90,7 +113,9 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
           if (list.length === 0) console.log(`No clients in tenant "${opts.tenant}".`);
           for (const c of list) {
             const state = c.revokedAt ? `revoked ${c.revokedAt}` : 'active';
-            console.log(`${c.clientId}  ${state}  "${c.name}"  schools: ${c.schoolIds?.join(',') ?? 'all'}  scopes: ${c.scopes.length}  last used: ${c.lastUsedAt ?? 'never'}`);
+            console.log(
+              `${c.clientId}  ${state}  "${c.name}"  schools: ${c.schoolIds?.join(',') ?? 'all'}  scopes: ${c.scopes.length}  last used: ${c.lastUsedAt ?? 'never'}`,
+            );
           }
         }),
       ),
@@ -102,7 +127,8 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
     .action((clientId: string) =>
       helpers.run(() =>
         withDatabase(helpers, async (database) => {
-          if (!(await revokeClient(database, clientId))) throw new AppError('not_found', `No active client with id "${clientId}".`);
+          if (!(await revokeClient(database, clientId)))
+            throw new AppError('not_found', `No active client with id "${clientId}".`);
           console.log(`Revoked client ${clientId}.`);
         }),
       ),
@@ -114,30 +140,48 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
     .description('create an account; prints a generated password unless one is given with --password-stdin')
     .requiredOption('--tenant <slug>', 'tenant')
     .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
-    .requiredOption('--role <role>', 'role(s), comma-separated or repeated (district_admin, school_admin, teacher, nurse, parent, …)', collect)
+    .requiredOption(
+      '--role <role>',
+      'role(s), comma-separated or repeated (district_admin, school_admin, teacher, nurse, parent, …)',
+      collect,
+    )
     .option('--school <id>', 'limit the account to this Ed-Fi school (repeatable)', schoolId)
     .option('--name <name>', 'display name (default: the e-mail’s local part)')
     .option('--staff-usi <usi>', 'link to this Ed-Fi staff (teachers, staff)', usi)
     .option('--student-usi <usi>', 'link to this Ed-Fi student (student accounts)', usi)
     .option('--password-stdin', 'read the password from standard input', false)
-    .action((opts: { tenant: string; email: string; role: string[]; school?: number[]; name?: string; staffUsi?: number; studentUsi?: number; passwordStdin: boolean }) =>
-      helpers.run(() =>
-        withDatabase(helpers, async (database) => {
-          const tenantId = await requireTenantId(database, opts.tenant);
-          const given = opts.passwordStdin ? (await (helpers.readStdin ?? (() => readAll(process.stdin)))()).replace(/\r?\n$/, '') : undefined;
-          const password = given ?? generatePassword();
-          const account = await createAccount(database, tenantId, {
-            email: opts.email,
-            roles: opts.role,
-            password,
-            ...(opts.name ? { displayName: opts.name } : {}),
-            ...(opts.school ? { schoolIds: opts.school } : {}),
-            ...(opts.staffUsi ? { edfiStaffUsi: opts.staffUsi } : {}),
-            ...(opts.studentUsi ? { edfiStudentUsi: opts.studentUsi } : {}),
-          });
-          console.log(`Created account ${account.id} (${account.email}) in "${opts.tenant}" with roles ${account.roles.join(', ')}${account.schoolIds ? `, schools ${account.schoolIds.join(', ')}` : ''}.`);
-          if (given === undefined) console.log(`password: ${password}\nThis generated password is shown only now.`);
-        }),
-      ),
+    .action(
+      (opts: {
+        tenant: string;
+        email: string;
+        role: string[];
+        school?: number[];
+        name?: string;
+        staffUsi?: number;
+        studentUsi?: number;
+        passwordStdin: boolean;
+      }) =>
+        helpers.run(() =>
+          withDatabase(helpers, async (database) => {
+            const tenantId = await requireTenantId(database, opts.tenant);
+            const given = opts.passwordStdin
+              ? (await (helpers.readStdin ?? (() => readAll(process.stdin)))()).replace(/\r?\n$/, '')
+              : undefined;
+            const password = given ?? generatePassword();
+            const account = await createAccount(database, tenantId, {
+              email: opts.email,
+              roles: opts.role,
+              password,
+              ...(opts.name ? { displayName: opts.name } : {}),
+              ...(opts.school ? { schoolIds: opts.school } : {}),
+              ...(opts.staffUsi ? { edfiStaffUsi: opts.staffUsi } : {}),
+              ...(opts.studentUsi ? { edfiStudentUsi: opts.studentUsi } : {}),
+            });
+            console.log(
+              `Created account ${account.id} (${account.email}) in "${opts.tenant}" with roles ${account.roles.join(', ')}${account.schoolIds ? `, schools ${account.schoolIds.join(', ')}` : ''}.`,
+            );
+            if (given === undefined) console.log(`password: ${password}\nThis generated password is shown only now.`);
+          }),
+        ),
     );
 }

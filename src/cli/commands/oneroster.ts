@@ -20,12 +20,16 @@ export interface OneRosterCliHelpers {
 
 async function tenantIdOf(database: Database, slug: string): Promise<string | undefined> {
   // Owner-connection lookup of the slug: the tenant is what we are looking for.
-  const found = await database.query<{ id: string }>('SELECT id::text AS id FROM platform.tenants WHERE slug = $1', [slug]);
+  const found = await database.query<{ id: string }>('SELECT id::text AS id FROM platform.tenants WHERE slug = $1', [
+    slug,
+  ]);
   return found[0]?.id;
 }
 
 /** A progress line: rewritten in place on a terminal, one line per finished file otherwise. */
-export function progressPrinter(stream: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown }): (p: ImportProgress) => void {
+export function progressPrinter(
+  stream: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown },
+): (p: ImportProgress) => void {
   const started = Date.now();
   return (p) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
@@ -58,7 +62,10 @@ export function registerOneRosterCommands(program: Command, helpers: OneRosterCl
             process.exitCode = 2;
             return;
           }
-          const report = await importPackage(database, tenantId, source, { partial: opts.partial, onProgress: progressPrinter(process.stderr) });
+          const report = await importPackage(database, tenantId, source, {
+            partial: opts.partial,
+            onProgress: progressPrinter(process.stderr),
+          });
           if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
           console.log(reportText(report));
           if (!report.ok) process.exitCode = 1;
@@ -84,7 +91,10 @@ export function registerOneRosterCommands(program: Command, helpers: OneRosterCl
           const summary = await exportPackage(database, tenantId, directory);
           const files = Object.entries(summary.files).map(([f, n]) => `${f} ${n}`);
           console.log(`Wrote a OneRoster 1.2 bulk package to ${directory}: ${files.join(', ') || 'no rows'}`);
-          for (const cell of summary.lossy) console.error(`warning: ${cell}: a value contains a comma; the CSV binding will read it back as several values`);
+          for (const cell of summary.lossy)
+            console.error(
+              `warning: ${cell}: a value contains a comma; the CSV binding will read it back as several values`,
+            );
         } finally {
           await database.close();
         }

@@ -27,7 +27,11 @@ export function registerTenantCommands(program: Command, helpers: TenantCliHelpe
       helpers.run(async () => {
         const database = await helpers.openDatabase();
         try {
-          const tenant = await createTenant(database, { slug: opts.slug, name: opts.name, kind: opts.kind as 'district' });
+          const tenant = await createTenant(database, {
+            slug: opts.slug,
+            name: opts.name,
+            kind: opts.kind as 'district',
+          });
           console.log(`tenant ${tenant.slug} (${tenant.kind}) created: ${tenant.id}`);
           if (opts.adminEmail) {
             const password = randomToken().slice(0, 24);
@@ -46,7 +50,8 @@ export function registerTenantCommands(program: Command, helpers: TenantCliHelpe
       helpers.run(async () => {
         const database = await helpers.openDatabase();
         try {
-          for (const t of await listTenants(database)) console.log(`${t.slug.padEnd(32)} ${t.kind.padEnd(16)} ${t.id}  ${t.name}`);
+          for (const t of await listTenants(database))
+            console.log(`${t.slug.padEnd(32)} ${t.kind.padEnd(16)} ${t.id}  ${t.name}`);
         } finally {
           await database.close();
         }

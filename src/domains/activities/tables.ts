@@ -55,15 +55,17 @@ export const studentActivityParticipation = activitiesSchema.table(
     checkIn('student_activity_participation_status_check', t.participationStatus, ['active', 'inactive'], {
       caseInsensitive: true,
     }),
-    tenantFk('student_activity_participation_student_fkey', [t.tenantId, t.studentUsi], [
-      student.tenantId,
-      student.studentUSI,
-    ]),
+    tenantFk(
+      'student_activity_participation_student_fkey',
+      [t.tenantId, t.studentUsi],
+      [student.tenantId, student.studentUSI],
+    ),
     // Activities are retired with is_active; participation is history, so RESTRICT.
-    tenantFk('student_activity_participation_activity_fkey', [t.tenantId, t.activityId], [
-      activities.tenantId,
-      activities.activityId,
-    ]),
+    tenantFk(
+      'student_activity_participation_activity_fkey',
+      [t.tenantId, t.activityId],
+      [activities.tenantId, activities.activityId],
+    ),
     index('student_activity_participation_student_idx').on(t.tenantId, t.studentUsi),
     index('student_activity_participation_activity_idx').on(t.tenantId, t.activityId),
   ],

@@ -5,7 +5,15 @@
  */
 import { boolean, customType, doublePrecision, index, integer, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
 import { aiMemorySchema } from '../../platform/db/pg-schemas.js';
-import { checkIn, checkRange, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../platform/db/schema-kit.js';
+import {
+  checkIn,
+  checkRange,
+  createdAt,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  updatedAt,
+} from '../../platform/db/schema-kit.js';
 import { organizations, users } from '../core/tables.js';
 
 /** The seed's BLOB (SQLite) → PostgreSQL bytea. */
@@ -35,7 +43,11 @@ export const memoryGraphs = aiMemorySchema.table(
   (t) => [
     ...tenantKeys('memory_graphs', t.tenantId, t.id),
     tenantFk('memory_graphs_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
-    tenantFk('memory_graphs_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'memory_graphs_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     index('memory_graphs_student_idx').on(t.tenantId, t.studentId),
     index('memory_graphs_organization_idx').on(t.tenantId, t.organizationId),
   ],
@@ -174,10 +186,25 @@ export const memoryContradictions = aiMemorySchema.table(
   },
   (t) => [
     ...tenantKeys('memory_contradictions', t.tenantId, t.id),
-    tenantFk('memory_contradictions_graph_fkey', [t.tenantId, t.graphId], [memoryGraphs.tenantId, memoryGraphs.id], 'cascade'),
+    tenantFk(
+      'memory_contradictions_graph_fkey',
+      [t.tenantId, t.graphId],
+      [memoryGraphs.tenantId, memoryGraphs.id],
+      'cascade',
+    ),
     // A contradiction is about its two nodes: it goes when either does.
-    tenantFk('memory_contradictions_node_a_fkey', [t.tenantId, t.nodeA], [memoryNodes.tenantId, memoryNodes.id], 'cascade'),
-    tenantFk('memory_contradictions_node_b_fkey', [t.tenantId, t.nodeB], [memoryNodes.tenantId, memoryNodes.id], 'cascade'),
+    tenantFk(
+      'memory_contradictions_node_a_fkey',
+      [t.tenantId, t.nodeA],
+      [memoryNodes.tenantId, memoryNodes.id],
+      'cascade',
+    ),
+    tenantFk(
+      'memory_contradictions_node_b_fkey',
+      [t.tenantId, t.nodeB],
+      [memoryNodes.tenantId, memoryNodes.id],
+      'cascade',
+    ),
     // resolved_to is node_a or node_b, so cascading is consistent with the two FKs above.
     tenantFk(
       'memory_contradictions_resolved_to_fkey',

@@ -52,7 +52,11 @@ export const studentMealPlans = cafeteriaSchema.table(
     }),
     tenantFk('student_meal_plans_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     // Plans are retired with is_active; accounts keep their history, so RESTRICT.
-    tenantFk('student_meal_plans_meal_plan_fkey', [t.tenantId, t.mealPlanId], [mealPlans.tenantId, mealPlans.mealPlanId]),
+    tenantFk(
+      'student_meal_plans_meal_plan_fkey',
+      [t.tenantId, t.mealPlanId],
+      [mealPlans.tenantId, mealPlans.mealPlanId],
+    ),
     index('student_meal_plans_student_idx').on(t.tenantId, t.studentUsi),
     index('student_meal_plans_meal_plan_idx').on(t.tenantId, t.mealPlanId),
   ],
@@ -78,7 +82,9 @@ export const mealTransactions = cafeteriaSchema.table(
   (t) => [
     ...tenantKeys('meal_transactions', t.tenantId, t.transactionId),
     // Seed comment: "Breakfast, lunch, snack".
-    checkIn('meal_transactions_meal_type_check', t.mealType, ['breakfast', 'lunch', 'snack'], { caseInsensitive: true }),
+    checkIn('meal_transactions_meal_type_check', t.mealType, ['breakfast', 'lunch', 'snack'], {
+      caseInsensitive: true,
+    }),
     tenantFk('meal_transactions_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     index('meal_transactions_student_idx').on(t.tenantId, t.studentUsi, t.transactionDate),
   ],

@@ -20,15 +20,23 @@ async function studentsConcerned(tx: Tx, row: Record<string, unknown>): Promise<
   const group = id(row.groupId);
   const session = id(row.sessionId);
   let query;
-  if (participant) query = sql`SELECT student_id FROM sessions.participants WHERE id = ${participant}::uuid AND student_id IS NOT NULL`;
+  if (participant)
+    query = sql`SELECT student_id FROM sessions.participants WHERE id = ${participant}::uuid AND student_id IS NOT NULL`;
   else if (group) query = sql`SELECT student_id FROM sessions.student_group_members WHERE group_id = ${group}::uuid`;
-  else if (session) query = sql`SELECT DISTINCT student_id FROM sessions.participants WHERE session_id = ${session}::uuid AND student_id IS NOT NULL`;
+  else if (session)
+    query = sql`SELECT DISTINCT student_id FROM sessions.participants WHERE session_id = ${session}::uuid AND student_id IS NOT NULL`;
   else return [];
   return rowsOf<{ student_id: string }>(await tx.execute(query)).map((r) => r.student_id);
 }
 
 export const classroomConsentRule: WriteRule = async (tx, resource, row) => {
-  const use = resource.entry.qualifiedName === 'audio.recordings' ? 'audio_recording' : resource.entry.qualifiedName === 'ai_insights.teacher_guidance_metrics' ? 'ai_analysis' : undefined;
+  const use =
+    resource.entry.qualifiedName === 'audio.recordings'
+      ? 'audio_recording'
+      : resource.entry.qualifiedName === 'ai_insights.teacher_guidance_metrics'
+        ? 'ai_analysis'
+        : undefined;
   if (!use) return;
-  for (const student of await studentsConcerned(tx, row)) await requireConsent(tx, { use, classroomStudentId: student });
+  for (const student of await studentsConcerned(tx, row))
+    await requireConsent(tx, { use, classroomStudentId: student });
 };

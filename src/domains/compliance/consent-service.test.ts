@@ -32,10 +32,20 @@ const inTenant = <T>(fn: Parameters<typeof tenantTransaction<T>>[2]) => tenantTr
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  await database.db.insert(tenants).values({ id: tenantId, slug: 'consent-test', name: 'Consent ISD', kind: 'district' });
+  await database.db
+    .insert(tenants)
+    .values({ id: tenantId, slug: 'consent-test', name: 'Consent ISD', kind: 'district' });
   await inTenant(async ({ tx }) => {
     await tx.insert(schools).values({ tenantId, id: school, name: 'Test Elementary' });
-    await tx.insert(students).values([child, teen, unknownAge, byBirthYear, unsharable].map((id) => ({ tenantId, id, schoolId: school, name: 'Student', status: 'active' })));
+    await tx.insert(students).values(
+      [child, teen, unknownAge, byBirthYear, unsharable].map((id) => ({
+        tenantId,
+        id,
+        schoolId: school,
+        name: 'Student',
+        status: 'active',
+      })),
+    );
     await tx.insert(coppaCompliance).values([
       { tenantId, studentId: child, schoolId: school, isUnder13: true, birthYear: 2017 },
       { tenantId, studentId: teen, schoolId: school, isUnder13: false, birthYear: 2011 },
@@ -61,7 +71,9 @@ describe('consent service', () => {
       plugins: [
         (a) => {
           a.post<{ Params: { id: string } }>('/recordings/:id', async (request) => {
-            await inTenant(({ tx }) => requireConsent(tx, { use: 'audio_recording', classroomStudentId: request.params.id }, { now: NOW }));
+            await inTenant(({ tx }) =>
+              requireConsent(tx, { use: 'audio_recording', classroomStudentId: request.params.id }, { now: NOW }),
+            );
             return { recording: true };
           });
         },
@@ -81,39 +93,86 @@ describe('consent service', () => {
     await inTenant(({ tx }) =>
       tx.insert(parentalConsents).values([
         { tenantId, studentId: child, consentType: 'ai_analysis', consentGiven: true, consentDate: NOW }, // not verified
-        { tenantId, studentId: child, consentType: 'audio_recording', consentGiven: true, verifiedAt: new Date('2025-01-01'), expiresAt: new Date('2026-01-01') }, // expired
+        {
+          tenantId,
+          studentId: child,
+          consentType: 'audio_recording',
+          consentGiven: true,
+          verifiedAt: new Date('2025-01-01'),
+          expiresAt: new Date('2026-01-01'),
+        }, // expired
       ]),
     );
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).allowed).toBe(false);
     expect((await inTenant(({ tx }) => mayRecordAudio(tx, child, { now: NOW }))).allowed).toBe(false);
 
-    await inTenant(({ tx }) => recordParentalConsent(tx, { classroomStudentId: child, consentType: 'audio_recording', verificationMethod: 'signed_form' }, { now: NOW }));
+    await inTenant(({ tx }) =>
+      recordParentalConsent(
+        tx,
+        { classroomStudentId: child, consentType: 'audio_recording', verificationMethod: 'signed_form' },
+        { now: NOW },
+      ),
+    );
     expect(await inTenant(({ tx }) => mayRecordAudio(tx, child, { now: NOW }))).toMatchObject({ allowed: true });
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).missing).toBe('ai_analysis'); // consent is per use
     const [flags] = await inTenant(({ tx }) => tx.select().from(students).where(eq(students.id, child)));
-    expect(flags).toMatchObject({ hasParentalConsent: true, audioRecordingConsent: true, dataSharingConsent: false, coppaCompliant: true });
+    expect(flags).toMatchObject({
+      hasParentalConsent: true,
+      audioRecordingConsent: true,
+      dataSharingConsent: false,
+      coppaCompliant: true,
+    });
   });
 
   it('revocation takes effect immediately: parental revocation and privacy-consent withdrawal', async () => {
     // Every unrevoked audio consents are marked revoked (the verified one and the expired one).
     expect(await inTenant(({ tx }) => revokeParentalConsent(tx, child, 'audio_recording', { now: NOW }))).toBe(2);
-    expect(await inTenant(({ tx }) => mayRecordAudio(tx, child, { now: NOW }))).toMatchObject({ allowed: false, missing: 'audio_recording' });
+    expect(await inTenant(({ tx }) => mayRecordAudio(tx, child, { now: NOW }))).toMatchObject({
+      allowed: false,
+      missing: 'audio_recording',
+    });
     const [flags] = await inTenant(({ tx }) => tx.select().from(students).where(eq(students.id, child)));
     expect(flags).toMatchObject({ hasParentalConsent: false, audioRecordingConsent: false });
 
-    await inTenant(({ tx }) => recordParentalConsent(tx, { classroomStudentId: child, consentType: 'ai_analysis', verificationMethod: 'video_call' }, { now: NOW }));
+    await inTenant(({ tx }) =>
+      recordParentalConsent(
+        tx,
+        { classroomStudentId: child, consentType: 'ai_analysis', verificationMethod: 'video_call' },
+        { now: NOW },
+      ),
+    );
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).allowed).toBe(true);
     await inTenant(({ tx }) =>
-      tx.insert(privacyConsents).values({ tenantId, studentId: child, consentType: 'ai_analysis', consentStatus: 'withdrawn', consentDate: NOW, withdrawalDate: NOW }),
+      tx.insert(privacyConsents).values({
+        tenantId,
+        studentId: child,
+        consentType: 'ai_analysis',
+        consentStatus: 'withdrawn',
+        consentDate: NOW,
+        withdrawalDate: NOW,
+      }),
     );
-    expect(await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).toMatchObject({ allowed: false, missing: 'ai_analysis', reason: expect.stringMatching(/withdrawn/) });
+    expect(await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).toMatchObject({
+      allowed: false,
+      missing: 'ai_analysis',
+      reason: expect.stringMatching(/withdrawn/),
+    });
   });
 
   it('13 and older is allowed per policy, unless consent was withdrawn', async () => {
     expect((await inTenant(({ tx }) => mayRecordAudio(tx, teen, { now: NOW }))).allowed).toBe(true);
-    expect((await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: teen }, 'Acme Reading', { now: NOW }))).allowed).toBe(true);
+    expect(
+      (await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: teen }, 'Acme Reading', { now: NOW })))
+        .allowed,
+    ).toBe(true);
     await inTenant(({ tx }) =>
-      tx.insert(privacyConsents).values({ tenantId, studentId: teen, consentType: 'audio_recording', consentStatus: 'denied', consentDate: NOW }),
+      tx.insert(privacyConsents).values({
+        tenantId,
+        studentId: teen,
+        consentType: 'audio_recording',
+        consentStatus: 'denied',
+        consentDate: NOW,
+      }),
     );
     expect((await inTenant(({ tx }) => mayRecordAudio(tx, teen, { now: NOW }))).allowed).toBe(false);
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, teen, { now: NOW }))).allowed).toBe(true);
@@ -121,31 +180,73 @@ describe('consent service', () => {
 
   it('an unknown age counts as under 13; a birth year is read conservatively', async () => {
     const unknown = await inTenant(({ tx }) => mayRunAiAnalysis(tx, unknownAge, { now: NOW }));
-    expect(unknown).toMatchObject({ allowed: false, missing: 'ai_analysis', reason: expect.stringMatching(/age is not verified/) });
+    expect(unknown).toMatchObject({
+      allowed: false,
+      missing: 'ai_analysis',
+      reason: expect.stringMatching(/age is not verified/),
+    });
     // Born in 2013: 12 or 13 in November 2026 — possibly under 13, so refused; born 2012: at least 13.
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, byBirthYear, { now: NOW }))).allowed).toBe(false);
-    await inTenant(({ tx }) => tx.update(coppaCompliance).set({ birthYear: 2012 }).where(eq(coppaCompliance.studentId, byBirthYear)));
+    await inTenant(({ tx }) =>
+      tx.update(coppaCompliance).set({ birthYear: 2012 }).where(eq(coppaCompliance.studentId, byBirthYear)),
+    );
     expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, byBirthYear, { now: NOW }))).allowed).toBe(true);
   });
 
   it('vendor sharing: per-vendor consent, the COPPA no-third-party limit, Ed-Fi students by birth date', async () => {
-    await inTenant(({ tx }) => recordParentalConsent(tx, { classroomStudentId: child, consentType: 'data_sharing:acme', verificationMethod: 'signed_form' }, { now: NOW }));
-    expect((await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: child }, 'ACME', { now: NOW }))).allowed).toBe(true);
-    expect(await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: child }, 'other', { now: NOW }))).toMatchObject({ allowed: false, missing: 'data_sharing:other' });
-    await inTenant(({ tx }) => recordParentalConsent(tx, { classroomStudentId: unsharable, consentType: 'data_sharing', verificationMethod: 'signed_form' }, { now: NOW }));
-    expect((await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: unsharable }, 'acme', { now: NOW }))).reason).toMatch(/Third-party sharing is excluded/);
-
-    expect((await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-TEEN' }, 'acme', { now: NOW }))).allowed).toBe(true);
-    expect(await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-CHILD' }, 'acme', { now: NOW }))).toMatchObject({ allowed: false, missing: 'data_sharing:acme' });
     await inTenant(({ tx }) =>
-      tx.insert(privacyConsents).values({ tenantId, studentId: 'E-CHILD', parentGuardianId: 'guardian-1', consentType: 'data_sharing:acme', consentStatus: 'granted', consentMethod: 'paper', consentDate: NOW }),
+      recordParentalConsent(
+        tx,
+        { classroomStudentId: child, consentType: 'data_sharing:acme', verificationMethod: 'signed_form' },
+        { now: NOW },
+      ),
     );
-    expect((await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-CHILD' }, 'acme', { now: NOW }))).allowed).toBe(true);
+    expect(
+      (await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: child }, 'ACME', { now: NOW }))).allowed,
+    ).toBe(true);
+    expect(
+      await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: child }, 'other', { now: NOW })),
+    ).toMatchObject({ allowed: false, missing: 'data_sharing:other' });
+    await inTenant(({ tx }) =>
+      recordParentalConsent(
+        tx,
+        { classroomStudentId: unsharable, consentType: 'data_sharing', verificationMethod: 'signed_form' },
+        { now: NOW },
+      ),
+    );
+    expect(
+      (await inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: unsharable }, 'acme', { now: NOW })))
+        .reason,
+    ).toMatch(/Third-party sharing is excluded/);
+
+    expect(
+      (await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-TEEN' }, 'acme', { now: NOW }))).allowed,
+    ).toBe(true);
+    expect(
+      await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-CHILD' }, 'acme', { now: NOW })),
+    ).toMatchObject({ allowed: false, missing: 'data_sharing:acme' });
+    await inTenant(({ tx }) =>
+      tx.insert(privacyConsents).values({
+        tenantId,
+        studentId: 'E-CHILD',
+        parentGuardianId: 'guardian-1',
+        consentType: 'data_sharing:acme',
+        consentStatus: 'granted',
+        consentMethod: 'paper',
+        consentDate: NOW,
+      }),
+    );
+    expect(
+      (await inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'E-CHILD' }, 'acme', { now: NOW })))
+        .allowed,
+    ).toBe(true);
   });
 
   it('an unknown student is not found; a bad vendor name is a validation error', async () => {
     await expect(inTenant(({ tx }) => mayRecordAudio(tx, randomUUID()))).rejects.toMatchObject({ code: 'not_found' });
     await expect(inTenant(({ tx }) => mayRecordAudio(tx, 'not-a-uuid'))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: teen }, ' '))).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: teen }, ' '))).rejects.toMatchObject(
+      { code: 'validation_failed' },
+    );
   });
 });

@@ -65,16 +65,36 @@ export const mayRunAiAnalysis = (tx: Tx, classroomStudentId: string, options: Co
   decideConsent(tx, { classroomStudentId }, ['ai_analysis'], options.now ?? new Date());
 
 /** Without a vendor: the general data-sharing consent only. */
-export const mayShareWithVendor = (tx: Tx, student: StudentRef, vendor: string | undefined, options: ConsentOptions = {}) =>
-  decideConsent(tx, student, vendor === undefined ? ['data_sharing'] : ['data_sharing', vendorConsentType(vendor)], options.now ?? new Date());
+export const mayShareWithVendor = (
+  tx: Tx,
+  student: StudentRef,
+  vendor: string | undefined,
+  options: ConsentOptions = {},
+) =>
+  decideConsent(
+    tx,
+    student,
+    vendor === undefined ? ['data_sharing'] : ['data_sharing', vendorConsentType(vendor)],
+    options.now ?? new Date(),
+  );
 
 /** Throws 403 consent_required naming the missing consent when the use is not allowed. */
 export async function requireConsent(tx: Tx, question: ConsentQuestion, options: ConsentOptions = {}): Promise<void> {
   const decision =
     question.use === 'data_sharing'
       ? await mayShareWithVendor(tx, question.student, question.vendor, options)
-      : await decideConsent(tx, { classroomStudentId: question.classroomStudentId }, [question.use], options.now ?? new Date());
-  if (!decision.allowed) throw new AppError('consent_required', decision.reason, decision.missing ? { missingConsent: decision.missing } : {});
+      : await decideConsent(
+          tx,
+          { classroomStudentId: question.classroomStudentId },
+          [question.use],
+          options.now ?? new Date(),
+        );
+  if (!decision.allowed)
+    throw new AppError(
+      'consent_required',
+      decision.reason,
+      decision.missing ? { missingConsent: decision.missing } : {},
+    );
 }
 
 interface Facts {
@@ -87,13 +107,23 @@ interface Facts {
 async function factsOf(tx: Tx, ref: StudentRef): Promise<Facts> {
   if ('classroomStudentId' in ref) {
     const id = ref.classroomStudentId;
-    const found = UUID.test(id) ? await tx.select({ id: classroomStudents.id }).from(classroomStudents).where(eq(classroomStudents.id, id)) : [];
+    const found = UUID.test(id)
+      ? await tx.select({ id: classroomStudents.id }).from(classroomStudents).where(eq(classroomStudents.id, id))
+      : [];
     if (found.length === 0) throw new AppError('not_found', 'No such classroom student.');
-    const [coppa] = await tx.select().from(coppaCompliance).where(eq(coppaCompliance.studentId, id)).orderBy(desc(coppaCompliance.updatedAt), desc(coppaCompliance.createdAt)).limit(1);
+    const [coppa] = await tx
+      .select()
+      .from(coppaCompliance)
+      .where(eq(coppaCompliance.studentId, id))
+      .orderBy(desc(coppaCompliance.updatedAt), desc(coppaCompliance.createdAt))
+      .limit(1);
     const parental = await tx.select().from(parentalConsents).where(eq(parentalConsents.studentId, id));
     return { ids: [id], coppa, parental };
   }
-  const [row] = await tx.select({ birthDate: edfiStudent.birthDate }).from(edfiStudent).where(eq(edfiStudent.studentUniqueId, ref.studentUniqueId));
+  const [row] = await tx
+    .select({ birthDate: edfiStudent.birthDate })
+    .from(edfiStudent)
+    .where(eq(edfiStudent.studentUniqueId, ref.studentUniqueId));
   if (!row) throw new AppError('not_found', 'No such student.');
   return { ids: [ref.studentUniqueId], birthDate: row.birthDate, parental: [] };
 }
@@ -109,12 +139,14 @@ function under13(facts: Facts, now: Date): boolean | undefined {
   return undefined;
 }
 
-const dateOf = (r: { consentDate: Date | null; createdAt: Date | null }) => (r.consentDate ?? r.createdAt ?? new Date(0)).getTime();
+const dateOf = (r: { consentDate: Date | null; createdAt: Date | null }) =>
+  (r.consentDate ?? r.createdAt ?? new Date(0)).getTime();
 
 async function decideConsent(tx: Tx, ref: StudentRef, types: string[], now: Date): Promise<ConsentDecision> {
   const facts = await factsOf(tx, ref);
   const wanted = types[types.length - 1]!;
-  if (facts.coppa?.deletionRequestedAt) return { allowed: false, reason: 'Deletion of this student\'s data has been requested; no new use is allowed.' };
+  if (facts.coppa?.deletionRequestedAt)
+    return { allowed: false, reason: "Deletion of this student's data has been requested; no new use is allowed." };
 
   // Latest privacy consent per type: a withdrawal or denial refuses at once.
   const privacy = await tx
@@ -126,65 +158,124 @@ async function decideConsent(tx: Tx, ref: StudentRef, types: string[], now: Date
   for (const row of privacy) if (!latest.has(row.consentType)) latest.set(row.consentType, row);
   for (const [type, row] of latest) {
     if (row.withdrawalDate || row.consentStatus.toLowerCase() !== 'granted') {
-      return { allowed: false, missing: type, reason: `Consent '${type}' has been withdrawn or denied for this student.` };
+      return {
+        allowed: false,
+        missing: type,
+        reason: `Consent '${type}' has been withdrawn or denied for this student.`,
+      };
     }
   }
   if (types[0] === 'data_sharing' && facts.coppa?.noThirdPartySharing) {
-    return { allowed: false, missing: wanted, reason: `Third-party sharing is excluded by this student's COPPA record; consent '${wanted}' cannot apply until that limit is lifted.` };
+    return {
+      allowed: false,
+      missing: wanted,
+      reason: `Third-party sharing is excluded by this student's COPPA record; consent '${wanted}' cannot apply until that limit is lifted.`,
+    };
   }
 
   const young = under13(facts, now);
   if (young === false) return { allowed: true, reason: 'The student is 13 or older and has not withdrawn consent.' };
-  const refusedAt = facts.parental.filter((r) => types.includes(r.consentType ?? '') && r.consentGiven === false).map(dateOf);
+  const refusedAt = facts.parental
+    .filter((r) => types.includes(r.consentType ?? '') && r.consentGiven === false)
+    .map(dateOf);
   const parental = facts.parental.some(
-    (r) => types.includes(r.consentType ?? '') && r.consentGiven === true && r.verifiedAt !== null && r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now) && !refusedAt.some((t) => t > dateOf(r)),
+    (r) =>
+      types.includes(r.consentType ?? '') &&
+      r.consentGiven === true &&
+      r.verifiedAt !== null &&
+      r.revokedAt === null &&
+      (r.expiresAt === null || r.expiresAt > now) &&
+      !refusedAt.some((t) => t > dateOf(r)),
   );
-  const byGuardian = [...latest.values()].some((r) => r.parentGuardianId !== null && (r.expirationDate === null || r.expirationDate > now));
+  const byGuardian = [...latest.values()].some(
+    (r) => r.parentGuardianId !== null && (r.expirationDate === null || r.expirationDate > now),
+  );
   if (parental || byGuardian) return { allowed: true, reason: 'Verified parental consent is on record.' };
-  const why = young === undefined ? 'the student\'s age is not verified, so COPPA applies' : 'the student is under 13';
+  const why = young === undefined ? "the student's age is not verified, so COPPA applies" : 'the student is under 13';
   return { allowed: false, missing: wanted, reason: `Verified parental consent '${wanted}' is required: ${why}.` };
 }
 
 /** Records a verified parental consent (e.g. after e-mail plus signed form) and refreshes the cache flags. */
 export async function recordParentalConsent(
   tx: Tx,
-  input: { classroomStudentId: string; consentType: string; verificationMethod: string; parentName?: string; parentEmail?: string; relationship?: string; consentTextVersion?: string; expiresAt?: Date },
+  input: {
+    classroomStudentId: string;
+    consentType: string;
+    verificationMethod: string;
+    parentName?: string;
+    parentEmail?: string;
+    relationship?: string;
+    consentTextVersion?: string;
+    expiresAt?: Date;
+  },
   options: ConsentOptions = {},
 ): Promise<string> {
   const now = options.now ?? new Date();
   const { classroomStudentId, ...consent } = input;
   const [student] = UUID.test(classroomStudentId)
-    ? await tx.select({ tenantId: classroomStudents.tenantId, schoolId: classroomStudents.schoolId }).from(classroomStudents).where(eq(classroomStudents.id, classroomStudentId))
+    ? await tx
+        .select({ tenantId: classroomStudents.tenantId, schoolId: classroomStudents.schoolId })
+        .from(classroomStudents)
+        .where(eq(classroomStudents.id, classroomStudentId))
     : [];
   if (!student) throw new AppError('not_found', 'No such classroom student.');
   const [row] = await tx
     .insert(parentalConsents)
-    .values({ ...consent, tenantId: student.tenantId, studentId: classroomStudentId, schoolId: student.schoolId, consentGiven: true, consentDate: now, verifiedAt: now })
+    .values({
+      ...consent,
+      tenantId: student.tenantId,
+      studentId: classroomStudentId,
+      schoolId: student.schoolId,
+      consentGiven: true,
+      consentDate: now,
+      verifiedAt: now,
+    })
     .returning({ id: parentalConsents.id });
   await refreshConsentFlags(tx, classroomStudentId, { now });
   return row!.id;
 }
 
 /** Revokes a parent's consents of one type (every row not yet revoked), effective immediately; returns how many rows it marked. */
-export async function revokeParentalConsent(tx: Tx, classroomStudentId: string, consentType: string, options: ConsentOptions = {}): Promise<number> {
+export async function revokeParentalConsent(
+  tx: Tx,
+  classroomStudentId: string,
+  consentType: string,
+  options: ConsentOptions = {},
+): Promise<number> {
   const now = options.now ?? new Date();
   if (!UUID.test(classroomStudentId)) throw new AppError('not_found', 'No such classroom student.');
   const revoked = await tx
     .update(parentalConsents)
     .set({ revokedAt: now, updatedAt: now })
-    .where(and(eq(parentalConsents.studentId, classroomStudentId), eq(parentalConsents.consentType, consentType), isNull(parentalConsents.revokedAt)))
+    .where(
+      and(
+        eq(parentalConsents.studentId, classroomStudentId),
+        eq(parentalConsents.consentType, consentType),
+        isNull(parentalConsents.revokedAt),
+      ),
+    )
     .returning({ id: parentalConsents.id });
   await refreshConsentFlags(tx, classroomStudentId, { now });
   return revoked.length;
 }
 
 /** Brings the consent flags of users.students in step with the consent records. */
-export async function refreshConsentFlags(tx: Tx, classroomStudentId: string, options: ConsentOptions = {}): Promise<void> {
+export async function refreshConsentFlags(
+  tx: Tx,
+  classroomStudentId: string,
+  options: ConsentOptions = {},
+): Promise<void> {
   const audio = await mayRecordAudio(tx, classroomStudentId, options);
   const sharing = await mayShareWithVendor(tx, { classroomStudentId }, undefined, options);
   const now = options.now ?? new Date();
   const facts = await factsOf(tx, { classroomStudentId });
-  const valid = facts.parental.filter((r) => r.consentGiven === true && r.verifiedAt !== null && r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now));
+  const valid = facts.parental.filter(
+    (r) =>
+      r.consentGiven === true &&
+      r.verifiedAt !== null &&
+      r.revokedAt === null &&
+      (r.expiresAt === null || r.expiresAt > now),
+  );
   const consentDate = valid.map((r) => r.verifiedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   await tx
     .update(classroomStudents)

@@ -19,19 +19,37 @@ function testPrincipal(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const role = request.headers['x-test-role'];
     if (typeof role === 'string') {
-      request.principal = { kind: 'user', tenantId, actorId: randomUUID(), roles: [role as Role], scopes: [] } satisfies Principal;
+      request.principal = {
+        kind: 'user',
+        tenantId,
+        actorId: randomUUID(),
+        roles: [role as Role],
+        scopes: [],
+      } satisfies Principal;
     }
   });
 }
 
 const as = (role: string | undefined, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  app.inject({ method, url, headers: role ? { 'x-test-role': role } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  app.inject({
+    method,
+    url,
+    headers: role ? { 'x-test-role': role } : {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
-const rule = { roleName: 'teacher', resourceType: 'sensitive_health', resourceIdentifier: 'health.immunizations', permissionType: 'read' };
+const rule = {
+  roleName: 'teacher',
+  resourceType: 'sensitive_health',
+  resourceIdentifier: 'health.immunizations',
+  permissionType: 'read',
+};
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  await database.db.insert(tenants).values({ id: tenantId, slug: 'policy-routes', name: 'Policy ISD', kind: 'district' });
+  await database.db
+    .insert(tenants)
+    .values({ id: tenantId, slug: 'policy-routes', name: 'Policy ISD', kind: 'district' });
   await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   app = await buildApp({ database, logger: createLogger('silent'), plugins: [testPrincipal, policyRoutes] });
 });
@@ -41,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('access-policy routes', () => {
-  it('lists the tenant\'s policies for district admins and auditors only', async () => {
+  it("lists the tenant's policies for district admins and auditors only", async () => {
     const admin = await as('district_admin', 'GET', '/api/v1/access-policies');
     expect(admin.statusCode).toBe(200);
     expect(admin.json().data).toHaveLength(defaultPolicies().length);
@@ -52,13 +70,26 @@ describe('access-policy routes', () => {
   });
 
   it('lets a district admin create and edit a policy, and audits both changes', async () => {
-    const created = await as('district_admin', 'POST', '/api/v1/access-policies', { ...rule, conditions: { scope: 'own_sections' } });
+    const created = await as('district_admin', 'POST', '/api/v1/access-policies', {
+      ...rule,
+      conditions: { scope: 'own_sections' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
     expect(created.headers.location).toBe(`/api/v1/access-policies/${id}`);
-    expect(created.json()).toMatchObject({ ...rule, conditions: { scope: 'own_sections' }, educationalInterestRequired: true, approvalRequired: false, active: true });
+    expect(created.json()).toMatchObject({
+      ...rule,
+      conditions: { scope: 'own_sections' },
+      educationalInterestRequired: true,
+      approvalRequired: false,
+      active: true,
+    });
 
-    const edited = await as('district_admin', 'PUT', `/api/v1/access-policies/${id}`, { ...rule, approvalRequired: true, approverRole: 'nurse' });
+    const edited = await as('district_admin', 'PUT', `/api/v1/access-policies/${id}`, {
+      ...rule,
+      approvalRequired: true,
+      approverRole: 'nurse',
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ id, approvalRequired: true, approverRole: 'nurse', conditions: null });
 
@@ -66,7 +97,10 @@ describe('access-policy routes', () => {
       `SELECT operation, record_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'compliance.data_access_controls' ORDER BY tenant_seq`,
       [tenantId],
     );
-    expect(audit).toEqual([{ operation: 'INSERT', record_id: String(id) }, { operation: 'UPDATE', record_id: String(id) }]);
+    expect(audit).toEqual([
+      { operation: 'INSERT', record_id: String(id) },
+      { operation: 'UPDATE', record_id: String(id) },
+    ]);
     expect((await as('district_admin', 'PUT', '/api/v1/access-policies/999999', rule)).statusCode).toBe(404);
     expect((await as('district_admin', 'POST', '/api/v1/access-policies', rule)).statusCode).toBe(409); // same rule twice
   });
@@ -90,13 +124,18 @@ describe('access-policy routes', () => {
       [{ ...rule, conditions: { scope: 'galaxy' } }, 'conditions.scope'],
       [{ ...rule, approvalRequired: true }, 'approverRole'],
       [{ ...rule, extra: 1 }, '$'],
-      [{ roleName: 'school_admin', resourceType: 'compliance', resourceIdentifier: '*', permissionType: 'write' }, 'roleName'],
+      [
+        { roleName: 'school_admin', resourceType: 'compliance', resourceIdentifier: '*', permissionType: 'write' },
+        'roleName',
+      ],
     ];
     for (const [payload, field] of cases) {
       const response = await as('district_admin', 'POST', '/api/v1/access-policies', payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(Object.keys(response.json().validationErrors), JSON.stringify(payload)).toContain(field);
     }
-    expect((await as('district_admin', 'PUT', '/api/v1/access-policies/abc', rule)).json().validationErrors).toHaveProperty('id');
+    expect(
+      (await as('district_admin', 'PUT', '/api/v1/access-policies/abc', rule)).json().validationErrors,
+    ).toHaveProperty('id');
   });
 });

@@ -30,7 +30,11 @@ const policyBody = z
     resourceType: z.enum(CLASSIFICATIONS),
     resourceIdentifier: z.string().min(1).max(255),
     permissionType: z.enum(['read', 'write', 'delete']),
-    conditions: z.object({ scope: z.enum(SCOPES).optional() }).strict().nullable().default(null),
+    conditions: z
+      .object({ scope: z.enum(SCOPES).optional() })
+      .strict()
+      .nullable()
+      .default(null),
     educationalInterestRequired: z.boolean().default(true),
     approvalRequired: z.boolean().default(false),
     approverRole: z.enum(ROLES).nullable().default(null),
@@ -40,10 +44,16 @@ const policyBody = z
   .superRefine((p, ctx) => {
     const problem = identifierProblem(p.resourceIdentifier, p.resourceType);
     if (problem) ctx.addIssue({ code: 'custom', path: ['resourceIdentifier'], message: problem });
-    if (p.approvalRequired && !p.approverRole) ctx.addIssue({ code: 'custom', path: ['approverRole'], message: 'is required when approvalRequired is true' });
-    const reachesPolicies = p.resourceType === 'compliance' && ['*', 'compliance.*', POLICY_TABLE].includes(p.resourceIdentifier);
+    if (p.approvalRequired && !p.approverRole)
+      ctx.addIssue({ code: 'custom', path: ['approverRole'], message: 'is required when approvalRequired is true' });
+    const reachesPolicies =
+      p.resourceType === 'compliance' && ['*', 'compliance.*', POLICY_TABLE].includes(p.resourceIdentifier);
     if (reachesPolicies && p.permissionType !== 'read' && p.roleName !== POLICY_ADMIN_ROLE) {
-      ctx.addIssue({ code: 'custom', path: ['roleName'], message: `only ${POLICY_ADMIN_ROLE} may write or delete ${POLICY_TABLE}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roleName'],
+        message: `only ${POLICY_ADMIN_ROLE} may write or delete ${POLICY_TABLE}`,
+      });
     }
   });
 
@@ -54,7 +64,9 @@ function identifierProblem(identifier: string, classification: string): string |
   if (identifier.endsWith('.*')) {
     const schema = identifier.slice(0, -2);
     if (!entries.some(([t]) => t.startsWith(`${schema}.`))) return `no schema "${schema}"`;
-    return entries.some(([t, c]) => t.startsWith(`${schema}.`) && c === classification) ? undefined : `schema "${schema}" has no ${classification} table`;
+    return entries.some(([t, c]) => t.startsWith(`${schema}.`) && c === classification)
+      ? undefined
+      : `schema "${schema}" has no ${classification} table`;
   }
   const actual = tableClassifications().get(identifier);
   if (!actual) return "must be '*', 'schema.*' or an existing 'schema.table'";
@@ -72,7 +84,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
 
 function requireRole(principal: Principal, allowed: Role[], what: string): void {
-  if (!principal.roles.some((r) => allowed.includes(r))) throw new AppError('forbidden', `Only ${allowed.join(' or ')} may ${what}.`);
+  if (!principal.roles.some((r) => allowed.includes(r)))
+    throw new AppError('forbidden', `Only ${allowed.join(' or ')} may ${what}.`);
 }
 
 type Row = typeof dataAccessControls.$inferSelect;
@@ -81,20 +94,34 @@ const present = ({ tenantId: _tenant, ...row }: Row) => row;
 export async function policyRoutes(app: FastifyInstance): Promise<void> {
   // Policies are cached per tenant (default-policies.ts): once a write has committed, forget them.
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.routeOptions.url?.startsWith(PATH) && request.principal) forgetPolicies(request.principal.tenantId);
+    if (request.method !== 'GET' && request.routeOptions.url?.startsWith(PATH) && request.principal)
+      forgetPolicies(request.principal.tenantId);
     return payload;
   });
   app.get(PATH, async (request) => {
     requireRole(principalOf(request), READERS, 'read access policies');
-    return withTenant(request, async ({ tx }) => ({ data: (await tx.select().from(dataAccessControls).orderBy(asc(dataAccessControls.id))).map(present) }));
+    return withTenant(request, async ({ tx }) => ({
+      data: (await tx.select().from(dataAccessControls).orderBy(asc(dataAccessControls.id))).map(present),
+    }));
   });
 
   app.post(PATH, async (request, reply) => {
     requireRole(principalOf(request), [POLICY_ADMIN_ROLE], 'create access policies');
     const body = parse(policyBody, request.body);
     const created = await withTenant(request, async ({ tx, tenantId, principal, meta }) => {
-      const [row] = await tx.insert(dataAccessControls).values({ tenantId, ...body }).returning();
-      await recordAudit(tx, { principal, meta, table: POLICY_TABLE, recordId: row!.id, operation: 'INSERT', newValues: present(row!), dataCategories: ['compliance'] });
+      const [row] = await tx
+        .insert(dataAccessControls)
+        .values({ tenantId, ...body })
+        .returning();
+      await recordAudit(tx, {
+        principal,
+        meta,
+        table: POLICY_TABLE,
+        recordId: row!.id,
+        operation: 'INSERT',
+        newValues: present(row!),
+        dataCategories: ['compliance'],
+      });
       return row!;
     });
     return reply.status(201).header('location', `${PATH}/${created.id}`).send(present(created));
@@ -107,8 +134,21 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     return withTenant(request, async ({ tx, principal, meta }) => {
       const [before] = await tx.select().from(dataAccessControls).where(eq(dataAccessControls.id, id)).for('update');
       if (!before) throw new AppError('not_found', `No access policy ${id}.`);
-      const [after] = await tx.update(dataAccessControls).set({ ...body, updatedAt: new Date() }).where(eq(dataAccessControls.id, id)).returning();
-      await recordAudit(tx, { principal, meta, table: POLICY_TABLE, recordId: id, operation: 'UPDATE', oldValues: present(before), newValues: present(after!), dataCategories: ['compliance'] });
+      const [after] = await tx
+        .update(dataAccessControls)
+        .set({ ...body, updatedAt: new Date() })
+        .where(eq(dataAccessControls.id, id))
+        .returning();
+      await recordAudit(tx, {
+        principal,
+        meta,
+        table: POLICY_TABLE,
+        recordId: id,
+        operation: 'UPDATE',
+        oldValues: present(before),
+        newValues: present(after!),
+        dataCategories: ['compliance'],
+      });
       return present(after!);
     });
   });

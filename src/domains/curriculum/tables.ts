@@ -26,7 +26,11 @@ export const courseTypes = curriculumSchema.table(
   },
   (t) => [
     ...tenantKeys('course_types', t.tenantId, t.id),
-    tenantFk('course_types_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'course_types_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     // also serves the organization foreign key
     tenantUnique('course_types_organization_id_code_key', t.tenantId, t.organizationId, t.code),
   ],
@@ -46,7 +50,12 @@ export const levels = curriculumSchema.table(
   },
   (t) => [
     ...tenantKeys('levels', t.tenantId, t.id),
-    tenantFk('levels_course_type_fkey', [t.tenantId, t.courseTypeId], [courseTypes.tenantId, courseTypes.id], 'cascade'),
+    tenantFk(
+      'levels_course_type_fkey',
+      [t.tenantId, t.courseTypeId],
+      [courseTypes.tenantId, courseTypes.id],
+      'cascade',
+    ),
     // also serves the course type foreign key
     tenantUnique('levels_course_type_id_code_key', t.tenantId, t.courseTypeId, t.code),
   ],

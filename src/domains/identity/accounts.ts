@@ -24,7 +24,10 @@ const createAccountSchema = z.strictObject({
     .min(1, 'at least one role is required')
     .refine((roles) => new Set(roles).size === roles.length, 'must not repeat a role'),
   /** Omit for the whole tenant; given, at least one school. */
-  schoolIds: z.array(z.number().int().positive('must be a positive school id')).min(1, 'omit it for the whole tenant, or name at least one school').optional(),
+  schoolIds: z
+    .array(z.number().int().positive('must be a positive school id'))
+    .min(1, 'omit it for the whole tenant, or name at least one school')
+    .optional(),
   password: z.string().optional(),
   edfiStaffUsi: z.number().int().positive().optional(),
   edfiStudentUsi: z.number().int().positive().optional(),
@@ -40,7 +43,11 @@ export type CreateAccountInput = z.input<typeof createAccountSchema>;
  * Creates an account. Without a password the account can sign in only through a linked external
  * identity (or after a password reset). A repeated e-mail in the tenant → 409 duplicate_key.
  */
-export async function createAccount(database: Database, tenantId: string, input: CreateAccountInput): Promise<AccountView> {
+export async function createAccount(
+  database: Database,
+  tenantId: string,
+  input: CreateAccountInput,
+): Promise<AccountView> {
   const data = parseInput(createAccountSchema, input);
   if (data.password !== undefined) {
     const problems = passwordProblems(data.password);
@@ -67,7 +74,9 @@ export async function createAccount(database: Database, tenantId: string, input:
 
 export async function listAccounts(database: Database, tenantId: string): Promise<AccountView[]> {
   return tenantTransaction(database, tenantId, async ({ tx }) =>
-    (await tx.select().from(accounts).where(eq(accounts.tenantId, tenantId)).orderBy(asc(accounts.email))).map(accountView),
+    (await tx.select().from(accounts).where(eq(accounts.tenantId, tenantId)).orderBy(asc(accounts.email))).map(
+      accountView,
+    ),
   );
 }
 
@@ -103,7 +112,10 @@ export async function linkExternalIdentity(
 ): Promise<{ id: string }> {
   const data = parseInput(externalIdentitySchema, input);
   return tenantTransaction(database, tenantId, async ({ tx }) => {
-    const [account] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
+    const [account] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
     if (!account) throw new AppError('not_found', 'No such account in this tenant.');
     const [row] = await tx
       .insert(externalIdentities)

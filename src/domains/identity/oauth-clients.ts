@@ -27,7 +27,10 @@ const createClientSchema = z.strictObject({
   name: z.string().trim().min(1, 'is required').max(200, 'is too long'),
   scopes: z.union([z.literal('all'), z.array(z.string()).min(1, 'at least one scope is required')]),
   /** Omit for a district-wide client; given, at least one school. */
-  schoolIds: z.array(z.number().int().positive('must be a positive school id')).min(1, 'omit it for the whole tenant, or name at least one school').optional(),
+  schoolIds: z
+    .array(z.number().int().positive('must be a positive school id'))
+    .min(1, 'omit it for the whole tenant, or name at least one school')
+    .optional(),
 });
 
 export interface ClientView {
@@ -74,7 +77,15 @@ export async function createClient(
   const row = await tenantTransaction(database, tenantId, async ({ tx }) => {
     const [inserted] = await tx
       .insert(oauthClients)
-      .values({ tenantId, clientId, name: data.name, secretHash, scopes, schoolIds: data.schoolIds ?? null, createdAt: nowOf(options) })
+      .values({
+        tenantId,
+        clientId,
+        name: data.name,
+        secretHash,
+        scopes,
+        schoolIds: data.schoolIds ?? null,
+        createdAt: nowOf(options),
+      })
       .returning();
     return inserted!;
   });
@@ -83,7 +94,13 @@ export async function createClient(
 
 export async function listClients(database: Database, tenantId: string): Promise<ClientView[]> {
   return tenantTransaction(database, tenantId, async ({ tx }) =>
-    (await tx.select().from(oauthClients).where(eq(oauthClients.tenantId, tenantId)).orderBy(asc(oauthClients.createdAt), asc(oauthClients.clientId))).map(clientView),
+    (
+      await tx
+        .select()
+        .from(oauthClients)
+        .where(eq(oauthClients.tenantId, tenantId))
+        .orderBy(asc(oauthClients.createdAt), asc(oauthClients.clientId))
+    ).map(clientView),
   );
 }
 
@@ -91,10 +108,28 @@ export async function listClients(database: Database, tenantId: string): Promise
  * The tenant and stored credentials of a client id. The token endpoint (and `schola clients
  * revoke <client_id>`) know only the client id, so this one lookup runs as the connection owner.
  */
-export async function findClient(database: Database, clientId: string): Promise<
-  { tenantId: string; clientId: string; secretHash: string; scopes: string[]; schoolIds: number[] | null; revokedAt: Date | null } | undefined
+export async function findClient(
+  database: Database,
+  clientId: string,
+): Promise<
+  | {
+      tenantId: string;
+      clientId: string;
+      secretHash: string;
+      scopes: string[];
+      schoolIds: number[] | null;
+      revokedAt: Date | null;
+    }
+  | undefined
 > {
-  const rows = await database.query<{ tenant_id: string; client_id: string; secret_hash: string; scopes: string[]; school_ids: number[] | null; revoked_at: string | Date | null }>(
+  const rows = await database.query<{
+    tenant_id: string;
+    client_id: string;
+    secret_hash: string;
+    scopes: string[];
+    school_ids: number[] | null;
+    revoked_at: string | Date | null;
+  }>(
     'SELECT tenant_id, client_id, secret_hash, scopes, school_ids, revoked_at FROM identity.oauth_clients WHERE client_id = $1',
     [clientId],
   );
@@ -114,14 +149,24 @@ export async function findClient(database: Database, clientId: string): Promise<
  * Revokes a client: it can no longer obtain tokens, and the tokens it holds stop working at once
  * (authentication checks the client is active). Returns false for an unknown or revoked client.
  */
-export async function revokeClient(database: Database, clientId: string, options: ServiceOptions = {}): Promise<boolean> {
+export async function revokeClient(
+  database: Database,
+  clientId: string,
+  options: ServiceOptions = {},
+): Promise<boolean> {
   const client = await findClient(database, clientId);
   if (!client) return false;
   const revoked = await tenantTransaction(database, client.tenantId, async ({ tx }) => {
     const rows = await tx
       .update(oauthClients)
       .set({ revokedAt: nowOf(options) })
-      .where(and(eq(oauthClients.tenantId, client.tenantId), eq(oauthClients.clientId, clientId), isNull(oauthClients.revokedAt)))
+      .where(
+        and(
+          eq(oauthClients.tenantId, client.tenantId),
+          eq(oauthClients.clientId, clientId),
+          isNull(oauthClients.revokedAt),
+        ),
+      )
       .returning({ clientId: oauthClients.clientId });
     return rows.length > 0;
   });

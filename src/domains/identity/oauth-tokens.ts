@@ -6,7 +6,12 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { issueAccessToken, looksLikeJwt, verifyAccessToken, DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from '../../platform/auth/access-tokens.js';
+import {
+  issueAccessToken,
+  looksLikeJwt,
+  verifyAccessToken,
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+} from '../../platform/auth/access-tokens.js';
 import { burnVerification, verifySecret } from '../../platform/auth/passwords.js';
 import { forgetTokenVerdicts } from '../../platform/auth/token-verdicts.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -15,7 +20,13 @@ import { findClient, resolveScopes } from './oauth-clients.js';
 import { signOut } from './sessions.js';
 import { nowOf, type ServiceOptions } from './shared.js';
 
-export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope';
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope';
 
 export class OAuthError extends AppError {
   constructor(
@@ -25,7 +36,9 @@ export class OAuthError extends AppError {
     super(
       oauthCode === 'invalid_client' ? 'unauthenticated' : 'bad_request',
       description,
-      oauthCode === 'invalid_client' ? { headers: { 'www-authenticate': 'Basic realm="schola", charset="UTF-8"' } } : {},
+      oauthCode === 'invalid_client'
+        ? { headers: { 'www-authenticate': 'Basic realm="schola", charset="UTF-8"' } }
+        : {},
     );
   }
 
@@ -59,7 +72,9 @@ export async function issueClientToken(
 ): Promise<TokenResponse> {
   const now = nowOf(options);
   const client = credentials.clientId.length <= 200 ? await findClient(database, credentials.clientId) : undefined;
-  const secretOk = client ? await verifySecret(client.secretHash, credentials.clientSecret) : (await burnVerification(credentials.clientSecret), false);
+  const secretOk = client
+    ? await verifySecret(client.secretHash, credentials.clientSecret)
+    : (await burnVerification(credentials.clientSecret), false);
   if (!client || !secretOk || client.revokedAt) throw new OAuthError('invalid_client', 'Client authentication failed.');
 
   let scopes = client.scopes;
@@ -72,14 +87,21 @@ export async function issueClientToken(
       throw new OAuthError('invalid_scope', 'The requested scope is unknown.');
     }
     const notGranted = resolved.filter((s) => !client.scopes.includes(s));
-    if (notGranted.length > 0) throw new OAuthError('invalid_scope', `The client is not granted: ${notGranted.join(' ')}`);
+    if (notGranted.length > 0)
+      throw new OAuthError('invalid_scope', `The client is not granted: ${notGranted.join(' ')}`);
     scopes = resolved;
   }
 
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
-  const { token } = issueAccessToken({ clientId: client.clientId, tenantId: client.tenantId, scopes, schoolIds: client.schoolIds }, { now, ttlSeconds, log: options.log });
+  const { token } = issueAccessToken(
+    { clientId: client.clientId, tenantId: client.tenantId, scopes, schoolIds: client.schoolIds },
+    { now, ttlSeconds, log: options.log },
+  );
   await tenantTransaction(database, client.tenantId, async ({ tx }) => {
-    await tx.update(oauthClients).set({ lastUsedAt: now }).where(and(eq(oauthClients.tenantId, client.tenantId), eq(oauthClients.clientId, client.clientId)));
+    await tx
+      .update(oauthClients)
+      .set({ lastUsedAt: now })
+      .where(and(eq(oauthClients.tenantId, client.tenantId), eq(oauthClients.clientId, client.clientId)));
   });
   return { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds, scope: scopes.join(' ') };
 }
@@ -90,7 +112,11 @@ export async function issueClientToken(
  * would have expired; a session token signs that session out. Unknown, malformed or already
  * expired tokens need nothing and are not reported (the route answers 200 in every case).
  */
-export async function revokeToken(database: Database, token: string, options: TokenOptions = {}): Promise<'access_token' | 'session' | 'ignored'> {
+export async function revokeToken(
+  database: Database,
+  token: string,
+  options: TokenOptions = {},
+): Promise<'access_token' | 'session' | 'ignored'> {
   const now = nowOf(options);
   if (looksLikeJwt(token)) {
     const verified = verifyAccessToken(token, { ignoreExpiry: true, log: options.log });
@@ -108,4 +134,3 @@ export async function revokeToken(database: Database, token: string, options: To
   }
   return (await signOut(database, token, options)) ? 'session' : 'ignored';
 }
-

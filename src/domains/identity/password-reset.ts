@@ -12,7 +12,13 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { hashSecret, passwordProblems, randomToken, sha256hex, PASSWORD_MAX_LENGTH } from '../../platform/auth/passwords.js';
+import {
+  hashSecret,
+  passwordProblems,
+  randomToken,
+  sha256hex,
+  PASSWORD_MAX_LENGTH,
+} from '../../platform/auth/passwords.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accounts, passwordResets } from './tables.js';
 import { revokeAllSessions } from './sessions.js';
@@ -31,7 +37,11 @@ export interface ResetDelivery {
 }
 
 /** Returns what to send to the account's owner, or undefined when there is no such account. */
-export async function requestPasswordReset(database: Database, input: unknown, options: ServiceOptions = {}): Promise<ResetDelivery | undefined> {
+export async function requestPasswordReset(
+  database: Database,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<ResetDelivery | undefined> {
   const { tenant, email } = parseInput(requestSchema, input);
   const now = nowOf(options);
   const tenantId = await tenantIdBySlug(database, tenant);
@@ -44,7 +54,9 @@ export async function requestPasswordReset(database: Database, input: unknown, o
     if (!account || account.status !== 'active') return undefined;
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
-    await tx.insert(passwordResets).values({ tenantId, accountId: account.id, tokenHash: sha256hex(token), createdAt: now, expiresAt });
+    await tx
+      .insert(passwordResets)
+      .values({ tenantId, accountId: account.id, tokenHash: sha256hex(token), createdAt: now, expiresAt });
     return { tenantId, accountId: account.id, email, token, expiresAt };
   });
 }
@@ -58,7 +70,11 @@ const resetSchema = z.strictObject({
 const invalidToken = () => new AppError('bad_request', 'The password-reset token is invalid, used or expired.');
 
 /** Sets a new password with a reset token; returns how many sessions were revoked. */
-export async function resetPassword(database: Database, input: unknown, options: ServiceOptions = {}): Promise<{ accountId: string; revokedSessions: number }> {
+export async function resetPassword(
+  database: Database,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<{ accountId: string; revokedSessions: number }> {
   const { tenant, token, password } = parseInput(resetSchema, input);
   const problems = passwordProblems(password);
   if (problems.length > 0) throw AppError.validation({ password: problems });
@@ -71,7 +87,14 @@ export async function resetPassword(database: Database, input: unknown, options:
     const [claimed] = await tx
       .update(passwordResets)
       .set({ usedAt: now })
-      .where(and(eq(passwordResets.tenantId, tenantId), eq(passwordResets.tokenHash, sha256hex(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .where(
+        and(
+          eq(passwordResets.tenantId, tenantId),
+          eq(passwordResets.tokenHash, sha256hex(token)),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, now),
+        ),
+      )
       .returning({ accountId: passwordResets.accountId });
     if (!claimed) throw invalidToken();
     const { accountId } = claimed;
@@ -84,7 +107,13 @@ export async function resetPassword(database: Database, input: unknown, options:
     await tx
       .update(passwordResets)
       .set({ usedAt: now })
-      .where(and(eq(passwordResets.tenantId, tenantId), eq(passwordResets.accountId, accountId), isNull(passwordResets.usedAt)));
+      .where(
+        and(
+          eq(passwordResets.tenantId, tenantId),
+          eq(passwordResets.accountId, accountId),
+          isNull(passwordResets.usedAt),
+        ),
+      );
     return { accountId, revokedSessions: await revokeAllSessions(tx, tenantId, accountId, now) };
   });
 }

@@ -36,14 +36,34 @@ async function signInBody(email = 'admin@routes.example', password = PASSWORD) {
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Routes ISD', 'district')`, [tenantId, TENANT]);
-  await createAccount(database, tenantId, { email: 'admin@routes.example', roles: ['district_admin'], password: PASSWORD });
-  await createAccount(database, tenantId, { email: 'reset@routes.example', roles: ['teacher'], schoolIds: [11], password: PASSWORD });
-  client = await createClient(database, tenantId, { name: 'LMS', scopes: ['roster.readonly', 'roster-core.readonly'], schoolIds: [11] });
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Routes ISD', 'district')`,
+    [tenantId, TENANT],
+  );
+  await createAccount(database, tenantId, {
+    email: 'admin@routes.example',
+    roles: ['district_admin'],
+    password: PASSWORD,
+  });
+  await createAccount(database, tenantId, {
+    email: 'reset@routes.example',
+    roles: ['teacher'],
+    schoolIds: [11],
+    password: PASSWORD,
+  });
+  client = await createClient(database, tenantId, {
+    name: 'LMS',
+    scopes: ['roster.readonly', 'roster-core.readonly'],
+    schoolIds: [11],
+  });
   app = await buildApp({
     database,
     logger: silent,
-    plugins: [security, authentication, (a) => identityRoutes(a, { deliverResetToken: (d) => void deliveries.push(d) })],
+    plugins: [
+      security,
+      authentication,
+      (a) => identityRoutes(a, { deliverResetToken: (d) => void deliveries.push(d) }),
+    ],
   });
 });
 afterAll(async () => {
@@ -63,12 +83,17 @@ describe('people sign in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeUndefined();
     // Cookie dates have whole seconds.
-    expect(Math.abs(new Date(cookie.expires as Date).getTime() - new Date(body.expiresAt).getTime())).toBeLessThan(1000);
+    expect(Math.abs(new Date(cookie.expires as Date).getTime() - new Date(body.expiresAt).getTime())).toBeLessThan(
+      1000,
+    );
     expect(res.headers['cache-control']).toBe('no-store');
 
     const me = await app.inject({ url: '/auth/me', cookies: { schola_session: body.sessionToken } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ principal: { kind: 'user', tenantId, roles: ['district_admin'], schoolIds: null }, account: { email: 'admin@routes.example' } });
+    expect(me.json()).toMatchObject({
+      principal: { kind: 'user', tenantId, roles: ['district_admin'], schoolIds: null },
+      account: { email: 'admin@routes.example' },
+    });
   });
 
   it('accepts the session token as a bearer token, and sign-out revokes it', async () => {
@@ -105,14 +130,20 @@ describe('people sign in', () => {
   });
 
   it('password reset: 202 whatever the address, the delivered token resets once', async () => {
-    const ask = (email: string) => app.inject({ method: 'POST', url: '/auth/password-reset/request', ...json({ tenant: TENANT, email }) });
+    const ask = (email: string) =>
+      app.inject({ method: 'POST', url: '/auth/password-reset/request', ...json({ tenant: TENANT, email }) });
     const unknown = await ask('ghost@routes.example');
     const known = await ask('reset@routes.example');
     expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
     expect(known.body).toBe(unknown.body);
     expect(known.body).not.toContain(deliveries[0]?.token ?? '?');
     expect(deliveries).toHaveLength(1);
-    const reset = (password: string) => app.inject({ method: 'POST', url: '/auth/password-reset', ...json({ tenant: TENANT, token: deliveries[0]!.token, password }) });
+    const reset = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/auth/password-reset',
+        ...json({ tenant: TENANT, token: deliveries[0]!.token, password }),
+      });
     expect((await reset('x')).json().validationErrors).toHaveProperty('password');
     expect((await reset('a new passphrase 42')).statusCode).toBe(204);
     expect((await reset('another passphrase 43')).statusCode).toBe(400);
@@ -124,7 +155,11 @@ describe('plugin order', () => {
   it('works in the reverse order too (hooks apply to every route once the app is ready)', async () => {
     const reversed = await buildApp({ database, logger: silent, plugins: [identityRoutes, authentication, security] });
     try {
-      const signedIn = await reversed.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant: TENANT, email: 'admin@routes.example', password: PASSWORD }) });
+      const signedIn = await reversed.inject({
+        method: 'POST',
+        url: '/auth/sign-in',
+        ...json({ tenant: TENANT, email: 'admin@routes.example', password: PASSWORD }),
+      });
       const me = await reversed.inject({ url: '/auth/me', cookies: { schola_session: signedIn.json().sessionToken } });
       expect(me.json().principal.roles).toEqual(['district_admin']);
       expect(me.headers['content-security-policy']).toContain("default-src 'none'");
@@ -136,34 +171,73 @@ describe('plugin order', () => {
 
 describe('systems sign in (OAuth 2.0 client credentials)', () => {
   const token = (payload: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload });
+    app.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload,
+    });
 
   it('issues a bearer token with HTTP Basic + form body, and with credentials in a JSON body', async () => {
-    const res = await token(form({ grant_type: 'client_credentials' }), { authorization: basic(client.clientId, client.clientSecret) });
+    const res = await token(form({ grant_type: 'client_credentials' }), {
+      authorization: basic(client.clientId, client.clientSecret),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = res.json();
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: `${OR}roster.readonly ${OR}roster-core.readonly` });
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: `${OR}roster.readonly ${OR}roster-core.readonly`,
+    });
     const me = await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${body.access_token}` } });
-    expect(me.json().principal).toMatchObject({ kind: 'client', actorId: client.clientId, tenantId, roles: ['api_client'], schoolIds: [11] });
+    expect(me.json().principal).toMatchObject({
+      kind: 'client',
+      actorId: client.clientId,
+      tenantId,
+      roles: ['api_client'],
+      schoolIds: [11],
+    });
 
-    const viaJson = await app.inject({ method: 'POST', url: '/oauth/token', ...json({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, scope: `${OR}roster-core.readonly` }) });
+    const viaJson = await app.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      ...json({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        scope: `${OR}roster-core.readonly`,
+      }),
+    });
     expect(viaJson.json().scope).toBe(`${OR}roster-core.readonly`);
-    const viaForm = await token(form({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }));
+    const viaForm = await token(
+      form({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+    );
     expect(viaForm.statusCode).toBe(200);
   });
 
   it('answers RFC 6749 errors: invalid_scope 400, invalid_client 401, unsupported_grant_type 400, invalid_request 400', async () => {
-    const scope = await token(form({ grant_type: 'client_credentials', scope: `${OR}gradebook.delete` }), { authorization: basic(client.clientId, client.clientSecret) });
+    const scope = await token(form({ grant_type: 'client_credentials', scope: `${OR}gradebook.delete` }), {
+      authorization: basic(client.clientId, client.clientSecret),
+    });
     expect([scope.statusCode, scope.json().error]).toEqual([400, 'invalid_scope']);
-    const wrong = await token(form({ grant_type: 'client_credentials' }), { authorization: basic(client.clientId, 'wrong-secret') });
-    expect([wrong.statusCode, wrong.json()]).toEqual([401, { error: 'invalid_client', error_description: 'Client authentication failed.' }]);
+    const wrong = await token(form({ grant_type: 'client_credentials' }), {
+      authorization: basic(client.clientId, 'wrong-secret'),
+    });
+    expect([wrong.statusCode, wrong.json()]).toEqual([
+      401,
+      { error: 'invalid_client', error_description: 'Client authentication failed.' },
+    ]);
     expect(wrong.headers['www-authenticate']).toMatch(/^Basic/);
-    const grant = await token(form({ grant_type: 'password', username: 'a', password: 'b' }), { authorization: basic(client.clientId, client.clientSecret) });
+    const grant = await token(form({ grant_type: 'password', username: 'a', password: 'b' }), {
+      authorization: basic(client.clientId, client.clientSecret),
+    });
     expect([grant.statusCode, grant.json().error]).toEqual([400, 'unsupported_grant_type']);
     const missing = await token(form({ client_id: client.clientId }));
     expect([missing.statusCode, missing.json().error]).toEqual([400, 'invalid_request']);
-    const twice = await token(`grant_type=client_credentials&scope=a&scope=b`, { authorization: basic(client.clientId, client.clientSecret) });
+    const twice = await token(`grant_type=client_credentials&scope=a&scope=b`, {
+      authorization: basic(client.clientId, client.clientSecret),
+    });
     expect([twice.statusCode, twice.json().error]).toEqual([400, 'invalid_request']);
   });
 
@@ -173,9 +247,18 @@ describe('systems sign in (OAuth 2.0 client credentials)', () => {
     expect(old.statusCode).toBe(401);
     expect(old.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
 
-    const live = (await token(form({ grant_type: 'client_credentials' }), { authorization: basic(client.clientId, client.clientSecret) })).json().access_token as string;
+    const live = (
+      await token(form({ grant_type: 'client_credentials' }), {
+        authorization: basic(client.clientId, client.clientSecret),
+      })
+    ).json().access_token as string;
     expect((await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${live}` } })).statusCode).toBe(200);
-    const revoke = await app.inject({ method: 'POST', url: '/oauth/revoke', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ token: live }) });
+    const revoke = await app.inject({
+      method: 'POST',
+      url: '/oauth/revoke',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ token: live }),
+    });
     expect(revoke.statusCode).toBe(200);
     const after = await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${live}` } });
     expect([after.statusCode, after.headers['www-authenticate']]).toEqual([401, 'Bearer error="invalid_token"']);
@@ -186,23 +269,32 @@ describe('systems sign in (OAuth 2.0 client credentials)', () => {
   });
 
   it('refuses a token whose signature was tampered with or whose algorithm is not HS256', async () => {
-    const live = (await token(form({ grant_type: 'client_credentials' }), { authorization: basic(client.clientId, client.clientSecret) })).json().access_token as string;
+    const live = (
+      await token(form({ grant_type: 'client_credentials' }), {
+        authorization: basic(client.clientId, client.clientSecret),
+      })
+    ).json().access_token as string;
     const [, payload, signature] = live.split('.');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.${signature}`;
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const widened = `${live.split('.')[0]}.${Buffer.from(JSON.stringify({ ...claims, school_ids: undefined })).toString('base64url')}.${signature}`;
     for (const forged of [none, widened]) {
-      expect((await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
+      expect((await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(
+        401,
+      );
     }
   });
 });
 
 describe('hardening', () => {
   it('rate-limits sign-in per IP and tenant: 429 problem with Retry-After, other tenants unaffected', async () => {
-    const attempt = (tenant: string) => app.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant, email: 'x@y.z', password: 'whatever' }) });
+    const attempt = (tenant: string) =>
+      app.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant, email: 'x@y.z', password: 'whatever' }) });
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await attempt('flooded-tenant')).statusCode);
-    console.log(`sign-in rate limit: ${statuses.filter((s) => s === 401).length} refused as wrong, then ${statuses.filter((s) => s === 429).length} limited`);
+    console.log(
+      `sign-in rate limit: ${statuses.filter((s) => s === 401).length} refused as wrong, then ${statuses.filter((s) => s === 429).length} limited`,
+    );
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     const limited = await attempt('flooded-tenant');
     expect(limited.statusCode).toBe(429);
@@ -213,9 +305,18 @@ describe('hardening', () => {
   });
 
   it('rate-limits the token endpoint per IP', async () => {
-    const limitedApp = await buildApp({ database, logger: silent, plugins: [security, authentication, (a) => identityRoutes(a, { rateLimits: { token: { max: 2, timeWindowMs: 60_000 } } })] });
+    const limitedApp = await buildApp({
+      database,
+      logger: silent,
+      plugins: [
+        security,
+        authentication,
+        (a) => identityRoutes(a, { rateLimits: { token: { max: 2, timeWindowMs: 60_000 } } }),
+      ],
+    });
     try {
-      const call = () => limitedApp.inject({ method: 'POST', url: '/oauth/token', ...json({ grant_type: 'password' }) });
+      const call = () =>
+        limitedApp.inject({ method: 'POST', url: '/oauth/token', ...json({ grant_type: 'password' }) });
       expect([(await call()).statusCode, (await call()).statusCode]).toEqual([400, 400]);
       const third = await call();
       expect(third.statusCode).toBe(429);
@@ -235,7 +336,9 @@ describe('hardening', () => {
     }
     const prod = await buildApp({ database, logger: silent, plugins: [(a) => security(a, { production: true })] });
     try {
-      expect((await prod.inject({ url: '/health/live' })).headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect((await prod.inject({ url: '/health/live' })).headers['strict-transport-security']).toMatch(
+        /max-age=31536000/,
+      );
     } finally {
       await prod.close();
     }
@@ -243,13 +346,23 @@ describe('hardening', () => {
 
   it('CORS: same-origin only by default; a configured origin is allowed (with credentials), another is not', async () => {
     const origin = 'https://app.example.org';
-    expect((await app.inject({ url: '/health/live', headers: { origin } })).headers['access-control-allow-origin']).toBeUndefined();
-    const corsApp = await buildApp({ database, logger: silent, plugins: [(a) => security(a, { corsOrigins: [origin] }), authentication, identityRoutes] });
+    expect(
+      (await app.inject({ url: '/health/live', headers: { origin } })).headers['access-control-allow-origin'],
+    ).toBeUndefined();
+    const corsApp = await buildApp({
+      database,
+      logger: silent,
+      plugins: [(a) => security(a, { corsOrigins: [origin] }), authentication, identityRoutes],
+    });
     try {
       const allowed = await corsApp.inject({ url: '/health/live', headers: { origin } });
       expect(allowed.headers['access-control-allow-origin']).toBe(origin);
       expect(allowed.headers['access-control-allow-credentials']).toBe('true');
-      const preflight = await corsApp.inject({ method: 'OPTIONS', url: '/auth/sign-in', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      const preflight = await corsApp.inject({
+        method: 'OPTIONS',
+        url: '/auth/sign-in',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
       expect(preflight.statusCode).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe(origin);
       const other = await corsApp.inject({ url: '/health/live', headers: { origin: 'https://evil.example.com' } });

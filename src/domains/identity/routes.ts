@@ -10,7 +10,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf, withTenant } from '../../platform/auth/request.js';
-import { SESSION_COOKIE, bearerToken, ensureCookieSupport, sessionCookieOptions } from '../../platform/auth/authenticate.js';
+import {
+  SESSION_COOKIE,
+  bearerToken,
+  ensureCookieSupport,
+  sessionCookieOptions,
+} from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/http/errors.js';
 import { and, eq } from 'drizzle-orm';
 import { accounts } from './tables.js';
@@ -52,7 +57,8 @@ function clientCredentials(request: FastifyRequest): { clientId: string; clientS
   const header = request.headers.authorization;
   const basic = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
   if (basic) {
-    if (bodyField(body, 'client_secret') !== undefined) throw new OAuthError('invalid_request', 'Use one client authentication method: HTTP Basic or the request body.');
+    if (bodyField(body, 'client_secret') !== undefined)
+      throw new OAuthError('invalid_request', 'Use one client authentication method: HTTP Basic or the request body.');
     const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw new OAuthError('invalid_client', 'Client authentication failed.');
@@ -65,15 +71,21 @@ function clientCredentials(request: FastifyRequest): { clientId: string; clientS
   }
   const clientId = bodyField(body, 'client_id');
   const clientSecret = bodyField(body, 'client_secret');
-  if (!clientId || !clientSecret) throw new OAuthError('invalid_client', 'Client authentication failed: send client_id and client_secret (HTTP Basic or body).');
+  if (!clientId || !clientSecret)
+    throw new OAuthError(
+      'invalid_client',
+      'Client authentication failed: send client_id and client_secret (HTTP Basic or body).',
+    );
   return { clientId, clientSecret };
 }
 
 function oauthParameters(body: unknown, names: string[]): void {
-  if (typeof body !== 'object' || body === null) throw new OAuthError('invalid_request', 'The request body must be form-encoded or JSON parameters.');
+  if (typeof body !== 'object' || body === null)
+    throw new OAuthError('invalid_request', 'The request body must be form-encoded or JSON parameters.');
   for (const name of names) {
     const value = (body as Record<string, unknown>)[name];
-    if (value !== undefined && typeof value !== 'string') throw new OAuthError('invalid_request', `The parameter ${name} must be given once, as a string.`);
+    if (value !== undefined && typeof value !== 'string')
+      throw new OAuthError('invalid_request', `The parameter ${name} must be given once, as a string.`);
   }
 }
 
@@ -118,10 +130,15 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
       done(null, params);
     });
 
-    const signInKey = (request: FastifyRequest) => `${request.ip}|${(bodyField(request.body, 'tenant') ?? '').trim().toLowerCase().slice(0, 63)}`;
+    const signInKey = (request: FastifyRequest) =>
+      `${request.ip}|${(bodyField(request.body, 'tenant') ?? '').trim().toLowerCase().slice(0, 63)}`;
 
     scope.post('/auth/sign-in', { config: rateLimitConfig(limits.signIn, signInKey) }, async (request, reply) => {
-      const result = await signIn(app.database, request.body, { now, ip: request.ip, userAgent: request.headers['user-agent'] });
+      const result = await signIn(app.database, request.body, {
+        now,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(result.expiresAt));
       reply.header('cache-control', 'no-store');
       return { account: result.account, expiresAt: result.expiresAt.toISOString(), sessionToken: result.sessionToken };
@@ -142,25 +159,37 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
       const account =
         kind === 'user'
           ? await withTenant(request, async ({ tx }) => {
-              const [row] = await tx.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, actorId)));
+              const [row] = await tx
+                .select()
+                .from(accounts)
+                .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, actorId)));
               return row ? accountView(row) : undefined;
             })
           : undefined;
-      return { principal: { kind, tenantId, actorId, roles, scopes, schoolIds: schoolIds ?? null }, ...(account ? { account } : {}) };
+      return {
+        principal: { kind, tenantId, actorId, roles, scopes, schoolIds: schoolIds ?? null },
+        ...(account ? { account } : {}),
+      };
     });
 
-    scope.post('/auth/password-reset/request', { config: rateLimitConfig(limits.passwordReset) }, async (request, reply) => {
-      const delivery = await requestPasswordReset(app.database, request.body, { now });
-      if (delivery && options.deliverResetToken) {
-        try {
-          await options.deliverResetToken(delivery);
-        } catch {
-          // The answer must not depend on whether the address exists; the failure is logged bare.
-          request.log.error('password-reset delivery failed');
+    scope.post(
+      '/auth/password-reset/request',
+      { config: rateLimitConfig(limits.passwordReset) },
+      async (request, reply) => {
+        const delivery = await requestPasswordReset(app.database, request.body, { now });
+        if (delivery && options.deliverResetToken) {
+          try {
+            await options.deliverResetToken(delivery);
+          } catch {
+            // The answer must not depend on whether the address exists; the failure is logged bare.
+            request.log.error('password-reset delivery failed');
+          }
         }
-      }
-      return reply.status(202).send({ status: 'accepted', detail: 'If the address has an account, a reset link is on its way.' });
-    });
+        return reply
+          .status(202)
+          .send({ status: 'accepted', detail: 'If the address has an account, a reset link is on its way.' });
+      },
+    );
 
     scope.post('/auth/password-reset', { config: rateLimitConfig(limits.passwordReset) }, async (request, reply) => {
       await resetPassword(app.database, request.body, { now });
@@ -173,9 +202,14 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
         oauthParameters(request.body, ['grant_type', 'client_id', 'client_secret', 'scope']);
         const grantType = bodyField(request.body, 'grant_type');
         if (!grantType) throw new OAuthError('invalid_request', 'The parameter grant_type is required.');
-        if (grantType !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'Only the client_credentials grant is supported.');
+        if (grantType !== 'client_credentials')
+          throw new OAuthError('unsupported_grant_type', 'Only the client_credentials grant is supported.');
         const credentials = clientCredentials(request);
-        return await issueClientToken(app.database, { ...credentials, scope: bodyField(request.body, 'scope') }, { now, ttlSeconds: options.accessTokenTtlSeconds, log: request.log });
+        return await issueClientToken(
+          app.database,
+          { ...credentials, scope: bodyField(request.body, 'scope') },
+          { now, ttlSeconds: options.accessTokenTtlSeconds, log: request.log },
+        );
       } catch (error) {
         return sendOAuthError(reply, error);
       }

@@ -47,29 +47,55 @@ const clock = (start: string) => {
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Identity ISD', 'district')`, [tenantId, TENANT]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Identity ISD', 'district')`,
+    [tenantId, TENANT],
+  );
 });
 afterAll(() => database.dispose());
 
 describe('password sign-in', () => {
   it('signs in with the right password (e-mail case-insensitive) and the session authenticates', async () => {
-    await createAccount(database, tenantId, { email: 'Ana@Example.org', roles: ['teacher'], schoolIds: [7], edfiStaffUsi: 42, password: PASSWORD });
+    await createAccount(database, tenantId, {
+      email: 'Ana@Example.org',
+      roles: ['teacher'],
+      schoolIds: [7],
+      edfiStaffUsi: 42,
+      password: PASSWORD,
+    });
     const result = await signIn(database, { tenant: TENANT, email: 'ANA@example.org', password: PASSWORD });
     expect(result.account.email).toBe('ana@example.org');
     expect(result.sessionToken).toMatch(new RegExp(`^${tenantId}\\.[A-Za-z0-9_-]{43}$`));
     const principal = await sessionPrincipal(database, result.sessionToken, new Date());
-    expect(principal).toMatchObject({ kind: 'user', tenantId, roles: ['teacher'], schoolIds: [7], person: { edfiStaffUSI: 42 } });
+    expect(principal).toMatchObject({
+      kind: 'user',
+      tenantId,
+      roles: ['teacher'],
+      schoolIds: [7],
+      person: { edfiStaffUSI: 42 },
+    });
     expect(principal!.scopes).toContain('https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly');
     expect(await signOut(database, result.sessionToken)).toBe(true);
     expect(await sessionPrincipal(database, result.sessionToken, new Date())).toBeUndefined();
   });
 
   it('answers a wrong password, an unknown e-mail and an unknown tenant identically', async () => {
-    const wrong = await refusal(signIn(database, { tenant: TENANT, email: 'ana@example.org', password: 'not the password 1' }));
-    const unknown = await refusal(signIn(database, { tenant: TENANT, email: 'nobody@example.org', password: 'not the password 1' }));
-    const noTenant = await refusal(signIn(database, { tenant: 'no-such-tenant', email: 'ana@example.org', password: 'x' }));
+    const wrong = await refusal(
+      signIn(database, { tenant: TENANT, email: 'ana@example.org', password: 'not the password 1' }),
+    );
+    const unknown = await refusal(
+      signIn(database, { tenant: TENANT, email: 'nobody@example.org', password: 'not the password 1' }),
+    );
+    const noTenant = await refusal(
+      signIn(database, { tenant: 'no-such-tenant', email: 'ana@example.org', password: 'x' }),
+    );
     for (const e of [wrong, unknown, noTenant]) {
-      expect([e.status, e.code, e.detail, e.extras]).toEqual([401, 'unauthenticated', 'email or password is incorrect', {}]);
+      expect([e.status, e.code, e.detail, e.extras]).toEqual([
+        401,
+        'unauthenticated',
+        'email or password is incorrect',
+        {},
+      ]);
     }
   });
 
@@ -82,7 +108,8 @@ describe('password sign-in', () => {
   it('locks the account after 5 consecutive failures for 15 minutes, then lets the right password in', async () => {
     await createAccount(database, tenantId, { email: 'lock@example.org', roles: ['nurse'], password: PASSWORD });
     const t = clock('2027-01-10T08:00:00Z');
-    const attempt = (password: string) => signIn(database, { tenant: TENANT, email: 'lock@example.org', password }, { now: t.now });
+    const attempt = (password: string) =>
+      signIn(database, { tenant: TENANT, email: 'lock@example.org', password }, { now: t.now });
     for (let i = 0; i < 5; i++) expect((await refusal(attempt('wrong password 99'))).status).toBe(401);
     t.advance(60_000);
     const locked = await refusal(attempt(PASSWORD)); // even the right password waits out the lock
@@ -98,8 +125,13 @@ describe('password sign-in', () => {
   });
 
   it('counts only consecutive failures: a success resets the counter', async () => {
-    await createAccount(database, tenantId, { email: 'reset-count@example.org', roles: ['librarian'], password: PASSWORD });
-    const attempt = (password: string) => signIn(database, { tenant: TENANT, email: 'reset-count@example.org', password });
+    await createAccount(database, tenantId, {
+      email: 'reset-count@example.org',
+      roles: ['librarian'],
+      password: PASSWORD,
+    });
+    const attempt = (password: string) =>
+      signIn(database, { tenant: TENANT, email: 'reset-count@example.org', password });
     for (let i = 0; i < 4; i++) await refusal(attempt('wrong password 99'));
     await attempt(PASSWORD);
     for (let i = 0; i < 4; i++) expect((await refusal(attempt('wrong password 99'))).status).toBe(401);
@@ -107,9 +139,17 @@ describe('password sign-in', () => {
   });
 
   it('refuses weak passwords at account creation, naming the field', async () => {
-    const e = await refusal(createAccount(database, tenantId, { email: 'weak@example.org', roles: ['teacher'], password: 'aaaaaaaaaaaaaaaa' }));
+    const e = await refusal(
+      createAccount(database, tenantId, {
+        email: 'weak@example.org',
+        roles: ['teacher'],
+        password: 'aaaaaaaaaaaaaaaa',
+      }),
+    );
     expect(e.extras.validationErrors).toEqual({ password: [expect.stringMatching(/two kinds of characters/)] });
-    const short = await refusal(createAccount(database, tenantId, { email: 'weak@example.org', roles: ['teacher'], password: 'Ab1!' }));
+    const short = await refusal(
+      createAccount(database, tenantId, { email: 'weak@example.org', roles: ['teacher'], password: 'Ab1!' }),
+    );
     expect(short.extras.validationErrors!.password).toContain('must be at least 12 characters');
     const role = await refusal(createAccount(database, tenantId, { email: 'weak@example.org', roles: ['api_client'] }));
     expect(Object.keys(role.extras.validationErrors!)).toEqual(['roles.0']);
@@ -120,34 +160,96 @@ describe('password reset', () => {
   it('is single use, expires after 30 minutes, revokes sessions and clears the lockout', async () => {
     await createAccount(database, tenantId, { email: 'forgot@example.org', roles: ['parent'], password: PASSWORD });
     const t = clock('2027-02-01T12:00:00Z');
-    const session = await signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: PASSWORD }, { now: t.now });
-    for (let i = 0; i < 5; i++) await refusal(signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: 'wrong password 99' }, { now: t.now }));
+    const session = await signIn(
+      database,
+      { tenant: TENANT, email: 'forgot@example.org', password: PASSWORD },
+      { now: t.now },
+    );
+    for (let i = 0; i < 5; i++)
+      await refusal(
+        signIn(
+          database,
+          { tenant: TENANT, email: 'forgot@example.org', password: 'wrong password 99' },
+          { now: t.now },
+        ),
+      );
 
-    expect(await requestPasswordReset(database, { tenant: TENANT, email: 'nobody@example.org' }, { now: t.now })).toBeUndefined();
-    const expired = await requestPasswordReset(database, { tenant: TENANT, email: 'forgot@example.org' }, { now: t.now });
-    const delivery = await requestPasswordReset(database, { tenant: TENANT, email: 'FORGOT@example.org' }, { now: t.now });
+    expect(
+      await requestPasswordReset(database, { tenant: TENANT, email: 'nobody@example.org' }, { now: t.now }),
+    ).toBeUndefined();
+    const expired = await requestPasswordReset(
+      database,
+      { tenant: TENANT, email: 'forgot@example.org' },
+      { now: t.now },
+    );
+    const delivery = await requestPasswordReset(
+      database,
+      { tenant: TENANT, email: 'FORGOT@example.org' },
+      { now: t.now },
+    );
     expect(delivery!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(delivery!.expiresAt.getTime() - t.now().getTime()).toBe(RESET_TTL_MS);
 
-    const weak = await refusal(resetPassword(database, { tenant: TENANT, token: delivery!.token, password: 'short' }, { now: t.now }));
+    const weak = await refusal(
+      resetPassword(database, { tenant: TENANT, token: delivery!.token, password: 'short' }, { now: t.now }),
+    );
     expect(Object.keys(weak.extras.validationErrors!)).toEqual(['password']);
 
     t.advance(10 * 60_000);
     const newPassword = 'a brand new passphrase 2';
-    const done = await resetPassword(database, { tenant: TENANT, token: delivery!.token, password: newPassword }, { now: t.now });
+    const done = await resetPassword(
+      database,
+      { tenant: TENANT, token: delivery!.token, password: newPassword },
+      { now: t.now },
+    );
     expect(done.revokedSessions).toBe(1);
     expect(await sessionPrincipal(database, session.sessionToken, t.now())).toBeUndefined();
     // Single use, and the other outstanding token of the account is spent too.
-    const again = await refusal(resetPassword(database, { tenant: TENANT, token: delivery!.token, password: 'another passphrase 3' }, { now: t.now }));
+    const again = await refusal(
+      resetPassword(
+        database,
+        { tenant: TENANT, token: delivery!.token, password: 'another passphrase 3' },
+        { now: t.now },
+      ),
+    );
     expect([again.status, again.detail]).toEqual([400, 'The password-reset token is invalid, used or expired.']);
-    expect((await refusal(resetPassword(database, { tenant: TENANT, token: expired!.token, password: 'another passphrase 3' }, { now: t.now }))).status).toBe(400);
+    expect(
+      (
+        await refusal(
+          resetPassword(
+            database,
+            { tenant: TENANT, token: expired!.token, password: 'another passphrase 3' },
+            { now: t.now },
+          ),
+        )
+      ).status,
+    ).toBe(400);
     // The lockout is cleared: the new password works at once; the old one does not.
-    expect((await signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: newPassword }, { now: t.now })).account.email).toBe('forgot@example.org');
-    expect((await refusal(signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: PASSWORD }, { now: t.now }))).status).toBe(401);
+    expect(
+      (await signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: newPassword }, { now: t.now }))
+        .account.email,
+    ).toBe('forgot@example.org');
+    expect(
+      (
+        await refusal(
+          signIn(database, { tenant: TENANT, email: 'forgot@example.org', password: PASSWORD }, { now: t.now }),
+        )
+      ).status,
+    ).toBe(401);
 
     const late = await requestPasswordReset(database, { tenant: TENANT, email: 'forgot@example.org' }, { now: t.now });
     t.advance(RESET_TTL_MS + 1000);
-    expect((await refusal(resetPassword(database, { tenant: TENANT, token: late!.token, password: 'another passphrase 3' }, { now: t.now }))).status).toBe(400);
+    expect(
+      (
+        await refusal(
+          resetPassword(
+            database,
+            { tenant: TENANT, token: late!.token, password: 'another passphrase 3' },
+            { now: t.now },
+          ),
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -159,10 +261,16 @@ describe('external identities', () => {
     await linkExternalIdentity(database, tenantId, account.id, { issuer, subject: 'user_2abc' });
     const result = await signInExternal(database, TENANT, issuer, 'user_2abc');
     expect(result.account.id).toBe(account.id);
-    await expect(signInExternal(database, TENANT, 'https://other.example.com', 'user_2abc')).rejects.toMatchObject({ status: 401 });
+    await expect(signInExternal(database, TENANT, 'https://other.example.com', 'user_2abc')).rejects.toMatchObject({
+      status: 401,
+    });
     // No password: password sign-in answers like an unknown account.
-    expect((await refusal(signIn(database, { tenant: TENANT, email: 'sso@example.org', password: PASSWORD }))).detail).toBe('email or password is incorrect');
-    const bad = await refusal(linkExternalIdentity(database, tenantId, account.id, { issuer: 'not a url', subject: 'x' }));
+    expect(
+      (await refusal(signIn(database, { tenant: TENANT, email: 'sso@example.org', password: PASSWORD }))).detail,
+    ).toBe('email or password is incorrect');
+    const bad = await refusal(
+      linkExternalIdentity(database, tenantId, account.id, { issuer: 'not a url', subject: 'x' }),
+    );
     expect(Object.keys(bad.extras.validationErrors!)).toEqual(['issuer']);
   });
 });
@@ -170,10 +278,19 @@ describe('external identities', () => {
 describe('OAuth clients', () => {
   it('validates scopes against the OneRoster 1.2 and Ed-Fi list (short names allowed)', async () => {
     expect(KNOWN_SCOPES).toHaveLength(15);
-    const client = await createClient(database, tenantId, { name: 'Reader', scopes: ['roster-core.readonly', 'https://schola.dev/scope/edfi.readonly'], schoolIds: [255901001] });
-    expect(client.scopes).toEqual(['https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly', 'https://schola.dev/scope/edfi.readonly']);
+    const client = await createClient(database, tenantId, {
+      name: 'Reader',
+      scopes: ['roster-core.readonly', 'https://schola.dev/scope/edfi.readonly'],
+      schoolIds: [255901001],
+    });
+    expect(client.scopes).toEqual([
+      'https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly',
+      'https://schola.dev/scope/edfi.readonly',
+    ]);
     expect(client.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const e = await refusal(createClient(database, tenantId, { name: 'Bad', scopes: ['roster.readonly', 'admin.everything'] }));
+    const e = await refusal(
+      createClient(database, tenantId, { name: 'Bad', scopes: ['roster.readonly', 'admin.everything'] }),
+    );
     expect(e.extras.validationErrors).toEqual({ scopes: ['unknown scope "admin.everything"'] });
     // An empty school list is refused rather than read as "the whole tenant".
     const empty = await refusal(createClient(database, tenantId, { name: 'Empty', scopes: 'all', schoolIds: [] }));
@@ -181,14 +298,24 @@ describe('OAuth clients', () => {
   });
 
   it('issues tokens for subsets of the granted scopes only; wrong secret and revoked client are invalid_client', async () => {
-    const client = await createClient(database, tenantId, { name: 'Gradebook', scopes: ['roster.readonly', 'gradebook.readonly'] });
+    const client = await createClient(database, tenantId, {
+      name: 'Gradebook',
+      scopes: ['roster.readonly', 'gradebook.readonly'],
+    });
     const creds = { clientId: client.clientId, clientSecret: client.clientSecret };
     const all = await issueClientToken(database, creds);
     expect(all.scope.split(' ')).toHaveLength(2);
     const verified = verifyAccessToken(all.access_token);
-    expect(verified.ok && verified.claims).toMatchObject({ sub: client.clientId, tid: tenantId, exp: expect.any(Number) });
+    expect(verified.ok && verified.claims).toMatchObject({
+      sub: client.clientId,
+      tid: tenantId,
+      exp: expect.any(Number),
+    });
     expect(verified.ok && verified.claims.school_ids).toBeUndefined();
-    const one = await issueClientToken(database, { ...creds, scope: 'https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly' });
+    const one = await issueClientToken(database, {
+      ...creds,
+      scope: 'https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly',
+    });
     expect(one.scope).toBe('https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly');
 
     const tooMuch = await refusal(issueClientToken(database, { ...creds, scope: 'roster.readonly gradebook.delete' }));

@@ -16,11 +16,26 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import { burnVerification, randomToken, sha256hex, verifySecret, PASSWORD_MAX_LENGTH } from '../../platform/auth/passwords.js';
+import {
+  burnVerification,
+  randomToken,
+  sha256hex,
+  verifySecret,
+  PASSWORD_MAX_LENGTH,
+} from '../../platform/auth/passwords.js';
 import { sessionTokenTenant } from '../../platform/auth/authenticate.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accounts, externalIdentities, sessions } from './tables.js';
-import { accountView, emailSchema, nowOf, parseInput, tenantIdBySlug, tenantSlugSchema, type AccountView, type ServiceOptions } from './shared.js';
+import {
+  accountView,
+  emailSchema,
+  nowOf,
+  parseInput,
+  tenantIdBySlug,
+  tenantSlugSchema,
+  type AccountView,
+  type ServiceOptions,
+} from './shared.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const LOCKOUT_THRESHOLD = 5;
@@ -56,7 +71,12 @@ function lockedError(until: Date, now: Date): AppError {
 }
 
 /** Opens a session for an account inside the caller's tenant transaction. */
-export async function createSession(tx: Tx, account: { tenantId: string; id: string }, now: Date, options: SessionOptions = {}): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  tx: Tx,
+  account: { tenantId: string; id: string },
+  now: Date,
+  options: SessionOptions = {},
+): Promise<{ token: string; expiresAt: Date }> {
   const token = `${account.tenantId}.${randomToken()}`;
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await tx.insert(sessions).values({
@@ -76,7 +96,17 @@ export async function signIn(database: Database, input: unknown, options: Sessio
   const now = nowOf(options);
   const tenantId = await tenantIdBySlug(database, tenant);
   const account = tenantId
-    ? await tenantTransaction(database, tenantId, async ({ tx }) => (await tx.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.email, email))))[0])
+    ? await tenantTransaction(
+        database,
+        tenantId,
+        async ({ tx }) =>
+          (
+            await tx
+              .select()
+              .from(accounts)
+              .where(and(eq(accounts.tenantId, tenantId), eq(accounts.email, email)))
+          )[0],
+      )
     : undefined;
   if (!account?.passwordHash) {
     await burnVerification(password);
@@ -118,7 +148,13 @@ export async function signIn(database: Database, input: unknown, options: Sessio
  * the issuer's JWKS, audience, expiry, nonce): that verification is out of scope here, so this
  * function must never be exposed to unauthenticated input as it stands.
  */
-export async function signInExternal(database: Database, tenantSlug: string, issuer: string, subject: string, options: SessionOptions = {}): Promise<SignInResult> {
+export async function signInExternal(
+  database: Database,
+  tenantSlug: string,
+  issuer: string,
+  subject: string,
+  options: SessionOptions = {},
+): Promise<SignInResult> {
   const now = nowOf(options);
   const tenantId = await tenantIdBySlug(database, tenantSlug);
   if (!tenantId) throw new AppError('unauthenticated', 'No account is linked to this identity.');
@@ -126,25 +162,47 @@ export async function signInExternal(database: Database, tenantSlug: string, iss
     const [row] = await tx
       .select({ account: accounts })
       .from(externalIdentities)
-      .innerJoin(accounts, and(eq(accounts.tenantId, externalIdentities.tenantId), eq(accounts.id, externalIdentities.accountId)))
-      .where(and(eq(externalIdentities.tenantId, tenantId), eq(externalIdentities.issuer, issuer), eq(externalIdentities.subject, subject)));
+      .innerJoin(
+        accounts,
+        and(eq(accounts.tenantId, externalIdentities.tenantId), eq(accounts.id, externalIdentities.accountId)),
+      )
+      .where(
+        and(
+          eq(externalIdentities.tenantId, tenantId),
+          eq(externalIdentities.issuer, issuer),
+          eq(externalIdentities.subject, subject),
+        ),
+      );
     if (!row) throw new AppError('unauthenticated', 'No account is linked to this identity.');
     if (row.account.status !== 'active') throw new AppError('forbidden', 'This account is disabled.');
-    await tx.update(accounts).set({ lastSignInAt: now }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, row.account.id)));
+    await tx
+      .update(accounts)
+      .set({ lastSignInAt: now })
+      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, row.account.id)));
     const session = await createSession(tx, row.account, now, options);
     return { account: accountView(row.account), sessionToken: session.token, expiresAt: session.expiresAt };
   });
 }
 
 /** Revokes the session a token names; unknown or already revoked tokens are ignored (idempotent). */
-export async function signOut(database: Database, sessionToken: string, options: ServiceOptions = {}): Promise<boolean> {
+export async function signOut(
+  database: Database,
+  sessionToken: string,
+  options: ServiceOptions = {},
+): Promise<boolean> {
   const tenantId = sessionTokenTenant(sessionToken);
   if (!tenantId) return false;
   return tenantTransaction(database, tenantId, async ({ tx }) => {
     const revoked = await tx
       .update(sessions)
       .set({ revokedAt: nowOf(options) })
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, sha256hex(sessionToken)), isNull(sessions.revokedAt)))
+      .where(
+        and(
+          eq(sessions.tenantId, tenantId),
+          eq(sessions.tokenHash, sha256hex(sessionToken)),
+          isNull(sessions.revokedAt),
+        ),
+      )
       .returning({ id: sessions.id });
     return revoked.length > 0;
   });

@@ -6,7 +6,16 @@
 import { sql } from 'drizzle-orm';
 import { index, inet, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { identitySchema } from '../../platform/db/pg-schemas.js';
-import { checkIn, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, tenantUnique, updatedAt } from '../../platform/db/schema-kit.js';
+import {
+  checkIn,
+  checkSql,
+  createdAt,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  tenantUnique,
+  updatedAt,
+} from '../../platform/db/schema-kit.js';
 import { ROLES } from '../../platform/auth/roles.js';
 
 /** A person's sign-in account within a tenant. */
@@ -41,7 +50,10 @@ export const accounts = identitySchema.table(
     ...tenantKeys('accounts', t.tenantId, t.id),
     tenantUnique('accounts_email_key', t.tenantId, t.email),
     checkIn('accounts_status_check', t.status, ['active', 'disabled']),
-    checkSql('accounts_roles_check', sql`"roles" <@ ARRAY[${sql.raw(ROLES.map((r) => `'${r}'`).join(', '))}]::text[] AND cardinality("roles") > 0`),
+    checkSql(
+      'accounts_roles_check',
+      sql`"roles" <@ ARRAY[${sql.raw(ROLES.map((r) => `'${r}'`).join(', '))}]::text[] AND cardinality("roles") > 0`,
+    ),
     checkSql('accounts_email_lower_check', sql`"email" = lower("email")`),
     checkSql('accounts_failed_attempts_check', sql`"failed_attempts" >= 0`),
   ],
@@ -125,7 +137,12 @@ export const externalIdentities = identitySchema.table(
   (t) => [
     ...tenantKeys('external_identities', t.tenantId, t.id),
     tenantUnique('external_identities_subject_key', t.tenantId, t.issuer, t.subject),
-    tenantFk('external_identities_account_fkey', [t.tenantId, t.accountId], [accounts.tenantId, accounts.id], 'cascade'),
+    tenantFk(
+      'external_identities_account_fkey',
+      [t.tenantId, t.accountId],
+      [accounts.tenantId, accounts.id],
+      'cascade',
+    ),
     index('external_identities_account_idx').on(t.tenantId, t.accountId),
   ],
 );
@@ -162,4 +179,3 @@ export const revokedTokens = identitySchema.table(
   },
   (t) => [...tenantKeys('revoked_tokens', t.tenantId, t.jti)],
 );
-

@@ -97,7 +97,12 @@ export const annotations = toolboxSchema.table(
     tenantFk('annotations_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
     // optional link; 'set null' would null tenant_id too. NO ACTION (checked at statement end)
     // rather than RESTRICT: a user deletion cascades to both runs and annotations in one statement.
-    tenantFk('annotations_prompt_run_fkey', [t.tenantId, t.promptRunId], [promptRuns.tenantId, promptRuns.id], 'no action'),
+    tenantFk(
+      'annotations_prompt_run_fkey',
+      [t.tenantId, t.promptRunId],
+      [promptRuns.tenantId, promptRuns.id],
+      'no action',
+    ),
     index('annotations_user_idx').on(t.tenantId, t.userId),
     index('annotations_prompt_run_idx').on(t.tenantId, t.promptRunId),
   ],
@@ -213,8 +218,18 @@ export const knowledgeEdges = toolboxSchema.table(
   (t) => [
     ...tenantKeys('knowledge_edges', t.tenantId, t.id),
     tenantFk('knowledge_edges_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
-    tenantFk('knowledge_edges_source_fkey', [t.tenantId, t.sourceId], [knowledgeNodes.tenantId, knowledgeNodes.id], 'cascade'),
-    tenantFk('knowledge_edges_target_fkey', [t.tenantId, t.targetId], [knowledgeNodes.tenantId, knowledgeNodes.id], 'cascade'),
+    tenantFk(
+      'knowledge_edges_source_fkey',
+      [t.tenantId, t.sourceId],
+      [knowledgeNodes.tenantId, knowledgeNodes.id],
+      'cascade',
+    ),
+    tenantFk(
+      'knowledge_edges_target_fkey',
+      [t.tenantId, t.targetId],
+      [knowledgeNodes.tenantId, knowledgeNodes.id],
+      'cascade',
+    ),
     index('knowledge_edges_user_idx').on(t.tenantId, t.userId),
     index('knowledge_edges_source_idx').on(t.tenantId, t.sourceId),
     index('knowledge_edges_target_idx').on(t.tenantId, t.targetId),

@@ -4,14 +4,7 @@
  */
 import { bigserial, boolean, date, index, integer, numeric, serial, time, varchar } from 'drizzle-orm/pg-core';
 import { transportationSchema } from '../../platform/db/pg-schemas.js';
-import {
-  checkRange,
-  createdAt,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-  tenantUnique,
-} from '../../platform/db/schema-kit.js';
+import { checkRange, createdAt, tenantFk, tenantKey, tenantKeys, tenantUnique } from '../../platform/db/schema-kit.js';
 import { student } from '../edfi/tables.js';
 
 /** Bus route definitions. */
@@ -81,7 +74,11 @@ export const studentTransportation = transportationSchema.table(
     tenantFk('student_transportation_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     // Routes and stops are retired with is_active; assignments are history, so RESTRICT.
     tenantFk('student_transportation_route_fkey', [t.tenantId, t.routeId], [busRoutes.tenantId, busRoutes.routeId]),
-    tenantFk('student_transportation_pickup_stop_fkey', [t.tenantId, t.pickupStopId], [busStops.tenantId, busStops.stopId]),
+    tenantFk(
+      'student_transportation_pickup_stop_fkey',
+      [t.tenantId, t.pickupStopId],
+      [busStops.tenantId, busStops.stopId],
+    ),
     tenantFk(
       'student_transportation_dropoff_stop_fkey',
       [t.tenantId, t.dropoffStopId],

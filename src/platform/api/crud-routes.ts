@@ -73,8 +73,17 @@ function recordId(resource: Resource, row: Row): string {
   return resource.key.map((k) => String(row[k])).join('/');
 }
 
-async function gate(guard: ApiGuard, tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction, row?: Row): Promise<GuardDecision> {
-  if (action !== 'read' && !resource.writable) throw new AppError('method_not_allowed', `${resource.name} is read-only through this API.`);
+async function gate(
+  guard: ApiGuard,
+  tx: Tx,
+  principal: Principal,
+  meta: RequestMeta,
+  resource: Resource,
+  action: ApiAction,
+  row?: Row,
+): Promise<GuardDecision> {
+  if (action !== 'read' && !resource.writable)
+    throw new AppError('method_not_allowed', `${resource.name} is read-only through this API.`);
   const decision = await guard.decide(tx, principal, meta, resource, action, row);
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
   return decision;
@@ -93,7 +102,8 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     // These rows are the access policies every request reads (cached per tenant): a write here
     // must reach the next request at once. onSend runs after the handler's transaction committed.
     app.addHook('onSend', async (request, _reply, payload) => {
-      if (request.method !== 'GET' && request.routeOptions.url?.startsWith(resource.path) && request.principal) forgetPolicies(request.principal.tenantId);
+      if (request.method !== 'GET' && request.routeOptions.url?.startsWith(resource.path) && request.principal)
+        forgetPolicies(request.principal.tenantId);
       return payload;
     });
   }
@@ -101,15 +111,31 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
   /** A written row must stay within the principal's reach (their school, sections, children…). */
   async function assertWithinScope(tx: Tx, row: Row, scope: SQL | undefined): Promise<void> {
     if (!scope) return;
-    const [hit] = await tx.select({ n: count() }).from(table).where(whereAll([keyCondition(resource, resource.key.map((k) => row[k])), scope]));
-    if (Number(hit!.n) === 0) throw new AppError('forbidden', `The ${resource.name} record would be outside what you may write.`);
+    const [hit] = await tx
+      .select({ n: count() })
+      .from(table)
+      .where(
+        whereAll([
+          keyCondition(
+            resource,
+            resource.key.map((k) => row[k]),
+          ),
+          scope,
+        ]),
+      );
+    if (Number(hit!.n) === 0)
+      throw new AppError('forbidden', `The ${resource.name} record would be outside what you may write.`);
   }
 
   /** Soft-deleted rows are gone for the API. */
   const live = resource.softDelete ? softDeleteCondition(resource) : undefined;
 
   async function loadOne(tx: Tx, key: unknown[], scope: SQL | undefined, forUpdate = false): Promise<Row> {
-    let query = tx.select().from(table).where(whereAll([keyCondition(resource, key), scope, live])).$dynamic();
+    let query = tx
+      .select()
+      .from(table)
+      .where(whereAll([keyCondition(resource, key), scope, live]))
+      .$dynamic();
     if (forUpdate) query = query.for('update');
     const rows = (await query) as Row[];
     if (rows.length === 0) throw new AppError('not_found', `No ${resource.name} with key ${key.join('/')}.`);
@@ -122,7 +148,9 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       const decision = await gate(guard, tx, principal, meta, resource, 'read');
       const where = whereAll([...plan.filters.map((f) => filterCondition(resource, f)), decision.scope, live]);
       const columns = getTableColumns(table);
-      const selection = plan.fields ? Object.fromEntries([...new Set([...plan.fields, ...resource.key])].map((f) => [f, columns[f]!])) : columns;
+      const selection = plan.fields
+        ? Object.fromEntries([...new Set([...plan.fields, ...resource.key])].map((f) => [f, columns[f]!]))
+        : columns;
       const rows = (await tx
         .select(selection)
         .from(table)
@@ -135,7 +163,13 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       const total = plan.count ? Number((await tx.select({ n: count() }).from(table).where(where))[0]!.n) : undefined;
       if (decision.auditReads && pageRows.length > 0) {
         const ids = pageRows.map((r) => recordId(resource, r));
-        await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: ids.join(','), recordIds: ids, operation: 'SELECT', dataCategories: decision.dataCategories });
+        await auditor.record(tx, principal, meta, {
+          table: resource.entry.qualifiedName,
+          recordId: ids.join(','),
+          recordIds: ids,
+          operation: 'SELECT',
+          dataCategories: decision.dataCategories,
+        });
       }
       const last = pageRows[pageRows.length - 1];
       return {
@@ -144,7 +178,15 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
           limit: plan.limit,
           ...(plan.cursor ? {} : { offset: plan.offset }),
           ...(total !== undefined ? { total } : {}),
-          nextCursor: more && last ? encodeCursor(plan.sort.map((s) => { const v = last[s.field]; return v instanceof Date ? v.toISOString() : v; })) : null,
+          nextCursor:
+            more && last
+              ? encodeCursor(
+                  plan.sort.map((s) => {
+                    const v = last[s.field];
+                    return v instanceof Date ? v.toISOString() : v;
+                  }),
+                )
+              : null,
         },
       };
     });
@@ -157,7 +199,13 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     const body = await withTenant(request, async ({ tx, principal, meta }) => {
       const decision = await gate(guard, tx, principal, meta, resource, 'read');
       const row = await loadOne(tx, key, decision.scope);
-      if (decision.auditReads) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, row), operation: 'SELECT', dataCategories: decision.dataCategories });
+      if (decision.auditReads)
+        await auditor.record(tx, principal, meta, {
+          table: resource.entry.qualifiedName,
+          recordId: recordId(resource, row),
+          operation: 'SELECT',
+          dataCategories: decision.dataCategories,
+        });
       return show(row);
     });
     const etag = etagOf(body);
@@ -169,7 +217,8 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
   app.post(resource.path, async (request: FastifyRequest, reply: FastifyReply) => {
     const batch = Array.isArray(request.body);
     const items = batch ? (request.body as unknown[]) : [request.body];
-    if (items.length === 0 || items.length > 1000) throw AppError.validation({ $: ['must be one object or an array of 1 to 1000 objects'] });
+    if (items.length === 0 || items.length > 1000)
+      throw AppError.validation({ $: ['must be one object or an array of 1 to 1000 objects'] });
     const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys come from the request: no prototype
     const parsed = items.map((item, i) => {
       const result = resource.insertSchema.safeParse(item ?? {});
@@ -187,16 +236,31 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
         decision = await gate(guard, tx, principal, meta, resource, 'write', item!);
         await checkRules(tx, item!);
       }
-      const rows = (await tx.insert(table).values(parsed.map((p) => ({ ...p, tenantId }))).returning()) as Row[];
+      const rows = (await tx
+        .insert(table)
+        .values(parsed.map((p) => ({ ...p, tenantId })))
+        .returning()) as Row[];
       for (const row of rows) await assertWithinScope(tx, row, reach.scope);
       if (decision.auditWrites) {
-        for (const row of rows) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, row), operation: 'INSERT', newValues: show(row), dataCategories: decision.dataCategories });
+        for (const row of rows)
+          await auditor.record(tx, principal, meta, {
+            table: resource.entry.qualifiedName,
+            recordId: recordId(resource, row),
+            operation: 'INSERT',
+            newValues: show(row),
+            dataCategories: decision.dataCategories,
+          });
       }
       return rows.map((r) => show(r));
     });
     reply.status(201);
     if (!batch) {
-      reply.header('etag', etagOf(created[0]!)).header('location', `${resource.path}/${resource.key.map((k) => encodeURIComponent(String(created[0]![k]))).join('/')}`);
+      reply
+        .header('etag', etagOf(created[0]!))
+        .header(
+          'location',
+          `${resource.path}/${resource.key.map((k) => encodeURIComponent(String(created[0]![k]))).join('/')}`,
+        );
       return created[0];
     }
     return { data: created };
@@ -209,7 +273,8 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
     if (!result.success) throw AppError.validation(zodErrors(result.error));
     const changes = { ...(result.data as Row) };
     resource.key.forEach((field, i) => {
-      if (changes[field] !== undefined && String(changes[field]) !== String(key[i])) throw AppError.validation({ [field]: ['cannot change the key; it must match the URL'] });
+      if (changes[field] !== undefined && String(changes[field]) !== String(key[i]))
+        throw AppError.validation({ [field]: ['cannot change the key; it must match the URL'] });
       delete changes[field];
     });
     if (mode === 'replace') {
@@ -225,10 +290,26 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       checkIfMatch(request.headers['if-match'], etagOf(show(before)));
       const decision = await gate(guard, tx, principal, meta, resource, 'write', { ...before, ...changes });
       await checkRules(tx, { ...before, ...changes });
-      const touched = resource.fields.has('lastModifiedDate') ? { lastModifiedDate: new Date() } : resource.fields.has('updatedAt') ? { updatedAt: new Date() } : {};
-      const [after] = (await tx.update(table).set({ ...changes, ...touched }).where(keyCondition(resource, key)).returning()) as Row[];
+      const touched = resource.fields.has('lastModifiedDate')
+        ? { lastModifiedDate: new Date() }
+        : resource.fields.has('updatedAt')
+          ? { updatedAt: new Date() }
+          : {};
+      const [after] = (await tx
+        .update(table)
+        .set({ ...changes, ...touched })
+        .where(keyCondition(resource, key))
+        .returning()) as Row[];
       await assertWithinScope(tx, after!, reach.scope);
-      if (decision.auditWrites) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, after!), operation: 'UPDATE', oldValues: show(before), newValues: show(after!), dataCategories: decision.dataCategories });
+      if (decision.auditWrites)
+        await auditor.record(tx, principal, meta, {
+          table: resource.entry.qualifiedName,
+          recordId: recordId(resource, after!),
+          operation: 'UPDATE',
+          oldValues: show(before),
+          newValues: show(after!),
+          dataCategories: decision.dataCategories,
+        });
       return show(after!);
     });
     reply.header('etag', etagOf(body));
@@ -254,7 +335,14 @@ export function registerCrudRoutes(app: FastifyInstance, resource: Resource, opt
       } else {
         await tx.delete(table).where(keyCondition(resource, key));
       }
-      if (decision.auditWrites) await auditor.record(tx, principal, meta, { table: resource.entry.qualifiedName, recordId: recordId(resource, before), operation: 'DELETE', oldValues: show(before), dataCategories: decision.dataCategories });
+      if (decision.auditWrites)
+        await auditor.record(tx, principal, meta, {
+          table: resource.entry.qualifiedName,
+          recordId: recordId(resource, before),
+          operation: 'DELETE',
+          oldValues: show(before),
+          dataCategories: decision.dataCategories,
+        });
     });
     return reply.status(204).send();
   });

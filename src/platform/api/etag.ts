@@ -12,7 +12,11 @@ export function checkIfMatch(header: string | undefined, current: string): void 
   if (header === undefined) return;
   const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (!tags.includes('*') && !tags.includes(current)) {
-    throw new AppError('precondition_failed', 'The record changed since you read it (ETag mismatch); read it again and retry.', { currentEtag: current });
+    throw new AppError(
+      'precondition_failed',
+      'The record changed since you read it (ETag mismatch); read it again and retry.',
+      { currentEtag: current },
+    );
   }
 }
 

@@ -28,5 +28,12 @@ export type ApiSubject = Record<string, unknown>;
 export interface ApiGuard {
   /** Without `row`: may the principal do this at all, and within which rows (lists, loads)?
    *  With `row` (the values written or deleted): may the principal do this to that record? */
-  decide(tx: Tx, principal: Principal, meta: RequestMeta, resource: Resource, action: ApiAction, row?: ApiSubject): Promise<GuardDecision>;
+  decide(
+    tx: Tx,
+    principal: Principal,
+    meta: RequestMeta,
+    resource: Resource,
+    action: ApiAction,
+    row?: ApiSubject,
+  ): Promise<GuardDecision>;
 }

@@ -42,7 +42,14 @@ function single(errors: ValidationErrors, name: string, value: unknown): string 
   return String(value);
 }
 
-function integer(errors: ValidationErrors, name: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+function integer(
+  errors: ValidationErrors,
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     (errors[name] ??= []).push(`must be a whole number from ${min} to ${max}`);
@@ -116,7 +123,8 @@ export function parseListQuery(resource: Resource, query: Record<string, unknown
     for (const part of sortRaw.split(',')) {
       const desc = part.startsWith('-');
       const field = desc ? part.slice(1) : part;
-      if (!resource.sortable.has(field)) (errors.sort ??= []).push(`cannot sort by "${field}"; sortable: ${[...resource.sortable].join(', ')}`);
+      if (!resource.sortable.has(field))
+        (errors.sort ??= []).push(`cannot sort by "${field}"; sortable: ${[...resource.sortable].join(', ')}`);
       else if (!sort.some((s) => s.field === field)) sort.push({ field, desc });
     }
   }
@@ -135,10 +143,12 @@ export function parseListQuery(resource: Resource, query: Record<string, unknown
   const fieldsRaw = single(errors, 'fields', query.fields);
   if (fieldsRaw !== undefined) {
     fields = fieldsRaw.split(',').filter(Boolean);
-    for (const f of fields) if (!resource.fields.has(f) || resource.secret.has(f)) (errors.fields ??= []).push(`unknown field "${f}"`);
+    for (const f of fields)
+      if (!resource.fields.has(f) || resource.secret.has(f)) (errors.fields ??= []).push(`unknown field "${f}"`);
   }
   const countRaw = single(errors, 'count', query.count);
-  if (countRaw !== undefined && countRaw !== 'true' && countRaw !== 'false') (errors.count ??= []).push('must be true or false');
+  if (countRaw !== undefined && countRaw !== 'true' && countRaw !== 'false')
+    (errors.count ??= []).push('must be true or false');
 
   if (Object.keys(errors).length > 0) throw AppError.validation(errors, 'The list query has invalid parameters.');
   return { filters, sort, limit, offset, cursor, fields, count: countRaw !== 'false' && cursor === undefined };

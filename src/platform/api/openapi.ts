@@ -62,7 +62,15 @@ const PROBLEM = {
 };
 
 function errors(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => [String(s), { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]));
+  return Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
 }
 
 export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSchema {
@@ -71,15 +79,34 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
   for (const r of resources) {
     const id = r.name.replace(/[^A-Za-z0-9]/g, '_');
     const fields = [...r.fields.values()].filter((f) => !r.secret.has(f.name));
-    schemas[id] = { type: 'object', properties: Object.fromEntries(fields.map((f) => [f.name, columnJsonSchema(f.column)])) };
+    schemas[id] = {
+      type: 'object',
+      properties: Object.fromEntries(fields.map((f) => [f.name, columnJsonSchema(f.column)])),
+    };
     schemas[`${id}_write`] = z.toJSONSchema(r.insertSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
     const ref = { $ref: `#/components/schemas/${id}` };
     const listParams = [
-      ...[...r.filterable].map((f) => ({ name: f, in: 'query', required: false, description: `equals; also ${f}[ne|gt|gte|lt|lte|in|null]${r.searchable.has(f) ? `, ${f}[contains]` : ''}`, schema: { type: 'string' } })),
-      { name: 'sort', in: 'query', schema: { type: 'string' }, description: `comma list of ${[...r.sortable].join(', ')}; prefix - for descending` },
+      ...[...r.filterable].map((f) => ({
+        name: f,
+        in: 'query',
+        required: false,
+        description: `equals; also ${f}[ne|gt|gte|lt|lte|in|null]${r.searchable.has(f) ? `, ${f}[contains]` : ''}`,
+        schema: { type: 'string' },
+      })),
+      {
+        name: 'sort',
+        in: 'query',
+        schema: { type: 'string' },
+        description: `comma list of ${[...r.sortable].join(', ')}; prefix - for descending`,
+      },
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 50 } },
       { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
-      { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'keyset paging: page.nextCursor of the previous page' },
+      {
+        name: 'cursor',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'keyset paging: page.nextCursor of the previous page',
+      },
       { name: 'fields', in: 'query', schema: { type: 'string' }, description: 'comma list of fields to return' },
       { name: 'count', in: 'query', schema: { type: 'boolean', default: true } },
     ];
@@ -89,7 +116,17 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
         summary: `List ${r.name}`,
         parameters: listParams,
         responses: {
-          '200': { description: 'A page', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: ref }, page: { type: 'object' } } } } } },
+          '200': {
+            description: 'A page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { data: { type: 'array', items: ref }, page: { type: 'object' } },
+                },
+              },
+            },
+          },
           ...errors(400, 401, 403),
         },
       },
@@ -98,32 +135,98 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
             post: {
               tags: [r.name],
               summary: `Create ${r.name} (one object, or an array: all-or-nothing)`,
-              requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [{ $ref: `#/components/schemas/${id}_write` }, { type: 'array', items: { $ref: `#/components/schemas/${id}_write` } }] } } } },
-              responses: { '201': { description: 'Created', content: { 'application/json': { schema: ref } } }, ...errors(400, 401, 403, 409) },
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: {
+                      oneOf: [
+                        { $ref: `#/components/schemas/${id}_write` },
+                        { type: 'array', items: { $ref: `#/components/schemas/${id}_write` } },
+                      ],
+                    },
+                  },
+                },
+              },
+              responses: {
+                '201': { description: 'Created', content: { 'application/json': { schema: ref } } },
+                ...errors(400, 401, 403, 409),
+              },
             },
           }
         : {}),
     };
     if (r.key.length === 0) continue;
-    const keyParams = r.key.map((k, i) => ({ name: `k${i}`, in: 'path', required: true, description: k, schema: columnJsonSchema(r.fields.get(k)!.column) }));
+    const keyParams = r.key.map((k, i) => ({
+      name: `k${i}`,
+      in: 'path',
+      required: true,
+      description: k,
+      schema: columnJsonSchema(r.fields.get(k)!.column),
+    }));
     const item = `${r.path}/${r.key.map((_, i) => `{k${i}}`).join('/')}`;
     const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } };
     paths[item] = {
-      get: { tags: [r.name], summary: `Get one ${r.name}`, parameters: [...keyParams, { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }], responses: { '200': { description: 'The record', content: { 'application/json': { schema: ref } } }, '304': { description: 'Not modified' }, ...errors(400, 401, 403, 404) } },
+      get: {
+        tags: [r.name],
+        summary: `Get one ${r.name}`,
+        parameters: [...keyParams, { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The record', content: { 'application/json': { schema: ref } } },
+          '304': { description: 'Not modified' },
+          ...errors(400, 401, 403, 404),
+        },
+      },
       ...(r.writable
         ? {
-            put: { tags: [r.name], summary: `Replace ${r.name}`, parameters: [...keyParams, ifMatch], requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${id}_write` } } } }, responses: { '200': { description: 'Replaced', content: { 'application/json': { schema: ref } } }, ...errors(400, 401, 403, 404, 409, 412) } },
-            patch: { tags: [r.name], summary: `Update fields of ${r.name}`, parameters: [...keyParams, ifMatch], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'Updated', content: { 'application/json': { schema: ref } } }, ...errors(400, 401, 403, 404, 409, 412) } },
-            delete: { tags: [r.name], summary: `Delete ${r.name}${r.softDelete ? ' (soft delete)' : ''}`, parameters: [...keyParams, ifMatch], responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409, 412) } },
+            put: {
+              tags: [r.name],
+              summary: `Replace ${r.name}`,
+              parameters: [...keyParams, ifMatch],
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: { $ref: `#/components/schemas/${id}_write` } } },
+              },
+              responses: {
+                '200': { description: 'Replaced', content: { 'application/json': { schema: ref } } },
+                ...errors(400, 401, 403, 404, 409, 412),
+              },
+            },
+            patch: {
+              tags: [r.name],
+              summary: `Update fields of ${r.name}`,
+              parameters: [...keyParams, ifMatch],
+              requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+              responses: {
+                '200': { description: 'Updated', content: { 'application/json': { schema: ref } } },
+                ...errors(400, 401, 403, 404, 409, 412),
+              },
+            },
+            delete: {
+              tags: [r.name],
+              summary: `Delete ${r.name}${r.softDelete ? ' (soft delete)' : ''}`,
+              parameters: [...keyParams, ifMatch],
+              responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409, 412) },
+            },
           }
         : {}),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Schola API', version: '1', description: 'Every table of the Schola data model, one consistent API. Errors are RFC 9457 problem details.' },
+    info: {
+      title: 'Schola API',
+      version: '1',
+      description: 'Every table of the Schola data model, one consistent API. Errors are RFC 9457 problem details.',
+    },
     servers: [{ url: serverUrl }],
-    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'schola_session' } } },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'schola_session' },
+      },
+    },
     security: [{ bearer: [] }, { session: [] }],
     paths,
   };

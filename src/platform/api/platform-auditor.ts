@@ -5,7 +5,14 @@ import type { ApiAuditor } from './crud-routes.js';
 export const platformAuditor: ApiAuditor = {
   async record(tx, principal, meta, event) {
     if (event.operation === 'SELECT') {
-      await auditRead(tx, { principal, meta, table: event.table, recordIds: event.recordIds ?? [event.recordId], dataCategories: event.dataCategories, legitimateEducationalInterest: true });
+      await auditRead(tx, {
+        principal,
+        meta,
+        table: event.table,
+        recordIds: event.recordIds ?? [event.recordId],
+        dataCategories: event.dataCategories,
+        legitimateEducationalInterest: true,
+      });
       return;
     }
     await recordAudit(tx, {

@@ -16,6 +16,9 @@ export function apiRoutes(options: CrudOptions) {
     const document = openApiDocument(resources);
     app.get('/openapi.json', { schema: { hide: true } }, async () => document);
     await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'none', deepLinking: true, filter: true } });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'none', deepLinking: true, filter: true },
+    });
   };
 }

@@ -35,13 +35,17 @@ export function scopeCondition(resource: Resource, scope: Scope, principal: Prin
   const person = principal.person ?? {};
   const schema = resource.entry.schema;
   // Ed-Fi school ids are integers; seed 000's school_id is a uuid of users.schools (not an Ed-Fi school).
-  const isEdfiSchool = school !== undefined && [...resource.fields.values()].some((f) => f.column.name === school && f.column.columnType !== 'PgUUID');
+  const isEdfiSchool =
+    school !== undefined &&
+    [...resource.fields.values()].some((f) => f.column.name === school && f.column.columnType !== 'PgUUID');
   switch (scope) {
     case 'school': {
       const schools = principal.schoolIds ?? [];
       if (isEdfiSchool) return sql`${ident(school!)} IN (${ids(schools)})`;
-      if (student) return sql`${ident(student)} IN (SELECT ssa.studentusi FROM edfi.studentschoolassociation ssa WHERE ssa.schoolid IN (${ids(schools)}) AND (ssa.exitwithdrawdate IS NULL OR ssa.exitwithdrawdate >= CURRENT_DATE))`;
-      if (staff) return sql`${ident(staff)} IN (SELECT s.staffusi FROM edfi.staffschoolassociation s WHERE s.schoolid IN (${ids(schools)}))`;
+      if (student)
+        return sql`${ident(student)} IN (SELECT ssa.studentusi FROM edfi.studentschoolassociation ssa WHERE ssa.schoolid IN (${ids(schools)}) AND (ssa.exitwithdrawdate IS NULL OR ssa.exitwithdrawdate >= CURRENT_DATE))`;
+      if (staff)
+        return sql`${ident(staff)} IN (SELECT s.staffusi FROM edfi.staffschoolassociation s WHERE s.schoolid IN (${ids(schools)}))`;
       if (resource.entry.qualifiedName === 'edfi.school') return sql`"schoolid" IN (${ids(schools)})`;
       return null;
     }
@@ -50,7 +54,8 @@ export function scopeCondition(resource: Resource, scope: Scope, principal: Prin
         const teacher = sql`${person.classroomTeacherId}::uuid`;
         if (resource.entry.qualifiedName === 'sessions.classroom_sessions') return sql`"teacher_id" = ${teacher}`;
         const session = columnNamed(resource, 'session_id');
-        if (session) return sql`${ident(session)} IN (SELECT cs.id FROM sessions.classroom_sessions cs WHERE cs.teacher_id = ${teacher})`;
+        if (session)
+          return sql`${ident(session)} IN (SELECT cs.id FROM sessions.classroom_sessions cs WHERE cs.teacher_id = ${teacher})`;
         return null;
       }
       const staffUsi = person.edfiStaffUSI;
@@ -66,11 +71,13 @@ export function scopeCondition(resource: Resource, scope: Scope, principal: Prin
       return null;
     }
     case 'own_children':
-      if (student && principal.kind === 'user') return sql`${ident(student)} IN (SELECT a.student_usi FROM identity.account_students a WHERE a.account_id = ${principal.actorId}::uuid AND a.relation IN ('parent', 'guardian'))`;
+      if (student && principal.kind === 'user')
+        return sql`${ident(student)} IN (SELECT a.student_usi FROM identity.account_students a WHERE a.account_id = ${principal.actorId}::uuid AND a.relation IN ('parent', 'guardian'))`;
       return null;
     case 'self':
       if (student && person.edfiStudentUSI !== undefined) return sql`${ident(student)} = ${person.edfiStudentUSI}`;
-      if (CLASSROOM_SCHEMAS.has(schema) && person.classroomStudentId && columnNamed(resource, 'student_id')) return sql`"student_id" = ${person.classroomStudentId}::uuid`;
+      if (CLASSROOM_SCHEMAS.has(schema) && person.classroomStudentId && columnNamed(resource, 'student_id'))
+        return sql`"student_id" = ${person.classroomStudentId}::uuid`;
       return null;
   }
 }
@@ -88,7 +95,12 @@ function subjectOf(resource: Resource, row: ApiSubject): AccessSubject {
   if (typeof school === 'number') subject.schoolId = school;
   const section = ['sectionidentifier', 'localcoursecode', 'schoolid', 'schoolyear'].map(byColumn);
   if (section.every((v) => v !== undefined && v !== null)) {
-    subject.sectionKeys = { sectionIdentifier: String(section[0]), localCourseCode: String(section[1]), schoolId: Number(section[2]), schoolYear: Number(section[3]) };
+    subject.sectionKeys = {
+      sectionIdentifier: String(section[0]),
+      localCourseCode: String(section[1]),
+      schoolId: Number(section[2]),
+      schoolYear: Number(section[3]),
+    };
   }
   if (CLASSROOM_SCHEMAS.has(resource.entry.schema)) {
     const session = resource.entry.qualifiedName === 'sessions.classroom_sessions' ? row.id : byColumn('session_id');
@@ -104,13 +116,27 @@ export const policyGuard: ApiGuard = {
     const facts = auditFactsOf(resource.entry.qualifiedName);
     const decision = await decide(
       principal,
-      { action, table: resource.entry.qualifiedName, subject: row ? subjectOf(resource, row) : undefined, justification: meta.justification },
+      {
+        action,
+        table: resource.entry.qualifiedName,
+        subject: row ? subjectOf(resource, row) : undefined,
+        justification: meta.justification,
+      },
       { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
     );
-    const base = { auditReads: facts?.auditReads ?? true, auditWrites: facts?.auditWrites ?? true, dataCategories: facts?.dataCategories ?? [] };
+    const base = {
+      auditReads: facts?.auditReads ?? true,
+      auditWrites: facts?.auditWrites ?? true,
+      dataCategories: facts?.dataCategories ?? [],
+    };
     if (!decision.allowed) return { allowed: false, reason: decision.reason, ...base };
     const scope = scopeCondition(resource, decision.scope, principal);
-    if (scope === null) return { allowed: false, reason: `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by default`, ...base };
+    if (scope === null)
+      return {
+        allowed: false,
+        reason: `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by default`,
+        ...base,
+      };
     return { allowed: true, reason: decision.reason, scope, ...base };
   },
 };

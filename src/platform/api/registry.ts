@@ -46,28 +46,59 @@ export interface Resource {
 }
 
 /** Tables the generic API does not expose: platform internals with their own endpoints. */
-const HIDDEN = new Set(['platform.tenants', 'admin.schema_migrations', 'compliance.audit_chain_heads', 'identity.sessions', 'identity.password_resets', 'identity.revoked_tokens']);
+const HIDDEN = new Set([
+  'platform.tenants',
+  'admin.schema_migrations',
+  'compliance.audit_chain_heads',
+  'identity.sessions',
+  'identity.password_resets',
+  'identity.revoked_tokens',
+]);
 
 /** Columns that are secrets wherever they appear. */
 const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash', 'password', 'verification_token']);
 
 /** Columns the server maintains. */
-const SERVER_COLUMNS = new Set(['lastmodifieddate', 'changeversion', 'createdate', 'created_at', 'updated_at', 'id_hash']);
+const SERVER_COLUMNS = new Set([
+  'lastmodifieddate',
+  'changeversion',
+  'createdate',
+  'created_at',
+  'updated_at',
+  'id_hash',
+]);
 
 /** Resources whose writes go through their own domain endpoints (chains, sign-in, …). */
-const READ_ONLY_RESOURCES = new Set(['compliance.audit_logs', 'identity.accounts', 'identity.oauth_clients', 'identity.external_identities', 'supervision.memory_audit_log']);
+const READ_ONLY_RESOURCES = new Set([
+  'compliance.audit_logs',
+  'identity.accounts',
+  'identity.oauth_clients',
+  'identity.external_identities',
+  'supervision.memory_audit_log',
+]);
 
 const TEXT_TYPES = new Set(['PgText', 'PgVarchar', 'PgChar']);
 
 /** Seed 002's schemas: their tables are keyed by application-generated ULIDs. */
-const ULID_SCHEMAS = new Set(['core', 'curriculum', 'toolbox', 'school_ops', 'finance', 'crm', 'ai_memory', 'supervision']);
+const ULID_SCHEMAS = new Set([
+  'core',
+  'curriculum',
+  'toolbox',
+  'school_ops',
+  'finance',
+  'crm',
+  'ai_memory',
+  'supervision',
+]);
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** A table keyed by (tenant_id, id text) in a seed-002 schema. */
 function isUlidKeyed(table: PgTable): boolean {
   const config = getTableConfig(table);
   const pk = config.primaryKeys[0]?.columns.filter((c) => c.name !== 'tenant_id') ?? [];
-  return ULID_SCHEMAS.has(config.schema ?? '') && pk.length === 1 && pk[0]!.name === 'id' && pk[0]!.columnType === 'PgText';
+  return (
+    ULID_SCHEMAS.has(config.schema ?? '') && pk.length === 1 && pk[0]!.name === 'id' && pk[0]!.columnType === 'PgText'
+  );
 }
 
 function propertyKeys(table: PgTable): Map<PgColumn, string> {
@@ -102,13 +133,23 @@ function describe(entry: TableEntry): Resource {
   lead(pkColumns.map((c) => c.name));
   for (const u of config.uniqueConstraints) lead(u.columns.map((c) => c.name));
   for (const index of config.indexes) {
-    const cols = index.config.columns.map((c) => (c as { name?: string }).name).filter((n): n is string => typeof n === 'string');
+    const cols = index.config.columns
+      .map((c) => (c as { name?: string }).name)
+      .filter((n): n is string => typeof n === 'string');
     if (!index.config.where && index.config.method !== 'gin') lead(cols);
   }
   for (const fk of config.foreignKeys) lead(fk.reference().columns.map((c) => c.name));
 
   const secret = new Set([...fields.values()].filter((f) => SECRET_COLUMNS.has(f.column.name)).map((f) => f.name));
-  const readOnly = new Set([...fields.values()].filter((f) => SERVER_COLUMNS.has(f.column.name) || ['PgSerial', 'PgBigSerial53', 'PgBigSerial64'].includes(f.column.columnType)).map((f) => f.name));
+  const readOnly = new Set(
+    [...fields.values()]
+      .filter(
+        (f) =>
+          SERVER_COLUMNS.has(f.column.name) ||
+          ['PgSerial', 'PgBigSerial53', 'PgBigSerial64'].includes(f.column.columnType),
+      )
+      .map((f) => f.name),
+  );
   const filterable = new Set([...leading].filter((n) => !secret.has(n)));
   // Sorting uses keyset paging, which needs NOT NULL values.
   const sortable = new Set([...filterable].filter((n) => fields.get(n)!.column.notNull));

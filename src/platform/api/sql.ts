@@ -1,5 +1,22 @@
 /** Drizzle conditions for a list plan: filters, keyset cursor, order. */
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Filter, ListPlan } from './list-query.js';
 import type { Resource } from './registry.js';
@@ -45,7 +62,9 @@ export function cursorCondition(resource: Resource, plan: ListPlan): SQL | undef
   const branches: SQL[] = [];
   plan.sort.forEach((key, i) => {
     const equalities = plan.sort.slice(0, i).map((prev, j) => eq(column(resource, prev.field), plan.cursor![j]));
-    const step = key.desc ? lt(column(resource, key.field), plan.cursor![i]) : gt(column(resource, key.field), plan.cursor![i]);
+    const step = key.desc
+      ? lt(column(resource, key.field), plan.cursor![i])
+      : gt(column(resource, key.field), plan.cursor![i]);
     branches.push(and(...equalities, step)!);
   });
   return or(...branches);

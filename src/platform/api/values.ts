@@ -16,8 +16,14 @@ export function parseScalar(column: PgColumn, text: string): Parsed {
     case 'PgSmallInt':
     case 'PgBigInt53':
     case 'PgBigSerial53': {
-      const max = column.columnType === 'PgSmallInt' ? 32767 : column.columnType.startsWith('PgBig') ? Number.MAX_SAFE_INTEGER : 2147483647;
-      if (!/^-?\d{1,16}$/.test(text) || Math.abs(Number(text)) > max) return { ok: false, reason: `must be a whole number within ±${max}` };
+      const max =
+        column.columnType === 'PgSmallInt'
+          ? 32767
+          : column.columnType.startsWith('PgBig')
+            ? Number.MAX_SAFE_INTEGER
+            : 2147483647;
+      if (!/^-?\d{1,16}$/.test(text) || Math.abs(Number(text)) > max)
+        return { ok: false, reason: `must be a whole number within ±${max}` };
       return { ok: true, value: Number(text) };
     }
     case 'PgNumericNumber':
@@ -32,11 +38,15 @@ export function parseScalar(column: PgColumn, text: string): Parsed {
     case 'PgUUID':
       return UUID.test(text) ? { ok: true, value: text.toLowerCase() } : { ok: false, reason: 'must be a UUID' };
     case 'PgDateString':
-      return DATE.test(text) && !Number.isNaN(Date.parse(text)) ? { ok: true, value: text } : { ok: false, reason: 'must be a date (YYYY-MM-DD)' };
+      return DATE.test(text) && !Number.isNaN(Date.parse(text))
+        ? { ok: true, value: text }
+        : { ok: false, reason: 'must be a date (YYYY-MM-DD)' };
     case 'PgTimestamp':
     case 'PgTimestampString': {
       const time = Date.parse(text);
-      return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(time) ? { ok: true, value: new Date(time) } : { ok: false, reason: 'must be an ISO 8601 date-time' };
+      return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(time)
+        ? { ok: true, value: new Date(time) }
+        : { ok: false, reason: 'must be an ISO 8601 date-time' };
     }
     default:
       return text.length <= 4096 ? { ok: true, value: text } : { ok: false, reason: 'is too long' };
@@ -48,7 +58,12 @@ export function toJson(row: Record<string, unknown>, hidden: Set<string>, only?:
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (key === 'tenantId' || hidden.has(key) || (only && !only.includes(key))) continue;
-    out[key] = value instanceof Date ? value.toISOString() : Buffer.isBuffer(value) || value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+    out[key] =
+      value instanceof Date
+        ? value.toISOString()
+        : Buffer.isBuffer(value) || value instanceof Uint8Array
+          ? Buffer.from(value).toString('base64')
+          : value;
   }
   return out;
 }

@@ -28,7 +28,10 @@ afterAll(() => database.dispose());
 async function newTenant(): Promise<{ id: string; slug: string }> {
   const id = randomUUID();
   const slug = `audit-t${++slugCounter}`;
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Audit ISD', 'district')`, [id, slug]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Audit ISD', 'district')`, [
+    id,
+    slug,
+  ]);
   return { id, slug };
 }
 
@@ -36,7 +39,12 @@ function principal(tenantId: string): Principal {
   return { kind: 'user', tenantId, actorId: 'acct-nurse-1', roles: ['nurse'], scopes: [] };
 }
 
-const meta: RequestMeta = { ip: '2001:0db8:0000::0001', userAgent: 'vitest', requestId: 'req-1', justification: 'medication check' };
+const meta: RequestMeta = {
+  ip: '2001:0db8:0000::0001',
+  userAgent: 'vitest',
+  requestId: 'req-1',
+  justification: 'medication check',
+};
 
 function entry(tenantId: string, n: number, extra: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -55,7 +63,8 @@ function entry(tenantId: string, n: number, extra: Partial<AuditEntry> = {}): Au
 
 /** Writes `count` audit rows for the tenant, one transaction each, as the app role. */
 async function writeChain(tenantId: string, count: number): Promise<void> {
-  for (let n = 1; n <= count; n++) await tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, n)));
+  for (let n = 1; n <= count; n++)
+    await tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, n)));
 }
 
 async function rowsOf(tenantId: string) {
@@ -72,25 +81,54 @@ async function reportFor(tenantId: string) {
 }
 
 describe('recordAudit', () => {
-  it('writes the row in the caller\'s transaction: kept with a committed change, gone (chain not advanced) on rollback', async () => {
+  it("writes the row in the caller's transaction: kept with a committed change, gone (chain not advanced) on rollback", async () => {
     const { id: tenantId } = await newTenant();
-    const policy = (name: string) => ({ tenantId, dataCategory: name, tableName: 'health.student_health_records', retentionPeriodYears: 7, legalBasis: 'FERPA', disposalMethod: 'delete' });
+    const policy = (name: string) => ({
+      tenantId,
+      dataCategory: name,
+      tableName: 'health.student_health_records',
+      retentionPeriodYears: 7,
+      legalBasis: 'FERPA',
+      disposalMethod: 'delete',
+    });
     const committed = await tenantTransaction(database, tenantId, async ({ tx }) => {
       const [row] = await tx.insert(dataRetentionPolicies).values(policy('kept')).returning();
-      return recordAudit(tx, entry(tenantId, 1, { table: 'compliance.data_retention_policies', recordId: row!.id, operation: 'INSERT', oldValues: null, newValues: row }));
+      return recordAudit(
+        tx,
+        entry(tenantId, 1, {
+          table: 'compliance.data_retention_policies',
+          recordId: row!.id,
+          operation: 'INSERT',
+          oldValues: null,
+          newValues: row,
+        }),
+      );
     });
     expect(committed.tenantSeq).toBe(1);
 
     const failed = await tenantTransaction(database, tenantId, async ({ tx }) => {
       const [row] = await tx.insert(dataRetentionPolicies).values(policy('rolled-back')).returning();
-      await recordAudit(tx, entry(tenantId, 2, { table: 'compliance.data_retention_policies', recordId: row!.id, operation: 'INSERT', newValues: row }));
+      await recordAudit(
+        tx,
+        entry(tenantId, 2, {
+          table: 'compliance.data_retention_policies',
+          recordId: row!.id,
+          operation: 'INSERT',
+          newValues: row,
+        }),
+      );
       throw new Error('the change failed after it was audited');
     }).catch((e: unknown) => e);
     expect((failed as Error).message).toMatch(/change failed/);
 
-    expect(await database.db.select().from(dataRetentionPolicies).where(eq(dataRetentionPolicies.tenantId, tenantId))).toHaveLength(1);
+    expect(
+      await database.db.select().from(dataRetentionPolicies).where(eq(dataRetentionPolicies.tenantId, tenantId)),
+    ).toHaveLength(1);
     expect(await rowsOf(tenantId)).toHaveLength(1);
-    const head = await database.query<{ last_seq: string; last_hash: string }>('SELECT last_seq::text AS last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = $1', [tenantId]);
+    const head = await database.query<{ last_seq: string; last_hash: string }>(
+      'SELECT last_seq::text AS last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = $1',
+      [tenantId],
+    );
     expect(head[0]).toEqual({ last_seq: '1', last_hash: committed.rowHash });
 
     // The next writer continues the chain right after the committed row.
@@ -107,7 +145,14 @@ describe('recordAudit', () => {
       recordAudit(tx, {
         ...entry(tenantId, 1, { timestamp: at }),
         principal: { ...principal(tenantId), roles: ['nurse', 'counselor'] },
-        oldValues: { email: 'a@b.c', passwordHash: '$argon2id$x', pin: '1234', shipping: 'kept', profile: { apiToken: 't', nested: [{ client_secret: 's', pinCode: 9 }] }, resetToken: null },
+        oldValues: {
+          email: 'a@b.c',
+          passwordHash: '$argon2id$x',
+          pin: '1234',
+          shipping: 'kept',
+          profile: { apiToken: 't', nested: [{ client_secret: 's', pinCode: 9 }] },
+          resetToken: null,
+        },
         newValues: { at: new Date('2024-01-01T00:00:00Z'), big: 12345678901234567890n, access_token: 'tok' },
       }),
     );
@@ -141,24 +186,48 @@ describe('recordAudit', () => {
       profile: { apiToken: MASKED, nested: [{ client_secret: MASKED, pinCode: MASKED }] },
       resetToken: null,
     });
-    expect(row!.new_values).toEqual({ at: '2024-01-01T00:00:00.000Z', big: '12345678901234567890', access_token: MASKED });
+    expect(row!.new_values).toEqual({
+      at: '2024-01-01T00:00:00.000Z',
+      big: '12345678901234567890',
+      access_token: MASKED,
+    });
     expect((await reportFor(tenantId)).ok).toBe(true);
   });
 
   it('values of any shape read back to the same hash (numbers, unicode, odd keys, text PostgreSQL would refuse)', async () => {
     const { id: tenantId } = await newTenant();
     const awkward = {
-      z: 1, a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
-      'ü-é': 'naïve — 😀 中文', '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
-      nul: 'a\u0000b', lone: 'x\uD800y', long: 'w'.repeat(5000), nan: Number.NaN, skipped: undefined,
+      z: 1,
+      a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
+      'ü-é': 'naïve — 😀 中文',
+      '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
+      nul: 'a\u0000b',
+      lone: 'x\uD800y',
+      long: 'w'.repeat(5000),
+      nan: Number.NaN,
+      skipped: undefined,
     };
     await tenantTransaction(database, tenantId, ({ tx }) =>
-      recordAudit(tx, entry(tenantId, 1, { oldValues: awkward, newValues: ['top', 'level', 'array'], recordId: 42, meta: { ip: '::ffff:10.0.0.1', userAgent: 'ua\u0000' } })),
+      recordAudit(
+        tx,
+        entry(tenantId, 1, {
+          oldValues: awkward,
+          newValues: ['top', 'level', 'array'],
+          recordId: 42,
+          meta: { ip: '::ffff:10.0.0.1', userAgent: 'ua\u0000' },
+        }),
+      ),
     );
-    await tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, 2, { newValues: 'just text', meta: { ip: 'not an ip' }, dataCategories: [] })));
+    await tenantTransaction(database, tenantId, ({ tx }) =>
+      recordAudit(tx, entry(tenantId, 2, { newValues: 'just text', meta: { ip: 'not an ip' }, dataCategories: [] })),
+    );
     // The least an entry can say: no request facts, no values, no categories.
     await tenantTransaction(database, tenantId, ({ tx }) =>
-      recordAudit(tx, { principal: { tenantId, actorId: 'system:retention', roles: [] }, table: 'health.allergies', operation: 'DELETE' }),
+      recordAudit(tx, {
+        principal: { tenantId, actorId: 'system:retention', roles: [] },
+        table: 'health.allergies',
+        operation: 'DELETE',
+      }),
     );
     expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: 3 });
   });
@@ -167,8 +236,20 @@ describe('recordAudit', () => {
     const { id: tenantId } = await newTenant();
     const ids = Array.from({ length: 100 }, (_, i) => 100000 + i);
     await tenantTransaction(database, tenantId, async ({ tx }) => {
-      await auditRead(tx, { principal: principal(tenantId), meta, table: 'health.allergies', recordIds: [7, 8], dataCategories: ['health'] });
-      await auditRead(tx, { principal: principal(tenantId), meta, table: 'health.allergies', recordIds: ids, dataCategories: ['health'] });
+      await auditRead(tx, {
+        principal: principal(tenantId),
+        meta,
+        table: 'health.allergies',
+        recordIds: [7, 8],
+        dataCategories: ['health'],
+      });
+      await auditRead(tx, {
+        principal: principal(tenantId),
+        meta,
+        table: 'health.allergies',
+        recordIds: ids,
+        dataCategories: ['health'],
+      });
     });
     const rows = await database.query<{ operation: string; record_id: string; new_values: unknown }>(
       'SELECT operation, record_id, new_values FROM compliance.audit_logs WHERE tenant_id = $1 ORDER BY tenant_seq',
@@ -186,8 +267,13 @@ describe('recordAudit', () => {
   it('the app role may add audit rows but not change or remove them', async () => {
     const { id: tenantId } = await newTenant();
     await writeChain(tenantId, 1);
-    for (const statement of [sql`UPDATE compliance.audit_logs SET new_values = '{}'`, sql`DELETE FROM compliance.audit_logs`]) {
-      const error = await tenantTransaction(database, tenantId, ({ tx }) => tx.execute(statement)).catch((e: unknown) => e);
+    for (const statement of [
+      sql`UPDATE compliance.audit_logs SET new_values = '{}'`,
+      sql`DELETE FROM compliance.audit_logs`,
+    ]) {
+      const error = await tenantTransaction(database, tenantId, ({ tx }) => tx.execute(statement)).catch(
+        (e: unknown) => e,
+      );
       expect(findPgError(error)?.code).toBe('42501');
     }
     expect(await rowsOf(tenantId)).toHaveLength(1);
@@ -196,7 +282,11 @@ describe('recordAudit', () => {
   it('concurrent writers of one tenant produce one gap-free chain', async () => {
     const { id: tenantId } = await newTenant();
     const writers = 20;
-    await Promise.all(Array.from({ length: writers }, (_, n) => tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, n)))));
+    await Promise.all(
+      Array.from({ length: writers }, (_, n) =>
+        tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, n))),
+      ),
+    );
     const rows = await rowsOf(tenantId);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: writers }, (_, i) => i + 1));
     expect(rows[0]!.prev_hash).toBeNull();
@@ -210,7 +300,11 @@ describe('recordAudit', () => {
     await writeChain(tenantId, 2);
     const batch = [
       entry(tenantId, 3, { meta: { ip: '::ffff:10.0.0.7', requestId: 'req-a' } }),
-      entry(tenantId, 4, { oldValues: undefined, newValues: { nested: { password: 'x', list: [1, 2.5, 'é'] } }, dataCategories: [] }),
+      entry(tenantId, 4, {
+        oldValues: undefined,
+        newValues: { nested: { password: 'x', list: [1, 2.5, 'é'] } },
+        dataCategories: [],
+      }),
       entry(tenantId, 5, { meta: {}, operation: 'DELETE', newValues: null }),
     ];
     const [recorded, again] = await Promise.all([
@@ -221,12 +315,23 @@ describe('recordAudit', () => {
     expect(seqs[1]).toBe(seqs[0]! + 1);
     expect(seqs[2]).toBe(seqs[0]! + 2);
     expect([...seqs, again.tenantSeq].sort((a, b) => a - b)).toEqual([3, 4, 5, 6]);
-    const rows = await database.query<{ seq: string; record_id: string; row_hash: string; new_values: unknown; old_values: unknown }>(
+    const rows = await database.query<{
+      seq: string;
+      record_id: string;
+      row_hash: string;
+      new_values: unknown;
+      old_values: unknown;
+    }>(
       'SELECT tenant_seq::text AS seq, record_id, row_hash, old_values, new_values FROM compliance.audit_logs WHERE tenant_id = $1',
       [tenantId],
     );
     const stored = rows.find((r) => Number(r.seq) === seqs[1])!;
-    expect(stored).toMatchObject({ record_id: 'rec-4', row_hash: recorded[1]!.rowHash, old_values: null, new_values: { nested: { password: MASKED, list: [1, 2.5, 'é'] } } });
+    expect(stored).toMatchObject({
+      record_id: 'rec-4',
+      row_hash: recorded[1]!.rowHash,
+      old_values: null,
+      new_values: { nested: { password: MASKED, list: [1, 2.5, 'é'] } },
+    });
     expect(rows.find((r) => Number(r.seq) === seqs[2])).toMatchObject({ record_id: 'rec-5', new_values: null });
     expect(await tenantTransaction(database, tenantId, ({ tx }) => recordAudits(tx, []))).toEqual([]);
     expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: 6 });
@@ -235,7 +340,9 @@ describe('recordAudit', () => {
   it('recordAudits refuses entries of several tenants', async () => {
     const { id: a } = await newTenant();
     const { id: b } = await newTenant();
-    await expect(tenantTransaction(database, a, ({ tx }) => recordAudits(tx, [entry(a, 1), entry(b, 2)]))).rejects.toThrow(/one tenant/);
+    await expect(
+      tenantTransaction(database, a, ({ tx }) => recordAudits(tx, [entry(a, 1), entry(b, 2)])),
+    ).rejects.toThrow(/one tenant/);
   });
 });
 
@@ -269,8 +376,15 @@ describe('verifyAuditChain', () => {
     const { id: tenantId } = await newTenant();
     await writeChain(tenantId, 5);
     const target = (await rowsOf(tenantId))[2]!;
-    await database.query(`UPDATE compliance.audit_logs SET new_values = '{"note": "nothing happened"}' WHERE tenant_id = $1 AND tenant_seq = 3`, [tenantId]);
-    expect(await reportFor(tenantId)).toMatchObject({ ok: false, rows: 5, problem: { kind: 'edited', seq: 3, rowId: Number(target.id) } });
+    await database.query(
+      `UPDATE compliance.audit_logs SET new_values = '{"note": "nothing happened"}' WHERE tenant_id = $1 AND tenant_seq = 3`,
+      [tenantId],
+    );
+    expect(await reportFor(tenantId)).toMatchObject({
+      ok: false,
+      rows: 5,
+      problem: { kind: 'edited', seq: 3, rowId: Number(target.id) },
+    });
   });
 
   it('names a deleted row in the middle, and rows cut off at the end', async () => {
@@ -282,7 +396,11 @@ describe('verifyAuditChain', () => {
     const { id: end } = await newTenant();
     await writeChain(end, 5);
     await database.query('DELETE FROM compliance.audit_logs WHERE tenant_id = $1 AND tenant_seq >= 4', [end]);
-    expect(await reportFor(end)).toMatchObject({ ok: false, rows: 3, problem: { kind: 'truncated', seq: 4, rowId: null } });
+    expect(await reportFor(end)).toMatchObject({
+      ok: false,
+      rows: 3,
+      problem: { kind: 'truncated', seq: 4, rowId: null },
+    });
   });
 
   it('names a forged row that re-uses a seq or takes a seq the chain never issued', async () => {
@@ -301,13 +419,21 @@ describe('verifyAuditChain', () => {
     const genuine = await rowsOf(reused);
     // Placed before the genuine seq 2 in time, with seq 2's prev_hash copied: still not chained.
     const forgedId = await forge(reused, 2, genuine[1]!.prev_hash, '2000-01-01T00:00:00Z');
-    expect(await reportFor(reused)).toMatchObject({ ok: false, rows: 5, problem: { kind: 'inserted', seq: 2, rowId: forgedId } });
+    expect(await reportFor(reused)).toMatchObject({
+      ok: false,
+      rows: 5,
+      problem: { kind: 'inserted', seq: 2, rowId: forgedId },
+    });
 
     const { id: appended } = await newTenant();
     await writeChain(appended, 4);
     const last = (await rowsOf(appended))[3]!;
     const appendedId = await forge(appended, 5, last.row_hash, new Date().toISOString());
-    expect(await reportFor(appended)).toMatchObject({ ok: false, rows: 5, problem: { kind: 'inserted', seq: 5, rowId: appendedId } });
+    expect(await reportFor(appended)).toMatchObject({
+      ok: false,
+      rows: 5,
+      problem: { kind: 'inserted', seq: 5, rowId: appendedId },
+    });
   });
 
   it('reports each tenant: a broken chain does not hide the others', async () => {
@@ -315,10 +441,16 @@ describe('verifyAuditChain', () => {
     const broken = await newTenant();
     await writeChain(intact.id, 2);
     await writeChain(broken.id, 2);
-    await database.query(`UPDATE compliance.audit_logs SET user_id = 'someone-else' WHERE tenant_id = $1 AND tenant_seq = 1`, [broken.id]);
+    await database.query(
+      `UPDATE compliance.audit_logs SET user_id = 'someone-else' WHERE tenant_id = $1 AND tenant_seq = 1`,
+      [broken.id],
+    );
     const { tenants } = await verifyAuditChain(database);
     expect(tenants.find((t) => t.tenantId === intact.id)).toMatchObject({ ok: true, rows: 2 });
-    expect(tenants.find((t) => t.tenantId === broken.id)).toMatchObject({ ok: false, problem: { kind: 'edited', seq: 1 } });
+    expect(tenants.find((t) => t.tenantId === broken.id)).toMatchObject({
+      ok: false,
+      problem: { kind: 'edited', seq: 1 },
+    });
   });
 });
 

@@ -89,7 +89,9 @@ export function canonicalJson(value: Json): string {
 }
 
 export function auditRowHash(input: AuditHashInput): string {
-  return createHash('sha256').update(canonicalJson(input as unknown as Json), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(input as unknown as Json), 'utf8')
+    .digest('hex');
 }
 
 // Credentials never enter the audit trail. "pin" only as a word of the key (pin, pinCode, user_pin),
@@ -105,7 +107,9 @@ function isSecretKey(key: string): boolean {
 
 /** Text PostgreSQL accepts and returns unchanged: no NUL, no lone UTF-16 surrogate. */
 function storableText(text: string): string {
-  return text.replace(/\0/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text
+    .replace(/\0/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function maskJson(value: Json): Json {
@@ -154,7 +158,8 @@ function ipOf(ip: string | undefined): string | null {
 
 /** The stored content of one entry: everything the hash covers but the three chain-dependent values. */
 function contentOf(entry: AuditEntry): { content: ChainContent; ip: string | null; at: Date } {
-  if (!AUDIT_OPERATIONS.includes(entry.operation)) throw new TypeError(`unknown audit operation ${String(entry.operation)}`);
+  if (!AUDIT_OPERATIONS.includes(entry.operation))
+    throw new TypeError(`unknown audit operation ${String(entry.operation)}`);
   const at = new Date(Math.round((entry.timestamp ?? new Date()).getTime()));
   const content: ChainContent = {
     tenant_id: entry.principal.tenantId,
@@ -163,7 +168,10 @@ function contentOf(entry: AuditEntry): { content: ChainContent; ip: string | nul
     actor_role: fit(entry.principal.roles.join(','), 50),
     session_id: fit(entry.meta?.sessionId ?? entry.meta?.requestId, 255),
     table_name: fit(entry.table, 100) ?? 'unknown',
-    record_id: fit(entry.recordId === null || entry.recordId === undefined ? null : String(entry.recordId), RECORD_ID_MAX),
+    record_id: fit(
+      entry.recordId === null || entry.recordId === undefined ? null : String(entry.recordId),
+      RECORD_ID_MAX,
+    ),
     operation: entry.operation,
     old_values: auditValues(entry.oldValues),
     new_values: auditValues(entry.newValues),
@@ -183,7 +191,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<RecordedAu
 
 function oneTenant(entries: readonly AuditEntry[]): string {
   const tenantId = entries[0]!.principal.tenantId;
-  if (entries.some((e) => e.principal.tenantId !== tenantId)) throw new TypeError('recordAudits appends to one tenant\'s chain: the entries name several tenants');
+  if (entries.some((e) => e.principal.tenantId !== tenantId))
+    throw new TypeError("recordAudits appends to one tenant's chain: the entries name several tenants");
   return tenantId;
 }
 
@@ -192,7 +201,9 @@ const knownHeads = new Set<string>();
 
 /** Creates the tenant's chain head (position 0) unless it exists. */
 async function createChainHead(tx: Tx, tenantId: string): Promise<void> {
-  await tx.execute(sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`);
+  await tx.execute(
+    sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`,
+  );
   if (knownHeads.size > 100_000) knownHeads.clear();
   knownHeads.add(tenantId);
 }
@@ -232,7 +243,9 @@ export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Prom
     appended = rowsOf(await tx.execute(statement));
   }
   // Positions are consecutive: the entry at index i took the first position + i.
-  const bySeq = appended.map((r) => ({ id: Number(r.id), tenantSeq: Number(r.seq), rowHash: r.hash })).sort((a, b) => a.tenantSeq - b.tenantSeq);
+  const bySeq = appended
+    .map((r) => ({ id: Number(r.id), tenantSeq: Number(r.seq), rowHash: r.hash }))
+    .sort((a, b) => a.tenantSeq - b.tenantSeq);
   return bySeq.map((r, i) => ({ ...r, timestamp: rows[i]!.at }));
 }
 
@@ -248,7 +261,12 @@ export interface AuditReadEntry extends Omit<AuditEntry, 'operation' | 'recordId
  */
 export function auditRead(tx: Tx, entry: AuditReadEntry): Promise<RecordedAudit> {
   const { recordIds, ...rest } = entry;
-  return recordAudit(tx, { ...rest, operation: 'SELECT', recordId: listIds(recordIds), newValues: { recordCount: recordIds.length } });
+  return recordAudit(tx, {
+    ...rest,
+    operation: 'SELECT',
+    recordId: listIds(recordIds),
+    newValues: { recordCount: recordIds.length },
+  });
 }
 
 function listIds(ids: readonly (string | number)[]): string | null {
@@ -259,7 +277,8 @@ function listIds(ids: readonly (string | number)[]): string | null {
   for (let i = 0; i < ids.length; i++) {
     const next = listed === '' ? String(ids[i]) : `${listed},${String(ids[i])}`;
     // The previous step checked that `listed` plus ",+<remaining> more" fits.
-    if (Array.from(`${next},+${ids.length - i - 1} more`).length > RECORD_ID_MAX) return `${listed === '' ? '' : `${listed},`}+${ids.length - i} more`;
+    if (Array.from(`${next},+${ids.length - i - 1} more`).length > RECORD_ID_MAX)
+      return `${listed === '' ? '' : `${listed},`}+${ids.length - i} more`;
     listed = next;
   }
   return listed;

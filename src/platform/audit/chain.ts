@@ -29,7 +29,12 @@ const HOLES: Record<ChainHole, string> = { seq: '\u0000seq\u0000', prev: '\u0000
  * (storableText), so the markers cannot occur in the content.
  */
 function hashTemplate(content: ChainContent): { pieces: string[]; holes: ChainHole[] } {
-  const marked = canonicalJson({ ...content, tenant_seq: HOLES.seq, prev_hash: HOLES.prev, ip_address: HOLES.ip } as unknown as Json);
+  const marked = canonicalJson({
+    ...content,
+    tenant_seq: HOLES.seq,
+    prev_hash: HOLES.prev,
+    ip_address: HOLES.ip,
+  } as unknown as Json);
   const markers = Object.entries(HOLES).map(([hole, text]) => [hole as ChainHole, JSON.stringify(text)] as const);
   const found = markers.map(([hole, text]) => ({ hole, text, at: marked.indexOf(text) })).sort((a, b) => a.at - b.at);
   const pieces: string[] = [];
@@ -92,7 +97,8 @@ export function chainAppendCtes(tenantId: string, rows: readonly ChainRow[], opt
   holes.forEach((hole, n) => parts.push(HOLE_SQL[hole], sql.raw(`(i.pieces->>${n + 1})`)));
   const canonical = sql.join(parts, sql` || `);
   // jsonb 'null' of an absent old/new value is stored as SQL NULL, as a single write always did.
-  const jsonValue = (name: string) => sql.raw(`CASE WHEN jsonb_typeof(i.${name}) = 'null' THEN NULL ELSE i.${name} END`);
+  const jsonValue = (name: string) =>
+    sql.raw(`CASE WHEN jsonb_typeof(i.${name}) = 'null' THEN NULL ELSE i.${name} END`);
   const given = sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(ord int, pieces jsonb, ip text, user_id text, session_id text,
         table_name text, record_id text, operation text, old_values jsonb, new_values jsonb, user_agent text, ts timestamptz, lei boolean,
         justification text, data_categories jsonb, retention_date date, actor_role text)`;

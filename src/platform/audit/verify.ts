@@ -84,20 +84,35 @@ interface RawRow {
 
 export async function verifyAuditChain(database: Database, options: VerifyOptions = {}): Promise<AuditVerification> {
   const tenants = options.tenantId
-    ? await database.query<{ id: string; slug: string }>('SELECT id::text AS id, slug FROM platform.tenants WHERE id = $1', [options.tenantId])
-    : await database.query<{ id: string; slug: string }>('SELECT id::text AS id, slug FROM platform.tenants ORDER BY slug');
+    ? await database.query<{ id: string; slug: string }>(
+        'SELECT id::text AS id, slug FROM platform.tenants WHERE id = $1',
+        [options.tenantId],
+      )
+    : await database.query<{ id: string; slug: string }>(
+        'SELECT id::text AS id, slug FROM platform.tenants ORDER BY slug',
+      );
   const reports: TenantChainReport[] = [];
-  for (const tenant of tenants) reports.push(await verifyTenant(database, tenant.id, tenant.slug, options.pageSize ?? 1000));
+  for (const tenant of tenants)
+    reports.push(await verifyTenant(database, tenant.id, tenant.slug, options.pageSize ?? 1000));
   return { tenants: reports };
 }
 
-async function verifyTenant(database: Database, tenantId: string, slug: string, pageSize: number): Promise<TenantChainReport> {
+async function verifyTenant(
+  database: Database,
+  tenantId: string,
+  slug: string,
+  pageSize: number,
+): Promise<TenantChainReport> {
   return database.db.transaction(
     async (tx) => {
       const head = rowsOf<{ last_seq: string | number; last_hash: string | null }>(
-        await tx.execute(sql`SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId}`),
+        await tx.execute(
+          sql`SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId}`,
+        ),
       )[0];
-      const count = rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT count(*) AS n FROM compliance.audit_logs WHERE tenant_id = ${tenantId}`))[0]!;
+      const count = rowsOf<{ n: string | number }>(
+        await tx.execute(sql`SELECT count(*) AS n FROM compliance.audit_logs WHERE tenant_id = ${tenantId}`),
+      )[0]!;
       const rows = Number(count.n);
       const walker = new ChainWalker(head ? { seq: Number(head.last_seq), hash: head.last_hash } : null);
       let group: ChainRow[] = [];
@@ -120,7 +135,9 @@ async function verifyTenant(database: Database, tenantId: string, slug: string, 
 async function* chainRows(tx: Tx, tenantId: string, pageSize: number): AsyncGenerator<ChainRow> {
   let cursor: ChainRow | undefined;
   for (;;) {
-    const after = cursor ? sql`AND (tenant_seq, "timestamp", id) > (${cursor.seq}, ${cursor.cursorTs}::timestamptz, ${cursor.id})` : sql``;
+    const after = cursor
+      ? sql`AND (tenant_seq, "timestamp", id) > (${cursor.seq}, ${cursor.cursorTs}::timestamptz, ${cursor.id})`
+      : sql``;
     const page = rowsOf<RawRow>(
       await tx.execute(sql`
         SELECT id, tenant_seq, prev_hash, row_hash,
@@ -181,7 +198,9 @@ class ChainWalker {
   constructor(private readonly head: { seq: number; hash: string | null } | null) {}
 
   private fits(row: ChainRow): boolean {
-    return row.seq === this.expectedSeq && row.input.prev_hash === this.prevHash && auditRowHash(row.input) === row.rowHash;
+    return (
+      row.seq === this.expectedSeq && row.input.prev_hash === this.prevHash && auditRowHash(row.input) === row.rowHash
+    );
   }
 
   take(group: ChainRow[]): AuditProblem | undefined {
@@ -190,13 +209,28 @@ class ChainWalker {
       // One position, several rows: the one chained to the previous row is genuine.
       const fitting = group.filter((r) => this.fits(r));
       const forged = fitting.length === 1 ? group.find((r) => r !== fitting[0])! : group[1]!;
-      return { kind: 'inserted', seq: row.seq, rowId: forged.id, detail: `${group.length} rows have seq ${row.seq}; row id ${forged.id} is not the one chained to seq ${row.seq - 1}` };
+      return {
+        kind: 'inserted',
+        seq: row.seq,
+        rowId: forged.id,
+        detail: `${group.length} rows have seq ${row.seq}; row id ${forged.id} is not the one chained to seq ${row.seq - 1}`,
+      };
     }
     if (row.seq < this.expectedSeq) {
-      return { kind: 'inserted', seq: row.seq, rowId: row.id, detail: `row id ${row.id} has seq ${row.seq}, before the start of the chain` };
+      return {
+        kind: 'inserted',
+        seq: row.seq,
+        rowId: row.id,
+        detail: `row id ${row.id} has seq ${row.seq}, before the start of the chain`,
+      };
     }
     if (this.head && row.seq > this.head.seq) {
-      return { kind: 'inserted', seq: row.seq, rowId: row.id, detail: `row id ${row.id} has seq ${row.seq}, which the chain head never issued (last seq ${this.head.seq})` };
+      return {
+        kind: 'inserted',
+        seq: row.seq,
+        rowId: row.id,
+        detail: `row id ${row.id} has seq ${row.seq}, which the chain head never issued (last seq ${this.head.seq})`,
+      };
     }
     const hashOk = auditRowHash(row.input) === row.rowHash;
     const linked = row.input.prev_hash === this.prevHash;
@@ -208,14 +242,29 @@ class ChainWalker {
       return undefined;
     }
     if (!hashOk && linked && inPlace) {
-      return { kind: 'edited', seq: row.seq, rowId: row.id, detail: `row id ${row.id} (seq ${row.seq}) does not match its row_hash: its content was changed` };
+      return {
+        kind: 'edited',
+        seq: row.seq,
+        rowId: row.id,
+        detail: `row id ${row.id} (seq ${row.seq}) does not match its row_hash: its content was changed`,
+      };
     }
     if (!hashOk || linked) {
-      return { kind: 'inserted', seq: row.seq, rowId: row.id, detail: `row id ${row.id} (seq ${row.seq}) does not follow seq ${this.expectedSeq - 1}${hashOk ? '' : ' and its row_hash does not match its content'}` };
+      return {
+        kind: 'inserted',
+        seq: row.seq,
+        rowId: row.id,
+        detail: `row id ${row.id} (seq ${row.seq}) does not follow seq ${this.expectedSeq - 1}${hashOk ? '' : ' and its row_hash does not match its content'}`,
+      };
     }
     if (!inPlace) {
       const missing = row.seq - 1 > this.expectedSeq ? `${this.expectedSeq}–${row.seq - 1}` : `${this.expectedSeq}`;
-      return { kind: 'deleted', seq: this.expectedSeq, rowId: row.id, detail: `seq ${missing} missing: the chain resumes at row id ${row.id} (seq ${row.seq})` };
+      return {
+        kind: 'deleted',
+        seq: this.expectedSeq,
+        rowId: row.id,
+        detail: `seq ${missing} missing: the chain resumes at row id ${row.id} (seq ${row.seq})`,
+      };
     }
     return {
       kind: 'deleted',
@@ -229,14 +278,26 @@ class ChainWalker {
   finish(): AuditProblem | undefined {
     const lastSeq = this.last?.seq ?? 0;
     if (!this.head) {
-      return this.last ? { kind: 'truncated', seq: lastSeq, rowId: this.last.id, detail: 'the chain head of this tenant is missing' } : undefined;
+      return this.last
+        ? { kind: 'truncated', seq: lastSeq, rowId: this.last.id, detail: 'the chain head of this tenant is missing' }
+        : undefined;
     }
     if (lastSeq < this.head.seq) {
       const missing = this.head.seq > lastSeq + 1 ? `${lastSeq + 1}–${this.head.seq}` : `${this.head.seq}`;
-      return { kind: 'truncated', seq: lastSeq + 1, rowId: null, detail: `seq ${missing} missing at the end of the chain (head last seq ${this.head.seq})` };
+      return {
+        kind: 'truncated',
+        seq: lastSeq + 1,
+        rowId: null,
+        detail: `seq ${missing} missing at the end of the chain (head last seq ${this.head.seq})`,
+      };
     }
     if (this.last && this.head.hash !== this.last.rowHash) {
-      return { kind: 'truncated', seq: lastSeq, rowId: this.last.id, detail: `the chain head's hash is not that of the last row (id ${this.last.id}, seq ${lastSeq}): the end of the chain was replaced` };
+      return {
+        kind: 'truncated',
+        seq: lastSeq,
+        rowId: this.last.id,
+        detail: `the chain head's hash is not that of the last row (id ${this.last.id}, seq ${lastSeq}): the end of the chain was replaced`,
+      };
     }
     return undefined;
   }

@@ -18,7 +18,9 @@ describe('passwords and random tokens', () => {
   it('applies the policy: at least 12 characters, not all of one kind', () => {
     expect(passwordProblems('correct horse battery staple')).toEqual([]);
     expect(passwordProblems('schola-demo-password')).toEqual([]);
-    expect(passwordProblems('abcdefghijklmnop')).toEqual(['must mix at least two kinds of characters (lower-case, upper-case, digits, others)']);
+    expect(passwordProblems('abcdefghijklmnop')).toEqual([
+      'must mix at least two kinds of characters (lower-case, upper-case, digits, others)',
+    ]);
     expect(passwordProblems('123456789012')).toHaveLength(1);
     expect(passwordProblems('Short1!')).toEqual(['must be at least 12 characters']);
     expect(passwordProblems('aB'.repeat(129))).toEqual(['must be at most 256 characters']);
@@ -34,13 +36,25 @@ describe('passwords and random tokens', () => {
 });
 
 describe('access tokens', () => {
-  const subject = { clientId: 'client-1', tenantId: '00000000-0000-4000-a000-000000000001', scopes: ['a', 'b'], schoolIds: [255901001] };
+  const subject = {
+    clientId: 'client-1',
+    tenantId: '00000000-0000-4000-a000-000000000001',
+    scopes: ['a', 'b'],
+    schoolIds: [255901001],
+  };
 
   it('round-trips the claims: iss, sub, tid, scope, school_ids, iat, exp (1 hour), jti', () => {
     const now = new Date('2027-03-01T10:00:00Z');
     const { token, claims } = issueAccessToken(subject, { now });
     expect(token.split('.')).toHaveLength(3);
-    expect(claims).toMatchObject({ sub: 'client-1', tid: subject.tenantId, scope: 'a b', school_ids: [255901001], iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 3600 });
+    expect(claims).toMatchObject({
+      sub: 'client-1',
+      tid: subject.tenantId,
+      scope: 'a b',
+      school_ids: [255901001],
+      iat: now.getTime() / 1000,
+      exp: now.getTime() / 1000 + 3600,
+    });
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
     expect(verifyAccessToken(token, { now })).toEqual({ ok: true, claims });
     expect(issueAccessToken({ ...subject, schoolIds: null }).claims.school_ids).toBeUndefined();
@@ -49,7 +63,10 @@ describe('access tokens', () => {
 
   it('refuses expired tokens (but recognises them for revocation)', () => {
     const { token } = issueAccessToken(subject, { now: new Date('2027-03-01T10:00:00Z'), ttlSeconds: 60 });
-    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
     expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z'), ignoreExpiry: true }).ok).toBe(true);
   });
 
@@ -60,14 +77,21 @@ describe('access tokens', () => {
     expect(verifyAccessToken(withHeader({ alg: 'none', typ: 'JWT' })).ok).toBe(false);
     expect(verifyAccessToken(withHeader({ alg: 'HS512', typ: 'JWT' })).ok).toBe(false);
     expect(verifyAccessToken(`${header}.${payload}.`)).toEqual({ ok: false, reason: 'malformed' });
-    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' })).toString('base64url');
+    const tampered = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' }),
+    ).toString('base64url');
     expect(verifyAccessToken(`${header}.${tampered}.${signature}`)).toEqual({ ok: false, reason: 'signature' });
-    expect(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -2)}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -2)}`)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
   });
 
   it('knows the 13 OneRoster 1.2 scopes and the 2 Ed-Fi scopes, by URI or short name', () => {
     expect(KNOWN_SCOPES).toHaveLength(15);
-    expect(normalizeScope('gradebook.createpost')).toBe('https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost');
+    expect(normalizeScope('gradebook.createpost')).toBe(
+      'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createpost',
+    );
     expect(normalizeScope('edfi')).toBe('https://schola.dev/scope/edfi');
     expect(normalizeScope('https://schola.dev/scope/edfi.readonly')).toBe('https://schola.dev/scope/edfi.readonly');
     expect(normalizeScope('roster.write')).toBeUndefined();

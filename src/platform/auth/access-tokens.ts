@@ -64,12 +64,15 @@ let derived: { secret: string; key: Buffer } | undefined;
 function signingKey(log?: { warn(message: string): void }): Buffer {
   const secret = config().secret;
   if (secret) {
-    if (derived?.secret !== secret) derived = { secret, key: createHmac('sha256', secret).update('schola access tokens v1').digest() };
+    if (derived?.secret !== secret)
+      derived = { secret, key: createHmac('sha256', secret).update('schola access tokens v1').digest() };
     return derived.key;
   }
   if (!ephemeralKey) {
     ephemeralKey = randomBytes(32);
-    log?.warn('SCHOLA_SECRET is not set: access tokens are signed with a per-process key and will not survive a restart');
+    log?.warn(
+      'SCHOLA_SECRET is not set: access tokens are signed with a per-process key and will not survive a restart',
+    );
   }
   return ephemeralKey;
 }
@@ -115,13 +118,17 @@ export function looksLikeJwt(token: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token);
 }
 
-export type VerifyResult = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'issuer' };
+export type VerifyResult =
+  { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'issuer' };
 
 /**
  * Checks format, algorithm, signature (constant time), issuer and expiry. `ignoreExpiry` is for
  * revocation, where an expired token needs no further action but is still recognised.
  */
-export function verifyAccessToken(token: string, options: { now?: Date; ignoreExpiry?: boolean; log?: { warn(message: string): void } } = {}): VerifyResult {
+export function verifyAccessToken(
+  token: string,
+  options: { now?: Date; ignoreExpiry?: boolean; log?: { warn(message: string): void } } = {},
+): VerifyResult {
   if (!looksLikeJwt(token) || token.length > 4096) return { ok: false, reason: 'malformed' };
   const [header, payload, signature] = token.split('.') as [string, string, string];
   let parsedHeader: unknown;
@@ -133,17 +140,27 @@ export function verifyAccessToken(token: string, options: { now?: Date; ignoreEx
     return { ok: false, reason: 'malformed' };
   }
   // The algorithm is pinned: whatever the header claims, only HS256 with our key is accepted.
-  if (typeof parsedHeader !== 'object' || parsedHeader === null || (parsedHeader as { alg?: unknown }).alg !== 'HS256') {
+  if (
+    typeof parsedHeader !== 'object' ||
+    parsedHeader === null ||
+    (parsedHeader as { alg?: unknown }).alg !== 'HS256'
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   const expected = sign(`${header}.${payload}`, signingKey(options.log));
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
   if (
-    typeof claims !== 'object' || claims === null ||
-    typeof claims.sub !== 'string' || typeof claims.tid !== 'string' || typeof claims.scope !== 'string' ||
-    typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || typeof claims.jti !== 'string' ||
-    (claims.school_ids !== undefined && !(Array.isArray(claims.school_ids) && claims.school_ids.every(Number.isInteger)))
+    typeof claims !== 'object' ||
+    claims === null ||
+    typeof claims.sub !== 'string' ||
+    typeof claims.tid !== 'string' ||
+    typeof claims.scope !== 'string' ||
+    typeof claims.exp !== 'number' ||
+    typeof claims.iat !== 'number' ||
+    typeof claims.jti !== 'string' ||
+    (claims.school_ids !== undefined &&
+      !(Array.isArray(claims.school_ids) && claims.school_ids.every(Number.isInteger)))
   ) {
     return { ok: false, reason: 'malformed' };
   }

@@ -32,7 +32,16 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 const or = (...names: string[]) => names.map((n) => ONEROSTER_SCOPES.find((s) => s.endsWith(`/${n}`))!);
 const EDFI_READ = EDFI_SCOPES.filter((s) => s.endsWith('.readonly'));
 const READ_EVERYTHING = [
-  ...or('roster-core.readonly', 'roster.readonly', 'roster-demographics.readonly', 'gradebook-core.readonly', 'gradebook.readonly', 'resource-core.readonly', 'resource.readonly', 'assessment.readonly'),
+  ...or(
+    'roster-core.readonly',
+    'roster.readonly',
+    'roster-demographics.readonly',
+    'gradebook-core.readonly',
+    'gradebook.readonly',
+    'resource-core.readonly',
+    'resource.readonly',
+    'assessment.readonly',
+  ),
   ...EDFI_READ,
 ];
 const DIRECTORY = [...or('roster-core.readonly'), ...EDFI_READ];
@@ -48,7 +57,18 @@ export const ROLE_SCOPES: Record<Role, string[]> = {
   auditor: READ_EVERYTHING,
   counselor: READ_EVERYTHING,
   special_education_coordinator: READ_EVERYTHING,
-  teacher: [...or('roster-core.readonly', 'roster.readonly', 'gradebook-core.readonly', 'gradebook.readonly', 'resource-core.readonly', 'resource.readonly', 'assessment.readonly'), ...EDFI_READ],
+  teacher: [
+    ...or(
+      'roster-core.readonly',
+      'roster.readonly',
+      'gradebook-core.readonly',
+      'gradebook.readonly',
+      'resource-core.readonly',
+      'resource.readonly',
+      'assessment.readonly',
+    ),
+    ...EDFI_READ,
+  ],
   nurse: [...or('roster-core.readonly', 'roster-demographics.readonly'), ...EDFI_READ],
   librarian: DIRECTORY,
   cafeteria_manager: DIRECTORY,
@@ -113,17 +133,33 @@ export async function sessionPrincipal(database: Database, token: string, now: D
       .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, account: accounts })
       .from(sessions)
       .innerJoin(accounts, and(eq(accounts.tenantId, sessions.tenantId), eq(accounts.id, sessions.accountId)))
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.tokenHash, sha256hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(accounts.status, 'active')));
+      .where(
+        and(
+          eq(sessions.tenantId, tenantId),
+          eq(sessions.tokenHash, sha256hex(token)),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          eq(accounts.status, 'active'),
+        ),
+      );
     if (!row) return undefined;
     if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-      await tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.sessionId)));
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.sessionId)));
     }
     return userPrincipal(row.account);
   });
 }
 
 /** The principal of a valid access token: signature, expiry, not revoked, client still active. */
-export async function accessTokenPrincipal(database: Database, token: string, now: Date, log?: { warn(message: string): void }): Promise<Principal | undefined> {
+export async function accessTokenPrincipal(
+  database: Database,
+  token: string,
+  now: Date,
+  log?: { warn(message: string): void },
+): Promise<Principal | undefined> {
   const verified = verifyAccessToken(token, { now, log });
   if (!verified.ok || !UUID.test(verified.claims.tid)) return undefined;
   const { claims } = verified;

@@ -12,9 +12,13 @@ import {
 
 describe('data classification', () => {
   it('classifies every table of the data model', () => {
-    const unclassified = allTables().filter((t) => classificationOf(t.qualifiedName) === undefined).map((t) => t.qualifiedName);
+    const unclassified = allTables()
+      .filter((t) => classificationOf(t.qualifiedName) === undefined)
+      .map((t) => t.qualifiedName);
     expect(unclassified).toEqual([]);
-    const counts = Object.fromEntries(CLASSIFICATIONS.map((c) => [c, [...tableClassifications().values()].filter((v) => v === c).length]));
+    const counts = Object.fromEntries(
+      CLASSIFICATIONS.map((c) => [c, [...tableClassifications().values()].filter((v) => v === c).length]),
+    );
     console.log(`classification: ${allTables().length} tables —`, JSON.stringify(counts));
     expect(tableClassifications().size).toBe(allTables().length);
   });
@@ -48,12 +52,26 @@ describe('data classification', () => {
   });
 
   it('gives the audit its data categories and says which reads are audited', () => {
-    expect(auditFactsOf('health.allergies')).toEqual({ dataCategories: ['education_record', 'health'], auditReads: true, auditWrites: true });
+    expect(auditFactsOf('health.allergies')).toEqual({
+      dataCategories: ['education_record', 'health'],
+      auditReads: true,
+      auditWrites: true,
+    });
     expect(auditFactsOf('finance.invoices')?.auditReads).toBe(true);
     expect(auditFactsOf('supervision.safety_alerts')?.auditReads).toBe(true);
-    expect(auditFactsOf('edfi.grade')).toEqual({ dataCategories: ['education_record'], auditReads: false, auditWrites: true });
+    expect(auditFactsOf('edfi.grade')).toEqual({
+      dataCategories: ['education_record'],
+      auditReads: false,
+      auditWrites: true,
+    });
     expect(auditFactsOf('edfi.descriptor')?.auditWrites).toBe(false);
     const auditedReads = CLASSIFICATIONS.filter((c) => CLASSIFICATION_INFO[c].auditReads);
-    expect(auditedReads.sort()).toEqual(['ai_supervision', 'financial', 'sensitive_discipline', 'sensitive_health', 'sensitive_special_education']);
+    expect(auditedReads.sort()).toEqual([
+      'ai_supervision',
+      'financial',
+      'sensitive_discipline',
+      'sensitive_health',
+      'sensitive_special_education',
+    ]);
   });
 });

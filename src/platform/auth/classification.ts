@@ -175,7 +175,11 @@ export const CLASSIFICATION_INFO: Record<Classification, ClassificationInfo> = {
   directory: { dataCategories: ['directory_information'], auditReads: false, auditWrites: true },
   educational_record: { dataCategories: ['education_record'], auditReads: false, auditWrites: true },
   sensitive_health: { dataCategories: ['education_record', 'health'], auditReads: true, auditWrites: true },
-  sensitive_special_education: { dataCategories: ['education_record', 'special_education'], auditReads: true, auditWrites: true },
+  sensitive_special_education: {
+    dataCategories: ['education_record', 'special_education'],
+    auditReads: true,
+    auditWrites: true,
+  },
   sensitive_discipline: { dataCategories: ['education_record', 'discipline'], auditReads: true, auditWrites: true },
   financial: { dataCategories: ['financial'], auditReads: true, auditWrites: true },
   compliance: { dataCategories: ['compliance'], auditReads: false, auditWrites: true },

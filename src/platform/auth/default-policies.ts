@@ -34,15 +34,35 @@ const RW: Action[] = ['read', 'write'];
 const W: Action[] = ['write'];
 const WD: Action[] = ['write', 'delete'];
 const ALL: Action[] = ['read', 'write', 'delete'];
-const SENSITIVE: Classification[] = ['sensitive_health', 'sensitive_special_education', 'sensitive_discipline', 'ai_supervision'];
+const SENSITIVE: Classification[] = [
+  'sensitive_health',
+  'sensitive_special_education',
+  'sensitive_discipline',
+  'ai_supervision',
+];
 
-const g = (role: Role, classification: Classification, actions: Action[], extra: Partial<Grant> = {}): Grant => ({ role, classification, actions, ...extra });
+const g = (role: Role, classification: Classification, actions: Action[], extra: Partial<Grant> = {}): Grant => ({
+  role,
+  classification,
+  actions,
+  ...extra,
+});
 /** Every role may read reference data (code lists, schools, courses, calendars) across the tenant. */
 const readsReference = (role: Role) => g(role, 'reference', R, { scope: 'tenant' });
 
 const GRANTS: Grant[] = [
   // District administration: everything, tenant-wide; compliance evidence is never deleted, except policies.
-  ...(['directory', 'educational_record', 'financial', 'identity', 'operational', 'reference', ...SENSITIVE] as Classification[]).map((c) => g('district_admin', c, ALL)),
+  ...(
+    [
+      'directory',
+      'educational_record',
+      'financial',
+      'identity',
+      'operational',
+      'reference',
+      ...SENSITIVE,
+    ] as Classification[]
+  ).map((c) => g('district_admin', c, ALL)),
   g('district_admin', 'compliance', RW),
   g('district_admin', 'compliance', ['delete'], { on: 'compliance.data_access_controls' }),
   // Auditors read the compliance record, accounts and operations; they change nothing.
@@ -56,15 +76,22 @@ const GRANTS: Grant[] = [
   g('school_admin', 'sensitive_special_education', R),
   g('school_admin', 'reference', WD),
   g('school_admin', 'operational', ALL),
-  ...['compliance.parental_consents', 'compliance.privacy_consents', 'compliance.coppa_compliance'].map((on) => g('school_admin', 'compliance', RW, { on })),
+  ...['compliance.parental_consents', 'compliance.privacy_consents', 'compliance.coppa_compliance'].map((on) =>
+    g('school_admin', 'compliance', RW, { on }),
+  ),
   // Teachers: the students of their own sections and classroom sessions; they keep gradebook and attendance.
   g('teacher', 'directory', R),
   g('teacher', 'educational_record', R),
   g('teacher', 'ai_supervision', R),
   g('teacher', 'sensitive_health', R, { on: 'health.allergies' }),
-  ...['edfi.gradebookentry', 'edfi.studentgradebookentry', 'edfi.studentsectionattendanceevent', 'oneroster.line_items', 'oneroster.results', 'sessions.*'].map((on) =>
-    g('teacher', 'educational_record', WD, { on }),
-  ),
+  ...[
+    'edfi.gradebookentry',
+    'edfi.studentgradebookentry',
+    'edfi.studentsectionattendanceevent',
+    'oneroster.line_items',
+    'oneroster.results',
+    'sessions.*',
+  ].map((on) => g('teacher', 'educational_record', WD, { on })),
   g('teacher', 'educational_record', W, { on: 'edfi.grade' }),
   g('teacher', 'educational_record', W, { on: 'communication.messages' }),
   // Counselors: records, discipline, special education and safety alerts of their schools.
@@ -73,7 +100,9 @@ const GRANTS: Grant[] = [
   g('counselor', 'sensitive_discipline', R),
   g('counselor', 'sensitive_special_education', R),
   g('counselor', 'ai_supervision', R),
-  ...['supervision.safety_alerts', 'supervision.alert_acknowledgments'].map((on) => g('counselor', 'ai_supervision', W, { on })),
+  ...['supervision.safety_alerts', 'supervision.alert_acknowledgments'].map((on) =>
+    g('counselor', 'ai_supervision', W, { on }),
+  ),
   // Nurses: health records of their schools.
   g('nurse', 'directory', R),
   g('nurse', 'sensitive_health', RW),
@@ -105,12 +134,36 @@ const GRANTS: Grant[] = [
   g('student', 'educational_record', R),
   // Parents: their own children's records, sensitive ones included (FERPA right of inspection).
   g('parent', 'directory', R),
-  ...(['educational_record', 'sensitive_health', 'sensitive_special_education', 'sensitive_discipline'] as Classification[]).map((c) => g('parent', c, R, { interest: false })),
+  ...(
+    [
+      'educational_record',
+      'sensitive_health',
+      'sensitive_special_education',
+      'sensitive_discipline',
+    ] as Classification[]
+  ).map((c) => g('parent', c, R, { interest: false })),
   // API clients (SIS, learning tools): within their school claims, and further limited by OAuth scopes.
   g('api_client', 'directory', ALL),
   g('api_client', 'educational_record', ALL),
   g('api_client', 'reference', WD),
-  ...(['teacher', 'school_admin', 'counselor', 'nurse', 'special_education_coordinator', 'librarian', 'cafeteria_manager', 'transportation_coordinator', 'finance', 'admissions', 'student', 'parent', 'api_client', 'auditor'] as Role[]).map(readsReference),
+  ...(
+    [
+      'teacher',
+      'school_admin',
+      'counselor',
+      'nurse',
+      'special_education_coordinator',
+      'librarian',
+      'cafeteria_manager',
+      'transportation_coordinator',
+      'finance',
+      'admissions',
+      'student',
+      'parent',
+      'api_client',
+      'auditor',
+    ] as Role[]
+  ).map(readsReference),
 ];
 
 /** The default rows (without tenant and id), one per role × resource × permission. */
@@ -136,7 +189,13 @@ export async function seedDefaultPolicies(tx: Tx, tenantId: string): Promise<num
     .insert(dataAccessControls)
     .values(defaultPolicies().map(({ active: _active, ...row }) => ({ tenantId, ...row, active: true })))
     .onConflictDoNothing({
-      target: [dataAccessControls.tenantId, dataAccessControls.roleName, dataAccessControls.resourceType, dataAccessControls.resourceIdentifier, dataAccessControls.permissionType],
+      target: [
+        dataAccessControls.tenantId,
+        dataAccessControls.roleName,
+        dataAccessControls.resourceType,
+        dataAccessControls.resourceIdentifier,
+        dataAccessControls.permissionType,
+      ],
     })
     .returning({ id: dataAccessControls.id });
   return inserted.length;

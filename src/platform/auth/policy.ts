@@ -78,7 +78,11 @@ export interface RelationshipResolver {
   studentAttendsSchool(studentUsi: number, schoolIds: readonly number[], on: Date): Promise<boolean>;
   studentInStaffSections(studentUsi: number, staffUsi: number, on: Date): Promise<boolean>;
   staffTeachesSection(staffUsi: number, section: SectionKey, on: Date): Promise<boolean>;
-  accountLinkedToStudent(accountId: string, studentUsi: number, relations: readonly ('parent' | 'guardian' | 'self')[]): Promise<boolean>;
+  accountLinkedToStudent(
+    accountId: string,
+    studentUsi: number,
+    relations: readonly ('parent' | 'guardian' | 'self')[],
+  ): Promise<boolean>;
   classroomSessionTaughtBy(sessionId: string, classroomTeacherId: string): Promise<boolean>;
   classroomStudentInTeacherSessions(classroomStudentId: string, classroomTeacherId: string): Promise<boolean>;
 }
@@ -141,11 +145,16 @@ function specificity(row: PolicyRow, table: string, classification: Classificati
   return row.resourceIdentifier === '*' ? 1 : 0;
 }
 
-export async function decide(principal: Principal, request: AccessRequest, context: DecisionContext): Promise<Decision> {
+export async function decide(
+  principal: Principal,
+  request: AccessRequest,
+  context: DecisionContext,
+): Promise<Decision> {
   const table = request.table.toLowerCase();
   const classification = classificationOf(table);
   if (!classification) return deny(`unknown table ${request.table}: denied by default`);
-  if (request.action !== 'read' && PLATFORM_WRITTEN.has(table)) return deny(`${table} is written only by the audit module`);
+  if (request.action !== 'read' && PLATFORM_WRITTEN.has(table))
+    return deny(`${table} is written only by the audit module`);
   const roles = principal.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   if (roles.length === 0) return deny('no known role: denied by default');
 
@@ -163,12 +172,25 @@ export async function decide(principal: Principal, request: AccessRequest, conte
   }
   const allowed = outcomes.filter((o) => o.allowed);
   if (allowed.length > 0) {
-    return allowed.sort((a, b) => Number(a.requiresJustification) - Number(b.requiresJustification) || SCOPE_BREADTH.indexOf(b.scope) - SCOPE_BREADTH.indexOf(a.scope))[0]!;
+    return allowed.sort(
+      (a, b) =>
+        Number(a.requiresJustification) - Number(b.requiresJustification) ||
+        SCOPE_BREADTH.indexOf(b.scope) - SCOPE_BREADTH.indexOf(a.scope),
+    )[0]!;
   }
-  return outcomes[0] ?? deny(`no policy grants ${roles.join(', ')} ${request.action} on ${classification} (${table}): denied by default`);
+  return (
+    outcomes[0] ??
+    deny(`no policy grants ${roles.join(', ')} ${request.action} on ${classification} (${table}): denied by default`)
+  );
 }
 
-async function evaluate(principal: Principal, role: Role, row: PolicyRow, request: AccessRequest, context: DecisionContext): Promise<Decision> {
+async function evaluate(
+  principal: Principal,
+  role: Role,
+  row: PolicyRow,
+  request: AccessRequest,
+  context: DecisionContext,
+): Promise<Decision> {
   const declared = row.conditions?.scope ?? ROLE_SCOPE[role];
   // A school scope without school claims is the whole tenant (district-level staff, district-wide clients).
   const scope: Scope = declared === 'school' && principal.schoolIds === undefined ? 'tenant' : declared;
@@ -180,52 +202,96 @@ async function evaluate(principal: Principal, role: Role, row: PolicyRow, reques
   if (relation) return deny(`${grant}: ${relation}`, scope);
   const requiresJustification = row.educationalInterestRequired && scope === 'tenant';
   if (requiresJustification && !request.justification?.trim()) {
-    return deny(`${grant}: justification required (state the legitimate educational interest)`, scope, { requiresJustification });
+    return deny(`${grant}: justification required (state the legitimate educational interest)`, scope, {
+      requiresJustification,
+    });
   }
   if (row.approvalRequired) {
-    return deny(`approval required from ${row.approverRole ?? 'an approver'} (no approval workflow yet)`, scope, { requiresJustification, requiresApproval: true });
+    return deny(`approval required from ${row.approverRole ?? 'an approver'} (no approval workflow yet)`, scope, {
+      requiresJustification,
+      requiresApproval: true,
+    });
   }
-  return { allowed: true, reason: `allowed by policy ${grant}${row.id === undefined ? '' : ` #${row.id}`}, scope ${scope}`, scope, requiresJustification, requiresApproval: false };
+  return {
+    allowed: true,
+    reason: `allowed by policy ${grant}${row.id === undefined ? '' : ` #${row.id}`}, scope ${scope}`,
+    scope,
+    requiresJustification,
+    requiresApproval: false,
+  };
 }
 
 /** undefined when every part of the subject relates to the principal in `scope`; else why not. */
-async function relationshipHolds(principal: Principal, scope: Scope, request: AccessRequest, rel: RelationshipResolver, on: Date): Promise<string | undefined> {
+async function relationshipHolds(
+  principal: Principal,
+  scope: Scope,
+  request: AccessRequest,
+  rel: RelationshipResolver,
+  on: Date,
+): Promise<string | undefined> {
   const s = request.subject ?? {};
   const named = Object.values(s).some((v) => v !== undefined);
   if (scope === 'tenant') return undefined;
-  if (!named) return request.action === 'read' ? undefined : `a ${request.action} below tenant scope must name its subject`;
+  if (!named)
+    return request.action === 'read' ? undefined : `a ${request.action} below tenant scope must name its subject`;
   const schools = principal.schoolIds;
-  if (s.schoolId !== undefined && schools && !schools.includes(s.schoolId)) return `school ${s.schoolId} is not one of the principal's schools`;
+  if (s.schoolId !== undefined && schools && !schools.includes(s.schoolId))
+    return `school ${s.schoolId} is not one of the principal's schools`;
   const person = principal.person ?? {};
   const account = principal.kind === 'user' ? principal.actorId : undefined;
 
   switch (scope) {
     case 'school': {
       const list = schools ?? [];
-      if (s.sectionKeys && !list.includes(s.sectionKeys.schoolId)) return 'the section is not in one of the principal\'s schools';
-      if (s.studentUsi !== undefined && !(await rel.studentAttendsSchool(s.studentUsi, list, on))) return 'the student does not attend one of the principal\'s schools';
-      if (s.classroomSessionId !== undefined || s.classroomStudentId !== undefined) return 'classroom records are not linked to an Ed-Fi school: school scope cannot reach them';
+      if (s.sectionKeys && !list.includes(s.sectionKeys.schoolId))
+        return "the section is not in one of the principal's schools";
+      if (s.studentUsi !== undefined && !(await rel.studentAttendsSchool(s.studentUsi, list, on)))
+        return "the student does not attend one of the principal's schools";
+      if (s.classroomSessionId !== undefined || s.classroomStudentId !== undefined)
+        return 'classroom records are not linked to an Ed-Fi school: school scope cannot reach them';
       return undefined;
     }
     case 'own_sections': {
       const staff = person.edfiStaffUSI;
       const teacher = person.classroomTeacherId;
-      if (s.studentUsi !== undefined && !(staff !== undefined && (await rel.studentInStaffSections(s.studentUsi, staff, on)))) return 'the student is not in one of the teacher\'s sections';
-      if (s.sectionKeys && !(staff !== undefined && (await rel.staffTeachesSection(staff, s.sectionKeys, on)))) return 'the section is not one the teacher is assigned to';
-      if (s.classroomSessionId !== undefined && !(teacher && (await rel.classroomSessionTaughtBy(s.classroomSessionId, teacher)))) return 'the classroom session is not the teacher\'s';
-      if (s.classroomStudentId !== undefined && !(teacher && (await rel.classroomStudentInTeacherSessions(s.classroomStudentId, teacher)))) return 'the student is not in one of the teacher\'s classroom sessions';
+      if (
+        s.studentUsi !== undefined &&
+        !(staff !== undefined && (await rel.studentInStaffSections(s.studentUsi, staff, on)))
+      )
+        return "the student is not in one of the teacher's sections";
+      if (s.sectionKeys && !(staff !== undefined && (await rel.staffTeachesSection(staff, s.sectionKeys, on))))
+        return 'the section is not one the teacher is assigned to';
+      if (
+        s.classroomSessionId !== undefined &&
+        !(teacher && (await rel.classroomSessionTaughtBy(s.classroomSessionId, teacher)))
+      )
+        return "the classroom session is not the teacher's";
+      if (
+        s.classroomStudentId !== undefined &&
+        !(teacher && (await rel.classroomStudentInTeacherSessions(s.classroomStudentId, teacher)))
+      )
+        return "the student is not in one of the teacher's classroom sessions";
       return undefined;
     }
     case 'own_children': {
-      if (s.sectionKeys || s.classroomSessionId !== undefined || s.classroomStudentId !== undefined) return 'only records of the parent\'s own children are reachable';
-      if (s.studentUsi !== undefined && !(account && (await rel.accountLinkedToStudent(account, s.studentUsi, ['parent', 'guardian'])))) return 'the student is not the parent\'s child';
+      if (s.sectionKeys || s.classroomSessionId !== undefined || s.classroomStudentId !== undefined)
+        return "only records of the parent's own children are reachable";
+      if (
+        s.studentUsi !== undefined &&
+        !(account && (await rel.accountLinkedToStudent(account, s.studentUsi, ['parent', 'guardian'])))
+      )
+        return "the student is not the parent's child";
       return undefined;
     }
     case 'self': {
-      if (s.sectionKeys || s.classroomSessionId !== undefined) return 'only the student\'s own records are reachable';
-      if (s.classroomStudentId !== undefined && s.classroomStudentId !== person.classroomStudentId) return 'the record is not the student\'s own';
-      const own = s.studentUsi === undefined || s.studentUsi === person.edfiStudentUSI || (account !== undefined && (await rel.accountLinkedToStudent(account, s.studentUsi, ['self'])));
-      return own ? undefined : 'the record is not the student\'s own';
+      if (s.sectionKeys || s.classroomSessionId !== undefined) return "only the student's own records are reachable";
+      if (s.classroomStudentId !== undefined && s.classroomStudentId !== person.classroomStudentId)
+        return "the record is not the student's own";
+      const own =
+        s.studentUsi === undefined ||
+        s.studentUsi === person.edfiStudentUSI ||
+        (account !== undefined && (await rel.accountLinkedToStudent(account, s.studentUsi, ['self'])));
+      return own ? undefined : "the record is not the student's own";
     }
   }
 }
@@ -233,8 +299,16 @@ async function relationshipHolds(principal: Principal, scope: Scope, request: Ac
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 const EDFI = 'https://schola.dev/scope/edfi';
 const ROSTER_READ = [`${OR}roster-core.readonly`, `${OR}roster.readonly`];
-const GRADEBOOK = { read: [`${OR}gradebook-core.readonly`, `${OR}gradebook.readonly`], write: [`${OR}gradebook.createput`, `${OR}gradebook.createpost`], delete: [`${OR}gradebook.delete`] };
-const ASSESSMENT = { read: [`${OR}assessment.readonly`], write: [`${OR}assessment.createput`], delete: [`${OR}assessment.delete`] };
+const GRADEBOOK = {
+  read: [`${OR}gradebook-core.readonly`, `${OR}gradebook.readonly`],
+  write: [`${OR}gradebook.createput`, `${OR}gradebook.createpost`],
+  delete: [`${OR}gradebook.delete`],
+};
+const ASSESSMENT = {
+  read: [`${OR}assessment.readonly`],
+  write: [`${OR}assessment.createput`],
+  delete: [`${OR}assessment.delete`],
+};
 const none = { read: [], write: [], delete: [] };
 const RESOURCE = { ...none, read: [`${OR}resource-core.readonly`, `${OR}resource.readonly`] };
 
@@ -251,12 +325,36 @@ const ONEROSTER_SCOPES: Record<string, Record<Action, string[]>> = {
   demographics: { ...none, read: [`${OR}roster-demographics.readonly`] },
   categories: GRADEBOOK,
   score_scales: GRADEBOOK,
-  line_items: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  results: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  line_item_learning_objectives: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  line_item_score_scales: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  result_learning_objectives: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
-  result_score_scales: { read: [...GRADEBOOK.read, ...ASSESSMENT.read], write: [...GRADEBOOK.write, ...ASSESSMENT.write], delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete] },
+  line_items: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
+  results: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
+  line_item_learning_objectives: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
+  line_item_score_scales: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
+  result_learning_objectives: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
+  result_score_scales: {
+    read: [...GRADEBOOK.read, ...ASSESSMENT.read],
+    write: [...GRADEBOOK.write, ...ASSESSMENT.write],
+    delete: [...GRADEBOOK.delete, ...ASSESSMENT.delete],
+  },
   assessment_line_items: ASSESSMENT,
   assessment_results: ASSESSMENT,
   resources: RESOURCE,

@@ -39,7 +39,10 @@ export function createRelationshipResolver(tx: Tx): RelationshipResolver {
         `attends:${studentUsi}:${[...schoolIds].sort().join(',')}:${day}`,
         sql`SELECT 1 FROM edfi.studentschoolassociation
              WHERE studentusi = ${studentUsi}
-               AND schoolid IN (${sql.join(schoolIds.map((id) => sql`${id}`), sql`, `)})
+               AND schoolid IN (${sql.join(
+                 schoolIds.map((id) => sql`${id}`),
+                 sql`, `,
+               )})
                AND (exitwithdrawdate IS NULL OR exitwithdrawdate >= ${day}::date)`,
       );
     },
@@ -60,7 +63,12 @@ export function createRelationshipResolver(tx: Tx): RelationshipResolver {
     },
 
     staffTeachesSection(staffUsi, section: SectionKey, on) {
-      if (!int4(staffUsi, section.schoolId) || !Number.isInteger(section.schoolYear) || Math.abs(section.schoolYear) > 32767) return no();
+      if (
+        !int4(staffUsi, section.schoolId) ||
+        !Number.isInteger(section.schoolYear) ||
+        Math.abs(section.schoolYear) > 32767
+      )
+        return no();
       const day = isoDate(on);
       return exists(
         `teaches:${staffUsi}:${section.sectionIdentifier}:${section.localCourseCode}:${section.schoolId}:${section.schoolYear}:${day}`,
@@ -77,7 +85,10 @@ export function createRelationshipResolver(tx: Tx): RelationshipResolver {
         `linked:${accountId}:${studentUsi}:${[...relations].sort().join(',')}`,
         sql`SELECT 1 FROM identity.account_students
              WHERE account_id = ${accountId}::uuid AND student_usi = ${studentUsi}
-               AND relation IN (${sql.join(relations.map((r) => sql`${r}`), sql`, `)})`,
+               AND relation IN (${sql.join(
+                 relations.map((r) => sql`${r}`),
+                 sql`, `,
+               )})`,
       );
     },
 

@@ -18,7 +18,10 @@ declare module 'fastify' {
 }
 
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Sign in, or send a bearer token, to use this endpoint.', { headers: { 'www-authenticate': 'Bearer' } });
+  if (!request.principal)
+    throw new AppError('unauthenticated', 'Sign in, or send a bearer token, to use this endpoint.', {
+      headers: { 'www-authenticate': 'Bearer' },
+    });
   return request.principal;
 }
 
@@ -33,7 +36,10 @@ export function metaOf(request: FastifyRequest): RequestMeta {
 }
 
 /** Runs `fn` in one transaction confined (by row-level security) to the caller's tenant. */
-export function withTenant<T>(request: FastifyRequest, fn: (work: TenantUnitOfWork & { principal: Principal; meta: RequestMeta }) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  request: FastifyRequest,
+  fn: (work: TenantUnitOfWork & { principal: Principal; meta: RequestMeta }) => Promise<T>,
+): Promise<T> {
   const principal = principalOf(request);
   const meta = metaOf(request);
   return tenantTransaction(request.server.database, principal.tenantId, (work) => fn({ ...work, principal, meta }), {
@@ -46,10 +52,15 @@ export function withTenant<T>(request: FastifyRequest, fn: (work: TenantUnitOfWo
  * a transaction, which saves two round trips per request (src/platform/db/tenant-sessions.ts). For
  * reads that write nothing, audit rows included: a write through it fails.
  */
-export function withTenantRead<T>(request: FastifyRequest, fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>): Promise<T> {
+export function withTenantRead<T>(
+  request: FastifyRequest,
+  fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>,
+): Promise<T> {
   const principal = principalOf(request);
   const meta = metaOf(request);
-  return readAsTenant(request.server.database, principal.tenantId, (tx) => fn({ tx, tenantId: principal.tenantId, principal, meta }));
+  return readAsTenant(request.server.database, principal.tenantId, (tx) =>
+    fn({ tx, tenantId: principal.tenantId, principal, meta }),
+  );
 }
 
 /**
@@ -57,8 +68,13 @@ export function withTenantRead<T>(request: FastifyRequest, fn: (work: { tx: Tx; 
  * server without an explicit transaction, for work whose statements each stand alone or that opens
  * `tx.transaction(…)` for several.
  */
-export function withTenantWrite<T>(request: FastifyRequest, fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>): Promise<T> {
+export function withTenantWrite<T>(
+  request: FastifyRequest,
+  fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>,
+): Promise<T> {
   const principal = principalOf(request);
   const meta = metaOf(request);
-  return writeAsTenant(request.server.database, principal.tenantId, (tx) => fn({ tx, tenantId: principal.tenantId, principal, meta }));
+  return writeAsTenant(request.server.database, principal.tenantId, (tx) =>
+    fn({ tx, tenantId: principal.tenantId, principal, meta }),
+  );
 }

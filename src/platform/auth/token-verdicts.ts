@@ -12,6 +12,7 @@ export const tokenKey = (tenantId: string, clientId: string, jti: string) => [te
 
 /** Forget cached verdicts: of one token (jti), or of every token of a client. */
 export function forgetTokenVerdicts(which: { tenantId: string; jti: string } | { clientId: string }): void {
-  if ('jti' in which) tokenVerdicts.deleteWhere((key) => key.startsWith(`${which.tenantId}\u0000`) && key.endsWith(`\u0000${which.jti}`));
+  if ('jti' in which)
+    tokenVerdicts.deleteWhere((key) => key.startsWith(`${which.tenantId}\u0000`) && key.endsWith(`\u0000${which.jti}`));
   else tokenVerdicts.deleteWhere((key) => key.split('\u0000')[1] === which.clientId);
 }

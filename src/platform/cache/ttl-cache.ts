@@ -24,7 +24,8 @@ export class TtlCache<K, V> {
 
   set(key: K, value: V, now = Date.now()): void {
     // Bounded: when full, the oldest entry goes (Map keeps insertion order).
-    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value as K);
+    if (this.entries.size >= this.maxEntries && !this.entries.has(key))
+      this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, { value, expires: now + this.ttlMs });
   }
 

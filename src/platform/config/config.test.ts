@@ -46,8 +46,12 @@ describe('configuration', () => {
 
   it('reads the CORS allow-list: exact origins, comma-separated; none by default', () => {
     expect(parseConfig({}).corsOrigins).toEqual([]);
-    expect(parseConfig({ SCHOLA_CORS_ORIGINS: 'https://app.example.org, http://localhost:5173,' }).corsOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
-    expect(() => parseConfig({ SCHOLA_CORS_ORIGINS: 'https://app.example.org/path' })).toThrow(/SCHOLA_CORS_ORIGINS: expected comma-separated origins/);
+    expect(parseConfig({ SCHOLA_CORS_ORIGINS: 'https://app.example.org, http://localhost:5173,' }).corsOrigins).toEqual(
+      ['https://app.example.org', 'http://localhost:5173'],
+    );
+    expect(() => parseConfig({ SCHOLA_CORS_ORIGINS: 'https://app.example.org/path' })).toThrow(
+      /SCHOLA_CORS_ORIGINS: expected comma-separated origins/,
+    );
     expect(() => parseConfig({ SCHOLA_CORS_ORIGINS: '*' })).toThrow(/SCHOLA_CORS_ORIGINS/);
   });
 });

@@ -16,10 +16,18 @@ const integer = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'expected development, production or test' })
+    .default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer(0, 65535).default(3000),
   DATABASE_URL: z
@@ -37,15 +45,24 @@ const EnvSchema = z.object({
   SCHOLA_BODY_LIMIT_BYTES: integer(1024, 1024 * 1024 * 1024).default(1024 * 1024),
   SCHOLA_SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   SCHOLA_DEMO_SEED: booleanFlag.default(true),
-  SCHOLA_PUBLIC_URL: z.string().url({ message: 'expected an absolute URL such as https://schola.example.org' }).optional(),
+  SCHOLA_PUBLIC_URL: z
+    .string()
+    .url({ message: 'expected an absolute URL such as https://schola.example.org' })
+    .optional(),
   /** Origins allowed to call the API from a browser (CORS), comma-separated; unset = same-origin only. */
   SCHOLA_CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z.array(
         z.string().regex(/^https?:\/\/[^/?#\s]+$/, {
-          message: 'expected comma-separated origins such as https://app.example.org,http://localhost:5173 (scheme, host and port only)',
+          message:
+            'expected comma-separated origins such as https://app.example.org,http://localhost:5173 (scheme, host and port only)',
         }),
       ),
     )
@@ -76,9 +93,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -16,7 +16,9 @@ function tryLockInChild(dir: string): Promise<{ code: number | null; stderr: str
     try { acquireDataDirLock(${JSON.stringify(dir)}); process.exit(0); }
     catch (e) { console.error(e.message); process.exit(3); }`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code) => resolve({ code, stderr }));

@@ -10,7 +10,10 @@ import path from 'node:path';
 export const LOCK_FILE = 'schola.lock';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly ownerPid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
     super(
       `The data directory ${dataDir} is in use by another Schola process (pid ${ownerPid}). ` +
         'Stop that process first, or set SCHOLA_DATA_DIR to another directory.',

@@ -143,7 +143,10 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   if (options.dataDir) lock = acquireDataDirLock(options.dataDir);
   let client: PGlite;
   try {
-    client = new PGlite({ ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}), ...pgliteOptions(options.pgliteBuffersMb ?? PGLITE_BUFFERS_MB) });
+    client = new PGlite({
+      ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}),
+      ...pgliteOptions(options.pgliteBuffersMb ?? PGLITE_BUFFERS_MB),
+    });
     await client.waitReady;
   } catch (error) {
     lock?.release();

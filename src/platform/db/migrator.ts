@@ -37,7 +37,10 @@ CREATE INDEX IF NOT EXISTS "schema_migrations_name_idx" ON "admin"."schema_migra
 `;
 
 export class MigrationError extends Error {
-  constructor(message: string, readonly migration?: string) {
+  constructor(
+    message: string,
+    readonly migration?: string,
+  ) {
     super(message);
     this.name = 'MigrationError';
   }
@@ -75,7 +78,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   // The journal's mtime and size guard the cache (tests rewrite migration folders in place).
   const journal = path.join(dir, 'meta', '_journal.json');
   const stat = fs.existsSync(journal) ? fs.statSync(journal) : undefined;
-  const files = stat ? fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => `${f}:${fs.statSync(path.join(dir, f)).mtimeMs}`) : [];
+  const files = stat
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.sql'))
+        .map((f) => `${f}:${fs.statSync(path.join(dir, f)).mtimeMs}`)
+    : [];
   const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${files.join(',')}` : 'none';
   const hit = cache.get(dir);
   if (hit?.stamp === stamp) return hit.files;

@@ -29,7 +29,10 @@ export function findPgError(error: unknown): PgErrorLike | undefined {
 function keyColumns(detail: string | undefined): string[] {
   const match = detail?.match(/Key \(([^)]*)\)/);
   if (!match?.[1]) return [];
-  return match[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')).filter((c) => c !== 'tenant_id');
+  return match[1]
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''))
+    .filter((c) => c !== 'tenant_id');
 }
 
 /** Removes the values (which may be personal data) from a PostgreSQL detail message. */
@@ -44,10 +47,14 @@ export function mapPgError(error: unknown): AppError | undefined {
   switch (pg.code) {
     case '23505': {
       const columns = keyColumns(pg.detail);
-      return new AppError('duplicate_key', `A record with the same ${columns.join(', ') || 'key'} already exists in ${where}.`, {
-        constraint: pg.constraint,
-        key: columns,
-      });
+      return new AppError(
+        'duplicate_key',
+        `A record with the same ${columns.join(', ') || 'key'} already exists in ${where}.`,
+        {
+          constraint: pg.constraint,
+          key: columns,
+        },
+      );
     }
     case '23503': {
       const columns = keyColumns(pg.detail);
@@ -58,13 +65,20 @@ export function mapPgError(error: unknown): AppError | undefined {
           key: columns,
         });
       }
-      return new AppError('reference_not_found', `The referenced record (${columns.join(', ')}) does not exist (${withoutValues(pg.detail) ?? pg.constraint}).`, {
-        constraint: pg.constraint,
-        key: columns,
-      });
+      return new AppError(
+        'reference_not_found',
+        `The referenced record (${columns.join(', ')}) does not exist (${withoutValues(pg.detail) ?? pg.constraint}).`,
+        {
+          constraint: pg.constraint,
+          key: columns,
+        },
+      );
     }
     case '42501': // insufficient_privilege: the app role may not change this table (global reference data)
-      return new AppError('forbidden', `This application may not change ${where === 'the record' ? 'this data' : where}: it is maintained by the platform.`);
+      return new AppError(
+        'forbidden',
+        `This application may not change ${where === 'the record' ? 'this data' : where}: it is maintained by the platform.`,
+      );
     case '23001': // restrict_violation: ON DELETE RESTRICT
       return new AppError('dependent_records_exist', `The record is still referenced from ${where}.`, {
         constraint: pg.constraint,
@@ -77,17 +91,29 @@ export function mapPgError(error: unknown): AppError | undefined {
     case '23502':
       return AppError.validation({ [pg.column ?? 'field']: ['is required'] }, `${pg.column ?? 'A field'} is required.`);
     case '22001':
-      return AppError.validation({ [pg.column ?? 'field']: ['is too long'] }, 'A value is longer than its column allows.');
+      return AppError.validation(
+        { [pg.column ?? 'field']: ['is too long'] },
+        'A value is longer than its column allows.',
+      );
     case '22003':
       return AppError.validation({ [pg.column ?? 'field']: ['is out of range'] }, 'A number is out of range.');
     case '22007':
     case '22008':
-      return AppError.validation({ [pg.column ?? 'field']: ['is not a valid date or time'] }, 'A date or time is invalid.');
+      return AppError.validation(
+        { [pg.column ?? 'field']: ['is not a valid date or time'] },
+        'A date or time is invalid.',
+      );
     case '22021': // invalid byte sequence (e.g. a NUL character in text)
     case '22P05': // untranslatable character (e.g. \u0000 inside JSON)
-      return AppError.validation({ [pg.column ?? 'field']: ['contains a character PostgreSQL cannot store (NUL)'] }, 'A text value contains a NUL character.');
+      return AppError.validation(
+        { [pg.column ?? 'field']: ['contains a character PostgreSQL cannot store (NUL)'] },
+        'A text value contains a NUL character.',
+      );
     case '22P02':
-      return AppError.validation({ [pg.column ?? 'field']: ['has an invalid format'] }, 'A value has an invalid format.');
+      return AppError.validation(
+        { [pg.column ?? 'field']: ['has an invalid format'] },
+        'A value has an invalid format.',
+      );
     case '40001':
     case '40P01':
       return new AppError('conflict', 'The request conflicted with a concurrent change; retry it.');

@@ -20,14 +20,19 @@ function purposes(): Map<string, string> {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/tables(\/[^/]+)?\.ts$/.test(full.replace(/\\/g, '/')) || full.includes(`${path.sep}tables${path.sep}`)) files.push(full);
+      else if (/tables(\/[^/]+)?\.ts$/.test(full.replace(/\\/g, '/')) || full.includes(`${path.sep}tables${path.sep}`))
+        files.push(full);
     }
   };
   walk(path.join(ROOT, 'src'));
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(?:\/\/[^\n]*\n\s*)*export const (\w+)\s*=/g)) {
-      const doc = m[1]!.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' ');
+      const doc = m[1]!
+        .split('\n')
+        .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+        .filter(Boolean)
+        .join(' ');
       result.set(`${path.relative(ROOT, file)}:${m[2]}`, doc.split(/(?<=\.)\s/)[0] ?? doc);
       if (!result.has(m[2]!)) result.set(m[2]!, doc.split(/(?<=\.)\s/)[0] ?? doc);
     }
@@ -38,12 +43,16 @@ function purposes(): Map<string, string> {
 function columnRule(column: PgColumn): string {
   const rule = ruleFor(column);
   if (!rule) return '';
-  return rule.kind === 'enum' ? `one of ${rule.values.join(', ')}${rule.caseInsensitive ? ' (any case)' : ''}` : `${rule.min}–${rule.max}`;
+  return rule.kind === 'enum'
+    ? `one of ${rule.values.join(', ')}${rule.caseInsensitive ? ' (any case)' : ''}`
+    : `${rule.min}–${rule.max}`;
 }
 
 function tableSection(entry: TableEntry, purpose: string | undefined): string {
   const config = getTableConfig(entry.table);
-  const pk = new Set<string>(config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name));
+  const pk = new Set<string>(
+    config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name),
+  );
   const fkByColumn = new Map<string, string>();
   for (const fk of config.foreignKeys) {
     const ref = fk.reference();
@@ -63,7 +72,9 @@ function tableSection(entry: TableEntry, purpose: string | undefined): string {
   ];
   for (const column of config.columns) {
     const key = [pk.has(column.name) ? 'PK' : '', fkByColumn.get(column.name) ?? ''].filter(Boolean).join(' ');
-    lines.push(`| ${column.name} | ${column.getSQLType()} | ${column.notNull ? 'no' : 'yes'} | ${key} | ${columnRule(column)} |`);
+    lines.push(
+      `| ${column.name} | ${column.getSQLType()} | ${column.notNull ? 'no' : 'yes'} | ${key} | ${columnRule(column)} |`,
+    );
   }
   const uniques = config.uniqueConstraints.map((u) => `${u.getName()} (${u.columns.map((c) => c.name).join(', ')})`);
   if (uniques.length) lines.push('', `Unique: ${uniques.join('; ')}.`);
@@ -119,7 +130,9 @@ export function renderSchemaDocs(): string {
     '',
     '| schema | tables | domains |',
     '|---|---|---|',
-    ...[...bySchema].map(([schema, list]) => `| ${schema} | ${list.length} | ${[...new Set(list.map((t) => t.domain))].join(', ')} |`),
+    ...[...bySchema].map(
+      ([schema, list]) => `| ${schema} | ${list.length} | ${[...new Set(list.map((t) => t.domain))].join(', ')} |`,
+    ),
     '',
   ];
   for (const [schema, list] of bySchema) {

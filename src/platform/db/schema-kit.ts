@@ -53,9 +53,11 @@ export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).d
 export function tenantKeys(base: string, tenant: PgColumn, ...columns: PgColumn[]) {
   return [
     primaryKey({ name: constraintName(`${base}_pkey`), columns: [tenant, ...columns] as [PgColumn, ...PgColumn[]] }),
-    foreignKey({ name: constraintName(`${base}_tenant_fkey`), columns: [tenant], foreignColumns: [tenants.id] }).onDelete(
-      'restrict',
-    ),
+    foreignKey({
+      name: constraintName(`${base}_tenant_fkey`),
+      columns: [tenant],
+      foreignColumns: [tenants.id],
+    }).onDelete('restrict'),
   ] as const;
 }
 
@@ -82,8 +84,7 @@ export function tenantFk(
 // ---------------------------------------------------------------------------------------------
 
 export type ValueRule =
-  | { kind: 'enum'; values: readonly string[]; caseInsensitive: boolean }
-  | { kind: 'range'; min: number; max: number };
+  { kind: 'enum'; values: readonly string[]; caseInsensitive: boolean } | { kind: 'range'; min: number; max: number };
 
 // Keyed by table, then column name: the columns handed to a table's constraint callback are
 // stand-ins (ExtraConfigColumn) that share the table and the name with the real columns.

@@ -37,7 +37,10 @@ interface Connection {
   db: NodePgDatabase;
 }
 
-export function createTenantSessions(url: string, options: { max: number; applicationName: string; readOnly: boolean }): TenantSessions {
+export function createTenantSessions(
+  url: string,
+  options: { max: number; applicationName: string; readOnly: boolean },
+): TenantSessions {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max,

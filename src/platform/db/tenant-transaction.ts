@@ -31,7 +31,9 @@ export async function tenantTransaction<T>(
       database,
       async (work) => {
         if (!consumed()) {
-          await work.tx.execute(sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`);
+          await work.tx.execute(
+            sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`,
+          );
         }
         return fn({ ...work, tenantId });
       },

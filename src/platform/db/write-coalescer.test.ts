@@ -22,7 +22,10 @@ describe('WriteCoalescer', () => {
     const first = [1, 2, 3, 4, 5].map((n) => coalescer.submit('k', n, run));
     await tick();
     // Two batches in flight (3 + 2); what arrives now waits for one of them.
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     const later = [6, 7, 8, 9].map((n) => coalescer.submit('k', n, run));
     await tick();
     expect(batches).toHaveLength(2);

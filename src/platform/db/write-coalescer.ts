@@ -86,7 +86,8 @@ export class WriteCoalescer<I, O> {
   private async runBatch(lane: Lane<I, O>, batch: Waiting<I, O>[]): Promise<void> {
     try {
       const outcomes = await lane.run(batch.map((w) => w.item));
-      if (outcomes.length !== batch.length) throw new Error(`a batch of ${batch.length} items returned ${outcomes.length} outcomes`);
+      if (outcomes.length !== batch.length)
+        throw new Error(`a batch of ${batch.length} items returned ${outcomes.length} outcomes`);
       batch.forEach((w, i) => w.resolve(outcomes[i]!));
     } catch (error) {
       for (const w of batch) w.reject(error);

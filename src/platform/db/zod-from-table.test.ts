@@ -39,13 +39,27 @@ describe('zod schemas derived from the tables', () => {
 
   it('derives types, lengths, required fields and refuses unknown fields', () => {
     const schema = insertSchema(student, { omit: ['tenantId'] });
-    const ok = schema.safeParse({ studentUniqueId: '604821', firstName: 'Ana', lastSurname: 'Diaz', birthDate: '2012-03-04' });
+    const ok = schema.safeParse({
+      studentUniqueId: '604821',
+      firstName: 'Ana',
+      lastSurname: 'Diaz',
+      birthDate: '2012-03-04',
+    });
     expect(ok.success).toBe(true);
-    const bad = schema.safeParse({ studentUniqueId: 'x'.repeat(33), lastSurname: 'Diaz', birthDate: '2012-13-45', nickname: 'A' });
+    const bad = schema.safeParse({
+      studentUniqueId: 'x'.repeat(33),
+      lastSurname: 'Diaz',
+      birthDate: '2012-13-45',
+      nickname: 'A',
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.') || i.code);
     expect(paths).toEqual(expect.arrayContaining(['studentUniqueId', 'firstName', 'birthDate', 'unrecognized_keys']));
-    expect(insertSchema(orgs).safeParse({ tenantId: 'nope', sourcedId: 'o', name: 'n', type: 'galaxy' }).error!.issues.map((i) => i.path[0])).toEqual(['tenantId', 'type']);
+    expect(
+      insertSchema(orgs)
+        .safeParse({ tenantId: 'nope', sourcedId: 'o', name: 'n', type: 'galaxy' })
+        .error!.issues.map((i) => i.path[0]),
+    ).toEqual(['tenantId', 'type']);
     expect(insertSchema(classroomSessions, { omit: ['tenantId'] }).safeParse({ title: 't' }).success).toBe(false);
   });
 });

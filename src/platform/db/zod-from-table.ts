@@ -12,14 +12,19 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$/;
 
 /** PostgreSQL text cannot hold NUL characters: refuse them with a clear message. */
-const noNul = (schema: z.ZodString) => schema.refine((v) => !v.includes('\u0000'), { message: 'must not contain NUL characters' });
+const noNul = (schema: z.ZodString) =>
+  schema.refine((v) => !v.includes('\u0000'), { message: 'must not contain NUL characters' });
 
 function baseType(column: PgColumn): z.ZodType {
   const sqlType = column.getSQLType();
   const length = sqlType.match(/^(?:varchar|character varying|char)\((\d+)\)/)?.[1];
   if (length) {
     const max = Number(length);
-    return noNul(sqlType.startsWith('char(') ? z.string().length(max) : z.string().max(max, { message: `must be at most ${max} characters` }));
+    return noNul(
+      sqlType.startsWith('char(')
+        ? z.string().length(max)
+        : z.string().max(max, { message: `must be at most ${max} characters` }),
+    );
   }
   if (sqlType.endsWith('[]')) return z.array(z.string());
   switch (column.columnType) {
@@ -44,12 +49,17 @@ function baseType(column: PgColumn): z.ZodType {
     case 'PgBoolean':
       return z.boolean();
     case 'PgDateString':
-      return z.string().regex(DATE, { message: 'must be a date (YYYY-MM-DD)' }).refine((v) => !Number.isNaN(Date.parse(v)), 'is not a calendar date');
+      return z
+        .string()
+        .regex(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a calendar date');
     case 'PgTime':
       return z.string().regex(TIME, { message: 'must be a time (HH:MM[:SS])' });
     case 'PgTimestamp':
     case 'PgTimestampString':
-      return z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }).transform((v) => new Date(v));
+      return z.iso
+        .datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' })
+        .transform((v) => new Date(v));
     case 'PgJsonb':
     case 'PgJson':
       return z.unknown();
@@ -69,7 +79,9 @@ function withRule(column: PgColumn, schema: z.ZodType): z.ZodType {
       message: `must be one of ${rule.values.join(', ')}`,
     });
   }
-  return (schema as z.ZodNumber).min(rule.min, { message: `must be at least ${rule.min}` }).max(rule.max, { message: `must be at most ${rule.max}` });
+  return (schema as z.ZodNumber)
+    .min(rule.min, { message: `must be at least ${rule.min}` })
+    .max(rule.max, { message: `must be at most ${rule.max}` });
 }
 
 /** zod schema for one column's value on insert. */

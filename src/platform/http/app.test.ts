@@ -89,10 +89,20 @@ describe('HTTP application', () => {
   });
 
   it('answers malformed JSON with 400 and an unsupported media type with 415', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/test/echo', payload: '{"a":', headers: { 'content-type': 'application/json' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      payload: '{"a":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('bad_request');
-    const media = await app.inject({ method: 'POST', url: '/test/echo', payload: '<a/>', headers: { 'content-type': 'application/xml' } });
+    const media = await app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      payload: '<a/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(media.statusCode).toBe(415);
     expect(media.json().code).toBe('unsupported_media_type');
   });
@@ -117,7 +127,14 @@ describe('logging', () => {
       },
     });
     const logger = createLogger('info', sink);
-    logger.info({ email: 'kid@example.org', student: { first_name: 'Ana', birthdate: '2015-01-01', grade: 5 }, req: { headers: { authorization: 'Bearer abc' } } }, 'x');
+    logger.info(
+      {
+        email: 'kid@example.org',
+        student: { first_name: 'Ana', birthdate: '2015-01-01', grade: 5 },
+        req: { headers: { authorization: 'Bearer abc' } },
+      },
+      'x',
+    );
     const entry = lines.join('');
     expect(entry).not.toMatch(/kid@example\.org|Ana|2015-01-01|Bearer abc/);
     expect(entry).toMatch(/"grade":5/);

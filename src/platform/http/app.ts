@@ -48,7 +48,10 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
     case 'FST_ERR_VALIDATION':
       return AppError.validation(
         Object.fromEntries(
-          (error.validation ?? []).map((v) => [v.instancePath || (v.params as { missingProperty?: string }).missingProperty || '$', [v.message ?? 'is invalid']]),
+          (error.validation ?? []).map((v) => [
+            v.instancePath || (v.params as { missingProperty?: string }).missingProperty || '$',
+            [v.message ?? 'is invalid'],
+          ]),
         ),
       );
   }
@@ -101,7 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler(async (request, reply) => {
     const error = new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
-    return reply.status(404).type('application/problem+json').send(problemFor(error, request.id, request.url));
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problemFor(error, request.id, request.url));
   });
 
   app.get('/health/live', async () => ({ status: 'ok' }));

@@ -34,7 +34,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    readonly extras: { validationErrors?: ValidationErrors; headers?: Record<string, string>; [k: string]: unknown } = {},
+    readonly extras: {
+      validationErrors?: ValidationErrors;
+      headers?: Record<string, string>;
+      [k: string]: unknown;
+    } = {},
   ) {
     super(detail);
     this.name = 'AppError';
@@ -48,7 +52,9 @@ export class AppError extends Error {
 
 /** The zod issues of a parse, by field (null-prototype: field names may come from the request). */
 export function validationErrorsOf(
-  error: { issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[] },
+  error: {
+    issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[];
+  },
   options: { prefix?: string; unknownField?: string } = {},
 ): ValidationErrors {
   const prefix = options.prefix ?? '';
@@ -56,7 +62,10 @@ export function validationErrorsOf(
   for (const issue of error.issues) {
     const unknown = issue.code === 'unrecognized_keys' && issue.keys !== undefined;
     const keys = unknown ? issue.keys! : [issue.path.map(String).join('.')];
-    for (const key of keys) (out[`${prefix}${key}` || prefix || '$'] ??= []).push(unknown ? (options.unknownField ?? 'is not a known field') : issue.message);
+    for (const key of keys)
+      (out[`${prefix}${key}` || prefix || '$'] ??= []).push(
+        unknown ? (options.unknownField ?? 'is not a known field') : issue.message,
+      );
   }
   return out;
 }

@@ -31,14 +31,19 @@ export function holdJobLock<T>(database: Database, jobId: string, fn: () => Prom
     try {
       return await fn();
     } finally {
-      await session.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_CLASS, jobId]).catch(() => undefined);
+      await session
+        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_CLASS, jobId])
+        .catch(() => undefined);
     }
   });
 }
 
 async function lockedByAnotherSession(database: Database, jobId: string): Promise<boolean> {
   return database.withSession(async (session) => {
-    const [row] = await session.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS free', [JOB_LOCK_CLASS, jobId]);
+    const [row] = await session.query<{ free: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS free', [
+      JOB_LOCK_CLASS,
+      jobId,
+    ]);
     if (row?.free) await session.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_CLASS, jobId]);
     return !row?.free;
   });
@@ -77,10 +82,20 @@ export async function recoverInterruptedJobs(context: RecoveryContext): Promise<
       if (await lockedByAnotherSession(database, row.id)) continue;
     }
     if (context.runningHere.has(row.id)) continue;
-    await updateJobRow(database, row.tenant_id, row.id, { status: 'failed', completedAt: new Date(), errorMessage: context.interruptedMessages.get(row.job_type)! }, { onlyUnfinished: true });
-    if (queued?.state === 'active') await boss.fail(row.job_type, row.id, { message: 'interrupted: the process running it stopped' });
+    await updateJobRow(
+      database,
+      row.tenant_id,
+      row.id,
+      { status: 'failed', completedAt: new Date(), errorMessage: context.interruptedMessages.get(row.job_type)! },
+      { onlyUnfinished: true },
+    );
+    if (queued?.state === 'active')
+      await boss.fail(row.job_type, row.id, { message: 'interrupted: the process running it stopped' });
     await removeUpload(context.uploadDir, uploadNameOf(row.id));
-    context.log.warn({ jobId: row.id, job: row.job_type }, 'job interrupted by a stop of the process running it: recorded as failed');
+    context.log.warn(
+      { jobId: row.id, job: row.job_type },
+      'job interrupted by a stop of the process running it: recorded as failed',
+    );
     recovered.push(row.id);
   }
   return recovered;
@@ -92,9 +107,10 @@ export async function removeStaleUploads(database: Database, uploadDir: string, 
   if (files.length === 0) return;
   const alive = new Set(
     (
-      await database.query<{ id: string }>(`SELECT id FROM operational.background_jobs WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'running')`, [
-        files.map((name) => jobIdOfUpload(name)!),
-      ])
+      await database.query<{ id: string }>(
+        `SELECT id FROM operational.background_jobs WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'running')`,
+        [files.map((name) => jobIdOfUpload(name)!)],
+      )
     ).map((row) => row.id),
   );
   for (const name of files) {

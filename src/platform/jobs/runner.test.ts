@@ -25,7 +25,10 @@ const logger = createLogger('silent');
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'jobs-runner', 'Jobs runner', 'district')`, [tenantId]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'jobs-runner', 'Jobs runner', 'district')`,
+    [tenantId],
+  );
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-runner-'));
 });
 afterAll(async () => {
@@ -55,8 +58,15 @@ interface Row {
   started_at: unknown;
   completed_at: unknown;
 }
-const rowOf = async (id: string) => (await database.query<Row>(`SELECT status, error_message, result, started_at, completed_at FROM operational.background_jobs WHERE id = $1`, [id]))[0]!;
-const queueStateOf = async (id: string) => (await database.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE id = $1`, [id]))[0]?.state;
+const rowOf = async (id: string) =>
+  (
+    await database.query<Row>(
+      `SELECT status, error_message, result, started_at, completed_at FROM operational.background_jobs WHERE id = $1`,
+      [id],
+    )
+  )[0]!;
+const queueStateOf = async (id: string) =>
+  (await database.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE id = $1`, [id]))[0]?.state;
 
 async function until<T>(probe: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 400; i++) {
@@ -70,7 +80,10 @@ const finished = (row: Row) => row.status === 'completed' || row.status === 'fai
 /** The row has its outcome and the runner is done with the job (upload removed, queue job settled). */
 async function settled(runner: JobRunner, id: string): Promise<Row> {
   await until(() => rowOf(id), finished);
-  await until(() => runner.live(id, tenantId), (live) => live === undefined);
+  await until(
+    () => runner.live(id, tenantId),
+    (live) => live === undefined,
+  );
   return rowOf(id);
 }
 
@@ -81,18 +94,37 @@ describe('job runner', () => {
       interruptedMessage: 'interrupted',
       async run(job) {
         job.setProgress({ step: 1 });
-        return { status: 'completed', result: { text: (await job.readUpload()).toString(), fromPath: fs.readFileSync(job.uploadPath, 'utf8'), parameters: job.parameters, actor: job.principal.actorId, progress: job.progress } };
+        return {
+          status: 'completed',
+          result: {
+            text: (await job.readUpload()).toString(),
+            fromPath: fs.readFileSync(job.uploadPath, 'utf8'),
+            parameters: job.parameters,
+            actor: job.principal.actorId,
+            progress: job.progress,
+          },
+        };
       },
     };
     const runner = runnerWith(echo);
     await runner.start();
     try {
-      const id = await runner.submit('test.echo', { principal: admin(), parameters: { mode: 'x' }, upload: Buffer.from('hello') });
+      const id = await runner.submit('test.echo', {
+        principal: admin(),
+        parameters: { mode: 'x' },
+        upload: Buffer.from('hello'),
+      });
       const row = await settled(runner, id);
       expect(row).toMatchObject({ status: 'completed', error_message: null });
       expect(row.started_at).toBeTruthy();
       expect(row.completed_at).toBeTruthy();
-      expect(JSON.parse(row.result!)).toEqual({ text: 'hello', fromPath: 'hello', parameters: { mode: 'x' }, actor: 'admin-7', progress: { step: 1 } });
+      expect(JSON.parse(row.result!)).toEqual({
+        text: 'hello',
+        fromPath: 'hello',
+        parameters: { mode: 'x' },
+        actor: 'admin-7',
+        progress: { step: 1 },
+      });
       expect(await queueStateOf(id)).toBe('completed');
       expect(fs.readdirSync(uploadDir)).toEqual([]);
       expect(runner.live(id, tenantId)).toBeUndefined();
@@ -105,7 +137,8 @@ describe('job runner', () => {
     const failing: JobDefinition = {
       name: 'test.fail',
       interruptedMessage: 'interrupted',
-      describeError: (error) => (error instanceof Error && error.message.startsWith('zip:') ? error.message : undefined),
+      describeError: (error) =>
+        error instanceof Error && error.message.startsWith('zip:') ? error.message : undefined,
       async run(job) {
         job.setProgress({ reached: job.parameters.mode });
         if (job.parameters.mode === 'described') throw new Error('zip: Broken.xml is corrupt');
@@ -117,7 +150,10 @@ describe('job runner', () => {
     await runner.start();
     try {
       const ids = [];
-      for (const mode of ['described', 'unexpected', 'outcome']) ids.push(await runner.submit('test.fail', { principal: admin(), parameters: { mode }, upload: Buffer.from(mode) }));
+      for (const mode of ['described', 'unexpected', 'outcome'])
+        ids.push(
+          await runner.submit('test.fail', { principal: admin(), parameters: { mode }, upload: Buffer.from(mode) }),
+        );
       const rows = await Promise.all(ids.map((id) => settled(runner, id)));
       expect(rows.map((r) => [r.status, r.error_message])).toEqual([
         ['failed', 'zip: Broken.xml is corrupt'],
@@ -154,13 +190,18 @@ describe('job runner', () => {
     expect(runner.live(id, randomUUID())).toBeUndefined();
 
     const stopping = runner.stop();
-    const first = await Promise.race([stopping.then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting'), 200))]);
+    const first = await Promise.race([
+      stopping.then(() => 'stopped'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 200)),
+    ]);
     expect(first).toBe('still waiting');
     release.open();
     await stopping;
     expect(await rowOf(id)).toMatchObject({ status: 'completed' });
     expect(await queueStateOf(id)).toBe('completed');
-    const refused = await runner.submit('test.slow', { principal: admin(), parameters: {}, upload: Buffer.from('x') }).catch((e: unknown) => e);
+    const refused = await runner
+      .submit('test.slow', { principal: admin(), parameters: {}, upload: Buffer.from('x') })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).status).toBe(503);
   });
@@ -168,15 +209,30 @@ describe('job runner', () => {
   it('a job its process left running is recorded as failed at the next start; a job still queued runs', async () => {
     const never = gate();
     const stuck = createJobRunner(database, { logger, uploadDir, stopTimeoutMs: 100 });
-    stuck.define({ name: 'test.crash', interruptedMessage: 'the server stopped while it ran', run: () => never.promise.then(() => ({ status: 'completed' as const, result: {} })) });
+    stuck.define({
+      name: 'test.crash',
+      interruptedMessage: 'the server stopped while it ran',
+      run: () => never.promise.then(() => ({ status: 'completed' as const, result: {} })),
+    });
     await stuck.start();
     let abandoned: string | undefined;
     try {
-      const interrupted = await stuck.submit('test.crash', { principal: admin(), parameters: { n: 1 }, upload: Buffer.from('one') });
+      const interrupted = await stuck.submit('test.crash', {
+        principal: admin(),
+        parameters: { n: 1 },
+        upload: Buffer.from('one'),
+      });
       abandoned = interrupted;
-      await until(() => rowOf(interrupted), (row) => row.status === 'running');
+      await until(
+        () => rowOf(interrupted),
+        (row) => row.status === 'running',
+      );
       // The one worker of this type is busy: the second job waits in the queue.
-      const queued = await stuck.submit('test.crash', { principal: admin(), parameters: { n: 2 }, upload: Buffer.from('two') });
+      const queued = await stuck.submit('test.crash', {
+        principal: admin(),
+        parameters: { n: 2 },
+        upload: Buffer.from('two'),
+      });
       await stuck.stop(); // gives up waiting: the first job is still running when its process "goes"
       expect(await rowOf(interrupted)).toMatchObject({ status: 'running' });
 
@@ -201,13 +257,19 @@ describe('job runner', () => {
           await bystander.stop();
         }
         // The process is gone when its connections are: the job's advisory lock goes with them.
-        await database.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND classid = $1::int::oid`, [JOB_LOCK_CLASS]);
+        await database.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND classid = $1::int::oid`,
+          [JOB_LOCK_CLASS],
+        );
       }
 
       const next = runnerWith(completing);
       await next.start();
       try {
-        expect(await rowOf(interrupted)).toMatchObject({ status: 'failed', error_message: 'the server stopped while it ran' });
+        expect(await rowOf(interrupted)).toMatchObject({
+          status: 'failed',
+          error_message: 'the server stopped while it ran',
+        });
         expect(await queueStateOf(interrupted)).toBe('failed');
         expect(fs.existsSync(path.join(uploadDir, `${interrupted}.upload`))).toBe(false);
         const row = database.engine === 'postgres' ? await rowOf(queued) : await settled(next, queued);
@@ -220,7 +282,11 @@ describe('job runner', () => {
     } finally {
       // Let the abandoned job end, so its connection returns before the database is dropped.
       never.fail(new Error('abandoned'));
-      if (abandoned) await until(() => stuck.live(abandoned!, tenantId), (live) => live === undefined);
+      if (abandoned)
+        await until(
+          () => stuck.live(abandoned!, tenantId),
+          (live) => live === undefined,
+        );
     }
   });
 });

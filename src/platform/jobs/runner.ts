@@ -31,7 +31,16 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { pgBossDb, type PgBossDb } from './pg-boss-db.js';
 import { holdJobLock, recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
-import { UploadMissingError, checkUpload, insertJobRow, readUpload, removeUpload, updateJobRow, uploadPath, writeUpload } from './storage.js';
+import {
+  UploadMissingError,
+  checkUpload,
+  insertJobRow,
+  readUpload,
+  removeUpload,
+  updateJobRow,
+  uploadPath,
+  writeUpload,
+} from './storage.js';
 
 export interface JobContext<P = unknown> {
   readonly id: string;
@@ -79,7 +88,10 @@ export interface JobRunner {
   /** Starts pg-boss and the workers (nothing at all when no job type is defined). */
   start(): Promise<void>;
   /** Stores the upload, writes the pending row and enqueues the job; returns its id. 503 before start. */
-  submit(name: string, job: { principal: Principal; parameters: Record<string, unknown>; upload: Buffer }): Promise<string>;
+  submit(
+    name: string,
+    job: { principal: Principal; parameters: Record<string, unknown>; upload: Buffer },
+  ): Promise<string>;
   /** The job as this process knows it from memory (queued here on PGlite, or running here), for its tenant only. */
   live(jobId: string, tenantId: string): LiveJob | undefined;
   /** Stops taking jobs, waits up to stopTimeoutMs for running ones, stops pg-boss. Idempotent. */
@@ -177,7 +189,12 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       graceMs: options.orphanGraceMs ?? 2 * 60 * 1000,
     });
 
-  async function settle(definition: JobDefinition, id: string, payload: Payload, entry: LiveEntry): Promise<JobOutcome | undefined> {
+  async function settle(
+    definition: JobDefinition,
+    id: string,
+    payload: Payload,
+    entry: LiveEntry,
+  ): Promise<JobOutcome | undefined> {
     const jobLog = log.child({ jobId: id, job: definition.name });
     try {
       return await holdJobLock(database, id, async () => {
@@ -203,7 +220,8 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
           outcome = await definition.run(context);
         } catch (error) {
           jobLog.error({ err: error }, 'job failed');
-          const message = error instanceof UploadMissingError ? error.message : (definition.describeError?.(error) ?? UNEXPECTED);
+          const message =
+            error instanceof UploadMissingError ? error.message : (definition.describeError?.(error) ?? UNEXPECTED);
           outcome = { status: 'failed', error: message, result: { progress: entry.progress ?? null } };
         }
         await updateJobRow(database, payload.tenantId, id, {
@@ -217,7 +235,13 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
     } catch (error) {
       jobLog.error({ err: error }, 'could not record the job');
       // One more try; if the database is gone, the next start records the job as interrupted.
-      await updateJobRow(database, payload.tenantId, id, { status: 'failed', completedAt: new Date(), errorMessage: UNEXPECTED }, { onlyUnfinished: true }).catch(() => undefined);
+      await updateJobRow(
+        database,
+        payload.tenantId,
+        id,
+        { status: 'failed', completedAt: new Date(), errorMessage: UNEXPECTED },
+        { onlyUnfinished: true },
+      ).catch(() => undefined);
       return undefined;
     }
   }
@@ -285,11 +309,14 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       loops.push(work(definition, waker));
     }
     if (!singleProcess) {
-      sweepTimer = setInterval(() => {
-        sweeping ??= recover()
-          .catch((error: unknown) => log.error({ err: error }, 'looking for interrupted jobs failed'))
-          .finally(() => (sweeping = undefined));
-      }, options.sweepIntervalMs ?? 5 * 60 * 1000);
+      sweepTimer = setInterval(
+        () => {
+          sweeping ??= recover()
+            .catch((error: unknown) => log.error({ err: error }, 'looking for interrupted jobs failed'))
+            .finally(() => (sweeping = undefined));
+        },
+        options.sweepIntervalMs ?? 5 * 60 * 1000,
+      );
       sweepTimer.unref();
     }
   }
@@ -307,7 +334,8 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
     },
 
     async submit(name, job) {
-      if (state !== 'started' || !boss) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+      if (state !== 'started' || !boss)
+        throw new AppError('unavailable', 'Background jobs are not running in this server process.');
       if (!definitions.has(name)) throw new Error(`no job type ${name}`);
       const id = randomUUID();
       const tenantId = job.principal.tenantId;
@@ -325,7 +353,11 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       } catch (error) {
         live.delete(id);
         await removeUpload(options.uploadDir, upload);
-        await updateJobRow(database, tenantId, id, { status: 'failed', completedAt: new Date(), errorMessage: 'the job could not be queued (see the server log)' }).catch(() => undefined);
+        await updateJobRow(database, tenantId, id, {
+          status: 'failed',
+          completedAt: new Date(),
+          errorMessage: 'the job could not be queued (see the server log)',
+        }).catch(() => undefined);
         throw error;
       }
       wakers.get(name)?.wake();
@@ -334,7 +366,9 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
 
     live(jobId, tenantId) {
       const entry = live.get(jobId);
-      return entry && entry.tenantId === tenantId ? { status: entry.status, progress: entry.progress ?? null } : undefined;
+      return entry && entry.tenantId === tenantId
+        ? { status: entry.status, progress: entry.progress ?? null }
+        : undefined;
     },
 
     async stop() {
@@ -347,7 +381,8 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       clearInterval(sweepTimer);
       for (const waker of wakers.values()) waker.wake();
       const finished = await within(Promise.all([...loops, sweeping]), stopTimeoutMs);
-      if (!finished) log.warn({ jobs: [...running] }, 'jobs still running at shutdown: the next start records them as interrupted');
+      if (!finished)
+        log.warn({ jobs: [...running] }, 'jobs still running at shutdown: the next start records them as interrupted');
       await boss?.stop({ graceful: false, close: false });
       // Maintenance may be under way; on PGlite it could wait behind a job that did not finish.
       await bossDb?.close(finished ? stopTimeoutMs : 0);

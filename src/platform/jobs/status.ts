@@ -12,12 +12,29 @@ import { AppError } from '../http/errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function jobStatus(request: FastifyRequest, jobType: string, jobId: string, resultKeys: readonly string[], notFound: string): Promise<Record<string, unknown>> {
+export async function jobStatus(
+  request: FastifyRequest,
+  jobType: string,
+  jobId: string,
+  resultKeys: readonly string[],
+  notFound: string,
+): Promise<Record<string, unknown>> {
   const principal = principalOf(request);
   const running = request.server.jobs?.live(jobId, principal.tenantId);
-  if (running) return { jobId, status: running.status, progress: running.progress, ...Object.fromEntries(resultKeys.map((k) => [k, null])) };
+  if (running)
+    return {
+      jobId,
+      status: running.status,
+      progress: running.progress,
+      ...Object.fromEntries(resultKeys.map((k) => [k, null])),
+    };
   if (!UUID.test(jobId)) throw new AppError('not_found', notFound);
-  const [row] = await withTenant(request, ({ tx }) => tx.select().from(backgroundJobs).where(and(eq(backgroundJobs.id, jobId), eq(backgroundJobs.jobType, jobType))));
+  const [row] = await withTenant(request, ({ tx }) =>
+    tx
+      .select()
+      .from(backgroundJobs)
+      .where(and(eq(backgroundJobs.id, jobId), eq(backgroundJobs.jobType, jobType))),
+  );
   if (!row) throw new AppError('not_found', notFound);
   const result = row.result ? (JSON.parse(row.result) as Record<string, unknown>) : {};
   return {

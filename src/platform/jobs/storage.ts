@@ -15,7 +15,9 @@ const UPLOAD_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** The job's upload is gone: another host ran it without sharing the upload directory, or it was removed. */
 export class UploadMissingError extends Error {
   constructor() {
-    super('the uploaded file is no longer available to the server that ran the job (every instance must share SCHOLA_UPLOAD_DIR); send it again');
+    super(
+      'the uploaded file is no longer available to the server that ran the job (every instance must share SCHOLA_UPLOAD_DIR); send it again',
+    );
     this.name = 'UploadMissingError';
   }
 }
@@ -62,7 +64,10 @@ export async function removeUpload(dir: string, name: string): Promise<void> {
   await fs.promises.rm(uploadPath(dir, name), { force: true }).catch(() => undefined);
 }
 
-export async function insertJobRow(database: Database, row: { id: string; tenantId: string; jobType: string; parameters: Record<string, unknown> }): Promise<void> {
+export async function insertJobRow(
+  database: Database,
+  row: { id: string; tenantId: string; jobType: string; parameters: Record<string, unknown> },
+): Promise<void> {
   await tenantTransaction(database, row.tenantId, ({ tx }) =>
     tx.insert(backgroundJobs).values({
       id: row.id,
@@ -84,6 +89,13 @@ export async function updateJobRow(
   values: Partial<typeof backgroundJobs.$inferInsert>,
   options: { onlyUnfinished?: boolean } = {},
 ): Promise<void> {
-  const where = options.onlyUnfinished ? and(eq(backgroundJobs.id, jobId), inArray(backgroundJobs.status, ['pending', 'running'])) : eq(backgroundJobs.id, jobId);
-  await tenantTransaction(database, tenantId, ({ tx }) => tx.update(backgroundJobs).set({ ...values, updatedAt: new Date() }).where(where));
+  const where = options.onlyUnfinished
+    ? and(eq(backgroundJobs.id, jobId), inArray(backgroundJobs.status, ['pending', 'running']))
+    : eq(backgroundJobs.id, jobId);
+  await tenantTransaction(database, tenantId, ({ tx }) =>
+    tx
+      .update(backgroundJobs)
+      .set({ ...values, updatedAt: new Date() })
+      .where(where),
+  );
 }

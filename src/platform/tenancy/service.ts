@@ -12,7 +12,9 @@ import { AppError, validationErrorsOf } from '../http/errors.js';
 import { TENANT_KINDS, tenants } from './tables.js';
 
 export const createTenantSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be 2 to 63 lower-case letters, digits or hyphens' }),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be 2 to 63 lower-case letters, digits or hyphens' }),
   name: z.string().trim().min(1).max(200),
   kind: z.enum(TENANT_KINDS),
 });
@@ -26,8 +28,12 @@ export async function createTenant(database: Database, input: z.input<typeof cre
   }
   // Platform-level table, written as the owner: no tenant exists yet to confine the work to.
   const existing = await database.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, parsed.data.slug));
-  if (existing.length > 0) throw new AppError('duplicate_key', `A tenant with slug "${parsed.data.slug}" already exists.`, { key: ['slug'] });
-  const [tenant] = await database.db.insert(tenants).values({ id: randomUUID(), ...parsed.data }).returning();
+  if (existing.length > 0)
+    throw new AppError('duplicate_key', `A tenant with slug "${parsed.data.slug}" already exists.`, { key: ['slug'] });
+  const [tenant] = await database.db
+    .insert(tenants)
+    .values({ id: randomUUID(), ...parsed.data })
+    .returning();
   await tenantTransaction(database, tenant!.id, ({ tx }) => seedDefaultPolicies(tx, tenant!.id));
   return tenant!;
 }

@@ -26,7 +26,10 @@ let tenantId: string;
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'grand-bend', 'Grand Bend ISD', 'district')`, [tenantId]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'grand-bend', 'Grand Bend ISD', 'district')`,
+    [tenantId],
+  );
   await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   await loadInterchange(database, tenantId, [FIXTURE]);
 });
@@ -44,10 +47,14 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
     const report = await projectTenant(database, tenantId);
     console.log(projectionText(report));
     const edfi = {
-      orgs: (await count('edfi.localeducationagency WHERE tenant_id = $1')) + (await count('edfi.school WHERE tenant_id = $1')),
+      orgs:
+        (await count('edfi.localeducationagency WHERE tenant_id = $1')) +
+        (await count('edfi.school WHERE tenant_id = $1')),
       users: (await count('edfi.student WHERE tenant_id = $1')) + (await count('edfi.staff WHERE tenant_id = $1')),
       classes: await count('edfi.section WHERE tenant_id = $1'),
-      enrollments: (await count('edfi.studentsectionassociation WHERE tenant_id = $1')) + (await count('edfi.staffsectionassociation WHERE tenant_id = $1')),
+      enrollments:
+        (await count('edfi.studentsectionassociation WHERE tenant_id = $1')) +
+        (await count('edfi.staffsectionassociation WHERE tenant_id = $1')),
       lineItems: await count('edfi.gradebookentry WHERE tenant_id = $1'),
       results: await count('edfi.studentgradebookentry WHERE tenant_id = $1'),
     };
@@ -66,23 +73,41 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
     expect(edfi.users).toBeGreaterThanOrEqual(960);
     // The fixture subset has no StudentEnrollment interchange: students carry no school association, so
     // each is a student of the district (one primary role at the LEA org); teachers get theirs from section assignments.
-    expect(await count(`oneroster.roles WHERE tenant_id = $1 AND role = 'teacher'`)).toBe(await count('(SELECT DISTINCT staffusi, schoolid FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'));
+    expect(await count(`oneroster.roles WHERE tenant_id = $1 AND role = 'teacher'`)).toBe(
+      await count('(SELECT DISTINCT staffusi, schoolid FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'),
+    );
     const students = await count('edfi.student WHERE tenant_id = $1');
-    expect(await count(`oneroster.roles r JOIN oneroster.orgs o ON o.tenant_id = r.tenant_id AND o.sourced_id = r.org_sourced_id
-      WHERE r.tenant_id = $1 AND r.role = 'student' AND r.role_type = 'primary' AND o.type = 'district'`)).toBe(students);
+    expect(
+      await count(`oneroster.roles r JOIN oneroster.orgs o ON o.tenant_id = r.tenant_id AND o.sourced_id = r.org_sourced_id
+      WHERE r.tenant_id = $1 AND r.role = 'student' AND r.role_type = 'primary' AND o.type = 'district'`),
+    ).toBe(students);
   });
 
   it('serves the projected district through the OneRoster REST API, and a second projection changes nothing', async () => {
-    const principal: Principal = { kind: 'client', tenantId, actorId: 'lms', roles: ['api_client'], scopes: [`${OR}roster.readonly`] };
-    const app = await buildApp({ database, logger: createLogger('silent'), plugins: [(a) => void a.addHook('onRequest', async (r) => void (r.principal = principal)), oneRosterRoutes()] });
+    const principal: Principal = {
+      kind: 'client',
+      tenantId,
+      actorId: 'lms',
+      roles: ['api_client'],
+      scopes: [`${OR}roster.readonly`],
+    };
+    const app = await buildApp({
+      database,
+      logger: createLogger('silent'),
+      plugins: [(a) => void a.addHook('onRequest', async (r) => void (r.principal = principal)), oneRosterRoutes()],
+    });
     try {
       const schools = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/schools' });
       expect(schools.statusCode).toBe(200);
       expect(schools.headers['x-total-count']).toBe('3');
       const users = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/users?limit=1' });
-      expect(Number(users.headers['x-total-count'])).toBe((await count('edfi.student WHERE tenant_id = $1')) + (await count('edfi.staff WHERE tenant_id = $1')));
+      expect(Number(users.headers['x-total-count'])).toBe(
+        (await count('edfi.student WHERE tenant_id = $1')) + (await count('edfi.staff WHERE tenant_id = $1')),
+      );
       const teachers = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/teachers?limit=1' });
-      expect(Number(teachers.headers['x-total-count'])).toBe(await count('(SELECT DISTINCT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'));
+      expect(Number(teachers.headers['x-total-count'])).toBe(
+        await count('(SELECT DISTINCT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'),
+      );
       const classes = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/classes?limit=1' });
       expect(Number(classes.headers['x-total-count'])).toBe(await count('edfi.section WHERE tenant_id = $1'));
     } finally {

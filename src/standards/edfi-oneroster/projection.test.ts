@@ -24,7 +24,13 @@ const ROSTER = '/ims/oneroster/rostering/v1p2';
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const LEA = 255901;
 const [HIGH, MIDDLE] = [255901001, 255901044];
-const SECTION = { sectionIdentifier: 'ALG-1-01', localCourseCode: 'ALG-1', schoolId: HIGH, schoolYear: 2025, sessionName: '2024-2025 Fall Semester' };
+const SECTION = {
+  sectionIdentifier: 'ALG-1-01',
+  localCourseCode: 'ALG-1',
+  schoolId: HIGH,
+  schoolYear: 2025,
+  sessionName: '2024-2025 Fall Semester',
+};
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -49,7 +55,10 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Both APIs ISD', 'district')`, [tenantId, `both-${tenantId.slice(0, 8)}`]);
+  await database.query(
+    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Both APIs ISD', 'district')`,
+    [tenantId, `both-${tenantId.slice(0, 8)}`],
+  );
   await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   await ensureDemoDescriptors(database.db);
   const principal: Principal = {
@@ -57,33 +66,119 @@ beforeAll(async () => {
     tenantId,
     actorId: 'sis-client',
     roles: ['api_client'],
-    scopes: ['https://schola.dev/scope/edfi', ...['roster.readonly', 'roster-core.readonly', 'gradebook.readonly'].map((s) => OR + s)],
+    scopes: [
+      'https://schola.dev/scope/edfi',
+      ...['roster.readonly', 'roster-core.readonly', 'gradebook.readonly'].map((s) => OR + s),
+    ],
   };
   app = await buildApp({
     database,
     logger: createLogger('silent'),
-    plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes, oneRosterRoutes()],
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiApiRoutes,
+      oneRosterRoutes(),
+    ],
   });
 
   // The SIS writes its district through the Ed-Fi API, one resource at a time.
-  ids.lea = await post('localEducationAgencies', { localEducationAgencyId: LEA, nameOfInstitution: 'Grand Bend ISD', localEducationAgencyCategoryDescriptor: D('LocalEducationAgencyCategoryDescriptor', 'Independent') });
-  ids.high = await post('schools', { schoolId: HIGH, nameOfInstitution: 'Grand Bend High School', localEducationAgencyReference: { localEducationAgencyId: LEA } });
-  ids.middle = await post('schools', { schoolId: MIDDLE, nameOfInstitution: 'Grand Bend Middle School', localEducationAgencyReference: { localEducationAgencyId: LEA } });
-  ids.fall = await post('sessions', { sessionName: SECTION.sessionName, schoolReference: { schoolId: HIGH }, schoolYearTypeReference: { schoolYear: 2025 }, beginDate: '2024-08-19', endDate: '2024-12-20', termDescriptor: D('TermDescriptor', 'Fall Semester'), totalInstructionalDays: 82 });
-  ids.course = await post('courses', { courseCode: 'ALG-1', courseTitle: 'Algebra I', numberOfParts: 1, academicSubjectDescriptor: D('AcademicSubjectDescriptor', 'Mathematics'), educationOrganizationReference: { educationOrganizationId: LEA } });
-  await post('courseOfferings', { localCourseCode: 'ALG-1', localCourseTitle: 'Algebra I', schoolReference: { schoolId: HIGH }, sessionReference: { schoolId: HIGH, schoolYear: 2025, sessionName: SECTION.sessionName }, courseReference: { courseCode: 'ALG-1', educationOrganizationId: LEA } });
-  ids.section = await post('sections', { sectionIdentifier: SECTION.sectionIdentifier, sectionName: 'Algebra I — Period 1', courseOfferingReference: { localCourseCode: 'ALG-1', schoolId: HIGH, schoolYear: 2025, sessionName: SECTION.sessionName } });
+  ids.lea = await post('localEducationAgencies', {
+    localEducationAgencyId: LEA,
+    nameOfInstitution: 'Grand Bend ISD',
+    localEducationAgencyCategoryDescriptor: D('LocalEducationAgencyCategoryDescriptor', 'Independent'),
+  });
+  ids.high = await post('schools', {
+    schoolId: HIGH,
+    nameOfInstitution: 'Grand Bend High School',
+    localEducationAgencyReference: { localEducationAgencyId: LEA },
+  });
+  ids.middle = await post('schools', {
+    schoolId: MIDDLE,
+    nameOfInstitution: 'Grand Bend Middle School',
+    localEducationAgencyReference: { localEducationAgencyId: LEA },
+  });
+  ids.fall = await post('sessions', {
+    sessionName: SECTION.sessionName,
+    schoolReference: { schoolId: HIGH },
+    schoolYearTypeReference: { schoolYear: 2025 },
+    beginDate: '2024-08-19',
+    endDate: '2024-12-20',
+    termDescriptor: D('TermDescriptor', 'Fall Semester'),
+    totalInstructionalDays: 82,
+  });
+  ids.course = await post('courses', {
+    courseCode: 'ALG-1',
+    courseTitle: 'Algebra I',
+    numberOfParts: 1,
+    academicSubjectDescriptor: D('AcademicSubjectDescriptor', 'Mathematics'),
+    educationOrganizationReference: { educationOrganizationId: LEA },
+  });
+  await post('courseOfferings', {
+    localCourseCode: 'ALG-1',
+    localCourseTitle: 'Algebra I',
+    schoolReference: { schoolId: HIGH },
+    sessionReference: { schoolId: HIGH, schoolYear: 2025, sessionName: SECTION.sessionName },
+    courseReference: { courseCode: 'ALG-1', educationOrganizationId: LEA },
+  });
+  ids.section = await post('sections', {
+    sectionIdentifier: SECTION.sectionIdentifier,
+    sectionName: 'Algebra I — Period 1',
+    courseOfferingReference: {
+      localCourseCode: 'ALG-1',
+      schoolId: HIGH,
+      schoolYear: 2025,
+      sessionName: SECTION.sessionName,
+    },
+  });
   ids.teacher = await post('staffs', { staffUniqueId: 'T0001', firstName: 'Ada', lastSurname: 'Byron' });
-  ids.teaching = await post('staffSectionAssociations', { staffReference: { staffUniqueId: 'T0001' }, sectionReference: SECTION, beginDate: '2024-08-19', classroomPositionDescriptor: D('ClassroomPositionDescriptor', 'Teacher of Record') });
-  for (const [n, first] of [['604821', 'Alan'], ['604822', 'Grace']] as const) {
-    ids[n] = await post('students', { studentUniqueId: n, firstName: first, lastSurname: 'Turing', birthDate: '2009-06-23' });
-    await post('studentSchoolAssociations', { studentReference: { studentUniqueId: n }, schoolReference: { schoolId: HIGH }, entryDate: '2024-08-19', entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Ninth grade') });
-    ids[`ssa-${n}`] = await post('studentSectionAssociations', { studentReference: { studentUniqueId: n }, sectionReference: SECTION, beginDate: '2024-08-19' });
+  ids.teaching = await post('staffSectionAssociations', {
+    staffReference: { staffUniqueId: 'T0001' },
+    sectionReference: SECTION,
+    beginDate: '2024-08-19',
+    classroomPositionDescriptor: D('ClassroomPositionDescriptor', 'Teacher of Record'),
+  });
+  for (const [n, first] of [
+    ['604821', 'Alan'],
+    ['604822', 'Grace'],
+  ] as const) {
+    ids[n] = await post('students', {
+      studentUniqueId: n,
+      firstName: first,
+      lastSurname: 'Turing',
+      birthDate: '2009-06-23',
+    });
+    await post('studentSchoolAssociations', {
+      studentReference: { studentUniqueId: n },
+      schoolReference: { schoolId: HIGH },
+      entryDate: '2024-08-19',
+      entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Ninth grade'),
+    });
+    ids[`ssa-${n}`] = await post('studentSectionAssociations', {
+      studentReference: { studentUniqueId: n },
+      sectionReference: SECTION,
+      beginDate: '2024-08-19',
+    });
   }
-  ids.quiz = await post('gradebookEntries', { gradebookEntryIdentifier: 'Q1', namespace: 'uri://grandbend.edu', title: 'Quiz 1', dateAssigned: '2024-09-02', dueDate: '2024-09-09', sectionReference: SECTION });
+  ids.quiz = await post('gradebookEntries', {
+    gradebookEntryIdentifier: 'Q1',
+    namespace: 'uri://grandbend.edu',
+    title: 'Quiz 1',
+    dateAssigned: '2024-09-02',
+    dueDate: '2024-09-09',
+    sectionReference: SECTION,
+  });
   const entry = { gradebookEntryIdentifier: 'Q1', namespace: 'uri://grandbend.edu' };
-  ids.score = await post('studentGradebookEntries', { studentReference: { studentUniqueId: '604821' }, gradebookEntryReference: entry, numericGradeEarned: 93.5, dateFulfilled: '2024-09-08T15:00:00Z' });
-  ids.letter = await post('studentGradebookEntries', { studentReference: { studentUniqueId: '604822' }, gradebookEntryReference: entry, letterGradeEarned: 'B+' });
+  ids.score = await post('studentGradebookEntries', {
+    studentReference: { studentUniqueId: '604821' },
+    gradebookEntryReference: entry,
+    numericGradeEarned: 93.5,
+    dateFulfilled: '2024-09-08T15:00:00Z',
+  });
+  ids.letter = await post('studentGradebookEntries', {
+    studentReference: { studentUniqueId: '604822' },
+    gradebookEntryReference: entry,
+    letterGradeEarned: 'B+',
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -92,7 +187,10 @@ afterAll(async () => {
 
 describe('Ed-Fi data served as OneRoster', () => {
   it('Ed-Fi API writes appear in the OneRoster REST API: schools → orgs, sessions → academicSessions, courses/sections → courses/classes', async () => {
-    const orgs = await roster<{ sourcedId: string; type: string; identifier: string; parent?: { sourcedId: string } }>(`${ROSTER}/orgs?sort=identifier`, 'orgs');
+    const orgs = await roster<{ sourcedId: string; type: string; identifier: string; parent?: { sourcedId: string } }>(
+      `${ROSTER}/orgs?sort=identifier`,
+      'orgs',
+    );
     expect(orgs.map((o) => [o.sourcedId, o.type, o.identifier])).toEqual([
       [ids.lea, 'district', String(LEA)],
       [ids.high, 'school', String(HIGH)],
@@ -100,15 +198,42 @@ describe('Ed-Fi data served as OneRoster', () => {
     ]);
     expect(orgs[1]!.parent?.sourcedId).toBe(ids.lea);
 
-    const sessions = await roster<{ sourcedId: string; type: string; parent?: { sourcedId: string }; schoolYear: string }>(`${ROSTER}/academicSessions`, 'academicSessions');
+    const sessions = await roster<{
+      sourcedId: string;
+      type: string;
+      parent?: { sourcedId: string };
+      schoolYear: string;
+    }>(`${ROSTER}/academicSessions`, 'academicSessions');
     const year = sessions.find((s) => s.type === 'schoolYear')!;
-    expect(year).toMatchObject({ title: '2024-2025 School Year', startDate: '2024-08-19', endDate: '2024-12-20', schoolYear: '2025' });
-    expect(sessions.find((s) => s.sourcedId === ids.fall)).toMatchObject({ type: 'semester', title: SECTION.sessionName, parent: { sourcedId: year.sourcedId } });
+    expect(year).toMatchObject({
+      title: '2024-2025 School Year',
+      startDate: '2024-08-19',
+      endDate: '2024-12-20',
+      schoolYear: '2025',
+    });
+    expect(sessions.find((s) => s.sourcedId === ids.fall)).toMatchObject({
+      type: 'semester',
+      title: SECTION.sessionName,
+      parent: { sourcedId: year.sourcedId },
+    });
 
     const [course] = await roster<Record<string, unknown>>(`${ROSTER}/courses`, 'courses');
-    expect(course).toMatchObject({ sourcedId: ids.course, title: 'Algebra I', courseCode: 'ALG-1', subjects: ['Mathematics'], org: { sourcedId: ids.lea }, schoolYear: { sourcedId: year.sourcedId } });
+    expect(course).toMatchObject({
+      sourcedId: ids.course,
+      title: 'Algebra I',
+      courseCode: 'ALG-1',
+      subjects: ['Mathematics'],
+      org: { sourcedId: ids.lea },
+      schoolYear: { sourcedId: year.sourcedId },
+    });
     const [klass] = await roster<Record<string, unknown>>(`${ROSTER}/classes`, 'classes');
-    expect(klass).toMatchObject({ sourcedId: ids.section, title: 'Algebra I — Period 1', classCode: 'ALG-1-01', course: { sourcedId: ids.course }, school: { sourcedId: ids.high } });
+    expect(klass).toMatchObject({
+      sourcedId: ids.section,
+      title: 'Algebra I — Period 1',
+      classCode: 'ALG-1-01',
+      course: { sourcedId: ids.course },
+      school: { sourcedId: ids.high },
+    });
     // The class runs in its course offering's session (the fall semester), not the whole year.
     expect((klass!.terms as { sourcedId: string }[]).map((t) => t.sourcedId)).toEqual([ids.fall]);
   });
@@ -116,13 +241,31 @@ describe('Ed-Fi data served as OneRoster', () => {
   it('students/staff → users with roles; section associations → enrollments (teacher of record is primary)', async () => {
     const students = await roster<Record<string, unknown>>(`${ROSTER}/students?sort=identifier`, 'users');
     expect(students.map((s) => s.identifier)).toEqual(['604821', '604822']);
-    expect(students[0]).toMatchObject({ sourcedId: ids['604821'], givenName: 'Alan', familyName: 'Turing', grades: ['09'], primaryOrg: { sourcedId: ids.high }, roles: [{ roleType: 'primary', role: 'student', org: { sourcedId: ids.high } }] });
+    expect(students[0]).toMatchObject({
+      sourcedId: ids['604821'],
+      givenName: 'Alan',
+      familyName: 'Turing',
+      grades: ['09'],
+      primaryOrg: { sourcedId: ids.high },
+      roles: [{ roleType: 'primary', role: 'student', org: { sourcedId: ids.high } }],
+    });
     const [teacher] = await roster<Record<string, unknown>>(`${ROSTER}/teachers`, 'users');
-    expect(teacher).toMatchObject({ sourcedId: ids.teacher, identifier: 'T0001', primaryOrg: { sourcedId: ids.high }, roles: [{ role: 'teacher', org: { sourcedId: ids.high } }] });
+    expect(teacher).toMatchObject({
+      sourcedId: ids.teacher,
+      identifier: 'T0001',
+      primaryOrg: { sourcedId: ids.high },
+      roles: [{ role: 'teacher', org: { sourcedId: ids.high } }],
+    });
 
-    const enrollments = await roster<{ sourcedId: string; role: string; primary: string; user: { sourcedId: string } }>(`${ROSTER}/classes/${ids.section}/students`, 'users');
+    const enrollments = await roster<{ sourcedId: string; role: string; primary: string; user: { sourcedId: string } }>(
+      `${ROSTER}/classes/${ids.section}/students`,
+      'users',
+    );
     expect(enrollments.map((u) => u.sourcedId).sort()).toEqual([ids['604821'], ids['604822']].sort());
-    const all = await roster<{ sourcedId: string; role: string; primary: string }>(`${ROSTER}/enrollments?sort=role`, 'enrollments');
+    const all = await roster<{ sourcedId: string; role: string; primary: string }>(
+      `${ROSTER}/enrollments?sort=role`,
+      'enrollments',
+    );
     expect(all.map((e) => [e.sourcedId, e.role, e.primary])).toEqual(
       expect.arrayContaining([
         [ids['ssa-604821'], 'student', 'false'],
@@ -134,23 +277,40 @@ describe('Ed-Fi data served as OneRoster', () => {
 
   it('gradebook entries → lineItems, student gradebook entries → results (the letter grade is the textScore)', async () => {
     const [item] = await roster<Record<string, unknown>>(`${GRADEBOOK}/lineItems`, 'lineItems');
-    expect(item).toMatchObject({ sourcedId: ids.quiz, title: 'Quiz 1', assignDate: '2024-09-02', dueDate: '2024-09-09', class: { sourcedId: ids.section } });
+    expect(item).toMatchObject({
+      sourcedId: ids.quiz,
+      title: 'Quiz 1',
+      assignDate: '2024-09-02',
+      dueDate: '2024-09-09',
+      class: { sourcedId: ids.section },
+    });
     const results = await roster<Record<string, unknown>>(`${GRADEBOOK}/classes/${ids.section}/results`, 'results');
     const score = results.find((r) => r.sourcedId === ids.score)!;
-    expect(score).toMatchObject({ score: 93.5, scoreStatus: 'fully graded', student: { sourcedId: ids['604821'] }, lineItem: { sourcedId: ids.quiz } });
+    expect(score).toMatchObject({
+      score: 93.5,
+      scoreStatus: 'fully graded',
+      student: { sourcedId: ids['604821'] },
+      lineItem: { sourcedId: ids.quiz },
+    });
     const letter = results.find((r) => r.sourcedId === ids.letter)!;
     expect(letter).toMatchObject({ scoreStatus: 'fully graded', textScore: 'B+', metadata: { source: 'edfi' } });
     expect(letter.score ?? null).toBeNull();
   });
 
   it('a full projection after the write-through changes nothing, and a second one neither (dateLastModified stable)', async () => {
-    const before = await database.query<{ d: string }>(`SELECT max(date_last_modified)::text AS d FROM oneroster.users WHERE tenant_id = $1`, [tenantId]);
+    const before = await database.query<{ d: string }>(
+      `SELECT max(date_last_modified)::text AS d FROM oneroster.users WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const first = await project();
     const second = await project();
     console.log(`projection after write-through: ${changedRows(first)} rows changed; again: ${changedRows(second)}`);
     expect(changedRows(first)).toBe(0);
     expect(changedRows(second)).toBe(0);
-    const after = await database.query<{ d: string }>(`SELECT max(date_last_modified)::text AS d FROM oneroster.users WHERE tenant_id = $1`, [tenantId]);
+    const after = await database.query<{ d: string }>(
+      `SELECT max(date_last_modified)::text AS d FROM oneroster.users WHERE tenant_id = $1`,
+      [tenantId],
+    );
     expect(after).toEqual(before);
   });
 
@@ -165,20 +325,35 @@ describe('Ed-Fi data served as OneRoster', () => {
 
     const deleted = await call('DELETE', `${EDFI}/studentSectionAssociations/${ids['ssa-604822']}`);
     expect(deleted.statusCode).toBe(204);
-    const [row] = await database.query<{ status: string }>(`SELECT status FROM oneroster.enrollments WHERE tenant_id = $1 AND sourced_id = $2`, [tenantId, ids['ssa-604822']]);
+    const [row] = await database.query<{ status: string }>(
+      `SELECT status FROM oneroster.enrollments WHERE tenant_id = $1 AND sourced_id = $2`,
+      [tenantId, ids['ssa-604822']],
+    );
     expect(row?.status).toBe('tobedeleted');
     const roster1 = await roster<{ sourcedId: string }>(`${ROSTER}/classes/${ids.section}/students`, 'users');
     expect(roster1.map((u) => u.sourcedId)).toEqual([ids['604821']]);
     expect(changedRows(await project())).toBe(0);
 
     // The association comes back: the same enrollment is active again.
-    ids['ssa-604822'] = await post('studentSectionAssociations', { studentReference: { studentUniqueId: '604822' }, sectionReference: SECTION, beginDate: '2024-08-19' });
-    const again = await database.query<{ status: string }>(`SELECT status FROM oneroster.enrollments WHERE tenant_id = $1 AND sourced_id = $2`, [tenantId, ids['ssa-604822']]);
+    ids['ssa-604822'] = await post('studentSectionAssociations', {
+      studentReference: { studentUniqueId: '604822' },
+      sectionReference: SECTION,
+      beginDate: '2024-08-19',
+    });
+    const again = await database.query<{ status: string }>(
+      `SELECT status FROM oneroster.enrollments WHERE tenant_id = $1 AND sourced_id = $2`,
+      [tenantId, ids['ssa-604822']],
+    );
     expect(again[0]?.status).toBe('active');
   });
 
   it('an Ed-Fi update is written through at once (student renamed → user renamed)', async () => {
-    await post('students', { studentUniqueId: '604821', firstName: 'Alan M.', lastSurname: 'Turing', birthDate: '2009-06-23' });
+    await post('students', {
+      studentUniqueId: '604821',
+      firstName: 'Alan M.',
+      lastSurname: 'Turing',
+      birthDate: '2009-06-23',
+    });
     const res = await call('GET', `${ROSTER}/users/${ids['604821']}`);
     expect(res.json().user.givenName).toBe('Alan M.');
   });

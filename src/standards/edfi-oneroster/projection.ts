@@ -15,7 +15,16 @@ import * as src from './sources.js';
 import type { Scope } from './sources.js';
 
 /** The OneRoster resource kinds the projection fills, in dependency order. */
-export const PROJECTION_KINDS = ['orgs', 'academicSessions', 'courses', 'classes', 'users', 'enrollments', 'lineItems', 'results'] as const;
+export const PROJECTION_KINDS = [
+  'orgs',
+  'academicSessions',
+  'courses',
+  'classes',
+  'users',
+  'enrollments',
+  'lineItems',
+  'results',
+] as const;
 export type ProjectionKind = (typeof PROJECTION_KINDS)[number];
 
 export interface ProjectionOptions {
@@ -68,7 +77,14 @@ interface Step {
 }
 
 const STEPS: Record<ProjectionKind, readonly Step[]> = {
-  orgs: [{ table: 'orgs', columns: ['name', 'type', 'identifier', 'parent_sourced_id'], sources: ['districts', 'schools'], metadata: true }],
+  orgs: [
+    {
+      table: 'orgs',
+      columns: ['name', 'type', 'identifier', 'parent_sourced_id'],
+      sources: ['districts', 'schools'],
+      metadata: true,
+    },
+  ],
   academicSessions: [
     {
       table: 'academic_sessions',
@@ -77,11 +93,26 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
       metadata: true,
     },
   ],
-  courses: [{ table: 'courses', columns: ['title', 'school_year_sourced_id', 'course_code', 'subjects', 'org_sourced_id'], sources: ['courses'], metadata: true }],
+  courses: [
+    {
+      table: 'courses',
+      columns: ['title', 'school_year_sourced_id', 'course_code', 'subjects', 'org_sourced_id'],
+      sources: ['courses'],
+      metadata: true,
+    },
+  ],
   classes: [
     {
       table: 'classes',
-      columns: ['title', 'class_code', 'class_type', 'subjects', 'course_sourced_id', 'school_sourced_id', 'term_sourced_ids'],
+      columns: [
+        'title',
+        'class_code',
+        'class_type',
+        'subjects',
+        'course_sourced_id',
+        'school_sourced_id',
+        'term_sourced_ids',
+      ],
       sources: ['classes'],
       metadata: true,
     },
@@ -89,25 +120,65 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
   users: [
     {
       table: 'users',
-      columns: ['enabled_user', 'username', 'user_ids', 'given_name', 'family_name', 'middle_name', 'preferred_first_name', 'preferred_last_name', 'identifier', 'grades', 'primary_org_sourced_id'],
+      columns: [
+        'enabled_user',
+        'username',
+        'user_ids',
+        'given_name',
+        'family_name',
+        'middle_name',
+        'preferred_first_name',
+        'preferred_last_name',
+        'identifier',
+        'grades',
+        'primary_org_sourced_id',
+      ],
       sources: ['students', 'staff'],
       metadata: true,
     },
-    { table: 'roles', columns: ['user_sourced_id', 'role_type', 'role', 'begin_date', 'end_date', 'org_sourced_id'], sources: ['roles'], metadata: false },
+    {
+      table: 'roles',
+      columns: ['user_sourced_id', 'role_type', 'role', 'begin_date', 'end_date', 'org_sourced_id'],
+      sources: ['roles'],
+      metadata: false,
+    },
   ],
   enrollments: [
     {
       table: 'enrollments',
-      columns: ['user_sourced_id', 'class_sourced_id', 'school_sourced_id', 'role', 'primary_enrollment', 'begin_date', 'end_date'],
+      columns: [
+        'user_sourced_id',
+        'class_sourced_id',
+        'school_sourced_id',
+        'role',
+        'primary_enrollment',
+        'begin_date',
+        'end_date',
+      ],
       sources: ['enrollments'],
       metadata: true,
     },
   ],
-  lineItems: [{ table: 'line_items', columns: ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id'], sources: ['lineItems'], metadata: true }],
+  lineItems: [
+    {
+      table: 'line_items',
+      columns: ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id'],
+      sources: ['lineItems'],
+      metadata: true,
+    },
+  ],
   results: [
     {
       table: 'results',
-      columns: ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment', 'text_score'],
+      columns: [
+        'line_item_sourced_id',
+        'student_sourced_id',
+        'score_status',
+        'score',
+        'score_date',
+        'comment',
+        'text_score',
+      ],
       sources: ['results'],
       metadata: true,
     },
@@ -115,7 +186,11 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
 };
 
 const q = (name: string) => sql.identifier(name);
-const list = (names: readonly string[], prefix = '') => sql.join(names.map((n) => sql.raw(`${prefix}"${n}"`)), sql`, `);
+const list = (names: readonly string[], prefix = '') =>
+  sql.join(
+    names.map((n) => sql.raw(`${prefix}"${n}"`)),
+    sql`, `,
+  );
 
 /** The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`). */
 function upsertCtes(step: Step, tenantId: string, select: SQL, name: string): SQL {
@@ -126,13 +201,21 @@ function upsertCtes(step: Step, tenantId: string, select: SQL, name: string): SQ
       INSERT INTO oneroster.${q(step.table)} AS t (tenant_id, sourced_id, status, date_last_modified, ${list(columns)})
       SELECT ${tenantId}::uuid, ${src}.sourced_id, 'active', now(), ${list(columns, `${name}_src.`)} FROM ${src}
       ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET status = 'active', date_last_modified = now(),
-        ${sql.join(columns.map((c) => sql.raw(`"${c}" = EXCLUDED."${c}"`)), sql`, `)}
+        ${sql.join(
+          columns.map((c) => sql.raw(`"${c}" = EXCLUDED."${c}"`)),
+          sql`, `,
+        )}
       WHERE (t.status, ${list(columns, 't.')}) IS DISTINCT FROM ('active', ${list(columns, 'EXCLUDED.')})
       RETURNING (xmax = 0) AS inserted)`;
 }
 
 /** Upsert of one source: inserted / updated counts (`xmax = 0` tells an insert from an update). */
-async function upsert(tx: Tx, step: Step, tenantId: string, select: SQL): Promise<{ inserted: number; updated: number }> {
+async function upsert(
+  tx: Tx,
+  step: Step,
+  tenantId: string,
+  select: SQL,
+): Promise<{ inserted: number; updated: number }> {
   const statement = sql`WITH ${upsertCtes(step, tenantId, select, 'up')}
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
   const [row] = rowsOf<{ inserted: number; updated: number }>(await tx.execute(statement));
@@ -143,7 +226,10 @@ async function upsert(tx: Tx, step: Step, tenantId: string, select: SQL): Promis
  * The upserts of a projection as CTEs to run inside a larger statement (no retiring): the
  * write-through of rows another CTE of that statement has just written (`scope.from`).
  */
-export function projectionCtes(tenantId: string, options: { only: readonly ProjectionKind[]; sources: readonly SourceName[]; scope: Scope }): SQL[] {
+export function projectionCtes(
+  tenantId: string,
+  options: { only: readonly ProjectionKind[]; sources: readonly SourceName[]; scope: Scope },
+): SQL[] {
   const ctes: SQL[] = [];
   for (const kind of PROJECTION_KINDS.filter((k) => options.only.includes(k))) {
     for (const step of STEPS[kind]) {
@@ -162,7 +248,10 @@ async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope:
     ? sql`t.metadata->>'source' = 'edfi'`
     : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id AND u.metadata->>'source' = 'edfi')`;
   const narrowed = scope.ids ? sql` AND ${sql.raw(key)} = ANY(${src.idList(scope)})` : sql``;
-  const derived = sql.join(sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`), sql` UNION ALL `);
+  const derived = sql.join(
+    sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`),
+    sql` UNION ALL `,
+  );
   const statement = sql`
       WITH gone AS (
         UPDATE oneroster.${q(step.table)} t SET status = 'tobedeleted', date_last_modified = now()
@@ -178,7 +267,11 @@ async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope:
  * Projects the tenant's Ed-Fi data into its OneRoster tables (idempotent). `only` limits the kinds,
  * `sourceIds` the Ed-Fi rows (by resource id) — the cheap path used after a single Ed-Fi API write.
  */
-export async function projectEdfiToOneRoster(tx: Tx, tenantId: string, options: ProjectionOptions = {}): Promise<ProjectionReport> {
+export async function projectEdfiToOneRoster(
+  tx: Tx,
+  tenantId: string,
+  options: ProjectionOptions = {},
+): Promise<ProjectionReport> {
   const kinds = PROJECTION_KINDS.filter((k) => !options.only || options.only.includes(k));
   const scope: Scope = { tenantId, ...(options.sourceIds ? { ids: options.sourceIds } : {}) };
   const report: ProjectionReport = {};
@@ -198,7 +291,13 @@ export async function projectEdfiToOneRoster(tx: Tx, tenantId: string, options: 
   if (options.auditAs) {
     for (const [table, counts] of Object.entries(report)) {
       if (counts.inserted + counts.updated + counts.retired === 0) continue;
-      await recordAudit(tx, { principal: options.auditAs, table, operation: 'UPDATE', newValues: { projection: 'edfi-oneroster', ...counts }, dataCategories: ['oneroster'] });
+      await recordAudit(tx, {
+        principal: options.auditAs,
+        table,
+        operation: 'UPDATE',
+        newValues: { projection: 'edfi-oneroster', ...counts },
+        dataCategories: ['oneroster'],
+      });
     }
   }
   return report;

@@ -9,14 +9,23 @@ import { projectEdfiToOneRoster, type ProjectionOptions, type ProjectionReport }
 export const PROJECTION_ACTOR = 'system:edfi-oneroster-projection';
 
 /** Projects the tenant's Ed-Fi data into OneRoster (all kinds unless `only`), in one transaction. */
-export async function projectTenant(database: Database, tenantId: string, options: Omit<ProjectionOptions, 'sourceIds'> = {}): Promise<ProjectionReport> {
+export async function projectTenant(
+  database: Database,
+  tenantId: string,
+  options: Omit<ProjectionOptions, 'sourceIds'> = {},
+): Promise<ProjectionReport> {
   const auditAs = options.auditAs ?? { tenantId, actorId: PROJECTION_ACTOR, roles: [] };
-  return tenantTransaction(database, tenantId, ({ tx }) => projectEdfiToOneRoster(tx, tenantId, { ...options, auditAs }));
+  return tenantTransaction(database, tenantId, ({ tx }) =>
+    projectEdfiToOneRoster(tx, tenantId, { ...options, auditAs }),
+  );
 }
 
 /** One line per OneRoster table: inserted, updated, marked tobedeleted. */
 export function projectionText(report: ProjectionReport): string {
-  const lines = Object.entries(report).map(([table, c]) => `  ${table.padEnd(28)} ${String(c.inserted).padStart(7)} inserted ${String(c.updated).padStart(7)} updated ${String(c.retired).padStart(7)} tobedeleted`);
+  const lines = Object.entries(report).map(
+    ([table, c]) =>
+      `  ${table.padEnd(28)} ${String(c.inserted).padStart(7)} inserted ${String(c.updated).padStart(7)} updated ${String(c.retired).padStart(7)} tobedeleted`,
+  );
   return ['OneRoster projection of the Ed-Fi data:', ...lines].join('\n');
 }
 

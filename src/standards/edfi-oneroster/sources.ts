@@ -49,7 +49,9 @@ const GRADE = (expr: string) =>
     WHEN 'ungraded' THEN 'UG' WHEN 'other' THEN 'Other' END`);
 
 const SECTION_KEY = (a: string, se: string) =>
-  sql.raw(`${se}.tenant_id = ${a}.tenant_id AND ${se}.sectionidentifier = ${a}.sectionidentifier AND ${se}.localcoursecode = ${a}.localcoursecode AND ${se}.schoolid = ${a}.schoolid AND ${se}.schoolyear = ${a}.schoolyear`);
+  sql.raw(
+    `${se}.tenant_id = ${a}.tenant_id AND ${se}.sectionidentifier = ${a}.sectionidentifier AND ${se}.localcoursecode = ${a}.localcoursecode AND ${se}.schoolid = ${a}.schoolid AND ${se}.schoolyear = ${a}.schoolyear`,
+  );
 
 /** The projected org of an Ed-Fi school id column. */
 const SCHOOL_ORG = (schoolIdColumn: string, alias: string) =>

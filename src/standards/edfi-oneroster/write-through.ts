@@ -7,7 +7,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import { projectEdfiToOneRoster, projectionCtes, type ProjectionKind, type ProjectionReport, type SourceName } from './projection.js';
+import {
+  projectEdfiToOneRoster,
+  projectionCtes,
+  type ProjectionKind,
+  type ProjectionReport,
+  type SourceName,
+} from './projection.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,8 +25,10 @@ interface Effect {
   related?: (tenantId: string, row: Row) => SQL;
 }
 
-const studentOf = (t: string, row: Row) => sql`SELECT id::text AS id FROM edfi.student WHERE tenant_id = ${t} AND studentusi = ${row.studentusi ?? null}`;
-const staffOf = (t: string, row: Row) => sql`SELECT id::text AS id FROM edfi.staff WHERE tenant_id = ${t} AND staffusi = ${row.staffusi ?? null}`;
+const studentOf = (t: string, row: Row) =>
+  sql`SELECT id::text AS id FROM edfi.student WHERE tenant_id = ${t} AND studentusi = ${row.studentusi ?? null}`;
+const staffOf = (t: string, row: Row) =>
+  sql`SELECT id::text AS id FROM edfi.staff WHERE tenant_id = ${t} AND staffusi = ${row.staffusi ?? null}`;
 
 /** Ed-Fi collection → what it feeds (collections not listed feed nothing OneRoster shows). */
 const EFFECTS: Record<string, Effect> = {
@@ -42,28 +50,51 @@ const EFFECTS: Record<string, Effect> = {
   studentSchoolAssociations: { kinds: ['users'], sources: ['students', 'roles'], related: studentOf },
   staffSchoolAssociations: { kinds: ['users'], sources: ['staff'], related: staffOf },
   studentSectionAssociations: { kinds: ['enrollments'], sources: ['enrollments'] },
-  staffSectionAssociations: { kinds: ['users', 'enrollments'], sources: ['staff', 'roles', 'enrollments'], related: staffOf },
+  staffSectionAssociations: {
+    kinds: ['users', 'enrollments'],
+    sources: ['staff', 'roles', 'enrollments'],
+    related: staffOf,
+  },
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
 };
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
-export function projectEdfiWrite(tx: Tx, tenantId: string, collection: string, id: string, row: Row = {}, deleted = false): Promise<ProjectionReport | undefined> {
+export function projectEdfiWrite(
+  tx: Tx,
+  tenantId: string,
+  collection: string,
+  id: string,
+  row: Row = {},
+  deleted = false,
+): Promise<ProjectionReport | undefined> {
   return projectEdfiWrites(tx, tenantId, collection, [{ id, row }], deleted);
 }
 
 /** The same for several rows of one collection written in one transaction (a batch): one projection for all. */
-export async function projectEdfiWrites(tx: Tx, tenantId: string, collection: string, rows: readonly { id: string; row?: Row }[], deleted = false): Promise<ProjectionReport | undefined> {
+export async function projectEdfiWrites(
+  tx: Tx,
+  tenantId: string,
+  collection: string,
+  rows: readonly { id: string; row?: Row }[],
+  deleted = false,
+): Promise<ProjectionReport | undefined> {
   const effect = EFFECTS[collection];
   if (!effect || rows.length === 0) return undefined;
   const ids = rows.map((r) => r.id);
   if (effect.related) {
-    for (const r of rows) ids.push(...rowsOf<{ id: string }>(await tx.execute(effect.related(tenantId, r.row ?? {}))).map((x) => x.id));
+    for (const r of rows)
+      ids.push(...rowsOf<{ id: string }>(await tx.execute(effect.related(tenantId, r.row ?? {}))).map((x) => x.id));
   }
   // Retiring is needed when a row went away, or when an association moved (a role may be gone);
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
-  return projectEdfiToOneRoster(tx, tenantId, { only: effect.kinds, sources: effect.sources, sourceIds: [...new Set(ids)], retire });
+  return projectEdfiToOneRoster(tx, tenantId, {
+    only: effect.kinds,
+    sources: effect.sources,
+    sourceIds: [...new Set(ids)],
+    retire,
+  });
 }
 
 /** The collections whose sources can read the written rows from a CTE of the writing statement: their own table. */
@@ -80,5 +111,9 @@ export function writeThroughCtes(tenantId: string, collection: string, inserted:
   if (!effect) return [];
   const table = CTE_SOURCE_TABLES[collection];
   if (!table || effect.related) return undefined;
-  return projectionCtes(tenantId, { only: effect.kinds, sources: effect.sources, scope: { tenantId, from: { [table]: inserted } } });
+  return projectionCtes(tenantId, {
+    only: effect.kinds,
+    sources: effect.sources,
+    scope: { tenantId, from: { [table]: inserted } },
+  });
 }

@@ -23,11 +23,25 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
 let principal: Principal;
-const district = (): Principal => ({ kind: 'client', tenantId, actorId: 'district-client', roles: ['api_client'], scopes: [EDFI] });
-const schoolBound = (schoolId: number): Principal => ({ ...district(), actorId: 'school-client', schoolIds: [schoolId] });
+const district = (): Principal => ({
+  kind: 'client',
+  tenantId,
+  actorId: 'district-client',
+  roles: ['api_client'],
+  scopes: [EDFI],
+});
+const schoolBound = (schoolId: number): Principal => ({
+  ...district(),
+  actorId: 'school-client',
+  schoolIds: [schoolId],
+});
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) => app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 async function post(collection: string, body: unknown) {
   const res = await call('POST', `${BASE}/${collection}`, body);
@@ -35,7 +49,12 @@ async function post(collection: string, body: unknown) {
   return res;
 }
 
-const student = (id: string, first = 'Ada') => ({ studentUniqueId: id, firstName: first, lastSurname: 'Lovelace', birthDate: '2010-05-01' });
+const student = (id: string, first = 'Ada') => ({
+  studentUniqueId: id,
+  firstName: first,
+  lastSurname: 'Lovelace',
+  birthDate: '2010-05-01',
+});
 const enrollment = (studentId: string, schoolId: number) => ({
   studentReference: { studentUniqueId: studentId },
   schoolReference: { schoolId },
@@ -46,18 +65,32 @@ const enrollment = (studentId: string, schoolId: number) => ({
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [tenantId, `edfi-${tenantId.slice(0, 8)}`]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [
+    tenantId,
+    `edfi-${tenantId.slice(0, 8)}`,
+  ]);
   await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   await ensureDemoDescriptors(database.db);
   principal = district();
   app = await buildApp({
     database,
     logger: createLogger('silent'),
-    plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes],
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiApiRoutes,
+    ],
   });
-  await post('localEducationAgencies', { localEducationAgencyId: 255901, nameOfInstitution: 'Grand Bend ISD', localEducationAgencyCategoryDescriptor: D('LocalEducationAgencyCategoryDescriptor', 'Independent') });
+  await post('localEducationAgencies', {
+    localEducationAgencyId: 255901,
+    nameOfInstitution: 'Grand Bend ISD',
+    localEducationAgencyCategoryDescriptor: D('LocalEducationAgencyCategoryDescriptor', 'Independent'),
+  });
   for (const schoolId of [255901001, 255901002]) {
-    await post('schools', { schoolId, nameOfInstitution: `School ${schoolId}`, localEducationAgencyReference: { localEducationAgencyId: 255901 } });
+    await post('schools', {
+      schoolId,
+      nameOfInstitution: `School ${schoolId}`,
+      localEducationAgencyReference: { localEducationAgencyId: 255901 },
+    });
   }
 });
 afterAll(async () => {
@@ -76,12 +109,21 @@ describe('Ed-Fi API', () => {
     expect(second.headers.location).toBe(location);
     const got = await call('GET', location);
     expect(got.statusCode).toBe(200);
-    expect(got.json()).toMatchObject({ id: location.split('/').pop(), studentUniqueId: '604821', firstName: 'Augusta', birthDate: '2010-05-01' });
+    expect(got.json()).toMatchObject({
+      id: location.split('/').pop(),
+      studentUniqueId: '604821',
+      firstName: 'Augusta',
+      birthDate: '2010-05-01',
+    });
     expect(got.json()._etag).toBeTruthy();
     expect(got.json()._lastModifiedDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(got.headers.etag).toBe(`"${got.json()._etag}"`);
     const school = await call('GET', `${BASE}/schools?schoolId=255901001`);
-    expect(school.json()[0]).toMatchObject({ schoolId: 255901001, nameOfInstitution: 'School 255901001', localEducationAgencyReference: { localEducationAgencyId: 255901 } });
+    expect(school.json()[0]).toMatchObject({
+      schoolId: 255901001,
+      nameOfInstitution: 'School 255901001',
+      localEducationAgencyReference: { localEducationAgencyId: 255901 },
+    });
   });
 
   it('resolves references by natural key; unresolved → 409 naming it; referenced DELETE → 409 dependent-item-exists', async () => {
@@ -89,7 +131,11 @@ describe('Ed-Fi API', () => {
     const ok = await post('studentSchoolAssociations', enrollment('700001', 255901001));
     expect(ok.statusCode).toBe(201);
     const read = (await call('GET', ok.headers.location as string)).json();
-    expect(read).toMatchObject({ studentReference: { studentUniqueId: '700001' }, schoolReference: { schoolId: 255901001 }, entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Ninth grade') });
+    expect(read).toMatchObject({
+      studentReference: { studentUniqueId: '700001' },
+      schoolReference: { schoolId: 255901001 },
+      entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Ninth grade'),
+    });
 
     const missing = await call('POST', `${BASE}/studentSchoolAssociations`, enrollment('999999', 255901001));
     expect(missing.statusCode).toBe(409);
@@ -106,22 +152,42 @@ describe('Ed-Fi API', () => {
 
   it('validates descriptors case-insensitively and names the field of an unknown one', async () => {
     await post('students', student('700002'));
-    const shouting = await post('studentSchoolAssociations', { ...enrollment('700002', 255901001), entryGradeLevelDescriptor: 'URI://ED-FI.ORG/GRADELEVELDESCRIPTOR#NINTH GRADE' });
+    const shouting = await post('studentSchoolAssociations', {
+      ...enrollment('700002', 255901001),
+      entryGradeLevelDescriptor: 'URI://ED-FI.ORG/GRADELEVELDESCRIPTOR#NINTH GRADE',
+    });
     expect(shouting.statusCode).toBe(201);
-    const unknown = await call('POST', `${BASE}/studentSchoolAssociations`, { ...enrollment('700002', 255901002), entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Thirteenth grade') });
+    const unknown = await call('POST', `${BASE}/studentSchoolAssociations`, {
+      ...enrollment('700002', 255901002),
+      entryGradeLevelDescriptor: D('GradeLevelDescriptor', 'Thirteenth grade'),
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().type).toBe('urn:ed-fi:api:bad-request:data-validation-failed');
     expect(Object.keys(unknown.json().validationErrors)).toEqual(['$.entryGradeLevelDescriptor']);
     const missing = await call('POST', `${BASE}/students`, { studentUniqueId: 'x1', firstName: 'No' });
-    expect(missing.json().validationErrors).toMatchObject({ '$.lastSurname': ['is required'], '$.birthDate': ['is required'] });
+    expect(missing.json().validationErrors).toMatchObject({
+      '$.lastSurname': ['is required'],
+      '$.birthDate': ['is required'],
+    });
     const descriptors = await call('GET', `${BASE}/gradeLevelDescriptors?totalCount=true&codeValue=tenth%20GRADE`);
     expect(descriptors.headers['total-count']).toBe('1');
-    expect(descriptors.json()[0]).toMatchObject({ namespace: 'uri://ed-fi.org/GradeLevelDescriptor', codeValue: 'Tenth grade' });
-    const created = await call('POST', `${BASE}/gradeLevelDescriptors`, { namespace: 'uri://grandbend.edu/GradeLevelDescriptor', codeValue: 'Thirteenth grade', shortDescription: 'Thirteenth grade' });
+    expect(descriptors.json()[0]).toMatchObject({
+      namespace: 'uri://ed-fi.org/GradeLevelDescriptor',
+      codeValue: 'Tenth grade',
+    });
+    const created = await call('POST', `${BASE}/gradeLevelDescriptors`, {
+      namespace: 'uri://grandbend.edu/GradeLevelDescriptor',
+      codeValue: 'Thirteenth grade',
+      shortDescription: 'Thirteenth grade',
+    });
     expect(created.statusCode).toBe(201);
     principal = schoolBound(255901001);
     try {
-      const refused = await call('POST', `${BASE}/gradeLevelDescriptors`, { namespace: 'uri://grandbend.edu/GradeLevelDescriptor', codeValue: 'Other', shortDescription: 'Other' });
+      const refused = await call('POST', `${BASE}/gradeLevelDescriptors`, {
+        namespace: 'uri://grandbend.edu/GradeLevelDescriptor',
+        codeValue: 'Other',
+        shortDescription: 'Other',
+      });
       expect(refused.statusCode).toBe(403);
     } finally {
       principal = district();
@@ -142,12 +208,15 @@ describe('Ed-Fi API', () => {
     expect((await call('DELETE', location, undefined, { 'if-match': etag })).statusCode).toBe(412);
     const keyChange = await call('PUT', location, student('700099', 'Grace'));
     expect(keyChange.statusCode).toBe(400);
-    expect((await call('DELETE', location, undefined, { 'if-match': put.headers.etag as string })).statusCode).toBe(204);
+    expect((await call('DELETE', location, undefined, { 'if-match': put.headers.etag as string })).statusCode).toBe(
+      204,
+    );
     expect((await call('GET', location)).statusCode).toBe(404);
   });
 
   it('pages with offset/limit (default 25, max 500), totalCount, query fields and pageToken/pageSize', async () => {
-    for (let i = 0; i < 30; i++) await post('students', { ...student(`P${String(i).padStart(3, '0')}`), lastSurname: 'Pager' });
+    for (let i = 0; i < 30; i++)
+      await post('students', { ...student(`P${String(i).padStart(3, '0')}`), lastSurname: 'Pager' });
     const first = await call('GET', `${BASE}/students?lastSurname=Pager&totalCount=true`);
     expect(first.json()).toHaveLength(25);
     expect(first.headers['total-count']).toBe('30');
@@ -169,26 +238,45 @@ describe('Ed-Fi API', () => {
   });
 
   it('Change Queries: updates bump the change version; minChangeVersion, /deletes and /keyChanges report them', async () => {
-    const before = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json().newestChangeVersion as number;
+    const before = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json()
+      .newestChangeVersion as number;
     const location = (await post('students', student('800001'))).headers.location as string;
     await post('students', student('800001', 'Changed'));
     const changed = await call('GET', `${BASE}/students?minChangeVersion=${before + 1}`);
     expect((changed.json() as { studentUniqueId: string }[]).map((s) => s.studentUniqueId)).toEqual(['800001']);
-    const newest = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json().newestChangeVersion as number;
+    const newest = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json()
+      .newestChangeVersion as number;
     expect(newest).toBeGreaterThan(before + 1);
     await call('DELETE', location);
     const deletes = await call('GET', `${BASE}/students/deletes?minChangeVersion=${newest}`);
-    expect(deletes.json()).toEqual([{ id: location.split('/').pop(), changeVersion: expect.any(Number), keyValues: { studentUniqueId: '800001' } }]);
+    expect(deletes.json()).toEqual([
+      { id: location.split('/').pop(), changeVersion: expect.any(Number), keyValues: { studentUniqueId: '800001' } },
+    ]);
 
-    await post('sessions', { sessionName: 'Fall', schoolReference: { schoolId: 255901001 }, schoolYearTypeReference: { schoolYear: 2025 }, beginDate: '2024-08-20', endDate: '2024-12-20', termDescriptor: D('TermDescriptor', 'Fall Semester'), totalInstructionalDays: 80 });
+    await post('sessions', {
+      sessionName: 'Fall',
+      schoolReference: { schoolId: 255901001 },
+      schoolYearTypeReference: { schoolYear: 2025 },
+      beginDate: '2024-08-20',
+      endDate: '2024-12-20',
+      termDescriptor: D('TermDescriptor', 'Fall Semester'),
+      totalInstructionalDays: 80,
+    });
     const session = (await call('GET', `${BASE}/sessions?sessionName=Fall`)).json()[0];
-    const renamed = await call('PUT', `${BASE}/sessions/${session.id as string}`, { ...session, sessionName: 'Fall 2024' });
+    const renamed = await call('PUT', `${BASE}/sessions/${session.id as string}`, {
+      ...session,
+      sessionName: 'Fall 2024',
+    });
     expect(renamed.statusCode).toBe(204);
     const keyChanges = await call('GET', `${BASE}/sessions/keyChanges`);
-    expect(keyChanges.json()[0]).toMatchObject({ id: session.id, oldKeyValues: { sessionName: 'Fall', schoolId: 255901001, schoolYear: 2025 }, newKeyValues: { sessionName: 'Fall 2024' } });
+    expect(keyChanges.json()[0]).toMatchObject({
+      id: session.id,
+      oldKeyValues: { sessionName: 'Fall', schoolId: 255901001, schoolYear: 2025 },
+      newKeyValues: { sessionName: 'Fall 2024' },
+    });
   });
 
-  it('a school-bound client reaches its own school\'s students only (403 on another school\'s student)', async () => {
+  it("a school-bound client reaches its own school's students only (403 on another school's student)", async () => {
     await post('students', student('900001'));
     await post('students', student('900002'));
     await post('studentSchoolAssociations', enrollment('900001', 255901001));
@@ -203,7 +291,10 @@ describe('Ed-Fi API', () => {
       expect(refused.json().type).toBe('urn:ed-fi:api:security:authorization');
       const listed = (await call('GET', `${BASE}/students?studentUniqueId=900002`)).json();
       expect(listed).toEqual([]);
-      const write = await call('POST', `${BASE}/studentSchoolAssociations`, { ...enrollment('900002', 255901002), entryDate: '2024-09-01' });
+      const write = await call('POST', `${BASE}/studentSchoolAssociations`, {
+        ...enrollment('900002', 255901002),
+        entryDate: '2024-09-01',
+      });
       expect(write.statusCode).toBe(403);
       expect((await call('PUT', `${BASE}/students/${other}`, student('900002', 'Hacked'))).statusCode).toBe(403);
     } finally {
@@ -219,9 +310,17 @@ describe('Ed-Fi API', () => {
       [tenantId],
     );
     forgetPolicies(); // written behind the API's back: drop the cached policies
-    await database.query(`INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate) VALUES ($1, 'INC-1', 255901001, '2024-10-01')`, [tenantId]);
+    await database.query(
+      `INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate) VALUES ($1, 'INC-1', 255901001, '2024-10-01')`,
+      [tenantId],
+    );
     const reads = async () =>
-      (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.disciplineincident'`, [tenantId]))[0]!.n;
+      (
+        await database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.disciplineincident'`,
+          [tenantId],
+        )
+      )[0]!.n;
     const before = await reads();
     const list = await call('GET', `${BASE}/disciplineIncidents`);
     expect(list.statusCode).toBe(200);
@@ -229,7 +328,12 @@ describe('Ed-Fi API', () => {
     expect((await call('GET', `${BASE}/disciplineIncidents/${list.json()[0].id}`)).statusCode).toBe(200);
     expect(await reads()).toBe(before + 2);
     // Directory data (students) is not a sensitive read.
-    const students = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.student'`, [tenantId]))[0]!.n;
+    const students = (
+      await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.student'`,
+        [tenantId],
+      )
+    )[0]!.n;
     expect(students).toBe(0);
   });
 
@@ -238,7 +342,9 @@ describe('Ed-Fi API', () => {
     expect(root.dataModels[0]).toMatchObject({ name: 'Ed-Fi', version: '5.2.0' });
     const openapi = (await call('GET', root.urls.openApiMetadata as string)).json();
     expect(openapi.paths).toHaveProperty(['/data/v3/ed-fi/students/{id}']);
-    expect(openapi.components.schemas.edFi_StudentSchoolAssociation.required).toEqual(expect.arrayContaining(['entryDate', 'entryGradeLevelDescriptor', 'studentReference', 'schoolReference']));
+    expect(openapi.components.schemas.edFi_StudentSchoolAssociation.required).toEqual(
+      expect.arrayContaining(['entryDate', 'entryGradeLevelDescriptor', 'studentReference', 'schoolReference']),
+    );
     console.log(`Ed-Fi resources served: ${(root.resources as unknown[]).length}`);
   });
 });

@@ -46,12 +46,18 @@ function registryResource(model: ResourceModel): Resource {
 /** Column-name keyed values → the registry's property-keyed subject (what the policy engine reads). */
 function subjectOf(resource: Resource, values: Record<string, unknown>): Record<string, unknown> {
   const subject: Record<string, unknown> = {};
-  for (const field of resource.fields.values()) if (field.column.name in values) subject[field.name] = values[field.column.name];
+  for (const field of resource.fields.values())
+    if (field.column.name in values) subject[field.name] = values[field.column.name];
   return subject;
 }
 
 /** Without a record: the condition confining reads to the caller's rows (undefined = all of the tenant). */
-export async function readScope(tx: Tx, principal: Principal, meta: RequestMeta, model: ResourceModel): Promise<SQL | undefined> {
+export async function readScope(
+  tx: Tx,
+  principal: Principal,
+  meta: RequestMeta,
+  model: ResourceModel,
+): Promise<SQL | undefined> {
   requireEdfiScope(principal, 'read');
   const decision = await policyGuard.decide(tx, principal, meta, registryResource(model), 'read');
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
@@ -59,7 +65,15 @@ export async function readScope(tx: Tx, principal: Principal, meta: RequestMeta,
 }
 
 /** With a record (column-name keyed values): may the caller write or delete it? */
-export async function authorizeRecord(tx: Tx, principal: Principal, meta: RequestMeta, model: ResourceModel, action: 'write' | 'delete', values: Record<string, unknown>, isNewPerson = false): Promise<void> {
+export async function authorizeRecord(
+  tx: Tx,
+  principal: Principal,
+  meta: RequestMeta,
+  model: ResourceModel,
+  action: 'write' | 'delete',
+  values: Record<string, unknown>,
+  isNewPerson = false,
+): Promise<void> {
   requireEdfiScope(principal, action);
   if (isNewPerson) return;
   const resource = registryResource(model);

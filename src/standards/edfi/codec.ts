@@ -27,32 +27,51 @@ export function checkValue(column: PgColumn, value: unknown): Checked {
     case 'PgChar':
       if (typeof value !== 'string') return { ok: false, reason: 'must be a string' };
       if (value.includes('\u0000')) return { ok: false, reason: 'must not contain NUL characters' };
-      if (c.length !== undefined && value.length > c.length) return { ok: false, reason: `must be at most ${c.length} characters` };
-      if (column.notNull && value.trim() === '') return { ok: false, reason: 'is required and should not be left empty' };
+      if (c.length !== undefined && value.length > c.length)
+        return { ok: false, reason: `must be at most ${c.length} characters` };
+      if (column.notNull && value.trim() === '')
+        return { ok: false, reason: 'is required and should not be left empty' };
       return { ok: true, value };
     case 'PgInteger':
     case 'PgSerial':
     case 'PgSmallInt':
     case 'PgBigInt53': {
-      const max = column.columnType === 'PgSmallInt' ? 32767 : column.columnType === 'PgBigInt53' ? Number.MAX_SAFE_INTEGER : 2147483647;
-      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= max ? { ok: true, value } : { ok: false, reason: `must be a whole number within ±${max}` };
+      const max =
+        column.columnType === 'PgSmallInt'
+          ? 32767
+          : column.columnType === 'PgBigInt53'
+            ? Number.MAX_SAFE_INTEGER
+            : 2147483647;
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= max
+        ? { ok: true, value }
+        : { ok: false, reason: `must be a whole number within ±${max}` };
     }
     case 'PgNumericNumber':
     case 'PgNumeric': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, reason: 'must be a number' };
       const limit = c.precision !== undefined ? 10 ** (c.precision - (c.scale ?? 0)) : Infinity;
-      return Math.abs(value) < limit ? { ok: true, value } : { ok: false, reason: `must be less than ${limit} in magnitude` };
+      return Math.abs(value) < limit
+        ? { ok: true, value }
+        : { ok: false, reason: `must be less than ${limit} in magnitude` };
     }
     case 'PgBoolean':
       return typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: 'must be true or false' };
     case 'PgDateString':
     case 'PgDate':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? { ok: true, value } : { ok: false, reason: 'must be a date (YYYY-MM-DD)' };
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
+        ? { ok: true, value }
+        : { ok: false, reason: 'must be a date (YYYY-MM-DD)' };
     case 'PgTime':
-      return typeof value === 'string' && TIME.test(value) ? { ok: true, value } : { ok: false, reason: 'must be a time (HH:MM:SS)' };
+      return typeof value === 'string' && TIME.test(value)
+        ? { ok: true, value }
+        : { ok: false, reason: 'must be a time (HH:MM:SS)' };
     case 'PgTimestamp':
     case 'PgTimestampString':
-      return typeof value === 'string' && (DATE_TIME.test(value) || DATE.test(value)) && !Number.isNaN(Date.parse(value)) ? { ok: true, value } : { ok: false, reason: 'must be an ISO 8601 date-time' };
+      return typeof value === 'string' &&
+        (DATE_TIME.test(value) || DATE.test(value)) &&
+        !Number.isNaN(Date.parse(value))
+        ? { ok: true, value }
+        : { ok: false, reason: 'must be an ISO 8601 date-time' };
     default:
       return { ok: false, reason: `has an unsupported type ${column.columnType}` };
   }
@@ -73,7 +92,9 @@ export class ValidationCollector {
   }
   throwIfAny(): void {
     if (Object.keys(this.errors).length > 0) {
-      throw new AppError('validation_failed', 'Data validation failed. See validationErrors for details.', { validationErrors: this.errors });
+      throw new AppError('validation_failed', 'Data validation failed. See validationErrors for details.', {
+        validationErrors: this.errors,
+      });
     }
   }
 }
@@ -90,7 +111,11 @@ export function splitDescriptorUri(uri: string): { namespace: string; codeValue:
 }
 
 /** Descriptor URIs → ids (case-insensitive, type checked); one query for the whole body. */
-async function resolveDescriptors(tx: Tx, wanted: { path: string; uri: string; type: string }[], errors: ValidationCollector): Promise<Map<string, number>> {
+async function resolveDescriptors(
+  tx: Tx,
+  wanted: { path: string; uri: string; type: string }[],
+  errors: ValidationCollector,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (wanted.length === 0) return ids;
   const pairs = wanted.map((w) => splitDescriptorUri(w.uri)!);
@@ -99,28 +124,45 @@ async function resolveDescriptors(tx: Tx, wanted: { path: string; uri: string; t
     sql` OR `,
   );
   const found = rowsOf<{ descriptorid: number; namespace: string; codevalue: string; descriptortype: string }>(
-    await tx.execute(sql`SELECT descriptorid, namespace, codevalue, descriptortype FROM edfi.descriptor WHERE ${conditions}`),
+    await tx.execute(
+      sql`SELECT descriptorid, namespace, codevalue, descriptortype FROM edfi.descriptor WHERE ${conditions}`,
+    ),
   );
   wanted.forEach((w, i) => {
     const p = pairs[i]!;
-    const row = found.find((f) => f.namespace.toLowerCase() === p.namespace.toLowerCase() && f.codevalue.toLowerCase() === p.codeValue.toLowerCase());
+    const row = found.find(
+      (f) =>
+        f.namespace.toLowerCase() === p.namespace.toLowerCase() &&
+        f.codevalue.toLowerCase() === p.codeValue.toLowerCase(),
+    );
     if (!row) errors.add(w.path, `${w.type} value '${w.uri}' does not exist.`);
-    else if (row.descriptortype.toLowerCase() !== w.type.toLowerCase()) errors.add(w.path, `'${w.uri}' is a ${row.descriptortype}, not a ${w.type}.`);
+    else if (row.descriptortype.toLowerCase() !== w.type.toLowerCase())
+      errors.add(w.path, `'${w.uri}' is a ${row.descriptortype}, not a ${w.type}.`);
     else ids.set(w.path, row.descriptorid);
   });
   return ids;
 }
 
 /** The target row's stored value for each key of the reference, or undefined when nothing matches. */
-async function lookUpReference(tx: Tx, tenantId: string, targetName: string, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+async function lookUpReference(
+  tx: Tx,
+  tenantId: string,
+  targetName: string,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown> | undefined> {
   const target = resourceModel(targetName)!;
   const conditions = Object.entries(values)
     .map(([key, value]) => ({ column: lookupColumn(target, key), value }))
     .filter((c): c is { column: PgColumn; value: unknown } => c.column !== undefined);
   const tenantCondition = target.columns.some((c) => c.name === 'tenant_id') ? sql`tenant_id = ${tenantId}` : sql`TRUE`;
-  const where = sql.join([tenantCondition, ...conditions.map((c) => sql`${sql.identifier(c.column.name)} = ${c.value}`)], sql` AND `);
+  const where = sql.join(
+    [tenantCondition, ...conditions.map((c) => sql`${sql.identifier(c.column.name)} = ${c.value}`)],
+    sql` AND `,
+  );
   const surrogate = target.surrogate ? sql`, ${sql.identifier(target.surrogate.column.name)} AS surrogate` : sql``;
-  const [row] = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT 1 AS found${surrogate} FROM ${sql.raw(target.tableName)} WHERE ${where} LIMIT 1`));
+  const [row] = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT 1 AS found${surrogate} FROM ${sql.raw(target.tableName)} WHERE ${where} LIMIT 1`),
+  );
   return row;
 }
 
@@ -151,12 +193,19 @@ interface Pending {
 }
 
 function put(errors: ValidationCollector, bucket: Bucket, column: PgColumn, value: unknown, path: string): void {
-  if (column.name in bucket && bucket[column.name] !== value && bucket[column.name] !== null && value !== null) errors.add(path, `disagrees with another value for ${column.name}`);
+  if (column.name in bucket && bucket[column.name] !== value && bucket[column.name] !== null && value !== null)
+    errors.add(path, `disagrees with another value for ${column.name}`);
   else if (!(column.name in bucket) || bucket[column.name] === null) bucket[column.name] = value;
 }
 
 /** Checks one JSON object (the resource, or a child item at `prefix`) against its shape. */
-function decodeShape(shape: Shape, obj: Record<string, unknown>, prefix: string, bucketOf: (onParent: boolean) => Bucket, pending: Pending): void {
+function decodeShape(
+  shape: Shape,
+  obj: Record<string, unknown>,
+  prefix: string,
+  bucketOf: (onParent: boolean) => Bucket,
+  pending: Pending,
+): void {
   const { errors } = pending;
   for (const s of shape.scalars) {
     const value = obj[s.json];
@@ -178,8 +227,15 @@ function decodeShape(shape: Shape, obj: Record<string, unknown>, prefix: string,
     if (value === undefined || value === null) {
       if (desc.column.notNull) errors.add(path, 'is required');
       else put(errors, bucket, desc.column, null, path);
-    } else if (typeof value !== 'string' || !splitDescriptorUri(value)) errors.add(path, 'must be a descriptor URI (namespace#codeValue)');
-    else pending.descriptors.push({ path, uri: value, type: desc.type, assign: (id) => put(errors, bucket, desc.column, id, path) });
+    } else if (typeof value !== 'string' || !splitDescriptorUri(value))
+      errors.add(path, 'must be a descriptor URI (namespace#codeValue)');
+    else
+      pending.descriptors.push({
+        path,
+        uri: value,
+        type: desc.type,
+        assign: (id) => put(errors, bucket, desc.column, id, path),
+      });
   }
 
   for (const ref of shape.references) {
@@ -188,7 +244,8 @@ function decodeShape(shape: Shape, obj: Record<string, unknown>, prefix: string,
     const bucket = bucketOf(false);
     if (value === undefined || value === null) {
       if (ref.required) errors.add(path, 'is required');
-      else for (const key of ref.keys) if (key.column && !key.column.notNull) put(errors, bucket, key.column, null, path);
+      else
+        for (const key of ref.keys) if (key.column && !key.column.notNull) put(errors, bucket, key.column, null, path);
       continue;
     }
     if (!isObject(value)) {
@@ -205,11 +262,20 @@ function decodeShape(shape: Shape, obj: Record<string, unknown>, prefix: string,
         continue;
       }
       if (key.descriptorType) {
-        if (typeof raw !== 'string' || !splitDescriptorUri(raw)) errors.add(keyPath, 'must be a descriptor URI (namespace#codeValue)');
-        else pending.descriptors.push({ path: keyPath, uri: raw, type: key.descriptorType, assign: (id) => (values[key.targetKey] = id) });
+        if (typeof raw !== 'string' || !splitDescriptorUri(raw))
+          errors.add(keyPath, 'must be a descriptor URI (namespace#codeValue)');
+        else
+          pending.descriptors.push({
+            path: keyPath,
+            uri: raw,
+            type: key.descriptorType,
+            assign: (id) => (values[key.targetKey] = id),
+          });
         continue;
       }
-      const typeColumn = key.viaSurrogate ? resourceModel(key.surrogateHolder!)!.surrogate!.naturalKey : (key.column ?? lookupColumn(target, key.targetKey));
+      const typeColumn = key.viaSurrogate
+        ? resourceModel(key.surrogateHolder!)!.surrogate!.naturalKey
+        : (key.column ?? lookupColumn(target, key.targetKey));
       const checked = typeColumn ? checkValue(typeColumn, raw) : ({ ok: true, value: raw } as Checked);
       if (!checked.ok) errors.add(keyPath, checked.reason);
       else values[key.targetKey] = checked.value;
@@ -220,11 +286,19 @@ function decodeShape(shape: Shape, obj: Record<string, unknown>, prefix: string,
 
 function unresolved(ref: ReferenceModel, path: string): AppError {
   const target = resourceModel(ref.target)!;
-  return new AppError('reference_not_found', `The referenced ${target.name} item does not exist (${path.slice(2)}).`, { reference: ref.json, validationErrors: { [path]: [`${target.name} not found`] } });
+  return new AppError('reference_not_found', `The referenced ${target.name} item does not exist (${path.slice(2)}).`, {
+    reference: ref.json,
+    validationErrors: { [path]: [`${target.name} not found`] },
+  });
 }
 
 /** Checks the reference's target exists and stores its keys (a natural key through a surrogate as the surrogate). */
-async function resolveReference(tx: Tx, tenantId: string, errors: ValidationCollector, r: Pending['references'][number]): Promise<void> {
+async function resolveReference(
+  tx: Tx,
+  tenantId: string,
+  errors: ValidationCollector,
+  r: Pending['references'][number],
+): Promise<void> {
   const { ref, path, values, bucket } = r;
   const stored: Record<string, unknown> = { ...values };
   // A surrogate behind the target (a studentSectionAssociation's student): the target is matched on the surrogate.
@@ -245,7 +319,10 @@ async function resolveReference(tx: Tx, tenantId: string, errors: ValidationColl
 
 /** Validates `body` against the model and resolves its descriptors and references to column values. */
 export async function decodeBody(tx: Tx, tenantId: string, model: ResourceModel, body: unknown): Promise<RowValues> {
-  if (!isObject(body)) throw new AppError('validation_failed', 'The request body must be a JSON object.', { validationErrors: { $: ['must be a JSON object'] } });
+  if (!isObject(body))
+    throw new AppError('validation_failed', 'The request body must be a JSON object.', {
+      validationErrors: { $: ['must be a JSON object'] },
+    });
   const errors = new ValidationCollector();
   const pending: Pending = { errors, descriptors: [], references: [] };
   const out: RowValues = { self: {}, parent: {}, children: {} };

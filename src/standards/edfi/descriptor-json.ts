@@ -38,7 +38,9 @@ export function descriptorJson(type: string, row: Record<string, unknown>): Reco
   if (row.description != null) out.description = row.description;
   if (row.effectivebegindate != null) out.effectiveBeginDate = row.effectivebegindate;
   if (row.effectiveenddate != null) out.effectiveEndDate = row.effectiveenddate;
-  out._lastModifiedDate = (row.lastmodifieddate instanceof Date ? row.lastmodifieddate : new Date(String(row.lastmodifieddate))).toISOString();
+  out._lastModifiedDate = (
+    row.lastmodifieddate instanceof Date ? row.lastmodifieddate : new Date(String(row.lastmodifieddate))
+  ).toISOString();
   out._etag = etagOf(out).replace(/"/g, '');
   return out;
 }

@@ -24,10 +24,20 @@ let app: FastifyInstance;
 let tenantId: string;
 let otherTenantId: string;
 let principal: Principal;
-const district = (tenant = tenantId): Principal => ({ kind: 'client', tenantId: tenant, actorId: 'district-client', roles: ['api_client'], scopes: [EDFI] });
+const district = (tenant = tenantId): Principal => ({
+  kind: 'client',
+  tenantId: tenant,
+  actorId: 'district-client',
+  roles: ['api_client'],
+  scopes: [EDFI],
+});
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) => app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 async function post(url: string, body: unknown) {
   const res = await call('POST', url, body);
@@ -37,7 +47,10 @@ async function post(url: string, body: unknown) {
 
 async function createTenant(): Promise<string> {
   const id = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [id, `edfi-${id.slice(0, 8)}`]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [
+    id,
+    `edfi-${id.slice(0, 8)}`,
+  ]);
   await tenantTransaction(database, id, ({ tx }) => seedDefaultPolicies(tx, id));
   return id;
 }
@@ -57,11 +70,27 @@ beforeAll(async () => {
   app = await buildApp({
     database,
     logger: createLogger('silent'),
-    plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes],
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiApiRoutes,
+    ],
   });
-  await post(`${BASE}/localEducationAgencies`, { localEducationAgencyId: 255901, nameOfInstitution: 'Grand Bend ISD', localEducationAgencyCategoryDescriptor: 'uri://ed-fi.org/LocalEducationAgencyCategoryDescriptor#Independent' });
-  await post(`${BASE}/schools`, { schoolId: 255901001, nameOfInstitution: 'Grand Bend High School', localEducationAgencyReference: { localEducationAgencyId: 255901 } });
-  await post(`${BASE}/students`, { studentUniqueId: '604821', firstName: 'Tyrone', lastSurname: 'Dyer', birthDate: '2014-11-13' });
+  await post(`${BASE}/localEducationAgencies`, {
+    localEducationAgencyId: 255901,
+    nameOfInstitution: 'Grand Bend ISD',
+    localEducationAgencyCategoryDescriptor: 'uri://ed-fi.org/LocalEducationAgencyCategoryDescriptor#Independent',
+  });
+  await post(`${BASE}/schools`, {
+    schoolId: 255901001,
+    nameOfInstitution: 'Grand Bend High School',
+    localEducationAgencyReference: { localEducationAgencyId: 255901 },
+  });
+  await post(`${BASE}/students`, {
+    studentUniqueId: '604821',
+    firstName: 'Tyrone',
+    lastSurname: 'Dyer',
+    birthDate: '2014-11-13',
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -73,20 +102,42 @@ describe('PUT /{x}Descriptors/{id}', () => {
     principal = district();
     const { url, etag } = await localGrade('Pre-K 3');
     expect(etag).toMatch(/^"[^"]+"$/);
-    const put = await call('PUT', url, { namespace: LOCAL, codeValue: 'Pre-K 3', shortDescription: 'Pre-kindergarten (age 3)', effectiveBeginDate: '2024-07-01' }, { 'if-match': etag });
+    const put = await call(
+      'PUT',
+      url,
+      {
+        namespace: LOCAL,
+        codeValue: 'Pre-K 3',
+        shortDescription: 'Pre-kindergarten (age 3)',
+        effectiveBeginDate: '2024-07-01',
+      },
+      { 'if-match': etag },
+    );
     expect(put.statusCode).toBe(204);
     expect(put.headers.etag).toBeTruthy();
     expect(put.headers.etag).not.toBe(etag);
     const got = await call('GET', url);
-    expect(got.json()).toMatchObject({ codeValue: 'Pre-K 3', namespace: LOCAL, shortDescription: 'Pre-kindergarten (age 3)', effectiveBeginDate: '2024-07-01' });
+    expect(got.json()).toMatchObject({
+      codeValue: 'Pre-K 3',
+      namespace: LOCAL,
+      shortDescription: 'Pre-kindergarten (age 3)',
+      effectiveBeginDate: '2024-07-01',
+    });
     expect(got.headers.etag).toBe(put.headers.etag);
     expect((await call('GET', url, undefined, { 'if-none-match': put.headers.etag as string })).statusCode).toBe(304);
   });
 
   it('a stale If-Match is 412 optimistic-lock-failed and changes nothing', async () => {
     const { url, etag } = await localGrade('Pre-K 4');
-    expect((await call('PUT', url, { namespace: LOCAL, codeValue: 'Pre-K 4', shortDescription: 'first' })).statusCode).toBe(204);
-    const stale = await call('PUT', url, { namespace: LOCAL, codeValue: 'Pre-K 4', shortDescription: 'second' }, { 'if-match': etag });
+    expect(
+      (await call('PUT', url, { namespace: LOCAL, codeValue: 'Pre-K 4', shortDescription: 'first' })).statusCode,
+    ).toBe(204);
+    const stale = await call(
+      'PUT',
+      url,
+      { namespace: LOCAL, codeValue: 'Pre-K 4', shortDescription: 'second' },
+      { 'if-match': etag },
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ type: 'urn:ed-fi:api:optimistic-lock-failed', status: 412 });
     expect((await call('GET', url)).json().shortDescription).toBe('first');
@@ -96,20 +147,66 @@ describe('PUT /{x}Descriptors/{id}', () => {
     const { url } = await localGrade('Grade 13');
     const renamed = await call('PUT', url, { namespace: LOCAL, codeValue: 'Grade Thirteen', shortDescription: 'x' });
     expect(renamed.statusCode).toBe(400);
-    expect(renamed.json()).toMatchObject({ type: 'urn:ed-fi:api:bad-request', detail: expect.stringContaining('cannot be changed') });
-    expect((await call('PUT', url, { namespace: 'uri://other.edu/GradeLevelDescriptor', codeValue: 'Grade 13', shortDescription: 'x' })).statusCode).toBe(400);
-    expect((await call('PUT', url, { namespace: LOCAL.toUpperCase(), codeValue: 'GRADE 13', shortDescription: 'Same key' })).statusCode).toBe(204);
-    expect((await call('GET', url)).json()).toMatchObject({ namespace: LOCAL, codeValue: 'Grade 13', shortDescription: 'Same key' });
+    expect(renamed.json()).toMatchObject({
+      type: 'urn:ed-fi:api:bad-request',
+      detail: expect.stringContaining('cannot be changed'),
+    });
+    expect(
+      (
+        await call('PUT', url, {
+          namespace: 'uri://other.edu/GradeLevelDescriptor',
+          codeValue: 'Grade 13',
+          shortDescription: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call('PUT', url, { namespace: LOCAL.toUpperCase(), codeValue: 'GRADE 13', shortDescription: 'Same key' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await call('GET', url)).json()).toMatchObject({
+      namespace: LOCAL,
+      codeValue: 'Grade 13',
+      shortDescription: 'Same key',
+    });
   });
 
   it('validates the body (naming the field), the id in the body, and answers 404 for unknown ids or another type', async () => {
     const { url } = await localGrade('Grade 14');
-    const invalid = await call('PUT', url, { namespace: LOCAL, codeValue: 'Grade 14', effectiveBeginDate: '2024-09-01', effectiveEndDate: '2024-08-01' });
+    const invalid = await call('PUT', url, {
+      namespace: LOCAL,
+      codeValue: 'Grade 14',
+      effectiveBeginDate: '2024-09-01',
+      effectiveEndDate: '2024-08-01',
+    });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().validationErrors).toEqual({ '$.shortDescription': ['is required'], '$.effectiveEndDate': ['must not be before effectiveBeginDate'] });
-    expect((await call('PUT', url, { id: randomUUID(), namespace: LOCAL, codeValue: 'Grade 14', shortDescription: 'x' })).json().validationErrors).toEqual({ '$.id': ['does not match the resource id in the URL'] });
-    expect((await call('PUT', `${GRADES}/${randomUUID()}`, { namespace: LOCAL, codeValue: 'Grade 14', shortDescription: 'x' })).statusCode).toBe(404);
-    expect((await call('PUT', url.replace('gradeLevelDescriptors', 'termDescriptors'), { namespace: LOCAL, codeValue: 'Grade 14', shortDescription: 'x' })).statusCode).toBe(404);
+    expect(invalid.json().validationErrors).toEqual({
+      '$.shortDescription': ['is required'],
+      '$.effectiveEndDate': ['must not be before effectiveBeginDate'],
+    });
+    expect(
+      (
+        await call('PUT', url, { id: randomUUID(), namespace: LOCAL, codeValue: 'Grade 14', shortDescription: 'x' })
+      ).json().validationErrors,
+    ).toEqual({ '$.id': ['does not match the resource id in the URL'] });
+    expect(
+      (
+        await call('PUT', `${GRADES}/${randomUUID()}`, {
+          namespace: LOCAL,
+          codeValue: 'Grade 14',
+          shortDescription: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await call('PUT', url.replace('gradeLevelDescriptors', 'termDescriptors'), {
+          namespace: LOCAL,
+          codeValue: 'Grade 14',
+          shortDescription: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await call('DELETE', `${GRADES}/not-a-uuid`)).statusCode).toBe(404);
   });
 });
@@ -119,7 +216,9 @@ describe('DELETE /{x}Descriptors/{id}', () => {
     principal = district();
     const { url, etag } = await localGrade('Grade 15');
     const id = url.split('/').pop()!;
-    const before = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json<{ newestChangeVersion: number }>().newestChangeVersion;
+    const before = (await call('GET', '/changeQueries/v1/availableChangeVersions')).json<{
+      newestChangeVersion: number;
+    }>().newestChangeVersion;
     expect((await call('DELETE', url, undefined, { 'if-match': '"stale"' })).statusCode).toBe(412);
     expect((await call('DELETE', url, undefined, { 'if-match': etag })).statusCode).toBe(204);
     expect((await call('GET', url)).statusCode).toBe(404);
@@ -127,7 +226,9 @@ describe('DELETE /{x}Descriptors/{id}', () => {
 
     const deletes = await call('GET', `${GRADES}/deletes?minChangeVersion=${before + 1}&totalCount=true`);
     expect(deletes.statusCode).toBe(200);
-    expect(deletes.json()).toEqual([{ id, changeVersion: expect.any(Number), keyValues: { namespace: LOCAL, codeValue: 'Grade 15' } }]);
+    expect(deletes.json()).toEqual([
+      { id, changeVersion: expect.any(Number), keyValues: { namespace: LOCAL, codeValue: 'Grade 15' } },
+    ]);
     expect(deletes.headers['total-count']).toBe('1');
     const changeVersion = deletes.json()[0].changeVersion as number;
     expect(changeVersion).toBeGreaterThan(before);
@@ -138,7 +239,11 @@ describe('DELETE /{x}Descriptors/{id}', () => {
 
     // Descriptors are global: the other district learns of the delete too, with the same change version.
     principal = district(otherTenantId);
-    expect((await call('GET', `${GRADES}/deletes`)).json()).toContainEqual({ id, changeVersion, keyValues: { namespace: LOCAL, codeValue: 'Grade 15' } });
+    expect((await call('GET', `${GRADES}/deletes`)).json()).toContainEqual({
+      id,
+      changeVersion,
+      keyValues: { namespace: LOCAL, codeValue: 'Grade 15' },
+    });
     principal = district();
   });
 
@@ -152,7 +257,10 @@ describe('DELETE /{x}Descriptors/{id}', () => {
     const ninth = (await call('GET', `${GRADES}?codeValue=Ninth%20grade`)).json()[0] as { id: string };
     const refused = await call('DELETE', `${GRADES}/${ninth.id}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ type: 'urn:ed-fi:api:data-conflict:dependent-item-exists', detail: expect.stringContaining('studentschoolassociation') });
+    expect(refused.json()).toMatchObject({
+      type: 'urn:ed-fi:api:data-conflict:dependent-item-exists',
+      detail: expect.stringContaining('studentschoolassociation'),
+    });
     expect((await call('GET', `${GRADES}/${ninth.id}`)).statusCode).toBe(200);
     expect((await call('GET', `${GRADES}/deletes`)).json().map((d: { id: string }) => d.id)).not.toContain(ninth.id);
   });
@@ -180,11 +288,21 @@ describe('descriptor URIs stay case-insensitive after writes', () => {
   it('an updated descriptor is found by list queries and resolved in references whatever the case', async () => {
     principal = district();
     const { url } = await localGrade('Grade 17');
-    expect((await call('PUT', url, { namespace: LOCAL, codeValue: 'Grade 17', shortDescription: 'Seventeen' })).statusCode).toBe(204);
-    const found = await call('GET', `${GRADES}?namespace=${encodeURIComponent(LOCAL.toUpperCase())}&codeValue=grade%2017&totalCount=true`);
+    expect(
+      (await call('PUT', url, { namespace: LOCAL, codeValue: 'Grade 17', shortDescription: 'Seventeen' })).statusCode,
+    ).toBe(204);
+    const found = await call(
+      'GET',
+      `${GRADES}?namespace=${encodeURIComponent(LOCAL.toUpperCase())}&codeValue=grade%2017&totalCount=true`,
+    );
     expect(found.headers['total-count']).toBe('1');
     expect(found.json()[0]).toMatchObject({ id: url.split('/').pop(), shortDescription: 'Seventeen' });
-    await post(`${BASE}/students`, { studentUniqueId: '604822', firstName: 'Lisa', lastSurname: 'Woods', birthDate: '2008-09-13' });
+    await post(`${BASE}/students`, {
+      studentUniqueId: '604822',
+      firstName: 'Lisa',
+      lastSurname: 'Woods',
+      birthDate: '2008-09-13',
+    });
     const enrolled = await call('POST', `${BASE}/studentSchoolAssociations`, {
       studentReference: { studentUniqueId: '604822' },
       schoolReference: { schoolId: 255901001 },
@@ -192,7 +310,9 @@ describe('descriptor URIs stay case-insensitive after writes', () => {
       entryGradeLevelDescriptor: `${LOCAL.toUpperCase()}#GRADE 17`,
     });
     expect(enrolled.statusCode).toBe(201);
-    expect((await call('GET', enrolled.headers.location as string)).json().entryGradeLevelDescriptor).toBe(`${LOCAL}#Grade 17`);
+    expect((await call('GET', enrolled.headers.location as string)).json().entryGradeLevelDescriptor).toBe(
+      `${LOCAL}#Grade 17`,
+    );
     expect((await call('DELETE', url)).statusCode).toBe(409);
   });
 

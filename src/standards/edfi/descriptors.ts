@@ -10,7 +10,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rowsOf } from '../../platform/db/database.js';
 import { requireEdfiScope } from './authorization.js';
 import { ValidationCollector } from './codec.js';
-import { DESCRIPTOR_COLUMNS, descriptorCollection, descriptorJson, descriptorNotFound, typeOf, UUID } from './descriptor-json.js';
+import {
+  DESCRIPTOR_COLUMNS,
+  descriptorCollection,
+  descriptorJson,
+  descriptorNotFound,
+  typeOf,
+  UUID,
+} from './descriptor-json.js';
 import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-writes.js';
 import { parsePaging, type ListResult } from './list.js';
 import { asReader } from './caller.js';
@@ -34,13 +41,22 @@ async function listDescriptors(work: EdfiWork, type: string, query: Record<strin
   for (const [param, value] of Object.entries(query)) {
     if (PAGING.includes(param)) continue;
     if (param === 'codeValue' && typeof value === 'string') conditions.push(sql`lower(codevalue) = lower(${value})`);
-    else if (param === 'namespace' && typeof value === 'string') conditions.push(sql`lower(namespace) = lower(${value})`);
+    else if (param === 'namespace' && typeof value === 'string')
+      conditions.push(sql`lower(namespace) = lower(${value})`);
     else errors.add(param, 'is not a queryable field of this resource');
   }
   errors.throwIfAny();
   const where = sql.join(conditions, sql` AND `);
-  const rows = rowsOf<Record<string, unknown>>(await work.tx.execute(sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid LIMIT ${paging.limit} OFFSET ${paging.offset}`));
-  const count = paging.totalCount ? rowsOf<{ n: string | number }>(await work.tx.execute(sql`SELECT count(*) AS n FROM edfi.descriptor WHERE ${where}`))[0] : undefined;
+  const rows = rowsOf<Record<string, unknown>>(
+    await work.tx.execute(
+      sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid LIMIT ${paging.limit} OFFSET ${paging.offset}`,
+    ),
+  );
+  const count = paging.totalCount
+    ? rowsOf<{ n: string | number }>(
+        await work.tx.execute(sql`SELECT count(*) AS n FROM edfi.descriptor WHERE ${where}`),
+      )[0]
+    : undefined;
   return { items: rows.map((r) => descriptorJson(type, r)), ...(count ? { totalCount: Number(count.n) } : {}) };
 }
 
@@ -49,22 +65,46 @@ async function listDescriptors(work: EdfiWork, type: string, query: Record<strin
  * reference data every caller may read, so school-bound clients see them all too. Descriptor keys
  * cannot change, so /keyChanges is served (like every resource's) but stays empty.
  */
-async function trackedDescriptorChanges(work: EdfiWork, type: string, kind: 'deletes' | 'keyChanges', query: Record<string, unknown>): Promise<ListResult> {
+async function trackedDescriptorChanges(
+  work: EdfiWork,
+  type: string,
+  kind: 'deletes' | 'keyChanges',
+  query: Record<string, unknown>,
+): Promise<ListResult> {
   requireEdfiScope(work.principal, 'read');
   const errors = new ValidationCollector();
   const paging = parsePaging(query, errors);
-  for (const param of Object.keys(query)) if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
+  for (const param of Object.keys(query))
+    if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
   errors.throwIfAny();
   const table = kind === 'deletes' ? sql`edfi.deletes_tracking` : sql`edfi.keychanges_tracking`;
-  const where = sql.join([sql`tenant_id = ${work.tenantId}`, sql`resource = ${descriptorCollection(type)}`, ...changeVersionConditions(paging)], sql` AND `);
-  const rows = rowsOf<Record<string, unknown>>(await work.tx.execute(sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`));
+  const where = sql.join(
+    [
+      sql`tenant_id = ${work.tenantId}`,
+      sql`resource = ${descriptorCollection(type)}`,
+      ...changeVersionConditions(paging),
+    ],
+    sql` AND `,
+  );
+  const rows = rowsOf<Record<string, unknown>>(
+    await work.tx.execute(
+      sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`,
+    ),
+  );
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
   const items = rows.map((r) =>
     kind === 'deletes'
       ? { id: r.id, changeVersion: Number(r.changeversion), keyValues: json(r.keyvalues) }
-      : { id: r.id, changeVersion: Number(r.changeversion), oldKeyValues: json(r.oldkeyvalues), newKeyValues: json(r.newkeyvalues) },
+      : {
+          id: r.id,
+          changeVersion: Number(r.changeversion),
+          oldKeyValues: json(r.oldkeyvalues),
+          newKeyValues: json(r.newkeyvalues),
+        },
   );
-  const count = paging.totalCount ? rowsOf<{ n: string | number }>(await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`))[0] : undefined;
+  const count = paging.totalCount
+    ? rowsOf<{ n: string | number }>(await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`))[0]
+    : undefined;
   return { items, ...(count ? { totalCount: Number(count.n) } : {}) };
 }
 
@@ -86,7 +126,10 @@ export function descriptorRoutes(app: FastifyInstance): void {
   for (const kind of ['deletes', 'keyChanges'] as const) {
     app.get<{ Params: Params }>(`${base}/${kind}`, async (request, reply) => {
       const type = typeOf(request.params.descriptors);
-      return sendList(reply, await asReader(request, false, (work) => trackedDescriptorChanges(work, type, kind, query(request))));
+      return sendList(
+        reply,
+        await asReader(request, false, (work) => trackedDescriptorChanges(work, type, kind, query(request))),
+      );
     });
   }
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
@@ -94,7 +137,13 @@ export function descriptorRoutes(app: FastifyInstance): void {
     const item = await asReader(request, false, async (work) => {
       requireEdfiScope(work.principal, 'read');
       const id = request.params.id;
-      const [row] = UUID.test(id) ? rowsOf<Record<string, unknown>>(await work.tx.execute(sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type}`)) : [];
+      const [row] = UUID.test(id)
+        ? rowsOf<Record<string, unknown>>(
+            await work.tx.execute(
+              sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type}`,
+            ),
+          )
+        : [];
       if (!row) throw descriptorNotFound(type);
       return descriptorJson(type, row);
     });
@@ -107,7 +156,12 @@ export function descriptorRoutes(app: FastifyInstance): void {
     return reply.status(created ? 201 : 200).send();
   });
   app.put<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
-    const { item } = await putDescriptor(request, typeOf(request.params.descriptors), request.params.id, ifMatchOf(request));
+    const { item } = await putDescriptor(
+      request,
+      typeOf(request.params.descriptors),
+      request.params.id,
+      ifMatchOf(request),
+    );
     reply.header('Location', `${DATA_PATH}/${request.params.descriptors}/${request.params.id}`);
     reply.header('ETag', `"${String(item._etag)}"`);
     return reply.status(204).send();

@@ -36,7 +36,11 @@ function columnSchema(column: PgColumn): Record<string, unknown> {
   }
 }
 
-const descriptorSchema = (type: string) => ({ type: 'string', maxLength: 306, description: `A ${type} URI (namespace#codeValue)` });
+const descriptorSchema = (type: string) => ({
+  type: 'string',
+  maxLength: 306,
+  description: `A ${type} URI (namespace#codeValue)`,
+});
 
 /** Properties and required names of a JSON object shape (a resource, or the items of a child collection). */
 function shapeSchema(shape: Shape, identity: Set<string>): { properties: Record<string, unknown>; required: string[] } {
@@ -47,7 +51,10 @@ function shapeSchema(shape: Shape, identity: Set<string>): { properties: Record<
     if (s.column.notNull && !s.column.hasDefault) required.push(s.json);
   }
   for (const d of shape.descriptors) {
-    properties[d.json] = { ...descriptorSchema(d.type), ...(identity.has(d.json) ? { 'x-Ed-Fi-isIdentity': true } : {}) };
+    properties[d.json] = {
+      ...descriptorSchema(d.type),
+      ...(identity.has(d.json) ? { 'x-Ed-Fi-isIdentity': true } : {}),
+    };
     if (d.column.notNull) required.push(d.json);
   }
   for (const ref of shape.references) {
@@ -55,9 +62,20 @@ function shapeSchema(shape: Shape, identity: Set<string>): { properties: Record<
     const keyProps: Record<string, unknown> = {};
     for (const key of ref.keys) {
       if (key.descriptorType) keyProps[key.json] = descriptorSchema(key.descriptorType);
-      else keyProps[key.json] = columnSchema(key.viaSurrogate ? resourceModel(key.surrogateHolder!)!.surrogate!.naturalKey : (key.column ?? target.scalars[0]!.column));
+      else
+        keyProps[key.json] = columnSchema(
+          key.viaSurrogate
+            ? resourceModel(key.surrogateHolder!)!.surrogate!.naturalKey
+            : (key.column ?? target.scalars[0]!.column),
+        );
     }
-    properties[ref.json] = { type: 'object', properties: keyProps, required: ref.keys.filter((k) => k.column).map((k) => k.json), description: `A reference to a ${target.name}`, ...(identity.has(ref.json) ? { 'x-Ed-Fi-isIdentity': true } : {}) };
+    properties[ref.json] = {
+      type: 'object',
+      properties: keyProps,
+      required: ref.keys.filter((k) => k.column).map((k) => k.json),
+      description: `A reference to a ${target.name}`,
+      ...(identity.has(ref.json) ? { 'x-Ed-Fi-isIdentity': true } : {}),
+    };
     if (ref.required) required.push(ref.json);
   }
   return { properties, required };
@@ -72,18 +90,42 @@ function resourceSchema(model: ResourceModel): Record<string, unknown> {
       ...child.references.filter((r) => r.keys.some((k) => k.column && keyed.has(k.column.name))).map((r) => r.json),
     ]);
     const items = shapeSchema(child, identity);
-    properties[child.json] = { type: 'array', items: { type: 'object', ...items }, description: 'Replaced as a whole by POST and PUT; two items may not share their key (x-Ed-Fi-isIdentity)' };
+    properties[child.json] = {
+      type: 'array',
+      items: { type: 'object', ...items },
+      description: 'Replaced as a whole by POST and PUT; two items may not share their key (x-Ed-Fi-isIdentity)',
+    };
   }
   properties._etag = { type: 'string', readOnly: true };
   properties._lastModifiedDate = { type: 'string', format: 'date-time', readOnly: true };
-  return { type: 'object', properties: { id: { type: 'string', format: 'uuid', readOnly: true }, ...properties }, required };
+  return {
+    type: 'object',
+    properties: { id: { type: 'string', format: 'uuid', readOnly: true }, ...properties },
+    required,
+  };
 }
 
 export function edfiOpenApi(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = {};
-  const problem = { description: 'Ed-Fi problem details', content: { 'application/problem+json': { schema: { type: 'object' } } } };
-  const listParams = ['offset', 'limit', 'totalCount', 'pageSize', 'pageToken', 'minChangeVersion', 'maxChangeVersion'].map((name) => ({ name, in: 'query', required: false, schema: { type: name === 'totalCount' ? 'boolean' : name === 'pageToken' ? 'string' : 'integer' } }));
+  const problem = {
+    description: 'Ed-Fi problem details',
+    content: { 'application/problem+json': { schema: { type: 'object' } } },
+  };
+  const listParams = [
+    'offset',
+    'limit',
+    'totalCount',
+    'pageSize',
+    'pageToken',
+    'minChangeVersion',
+    'maxChangeVersion',
+  ].map((name) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: { type: name === 'totalCount' ? 'boolean' : name === 'pageToken' ? 'string' : 'integer' },
+  }));
   for (const model of servedResources()) {
     const ref = { $ref: `#/components/schemas/edFi_${model.name}` };
     schemas[`edFi_${model.name}`] = resourceSchema(model);
@@ -91,23 +133,93 @@ export function edfiOpenApi(): Record<string, unknown> {
     const base = `/data/v3/ed-fi/${model.collection}`;
     const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
     paths[base] = {
-      get: { tags: tag, operationId: `get${model.name}s`, parameters: listParams, responses: { 200: { description: 'The items', content: { 'application/json': { schema: { type: 'array', items: ref } } } }, 400: problem, 403: problem } },
-      post: { tags: tag, operationId: `post${model.name}`, requestBody: { content: { 'application/json': { schema: ref } } }, responses: { 200: { description: 'Updated' }, 201: { description: 'Created' }, 400: problem, 403: problem, 409: problem } },
+      get: {
+        tags: tag,
+        operationId: `get${model.name}s`,
+        parameters: listParams,
+        responses: {
+          200: { description: 'The items', content: { 'application/json': { schema: { type: 'array', items: ref } } } },
+          400: problem,
+          403: problem,
+        },
+      },
+      post: {
+        tags: tag,
+        operationId: `post${model.name}`,
+        requestBody: { content: { 'application/json': { schema: ref } } },
+        responses: {
+          200: { description: 'Updated' },
+          201: { description: 'Created' },
+          400: problem,
+          403: problem,
+          409: problem,
+        },
+      },
     };
     paths[`${base}/{id}`] = {
-      get: { tags: tag, operationId: `get${model.name}ById`, parameters: [idParam], responses: { 200: { description: 'The item', content: { 'application/json': { schema: ref } } }, 304: { description: 'Not modified' }, 404: problem } },
-      put: { tags: tag, operationId: `put${model.name}`, parameters: [idParam], requestBody: { content: { 'application/json': { schema: ref } } }, responses: { 204: { description: 'Updated' }, 400: problem, 409: problem, 412: problem } },
-      delete: { tags: tag, operationId: `delete${model.name}ById`, parameters: [idParam], responses: { 204: { description: 'Deleted' }, 404: problem, 409: problem, 412: problem } },
+      get: {
+        tags: tag,
+        operationId: `get${model.name}ById`,
+        parameters: [idParam],
+        responses: {
+          200: { description: 'The item', content: { 'application/json': { schema: ref } } },
+          304: { description: 'Not modified' },
+          404: problem,
+        },
+      },
+      put: {
+        tags: tag,
+        operationId: `put${model.name}`,
+        parameters: [idParam],
+        requestBody: { content: { 'application/json': { schema: ref } } },
+        responses: { 204: { description: 'Updated' }, 400: problem, 409: problem, 412: problem },
+      },
+      delete: {
+        tags: tag,
+        operationId: `delete${model.name}ById`,
+        parameters: [idParam],
+        responses: { 204: { description: 'Deleted' }, 404: problem, 409: problem, 412: problem },
+      },
     };
-    paths[`${base}/deletes`] = { get: { tags: tag, operationId: `deletes${model.name}s`, parameters: listParams, responses: { 200: { description: 'Deleted items (id, changeVersion, keyValues)' } } } };
-    paths[`${base}/keyChanges`] = { get: { tags: tag, operationId: `keyChanges${model.name}s`, parameters: listParams, responses: { 200: { description: 'Key changes (id, changeVersion, oldKeyValues, newKeyValues)' } } } };
+    paths[`${base}/deletes`] = {
+      get: {
+        tags: tag,
+        operationId: `deletes${model.name}s`,
+        parameters: listParams,
+        responses: { 200: { description: 'Deleted items (id, changeVersion, keyValues)' } },
+      },
+    };
+    paths[`${base}/keyChanges`] = {
+      get: {
+        tags: tag,
+        operationId: `keyChanges${model.name}s`,
+        parameters: listParams,
+        responses: { 200: { description: 'Key changes (id, changeVersion, oldKeyValues, newKeyValues)' } },
+      },
+    };
   }
   return {
     openapi: '3.0.1',
     info: { title: 'Schola Ed-Fi API (Data Standard 5.2)', version: '5.2.0' },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas, securitySchemes: { oauth2_client_credentials: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { 'https://schola.dev/scope/edfi': 'read and write', 'https://schola.dev/scope/edfi.readonly': 'read' } } } } } },
+    components: {
+      schemas,
+      securitySchemes: {
+        oauth2_client_credentials: {
+          type: 'oauth2',
+          flows: {
+            clientCredentials: {
+              tokenUrl: '/oauth/token',
+              scopes: {
+                'https://schola.dev/scope/edfi': 'read and write',
+                'https://schola.dev/scope/edfi.readonly': 'read',
+              },
+            },
+          },
+        },
+      },
+    },
     security: [{ oauth2_client_credentials: [] }],
   };
 }

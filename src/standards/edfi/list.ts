@@ -35,7 +35,13 @@ interface Paging {
   maxChangeVersion?: number;
 }
 
-function whole(errors: ValidationCollector, query: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+function whole(
+  errors: ValidationCollector,
+  query: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = query[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^\d{1,16}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -50,15 +56,18 @@ export function parsePaging(query: Record<string, unknown>, errors: ValidationCo
   const limit = whole(errors, query, 'limit', 0, MAX_LIMIT);
   const pageSize = whole(errors, query, 'pageSize', 1, MAX_LIMIT);
   const totalCount = query.totalCount === 'true';
-  if (query.totalCount !== undefined && query.totalCount !== 'true' && query.totalCount !== 'false') errors.add('totalCount', 'must be true or false');
+  if (query.totalCount !== undefined && query.totalCount !== 'true' && query.totalCount !== 'false')
+    errors.add('totalCount', 'must be true or false');
   let after: string | undefined;
   if (query.pageToken !== undefined) {
-    const decoded = typeof query.pageToken === 'string' ? Buffer.from(query.pageToken, 'base64url').toString('utf8') : '';
+    const decoded =
+      typeof query.pageToken === 'string' ? Buffer.from(query.pageToken, 'base64url').toString('utf8') : '';
     if (!UUID.test(decoded)) errors.add('pageToken', 'is not a page token returned by this API');
     else after = decoded;
   }
   const keyset = pageSize !== undefined || query.pageToken !== undefined;
-  if (keyset && (query.offset !== undefined || query.limit !== undefined)) errors.add('pageToken', 'cannot be combined with offset/limit');
+  if (keyset && (query.offset !== undefined || query.limit !== undefined))
+    errors.add('pageToken', 'cannot be combined with offset/limit');
   return {
     offset,
     limit: keyset ? (pageSize ?? DEFAULT_LIMIT) : (limit ?? DEFAULT_LIMIT),
@@ -77,7 +86,11 @@ function changeVersionConditions(paging: Paging, column: SQL): SQL[] {
   return out;
 }
 
-export async function listResources(work: EdfiWork, model: ResourceModel, query: Record<string, unknown>): Promise<ListResult> {
+export async function listResources(
+  work: EdfiWork,
+  model: ResourceModel,
+  query: Record<string, unknown>,
+): Promise<ListResult> {
   const errors = new ValidationCollector();
   const paging = parsePaging(query, errors);
   const fields = queryFields(model);
@@ -106,12 +119,21 @@ export async function listResources(work: EdfiWork, model: ResourceModel, query:
   const where = sql.join(conditions, sql` AND `);
   const pageWhere = paging.after ? sql`${where} AND t.id > ${paging.after}::uuid` : where;
   const take = paging.keyset ? paging.limit + 1 : paging.limit;
-  const rows = rowsOf<RawRow>(await work.tx.execute(sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`));
+  const rows = rowsOf<RawRow>(
+    await work.tx.execute(
+      sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`,
+    ),
+  );
   const result: ListResult = { items: rows.slice(0, paging.limit).map((r) => toResource(model, r)) };
-  if (paging.keyset && rows.length > paging.limit) result.nextPageToken = Buffer.from(String(result.items[result.items.length - 1]!.id)).toString('base64url');
+  if (paging.keyset && rows.length > paging.limit)
+    result.nextPageToken = Buffer.from(String(result.items[result.items.length - 1]!.id)).toString('base64url');
   if (paging.totalCount) {
-    const join = model.parent ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}` : sql``;
-    const [count] = rowsOf<{ n: number | string }>(await work.tx.execute(sql`SELECT count(*) AS n FROM ${sql.raw(model.tableName)} t${join} WHERE ${where}`));
+    const join = model.parent
+      ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}`
+      : sql``;
+    const [count] = rowsOf<{ n: number | string }>(
+      await work.tx.execute(sql`SELECT count(*) AS n FROM ${sql.raw(model.tableName)} t${join} WHERE ${where}`),
+    );
     result.totalCount = Number(count?.n ?? 0);
   }
   return result;
@@ -119,47 +141,77 @@ export async function listResources(work: EdfiWork, model: ResourceModel, query:
 
 /** Query-string text → the JSON value a body would carry for that column. */
 function parseText(columnType: string, raw: string): unknown {
-  if (['PgInteger', 'PgSerial', 'PgSmallInt', 'PgBigInt53', 'PgNumericNumber', 'PgNumeric'].includes(columnType)) return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (['PgInteger', 'PgSerial', 'PgSmallInt', 'PgBigInt53', 'PgNumericNumber', 'PgNumeric'].includes(columnType))
+    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   if (columnType === 'PgBoolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
   return raw;
 }
 
 /** GET …/deletes and …/keyChanges: tracked changes in change-version order. */
-export async function trackedChanges(work: EdfiWork, model: ResourceModel, kind: 'deletes' | 'keyChanges', query: Record<string, unknown>): Promise<ListResult> {
+export async function trackedChanges(
+  work: EdfiWork,
+  model: ResourceModel,
+  kind: 'deletes' | 'keyChanges',
+  query: Record<string, unknown>,
+): Promise<ListResult> {
   const errors = new ValidationCollector();
   const paging = parsePaging(query, errors);
-  for (const param of Object.keys(query)) if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
+  for (const param of Object.keys(query))
+    if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
   errors.throwIfAny();
   await readScope(work.tx, work.principal, work.meta, model);
   const table = kind === 'deletes' ? sql`edfi.deletes_tracking` : sql`edfi.keychanges_tracking`;
-  const conditions: SQL[] = [sql`tenant_id = ${work.tenantId}`, sql`resource = ${model.collection}`, ...changeVersionConditions(paging, sql`changeversion`)];
+  const conditions: SQL[] = [
+    sql`tenant_id = ${work.tenantId}`,
+    sql`resource = ${model.collection}`,
+    ...changeVersionConditions(paging, sql`changeversion`),
+  ];
   if (!isDistrictLevel(work.principal)) {
     // School-bound callers see tracked changes of their schools only (resources keyed by schoolId).
-    if (!model.identity.some((p) => p.path[p.path.length - 1] === 'schoolId')) return { items: [], ...(paging.totalCount ? { totalCount: 0 } : {}) };
+    if (!model.identity.some((p) => p.path[p.path.length - 1] === 'schoolId'))
+      return { items: [], ...(paging.totalCount ? { totalCount: 0 } : {}) };
     const keyColumn = kind === 'deletes' ? sql`keyvalues` : sql`oldkeyvalues`;
-    conditions.push(sql`(${keyColumn}->>'schoolId')::int IN (${sql.join((work.principal.schoolIds ?? []).map((s) => sql`${s}`), sql`, `)}${work.principal.schoolIds?.length ? sql`` : sql`NULL`})`);
+    conditions.push(
+      sql`(${keyColumn}->>'schoolId')::int IN (${sql.join(
+        (work.principal.schoolIds ?? []).map((s) => sql`${s}`),
+        sql`, `,
+      )}${work.principal.schoolIds?.length ? sql`` : sql`NULL`})`,
+    );
   }
   const where = sql.join(conditions, sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`),
+    await work.tx.execute(
+      sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`,
+    ),
   );
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
   const items = rows.map((r) =>
     kind === 'deletes'
       ? { id: r.id, changeVersion: Number(r.changeversion), keyValues: json(r.keyvalues) }
-      : { id: r.id, changeVersion: Number(r.changeversion), oldKeyValues: json(r.oldkeyvalues), newKeyValues: json(r.newkeyvalues) },
+      : {
+          id: r.id,
+          changeVersion: Number(r.changeversion),
+          oldKeyValues: json(r.oldkeyvalues),
+          newKeyValues: json(r.newkeyvalues),
+        },
   );
   const result: ListResult = { items };
   if (paging.totalCount) {
-    const [count] = rowsOf<{ n: number | string }>(await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`));
+    const [count] = rowsOf<{ n: number | string }>(
+      await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`),
+    );
     result.totalCount = Number(count?.n ?? 0);
   }
   return result;
 }
 
 /** The newest change version handed out (0 before any change). */
-export async function availableChangeVersions(tx: Tx): Promise<{ oldestChangeVersion: number; newestChangeVersion: number }> {
-  const [row] = rowsOf<{ last_value: number | string; is_called: boolean }>(await tx.execute(sql`SELECT last_value, is_called FROM edfi.changeversionsequence`));
+export async function availableChangeVersions(
+  tx: Tx,
+): Promise<{ oldestChangeVersion: number; newestChangeVersion: number }> {
+  const [row] = rowsOf<{ last_value: number | string; is_called: boolean }>(
+    await tx.execute(sql`SELECT last_value, is_called FROM edfi.changeversionsequence`),
+  );
   if (!row) throw new AppError('internal', 'The change version sequence is missing.');
   return { oldestChangeVersion: 0, newestChangeVersion: row.is_called ? Number(row.last_value) : 0 };
 }

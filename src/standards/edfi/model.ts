@@ -22,7 +22,8 @@ export interface DescriptorDef {
  * target's key name], null (accepted and matched, not stored), or an object naming a descriptor type
  * when the target cannot tell (the key is a descriptor URI resolved to its id).
  */
-export type ReferenceKeySpec = string | null | [string, string] | { prop: string; targetKey?: string; descriptor: string };
+export type ReferenceKeySpec =
+  string | null | [string, string] | { prop: string; targetKey?: string; descriptor: string };
 
 export interface ReferenceDef {
   /** e.g. 'schoolReference'. */
@@ -52,7 +53,13 @@ export interface ResourceDef {
   /** Surrogate key column stands for a natural key column (studentUSI ↔ studentUniqueId). */
   surrogate?: { prop: string; naturalKey: string };
   /** Supertype row written with the resource (School → EducationOrganization). */
-  parent?: { table: PgTable; link: [string, string]; scalars: (string | [string, string])[]; descriptors?: DescriptorDef[]; discriminator: string };
+  parent?: {
+    table: PgTable;
+    link: [string, string];
+    scalars: (string | [string, string])[];
+    descriptors?: DescriptorDef[];
+    discriminator: string;
+  };
   /** PUT may change the natural key (recorded for /keyChanges). */
   allowKeyChanges?: boolean;
   /** Internal: a reference target only, no routes. */
@@ -141,13 +148,23 @@ export interface ResourceModel extends Shape {
   /** Natural key as the API sees it (the surrogate replaced by its natural key column). */
   identity: IdentityPart[];
   surrogate?: { column: PgColumn; naturalKey: PgColumn };
-  parent?: { table: PgTable; tableName: string; childLink: PgColumn; parentLink: PgColumn; scalars: ScalarModel[]; descriptors: DescriptorModel[]; discriminator: string; discriminatorColumn?: PgColumn };
+  parent?: {
+    table: PgTable;
+    tableName: string;
+    childLink: PgColumn;
+    parentLink: PgColumn;
+    scalars: ScalarModel[];
+    descriptors: DescriptorModel[];
+    discriminator: string;
+    discriminatorColumn?: PgColumn;
+  };
   children: ChildModel[];
 }
 
 export function columnOf(table: PgTable, prop: string): PgColumn {
   const column = (table as unknown as Record<string, PgColumn | undefined>)[prop];
-  if (!column || typeof column !== 'object' || !('columnType' in column)) throw new Error(`${getTableConfig(table).name} has no column property ${prop}`);
+  if (!column || typeof column !== 'object' || !('columnType' in column))
+    throw new Error(`${getTableConfig(table).name} has no column property ${prop}`);
   return column;
 }
 
@@ -156,7 +173,10 @@ function tableName(table: PgTable): string {
   return `"${config.schema ?? 'public'}"."${config.name}"`;
 }
 
-function normalizeKey(json: string, spec: Exclude<ReferenceKeySpec, null>): { prop: string; targetKey: string; descriptor?: string } {
+function normalizeKey(
+  json: string,
+  spec: Exclude<ReferenceKeySpec, null>,
+): { prop: string; targetKey: string; descriptor?: string } {
   if (typeof spec === 'string') return { prop: spec, targetKey: json };
   if (Array.isArray(spec)) return { prop: spec[0], targetKey: spec[1] };
   return { prop: spec.prop, targetKey: spec.targetKey ?? json, descriptor: spec.descriptor };
@@ -167,7 +187,12 @@ function normalizeKey(json: string, spec: Exclude<ReferenceKeySpec, null>): { pr
  * or — for a key the target holds through a reference of its own (a studentSectionAssociation's
  * studentUniqueId) — whatever that reference's target says.
  */
-function keyOrigin(all: Map<string, ResourceDef>, collection: string, key: string, depth = 0): { surrogateHolder?: string; descriptorType?: string } {
+function keyOrigin(
+  all: Map<string, ResourceDef>,
+  collection: string,
+  key: string,
+  depth = 0,
+): { surrogateHolder?: string; descriptorType?: string } {
   const def = all.get(collection);
   if (!def || depth > 4) return {};
   if (def.surrogate?.naturalKey === key) return { surrogateHolder: collection };
@@ -182,10 +207,24 @@ function keyOrigin(all: Map<string, ResourceDef>, collection: string, key: strin
   return {};
 }
 
-function compileShape(table: PgTable, label: string, def: { scalars?: (string | [string, string])[]; descriptors?: DescriptorDef[]; references?: ReferenceDef[] }, all: Map<string, ResourceDef>): Shape {
+function compileShape(
+  table: PgTable,
+  label: string,
+  def: { scalars?: (string | [string, string])[]; descriptors?: DescriptorDef[]; references?: ReferenceDef[] },
+  all: Map<string, ResourceDef>,
+): Shape {
   const col = (prop: string) => columnOf(table, prop);
-  const scalars = (def.scalars ?? []).map((s) => (typeof s === 'string' ? { json: s, column: col(s), onParent: false } : { json: s[0], column: col(s[1]), onParent: false }));
-  const descriptors = (def.descriptors ?? []).map((d) => ({ json: d.json, column: col(`${d.json}Id`), type: d.type, onParent: false }));
+  const scalars = (def.scalars ?? []).map((s) =>
+    typeof s === 'string'
+      ? { json: s, column: col(s), onParent: false }
+      : { json: s[0], column: col(s[1]), onParent: false },
+  );
+  const descriptors = (def.descriptors ?? []).map((d) => ({
+    json: d.json,
+    column: col(`${d.json}Id`),
+    type: d.type,
+    onParent: false,
+  }));
   const references: ReferenceModel[] = (def.references ?? []).map((r) => {
     if (!all.has(r.target)) throw new Error(`${label}.${r.json}: unknown target ${r.target}`);
     const keys = Object.entries(r.keys).map(([json, spec]): ReferenceKeyModel => {
@@ -201,23 +240,45 @@ function compileShape(table: PgTable, label: string, def: { scalars?: (string | 
         ...(descriptorType ? { descriptorType } : {}),
       };
     });
-    return { json: r.json, target: r.target, keys, required: !r.optional && keys.some((k) => k.column?.notNull), unchecked: r.unchecked === true };
+    return {
+      json: r.json,
+      target: r.target,
+      keys,
+      required: !r.optional && keys.some((k) => k.column?.notNull),
+      unchecked: r.unchecked === true,
+    };
   });
   return { scalars, descriptors, references };
 }
 
-const primaryKeyOf = (table: PgTable) => (getTableConfig(table).primaryKeys[0]?.columns ?? []).filter((c) => c.name !== 'tenant_id');
+const primaryKeyOf = (table: PgTable) =>
+  (getTableConfig(table).primaryKeys[0]?.columns ?? []).filter((c) => c.name !== 'tenant_id');
 
-function compileChild(child: ChildDef, parentKey: PgColumn[], label: string, all: Map<string, ResourceDef>): ChildModel {
+function compileChild(
+  child: ChildDef,
+  parentKey: PgColumn[],
+  label: string,
+  all: Map<string, ResourceDef>,
+): ChildModel {
   const shape = compileShape(child.table, `${label}.${child.json}`, child, all);
   const columns = getTableConfig(child.table).columns;
   const link = parentKey.map((parent) => {
     const found = columns.find((c) => c.name === parent.name);
-    if (!found) throw new Error(`${label}.${child.json}: ${getTableConfig(child.table).name} has no column ${parent.name} for the parent's key`);
+    if (!found)
+      throw new Error(
+        `${label}.${child.json}: ${getTableConfig(child.table).name} has no column ${parent.name} for the parent's key`,
+      );
     return { child: found, parent };
   });
   const linked = new Set(link.map((l) => l.child.name));
-  return { json: child.json, table: child.table, tableName: tableName(child.table), ...shape, link, keyColumns: primaryKeyOf(child.table).filter((c) => !linked.has(c.name)) };
+  return {
+    json: child.json,
+    table: child.table,
+    tableName: tableName(child.table),
+    ...shape,
+    link,
+    keyColumns: primaryKeyOf(child.table).filter((c) => !linked.has(c.name)),
+  };
 }
 
 export function compile(def: ResourceDef, all: Map<string, ResourceDef>): ResourceModel {
@@ -225,9 +286,12 @@ export function compile(def: ResourceDef, all: Map<string, ResourceDef>): Resour
   const col = (prop: string) => columnOf(def.table, prop);
   const { scalars, descriptors, references } = compileShape(def.table, def.collection, def, all);
   const pk = primaryKeyOf(def.table);
-  const surrogate = def.surrogate ? { column: col(def.surrogate.prop), naturalKey: col(def.surrogate.naturalKey) } : undefined;
+  const surrogate = def.surrogate
+    ? { column: col(def.surrogate.prop), naturalKey: col(def.surrogate.naturalKey) }
+    : undefined;
   const identity: IdentityPart[] = pk.map((column) => {
-    if (surrogate && column.name === surrogate.column.name) return { path: [def.surrogate!.naturalKey], column: surrogate.naturalKey };
+    if (surrogate && column.name === surrogate.column.name)
+      return { path: [def.surrogate!.naturalKey], column: surrogate.naturalKey };
     const scalar = scalars.find((s) => s.column.name === column.name);
     if (scalar) return { path: [scalar.json], column };
     const descriptor = descriptors.find((d) => d.column.name === column.name);
@@ -248,8 +312,17 @@ export function compile(def: ResourceDef, all: Map<string, ResourceDef>): Resour
       tableName: tableName(p.table),
       childLink: col(p.link[0]),
       parentLink: pcol(p.link[1]),
-      scalars: p.scalars.map((s) => (typeof s === 'string' ? { json: s, column: pcol(s), onParent: true } : { json: s[0], column: pcol(s[1]), onParent: true })),
-      descriptors: (p.descriptors ?? []).map((d) => ({ json: d.json, column: pcol(`${d.json}Id`), type: d.type, onParent: true })),
+      scalars: p.scalars.map((s) =>
+        typeof s === 'string'
+          ? { json: s, column: pcol(s), onParent: true }
+          : { json: s[0], column: pcol(s[1]), onParent: true },
+      ),
+      descriptors: (p.descriptors ?? []).map((d) => ({
+        json: d.json,
+        column: pcol(`${d.json}Id`),
+        type: d.type,
+        onParent: true,
+      })),
       discriminator: p.discriminator,
       discriminatorColumn: pcol('discriminator'),
     };

@@ -24,25 +24,46 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
 
-const student = (id: string, first = 'Ada', extra: Record<string, unknown> = {}) => ({ studentUniqueId: id, firstName: first, lastSurname: 'Lovelace', birthDate: '2010-05-01', ...extra });
+const student = (id: string, first = 'Ada', extra: Record<string, unknown> = {}) => ({
+  studentUniqueId: id,
+  firstName: first,
+  lastSurname: 'Lovelace',
+  birthDate: '2010-05-01',
+  ...extra,
+});
 const postStudent = (body: unknown) => app.inject({ method: 'POST', url: STUDENTS, payload: body as object });
 /** Transactions that wrote these students (rows written in one transaction share xmin). */
 async function transactionsOf(prefix: string): Promise<number> {
-  const [row] = await database.query<{ n: number }>(`SELECT count(DISTINCT xmin::text)::int AS n FROM edfi.student WHERE tenant_id = $1 AND studentuniqueid LIKE $2`, [tenantId, `${prefix}%`]);
+  const [row] = await database.query<{ n: number }>(
+    `SELECT count(DISTINCT xmin::text)::int AS n FROM edfi.student WHERE tenant_id = $1 AND studentuniqueid LIKE $2`,
+    [tenantId, `${prefix}%`],
+  );
   return row!.n;
 }
 
 beforeAll(async () => {
   database = await migratedDatabase();
   tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Batch ISD', 'district')`, [tenantId, `batch-${tenantId.slice(0, 8)}`]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Batch ISD', 'district')`, [
+    tenantId,
+    `batch-${tenantId.slice(0, 8)}`,
+  ]);
   await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   await ensureDemoDescriptors(database.db);
-  const principal: Principal = { kind: 'client', tenantId, actorId: 'district-client', roles: ['api_client'], scopes: [EDFI] };
+  const principal: Principal = {
+    kind: 'client',
+    tenantId,
+    actorId: 'district-client',
+    roles: ['api_client'],
+    scopes: [EDFI],
+  };
   app = await buildApp({
     database,
     logger: createLogger('silent'),
-    plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes],
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiApiRoutes,
+    ],
   });
 });
 afterAll(async () => {
@@ -96,16 +117,35 @@ describe('coalesced Ed-Fi POSTs', () => {
     const { tenants } = await verifyAuditChain(database, { tenantId });
     expect(tenants[0]).toMatchObject({ ok: true });
     // Written through to OneRoster like single writes.
-    const [users] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE tenant_id = $1 AND username LIKE 'B-%'`, [tenantId]);
+    const [users] = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM oneroster.users WHERE tenant_id = $1 AND username LIKE 'B-%'`,
+      [tenantId],
+    );
     expect(users!.n).toBe(32);
   });
 
   it('never writes a batch without its audit rows: with the chain head gone, the batch fails whole and the items run alone', async () => {
     const tenant = randomUUID();
-    await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Headless ISD', 'district')`, [tenant, `headless-${tenant.slice(0, 8)}`]);
+    await database.query(
+      `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Headless ISD', 'district')`,
+      [tenant, `headless-${tenant.slice(0, 8)}`],
+    );
     await tenantTransaction(database, tenant, ({ tx }) => seedDefaultPolicies(tx, tenant));
-    const principal: Principal = { kind: 'client', tenantId: tenant, actorId: 'headless-client', roles: ['api_client'], scopes: [EDFI] };
-    const other = await buildApp({ database, logger: createLogger('silent'), plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiApiRoutes] });
+    const principal: Principal = {
+      kind: 'client',
+      tenantId: tenant,
+      actorId: 'headless-client',
+      roles: ['api_client'],
+      scopes: [EDFI],
+    };
+    const other = await buildApp({
+      database,
+      logger: createLogger('silent'),
+      plugins: [
+        (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+        edfiApiRoutes,
+      ],
+    });
     try {
       const post = (id: string) => other.inject({ method: 'POST', url: STUDENTS, payload: student(id) });
       // Two at once: the batch path runs and the process learns that the tenant's head exists.
@@ -132,12 +172,17 @@ describe('coalesced Ed-Fi POSTs', () => {
     // Stands in for any database rule the body validation cannot see.
     await database.query(`CREATE FUNCTION public.refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.firstname = 'Boom' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '23514', CONSTRAINT = 'student_no_boom'; END IF; RETURN NEW; END $$`);
-    await database.query(`CREATE TRIGGER refuse_boom BEFORE INSERT OR UPDATE ON edfi.student FOR EACH ROW EXECUTE FUNCTION public.refuse_boom()`);
+    await database.query(
+      `CREATE TRIGGER refuse_boom BEFORE INSERT OR UPDATE ON edfi.student FOR EACH ROW EXECUTE FUNCTION public.refuse_boom()`,
+    );
     try {
       const bodies = Array.from({ length: 12 }, (_, i) => student(`C-${i}`, i === 5 ? 'Boom' : `First${i}`));
       const answers = await Promise.all(bodies.map(postStudent));
       expect(answers.map((a) => a.statusCode)).toEqual(bodies.map((_, i) => (i === 5 ? 400 : 201)));
-      const [stored] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM edfi.student WHERE tenant_id = $1 AND studentuniqueid LIKE 'C-%'`, [tenantId]);
+      const [stored] = await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM edfi.student WHERE tenant_id = $1 AND studentuniqueid LIKE 'C-%'`,
+        [tenantId],
+      );
       expect(stored!.n).toBe(11);
       const { tenants } = await verifyAuditChain(database, { tenantId });
       expect(tenants[0]).toMatchObject({ ok: true });

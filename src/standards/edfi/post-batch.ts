@@ -46,10 +46,19 @@ async function postOne(request: FastifyRequest, model: ResourceModel): Promise<P
 async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promise<Settled[]> {
   let outcomes: BatchOutcome[];
   try {
-    outcomes = await withTenantWrite(requests[0]!, (work) => createMany(work, model, requests.map((r) => ({ body: r.body, meta: metaOf(r) }))));
+    outcomes = await withTenantWrite(requests[0]!, (work) =>
+      createMany(
+        work,
+        model,
+        requests.map((r) => ({ body: r.body, meta: metaOf(r) })),
+      ),
+    );
   } catch (error) {
     // The code only: a PostgreSQL error's detail may quote a student's values.
-    requests[0]!.log.info({ pgCode: findPgError(error)?.code, batch: requests.length }, 'Ed-Fi POST batch failed (nothing of it was kept); each item runs alone');
+    requests[0]!.log.info(
+      { pgCode: findPgError(error)?.code, batch: requests.length },
+      'Ed-Fi POST batch failed (nothing of it was kept); each item runs alone',
+    );
     outcomes = requests.map(() => undefined);
   }
   const settled: Settled[] = [];
@@ -62,7 +71,9 @@ async function runBatch(model: ResourceModel, requests: FastifyRequest[]): Promi
 }
 
 /** A POST handler core for the Ed-Fi routes: coalesced where the resource allows it. */
-export function createPoster(options?: CoalescerOptions): (request: FastifyRequest, model: ResourceModel) => Promise<PostResult> {
+export function createPoster(
+  options?: CoalescerOptions,
+): (request: FastifyRequest, model: ResourceModel) => Promise<PostResult> {
   const coalescer = new WriteCoalescer<FastifyRequest, Settled>(options);
   return async (request, model) => {
     if (!batchable(model)) return postOne(request, model);

@@ -50,7 +50,11 @@ function shapeItems(shape: Shape, alias: string): [string, SQL][] {
   shape.references.forEach((ref, i) =>
     ref.keys.forEach((key, j) => {
       if (!key.column) return;
-      const expr = key.viaSurrogate ? surrogateNaturalKey(alias, key) : key.descriptorType ? descriptorUri(alias, key.column) : valueExpr(alias, key.column);
+      const expr = key.viaSurrogate
+        ? surrogateNaturalKey(alias, key)
+        : key.descriptorType
+          ? descriptorUri(alias, key.column)
+          : valueExpr(alias, key.column);
       items.push([`r${i}_${j}`, expr]);
     }),
   );
@@ -61,9 +65,17 @@ function shapeItems(shape: Shape, alias: string): [string, SQL][] {
 function childArray(child: ChildModel): SQL {
   const fields = shapeItems(child, 'c');
   // Positional names (s0, d1…) as literals, not parameters: the SELECT list stays parameter-free (cached).
-  const object = sql`json_build_object(${sql.join(fields.map(([name, expr]) => sql`${sql.raw(`'${name}'`)}, ${expr}`), sql`, `)})`;
-  const descriptorColumns = new Set([...child.descriptors.map((d) => d.column.name), ...child.references.flatMap((r) => r.keys.filter((k) => k.descriptorType).map((k) => k.column!.name))]);
-  const order = child.keyColumns.map((column) => (descriptorColumns.has(column.name) ? descriptorUri('c', column) : sql`c.${q(column.name)}`));
+  const object = sql`json_build_object(${sql.join(
+    fields.map(([name, expr]) => sql`${sql.raw(`'${name}'`)}, ${expr}`),
+    sql`, `,
+  )})`;
+  const descriptorColumns = new Set([
+    ...child.descriptors.map((d) => d.column.name),
+    ...child.references.flatMap((r) => r.keys.filter((k) => k.descriptorType).map((k) => k.column!.name)),
+  ]);
+  const order = child.keyColumns.map((column) =>
+    descriptorColumns.has(column.name) ? descriptorUri('c', column) : sql`c.${q(column.name)}`,
+  );
   const link = child.link.map((l) => sql`c.${q(l.child.name)} = t.${q(l.parent.name)}`);
   return sql`(SELECT coalesce(json_agg(${object} ORDER BY ${sql.join([...order, sql`c.id`], sql`, `)}), '[]'::json) FROM ${sql.raw(child.tableName)} c WHERE c.tenant_id = t.tenant_id AND ${sql.join(link, sql` AND `)})`;
 }
@@ -79,7 +91,11 @@ const selectLists = new WeakMap<ResourceModel, SQL>();
 export function selectList(model: ResourceModel, extra: SQL[] = []): SQL {
   let list = selectLists.get(model);
   if (!list) {
-    const items: SQL[] = [sql`t.id AS "_id"`, sql`t.lastmodifieddate AS "_lastModifiedDate"`, sql`t.changeversion::float8 AS "_changeVersion"`];
+    const items: SQL[] = [
+      sql`t.id AS "_id"`,
+      sql`t.lastmodifieddate AS "_lastModifiedDate"`,
+      sql`t.changeversion::float8 AS "_changeVersion"`,
+    ];
     for (const [name, expr] of shapeItems(model, 't')) items.push(sql`${expr} AS ${q(name)}`);
     model.children.forEach((child, i) => items.push(sql`${childArray(child)} AS ${q(`c${i}`)}`));
     const rendered = dialect.sqlToQuery(sql.join(items, sql`, `));
@@ -135,7 +151,8 @@ export function toResource(model: ResourceModel, row: RawRow): Record<string, un
     const items = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as RawRow[];
     out[child.json] = items.map((item) => shapeJson(child, item, {}));
   });
-  const lastModified = row._lastModifiedDate instanceof Date ? row._lastModifiedDate : new Date(String(row._lastModifiedDate));
+  const lastModified =
+    row._lastModifiedDate instanceof Date ? row._lastModifiedDate : new Date(String(row._lastModifiedDate));
   out._lastModifiedDate = lastModified.toISOString();
   out._etag = etagOf(out).replace(/"/g, '');
   return out;
@@ -168,16 +185,51 @@ export interface QueryField {
 
 export function queryFields(model: ResourceModel): Map<string, QueryField> {
   const fields = new Map<string, QueryField>();
-  for (const s of model.scalars) fields.set(s.json, { param: s.json, column: s.column, alias: s.onParent ? 'p' : 't', kind: 'scalar', typeColumn: s.column });
-  for (const d of model.descriptors) fields.set(d.json, { param: d.json, column: d.column, alias: d.onParent ? 'p' : 't', kind: 'descriptor', typeColumn: d.column });
+  for (const s of model.scalars)
+    fields.set(s.json, {
+      param: s.json,
+      column: s.column,
+      alias: s.onParent ? 'p' : 't',
+      kind: 'scalar',
+      typeColumn: s.column,
+    });
+  for (const d of model.descriptors)
+    fields.set(d.json, {
+      param: d.json,
+      column: d.column,
+      alias: d.onParent ? 'p' : 't',
+      kind: 'descriptor',
+      typeColumn: d.column,
+    });
   for (const ref of model.references) {
     for (const key of ref.keys) {
       if (!key.column || fields.has(key.json)) continue;
       if (key.viaSurrogate) {
         const target = resourceModel(key.surrogateHolder!)!;
-        fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'surrogate', target, typeColumn: target.surrogate!.naturalKey });
-      } else if (key.descriptorType) fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'descriptor', typeColumn: key.column });
-      else fields.set(key.json, { param: key.json, column: key.column, alias: 't', kind: 'scalar', typeColumn: key.column });
+        fields.set(key.json, {
+          param: key.json,
+          column: key.column,
+          alias: 't',
+          kind: 'surrogate',
+          target,
+          typeColumn: target.surrogate!.naturalKey,
+        });
+      } else if (key.descriptorType)
+        fields.set(key.json, {
+          param: key.json,
+          column: key.column,
+          alias: 't',
+          kind: 'descriptor',
+          typeColumn: key.column,
+        });
+      else
+        fields.set(key.json, {
+          param: key.json,
+          column: key.column,
+          alias: 't',
+          kind: 'scalar',
+          typeColumn: key.column,
+        });
     }
   }
   return fields;

@@ -10,12 +10,21 @@ import type { DescriptorDef, ReferenceDef, ResourceDef } from './model.js';
 
 const d = (json: string, type: string): DescriptorDef => ({ json, type: `${type}Descriptor` });
 const student: ReferenceDef = { json: 'studentReference', target: 'students', keys: { studentUniqueId: 'studentUSI' } };
-const edOrg: ReferenceDef = { json: 'educationOrganizationReference', target: 'educationOrganizations', keys: { educationOrganizationId: 'educationOrganizationId' } };
+const edOrg: ReferenceDef = {
+  json: 'educationOrganizationReference',
+  target: 'educationOrganizations',
+  keys: { educationOrganizationId: 'educationOrganizationId' },
+};
 /** 5.2 grading periods are also keyed by gradingPeriodName: accepted, not stored (edfi.gradingperiod has no such column). */
 const gradingPeriod: ReferenceDef = {
   json: 'gradingPeriodReference',
   target: 'gradingPeriods',
-  keys: { gradingPeriodDescriptor: 'gradingPeriodDescriptorId', gradingPeriodName: null, schoolId: ['gradingPeriodSchoolId', 'schoolId'], schoolYear: ['gradingPeriodSchoolYear', 'schoolYear'] },
+  keys: {
+    gradingPeriodDescriptor: 'gradingPeriodDescriptorId',
+    gradingPeriodName: null,
+    schoolId: ['gradingPeriodSchoolId', 'schoolId'],
+    schoolYear: ['gradingPeriodSchoolYear', 'schoolYear'],
+  },
 };
 
 export const MORE_RESOURCE_DEFS: ResourceDef[] = [
@@ -25,7 +34,13 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     name: 'ReportCard',
     table: edfi.reportCard,
     // gpaGivenGradingPeriod/gpaCumulative: the seed's columns (Ed-Fi 3 names); 5.2 has gradePointAverages[].
-    scalars: ['numberOfDaysAbsent', 'numberOfDaysInAttendance', 'numberOfDaysTardy', 'gpaGivenGradingPeriod', 'gpaCumulative'],
+    scalars: [
+      'numberOfDaysAbsent',
+      'numberOfDaysInAttendance',
+      'numberOfDaysTardy',
+      'gpaGivenGradingPeriod',
+      'gpaCumulative',
+    ],
     references: [student, edOrg, gradingPeriod],
   },
   {
@@ -38,7 +53,15 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
       {
         json: 'studentSectionAssociationReference',
         target: 'studentSectionAssociations',
-        keys: { beginDate: 'beginDate', localCourseCode: 'localCourseCode', schoolId: 'schoolId', schoolYear: 'schoolYear', sectionIdentifier: 'sectionIdentifier', sessionName: null, studentUniqueId: 'studentUSI' },
+        keys: {
+          beginDate: 'beginDate',
+          localCourseCode: 'localCourseCode',
+          schoolId: 'schoolId',
+          schoolYear: 'schoolYear',
+          sectionIdentifier: 'sectionIdentifier',
+          sessionName: null,
+          studentUniqueId: 'studentUSI',
+        },
       },
       gradingPeriod,
     ],
@@ -49,7 +72,11 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     name: 'Diploma',
     table: edfi.diploma,
     scalars: ['diplomaAwardDate', 'cteCompleter', 'diplomaDescription', 'diplomaAwardExpiresDate', 'academicMonth'],
-    descriptors: [d('diplomaTypeDescriptor', 'DiplomaType'), d('diplomaLevelDescriptor', 'DiplomaLevel'), d('achievementCategoryDescriptor', 'AchievementCategory')],
+    descriptors: [
+      d('diplomaTypeDescriptor', 'DiplomaType'),
+      d('diplomaLevelDescriptor', 'DiplomaLevel'),
+      d('achievementCategoryDescriptor', 'AchievementCategory'),
+    ],
     references: [student],
   },
   {
@@ -68,7 +95,10 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
         keys: {
           educationOrganizationId: 'objectiveEducationOrganizationId',
           objective: 'objective',
-          objectiveGradeLevelDescriptor: { prop: 'objectiveGradeLevelDescriptorId', descriptor: 'GradeLevelDescriptor' },
+          objectiveGradeLevelDescriptor: {
+            prop: 'objectiveGradeLevelDescriptorId',
+            descriptor: 'GradeLevelDescriptor',
+          },
         },
       },
     ],
@@ -81,11 +111,19 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.objectiveAssessment,
     scalars: ['identificationCode', 'maxRawScore', 'percentOfAssessment', 'nomenclature', 'description'],
     references: [
-      { json: 'assessmentReference', target: 'assessments', keys: { assessmentIdentifier: 'assessmentIdentifier', namespace: 'namespace' } },
+      {
+        json: 'assessmentReference',
+        target: 'assessments',
+        keys: { assessmentIdentifier: 'assessmentIdentifier', namespace: 'namespace' },
+      },
       {
         json: 'parentObjectiveAssessmentReference',
         target: 'objectiveAssessments',
-        keys: { assessmentIdentifier: 'assessmentIdentifier', identificationCode: ['parentIdentificationCode', 'identificationCode'], namespace: 'namespace' },
+        keys: {
+          assessmentIdentifier: 'assessmentIdentifier',
+          identificationCode: ['parentIdentificationCode', 'identificationCode'],
+          namespace: 'namespace',
+        },
         optional: true,
       },
     ],
@@ -97,7 +135,11 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     name: 'Cohort',
     table: edfi.cohort,
     scalars: ['cohortIdentifier', 'cohortDescription'],
-    descriptors: [d('cohortTypeDescriptor', 'CohortType'), d('cohortScopeDescriptor', 'CohortScope'), d('academicSubjectDescriptor', 'AcademicSubject')],
+    descriptors: [
+      d('cohortTypeDescriptor', 'CohortType'),
+      d('cohortScopeDescriptor', 'CohortScope'),
+      d('academicSubjectDescriptor', 'AcademicSubject'),
+    ],
     references: [edOrg],
     children: [
       {
@@ -123,7 +165,14 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     name: 'StudentCohortAssociation',
     table: edfi.studentCohortAssociation,
     scalars: ['beginDate', 'endDate'],
-    references: [student, { json: 'cohortReference', target: 'cohorts', keys: { cohortIdentifier: 'cohortIdentifier', educationOrganizationId: 'educationOrganizationId' } }],
+    references: [
+      student,
+      {
+        json: 'cohortReference',
+        target: 'cohorts',
+        keys: { cohortIdentifier: 'cohortIdentifier', educationOrganizationId: 'educationOrganizationId' },
+      },
+    ],
   },
 
   // Discipline
@@ -135,13 +184,27 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.studentDisciplineIncidentAssociation,
     scalars: [],
     descriptors: [d('studentParticipationCodeDescriptor', 'DisciplineIncidentParticipationCode')],
-    references: [student, { json: 'disciplineIncidentReference', target: 'disciplineIncidents', keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' } }],
+    references: [
+      student,
+      {
+        json: 'disciplineIncidentReference',
+        target: 'disciplineIncidents',
+        keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' },
+      },
+    ],
   },
   {
     collection: 'disciplineActions',
     name: 'DisciplineAction',
     table: edfi.disciplineAction,
-    scalars: ['disciplineActionIdentifier', 'disciplineDate', 'actualDisciplineActionLength', 'disciplineActionLength', 'iepPlacementMeetingIndicator', 'relatedToZeroTolerancePolicy'],
+    scalars: [
+      'disciplineActionIdentifier',
+      'disciplineDate',
+      'actualDisciplineActionLength',
+      'disciplineActionLength',
+      'iepPlacementMeetingIndicator',
+      'relatedToZeroTolerancePolicy',
+    ],
     descriptors: [d('disciplineActionLengthDifferenceReasonDescriptor', 'DisciplineActionLengthDifferenceReason')],
     references: [
       student,
@@ -170,7 +233,15 @@ export const MORE_RESOURCE_DEFS: ResourceDef[] = [
     collection: 'learningStandards',
     name: 'LearningStandard',
     table: edfi.learningStandard,
-    scalars: ['learningStandardId', 'description', 'namespace', 'courseTitle', 'successCriteria', ['learningStandardItemCode', 'itemCode'], 'uri'],
+    scalars: [
+      'learningStandardId',
+      'description',
+      'namespace',
+      'courseTitle',
+      'successCriteria',
+      ['learningStandardItemCode', 'itemCode'],
+      'uri',
+    ],
   },
   {
     // An Ed-Fi 3 resource (removed from the 5.2 model); served because the seed keeps the table.

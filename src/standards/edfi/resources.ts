@@ -13,23 +13,64 @@ const d = (json: string, type: string): DescriptorDef => ({ json, type: `${type}
 const school: ReferenceDef = { json: 'schoolReference', target: 'schools', keys: { schoolId: 'schoolId' } };
 const student: ReferenceDef = { json: 'studentReference', target: 'students', keys: { studentUniqueId: 'studentUSI' } };
 const staff: ReferenceDef = { json: 'staffReference', target: 'staffs', keys: { staffUniqueId: 'staffUSI' } };
-const schoolYear = (optional = false): ReferenceDef => ({ json: 'schoolYearTypeReference', target: 'schoolYearTypes', keys: { schoolYear: 'schoolYear' }, unchecked: true, optional });
-const session: ReferenceDef = { json: 'sessionReference', target: 'sessions', keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: null } };
+const schoolYear = (optional = false): ReferenceDef => ({
+  json: 'schoolYearTypeReference',
+  target: 'schoolYearTypes',
+  keys: { schoolYear: 'schoolYear' },
+  unchecked: true,
+  optional,
+});
+const session: ReferenceDef = {
+  json: 'sessionReference',
+  target: 'sessions',
+  keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: null },
+};
 /** Course offerings keep their session (a course is offered each semester): their key stores it. */
-const offeringSession: ReferenceDef = { json: 'sessionReference', target: 'sessions', keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: 'sessionName' } };
+const offeringSession: ReferenceDef = {
+  json: 'sessionReference',
+  target: 'sessions',
+  keys: { schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: 'sessionName' },
+};
 const section: ReferenceDef = {
   json: 'sectionReference',
   target: 'sections',
-  keys: { sectionIdentifier: 'sectionIdentifier', localCourseCode: 'localCourseCode', schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: null },
+  keys: {
+    sectionIdentifier: 'sectionIdentifier',
+    localCourseCode: 'localCourseCode',
+    schoolId: 'schoolId',
+    schoolYear: 'schoolYear',
+    sessionName: null,
+  },
 };
-const edOrg = (optional = false): ReferenceDef => ({ json: 'educationOrganizationReference', target: 'educationOrganizations', keys: { educationOrganizationId: 'educationOrganizationId' }, optional });
-const EDORG_SCALARS: (string | [string, string])[] = ['nameOfInstitution', 'shortNameOfInstitution', ['webSite', 'website']];
+const edOrg = (optional = false): ReferenceDef => ({
+  json: 'educationOrganizationReference',
+  target: 'educationOrganizations',
+  keys: { educationOrganizationId: 'educationOrganizationId' },
+  optional,
+});
+const EDORG_SCALARS: (string | [string, string])[] = [
+  'nameOfInstitution',
+  'shortNameOfInstitution',
+  ['webSite', 'website'],
+];
 const EDORG_DESCRIPTORS = [d('operationalStatusDescriptor', 'OperationalStatus')];
 
 export const RESOURCE_DEFS: ResourceDef[] = [
   // Reference targets only (no routes).
-  { collection: 'educationOrganizations', name: 'EducationOrganization', table: edfi.educationOrganization, scalars: ['educationOrganizationId', 'nameOfInstitution'], internal: true },
-  { collection: 'schoolYearTypes', name: 'SchoolYearType', table: edfi.schoolYearType, scalars: ['schoolYear'], internal: true },
+  {
+    collection: 'educationOrganizations',
+    name: 'EducationOrganization',
+    table: edfi.educationOrganization,
+    scalars: ['educationOrganizationId', 'nameOfInstitution'],
+    internal: true,
+  },
+  {
+    collection: 'schoolYearTypes',
+    name: 'SchoolYearType',
+    table: edfi.schoolYearType,
+    scalars: ['schoolYear'],
+    internal: true,
+  },
 
   // Education organizations
   {
@@ -39,20 +80,53 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     scalars: ['localEducationAgencyId'],
     descriptors: [d('localEducationAgencyCategoryDescriptor', 'LocalEducationAgencyCategory')],
     references: [
-      { json: 'parentLocalEducationAgencyReference', target: 'localEducationAgencies', keys: { localEducationAgencyId: 'parentLocalEducationAgencyId' } },
-      { json: 'stateEducationAgencyReference', target: 'educationOrganizations', keys: { stateEducationAgencyId: ['stateEducationAgencyId', 'educationOrganizationId'] } },
+      {
+        json: 'parentLocalEducationAgencyReference',
+        target: 'localEducationAgencies',
+        keys: { localEducationAgencyId: 'parentLocalEducationAgencyId' },
+      },
+      {
+        json: 'stateEducationAgencyReference',
+        target: 'educationOrganizations',
+        keys: { stateEducationAgencyId: ['stateEducationAgencyId', 'educationOrganizationId'] },
+      },
     ],
-    parent: { table: edfi.educationOrganization, link: ['localEducationAgencyId', 'educationOrganizationId'], scalars: EDORG_SCALARS, descriptors: EDORG_DESCRIPTORS, discriminator: 'LocalEducationAgency' },
+    parent: {
+      table: edfi.educationOrganization,
+      link: ['localEducationAgencyId', 'educationOrganizationId'],
+      scalars: EDORG_SCALARS,
+      descriptors: EDORG_DESCRIPTORS,
+      discriminator: 'LocalEducationAgency',
+    },
   },
   {
     collection: 'schools',
     name: 'School',
     table: edfi.school,
     scalars: ['schoolId'],
-    descriptors: [d('schoolTypeDescriptor', 'SchoolType'), d('charterStatusDescriptor', 'CharterStatus'), d('administrativeFundingControlDescriptor', 'AdministrativeFundingControl'), d('titleIPartASchoolDesignationDescriptor', 'TitleIPartASchoolDesignation')],
-    references: [{ json: 'localEducationAgencyReference', target: 'localEducationAgencies', keys: { localEducationAgencyId: 'localEducationAgencyId' } }],
-    parent: { table: edfi.educationOrganization, link: ['schoolId', 'educationOrganizationId'], scalars: EDORG_SCALARS, descriptors: EDORG_DESCRIPTORS, discriminator: 'School' },
-    children: [{ json: 'gradeLevels', table: edfi.schoolGradeLevel, descriptors: [d('gradeLevelDescriptor', 'GradeLevel')] }],
+    descriptors: [
+      d('schoolTypeDescriptor', 'SchoolType'),
+      d('charterStatusDescriptor', 'CharterStatus'),
+      d('administrativeFundingControlDescriptor', 'AdministrativeFundingControl'),
+      d('titleIPartASchoolDesignationDescriptor', 'TitleIPartASchoolDesignation'),
+    ],
+    references: [
+      {
+        json: 'localEducationAgencyReference',
+        target: 'localEducationAgencies',
+        keys: { localEducationAgencyId: 'localEducationAgencyId' },
+      },
+    ],
+    parent: {
+      table: edfi.educationOrganization,
+      link: ['schoolId', 'educationOrganizationId'],
+      scalars: EDORG_SCALARS,
+      descriptors: EDORG_DESCRIPTORS,
+      discriminator: 'School',
+    },
+    children: [
+      { json: 'gradeLevels', table: edfi.schoolGradeLevel, descriptors: [d('gradeLevelDescriptor', 'GradeLevel')] },
+    ],
   },
 
   // People
@@ -61,40 +135,131 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'Student',
     table: edfi.student,
     surrogate: { prop: 'studentUSI', naturalKey: 'studentUniqueId' },
-    scalars: ['studentUniqueId', 'personalTitlePrefix', 'firstName', 'middleName', 'lastSurname', 'generationCodeSuffix', 'maidenName', 'preferredFirstName', 'preferredLastSurname', 'birthDate', 'birthCity', 'dateEnteredUS', 'multipleBirthStatus'],
-    descriptors: [d('birthCountryDescriptor', 'Country'), d('birthSexDescriptor', 'Sex'), d('birthStateAbbreviationDescriptor', 'StateAbbreviation'), d('citizenshipStatusDescriptor', 'CitizenshipStatus')],
+    scalars: [
+      'studentUniqueId',
+      'personalTitlePrefix',
+      'firstName',
+      'middleName',
+      'lastSurname',
+      'generationCodeSuffix',
+      'maidenName',
+      'preferredFirstName',
+      'preferredLastSurname',
+      'birthDate',
+      'birthCity',
+      'dateEnteredUS',
+      'multipleBirthStatus',
+    ],
+    descriptors: [
+      d('birthCountryDescriptor', 'Country'),
+      d('birthSexDescriptor', 'Sex'),
+      d('birthStateAbbreviationDescriptor', 'StateAbbreviation'),
+      d('citizenshipStatusDescriptor', 'CitizenshipStatus'),
+    ],
   },
   {
     collection: 'staffs',
     name: 'Staff',
     table: edfi.staff,
     surrogate: { prop: 'staffUSI', naturalKey: 'staffUniqueId' },
-    scalars: ['staffUniqueId', 'personalTitlePrefix', 'firstName', 'middleName', 'lastSurname', 'generationCodeSuffix', 'maidenName', 'birthDate', 'hispanicLatinoEthnicity', 'yearsOfPriorProfessionalExperience', 'yearsOfPriorTeachingExperience', 'loginId'],
+    scalars: [
+      'staffUniqueId',
+      'personalTitlePrefix',
+      'firstName',
+      'middleName',
+      'lastSurname',
+      'generationCodeSuffix',
+      'maidenName',
+      'birthDate',
+      'hispanicLatinoEthnicity',
+      'yearsOfPriorProfessionalExperience',
+      'yearsOfPriorTeachingExperience',
+      'loginId',
+    ],
     descriptors: [d('highestCompletedLevelOfEducationDescriptor', 'LevelOfEducation')],
   },
 
   // Calendar and terms
-  { collection: 'sessions', name: 'Session', table: edfi.session, scalars: ['sessionName', 'beginDate', 'endDate', 'totalInstructionalDays'], descriptors: [d('termDescriptor', 'Term')], references: [school, schoolYear()], allowKeyChanges: true },
-  { collection: 'calendars', name: 'Calendar', table: edfi.calendar, scalars: ['calendarCode'], descriptors: [d('calendarTypeDescriptor', 'CalendarType')], references: [school, schoolYear()] },
+  {
+    collection: 'sessions',
+    name: 'Session',
+    table: edfi.session,
+    scalars: ['sessionName', 'beginDate', 'endDate', 'totalInstructionalDays'],
+    descriptors: [d('termDescriptor', 'Term')],
+    references: [school, schoolYear()],
+    allowKeyChanges: true,
+  },
+  {
+    collection: 'calendars',
+    name: 'Calendar',
+    table: edfi.calendar,
+    scalars: ['calendarCode'],
+    descriptors: [d('calendarTypeDescriptor', 'CalendarType')],
+    references: [school, schoolYear()],
+  },
   {
     collection: 'calendarDates',
     name: 'CalendarDate',
     table: edfi.calendarDate,
     scalars: ['date'],
-    references: [{ json: 'calendarReference', target: 'calendars', keys: { calendarCode: 'calendarCode', schoolId: 'schoolId', schoolYear: 'schoolYear' } }],
-    children: [{ json: 'calendarEvents', table: edfi.calendarDateCalendarEvent, descriptors: [d('calendarEventDescriptor', 'CalendarEvent')] }],
+    references: [
+      {
+        json: 'calendarReference',
+        target: 'calendars',
+        keys: { calendarCode: 'calendarCode', schoolId: 'schoolId', schoolYear: 'schoolYear' },
+      },
+    ],
+    children: [
+      {
+        json: 'calendarEvents',
+        table: edfi.calendarDateCalendarEvent,
+        descriptors: [d('calendarEventDescriptor', 'CalendarEvent')],
+      },
+    ],
   },
-  { collection: 'gradingPeriods', name: 'GradingPeriod', table: edfi.gradingPeriod, scalars: ['periodSequence', 'beginDate', 'endDate', 'totalInstructionalDays'], descriptors: [d('gradingPeriodDescriptor', 'GradingPeriod')], references: [school, schoolYear()] },
-  { collection: 'classPeriods', name: 'ClassPeriod', table: edfi.classPeriod, scalars: ['classPeriodName', 'officialAttendancePeriod'], references: [school], allowKeyChanges: true },
-  { collection: 'bellSchedules', name: 'BellSchedule', table: edfi.bellSchedule, scalars: ['bellScheduleName', 'alternateDayName', 'startTime', 'endTime', 'totalInstructionalTime'], references: [school] },
+  {
+    collection: 'gradingPeriods',
+    name: 'GradingPeriod',
+    table: edfi.gradingPeriod,
+    scalars: ['periodSequence', 'beginDate', 'endDate', 'totalInstructionalDays'],
+    descriptors: [d('gradingPeriodDescriptor', 'GradingPeriod')],
+    references: [school, schoolYear()],
+  },
+  {
+    collection: 'classPeriods',
+    name: 'ClassPeriod',
+    table: edfi.classPeriod,
+    scalars: ['classPeriodName', 'officialAttendancePeriod'],
+    references: [school],
+    allowKeyChanges: true,
+  },
+  {
+    collection: 'bellSchedules',
+    name: 'BellSchedule',
+    table: edfi.bellSchedule,
+    scalars: ['bellScheduleName', 'alternateDayName', 'startTime', 'endTime', 'totalInstructionalTime'],
+    references: [school],
+  },
 
   // Courses and sections
   {
     collection: 'courses',
     name: 'Course',
     table: edfi.course,
-    scalars: ['courseCode', 'courseTitle', 'numberOfParts', 'courseDescription', 'minimumAvailableCredits', 'maximumAvailableCredits', 'maxCompletionsForCredit'],
-    descriptors: [d('academicSubjectDescriptor', 'AcademicSubject'), d('courseGPAApplicabilityDescriptor', 'CourseGPAApplicability'), d('courseDefinedByDescriptor', 'CourseDefinedBy')],
+    scalars: [
+      'courseCode',
+      'courseTitle',
+      'numberOfParts',
+      'courseDescription',
+      'minimumAvailableCredits',
+      'maximumAvailableCredits',
+      'maxCompletionsForCredit',
+    ],
+    descriptors: [
+      d('academicSubjectDescriptor', 'AcademicSubject'),
+      d('courseGPAApplicabilityDescriptor', 'CourseGPAApplicability'),
+      d('courseDefinedByDescriptor', 'CourseDefinedBy'),
+    ],
     references: [edOrg()],
   },
   {
@@ -102,7 +267,15 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'CourseOffering',
     table: edfi.courseOffering,
     scalars: ['localCourseCode', 'localCourseTitle', 'instructionalTimePlanned'],
-    references: [school, offeringSession, { json: 'courseReference', target: 'courses', keys: { courseCode: 'courseCode', educationOrganizationId: 'educationOrganizationId' } }],
+    references: [
+      school,
+      offeringSession,
+      {
+        json: 'courseReference',
+        target: 'courses',
+        keys: { courseCode: 'courseCode', educationOrganizationId: 'educationOrganizationId' },
+      },
+    ],
     allowKeyChanges: true,
   },
   {
@@ -110,8 +283,24 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'Section',
     table: edfi.section,
     scalars: ['sectionIdentifier', 'sectionName', 'sequenceOfCourse', 'availableCredits'],
-    descriptors: [d('educationalEnvironmentDescriptor', 'EducationalEnvironment'), d('mediumOfInstructionDescriptor', 'MediumOfInstruction'), d('populationServedDescriptor', 'PopulationServed'), d('availableCreditTypeDescriptor', 'CreditType')],
-    references: [{ json: 'courseOfferingReference', target: 'courseOfferings', keys: { localCourseCode: 'localCourseCode', schoolId: 'schoolId', schoolYear: 'schoolYear', sessionName: 'sessionName' } }],
+    descriptors: [
+      d('educationalEnvironmentDescriptor', 'EducationalEnvironment'),
+      d('mediumOfInstructionDescriptor', 'MediumOfInstruction'),
+      d('populationServedDescriptor', 'PopulationServed'),
+      d('availableCreditTypeDescriptor', 'CreditType'),
+    ],
+    references: [
+      {
+        json: 'courseOfferingReference',
+        target: 'courseOfferings',
+        keys: {
+          localCourseCode: 'localCourseCode',
+          schoolId: 'schoolId',
+          schoolYear: 'schoolYear',
+          sessionName: 'sessionName',
+        },
+      },
+    ],
     allowKeyChanges: true,
   },
 
@@ -121,13 +310,28 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'StudentSchoolAssociation',
     table: edfi.studentSchoolAssociation,
     scalars: ['entryDate', 'exitWithdrawDate', 'primarySchool', 'repeatGradeIndicator', 'fullTimeEquivalency'],
-    descriptors: [d('entryGradeLevelDescriptor', 'GradeLevel'), d('entryTypeDescriptor', 'EntryType'), d('exitWithdrawTypeDescriptor', 'ExitWithdrawType')],
+    descriptors: [
+      d('entryGradeLevelDescriptor', 'GradeLevel'),
+      d('entryTypeDescriptor', 'EntryType'),
+      d('exitWithdrawTypeDescriptor', 'ExitWithdrawType'),
+    ],
     references: [
       student,
       school,
       schoolYear(true),
-      { json: 'classOfSchoolYearTypeReference', target: 'schoolYearTypes', keys: { schoolYear: 'classOfSchoolYear' }, unchecked: true, optional: true },
-      { json: 'calendarReference', target: 'calendars', keys: { calendarCode: 'calendarCode', schoolId: 'schoolId', schoolYear: 'schoolYear' }, optional: true },
+      {
+        json: 'classOfSchoolYearTypeReference',
+        target: 'schoolYearTypes',
+        keys: { schoolYear: 'classOfSchoolYear' },
+        unchecked: true,
+        optional: true,
+      },
+      {
+        json: 'calendarReference',
+        target: 'calendars',
+        keys: { calendarCode: 'calendarCode', schoolId: 'schoolId', schoolYear: 'schoolYear' },
+        optional: true,
+      },
     ],
     allowKeyChanges: true,
   },
@@ -148,24 +352,58 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     descriptors: [d('classroomPositionDescriptor', 'ClassroomPosition')],
     references: [staff, section],
   },
-  { collection: 'staffSchoolAssociations', name: 'StaffSchoolAssociation', table: edfi.staffSchoolAssociation, scalars: [], descriptors: [d('programAssignmentDescriptor', 'ProgramAssignment')], references: [staff, school, schoolYear(true)] },
-  { collection: 'staffLeaves', name: 'StaffLeave', table: edfi.staffLeave, scalars: ['beginDate', 'endDate', 'reason', 'substituteAssigned'], descriptors: [d('staffLeaveEventCategoryDescriptor', 'StaffLeaveEventCategory')], references: [staff] },
+  {
+    collection: 'staffSchoolAssociations',
+    name: 'StaffSchoolAssociation',
+    table: edfi.staffSchoolAssociation,
+    scalars: [],
+    descriptors: [d('programAssignmentDescriptor', 'ProgramAssignment')],
+    references: [staff, school, schoolYear(true)],
+  },
+  {
+    collection: 'staffLeaves',
+    name: 'StaffLeave',
+    table: edfi.staffLeave,
+    scalars: ['beginDate', 'endDate', 'reason', 'substituteAssigned'],
+    descriptors: [d('staffLeaveEventCategoryDescriptor', 'StaffLeaveEventCategory')],
+    references: [staff],
+  },
 
   // Attendance
   {
     collection: 'studentSchoolAttendanceEvents',
     name: 'StudentSchoolAttendanceEvent',
     table: edfi.studentSchoolAttendanceEvent,
-    scalars: ['eventDate', 'attendanceEventReason', 'eventDuration', 'schoolAttendanceDuration', 'arrivalTime', 'departureTime'],
-    descriptors: [d('attendanceEventCategoryDescriptor', 'AttendanceEventCategory'), d('educationalEnvironmentDescriptor', 'EducationalEnvironment')],
+    scalars: [
+      'eventDate',
+      'attendanceEventReason',
+      'eventDuration',
+      'schoolAttendanceDuration',
+      'arrivalTime',
+      'departureTime',
+    ],
+    descriptors: [
+      d('attendanceEventCategoryDescriptor', 'AttendanceEventCategory'),
+      d('educationalEnvironmentDescriptor', 'EducationalEnvironment'),
+    ],
     references: [student, school, session],
   },
   {
     collection: 'studentSectionAttendanceEvents',
     name: 'StudentSectionAttendanceEvent',
     table: edfi.studentSectionAttendanceEvent,
-    scalars: ['eventDate', 'attendanceEventReason', 'eventDuration', 'sectionAttendanceDuration', 'arrivalTime', 'departureTime'],
-    descriptors: [d('attendanceEventCategoryDescriptor', 'AttendanceEventCategory'), d('educationalEnvironmentDescriptor', 'EducationalEnvironment')],
+    scalars: [
+      'eventDate',
+      'attendanceEventReason',
+      'eventDuration',
+      'sectionAttendanceDuration',
+      'arrivalTime',
+      'departureTime',
+    ],
+    descriptors: [
+      d('attendanceEventCategoryDescriptor', 'AttendanceEventCategory'),
+      d('educationalEnvironmentDescriptor', 'EducationalEnvironment'),
+    ],
     references: [student, section],
   },
 
@@ -184,7 +422,14 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     name: 'StudentGradebookEntry',
     table: edfi.studentGradebookEntry,
     scalars: ['dateFulfilled', 'letterGradeEarned', 'numericGradeEarned', 'diagnosticStatement'],
-    references: [student, { json: 'gradebookEntryReference', target: 'gradebookEntries', keys: { gradebookEntryIdentifier: 'gradebookEntryIdentifier', namespace: 'namespace' } }],
+    references: [
+      student,
+      {
+        json: 'gradebookEntryReference',
+        target: 'gradebookEntries',
+        keys: { gradebookEntryIdentifier: 'gradebookEntryIdentifier', namespace: 'namespace' },
+      },
+    ],
   },
 
   // Discipline
@@ -192,7 +437,17 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     collection: 'disciplineIncidents',
     name: 'DisciplineIncident',
     table: edfi.disciplineIncident,
-    scalars: ['incidentIdentifier', 'incidentDate', 'incidentTime', 'incidentLocation', 'incidentDescription', 'reporterName', 'reportedToLawEnforcement', 'caseNumber', 'incidentCost'],
+    scalars: [
+      'incidentIdentifier',
+      'incidentDate',
+      'incidentTime',
+      'incidentLocation',
+      'incidentDescription',
+      'reporterName',
+      'reportedToLawEnforcement',
+      'caseNumber',
+      'incidentCost',
+    ],
     descriptors: [d('reporterDescriptionDescriptor', 'ReporterDescription')],
     references: [school, { ...staff, optional: true }],
   },
@@ -202,7 +457,14 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.studentDisciplineIncidentBehaviorAssociation,
     scalars: ['behaviorDetailedDescription'],
     descriptors: [d('behaviorDescriptor', 'Behavior')],
-    references: [student, { json: 'disciplineIncidentReference', target: 'disciplineIncidents', keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' } }],
+    references: [
+      student,
+      {
+        json: 'disciplineIncidentReference',
+        target: 'disciplineIncidents',
+        keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' },
+      },
+    ],
   },
 
   // Assessment
@@ -210,7 +472,18 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     collection: 'assessments',
     name: 'Assessment',
     table: edfi.assessment,
-    scalars: ['assessmentIdentifier', 'namespace', 'assessmentTitle', 'assessmentForm', 'assessmentVersion', 'revisionDate', 'maxRawScore', 'nomenclature', 'assessmentFamily', 'adaptiveAssessment'],
+    scalars: [
+      'assessmentIdentifier',
+      'namespace',
+      'assessmentTitle',
+      'assessmentForm',
+      'assessmentVersion',
+      'revisionDate',
+      'maxRawScore',
+      'nomenclature',
+      'assessmentFamily',
+      'adaptiveAssessment',
+    ],
     descriptors: [d('assessmentCategoryDescriptor', 'AssessmentCategory')],
     references: [edOrg(true)],
   },
@@ -218,15 +491,37 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     collection: 'studentAssessments',
     name: 'StudentAssessment',
     table: edfi.studentAssessment,
-    scalars: ['studentAssessmentIdentifier', 'administrationDate', 'administrationEndDate', 'serialNumber', 'eventDescription'],
-    descriptors: [d('administrationEnvironmentDescriptor', 'AdministrationEnvironment'), d('administrationLanguageDescriptor', 'Language'), d('whenAssessedGradeLevelDescriptor', 'GradeLevel'), d('eventCircumstanceDescriptor', 'EventCircumstance')],
-    references: [student, { json: 'assessmentReference', target: 'assessments', keys: { assessmentIdentifier: 'assessmentIdentifier', namespace: 'namespace' } }, schoolYear(true)],
+    scalars: [
+      'studentAssessmentIdentifier',
+      'administrationDate',
+      'administrationEndDate',
+      'serialNumber',
+      'eventDescription',
+    ],
+    descriptors: [
+      d('administrationEnvironmentDescriptor', 'AdministrationEnvironment'),
+      d('administrationLanguageDescriptor', 'Language'),
+      d('whenAssessedGradeLevelDescriptor', 'GradeLevel'),
+      d('eventCircumstanceDescriptor', 'EventCircumstance'),
+    ],
+    references: [
+      student,
+      {
+        json: 'assessmentReference',
+        target: 'assessments',
+        keys: { assessmentIdentifier: 'assessmentIdentifier', namespace: 'namespace' },
+      },
+      schoolYear(true),
+    ],
     children: [
       {
         json: 'scoreResults',
         table: edfi.studentAssessmentScoreResult,
         scalars: ['result'],
-        descriptors: [d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'), d('resultDatatypeTypeDescriptor', 'ResultDatatypeType')],
+        descriptors: [
+          d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'),
+          d('resultDatatypeTypeDescriptor', 'ResultDatatypeType'),
+        ],
       },
     ],
   },
@@ -235,7 +530,9 @@ export const RESOURCE_DEFS: ResourceDef[] = [
 ];
 
 const defsByCollection = new Map(RESOURCE_DEFS.map((def) => [def.collection, def]));
-const compiled = new Map<string, ResourceModel>(RESOURCE_DEFS.map((def) => [def.collection, compile(def, defsByCollection)]));
+const compiled = new Map<string, ResourceModel>(
+  RESOURCE_DEFS.map((def) => [def.collection, compile(def, defsByCollection)]),
+);
 
 export function resourceModel(collection: string): ResourceModel | undefined {
   return compiled.get(collection);

@@ -22,7 +22,6 @@ export const DATA_PATH = '/data/v3/ed-fi';
 type IdParams = { id: string };
 type Query = Record<string, unknown>;
 
-
 export function sendList(reply: FastifyReply, result: ListResult) {
   if (result.totalCount !== undefined) reply.header('Total-Count', String(result.totalCount));
   if (result.nextPageToken) reply.header('Next-Page-Token', result.nextPageToken);
@@ -34,7 +33,12 @@ export function sendItem(request: FastifyRequest, reply: FastifyReply, item: Rec
   const etag = `"${String(item._etag)}"`;
   reply.header('ETag', etag);
   const ifNoneMatch = request.headers['if-none-match'];
-  if (typeof ifNoneMatch === 'string' && ifNoneMatch.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '').replace(/"/g, '') === String(item._etag))) {
+  if (
+    typeof ifNoneMatch === 'string' &&
+    ifNoneMatch
+      .split(',')
+      .some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '').replace(/"/g, '') === String(item._etag))
+  ) {
     return reply.status(304).send();
   }
   return reply.send(item);
@@ -50,10 +54,20 @@ function locationOf(request: FastifyRequest, model: ResourceModel, id: string): 
 }
 
 /** FERPA: reads of sensitive resources (discipline, health…) leave an audit row in the same transaction. */
-async function auditSensitiveRead(work: EdfiWork, model: ResourceModel, items: Record<string, unknown>[]): Promise<void> {
+async function auditSensitiveRead(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: Record<string, unknown>[],
+): Promise<void> {
   const facts = auditFactsOf(model.qualifiedName);
   if (!facts?.auditReads || items.length === 0) return;
-  await auditRead(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordIds: items.map((i) => String(i.id)), dataCategories: facts.dataCategories });
+  await auditRead(work.tx, {
+    principal: work.principal,
+    meta: work.meta,
+    table: model.qualifiedName,
+    recordIds: items.map((i) => String(i.id)),
+    dataCategories: facts.dataCategories,
+  });
 }
 
 function resourceRoutes(app: FastifyInstance, model: ResourceModel, post: ReturnType<typeof createPoster>): void {
@@ -69,8 +83,18 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel, post: Return
       }),
     ),
   );
-  app.get(`${base}/deletes`, async (request, reply) => sendList(reply, await asReader(request, false, (work) => trackedChanges(work, model, 'deletes', request.query as Query))));
-  app.get(`${base}/keyChanges`, async (request, reply) => sendList(reply, await asReader(request, false, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query))));
+  app.get(`${base}/deletes`, async (request, reply) =>
+    sendList(
+      reply,
+      await asReader(request, false, (work) => trackedChanges(work, model, 'deletes', request.query as Query)),
+    ),
+  );
+  app.get(`${base}/keyChanges`, async (request, reply) =>
+    sendList(
+      reply,
+      await asReader(request, false, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query)),
+    ),
+  );
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) =>
     sendItem(
       request,

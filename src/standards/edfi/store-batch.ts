@@ -55,7 +55,12 @@ interface Candidate {
 }
 
 /** Decodes and authorizes each item as a creation; the ones that pass become candidates for the INSERT. */
-async function candidatesOf(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], out: BatchOutcome[]): Promise<Candidate[]> {
+async function candidatesOf(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+  out: BatchOutcome[],
+): Promise<Candidate[]> {
   const candidates: Candidate[] = [];
   for (const [index, item] of items.entries()) {
     let values: RowValues;
@@ -67,7 +72,15 @@ async function candidatesOf(work: EdfiWork, model: ResourceModel, items: readonl
       continue;
     }
     try {
-      await authorizeRecord(work.tx, work.principal, item.meta, model, 'write', values.self, model.surrogate !== undefined);
+      await authorizeRecord(
+        work.tx,
+        work.principal,
+        item.meta,
+        model,
+        'write',
+        values.self,
+        model.surrogate !== undefined,
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       continue; // may be an update the caller may make: the one-item path decides
@@ -82,7 +95,11 @@ async function candidatesOf(work: EdfiWork, model: ResourceModel, items: readonl
  * whatever the batch size: no limit on parameters, little to build). Returns the rows inserted, keyed
  * by id, as `selectList` reads them when the resource has no child items (read back later otherwise).
  */
-async function insertNew(work: EdfiWork, model: ResourceModel, candidates: readonly Candidate[]): Promise<Map<string, RawRow>> {
+async function insertNew(
+  work: EdfiWork,
+  model: ResourceModel,
+  candidates: readonly Candidate[],
+): Promise<Map<string, RawRow>> {
   // The decoder gives every body of a resource the same columns; grouping keeps a column a body
   // left out at its DEFAULT (a missing JSON key would be NULL) should that ever differ.
   const groups = new Map<string, Candidate[]>();
@@ -112,7 +129,12 @@ async function readBack(work: EdfiWork, model: ResourceModel, ids: readonly stri
   return rowsOf<RawRow>(await work.tx.execute(statement));
 }
 
-function auditEntriesOf(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): AuditEntry[] {
+function auditEntriesOf(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+  candidates: readonly Candidate[],
+): AuditEntry[] {
   return candidates.map((c) => ({
     principal: work.principal,
     meta: items[c.index]!.meta,
@@ -131,15 +153,23 @@ function auditEntriesOf(work: EdfiWork, model: ResourceModel, items: readonly Ba
  * (`writeThroughCtes`); every candidate must have the same columns (one INSERT). undefined: not
  * possible here, use the statements one by one.
  */
-async function createInOneStatement(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): Promise<Map<string, RawRow> | undefined> {
+async function createInOneStatement(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+  candidates: readonly Candidate[],
+): Promise<Map<string, RawRow> | undefined> {
   if (model.children.length > 0) return undefined;
   const writeThrough = writeThroughCtes(work.tenantId, model.collection, 'inserted');
   const names = Object.keys(candidates[0]!.values.self).sort();
-  if (!writeThrough || candidates.some((c) => Object.keys(c.values.self).sort().join(',') !== names.join(','))) return undefined;
+  if (!writeThrough || candidates.some((c) => Object.keys(c.values.self).sort().join(',') !== names.join(',')))
+    return undefined;
   const table = sql.raw(model.tableName);
   const columns = sql.join(['tenant_id', 'id', ...names].map(q), sql`, `);
   const rows = candidates.map((c) => ({ ...c.values.self, tenant_id: work.tenantId, id: c.id }));
-  const audit = auditAppendCtes(auditEntriesOf(work, model, items, candidates), { onlyRecordIdsIn: sql`SELECT id FROM inserted` });
+  const audit = auditAppendCtes(auditEntriesOf(work, model, items, candidates), {
+    onlyRecordIdsIn: sql`SELECT id FROM inserted`,
+  });
   const statement = sql`WITH RECURSIVE
     inserted AS (
       INSERT INTO ${table} AS t (${columns})
@@ -162,11 +192,17 @@ async function createInOneStatement(work: EdfiWork, model: ResourceModel, items:
  * without a transaction (`withTenantWrite`, platform/auth/request.ts): the one-statement form is
  * atomic by itself, the statements one by one run in a transaction of their own.
  */
-export async function createMany(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
+export async function createMany(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = items.map(() => undefined);
   const candidates = await candidatesOf(work, model, items, out);
   if (candidates.length === 0) return out;
-  const inserted = (await createInOneStatement(work, model, items, candidates)) ?? (await work.tx.transaction((tx) => createStepByStep({ ...work, tx }, model, items, candidates)));
+  const inserted =
+    (await createInOneStatement(work, model, items, candidates)) ??
+    (await work.tx.transaction((tx) => createStepByStep({ ...work, tx }, model, items, candidates)));
   for (const c of candidates) {
     const row = inserted.get(c.id);
     if (row) out[c.index] = { id: c.id, etag: String(toResource(model, row)._etag) };
@@ -175,15 +211,34 @@ export async function createMany(work: EdfiWork, model: ResourceModel, items: re
 }
 
 /** The batch as separate statements (child items, a write-through that needs them); in a transaction. */
-async function createStepByStep(work: EdfiWork, model: ResourceModel, items: readonly BatchItem[], candidates: readonly Candidate[]): Promise<Map<string, RawRow>> {
+async function createStepByStep(
+  work: EdfiWork,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+  candidates: readonly Candidate[],
+): Promise<Map<string, RawRow>> {
   const inserted = await insertNew(work, model, candidates);
   const created = candidates.filter((c) => inserted.has(c.id));
   if (created.length === 0) return inserted;
   if (model.children.length > 0) {
-    await insertChildren(work, model, created.map((c) => c.values));
-    for (const row of await readBack(work, model, created.map((c) => c.id))) inserted.set(String(row._id), row);
+    await insertChildren(
+      work,
+      model,
+      created.map((c) => c.values),
+    );
+    for (const row of await readBack(
+      work,
+      model,
+      created.map((c) => c.id),
+    ))
+      inserted.set(String(row._id), row);
   }
-  await projectEdfiWrites(work.tx, work.tenantId, model.collection, created.map((c) => ({ id: c.id, row: c.values.self })));
+  await projectEdfiWrites(
+    work.tx,
+    work.tenantId,
+    model.collection,
+    created.map((c) => ({ id: c.id, row: c.values.self })),
+  );
   // Last: the audit append locks the tenant's hash-chain head until commit.
   await recordAudits(work.tx, auditEntriesOf(work, model, items, created));
   return inserted;

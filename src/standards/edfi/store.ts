@@ -36,15 +36,28 @@ export function checkEtag(ifMatch: string | undefined, current: Record<string, u
   if (ifMatch === undefined) return;
   const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/"/g, ''));
   if (!tags.includes('*') && !tags.includes(String(current._etag))) {
-    throw new AppError('precondition_failed', 'Resource was modified by another consumer (If-Match does not match the current ETag).');
+    throw new AppError(
+      'precondition_failed',
+      'Resource was modified by another consumer (If-Match does not match the current ETag).',
+    );
   }
 }
 
-async function rawRow(work: EdfiWork, model: ResourceModel, where: SQL, scope?: SQL): Promise<(RawRow & { _inScope: boolean; _values: Record<string, unknown> }) | undefined> {
+async function rawRow(
+  work: EdfiWork,
+  model: ResourceModel,
+  where: SQL,
+  scope?: SQL,
+): Promise<(RawRow & { _inScope: boolean; _values: Record<string, unknown> }) | undefined> {
   const extra = [scope ? sql`(${scope}) AS "_inScope"` : sql`TRUE AS "_inScope"`, sql`to_jsonb(t) AS "_values"`];
-  const [row] = rowsOf<RawRow & { _inScope: boolean }>(await work.tx.execute(sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1`));
+  const [row] = rowsOf<RawRow & { _inScope: boolean }>(
+    await work.tx.execute(sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1`),
+  );
   if (!row) return undefined;
-  const values = typeof row._values === 'string' ? (JSON.parse(row._values) as Record<string, unknown>) : (row._values as Record<string, unknown>);
+  const values =
+    typeof row._values === 'string'
+      ? (JSON.parse(row._values) as Record<string, unknown>)
+      : (row._values as Record<string, unknown>);
   return { ...row, _values: values };
 }
 
@@ -54,7 +67,11 @@ export async function getById(work: EdfiWork, model: ResourceModel, id: string):
   const scope = await readScope(work.tx, work.principal, work.meta, model);
   const row = await rawRow(work, model, sql`t.id = ${id}::uuid`, scope);
   if (!row) throw notFound(model);
-  if (!row._inScope) throw new AppError('forbidden', `Access to the ${model.name} is denied: it is outside the caller's education organizations.`);
+  if (!row._inScope)
+    throw new AppError(
+      'forbidden',
+      `Access to the ${model.name} is denied: it is outside the caller's education organizations.`,
+    );
   return toResource(model, row);
 }
 
@@ -73,22 +90,38 @@ async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValu
   const parent = model.parent;
   if (!parent) return;
   const link = values.self[parent.childLink.name];
-  const columns: Record<string, unknown> = { ...values.parent, [parent.discriminatorColumn!.name]: parent.discriminator };
+  const columns: Record<string, unknown> = {
+    ...values.parent,
+    [parent.discriminatorColumn!.name]: parent.discriminator,
+  };
   const names = Object.keys(columns);
   await work.tx.execute(sql`
     INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)}, ${sql.join(names.map(q), sql`, `)})
-    VALUES (${work.tenantId}, ${link}, ${sql.join(names.map((n) => sql`${columns[n]}`), sql`, `)})
+    VALUES (${work.tenantId}, ${link}, ${sql.join(
+      names.map((n) => sql`${columns[n]}`),
+      sql`, `,
+    )})
     ON CONFLICT (tenant_id, ${q(parent.parentLink.name)}) DO UPDATE SET ${sql.join(
-      [...names.map((n) => sql`${q(n)} = EXCLUDED.${q(n)}`), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`],
+      [
+        ...names.map((n) => sql`${q(n)} = EXCLUDED.${q(n)}`),
+        sql`lastmodifieddate = now()`,
+        sql`changeversion = ${NEXT_VERSION}`,
+      ],
       sql`, `,
     )}`);
 }
 
 /** Removes the child rows of the parent whose key columns hold `parentValues` (column-name keyed). */
-async function deleteChildren(work: EdfiWork, model: ResourceModel, parentValues: Record<string, unknown>): Promise<void> {
+async function deleteChildren(
+  work: EdfiWork,
+  model: ResourceModel,
+  parentValues: Record<string, unknown>,
+): Promise<void> {
   for (const child of model.children) {
     const link = child.link.map((l) => sql`${q(l.child.name)} = ${parentValues[l.parent.name]}`);
-    await work.tx.execute(sql`DELETE FROM ${sql.raw(child.tableName)} WHERE tenant_id = ${work.tenantId} AND ${sql.join(link, sql` AND `)}`);
+    await work.tx.execute(
+      sql`DELETE FROM ${sql.raw(child.tableName)} WHERE tenant_id = ${work.tenantId} AND ${sql.join(link, sql` AND `)}`,
+    );
   }
 }
 
@@ -96,18 +129,27 @@ async function deleteChildren(work: EdfiWork, model: ResourceModel, parentValues
 const MAX_PARAMS = 30_000;
 
 /** Writes the bodies' child items under their parents (after deleteChildren: a POST/PUT replaces the collection). */
-export async function insertChildren(work: EdfiWork, model: ResourceModel, parents: readonly RowValues[]): Promise<void> {
+export async function insertChildren(
+  work: EdfiWork,
+  model: ResourceModel,
+  parents: readonly RowValues[],
+): Promise<void> {
   for (const child of model.children) {
     const rows = parents.flatMap((values) => (values.children[child.json] ?? []).map((row) => ({ values, row })));
     if (rows.length === 0) continue;
     const names = [...child.link.map((l) => l.child.name), ...new Set(rows.flatMap((r) => Object.keys(r.row)))];
     const tuples = rows.map(({ values, row }) => {
       const parentValue = new Map(child.link.map((l) => [l.child.name, values.self[l.parent.name]]));
-      return sql`(${work.tenantId}, ${sql.join(names.map((n) => sql`${parentValue.has(n) ? parentValue.get(n) : (row[n] ?? null)}`), sql`, `)})`;
+      return sql`(${work.tenantId}, ${sql.join(
+        names.map((n) => sql`${parentValue.has(n) ? parentValue.get(n) : (row[n] ?? null)}`),
+        sql`, `,
+      )})`;
     });
     const chunk = Math.max(1, Math.floor(MAX_PARAMS / (names.length + 1)));
     for (let i = 0; i < tuples.length; i += chunk) {
-      await work.tx.execute(sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`);
+      await work.tx.execute(
+        sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`,
+      );
     }
   }
 }
@@ -117,8 +159,24 @@ export function newValuesOf(model: ResourceModel, values: RowValues): Record<str
   return model.children.length === 0 ? values.self : { ...values.self, ...values.children };
 }
 
-async function audit(work: EdfiWork, model: ResourceModel, id: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown): Promise<void> {
-  await recordAudit(work.tx, { principal: work.principal, meta: work.meta, table: model.qualifiedName, recordId: id, operation, oldValues, newValues, dataCategories: ['edfi'] });
+async function audit(
+  work: EdfiWork,
+  model: ResourceModel,
+  id: string,
+  operation: 'INSERT' | 'UPDATE' | 'DELETE',
+  oldValues?: unknown,
+  newValues?: unknown,
+): Promise<void> {
+  await recordAudit(work.tx, {
+    principal: work.principal,
+    meta: work.meta,
+    table: model.qualifiedName,
+    recordId: id,
+    operation,
+    oldValues,
+    newValues,
+    dataCategories: ['edfi'],
+  });
 }
 
 /** The stored item as the API shows it (for the response's ETag), read before the audit row takes the chain lock. */
@@ -127,17 +185,26 @@ async function readBack(work: EdfiWork, model: ResourceModel, id: string): Promi
 }
 
 /** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
-export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown): Promise<{ id: string; created: boolean; item: Record<string, unknown> }> {
+export async function upsert(
+  work: EdfiWork,
+  model: ResourceModel,
+  body: unknown,
+): Promise<{ id: string; created: boolean; item: Record<string, unknown> }> {
   const values = await decodeBody(work.tx, work.tenantId, model, body);
   const existing = await rawRow(work, model, naturalKeyWhere(model, values));
   if (existing) {
     await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', existing._values);
     await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
-    await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`);
+    await work.tx.execute(
+      sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
+    );
     await deleteChildren(work, model, values.self);
     await insertChildren(work, model, [values]);
-    await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), { ...existing._values, ...values.self });
+    await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), {
+      ...existing._values,
+      ...values.self,
+    });
     const item = await readBack(work, model, String(existing._id));
     await audit(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
     return { id: String(existing._id), created: false, item };
@@ -146,7 +213,12 @@ export async function upsert(work: EdfiWork, model: ResourceModel, body: unknown
   await writeParent(work, model, values);
   const names = Object.keys(values.self);
   const [inserted] = rowsOf<{ id: string }>(
-    await work.tx.execute(sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(names.map((n) => sql`${values.self[n]}`), sql`, `)}) RETURNING id`),
+    await work.tx.execute(
+      sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(
+        names.map((n) => sql`${values.self[n]}`),
+        sql`, `,
+      )}) RETURNING id`,
+    ),
   );
   await insertChildren(work, model, [values]);
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
@@ -161,13 +233,21 @@ function sameKey(a: Record<string, unknown>, b: Record<string, unknown>): boolea
 }
 
 /** PUT by id (If-Match); a natural-key change only where the resource allows it (tracked for /keyChanges). */
-export async function replace(work: EdfiWork, model: ResourceModel, id: string, body: unknown, ifMatch?: string): Promise<Record<string, unknown>> {
+export async function replace(
+  work: EdfiWork,
+  model: ResourceModel,
+  id: string,
+  body: unknown,
+  ifMatch?: string,
+): Promise<Record<string, unknown>> {
   if (!UUID.test(id)) throw notFound(model);
   const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
   if (!existing) throw notFound(model);
   const bodyId = (body as { id?: unknown } | null)?.id;
   if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
-    throw new AppError('validation_failed', 'The id in the body does not match the id in the URL.', { validationErrors: { '$.id': ['does not match the resource id in the URL'] } });
+    throw new AppError('validation_failed', 'The id in the body does not match the id in the URL.', {
+      validationErrors: { '$.id': ['does not match the resource id in the URL'] },
+    });
   }
   const current = toResource(model, existing);
   checkEtag(ifMatch, current);
@@ -176,21 +256,34 @@ export async function replace(work: EdfiWork, model: ResourceModel, id: string, 
   await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
   const oldKey = keyValuesOf(model, current);
   const newKey = Object.fromEntries(model.identity.map((p) => [p.path[p.path.length - 1]!, undefined]));
-  const keyChanged = model.identity.some((p) => !(model.surrogate && p.column === model.surrogate.naturalKey) && String(values.self[p.column.name]) !== String(existing._values[p.column.name]));
-  const surrogateKeyChanged = model.surrogate && String(values.self[model.surrogate.naturalKey.name]) !== String(existing._values[model.surrogate.naturalKey.name]);
+  const keyChanged = model.identity.some(
+    (p) =>
+      !(model.surrogate && p.column === model.surrogate.naturalKey) &&
+      String(values.self[p.column.name]) !== String(existing._values[p.column.name]),
+  );
+  const surrogateKeyChanged =
+    model.surrogate &&
+    String(values.self[model.surrogate.naturalKey.name]) !== String(existing._values[model.surrogate.naturalKey.name]);
   if ((keyChanged || surrogateKeyChanged) && !model.def.allowKeyChanges) {
-    throw new AppError('bad_request', `The natural key of a ${model.name} cannot be changed (key values in the body differ from the stored item).`);
+    throw new AppError(
+      'bad_request',
+      `The natural key of a ${model.name} cannot be changed (key values in the body differ from the stored item).`,
+    );
   }
   await writeParent(work, model, values);
   // Children go first (by the stored key) and come back under the new one: the collection is replaced.
   await deleteChildren(work, model, existing._values);
-  await work.tx.execute(sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
+  await work.tx.execute(
+    sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
+  );
   await insertChildren(work, model, [values]);
   if (keyChanged || surrogateKeyChanged) {
     const after = await rawRow(work, model, sql`t.id = ${id}::uuid`);
     Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));
     if (!sameKey(oldKey, newKey)) {
-      await work.tx.execute(sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`);
+      await work.tx.execute(
+        sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`,
+      );
     }
   }
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
@@ -209,11 +302,17 @@ export async function remove(work: EdfiWork, model: ResourceModel, id: string, i
   await authorizeRecord(work.tx, work.principal, work.meta, model, 'delete', existing._values);
   if (model.parent) {
     // The supertype row's delete cascades to the subtype; dependents of either still refuse it.
-    await work.tx.execute(sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId} AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`);
+    await work.tx.execute(
+      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId} AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
+    );
   } else {
-    await work.tx.execute(sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`);
+    await work.tx.execute(
+      sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
+    );
   }
-  await work.tx.execute(sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`);
+  await work.tx.execute(
+    sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`,
+  );
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, existing._values, true);
   // Last: the audit row locks the tenant's hash-chain head until commit, so it comes after the other work.
   await audit(work, model, id, 'DELETE', existing._values, undefined);

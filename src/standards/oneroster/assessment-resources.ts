@@ -54,7 +54,8 @@ export const assessmentLineItem: Entity = {
   relate: (r: RelationSql) => sql`(t.class_sourced_id IS NULL OR t.class_sourced_id IN (${r.classes}))`,
 };
 
-const LINE_ITEM_CLASS = '(SELECT a.class_sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = t.tenant_id AND a.sourced_id = t.assessment_line_item_sourced_id)';
+const LINE_ITEM_CLASS =
+  '(SELECT a.class_sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = t.tenant_id AND a.sourced_id = t.assessment_line_item_sourced_id)';
 
 export const assessmentResult: Entity = {
   singular: 'assessmentResult',
@@ -77,7 +78,8 @@ export const assessmentResult: Entity = {
     late: tf('late'),
     missing: tf('missing'),
   },
-  confine: (schools) => sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)} ELSE ${classInSchools(LINE_ITEM_CLASS, schools)} END)`,
+  confine: (schools) =>
+    sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)} ELSE ${classInSchools(LINE_ITEM_CLASS, schools)} END)`,
   relate: (r: RelationSql) =>
     sql`(t.student_sourced_id IN ${r.learners}
       OR t.assessment_line_item_sourced_id IN (SELECT a.sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = ${r.tenant} AND a.class_sourced_id IN (${r.taughtClasses})))`,
@@ -120,7 +122,12 @@ type ResultIn = z.infer<typeof resultIn>;
 
 /** Stored as the REST object shows it: a score or textScore sent as null is left out, like every null. */
 const withoutNulls = (sets: ResultIn['learningObjectiveSet']) =>
-  sets?.map((s) => ({ source: s.source, learningObjectiveResults: s.learningObjectiveResults.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined))) })) ?? null;
+  sets?.map((s) => ({
+    source: s.source,
+    learningObjectiveResults: s.learningObjectiveResults.map((r) =>
+      Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)),
+    ),
+  })) ?? null;
 
 const lineItemWrites: Writable<LineItemIn> = {
   table: tables.assessmentLineItems,
@@ -139,7 +146,10 @@ const lineItemWrites: Writable<LineItemIn> = {
             UNION SELECT a.sourced_id, a.parent_sourced_id FROM oneroster.assessment_line_items a JOIN up ON a.tenant_id = ${ctx.access.tenantId}::uuid AND a.sourced_id = up.parent)
           SELECT 1 FROM up WHERE id = ${sourcedId}`),
       );
-      if (loop.length) throw invalidData(`parentAssessmentLineItem: "${parent.slice(0, 100)}" is this assessment line item or one of its parts (a cycle).`);
+      if (loop.length)
+        throw invalidData(
+          `parentAssessmentLineItem: "${parent.slice(0, 100)}" is this assessment line item or one of its parts (a cycle).`,
+        );
     }
     return {
       classId: b.class?.sourcedId,
@@ -159,7 +169,8 @@ const lineItemWrites: Writable<LineItemIn> = {
   classOfRow: async (_ctx, row) => (row.classSourcedId as string | null) ?? undefined,
 };
 
-const classOfAssessment = (ctx: WriteContext, id: string) => columnOf(ctx, 'oneroster.assessment_line_items', 'class_sourced_id', id);
+const classOfAssessment = (ctx: WriteContext, id: string) =>
+  columnOf(ctx, 'oneroster.assessment_line_items', 'class_sourced_id', id);
 
 const resultWrites: Writable<ResultIn> = {
   table: tables.assessmentResults,

@@ -12,7 +12,10 @@ import { registerCollection, registerSingle, type ServiceOptions } from './servi
 import { registerWrites, type WriteScopes } from './write-routes.js';
 
 export const ASSESSMENT_READ = [scope('assessment.readonly')];
-export const ASSESSMENT_WRITE: WriteScopes = { put: [scope('assessment.createput')], delete: [scope('assessment.delete')] };
+export const ASSESSMENT_WRITE: WriteScopes = {
+  put: [scope('assessment.createput')],
+  delete: [scope('assessment.delete')],
+};
 
 export const ASSESSMENT_COLLECTIONS: { segment: string; entity: Entity }[] = [
   { segment: 'assessmentLineItems', entity: a.assessmentLineItem },

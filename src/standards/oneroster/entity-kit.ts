@@ -121,8 +121,17 @@ export function outputText(field: FieldSpec): string {
 }
 
 /** One stored row → the REST object (nulls left out: the specification's fields are not nullable). */
-export function render(entity: Entity, row: Record<string, unknown>, names: readonly string[], origin: string): Record<string, unknown> {
-  const makeRef = (type: RefType, id: string): Ref => ({ href: `${origin}${REF_PATHS[type]}/${encodeURIComponent(id)}`, sourcedId: id, type });
+export function render(
+  entity: Entity,
+  row: Record<string, unknown>,
+  names: readonly string[],
+  origin: string,
+): Record<string, unknown> {
+  const makeRef = (type: RefType, id: string): Ref => ({
+    href: `${origin}${REF_PATHS[type]}/${encodeURIComponent(id)}`,
+    sourcedId: id,
+    type,
+  });
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const field = entity.fields[name]!;

@@ -12,14 +12,23 @@ describe('filter grammar', () => {
     expect(parseFilter("title=''")).toMatchObject({ value: '' });
     expect(parseFilter("title='a AND b=''c'''")).toMatchObject({ value: "a AND b='c'" });
     expect(parseFilter("school.sourcedId = 'abc'")).toMatchObject({ field: 'school.sourcedId', value: 'abc' });
-    expect(parseFilter("dateLastModified>'2025-01-01T00:00:00Z'")).toMatchObject({ op: '>', value: '2025-01-01T00:00:00Z' });
+    expect(parseFilter("dateLastModified>'2025-01-01T00:00:00Z'")).toMatchObject({
+      op: '>',
+      value: '2025-01-01T00:00:00Z',
+    });
   });
 
   it('joins clauses with AND and OR, AND binding tighter', () => {
     expect(parseFilter("a='1' AND b='2' OR c='3'")).toEqual({
       kind: 'or',
       parts: [
-        { kind: 'and', parts: [{ kind: 'clause', field: 'a', op: '=', value: '1' }, { kind: 'clause', field: 'b', op: '=', value: '2' }] },
+        {
+          kind: 'and',
+          parts: [
+            { kind: 'clause', field: 'a', op: '=', value: '1' },
+            { kind: 'clause', field: 'b', op: '=', value: '2' },
+          ],
+        },
         { kind: 'clause', field: 'c', op: '=', value: '3' },
       ],
     });
@@ -27,7 +36,7 @@ describe('filter grammar', () => {
 
   it.each([
     ['', 'empty'],
-    ["status=active", 'unquoted value'],
+    ['status=active', 'unquoted value'],
     ["status='active", 'unterminated quote'],
     ["status='a' AND", 'dangling AND'],
     ["status='a' AND ", 'AND without a clause'],

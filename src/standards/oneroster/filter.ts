@@ -38,7 +38,9 @@ class Cursor {
     while (this.text[this.pos] === ' ') this.pos++;
   }
   fail(what: string): never {
-    throw invalidFilter(`Invalid filter at position ${this.pos + 1}: ${what}. Expected field op 'value' [AND|OR …], op one of = != > >= < <= ~.`);
+    throw invalidFilter(
+      `Invalid filter at position ${this.pos + 1}: ${what}. Expected field op 'value' [AND|OR …], op one of = != > >= < <= ~.`,
+    );
   }
 }
 
@@ -97,7 +99,8 @@ function parseLogical(c: Cursor): 'AND' | 'OR' | undefined {
 
 export function parseFilter(text: string): FilterNode {
   if (text.length === 0) throw invalidFilter('The filter is empty.');
-  if (text.length > MAX_FILTER_LENGTH) throw invalidFilter(`The filter is longer than ${MAX_FILTER_LENGTH} characters.`);
+  if (text.length > MAX_FILTER_LENGTH)
+    throw invalidFilter(`The filter is longer than ${MAX_FILTER_LENGTH} characters.`);
   const c = new Cursor(text);
   // OR of ANDs: collect AND runs, split on OR.
   const alternatives: FilterClause[][] = [[parseClause(c)]];

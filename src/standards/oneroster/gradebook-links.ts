@@ -70,17 +70,27 @@ function uniquePairs(pairs: [string, string][], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   for (const [s, id] of pairs) {
     const key = JSON.stringify([s, id]);
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `learning objective "${id.slice(0, 100)}" of source "${s.slice(0, 100)}" is listed twice` });
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        message: `learning objective "${id.slice(0, 100)}" of source "${s.slice(0, 100)}" is listed twice`,
+      });
     seen.add(key);
   }
-  if (pairs.length > MAX_OBJECTIVES) ctx.addIssue({ code: 'custom', message: `at most ${MAX_OBJECTIVES} learning objectives` });
+  if (pairs.length > MAX_OBJECTIVES)
+    ctx.addIssue({ code: 'custom', message: `at most ${MAX_OBJECTIVES} learning objectives` });
 }
 
 /** 1.2 LearningObjectiveSet[] (lineItem, assessmentLineItem). */
 export const objectiveSetIn = z
   .array(z.object({ source, learningObjectiveIds: z.array(objectiveId).min(1).max(MAX_OBJECTIVES) }))
   .max(100)
-  .superRefine((sets, ctx) => uniquePairs(sets.flatMap((s) => s.learningObjectiveIds.map((id): [string, string] => [s.source, id])), ctx));
+  .superRefine((sets, ctx) =>
+    uniquePairs(
+      sets.flatMap((s) => s.learningObjectiveIds.map((id): [string, string] => [s.source, id])),
+      ctx,
+    ),
+  );
 
 /** 1.2 LearningObjectiveScoreSet[] (result, assessmentResult); scores are numeric(10,4). */
 export const objectiveScoreSetIn = z
@@ -91,7 +101,12 @@ export const objectiveScoreSetIn = z
         .array(
           z.object({
             learningObjectiveId: objectiveId,
-            score: z.number().finite().refine((v) => Math.abs(v) < 1e6, 'must be smaller than 1000000 in magnitude').nullable().optional(),
+            score: z
+              .number()
+              .finite()
+              .refine((v) => Math.abs(v) < 1e6, 'must be smaller than 1000000 in magnitude')
+              .nullable()
+              .optional(),
             textScore: z.string().max(255).nullable().optional(),
           }),
         )
@@ -100,7 +115,12 @@ export const objectiveScoreSetIn = z
     }),
   )
   .max(100)
-  .superRefine((sets, ctx) => uniquePairs(sets.flatMap((s) => s.learningObjectiveResults.map((r): [string, string] => [s.source, r.learningObjectiveId])), ctx));
+  .superRefine((sets, ctx) =>
+    uniquePairs(
+      sets.flatMap((s) => s.learningObjectiveResults.map((r): [string, string] => [s.source, r.learningObjectiveId])),
+      ctx,
+    ),
+  );
 
 export type ObjectiveSetIn = z.infer<typeof objectiveSetIn>;
 export type ObjectiveScoreSetIn = z.infer<typeof objectiveScoreSetIn>;
@@ -119,10 +139,34 @@ export interface LinkTable {
 }
 
 export const LINKS = {
-  lineItemObjectives: { table: 'oneroster.line_item_learning_objectives', owner: 'line_item_sourced_id', key: ['source', 'learning_objective_id'], values: [], prefix: 'lilo' },
-  lineItemScoreScales: { table: 'oneroster.line_item_score_scales', owner: 'line_item_sourced_id', key: ['score_scale_sourced_id'], values: [], prefix: 'liss' },
-  resultObjectives: { table: 'oneroster.result_learning_objectives', owner: 'result_sourced_id', key: ['source', 'learning_objective_id'], values: ['score', 'text_score'], prefix: 'rlo' },
-  resultScoreScales: { table: 'oneroster.result_score_scales', owner: 'result_sourced_id', key: ['score_scale_sourced_id'], values: [], prefix: 'rss' },
+  lineItemObjectives: {
+    table: 'oneroster.line_item_learning_objectives',
+    owner: 'line_item_sourced_id',
+    key: ['source', 'learning_objective_id'],
+    values: [],
+    prefix: 'lilo',
+  },
+  lineItemScoreScales: {
+    table: 'oneroster.line_item_score_scales',
+    owner: 'line_item_sourced_id',
+    key: ['score_scale_sourced_id'],
+    values: [],
+    prefix: 'liss',
+  },
+  resultObjectives: {
+    table: 'oneroster.result_learning_objectives',
+    owner: 'result_sourced_id',
+    key: ['source', 'learning_objective_id'],
+    values: ['score', 'text_score'],
+    prefix: 'rlo',
+  },
+  resultScoreScales: {
+    table: 'oneroster.result_score_scales',
+    owner: 'result_sourced_id',
+    key: ['score_scale_sourced_id'],
+    values: [],
+    prefix: 'rss',
+  },
 } satisfies Record<string, LinkTable>;
 
 export type LinkRow = Record<string, string | number | null | undefined>;
@@ -131,15 +175,30 @@ export const objectiveRows = (sets: ObjectiveSetIn | null | undefined): LinkRow[
   (sets ?? []).flatMap((s) => s.learningObjectiveIds.map((id) => ({ source: s.source, learning_objective_id: id })));
 
 export const objectiveScoreRows = (sets: ObjectiveScoreSetIn | null | undefined): LinkRow[] =>
-  (sets ?? []).flatMap((s) => s.learningObjectiveResults.map((r) => ({ source: s.source, learning_objective_id: r.learningObjectiveId, score: r.score ?? null, text_score: r.textScore ?? null })));
+  (sets ?? []).flatMap((s) =>
+    s.learningObjectiveResults.map((r) => ({
+      source: s.source,
+      learning_objective_id: r.learningObjectiveId,
+      score: r.score ?? null,
+      text_score: r.textScore ?? null,
+    })),
+  );
 
-export const scaleRows = (scale: { sourcedId: string } | null | undefined): LinkRow[] => (scale ? [{ score_scale_sourced_id: scale.sourcedId }] : []);
+export const scaleRows = (scale: { sourcedId: string } | null | undefined): LinkRow[] =>
+  scale ? [{ score_scale_sourced_id: scale.sourcedId }] : [];
 
 const keyOf = (link: LinkTable, row: Record<string, unknown>) => JSON.stringify(link.key.map((c) => row[c]));
-const linkId = (link: LinkTable, ownerId: string, key: string) => `${link.prefix}-${createHash('sha256').update(`${ownerId}\u0000${key}`).digest('hex').slice(0, 40)}`;
+const linkId = (link: LinkTable, ownerId: string, key: string) =>
+  `${link.prefix}-${createHash('sha256').update(`${ownerId}\u0000${key}`).digest('hex').slice(0, 40)}`;
 
 /** Makes the owner's active link rows exactly `rows` (see the header for how sourcedIds are kept). */
-export async function replaceLinks(tx: Tx, tenantId: string, link: LinkTable, ownerId: string, rows: LinkRow[]): Promise<void> {
+export async function replaceLinks(
+  tx: Tx,
+  tenantId: string,
+  link: LinkTable,
+  ownerId: string,
+  rows: LinkRow[],
+): Promise<void> {
   const existing = rowsOf<Record<string, unknown>>(
     await tx.execute(
       sql`SELECT sourced_id, status, ${raw(link.key.join(', '))} FROM ${raw(link.table)} WHERE tenant_id = ${tenantId}::uuid AND ${raw(link.owner)} = ${ownerId} ORDER BY (status = 'active') DESC, sourced_id FOR UPDATE`,
@@ -155,14 +214,22 @@ export async function replaceLinks(tx: Tx, tenantId: string, link: LinkTable, ow
     let id = idByKey.get(key) ?? linkId(link, ownerId, key);
     if (kept.has(id)) id = linkId(link, ownerId, `${key}\u0000again`);
     kept.add(id);
-    const values = [sql`${ownerId}`, ...[...link.key, ...link.values].map((c) => sql`${row[c] ?? null}`), sql`'active'`];
+    const values = [
+      sql`${ownerId}`,
+      ...[...link.key, ...link.values].map((c) => sql`${row[c] ?? null}`),
+      sql`'active'`,
+    ];
     await tx.execute(sql`INSERT INTO ${raw(link.table)} AS l (tenant_id, sourced_id, date_last_modified, ${raw(columns.join(', '))})
       VALUES (${tenantId}::uuid, ${id}, ${now}::timestamptz, ${sql.join(values, sql`, `)})
       ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET ${raw(columns.map((c) => `${c} = EXCLUDED.${c}`).join(', '))}, date_last_modified = EXCLUDED.date_last_modified
       WHERE (${raw(columns.map((c) => `l.${c}`).join(', '))}) IS DISTINCT FROM (${raw(columns.map((c) => `EXCLUDED.${c}`).join(', '))})`);
   }
-  const gone = existing.filter((r) => r.status === 'active' && !kept.has(String(r.sourced_id))).map((r) => sql`${String(r.sourced_id)}`);
+  const gone = existing
+    .filter((r) => r.status === 'active' && !kept.has(String(r.sourced_id)))
+    .map((r) => sql`${String(r.sourced_id)}`);
   if (gone.length) {
-    await tx.execute(sql`UPDATE ${raw(link.table)} SET status = 'tobedeleted', date_last_modified = ${now}::timestamptz WHERE tenant_id = ${tenantId}::uuid AND sourced_id IN (${sql.join(gone, sql`, `)})`);
+    await tx.execute(
+      sql`UPDATE ${raw(link.table)} SET status = 'tobedeleted', date_last_modified = ${now}::timestamptz WHERE tenant_id = ${tenantId}::uuid AND sourced_id IN (${sql.join(gone, sql`, `)})`,
+    );
   }
 }

@@ -17,9 +17,15 @@
  */
 import { z } from 'zod';
 import { baseFields, ref, type Entity, text, tf, classInSchools } from './entity-kit.js';
-import { lineItemObjectivesField, lineItemScoreScaleField, objectiveScoreSetIn, objectiveSetIn, resultObjectivesField, resultScoreScaleField } from './gradebook-links.js';
+import {
+  lineItemObjectivesField,
+  lineItemScoreScaleField,
+  objectiveScoreSetIn,
+  objectiveSetIn,
+  resultObjectivesField,
+  resultScoreScaleField,
+} from './gradebook-links.js';
 import { relateCategories, relateLineItems, relateResults } from './relationships.js';
-
 
 export const category: Entity = {
   singular: 'category',
@@ -56,7 +62,8 @@ export const lineItem: Entity = {
   relate: relateLineItems,
 };
 
-const LINE_ITEM_CLASS = '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
+const LINE_ITEM_CLASS =
+  '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
 export const result: Entity = {
   singular: 'result',
@@ -108,9 +115,15 @@ const dateIn = z
   .transform((v) => v.slice(0, 10));
 /** OneRoster's TrueFalseEnum ("true"/"false", any case); a JSON boolean is taken as well. */
 export const trueFalseIn = z
-  .preprocess((v) => (typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v.toLowerCase() : v), z.enum(['true', 'false']))
+  .preprocess(
+    (v) => (typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v.toLowerCase() : v),
+    z.enum(['true', 'false']),
+  )
   .transform((v) => v === 'true');
-export const dateTimeIn = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').transform((v) => new Date(v));
+export const dateTimeIn = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time')
+  .transform((v) => new Date(v));
 export const common = {
   sourcedId: z.string().min(1).max(255).optional(),
   status: z.enum(['active', 'tobedeleted']).optional(),
@@ -118,7 +131,11 @@ export const common = {
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 };
 /** numeric(p, s): the column's range, so a too-large value is a 400, not a database error. */
-export const numeric = (max: number) => z.number().finite().refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
+export const numeric = (max: number) =>
+  z
+    .number()
+    .finite()
+    .refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
 
 export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
 
@@ -173,7 +190,9 @@ export const WRITES = {
       course: refIn.nullable().optional(),
       org: refIn.nullable().optional(),
       school: refIn.nullable().optional(),
-      scoreScaleValue: z.array(z.object({ itemValueLHS: z.string().max(255), itemValueRHS: z.string().max(255) }).passthrough()).max(1000),
+      scoreScaleValue: z
+        .array(z.object({ itemValueLHS: z.string().max(255), itemValueRHS: z.string().max(255) }).passthrough())
+        .max(1000),
     }),
   },
 };

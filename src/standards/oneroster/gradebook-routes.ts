@@ -13,7 +13,12 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { registerAssessmentRoutes, ASSESSMENT_COLLECTIONS, ASSESSMENT_READ, ASSESSMENT_WRITE } from './assessment-routes.js';
+import {
+  registerAssessmentRoutes,
+  ASSESSMENT_COLLECTIONS,
+  ASSESSMENT_READ,
+  ASSESSMENT_WRITE,
+} from './assessment-routes.js';
 import { registerDiscovery } from './discovery.js';
 import { scope, type Entity } from './entity-kit.js';
 import * as g from './gradebook-resources.js';
@@ -38,9 +43,12 @@ export const GRADEBOOK_COLLECTIONS: { segment: string; entity: Entity; writable:
 ];
 
 const classParent = { param: 'classId', entity: klass };
-const lineItemsOfClass = (classId: string) => sql`SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'`;
-const classColumn = (column: string, classId: string) => sql`(SELECT c.${sql.raw(column)} FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})`;
-const parentOrgOf = (school: SQL) => sql`(SELECT o.parent_sourced_id FROM oneroster.orgs o WHERE o.tenant_id = t.tenant_id AND o.sourced_id = ${school})`;
+const lineItemsOfClass = (classId: string) =>
+  sql`SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'`;
+const classColumn = (column: string, classId: string) =>
+  sql`(SELECT c.${sql.raw(column)} FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})`;
+const parentOrgOf = (school: SQL) =>
+  sql`(SELECT o.parent_sourced_id FROM oneroster.orgs o WHERE o.tenant_id = t.tenant_id AND o.sourced_id = ${school})`;
 /** A scale owned by this org or the one above it (the district), or by nobody. */
 const orgScaleOf = (school: SQL) =>
   sql`t.class_sourced_id IS NULL AND t.course_sourced_id IS NULL AND (t.org_sourced_id IS NULL OR t.org_sourced_id = ${school} OR t.org_sourced_id = ${parentOrgOf(school)})`;
@@ -51,10 +59,24 @@ export const GRADEBOOK_NESTED: CollectionRoute[] = [
     entity: g.category,
     scopes: FULL,
     parents: [classParent],
-    where: (p) => [sql`t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${p.classId} AND li.status = 'active')`],
+    where: (p) => [
+      sql`t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${p.classId} AND li.status = 'active')`,
+    ],
   },
-  { path: '/classes/:classId/lineItems', entity: g.lineItem, scopes: FULL, parents: [classParent], where: (p) => [sql`t.class_sourced_id = ${p.classId}`] },
-  { path: '/classes/:classId/results', entity: g.result, scopes: FULL, parents: [classParent], where: (p) => [sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`] },
+  {
+    path: '/classes/:classId/lineItems',
+    entity: g.lineItem,
+    scopes: FULL,
+    parents: [classParent],
+    where: (p) => [sql`t.class_sourced_id = ${p.classId}`],
+  },
+  {
+    path: '/classes/:classId/results',
+    entity: g.result,
+    scopes: FULL,
+    parents: [classParent],
+    where: (p) => [sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`],
+  },
   {
     path: '/classes/:classId/scoreScales',
     entity: g.scoreScale,
@@ -71,20 +93,36 @@ export const GRADEBOOK_NESTED: CollectionRoute[] = [
     entity: g.result,
     scopes: FULL,
     parents: [classParent, { param: 'lineItemId', entity: g.lineItem }],
-    where: (p) => [sql`t.line_item_sourced_id = ${p.lineItemId}`, sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`],
+    where: (p) => [
+      sql`t.line_item_sourced_id = ${p.lineItemId}`,
+      sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`,
+    ],
   },
   {
     path: '/classes/:classId/students/:studentId/results',
     entity: g.result,
     scopes: FULL,
     parents: [classParent, { param: 'studentId', entity: user }],
-    where: (p) => [sql`t.student_sourced_id = ${p.studentId}`, sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`],
+    where: (p) => [
+      sql`t.student_sourced_id = ${p.studentId}`,
+      sql`t.line_item_sourced_id IN (${lineItemsOfClass(p.classId!)})`,
+    ],
   },
-  { path: '/schools/:schoolId/scoreScales', entity: g.scoreScale, scopes: FULL, parents: [{ param: 'schoolId', entity: school }], where: (p) => [sql`(${orgScaleOf(sql`${p.schoolId}`)})`] },
+  {
+    path: '/schools/:schoolId/scoreScales',
+    entity: g.scoreScale,
+    scopes: FULL,
+    parents: [{ param: 'schoolId', entity: school }],
+    where: (p) => [sql`(${orgScaleOf(sql`${p.schoolId}`)})`],
+  },
 ];
 
 /** Each result's line item must be of the path's class and academic session (the line item's academicSession). */
-async function lineItemsInClassAndSession(ctx: WriteContext, params: Record<string, string>, bodies: g.ResultIn[]): Promise<void> {
+async function lineItemsInClassAndSession(
+  ctx: WriteContext,
+  params: Record<string, string>,
+  bodies: g.ResultIn[],
+): Promise<void> {
   for (const [i, body] of bodies.entries()) {
     const id = body.lineItem.sourcedId;
     // An unknown or unreachable line item is reported by the write itself (without revealing its class).
@@ -92,14 +130,25 @@ async function lineItemsInClassAndSession(ctx: WriteContext, params: Record<stri
     const classId = (await columnOf(ctx, 'oneroster.line_items', 'class_sourced_id', id))!;
     const sessionId = await columnOf(ctx, 'oneroster.line_items', 'grading_period_sourced_id', id);
     const where = `results[${i}]: lineItem "${id.slice(0, 100)}"`;
-    if (classId !== params.classId) throw invalidData(`${where} belongs to class "${classId.slice(0, 100)}", not "${params.classId!.slice(0, 100)}".`);
+    if (classId !== params.classId)
+      throw invalidData(
+        `${where} belongs to class "${classId.slice(0, 100)}", not "${params.classId!.slice(0, 100)}".`,
+      );
     if (sessionId !== params.academicSessionId) {
-      throw invalidData(`${where} is in academic session ${sessionId === undefined ? 'none' : `"${sessionId.slice(0, 100)}"`}, not "${params.academicSessionId!.slice(0, 100)}".`);
+      throw invalidData(
+        `${where} is in academic session ${sessionId === undefined ? 'none' : `"${sessionId.slice(0, 100)}"`}, not "${params.academicSessionId!.slice(0, 100)}".`,
+      );
     }
   }
 }
 
-const postLineItemsOfClass: PostRoute<g.LineItemIn> = { path: '/classes/:classId/lineItems', writable: GRADEBOOK_WRITES.lineItem, scopes: POST, parents: [classParent], fromPath: { class: 'classId' } };
+const postLineItemsOfClass: PostRoute<g.LineItemIn> = {
+  path: '/classes/:classId/lineItems',
+  writable: GRADEBOOK_WRITES.lineItem,
+  scopes: POST,
+  parents: [classParent],
+  fromPath: { class: 'classId' },
+};
 // Each line item's school is the path's; its class must be of that school (the lineItem.school check).
 const postLineItemsOfSchool: PostRoute<g.LineItemIn> = {
   path: '/schools/:schoolId/lineItems',
@@ -123,7 +172,12 @@ const postResultsOfClassSession: PostRoute<g.ResultIn> = {
   fromPath: { class: 'classId' },
   check: lineItemsInClassAndSession,
 };
-export const GRADEBOOK_POSTS = [postLineItemsOfClass, postLineItemsOfSchool, postResultsOfLineItem, postResultsOfClassSession];
+export const GRADEBOOK_POSTS = [
+  postLineItemsOfClass,
+  postLineItemsOfSchool,
+  postResultsOfLineItem,
+  postResultsOfClassSession,
+];
 
 export function gradebookRoutes(options: ServiceOptions = {}) {
   return async function gradebook(app: FastifyInstance): Promise<void> {
@@ -144,7 +198,10 @@ export function gradebookRoutes(options: ServiceOptions = {}) {
         registerDiscovery(service, {
           title: 'OneRoster 1.2 Gradebook service (Schola)',
           base: GRADEBOOK_BASE,
-          collections: [...GRADEBOOK_COLLECTIONS.map((c) => ({ ...c, scopes: READ })), ...ASSESSMENT_COLLECTIONS.map((c) => ({ ...c, scopes: ASSESSMENT_READ }))],
+          collections: [
+            ...GRADEBOOK_COLLECTIONS.map((c) => ({ ...c, scopes: READ })),
+            ...ASSESSMENT_COLLECTIONS.map((c) => ({ ...c, scopes: ASSESSMENT_READ })),
+          ],
           nested: GRADEBOOK_NESTED,
           writes: [
             ...GRADEBOOK_COLLECTIONS.map((c) => ({ segment: c.segment, entity: c.entity, ...WRITE })),

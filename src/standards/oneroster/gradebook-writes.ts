@@ -18,7 +18,14 @@ import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { Entity } from './entity-kit.js';
-import { LINKS, objectiveRows, objectiveScoreRows, replaceLinks, scaleRows, type LinkTable } from './gradebook-links.js';
+import {
+  LINKS,
+  objectiveRows,
+  objectiveScoreRows,
+  replaceLinks,
+  scaleRows,
+  type LinkTable,
+} from './gradebook-links.js';
 import * as g from './gradebook-resources.js';
 import { invalidData, OneRosterError, unknownObject } from './imsx-errors.js';
 import { academicSession, course, klass, org, school, user } from './resources.js';
@@ -55,7 +62,9 @@ export interface Writable<B = Record<string, unknown>> {
 export function parseBody<B>(w: Writable<B>, value: unknown, where = w.entity.singular): B {
   const parsed = w.schema.safeParse(value);
   if (!parsed.success) {
-    throw invalidData(`Invalid ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(object)'} ${i.message}`).join('; ')}.`);
+    throw invalidData(
+      `Invalid ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(object)'} ${i.message}`).join('; ')}.`,
+    );
   }
   return parsed.data;
 }
@@ -63,23 +72,41 @@ export function parseBody<B>(w: Writable<B>, value: unknown, where = w.entity.si
 /** The Ed-Fi school id of a class (orgs.identifier of its school), for the policy engine's subject. */
 async function schoolIdOfClass(tx: Tx, tenantId: string, classId: string): Promise<number | undefined> {
   const rows = rowsOf<{ identifier: string | null }>(
-    await tx.execute(sql`SELECT o.identifier FROM oneroster.classes c JOIN oneroster.orgs o ON o.tenant_id = c.tenant_id AND o.sourced_id = c.school_sourced_id WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${classId}`),
+    await tx.execute(
+      sql`SELECT o.identifier FROM oneroster.classes c JOIN oneroster.orgs o ON o.tenant_id = c.tenant_id AND o.sourced_id = c.school_sourced_id WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${classId}`,
+    ),
   );
   const id = rows[0]?.identifier;
   return id && /^\d{1,9}$/.test(id) ? Number(id) : undefined;
 }
 
 /** One column of a stored row by sourcedId (any status), e.g. a line item's class. */
-export async function columnOf(ctx: WriteContext, table: string, column: string, sourcedId: string): Promise<string | undefined> {
-  const rows = rowsOf<{ value: string | null }>(await ctx.tx.execute(sql`SELECT ${sql.raw(column)} AS value FROM ${sql.raw(table)} WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${sourcedId}`));
+export async function columnOf(
+  ctx: WriteContext,
+  table: string,
+  column: string,
+  sourcedId: string,
+): Promise<string | undefined> {
+  const rows = rowsOf<{ value: string | null }>(
+    await ctx.tx.execute(
+      sql`SELECT ${sql.raw(column)} AS value FROM ${sql.raw(table)} WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${sourcedId}`,
+    ),
+  );
   return rows[0]?.value ?? undefined;
 }
 
-const classOfLineItem = (ctx: WriteContext, lineItemId: string) => columnOf(ctx, 'oneroster.line_items', 'class_sourced_id', lineItemId);
+const classOfLineItem = (ctx: WriteContext, lineItemId: string) =>
+  columnOf(ctx, 'oneroster.line_items', 'class_sourced_id', lineItemId);
 
 /** 400 unless the referenced object exists, active and within the caller's reach. */
-export async function mustExist(ctx: WriteContext, entity: Entity, id: string | undefined, field: string): Promise<void> {
-  if (id !== undefined && !(await objectExists(ctx.tx, entity, ctx.access, id))) throw invalidData(`${field}: no ${entity.singular} with sourcedId "${id.slice(0, 100)}" that you may reach.`);
+export async function mustExist(
+  ctx: WriteContext,
+  entity: Entity,
+  id: string | undefined,
+  field: string,
+): Promise<void> {
+  if (id !== undefined && !(await objectExists(ctx.tx, entity, ctx.access, id)))
+    throw invalidData(`${field}: no ${entity.singular} with sourcedId "${id.slice(0, 100)}" that you may reach.`);
 }
 
 const quote = (id: string | undefined) => (id === undefined ? 'none' : `"${id.slice(0, 100)}"`);
@@ -96,7 +123,8 @@ const scoreScaleWrites: Writable<g.ScoreScaleIn> = {
   entity: g.scoreScale,
   schema: g.WRITES.scoreScale.schema,
   async columns(ctx, b) {
-    if (b.org && b.school && b.org.sourcedId !== b.school.sourcedId) throw invalidData('org and school name different orgs: send one of them.');
+    if (b.org && b.school && b.org.sourcedId !== b.school.sourcedId)
+      throw invalidData('org and school name different orgs: send one of them.');
     const owner = b.org ?? b.school;
     await mustExist(ctx, klass, b.class?.sourcedId, 'class');
     await mustExist(ctx, course, b.course?.sourcedId, 'course');
@@ -128,7 +156,10 @@ const lineItemWrites: Writable<g.LineItemIn> = {
     if (b.school) {
       await mustExist(ctx, school, b.school.sourcedId, 'school');
       const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
-      if (classSchool !== b.school.sourcedId) throw invalidData(`school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`);
+      if (classSchool !== b.school.sourcedId)
+        throw invalidData(
+          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`,
+        );
     }
     const { tx, access } = ctx;
     return {
@@ -147,7 +178,13 @@ const lineItemWrites: Writable<g.LineItemIn> = {
         metadata: b.metadata ?? null,
       },
       afterWrite: async () => {
-        await replaceLinks(tx, access.tenantId, LINKS.lineItemObjectives, sourcedId, objectiveRows(b.learningObjectiveSet));
+        await replaceLinks(
+          tx,
+          access.tenantId,
+          LINKS.lineItemObjectives,
+          sourcedId,
+          objectiveRows(b.learningObjectiveSet),
+        );
         await replaceLinks(tx, access.tenantId, LINKS.lineItemScoreScales, sourcedId, scaleRows(b.scoreScale));
       },
     };
@@ -165,7 +202,10 @@ const resultWrites: Writable<g.ResultIn> = {
     await mustExist(ctx, user, b.student.sourcedId, 'student');
     await mustExist(ctx, g.scoreScale, b.scoreScale?.sourcedId, 'scoreScale');
     const classId = await classOfLineItem(ctx, b.lineItem.sourcedId);
-    if (b.class && b.class.sourcedId !== classId) throw invalidData(`class: lineItem "${b.lineItem.sourcedId.slice(0, 100)}" belongs to class ${quote(classId)}, not "${b.class.sourcedId.slice(0, 100)}".`);
+    if (b.class && b.class.sourcedId !== classId)
+      throw invalidData(
+        `class: lineItem "${b.lineItem.sourcedId.slice(0, 100)}" belongs to class ${quote(classId)}, not "${b.class.sourcedId.slice(0, 100)}".`,
+      );
     const { tx, access } = ctx;
     return {
       classId,
@@ -184,7 +224,13 @@ const resultWrites: Writable<g.ResultIn> = {
         metadata: b.metadata ?? null,
       },
       afterWrite: async () => {
-        await replaceLinks(tx, access.tenantId, LINKS.resultObjectives, sourcedId, objectiveScoreRows(b.learningObjectiveSet));
+        await replaceLinks(
+          tx,
+          access.tenantId,
+          LINKS.resultObjectives,
+          sourcedId,
+          objectiveScoreRows(b.learningObjectiveSet),
+        );
         await replaceLinks(tx, access.tenantId, LINKS.resultScoreScales, sourcedId, scaleRows(b.scoreScale));
       },
     };
@@ -193,14 +239,31 @@ const resultWrites: Writable<g.ResultIn> = {
   links: [LINKS.resultObjectives, LINKS.resultScoreScales],
 };
 
-export const GRADEBOOK_WRITES = { category: categoryWrites, lineItem: lineItemWrites, result: resultWrites, scoreScale: scoreScaleWrites };
+export const GRADEBOOK_WRITES = {
+  category: categoryWrites,
+  lineItem: lineItemWrites,
+  result: resultWrites,
+  scoreScale: scoreScaleWrites,
+};
 
 /** What the write machinery needs of any writable: its table and its REST description. */
 type Target = Pick<Writable<unknown>, 'table' | 'entity'>;
 
-async function authorize(ctx: WriteContext, w: Target, action: 'write' | 'delete', classId: string | undefined): Promise<void> {
+async function authorize(
+  ctx: WriteContext,
+  w: Target,
+  action: 'write' | 'delete',
+  classId: string | undefined,
+): Promise<void> {
   const schoolId = classId ? await schoolIdOfClass(ctx.tx, ctx.access.tenantId, classId) : undefined;
-  await policyAllows(ctx.tx, ctx.principal, ctx.meta, action, w.entity.table, schoolId === undefined ? undefined : { schoolId });
+  await policyAllows(
+    ctx.tx,
+    ctx.principal,
+    ctx.meta,
+    action,
+    w.entity.table,
+    schoolId === undefined ? undefined : { schoolId },
+  );
 }
 
 type Keyed = PgTable & { tenantId: never; sourcedId: never };
@@ -216,18 +279,42 @@ async function current(ctx: WriteContext, w: Target, sourcedId: string): Promise
   return rows[0];
 }
 
-const audit = (ctx: WriteContext, w: Target, recordId: string, operation: 'INSERT' | 'UPDATE' | 'DELETE', oldValues?: unknown, newValues?: unknown) =>
-  recordAudit(ctx.tx, { principal: ctx.principal, meta: ctx.meta, table: w.entity.table, recordId, operation, oldValues, newValues, dataCategories: ['education_record'], legitimateEducationalInterest: true });
+const audit = (
+  ctx: WriteContext,
+  w: Target,
+  recordId: string,
+  operation: 'INSERT' | 'UPDATE' | 'DELETE',
+  oldValues?: unknown,
+  newValues?: unknown,
+) =>
+  recordAudit(ctx.tx, {
+    principal: ctx.principal,
+    meta: ctx.meta,
+    table: w.entity.table,
+    recordId,
+    operation,
+    oldValues,
+    newValues,
+    dataCategories: ['education_record'],
+    legitimateEducationalInterest: true,
+  });
 
 /** PUT: creates (true) or replaces (false) the object, returning the REST object as stored. */
-export async function putObject<B>(ctx: WriteContext, w: Writable<B>, sourcedId: string, body: B): Promise<{ created: boolean; object: Record<string, unknown> }> {
+export async function putObject<B>(
+  ctx: WriteContext,
+  w: Writable<B>,
+  sourcedId: string,
+  body: B,
+): Promise<{ created: boolean; object: Record<string, unknown> }> {
   const given = (body as { sourcedId?: unknown }).sourcedId;
-  if (given !== undefined && given !== sourcedId) throw invalidData(`sourcedId in the body ("${String(given).slice(0, 100)}") differs from the URL.`);
+  if (given !== undefined && given !== sourcedId)
+    throw invalidData(`sourcedId in the body ("${String(given).slice(0, 100)}") differs from the URL.`);
   const name = w.entity.singular;
   const before = await current(ctx, w, sourcedId);
   // A tobedeleted object written again is created anew; an active one outside the caller's reach is not theirs to replace.
   const live = before?.status === 'active';
-  if (live && !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId))) throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
+  if (live && !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))
+    throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
   const { values, classId, afterWrite } = await w.columns(ctx, body, sourcedId);
   await authorize(ctx, w, 'write', classId);
   const row = { ...values, status: 'active', dateLastModified: new Date() };
@@ -257,7 +344,8 @@ export async function postObjects<B>(ctx: WriteContext, w: Writable<B>, bodies: 
     try {
       await putObject(ctx, w, allocated, { ...body, sourcedId: allocated });
     } catch (error) {
-      if (error instanceof OneRosterError && error.codeMinor === 'invaliddata') throw invalidData(`${w.entity.plural}[${i}]: ${error.detail}`);
+      if (error instanceof OneRosterError && error.codeMinor === 'invaliddata')
+        throw invalidData(`${w.entity.plural}[${i}]: ${error.detail}`);
       throw error;
     }
     pairs.push({ suppliedSourcedId: supplied, allocatedSourcedId: allocated });
@@ -268,7 +356,8 @@ export async function postObjects<B>(ctx: WriteContext, w: Writable<B>, bodies: 
 /** DELETE: status tobedeleted (gone from every listing, its link rows too); 404 when absent, already deleted or out of reach. */
 export async function deleteObject<B>(ctx: WriteContext, w: Writable<B>, sourcedId: string): Promise<void> {
   const before = await current(ctx, w, sourcedId);
-  if (before?.status !== 'active' || !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId))) throw unknownObject(`No ${w.entity.singular} with sourcedId "${sourcedId.slice(0, 100)}".`);
+  if (before?.status !== 'active' || !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))
+    throw unknownObject(`No ${w.entity.singular} with sourcedId "${sourcedId.slice(0, 100)}".`);
   await authorize(ctx, w, 'delete', await w.classOfRow?.(ctx, before));
   const t = w.table as Keyed;
   await ctx.tx

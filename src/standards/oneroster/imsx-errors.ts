@@ -24,18 +24,25 @@ export interface ImsxStatus {
   imsx_codeMajor: 'success' | 'processing' | 'failure' | 'unsupported';
   imsx_severity: 'status' | 'warning' | 'error';
   imsx_description: string;
-  imsx_CodeMinor: { imsx_codeMinorField: { imsx_codeMinorFieldName: 'TargetEndSystem'; imsx_codeMinorFieldValue: ImsxCodeMinor }[] };
+  imsx_CodeMinor: {
+    imsx_codeMinorField: { imsx_codeMinorFieldName: 'TargetEndSystem'; imsx_codeMinorFieldValue: ImsxCodeMinor }[];
+  };
 }
 
 /** An error raised by the OneRoster layer that knows its imsx code minor. */
 export class OneRosterError extends AppError {
-  constructor(code: ErrorCode, readonly codeMinor: ImsxCodeMinor, detail: string) {
+  constructor(
+    code: ErrorCode,
+    readonly codeMinor: ImsxCodeMinor,
+    detail: string,
+  ) {
     super(code, detail);
   }
 }
 
 export const invalidFilter = (detail: string) => new OneRosterError('bad_request', 'invalid_filter_field', detail);
-export const invalidSelection = (detail: string) => new OneRosterError('bad_request', 'invalid_selection_field', detail);
+export const invalidSelection = (detail: string) =>
+  new OneRosterError('bad_request', 'invalid_selection_field', detail);
 export const invalidData = (detail: string) => new OneRosterError('bad_request', 'invaliddata', detail);
 export const unknownObject = (detail: string) => new OneRosterError('not_found', 'unknownobject', detail);
 export const forbidden = (detail: string) => new OneRosterError('forbidden', 'forbidden', detail);
@@ -63,14 +70,18 @@ export function imsxBody(codeMinor: ImsxCodeMinor, description: string): ImsxSta
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
     imsx_description: description,
-    imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] },
+    imsx_CodeMinor: {
+      imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }],
+    },
   };
 }
 
 function describe(error: AppError): string {
   const fields = error.extras.validationErrors;
   if (!fields) return error.detail;
-  return `${error.detail} ${Object.entries(fields).map(([field, reasons]) => `${field}: ${reasons.join('; ')}`).join('. ')}`.trim();
+  return `${error.detail} ${Object.entries(fields)
+    .map(([field, reasons]) => `${field}: ${reasons.join('; ')}`)
+    .join('. ')}`.trim();
 }
 
 /** Installs the imsx error and not-found handlers on a OneRoster service's encapsulated scope. */
@@ -81,9 +92,15 @@ export function useImsxErrors(scope: FastifyInstance): void {
     else request.log.info({ code: error.code }, 'request refused');
     for (const [name, value] of Object.entries(error.extras.headers ?? {})) reply.header(name, value);
     const description = error.status >= 500 ? `An unexpected error occurred (request ${request.id}).` : describe(error);
-    return reply.status(imsxStatus(error.status)).type('application/json').send(imsxBody(codeMinorOf(error), description));
+    return reply
+      .status(imsxStatus(error.status))
+      .type('application/json')
+      .send(imsxBody(codeMinorOf(error), description));
   });
   scope.setNotFoundHandler(async (request, reply) => {
-    return reply.status(404).type('application/json').send(imsxBody('unknownobject', `No endpoint ${request.method} ${request.url.split('?')[0]}.`));
+    return reply
+      .status(404)
+      .type('application/json')
+      .send(imsxBody('unknownobject', `No endpoint ${request.method} ${request.url.split('?')[0]}.`));
   });
 }

@@ -19,21 +19,33 @@ afterAll(async () => {
 });
 
 describe('paging', () => {
-  it.each(['abc', '1e3', '-1', '0', '99999999999999999999', '2147483648', '1.5', ''])('limit=%j → 400 invaliddata', async (value) => {
-    const res = await f.get(`${BASE}/users?limit=${q(value)}`, token);
-    expect([res.statusCode, codeMinor(res)]).toEqual([400, 'invaliddata']);
-    expect(res.json().imsx_codeMajor).toBe('failure');
-  });
+  it.each(['abc', '1e3', '-1', '0', '99999999999999999999', '2147483648', '1.5', ''])(
+    'limit=%j → 400 invaliddata',
+    async (value) => {
+      const res = await f.get(`${BASE}/users?limit=${q(value)}`, token);
+      expect([res.statusCode, codeMinor(res)]).toEqual([400, 'invaliddata']);
+      expect(res.json().imsx_codeMajor).toBe('failure');
+    },
+  );
 
   it.each(['abc', '-1', '1e3', '99999999999999999999'])('offset=%j → 400', async (value) => {
     expect((await f.get(`${BASE}/users?offset=${q(value)}`, token)).statusCode).toBe(400);
   });
 
   it('a repeated parameter → 400', async () => {
-    for (const url of [`${BASE}/users?limit=1&limit=2`, `${BASE}/users?offset=1&offset=2`, `${BASE}/users?sort=givenName&sort=familyName`]) {
-      expect([(await f.get(url, token)).statusCode, codeMinor(await f.get(url, token))], url).toEqual([400, 'invaliddata']);
+    for (const url of [
+      `${BASE}/users?limit=1&limit=2`,
+      `${BASE}/users?offset=1&offset=2`,
+      `${BASE}/users?sort=givenName&sort=familyName`,
+    ]) {
+      expect([(await f.get(url, token)).statusCode, codeMinor(await f.get(url, token))], url).toEqual([
+        400,
+        'invaliddata',
+      ]);
     }
-    expect(codeMinor(await f.get(`${BASE}/users?filter=${q("status='active'")}&filter=${q("status='active'")}`, token))).toBe('invalid_filter_field');
+    expect(
+      codeMinor(await f.get(`${BASE}/users?filter=${q("status='active'")}&filter=${q("status='active'")}`, token)),
+    ).toBe('invalid_filter_field');
   });
 
   it('defaults to limit 100 (here clamped to the configured maximum 20) and pages with an exact Link header', async () => {
@@ -61,17 +73,27 @@ describe('paging', () => {
 
   it('sorts by a field in either order; an unknown or unsortable field → 400', async () => {
     const asc = (await f.get(`${BASE}/users?sort=familyName&limit=20`, token)).json().users as { familyName: string }[];
-    expect(asc.map((u) => u.familyName)).toEqual([...asc.map((u) => u.familyName)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(asc.map((u) => u.familyName)).toEqual(
+      [...asc.map((u) => u.familyName)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     const desc = (await f.get(`${BASE}/users?sort=familyName&orderBy=desc&limit=1`, token)).json().users[0];
     const max = (await f.sql<{ m: string }>(`SELECT max(family_name) AS m FROM oneroster.users`))[0]!.m;
     expect(desc.familyName).toBe(max);
-    for (const url of [`${BASE}/users?sort=nope`, `${BASE}/users?sort=roles`, `${BASE}/users?orderBy=up`, `${BASE}/users?sort=a,b`]) {
+    for (const url of [
+      `${BASE}/users?sort=nope`,
+      `${BASE}/users?sort=roles`,
+      `${BASE}/users?orderBy=up`,
+      `${BASE}/users?sort=a,b`,
+    ]) {
       expect((await f.get(url, token)).statusCode, url).toBe(400);
     }
   });
 
   it('fields selects exactly the fields asked; an unknown one → invalid_selection_field', async () => {
-    const users = (await f.get(`${BASE}/users?fields=sourcedId,givenName`, token)).json().users as Record<string, unknown>[];
+    const users = (await f.get(`${BASE}/users?fields=sourcedId,givenName`, token)).json().users as Record<
+      string,
+      unknown
+    >[];
     expect(Object.keys(users[0]!).sort()).toEqual(['givenName', 'sourcedId']);
     const one = (await f.get(`${BASE}/users/${String(users[0]!.sourcedId)}?fields=username`, token)).json().user;
     expect(Object.keys(one)).toEqual(['username']);
@@ -89,8 +111,14 @@ describe('filter over HTTP', () => {
       expect(res.statusCode, filter).toBe(200);
       return Number(res.headers['x-total-count']);
     };
-    const [u] = await f.sql<{ sourced_id: string; family_name: string; primary_org_sourced_id: string }>(`SELECT sourced_id, family_name, primary_org_sourced_id FROM oneroster.users ORDER BY sourced_id LIMIT 1`);
-    const sameName = (await f.sql<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE family_name = $1`, [u!.family_name]))[0]!.n;
+    const [u] = await f.sql<{ sourced_id: string; family_name: string; primary_org_sourced_id: string }>(
+      `SELECT sourced_id, family_name, primary_org_sourced_id FROM oneroster.users ORDER BY sourced_id LIMIT 1`,
+    );
+    const sameName = (
+      await f.sql<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE family_name = $1`, [
+        u!.family_name,
+      ])
+    )[0]!.n;
     expect(await count(`familyName='${u!.family_name}'`)).toBe(sameName);
     expect(await count(`familyName!='${u!.family_name}'`)).toBe(44 - sameName);
     expect(await count(`status='active'`)).toBe(44);
@@ -98,11 +126,19 @@ describe('filter over HTTP', () => {
     expect(await count(`dateLastModified<'2000-01-01'`)).toBe(0);
     expect(await count(`sourcedId='${u!.sourced_id}' OR sourcedId='nope'`)).toBe(1);
     expect(await count(`sourcedId='${u!.sourced_id}' AND status='tobedeleted'`)).toBe(0);
-    const inOrg = (await f.sql<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE primary_org_sourced_id = $1`, [u!.primary_org_sourced_id]))[0]!.n;
+    const inOrg = (
+      await f.sql<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE primary_org_sourced_id = $1`, [
+        u!.primary_org_sourced_id,
+      ])
+    )[0]!.n;
     expect(await count(`primaryOrg.sourcedId='${u!.primary_org_sourced_id}'`)).toBe(inOrg);
     expect(await count(`roles.role='teacher'`)).toBe(4);
     expect(await count(`enabledUser='true'`)).toBe(44);
-    const withA = (await f.sql<{ n: number }>(`SELECT count(*)::int AS n FROM oneroster.users WHERE status = 'active' AND given_name ILIKE '%an%'`))[0]!.n;
+    const withA = (
+      await f.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM oneroster.users WHERE status = 'active' AND given_name ILIKE '%an%'`,
+      )
+    )[0]!.n;
     expect(withA).toBeGreaterThan(0);
     expect(await count(`givenName~'AN'`)).toBe(withA); // contains, case-insensitive
     expect(await count(`givenName='O''Brien'`)).toBe(0);
@@ -112,7 +148,7 @@ describe('filter over HTTP', () => {
 
   it.each([
     "nope='x'",
-    "status=active",
+    'status=active',
     "primaryOrg='x'",
     "primaryOrg.name='x'",
     "dateLastModified>'yesterday'",

@@ -28,12 +28,16 @@ export interface ListParams {
 function single(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) throw (name === 'filter' ? invalidFilter : name === 'fields' ? invalidSelection : invalidData)(`The parameter "${name}" is given more than once.`);
+  if (Array.isArray(value))
+    throw (name === 'filter' ? invalidFilter : name === 'fields' ? invalidSelection : invalidData)(
+      `The parameter "${name}" is given more than once.`,
+    );
   return String(value);
 }
 
 function wholeNumber(name: string, raw: string, min: number): number {
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > LARGEST_NUMBER) throw invalidData(`"${name}" must be a whole number from ${min} to ${LARGEST_NUMBER} (got "${raw.slice(0, 40)}").`);
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) > LARGEST_NUMBER)
+    throw invalidData(`"${name}" must be a whole number from ${min} to ${LARGEST_NUMBER} (got "${raw.slice(0, 40)}").`);
   const value = Number(raw);
   if (value < min) throw invalidData(`"${name}" must be at least ${min}.`);
   return value;
@@ -45,9 +49,11 @@ export function parseListParams(query: Record<string, unknown>, maxLimit = DEFAU
   const limit = limitRaw === undefined ? DEFAULT_LIMIT : Math.min(wholeNumber('limit', limitRaw, 1), maxLimit);
   const offset = offsetRaw === undefined ? 0 : wholeNumber('offset', offsetRaw, 0);
   const sort = single(query, 'sort');
-  if (sort !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(sort)) throw invalidData(`"sort" must name one field (got "${sort.slice(0, 40)}").`);
+  if (sort !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(sort))
+    throw invalidData(`"sort" must name one field (got "${sort.slice(0, 40)}").`);
   const orderByRaw = single(query, 'orderBy');
-  if (orderByRaw !== undefined && orderByRaw !== 'asc' && orderByRaw !== 'desc') throw invalidData('"orderBy" must be asc or desc.');
+  if (orderByRaw !== undefined && orderByRaw !== 'asc' && orderByRaw !== 'desc')
+    throw invalidData('"orderBy" must be asc or desc.');
   const filterRaw = single(query, 'filter');
   const fieldsRaw = single(query, 'fields');
   let fields: string[] | undefined;
@@ -55,7 +61,14 @@ export function parseListParams(query: Record<string, unknown>, maxLimit = DEFAU
     fields = fieldsRaw.split(',').map((f) => f.trim());
     if (fields.some((f) => f === '')) throw invalidSelection('"fields" must be a comma-separated list of field names.');
   }
-  return { limit, offset, sort, orderBy: orderByRaw === 'desc' ? 'desc' : 'asc', filter: filterRaw === undefined ? undefined : parseFilter(filterRaw), fields };
+  return {
+    limit,
+    offset,
+    sort,
+    orderBy: orderByRaw === 'desc' ? 'desc' : 'asc',
+    filter: filterRaw === undefined ? undefined : parseFilter(filterRaw),
+    fields,
+  };
 }
 
 /** The Link header of a page: first, prev, next, last (those that exist). */
@@ -72,7 +85,8 @@ export function linkHeader(baseUrl: string, query: Record<string, unknown>, para
   };
   const lastOffset = total === 0 ? 0 : Math.floor((total - 1) / params.limit) * params.limit;
   const links = [`${at(0)}; rel="first"`];
-  if (params.offset > 0) links.push(`${at(Math.max(0, Math.min(params.offset - params.limit, lastOffset)))}; rel="prev"`);
+  if (params.offset > 0)
+    links.push(`${at(Math.max(0, Math.min(params.offset - params.limit, lastOffset)))}; rel="prev"`);
   if (params.offset + params.limit < total) links.push(`${at(params.offset + params.limit)}; rel="next"`);
   links.push(`${at(lastOffset)}; rel="last"`);
   return links.join(', ');

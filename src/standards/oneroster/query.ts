@@ -29,7 +29,13 @@ export interface ReadAccess {
 const NESTED_FILTERS: Record<string, { from: string; columns: Record<string, string> }> = {
   roles: {
     from: `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = 'active'`,
-    columns: { role: 'r.role', roleType: 'r.role_type', 'org.sourcedId': 'r.org_sourced_id', beginDate: 'r.begin_date', endDate: 'r.end_date' },
+    columns: {
+      role: 'r.role',
+      roleType: 'r.role_type',
+      'org.sourcedId': 'r.org_sourced_id',
+      beginDate: 'r.begin_date',
+      endDate: 'r.end_date',
+    },
   },
 };
 
@@ -70,11 +76,13 @@ function typedCondition(clause: FilterClause, expr: SQL, type: FieldSpec['type']
   }
   switch (type) {
     case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value.slice(0, 10)))) throw bad(`'${value.slice(0, 40)}' is not a date (YYYY-MM-DD)`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value.slice(0, 10))))
+        throw bad(`'${value.slice(0, 40)}' is not a date (YYYY-MM-DD)`);
       return comparison(expr, op, sql`${value.slice(0, 10)}::date`);
     }
     case 'datetime': {
-      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw bad(`'${value.slice(0, 40)}' is not a date-time (ISO 8601)`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
+        throw bad(`'${value.slice(0, 40)}' is not a date-time (ISO 8601)`);
       return comparison(expr, op, sql`${new Date(value).toISOString()}::timestamptz`);
     }
     case 'number': {
@@ -83,7 +91,8 @@ function typedCondition(clause: FilterClause, expr: SQL, type: FieldSpec['type']
     }
     case 'truefalse': {
       const lower = value.toLowerCase();
-      if ((op !== '=' && op !== '!=') || (lower !== 'true' && lower !== 'false')) throw bad("use = or != with 'true' or 'false'");
+      if ((op !== '=' && op !== '!=') || (lower !== 'true' && lower !== 'false'))
+        throw bad("use = or != with 'true' or 'false'");
       return comparison(expr, op, sql`${lower === 'true'}`);
     }
     case 'strings':
@@ -104,10 +113,12 @@ function clauseCondition(entity: Entity, visible: Set<string>, clause: FilterCla
   const unknown = () => invalidFilter(`"${clause.field}" is not a field of ${entity.singular} that can be filtered.`);
   if (!spec || spec.filterable === false) throw unknown();
   if (!path) {
-    if (['ref', 'refs', 'json', 'custom'].includes(spec.type)) throw invalidFilter(`Filter on "${clause.field}": name a part of it (e.g. ${head}.sourcedId).`);
+    if (['ref', 'refs', 'json', 'custom'].includes(spec.type))
+      throw invalidFilter(`Filter on "${clause.field}": name a part of it (e.g. ${head}.sourcedId).`);
     return typedCondition(clause, raw(spec.sql), spec.type);
   }
-  if ((spec.type === 'ref' || spec.type === 'refs') && path === 'sourcedId') return typedCondition(clause, raw(spec.sql), spec.type === 'ref' ? 'string' : 'refs');
+  if ((spec.type === 'ref' || spec.type === 'refs') && path === 'sourcedId')
+    return typedCondition(clause, raw(spec.sql), spec.type === 'ref' ? 'string' : 'refs');
   if (spec.type === 'json') return typedCondition(clause, raw(`(${spec.sql}) #>> '{${rest.join(',')}}'`), 'string');
   const nested = NESTED_FILTERS[head!];
   const column = nested?.columns[path];
@@ -129,7 +140,12 @@ function baseConditions(entity: Entity, access: ReadAccess): SQL[] {
   const conditions = [sql`t.tenant_id = ${access.tenantId}::uuid`, sql`t.status = 'active'`];
   if (entity.where) conditions.push(raw(entity.where));
   if (access.schoolOrgs && entity.confine) {
-    const list = access.schoolOrgs.length ? sql`(${sql.join(access.schoolOrgs.map((id) => sql`${id}`), sql`, `)})` : sql`(NULL)`;
+    const list = access.schoolOrgs.length
+      ? sql`(${sql.join(
+          access.schoolOrgs.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`(NULL)`;
     conditions.push(entity.confine(list));
   }
   const related = access.relation && relationCondition(entity, access.relation);
@@ -162,7 +178,10 @@ function selection(entity: Entity, names: readonly string[]): SQL {
 export function selectedFields(entity: Entity, visible: string[], fields: string[] | undefined): string[] {
   if (!fields) return visible;
   const unknown = fields.filter((f) => !visible.includes(f));
-  if (unknown.length) throw invalidSelection(`Unknown field(s) for ${entity.singular}: ${unknown.map((f) => `"${f.slice(0, 60)}"`).join(', ')}.`);
+  if (unknown.length)
+    throw invalidSelection(
+      `Unknown field(s) for ${entity.singular}: ${unknown.map((f) => `"${f.slice(0, 60)}"`).join(', ')}.`,
+    );
   return [...new Set(fields)];
 }
 
@@ -171,7 +190,13 @@ export interface Page {
   total: number;
 }
 
-export async function listObjects(tx: Tx, entity: Entity, access: ReadAccess, params: ListParams, extra: SQL[] = []): Promise<Page> {
+export async function listObjects(
+  tx: Tx,
+  entity: Entity,
+  access: ReadAccess,
+  params: ListParams,
+  extra: SQL[] = [],
+): Promise<Page> {
   const visible = visibleFields(entity, access.scopes);
   const names = selectedFields(entity, visible, params.fields);
   const where = [...baseConditions(entity, access), ...extra];
@@ -187,16 +212,31 @@ export async function listObjects(tx: Tx, entity: Entity, access: ReadAccess, pa
   const from = raw(`${entity.table} t`);
   // The page and the total are two statements: a window count (count(*) OVER ()) would make the page
   // read and sort every matching row instead of walking the sourced_id index for the first `limit`.
-  const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`));
-  const total = Number(rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`))[0]!.n);
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(
+      sql`SELECT ${selection(entity, names)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
+    ),
+  );
+  const total = Number(
+    rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`))[0]!
+      .n,
+  );
   return { objects: rows.map((r) => render(entity, r, names, access.origin)), total };
 }
 
-export async function getObject(tx: Tx, entity: Entity, access: ReadAccess, sourcedId: string, fields?: string[]): Promise<Record<string, unknown> | undefined> {
+export async function getObject(
+  tx: Tx,
+  entity: Entity,
+  access: ReadAccess,
+  sourcedId: string,
+  fields?: string[],
+): Promise<Record<string, unknown> | undefined> {
   const visible = visibleFields(entity, access.scopes);
   const names = selectedFields(entity, visible, fields);
   const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
-  const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`));
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`),
+  );
   return rows[0] ? render(entity, rows[0], names, access.origin) : undefined;
 }
 

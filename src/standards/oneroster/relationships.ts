@@ -66,8 +66,15 @@ const isRelationship = (scope: Scope): scope is Relationship => RELATIONSHIPS.in
 /** The table that says who is in which class: a role's reach on reference tables. */
 const ROSTER_TABLE = 'oneroster.enrollments';
 
-const list = (ids: readonly string[]): SQL => (ids.length ? sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql`(NULL)`);
-const current = (alias: string) => sql.raw(`${alias}.status = 'active' AND (${alias}.end_date IS NULL OR ${alias}.end_date >= CURRENT_DATE)`);
+const list = (ids: readonly string[]): SQL =>
+  ids.length
+    ? sql`(${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`(NULL)`;
+const current = (alias: string) =>
+  sql.raw(`${alias}.status = 'active' AND (${alias}.end_date IS NULL OR ${alias}.end_date >= CURRENT_DATE)`);
 
 export function relationSql(tenantId: string, relation: RosterRelation): RelationSql {
   const tenant = sql`${tenantId}::uuid`;
@@ -81,7 +88,8 @@ export function relationSql(tenantId: string, relation: RosterRelation): Relatio
 
 export const relateClasses = (r: RelationSql): SQL => sql`t.sourced_id IN (${r.classes})`;
 
-export const relateEnrollments = (r: RelationSql): SQL => sql`(t.class_sourced_id IN (${r.taughtClasses}) OR t.user_sourced_id IN ${r.learners})`;
+export const relateEnrollments = (r: RelationSql): SQL =>
+  sql`(t.class_sourced_id IN (${r.taughtClasses}) OR t.user_sourced_id IN ${r.learners})`;
 
 /** Users (and their demographics): self, learners, and everyone enrolled in a taught class. */
 export const relateUsers = (r: RelationSql): SQL =>
@@ -122,13 +130,20 @@ export const relateCategories = (r: RelationSql): SQL =>
 export function relationCondition(entity: Entity, relation: RelationSql): SQL | undefined {
   if (entity.relate) return entity.relate(relation);
   if (classificationOf(entity.table) === 'reference') return undefined;
-  throw forbidden(`Relationship access (own sections, own children, self) cannot be applied to ${entity.plural} yet: use a school- or district-level account or client.`);
+  throw forbidden(
+    `Relationship access (own sections, own children, self) cannot be applied to ${entity.plural} yet: use a school- or district-level account or client.`,
+  );
 }
 
 // Deciding and resolving ---------------------------------------------------------------------------
 
 /** The relationships that bound each of the caller's roles on `table`; undefined when a role reaches further. */
-async function relationshipsOf(principal: Principal, meta: RequestMeta, table: string, context: DecisionContext): Promise<Set<Relationship> | undefined> {
+async function relationshipsOf(
+  principal: Principal,
+  meta: RequestMeta,
+  table: string,
+  context: DecisionContext,
+): Promise<Set<Relationship> | undefined> {
   const found = new Set<Relationship>();
   const reference = classificationOf(table) === 'reference';
   for (const role of principal.roles) {
@@ -137,7 +152,11 @@ async function relationshipsOf(principal: Principal, meta: RequestMeta, table: s
     if (!decision.allowed) continue;
     let scope = decision.scope;
     if (reference && !isRelationship(scope)) {
-      const roster = await decide(single, { action: 'read', table: ROSTER_TABLE, justification: meta.justification }, context);
+      const roster = await decide(
+        single,
+        { action: 'read', table: ROSTER_TABLE, justification: meta.justification },
+        context,
+      );
       if (roster.allowed) scope = roster.scope;
     }
     if (!isRelationship(scope)) return undefined;
@@ -154,14 +173,22 @@ async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: strin
   const person = principal.person ?? {};
   const tenant = sql`${principal.tenantId}::uuid`;
   const parts: SQL[] = [];
-  if (int4(person.edfiStaffUSI)) parts.push(sql`SELECT 'own' AS kind, sf.id::text AS id FROM edfi.staff sf WHERE sf.tenant_id = ${tenant} AND sf.staffusi = ${person.edfiStaffUSI}`);
-  if (int4(person.edfiStudentUSI)) parts.push(sql`SELECT 'own' AS kind, st.id::text AS id FROM edfi.student st WHERE st.tenant_id = ${tenant} AND st.studentusi = ${person.edfiStudentUSI}`);
+  if (int4(person.edfiStaffUSI))
+    parts.push(
+      sql`SELECT 'own' AS kind, sf.id::text AS id FROM edfi.staff sf WHERE sf.tenant_id = ${tenant} AND sf.staffusi = ${person.edfiStaffUSI}`,
+    );
+  if (int4(person.edfiStudentUSI))
+    parts.push(
+      sql`SELECT 'own' AS kind, st.id::text AS id FROM edfi.student st WHERE st.tenant_id = ${tenant} AND st.studentusi = ${person.edfiStudentUSI}`,
+    );
   if (principal.kind === 'user' && UUID.test(principal.actorId)) {
     parts.push(sql`SELECT CASE WHEN a.relation = 'self' THEN 'own' ELSE 'child' END AS kind, st.id::text AS id
       FROM identity.account_students a JOIN edfi.student st ON st.tenant_id = a.tenant_id AND st.studentusi = a.student_usi
       WHERE a.tenant_id = ${tenant} AND a.account_id = ${principal.actorId}::uuid`);
   }
-  const rows = parts.length ? rowsOf<{ kind: string; id: string }>(await tx.execute(sql.join(parts, sql` UNION ALL `))) : [];
+  const rows = parts.length
+    ? rowsOf<{ kind: string; id: string }>(await tx.execute(sql.join(parts, sql` UNION ALL `)))
+    : [];
   const own = rows.filter((r) => r.kind === 'own').map((r) => r.id);
   if (person.onerosterUserSourcedId) own.push(person.onerosterUserSourcedId);
   return { own: [...new Set(own)], children: [...new Set(rows.filter((r) => r.kind === 'child').map((r) => r.id))] };
@@ -171,13 +198,22 @@ async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: strin
  * The policy engine's read decision on `table` (403 imsx when refused) and, for a caller whose every
  * role is bounded by a relationship, the SQL pieces that express it; undefined = no relationship narrowing.
  */
-export async function relationshipOf(tx: Tx, principal: Principal, meta: RequestMeta, table: string): Promise<RelationSql | undefined> {
-  const context: DecisionContext = { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) };
+export async function relationshipOf(
+  tx: Tx,
+  principal: Principal,
+  meta: RequestMeta,
+  table: string,
+): Promise<RelationSql | undefined> {
+  const context: DecisionContext = {
+    policies: await loadPolicies(tx, principal.tenantId),
+    relationships: createRelationshipResolver(tx),
+  };
   const decision = await decide(principal, { action: 'read', table, justification: meta.justification }, context);
   if (!decision.allowed) throw forbidden(decision.reason);
   if (principal.kind !== 'user') {
     // Clients and system jobs have no person behind them; their scope is school or tenant.
-    if (isRelationship(decision.scope)) throw forbidden(`Access scope "${decision.scope}" needs a signed-in person: it cannot be applied to ${table}.`);
+    if (isRelationship(decision.scope))
+      throw forbidden(`Access scope "${decision.scope}" needs a signed-in person: it cannot be applied to ${table}.`);
     return undefined;
   }
   const kinds = await relationshipsOf(principal, meta, table, context);

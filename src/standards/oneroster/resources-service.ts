@@ -28,7 +28,8 @@ const FULL = [scope('resource.readonly')];
 // The transaction's tenant, uncorrelated (see rostering-routes.ts: a correlated one re-ran subqueries).
 const TENANT = sql.raw(`NULLIF(current_setting('app.tenant_id', true), '')::uuid`);
 
-const classesOf = (schools: SQL) => sql`SELECT c.sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
+const classesOf = (schools: SQL) =>
+  sql`SELECT c.sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
 const coursesOf = (schools: SQL) =>
   sql`SELECT co.sourced_id FROM oneroster.courses co WHERE co.tenant_id = ${TENANT} AND co.org_sourced_id IN ${schools}
     UNION SELECT c.course_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
@@ -100,7 +101,12 @@ export function resourcesRoutes(options: ServiceOptions = {}) {
           registerSingle(service, `/${c.segment}/:sourcedId`, c.entity, c.scopes);
         }
         for (const nested of RESOURCES_NESTED) registerCollection(service, nested, options);
-        registerDiscovery(service, { title: 'OneRoster 1.2 Resources service (Schola)', base: RESOURCES_BASE, collections: RESOURCES_COLLECTIONS, nested: RESOURCES_NESTED });
+        registerDiscovery(service, {
+          title: 'OneRoster 1.2 Resources service (Schola)',
+          base: RESOURCES_BASE,
+          collections: RESOURCES_COLLECTIONS,
+          nested: RESOURCES_NESTED,
+        });
       },
       { prefix: RESOURCES_BASE },
     );

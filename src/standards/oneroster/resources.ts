@@ -23,7 +23,14 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { baseFields, ref, scope, type Entity, type FieldSpec, type RefType, text, tf } from './entity-kit.js';
-import { relateClasses, relateCourses, relateEnrollments, relateOrgs, relateSessions, relateUsers } from './relationships.js';
+import {
+  relateClasses,
+  relateCourses,
+  relateEnrollments,
+  relateOrgs,
+  relateSessions,
+  relateUsers,
+} from './relationships.js';
 
 const FULL_ROSTER = [scope('roster.readonly')];
 const tenantJoin = (alias: string) => `${alias}.tenant_id = t.tenant_id`;
@@ -68,7 +75,8 @@ export const org: Entity = {
   table: 'oneroster.orgs',
   fields: orgFields,
   relate: relateOrgs,
-  confine: (schools) => sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
+  confine: (schools) =>
+    sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
 };
 
 export const course: Entity = {
@@ -195,7 +203,16 @@ const userFields: Record<string, FieldSpec> = {
         vendorId: p.vendorId,
         ...(p.applicationId ? { applicationId: p.applicationId } : {}),
         ...(p.description ? { description: p.description } : {}),
-        credentials: p.username || p.password ? [{ type: p.credentialType ?? 'username', username: p.username ?? '', ...(p.password ? { password: p.password } : {}) }] : [],
+        credentials:
+          p.username || p.password
+            ? [
+                {
+                  type: p.credentialType ?? 'username',
+                  username: p.username ?? '',
+                  ...(p.password ? { password: p.password } : {}),
+                },
+              ]
+            : [],
       })),
   },
 };
@@ -205,9 +222,17 @@ const confineUsers = (column: string) => (schools: SQL) =>
     OR ${sql.raw(column)} IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.primary_org_sourced_id IN ${schools})
     OR ${sql.raw(column)} IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.school_sourced_id IN ${schools}))`;
 
-export const user: Entity = { singular: 'user', plural: 'users', table: 'oneroster.users', fields: userFields, confine: confineUsers('t.sourced_id'), relate: relateUsers };
+export const user: Entity = {
+  singular: 'user',
+  plural: 'users',
+  table: 'oneroster.users',
+  fields: userFields,
+  confine: confineUsers('t.sourced_id'),
+  relate: relateUsers,
+};
 
-const holdingRole = (role: string) => `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id AND hr.role = '${role}' AND hr.status = 'active')`;
+const holdingRole = (role: string) =>
+  `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id AND hr.role = '${role}' AND hr.status = 'active')`;
 /** /students and /teachers answer in the `users` envelope (the specification's User object). */
 export const student: Entity = { ...user, where: holdingRole('student') };
 export const teacher: Entity = { ...user, where: holdingRole('teacher') };

@@ -47,20 +47,70 @@ const schoolParent = { param: 'schoolId', entity: r.school };
 const classParent = { param: 'classId', entity: r.klass };
 
 export const ROSTERING_NESTED: CollectionRoute[] = [
-  { path: '/classes/:classId/students', entity: r.user, scopes: FULL, parents: [classParent], where: (p) => [enrolledIn(p.classId!, 'student')] },
-  { path: '/classes/:classId/teachers', entity: r.user, scopes: FULL, parents: [classParent], where: (p) => [enrolledIn(p.classId!, 'teacher')] },
-  { path: '/courses/:courseId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'courseId', entity: r.course }], where: (p) => [sql`t.course_sourced_id = ${p.courseId}`] },
-  { path: '/schools/:schoolId/classes', entity: r.klass, scopes: FULL, parents: [schoolParent], where: (p) => [r.klass.confine!(one(p.schoolId!))] },
-  { path: '/schools/:schoolId/courses', entity: r.course, scopes: FULL, parents: [schoolParent], where: (p) => [r.course.confine!(one(p.schoolId!))] },
-  { path: '/schools/:schoolId/enrollments', entity: r.enrollment, scopes: FULL, parents: [schoolParent], where: (p) => [r.enrollment.confine!(one(p.schoolId!))] },
-  { path: '/schools/:schoolId/students', entity: r.student, scopes: FULL, parents: [schoolParent], where: (p) => [r.user.confine!(one(p.schoolId!))] },
-  { path: '/schools/:schoolId/teachers', entity: r.teacher, scopes: FULL, parents: [schoolParent], where: (p) => [r.user.confine!(one(p.schoolId!))] },
+  {
+    path: '/classes/:classId/students',
+    entity: r.user,
+    scopes: FULL,
+    parents: [classParent],
+    where: (p) => [enrolledIn(p.classId!, 'student')],
+  },
+  {
+    path: '/classes/:classId/teachers',
+    entity: r.user,
+    scopes: FULL,
+    parents: [classParent],
+    where: (p) => [enrolledIn(p.classId!, 'teacher')],
+  },
+  {
+    path: '/courses/:courseId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [{ param: 'courseId', entity: r.course }],
+    where: (p) => [sql`t.course_sourced_id = ${p.courseId}`],
+  },
+  {
+    path: '/schools/:schoolId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [r.klass.confine!(one(p.schoolId!))],
+  },
+  {
+    path: '/schools/:schoolId/courses',
+    entity: r.course,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [r.course.confine!(one(p.schoolId!))],
+  },
+  {
+    path: '/schools/:schoolId/enrollments',
+    entity: r.enrollment,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [r.enrollment.confine!(one(p.schoolId!))],
+  },
+  {
+    path: '/schools/:schoolId/students',
+    entity: r.student,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [r.user.confine!(one(p.schoolId!))],
+  },
+  {
+    path: '/schools/:schoolId/teachers',
+    entity: r.teacher,
+    scopes: FULL,
+    parents: [schoolParent],
+    where: (p) => [r.user.confine!(one(p.schoolId!))],
+  },
   {
     path: '/schools/:schoolId/terms',
     entity: r.term,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [sql`t.sourced_id IN (SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.school_sourced_id = ${p.schoolId} AND c.status = 'active')`],
+    where: (p) => [
+      sql`t.sourced_id IN (SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.school_sourced_id = ${p.schoolId} AND c.status = 'active')`,
+    ],
   },
   {
     path: '/schools/:schoolId/classes/:classId/enrollments',
@@ -69,14 +119,56 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
     parents: [schoolParent, classParent],
     where: (p) => [sql`t.class_sourced_id = ${p.classId}`, sql`t.school_sourced_id = ${p.schoolId}`],
   },
-  { path: '/schools/:schoolId/classes/:classId/students', entity: r.user, scopes: FULL, parents: [schoolParent, classParent], where: (p) => [enrolledIn(p.classId!, 'student'), classInSchool(p.schoolId!, p.classId!)] },
-  { path: '/schools/:schoolId/classes/:classId/teachers', entity: r.user, scopes: FULL, parents: [schoolParent, classParent], where: (p) => [enrolledIn(p.classId!, 'teacher'), classInSchool(p.schoolId!, p.classId!)] },
-  { path: '/students/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.student }], where: (p) => [classesOfUser(p.userId!)] },
-  { path: '/teachers/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.teacher }], where: (p) => [classesOfUser(p.userId!)] },
-  { path: '/users/:userId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'userId', entity: r.user }], where: (p) => [classesOfUser(p.userId!)] },
+  {
+    path: '/schools/:schoolId/classes/:classId/students',
+    entity: r.user,
+    scopes: FULL,
+    parents: [schoolParent, classParent],
+    where: (p) => [enrolledIn(p.classId!, 'student'), classInSchool(p.schoolId!, p.classId!)],
+  },
+  {
+    path: '/schools/:schoolId/classes/:classId/teachers',
+    entity: r.user,
+    scopes: FULL,
+    parents: [schoolParent, classParent],
+    where: (p) => [enrolledIn(p.classId!, 'teacher'), classInSchool(p.schoolId!, p.classId!)],
+  },
+  {
+    path: '/students/:userId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [{ param: 'userId', entity: r.student }],
+    where: (p) => [classesOfUser(p.userId!)],
+  },
+  {
+    path: '/teachers/:userId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [{ param: 'userId', entity: r.teacher }],
+    where: (p) => [classesOfUser(p.userId!)],
+  },
+  {
+    path: '/users/:userId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [{ param: 'userId', entity: r.user }],
+    where: (p) => [classesOfUser(p.userId!)],
+  },
   // Any academic session may be named here (districts use semesters as terms); the list is of classes.
-  { path: '/terms/:termId/classes', entity: r.klass, scopes: FULL, parents: [{ param: 'termId', entity: r.academicSession }], where: (p) => [sql`${p.termId} = ANY(t.term_sourced_ids)`] },
-  { path: '/terms/:termId/gradingPeriods', entity: r.gradingPeriod, scopes: FULL, parents: [{ param: 'termId', entity: r.academicSession }], where: (p) => [sql`t.parent_sourced_id = ${p.termId}`] },
+  {
+    path: '/terms/:termId/classes',
+    entity: r.klass,
+    scopes: FULL,
+    parents: [{ param: 'termId', entity: r.academicSession }],
+    where: (p) => [sql`${p.termId} = ANY(t.term_sourced_ids)`],
+  },
+  {
+    path: '/terms/:termId/gradingPeriods',
+    entity: r.gradingPeriod,
+    scopes: FULL,
+    parents: [{ param: 'termId', entity: r.academicSession }],
+    where: (p) => [sql`t.parent_sourced_id = ${p.termId}`],
+  },
 ];
 
 export function rosteringRoutes(options: ServiceOptions = {}) {
@@ -89,7 +181,12 @@ export function rosteringRoutes(options: ServiceOptions = {}) {
           registerSingle(service, `/${c.segment}/:sourcedId`, c.entity, c.scopes);
         }
         for (const nested of ROSTERING_NESTED) registerCollection(service, nested, options);
-        registerDiscovery(service, { title: 'OneRoster 1.2 Rostering service (Schola)', base: ROSTERING_BASE, collections: ROSTERING_COLLECTIONS, nested: ROSTERING_NESTED });
+        registerDiscovery(service, {
+          title: 'OneRoster 1.2 Rostering service (Schola)',
+          base: ROSTERING_BASE,
+          collections: ROSTERING_COLLECTIONS,
+          nested: ROSTERING_NESTED,
+        });
       },
       { prefix: ROSTERING_BASE },
     );

@@ -50,7 +50,9 @@ export async function schoolOrgsOf(tx: Tx, principal: Principal): Promise<string
   if (principal.schoolIds.length === 0) return [];
   const ids = principal.schoolIds.map((id) => sql`${String(id)}`);
   const rows = rowsOf<{ sourced_id: string }>(
-    await tx.execute(sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school' AND identifier IN (${sql.join(ids, sql`, `)})`),
+    await tx.execute(
+      sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school' AND identifier IN (${sql.join(ids, sql`, `)})`,
+    ),
   );
   return rows.map((r) => r.sourced_id);
 }
@@ -59,17 +61,42 @@ export async function schoolOrgsOf(tx: Tx, principal: Principal): Promise<string
  * The policy engine's answer for this table. A write whose scope is narrower than a school is refused;
  * a read's relationship is applied by `readAccess` (callers of this for a read must use its access).
  */
-export async function policyAllows(tx: Tx, principal: Principal, meta: RequestMeta, action: Action, table: string, subject?: { schoolId?: number }): Promise<void> {
-  const decision = await decide(principal, { action, table, subject, justification: meta.justification }, { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) });
+export async function policyAllows(
+  tx: Tx,
+  principal: Principal,
+  meta: RequestMeta,
+  action: Action,
+  table: string,
+  subject?: { schoolId?: number },
+): Promise<void> {
+  const decision = await decide(
+    principal,
+    { action, table, subject, justification: meta.justification },
+    { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
+  );
   if (!decision.allowed) throw forbidden(decision.reason);
   if (action !== 'read' && decision.scope !== 'tenant' && decision.scope !== 'school') {
-    throw forbidden(`Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or district-level account or client.`);
+    throw forbidden(
+      `Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or district-level account or client.`,
+    );
   }
 }
 
-export async function readAccess(tx: Tx, request: FastifyRequest, principal: Principal, meta: RequestMeta, table: string): Promise<ReadAccess> {
+export async function readAccess(
+  tx: Tx,
+  request: FastifyRequest,
+  principal: Principal,
+  meta: RequestMeta,
+  table: string,
+): Promise<ReadAccess> {
   const relation = await relationshipOf(tx, principal, meta, table);
-  return { tenantId: principal.tenantId, scopes: principal.scopes, schoolOrgs: await schoolOrgsOf(tx, principal), ...(relation ? { relation } : {}), origin: originOf(request) };
+  return {
+    tenantId: principal.tenantId,
+    scopes: principal.scopes,
+    schoolOrgs: await schoolOrgsOf(tx, principal),
+    ...(relation ? { relation } : {}),
+    origin: originOf(request),
+  };
 }
 
 export interface ParentCheck {
@@ -104,7 +131,8 @@ export function registerCollection(app: FastifyInstance, route: CollectionRoute,
       for (const table of route.policyTables ?? []) await policyAllows(tx, principal, meta, 'read', table);
       for (const parent of route.parents ?? []) {
         const id = pathParams(request)[parent.param]!;
-        if (!(await objectExists(tx, parent.entity, access, id))) throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);
+        if (!(await objectExists(tx, parent.entity, access, id)))
+          throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);
       }
       return listObjects(tx, route.entity, access, params, route.where?.(pathParams(request)) ?? []);
     });

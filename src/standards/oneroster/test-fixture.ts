@@ -14,7 +14,13 @@ import { createLogger } from '../../platform/log/logger.js';
 import { oneRosterRoutes } from './plugin.js';
 
 export const OR_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
-export const SMALL_DISTRICT = { ...DEFAULT_DEMO_SIZE, students: 40, schools: 2, sectionsPerSchool: 4, languageSchoolStudents: 4 };
+export const SMALL_DISTRICT = {
+  ...DEFAULT_DEMO_SIZE,
+  students: 40,
+  schools: 2,
+  sectionsPerSchool: 4,
+  languageSchoolStudents: 4,
+};
 
 export interface Fixture {
   database: TestDatabase;
@@ -34,7 +40,11 @@ export async function oneRosterFixture(options: { maxLimit?: number } = {}): Pro
   const app = await buildApp({
     database,
     logger: createLogger('silent'),
-    plugins: [(a) => authentication(a), (a) => identityRoutes(a, { rateLimits: { token: { max: 10_000, timeWindowMs: 60_000 } } }), oneRosterRoutes({ maxLimit: options.maxLimit })],
+    plugins: [
+      (a) => authentication(a),
+      (a) => identityRoutes(a, { rateLimits: { token: { max: 10_000, timeWindowMs: 60_000 } } }),
+      oneRosterRoutes({ maxLimit: options.maxLimit }),
+    ],
   });
   const tenantId = demo.districtTenantId;
   return {
@@ -43,12 +53,20 @@ export async function oneRosterFixture(options: { maxLimit?: number } = {}): Pro
     demo,
     tenantId,
     async token(scopes, schoolIds) {
-      const client = await createClient(database, tenantId, { name: `client ${scopes.join(' ')}`, scopes, ...(schoolIds ? { schoolIds } : {}) });
+      const client = await createClient(database, tenantId, {
+        name: `client ${scopes.join(' ')}`,
+        scopes,
+        ...(schoolIds ? { schoolIds } : {}),
+      });
       const res = await app.inject({
         method: 'POST',
         url: '/oauth/token',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }).toString(),
+        payload: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+        }).toString(),
       });
       if (res.statusCode !== 200) throw new Error(`token endpoint answered ${res.statusCode}: ${res.body}`);
       return (res.json() as { access_token: string }).access_token;

@@ -7,7 +7,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf, withTenant } from '../../platform/auth/request.js';
 import type { Entity } from './entity-kit.js';
-import { deleteObject, parseBody, postObjects, putObject, type Writable, type WriteContext } from './gradebook-writes.js';
+import {
+  deleteObject,
+  parseBody,
+  postObjects,
+  putObject,
+  type Writable,
+  type WriteContext,
+} from './gradebook-writes.js';
 import { invalidData, unknownObject } from './imsx-errors.js';
 import { objectExists } from './query.js';
 import { readAccess, requireScope, type ParentCheck } from './service.js';
@@ -20,7 +27,8 @@ export interface WriteScopes {
 /** The objects of a collection POST body: `{ "<plural>": [ … ] }`, 1 to 1000 of them. */
 function collectionBody(body: unknown, plural: string): unknown[] {
   const list = (body as Record<string, unknown> | null)?.[plural];
-  if (!Array.isArray(list) || list.length === 0 || list.length > 1000) throw invalidData(`The body must be {"${plural}": [ … ]} with 1 to 1000 objects.`);
+  if (!Array.isArray(list) || list.length === 0 || list.length > 1000)
+    throw invalidData(`The body must be {"${plural}": [ … ]} with 1 to 1000 objects.`);
   return list;
 }
 
@@ -75,7 +83,8 @@ export function registerPost<B>(app: FastifyInstance, route: PostRoute<B>): void
       const injected: Record<string, { sourcedId: string }> = {};
       for (const [field, param] of Object.entries(route.fromPath)) {
         const given = (item as Record<string, { sourcedId?: unknown } | undefined> | null)?.[field]?.sourcedId;
-        if (given !== undefined && given !== params[param]) throw invalidData(`${plural}[${i}].${field} differs from the URL.`);
+        if (given !== undefined && given !== params[param])
+          throw invalidData(`${plural}[${i}].${field} differs from the URL.`);
         injected[field] = { sourcedId: params[param]! };
       }
       return parseBody(route.writable, { ...(item as object), ...injected }, `${plural}[${i}]`);
@@ -84,7 +93,8 @@ export function registerPost<B>(app: FastifyInstance, route: PostRoute<B>): void
       const access = await readAccess(tx, request, principal, meta, table);
       for (const parent of route.parents) {
         const id = params[parent.param]!;
-        if (!(await objectExists(tx, parent.entity, access, id))) throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);
+        if (!(await objectExists(tx, parent.entity, access, id)))
+          throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);
       }
       const ctx = { tx, principal, meta, access };
       await route.check?.(ctx, params, bodies);
@@ -95,5 +105,7 @@ export function registerPost<B>(app: FastifyInstance, route: PostRoute<B>): void
 }
 
 /** For the discovery document: the POST routes' paths, entities and scopes. */
-export const describePosts = (routes: { path: string; writable: { entity: Entity }; scopes: string[] }[]): { path: string; entity: Entity; scopes: string[] }[] =>
+export const describePosts = (
+  routes: { path: string; writable: { entity: Entity }; scopes: string[] }[],
+): { path: string; entity: Entity; scopes: string[] }[] =>
   routes.map((r) => ({ path: r.path, entity: r.writable.entity, scopes: r.scopes }));

@@ -5,7 +5,16 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, numeric, primaryKey, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { aiInsightsSchema } from '../../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, markGlobal, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../../platform/db/schema-kit.js';
+import {
+  bare,
+  checkSql,
+  createdAt,
+  markGlobal,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  updatedAt,
+} from '../../../platform/db/schema-kit.js';
 import { classroomSessions, studentGroups } from './sessions.js';
 import { teachers } from './users.js';
 

@@ -150,8 +150,7 @@ export const participants = sessionsSchema.table(
       'cascade',
     ),
     // RESTRICT: a group in use cannot be deleted alone; deleting the session still cascades to both.
-    tenantFk('participants_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id],
-),
+    tenantFk('participants_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
     tenantFk('participants_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
     nonNegative('participants_speaking_time_check', t.totalSpeakingTimeSeconds),
     nonNegative('participants_message_count_check', t.messageCount),

@@ -5,7 +5,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { complianceSchema } from '../../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../../platform/db/schema-kit.js';
+import {
+  bare,
+  checkSql,
+  createdAt,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  updatedAt,
+} from '../../../platform/db/schema-kit.js';
 import { classroomSessions } from '../../classroom/tables/sessions.js';
 import { schools, students } from '../../classroom/tables/users.js';
 

@@ -40,9 +40,14 @@ export const ferpaComplianceLog = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('ferpa_compliance_log', t.tenantId, t.id),
-    checkIn('ferpa_compliance_log_data_classification_check', t.dataClassification, ['public', 'directory', 'private'], {
-      caseInsensitive: true,
-    }),
+    checkIn(
+      'ferpa_compliance_log_data_classification_check',
+      t.dataClassification,
+      ['public', 'directory', 'private'],
+      {
+        caseInsensitive: true,
+      },
+    ),
     checkIn('ferpa_compliance_log_compliance_status_check', t.complianceStatus, ['compliant', 'violation'], {
       caseInsensitive: true,
     }),

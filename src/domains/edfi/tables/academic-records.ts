@@ -48,7 +48,12 @@ export const reportCard = edfiSchema.table(
     tenantFk(
       'reportcard_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
-      [gradingPeriod.tenantId, gradingPeriod.gradingPeriodDescriptorId, gradingPeriod.schoolId, gradingPeriod.schoolYear],
+      [
+        gradingPeriod.tenantId,
+        gradingPeriod.gradingPeriodDescriptorId,
+        gradingPeriod.schoolId,
+        gradingPeriod.schoolYear,
+      ],
     ),
     index('reportcard_gradingperiod_idx').on(
       t.tenantId,
@@ -109,9 +114,19 @@ export const grade = edfiSchema.table(
     tenantFk(
       'grade_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
-      [gradingPeriod.tenantId, gradingPeriod.gradingPeriodDescriptorId, gradingPeriod.schoolId, gradingPeriod.schoolYear],
+      [
+        gradingPeriod.tenantId,
+        gradingPeriod.gradingPeriodDescriptorId,
+        gradingPeriod.schoolId,
+        gradingPeriod.schoolYear,
+      ],
     ),
-    index('grade_gradingperiod_idx').on(t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear),
+    index('grade_gradingperiod_idx').on(
+      t.tenantId,
+      t.gradingPeriodDescriptorId,
+      t.gradingPeriodSchoolId,
+      t.gradingPeriodSchoolYear,
+    ),
     ...descriptorRef('grade', t.gradingPeriodDescriptorId),
     ...descriptorRef('grade', t.gradeTypeDescriptorId),
   ],
@@ -184,7 +199,12 @@ export const studentCompetencyObjective = edfiSchema.table(
     tenantFk(
       'studentcompetencyobjective_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
-      [gradingPeriod.tenantId, gradingPeriod.gradingPeriodDescriptorId, gradingPeriod.schoolId, gradingPeriod.schoolYear],
+      [
+        gradingPeriod.tenantId,
+        gradingPeriod.gradingPeriodDescriptorId,
+        gradingPeriod.schoolId,
+        gradingPeriod.schoolYear,
+      ],
     ),
     index('studentcompetencyobjective_gradingperiod_idx').on(
       t.tenantId,

@@ -38,8 +38,16 @@ export const studentSchoolAttendanceEvent = edfiSchema.table(
       t.attendanceEventCategoryDescriptorId,
     ),
     resourceKey('studentschoolattendanceevent', t.tenantId, t.id),
-    tenantFk('studentschoolattendanceevent_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
-    tenantFk('studentschoolattendanceevent_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk(
+      'studentschoolattendanceevent_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
+    tenantFk(
+      'studentschoolattendanceevent_schoolid_fkey',
+      [t.tenantId, t.schoolId],
+      [school.tenantId, school.schoolId],
+    ),
     index('idx_attendance_student_date').on(t.tenantId, t.studentUSI, t.eventDate),
     index('idx_attendance_school_date').on(t.tenantId, t.schoolId, t.eventDate),
     ...descriptorRef('studentschoolattendanceevent', t.attendanceEventCategoryDescriptorId),
@@ -82,7 +90,11 @@ export const studentSectionAttendanceEvent = edfiSchema.table(
       t.attendanceEventCategoryDescriptorId,
     ),
     resourceKey('studentsectionattendanceevent', t.tenantId, t.id),
-    tenantFk('studentsectionattendanceevent_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentsectionattendanceevent_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
     tenantFk(
       'studentsectionattendanceevent_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],

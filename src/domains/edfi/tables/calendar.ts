@@ -84,7 +84,13 @@ export const calendarDateCalendarEvent = edfiSchema.table(
     tenantFk(
       'calendardatecalendarevent_calendardate_fkey',
       [t.tenantId, t.calendarCode, t.date, t.schoolId, t.schoolYear],
-      [calendarDate.tenantId, calendarDate.calendarCode, calendarDate.date, calendarDate.schoolId, calendarDate.schoolYear],
+      [
+        calendarDate.tenantId,
+        calendarDate.calendarCode,
+        calendarDate.date,
+        calendarDate.schoolId,
+        calendarDate.schoolYear,
+      ],
       'cascade',
     ),
     ...descriptorRef('calendardatecalendarevent', t.calendarEventDescriptorId),

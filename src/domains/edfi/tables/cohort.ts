@@ -60,7 +60,11 @@ export const studentCohortAssociation = edfiSchema.table(
       t.beginDate,
     ),
     resourceKey('studentcohortassociation', t.tenantId, t.id),
-    tenantFk('studentcohortassociation_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentcohortassociation_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
     tenantFk(
       'studentcohortassociation_cohort_fkey',
       [t.tenantId, t.cohortIdentifier, t.educationOrganizationId],

@@ -69,9 +69,11 @@ export const descriptor = markGlobal(
       uniqueIndex('descriptor_uri_ci_key').on(sql`lower(${t.namespace})`, sql`lower(${t.codeValue})`),
       index('descriptor_descriptortype_idx').on(t.descriptorType),
       // Not composite (global table), so 'set null' only clears the link.
-      foreignKey({ name: 'descriptor_priordescriptorid_fkey', columns: [t.priorDescriptorId], foreignColumns: [t.descriptorId] }).onDelete(
-        'set null',
-      ),
+      foreignKey({
+        name: 'descriptor_priordescriptorid_fkey',
+        columns: [t.priorDescriptorId],
+        foreignColumns: [t.descriptorId],
+      }).onDelete('set null'),
       index('descriptor_priordescriptorid_idx').on(t.priorDescriptorId),
     ],
   ),

@@ -140,7 +140,11 @@ export const disciplineAction = edfiSchema.table(
       [school.tenantId, school.schoolId],
     ),
     index('disciplineaction_responsibilityschoolid_idx').on(t.tenantId, t.responsibilitySchoolId),
-    tenantFk('disciplineaction_assignmentschoolid_fkey', [t.tenantId, t.assignmentSchoolId], [school.tenantId, school.schoolId]),
+    tenantFk(
+      'disciplineaction_assignmentschoolid_fkey',
+      [t.tenantId, t.assignmentSchoolId],
+      [school.tenantId, school.schoolId],
+    ),
     index('disciplineaction_assignmentschoolid_idx').on(t.tenantId, t.assignmentSchoolId),
     ...descriptorRef('disciplineaction', t.disciplineActionLengthDifferenceReasonDescriptorId),
   ],

@@ -39,10 +39,16 @@ export const studentSchoolAssociation = edfiSchema.table(
     // Seed §14 idx_ssa_student (studentusi) is served by this key's prefix (tenant_id, studentusi).
     ...tenantKeys('studentschoolassociation', t.tenantId, t.studentUSI, t.schoolId, t.entryDate),
     resourceKey('studentschoolassociation', t.tenantId, t.id),
-    tenantFk('studentschoolassociation_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentschoolassociation_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
     tenantFk('studentschoolassociation_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
     index('idx_ssa_school').on(t.tenantId, t.schoolId),
-    index('idx_ssa_active').on(t.tenantId, t.schoolId, t.schoolYear).where(sql`"exitwithdrawdate" IS NULL`),
+    index('idx_ssa_active')
+      .on(t.tenantId, t.schoolId, t.schoolYear)
+      .where(sql`"exitwithdrawdate" IS NULL`),
     // Ed-Fi: the calendar the student follows (all three columns set, else not checked).
     tenantFk(
       'studentschoolassociation_calendar_fkey',
@@ -88,7 +94,11 @@ export const studentSectionAssociation = edfiSchema.table(
       t.beginDate,
     ),
     resourceKey('studentsectionassociation', t.tenantId, t.id),
-    tenantFk('studentsectionassociation_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentsectionassociation_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
     tenantFk(
       'studentsectionassociation_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],

@@ -41,7 +41,9 @@ export const student = edfiSchema.table(
     tenantUnique('idx_student_unique_id', t.tenantId, t.studentUniqueId),
     index('idx_student_name').on(t.tenantId, t.lastSurname, t.firstName),
     // GIN cannot lead with tenant_id without btree_gin; callers filter tenant_id separately.
-    index('idx_student_metadata_gin').using('gin', t.metadata).where(sql`"metadata" IS NOT NULL`),
+    index('idx_student_metadata_gin')
+      .using('gin', t.metadata)
+      .where(sql`"metadata" IS NOT NULL`),
     ...descriptorRef('student', t.birthCountryDescriptorId),
     ...descriptorRef('student', t.birthSexDescriptorId),
     ...descriptorRef('student', t.birthStateAbbreviationDescriptorId),

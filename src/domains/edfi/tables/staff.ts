@@ -24,8 +24,16 @@ export const staff = edfiSchema.table(
     birthDate: date('birthdate'),
     hispanicLatinoEthnicity: boolean('hispaniclatinoethnicity'),
     highestCompletedLevelOfEducationDescriptorId: integer('highestcompletedlevelofeducationdescriptorid'),
-    yearsOfPriorProfessionalExperience: numeric('yearsofpriorprofessionalexperience', { precision: 5, scale: 2, mode: 'number' }),
-    yearsOfPriorTeachingExperience: numeric('yearsofpriorteachingexperience', { precision: 5, scale: 2, mode: 'number' }),
+    yearsOfPriorProfessionalExperience: numeric('yearsofpriorprofessionalexperience', {
+      precision: 5,
+      scale: 2,
+      mode: 'number',
+    }),
+    yearsOfPriorTeachingExperience: numeric('yearsofpriorteachingexperience', {
+      precision: 5,
+      scale: 2,
+      mode: 'number',
+    }),
     loginId: varchar('loginid', { length: 60 }),
     createDate: createDate(),
     ...resourceColumns(),

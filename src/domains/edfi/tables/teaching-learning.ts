@@ -64,7 +64,11 @@ export const courseOffering = edfiSchema.table(
   (t) => [
     ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     resourceKey('courseoffering', t.tenantId, t.id),
-    tenantFk('courseoffering_session_fkey', [t.tenantId, t.sessionName, t.schoolId, t.schoolYear], [session.tenantId, session.sessionName, session.schoolId, session.schoolYear]),
+    tenantFk(
+      'courseoffering_session_fkey',
+      [t.tenantId, t.sessionName, t.schoolId, t.schoolYear],
+      [session.tenantId, session.sessionName, session.schoolId, session.schoolYear],
+    ),
     index('courseoffering_session_idx').on(t.tenantId, t.sessionName, t.schoolId, t.schoolYear),
     tenantFk(
       'courseoffering_course_fkey',
@@ -112,7 +116,13 @@ export const section = edfiSchema.table(
     tenantFk(
       'section_courseoffering_fkey',
       [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName],
-      [courseOffering.tenantId, courseOffering.localCourseCode, courseOffering.schoolId, courseOffering.schoolYear, courseOffering.sessionName],
+      [
+        courseOffering.tenantId,
+        courseOffering.localCourseCode,
+        courseOffering.schoolId,
+        courseOffering.schoolYear,
+        courseOffering.sessionName,
+      ],
     ),
     index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     ...descriptorRef('section', t.educationalEnvironmentDescriptorId),
@@ -194,7 +204,13 @@ export const gradebookEntry = edfiSchema.table(
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
     ),
-    index('gradebookentry_section_idx').on(t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
+    index('gradebookentry_section_idx').on(
+      t.tenantId,
+      t.sectionIdentifier,
+      t.localCourseCode,
+      t.schoolId,
+      t.schoolYear,
+    ),
     ...descriptorRef('gradebookentry', t.gradebookEntryTypeDescriptorId),
   ],
 );
@@ -218,7 +234,11 @@ export const studentGradebookEntry = edfiSchema.table(
   (t) => [
     ...tenantKeys('studentgradebookentry', t.tenantId, t.studentUSI, t.gradebookEntryIdentifier, t.namespace),
     resourceKey('studentgradebookentry', t.tenantId, t.id),
-    tenantFk('studentgradebookentry_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
+    tenantFk(
+      'studentgradebookentry_studentusi_fkey',
+      [t.tenantId, t.studentUSI],
+      [student.tenantId, student.studentUSI],
+    ),
     tenantFk(
       'studentgradebookentry_gradebookentry_fkey',
       [t.tenantId, t.gradebookEntryIdentifier, t.namespace],

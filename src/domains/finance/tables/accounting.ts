@@ -55,9 +55,19 @@ export const chartOfAccounts = financeSchema.table(
   (t) => [
     ...tenantKeys('chart_of_accounts', t.tenantId, t.id),
     tenantUnique('chart_of_accounts_code_key', t.tenantId, t.organizationId, t.code),
-    tenantFk('chart_of_accounts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'chart_of_accounts_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     tenantFk('chart_of_accounts_parent_fkey', [t.tenantId, t.parentId], [t.tenantId, t.id]),
-    checkIn('chart_of_accounts_account_type_check', t.accountType, ['asset', 'liability', 'equity', 'revenue', 'expense']),
+    checkIn('chart_of_accounts_account_type_check', t.accountType, [
+      'asset',
+      'liability',
+      'equity',
+      'revenue',
+      'expense',
+    ]),
     checkIn('chart_of_accounts_nature_check', t.nature, ['debit', 'credit']),
     checkIn('chart_of_accounts_classification_check', t.classification, [
       'circulante',
@@ -96,7 +106,11 @@ export const costCenters = financeSchema.table(
   (t) => [
     ...tenantKeys('cost_centers', t.tenantId, t.id),
     tenantUnique('cost_centers_code_key', t.tenantId, t.organizationId, t.code),
-    tenantFk('cost_centers_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'cost_centers_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     tenantFk('cost_centers_parent_fkey', [t.tenantId, t.parentId], [t.tenantId, t.id]),
     tenantFk('cost_centers_manager_fkey', [t.tenantId, t.managerId], [users.tenantId, users.id]),
     checkIn('cost_centers_center_type_check', t.centerType, ['department', 'project', 'unit', 'branch']),
@@ -138,8 +152,19 @@ export const journalEntries = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('journal_entries', t.tenantId, t.id),
-    tenantUnique('journal_entries_number_key', t.tenantId, t.organizationId, t.fiscalYear, t.fiscalMonth, t.entryNumber),
-    tenantFk('journal_entries_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantUnique(
+      'journal_entries_number_key',
+      t.tenantId,
+      t.organizationId,
+      t.fiscalYear,
+      t.fiscalMonth,
+      t.entryNumber,
+    ),
+    tenantFk(
+      'journal_entries_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     tenantFk('journal_entries_reverses_fkey', [t.tenantId, t.reversesEntryId], [t.tenantId, t.id]),
     tenantFk('journal_entries_reversed_by_fkey', [t.tenantId, t.reversedByEntryId], [t.tenantId, t.id]),
     tenantFk('journal_entries_created_by_fkey', [t.tenantId, t.createdBy], [users.tenantId, users.id]),
@@ -189,9 +214,22 @@ export const journalEntryLines = financeSchema.table(
     ...tenantKeys('journal_entry_lines', t.tenantId, t.id),
     tenantUnique('journal_entry_lines_line_key', t.tenantId, t.entryId, t.lineNumber),
     // cascade: a line is part of its entry (only draft entries are ever deleted).
-    tenantFk('journal_entry_lines_entry_fkey', [t.tenantId, t.entryId], [journalEntries.tenantId, journalEntries.id], 'cascade'),
-    tenantFk('journal_entry_lines_account_fkey', [t.tenantId, t.accountId], [chartOfAccounts.tenantId, chartOfAccounts.id]),
-    tenantFk('journal_entry_lines_cost_center_fkey', [t.tenantId, t.costCenterId], [costCenters.tenantId, costCenters.id]),
+    tenantFk(
+      'journal_entry_lines_entry_fkey',
+      [t.tenantId, t.entryId],
+      [journalEntries.tenantId, journalEntries.id],
+      'cascade',
+    ),
+    tenantFk(
+      'journal_entry_lines_account_fkey',
+      [t.tenantId, t.accountId],
+      [chartOfAccounts.tenantId, chartOfAccounts.id],
+    ),
+    tenantFk(
+      'journal_entry_lines_cost_center_fkey',
+      [t.tenantId, t.costCenterId],
+      [costCenters.tenantId, costCenters.id],
+    ),
     checkIn('journal_entry_lines_entry_type_check', t.entryType, ['debit', 'credit']),
     // The side is carried by entry_type; the amount is a magnitude.
     nonNegative('journal_entry_lines_amount_check', t.amountCents),
@@ -257,7 +295,11 @@ export const fiscalDocuments = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('fiscal_documents', t.tenantId, t.id),
-    tenantFk('fiscal_documents_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'fiscal_documents_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     tenantFk('fiscal_documents_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     tenantFk('fiscal_documents_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
     checkIn('fiscal_documents_document_type_check', t.documentType, ['nfe', 'nfse', 'cte', 'nfce', 'sped']),
@@ -306,7 +348,11 @@ export const taxWithholdings = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('tax_withholdings', t.tenantId, t.id),
-    tenantFk('tax_withholdings_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'tax_withholdings_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     tenantFk(
       'tax_withholdings_fiscal_document_fkey',
       [t.tenantId, t.fiscalDocumentId],

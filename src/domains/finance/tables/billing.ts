@@ -118,7 +118,11 @@ export const transactions = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('transactions', t.tenantId, t.id),
-    tenantFk('transactions_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'transactions_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     // restrict: a settled invoice keeps its money trail.
     tenantFk('transactions_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkIn('transactions_type_check', t.type, ['income', 'expense', 'refund']),

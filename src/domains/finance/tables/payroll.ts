@@ -4,17 +4,7 @@
  * payment methods). Supplement amounts are integer cents (bigint), never floating point.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  jsonb,
-  text,
-  timestamp,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, jsonb, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
@@ -60,7 +50,11 @@ export const teacherContracts = financeSchema.table(
   (t) => [
     ...tenantKeys('teacher_contracts', t.tenantId, t.id),
     tenantFk('teacher_contracts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    tenantFk('teacher_contracts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'teacher_contracts_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     checkIn('teacher_contracts_payment_model_check', t.paymentModel, ['hourly', 'per_class', 'fixed']),
     nonNegative('teacher_contracts_rate_check', t.rate),
     checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
@@ -135,8 +129,16 @@ export const staffPayroll = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('staff_payroll', t.tenantId, t.id),
-    tenantFk('staff_payroll_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
-    tenantFk('staff_payroll_contract_fkey', [t.tenantId, t.contractId], [teacherContracts.tenantId, teacherContracts.id]),
+    tenantFk(
+      'staff_payroll_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
+    tenantFk(
+      'staff_payroll_contract_fkey',
+      [t.tenantId, t.contractId],
+      [teacherContracts.tenantId, teacherContracts.id],
+    ),
     tenantFk('staff_payroll_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
     tenantFk('staff_payroll_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
     tenantFk('staff_payroll_calculated_by_fkey', [t.tenantId, t.calculatedBy], [users.tenantId, users.id]),
@@ -214,7 +216,11 @@ export const paymentMethods = financeSchema.table(
     ...tenantKeys('payment_methods', t.tenantId, t.id),
     // cascade: stored methods are personal data that leave with their owner.
     tenantFk('payment_methods_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
-    tenantFk('payment_methods_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk(
+      'payment_methods_organization_fkey',
+      [t.tenantId, t.organizationId],
+      [organizations.tenantId, organizations.id],
+    ),
     checkIn('payment_methods_method_type_check', t.methodType, PAYROLL_METHOD_TYPES),
     checkIn('payment_methods_account_type_check', t.accountType, ['checking', 'savings']),
     checkIn('payment_methods_pix_key_type_check', t.pixKeyType, ['cpf', 'cnpj', 'email', 'phone', 'random']),
@@ -252,7 +258,11 @@ export const payrollPayments = financeSchema.table(
     // restrict, not cascade: a payroll that has payments is money already moved; it is cancelled, not deleted.
     tenantFk('payroll_payments_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
     tenantFk('payroll_payments_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    tenantFk('payroll_payments_payment_method_fkey', [t.tenantId, t.paymentMethodId], [paymentMethods.tenantId, paymentMethods.id]),
+    tenantFk(
+      'payroll_payments_payment_method_fkey',
+      [t.tenantId, t.paymentMethodId],
+      [paymentMethods.tenantId, paymentMethods.id],
+    ),
     tenantFk('payroll_payments_paid_by_fkey', [t.tenantId, t.paidBy], [users.tenantId, users.id]),
     checkIn('payroll_payments_method_type_check', t.methodType, PAYROLL_METHOD_TYPES),
     checkIn('payroll_payments_status_check', t.status, [

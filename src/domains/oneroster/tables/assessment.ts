@@ -35,10 +35,19 @@ export const assessmentLineItems = onerosterSchema.table(
   (t) => [
     ...tenantKeys('assessment_line_items', t.tenantId, t.sourcedId),
     ...orCommon('assessment_line_items', t),
-    tenantFk('assessment_line_items_class_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
+    tenantFk(
+      'assessment_line_items_class_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
     // A part of an assessment (sub-test) names the whole it belongs to.
     tenantFk('assessment_line_items_parent_fkey', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
-    tenantFk('assessment_line_items_score_scale_fkey', [t.tenantId, t.scoreScaleSourcedId], [scoreScales.tenantId, scoreScales.sourcedId]),
+    tenantFk(
+      'assessment_line_items_score_scale_fkey',
+      [t.tenantId, t.scoreScaleSourcedId],
+      [scoreScales.tenantId, scoreScales.sourcedId],
+    ),
     index('assessment_line_items_class_idx').on(t.tenantId, t.classSourcedId),
     index('assessment_line_items_parent_idx').on(t.tenantId, t.parentSourcedId),
     index('assessment_line_items_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
@@ -73,15 +82,30 @@ export const assessmentResults = onerosterSchema.table(
   (t) => [
     ...tenantKeys('assessment_results', t.tenantId, t.sourcedId),
     ...orCommon('assessment_results', t),
-    checkIn('assessment_results_score_status_check', t.scoreStatus, ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted']),
+    checkIn('assessment_results_score_status_check', t.scoreStatus, [
+      'exempt',
+      'fully graded',
+      'not submitted',
+      'partially graded',
+      'submitted',
+    ]),
     tenantFk(
       'assessment_results_line_item_fkey',
       [t.tenantId, t.assessmentLineItemSourcedId],
       [assessmentLineItems.tenantId, assessmentLineItems.sourcedId],
       'cascade',
     ),
-    tenantFk('assessment_results_student_fkey', [t.tenantId, t.studentSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
-    tenantFk('assessment_results_score_scale_fkey', [t.tenantId, t.scoreScaleSourcedId], [scoreScales.tenantId, scoreScales.sourcedId]),
+    tenantFk(
+      'assessment_results_student_fkey',
+      [t.tenantId, t.studentSourcedId],
+      [users.tenantId, users.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'assessment_results_score_scale_fkey',
+      [t.tenantId, t.scoreScaleSourcedId],
+      [scoreScales.tenantId, scoreScales.sourcedId],
+    ),
     index('assessment_results_line_item_idx').on(t.tenantId, t.assessmentLineItemSourcedId),
     index('assessment_results_student_idx').on(t.tenantId, t.studentSourcedId),
     index('assessment_results_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),

@@ -53,7 +53,12 @@ export const lineItems = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_items', t.tenantId, t.sourcedId),
     ...orCommon('line_items', t),
-    tenantFk('line_items_class_sourced_id_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
+    tenantFk(
+      'line_items_class_sourced_id_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
     tenantFk(
       'line_items_category_sourced_id_fkey',
       [t.tenantId, t.categorySourcedId],
@@ -112,7 +117,12 @@ export const results = onerosterSchema.table(
       [lineItems.tenantId, lineItems.sourcedId],
       'cascade',
     ),
-    tenantFk('results_student_sourced_id_fkey', [t.tenantId, t.studentSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
+    tenantFk(
+      'results_student_sourced_id_fkey',
+      [t.tenantId, t.studentSourcedId],
+      [users.tenantId, users.sourcedId],
+      'cascade',
+    ),
     index('results_line_item_sourced_id_idx').on(t.tenantId, t.lineItemSourcedId),
     index('results_student_sourced_id_idx').on(t.tenantId, t.studentSourcedId),
   ],
@@ -140,8 +150,17 @@ export const scoreScales = onerosterSchema.table(
     ...tenantKeys('score_scales', t.tenantId, t.sourcedId),
     ...orCommon('score_scales', t),
     tenantFk('score_scales_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
-    tenantFk('score_scales_course_sourced_id_fkey', [t.tenantId, t.courseSourcedId], [courses.tenantId, courses.sourcedId]),
-    tenantFk('score_scales_class_sourced_id_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
+    tenantFk(
+      'score_scales_course_sourced_id_fkey',
+      [t.tenantId, t.courseSourcedId],
+      [courses.tenantId, courses.sourcedId],
+    ),
+    tenantFk(
+      'score_scales_class_sourced_id_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
     index('score_scales_org_sourced_id_idx').on(t.tenantId, t.orgSourcedId),
     index('score_scales_course_sourced_id_idx').on(t.tenantId, t.courseSourcedId),
     index('score_scales_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),

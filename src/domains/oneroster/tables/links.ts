@@ -35,7 +35,12 @@ export const lineItemLearningObjectives = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_item_learning_objectives', t.tenantId, t.sourcedId),
     ...orCommon('line_item_learning_objectives', t),
-    tenantFk('li_learning_objectives_line_item_fkey', [t.tenantId, t.lineItemSourcedId], [lineItems.tenantId, lineItems.sourcedId], 'cascade'),
+    tenantFk(
+      'li_learning_objectives_line_item_fkey',
+      [t.tenantId, t.lineItemSourcedId],
+      [lineItems.tenantId, lineItems.sourcedId],
+      'cascade',
+    ),
     index('li_learning_objectives_line_item_idx').on(t.tenantId, t.lineItemSourcedId),
   ],
 );
@@ -54,8 +59,18 @@ export const lineItemScoreScales = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_item_score_scales', t.tenantId, t.sourcedId),
     ...orCommon('line_item_score_scales', t),
-    tenantFk('li_score_scales_line_item_fkey', [t.tenantId, t.lineItemSourcedId], [lineItems.tenantId, lineItems.sourcedId], 'cascade'),
-    tenantFk('li_score_scales_score_scale_fkey', [t.tenantId, t.scoreScaleSourcedId], [scoreScales.tenantId, scoreScales.sourcedId], 'cascade'),
+    tenantFk(
+      'li_score_scales_line_item_fkey',
+      [t.tenantId, t.lineItemSourcedId],
+      [lineItems.tenantId, lineItems.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'li_score_scales_score_scale_fkey',
+      [t.tenantId, t.scoreScaleSourcedId],
+      [scoreScales.tenantId, scoreScales.sourcedId],
+      'cascade',
+    ),
     index('li_score_scales_line_item_idx').on(t.tenantId, t.lineItemSourcedId),
     index('li_score_scales_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
@@ -77,7 +92,12 @@ export const resultLearningObjectives = onerosterSchema.table(
   (t) => [
     ...tenantKeys('result_learning_objectives', t.tenantId, t.sourcedId),
     ...orCommon('result_learning_objectives', t),
-    tenantFk('result_learning_objectives_result_fkey', [t.tenantId, t.resultSourcedId], [results.tenantId, results.sourcedId], 'cascade'),
+    tenantFk(
+      'result_learning_objectives_result_fkey',
+      [t.tenantId, t.resultSourcedId],
+      [results.tenantId, results.sourcedId],
+      'cascade',
+    ),
     index('result_learning_objectives_result_idx').on(t.tenantId, t.resultSourcedId),
   ],
 );
@@ -96,8 +116,18 @@ export const resultScoreScales = onerosterSchema.table(
   (t) => [
     ...tenantKeys('result_score_scales', t.tenantId, t.sourcedId),
     ...orCommon('result_score_scales', t),
-    tenantFk('result_score_scales_result_fkey', [t.tenantId, t.resultSourcedId], [results.tenantId, results.sourcedId], 'cascade'),
-    tenantFk('result_score_scales_score_scale_fkey', [t.tenantId, t.scoreScaleSourcedId], [scoreScales.tenantId, scoreScales.sourcedId], 'cascade'),
+    tenantFk(
+      'result_score_scales_result_fkey',
+      [t.tenantId, t.resultSourcedId],
+      [results.tenantId, results.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'result_score_scales_score_scale_fkey',
+      [t.tenantId, t.scoreScaleSourcedId],
+      [scoreScales.tenantId, scoreScales.sourcedId],
+      'cascade',
+    ),
     index('result_score_scales_result_idx').on(t.tenantId, t.resultSourcedId),
     index('result_score_scales_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
@@ -117,8 +147,18 @@ export const classResources = onerosterSchema.table(
   (t) => [
     ...tenantKeys('class_resources', t.tenantId, t.sourcedId),
     ...orCommon('class_resources', t),
-    tenantFk('class_resources_class_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
-    tenantFk('class_resources_resource_fkey', [t.tenantId, t.resourceSourcedId], [resources.tenantId, resources.sourcedId], 'cascade'),
+    tenantFk(
+      'class_resources_class_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'class_resources_resource_fkey',
+      [t.tenantId, t.resourceSourcedId],
+      [resources.tenantId, resources.sourcedId],
+      'cascade',
+    ),
     index('class_resources_class_idx').on(t.tenantId, t.classSourcedId),
     index('class_resources_resource_idx').on(t.tenantId, t.resourceSourcedId),
   ],
@@ -138,8 +178,18 @@ export const courseResources = onerosterSchema.table(
   (t) => [
     ...tenantKeys('course_resources', t.tenantId, t.sourcedId),
     ...orCommon('course_resources', t),
-    tenantFk('course_resources_course_fkey', [t.tenantId, t.courseSourcedId], [courses.tenantId, courses.sourcedId], 'cascade'),
-    tenantFk('course_resources_resource_fkey', [t.tenantId, t.resourceSourcedId], [resources.tenantId, resources.sourcedId], 'cascade'),
+    tenantFk(
+      'course_resources_course_fkey',
+      [t.tenantId, t.courseSourcedId],
+      [courses.tenantId, courses.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'course_resources_resource_fkey',
+      [t.tenantId, t.resourceSourcedId],
+      [resources.tenantId, resources.sourcedId],
+      'cascade',
+    ),
     index('course_resources_course_idx').on(t.tenantId, t.courseSourcedId),
     index('course_resources_resource_idx').on(t.tenantId, t.resourceSourcedId),
   ],
@@ -162,8 +212,18 @@ export const userResources = onerosterSchema.table(
     ...orCommon('user_resources', t),
     tenantFk('user_resources_user_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
     tenantFk('user_resources_org_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
-    tenantFk('user_resources_class_fkey', [t.tenantId, t.classSourcedId], [classes.tenantId, classes.sourcedId], 'cascade'),
-    tenantFk('user_resources_resource_fkey', [t.tenantId, t.resourceSourcedId], [resources.tenantId, resources.sourcedId], 'cascade'),
+    tenantFk(
+      'user_resources_class_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
+    tenantFk(
+      'user_resources_resource_fkey',
+      [t.tenantId, t.resourceSourcedId],
+      [resources.tenantId, resources.sourcedId],
+      'cascade',
+    ),
     index('user_resources_user_idx').on(t.tenantId, t.userSourcedId),
     index('user_resources_org_idx').on(t.tenantId, t.orgSourcedId),
     index('user_resources_class_idx').on(t.tenantId, t.classSourcedId),

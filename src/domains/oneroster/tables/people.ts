@@ -94,7 +94,12 @@ export const userProfiles = onerosterSchema.table(
   (t) => [
     ...tenantKeys('user_profiles', t.tenantId, t.sourcedId),
     ...orCommon('user_profiles', t),
-    tenantFk('user_profiles_user_sourced_id_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
+    tenantFk(
+      'user_profiles_user_sourced_id_fkey',
+      [t.tenantId, t.userSourcedId],
+      [users.tenantId, users.sourcedId],
+      'cascade',
+    ),
     index('user_profiles_user_sourced_id_idx').on(t.tenantId, t.userSourcedId),
   ],
 );

@@ -93,9 +93,13 @@ export const classes = onerosterSchema.table(
     tenantFk('classes_course_sourced_id_fkey', [t.tenantId, t.courseSourcedId], [courses.tenantId, courses.sourcedId]),
     tenantFk('classes_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // §14: the school's active classes.
-    index('idx_or_classes_school').on(t.tenantId, t.schoolSourcedId).where(sql`"status" = 'active'`),
+    index('idx_or_classes_school')
+      .on(t.tenantId, t.schoolSourcedId)
+      .where(sql`"status" = 'active'`),
     // §14: GIN cannot lead with the uuid tenant_id without btree_gin; queries add tenant_id anyway.
-    index('idx_or_metadata_gin').using('gin', t.metadata).where(sql`"metadata" IS NOT NULL`),
+    index('idx_or_metadata_gin')
+      .using('gin', t.metadata)
+      .where(sql`"metadata" IS NOT NULL`),
     // Full (non-partial) FK indexes: FK checks and delta listings also reach tobedeleted rows.
     index('classes_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
     index('classes_course_sourced_id_idx').on(t.tenantId, t.courseSourcedId),
@@ -126,7 +130,12 @@ export const enrollments = onerosterSchema.table(
     ...orCommon('enrollments', t),
     // OneRoster 1.2 enrollment roles (the seed's "aide" is a 1.2 user role, not an enrollment role).
     checkIn('enrollments_role_check', t.role, ['administrator', 'proctor', 'student', 'teacher']),
-    tenantFk('enrollments_user_sourced_id_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
+    tenantFk(
+      'enrollments_user_sourced_id_fkey',
+      [t.tenantId, t.userSourcedId],
+      [users.tenantId, users.sourcedId],
+      'cascade',
+    ),
     tenantFk(
       'enrollments_class_sourced_id_fkey',
       [t.tenantId, t.classSourcedId],
@@ -135,8 +144,12 @@ export const enrollments = onerosterSchema.table(
     ),
     tenantFk('enrollments_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // §14: a user's active classes and a class's active roster.
-    index('idx_or_enrollments_user').on(t.tenantId, t.userSourcedId).where(sql`"status" = 'active'`),
-    index('idx_or_enrollments_class').on(t.tenantId, t.classSourcedId).where(sql`"status" = 'active'`),
+    index('idx_or_enrollments_user')
+      .on(t.tenantId, t.userSourcedId)
+      .where(sql`"status" = 'active'`),
+    index('idx_or_enrollments_class')
+      .on(t.tenantId, t.classSourcedId)
+      .where(sql`"status" = 'active'`),
     // Full (non-partial) FK indexes: cascades and delta listings also reach tobedeleted rows.
     index('enrollments_user_sourced_id_idx').on(t.tenantId, t.userSourcedId),
     index('enrollments_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),

@@ -31,15 +31,21 @@ export class LoadContext {
       await tx.execute(sql`SELECT descriptorid, namespace, codevalue, descriptortype FROM edfi.descriptor`),
     );
     this.descriptors.clear();
-    for (const r of rows) this.descriptors.set(descriptorKey(r.namespace, r.codevalue), { id: Number(r.descriptorid), type: r.descriptortype });
+    for (const r of rows)
+      this.descriptors.set(descriptorKey(r.namespace, r.codevalue), {
+        id: Number(r.descriptorid),
+        type: r.descriptortype,
+      });
   }
 
   descriptorId(uri: string, type: string, path: string): number {
     const hash = uri.lastIndexOf('#');
-    if (hash <= 0 || hash === uri.length - 1) throw new RowError(`${path} is not a descriptor URI (namespace#codeValue)`);
+    if (hash <= 0 || hash === uri.length - 1)
+      throw new RowError(`${path} is not a descriptor URI (namespace#codeValue)`);
     const found = this.descriptors.get(descriptorKey(uri.slice(0, hash), uri.slice(hash + 1)));
     if (!found) throw new RowError(`${path}: unknown descriptor ${uri}`);
-    if (found.type.toLowerCase() !== type.toLowerCase()) throw new RowError(`${path}: ${uri} is a ${found.type}, expected a ${type}`);
+    if (found.type.toLowerCase() !== type.toLowerCase())
+      throw new RowError(`${path}: ${uri} is a ${found.type}, expected a ${type}`);
     return found.id;
   }
 
@@ -55,13 +61,17 @@ export class LoadContext {
     for (const node of nodes) collect(node);
     if (students.size > 0) {
       const rows = rowsOf<{ k: string; usi: number }>(
-        await tx.execute(sql`SELECT studentuniqueid AS k, studentusi AS usi FROM edfi.student WHERE studentuniqueid IN ${[...students]}`),
+        await tx.execute(
+          sql`SELECT studentuniqueid AS k, studentusi AS usi FROM edfi.student WHERE studentuniqueid IN ${[...students]}`,
+        ),
       );
       for (const r of rows) this.studentUsi.set(r.k, Number(r.usi));
     }
     if (staff.size > 0) {
       const rows = rowsOf<{ k: string; usi: number }>(
-        await tx.execute(sql`SELECT staffuniqueid AS k, staffusi AS usi FROM edfi.staff WHERE staffuniqueid IN ${[...staff]}`),
+        await tx.execute(
+          sql`SELECT staffuniqueid AS k, staffusi AS usi FROM edfi.staff WHERE staffuniqueid IN ${[...staff]}`,
+        ),
       );
       for (const r of rows) this.staffUsi.set(r.k, Number(r.usi));
     }

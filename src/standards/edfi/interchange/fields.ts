@@ -41,7 +41,8 @@ const NUM = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 function schoolYearOf(value: string, path: string): number {
   const match = /^(?:(\d{4})-)?(\d{4})$/.exec(value);
-  if (!match || (match[1] && Number(match[2]) !== Number(match[1]) + 1)) throw new RowError(`${path} is not a school year`);
+  if (!match || (match[1] && Number(match[2]) !== Number(match[1]) + 1))
+    throw new RowError(`${path} is not a school year`);
   return Number(match[2]);
 }
 
@@ -97,7 +98,8 @@ export class Fields {
   dateTime(path: string, opt: Opt = {}): string | null {
     const value = this.text(path, undefined, opt);
     if (value === null) return null;
-    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value)) throw new RowError(`${path} is not a date-time`);
+    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value))
+      throw new RowError(`${path} is not a date-time`);
     return /T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`;
   }
 

@@ -20,7 +20,11 @@ afterAll(async () => {
 
 async function createTenant(slug: string): Promise<string> {
   const id = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $3, 'district')`, [id, slug, slug]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $3, 'district')`, [
+    id,
+    slug,
+    slug,
+  ]);
   return id;
 }
 
@@ -53,13 +57,16 @@ const TABLES = [
 async function tableCounts(tenantId: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const [row] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+    const [row] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE tenant_id = $1`, [
+      tenantId,
+    ]);
     counts[table] = Number(row!.n);
   }
   return counts;
 }
 
-const loadedOf = (report: LoadReport, resource: string) => report.resources.find((r) => r.resource === resource)?.loaded;
+const loadedOf = (report: LoadReport, resource: string) =>
+  report.resources.find((r) => r.resource === resource)?.loaded;
 
 describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
   let tenantId: string;
@@ -70,7 +77,13 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     tenantId = await createTenant('grand-bend');
     const progress: LoadProgress[] = [];
     // Files in reverse order on purpose: the loader orders resources itself.
-    const files = [...fs.readdirSync(XML).map((f) => path.join(XML, f)).reverse(), path.join(FIXTURE, 'Descriptors')];
+    const files = [
+      ...fs
+        .readdirSync(XML)
+        .map((f) => path.join(XML, f))
+        .reverse(),
+      path.join(FIXTURE, 'Descriptors'),
+    ];
     first = await loadInterchange(database, 'grand-bend', files, { onProgress: (p) => progress.push(p) });
     console.log(reportText(first));
     expect(first.errors, reportText(first)).toEqual([]);
@@ -81,10 +94,16 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     expect(loadedOf(first, 'staff')).toBe(68);
     expect(loadedOf(first, 'sections')).toBe(532);
     expect(loadedOf(first, 'studentSchoolAttendanceEvents')).toBe(1917);
-    expect(first.notStored).toMatchObject({ StudentTransportation: 30, Location: 56, StaffEducationOrganizationAssignmentAssociation: 69 });
+    expect(first.notStored).toMatchObject({
+      StudentTransportation: 30,
+      Location: 56,
+      StaffEducationOrganizationAssignmentAssociation: 69,
+    });
     expect(first.notStored).not.toHaveProperty('StudentDisciplineIncidentNonOffenderAssociation');
     expect(loadedOf(first, 'studentDisciplineIncidentNonOffenderAssociations')).toBe(2);
-    expect(first.records).toBe(first.loaded + first.rejected + Object.values(first.notStored).reduce((a, b) => a + b, 0));
+    expect(first.records).toBe(
+      first.loaded + first.rejected + Object.values(first.notStored).reduce((a, b) => a + b, 0),
+    );
     expect(progress.at(-1)!.records).toBe(first.loaded + first.rejected);
 
     firstCounts = await tableCounts(tenantId);
@@ -116,7 +135,10 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
       [tenantId],
     );
     expect(grades.map((g) => g.code)).toEqual(['Eleventh grade', 'Ninth grade', 'Tenth grade', 'Twelfth grade']);
-    const audits = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = 'system:edfi-interchange-load'`, [tenantId]);
+    const audits = await database.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = 'system:edfi-interchange-load'`,
+      [tenantId],
+    );
     expect(Number(audits[0]!.n)).toBeGreaterThan(0);
   }, 300_000);
 
@@ -145,7 +167,9 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     expect(saved).toBeGreaterThan(3000);
     const partial = await tableCounts(other);
     expect(partial['edfi.student']).toBe(960);
-    expect(partial['edfi.studentschoolattendanceevent']).toBeLessThan(firstCounts['edfi.studentschoolattendanceevent']!);
+    expect(partial['edfi.studentschoolattendanceevent']).toBeLessThan(
+      firstCounts['edfi.studentschoolattendanceevent']!,
+    );
 
     const resumed = await loadInterchange(database, other, [FIXTURE], { batchSize: 400, resumeFrom: saved });
     expect(resumed.resumedPast).toBe(saved);
@@ -167,31 +191,70 @@ describe('loadInterchange with bad data', () => {
       let attendance = fs.readFileSync(path.join(XML, 'StudentSchoolAttendance.xml'), 'utf8');
       // First event: an unknown descriptor; second: a school that does not exist (a foreign-key failure
       // caught by the database, so its batch is retried row by row).
-      attendance = attendance.replace('AttendanceEventCategoryDescriptor#Excused Absence', 'AttendanceEventCategoryDescriptor#Nap time');
-      const second = attendance.indexOf('<StudentSchoolAttendanceEvent>', attendance.indexOf('<StudentSchoolAttendanceEvent>') + 1);
-      attendance = attendance.slice(0, second) + attendance.slice(second).replace('<SchoolId>255901001</SchoolId>', '<SchoolId>999999</SchoolId>');
+      attendance = attendance.replace(
+        'AttendanceEventCategoryDescriptor#Excused Absence',
+        'AttendanceEventCategoryDescriptor#Nap time',
+      );
+      const second = attendance.indexOf(
+        '<StudentSchoolAttendanceEvent>',
+        attendance.indexOf('<StudentSchoolAttendanceEvent>') + 1,
+      );
+      attendance =
+        attendance.slice(0, second) +
+        attendance.slice(second).replace('<SchoolId>255901001</SchoolId>', '<SchoolId>999999</SchoolId>');
       fs.writeFileSync(path.join(dir, 'StudentSchoolAttendance.xml'), attendance);
       // A file cut off mid-element: what came before the break still loads.
       const health = fs.readFileSync(path.join(XML, 'StudentHealth.xml'), 'utf8');
       fs.writeFileSync(path.join(dir, 'StudentHealth.xml'), health.slice(0, Math.floor(health.length / 2)));
 
-      const report = await loadInterchange(database, 'broken', [path.join(FIXTURE, 'Descriptors'), path.join(XML, 'EducationOrganization.xml'), path.join(XML, 'EducationOrgCalendar.xml'), dir]);
+      const report = await loadInterchange(database, 'broken', [
+        path.join(FIXTURE, 'Descriptors'),
+        path.join(XML, 'EducationOrganization.xml'),
+        path.join(XML, 'EducationOrgCalendar.xml'),
+        dir,
+      ]);
       console.log(reportText(report));
       const byElement = (element: string) => report.errors.filter((e) => e.element === element);
-      expect(byElement('Student')).toEqual([{ file: 'Student.xml', element: 'Student', line: expect.any(Number), reason: 'BirthData/BirthDate is not a date (YYYY-MM-DD)' }]);
+      expect(byElement('Student')).toEqual([
+        {
+          file: 'Student.xml',
+          element: 'Student',
+          line: expect.any(Number),
+          reason: 'BirthData/BirthDate is not a date (YYYY-MM-DD)',
+        },
+      ]);
       const attendanceErrors = byElement('StudentSchoolAttendanceEvent');
-      expect(attendanceErrors[0]!.reason).toMatch(/unknown descriptor uri:\/\/ed-fi\.org\/AttendanceEventCategoryDescriptor#Nap time/);
+      expect(attendanceErrors[0]!.reason).toMatch(
+        /unknown descriptor uri:\/\/ed-fi\.org\/AttendanceEventCategoryDescriptor#Nap time/,
+      );
       expect(attendanceErrors[1]!.reason).toMatch(/does not exist.*school/);
       // The rest are the rejected student's own events: their reference no longer resolves.
-      for (const e of attendanceErrors.slice(2)) expect(e.reason).toBe('StudentReference does not resolve to a loaded student');
-      expect(byElement('(file)')).toEqual([{ file: 'StudentHealth.xml', element: '(file)', line: expect.any(Number), reason: expect.stringMatching(/not well-formed/) }]);
+      for (const e of attendanceErrors.slice(2))
+        expect(e.reason).toBe('StudentReference does not resolve to a loaded student');
+      expect(byElement('(file)')).toEqual([
+        {
+          file: 'StudentHealth.xml',
+          element: '(file)',
+          line: expect.any(Number),
+          reason: expect.stringMatching(/not well-formed/),
+        },
+      ]);
       for (const e of report.errors) expect(e.reason.length).toBeGreaterThan(0);
 
-      const [students_] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM edfi.student WHERE tenant_id = $1`, [tenantId]);
+      const [students_] = await database.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM edfi.student WHERE tenant_id = $1`,
+        [tenantId],
+      );
       expect(Number(students_!.n)).toBe(959);
-      const [events] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM edfi.studentschoolattendanceevent WHERE tenant_id = $1`, [tenantId]);
+      const [events] = await database.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM edfi.studentschoolattendanceevent WHERE tenant_id = $1`,
+        [tenantId],
+      );
       expect(Number(events!.n)).toBe(1917 - attendanceErrors.length);
-      const [records] = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM health.student_health_records WHERE tenant_id = $1`, [tenantId]);
+      const [records] = await database.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM health.student_health_records WHERE tenant_id = $1`,
+        [tenantId],
+      );
       expect(Number(records!.n)).toBeGreaterThan(0);
       expect(Number(records!.n)).toBeLessThan(71);
     } finally {

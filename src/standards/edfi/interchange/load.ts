@@ -57,7 +57,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveTenant(database: Database, slugOrId: string): Promise<string> {
   // Owner-connection lookup: the tenant is what we are looking for.
   const column = UUID.test(slugOrId) ? 'id' : 'slug';
-  const found = await database.query<{ id: string }>(`SELECT id::text AS id FROM platform.tenants WHERE ${column} = $1`, [slugOrId]);
+  const found = await database.query<{ id: string }>(
+    `SELECT id::text AS id FROM platform.tenants WHERE ${column} = $1`,
+    [slugOrId],
+  );
   if (!found[0]) throw new UnknownTenantError(`no tenant "${slugOrId}"`);
   return found[0].id;
 }
@@ -88,11 +91,28 @@ interface Unit {
   rows: RowOut[];
 }
 
-export async function loadInterchange(database: Database, tenantSlugOrId: string, paths: readonly string[], options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadInterchange(
+  database: Database,
+  tenantSlugOrId: string,
+  paths: readonly string[],
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const started = Date.now();
   const tenantId = await resolveTenant(database, tenantSlugOrId);
   const files = interchangeFiles(paths);
-  const report: LoadReport = { tenantId, files, records: 0, loaded: 0, rejected: 0, resumedPast: 0, resources: [], tables: {}, notStored: {}, errors: [], elapsedMs: 0 };
+  const report: LoadReport = {
+    tenantId,
+    files,
+    records: 0,
+    loaded: 0,
+    rejected: 0,
+    resumedPast: 0,
+    resources: [],
+    tables: {},
+    notStored: {},
+    errors: [],
+    elapsedMs: 0,
+  };
   const resources = new Map<string, ResourceCount>();
   const label = (file: string) => path.basename(file);
   const phasesOf = new Map<string, Set<Phase>>();
@@ -132,7 +152,11 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
     const element = mapping.phase === 'descriptors' ? '*Descriptor' : mapping.element;
     const key = `${mapping.resource}:${element}`;
     let count = resources.get(key);
-    if (!count) resources.set(key, (count = { resource: mapping.resource, element, phase: mapping.phase, records: 0, loaded: 0, rejected: 0 }));
+    if (!count)
+      resources.set(
+        key,
+        (count = { resource: mapping.resource, element, phase: mapping.phase, records: 0, loaded: 0, rejected: 0 }),
+      );
     return count;
   };
   const addCounts = (counts: Map<string, { inserted: number; updated: number; unchanged: number }>) => {
@@ -148,7 +172,11 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
   const flush = async (phase: Phase, batch: XmlRecord[]) => {
     if (batch.length === 0) return;
     const work = async (tx: Tx, global: boolean) => {
-      if (!global) await context.prefetch(tx, batch.map((r) => r.node!));
+      if (!global)
+        await context.prefetch(
+          tx,
+          batch.map((r) => r.node!),
+        );
       const units: Unit[] = [];
       for (const record of batch) {
         const mapping = mappingFor(record.element)!;
@@ -162,7 +190,15 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
       const owner = global ? null : tenantId;
       let ok: Unit[] = units;
       try {
-        addCounts(await tx.transaction((sp) => writeRows(sp, owner, units.flatMap((u) => u.rows))));
+        addCounts(
+          await tx.transaction((sp) =>
+            writeRows(
+              sp,
+              owner,
+              units.flatMap((u) => u.rows),
+            ),
+          ),
+        );
       } catch {
         ok = [];
         for (const unit of units) {
@@ -193,7 +229,13 @@ export async function loadInterchange(database: Database, tenantSlugOrId: string
     else await tenantTransaction(database, tenantId, ({ tx }) => work(tx, false));
     processed += batch.length;
     await options.onCommitted?.(visited);
-    options.onProgress?.({ phase, file: label(batch[0]!.file), records: processed, resources: [...resources.values()].map((r) => ({ ...r })), elapsedMs: Date.now() - started });
+    options.onProgress?.({
+      phase,
+      file: label(batch[0]!.file),
+      records: processed,
+      resources: [...resources.values()].map((r) => ({ ...r })),
+      elapsedMs: Date.now() - started,
+    });
   };
 
   let descriptorsRead = false;

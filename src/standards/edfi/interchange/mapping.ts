@@ -57,4 +57,8 @@ export interface ElementMapping {
 }
 
 /** An edfi.* table spec (Ed-Fi resource columns maintained). */
-export const edfi = (table: string, ...key: string[]): TableSpec => ({ name: `edfi.${table}`, key, edfiResource: true });
+export const edfi = (table: string, ...key: string[]): TableSpec => ({
+  name: `edfi.${table}`,
+  key,
+  edfiResource: true,
+});

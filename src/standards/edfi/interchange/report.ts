@@ -52,9 +52,11 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 /** A plain-text summary: one line per resource, then elements not stored, then the rejected elements. */
 export function reportText(report: LoadReport, maxErrors = 50): string {
   const lines = [`${'resource'.padEnd(48)} ${pad('read', 7)} ${pad('loaded', 7)} ${pad('rejected', 8)}`];
-  for (const r of report.resources) lines.push(`${r.resource.padEnd(48)} ${pad(r.records, 7)} ${pad(r.loaded, 7)} ${pad(r.rejected, 8)}`);
+  for (const r of report.resources)
+    lines.push(`${r.resource.padEnd(48)} ${pad(r.records, 7)} ${pad(r.loaded, 7)} ${pad(r.rejected, 8)}`);
   lines.push(`${'total'.padEnd(48)} ${pad(report.records, 7)} ${pad(report.loaded, 7)} ${pad(report.rejected, 8)}`);
-  if (report.resumedPast > 0) lines.push(`resumed: ${report.resumedPast} elements committed by the interrupted run were not loaded again`);
+  if (report.resumedPast > 0)
+    lines.push(`resumed: ${report.resumedPast} elements committed by the interrupted run were not loaded again`);
   const notStored = Object.entries(report.notStored);
   if (notStored.length > 0) {
     lines.push('', 'not stored (no table):');

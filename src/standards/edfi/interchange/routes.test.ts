@@ -31,20 +31,40 @@ let tenantA: string;
 let tenantB: string;
 let principal: Principal | undefined;
 let uploadDir: string;
-const admin = (tenantId: string): Principal => ({ kind: 'user', tenantId, actorId: `admin-${tenantId.slice(0, 4)}`, roles: ['district_admin'], scopes: [] });
+const admin = (tenantId: string): Principal => ({
+  kind: 'user',
+  tenantId,
+  actorId: `admin-${tenantId.slice(0, 4)}`,
+  roles: ['district_admin'],
+  scopes: [],
+});
 
 async function createTenant(slug: string): Promise<string> {
   const id = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $3, 'district')`, [id, slug, slug]);
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, $3, 'district')`, [
+    id,
+    slug,
+    slug,
+  ]);
   await tenantTransaction(database, id, ({ tx }) => seedDefaultPolicies(tx, id));
   return id;
 }
 
 /** Descriptors (in their folder, as in the fixture), the education organizations and the students. */
 function grandBendZip(): Buffer {
-  const descriptors = fs.readdirSync(path.join(FIXTURE, 'Descriptors')).map((f) => ({ name: `Descriptors/${f}`, content: fs.readFileSync(path.join(FIXTURE, 'Descriptors', f)) }));
-  const xml = ['EducationOrganization.xml', 'Student.xml'].map((f) => ({ name: f, content: fs.readFileSync(path.join(FIXTURE, 'xml', f)) }));
-  return writeZip([...descriptors, ...xml, { name: 'README.txt', content: 'not loaded' }, { name: '__MACOSX/._Student.xml', content: 'resource fork' }]);
+  const descriptors = fs
+    .readdirSync(path.join(FIXTURE, 'Descriptors'))
+    .map((f) => ({ name: `Descriptors/${f}`, content: fs.readFileSync(path.join(FIXTURE, 'Descriptors', f)) }));
+  const xml = ['EducationOrganization.xml', 'Student.xml'].map((f) => ({
+    name: f,
+    content: fs.readFileSync(path.join(FIXTURE, 'xml', f)),
+  }));
+  return writeZip([
+    ...descriptors,
+    ...xml,
+    { name: 'README.txt', content: 'not loaded' },
+    { name: '__MACOSX/._Student.xml', content: 'resource fork' },
+  ]);
 }
 
 const upload = (payload: Buffer | string, contentType: string, headers: Record<string, string> = {}) =>
@@ -78,7 +98,11 @@ beforeAll(async () => {
     database,
     logger,
     jobs: createJobRunner(database, { logger, uploadDir }),
-    plugins: [(a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)), edfiLoadRoutes, edfiApiRoutes],
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiLoadRoutes,
+      edfiApiRoutes,
+    ],
   });
 });
 afterAll(async () => {
@@ -111,29 +135,54 @@ describe('POST /admin/edfi/loads', () => {
     expect(report.files).toContain('Descriptors/GradeLevelDescriptor.xml');
     expect(report.files).toContain('Student.xml');
     expect(report.files).toHaveLength(204);
-    expect(done.progress).toMatchObject({ records: report.loaded + report.rejected, resources: expect.arrayContaining([expect.objectContaining({ resource: 'students', loaded: 960 })]) });
+    expect(done.progress).toMatchObject({
+      records: report.loaded + report.rejected,
+      resources: expect.arrayContaining([expect.objectContaining({ resource: 'students', loaded: 960 })]),
+    });
     expect(done.projection).toBeTruthy();
 
-    const [job] = await database.query<{ job_type: string; status: string; parameters: string }>(`SELECT job_type, status, parameters FROM operational.background_jobs WHERE id = $1`, [jobId]);
+    const [job] = await database.query<{ job_type: string; status: string; parameters: string }>(
+      `SELECT job_type, status, parameters FROM operational.background_jobs WHERE id = $1`,
+      [jobId],
+    );
     expect(job).toMatchObject({ job_type: 'edfi.interchange-load', status: 'completed' });
     expect(JSON.parse(job!.parameters)).toMatchObject({ kind: 'zip', requestedBy: principal!.actorId });
-    const [queued] = await database.query<{ state: string; data: { tenantId: string } }>(`SELECT state, data FROM pgboss.job WHERE id = $1`, [jobId]);
+    const [queued] = await database.query<{ state: string; data: { tenantId: string } }>(
+      `SELECT state, data FROM pgboss.job WHERE id = $1`,
+      [jobId],
+    );
     expect(queued).toMatchObject({ state: 'completed', data: { tenantId: tenantA } });
     expect(fs.readdirSync(uploadDir)).toEqual([]);
-    const [audit] = await database.query<{ user_id: string }>(`SELECT user_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.student' LIMIT 1`, [tenantA]);
+    const [audit] = await database.query<{ user_id: string }>(
+      `SELECT user_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.student' LIMIT 1`,
+      [tenantA],
+    );
     expect(audit!.user_id).toBe(principal!.actorId);
 
-    principal = { kind: 'client', tenantId: tenantA, actorId: 'district-client', roles: ['api_client'], scopes: [EDFI] };
+    principal = {
+      kind: 'client',
+      tenantId: tenantA,
+      actorId: 'district-client',
+      roles: ['api_client'],
+      scopes: [EDFI],
+    };
     const students = await app.inject({ url: '/data/v3/ed-fi/students?totalCount=true&limit=1' });
     expect(students.statusCode).toBe(200);
     expect(students.headers['total-count']).toBe('960');
     const dyer = await app.inject({ url: '/data/v3/ed-fi/students?studentUniqueId=604821' });
-    expect(dyer.json()[0]).toMatchObject({ studentUniqueId: '604821', firstName: 'Tyrone', lastSurname: 'Dyer', birthDate: '2014-11-13' });
+    expect(dyer.json()[0]).toMatchObject({
+      studentUniqueId: '604821',
+      firstName: 'Tyrone',
+      lastSurname: 'Dyer',
+      birthDate: '2014-11-13',
+    });
   }, 600_000);
 
   it('takes one XML file (application/xml), named in the report after Content-Disposition; a re-load changes nothing', async () => {
     principal = admin(tenantA);
-    const res = await upload(fs.readFileSync(path.join(FIXTURE, 'xml', 'Student.xml')), 'application/xml', { 'content-disposition': 'attachment; filename="Student.xml"' });
+    const res = await upload(fs.readFileSync(path.join(FIXTURE, 'xml', 'Student.xml')), 'application/xml', {
+      'content-disposition': 'attachment; filename="Student.xml"',
+    });
     expect(res.statusCode).toBe(202);
     const done = await until(res.json<{ jobId: string }>().jobId);
     expect(done).toMatchObject({ status: 'completed', report: { files: ['Student.xml'], loaded: 960, rejected: 0 } });
@@ -157,13 +206,18 @@ describe('POST /admin/edfi/loads', () => {
     const garbageZip = await upload(Buffer.from('this is not a zip archive'), 'application/zip');
     expect(garbageZip.statusCode).toBe(400);
     expect(garbageZip.json().detail).toMatch(/not a usable zip archive/);
-    expect((await upload(writeZip([{ name: 'notes.txt', content: 'hello' }]), 'application/zip')).json().detail).toMatch(/holds no \.xml/);
+    expect(
+      (await upload(writeZip([{ name: 'notes.txt', content: 'hello' }]), 'application/zip')).json().detail,
+    ).toMatch(/holds no \.xml/);
     expect((await upload('{"students": []}', 'application/xml')).statusCode).toBe(400);
     expect((await upload('<?xml version="1.0"?><html><body/></html>', 'text/xml')).statusCode).toBe(400);
     expect((await upload(Buffer.alloc(0), 'application/zip')).statusCode).toBe(400);
     expect((await upload('a,b', 'text/csv')).statusCode).toBe(415);
     expect((await upload('{"a":1}', 'application/json')).statusCode).toBe(415);
-    const before = await database.query(`SELECT count(*)::int AS n FROM operational.background_jobs WHERE tenant_id = $1`, [tenantA]);
+    const before = await database.query(
+      `SELECT count(*)::int AS n FROM operational.background_jobs WHERE tenant_id = $1`,
+      [tenantA],
+    );
     expect(before).toEqual([{ n: 2 }]);
     principal = undefined;
     expect((await app.inject({ url: `${LOADS}/${randomUUID()}` })).statusCode).toBe(401);
@@ -176,6 +230,10 @@ describe('POST /admin/edfi/loads', () => {
     zip.fill(0xff, 30 + 'Broken.xml'.length, 30 + 'Broken.xml'.length + 8);
     const res = await upload(zip, 'application/zip');
     expect(res.statusCode).toBe(202);
-    expect(await until(res.json<{ jobId: string }>().jobId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Broken\.xml: /), report: null });
+    expect(await until(res.json<{ jobId: string }>().jobId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^Broken\.xml: /),
+      report: null,
+    });
   });
 });

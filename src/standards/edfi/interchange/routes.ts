@@ -33,10 +33,16 @@ import { checkUpload, unpackUpload, type UploadKind } from './upload.js';
 
 export const LOAD_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'edfi.interchange-load';
-const CONTENT_TYPES: Record<string, UploadKind> = { 'application/zip': 'zip', 'application/x-zip-compressed': 'zip', 'application/xml': 'xml', 'text/xml': 'xml' };
+const CONTENT_TYPES: Record<string, UploadKind> = {
+  'application/zip': 'zip',
+  'application/x-zip-compressed': 'zip',
+  'application/xml': 'xml',
+  'text/xml': 'xml',
+};
 
 function requireDistrictAdmin(principal: Principal): void {
-  if (!principal.roles.includes('district_admin')) throw new AppError('forbidden', 'Only a district administrator may load Ed-Fi interchange files.');
+  if (!principal.roles.includes('district_admin'))
+    throw new AppError('forbidden', 'Only a district administrator may load Ed-Fi interchange files.');
 }
 
 /** `Content-Disposition: …; filename="Student.xml"` → 'Student.xml' (the name the report shows). */
@@ -62,7 +68,13 @@ export const edfiLoadJob: JobDefinition<LoadProgress> = {
     let report: LoadReport | undefined;
     try {
       root = await unpackUpload(kind, job.uploadPath, fileName);
-      report = withUploadNames(await loadInterchange(job.database, job.tenantId, [root], { principal: job.principal, onProgress: (p) => job.setProgress(p) }), root);
+      report = withUploadNames(
+        await loadInterchange(job.database, job.tenantId, [root], {
+          principal: job.principal,
+          onProgress: (p) => job.setProgress(p),
+        }),
+        root,
+      );
       const projection = await projectTenant(job.database, job.tenantId);
       return { status: 'completed', result: { progress: job.progress ?? null, report, projection } };
     } catch (error) {
@@ -84,24 +96,48 @@ export const edfiLoadJob: JobDefinition<LoadProgress> = {
 export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
   app.jobs?.define(edfiLoadJob);
   await app.register(async (scope) => {
-    scope.addContentTypeParser(Object.keys(CONTENT_TYPES), { parseAs: 'buffer', bodyLimit: LOAD_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      Object.keys(CONTENT_TYPES),
+      { parseAs: 'buffer', bodyLimit: LOAD_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
 
     scope.post('/admin/edfi/loads', { bodyLimit: LOAD_BODY_LIMIT }, async (request, reply) => {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
-      const kind = CONTENT_TYPES[String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()];
-      if (!kind || !Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', 'Send a zip of interchange XML files (Content-Type: application/zip) or one XML file (application/xml).');
+      const kind =
+        CONTENT_TYPES[
+          String(request.headers['content-type'] ?? '')
+            .split(';')[0]!
+            .trim()
+            .toLowerCase()
+        ];
+      if (!kind || !Buffer.isBuffer(request.body))
+        throw new AppError(
+          'unsupported_media_type',
+          'Send a zip of interchange XML files (Content-Type: application/zip) or one XML file (application/xml).',
+        );
       const body = request.body;
       await checkUpload(kind, body);
       const fileName = uploadFileName(request);
       if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
-      const jobId = await app.jobs.submit(JOB_TYPE, { principal, parameters: { kind, bytes: body.length, fileName: fileName ?? null, requestedBy: principal.actorId }, upload: body });
+      const jobId = await app.jobs.submit(JOB_TYPE, {
+        principal,
+        parameters: { kind, bytes: body.length, fileName: fileName ?? null, requestedBy: principal.actorId },
+        upload: body,
+      });
       return reply.status(202).send({ jobId });
     });
 
     scope.get('/admin/edfi/loads/:jobId', async (request) => {
       requireDistrictAdmin(principalOf(request));
-      return jobStatus(request, JOB_TYPE, (request.params as { jobId: string }).jobId, ['report', 'projection'], 'No such load job.');
+      return jobStatus(
+        request,
+        JOB_TYPE,
+        (request.params as { jobId: string }).jobId,
+        ['report', 'projection'],
+        'No such load job.',
+      );
     });
   });
 }

@@ -33,13 +33,23 @@ function safeTarget(root: string, name: string): string {
 
 /** 400 unless the body is a readable zip holding at least one .xml file, or an XML interchange document. */
 export async function checkUpload(kind: UploadKind, body: Buffer): Promise<void> {
-  if (body.length === 0) throw AppError.validation({ body: ['is empty'] }, 'The request body is empty: send a zip of interchange XML files or one XML file.');
+  if (body.length === 0)
+    throw AppError.validation(
+      { body: ['is empty'] },
+      'The request body is empty: send a zip of interchange XML files or one XML file.',
+    );
   if (kind === 'xml') {
     // The root element (after the prolog, comments and a BOM) must be an Ed-Fi Interchange… element.
-    const head = body.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '');
+    const head = body
+      .subarray(0, 64 * 1024)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const root = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '').trimStart();
     if (!/^<(?:[\w.-]+:)?Interchange[\w]*[\s>/]/.test(root)) {
-      throw AppError.validation({ body: ['is not an Ed-Fi XML interchange document (root element Interchange…)'] }, 'The body is not an Ed-Fi XML interchange file.');
+      throw AppError.validation(
+        { body: ['is not an Ed-Fi XML interchange document (root element Interchange…)'] },
+        'The body is not an Ed-Fi XML interchange file.',
+      );
     }
     return;
   }
@@ -49,10 +59,12 @@ export async function checkUpload(kind: UploadKind, body: Buffer): Promise<void>
     entries = archive.entries;
     await archive.close();
   } catch (error) {
-    if (error instanceof ZipFormatError) throw AppError.validation({ body: [error.message] }, `The body is not a usable zip archive: ${error.message}.`);
+    if (error instanceof ZipFormatError)
+      throw AppError.validation({ body: [error.message] }, `The body is not a usable zip archive: ${error.message}.`);
     throw error;
   }
-  if (!entries.some(isInterchangeEntry)) throw AppError.validation({ body: ['holds no .xml file'] }, 'The zip archive holds no .xml interchange file.');
+  if (!entries.some(isInterchangeEntry))
+    throw AppError.validation({ body: ['holds no .xml file'] }, 'The zip archive holds no .xml interchange file.');
 }
 
 /** Counts the bytes passing through; fails past the cap. */
@@ -60,7 +72,8 @@ function byteCap(budget: { left: number }, name: string): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       budget.left -= chunk.length;
-      if (budget.left < 0) done(new ZipFormatError(`${name}: the archive unpacks to more than ${MAX_UNPACKED_BYTES} bytes`));
+      if (budget.left < 0)
+        done(new ZipFormatError(`${name}: the archive unpacks to more than ${MAX_UNPACKED_BYTES} bytes`));
       else done(null, chunk);
     },
   });
@@ -70,7 +83,11 @@ function byteCap(budget: { left: number }, name: string): Transform {
  * Writes the upload's XML files into a new temporary directory (the caller removes it). `source` is
  * the upload's bytes or the file holding them (read from disk, never whole into memory).
  */
-export async function unpackUpload(kind: UploadKind, source: Buffer | string, fileName = 'interchange.xml'): Promise<string> {
+export async function unpackUpload(
+  kind: UploadKind,
+  source: Buffer | string,
+  fileName = 'interchange.xml',
+): Promise<string> {
   const root = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'schola-edfi-load-'));
   try {
     if (kind === 'xml') {
@@ -86,11 +103,20 @@ export async function unpackUpload(kind: UploadKind, source: Buffer | string, fi
         const target = safeTarget(root, entry.name);
         await fs.promises.mkdir(path.dirname(target), { recursive: true });
         try {
-          await pipeline(await archive.open(entry), byteCap(budget, entry.name), fs.createWriteStream(target, { flags: 'wx' }));
+          await pipeline(
+            await archive.open(entry),
+            byteCap(budget, entry.name),
+            fs.createWriteStream(target, { flags: 'wx' }),
+          );
         } catch (error) {
           if (error instanceof ZipFormatError) throw error;
           // A corrupt deflate stream or a duplicate name: the archive's fault, said with the entry's name.
-          const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'appears twice in the archive' : error instanceof Error ? error.message : 'unreadable';
+          const reason =
+            (error as NodeJS.ErrnoException).code === 'EEXIST'
+              ? 'appears twice in the archive'
+              : error instanceof Error
+                ? error.message
+                : 'unreadable';
           throw new ZipFormatError(`${entry.name}: ${reason}`);
         }
       }

@@ -45,7 +45,13 @@ function groupByTable(rows: readonly RowOut[]): Map<TableSpec, Map<string, Row>>
   return groups;
 }
 
-function statement(spec: TableSpec, tenantId: string | null, columns: string[], types: Map<string, string>, rows: Row[]): SQL {
+function statement(
+  spec: TableSpec,
+  tenantId: string | null,
+  columns: string[],
+  types: Map<string, string>,
+  rows: Row[],
+): SQL {
   const tenantCols = spec.global ? [] : ['tenant_id'];
   const allCols = [...tenantCols, ...columns];
   const values = rows.map(
@@ -80,7 +86,11 @@ function statement(spec: TableSpec, tenantId: string | null, columns: string[], 
 }
 
 /** Writes every row (any mix of tables); returns counts per table. Throws on the first failure. */
-export async function writeRows(tx: Tx, tenantId: string | null, rows: readonly RowOut[]): Promise<Map<string, TableCount>> {
+export async function writeRows(
+  tx: Tx,
+  tenantId: string | null,
+  rows: readonly RowOut[],
+): Promise<Map<string, TableCount>> {
   const counts = new Map<string, TableCount>();
   for (const [spec, byKey] of groupByTable(rows)) {
     const types = await typesOf(tx, spec.name);
@@ -93,7 +103,9 @@ export async function writeRows(tx: Tx, tenantId: string | null, rows: readonly 
     const chunk = Math.max(1, Math.floor(MAX_PARAMS / (columns.length + 1)));
     for (let i = 0; i < all.length; i += chunk) {
       const part = all.slice(i, i + chunk);
-      const returned = rowsOf<{ inserted: boolean | string }>(await tx.execute(statement(spec, tenantId, columns, types, part)));
+      const returned = rowsOf<{ inserted: boolean | string }>(
+        await tx.execute(statement(spec, tenantId, columns, types, part)),
+      );
       const inserted = returned.filter((r) => r.inserted === true || r.inserted === 't').length;
       count.inserted += inserted;
       count.updated += returned.length - inserted;

@@ -40,7 +40,10 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * Yields the records of one file in document order. `select(element)` says which records to build
  * trees for; the others are still yielded (name and line) so callers can count them.
  */
-export async function* readRecords(file: string, select: (element: string) => boolean = () => true): AsyncGenerator<XmlRecord> {
+export async function* readRecords(
+  file: string,
+  select: (element: string) => boolean = () => true,
+): AsyncGenerator<XmlRecord> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const ready: XmlRecord[] = [];
   const stack: XmlNode[] = [];

@@ -38,7 +38,8 @@ export function copyValue(value: unknown, kind: CopyKind): string {
 function clientOf(tx: Tx): { engine: 'postgres'; client: pg.ClientBase } | { engine: 'pglite'; client: PgliteTx } {
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
   if (client instanceof pg.Client) return { engine: 'postgres', client };
-  if (client && typeof (client as PgliteTx).query === 'function' && typeof (client as PgliteTx).rollback === 'function') return { engine: 'pglite', client: client as PgliteTx };
+  if (client && typeof (client as PgliteTx).query === 'function' && typeof (client as PgliteTx).rollback === 'function')
+    return { engine: 'pglite', client: client as PgliteTx };
   throw new Error("COPY needs the transaction's own connection, which this Drizzle session does not expose");
 }
 

@@ -138,7 +138,8 @@ export async function* readCsv(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): 
       }
     }
   }
-  if (inQuotes && !quoteSeen) throw new CsvSyntaxError(recordLine, 'a quoted field is not closed before the end of the file');
+  if (inQuotes && !quoteSeen)
+    throw new CsvSyntaxError(recordLine, 'a quoted field is not closed before the end of the file');
   if (fieldStarted || field !== '' || fields.length > 0) {
     const record = endRecord();
     if (record) yield record;

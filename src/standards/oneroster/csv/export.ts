@@ -75,7 +75,21 @@ export async function exportPackage(database: Database, tenantId: string, direct
             out.write(csvLine(headerOf(spec)));
           }
           for (const r of page) {
-            if (!out.write(csvLine(cells(spec, { ...(JSON.parse(r.j) as Record<string, unknown>), ...(JSON.parse(r.d) as Record<string, unknown>) }, lossy)))) await once(out, 'drain');
+            if (
+              !out.write(
+                csvLine(
+                  cells(
+                    spec,
+                    {
+                      ...(JSON.parse(r.j) as Record<string, unknown>),
+                      ...(JSON.parse(r.d) as Record<string, unknown>),
+                    },
+                    lossy,
+                  ),
+                ),
+              )
+            )
+              await once(out, 'drain');
           }
           written += page.length;
           after = page[page.length - 1]!.id;
@@ -91,7 +105,13 @@ export async function exportPackage(database: Database, tenantId: string, direct
     },
     { isolationLevel: 'repeatable read' },
   );
-  const manifest = [['propertyName', 'value'], ['manifest.version', '1.0'], ['oneroster.version', '1.2'], ...FILES.map((f) => [`file.${f.name}`, counts[f.name] ? 'bulk' : 'absent']), ['source.systemName', 'Schola']];
+  const manifest = [
+    ['propertyName', 'value'],
+    ['manifest.version', '1.0'],
+    ['oneroster.version', '1.2'],
+    ...FILES.map((f) => [`file.${f.name}`, counts[f.name] ? 'bulk' : 'absent']),
+    ['source.systemName', 'Schola'],
+  ];
   fs.writeFileSync(path.join(directory, 'manifest.csv'), manifest.map(csvLine).join(''));
   return { directory, files: counts, lossy };
 }

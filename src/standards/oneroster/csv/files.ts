@@ -10,7 +10,18 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as or from '../../../domains/oneroster/tables.js';
 
-export type Kind = 'id' | 'string' | 'date' | 'datetime' | 'dateOrDatetime' | 'boolean' | 'number' | 'list' | 'enum' | 'userIds' | 'scoreScaleValue';
+export type Kind =
+  | 'id'
+  | 'string'
+  | 'date'
+  | 'datetime'
+  | 'dateOrDatetime'
+  | 'boolean'
+  | 'number'
+  | 'list'
+  | 'enum'
+  | 'userIds'
+  | 'scoreScaleValue';
 
 export interface ColumnSpec {
   csv: string;
@@ -45,7 +56,20 @@ const common = (): ColumnSpec[] => [
   { csv: 'status', kind: 'enum', db: 'status', values: STATUS },
   { csv: 'dateLastModified', kind: 'datetime', db: 'date_last_modified' },
 ];
-const ROLE_VALUES = ['aide', 'counselor', 'districtAdministrator', 'guardian', 'parent', 'principal', 'proctor', 'relative', 'siteAdministrator', 'student', 'systemAdministrator', 'teacher'] as const;
+const ROLE_VALUES = [
+  'aide',
+  'counselor',
+  'districtAdministrator',
+  'guardian',
+  'parent',
+  'principal',
+  'proctor',
+  'relative',
+  'siteAdministrator',
+  'student',
+  'systemAdministrator',
+  'teacher',
+] as const;
 /** 1.1 users.role values and the 1.2 role each becomes (1.2 splits "administrator" by org level). */
 export const ROLE_1_1_TO_1_2: Record<string, string> = {
   administrator: 'siteAdministrator',
@@ -58,20 +82,44 @@ export const ROLE_1_1_TO_1_2: Record<string, string> = {
   teacher: 'teacher',
 };
 
-function file(name: string, table: PgTable | undefined, tableName: string | undefined, hasMetadata: boolean, columns: ColumnSpec[]): FileSpec {
+function file(
+  name: string,
+  table: PgTable | undefined,
+  tableName: string | undefined,
+  hasMetadata: boolean,
+  columns: ColumnSpec[],
+): FileSpec {
   return { name, table, tableName, hasMetadata, columns: [...common(), ...columns] };
 }
-const s = (csv: string, db: string | undefined, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ csv, kind: 'string', db, ...extra });
-const ref = (csv: string, db: string | undefined, target: string, required = false): ColumnSpec => ({ csv, kind: 'id', db, ref: target, required });
+const s = (csv: string, db: string | undefined, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  csv,
+  kind: 'string',
+  db,
+  ...extra,
+});
+const ref = (csv: string, db: string | undefined, target: string, required = false): ColumnSpec => ({
+  csv,
+  kind: 'id',
+  db,
+  ref: target,
+  required,
+});
 
 // results.classSourcedId is not stored: a result's class is its line item's.
-const LINE_ITEM_CLASS = '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
+const LINE_ITEM_CLASS =
+  '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
 /** In dependency order: a file only references files before it (or itself). */
 export const FILES: FileSpec[] = [
   file('academicSessions', or.academicSessions, 'oneroster.academic_sessions', true, [
     s('title', 'title', { required: true }),
-    { csv: 'type', kind: 'enum', db: 'type', required: true, values: ['gradingPeriod', 'semester', 'schoolYear', 'term'] },
+    {
+      csv: 'type',
+      kind: 'enum',
+      db: 'type',
+      required: true,
+      values: ['gradingPeriod', 'semester', 'schoolYear', 'term'],
+    },
     { csv: 'startDate', kind: 'date', db: 'start_date', required: true },
     { csv: 'endDate', kind: 'date', db: 'end_date', required: true },
     ref('parentSourcedId', 'parent_sourced_id', 'academicSessions'),
@@ -79,7 +127,13 @@ export const FILES: FileSpec[] = [
   ]),
   file('orgs', or.orgs, 'oneroster.orgs', true, [
     s('name', 'name', { required: true }),
-    { csv: 'type', kind: 'enum', db: 'type', required: true, values: ['department', 'district', 'local', 'national', 'school', 'state'] },
+    {
+      csv: 'type',
+      kind: 'enum',
+      db: 'type',
+      required: true,
+      values: ['department', 'district', 'local', 'national', 'school', 'state'],
+    },
     s('identifier', 'identifier'),
     ref('parentSourcedId', 'parent_sourced_id', 'orgs'),
   ]),
@@ -149,7 +203,13 @@ export const FILES: FileSpec[] = [
     ref('classSourcedId', 'class_sourced_id', 'classes', true),
     ref('schoolSourcedId', 'school_sourced_id', 'orgs', true),
     ref('userSourcedId', 'user_sourced_id', 'users', true),
-    { csv: 'role', kind: 'enum', db: 'role', required: true, values: ['administrator', 'proctor', 'student', 'teacher'] },
+    {
+      csv: 'role',
+      kind: 'enum',
+      db: 'role',
+      required: true,
+      values: ['administrator', 'proctor', 'student', 'teacher'],
+    },
     { csv: 'primary', kind: 'boolean', db: 'primary_enrollment' },
     { csv: 'beginDate', kind: 'date', db: 'begin_date' },
     { csv: 'endDate', kind: 'date', db: 'end_date' },
@@ -169,7 +229,10 @@ export const FILES: FileSpec[] = [
     s('cityOfBirth', 'city_of_birth'),
     s('publicSchoolResidenceStatus', 'public_school_residence_status'),
   ]),
-  file('categories', or.categories, 'oneroster.categories', true, [s('title', 'title', { required: true }), { csv: 'weight', kind: 'number', db: 'weight' }]),
+  file('categories', or.categories, 'oneroster.categories', true, [
+    s('title', 'title', { required: true }),
+    { csv: 'weight', kind: 'number', db: 'weight' },
+  ]),
   file('lineItems', or.lineItems, 'oneroster.line_items', true, [
     s('title', 'title', { required: true }),
     s('description', 'description'),
@@ -185,12 +248,21 @@ export const FILES: FileSpec[] = [
   file('results', or.results, 'oneroster.results', true, [
     ref('lineItemSourcedId', 'line_item_sourced_id', 'lineItems', true),
     ref('studentSourcedId', 'student_sourced_id', 'users', true),
-    { csv: 'scoreStatus', kind: 'enum', db: 'score_status', required: true, values: ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] },
+    {
+      csv: 'scoreStatus',
+      kind: 'enum',
+      db: 'score_status',
+      required: true,
+      values: ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'],
+    },
     { csv: 'score', kind: 'number', db: 'score' },
     { csv: 'scoreDate', kind: 'dateOrDatetime', db: 'score_date' },
     s('comment', 'comment'),
     s('textScore', 'text_score'),
-    { ...ref('classSourcedId', '_class_sourced_id', 'classes'), derived: { sql: LINE_ITEM_CLASS, what: "the line item's class" } },
+    {
+      ...ref('classSourcedId', '_class_sourced_id', 'classes'),
+      derived: { sql: LINE_ITEM_CLASS, what: "the line item's class" },
+    },
     { csv: 'inProgress', kind: 'boolean', db: 'in_progress' },
     { csv: 'incomplete', kind: 'boolean', db: 'incomplete' },
     { csv: 'late', kind: 'boolean', db: 'late' },
@@ -263,7 +335,22 @@ export const USERS_1_1: FileSpec = {
     { csv: 'enabledUser', kind: 'boolean', db: 'enabled_user', required: true },
     { csv: 'orgSourcedIds', kind: 'list', db: '_orgs', required: true, ref: 'orgs' },
     { csv: 'role', kind: 'enum', db: '_role', required: true, values: Object.keys(ROLE_1_1_TO_1_2) },
-    ...FILE_BY_NAME.get('users')!.columns.filter((c) => ['username', 'userIds', 'givenName', 'familyName', 'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades', 'password'].includes(c.csv)),
+    ...FILE_BY_NAME.get('users')!.columns.filter((c) =>
+      [
+        'username',
+        'userIds',
+        'givenName',
+        'familyName',
+        'middleName',
+        'identifier',
+        'email',
+        'sms',
+        'phone',
+        'agentSourcedIds',
+        'grades',
+        'password',
+      ].includes(c.csv),
+    ),
   ],
 };
 

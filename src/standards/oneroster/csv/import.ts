@@ -59,7 +59,10 @@ async function firstLine(pkg: PackageSource, name: string): Promise<string> {
     if (text.includes('\n') || text.length > 4096) break;
   }
   stream.destroy();
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)[0]!
+    .trim();
 }
 
 /**
@@ -68,7 +71,12 @@ async function firstLine(pkg: PackageSource, name: string): Promise<string> {
  */
 const staleAfter = (estimatedRows: number) => 50 + 0.1 * Math.max(0, estimatedRows);
 
-export async function importPackage(database: Database, tenantId: string, source: string | Buffer | PackageSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPackage(
+  database: Database,
+  tenantId: string,
+  source: string | Buffer | PackageSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const pkg = typeof source === 'string' || Buffer.isBuffer(source) ? await openPackage(source) : source;
   const log = new IssueLog();
   const files: FileSummary[] = [];
@@ -103,17 +111,48 @@ export async function importPackage(database: Database, tenantId: string, source
   // Files in processing order, then by line: the report reads top to bottom.
   const order = (file: string) => (file === 'manifest.csv' ? -1 : FILES.findIndex((f) => f.name === file));
   const issues = [...log.issues].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
-  return { version, ok: log.errors === 0, applied, partial: !!options.partial, errorCount: log.errors, warningCount: log.warnings, issuesOmitted: log.omitted, files, issues };
+  return {
+    version,
+    ok: log.errors === 0,
+    applied,
+    partial: !!options.partial,
+    errorCount: log.errors,
+    warningCount: log.warnings,
+    issuesOmitted: log.omitted,
+    files,
+    issues,
+  };
 }
 
 function checkFileList(pkg: PackageSource, modes: Map<string, string>, log: IssueLog): void {
   for (const [name, mode] of modes) {
-    if (!FILE_BY_NAME.has(name)) log.add({ file: 'manifest.csv', line: 0, column: `file.${name}`, severity: 'warning', reason: 'not a OneRoster 1.2 file: ignored' });
-    else if (mode !== 'absent' && !pkg.files.has(name)) log.add({ file: 'manifest.csv', line: 0, column: `file.${name}`, severity: 'error', reason: `declared ${mode} but ${name}.csv is not in the package` });
-    else if (mode === 'absent' && pkg.files.has(name)) log.add({ file: name, line: 0, severity: 'warning', reason: 'present but the manifest declares it absent: ignored' });
+    if (!FILE_BY_NAME.has(name))
+      log.add({
+        file: 'manifest.csv',
+        line: 0,
+        column: `file.${name}`,
+        severity: 'warning',
+        reason: 'not a OneRoster 1.2 file: ignored',
+      });
+    else if (mode !== 'absent' && !pkg.files.has(name))
+      log.add({
+        file: 'manifest.csv',
+        line: 0,
+        column: `file.${name}`,
+        severity: 'error',
+        reason: `declared ${mode} but ${name}.csv is not in the package`,
+      });
+    else if (mode === 'absent' && pkg.files.has(name))
+      log.add({
+        file: name,
+        line: 0,
+        severity: 'warning',
+        reason: 'present but the manifest declares it absent: ignored',
+      });
   }
   for (const name of pkg.files) {
-    if (name !== 'manifest' && !modes.has(name)) log.add({ file: name, line: 0, severity: 'warning', reason: 'not listed in the manifest: ignored' });
+    if (name !== 'manifest' && !modes.has(name))
+      log.add({ file: name, line: 0, severity: 'warning', reason: 'not listed in the manifest: ignored' });
   }
 }
 
@@ -158,9 +197,25 @@ class Run {
   }
 
   /** Merges a checked stage and writes the file's audit summary. `readable` false: the file is skipped. */
-  private async apply(stage: Stage, spec: FileSpec, label: string, mode: 'bulk' | 'delta', readable: boolean): Promise<void> {
+  private async apply(
+    stage: Stage,
+    spec: FileSpec,
+    label: string,
+    mode: 'bulk' | 'delta',
+    readable: boolean,
+  ): Promise<void> {
     const { rows, bad, upserts } = await stage.counts();
-    const summary: FileSummary = { file: label, mode, stored: !!spec.table, rows, badRows: bad, inserted: 0, updated: 0, unchanged: 0, markedToBeDeleted: 0 };
+    const summary: FileSummary = {
+      file: label,
+      mode,
+      stored: !!spec.table,
+      rows,
+      badRows: bad,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      markedToBeDeleted: 0,
+    };
     this.files.push(summary);
     if (!spec.table || !readable) return;
     const { inserted, updated } = await stage.merge();
@@ -172,13 +227,26 @@ class Run {
     if (analyzed) await stage.analyzeTarget();
     summary.markedToBeDeleted = mode === 'bulk' ? await stage.markMissing(this.tenantId) : await stage.applyDeletions();
     if (!analyzed && inserted + updated + summary.markedToBeDeleted > 0) this.changedTables.add(spec.tableName!);
-    const principal = this.options.principal ?? { tenantId: this.tenantId, actorId: 'system:oneroster-csv-import', roles: [] };
+    const principal = this.options.principal ?? {
+      tenantId: this.tenantId,
+      actorId: 'system:oneroster-csv-import',
+      roles: [],
+    };
     await recordAudit(this.tx, {
       principal,
       table: spec.tableName!,
       recordId: `oneroster-csv:${label}`,
       operation: updated + summary.markedToBeDeleted === 0 ? 'INSERT' : 'UPDATE',
-      newValues: { file: `${label}.csv`, mode, rows, badRows: bad, inserted, updated, unchanged: summary.unchanged, markedToBeDeleted: summary.markedToBeDeleted },
+      newValues: {
+        file: `${label}.csv`,
+        mode,
+        rows,
+        badRows: bad,
+        inserted,
+        updated,
+        unchanged: summary.unchanged,
+        markedToBeDeleted: summary.markedToBeDeleted,
+      },
       dataCategories: ['oneroster_roster'],
     });
   }
@@ -190,7 +258,9 @@ class Run {
   private async derivedRoles(users: Stage, mode: 'bulk' | 'delta', readable: boolean): Promise<void> {
     const spec = FILE_BY_NAME.get('roles')!;
     const roles = await Stage.create(this.tx, spec, { derived: true });
-    const roleCase = `CASE s._role ${Object.entries(ROLE_1_1_TO_1_2).map(([from, to]) => `WHEN '${from}' THEN '${to}'`).join(' ')} END`;
+    const roleCase = `CASE s._role ${Object.entries(ROLE_1_1_TO_1_2)
+      .map(([from, to]) => `WHEN '${from}' THEN '${to}'`)
+      .join(' ')} END`;
     await this.tx.execute(
       sql.raw(`INSERT INTO ${roles.name} (tenant_id, sourced_id, status, date_last_modified, user_sourced_id, role_type, role, org_sourced_id, _line, _bad, _delete)
         SELECT s.tenant_id, s.sourced_id || '-' || o.org, s.status, s.date_last_modified, s.sourced_id, CASE WHEN o.n = 1 THEN 'primary' ELSE 'secondary' END,

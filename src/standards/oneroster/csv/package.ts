@@ -48,7 +48,8 @@ export interface Manifest {
 }
 
 export async function readManifest(pkg: PackageSource, log: IssueLog): Promise<Manifest | undefined> {
-  const error = (line: number, reason: string, column?: string) => log.add({ file: 'manifest.csv', line, column, severity: 'error', reason });
+  const error = (line: number, reason: string, column?: string) =>
+    log.add({ file: 'manifest.csv', line, column, severity: 'error', reason });
   if (!pkg.files.has('manifest')) {
     error(0, 'the package has no manifest.csv');
     return undefined;
@@ -59,7 +60,8 @@ export async function readManifest(pkg: PackageSource, log: IssueLog): Promise<M
     for await (const record of readCsv(await pkg.open('manifest'))) {
       if (!headerSeen) {
         headerSeen = true;
-        if (record.fields[0] !== 'propertyName' || record.fields[1] !== 'value') error(record.line, 'the header must be propertyName,value');
+        if (record.fields[0] !== 'propertyName' || record.fields[1] !== 'value')
+          error(record.line, 'the header must be propertyName,value');
         continue;
       }
       if (record.fields.length !== 2) error(record.line, `expected 2 fields, found ${record.fields.length}`);
@@ -70,14 +72,17 @@ export async function readManifest(pkg: PackageSource, log: IssueLog): Promise<M
     return undefined;
   }
   const manifestVersion = properties.get('manifest.version');
-  if (manifestVersion !== '1.0') error(0, `manifest.version must be 1.0 (found ${manifestVersion ?? 'nothing'})`, 'manifest.version');
+  if (manifestVersion !== '1.0')
+    error(0, `manifest.version must be 1.0 (found ${manifestVersion ?? 'nothing'})`, 'manifest.version');
   const declared = properties.get('oneroster.version');
-  if (declared !== '1.2' && declared !== '1.1') error(0, `oneroster.version must be 1.2 or 1.1 (found ${declared ?? 'nothing'})`, 'oneroster.version');
+  if (declared !== '1.2' && declared !== '1.1')
+    error(0, `oneroster.version must be 1.2 or 1.1 (found ${declared ?? 'nothing'})`, 'oneroster.version');
   const modes = new Map<string, FileMode>();
   for (const [key, value] of properties) {
     if (!key.startsWith('file.')) continue;
     const mode = value.toLowerCase();
-    if (mode !== 'absent' && mode !== 'bulk' && mode !== 'delta') error(0, `must be absent, bulk or delta (found "${value}")`, key);
+    if (mode !== 'absent' && mode !== 'bulk' && mode !== 'delta')
+      error(0, `must be absent, bulk or delta (found "${value}")`, key);
     else modes.set(key.slice(5), mode);
   }
   return { manifestVersion, version: declared === '1.1' ? '1.1' : '1.2', modes, properties };

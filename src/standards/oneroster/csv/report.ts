@@ -58,7 +58,9 @@ export class IssueLog {
 
 export function reportText(report: ImportReport): string {
   const lines: string[] = [];
-  lines.push(`OneRoster ${report.version} package: ${report.errorCount} error(s), ${report.warningCount} warning(s); ${report.applied ? (report.partial && !report.ok ? 'good rows applied (--partial)' : 'applied') : 'nothing applied'}`);
+  lines.push(
+    `OneRoster ${report.version} package: ${report.errorCount} error(s), ${report.warningCount} warning(s); ${report.applied ? (report.partial && !report.ok ? 'good rows applied (--partial)' : 'applied') : 'nothing applied'}`,
+  );
   for (const f of report.files) {
     const counts = f.stored
       ? `${f.inserted} inserted, ${f.updated} updated, ${f.unchanged} unchanged, ${f.markedToBeDeleted} marked tobedeleted`
@@ -66,7 +68,9 @@ export function reportText(report: ImportReport): string {
     lines.push(`  ${f.file}.csv (${f.mode}): ${f.rows} rows, ${f.badRows} bad; ${counts}`);
   }
   for (const i of report.issues) {
-    lines.push(`${i.severity === 'error' ? 'ERROR' : 'warning'} ${i.file}${i.file.endsWith('.csv') ? '' : '.csv'}:${i.line}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`);
+    lines.push(
+      `${i.severity === 'error' ? 'ERROR' : 'warning'} ${i.file}${i.file.endsWith('.csv') ? '' : '.csv'}:${i.line}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`,
+    );
   }
   if (report.issuesOmitted > 0) lines.push(`… ${report.issuesOmitted} more issue(s) not listed`);
   return lines.join('\n');

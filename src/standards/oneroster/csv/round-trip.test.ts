@@ -14,7 +14,15 @@ let database: TestDatabase;
 let demoTenant: string;
 beforeAll(async () => {
   database = await migratedDatabase();
-  demoTenant = (await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: 40, schools: 2, sectionsPerSchool: 4, languageSchoolStudents: 4 })).districtTenantId;
+  demoTenant = (
+    await seedDemo(database, {
+      ...DEFAULT_DEMO_SIZE,
+      students: 40,
+      schools: 2,
+      sectionsPerSchool: 4,
+      languageSchoolStudents: 4,
+    })
+  ).districtTenantId;
   await addGradebookAndLinks(demoTenant);
 });
 
@@ -24,21 +32,66 @@ async function addGradebookAndLinks(tenantId: string): Promise<void> {
     `SELECT sourced_id, course_sourced_id, school_sourced_id FROM oneroster.classes WHERE tenant_id = $1 ORDER BY sourced_id LIMIT 1`,
     [tenantId],
   );
-  const [student] = await database.query<{ user_sourced_id: string }>(`SELECT user_sourced_id FROM oneroster.enrollments WHERE tenant_id = $1 AND class_sourced_id = $2 AND role = 'student' ORDER BY 1 LIMIT 1`, [tenantId, k!.sourced_id]);
-  const [t, klass, course, school, user] = [tenantId, k!.sourced_id, k!.course_sourced_id, k!.school_sourced_id, student!.user_sourced_id];
+  const [student] = await database.query<{ user_sourced_id: string }>(
+    `SELECT user_sourced_id FROM oneroster.enrollments WHERE tenant_id = $1 AND class_sourced_id = $2 AND role = 'student' ORDER BY 1 LIMIT 1`,
+    [tenantId, k!.sourced_id],
+  );
+  const [t, klass, course, school, user] = [
+    tenantId,
+    k!.sourced_id,
+    k!.course_sourced_id,
+    k!.school_sourced_id,
+    student!.user_sourced_id,
+  ];
   const statements: [string, unknown[]][] = [
-    [`INSERT INTO oneroster.categories (tenant_id, sourced_id, title, weight) VALUES ($1, 'cat-rt', 'Homework', 0.25)`, [t]],
-    [`INSERT INTO oneroster.line_items (tenant_id, sourced_id, title, assign_date, due_date, class_sourced_id, category_sourced_id, school_sourced_id, result_value_min, result_value_max) VALUES ($1, 'li-rt', 'Quiz', '2026-09-01', '2026-09-08', $2, 'cat-rt', $3, 0, 100)`, [t, klass, school]],
-    [`INSERT INTO oneroster.results (tenant_id, sourced_id, line_item_sourced_id, student_sourced_id, score_status, score, score_date, text_score, in_progress, incomplete, late, missing) VALUES ($1, 'res-rt', 'li-rt', $2, 'fully graded', 88.5, '2026-09-09T10:00:00Z', 'B+', false, false, true, false)`, [t, user]],
-    [`INSERT INTO oneroster.score_scales (tenant_id, sourced_id, name, scale_values, type, org_sourced_id, course_sourced_id, class_sourced_id) VALUES ($1, 'ss-rt', 'Letter', '[{"itemValueLHS": "A", "itemValueRHS": "90-100"}]', 'letter', $2, $3, $4)`, [t, school, course, klass]],
-    [`INSERT INTO oneroster.resources (tenant_id, sourced_id, title, vendor_resource_id, vendor_id, application_id, roles, importance) VALUES ($1, 'rs-rt', 'E-book', 'VR-1', 'vendor', 'app', '{student,teacher}', 'primary')`, [t]],
-    [`INSERT INTO oneroster.line_item_learning_objectives (tenant_id, sourced_id, line_item_sourced_id, source, learning_objective_id) VALUES ($1, 'lilo-rt', 'li-rt', 'CASE', 'LO-1')`, [t]],
-    [`INSERT INTO oneroster.line_item_score_scales (tenant_id, sourced_id, title, line_item_sourced_id, score_scale_sourced_id) VALUES ($1, 'liss-rt', 'Letter', 'li-rt', 'ss-rt')`, [t]],
-    [`INSERT INTO oneroster.result_learning_objectives (tenant_id, sourced_id, result_sourced_id, source, learning_objective_id, score, text_score) VALUES ($1, 'rlo-rt', 'res-rt', 'CASE', 'LO-1', 3.25, 'Proficient')`, [t]],
-    [`INSERT INTO oneroster.result_score_scales (tenant_id, sourced_id, result_sourced_id, score_scale_sourced_id) VALUES ($1, 'rss-rt', 'res-rt', 'ss-rt')`, [t]],
-    [`INSERT INTO oneroster.class_resources (tenant_id, sourced_id, title, class_sourced_id, resource_sourced_id) VALUES ($1, 'cr-rt', 'E-book', $2, 'rs-rt')`, [t, klass]],
-    [`INSERT INTO oneroster.course_resources (tenant_id, sourced_id, course_sourced_id, resource_sourced_id) VALUES ($1, 'kr-rt', $2, 'rs-rt')`, [t, course]],
-    [`INSERT INTO oneroster.user_resources (tenant_id, sourced_id, user_sourced_id, org_sourced_id, class_sourced_id, resource_sourced_id) VALUES ($1, 'ur-rt', $2, $3, $4, 'rs-rt')`, [t, user, school, klass]],
+    [
+      `INSERT INTO oneroster.categories (tenant_id, sourced_id, title, weight) VALUES ($1, 'cat-rt', 'Homework', 0.25)`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.line_items (tenant_id, sourced_id, title, assign_date, due_date, class_sourced_id, category_sourced_id, school_sourced_id, result_value_min, result_value_max) VALUES ($1, 'li-rt', 'Quiz', '2026-09-01', '2026-09-08', $2, 'cat-rt', $3, 0, 100)`,
+      [t, klass, school],
+    ],
+    [
+      `INSERT INTO oneroster.results (tenant_id, sourced_id, line_item_sourced_id, student_sourced_id, score_status, score, score_date, text_score, in_progress, incomplete, late, missing) VALUES ($1, 'res-rt', 'li-rt', $2, 'fully graded', 88.5, '2026-09-09T10:00:00Z', 'B+', false, false, true, false)`,
+      [t, user],
+    ],
+    [
+      `INSERT INTO oneroster.score_scales (tenant_id, sourced_id, name, scale_values, type, org_sourced_id, course_sourced_id, class_sourced_id) VALUES ($1, 'ss-rt', 'Letter', '[{"itemValueLHS": "A", "itemValueRHS": "90-100"}]', 'letter', $2, $3, $4)`,
+      [t, school, course, klass],
+    ],
+    [
+      `INSERT INTO oneroster.resources (tenant_id, sourced_id, title, vendor_resource_id, vendor_id, application_id, roles, importance) VALUES ($1, 'rs-rt', 'E-book', 'VR-1', 'vendor', 'app', '{student,teacher}', 'primary')`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.line_item_learning_objectives (tenant_id, sourced_id, line_item_sourced_id, source, learning_objective_id) VALUES ($1, 'lilo-rt', 'li-rt', 'CASE', 'LO-1')`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.line_item_score_scales (tenant_id, sourced_id, title, line_item_sourced_id, score_scale_sourced_id) VALUES ($1, 'liss-rt', 'Letter', 'li-rt', 'ss-rt')`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.result_learning_objectives (tenant_id, sourced_id, result_sourced_id, source, learning_objective_id, score, text_score) VALUES ($1, 'rlo-rt', 'res-rt', 'CASE', 'LO-1', 3.25, 'Proficient')`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.result_score_scales (tenant_id, sourced_id, result_sourced_id, score_scale_sourced_id) VALUES ($1, 'rss-rt', 'res-rt', 'ss-rt')`,
+      [t],
+    ],
+    [
+      `INSERT INTO oneroster.class_resources (tenant_id, sourced_id, title, class_sourced_id, resource_sourced_id) VALUES ($1, 'cr-rt', 'E-book', $2, 'rs-rt')`,
+      [t, klass],
+    ],
+    [
+      `INSERT INTO oneroster.course_resources (tenant_id, sourced_id, course_sourced_id, resource_sourced_id) VALUES ($1, 'kr-rt', $2, 'rs-rt')`,
+      [t, course],
+    ],
+    [
+      `INSERT INTO oneroster.user_resources (tenant_id, sourced_id, user_sourced_id, org_sourced_id, class_sourced_id, resource_sourced_id) VALUES ($1, 'ur-rt', $2, $3, $4, 'rs-rt')`,
+      [t, user, school, klass],
+    ],
   ];
   for (const [text, params] of statements) await database.query(text, params);
 }
@@ -50,7 +103,10 @@ afterAll(async () => {
 async function content(tenantId: string): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const spec of FILES.filter((f) => f.tableName)) {
-    const rows = await database.query<{ j: Record<string, unknown> }>(`SELECT to_jsonb(t) - 'tenant_id' - 'date_last_modified' AS j FROM ${spec.tableName} t WHERE tenant_id = $1 ORDER BY sourced_id`, [tenantId]);
+    const rows = await database.query<{ j: Record<string, unknown> }>(
+      `SELECT to_jsonb(t) - 'tenant_id' - 'date_last_modified' AS j FROM ${spec.tableName} t WHERE tenant_id = $1 ORDER BY sourced_id`,
+      [tenantId],
+    );
     // metadata.source marks rows the Ed-Fi projection owns: Schola's bookkeeping, not OneRoster data.
     out[spec.name] = rows.map((r) => {
       const { source: _source, ...rest } = (r.j.metadata ?? {}) as Record<string, unknown>;
@@ -63,7 +119,10 @@ async function content(tenantId: string): Promise<Record<string, unknown[]>> {
 /** The CLI in-process: main.ts's helpers, on the test database (closing it is the test's job). */
 async function schola(...args: string[]): Promise<{ exitCode: number; stdout: string }> {
   const program = new Command('schola').exitOverride();
-  registerOneRosterCommands(program, { run: (fn) => fn(), openDatabase: async () => ({ ...database, close: async () => undefined }) });
+  registerOneRosterCommands(program, {
+    run: (fn) => fn(),
+    openDatabase: async () => ({ ...database, close: async () => undefined }),
+  });
   const logged: string[] = [];
   const log = console.log;
   const previous = process.exitCode;
@@ -85,19 +144,41 @@ describe('OneRoster CSV export and import round trip (CLI)', () => {
     expect(exported.exitCode).toBe(0);
     console.log(exported.stdout);
     const files = fs.readdirSync(dir).sort();
-    const gradebook = ['categories', 'lineItems', 'results', 'scoreScales', 'resources', 'lineItemLearningObjectiveIds', 'lineItemScoreScales', 'resultLearningObjectiveIds', 'resultScoreScales', 'classResources', 'courseResources', 'userResources'];
-    expect(files).toEqual(['academicSessions', 'classes', 'courses', 'enrollments', 'manifest', 'orgs', 'roles', 'users', ...gradebook].map((f) => `${f}.csv`).sort());
+    const gradebook = [
+      'categories',
+      'lineItems',
+      'results',
+      'scoreScales',
+      'resources',
+      'lineItemLearningObjectiveIds',
+      'lineItemScoreScales',
+      'resultLearningObjectiveIds',
+      'resultScoreScales',
+      'classResources',
+      'courseResources',
+      'userResources',
+    ];
+    expect(files).toEqual(
+      ['academicSessions', 'classes', 'courses', 'enrollments', 'manifest', 'orgs', 'roles', 'users', ...gradebook]
+        .map((f) => `${f}.csv`)
+        .sort(),
+    );
     // Header order exactly as the standard (shared/standards/oneroster-1.2.md).
     const HEADERS: Record<string, string> = {
-      users: 'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
+      users:
+        'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
       categories: 'sourcedId,status,dateLastModified,title,weight',
-      lineItems: 'sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,categorySourcedId,academicSessionSourcedId,resultValueMin,resultValueMax,schoolSourcedId',
-      results: 'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,comment,textScore,classSourcedId,inProgress,incomplete,late,missing',
-      scoreScales: 'sourcedId,status,dateLastModified,title,type,orgSourcedId,courseSourcedId,classSourcedId,scoreScaleValue',
+      lineItems:
+        'sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,categorySourcedId,academicSessionSourcedId,resultValueMin,resultValueMax,schoolSourcedId',
+      results:
+        'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,comment,textScore,classSourcedId,inProgress,incomplete,late,missing',
+      scoreScales:
+        'sourcedId,status,dateLastModified,title,type,orgSourcedId,courseSourcedId,classSourcedId,scoreScaleValue',
       resources: 'sourcedId,status,dateLastModified,vendorResourceId,title,roles,importance,vendorId,applicationId',
       lineItemLearningObjectiveIds: 'sourcedId,status,dateLastModified,lineItemSourcedId,source,learningObjectiveId',
       lineItemScoreScales: 'sourcedId,status,dateLastModified,title,lineItemSourcedId,scoreScaleSourcedId',
-      resultLearningObjectiveIds: 'sourcedId,status,dateLastModified,resultSourcedId,source,learningObjectiveId,score,textScore',
+      resultLearningObjectiveIds:
+        'sourcedId,status,dateLastModified,resultSourcedId,source,learningObjectiveId,score,textScore',
       resultScoreScales: 'sourcedId,status,dateLastModified,title,resultSourcedId,scoreScaleSourcedId',
       classResources: 'sourcedId,status,dateLastModified,title,classSourcedId,resourceSourcedId',
       courseResources: 'sourcedId,status,dateLastModified,title,courseSourcedId,resourceSourcedId',
@@ -106,16 +187,45 @@ describe('OneRoster CSV export and import round trip (CLI)', () => {
     const firstLines: Record<string, string[]> = {};
     for (const [name, header] of Object.entries(HEADERS)) {
       const records: string[][] = [];
-      for await (const record of readCsv(fs.createReadStream(path.join(dir, `${name}.csv`)))) records.push(record.fields);
+      for await (const record of readCsv(fs.createReadStream(path.join(dir, `${name}.csv`))))
+        records.push(record.fields);
       expect(records[0]!.join(','), name).toBe(header);
-      expect(FILES.find((f) => f.name === name)!.columns.map((c) => c.csv).join(','), name).toBe(header);
+      expect(
+        FILES.find((f) => f.name === name)!
+          .columns.map((c) => c.csv)
+          .join(','),
+        name,
+      ).toBe(header);
       firstLines[name] = records[1]!;
     }
     // Derived and new columns are written: a result's class is its line item's.
-    const klass = (await database.query<{ class_sourced_id: string }>(`SELECT class_sourced_id FROM oneroster.line_items WHERE tenant_id = $1 AND sourced_id = 'li-rt'`, [demoTenant]))[0]!.class_sourced_id;
-    expect(firstLines.results).toEqual(['res-rt', '', '', 'li-rt', expect.any(String), 'fully graded', '88.5', '2026-09-09T10:00:00.000Z', '', 'B+', klass, 'false', 'false', 'true', 'false']);
+    const klass = (
+      await database.query<{ class_sourced_id: string }>(
+        `SELECT class_sourced_id FROM oneroster.line_items WHERE tenant_id = $1 AND sourced_id = 'li-rt'`,
+        [demoTenant],
+      )
+    )[0]!.class_sourced_id;
+    expect(firstLines.results).toEqual([
+      'res-rt',
+      '',
+      '',
+      'li-rt',
+      expect.any(String),
+      'fully graded',
+      '88.5',
+      '2026-09-09T10:00:00.000Z',
+      '',
+      'B+',
+      klass,
+      'false',
+      'false',
+      'true',
+      'false',
+    ]);
     expect(firstLines.categories).toEqual(['cat-rt', '', '', 'Homework', '0.25']);
-    expect(fs.readFileSync(path.join(dir, 'manifest.csv'), 'utf8')).toMatch(/file\.users,bulk\r\nfile\.userProfiles,absent/);
+    expect(fs.readFileSync(path.join(dir, 'manifest.csv'), 'utf8')).toMatch(
+      /file\.users,bulk\r\nfile\.userProfiles,absent/,
+    );
 
     const fresh = await createTenant(database, 'round-trip');
     const reportFile = path.join(dir, '..', `report-${path.basename(dir)}.json`);
@@ -126,7 +236,14 @@ describe('OneRoster CSV export and import round trip (CLI)', () => {
     expect(a.users!.length).toBeGreaterThan(40);
     // The one documented loss: a comma inside one value of a multi-valued cell (no escape in the binding).
     const splitValues = (rows: unknown[]) =>
-      rows.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? x.split(',').map((p) => p.trim()) : [x])) : v])));
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r as Record<string, unknown>).map(([k, v]) => [
+            k,
+            Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? x.split(',').map((p) => p.trim()) : [x])) : v,
+          ]),
+        ),
+      );
     expect(b).toEqual(Object.fromEntries(Object.entries(a).map(([f, rows]) => [f, splitValues(rows)])));
     for (const name of gradebook) expect(b[name], name).toHaveLength(1);
     expect(b.users).toEqual(a.users);
@@ -135,8 +252,14 @@ describe('OneRoster CSV export and import round trip (CLI)', () => {
 
   it('import: exit code 1 with the bad rows listed and nothing applied; 2 for an unknown tenant', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'or-bad-'));
-    fs.writeFileSync(path.join(dir, 'manifest.csv'), 'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,bulk\n');
-    fs.writeFileSync(path.join(dir, 'orgs.csv'), 'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\no1,,,Org,school,,\no2,,,Org 2,planet,,\n');
+    fs.writeFileSync(
+      path.join(dir, 'manifest.csv'),
+      'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,bulk\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'orgs.csv'),
+      'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\no1,,,Org,school,,\no2,,,Org 2,planet,,\n',
+    );
     const tenantId = await createTenant(database, 'cli-bad');
     const bad = await schola('oneroster', 'import', dir, '--tenant', 'cli-bad');
     expect(bad.exitCode).toBe(1);
@@ -144,7 +267,9 @@ describe('OneRoster CSV export and import round trip (CLI)', () => {
     expect(await database.query(`SELECT 1 FROM oneroster.orgs WHERE tenant_id = $1`, [tenantId])).toEqual([]);
     const partial = await schola('oneroster', 'import', dir, '--tenant', 'cli-bad', '--partial');
     expect(partial.exitCode).toBe(1);
-    expect(await database.query(`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = $1`, [tenantId])).toEqual([{ sourced_id: 'o1' }]);
+    expect(await database.query(`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = $1`, [tenantId])).toEqual([
+      { sourced_id: 'o1' },
+    ]);
     expect((await schola('oneroster', 'import', dir, '--tenant', 'no-such-tenant')).exitCode).toBe(2);
   });
 });

@@ -24,14 +24,19 @@ export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'oneroster.import';
 
 function requireDistrictAdmin(principal: Principal): void {
-  if (!principal.roles.includes('district_admin')) throw new AppError('forbidden', 'Only a district administrator may import OneRoster packages.');
+  if (!principal.roles.includes('district_admin'))
+    throw new AppError('forbidden', 'Only a district administrator may import OneRoster packages.');
 }
 
 export const onerosterImportJob: JobDefinition<ImportProgress> = {
   name: JOB_TYPE,
-  interruptedMessage: 'the server stopped while the import was running: nothing of the package was applied; send it again',
+  interruptedMessage:
+    'the server stopped while the import was running: nothing of the package was applied; send it again',
   // The message may come from the package (a file name, a zip problem), never from personal data.
-  describeError: (error) => (error instanceof Error && error.name === 'ZipFormatError' ? error.message : 'the import failed unexpectedly (see the server log)'),
+  describeError: (error) =>
+    error instanceof Error && error.name === 'ZipFormatError'
+      ? error.message
+      : 'the import failed unexpectedly (see the server log)',
   async run(job) {
     const report = await importPackage(job.database, job.tenantId, job.uploadPath, {
       partial: job.parameters.partial === true,
@@ -49,22 +54,37 @@ export const onerosterImportJob: JobDefinition<ImportProgress> = {
 export async function onerosterImportRoutes(app: FastifyInstance): Promise<void> {
   app.jobs?.define(onerosterImportJob);
   await app.register(async (scope) => {
-    scope.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      'application/zip',
+      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
 
     scope.post('/admin/oneroster/imports', { bodyLimit: IMPORT_BODY_LIMIT }, async (request, reply) => {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new AppError('unsupported_media_type', 'Send the package as a zip file (Content-Type: application/zip).');
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+        throw new AppError('unsupported_media_type', 'Send the package as a zip file (Content-Type: application/zip).');
       if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
       const partial = (request.query as { partial?: string }).partial === 'true';
       const body = request.body;
-      const jobId = await app.jobs.submit(JOB_TYPE, { principal, parameters: { partial, bytes: body.length, requestedBy: principal.actorId }, upload: body });
+      const jobId = await app.jobs.submit(JOB_TYPE, {
+        principal,
+        parameters: { partial, bytes: body.length, requestedBy: principal.actorId },
+        upload: body,
+      });
       return reply.status(202).send({ jobId });
     });
 
     scope.get('/admin/oneroster/imports/:jobId', async (request) => {
       requireDistrictAdmin(principalOf(request));
-      return jobStatus(request, JOB_TYPE, (request.params as { jobId: string }).jobId, ['report'], 'No such import job.');
+      return jobStatus(
+        request,
+        JOB_TYPE,
+        (request.params as { jobId: string }).jobId,
+        ['report'],
+        'No such import job.',
+      );
     });
   });
 }

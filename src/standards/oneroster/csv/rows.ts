@@ -44,7 +44,9 @@ function numericRanges(spec: FileSpec): Map<string, { bound: number; scale: numb
 /** A number the column would overflow on (PostgreSQL rounds to the scale first), as a reason. */
 function outOfRange(value: unknown, range: { bound: number; scale: number } | undefined): string | undefined {
   if (range === undefined || typeof value !== 'number') return undefined;
-  return Math.abs(Number(value.toFixed(range.scale))) < range.bound ? undefined : `must be less than ${range.bound} in absolute value`;
+  return Math.abs(Number(value.toFixed(range.scale))) < range.bound
+    ? undefined
+    : `must be less than ${range.bound} in absolute value`;
 }
 
 function mapHeader(spec: FileSpec, header: string[], log: IssueLog, version: '1.1' | '1.2'): Slot[] | undefined {
@@ -69,16 +71,33 @@ function mapHeader(spec: FileSpec, header: string[], log: IssueLog, version: '1.
   for (const column of spec.columns) {
     if (seen.has(column.csv)) continue;
     if (column.required || column.requiredBySchola || column.csv === 'sourcedId') {
-      log.add({ file, line: 1, column: column.csv, severity: 'error', reason: 'required column missing from the header' });
+      log.add({
+        file,
+        line: 1,
+        column: column.csv,
+        severity: 'error',
+        reason: 'required column missing from the header',
+      });
       fatal = true;
     } else if (version === '1.2') {
-      log.add({ file, line: 1, column: column.csv, severity: 'warning', reason: 'column missing from the header: read as empty' });
+      log.add({
+        file,
+        line: 1,
+        column: column.csv,
+        severity: 'warning',
+        reason: 'column missing from the header: read as empty',
+      });
     }
   }
   const order = header.map((h) => h.trim()).filter((h) => byName.has(h));
   const expected = spec.columns.map((c) => c.csv).filter((c) => seen.has(c));
   if (order.join(',') !== expected.join(',')) {
-    log.add({ file, line: 1, severity: 'warning', reason: `columns are not in the standard's order (${spec.columns.map((c) => c.csv).join(',')})` });
+    log.add({
+      file,
+      line: 1,
+      severity: 'warning',
+      reason: `columns are not in the standard's order (${spec.columns.map((c) => c.csv).join(',')})`,
+    });
   }
   return fatal ? undefined : slots;
 }
@@ -98,7 +117,9 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
   const limits = lengthLimits(spec);
   const ranges = numericRanges(spec);
   // Per column of the spec, looked up once per file rather than per cell.
-  const maxLengths = spec.columns.map((c) => (c.db ? (limits.get(c.db) ?? (c.kind === 'id' ? 255 : undefined)) : undefined));
+  const maxLengths = spec.columns.map((c) =>
+    c.db ? (limits.get(c.db) ?? (c.kind === 'id' ? 255 : undefined)) : undefined,
+  );
   const numericRangeOf = spec.columns.map((c) => (c.db ? ranges.get(c.db) : undefined));
   // Files without a table keep every value in metadata (for reference checks only).
   const keepInMetadata = spec.hasMetadata || !spec.table;
@@ -116,14 +137,17 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
         slots = mapHeader(spec, record.fields, log, ctx.version);
         if (!slots) return false;
         const header = slots;
-        positions = spec.columns.map((c) => header.findIndex((slot) => slot !== undefined && 'column' in slot && slot.column === c));
+        positions = spec.columns.map((c) =>
+          header.findIndex((slot) => slot !== undefined && 'column' in slot && slot.column === c),
+        );
         extensions = header.flatMap((slot, i): [number, string][] => (slot && 'ext' in slot ? [[i, slot.ext]] : []));
         statusAt = positions[spec.columns.findIndex((c) => c.csv === 'status')] ?? -1;
         dateAt = positions[spec.columns.findIndex((c) => c.csv === 'dateLastModified')] ?? -1;
         continue;
       }
       const fields = record.fields;
-      const error = (reason: string, column?: string) => log.add({ file, line: record.line, column, severity: 'error', reason });
+      const error = (reason: string, column?: string) =>
+        log.add({ file, line: record.line, column, severity: 'error', reason });
       const row: StagedRow = { _line: record.line, _bad: false, _delete: false };
       let metadata: Record<string, unknown> | undefined;
       if (fields.length !== slots.length) {
@@ -141,8 +165,10 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
       const status = statusAt >= 0 ? (fields[statusAt] ?? '') : '';
       if (mode === 'delta') {
         if (status === 'tobedeleted') row._delete = true;
-        else if (status !== 'active') error(status === '' ? 'is required in a delta file' : 'must be active or tobedeleted', 'status');
-        if ((dateAt >= 0 ? (fields[dateAt] ?? '') : '') === '') error('is required in a delta file', 'dateLastModified');
+        else if (status !== 'active')
+          error(status === '' ? 'is required in a delta file' : 'must be active or tobedeleted', 'status');
+        if ((dateAt >= 0 ? (fields[dateAt] ?? '') : '') === '')
+          error('is required in a delta file', 'dateLastModified');
       }
       for (let k = 0; k < spec.columns.length; k++) {
         const column = spec.columns[k]!;
@@ -152,7 +178,10 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
         if (text === '') {
           const needed = column.required || column.requiredBySchola;
           if (needed && (!row._delete || column.csv === 'sourcedId')) {
-            error(column.requiredBySchola && !column.required ? "is required by Schola's data model" : 'is required', column.csv);
+            error(
+              column.requiredBySchola && !column.required ? "is required by Schola's data model" : 'is required',
+              column.csv,
+            );
             row._bad = true;
           }
           continue;
@@ -199,7 +228,13 @@ export async function* stagedBatches(ctx: FileRowsContext): AsyncGenerator<Stage
     return false;
   }
   if (!slots) log.add({ file, line: 0, severity: 'warning', reason: 'the file is empty (no header): read as no rows' });
-  if (extDropped) log.add({ file, line: 0, severity: 'warning', reason: 'this table keeps no metadata: extension (ext:) values were not stored' });
+  if (extDropped)
+    log.add({
+      file,
+      line: 0,
+      severity: 'warning',
+      reason: 'this table keeps no metadata: extension (ext:) values were not stored',
+    });
   if (batch.length > 0) yield batch;
   return true;
 }

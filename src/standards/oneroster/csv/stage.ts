@@ -30,14 +30,26 @@ interface StagedColumn {
 
 /** The staged columns COPY fills (tenant_id comes from the stage's default: the transaction's tenant). */
 function stagedColumns(spec: FileSpec): StagedColumn[] {
-  const kindOf = (sqlType: string): CopyKind => (sqlType.endsWith('[]') ? 'array' : sqlType === 'jsonb' ? 'json' : 'scalar');
+  const kindOf = (sqlType: string): CopyKind =>
+    sqlType.endsWith('[]') ? 'array' : sqlType === 'jsonb' ? 'json' : 'scalar';
   const columns: StagedColumn[] = spec.table
     ? getTableConfig(spec.table)
         .columns.filter((c) => c.name !== 'tenant_id')
         .map((c) => ({ name: c.name, kind: kindOf(c.getSQLType()) }))
-    : [...['sourced_id', 'status', 'date_last_modified'].map((name) => ({ name, kind: 'scalar' as const })), { name: 'metadata', kind: 'json' }];
-  const extra = spec.columns.filter((c) => c.db?.startsWith('_')).map((c) => ({ name: c.db!, kind: c.kind === 'list' ? ('array' as const) : ('scalar' as const) }));
-  return [...columns, { name: '_line', kind: 'scalar' }, { name: '_bad', kind: 'scalar' }, { name: '_delete', kind: 'scalar' }, ...extra];
+    : [
+        ...['sourced_id', 'status', 'date_last_modified'].map((name) => ({ name, kind: 'scalar' as const })),
+        { name: 'metadata', kind: 'json' },
+      ];
+  const extra = spec.columns
+    .filter((c) => c.db?.startsWith('_'))
+    .map((c) => ({ name: c.db!, kind: c.kind === 'list' ? ('array' as const) : ('scalar' as const) }));
+  return [
+    ...columns,
+    { name: '_line', kind: 'scalar' },
+    { name: '_bad', kind: 'scalar' },
+    { name: '_delete', kind: 'scalar' },
+    ...extra,
+  ];
 }
 
 export class Stage {
@@ -59,7 +71,9 @@ export class Stage {
       ? `ON COMMIT DROP AS SELECT * FROM ${spec.tableName} WITH NO DATA`
       : '(tenant_id uuid, sourced_id varchar(255), status varchar(20), date_last_modified timestamptz, metadata jsonb) ON COMMIT DROP';
     await tx.execute(sql.raw(`CREATE TEMP TABLE ${stage.name} ${shape}`));
-    const extra = spec.columns.filter((c) => c.db?.startsWith('_')).map((c) => `, ADD COLUMN ${c.db} ${c.kind === 'list' ? 'text[]' : 'text'}`);
+    const extra = spec.columns
+      .filter((c) => c.db?.startsWith('_'))
+      .map((c) => `, ADD COLUMN ${c.db} ${c.kind === 'list' ? 'text[]' : 'text'}`);
     await tx.execute(
       sql.raw(
         `ALTER TABLE ${stage.name} ALTER COLUMN tenant_id SET DEFAULT current_setting('app.tenant_id')::uuid, ADD COLUMN _line integer, ADD COLUMN _bad boolean, ADD COLUMN _delete boolean${extra.join('')}`,
@@ -73,7 +87,8 @@ export class Stage {
     const columns = this.columns;
     let text = '';
     for (const row of rows) {
-      for (let c = 0; c < columns.length; c++) text += (c === 0 ? '' : '\t') + copyValue(row[columns[c]!.name], columns[c]!.kind);
+      for (let c = 0; c < columns.length; c++)
+        text += (c === 0 ? '' : '\t') + copyValue(row[columns[c]!.name], columns[c]!.kind);
       text += '\n';
     }
     await copyText(
@@ -91,7 +106,11 @@ export class Stage {
 
   /** The target's row count as its statistics have it (pg_class.reltuples; −1: never analyzed). */
   async targetRowEstimate(): Promise<number> {
-    const [r] = rowsOf<{ n: number }>(await this.tx.execute(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${this.spec.tableName}::regclass`));
+    const [r] = rowsOf<{ n: number }>(
+      await this.tx.execute(
+        sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = ${this.spec.tableName}::regclass`,
+      ),
+    );
     return Number(r?.n ?? -1);
   }
 
@@ -105,7 +124,13 @@ export class Stage {
     await asOwner(this.tx, () => this.tx.execute(sql.raw(`ANALYZE (SKIP_LOCKED) ${this.spec.tableName}`)));
   }
 
-  private async flag(select: string, reasonOf: (r: Offence) => string, column: string | undefined, log: IssueLog, issueFile: string): Promise<number> {
+  private async flag(
+    select: string,
+    reasonOf: (r: Offence) => string,
+    column: string | undefined,
+    log: IssueLog,
+    issueFile: string,
+  ): Promise<number> {
     // The data-modifying CTE flags every offending row; the listing is capped like the report.
     const found = rowsOf<Offence & { total: number }>(
       await this.tx.execute(
@@ -115,7 +140,8 @@ export class Stage {
     );
     for (const r of found) log.add({ file: issueFile, line: r.line, column, severity: 'error', reason: reasonOf(r) });
     const total = found[0]?.total ?? 0;
-    for (let i = found.length; i < total; i++) log.add({ file: issueFile, line: 0, column, severity: 'error', reason: 'same problem on another row' });
+    for (let i = found.length; i < total; i++)
+      log.add({ file: issueFile, line: 0, column, severity: 'error', reason: 'same problem on another row' });
     return total;
   }
 
@@ -144,9 +170,14 @@ export class Stage {
         const target = FILE_BY_NAME.get(column.ref!)!;
         // A list cell is unnested; a single value is compared as it is (no array per row).
         const list = column.kind === 'list';
-        const from = list ? `${this.name} s CROSS JOIN LATERAL unnest(${column.db ? `s.${column.db}` : `ARRAY[s.metadata->>'${column.csv}']`}) AS v(value)` : `${this.name} s`;
+        const from = list
+          ? `${this.name} s CROSS JOIN LATERAL unnest(${column.db ? `s.${column.db}` : `ARRAY[s.metadata->>'${column.csv}']`}) AS v(value)`
+          : `${this.name} s`;
         const value = list ? 'v.value' : column.db ? `s.${column.db}` : `(s.metadata->>'${column.csv}')`;
-        const self = target.name === this.spec.name ? ` AND NOT EXISTS (SELECT 1 FROM ${this.name} s2 WHERE s2.sourced_id = ${value} AND NOT s2._bad)` : '';
+        const self =
+          target.name === this.spec.name
+            ? ` AND NOT EXISTS (SELECT 1 FROM ${this.name} s2 WHERE s2.sourced_id = ${value} AND NOT s2._bad)`
+            : '';
         flagged += await this.flag(
           `SELECT s._line AS line, ${value} AS value, NULL::int AS first FROM ${from}
            WHERE ${pass === 0 ? 'true' : 'NOT s._bad'} AND ${value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target.tableName} t WHERE t.tenant_id = s.tenant_id AND t.sourced_id = ${value})${self}`,
@@ -167,7 +198,8 @@ export class Stage {
       await this.flag(
         `SELECT t._line AS line, t.${column.db} AS value, NULL::int AS first, d.expected FROM ${this.name} t CROSS JOIN LATERAL (SELECT ${column.derived!.sql} AS expected) d
          WHERE NOT t._bad AND t.${column.db} IS NOT NULL AND d.expected IS DISTINCT FROM t.${column.db}`,
-        (r) => `is "${r.value}", but ${column.derived!.what} is ${r.expected === null || r.expected === undefined ? 'unknown' : `"${r.expected}"`}`,
+        (r) =>
+          `is "${r.value}", but ${column.derived!.what} is ${r.expected === null || r.expected === undefined ? 'unknown' : `"${r.expected}"`}`,
         column.csv,
         log,
         issueFile,
@@ -192,7 +224,9 @@ export class Stage {
   async merge(): Promise<{ inserted: number; updated: number }> {
     const table = this.spec.tableName!;
     const columns = getTableConfig(this.spec.table!).columns.map((c) => c.name);
-    const select = columns.map((c) => (c === 'date_last_modified' ? 'COALESCE(s.date_last_modified, now())' : `s.${c}`));
+    const select = columns.map((c) =>
+      c === 'date_last_modified' ? 'COALESCE(s.date_last_modified, now())' : `s.${c}`,
+    );
     const updatable = columns.filter((c) => c !== 'tenant_id' && c !== 'sourced_id');
     const compared = updatable.filter((c) => c !== 'date_last_modified');
     const [r] = rowsOf<{ inserted: number; updated: number }>(

@@ -20,7 +20,10 @@ function validDate(text: string): boolean {
 
 /** Comma-separated values inside one cell; blanks around commas are not part of a value. */
 export function splitList(text: string): string[] {
-  return text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** `{type:id},{type:id}` — the identifier may itself contain ":" (only the first one splits). */
@@ -42,7 +45,13 @@ function parseUserIds(text: string): Converted {
 function parseScaleValues(text: string): Converted {
   const parsed = parseUserIds(text);
   if (!parsed.ok) return { ok: false, reason: 'must be {value:description} pairs separated by commas' };
-  return { ok: true, value: (parsed.value as { type: string; identifier: string }[]).map((p) => ({ itemValueLHS: p.type, itemValueRHS: p.identifier })) };
+  return {
+    ok: true,
+    value: (parsed.value as { type: string; identifier: string }[]).map((p) => ({
+      itemValueLHS: p.type,
+      itemValueRHS: p.identifier,
+    })),
+  };
 }
 
 export function convertCell(column: ColumnSpec, text: string, maxLength: number | undefined): Converted {
@@ -50,10 +59,13 @@ export function convertCell(column: ColumnSpec, text: string, maxLength: number 
     case 'id':
     case 'string':
       // UTF-16 length ≥ characters: only a long text needs counting.
-      if (maxLength !== undefined && text.length > maxLength && Array.from(text).length > maxLength) return { ok: false, reason: `longer than ${maxLength} characters` };
+      if (maxLength !== undefined && text.length > maxLength && Array.from(text).length > maxLength)
+        return { ok: false, reason: `longer than ${maxLength} characters` };
       return { ok: true, value: text };
     case 'enum':
-      return column.values!.includes(text) ? { ok: true, value: text } : { ok: false, reason: `must be one of ${column.values!.join(', ')}` };
+      return column.values!.includes(text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: `must be one of ${column.values!.join(', ')}` };
     case 'date':
       return validDate(text) ? { ok: true, value: text } : { ok: false, reason: 'must be a date YYYY-MM-DD' };
     case 'datetime':
@@ -65,11 +77,15 @@ export function convertCell(column: ColumnSpec, text: string, maxLength: number 
       return convertCell({ ...column, kind: 'datetime' }, text, maxLength);
     case 'boolean': {
       const lower = text.toLowerCase();
-      return lower === 'true' || lower === 'false' ? { ok: true, value: lower === 'true' } : { ok: false, reason: 'must be true or false' };
+      return lower === 'true' || lower === 'false'
+        ? { ok: true, value: lower === 'true' }
+        : { ok: false, reason: 'must be true or false' };
     }
     case 'number': {
       const n = Number(text);
-      return NUMBER.test(text) && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: 'must be a number' };
+      return NUMBER.test(text) && Number.isFinite(n)
+        ? { ok: true, value: n }
+        : { ok: false, reason: 'must be a number' };
     }
     case 'list':
       return { ok: true, value: splitList(text) };
@@ -89,7 +105,9 @@ export function formatCell(column: ColumnSpec, value: unknown): string {
     case 'userIds':
       return (value as { type: string; identifier: string }[]).map((p) => `{${p.type}:${p.identifier}}`).join(',');
     case 'scoreScaleValue':
-      return (value as { itemValueLHS: string; itemValueRHS: string }[]).map((p) => `{${p.itemValueLHS}:${p.itemValueRHS}}`).join(',');
+      return (value as { itemValueLHS: string; itemValueRHS: string }[])
+        .map((p) => `{${p.itemValueLHS}:${p.itemValueRHS}}`)
+        .join(',');
     case 'datetime':
     case 'dateOrDatetime':
       return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();

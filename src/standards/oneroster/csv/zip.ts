@@ -39,7 +39,8 @@ function bufferBytes(buffer: Buffer): Bytes {
     stream: (start, length) =>
       Readable.from(
         (function* () {
-          for (let at = start; at < start + length; at += 64 * 1024) yield buffer.subarray(at, Math.min(at + 64 * 1024, start + length));
+          for (let at = start; at < start + length; at += 64 * 1024)
+            yield buffer.subarray(at, Math.min(at + 64 * 1024, start + length));
         })(),
       ),
   };
@@ -55,7 +56,8 @@ async function fileBytes(path: string): Promise<Bytes & { close(): Promise<void>
       const { bytesRead } = await handle.read(buffer, 0, length, offset);
       return buffer.subarray(0, bytesRead);
     },
-    stream: (start, length) => (length === 0 ? Readable.from([]) : fs.createReadStream(path, { start, end: start + length - 1 })),
+    stream: (start, length) =>
+      length === 0 ? Readable.from([]) : fs.createReadStream(path, { start, end: start + length - 1 }),
     close: () => handle.close(),
   };
 }
@@ -84,7 +86,8 @@ async function centralDirectory(bytes: Bytes): Promise<ZipEntry[]> {
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > dir.length || dir.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipFormatError('corrupt central directory');
+    if (at + 46 > dir.length || dir.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+      throw new ZipFormatError('corrupt central directory');
     const flags = dir.readUInt16LE(at + 8);
     const nameLength = dir.readUInt16LE(at + 28);
     const extraLength = dir.readUInt16LE(at + 30);
@@ -111,7 +114,8 @@ export interface ZipArchive {
 }
 
 export async function openZip(source: string | Buffer): Promise<ZipArchive> {
-  const bytes = typeof source === 'string' ? await fileBytes(source) : { ...bufferBytes(source), close: async () => undefined };
+  const bytes =
+    typeof source === 'string' ? await fileBytes(source) : { ...bufferBytes(source), close: async () => undefined };
   let entries: ZipEntry[];
   try {
     entries = await centralDirectory(bytes);
@@ -123,9 +127,13 @@ export async function openZip(source: string | Buffer): Promise<ZipArchive> {
     entries,
     async open(entry) {
       if (entry.flags & 0x1) throw new ZipFormatError(`${entry.name}: encrypted entries are not supported`);
-      if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method} is not supported (stored or deflated only)`);
+      if (entry.method !== 0 && entry.method !== 8)
+        throw new ZipFormatError(
+          `${entry.name}: compression method ${entry.method} is not supported (stored or deflated only)`,
+        );
       const local = await bytes.read(entry.localHeaderOffset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFormatError(`${entry.name}: corrupt local header`);
+      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE)
+        throw new ZipFormatError(`${entry.name}: corrupt local header`);
       const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
       const raw = bytes.stream(dataStart, entry.compressedSize);
       if (entry.method === 0) return raw;

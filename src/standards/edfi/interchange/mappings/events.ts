@@ -6,7 +6,14 @@ import { childrenOf, type Fields } from '../fields.js';
 import { edfi, type ElementMapping, type Row, type RowOut, type TableSpec } from '../mapping.js';
 import { sectionKey } from './people-schedule.js';
 
-const schoolAttendance = edfi('studentschoolattendanceevent', 'studentusi', 'schoolid', 'schoolyear', 'eventdate', 'attendanceeventcategorydescriptorid');
+const schoolAttendance = edfi(
+  'studentschoolattendanceevent',
+  'studentusi',
+  'schoolid',
+  'schoolyear',
+  'eventdate',
+  'attendanceeventcategorydescriptorid',
+);
 const sectionAttendance = edfi(
   'studentsectionattendanceevent',
   'studentusi',
@@ -24,23 +31,56 @@ const incidentStudent = edfi('studentdisciplineincidentassociation', 'studentusi
 // A non-offender's involvement only adds a row where none exists: the table holds one participation code
 // per student and incident, and a behavior association (the student as an offender) is the stronger fact.
 const incidentNonOffender: TableSpec = { ...incidentStudent, mode: 'insertIfAbsent' };
-const incidentBehavior = edfi('studentdisciplineincidentbehaviorassociation', 'studentusi', 'incidentidentifier', 'schoolid', 'behaviordescriptorid');
+const incidentBehavior = edfi(
+  'studentdisciplineincidentbehaviorassociation',
+  'studentusi',
+  'incidentidentifier',
+  'schoolid',
+  'behaviordescriptorid',
+);
 const disciplineAction = edfi('disciplineaction', 'disciplineactionidentifier', 'studentusi', 'disciplinedate');
 const assessment = edfi('assessment', 'assessmentidentifier', 'namespace');
 const objectiveAssessment = edfi('objectiveassessment', 'assessmentidentifier', 'identificationcode', 'namespace');
-const studentAssessment = edfi('studentassessment', 'studentassessmentidentifier', 'studentusi', 'assessmentidentifier', 'namespace');
-const scoreResult = edfi('studentassessmentscoreresult', 'studentassessmentidentifier', 'studentusi', 'assessmentidentifier', 'namespace', 'assessmentreportingmethoddescriptorid');
+const studentAssessment = edfi(
+  'studentassessment',
+  'studentassessmentidentifier',
+  'studentusi',
+  'assessmentidentifier',
+  'namespace',
+);
+const scoreResult = edfi(
+  'studentassessmentscoreresult',
+  'studentassessmentidentifier',
+  'studentusi',
+  'assessmentidentifier',
+  'namespace',
+  'assessmentreportingmethoddescriptorid',
+);
 // health.* has surrogate keys only: the natural key below is matched, not constrained.
-const healthRecord: TableSpec = { name: 'health.student_health_records', key: ['student_usi', 'record_type', 'record_date'], mode: 'insertIfAbsent' };
-const immunization: TableSpec = { name: 'health.immunizations', key: ['student_usi', 'vaccine_type', 'date_administered'], mode: 'insertIfAbsent' };
+const healthRecord: TableSpec = {
+  name: 'health.student_health_records',
+  key: ['student_usi', 'record_type', 'record_date'],
+  mode: 'insertIfAbsent',
+};
+const immunization: TableSpec = {
+  name: 'health.immunizations',
+  key: ['student_usi', 'vaccine_type', 'date_administered'],
+  mode: 'insertIfAbsent',
+};
 
 /** The AttendanceEvent group both attendance events share. */
 function attendanceEvent(f: Fields): Row {
   return {
     eventdate: f.date('AttendanceEvent/EventDate', { required: true }),
-    attendanceeventcategorydescriptorid: f.descriptorR('AttendanceEvent/AttendanceEventCategory', 'AttendanceEventCategoryDescriptor'),
+    attendanceeventcategorydescriptorid: f.descriptorR(
+      'AttendanceEvent/AttendanceEventCategory',
+      'AttendanceEventCategoryDescriptor',
+    ),
     attendanceeventreason: f.text('AttendanceEvent/AttendanceEventReason', 255),
-    educationalenvironmentdescriptorid: f.descriptor('AttendanceEvent/EducationalEnvironment', 'EducationalEnvironmentDescriptor'),
+    educationalenvironmentdescriptorid: f.descriptor(
+      'AttendanceEvent/EducationalEnvironment',
+      'EducationalEnvironmentDescriptor',
+    ),
     eventduration: f.num('AttendanceEvent/EventDuration'),
     arrivaltime: f.time('ArrivalTime'),
     departuretime: f.time('DepartureTime'),
@@ -137,11 +177,26 @@ export const eventMappings: ElementMapping[] = [
       return [
         // 5.2 moved the participation code here; the seed keeps it on the student–incident association.
         ...(participation
-          ? [{ table: incidentStudent, row: { ...key, studentparticipationcodedescriptorid: f.descriptorR('DisciplineIncidentParticipationCode', 'DisciplineIncidentParticipationCodeDescriptor') } }]
+          ? [
+              {
+                table: incidentStudent,
+                row: {
+                  ...key,
+                  studentparticipationcodedescriptorid: f.descriptorR(
+                    'DisciplineIncidentParticipationCode',
+                    'DisciplineIncidentParticipationCodeDescriptor',
+                  ),
+                },
+              },
+            ]
           : []),
         {
           table: incidentBehavior,
-          row: { ...key, behaviordescriptorid: f.descriptorR('Behavior', 'BehaviorDescriptor'), behaviordetaileddescription: f.text('BehaviorDetailedDescription', 1024) },
+          row: {
+            ...key,
+            behaviordescriptorid: f.descriptorR('Behavior', 'BehaviorDescriptor'),
+            behaviordetaileddescription: f.text('BehaviorDetailedDescription', 1024),
+          },
         },
       ];
     },
@@ -158,7 +213,10 @@ export const eventMappings: ElementMapping[] = [
         studentusi: f.studentUsi(),
         incidentidentifier: f.refText('DisciplineIncidentReference', 'IncidentIdentifier', { required: true }),
         schoolid: f.refInt('DisciplineIncidentReference', 'SchoolId', { required: true }),
-        studentparticipationcodedescriptorid: f.descriptorR('DisciplineIncidentParticipationCode', 'DisciplineIncidentParticipationCodeDescriptor'),
+        studentparticipationcodedescriptorid: f.descriptorR(
+          'DisciplineIncidentParticipationCode',
+          'DisciplineIncidentParticipationCodeDescriptor',
+        ),
       });
     },
   },
@@ -173,7 +231,10 @@ export const eventMappings: ElementMapping[] = [
         disciplinedate: f.date('DisciplineDate', { required: true }),
         actualdisciplineactionlength: f.int('ActualDisciplineActionLength'),
         disciplineactionlength: f.int('DisciplineActionLength'),
-        disciplineactionlengthdifferencereasondescriptorid: f.descriptor('DisciplineActionLengthDifferenceReason', 'DisciplineActionLengthDifferenceReasonDescriptor'),
+        disciplineactionlengthdifferencereasondescriptorid: f.descriptor(
+          'DisciplineActionLengthDifferenceReason',
+          'DisciplineActionLengthDifferenceReasonDescriptor',
+        ),
         iepplacementmeetingindicator: f.bool('IEPPlacementMeetingIndicator'),
         relatedtozerotolerancepolicy: f.bool('RelatedToZeroTolerancePolicy'),
         responsibilityschoolid: f.refInt('ResponsibilitySchoolReference', 'SchoolId', { required: true }),
@@ -234,7 +295,10 @@ export const eventMappings: ElementMapping[] = [
             ...key,
             administrationdate: f.dateTime('AdministrationDate', { required: true }),
             administrationenddate: f.dateTime('AdministrationEndDate'),
-            administrationenvironmentdescriptorid: f.descriptor('AdministrationEnvironment', 'AdministrationEnvironmentDescriptor'),
+            administrationenvironmentdescriptorid: f.descriptor(
+              'AdministrationEnvironment',
+              'AdministrationEnvironmentDescriptor',
+            ),
             administrationlanguagedescriptorid: f.descriptor('AdministrationLanguage', 'LanguageDescriptor'),
             serialnumber: f.text('SerialNumber', 60),
             whenassessedgradeleveldescriptorid: f.descriptor('WhenAssessedGradeLevel', 'GradeLevelDescriptor'),
@@ -250,7 +314,10 @@ export const eventMappings: ElementMapping[] = [
             table: scoreResult,
             row: {
               ...key,
-              assessmentreportingmethoddescriptorid: score.descriptorR('AssessmentReportingMethod', 'AssessmentReportingMethodDescriptor'),
+              assessmentreportingmethoddescriptorid: score.descriptorR(
+                'AssessmentReportingMethod',
+                'AssessmentReportingMethodDescriptor',
+              ),
               result: score.textR('Result', 35),
               resultdatatypetypedescriptorid: score.descriptorR('ResultDatatypeType', 'ResultDatatypeTypeDescriptor'),
             },
@@ -271,14 +338,27 @@ export const eventMappings: ElementMapping[] = [
           f.sub(n).descriptorR('ImmunizationType', 'ImmunizationTypeDescriptor');
           return { vaccine: uri.slice(uri.lastIndexOf('#') + 1), date: f.sub(n).date('ImmunizationDate') };
         }),
-        ...childrenOf(f.node, 'AdditionalImmunization').map((n) => ({ vaccine: f.sub(n).textR('ImmunizationName', 100), date: f.sub(n).date('ImmunizationDate') })),
+        ...childrenOf(f.node, 'AdditionalImmunization').map((n) => ({
+          vaccine: f.sub(n).textR('ImmunizationName', 100),
+          date: f.sub(n).date('ImmunizationDate'),
+        })),
       ];
       return [
-        { table: healthRecord, row: { student_usi: studentUsi, record_type: 'Ed-Fi StudentHealth', record_date: f.date('AsOfDate', { required: true }) } },
+        {
+          table: healthRecord,
+          row: {
+            student_usi: studentUsi,
+            record_type: 'Ed-Fi StudentHealth',
+            record_date: f.date('AsOfDate', { required: true }),
+          },
+        },
         // An exemption has no date: nothing was administered, so there is no immunization row.
         ...immunizations
           .filter((i) => i.date !== null)
-          .map((i) => ({ table: immunization, row: { student_usi: studentUsi, vaccine_type: i.vaccine.slice(0, 100), date_administered: i.date } })),
+          .map((i) => ({
+            table: immunization,
+            row: { student_usi: studentUsi, vaccine_type: i.vaccine.slice(0, 100), date_administered: i.date },
+          })),
       ];
     },
   },

@@ -2,7 +2,12 @@
 import type { Fields } from '../fields.js';
 import { edfi, type ElementMapping, type RowOut, type TableSpec } from '../mapping.js';
 
-const descriptorTable: TableSpec = { name: 'edfi.descriptor', key: ['namespace', 'codevalue'], global: true, edfiResource: true };
+const descriptorTable: TableSpec = {
+  name: 'edfi.descriptor',
+  key: ['namespace', 'codevalue'],
+  global: true,
+  edfiResource: true,
+};
 const educationOrganization = edfi('educationorganization', 'educationorganizationid');
 const localEducationAgency = edfi('localeducationagency', 'localeducationagencyid');
 const school = edfi('school', 'schoolid');
@@ -11,7 +16,14 @@ const session = edfi('session', 'sessionname', 'schoolid', 'schoolyear');
 const gradingPeriod = edfi('gradingperiod', 'gradingperioddescriptorid', 'schoolid', 'schoolyear');
 const calendar = edfi('calendar', 'calendarcode', 'schoolid', 'schoolyear');
 const calendarDate = edfi('calendardate', 'calendarcode', 'date', 'schoolid', 'schoolyear');
-const calendarEvent = edfi('calendardatecalendarevent', 'calendarcode', 'date', 'schoolid', 'schoolyear', 'calendareventdescriptorid');
+const calendarEvent = edfi(
+  'calendardatecalendarevent',
+  'calendarcode',
+  'date',
+  'schoolid',
+  'schoolyear',
+  'calendareventdescriptorid',
+);
 
 /** Any `…Descriptor` element of InterchangeDescriptors; its type is the element name. */
 export function descriptorMapping(element: string): ElementMapping {
@@ -72,7 +84,10 @@ export const organizationMappings: ElementMapping[] = [
         table: localEducationAgency,
         row: {
           localeducationagencyid: f.int('LocalEducationAgencyId', { required: true }),
-          localeducationagencycategorydescriptorid: f.descriptorR('LocalEducationAgencyCategory', 'LocalEducationAgencyCategoryDescriptor'),
+          localeducationagencycategorydescriptorid: f.descriptorR(
+            'LocalEducationAgencyCategory',
+            'LocalEducationAgencyCategoryDescriptor',
+          ),
           parentlocaleducationagencyid: f.refInt('ParentLocalEducationAgencyReference', 'LocalEducationAgencyId'),
           stateeducationagencyid: f.refInt('StateEducationAgencyReference', 'StateEducationAgencyId'),
         },
@@ -94,8 +109,14 @@ export const organizationMappings: ElementMapping[] = [
             localeducationagencyid: f.refInt('LocalEducationAgencyReference', 'LocalEducationAgencyId'),
             schooltypedescriptorid: f.descriptor('SchoolType', 'SchoolTypeDescriptor'),
             charterstatusdescriptorid: f.descriptor('CharterStatus', 'CharterStatusDescriptor'),
-            administrativefundingcontroldescriptorid: f.descriptor('AdministrativeFundingControl', 'AdministrativeFundingControlDescriptor'),
-            titleipartaschooldesignationdescriptorid: f.descriptor('TitleIPartASchoolDesignation', 'TitleIPartASchoolDesignationDescriptor'),
+            administrativefundingcontroldescriptorid: f.descriptor(
+              'AdministrativeFundingControl',
+              'AdministrativeFundingControlDescriptor',
+            ),
+            titleipartaschooldesignationdescriptorid: f.descriptor(
+              'TitleIPartASchoolDesignation',
+              'TitleIPartASchoolDesignationDescriptor',
+            ),
           },
         },
         ...f.descriptorList('GradeLevel', 'GradeLevelDescriptor').map((id) => ({

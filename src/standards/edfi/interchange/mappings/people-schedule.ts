@@ -5,7 +5,14 @@ import { edfi, type ElementMapping, type Row } from '../mapping.js';
 const student = edfi('student', 'studentuniqueid');
 const staff = edfi('staff', 'staffuniqueid');
 const staffSchool = edfi('staffschoolassociation', 'staffusi', 'schoolid', 'programassignmentdescriptorid');
-const staffSection = edfi('staffsectionassociation', 'staffusi', 'sectionidentifier', 'localcoursecode', 'schoolid', 'schoolyear');
+const staffSection = edfi(
+  'staffsectionassociation',
+  'staffusi',
+  'sectionidentifier',
+  'localcoursecode',
+  'schoolid',
+  'schoolyear',
+);
 const staffLeave = edfi('staffleave', 'staffusi', 'staffleaveeventcategorydescriptorid', 'begindate');
 const credential = edfi('credential', 'credentialidentifier', 'stateofissuestateabbreviationdescriptorid');
 const course = edfi('course', 'coursecode', 'educationorganizationid');
@@ -50,7 +57,10 @@ export const peopleMappings: ElementMapping[] = [
           birthcity: f.text('BirthData/BirthCity', 30),
           birthcountrydescriptorid: f.descriptor('BirthData/BirthCountry', 'CountryDescriptor'),
           birthsexdescriptorid: f.descriptor('BirthData/BirthSex', 'SexDescriptor'),
-          birthstateabbreviationdescriptorid: f.descriptor('BirthData/BirthStateAbbreviation', 'StateAbbreviationDescriptor'),
+          birthstateabbreviationdescriptorid: f.descriptor(
+            'BirthData/BirthStateAbbreviation',
+            'StateAbbreviationDescriptor',
+          ),
           citizenshipstatusdescriptorid: f.descriptor('CitizenshipStatus', 'CitizenshipStatusDescriptor'),
           dateenteredus: f.date('BirthData/DateEnteredUS'),
           multiplebirthstatus: f.bool('BirthData/MultipleBirthStatus'),
@@ -70,7 +80,10 @@ export const peopleMappings: ElementMapping[] = [
           ...names(f),
           birthdate: f.date('BirthDate'),
           hispaniclatinoethnicity: f.bool('HispanicLatinoEthnicity'),
-          highestcompletedlevelofeducationdescriptorid: f.descriptor('HighestCompletedLevelOfEducation', 'LevelOfEducationDescriptor'),
+          highestcompletedlevelofeducationdescriptorid: f.descriptor(
+            'HighestCompletedLevelOfEducation',
+            'LevelOfEducationDescriptor',
+          ),
           yearsofpriorprofessionalexperience: f.num('YearsOfPriorProfessionalExperience'),
           yearsofpriorteachingexperience: f.num('YearsOfPriorTeachingExperience'),
           loginid: f.text('LoginId', 60),
@@ -103,7 +116,10 @@ export const peopleMappings: ElementMapping[] = [
         table: staffLeave,
         row: {
           staffusi: f.staffUsi(),
-          staffleaveeventcategorydescriptorid: f.descriptorR('StaffLeaveEventCategory', 'StaffLeaveEventCategoryDescriptor'),
+          staffleaveeventcategorydescriptorid: f.descriptorR(
+            'StaffLeaveEventCategory',
+            'StaffLeaveEventCategoryDescriptor',
+          ),
           begindate: f.date('BeginDate', { required: true }),
           enddate: f.date('EndDate'),
           reason: f.text('Reason', 1024),
@@ -121,13 +137,19 @@ export const peopleMappings: ElementMapping[] = [
         table: credential,
         row: {
           credentialidentifier: f.textR('CredentialIdentifier', 60),
-          stateofissuestateabbreviationdescriptorid: f.descriptorR('StateOfIssueStateAbbreviation', 'StateAbbreviationDescriptor'),
+          stateofissuestateabbreviationdescriptorid: f.descriptorR(
+            'StateOfIssueStateAbbreviation',
+            'StateAbbreviationDescriptor',
+          ),
           credentialfielddescriptorid: f.descriptor('CredentialField', 'CredentialFieldDescriptor'),
           credentialtypedescriptorid: f.descriptorR('CredentialType', 'CredentialTypeDescriptor'),
           teachingcredentialdescriptorid: f.descriptor('TeachingCredential', 'TeachingCredentialDescriptor'),
           issuancedate: f.date('IssuanceDate', { required: true }),
           expirationdate: f.date('ExpirationDate'),
-          teachingcredentialbasisdescriptorid: f.descriptor('TeachingCredentialBasis', 'TeachingCredentialBasisDescriptor'),
+          teachingcredentialbasisdescriptorid: f.descriptor(
+            'TeachingCredentialBasis',
+            'TeachingCredentialBasisDescriptor',
+          ),
         },
       },
     ],
@@ -163,12 +185,17 @@ export const scheduleMappings: ElementMapping[] = [
         table: course,
         row: {
           coursecode: f.textR('CourseCode', 60),
-          educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId', { required: true }),
+          educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId', {
+            required: true,
+          }),
           coursetitle: f.textR('CourseTitle', 60),
           numberofparts: f.int('NumberOfParts'),
           academicsubjectdescriptorid: f.descriptor('AcademicSubject', 'AcademicSubjectDescriptor'),
           coursedescription: f.text('CourseDescription', 1024),
-          coursegpaapplicabilitydescriptorid: f.descriptor('CourseGPAApplicability', 'CourseGPAApplicabilityDescriptor'),
+          coursegpaapplicabilitydescriptorid: f.descriptor(
+            'CourseGPAApplicability',
+            'CourseGPAApplicabilityDescriptor',
+          ),
           coursedefinedbydescriptorid: f.descriptor('CourseDefinedBy', 'CourseDefinedByDescriptor'),
           minimumavailablecredits: f.num('MinimumAvailableCredits/Credits'),
           maximumavailablecredits: f.num('MaximumAvailableCredits/Credits'),
@@ -227,7 +254,10 @@ export const scheduleMappings: ElementMapping[] = [
           sessionname: f.refText('CourseOfferingReference', 'SessionName', { required: true }),
           sectionname: f.text('SectionName', 100),
           sequenceofcourse: f.int('SequenceOfCourse'),
-          educationalenvironmentdescriptorid: f.descriptor('EducationalEnvironment', 'EducationalEnvironmentDescriptor'),
+          educationalenvironmentdescriptorid: f.descriptor(
+            'EducationalEnvironment',
+            'EducationalEnvironmentDescriptor',
+          ),
           mediumofinstructiondescriptorid: f.descriptor('MediumOfInstruction', 'MediumOfInstructionDescriptor'),
           populationserveddescriptorid: f.descriptor('PopulationServed', 'PopulationServedDescriptor'),
           availablecredits: f.num('AvailableCredits/Credits'),
