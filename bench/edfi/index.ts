@@ -5,8 +5,7 @@
  * the same SELECT); and the Grand Bend interchange load (beside raw COPY of the rows it stored).
  * BENCH_SECONDS sets each load's duration (5); BENCH_EDFI_STUDENTS the students read (10,000).
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { GRAND_BEND_SAMPLE } from '../../src/standards/edfi/interchange/sample.js';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -23,15 +22,7 @@ import { assertAllOk, drain, load, type LoadOptions } from '../lib/http-load.js'
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import { copyLoadedRows } from './copy-baseline.js';
 
-const FIXTURE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'edfi-5.2-grand-bend',
-);
+const FIXTURE = GRAND_BEND_SAMPLE;
 const STUDENTS = '/data/v3/ed-fi/students';
 /** Published single-record load rates (issue 7): what one POST per record achieves elsewhere. */
 const ANCHORS = [

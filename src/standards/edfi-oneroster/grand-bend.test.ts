@@ -3,8 +3,8 @@
  * OneRoster counts match the Ed-Fi counts, the OneRoster REST API serves them, and a second projection
  * changes nothing.
  */
+import { GRAND_BEND_SAMPLE } from '../edfi/interchange/sample.js';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
@@ -17,7 +17,7 @@ import { oneRosterRoutes } from '../oneroster/plugin.js';
 import { changedRows } from './projection.js';
 import { projectionText, projectTenant } from './run.js';
 
-const FIXTURE = path.resolve('..', 'shared', 'fixtures', 'edfi-5.2-grand-bend');
+const FIXTURE = GRAND_BEND_SAMPLE;
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 
 let database: TestDatabase;

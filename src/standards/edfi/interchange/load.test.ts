@@ -1,3 +1,4 @@
+import { GRAND_BEND_SAMPLE } from './sample.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +8,7 @@ import { migratedDatabase, type TestDatabase } from '../../../../test/support/db
 import { loadInterchange } from './load.js';
 import { reportText, type LoadProgress, type LoadReport } from './report.js';
 
-const FIXTURE = path.resolve('..', 'shared', 'fixtures', 'edfi-5.2-grand-bend');
+const FIXTURE = GRAND_BEND_SAMPLE;
 const XML = path.join(FIXTURE, 'xml');
 
 let database: TestDatabase;

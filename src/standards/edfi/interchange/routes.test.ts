@@ -3,6 +3,7 @@
  * loaded as a job (progress, report, background_jobs row), the data readable through the Ed-Fi API;
  * who may load; bodies that are not a zip or XML; unknown and other tenants' jobs.
  */
+import { GRAND_BEND_SAMPLE } from './sample.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import { edfiApiRoutes } from '../routes.js';
 import type { LoadProgress, LoadReport } from './report.js';
 import { edfiLoadRoutes } from './routes.js';
 
-const FIXTURE = path.resolve('..', 'shared', 'fixtures', 'edfi-5.2-grand-bend');
+const FIXTURE = GRAND_BEND_SAMPLE;
 const LOADS = '/admin/edfi/loads';
 const EDFI = 'https://schola.dev/scope/edfi';
 
