@@ -6,8 +6,7 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: [
     './src/platform/db/pg-schemas.ts',
-    './src/platform/tenancy/tables.ts',
-    './src/platform/db/tables.ts',
+    './src/platform/*/tables.ts',
     './src/domains/*/tables.ts',
     './src/domains/*/tables/*.ts',
   ],

@@ -3,11 +3,12 @@
  * CORS, authentication, the identity and policy endpoints, then the generated API over every
  * table (guarded by the policy engine, audited into compliance.audit_logs).
  */
+import './schema.js'; // registers the table catalog and data classification the platform reads
 import type { AppOptions } from './platform/http/app.js';
 import { security } from './platform/http/security.js';
 import { authentication } from './platform/auth/authenticate.js';
-import { identityRoutes } from './domains/identity/routes.js';
-import { policyRoutes } from './domains/compliance/policy-routes.js';
+import { identityRoutes } from './platform/identity/routes.js';
+import { policyRoutes } from './platform/auth/policy-routes.js';
 import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';

@@ -1,13 +1,18 @@
 /**
- * The whole data model of Schola: every Drizzle table of every domain, collected once.
- * Used by documentation, coverage checks, the demo generator's truncation and (later) the
- * resource registry. Domains are imported as namespaces because table names repeat across seeds
- * (`users`, `classes`, `enrollments`, `sessions`, `resources` …) in different PostgreSQL schemas.
+ * The whole data model of Schola: every Drizzle table of every domain, collected once and registered
+ * as the platform's table catalog (src/platform/db/catalog.ts) — the platform does not import
+ * domains, so this composition-level module hands them to it, with each table's data classification
+ * (src/data-classification.ts). Importing it registers both. Domains are imported as namespaces
+ * because table names repeat across seeds (`users`, `classes`, `sessions`, …) in different schemas.
  */
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { is } from 'drizzle-orm';
+import { registerClassifications } from './platform/auth/classification.js';
+import { allTables, collectTables, registerTables, type TableEntry } from './platform/db/catalog.js';
+import { classifyTables } from './data-classification.js';
 import * as tenancy from './platform/tenancy/tables.js';
 import * as platformDb from './platform/db/tables.js';
+import * as platformAudit from './platform/audit/tables.js';
+import * as platformPolicies from './platform/auth/tables.js';
+import * as platformJobs from './platform/jobs/tables.js';
 import * as edfi from './domains/edfi/tables.js';
 import * as oneroster from './domains/oneroster/tables.js';
 import * as mastery from './domains/mastery/tables.js';
@@ -30,11 +35,11 @@ import * as finance from './domains/finance/tables.js';
 import * as crm from './domains/crm/tables.js';
 import * as aiMemory from './domains/ai-memory/tables.js';
 import * as supervision from './domains/supervision/tables.js';
-import * as identity from './domains/identity/tables.js';
+import * as identity from './platform/identity/tables.js';
 
 /** Domain name → its table module. The domain names match the folders under src/domains. */
 export const DOMAIN_MODULES = {
-  platform: { ...tenancy, ...platformDb },
+  platform: { ...tenancy, ...platformDb, ...platformAudit, ...platformPolicies, ...platformJobs },
   edfi,
   oneroster,
   mastery,
@@ -60,38 +65,8 @@ export const DOMAIN_MODULES = {
   identity,
 } as const;
 
-export interface TableEntry {
-  domain: string;
-  exportName: string;
-  schema: string;
-  name: string;
-  qualifiedName: string;
-  table: PgTable;
-}
+const tables = collectTables(DOMAIN_MODULES);
+registerTables(tables);
+registerClassifications(classifyTables(tables));
 
-let entries: TableEntry[] | undefined;
-
-/** Every table, each once, in a stable order (domain, then schema.table). */
-export function allTables(): TableEntry[] {
-  if (entries) return entries;
-  const seen = new Set<PgTable>();
-  const list: TableEntry[] = [];
-  for (const [domain, mod] of Object.entries(DOMAIN_MODULES)) {
-    for (const [exportName, value] of Object.entries(mod)) {
-      if (!is(value, PgTable) || seen.has(value)) continue;
-      seen.add(value);
-      const config = getTableConfig(value);
-      const schema = config.schema ?? 'public';
-      list.push({
-        domain,
-        exportName,
-        schema,
-        name: config.name,
-        qualifiedName: `${schema}.${config.name}`,
-        table: value,
-      });
-    }
-  }
-  entries = list;
-  return list;
-}
+export { allTables, type TableEntry };

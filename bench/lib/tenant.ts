@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { createClient } from '../../src/domains/identity/oauth-clients.js';
+import { createClient } from '../../src/platform/identity/oauth-clients.js';
 import { seedDefaultPolicies } from '../../src/platform/auth/default-policies.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';

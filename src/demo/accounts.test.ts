@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../test/support/db.js';
-import { signIn } from '../domains/identity/service.js';
+import { signIn } from '../platform/identity/service.js';
 import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSummary } from './seed.js';
 import { DEMO_PASSWORD, demoSignInHint } from './accounts.js';
 

@@ -8,7 +8,7 @@
  */
 import type { Database } from '../platform/db/database.js';
 import { verifySecret } from '../platform/auth/passwords.js';
-import { createAccount, linkStudent, type CreateAccountInput } from '../domains/identity/service.js';
+import { createAccount, linkStudent, type CreateAccountInput } from '../platform/identity/service.js';
 import type { K12Result } from './k12.js';
 
 export const DEMO_PASSWORD = 'schola-demo-password';

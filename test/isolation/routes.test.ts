@@ -13,7 +13,7 @@ import { seedDefaultPolicies } from '../../src/platform/auth/default-policies.js
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
-import { createAccount } from '../../src/domains/identity/service.js';
+import { createAccount } from '../../src/platform/identity/service.js';
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../src/demo/seed.js';
 import { migratedDatabase, type TestDatabase } from '../support/db.js';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { issueClientToken, signIn } from '../../domains/identity/service.js';
+import { issueClientToken, signIn } from '../../platform/identity/service.js';
 import { registerIdentityCommands } from './identity.js';
 
 let database: TestDatabase;

@@ -15,7 +15,7 @@ import {
   listClients,
   requireTenantId,
   revokeClient,
-} from '../../domains/identity/service.js';
+} from '../../platform/identity/service.js';
 
 export interface IdentityCliHelpers {
   /** main.ts `run`: maps known errors to a message and an exit code. */

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { Database } from '../../platform/db/database.js';
 import { createTenant, listTenants } from '../../platform/tenancy/service.js';
-import { createAccount } from '../../domains/identity/service.js';
+import { createAccount } from '../../platform/identity/service.js';
 import { randomToken } from '../../platform/auth/passwords.js';
 
 export interface TenantCliHelpers {

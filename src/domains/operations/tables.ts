@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { operationalSchema } from '../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../platform/db/schema-kit.js';
+import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { classroomSessions } from '../classroom/tables/sessions.js';
 import { schools } from '../classroom/tables/users.js';
 
@@ -35,33 +35,6 @@ export const apiMetrics = operationalSchema.table(
     nonNegative('api_metrics_response_time_check', t.responseTimeMs),
     index('api_metrics_school_idx').on(t.tenantId, t.schoolId),
     index('api_metrics_timestamp_idx').on(t.tenantId, t.timestamp),
-  ],
-);
-
-/** A queued/running/finished background job. */
-// seed: 000_c57cf13880429c4c.txt §operational.background_jobs
-export const backgroundJobs = operationalSchema.table(
-  'background_jobs',
-  {
-    tenantId: tenantKey(),
-    id: uuid('id').notNull().defaultRandom(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
-    errorMessage: text('error_message'),
-    jobType: text('job_type'),
-    parameters: text('parameters'),
-    result: text('result'),
-    retryCount: integer('retry_count'),
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    status: text('status'),
-  },
-  (t) => [
-    ...tenantKeys('background_jobs', t.tenantId, t.id),
-    nonNegative('background_jobs_retry_count_check', t.retryCount),
-    // Workers pick due jobs by state.
-    index('background_jobs_status_scheduled_idx').on(t.tenantId, t.status, t.scheduledAt),
   ],
 );
 

@@ -6,7 +6,7 @@
  */
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { allTables, type TableEntry } from '../../schema.js';
+import { allTables, type TableEntry } from '../db/catalog.js';
 import { isGlobalTable } from '../db/schema-kit.js';
 import { columnSchema } from '../db/zod-from-table.js';
 

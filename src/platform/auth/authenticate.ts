@@ -12,7 +12,7 @@
 import cookie from '@fastify/cookie';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { accounts, sessions } from '../../domains/identity/tables.js';
+import { accounts, sessions } from '../identity/tables.js';
 import { config } from '../config/config.js';
 import { rowsOf, type Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allTables } from '../../schema.js';
+import { SCHEMA_CLASSIFICATION, TABLE_CLASSIFICATION_OVERRIDES } from '../../data-classification.js';
 import {
   auditFactsOf,
   CLASSIFICATION_INFO,
   CLASSIFICATIONS,
   classificationOf,
-  SCHEMA_CLASSIFICATION,
-  TABLE_CLASSIFICATION_OVERRIDES,
   tableClassifications,
 } from './classification.js';
 

@@ -12,7 +12,7 @@
  * refuses any other role's write there even if a row said otherwise).
  */
 import { eq } from 'drizzle-orm';
-import { dataAccessControls } from '../../domains/compliance/tables.js';
+import { dataAccessControls } from './tables.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import type { Tx } from '../db/transaction.js';
 import type { Classification } from './classification.js';

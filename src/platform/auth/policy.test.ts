@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../demo/seed.js';
-import { dataAccessControls } from '../../domains/compliance/tables.js';
+import { dataAccessControls } from './tables.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { defaultPolicies, loadPolicies, seedDefaultPolicies, toPolicyRow } from './default-policies.js';
 import { decide, type AccessRequest, type Decision, type PolicyRow } from './policy.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
-import { allTables, type TableEntry } from '../../schema.js';
+import { allTables, type TableEntry } from './catalog.js';
 import { isGlobalTable, ruleFor } from './schema-kit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { backgroundJobs } from '../../domains/operations/tables.js';
+import { backgroundJobs } from './tables.js';
 import { principalOf, withTenant } from '../auth/request.js';
 import { AppError } from '../http/errors.js';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
-import { backgroundJobs } from '../../domains/operations/tables.js';
+import { backgroundJobs } from './tables.js';
 import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 

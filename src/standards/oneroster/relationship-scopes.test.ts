@@ -5,7 +5,7 @@
  * object is 404 like an object outside a school-bound caller's schools; a district admin sees all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, linkStudent } from '../../domains/identity/service.js';
+import { createAccount, linkStudent } from '../../platform/identity/service.js';
 import { relationCondition, relationSql } from './relationships.js';
 import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
 

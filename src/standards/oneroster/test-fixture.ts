@@ -6,8 +6,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSummary } from '../../demo/seed.js';
-import { createClient } from '../../domains/identity/service.js';
-import { identityRoutes } from '../../domains/identity/routes.js';
+import { createClient } from '../../platform/identity/service.js';
+import { identityRoutes } from '../../platform/identity/routes.js';
 import { authentication } from '../../platform/auth/authenticate.js';
 import { buildApp } from '../../platform/http/app.js';
 import { createLogger } from '../../platform/log/logger.js';

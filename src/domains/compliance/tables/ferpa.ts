@@ -3,10 +3,8 @@
  * privacy consents and data-access controls of the K-12 (Ed-Fi/OneRoster) platform.
  */
 import {
-  bigint,
   bigserial,
   boolean,
-  char,
   date,
   index,
   inet,
@@ -18,7 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { complianceSchema } from '../../../platform/db/pg-schemas.js';
-import { checkIn, createdAt, tenantKey, tenantKeys, tenantUnique, updatedAt } from '../../../platform/db/schema-kit.js';
+import { checkIn, createdAt, tenantKey, tenantKeys, updatedAt } from '../../../platform/db/schema-kit.js';
 
 /** FERPA compliance tracking: one compliance evaluation of one record. */
 // seed: 004_c704a79166da158a.txt §12 compliance.ferpa_compliance_log
@@ -53,56 +51,6 @@ export const ferpaComplianceLog = complianceSchema.table(
     }),
     // A record's compliance history.
     index('ferpa_compliance_log_entity_idx').on(t.tenantId, t.entityType, t.entityId),
-  ],
-);
-
-/**
- * Comprehensive audit log: every change (and every audited read of sensitive data) to the data.
- * The seed declares it `PARTITION BY RANGE (timestamp)` with monthly partitions; drizzle cannot
- * express partitioning, so the lead adds it to the generated migration. A partitioned table's
- * primary key and unique constraints must contain the partition key: hence the PK
- * (tenant_id, id, timestamp) and `timestamp` NOT NULL DEFAULT now() (the seed has it nullable).
- */
-// seed: 004_c704a79166da158a.txt §12 compliance.audit_logs, §14 (idx_audit_recent, idx_audit_user_ops)
-export const auditLogs = complianceSchema.table(
-  'audit_logs',
-  {
-    tenantId: tenantKey(),
-    id: bigserial('id', { mode: 'number' }).notNull(),
-    userId: varchar('user_id', { length: 255 }).notNull(),
-    sessionId: varchar('session_id', { length: 255 }),
-    tableName: varchar('table_name', { length: 100 }).notNull(),
-    recordId: varchar('record_id', { length: 255 }),
-    operation: varchar('operation', { length: 20 }).notNull(),
-    oldValues: jsonb('old_values'),
-    newValues: jsonb('new_values'),
-    ipAddress: inet('ip_address'),
-    userAgent: text('user_agent'),
-    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
-    legitimateEducationalInterest: boolean('legitimate_educational_interest').default(false),
-    justification: text('justification'),
-    dataCategories: text('data_categories').array(),
-    retentionDate: date('retention_date'),
-    // Platform additions (not in the seed): hash chaining for tamper evidence. Each tenant's rows
-    // form a chain ordered by tenant_seq; row_hash = sha256(prev_hash || canonical row), so any
-    // edited, deleted or inserted-out-of-order row breaks verification of the chain.
-    actorRole: varchar('actor_role', { length: 50 }),
-    tenantSeq: bigint('tenant_seq', { mode: 'number' }).notNull(),
-    prevHash: char('prev_hash', { length: 64 }),
-    rowHash: char('row_hash', { length: 64 }).notNull(),
-  },
-  (t) => [
-    ...tenantKeys('audit_logs', t.tenantId, t.id, t.timestamp),
-    // One row per chain position (timestamp included because the table is partitioned by it).
-    tenantUnique('audit_logs_tenant_seq_key', t.tenantId, t.tenantSeq, t.timestamp),
-    // SELECT = an audited read of sensitive data (FERPA access logging), beyond the seed's list.
-    checkIn('audit_logs_operation_check', t.operation, ['INSERT', 'UPDATE', 'DELETE', 'SELECT']),
-    // A user's audit trail.
-    index('idx_audit_user_ops').on(t.tenantId, t.userId, t.operation, t.timestamp),
-    // The seed's `WHERE timestamp > CURRENT_TIMESTAMP - 30 days` predicate is volatile, which
-    // PostgreSQL forbids in an index. Plain index instead: monthly partitions already confine
-    // "recent" queries to the last partitions (partition pruning), so each partition's index stays small.
-    index('idx_audit_recent').on(t.tenantId, t.timestamp),
   ],
 );
 
@@ -168,41 +116,5 @@ export const privacyConsents = complianceSchema.table(
     }),
     // "May we use this student's data for X?" is asked per student.
     index('privacy_consents_student_idx').on(t.tenantId, t.studentId, t.consentType),
-  ],
-);
-
-/** Data access control: which role may read/write/delete which resource, under which conditions. */
-// seed: 004_c704a79166da158a.txt §12 compliance.data_access_controls
-export const dataAccessControls = complianceSchema.table(
-  'data_access_controls',
-  {
-    tenantId: tenantKey(),
-    id: serial('id').notNull(),
-    roleName: varchar('role_name', { length: 100 }).notNull(),
-    resourceType: varchar('resource_type', { length: 100 }).notNull(),
-    resourceIdentifier: varchar('resource_identifier', { length: 255 }).notNull(),
-    permissionType: varchar('permission_type', { length: 20 }).notNull(),
-    conditions: jsonb('conditions'),
-    educationalInterestRequired: boolean('educational_interest_required').default(true),
-    approvalRequired: boolean('approval_required').default(false),
-    approverRole: varchar('approver_role', { length: 100 }),
-    active: boolean('active').default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    ...tenantKeys('data_access_controls', t.tenantId, t.id),
-    // One rule per role, resource and permission; also serves lookups by role.
-    tenantUnique(
-      'data_access_controls_rule_key',
-      t.tenantId,
-      t.roleName,
-      t.resourceType,
-      t.resourceIdentifier,
-      t.permissionType,
-    ),
-    checkIn('data_access_controls_permission_type_check', t.permissionType, ['read', 'write', 'delete'], {
-      caseInsensitive: true,
-    }),
   ],
 );

@@ -5,11 +5,11 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { hashSecret, passwordProblems } from '../../platform/auth/passwords.js';
-import { ROLES } from '../../platform/auth/roles.js';
-import { AppError } from '../../platform/http/errors.js';
+import type { Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import { hashSecret, passwordProblems } from '../auth/passwords.js';
+import { ROLES } from '../auth/roles.js';
+import { AppError } from '../http/errors.js';
 import { accountStudents, accounts, externalIdentities } from './tables.js';
 import { accountView, parseInput, type AccountView } from './shared.js';
 

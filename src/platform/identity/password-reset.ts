@@ -10,16 +10,10 @@
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import {
-  hashSecret,
-  passwordProblems,
-  randomToken,
-  sha256hex,
-  PASSWORD_MAX_LENGTH,
-} from '../../platform/auth/passwords.js';
-import { AppError } from '../../platform/http/errors.js';
+import type { Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import { hashSecret, passwordProblems, randomToken, sha256hex, PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
+import { AppError } from '../http/errors.js';
 import { accounts, passwordResets } from './tables.js';
 import { revokeAllSessions } from './sessions.js';
 import { emailSchema, nowOf, parseInput, tenantIdBySlug, tenantSlugSchema, type ServiceOptions } from './shared.js';

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/http/errors.js';
-import { sessionPrincipal } from '../../platform/auth/authenticate.js';
-import { verifyAccessToken, KNOWN_SCOPES } from '../../platform/auth/access-tokens.js';
+import { AppError } from '../http/errors.js';
+import { sessionPrincipal } from '../auth/authenticate.js';
+import { verifyAccessToken, KNOWN_SCOPES } from '../auth/access-tokens.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import {
   createAccount,

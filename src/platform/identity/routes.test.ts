@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
-import { security } from '../../platform/http/security.js';
-import { authentication } from '../../platform/auth/authenticate.js';
+import { buildApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
+import { security } from '../http/security.js';
+import { authentication } from '../auth/authenticate.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { identityRoutes } from './routes.js';
 import { createAccount, createClient, issueClientToken, type ResetDelivery } from './service.js';

@@ -6,12 +6,12 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { KNOWN_SCOPES, normalizeScope } from '../../platform/auth/access-tokens.js';
-import { hashSecret, randomToken } from '../../platform/auth/passwords.js';
-import { forgetTokenVerdicts } from '../../platform/auth/token-verdicts.js';
-import { AppError } from '../../platform/http/errors.js';
+import type { Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import { KNOWN_SCOPES, normalizeScope } from '../auth/access-tokens.js';
+import { hashSecret, randomToken } from '../auth/passwords.js';
+import { forgetTokenVerdicts } from '../auth/token-verdicts.js';
+import { AppError } from '../http/errors.js';
 import { oauthClients } from './tables.js';
 import { nowOf, parseInput, type ServiceOptions } from './shared.js';
 

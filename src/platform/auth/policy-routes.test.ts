@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { defaultPolicies, seedDefaultPolicies } from '../../platform/auth/default-policies.js';
-import type { Principal, Role } from '../../platform/auth/roles.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
-import { tenants } from '../../platform/tenancy/tables.js';
+import { defaultPolicies, seedDefaultPolicies } from './default-policies.js';
+import type { Principal, Role } from './roles.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import { buildApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
+import { tenants } from '../tenancy/tables.js';
 import { policyRoutes } from './policy-routes.js';
 
 let database: TestDatabase;

@@ -9,14 +9,9 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { principalOf, withTenant } from '../../platform/auth/request.js';
-import {
-  SESSION_COOKIE,
-  bearerToken,
-  ensureCookieSupport,
-  sessionCookieOptions,
-} from '../../platform/auth/authenticate.js';
-import { AppError } from '../../platform/http/errors.js';
+import { principalOf, withTenant } from '../auth/request.js';
+import { SESSION_COOKIE, bearerToken, ensureCookieSupport, sessionCookieOptions } from '../auth/authenticate.js';
+import { AppError } from '../http/errors.js';
 import { and, eq } from 'drizzle-orm';
 import { accounts } from './tables.js';
 import { accountView, requestPasswordReset, resetPassword, signIn, signOut, type ResetDelivery } from './service.js';

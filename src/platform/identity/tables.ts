@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, inet, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { identitySchema } from '../../platform/db/pg-schemas.js';
+import { identitySchema } from '../db/pg-schemas.js';
 import {
   checkIn,
   checkSql,
@@ -15,8 +15,8 @@ import {
   tenantKeys,
   tenantUnique,
   updatedAt,
-} from '../../platform/db/schema-kit.js';
-import { ROLES } from '../../platform/auth/roles.js';
+} from '../db/schema-kit.js';
+import { ROLES } from '../auth/roles.js';
 
 /** A person's sign-in account within a tenant. */
 export const accounts = identitySchema.table(

@@ -12,13 +12,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CLASSIFICATIONS, tableClassifications } from '../../platform/auth/classification.js';
-import { POLICY_ADMIN_ROLE, POLICY_TABLE, SCOPES } from '../../platform/auth/policy.js';
-import { forgetPolicies } from '../../platform/auth/default-policies.js';
-import { principalOf, withTenant } from '../../platform/auth/request.js';
-import { ROLES, type Principal, type Role } from '../../platform/auth/roles.js';
-import { recordAudit } from '../../platform/audit/audit.js';
-import { AppError } from '../../platform/http/errors.js';
+import { CLASSIFICATIONS, tableClassifications } from './classification.js';
+import { POLICY_ADMIN_ROLE, POLICY_TABLE, SCOPES } from './policy.js';
+import { forgetPolicies } from './default-policies.js';
+import { principalOf, withTenant } from './request.js';
+import { ROLES, type Principal, type Role } from './roles.js';
+import { recordAudit } from '../audit/audit.js';
+import { AppError } from '../http/errors.js';
 import { dataAccessControls } from './tables.js';
 
 const PATH = '/api/v1/access-policies';

@@ -13,18 +13,12 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import type { Tx } from '../../platform/db/transaction.js';
-import {
-  burnVerification,
-  randomToken,
-  sha256hex,
-  verifySecret,
-  PASSWORD_MAX_LENGTH,
-} from '../../platform/auth/passwords.js';
-import { sessionTokenTenant } from '../../platform/auth/authenticate.js';
-import { AppError } from '../../platform/http/errors.js';
+import type { Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
+import type { Tx } from '../db/transaction.js';
+import { burnVerification, randomToken, sha256hex, verifySecret, PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
+import { sessionTokenTenant } from '../auth/authenticate.js';
+import { AppError } from '../http/errors.js';
 import { accounts, externalIdentities, sessions } from './tables.js';
 import {
   accountView,

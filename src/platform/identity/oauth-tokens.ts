@@ -4,17 +4,17 @@
  * problem document) that the token routes render in RFC 6749's `{error, error_description}` shape.
  */
 import { and, eq, lt } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
+import type { Database } from '../db/database.js';
+import { tenantTransaction } from '../db/tenant-transaction.js';
 import {
   issueAccessToken,
   looksLikeJwt,
   verifyAccessToken,
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
-} from '../../platform/auth/access-tokens.js';
-import { burnVerification, verifySecret } from '../../platform/auth/passwords.js';
-import { forgetTokenVerdicts } from '../../platform/auth/token-verdicts.js';
-import { AppError } from '../../platform/http/errors.js';
+} from '../auth/access-tokens.js';
+import { burnVerification, verifySecret } from '../auth/passwords.js';
+import { forgetTokenVerdicts } from '../auth/token-verdicts.js';
+import { AppError } from '../http/errors.js';
 import { oauthClients, revokedTokens } from './tables.js';
 import { findClient, resolveScopes } from './oauth-clients.js';
 import { signOut } from './sessions.js';

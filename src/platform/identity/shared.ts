@@ -3,8 +3,8 @@
  * tenant-by-slug lookup and the public view of an account (never its hash or lockout state).
  */
 import { z } from 'zod';
-import type { Database } from '../../platform/db/database.js';
-import { AppError, validationErrorsOf } from '../../platform/http/errors.js';
+import type { Database } from '../db/database.js';
+import { AppError, validationErrorsOf } from '../http/errors.js';
 import type { accounts } from './tables.js';
 
 export interface ServiceOptions {
