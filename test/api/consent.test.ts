@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classroomConsentRule } from '../../src/domains/classroom/consent-rules.js';
-import { recordParentalConsent, revokeParentalConsent } from '../../src/domains/compliance/consent-service.js';
+import { recordParentalConsent, revokeParentalConsent } from '../../src/domains/classroom/index.js';
 import { apiRoutes } from '../../src/platform/api/plugin.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';

@@ -6,7 +6,7 @@
  * so a revocation committed before takes effect immediately.
  */
 import { sql } from 'drizzle-orm';
-import { requireConsent } from '../compliance/consent-service.js';
+import { requireConsent } from '../compliance/index.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { WriteRule } from '../../platform/api/crud-routes.js';

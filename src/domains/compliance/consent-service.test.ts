@@ -1,3 +1,4 @@
+import { recordParentalConsent, revokeParentalConsent } from '../classroom/index.js';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,14 +9,7 @@ import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { tenants } from '../../platform/tenancy/tables.js';
 import { schools, students } from '../classroom/tables.js';
 import { student as edfiStudent } from '../edfi/tables.js';
-import {
-  mayRecordAudio,
-  mayRunAiAnalysis,
-  mayShareWithVendor,
-  recordParentalConsent,
-  requireConsent,
-  revokeParentalConsent,
-} from './consent-service.js';
+import { mayRecordAudio, mayRunAiAnalysis, mayShareWithVendor, requireConsent } from './consent-service.js';
 import { coppaCompliance, parentalConsents, privacyConsents } from './tables.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -242,9 +236,14 @@ describe('consent service', () => {
     ).toBe(true);
   });
 
-  it('an unknown student is not found; a bad vendor name is a validation error', async () => {
-    await expect(inTenant(({ tx }) => mayRecordAudio(tx, randomUUID()))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(inTenant(({ tx }) => mayRecordAudio(tx, 'not-a-uuid'))).rejects.toMatchObject({ code: 'not_found' });
+  it('an unknown classroom student has no consent on record; malformed ids and vendor names are validation errors', async () => {
+    expect(await inTenant(({ tx }) => mayRecordAudio(tx, randomUUID()))).toMatchObject({ allowed: false });
+    await expect(inTenant(({ tx }) => mayRecordAudio(tx, 'not-a-uuid'))).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(
+      inTenant(({ tx }) => mayShareWithVendor(tx, { studentUniqueId: 'NOBODY' }, undefined)),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(inTenant(({ tx }) => mayShareWithVendor(tx, { classroomStudentId: teen }, ' '))).rejects.toMatchObject(
       { code: 'validation_failed' },
     );

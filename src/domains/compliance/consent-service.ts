@@ -25,8 +25,7 @@
  *    district's "school official" exception; a withdrawal still wins).
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { students as classroomStudents } from '../classroom/tables.js';
-import { student as edfiStudent } from '../edfi/tables.js';
+import { studentBirthDate } from '../edfi/index.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import { coppaCompliance, parentalConsents, privacyConsents } from './tables.js';
@@ -107,10 +106,9 @@ interface Facts {
 async function factsOf(tx: Tx, ref: StudentRef): Promise<Facts> {
   if ('classroomStudentId' in ref) {
     const id = ref.classroomStudentId;
-    const found = UUID.test(id)
-      ? await tx.select({ id: classroomStudents.id }).from(classroomStudents).where(eq(classroomStudents.id, id))
-      : [];
-    if (found.length === 0) throw new AppError('not_found', 'No such classroom student.');
+    // Only compliance's own tables are read: a classroom student without a record here has no consent
+    // on record (refused below); whether the student exists is the classroom domain's business.
+    if (!UUID.test(id)) throw AppError.validation({ classroomStudentId: ['must be a UUID'] });
     const [coppa] = await tx
       .select()
       .from(coppaCompliance)
@@ -120,12 +118,9 @@ async function factsOf(tx: Tx, ref: StudentRef): Promise<Facts> {
     const parental = await tx.select().from(parentalConsents).where(eq(parentalConsents.studentId, id));
     return { ids: [id], coppa, parental };
   }
-  const [row] = await tx
-    .select({ birthDate: edfiStudent.birthDate })
-    .from(edfiStudent)
-    .where(eq(edfiStudent.studentUniqueId, ref.studentUniqueId));
-  if (!row) throw new AppError('not_found', 'No such student.');
-  return { ids: [ref.studentUniqueId], birthDate: row.birthDate, parental: [] };
+  const birthDate = await studentBirthDate(tx, ref.studentUniqueId);
+  if (birthDate === undefined) throw new AppError('not_found', 'No such student.');
+  return { ids: [ref.studentUniqueId], birthDate: birthDate ?? undefined, parental: [] };
 }
 
 /** true under 13, false 13+, undefined when nothing tells. */
@@ -195,55 +190,44 @@ async function decideConsent(tx: Tx, ref: StudentRef, types: string[], now: Date
   return { allowed: false, missing: wanted, reason: `Verified parental consent '${wanted}' is required: ${why}.` };
 }
 
-/** Records a verified parental consent (e.g. after e-mail plus signed form) and refreshes the cache flags. */
-export async function recordParentalConsent(
-  tx: Tx,
-  input: {
-    classroomStudentId: string;
-    consentType: string;
-    verificationMethod: string;
-    parentName?: string;
-    parentEmail?: string;
-    relationship?: string;
-    consentTextVersion?: string;
-    expiresAt?: Date;
-  },
-  options: ConsentOptions = {},
-): Promise<string> {
-  const now = options.now ?? new Date();
+/** What a verified parental consent records (the consent service stores it as given and verified now). */
+export interface ParentalConsentInput {
+  tenantId: string;
+  classroomStudentId: string;
+  schoolId: string | null;
+  consentType: string;
+  verificationMethod: string;
+  parentName?: string;
+  parentEmail?: string;
+  relationship?: string;
+  consentTextVersion?: string;
+  expiresAt?: Date;
+}
+
+/** Stores a verified parental consent; returns its id. (Callers refresh their cached flags after.) */
+export async function insertParentalConsent(tx: Tx, input: ParentalConsentInput, now: Date): Promise<string> {
   const { classroomStudentId, ...consent } = input;
-  const [student] = UUID.test(classroomStudentId)
-    ? await tx
-        .select({ tenantId: classroomStudents.tenantId, schoolId: classroomStudents.schoolId })
-        .from(classroomStudents)
-        .where(eq(classroomStudents.id, classroomStudentId))
-    : [];
-  if (!student) throw new AppError('not_found', 'No such classroom student.');
   const [row] = await tx
     .insert(parentalConsents)
     .values({
       ...consent,
-      tenantId: student.tenantId,
       studentId: classroomStudentId,
-      schoolId: student.schoolId,
       consentGiven: true,
       consentDate: now,
       verifiedAt: now,
     })
     .returning({ id: parentalConsents.id });
-  await refreshConsentFlags(tx, classroomStudentId, { now });
   return row!.id;
 }
 
-/** Revokes a parent's consents of one type (every row not yet revoked), effective immediately; returns how many rows it marked. */
-export async function revokeParentalConsent(
+/** Revokes every not-yet-revoked parental consent of one type, effective at once; returns how many. */
+export async function revokeParentalConsentRows(
   tx: Tx,
   classroomStudentId: string,
   consentType: string,
-  options: ConsentOptions = {},
+  now: Date,
 ): Promise<number> {
-  const now = options.now ?? new Date();
-  if (!UUID.test(classroomStudentId)) throw new AppError('not_found', 'No such classroom student.');
+  if (!UUID.test(classroomStudentId)) throw AppError.validation({ classroomStudentId: ['must be a UUID'] });
   const revoked = await tx
     .update(parentalConsents)
     .set({ revokedAt: now, updatedAt: now })
@@ -255,19 +239,13 @@ export async function revokeParentalConsent(
       ),
     )
     .returning({ id: parentalConsents.id });
-  await refreshConsentFlags(tx, classroomStudentId, { now });
   return revoked.length;
 }
 
-/** Brings the consent flags of users.students in step with the consent records. */
-export async function refreshConsentFlags(
-  tx: Tx,
-  classroomStudentId: string,
-  options: ConsentOptions = {},
-): Promise<void> {
-  const audio = await mayRecordAudio(tx, classroomStudentId, options);
-  const sharing = await mayShareWithVendor(tx, { classroomStudentId }, undefined, options);
-  const now = options.now ?? new Date();
+/** The consent facts a classroom student's cached flags summarise (users.students consent columns). */
+export async function consentFlags(tx: Tx, classroomStudentId: string, now: Date) {
+  const audio = await mayRecordAudio(tx, classroomStudentId, { now });
+  const sharing = await mayShareWithVendor(tx, { classroomStudentId }, undefined, { now });
   const facts = await factsOf(tx, { classroomStudentId });
   const valid = facts.parental.filter(
     (r) =>
@@ -276,17 +254,12 @@ export async function refreshConsentFlags(
       r.revokedAt === null &&
       (r.expiresAt === null || r.expiresAt > now),
   );
-  const consentDate = valid.map((r) => r.verifiedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-  await tx
-    .update(classroomStudents)
-    .set({
-      hasParentalConsent: valid.length > 0,
-      consentDate,
-      audioRecordingConsent: audio.allowed,
-      dataSharingConsent: sharing.allowed,
-      // COPPA is satisfied for a student known to be 13+, or one with verified parental consent.
-      coppaCompliant: under13(facts, now) === false || valid.length > 0,
-      updatedAt: now,
-    })
-    .where(eq(classroomStudents.id, classroomStudentId));
+  return {
+    hasParentalConsent: valid.length > 0,
+    consentDate: valid.map((r) => r.verifiedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
+    audioRecordingConsent: audio.allowed,
+    dataSharingConsent: sharing.allowed,
+    // COPPA is satisfied for a student known to be 13+, or one with verified parental consent.
+    coppaCompliant: under13(facts, now) === false || valid.length > 0,
+  };
 }

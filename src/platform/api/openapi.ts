@@ -4,7 +4,7 @@
  */
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { ERROR_CODES } from '../http/errors.js';
+import { declaredErrorCodes } from '../http/errors.js';
 import { MAX_LIMIT } from './list-query.js';
 import type { Resource } from './registry.js';
 
@@ -55,7 +55,7 @@ const PROBLEM = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    code: { type: 'string', enum: Object.keys(ERROR_CODES) },
+    code: { type: 'string', enum: [] as string[] },
     requestId: { type: 'string' },
     validationErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
   },
@@ -75,8 +75,16 @@ function errors(...statuses: number[]) {
 
 export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
-  const schemas: Record<string, JsonSchema> = { Problem: PROBLEM };
+  // Every declared code, the domains' included: the document is built once all are imported.
+  const problem = {
+    ...PROBLEM,
+    properties: { ...PROBLEM.properties, code: { type: 'string', enum: [...declaredErrorCodes().keys()] } },
+  };
+  const schemas: Record<string, JsonSchema> = { Problem: problem };
   for (const r of resources) {
+    const ownerNote = r.ownedBy
+      ? `Written only through the ${r.ownedBy.domain} service: ${r.ownedBy.writeVia.join('; ')}.`
+      : undefined;
     const id = r.name.replace(/[^A-Za-z0-9]/g, '_');
     const fields = [...r.fields.values()].filter((f) => !r.secret.has(f.name));
     schemas[id] = {
@@ -114,6 +122,7 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
       get: {
         tags: [r.name],
         summary: `List ${r.name}`,
+        ...(ownerNote ? { description: ownerNote } : {}),
         parameters: listParams,
         responses: {
           '200': {
@@ -130,7 +139,7 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
           ...errors(400, 401, 403),
         },
       },
-      ...(r.writable
+      ...(r.writable && !r.ownedBy
         ? {
             post: {
               tags: [r.name],
@@ -177,7 +186,7 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
           ...errors(400, 401, 403, 404),
         },
       },
-      ...(r.writable
+      ...(r.writable && !r.ownedBy
         ? {
             put: {
               tags: [r.name],

@@ -37,6 +37,8 @@ export interface Resource {
   /** Global reference data: readable by every tenant, not writable through the API. */
   global: boolean;
   writable: boolean;
+  /** Written only through this domain's service (set by the composition root from the domain modules). */
+  ownedBy?: { domain: string; writeVia: readonly string[] };
   /** Seed 002 tables keyed by a ULID `id`: the server generates it when a create omits it. */
   generatesUlid: boolean;
   insertSchema: z.ZodObject;

@@ -13,13 +13,15 @@
  * cannot change a row afterwards) or as the owner. The chain written is the principal's tenant, which
  * row-level security requires to be the transaction's tenant.
  */
-import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import { rowsOf } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
 import { chainAppendCtes, chainAppendStatement, type ChainContent, type ChainCteOptions } from './chain.js';
+import type { Json } from './hash.js';
+
+export { auditRowHash, canonicalJson, type AuditHashInput, type Json } from './hash.js';
 
 export const AUDIT_OPERATIONS = ['INSERT', 'UPDATE', 'DELETE', 'SELECT'] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
@@ -27,8 +29,6 @@ export const MASKED = '[masked]';
 /** FERPA records are kept at least this long unless the caller gives a retention date. */
 export const DEFAULT_RETENTION_YEARS = 7;
 const RECORD_ID_MAX = 255; // compliance.audit_logs.record_id is varchar(255)
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface AuditEntry {
   /** Who acts: actorId → user_id, roles → actor_role, tenantId → the chain written. */
@@ -55,43 +55,6 @@ export interface RecordedAudit {
   tenantSeq: number;
   rowHash: string;
   timestamp: Date;
-}
-
-/** Exactly the stored values the hash covers, in their canonical form. */
-export interface AuditHashInput {
-  tenant_id: string;
-  tenant_seq: number;
-  prev_hash: string | null;
-  /** ISO 8601, UTC, millisecond precision: 2024-05-01T12:00:00.000Z */
-  timestamp: string;
-  user_id: string;
-  actor_role: string | null;
-  session_id: string | null;
-  table_name: string;
-  record_id: string | null;
-  operation: string;
-  old_values: Json;
-  new_values: Json;
-  ip_address: string | null;
-  user_agent: string | null;
-  legitimate_educational_interest: boolean | null;
-  justification: string | null;
-  data_categories: string[] | null;
-  retention_date: string | null;
-}
-
-/** JSON with object keys sorted at every depth: one text for one value, whatever the key order. */
-export function canonicalJson(value: Json): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
-}
-
-export function auditRowHash(input: AuditHashInput): string {
-  return createHash('sha256')
-    .update(canonicalJson(input as unknown as Json), 'utf8')
-    .digest('hex');
 }
 
 // Credentials never enter the audit trail. "pin" only as a word of the key (pin, pinCode, user_pin),

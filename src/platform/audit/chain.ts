@@ -9,7 +9,7 @@
  * One round trip while holding the lock, whatever the number of rows, keeps the queue short.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { canonicalJson, type AuditHashInput, type Json } from './audit.js';
+import { canonicalJson, type AuditHashInput, type Json } from './hash.js';
 
 /** What the hash covers, but for the values the chain and the database decide. */
 export type ChainContent = Omit<AuditHashInput, 'tenant_seq' | 'prev_hash' | 'ip_address'>;

@@ -113,7 +113,8 @@ const GRANTS: Grant[] = [
   // Librarians, cafeteria managers, transportation coordinators: their own domain's tables.
   g('librarian', 'directory', R),
   g('librarian', 'educational_record', RW, { on: 'library.checkouts' }),
-  g('librarian', 'reference', WD, { on: 'library.resources' }),
+  // The catalogue is the district's (the seed gives it no school): librarians keep it together.
+  g('librarian', 'reference', WD, { on: 'library.resources', scope: 'tenant' }),
   g('cafeteria_manager', 'directory', R),
   g('cafeteria_manager', 'financial', RW, { on: 'cafeteria.*' }),
   g('cafeteria_manager', 'reference', WD, { on: 'cafeteria.meal_plans' }),

@@ -152,4 +152,34 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
       return present(after!);
     });
   });
+
+  app.delete(`${PATH}/:id`, async (request, reply) => {
+    requireRole(principalOf(request), [POLICY_ADMIN_ROLE], 'delete access policies');
+    const { id } = parse(idParam, request.params);
+    await withTenant(request, async ({ tx, principal, meta }) => {
+      const [before] = await tx.delete(dataAccessControls).where(eq(dataAccessControls.id, id)).returning();
+      if (!before) throw new AppError('not_found', `No access policy ${id}.`);
+      await recordAudit(tx, {
+        principal,
+        meta,
+        table: POLICY_TABLE,
+        recordId: id,
+        operation: 'DELETE',
+        oldValues: present(before),
+        dataCategories: ['compliance'],
+      });
+    });
+    return reply.status(204).send();
+  });
 }
+
+/** The generic API leaves this table's writes to the endpoints above (they keep the cache in step). */
+export const accessPolicyOwnership = {
+  name: 'access-policies',
+  owns: [
+    {
+      table: dataAccessControls,
+      writeVia: [`POST ${PATH}`, `PUT ${PATH}/{id}`, `DELETE ${PATH}/{id}`],
+    },
+  ],
+};

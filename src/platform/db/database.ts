@@ -6,7 +6,6 @@
  * connection for session-level work (advisory locks, migrations, COPY).
  */
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Readable } from 'node:stream';
@@ -14,29 +13,11 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PreludeClient } from './begin-prelude.js';
-import { createTenantSessions, type TenantSessions } from './tenant-sessions.js';
+import type { AppDb, Database, Session } from './engine.js';
+import { createTenantSessions } from './tenant-sessions.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 
-export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
-export type Engine = 'pglite' | 'postgres';
-
-/** A single connection: what migrations and advisory locks need. */
-export interface Session {
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-  exec(text: string): Promise<void>;
-}
-
-export interface Database extends Session {
-  readonly engine: Engine;
-  readonly db: AppDb;
-  withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
-  /** Connections for tenant work without an explicit transaction (server only; see tenant-sessions.ts). */
-  readonly tenantReads?: TenantSessions;
-  readonly tenantWrites?: TenantSessions;
-  /** Bulk load CSV text with COPY … FROM (the fastest ingestion path on both engines). */
-  copyFromCsv(table: string, columns: string[], csv: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type { AppDb, Database, Engine, Session } from './engine.js';
 
 export interface OpenOptions {
   /** PostgreSQL server URL; when absent, PGlite is used. */

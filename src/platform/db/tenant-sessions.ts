@@ -20,17 +20,12 @@
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { AppError } from '../http/errors.js';
-import type { Database } from './database.js';
+import type { Database, TenantSessions, Tx } from './engine.js';
 import { APP_ROLE, tenantTransaction } from './tenant-transaction.js';
-import type { Tx } from './transaction.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface TenantSessions {
-  /** Runs `fn` confined to `tenantId` (without a transaction: `db.transaction` opens one). */
-  run<T>(tenantId: string, fn: (db: Tx) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { TenantSessions } from './engine.js';
 
 interface Connection {
   tenantId?: string;

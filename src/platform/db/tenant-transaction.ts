@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../http/errors.js';
 import { withBeginPrelude } from './begin-prelude.js';
-import type { Database } from './database.js';
+import type { Database } from './engine.js';
 import { transaction, type TransactionOptions, type UnitOfWork } from './transaction.js';
 
 export const APP_ROLE = 'schola_app';

@@ -3,9 +3,9 @@
  * down to every service call that belongs to the same unit of work), and runs after-commit hooks
  * (notifications, job enqueueing) only once the commit succeeded.
  */
-import type { Database } from './database.js';
+import type { Database, Tx } from './engine.js';
 
-export type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+export type { Tx } from './engine.js';
 
 export interface UnitOfWork {
   readonly tx: Tx;

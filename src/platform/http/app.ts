@@ -2,6 +2,7 @@
  * The Fastify application: request ids, redacted logs, body limits, problem+json errors and the
  * health endpoints. Domains and standards bindings register their routes as plugins.
  */
+import type { DocumentedOperation } from './operations.js';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
 import type { Logger } from 'pino';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('database', options.database);
   app.decorate('jobs', options.jobs ?? null);
+  app.decorate('operations', [] as DocumentedOperation[]);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

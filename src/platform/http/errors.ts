@@ -26,23 +26,74 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+export interface ErrorDefinition {
+  status: number;
+  title: string;
+}
+
+/**
+ * Every code a problem document can carry: the platform's (ERROR_CODES) and those each domain
+ * declares with `defineErrors`. The set is closed — a code is declared once, with its status and
+ * title, before anything can raise it — and the OpenAPI document lists it.
+ */
+const DECLARED: Map<string, ErrorDefinition> = new Map(Object.entries(ERROR_CODES));
+
+export function declaredErrorCodes(): ReadonlyMap<string, ErrorDefinition> {
+  return DECLARED;
+}
+
+/**
+ * A domain's own error codes (e.g. `groups_not_ready` → 409): returns one factory per code that
+ * builds the AppError. Codes are snake_case and unique across the platform; declaring a code twice
+ * with a different status or title is a programming error caught at start-up.
+ */
+export function defineErrors<const D extends Record<string, ErrorDefinition>>(
+  definitions: D,
+): { [K in keyof D]: (detail: string, extras?: AppErrorExtras) => AppError } {
+  const factories = {} as Record<string, (detail: string, extras?: AppErrorExtras) => AppError>;
+  for (const [code, definition] of Object.entries(definitions)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(code)) throw new Error(`error code ${code} must be snake_case`);
+    const known = DECLARED.get(code);
+    if (known && (known.status !== definition.status || known.title !== definition.title)) {
+      throw new Error(`error code ${code} is already declared as ${known.status} ${known.title}`);
+    }
+    DECLARED.set(code, definition);
+    // The code was declared just above: the constructor accepts every declared code.
+    factories[code] = (detail, extras = {}) => new AppError(code as ErrorCode, detail, extras);
+  }
+  return factories as { [K in keyof D]: (detail: string, extras?: AppErrorExtras) => AppError };
+}
+
+export type AppErrorExtras = {
+  validationErrors?: ValidationErrors;
+  headers?: Record<string, string>;
+  [k: string]: unknown;
+};
+
 /** field (JSON path or column) → reasons */
 export type ValidationErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   readonly status: number;
+  readonly title: string;
+  /** A platform code (ErrorCode) or a code a domain declared with `defineErrors`. */
+  readonly code: string;
+  /**
+   * `code` is one of the platform's ERROR_CODES; a domain's own codes are raised through the
+   * factories `defineErrors` returns (so no code can be raised without being declared).
+   */
   constructor(
-    readonly code: ErrorCode,
+    code: ErrorCode,
     readonly detail: string,
-    readonly extras: {
-      validationErrors?: ValidationErrors;
-      headers?: Record<string, string>;
-      [k: string]: unknown;
-    } = {},
+    readonly extras: AppErrorExtras = {},
   ) {
     super(detail);
     this.name = 'AppError';
-    this.status = ERROR_CODES[code].status;
+    this.code = code;
+    const definition = DECLARED.get(code);
+    if (!definition) throw new Error(`undeclared error code ${code}`);
+    this.status = definition.status;
+    this.title = definition.title;
   }
 
   static validation(validationErrors: ValidationErrors, detail = 'The request has invalid fields.'): AppError {
@@ -78,7 +129,7 @@ export interface Problem {
   status: number;
   detail: string;
   instance?: string;
-  code: ErrorCode;
+  code: string;
   requestId?: string;
   validationErrors?: ValidationErrors;
   [extra: string]: unknown;
@@ -88,7 +139,7 @@ export function problemFor(error: AppError, requestId?: string, instance?: strin
   const { headers: _headers, ...extras } = error.extras;
   return {
     type: `${PROBLEM_TYPE_BASE}${error.code.replace(/_/g, '-')}`,
-    title: ERROR_CODES[error.code].title,
+    title: error.title,
     status: error.status,
     detail: error.detail,
     code: error.code,

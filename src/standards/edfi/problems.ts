@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { toAppError } from '../../platform/http/app.js';
-import type { AppError, ErrorCode } from '../../platform/http/errors.js';
+import type { AppError } from '../../platform/http/errors.js';
 
-const TYPES: Partial<Record<ErrorCode, string>> = {
+const TYPES: Partial<Record<string, string>> = {
   bad_request: 'urn:ed-fi:api:bad-request',
   validation_failed: 'urn:ed-fi:api:bad-request:data-validation-failed',
   unauthenticated: 'urn:ed-fi:api:security:authentication',
@@ -26,7 +26,7 @@ const TYPES: Partial<Record<ErrorCode, string>> = {
   internal: 'urn:ed-fi:api:system-failure',
 };
 
-const TITLES: Partial<Record<ErrorCode, string>> = {
+const TITLES: Partial<Record<string, string>> = {
   validation_failed: 'Data Validation Failed',
   reference_not_found: 'Unresolved Reference',
   dependent_records_exist: 'Dependent Item Exists',

@@ -1,0 +1,16 @@
+/**
+ * The Ed-Fi domain's public entry: the K-12 record (Ed-Fi 5.2 tables) as other domains may use it.
+ * The standards bindings (src/standards/edfi) serve the same tables over the Ed-Fi API.
+ */
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/transaction.js';
+import { student } from './tables.js';
+
+/** The student's birth date (YYYY-MM-DD), null when not recorded, undefined when no such student. */
+export async function studentBirthDate(tx: Tx, studentUniqueId: string): Promise<string | null | undefined> {
+  const [row] = await tx
+    .select({ birthDate: student.birthDate })
+    .from(student)
+    .where(eq(student.studentUniqueId, studentUniqueId));
+  return row ? row.birthDate : undefined;
+}

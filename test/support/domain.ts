@@ -1,0 +1,85 @@
+/**
+ * The harness for domain-service tests: a private migrated database with a small demo district and
+ * language school (default access policies included), the server as it runs (every plugin of the
+ * composition root), and ways to act as any principal — through HTTP (`inject`) or by calling a
+ * service directly in a unit of work (`work`). Principals are given, not signed in: sign-in has its
+ * own tests, and a domain test is about the domain's rules.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { applicationAccessControl, applicationPlugins } from '../../src/app.js';
+import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSize, type DemoSummary } from '../../src/demo/seed.js';
+import type { Principal, Role } from '../../src/platform/auth/roles.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { runWork, type Work, type WorkEnvironment } from '../../src/platform/service/work.js';
+import { migratedDatabase, type TestDatabase } from './db.js';
+
+export interface DomainHarness {
+  database: TestDatabase;
+  demo: DemoSummary;
+  app: FastifyInstance;
+  env: WorkEnvironment;
+  /** A principal of the demo district (or `tenantId`), with the given roles and facts. */
+  principal(roles: Role[], extra?: Partial<Principal>): Principal;
+  /** Runs `fn` as `principal` in one unit of work, as a route would. */
+  work<T>(principal: Principal, fn: (work: Work) => Promise<T>): Promise<T>;
+  /** An HTTP request to the full server as `principal` (undefined = nobody signed in). */
+  inject(principal: Principal | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
+  dispose(): Promise<void>;
+}
+
+const AS_HEADER = 'x-test-principal';
+
+export async function domainHarness(size: Partial<DemoSize> = {}): Promise<DomainHarness> {
+  const database = await migratedDatabase();
+  const demo = await seedDemo(database, {
+    ...DEFAULT_DEMO_SIZE,
+    students: 40,
+    schools: 2,
+    sectionsPerSchool: 4,
+    languageSchoolStudents: 8,
+    ...size,
+  });
+  const principals = new Map<string, Principal>();
+  const app = await buildApp({
+    database,
+    logger: createLogger('silent'),
+    plugins: [
+      (instance) => {
+        // Test-only: the principal is named by a header this harness sets (see `inject`).
+        instance.addHook('onRequest', async (request) => {
+          const key = request.headers[AS_HEADER];
+          if (typeof key === 'string') request.principal = principals.get(key);
+        });
+      },
+      ...applicationPlugins(),
+    ],
+  });
+  const env: WorkEnvironment = { database, access: applicationAccessControl() };
+  return {
+    database,
+    demo,
+    app,
+    env,
+    principal(roles, extra = {}) {
+      return { kind: 'user', tenantId: demo.districtTenantId, actorId: randomUUID(), roles, scopes: [], ...extra };
+    },
+    work(principal, fn) {
+      return runWork(env, principal, {}, fn);
+    },
+    inject(principal, options) {
+      const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+      if (principal) {
+        const key = randomUUID();
+        principals.set(key, principal);
+        headers[AS_HEADER] = key;
+      }
+      return app.inject({ ...options, headers });
+    },
+    async dispose() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
