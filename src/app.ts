@@ -11,7 +11,6 @@ import type { AppOptions } from './platform/http/app.js';
 import { security } from './platform/http/security.js';
 import { authentication } from './platform/auth/authenticate.js';
 import { createAccessControl, provideAccessControl, type AccessControl } from './platform/auth/access.js';
-import { createRelationshipResolver } from './platform/auth/relationships.js';
 import { identityRoutes } from './platform/identity/routes.js';
 import { accessPolicyOwnership, policyRoutes } from './platform/auth/policy-routes.js';
 import { apiRoutes } from './platform/api/plugin.js';
@@ -28,9 +27,9 @@ import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 /** The domains with a service, in the order their routes are registered. */
 export const DOMAINS: readonly DomainModule[] = [libraryModule];
 
-/** The policy engine bound to the relationship facts the domains keep. */
+/** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {
-  return createAccessControl({ relationships: createRelationshipResolver });
+  return createAccessControl();
 }
 
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {

@@ -8,6 +8,7 @@
 import { registerClassifications } from './platform/auth/classification.js';
 import { allTables, collectTables, registerTables, type TableEntry } from './platform/db/catalog.js';
 import { classifyTables } from './data-classification.js';
+import './relationships.js'; // registers the domains' relationship facts for the policy engine
 import * as tenancy from './platform/tenancy/tables.js';
 import * as platformDb from './platform/db/tables.js';
 import * as platformAudit from './platform/audit/tables.js';

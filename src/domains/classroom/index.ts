@@ -3,3 +3,4 @@
  */
 export { classroomConsentRule } from './consent-rules.js';
 export { recordParentalConsent, refreshConsentFlags, revokeParentalConsent } from './consent.js';
+export { classroomRelationshipSets } from './relationships.js';

@@ -3,3 +3,4 @@ export * from './tables/users.js';
 export * from './tables/sessions.js';
 export * from './tables/session-data.js';
 export * from './tables/ai-insights.js';
+import './tables/anchors.js'; // declares the relationship anchors of these tables

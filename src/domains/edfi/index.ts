@@ -14,3 +14,5 @@ export async function studentBirthDate(tx: Tx, studentUniqueId: string): Promise
     .where(eq(student.studentUniqueId, studentUniqueId));
   return row ? row.birthDate : undefined;
 }
+
+export { k12RelationshipSets } from './relationships.js';

@@ -2,13 +2,14 @@
  * Access control as one object the composition root builds and hands to everything that decides
  * access: the generated API's guard, the domain services (through the unit of work) and the
  * standards bindings. It binds the policy engine (policy.ts) to the tenant's policies and to the
- * relationship questions (who teaches whom, whose child is whom), which are answered by the domains
- * that own those facts — the platform only asks.
+ * relationship questions (who teaches whom, whose child is whom), answered from the facts the domains
+ * describe (relationships.ts) — the platform only asks.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Tx } from '../db/transaction.js';
 import { loadPolicies } from './default-policies.js';
 import { decide, type AccessRequest, type Decision, type RelationshipResolver } from './policy.js';
+import { createRelationshipResolver } from './relationships.js';
 import type { Principal } from './roles.js';
 
 export interface AccessControl {
@@ -19,19 +20,21 @@ export interface AccessControl {
 }
 
 export interface AccessControlOptions {
-  relationships: (tx: Tx) => RelationshipResolver;
+  /** Default: the registered relationship sets (relationships.ts). */
+  relationships?: (tx: Tx) => RelationshipResolver;
 }
 
-export function createAccessControl(options: AccessControlOptions): AccessControl {
+export function createAccessControl(options: AccessControlOptions = {}): AccessControl {
+  const relationships = options.relationships ?? createRelationshipResolver;
   return {
     async decide(tx, principal, request, now) {
       return decide(principal, request, {
         policies: await loadPolicies(tx, principal.tenantId),
-        relationships: options.relationships(tx),
+        relationships: relationships(tx),
         now,
       });
     },
-    relationships: options.relationships,
+    relationships,
   };
 }
 
