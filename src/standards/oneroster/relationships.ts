@@ -32,7 +32,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { classificationOf } from '../../platform/auth/classification.js';
 import { loadPolicies } from '../../platform/auth/default-policies.js';
 import { decide, type DecisionContext, type Scope } from '../../platform/auth/policy.js';
-import { createRelationshipResolver } from '../../platform/auth/relationships.js';
+import { createRelationshipResolver, currentOn, TODAY } from '../../platform/auth/relationships.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
@@ -73,8 +73,9 @@ const list = (ids: readonly string[]): SQL =>
         sql`, `,
       )})`
     : sql`(NULL)`;
+/** An enrollment counts while active and not ended before today: the platform's one "current" rule. */
 const current = (alias: string) =>
-  sql.raw(`${alias}.status = 'active' AND (${alias}.end_date IS NULL OR ${alias}.end_date >= CURRENT_DATE)`);
+  sql`${sql.raw(`${alias}.status`)} = 'active' AND ${currentOn(sql.raw(`${alias}.end_date`), TODAY)}`;
 
 export function relationSql(tenantId: string, relation: RosterRelation): RelationSql {
   const tenant = sql`${tenantId}::uuid`;
