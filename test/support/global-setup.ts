@@ -1,8 +1,8 @@
 /**
- * Prepares one migrated template database per test run, on the engine under test:
- * - PGlite (default): a data directory is migrated once; each test file opens its own copy;
- * - PostgreSQL (SCHOLA_TEST_DATABASE_URL=postgres://…/<base>): database <base>_tpl is created and
- *   migrated; each test file clones it with CREATE DATABASE … TEMPLATE (fast, isolated).
+ * Prepares one migrated template database per test project (engine), see vitest.config.ts:
+ * - `pglite`: a data directory is migrated once; each test file opens its own copy;
+ * - `postgres` (server URL postgres://…/<base>): database <base>_tpl is created and migrated; each
+ *   test file clones it with CREATE DATABASE … TEMPLATE (fast, isolated).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,8 @@ function adminUrl(url: string): { server: string; base: string } {
 }
 
 export default async function setup(project: TestProject) {
-  const url = process.env.SCHOLA_TEST_DATABASE_URL;
+  // The `postgres` project carries its server's URL (vitest.config.ts); `pglite` has none.
+  const url = project.name === 'postgres' ? project.config.env?.SCHOLA_TEST_DATABASE_URL : undefined;
   if (url) {
     const { server, base } = adminUrl(url);
     const template = `${base}_tpl`;
