@@ -11,7 +11,7 @@ import type { AppOptions } from './platform/http/app.js';
 import { security } from './platform/http/security.js';
 import { authentication } from './platform/auth/authenticate.js';
 import { createAccessControl, provideAccessControl, type AccessControl } from './platform/auth/access.js';
-import { identityRoutes } from './platform/identity/routes.js';
+import { identityOwnership, identityRoutes } from './platform/identity/routes.js';
 import { accessPolicyOwnership, policyRoutes } from './platform/auth/policy-routes.js';
 import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
@@ -33,7 +33,7 @@ export function applicationAccessControl(): AccessControl {
 }
 
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
-  const owners = ownedTables([...DOMAINS, accessPolicyOwnership]);
+  const owners = ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),
     (app) => security(app),

@@ -16,7 +16,15 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { supervisionSchema } from '../../platform/db/pg-schemas.js';
-import { checkIn, checkRange, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
+import {
+  checkIn,
+  checkRange,
+  createdAt,
+  markAppendOnly,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+} from '../../platform/db/schema-kit.js';
 import { organizations, users } from '../core/tables.js';
 
 /** The seed's BLOB (SQLite) → PostgreSQL bytea. */
@@ -89,28 +97,30 @@ export const memoryIntegrityHashes = supervisionSchema.table(
 
 /** Immutable log of every memory operation (node.created, ledger.added, …) and who did it. */
 // seed: 002_7bfbe2c40aa16e7b.txt §Ethics/Supervision Tables / memory_audit_log
-export const memoryAuditLog = supervisionSchema.table(
-  'memory_audit_log',
-  {
-    tenantId: tenantKey(),
-    id: text('id').notNull(),
-    studentId: text('student_id').notNull(),
-    // Open list in the seed ("…, etc."): no CHECK.
-    operation: text('operation'),
-    entityType: text('entity_type'),
-    // Node, edge or ledger id per entity_type; no FK so the log survives the entity's deletion.
-    entityId: text('entity_id'),
-    actor: text('actor'),
-    details: jsonb('details'),
-    timestamp: timestamp('timestamp', { withTimezone: true }).defaultNow(),
-  },
-  (t) => [
-    ...tenantKeys('memory_audit_log', t.tenantId, t.id),
-    tenantFk('memory_audit_log_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
-    checkIn('memory_audit_log_entity_type_check', t.entityType, ['node', 'edge', 'ledger']),
-    checkIn('memory_audit_log_actor_check', t.actor, ['system', 'student', 'compression']),
-    index('memory_audit_log_student_idx').on(t.tenantId, t.studentId),
-  ],
+export const memoryAuditLog = markAppendOnly(
+  supervisionSchema.table(
+    'memory_audit_log',
+    {
+      tenantId: tenantKey(),
+      id: text('id').notNull(),
+      studentId: text('student_id').notNull(),
+      // Open list in the seed ("…, etc."): no CHECK.
+      operation: text('operation'),
+      entityType: text('entity_type'),
+      // Node, edge or ledger id per entity_type; no FK so the log survives the entity's deletion.
+      entityId: text('entity_id'),
+      actor: text('actor'),
+      details: jsonb('details'),
+      timestamp: timestamp('timestamp', { withTimezone: true }).defaultNow(),
+    },
+    (t) => [
+      ...tenantKeys('memory_audit_log', t.tenantId, t.id),
+      tenantFk('memory_audit_log_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+      checkIn('memory_audit_log_entity_type_check', t.entityType, ['node', 'edge', 'ledger']),
+      checkIn('memory_audit_log_actor_check', t.actor, ['system', 'student', 'compression']),
+      index('memory_audit_log_student_idx').on(t.tenantId, t.studentId),
+    ],
+  ),
 );
 
 /** Escalation-protocol alerts (green → red), their acknowledgment and resolution. */

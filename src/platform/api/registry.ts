@@ -7,7 +7,7 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { allTables, type TableEntry } from '../db/catalog.js';
-import { isGlobalTable } from '../db/schema-kit.js';
+import { isAppendOnlyTable, isGlobalTable } from '../db/schema-kit.js';
 import { columnSchema } from '../db/zod-from-table.js';
 
 export interface Field {
@@ -68,15 +68,6 @@ const SERVER_COLUMNS = new Set([
   'created_at',
   'updated_at',
   'id_hash',
-]);
-
-/** Resources whose writes go through their own domain endpoints (chains, sign-in, …). */
-const READ_ONLY_RESOURCES = new Set([
-  'compliance.audit_logs',
-  'identity.accounts',
-  'identity.oauth_clients',
-  'identity.external_identities',
-  'supervision.memory_audit_log',
 ]);
 
 const TEXT_TYPES = new Set(['PgText', 'PgVarchar', 'PgChar']);
@@ -159,7 +150,7 @@ function describe(entry: TableEntry): Resource {
   const flag = [...fields.values()].find((f) => f.column.name === 'is_deleted')?.name;
   const at = [...fields.values()].find((f) => f.column.name === 'deleted_at')?.name;
   const global = isGlobalTable(entry.table) || !config.columns.some((c) => c.name === 'tenant_id');
-  const writable = !global && !READ_ONLY_RESOURCES.has(entry.qualifiedName);
+  const writable = !global && !isAppendOnlyTable(entry.table);
 
   // ULID columns: the key of a ULID-keyed table and every column referencing one.
   const ulidColumns = new Set<string>();

@@ -156,3 +156,16 @@ export function markGlobal<T extends object>(table: T): T {
 export function isGlobalTable(table: object): boolean {
   return globalTables.has(table);
 }
+
+/**
+ * Marks an append-only record (the audit trails): rows are written by their owner's code alone and
+ * never changed; the generated API serves reads only.
+ */
+const appendOnlyTables = new Set<object>();
+export function markAppendOnly<T extends object>(table: T): T {
+  appendOnlyTables.add(table);
+  return table;
+}
+export function isAppendOnlyTable(table: object): boolean {
+  return appendOnlyTables.has(table);
+}

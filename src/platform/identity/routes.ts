@@ -13,7 +13,7 @@ import { principalOf, withTenant } from '../auth/request.js';
 import { SESSION_COOKIE, bearerToken, ensureCookieSupport, sessionCookieOptions } from '../auth/authenticate.js';
 import { AppError } from '../http/errors.js';
 import { and, eq } from 'drizzle-orm';
-import { accounts } from './tables.js';
+import { accounts, externalIdentities, oauthClients } from './tables.js';
 import { accountView, requestPasswordReset, resetPassword, signIn, signOut, type ResetDelivery } from './service.js';
 import { OAuthError, issueClientToken, revokeToken } from './oauth-tokens.js';
 
@@ -224,3 +224,13 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     });
   });
 }
+
+/** Accounts and clients are created and changed by the identity service alone (hashes, lockouts, links). */
+export const identityOwnership = {
+  name: 'identity',
+  owns: [
+    { table: accounts, writeVia: ['schola accounts create (CLI)', 'POST /auth/password-reset'] },
+    { table: oauthClients, writeVia: ['schola clients create | revoke (CLI)', 'POST /oauth/revoke'] },
+    { table: externalIdentities, writeVia: ['the identity service (linking an external sign-in)'] },
+  ],
+};
