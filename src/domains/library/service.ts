@@ -74,6 +74,38 @@ async function lockedCheckout(work: Work, checkoutId: number): Promise<CheckoutR
   return row;
 }
 
+/** Applies `changes` to a locked loan and audits the change (old and new views). */
+async function changeLoan(
+  work: Work,
+  before: CheckoutRow,
+  changes: Partial<typeof checkouts.$inferInsert>,
+): Promise<CheckoutView> {
+  const [after] = await work.tx
+    .update(checkouts)
+    .set(changes)
+    .where(and(eq(checkouts.tenantId, work.tenantId), eq(checkouts.checkoutId, before.checkoutId)))
+    .returning();
+  const view = checkoutView(after!);
+  await work.audit({
+    table: checkouts,
+    recordId: before.checkoutId,
+    operation: 'UPDATE',
+    oldValues: checkoutView(before),
+    newValues: view,
+  });
+  return view;
+}
+
+/** A loan still out, ready to change; a closed one is refused with `loan_closed`. */
+async function openLoan(work: Work, checkoutId: number, what: string): Promise<CheckoutRow> {
+  const loan = await lockedCheckout(work, checkoutId);
+  await work.authorize(checkouts, 'write', { studentUsi: loan.studentUsi });
+  if (!(ON_LOAN as readonly (string | null)[]).includes(loan.checkoutStatus)) {
+    throw libraryErrors.loan_closed(`Checkout ${checkoutId} is ${loan.checkoutStatus}: ${what}.`);
+  }
+  return loan;
+}
+
 /** Lends one copy of a catalogue item to a student. */
 export async function checkOut(work: Work, input: CheckOutInput): Promise<CheckoutView> {
   const data = parseInput(checkOutInput, input);
@@ -165,29 +197,15 @@ export async function returnItem(work: Work, checkoutId: number): Promise<Checko
     })
     .where(and(eq(resources.tenantId, work.tenantId), eq(resources.resourceId, before.resourceId)));
   const today = isoDay(work.now);
-  const [after] = await work.tx
-    .update(checkouts)
-    .set({ checkoutStatus: 'Returned', returnDate: today < before.checkoutDate ? before.checkoutDate : today })
-    .where(and(eq(checkouts.tenantId, work.tenantId), eq(checkouts.checkoutId, checkoutId)))
-    .returning();
-  const view = checkoutView(after!);
-  await work.audit({
-    table: checkouts,
-    recordId: checkoutId,
-    operation: 'UPDATE',
-    oldValues: checkoutView(before),
-    newValues: view,
+  return changeLoan(work, before, {
+    checkoutStatus: 'Returned',
+    returnDate: today < before.checkoutDate ? before.checkoutDate : today,
   });
-  return view;
 }
 
 /** Extends a loan by the loan period from today, up to LENDING_RULES.maxRenewals times. */
 export async function renewLoan(work: Work, checkoutId: number): Promise<CheckoutView> {
-  const before = await lockedCheckout(work, checkoutId);
-  await work.authorize(checkouts, 'write', { studentUsi: before.studentUsi });
-  if (!(ON_LOAN as readonly (string | null)[]).includes(before.checkoutStatus)) {
-    throw libraryErrors.loan_closed(`Checkout ${checkoutId} is ${before.checkoutStatus}: only a loan can be renewed.`);
-  }
+  const before = await openLoan(work, checkoutId, 'only a loan can be renewed');
   const renewals = before.renewalCount ?? 0;
   if (renewals >= LENDING_RULES.maxRenewals) {
     throw libraryErrors.renewal_refused(`Checkout ${checkoutId} was renewed ${renewals} times already.`, {
@@ -195,51 +213,21 @@ export async function renewLoan(work: Work, checkoutId: number): Promise<Checkou
     });
   }
   const dueDate = addDays(isoDay(work.now), LENDING_RULES.loanDays);
-  const [after] = await work.tx
-    .update(checkouts)
-    .set({
-      renewalCount: renewals + 1,
-      checkoutStatus: 'Checked Out',
-      dueDate: dueDate > before.dueDate ? dueDate : before.dueDate,
-    })
-    .where(and(eq(checkouts.tenantId, work.tenantId), eq(checkouts.checkoutId, checkoutId)))
-    .returning();
-  const view = checkoutView(after!);
-  await work.audit({
-    table: checkouts,
-    recordId: checkoutId,
-    operation: 'UPDATE',
-    oldValues: checkoutView(before),
-    newValues: view,
+  return changeLoan(work, before, {
+    renewalCount: renewals + 1,
+    checkoutStatus: 'Checked Out',
+    dueDate: dueDate > before.dueDate ? dueDate : before.dueDate,
   });
-  return view;
 }
 
 /** Records a loaned copy as lost: the loan closes and the copy leaves the stock. */
 export async function reportLost(work: Work, checkoutId: number): Promise<CheckoutView> {
-  const before = await lockedCheckout(work, checkoutId);
-  await work.authorize(checkouts, 'write', { studentUsi: before.studentUsi });
-  if (!(ON_LOAN as readonly (string | null)[]).includes(before.checkoutStatus)) {
-    throw libraryErrors.loan_closed(`Checkout ${checkoutId} is ${before.checkoutStatus}, not on loan.`);
-  }
+  const before = await openLoan(work, checkoutId, 'not on loan');
   await work.tx
     .update(resources)
     .set({ totalCopies: sql`${resources.totalCopies} - 1` })
     .where(and(eq(resources.tenantId, work.tenantId), eq(resources.resourceId, before.resourceId)));
-  const [after] = await work.tx
-    .update(checkouts)
-    .set({ checkoutStatus: 'Lost' })
-    .where(and(eq(checkouts.tenantId, work.tenantId), eq(checkouts.checkoutId, checkoutId)))
-    .returning();
-  const view = checkoutView(after!);
-  await work.audit({
-    table: checkouts,
-    recordId: checkoutId,
-    operation: 'UPDATE',
-    oldValues: checkoutView(before),
-    newValues: view,
-  });
-  return view;
+  return changeLoan(work, before, { checkoutStatus: 'Lost' });
 }
 
 /** The loans past their due date on `asOf` (default today), oldest first, within the caller's reach. */

@@ -19,7 +19,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
-import { auditRowHash, type AuditHashInput, type Json } from './audit.js';
+import { auditRowHash, type AuditHashInput } from './audit.js';
 
 export type AuditProblemKind = 'edited' | 'deleted' | 'inserted' | 'truncated';
 
@@ -60,27 +60,13 @@ interface ChainRow {
   input: AuditHashInput;
 }
 
-interface RawRow {
+/** A row as read back: the hashed values (timestamp as read, sequence possibly as text) and its own hash. */
+type RawRow = Omit<AuditHashInput, 'tenant_id' | 'tenant_seq' | 'timestamp'> & {
   id: string | number;
   tenant_seq: string | number;
-  prev_hash: string | null;
   row_hash: string;
   ts: string;
-  user_id: string;
-  actor_role: string | null;
-  session_id: string | null;
-  table_name: string;
-  record_id: string | null;
-  operation: string;
-  old_values: Json;
-  new_values: Json;
-  ip_address: string | null;
-  user_agent: string | null;
-  legitimate_educational_interest: boolean | null;
-  justification: string | null;
-  data_categories: string[] | null;
-  retention_date: string | null;
-}
+};
 
 export async function verifyAuditChain(database: Database, options: VerifyOptions = {}): Promise<AuditVerification> {
   const tenants = options.tenantId
