@@ -3,6 +3,7 @@
  * a K-12 district (Ed-Fi + OneRoster, seed 004), live classroom sessions in it (seed 000), and a
  * language school with classes, invoices and a CRM funnel (seed 002). Same seed, same data.
  */
+import { seedLibrary } from './library.js';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { tenants } from '../platform/tenancy/tables.js';
@@ -81,6 +82,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     const k12 = await seedK12(tx, district!.id, size, rng);
     k12Result = k12;
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
+    const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
     const [school] = await tx
       .insert(tenants)
       .values({
@@ -91,7 +93,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       })
       .returning({ id: tenants.id });
     const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
-    const counts = { ...k12.counts, ...classroom, ...language };
+    const counts: Record<string, number> = { ...k12.counts, ...classroom, ...library, ...language };
     return {
       districtTenantId: district!.id,
       languageSchoolTenantId: school!.id,
