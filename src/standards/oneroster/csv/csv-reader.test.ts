@@ -10,7 +10,7 @@ async function all(chunks: (string | Buffer)[]): Promise<CsvRecord[]> {
 }
 
 describe('readCsv (RFC 4180)', () => {
-  it('reads quotes, doubled quotes, multi-value cells, embedded newlines, CRLF and a BOM with line numbers', async () => {
+  it('reads quotes, doubled quotes, multi-value cells, embedded newlines, CRLF, a BOM; numbers lines', async () => {
     const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\r\nlines\nhere",z\r\n\r\n3,,\r\n';
     const records = await all([text]);
     expect(records).toEqual([

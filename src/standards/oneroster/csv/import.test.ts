@@ -318,7 +318,8 @@ describe('importPackage', () => {
     files.users = [`${header},ext:note`, ...users.map((line) => `${line},${note(line.split(',')[0]!)}`)]
       .join('\n')
       .replace('Jane,Doe', '"Ja\tne\\",Doe');
-    files.classes = files.classes!.replace('Algebra I P1,"09,10"', 'Algebra I P1,"9\\,\\\\n, 1\t0 ,""q"""');
+    // In a multi-valued cell a quote inside a value is data; a value in quotes may hold a comma.
+    files.classes = files.classes!.replace('Algebra I P1,"09,10"', 'Algebra I P1,"9\\,\\\\n, 1\t0 ,x""q"",""a, b"""');
     const report = await importPackage(database, tenantId, zipOf(files));
     expect(report.ok, reportText(report)).toBe(true);
     const [u1] = await q<{ given_name: string }>(
@@ -335,7 +336,7 @@ describe('importPackage', () => {
       `SELECT grades FROM oneroster.classes WHERE tenant_id = $1 AND sourced_id = 'k1'`,
       [tenantId],
     );
-    expect(k1!.grades).toEqual(['9\\', '\\\\n', '1\t0', '"q"']);
+    expect(k1!.grades).toEqual(['9\\', '\\\\n', '1\t0', 'x"q"', 'a, b']);
 
     const nul = basePackage();
     nul.users = nul.users!.replace('Jane,Doe', 'Ja\u0000ne,Doe');
