@@ -47,7 +47,7 @@ describe('rejected rows and what depends on them', () => {
     );
     const school =
       'which is rejected (orgs.csv:3 [type]: must be one of department, district, local, national, school, state)';
-    const s1 = 'references orgs "s1", which is rejected (orgs.csv:3))';
+    const s1 = 'references orgs "s1", which is rejected (orgs.csv:3)';
     const rejectedAt = (where: string) => `which is rejected (${where}: ${s1})`;
     expect(found).toEqual(
       expect.arrayContaining([
@@ -55,7 +55,7 @@ describe('rejected rows and what depends on them', () => {
         `classes:2 [schoolSourcedId] references orgs "s1", ${school}`,
         `users:2 [primaryOrgSourcedId] references orgs "s1", ${school}`,
         // One level at a time: the user's own reason names the school's row, not its reason again.
-        `roles:2 [userSourcedId] references users "u1", which is rejected (users.csv:2 [primaryOrgSourcedId]: ${s1})`,
+        `roles:2 [userSourcedId] references users "u1", ${rejectedAt('users.csv:2 [primaryOrgSourcedId]')}`,
         `enrollments:2 [classSourcedId] references classes "k1", ${rejectedAt('classes.csv:2 [schoolSourcedId]')}`,
         `demographics:2 [sourcedId] references users "u2", ${rejectedAt('users.csv:3 [primaryOrgSourcedId]')}`,
       ]),
