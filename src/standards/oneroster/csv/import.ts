@@ -52,14 +52,19 @@ async function specFor(pkg: PackageSource, name: string, version: '1.1' | '1.2')
   return spec;
 }
 
+/** The file's first line; empty when it cannot be read (reading the whole file reports why). */
 async function firstLine(pkg: PackageSource, name: string): Promise<string> {
-  const stream = await pkg.open(name);
   let text = '';
-  for await (const chunk of stream) {
-    text += chunk.toString();
-    if (text.includes('\n') || text.length > 4096) break;
+  try {
+    const stream = await pkg.open(name);
+    for await (const chunk of stream) {
+      text += chunk.toString();
+      if (text.includes('\n') || text.length > 4096) break;
+    }
+    stream.destroy();
+  } catch {
+    return '';
   }
-  stream.destroy();
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)[0]!
@@ -117,7 +122,10 @@ export async function importPackage(
           run = await Run.start(tx, tenantId, pkg, log, files, version, options);
           for (const spec of FILES) {
             const mode = manifest.modes.get(spec.name);
-            if (mode === 'bulk' || mode === 'delta') await run.file(await specFor(pkg, spec.name, version), mode);
+            if (mode !== 'bulk' && mode !== 'delta') continue;
+            // Declared but missing: already reported; the files that reference it are told so.
+            if (!pkg.files.has(spec.name)) run.missing(spec.name, mode);
+            else await run.file(await specFor(pkg, spec.name, version), mode);
           }
           if (log.errors > 0 && !options.partial) throw new RollBack();
         });

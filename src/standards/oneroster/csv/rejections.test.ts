@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
 import { importPackage } from './import.js';
 import { reportText, type ImportReport } from './report.js';
-import { basePackage, createTenant, manifest, zipOf } from './testing.js';
+import { basePackage, createTenant, manifest, writeDirectory, zipOf } from './testing.js';
 import { writeZip } from './zip-writer.js';
 
 let database: TestDatabase;
@@ -178,7 +178,7 @@ describe('no input crashes the import: every failure is a line of the report', (
     ]);
   });
 
-  it('a file whose rows cannot be read (broken quoting, an unusable header) says why its dependants fail', async () => {
+  it('a file that cannot be read (broken quoting, bad header, not in the package): its dependants say so', async () => {
     const tenantId = await createTenant(database, 'broken-quote');
     const files = basePackage();
     files.courses = files.courses!.replace('Algebra I', '"Algebra" I');
@@ -188,6 +188,17 @@ describe('no input crashes the import: every failure is a line of the report', (
         'courses:2 not valid CSV: text after the closing quote of a field',
         'classes:2 [courseSourcedId] references courses "c1", which is not in Schola, and courses.csv was not ' +
           'applied (courses.csv:2: not valid CSV: text after the closing quote of a field)',
+      ]),
+    );
+    // A file the manifest declares but the package lacks: reported once, and its dependants say so.
+    const withoutOrgs = basePackage();
+    delete withoutOrgs.orgs;
+    const missing = await importPackage(database, tenantId, writeDirectory(withoutOrgs));
+    expect(errors(missing)).toEqual(
+      expect.arrayContaining([
+        'manifest.csv:0 [file.orgs] declared bulk but orgs.csv is not in the package',
+        'courses:2 [orgSourcedId] references orgs "d1", which is not in Schola, and orgs.csv was not applied ' +
+          '(orgs.csv: declared bulk in manifest.csv but not in the package)',
       ]),
     );
     const manifestOnly = await importPackage(

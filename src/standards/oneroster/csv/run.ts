@@ -95,6 +95,11 @@ export class Run {
     }
   }
 
+  /** A file the manifest declares but the package lacks (checkFileList reported it). */
+  missing(name: string, mode: 'bulk' | 'delta'): void {
+    this.failures.set(name, { line: 0, reason: `declared ${mode} in manifest.csv but not in the package` });
+  }
+
   private summary(spec: FileSpec, label: string, mode: 'bulk' | 'delta'): FileSummary {
     const summary: FileSummary = {
       file: label,
