@@ -80,7 +80,8 @@ describe('a real-world-shaped OneRoster 1.2 package', () => {
 
     expect(
       await q(
-        `SELECT sourced_id, enabled_user, family_name, user_ids, grades, metadata, date_last_modified IS NOT NULL AS dated
+        `SELECT sourced_id, enabled_user, family_name, user_ids, grades, metadata,
+           date_last_modified IS NOT NULL AS dated
          FROM oneroster.users WHERE tenant_id = $1 ORDER BY sourced_id`,
         [tenantId],
       ),

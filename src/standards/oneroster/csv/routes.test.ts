@@ -49,7 +49,7 @@ async function until(jobId: string): Promise<Record<string, unknown>> {
 }
 
 describe('POST /admin/oneroster/imports', () => {
-  it('accepts a zip from a district admin, answers 202 {jobId}, runs the import and reports through the job', async () => {
+  it('accepts a zip from a district admin, answers 202 {jobId}, runs the import, reports through the job', async () => {
     principal = { kind: 'user', tenantId, actorId: 'admin-1', roles: ['district_admin'], scopes: [] };
     const res = await app.inject({
       method: 'POST',
