@@ -104,7 +104,7 @@ describe('seed coverage', () => {
     expect(problems).toEqual([]);
   });
 
-  it('keys every tenant-owned table by tenant_id first (primary, unique and tenant-to-tenant foreign keys)', async () => {
+  it('keys every tenant-owned table by tenant_id first (primary, unique, tenant-to-tenant foreign keys)', async () => {
     const rows = await database.query<{ rel: string; conname: string; contype: string; first: string | null }>(
       `SELECT c.conrelid::regclass::text AS rel, c.conname, c.contype,
               (SELECT attname FROM pg_attribute WHERE attrelid = c.conrelid AND attnum = c.conkey[1]) AS first
