@@ -62,7 +62,8 @@ module.exports = {
     {
       name: 'web-imports-only-shared-schemas',
       severity: 'error',
-      comment: 'The web app may share zod schemas with the server (files named *.schema.ts or schemas.ts), nothing else.',
+      comment:
+        'The web app may share zod schemas with the server (files named *.schema.ts or schemas.ts), nothing else.',
       from: { path: '^web/' },
       to: { path: '^src/', pathNot: '(\\.schema\\.ts|/schemas\\.ts)$' },
     },

@@ -91,10 +91,6 @@ export function registerOneRosterCommands(program: Command, helpers: OneRosterCl
           const summary = await exportPackage(database, tenantId, directory);
           const files = Object.entries(summary.files).map(([f, n]) => `${f} ${n}`);
           console.log(`Wrote a OneRoster 1.2 bulk package to ${directory}: ${files.join(', ') || 'no rows'}`);
-          for (const cell of summary.lossy)
-            console.error(
-              `warning: ${cell}: a value contains a comma; the CSV binding will read it back as several values`,
-            );
         } finally {
           await database.close();
         }

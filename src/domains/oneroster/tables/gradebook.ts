@@ -176,7 +176,8 @@ export const resources = onerosterSchema.table(
     sourcedId: sourcedId().notNull(),
     status: orStatus(),
     dateLastModified: orDateLastModified(),
-    title: varchar('title', { length: 255 }).notNull(),
+    // Optional in OneRoster 1.2 (Resource.title; CSV binding 1.2.1), although seed 004 declares it NOT NULL.
+    title: varchar('title', { length: 255 }),
     vendorResourceId: varchar('vendor_resource_id', { length: 255 }),
     vendorId: varchar('vendor_id', { length: 255 }),
     applicationId: varchar('application_id', { length: 255 }),

@@ -44,7 +44,8 @@ export const courses = onerosterSchema.table(
     status: orStatus(),
     dateLastModified: orDateLastModified(),
     title: varchar('title', { length: 255 }).notNull(),
-    schoolYearSourcedId: sourcedId('school_year_sourced_id').notNull(),
+    // Optional in OneRoster 1.2 (CSV binding 1.2.1), although seed 004 declares it NOT NULL.
+    schoolYearSourcedId: sourcedId('school_year_sourced_id'),
     courseCode: varchar('course_code', { length: 100 }),
     grades: text('grades').array(),
     subjects: text('subjects').array(),

@@ -1,15 +1,16 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv-reader.js';
 import { csvLine } from './export.js';
 
 async function all(chunks: (string | Buffer)[]): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
-  for await (const r of readCsv(chunks)) out.push(r);
+  for await (const r of readCsv(chunks, { reopen: () => Readable.from(chunks) })) out.push(r);
   return out;
 }
 
 describe('readCsv (RFC 4180)', () => {
-  it('reads quotes, doubled quotes, multi-value cells, embedded newlines, CRLF and a BOM with line numbers', async () => {
+  it('reads quotes, doubled quotes, multi-value cells, embedded newlines, CRLF, a BOM; numbers lines', async () => {
     const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\r\nlines\nhere",z\r\n\r\n3,,\r\n';
     const records = await all([text]);
     expect(records).toEqual([
@@ -34,6 +35,11 @@ describe('readCsv (RFC 4180)', () => {
 
   it('reports broken quoting with the line', async () => {
     await expect(all(['a,b\n1,"open\n2,3\n'])).rejects.toMatchObject({ line: 2 });
+    // The unclosed quote is on line 4, after a quoted field with a line break in the same record.
+    await expect(all(['a,b,c\r\n1,2,3\r\n"x\r\ny",', '"open\r\n4,5,6\r\n'])).rejects.toMatchObject({
+      line: 4,
+      message: 'a quoted field is not closed before the end of the file',
+    });
     await expect(all(['a,b\n1,"x"y\n'])).rejects.toBeInstanceOf(CsvSyntaxError);
     await expect(all(['a,b\n1,x"y\n'])).rejects.toMatchObject({ line: 2 });
   });

@@ -1,8 +1,16 @@
 /**
- * A streaming RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF
- * records, a leading UTF-8 byte-order mark. It never holds more than the record being read, and
- * every record carries the physical line it starts on (what a validation report must name).
+ * CSV records with the physical line each starts on (what a validation report must name), read by
+ * csv-parse as a stream: RFC 4180 quoting (doubled quotes, line breaks inside quotes), CRLF, LF or CR
+ * record ends (mixed too), a UTF-8 byte-order mark. It holds one record and the chunk being parsed.
+ *
+ * csv-parse does not say where a record starts, and asking it (`info`) costs ~40 % of its time, so
+ * the line is counted here: one per record plus the line breaks inside its fields. A blank line is
+ * counted and skipped (csv-parse gives it as one empty field).
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse } from 'csv-parse';
+
 export interface CsvRecord {
   /** 1-based physical line on which the record starts. */
   line: number;
@@ -21,127 +29,90 @@ export class CsvSyntaxError extends Error {
 
 type Chunk = Buffer | Uint8Array | string;
 
-/** Decodes UTF-8 across chunk borders (a multi-byte character may be split between chunks). */
-async function* decodeUtf8(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
+/** No cell of a roster is this long: a larger record is a missing quote, not data to hold in memory. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+const REASONS: Partial<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed before the end of the file',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'text after the closing quote of a field',
+  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (a missing closing quote?)`,
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function lineBreaksIn(fields: string[]): number {
+  let n = 0;
+  for (const field of fields) if (field.includes('\n') || field.includes('\r')) n += field.match(LINE_BREAK)!.length;
+  return n;
 }
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/**
- * Runs of ordinary characters are copied with one slice (not character by character): the reader
- * sits on the import's hot path, at a million rows per package.
- */
-export async function* readCsv(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): AsyncGenerator<CsvRecord> {
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteSeen = false; // inside a quoted field, a quote was read: either "" or the closing quote
-  let closed = false; // a quoted field closed: only a delimiter or a line end may follow
-  let fieldStarted = false;
+/** The 1-based line on which byte `offset` of a stream lies (CRLF, LF and CR each end a line). */
+async function lineAtByte(stream: Readable, offset: number): Promise<number> {
   let line = 1;
-  let recordLine = 1;
-  let first = true;
+  let seen = 0;
   let previousCr = false;
-
-  const endRecord = (): CsvRecord | undefined => {
-    fields.push(field);
-    const record = { line: recordLine, fields };
-    fields = [];
-    field = '';
-    fieldStarted = false;
-    closed = false;
-    // A blank line (one empty field) is not a record: trailing newlines are common.
-    return record.fields.length === 1 && record.fields[0] === '' ? undefined : record;
-  };
-
-  for await (let text of decodeUtf8(chunks)) {
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const end = Math.min(bytes.length, offset - seen);
+      for (let i = 0; i < end; i++) {
+        const c = bytes[i];
+        if (c === 0x0d || (c === 0x0a && !previousCr)) line++;
+        previousCr = c === 0x0d;
+      }
+      seen += bytes.length;
+      if (seen >= offset) break;
     }
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (inQuotes) {
-        if (quoteSeen) {
-          quoteSeen = false;
-          if (text.charCodeAt(i) === QUOTE) {
-            field += '"';
-            i++;
-            continue;
-          }
-          inQuotes = false;
-          closed = true; // the character after the closing quote is handled below
-          continue;
-        }
-        // Up to the next quote; physical lines (LF, CRLF or a lone CR) count inside quotes too.
-        let j = i;
-        for (; j < n; j++) {
-          const c = text.charCodeAt(j);
-          if (c === QUOTE) break;
-          if (c === CR || (c === LF && !previousCr)) line++;
-          previousCr = c === CR;
-        }
-        field += text.slice(i, j);
-        if (j < n) {
-          quoteSeen = true;
-          previousCr = false;
-        }
-        i = j + 1;
-        continue;
-      }
-      const c = text.charCodeAt(i);
-      if (c === LF || c === CR) {
-        const crlf = previousCr && c === LF;
-        previousCr = c === CR;
-        i++;
-        if (crlf) continue; // the CR already ended the record
-        line++;
-        const record = endRecord();
-        if (record) yield record;
-        recordLine = line;
-        continue;
-      }
-      previousCr = false;
-      if (c === COMMA) {
-        fields.push(field);
-        field = '';
-        fieldStarted = false;
-        closed = false;
-        i++;
-      } else if (closed) {
-        throw new CsvSyntaxError(line, 'text after the closing quote of a field');
-      } else if (c === QUOTE) {
-        if (fieldStarted) throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
-        inQuotes = true;
-        fieldStarted = true;
-        i++;
-      } else {
-        let j = i + 1;
-        for (; j < n; j++) {
-          const d = text.charCodeAt(j);
-          if (d === COMMA || d === QUOTE || d === LF || d === CR) break;
-        }
-        field += text.slice(i, j);
-        fieldStarted = true;
-        i = j;
-      }
-    }
+  } finally {
+    stream.destroy();
   }
-  if (inQuotes && !quoteSeen)
-    throw new CsvSyntaxError(recordLine, 'a quoted field is not closed before the end of the file');
-  if (fieldStarted || field !== '' || fields.length > 0) {
-    const record = endRecord();
-    if (record) yield record;
+  return line;
+}
+
+export interface ReadCsvOptions {
+  /**
+   * Opens the same bytes again. csv-parse notices a quote that is never closed only at the end of
+   * the file; with this, the error names the line the unclosed field starts on instead.
+   */
+  reopen?: () => Promise<Readable> | Readable;
+}
+
+export async function* readCsv(
+  chunks: Readable | AsyncIterable<Chunk> | Iterable<Chunk>,
+  options: ReadCsvOptions = {},
+): AsyncGenerator<CsvRecord> {
+  const source = chunks instanceof Readable ? chunks : Readable.from(chunks, { objectMode: false });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const done = pipeline(source, parser);
+  // The same error reaches the loop below; this keeps it from also surfacing as an unhandled rejection.
+  done.catch(() => undefined);
+  let line = 1;
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const start = line;
+      line += 1 + lineBreaksIn(fields);
+      if (fields.length === 1 && fields[0] === '') continue;
+      yield { line: start, fields };
+    }
+    await done;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      let at = typeof error.lines === 'number' ? error.lines : line;
+      // `bytes` is the last field or record boundary csv-parse passed: before the unclosed quote.
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED' && options.reopen && typeof error.bytes === 'number')
+        at = await lineAtByte(await options.reopen(), error.bytes);
+      throw new CsvSyntaxError(at, REASONS[error.code] ?? error.message);
+    }
+    throw error;
+  } finally {
+    // A consumer that stops early (a header peek) releases the file.
+    if (!parser.destroyed) parser.destroy();
+    if (!source.destroyed) source.destroy();
   }
 }

@@ -23,34 +23,24 @@ export function csvLine(values: string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
-/**
- * The CSV binding has no escape for a comma inside one value of a multi-valued cell, so such a
- * value (e.g. the subject "Physical, Health, and Safety Education") reads back as several: the
- * export says so in `lossy` instead of failing.
- */
-function cells(spec: FileSpec, row: Record<string, unknown>, lossy: string[]): string[] {
+/** A row's cells in the file's column order (metadata columns from metadata; status and dateLastModified empty). */
+function cells(spec: FileSpec, row: Record<string, unknown>): string[] {
   const metadata = (row.metadata ?? {}) as Record<string, unknown>;
-  return spec.columns.map((column) => {
-    if (column.csv === 'status' || column.csv === 'dateLastModified') return '';
-    const value = column.db ? row[column.db] : metadata[column.csv];
-    if (column.kind === 'list' && Array.isArray(value) && value.some((v) => String(v).includes(','))) {
-      if (lossy.length < 100) lossy.push(`${spec.name} ${String(row.sourced_id)} ${column.csv}`);
-    }
-    return formatCell(column, column.db ? row[column.db] : metadata[column.csv]);
-  });
+  return spec.columns.map((column) =>
+    column.csv === 'status' || column.csv === 'dateLastModified'
+      ? ''
+      : formatCell(column, column.db ? row[column.db] : metadata[column.csv]),
+  );
 }
 
 export interface ExportSummary {
   directory: string;
   files: Record<string, number>;
-  /** "file sourcedId column" of multi-value cells with a comma inside a value (split on re-import). */
-  lossy: string[];
 }
 
 export async function exportPackage(database: Database, tenantId: string, directory: string): Promise<ExportSummary> {
   fs.mkdirSync(directory, { recursive: true });
   const counts: Record<string, number> = {};
-  const lossy: string[] = [];
   // One repeatable-read transaction: every file sees the same snapshot.
   await tenantTransaction(
     database,
@@ -66,8 +56,10 @@ export async function exportPackage(database: Database, tenantId: string, direct
         let written = 0;
         for (;;) {
           const page = rowsOf<{ j: string; d: string; id: string }>(
-            await tx.execute(sql`SELECT row_to_json(t)::text AS j, ${extra} AS d, t.sourced_id AS id FROM ${sql.raw(spec.tableName!)} t
-              WHERE t.tenant_id = ${tenantId} AND t.status = 'active' AND t.sourced_id > ${after} ORDER BY t.sourced_id LIMIT ${PAGE}`),
+            await tx.execute(sql`SELECT row_to_json(t)::text AS j, ${extra} AS d, t.sourced_id AS id
+              FROM ${sql.raw(spec.tableName!)} t
+              WHERE t.tenant_id = ${tenantId} AND t.status = 'active' AND t.sourced_id > ${after}
+              ORDER BY t.sourced_id LIMIT ${PAGE}`),
           );
           if (page.length === 0) break;
           if (!out) {
@@ -78,14 +70,10 @@ export async function exportPackage(database: Database, tenantId: string, direct
             if (
               !out.write(
                 csvLine(
-                  cells(
-                    spec,
-                    {
-                      ...(JSON.parse(r.j) as Record<string, unknown>),
-                      ...(JSON.parse(r.d) as Record<string, unknown>),
-                    },
-                    lossy,
-                  ),
+                  cells(spec, {
+                    ...(JSON.parse(r.j) as Record<string, unknown>),
+                    ...(JSON.parse(r.d) as Record<string, unknown>),
+                  }),
                 ),
               )
             )
@@ -113,5 +101,5 @@ export async function exportPackage(database: Database, tenantId: string, direct
     ['source.systemName', 'Schola'],
   ];
   fs.writeFileSync(path.join(directory, 'manifest.csv'), manifest.map(csvLine).join(''));
-  return { directory, files: counts, lossy };
+  return { directory, files: counts };
 }

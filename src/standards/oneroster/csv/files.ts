@@ -28,9 +28,8 @@ export interface ColumnSpec {
   kind: Kind;
   /** Physical column; undefined = metadata.<csv>; a leading "_" = staged only (1.1 mapping). */
   db?: string;
+  /** Required by the CSV binding 1.2.1 (the only columns Schola requires: optional there is optional here). */
   required?: boolean;
-  /** Required by Schola's table although optional in the standard. */
-  requiredBySchola?: boolean;
   values?: readonly string[];
   /** The file whose sourcedIds this column references. */
   ref?: string;
@@ -105,9 +104,15 @@ const ref = (csv: string, db: string | undefined, target: string, required = fal
   required,
 });
 
+/** A file whose sourcedId is also a reference to another file's row (demographics → users). */
+function withSourcedIdOf(target: string, spec: FileSpec): FileSpec {
+  return { ...spec, columns: spec.columns.map((c) => (c.csv === 'sourcedId' ? { ...c, ref: target } : c)) };
+}
+
 // results.classSourcedId is not stored: a result's class is its line item's.
 const LINE_ITEM_CLASS =
-  '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
+  '(SELECT li.class_sourced_id FROM oneroster.line_items li' +
+  ' WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
 /** In dependency order: a file only references files before it (or itself). */
 export const FILES: FileSpec[] = [
@@ -138,7 +143,7 @@ export const FILES: FileSpec[] = [
     ref('parentSourcedId', 'parent_sourced_id', 'orgs'),
   ]),
   file('courses', or.courses, 'oneroster.courses', true, [
-    { ...ref('schoolYearSourcedId', 'school_year_sourced_id', 'academicSessions'), requiredBySchola: true },
+    ref('schoolYearSourcedId', 'school_year_sourced_id', 'academicSessions'),
     s('title', 'title', { required: true }),
     s('courseCode', 'course_code'),
     { csv: 'grades', kind: 'list', db: 'grades' },
@@ -214,21 +219,25 @@ export const FILES: FileSpec[] = [
     { csv: 'beginDate', kind: 'date', db: 'begin_date' },
     { csv: 'endDate', kind: 'date', db: 'end_date' },
   ]),
-  file('demographics', or.demographics, 'oneroster.demographics', true, [
-    { csv: 'birthDate', kind: 'date', db: 'birth_date' },
-    { csv: 'sex', kind: 'enum', db: 'sex', values: ['female', 'male', 'other', 'unspecified'] },
-    { csv: 'americanIndianOrAlaskaNative', kind: 'boolean', db: 'american_indian_or_alaska_native' },
-    { csv: 'asian', kind: 'boolean', db: 'asian' },
-    { csv: 'blackOrAfricanAmerican', kind: 'boolean', db: 'black_or_african_american' },
-    { csv: 'nativeHawaiianOrOtherPacificIslander', kind: 'boolean', db: 'native_hawaiian_or_other_pacific_islander' },
-    { csv: 'white', kind: 'boolean', db: 'white' },
-    { csv: 'demographicRaceTwoOrMoreRaces', kind: 'boolean', db: 'demographic_race_two_or_more_races' },
-    { csv: 'hispanicOrLatinoEthnicity', kind: 'boolean', db: 'hispanic_or_latino_ethnicity' },
-    s('countryOfBirthCode', 'country_of_birth_code'),
-    s('stateOfBirthAbbreviation', 'state_of_birth_abbreviation'),
-    s('cityOfBirth', 'city_of_birth'),
-    s('publicSchoolResidenceStatus', 'public_school_residence_status'),
-  ]),
+  // A user's demographics carry the user's own sourcedId (and Schola's table a foreign key to the user).
+  withSourcedIdOf(
+    'users',
+    file('demographics', or.demographics, 'oneroster.demographics', true, [
+      { csv: 'birthDate', kind: 'date', db: 'birth_date' },
+      { csv: 'sex', kind: 'enum', db: 'sex', values: ['female', 'male', 'other', 'unspecified'] },
+      { csv: 'americanIndianOrAlaskaNative', kind: 'boolean', db: 'american_indian_or_alaska_native' },
+      { csv: 'asian', kind: 'boolean', db: 'asian' },
+      { csv: 'blackOrAfricanAmerican', kind: 'boolean', db: 'black_or_african_american' },
+      { csv: 'nativeHawaiianOrOtherPacificIslander', kind: 'boolean', db: 'native_hawaiian_or_other_pacific_islander' },
+      { csv: 'white', kind: 'boolean', db: 'white' },
+      { csv: 'demographicRaceTwoOrMoreRaces', kind: 'boolean', db: 'demographic_race_two_or_more_races' },
+      { csv: 'hispanicOrLatinoEthnicity', kind: 'boolean', db: 'hispanic_or_latino_ethnicity' },
+      s('countryOfBirthCode', 'country_of_birth_code'),
+      s('stateOfBirthAbbreviation', 'state_of_birth_abbreviation'),
+      s('cityOfBirth', 'city_of_birth'),
+      s('publicSchoolResidenceStatus', 'public_school_residence_status'),
+    ]),
+  ),
   file('categories', or.categories, 'oneroster.categories', true, [
     s('title', 'title', { required: true }),
     { csv: 'weight', kind: 'number', db: 'weight' },
@@ -278,7 +287,7 @@ export const FILES: FileSpec[] = [
   ]),
   file('resources', or.resources, 'oneroster.resources', true, [
     s('vendorResourceId', 'vendor_resource_id', { required: true }),
-    s('title', 'title', { required: true }),
+    s('title', 'title'),
     { csv: 'roles', kind: 'list', db: 'roles' },
     { csv: 'importance', kind: 'enum', db: 'importance', values: ['primary', 'secondary'] },
     s('vendorId', 'vendor_id'),

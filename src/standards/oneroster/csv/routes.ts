@@ -43,10 +43,14 @@ export const onerosterImportJob: JobDefinition<ImportProgress> = {
       principal: job.principal,
       onProgress: (p) => job.setProgress(p),
     });
+    // A package that could not be opened says why; otherwise the report lists the errors.
+    const unusable = report.issues.find((i) => i.file === 'package' && i.severity === 'error');
     return {
       status: report.applied ? 'completed' : 'failed',
       result: { progress: job.progress ?? null, report },
-      error: report.applied ? null : `${report.errorCount} error(s) in the package: nothing applied`,
+      error: report.applied
+        ? null
+        : (unusable?.reason ?? `${report.errorCount} error(s) in the package: nothing applied`),
     };
   },
 };

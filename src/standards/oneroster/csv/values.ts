@@ -18,12 +18,56 @@ function validDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Comma-separated values inside one cell; blanks around commas are not part of a value. */
+/**
+ * The values of a multi-valued cell: comma-separated, blanks around commas not part of a value. The
+ * binding has no escape for a comma inside one value, so Schola writes such a value in double quotes
+ * within the cell (`"Physical, Health, and Safety Education",Math`; a quote inside doubled) and reads
+ * a value that starts with a quote that way. A cell whose quotes do not follow that form is split on
+ * every comma, as the binding reads it.
+ */
 export function splitList(text: string): string[] {
+  if (text.includes('"')) {
+    const quoted = splitQuotedList(text);
+    if (quoted) return quoted;
+  }
   return text
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '');
+}
+
+function splitQuotedList(text: string): string[] | undefined {
+  const values: string[] = [];
+  let i = 0;
+  while (i <= text.length) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    let value: string;
+    if (text[i] === '"') {
+      value = '';
+      for (i++; ; i++) {
+        if (i >= text.length) return undefined; // not closed
+        if (text[i] !== '"') value += text[i];
+        else if (text[i + 1] === '"') value += text[i++];
+        else break;
+      }
+      i++;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (i < text.length && text[i] !== ',') return undefined; // text after the closing quote
+    } else {
+      const comma = text.indexOf(',', i);
+      const end = comma < 0 ? text.length : comma;
+      value = text.slice(i, end).trim();
+      i = end;
+    }
+    if (value !== '') values.push(value);
+    i++; // the comma
+  }
+  return values;
+}
+
+/** One value of a multi-valued cell as the export writes it (the inverse of splitList). */
+function listValue(value: string): string {
+  return /[,"]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** `{type:id},{type:id}` — the identifier may itself contain ":" (only the first one splits). */
@@ -101,7 +145,7 @@ export function formatCell(column: ColumnSpec, value: unknown): string {
   if (value === null || value === undefined) return '';
   switch (column.kind) {
     case 'list':
-      return (value as string[]).join(',');
+      return (value as unknown[]).map((v) => listValue(String(v))).join(',');
     case 'userIds':
       return (value as { type: string; identifier: string }[]).map((p) => `{${p.type}:${p.identifier}}`).join(',');
     case 'scoreScaleValue':

@@ -1,20 +1,18 @@
 /**
- * A minimal zip reader (no dependency): the central directory gives each entry's name, method,
- * sizes and local-header offset; an entry is streamed from its data through node:zlib's
- * inflateRaw (method 8, deflate) or as is (method 0, stored). Works on a file (read by offsets,
- * never loaded whole) or on a Buffer (an uploaded body). Zip64 and encrypted entries are refused.
+ * Zip archives read with yauzl: the central directory (zip64 included) lists the entries; an entry
+ * is streamed (stored or deflated), its size checked by yauzl and its CRC-32 checked here (yauzl
+ * leaves that to its caller). Works on a file (read by offsets, never loaded whole) or on a Buffer
+ * (an uploaded body). Anything wrong with the archive is a ZipFormatError naming the entry.
  */
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { Transform, type Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
 
 export interface ZipEntry {
   name: string;
-  method: number;
-  compressedSize: number;
+  /** Uncompressed size in bytes, as the central directory says. */
   size: number;
-  localHeaderOffset: number;
-  flags: number;
+  compressedSize: number;
 }
 
 export class ZipFormatError extends Error {
@@ -24,123 +22,79 @@ export class ZipFormatError extends Error {
   }
 }
 
-/** Random access to the archive's bytes. */
-interface Bytes {
-  size: number;
-  read(offset: number, length: number): Promise<Buffer>;
-  stream(start: number, length: number): Readable;
-}
-
-function bufferBytes(buffer: Buffer): Bytes {
-  return {
-    size: buffer.length,
-    read: async (offset, length) => buffer.subarray(offset, offset + length),
-    // Chunked so that a large stored entry is not handed over as one giant string later.
-    stream: (start, length) =>
-      Readable.from(
-        (function* () {
-          for (let at = start; at < start + length; at += 64 * 1024)
-            yield buffer.subarray(at, Math.min(at + 64 * 1024, start + length));
-        })(),
-      ),
-  };
-}
-
-async function fileBytes(path: string): Promise<Bytes & { close(): Promise<void> }> {
-  const handle = await fs.promises.open(path, 'r');
-  const { size } = await handle.stat();
-  return {
-    size,
-    async read(offset, length) {
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      return buffer.subarray(0, bytesRead);
-    },
-    stream: (start, length) =>
-      length === 0 ? Readable.from([]) : fs.createReadStream(path, { start, end: start + length - 1 }),
-    close: () => handle.close(),
-  };
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-
-async function centralDirectory(bytes: Bytes): Promise<ZipEntry[]> {
-  // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  const tailLength = Math.min(bytes.size, 22 + 65_535);
-  const tail = await bytes.read(bytes.size - tailLength, tailLength);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipFormatError('not a zip archive (no end of central directory record)');
-  const count = tail.readUInt16LE(eocd + 10);
-  const dirSize = tail.readUInt32LE(eocd + 12);
-  const dirOffset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipFormatError('zip64 archives are not supported');
-  const dir = await bytes.read(dirOffset, dirSize);
-  const entries: ZipEntry[] = [];
-  let at = 0;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > dir.length || dir.readUInt32LE(at) !== CENTRAL_SIGNATURE)
-      throw new ZipFormatError('corrupt central directory');
-    const flags = dir.readUInt16LE(at + 8);
-    const nameLength = dir.readUInt16LE(at + 28);
-    const extraLength = dir.readUInt16LE(at + 30);
-    const commentLength = dir.readUInt16LE(at + 32);
-    // Bit 11: UTF-8 names; otherwise CP437, which for the ASCII names of a package is the same.
-    const name = dir.subarray(at + 46, at + 46 + nameLength).toString(flags & 0x800 ? 'utf8' : 'latin1');
-    entries.push({
-      name,
-      flags,
-      method: dir.readUInt16LE(at + 10),
-      compressedSize: dir.readUInt32LE(at + 20),
-      size: dir.readUInt32LE(at + 24),
-      localHeaderOffset: dir.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 export interface ZipArchive {
   entries: ZipEntry[];
   open(entry: ZipEntry): Promise<Readable>;
   close(): Promise<void>;
 }
 
+/** An operating-system error (a file that cannot be read) stays what it is; anything else is the archive's fault. */
+function archiveError(error: unknown, prefix = ''): Error {
+  if (error instanceof ZipFormatError) return error;
+  if ((error as NodeJS.ErrnoException).syscall !== undefined) return error as Error;
+  return new ZipFormatError(`${prefix}${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Passes the entry's bytes through and fails at the end when their CRC-32 is not the directory's. */
+function crcCheck(name: string, expected: number): Transform {
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(crc === expected ? null : new ZipFormatError(`${name}: CRC-32 mismatch, the entry is corrupt`));
+    },
+  });
+}
+
 export async function openZip(source: string | Buffer): Promise<ZipArchive> {
-  const bytes =
-    typeof source === 'string' ? await fileBytes(source) : { ...bufferBytes(source), close: async () => undefined };
-  let entries: ZipEntry[];
+  let zip: yauzl.ZipFile;
   try {
-    entries = await centralDirectory(bytes);
+    // autoClose off: entries are opened on demand, some twice (a header peek, then the file).
+    zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, { autoClose: false })
+        : await yauzl.fromBufferPromise(source);
   } catch (error) {
-    await bytes.close();
-    throw error;
+    throw archiveError(error, 'not a usable zip archive: ');
+  }
+  const entries: ZipEntry[] = [];
+  const raw = new Map<ZipEntry, yauzl.Entry>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const mine = { name: entry.fileName, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
+      entries.push(mine);
+      raw.set(mine, entry);
+    }
+  } catch (error) {
+    zip.close();
+    throw archiveError(error, 'corrupt central directory: ');
   }
   return {
     entries,
     async open(entry) {
-      if (entry.flags & 0x1) throw new ZipFormatError(`${entry.name}: encrypted entries are not supported`);
-      if (entry.method !== 0 && entry.method !== 8)
+      const found = raw.get(entry);
+      if (!found) throw new ZipFormatError(`${entry.name}: not an entry of this archive`);
+      if (found.isEncrypted()) throw new ZipFormatError(`${entry.name}: encrypted entries are not supported`);
+      if (found.compressionMethod !== 0 && found.compressionMethod !== 8)
         throw new ZipFormatError(
-          `${entry.name}: compression method ${entry.method} is not supported (stored or deflated only)`,
+          `${entry.name}: compression method ${found.compressionMethod} is not supported (stored or deflated only)`,
         );
-      const local = await bytes.read(entry.localHeaderOffset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE)
-        throw new ZipFormatError(`${entry.name}: corrupt local header`);
-      const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      const raw = bytes.stream(dataStart, entry.compressedSize);
-      if (entry.method === 0) return raw;
-      const inflate = createInflateRaw();
-      raw.on('error', (error) => inflate.destroy(error));
-      return raw.pipe(inflate);
+      let data: Readable;
+      try {
+        data = await zip.openReadStreamPromise(found);
+      } catch (error) {
+        throw archiveError(error, `${entry.name}: `);
+      }
+      const checked = crcCheck(entry.name, found.crc32);
+      // A broken deflate stream or a wrong size surfaces on the stream the caller reads.
+      data.on('error', (error) => checked.destroy(archiveError(error, `${entry.name}: `)));
+      // A reader that stops early (a header peek) releases the entry's stream too.
+      checked.on('close', () => data.destroy());
+      return data.pipe(checked);
     },
-    close: () => bytes.close(),
+    close: async () => zip.close(),
   };
 }
