@@ -21,7 +21,7 @@ import {
 import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-writes.js';
 import { parsePaging, type ListResult } from './list.js';
 import { asReader } from './caller.js';
-import { DATA_PATH, sendItem, sendList } from './routes.js';
+import { DATA_PATH, sendItem, sendList } from './responses.js';
 import type { EdfiWork } from './store.js';
 
 const PAGING = ['offset', 'limit', 'totalCount', 'minChangeVersion', 'maxChangeVersion'];

@@ -3,46 +3,23 @@
  * DELETE by id, POST upsert, /deletes, /keyChanges; descriptors; Change Queries' available versions;
  * the discovery document and OpenAPI. All Ed-Fi routes answer errors as Ed-Fi problem documents.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { asCaller, asReader } from './caller.js';
 import { createPoster } from './post-batch.js';
 import { descriptorRoutes } from './descriptors.js';
 import { discoveryRoutes } from './discovery.js';
-import { availableChangeVersions, listResources, trackedChanges, type ListResult } from './list.js';
+import { availableChangeVersions, listResources, trackedChanges } from './list.js';
 import type { ResourceModel } from './model.js';
 import { useEdfiErrors } from './problems.js';
+import { DATA_PATH, sendItem, sendList } from './responses.js';
 import { servedResources } from './resources.js';
 import { getById, remove, replace, type EdfiWork } from './store.js';
 import { requireEdfiScope } from './authorization.js';
 import { auditFactsOf } from '../../platform/auth/classification.js';
 import { auditRead } from '../../platform/audit/audit.js';
 
-export const DATA_PATH = '/data/v3/ed-fi';
-
 type IdParams = { id: string };
 type Query = Record<string, unknown>;
-
-export function sendList(reply: FastifyReply, result: ListResult) {
-  if (result.totalCount !== undefined) reply.header('Total-Count', String(result.totalCount));
-  if (result.nextPageToken) reply.header('Next-Page-Token', result.nextPageToken);
-  return reply.send(result.items);
-}
-
-/** ETag header + If-None-Match → 304. */
-export function sendItem(request: FastifyRequest, reply: FastifyReply, item: Record<string, unknown>) {
-  const etag = `"${String(item._etag)}"`;
-  reply.header('ETag', etag);
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (
-    typeof ifNoneMatch === 'string' &&
-    ifNoneMatch
-      .split(',')
-      .some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '').replace(/"/g, '') === String(item._etag))
-  ) {
-    return reply.status(304).send();
-  }
-  return reply.send(item);
-}
 
 function ifMatchOf(request: FastifyRequest): string | undefined {
   const header = request.headers['if-match'];

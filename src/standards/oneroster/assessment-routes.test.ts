@@ -5,7 +5,7 @@
  * do not reach them), bad bodies, school-bound clients, and the discovery document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 
 const BASE = '/ims/oneroster/gradebook/v1p2';
 let f: Fixture;

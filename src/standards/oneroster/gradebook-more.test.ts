@@ -6,7 +6,7 @@
  * POST /classes/{cid}/academicSessions/{aid}/results, DELETE leaving nested lists, and discovery.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 
 const BASE = '/ims/oneroster/gradebook/v1p2';
 let f: Fixture;

@@ -4,7 +4,7 @@
  * write scopes, school-bound writes, and audit rows written with the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 import { GRADEBOOK_COLLECTIONS, GRADEBOOK_NESTED } from './gradebook-routes.js';
 
 const BASE = '/ims/oneroster/gradebook/v1p2';

@@ -3,7 +3,7 @@
  * never "everything"); Link and X-Total-Count are exact; the maximum limit clamps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 
 const BASE = '/ims/oneroster/rostering/v1p2';
 let f: Fixture;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, linkStudent } from '../../platform/identity/service.js';
 import { relationCondition, relationSql } from './relationships.js';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 
 const ROSTER = '/ims/oneroster/rostering/v1p2';
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';

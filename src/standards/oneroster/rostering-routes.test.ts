@@ -3,7 +3,7 @@
  * collection and nested read, scopes, field traps, school-bound isolation, tobedeleted rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, oneRosterFixture, type Fixture } from './test-fixture.js';
+import { codeMinor, oneRosterFixture, type Fixture } from '../../../test/support/oneroster-fixture.js';
 import { ROSTERING_COLLECTIONS, ROSTERING_NESTED } from './rostering-routes.js';
 
 const BASE = '/ims/oneroster/rostering/v1p2';

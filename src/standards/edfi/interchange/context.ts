@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
-import { RowError } from './fields.js';
+import { RowError } from './row-error.js';
 import type { XmlNode } from './xml-records.js';
 
 interface KnownDescriptor {

@@ -6,7 +6,9 @@
 import type { XmlNode } from './xml-records.js';
 import type { LoadContext } from './context.js';
 
-export class RowError extends Error {}
+import { RowError } from './row-error.js';
+
+export { RowError };
 
 export function childOf(node: XmlNode | undefined, name: string): XmlNode | undefined {
   return node?.children.find((c) => c.name === name);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OR_SCOPE, oneRosterFixture, type Fixture } from '../test-fixture.js';
+import { OR_SCOPE, oneRosterFixture, type Fixture } from '../../../../test/support/oneroster-fixture.js';
 import { exportPackage } from './export.js';
 import { importPackage } from './import.js';
 import { reportText } from './report.js';

@@ -4,14 +4,14 @@
  * whose tokens come from the token endpoint.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSummary } from '../../demo/seed.js';
-import { createClient } from '../../platform/identity/service.js';
-import { identityRoutes } from '../../platform/identity/routes.js';
-import { authentication } from '../../platform/auth/authenticate.js';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
-import { oneRosterRoutes } from './plugin.js';
+import { migratedDatabase, type TestDatabase } from './db.js';
+import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSummary } from '../../src/demo/seed.js';
+import { createClient } from '../../src/platform/identity/service.js';
+import { identityRoutes } from '../../src/platform/identity/routes.js';
+import { authentication } from '../../src/platform/auth/authenticate.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { oneRosterRoutes } from '../../src/standards/oneroster/plugin.js';
 
 export const OR_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 export const SMALL_DISTRICT = {
