@@ -3,11 +3,11 @@
  * JSON names follow the Ed-Fi 5.2 API; where the data model has no column for an Ed-Fi key part
  * (sessionName inside courseOffering/section references), the part is accepted and matched but not
  * stored (`null`). Routes, validation, SQL and OpenAPI are all derived from this list; the resources of
- * the academic-record, cohort, credential and standards tables are described in resources-more.ts.
+ * the academic-record, cohort, credential and standards tables are described in resources-academic-record.ts.
  */
 import * as edfi from '../../domains/edfi/tables.js';
 import { compile, type DescriptorDef, type ReferenceDef, type ResourceDef, type ResourceModel } from './model.js';
-import { MORE_RESOURCE_DEFS } from './resources-more.js';
+import { ACADEMIC_RECORD_RESOURCE_DEFS } from './resources-academic-record.js';
 
 const d = (json: string, type: string): DescriptorDef => ({ json, type: `${type}Descriptor` });
 const school: ReferenceDef = { json: 'schoolReference', target: 'schools', keys: { schoolId: 'schoolId' } };
@@ -526,7 +526,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     ],
   },
 
-  ...MORE_RESOURCE_DEFS,
+  ...ACADEMIC_RECORD_RESOURCE_DEFS,
 ];
 
 const defsByCollection = new Map(RESOURCE_DEFS.map((def) => [def.collection, def]));

@@ -11,7 +11,7 @@ import { OR_SCOPE, oneRosterFixture, type Fixture } from '../../../../test/suppo
 import { exportPackage } from './export.js';
 import { importPackage } from './import.js';
 import { reportText } from './report.js';
-import { manifest, zipOf } from './testing.js';
+import { manifest, zipOf } from '../../../../test/support/oneroster-csv.js';
 
 let f: Fixture;
 let token: string;

@@ -15,7 +15,7 @@ import { LOCK_FILE } from '../../../platform/db/data-dir-lock.js';
 import { engine, migratedDatabase } from '../../../../test/support/db.js';
 import { importPackage } from './import.js';
 import { reportText } from './report.js';
-import { createTenant, manifest, writeDirectory, type PackageFiles } from './testing.js';
+import { createTenant, manifest, writeDirectory, type PackageFiles } from '../../../../test/support/oneroster-csv.js';
 
 const SLUG = 'kill-nine';
 const USERS = 1000;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
 import { importPackage } from './import.js';
 import { reportText } from './report.js';
-import { createTenant, LINK_FILES, linkedPackage, manifest, zipOf } from './testing.js';
+import { createTenant, LINK_FILES, linkedPackage, manifest, zipOf } from '../../../../test/support/oneroster-csv.js';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -14,7 +14,13 @@ import { exportPackage } from './export.js';
 import { FILES } from './files.js';
 import { importPackage } from './import.js';
 import { reportText } from './report.js';
-import { createTenant, manifest, writeDirectory, zipOf, type PackageFiles } from './testing.js';
+import {
+  createTenant,
+  manifest,
+  writeDirectory,
+  zipOf,
+  type PackageFiles,
+} from '../../../../test/support/oneroster-csv.js';
 
 let database: TestDatabase;
 beforeAll(async () => {

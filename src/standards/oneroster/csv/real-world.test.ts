@@ -1,5 +1,5 @@
 /**
- * A real-world-shaped 1.2 package the import had never seen (fixtures/lakeside-1.2, written by hand
+ * A real-world-shaped 1.2 package the import had never seen (test/fixtures/oneroster-csv/lakeside-1.2, written by hand
  * from the CSV binding 1.2.1 as an SIS exports it: zipped inside a folder, CRLF, byte-order marks,
  * booleans in any casing, quoted commas, an empty optional file, files declared absent, withdrawn
  * bulk rows) imports with exactly the expected report, and again with nothing to change.
@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
 import { importPackage } from './import.js';
 import type { FileSummary, ImportReport } from './report.js';
-import { createTenant } from './testing.js';
+import { createTenant } from '../../../../test/support/oneroster-csv.js';
 import { writeZip } from './zip-writer.js';
 
-const FIXTURE = new URL('./fixtures/lakeside-1.2/', import.meta.url);
+const FIXTURE = new URL('../../../../test/fixtures/oneroster-csv/lakeside-1.2/', import.meta.url);
 
 let database: TestDatabase;
 beforeAll(async () => {

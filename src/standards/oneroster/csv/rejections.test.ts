@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
 import { importPackage } from './import.js';
 import { reportText, type ImportReport } from './report.js';
-import { basePackage, createTenant, manifest, writeDirectory, zipOf } from './testing.js';
+import { basePackage, createTenant, manifest, writeDirectory, zipOf } from '../../../../test/support/oneroster-csv.js';
 import { writeZip } from './zip-writer.js';
 
 let database: TestDatabase;

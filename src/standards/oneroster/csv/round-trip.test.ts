@@ -8,7 +8,7 @@ import { registerOneRosterCommands } from '../../../cli/commands/oneroster.js';
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../../demo/seed.js';
 import { FILES } from './files.js';
 import { readCsv } from './csv-reader.js';
-import { createTenant } from './testing.js';
+import { createTenant } from '../../../../test/support/oneroster-csv.js';
 
 let database: TestDatabase;
 let demoTenant: string;

@@ -9,7 +9,7 @@ import { buildApp } from '../../../platform/http/app.js';
 import { createJobRunner } from '../../../platform/jobs/runner.js';
 import { createLogger } from '../../../platform/log/logger.js';
 import { onerosterImportRoutes } from './routes.js';
-import { basePackage, createTenant, zipOf } from './testing.js';
+import { basePackage, createTenant, zipOf } from '../../../../test/support/oneroster-csv.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;

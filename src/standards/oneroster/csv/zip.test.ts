@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeZip } from './zip-writer.js';
 import { openZip, ZipFormatError } from './zip.js';
 
-const ZIP64 = new URL('./fixtures/package-zip64.zip', import.meta.url).pathname;
+const ZIP64 = new URL('../../../../test/fixtures/oneroster-csv/package-zip64.zip', import.meta.url).pathname;
 
 async function contents(source: string | Buffer): Promise<Record<string, string>> {
   const zip = await openZip(source);

@@ -1,5 +1,5 @@
 /**
- * The Ed-Fi resources of resources-more.ts and the child collections (schools.gradeLevels,
+ * The Ed-Fi resources of resources-academic-record.ts and the child collections (schools.gradeLevels,
  * calendarDates.calendarEvents, studentAssessments.scoreResults, cohorts.programs), end to end:
  * upsert/GET/PUT/DELETE, unresolved references (409), invalid descriptors (400), collections replaced
  * by POST and PUT, child validation paths, OpenAPI.

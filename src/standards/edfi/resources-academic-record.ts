@@ -27,7 +27,7 @@ const gradingPeriod: ReferenceDef = {
   },
 };
 
-export const MORE_RESOURCE_DEFS: ResourceDef[] = [
+export const ACADEMIC_RECORD_RESOURCE_DEFS: ResourceDef[] = [
   // Academic records
   {
     collection: 'reportCards',

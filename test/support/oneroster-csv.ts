@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../../platform/db/database.js';
-import { writeZip } from './zip-writer.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { writeZip } from '../../src/standards/oneroster/csv/zip-writer.js';
 
 export type PackageFiles = Record<string, string>;
 
