@@ -7,7 +7,7 @@ import * as edfi from '../domains/edfi/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
-import { ensureDemoDescriptors } from './descriptors.js';
+import { DEMO_DESCRIPTORS, ensureDemoDescriptors } from './descriptors.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
 import { addDays, isoDate, type Random } from './random.js';
 
@@ -32,21 +32,8 @@ export interface K12Result {
   counts: Record<string, number>;
 }
 
-const GRADE_NAMES = [
-  'Kindergarten',
-  'First grade',
-  'Second grade',
-  'Third grade',
-  'Fourth grade',
-  'Fifth grade',
-  'Sixth grade',
-  'Seventh grade',
-  'Eighth grade',
-  'Ninth grade',
-  'Tenth grade',
-  'Eleventh grade',
-  'Twelfth grade',
-] as const;
+/** Kindergarten … Twelfth grade, indexed by grade number (0 = K). */
+const GRADE_NAMES = DEMO_DESCRIPTORS.GradeLevelDescriptor;
 const OR_GRADES = ['KG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 const COURSES = [
   { code: 'MATH', title: 'Mathematics', subject: 'Mathematics' },
