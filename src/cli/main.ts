@@ -12,6 +12,7 @@ import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type 
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
 import { applicationPlugins } from '../app.js';
 import { AppError } from '../platform/http/errors.js';
+import { StartupError } from '../platform/startup-error.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { registerTenantCommands } from './commands/tenants.js';
@@ -34,6 +35,10 @@ async function run(fn: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      process.exit(2);
+    }
+    if (error instanceof StartupError) {
+      console.error(`schola: ${error.message}`);
       process.exit(2);
     }
     if (error instanceof DemoTenantExistsError) {
@@ -81,7 +86,16 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     await database.close();
     throw error;
   }
-  const server = await startServer({ config, logger, database, handleSignals: true, plugins: applicationPlugins() });
+  const server = await startServer({
+    config,
+    logger,
+    database,
+    handleSignals: true,
+    plugins: applicationPlugins(),
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   console.log(`Schola is serving at ${server.url}`);
   const signIn = await demoSignInHint(database).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
@@ -94,6 +108,10 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
 
 const program = new Command('schola')
   .description('Schola — open school data platform (Ed-Fi 5.2, OneRoster 1.2)')
+  // Invalid arguments (unknown command or option, a missing or malformed value) exit with 2, as
+  // configuration mistakes do; --help and --version exit 0. Subcommands inherit both settings.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'schola: ')) })
   .addHelpText('after', `\nConfiguration (environment variables): ${CONFIG_VARIABLES.join(', ')}`);
 
 program

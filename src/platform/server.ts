@@ -11,6 +11,7 @@ import { migrate } from './db/migrator.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { ensureAuditPartitions } from './db/partitions.js';
 import { createJobRunner } from './jobs/runner.js';
+import { listenError } from './startup-error.js';
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -64,7 +65,12 @@ export async function startServer(options: {
     plugins: options.plugins,
     jobs,
   });
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw listenError(config.host, config.port, error);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

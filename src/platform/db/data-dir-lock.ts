@@ -15,8 +15,8 @@ export class DataDirLockedError extends Error {
     readonly ownerPid: number,
   ) {
     super(
-      `The data directory ${dataDir} is in use by another Schola process (pid ${ownerPid}). ` +
-        'Stop that process first, or set SCHOLA_DATA_DIR to another directory.',
+      `The data directory ${dataDir} is in use by another Schola process (pid ${ownerPid}): ` +
+        'stop that process, or set SCHOLA_DATA_DIR to another directory.',
     );
     this.name = 'DataDirLockedError';
   }

@@ -16,6 +16,7 @@ import { PreludeClient } from './begin-prelude.js';
 import type { AppDb, Database, Session } from './engine.js';
 import { createTenantSessions } from './tenant-sessions.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { databaseConnectError } from '../startup-error.js';
 
 export type { AppDb, Database, Engine, Session } from './engine.js';
 
@@ -56,7 +57,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  await pool.query('select 1');
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw databaseConnectError(url, error);
+  }
   const db = drizzlePg({ client: pool }) as unknown as AppDb;
   const sessions = { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'schola' };
   const tenantReads = createTenantSessions(url, { ...sessions, readOnly: true });
