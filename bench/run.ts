@@ -1,19 +1,26 @@
 /**
- * `npm run bench [-- name…] [-- --engine pglite|postgres]`: runs every benchmark in bench/*\/index.ts
- * on PGlite and (when reachable) the PostgreSQL server at BENCH_DATABASE_URL or 127.0.0.1:5432, prints
- * each figure beside its same-run baseline as a ratio, and writes docs/PERFORMANCE.md.
+ * `npm run bench [-- name…] [-- --engine pglite|postgres]`: runs the benchmarks in bench/*\/index.ts
+ * (all, or those named) on PGlite and (when reachable) the PostgreSQL server at BENCH_DATABASE_URL or
+ * 127.0.0.1:5432, records each benchmark's figures per engine in bench/results/<bench>.<engine>.json,
+ * then regenerates docs/PERFORMANCE.md from every recorded result file.
+ * `npm run bench -- report` only regenerates the page.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { Benchmark, Measurement } from './lib/harness.js';
+import type { Benchmark } from './lib/harness.js';
+import { renderReport } from './lib/report.js';
+import { commit, loadAverage, machine, readResults, writeResult } from './lib/results.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Overridable so that a test can regenerate a report from fixture files without touching the real ones.
+const resultsDir = process.env.BENCH_RESULTS_DIR ?? path.join(here, 'results');
+const reportFile = process.env.BENCH_REPORT_FILE ?? path.join(here, '..', 'docs', 'PERFORMANCE.md');
 const args = process.argv.slice(2);
 const engineArg = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : undefined;
-const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--engine');
+const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--engine');
+const reportOnly = named.length === 1 && named[0] === 'report';
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function freshPgDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
@@ -36,54 +43,68 @@ async function freshPgDatabase(): Promise<{ url: string; drop: () => Promise<voi
   };
 }
 
-const benchmarks: Benchmark[] = [];
-for (const dir of fs.readdirSync(here, { withFileTypes: true })) {
-  if (!dir.isDirectory() || dir.name === 'lib' || (only.length > 0 && !only.includes(dir.name))) continue;
-  const file = path.join(here, dir.name, 'index.ts');
-  if (fs.existsSync(file))
-    benchmarks.push(((await import(pathToFileURL(file).href)) as { benchmark: Benchmark }).benchmark);
+async function loadBenchmarks(): Promise<Benchmark[]> {
+  const found: Benchmark[] = [];
+  for (const dir of fs.readdirSync(here, { withFileTypes: true })) {
+    if (!dir.isDirectory() || ['lib', 'results'].includes(dir.name)) continue;
+    const file = path.join(here, dir.name, 'index.ts');
+    if (!fs.existsSync(file)) continue;
+    const { benchmark } = (await import(pathToFileURL(file).href)) as { benchmark: Benchmark };
+    if (named.length === 0 || named.includes(benchmark.name)) found.push(benchmark);
+  }
+  const unknown = named.filter((n) => !found.some((b) => b.name === n));
+  if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')} (see bench/*/index.ts)`);
+  return found;
 }
 
-const results: Measurement[] = [];
-for (const engine of ['pglite', 'postgres'] as const) {
-  if (engineArg && engineArg !== engine) continue;
-  for (const benchmark of benchmarks) {
-    const pgDb = engine === 'postgres' ? await freshPgDatabase() : undefined;
-    if (engine === 'postgres' && !pgDb) {
-      console.log(`[${engine}] ${benchmark.name}: skipped (no PostgreSQL server at ${server})`);
-      continue;
-    }
-    console.log(`[${engine}] ${benchmark.name}: ${benchmark.description}`);
-    try {
-      results.push(...(await benchmark.run({ engine, pgUrl: pgDb?.url, log: (m) => console.log(`  ${m}`) })));
-    } finally {
-      await pgDb?.drop();
-    }
+async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Promise<void> {
+  const pgDb = engine === 'postgres' ? await freshPgDatabase() : undefined;
+  if (engine === 'postgres' && !pgDb) {
+    console.log(`[${engine}] ${benchmark.name}: skipped (no PostgreSQL server at ${server})`);
+    return;
+  }
+  console.log(`[${engine}] ${benchmark.name}: ${benchmark.description}`);
+  const before = loadAverage();
+  const notes: string[] = [];
+  try {
+    const measurements = await benchmark.run({
+      engine,
+      pgUrl: pgDb?.url,
+      log: (m) => console.log(`  ${m}`),
+      note: (m) => {
+        console.log(`  ${m}`);
+        notes.push(m);
+      },
+    });
+    const settings = Object.fromEntries(
+      (benchmark.settings ?? []).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]),
+    );
+    const file = writeResult(resultsDir, {
+      benchmark: benchmark.name,
+      engine,
+      description: benchmark.description,
+      about: benchmark.about,
+      date: new Date().toISOString(),
+      ...commit(),
+      machine: machine(),
+      loadAverage: { before, after: loadAverage() },
+      settings,
+      measurements,
+      notes,
+    });
+    console.log(`  recorded ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await pgDb?.drop();
   }
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
-const table = [
-  '| benchmark | engine | metric | Schola | baseline | baseline value | ratio | target |',
-  '|---|---|---|---|---|---|---|---|',
-  ...results.map(
-    (r) =>
-      `| ${r.benchmark} | ${r.engine} | ${r.metric} | ${fmt(r.value)} ${r.unit} | ${r.baselineName} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}× | ${r.target ?? ''} |`,
-  ),
-].join('\n');
-console.log(`\n${table}`);
-
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-const doc = `# Performance
-
-Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${machine}.
-
-Every figure is measured beside a baseline doing the same work in the same run (raw \`COPY\` of the
-same rows, or a bare Fastify route running the same SQL); the ratio is what compares across runs,
-because these machines are shared and noisy. A ratio above 1 is faster than the baseline.
-
-${table}
-`;
-fs.mkdirSync(path.join(here, '..', 'docs'), { recursive: true });
-fs.writeFileSync(path.join(here, '..', 'docs', 'PERFORMANCE.md'), doc);
-console.log('\nwrote docs/PERFORMANCE.md');
+if (!reportOnly) {
+  const benchmarks = await loadBenchmarks();
+  for (const engine of ['pglite', 'postgres'] as const) {
+    if (engineArg && engineArg !== engine) continue;
+    for (const benchmark of benchmarks) await runOne(benchmark, engine);
+  }
+}
+fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+fs.writeFileSync(reportFile, renderReport(readResults(resultsDir)));
+console.log(`\nwrote ${path.relative(process.cwd(), reportFile)} from ${readResults(resultsDir).length} result files`);

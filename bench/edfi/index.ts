@@ -1,8 +1,9 @@
 /**
  * Ed-Fi (issue 7 item 4): POST /data/v3/ed-fi/students upserts at 25 connections with a real OAuth
- * client token (beside a bare Fastify route doing the same INSERT … ON CONFLICT, and the published
- * anchors of the Ed-Fi implementations); GET all students 500 at a time (beside a bare route running
- * the same SELECT); and the Grand Bend interchange load (beside raw COPY of the rows it stored).
+ * client token, beside a bare Fastify route doing the same batching and the same multi-row INSERT;
+ * GET all students 500 at a time (beside a bare route running the same SELECT); and the Grand Bend
+ * interchange load (beside raw COPY of the rows it stored). The published rates of other Ed-Fi
+ * implementations are context in the prose (other hardware, other workloads), never a ratio.
  * BENCH_SECONDS sets each load's duration (5); BENCH_EDFI_STUDENTS the students read (10,000).
  */
 import { GRAND_BEND_SAMPLE } from '../../src/standards/edfi/interchange/sample.js';
@@ -14,6 +15,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
+import { WriteCoalescer } from '../../src/platform/db/write-coalescer.js';
 import { loadInterchange } from '../../src/standards/edfi/interchange/load.js';
 import { selectFrom } from '../../src/standards/edfi/query.js';
 import { resourceModel } from '../../src/standards/edfi/resources.js';
@@ -24,12 +26,14 @@ import { copyLoadedRows } from './copy-baseline.js';
 
 const FIXTURE = GRAND_BEND_SAMPLE;
 const STUDENTS = '/data/v3/ed-fi/students';
-/** Published single-record load rates (issue 7): what one POST per record achieves elsewhere. */
-const ANCHORS = [
-  { name: 'Ed-Fi ODS/API 7.1 (published)', perSecond: 15 },
-  { name: 'Ed-Fi DMS (published)', perSecond: 67 },
-  { name: 'Meadowlark (published)', perSecond: 93 },
-];
+const BARE_POST = 'bare Fastify, same batching (WriteCoalescer), one multi-row INSERT … ON CONFLICT per batch';
+interface BareStudent {
+  studentUniqueId: string;
+  firstName: string;
+  lastSurname: string;
+  birthDate: string;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** A new student per request: `{n}` is unique per request (see http-load.ts). */
@@ -72,6 +76,17 @@ async function seedStudents(database: Database, tenantId: string, count: number)
 export const benchmark: Benchmark = {
   name: 'edfi',
   description: 'Ed-Fi POST /students upserts (25 connections), GET all students limit=500, Grand Bend interchange load',
+  settings: ['BENCH_SECONDS', 'BENCH_EDFI_STUDENTS'],
+  about: `Schola's POST /students coalesces the concurrent POSTs of one client into batches (one statement
+per batch: the INSERT, the OneRoster write-through and the audit append). Its baseline is a bare Fastify
+route with the same batching (the same WriteCoalescer, batch size and one batch in flight) and the same
+multi-row \`INSERT … ON CONFLICT DO NOTHING\` per batch, without validation, authorization, audit, change
+tracking or write-through: the ratio is the cost of those. The page read's baseline runs the provider's
+own SELECT; the interchange load's baseline is raw COPY of exactly the rows the load stored.
+
+For context only (other hardware and workloads, so never in a ratio column): the published single-record
+load rates of other Ed-Fi implementations are about 15 records/s (Ed-Fi ODS/API 7.1), 67/s (Ed-Fi DMS)
+and 93/s (Meadowlark).`,
   async run({ engine, pgUrl, log }) {
     const seconds = Number(process.env.BENCH_SECONDS ?? '5');
     const readCount = Number(process.env.BENCH_EDFI_STUDENTS ?? '10000');
@@ -87,21 +102,27 @@ export const benchmark: Benchmark = {
       await seedStudents(database, reader, readCount);
       const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
       const bare = Fastify();
-      // The same upsert the API ends in, without validation, authorization, audit or change tracking.
-      bare.post('/students', async (request, reply) => {
-        const b = request.body as {
-          studentUniqueId: string;
-          firstName: string;
-          lastSurname: string;
-          birthDate: string;
-        };
-        const [row] = await database.query<{ id: string }>(
-          `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (tenant_id, studentuniqueid) DO UPDATE SET firstname = EXCLUDED.firstname, lastsurname = EXCLUDED.lastsurname, birthdate = EXCLUDED.birthdate, lastmodifieddate = now()
-           RETURNING id`,
-          [bareTenant, b.studentUniqueId, b.firstName, b.lastSurname, b.birthDate],
+      // The same batching as the API (the platform's WriteCoalescer, its default batch size, one batch
+      // in flight) and the same multi-row INSERT … ON CONFLICT DO NOTHING per batch, without
+      // validation, authorization, audit, change tracking or the OneRoster write-through.
+      const bareBatches = new WriteCoalescer<BareStudent, string>();
+      const insertBatch = async (items: BareStudent[]) => {
+        const rows = await database.query<{ id: string; key: string }>(
+          `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+           SELECT $1::uuid, x."studentUniqueId", x."firstName", x."lastSurname", x."birthDate"
+             FROM jsonb_to_recordset($2::jsonb) AS x("studentUniqueId" text, "firstName" text, "lastSurname" text, "birthDate" date)
+           ON CONFLICT (tenant_id, studentuniqueid) DO NOTHING RETURNING id, studentuniqueid AS key`,
+          [bareTenant, JSON.stringify(items)],
         );
-        return reply.code(201).header('location', `/students/${row!.id}`).send();
+        const ids = new Map(rows.map((r) => [r.key, r.id]));
+        return items.map((item) => ids.get(item.studentUniqueId) ?? '');
+      };
+      bare.post('/students', async (request, reply) => {
+        const id = await bareBatches.submit(bareTenant, request.body as BareStudent, insertBatch);
+        return reply
+          .code(id ? 201 : 409)
+          .header('location', `/students/${id}`)
+          .send();
       });
       // The provider's own SELECT for a students page (query.ts selectFrom), rows sent unrendered.
       const dialect = new PgDialect();
@@ -143,7 +164,7 @@ export const benchmark: Benchmark = {
           settleBare,
         );
         log(
-          `POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare INSERT … ON CONFLICT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`,
+          `POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare batched INSERT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`,
         );
         const postMetric = 'POST /students upserts/s (new students, 25 conn.)';
         results.push(
@@ -152,26 +173,17 @@ export const benchmark: Benchmark = {
             metric: postMetric,
             unit: 'records/s',
             value: ours.requestsPerSecond,
-            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baselineName: BARE_POST,
             baseline: base.requestsPerSecond,
             target: '≥ 2,000/s on PostgreSQL',
+            met: engine === 'postgres' ? ours.requestsPerSecond >= 2000 : undefined,
           }),
-          ...ANCHORS.map((a) =>
-            throughput({
-              ...common,
-              metric: postMetric,
-              unit: 'records/s',
-              value: ours.requestsPerSecond,
-              baselineName: a.name,
-              baseline: a.perSecond,
-            }),
-          ),
           latency({
             ...common,
             metric: 'POST /students p50',
             unit: 'ms',
             value: ours.p50,
-            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baselineName: BARE_POST,
             baseline: base.p50,
           }),
           latency({
@@ -179,7 +191,7 @@ export const benchmark: Benchmark = {
             metric: 'POST /students p99',
             unit: 'ms',
             value: ours.p99,
-            baselineName: 'bare Fastify, same INSERT … ON CONFLICT',
+            baselineName: BARE_POST,
             baseline: base.p99,
           }),
         );
@@ -250,6 +262,7 @@ export const benchmark: Benchmark = {
           baselineName: 'raw COPY of the rows it stored',
           baseline: copy.seconds,
           target: '≤ 15 s on PostgreSQL',
+          met: engine === 'postgres' ? loadSeconds <= 15 : undefined,
         }),
       );
       return results;

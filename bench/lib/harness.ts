@@ -13,6 +13,8 @@ export interface Measurement {
   /** value / baseline for throughputs, baseline / value for latencies: > 1 means faster than the baseline. */
   ratio: number;
   target?: string;
+  /** Whether the target is met, where the benchmark can tell (absolute targets, e.g. p99 ≤ 25 ms). */
+  met?: boolean;
 }
 
 export interface BenchContext {
@@ -20,11 +22,17 @@ export interface BenchContext {
   /** A fresh database URL on the server (postgres engine only). */
   pgUrl?: string;
   log(message: string): void;
+  /** A sentence recorded with the figures (what was measured beyond the table, e.g. the scale reached). */
+  note(message: string): void;
 }
 
 export interface Benchmark {
   name: string;
   description: string;
+  /** Prose printed above the benchmark's tables in docs/PERFORMANCE.md: what each baseline is, and context. */
+  about?: string;
+  /** Environment variables that size the run (recorded with the figures). */
+  settings?: readonly string[];
   run(context: BenchContext): Promise<Measurement[]>;
 }
 
