@@ -1,9 +1,15 @@
 /** Strong ETags over a row's API representation; If-Match / If-None-Match handling. */
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 import { AppError } from '../http/errors.js';
 
+// Keys sorted at every depth, nothing left out: any change anywhere in the representation (a nested
+// metadata value, a reference, a child collection) changes the ETag, and key order never does.
+const canonicalJson = configure({ deterministic: true, bigint: true, circularValue: Error });
+
+/** A strong ETag: a hash of the canonical (recursively key-sorted) JSON of the representation. */
 export function etagOf(json: Record<string, unknown>): string {
-  const canonical = JSON.stringify(json, Object.keys(json).sort());
+  const canonical = canonicalJson(json) ?? '';
   return `"${createHash('sha256').update(canonical).digest('base64url').slice(0, 27)}"`;
 }
 

@@ -48,10 +48,15 @@ async function rawRow(
   model: ResourceModel,
   where: SQL,
   scope?: SQL,
+  lock = false,
 ): Promise<(RawRow & { _inScope: boolean; _values: Record<string, unknown> }) | undefined> {
   const extra = [scope ? sql`(${scope}) AS "_inScope"` : sql`TRUE AS "_inScope"`, sql`to_jsonb(t) AS "_values"`];
+  // A write checks If-Match against a locked row: two writers holding the same ETag cannot both pass.
+  const forUpdate = lock ? sql` FOR UPDATE OF t` : sql``;
   const [row] = rowsOf<RawRow & { _inScope: boolean }>(
-    await work.tx.execute(sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1`),
+    await work.tx.execute(
+      sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1${forUpdate}`,
+    ),
   );
   if (!row) return undefined;
   const values =
@@ -241,7 +246,7 @@ export async function replace(
   ifMatch?: string,
 ): Promise<Record<string, unknown>> {
   if (!UUID.test(id)) throw notFound(model);
-  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
+  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
   if (!existing) throw notFound(model);
   const bodyId = (body as { id?: unknown } | null)?.id;
   if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
@@ -295,7 +300,7 @@ export async function replace(
 /** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
 export async function remove(work: EdfiWork, model: ResourceModel, id: string, ifMatch?: string): Promise<void> {
   if (!UUID.test(id)) throw notFound(model);
-  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`);
+  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
   if (!existing) throw notFound(model);
   const current = toResource(model, existing);
   checkEtag(ifMatch, current);

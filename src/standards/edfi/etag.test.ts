@@ -1,0 +1,123 @@
+/**
+ * The Ed-Fi `_etag` covers the whole resource: references and child collections included. A change
+ * to either (here made behind the API's back, so nothing else moves) changes it, a stale If-Match is
+ * 412, and two PUTs holding the same ETag cannot both win.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
+import { ensureDemoDescriptors } from '../../demo/descriptors.js';
+import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
+import type { Principal } from '../../platform/auth/roles.js';
+import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
+import { buildApp } from '../../platform/http/app.js';
+import { createLogger } from '../../platform/log/logger.js';
+import { edfiApiRoutes } from './routes.js';
+
+const D = (type: string, code: string) => `uri://ed-fi.org/${type}#${code}`;
+const BASE = '/data/v3/ed-fi';
+const SCHOOL = 255901001;
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let tenantId: string;
+let location: string;
+
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const gradeLevels = (...codes: string[]) =>
+  codes.map((code) => ({ gradeLevelDescriptor: D('GradeLevelDescriptor', code) }));
+const school = (name: string, levels = gradeLevels('Ninth grade')) => ({
+  schoolId: SCHOOL,
+  nameOfInstitution: name,
+  localEducationAgencyReference: { localEducationAgencyId: 255901 },
+  gradeLevels: levels,
+});
+const descriptorId = async (code: string) =>
+  (
+    await database.query<{ id: number }>(
+      `SELECT descriptorid AS id FROM edfi.descriptor WHERE descriptortype = 'GradeLevelDescriptor' AND codevalue = $1`,
+      [code],
+    )
+  )[0]!.id;
+
+beforeAll(async () => {
+  database = await migratedDatabase();
+  tenantId = randomUUID();
+  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [
+    tenantId,
+    `edfi-etag-${tenantId.slice(0, 8)}`,
+  ]);
+  await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  await ensureDemoDescriptors(database.db);
+  const principal: Principal = {
+    kind: 'client',
+    tenantId,
+    actorId: 'district-client',
+    roles: ['api_client'],
+    scopes: ['https://schola.dev/scope/edfi'],
+  };
+  app = await buildApp({
+    database,
+    logger: createLogger('silent'),
+    plugins: [
+      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
+      edfiApiRoutes,
+    ],
+  });
+  for (const id of [255901, 255902]) {
+    const lea = await call('POST', `${BASE}/localEducationAgencies`, {
+      localEducationAgencyId: id,
+      nameOfInstitution: `LEA ${id}`,
+      localEducationAgencyCategoryDescriptor: D('LocalEducationAgencyCategoryDescriptor', 'Independent'),
+    });
+    expect(lea.statusCode, lea.body).toBe(201);
+  }
+  const created = await call('POST', `${BASE}/schools`, school('Grand Bend High'));
+  expect(created.statusCode, created.body).toBe(201);
+  location = created.headers.location as string;
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+describe('Ed-Fi _etag', () => {
+  it('changes when a child collection element changes, and a stale If-Match is then 412', async () => {
+    const before = (await call('GET', location)).json();
+    await database.query(
+      `UPDATE edfi.schoolgradelevel SET gradeleveldescriptorid = $1 WHERE tenant_id = $2 AND schoolid = $3`,
+      [await descriptorId('Tenth grade'), tenantId, SCHOOL],
+    );
+    const after = await call('GET', location, undefined, { 'if-none-match': `"${before._etag}"` });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().gradeLevels).toEqual(gradeLevels('Tenth grade'));
+    expect(after.json()._lastModifiedDate).toBe(before._lastModifiedDate);
+    expect(after.json()._etag).not.toBe(before._etag);
+    const stale = await call('PUT', location, school('Stale'), { 'if-match': `"${before._etag}"` });
+    expect(stale.statusCode).toBe(412);
+  });
+
+  it('changes when a reference changes', async () => {
+    const before = (await call('GET', location)).json();
+    await database.query(
+      `UPDATE edfi.school SET localeducationagencyid = 255902, lastmodifieddate = $1 WHERE tenant_id = $2 AND schoolid = $3`,
+      [before._lastModifiedDate, tenantId, SCHOOL],
+    );
+    const after = (await call('GET', location)).json();
+    expect(after.localEducationAgencyReference).toEqual({ localEducationAgencyId: 255902 });
+    expect(after._lastModifiedDate).toBe(before._lastModifiedDate);
+    expect(after._etag).not.toBe(before._etag);
+  });
+
+  it('two concurrent PUTs with the same If-Match: exactly one wins, the other is 412', async () => {
+    const { _etag: etag, id } = (await call('GET', location)).json();
+    const results = await Promise.all(
+      ['One', 'Two'].map((name) => call('PUT', location, { ...school(name), id }, { 'if-match': `"${etag}"` })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([204, 412]);
+    const winner = results.findIndex((r) => r.statusCode === 204);
+    expect((await call('GET', location)).json().nameOfInstitution).toBe(['One', 'Two'][winner]);
+  });
+});
