@@ -205,6 +205,41 @@ describe('1.2 fields through PUT → GET', () => {
     expect([duplicate.statusCode, codeMinor(duplicate)]).toEqual([400, 'invaliddata']);
   });
 
+  it("lineItem school: the class's own school is accepted whatever its org type; any other is a 400 naming school", async () => {
+    // A class placed directly under a local org (CSV packages do this): its school is not of type 'school'.
+    await f.sql(
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type, parent_sourced_id) VALUES ($1, 'org-local', 'Annex', 'local', $2)`,
+      [f.tenantId, ids.district],
+    );
+    await f.sql(
+      `INSERT INTO oneroster.classes (tenant_id, sourced_id, title, course_sourced_id, school_sourced_id, term_sourced_ids)
+       VALUES ($1, 'cls-annex', 'Annex class', $2, 'org-local', ARRAY[$3])`,
+      [f.tenantId, ids.course, ids.session],
+    );
+    for (const [id, klass, school] of [
+      ['li-own-school', ids.klass, ids.school],
+      ['li-annex', 'cls-annex', 'org-local'],
+    ] as const) {
+      const named = await send('PUT', `${BASE}/lineItems/${id}`, writer, {
+        lineItem: { title: 'Own school', class: { sourcedId: klass }, school: { sourcedId: school, type: 'org' } },
+      });
+      expect(named.statusCode, named.body).toBe(201);
+      expect(named.json().lineItem.school).toMatchObject({ sourcedId: school });
+      const omitted = await send('PUT', `${BASE}/lineItems/${id}-omitted`, writer, {
+        lineItem: { title: 'No school', class: { sourcedId: klass } },
+      });
+      expect(omitted.json().lineItem.school).toEqual(named.json().lineItem.school);
+    }
+    for (const school of [ids.otherSchool, ids.district, 'no-such-org']) {
+      const refused = await send('PUT', `${BASE}/lineItems/li-refused`, writer, {
+        lineItem: { title: 'Refused', class: { sourcedId: ids.klass }, school: { sourcedId: school } },
+      });
+      expect([refused.statusCode, codeMinor(refused)]).toEqual([400, 'invaliddata']);
+      expect(refused.json().imsx_description).toMatch(/^school: class .* belongs to school/);
+    }
+    expect((await f.get(`${BASE}/lineItems/li-refused`, writer)).statusCode).toBe(404);
+  });
+
   it('result textScore, flags, scoreScale and learningObjectiveSet round-trip; a score above the maximum is kept', async () => {
     const objectives = [
       {

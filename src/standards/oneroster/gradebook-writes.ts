@@ -28,7 +28,7 @@ import {
 } from './gradebook-links.js';
 import * as g from './gradebook-resources.js';
 import { invalidData, OneRosterError, unknownObject } from './imsx-errors.js';
-import { academicSession, course, klass, org, school, user } from './resources.js';
+import { academicSession, course, klass, org, user } from './resources.js';
 import { getObject, objectExists, type ReadAccess } from './query.js';
 import { policyAllows } from './service.js';
 
@@ -154,11 +154,13 @@ const lineItemWrites: Writable<g.LineItemIn> = {
     if (session) await mustExist(ctx, academicSession, session.sourcedId, 'academicSession');
     await mustExist(ctx, g.scoreScale, b.scoreScale?.sourcedId, 'scoreScale');
     if (b.school) {
-      await mustExist(ctx, school, b.school.sourcedId, 'school');
+      // The only school a line item can have is its class's (what leaving `school` out stores): that
+      // one is accepted whatever its org type (a CSV may place classes under a district or local org),
+      // any other is refused — existing or not.
       const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
       if (classSchool !== b.school.sourcedId)
         throw invalidData(
-          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`,
+          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}"; send that school or leave school out.`,
         );
     }
     const { tx, access } = ctx;

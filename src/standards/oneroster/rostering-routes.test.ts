@@ -168,6 +168,24 @@ describe('rostering collections', () => {
     const enrollment = (await f.get(`${BASE}/enrollments?limit=1`, full)).json().enrollments[0];
     expect(['true', 'false']).toContain(enrollment.primary);
   });
+
+  it('serves classes.subjectCodes/periods and courses.subjectCodes as fields (1.2), not inside metadata', async () => {
+    await f.sql(`UPDATE oneroster.classes SET subject_codes = '{27101}', periods = '{1,2}' WHERE sourced_id = $1`, [
+      ids.klass,
+    ]);
+    await f.sql(`UPDATE oneroster.courses SET subject_codes = '{27101,27102}' WHERE sourced_id = $1`, [ids.course]);
+    const klass = (await f.get(`${BASE}/classes/${ids.klass}`, full)).json().class;
+    expect([klass.subjectCodes, klass.periods]).toEqual([['27101'], ['1', '2']]);
+    expect(klass.metadata ?? {}).not.toHaveProperty('periods');
+    const course = (await f.get(`${BASE}/courses/${ids.course}`, full)).json().course;
+    expect(course.subjectCodes).toEqual(['27101', '27102']);
+    expect(course.metadata ?? {}).not.toHaveProperty('subjectCodes');
+    const selected = await f.get(
+      `${BASE}/classes?fields=sourcedId,periods&limit=1&filter=sourcedId='${ids.klass}'`,
+      full,
+    );
+    expect(selected.json().classes).toEqual([{ sourcedId: ids.klass, periods: ['1', '2'] }]);
+  });
 });
 
 describe('scopes', () => {

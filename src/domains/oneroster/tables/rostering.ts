@@ -49,6 +49,8 @@ export const courses = onerosterSchema.table(
     courseCode: varchar('course_code', { length: 100 }),
     grades: text('grades').array(),
     subjects: text('subjects').array(),
+    // OneRoster 1.2 course.subjectCodes (SCED codes); not in the seed.
+    subjectCodes: text('subject_codes').array(),
     orgSourcedId: sourcedId('org_sourced_id').notNull(),
     metadata: orMetadata(),
   },
@@ -81,6 +83,9 @@ export const classes = onerosterSchema.table(
     location: varchar('location', { length: 255 }),
     grades: text('grades').array(),
     subjects: text('subjects').array(),
+    // OneRoster 1.2 class.subjectCodes and class.periods; not in the seed.
+    subjectCodes: text('subject_codes').array(),
+    periods: text('periods').array(),
     courseSourcedId: sourcedId('course_sourced_id').notNull(),
     schoolSourcedId: sourcedId('school_sourced_id').notNull(),
     // Array of academic_sessions sourcedIds: PostgreSQL cannot enforce FKs on array elements.

@@ -149,7 +149,7 @@ export const FILES: FileSpec[] = [
     { csv: 'grades', kind: 'list', db: 'grades' },
     ref('orgSourcedId', 'org_sourced_id', 'orgs', true),
     { csv: 'subjects', kind: 'list', db: 'subjects' },
-    { csv: 'subjectCodes', kind: 'list' },
+    { csv: 'subjectCodes', kind: 'list', db: 'subject_codes' },
   ]),
   file('classes', or.classes, 'oneroster.classes', true, [
     s('title', 'title', { required: true }),
@@ -161,8 +161,8 @@ export const FILES: FileSpec[] = [
     ref('schoolSourcedId', 'school_sourced_id', 'orgs', true),
     { csv: 'termSourcedIds', kind: 'list', db: 'term_sourced_ids', required: true, ref: 'academicSessions' },
     { csv: 'subjects', kind: 'list', db: 'subjects' },
-    { csv: 'subjectCodes', kind: 'list' },
-    { csv: 'periods', kind: 'list' },
+    { csv: 'subjectCodes', kind: 'list', db: 'subject_codes' },
+    { csv: 'periods', kind: 'list', db: 'periods' },
   ]),
   file('users', or.users, 'oneroster.users', true, [
     { csv: 'enabledUser', kind: 'boolean', db: 'enabled_user', required: true },

@@ -159,9 +159,9 @@ describe('a comma inside one value of a multi-valued cell', () => {
     );
     await q(
       `INSERT INTO oneroster.courses
-         (tenant_id, sourced_id, title, org_sourced_id, school_year_sourced_id, subjects, grades, metadata)
+         (tenant_id, sourced_id, title, org_sourced_id, school_year_sourced_id, subjects, grades, subject_codes)
        VALUES ($1, 'c1', $2, 'd1', 'y1', $3, '{09,10}', $4)`,
-      [source, subject, [subject, 'Math', 'say "hi"'], { subjectCodes: ['PE, 01', '02'] }],
+      [source, subject, [subject, 'Math', 'say "hi"'], ['PE, 01', '02']],
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'or-comma-'));
     const summary = await exportPackage(database, source, dir);
@@ -183,13 +183,13 @@ describe('a comma inside one value of a multi-valued cell', () => {
       reportText(report),
     ).toEqual([]);
     expect(
-      await q(`SELECT title, subjects, grades, metadata FROM oneroster.courses WHERE tenant_id = $1`, [target]),
+      await q(`SELECT title, subjects, grades, subject_codes FROM oneroster.courses WHERE tenant_id = $1`, [target]),
     ).toEqual([
       {
         title: subject,
         subjects: [subject, 'Math', 'say "hi"'],
         grades: ['09', '10'],
-        metadata: { subjectCodes: ['PE, 01', '02'] },
+        subject_codes: ['PE, 01', '02'],
       },
     ]);
     expect(await q(`SELECT name FROM oneroster.orgs WHERE tenant_id = $1`, [target])).toEqual([

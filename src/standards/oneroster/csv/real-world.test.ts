@@ -134,7 +134,7 @@ describe('a real-world-shaped OneRoster 1.2 package', () => {
     expect(teacher!.modified).toBe('2026-08-01T12:00:00');
     expect(
       await q(
-        `SELECT sourced_id, title, location, term_sourced_ids, metadata FROM oneroster.classes
+        `SELECT sourced_id, title, location, term_sourced_ids, periods, metadata FROM oneroster.classes
          WHERE tenant_id = $1 ORDER BY sourced_id`,
         [tenantId],
       ),
@@ -144,15 +144,24 @@ describe('a real-world-shaped OneRoster 1.2 package', () => {
         title: 'Algebra I, Period 1',
         location: 'Room 214, Building B',
         term_sourced_ids: ['sem-1', 'sem-2'],
-        metadata: { periods: ['1'] },
+        periods: ['1'],
+        metadata: null,
       },
-      { sourced_id: 'cls-hr-9', title: 'Homeroom 9', location: null, term_sourced_ids: ['sem-1'], metadata: null },
+      {
+        sourced_id: 'cls-hr-9',
+        title: 'Homeroom 9',
+        location: null,
+        term_sourced_ids: ['sem-1'],
+        periods: null,
+        metadata: null,
+      },
       {
         sourced_id: 'cls-pe-a',
         title: 'PE 6/7/8 A',
         location: 'Gym',
         term_sourced_ids: ['sem-1'],
-        metadata: { periods: ['2', '3'] },
+        periods: ['2', '3'],
+        metadata: null,
       },
     ]);
     expect(
