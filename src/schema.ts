@@ -26,7 +26,7 @@ import * as activities from './domains/activities/tables.js';
 import * as compliance from './domains/compliance/tables.js';
 import * as classroom from './domains/classroom/tables.js';
 import * as districts from './domains/districts/tables.js';
-import * as notifications from './domains/notifications/tables.js';
+import * as notifications from './platform/notifications/tables.js';
 import * as operations from './domains/operations/tables.js';
 import * as core from './domains/core/tables.js';
 import * as curriculum from './domains/curriculum/tables.js';

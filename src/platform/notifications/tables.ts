@@ -3,8 +3,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
-import { notificationsSchema } from '../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../platform/db/schema-kit.js';
+import { notificationsSchema } from '../db/pg-schemas.js';
+import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../db/schema-kit.js';
 
 /** Seed 000 documents no value lists; only counters are safely known to be >= 0. */
 const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
