@@ -65,6 +65,7 @@ async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Prom
   }
   console.log(`[${engine}] ${benchmark.name}: ${benchmark.description}`);
   const before = loadAverage();
+  const measured = commit();
   const notes: string[] = [];
   try {
     const measurements = await benchmark.run({
@@ -85,7 +86,7 @@ async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Prom
       description: benchmark.description,
       about: benchmark.about,
       date: new Date().toISOString(),
-      ...commit(),
+      ...measured,
       machine: machine(),
       loadAverage: { before, after: loadAverage() },
       settings,

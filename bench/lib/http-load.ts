@@ -27,6 +27,8 @@ export interface LoadOptions {
   bodyTemplate?: string;
   /** Paths (with query) cycled request by request, against the url's origin; default the url's own path. */
   paths?: readonly string[];
+  /** Requests per second over all connections: a fixed offered load instead of saturation. */
+  overallRate?: number;
 }
 
 export function load(url: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -39,6 +41,7 @@ export function load(url: string, options: LoadOptions = {}): Promise<LoadResult
     paths: options.paths,
     body: options.body,
     bodyTemplate: options.bodyTemplate,
+    overallRate: options.overallRate === undefined ? undefined : Math.max(1, Math.round(options.overallRate)),
   };
   return new Promise((resolve, reject) => {
     let result: LoadResult | undefined;
@@ -71,4 +74,23 @@ export function assertAllOk(what: string, result: LoadResult): void {
 export async function drain(url: string, headers: Record<string, string> = {}): Promise<void> {
   const res = await fetch(url, { headers, signal: AbortSignal.timeout(120_000) });
   await res.arrayBuffer();
+}
+
+/** The share of the measured maximum throughput at which latency targets are stated. */
+export const LATENCY_LOAD = 0.5;
+
+/**
+ * Latency where it is meaningful: at a fixed offered rate of half the measured maximum. At saturation
+ * (every connection always busy) latency is connections ÷ throughput by Little's law, whatever the
+ * code does; at half the maximum a request waits mostly for its own work. autocannon times a request
+ * from its sending, so a stall also delays the requests behind it without counting their wait
+ * (coordinated omission): p99 here is a lower bound under stalls.
+ */
+export async function loadAtRate(
+  url: string,
+  options: LoadOptions,
+  rate: number,
+  seconds: number,
+): Promise<LoadResult> {
+  return load(url, { ...options, seconds, overallRate: rate });
 }

@@ -4,7 +4,9 @@
 // so it starts without the TypeScript loader.
 import autocannon from 'autocannon';
 
-const { url, connections, seconds, method, headers, paths, body, bodyTemplate } = JSON.parse(process.argv[2]);
+const { url, connections, seconds, method, headers, paths, body, bodyTemplate, overallRate } = JSON.parse(
+  process.argv[2],
+);
 const run = Math.random().toString(36).slice(2, 8);
 let next = 0;
 let counter = 0;
@@ -12,6 +14,8 @@ const result = await autocannon({
   url,
   connections,
   duration: seconds,
+  // A fixed request rate over all connections (undefined: as fast as the server answers).
+  ...(overallRate ? { overallRate } : {}),
   method,
   headers,
   requests: [

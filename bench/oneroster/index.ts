@@ -27,6 +27,7 @@ import { districtFiles, districtSize, writePackage, type DistrictFile } from './
 import { bareApp, bareQuery, bareRoutes, compare } from './rest.js';
 
 const fmt = (n: number) => n.toLocaleString('en');
+const BARE = 'bare Fastify, same SQL';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -61,7 +62,20 @@ async function assertSameRows(database: Database, files: DistrictFile[], a: stri
 
 export const benchmark: Benchmark = {
   name: 'oneroster',
-  description: 'OneRoster CSV import vs raw COPY, peak RSS, REST reads vs a bare route (50 connections)',
+  description: 'OneRoster CSV import vs raw COPY, peak RSS, REST reads vs a bare route',
+  settings: ['BENCH_SCALE', 'BENCH_SECONDS'],
+  about: `A generated district (BENCH_SCALE: 1 = 50,000 students and 400,000 enrollments; 2.5 = 1M
+enrollments) imported with the CSV importer (streamed, validated, all-or-nothing) against raw \`COPY\` of
+the same rows into the same tables; each runs in a process of its own, which reports its own peak RSS.
+
+REST reads: the provider (token, scope check, policy decision, tenant connection with row-level
+security, rendering) against a bare Fastify route running the provider's own statements, captured from
+its query builders, as the owner. A list's \`X-Total-Count\` is exact and cached per tenant, statement
+and reach until the tenant's next OneRoster write (\`src/standards/oneroster/list-counts.ts\`), so a page
+is one statement, which also reads the write generation; the bare route runs that same statement.
+Maximum throughput is measured with 50 connections always busy; latency at a fixed rate of half the
+provider's maximum, offered to both servers (at saturation latency is connections ÷ throughput, by
+Little's law, whatever the code does).`,
   async run({ engine, pgUrl, log }) {
     const scale = Number(process.env.BENCH_SCALE ?? '0.1');
     const seconds = Number(process.env.BENCH_SECONDS ?? '5');
@@ -108,6 +122,7 @@ export const benchmark: Benchmark = {
           baselineName: 'raw COPY, same rows',
           baseline: rows / copy.seconds,
           target: '≥ 0.5×',
+          met: copy.seconds / ours.seconds >= 0.5,
         }),
         latency({
           benchmark: 'oneroster',
@@ -118,6 +133,7 @@ export const benchmark: Benchmark = {
           baselineName: 'raw COPY peak RSS, own process',
           baseline: copy.peakMiB,
           target: '< 500 MB at 1M enrollments (BENCH_SCALE=2.5)',
+          met: size.enrollments >= 1_000_000 ? ours.peakMiB * 1.048576 < 500 : undefined,
         }),
       );
 
@@ -140,32 +156,50 @@ export const benchmark: Benchmark = {
         await database.exec('ANALYZE');
         const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
         for (const endpoint of endpoints) {
-          const { ours, base } = await compare(endpoint, appUrl, bareUrl, token, seconds);
+          const { ours, base, oursAtHalf, baseAtHalf, rate } = await compare(endpoint, appUrl, bareUrl, token, seconds);
           log(
-            `${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare ${fmt(Math.round(base.requestsPerSecond))} req/s p50 ${base.p50} ms p99 ${base.p99} ms`,
+            `${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s (bare ${fmt(Math.round(base.requestsPerSecond))}); at ${fmt(rate)} req/s p50 ${oursAtHalf.p50} ms p99 ${oursAtHalf.p99} ms (bare p50 ${baseAtHalf.p50} ms p99 ${baseAtHalf.p99} ms)`,
           );
-          const common = {
-            benchmark: 'oneroster',
-            engine,
-            baselineName: 'bare Fastify, same SQL',
-            unit: 'ms',
-          } as const;
+          const common = { benchmark: 'oneroster', engine, baselineName: BARE } as const;
+          const max = throughput({
+            ...common,
+            metric: `REST ${endpoint.name} max throughput (50 conn.)`,
+            unit: 'req/s',
+            value: ours.requestsPerSecond,
+            baseline: base.requestsPerSecond,
+            target: '≥ 0.5×',
+          });
+          results.push({ ...max, met: max.ratio >= 0.5 });
+          if (endpoint.name === 'GET /users?limit=100') {
+            const atScale = engine === 'postgres' && size.enrollments >= 1_000_000;
+            results.push(
+              throughput({
+                ...common,
+                metric: `REST ${endpoint.name} max throughput at ${fmt(size.enrollments)} enrollments (${fmt(size.students + size.teachers)} users), X-Total-Count exact`,
+                unit: 'req/s',
+                value: ours.requestsPerSecond,
+                baseline: base.requestsPerSecond,
+                target: '≥ 1,000 req/s on PostgreSQL at 1M enrollments',
+                met: atScale ? ours.requestsPerSecond >= 1000 : undefined,
+              }),
+            );
+          }
           results.push(
-            throughput({
-              ...common,
-              metric: `REST ${endpoint.name} throughput (50 conn.)`,
-              unit: 'req/s',
-              value: ours.requestsPerSecond,
-              baseline: base.requestsPerSecond,
-              target: '≥ 0.5×',
-            }),
-            latency({ ...common, metric: `REST ${endpoint.name} p50`, value: ours.p50, baseline: base.p50 }),
             latency({
               ...common,
-              metric: `REST ${endpoint.name} p99`,
-              value: ours.p99,
-              baseline: base.p99,
+              metric: `REST ${endpoint.name} p99 at 50 % of max (${fmt(rate)} req/s, both)`,
+              unit: 'ms',
+              value: oursAtHalf.p99,
+              baseline: baseAtHalf.p99,
               target: 'p99 ≤ 25 ms',
+              met: oursAtHalf.p99 <= 25,
+            }),
+            latency({
+              ...common,
+              metric: `REST ${endpoint.name} p50 at 50 % of max (${fmt(rate)} req/s, both)`,
+              unit: 'ms',
+              value: oursAtHalf.p50,
+              baseline: baseAtHalf.p50,
             }),
           );
         }

@@ -1,6 +1,6 @@
 /**
  * OneRoster REST reads under load: the provider (authentication, scope check, policy decision,
- * tenant transaction with row-level security, rendering) against a bare Fastify route running the
+ * tenant connection with row-level security, rendering) against a bare Fastify route running the
  * SAME data statements. The statements are captured from the provider's own query builders
  * (query.ts) with a recording transaction, so the baseline cannot drift from what the routes run.
  */
@@ -15,7 +15,7 @@ import { parseListParams } from '../../src/standards/oneroster/paging.js';
 import { getObject, listObjects, objectExists, type ReadAccess } from '../../src/standards/oneroster/query.js';
 import * as r from '../../src/standards/oneroster/resources.js';
 import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
-import { assertAllOk, drain, load, type LoadResult } from '../lib/http-load.js';
+import { assertAllOk, drain, LATENCY_LOAD, load, type LoadResult } from '../lib/http-load.js';
 
 interface Statement {
   sql: string;
@@ -85,7 +85,9 @@ export async function bareRoutes(
     await listObjects(tx, r.user, access, parseListParams({}), students.where!({ classId: ID }));
   });
   const userById = await capture((tx) => getObject(tx, r.user, access, ID));
-  // Every statement's rows are sent (the page and its count), as the provider sends both.
+  // Every captured statement's rows are sent. A list's total is cached by the provider until the
+  // tenant's next OneRoster write (list-counts.ts), so a list is its page statement alone, which also
+  // reads the write generation the cached total is checked against: the work of a provider's page.
   const run = async (statements: Statement[], id?: string) => {
     const out: unknown[][] = [];
     for (const s of statements)
@@ -121,19 +123,32 @@ export function bareApp(): FastifyInstance {
   return Fastify();
 }
 
-/** Loads one endpoint on both servers (a short warm-up first); throws if the provider answered anything but 2xx. */
+export interface Comparison {
+  /** Both at saturation (50 connections always busy). */
+  ours: LoadResult;
+  base: LoadResult;
+  /** Both at the same fixed rate: half the provider's measured maximum. */
+  oursAtHalf: LoadResult;
+  baseAtHalf: LoadResult;
+  rate: number;
+}
+
+/**
+ * Loads one endpoint on both servers: at saturation (a short warm-up first), then at a fixed rate of
+ * half the provider's maximum on both; throws if either answered anything but 2xx.
+ */
 export async function compare(
   endpoint: Endpoint,
   appUrl: string,
   bareUrl: string,
   token: string,
   seconds: number,
-): Promise<{ ours: LoadResult; base: LoadResult }> {
+): Promise<Comparison> {
   const headers = { authorization: `Bearer ${token}` };
-  const run = async (url: string, paths: string[], h: Record<string, string>, what: string) => {
-    await load(url, { connections: 50, seconds: 1, headers: h, paths });
+  const run = async (url: string, paths: string[], h: Record<string, string>, what: string, rate?: number) => {
+    if (rate === undefined) await load(url, { connections: 50, seconds: 1, headers: h, paths });
     await drain(`${url}${paths[0]}`, h);
-    const result = await load(url, { connections: 50, seconds, headers: h, paths });
+    const result = await load(url, { connections: 50, seconds, headers: h, paths, overallRate: rate });
     await drain(`${url}${paths[0]}`, h);
     assertAllOk(what, result);
     return result;
@@ -141,7 +156,10 @@ export async function compare(
   await assertSameAnswer(endpoint, appUrl, bareUrl, headers);
   const ours = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name}`);
   const base = await run(bareUrl, endpoint.barePaths, {}, `bare route for ${endpoint.name}`);
-  return { ours, base };
+  const rate = Math.max(1, Math.round(ours.requestsPerSecond * LATENCY_LOAD));
+  const oursAtHalf = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name} at ${rate}/s`, rate);
+  const baseAtHalf = await run(bareUrl, endpoint.barePaths, {}, `bare ${endpoint.name} at ${rate}/s`, rate);
+  return { ours, base, oursAtHalf, baseAtHalf, rate };
 }
 
 /** The baseline must do the provider's work: as many rows in its answer as objects in the provider's. */

@@ -11,6 +11,7 @@ import { isSortable, outputText, raw, render, type Entity, type FieldSpec } from
 import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
 import type { ListParams } from './paging.js';
+import { GENERATION_COLUMN, generationSql, listTotal } from './list-counts.js';
 import { relationCondition, type RelationSql } from './relationships.js';
 
 /** Who reads: the tenant, the caller's scopes, a school-bound caller's school orgs, a person's relationship. */
@@ -210,17 +211,20 @@ export async function listObjects(
   } else if (params.orderBy === 'desc') order = sql`t.sourced_id DESC`;
   const whereSql = sql.join(where, sql` AND `);
   const from = raw(`${entity.table} t`);
-  // The page and the total are two statements: a window count (count(*) OVER ()) would make the page
-  // read and sort every matching row instead of walking the sourced_id index for the first `limit`.
+  // The page and its total are separate: a window count (count(*) OVER ()) would make the page read
+  // and sort every matching row instead of walking the sourced_id index for the first `limit`. The
+  // total is cached until the tenant's next OneRoster write (list-counts.ts); the page reads the
+  // generation it is valid for.
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(
-      sql`SELECT ${selection(entity, names)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
+      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
     ),
   );
-  const total = Number(
-    rowsOf<{ n: number | string }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`))[0]!
-      .n,
-  );
+  // An empty first page is an empty list (the same snapshot): nothing to count.
+  const total =
+    rows.length === 0 && params.offset === 0
+      ? 0
+      : await listTotal(tx, access.tenantId, from, whereSql, rows[0]?.[GENERATION_COLUMN] as string | undefined);
   return { objects: rows.map((r) => render(entity, r, names, access.origin)), total };
 }
 
