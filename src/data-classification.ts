@@ -83,6 +83,8 @@ export const TABLE_CLASSIFICATION_OVERRIDES: Record<string, Classification> = {
   'edfi.classperiod': 'reference',
   'edfi.gradingperiod': 'reference',
   'edfi.session': 'reference',
+  // A school's setting (how daily attendance is derived), not a record about a person.
+  'edfi.schoolattendancerule': 'reference',
   'edfi.cohort': 'reference',
   'edfi.cohortprogram': 'reference',
   'edfi.student': 'directory',

@@ -4,7 +4,14 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/transaction.js';
-import { student } from './tables.js';
+import type { DomainModule } from '../../platform/service/module.js';
+import { ATTENDANCE_PATHS, attendanceRoutes } from './attendance/routes.js';
+import {
+  schoolAttendanceRule,
+  student,
+  studentSchoolAttendanceEvent,
+  studentSectionAttendanceEvent,
+} from './tables.js';
 
 /** The student's birth date (YYYY-MM-DD), null when not recorded, undefined when no such student. */
 export async function studentBirthDate(tx: Tx, studentUniqueId: string): Promise<string | null | undefined> {
@@ -16,3 +23,30 @@ export async function studentBirthDate(tx: Tx, studentUniqueId: string): Promise
 }
 
 export { k12RelationshipSets } from './relationships.js';
+
+export {
+  attendanceRates,
+  chronicAbsence,
+  sectionAttendance,
+  setDailyRule,
+  studentAttendance,
+  takeSectionAttendance,
+} from './attendance/service.js';
+export { ATTENDANCE_MARKS, ATTENDANCE_RULES, type AttendanceMark } from './attendance/schemas.js';
+
+/**
+ * The Ed-Fi domain's services (attendance): the tables only they write through /api/v1. The Ed-Fi
+ * API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
+ */
+export const edfiModule: DomainModule = {
+  name: 'edfi',
+  owns: [
+    { table: studentSectionAttendanceEvent, writeVia: [`PUT ${ATTENDANCE_PATHS.sectionDay}`] },
+    {
+      table: studentSchoolAttendanceEvent,
+      writeVia: [`PUT ${ATTENDANCE_PATHS.sectionDay} (derived from section attendance)`],
+    },
+    { table: schoolAttendanceRule, writeVia: [`PUT ${ATTENDANCE_PATHS.dailyRule}`] },
+  ],
+  register: attendanceRoutes,
+};

@@ -1,7 +1,7 @@
 /** Ed-Fi attendance domain (seed 004 §4): daily school and per-section attendance events. */
-import { date, index, integer, numeric, smallint, time, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, smallint, time, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkRange, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
 import { student } from './people.js';
@@ -111,5 +111,32 @@ export const studentSectionAttendanceEvent = edfiSchema.table(
     ),
     ...descriptorRef('studentsectionattendanceevent', t.attendanceEventCategoryDescriptorId),
     ...descriptorRef('studentsectionattendanceevent', t.educationalEnvironmentDescriptorId),
+  ],
+);
+
+// Schola extension (not Ed-Fi): how a school derives daily attendance from section attendance.
+/**
+ * A school's daily-attendance rule: a student is absent for the day when absent from at least
+ * `absentthresholdpercent` % of the sections whose attendance was taken for them that day. A school
+ * without a row uses the default (ATTENDANCE_RULES in src/domains/edfi/attendance/schemas.ts).
+ */
+export const schoolAttendanceRule = edfiSchema.table(
+  'schoolattendancerule',
+  {
+    tenantId: tenantKey(),
+    schoolId: integer('schoolid').notNull(),
+    absentThresholdPercent: smallint('absentthresholdpercent').notNull().default(50),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: varchar('updated_by', { length: 255 }),
+  },
+  (t) => [
+    ...tenantKeys('schoolattendancerule', t.tenantId, t.schoolId),
+    tenantFk(
+      'schoolattendancerule_schoolid_fkey',
+      [t.tenantId, t.schoolId],
+      [school.tenantId, school.schoolId],
+      'cascade',
+    ),
+    checkRange('schoolattendancerule_threshold_check', t.absentThresholdPercent, 1, 100),
   ],
 );

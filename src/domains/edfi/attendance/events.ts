@@ -1,0 +1,145 @@
+/**
+ * Replacing a set of Ed-Fi attendance events so that the Ed-Fi API's view stays true: rows that stay
+ * keep their resource id (and change version, unless their reason changed); rows that go are tracked
+ * in edfi.deletes_tracking for Change Queries (`/deletes`), as an Ed-Fi API DELETE would be.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Work } from '../../../platform/service/work.js';
+import { studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
+
+/** One wanted event: the student, the AttendanceEventCategoryDescriptor id, the reason. */
+export interface WantedEvent {
+  studentUsi: number;
+  categoryId: number;
+  reason: string | null;
+}
+
+export interface SectionDay {
+  sectionIdentifier: string;
+  localCourseCode: string;
+  schoolId: number;
+  schoolYear: number;
+  date: string;
+}
+
+const pairs = (events: readonly WantedEvent[]): SQL =>
+  events.length === 0
+    ? sql`TRUE`
+    : sql`(e.studentusi, e.attendanceeventcategorydescriptorid) NOT IN (${sql.join(
+        events.map((w) => sql`(${w.studentUsi}::int, ${w.categoryId}::int)`),
+        sql`, `,
+      )})`;
+
+const descriptorUri = sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d WHERE d.descriptorid = g.attendanceeventcategorydescriptorid)`;
+const uniqueIdOf = sql`(SELECT s.studentuniqueid FROM edfi.student s WHERE s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi)`;
+
+/** Makes a section's events of one day exactly `wanted` (the whole roster). */
+export async function replaceSectionDay(work: Work, day: SectionDay, wanted: readonly WantedEvent[]): Promise<void> {
+  await work.tx.execute(sql`
+    WITH g AS (
+      DELETE FROM edfi.studentsectionattendanceevent e
+       WHERE e.tenant_id = ${work.tenantId} AND e.sectionidentifier = ${day.sectionIdentifier}
+         AND e.localcoursecode = ${day.localCourseCode} AND e.schoolid = ${day.schoolId}
+         AND e.schoolyear = ${day.schoolYear} AND e.eventdate = ${day.date}::date AND ${pairs(wanted)}
+       RETURNING e.*)
+    INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues)
+    SELECT g.tenant_id, 'studentSectionAttendanceEvents', g.id, jsonb_build_object(
+             'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
+             'localCourseCode', g.localcoursecode, 'schoolId', g.schoolid, 'schoolYear', g.schoolyear,
+             'sectionIdentifier', g.sectionidentifier, 'studentUniqueId', ${uniqueIdOf})
+      FROM g`);
+  if (wanted.length === 0) return;
+  const t = studentSectionAttendanceEvent;
+  await work.tx
+    .insert(t)
+    .values(
+      wanted.map((w) => ({
+        tenantId: work.tenantId,
+        studentUSI: w.studentUsi,
+        sectionIdentifier: day.sectionIdentifier,
+        localCourseCode: day.localCourseCode,
+        schoolId: day.schoolId,
+        schoolYear: day.schoolYear,
+        eventDate: day.date,
+        attendanceEventCategoryDescriptorId: w.categoryId,
+        attendanceEventReason: w.reason,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [
+        t.tenantId,
+        t.studentUSI,
+        t.sectionIdentifier,
+        t.localCourseCode,
+        t.schoolId,
+        t.schoolYear,
+        t.eventDate,
+        t.attendanceEventCategoryDescriptorId,
+      ],
+      set: {
+        attendanceEventReason: sql`excluded.attendanceeventreason`,
+        lastModifiedDate: sql`now()`,
+        changeVersion: sql`nextval('edfi.changeversionsequence')`,
+      },
+      setWhere: sql`${t.attendanceEventReason} IS DISTINCT FROM excluded.attendanceeventreason`,
+    });
+}
+
+/** Makes the school-day events of `students` on one day exactly `wanted` (one per student). */
+export async function replaceSchoolDays(
+  work: Work,
+  day: { schoolId: number; schoolYear: number; date: string },
+  students: readonly number[],
+  wanted: readonly WantedEvent[],
+): Promise<void> {
+  if (students.length === 0) return;
+  await work.tx.execute(sql`
+    WITH g AS (
+      DELETE FROM edfi.studentschoolattendanceevent e
+       WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
+         AND e.eventdate = ${day.date}::date AND e.studentusi IN (${sql.join(
+           students.map((s) => sql`${s}::int`),
+           sql`, `,
+         )}) AND ${pairs(wanted)}
+       RETURNING e.*)
+    INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues)
+    SELECT g.tenant_id, 'studentSchoolAttendanceEvents', g.id, jsonb_build_object(
+             'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
+             'schoolId', g.schoolid, 'schoolYear', g.schoolyear, 'studentUniqueId', ${uniqueIdOf})
+      FROM g`);
+  if (wanted.length === 0) return;
+  const t = studentSchoolAttendanceEvent;
+  await work.tx
+    .insert(t)
+    .values(
+      wanted.map((w) => ({
+        tenantId: work.tenantId,
+        studentUSI: w.studentUsi,
+        schoolId: day.schoolId,
+        schoolYear: day.schoolYear,
+        eventDate: day.date,
+        attendanceEventCategoryDescriptorId: w.categoryId,
+        attendanceEventReason: w.reason,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [t.tenantId, t.studentUSI, t.schoolId, t.schoolYear, t.eventDate, t.attendanceEventCategoryDescriptorId],
+      set: {
+        attendanceEventReason: sql`excluded.attendanceeventreason`,
+        lastModifiedDate: sql`now()`,
+        changeVersion: sql`nextval('edfi.changeversionsequence')`,
+      },
+      setWhere: sql`${t.attendanceEventReason} IS DISTINCT FROM excluded.attendanceeventreason`,
+    });
+}
+
+/** Takes transaction-scoped advisory locks on `keys`, in one stable order (no deadlock between takers). */
+export async function lockAll(work: Work, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await work.tx.execute(sql`
+    SELECT pg_advisory_xact_lock(k) FROM (
+      SELECT DISTINCT hashtextextended(key, 0) AS k FROM (VALUES ${sql.join(
+        keys.map((k) => sql`(${k}::text)`),
+        sql`, `,
+      )}) AS v(key) ORDER BY 1) AS ordered`);
+}
