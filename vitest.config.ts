@@ -36,7 +36,7 @@ const shared = {
   testTimeout: 60_000,
   hookTimeout: 180_000,
   globalSetup: ['./test/support/global-setup.ts'],
-  setupFiles: ['./test/support/catalog.ts'],
+  setupFiles: ['./test/support/temp-dirs.ts', './test/support/catalog.ts'],
   // Tests print facts (coverage counts, request counts): show them.
   silent: false,
 };

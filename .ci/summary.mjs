@@ -3,7 +3,9 @@
 //
 // A test file that crashed before its tests ran (import error, a throwing beforeAll) is reported by
 // vitest as a testResult with status "failed" and either no assertion results or only skipped ones;
-// it counts as one failure, or it would pass unseen as "skipped".
+// it counts as one failure, or it would pass unseen as "skipped". A run that exited non-zero
+// (<engine>.exit) although its report shows no failure (e.g. the global teardown found test temporary
+// directories left behind) counts as one failure too.
 import fs from 'node:fs';
 
 const [reports, failedStepsArg = '0'] = process.argv.slice(2);
@@ -34,6 +36,12 @@ for (const name of ['pglite', 'postgres']) {
   for (const entry of crashed) console.log(`  failed to run: ${entry.name}: ${(entry.message ?? '').split('\n')[0]}`);
   passed += report.numPassedTests;
   failed += report.numFailedTests + crashed.length;
+  const exitFile = `${reports}/${name}.exit`;
+  const exitCode = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : 0;
+  if (exitCode !== 0 && report.numFailedTests + crashed.length === 0) {
+    console.log(`${name}: vitest exited with code ${exitCode} although no test failed (see the run's output)`);
+    failed++;
+  }
 }
 failed += failedSteps;
 if (failedSteps > 0) console.log(`${failedSteps} CI step(s) failed (type-check, lint or database)`);

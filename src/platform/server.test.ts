@@ -14,6 +14,12 @@ describe('graceful shutdown', () => {
   it('finishes an in-flight request, then stops accepting connections and closes the database', async () => {
     const database = await migratedDatabase();
     let closed = false;
+    // Events, not timers: the request is known to be in the handler, and the handler finishes only
+    // once the shutdown has begun.
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((r) => (arrived = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
     const server = await startServer({
       config: parseConfig({ PORT: '0' }),
       logger: createLogger('silent'),
@@ -22,15 +28,19 @@ describe('graceful shutdown', () => {
       plugins: [
         (app) => {
           app.get('/test/slow', async () => {
-            await new Promise((r) => setTimeout(r, 400));
+            arrived();
+            await released;
             return { finished: true };
           });
         },
       ],
     });
     const inFlight = fetch(`${server.url}/test/slow`);
-    await new Promise((r) => setTimeout(r, 100));
+    await requestArrived;
     const shutdown = server.shutdown('SIGTERM');
+    await new Promise((r) => setImmediate(r));
+    expect(closed).toBe(false); // waiting for the in-flight request
+    release();
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ finished: true });

@@ -30,10 +30,11 @@ function report(testResults: object[], counts: { passed: number; failed: number;
   };
 }
 
-async function summarize(reports: Record<string, object>, failedSteps = 0) {
+async function summarize(reports: Record<string, object>, failedSteps = 0, exitCodes: Record<string, number> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-ci-summary-'));
   dirs.push(dir);
   for (const [name, body] of Object.entries(reports)) fs.writeFileSync(`${dir}/${name}.json`, JSON.stringify(body));
+  for (const [name, code] of Object.entries(exitCodes)) fs.writeFileSync(`${dir}/${name}.exit`, `${code}\n`);
   const result = await run(process.execPath, ['.ci/summary.mjs', dir, String(failedSteps)]).then(
     ({ stdout }) => ({ stdout, code: 0 }),
     (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
@@ -107,5 +108,12 @@ describe('.ci/summary.mjs', () => {
     );
     expect(result.stdout).toContain('postgres: no report (the run crashed)');
     expect(result.summary).toBe('1 passed, 3 failed');
+  });
+
+  it('counts a run that exited non-zero with no failed test (e.g. its teardown found leftovers) as failed', async () => {
+    const clean = report([passing('/repo/a.test.ts', 2)], { passed: 2, failed: 0, pending: 0 });
+    const result = await summarize({ pglite: clean, postgres: clean }, 0, { pglite: 1, postgres: 0 });
+    expect(result.stdout).toContain('pglite: vitest exited with code 1 although no test failed');
+    expect(result.summary).toBe('4 passed, 1 failed');
   });
 });

@@ -5,6 +5,7 @@
  *   test file clones it with CREATE DATABASE … TEMPLATE (fast, isolated).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
@@ -17,6 +18,8 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgServerUrl: string;
     pgTemplateDb: string;
+    /** The run's temporary root: each test file's own temporary directory is made in it (temp-dirs.ts). */
+    tmpRoot: string;
   }
 }
 
@@ -27,7 +30,35 @@ function adminUrl(url: string): { server: string; base: string } {
   return { server: parsed.toString(), base };
 }
 
+/** The run's temporary root, shared by the engines' projects of one vitest process. */
+const TMP_ROOT = path.join(os.tmpdir(), `schola-tests-${process.pid}`);
+
+/**
+ * After a project's run: every test file removed its temporary directory (temp-dirs.ts). One left
+ * behind (a file whose afterAll never ran) is removed here and fails the run (a thrown teardown
+ * error would only be logged: vitest still exits 0).
+ */
+function removeTempDirs(engine: string): void {
+  const left = fs.existsSync(TMP_ROOT) ? fs.readdirSync(TMP_ROOT).filter((name) => name.startsWith(`${engine}-`)) : [];
+  for (const name of left) fs.rmSync(path.join(TMP_ROOT, name), { recursive: true, force: true });
+  if (fs.existsSync(TMP_ROOT) && fs.readdirSync(TMP_ROOT).length === 0) fs.rmdirSync(TMP_ROOT);
+  if (left.length > 0) {
+    console.error(`${left.length} test temporary directories were not removed by their test file: ${left.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
 export default async function setup(project: TestProject) {
+  fs.mkdirSync(TMP_ROOT, { recursive: true });
+  project.provide('tmpRoot', TMP_ROOT);
+  const teardown = await prepareTemplate(project);
+  return async () => {
+    await teardown();
+    removeTempDirs(project.name);
+  };
+}
+
+async function prepareTemplate(project: TestProject): Promise<() => void | Promise<void>> {
   // The `postgres` project carries its server's URL (vitest.config.ts); `pglite` has none.
   const url = project.name === 'postgres' ? project.config.env?.SCHOLA_TEST_DATABASE_URL : undefined;
   if (url) {

@@ -2,6 +2,7 @@
  * Secrets and tokens without a database: the argon2id hashes and password policy, random tokens,
  * and the signed access tokens (algorithm pinned, constant-time signature check, expiry).
  */
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { issueAccessToken, normalizeScope, verifyAccessToken, KNOWN_SCOPES } from './access-tokens.js';
 import { hashSecret, passwordProblems, randomToken, sha256hex, verifySecret, generatePassword } from './passwords.js';
@@ -43,9 +44,9 @@ describe('access tokens', () => {
     schoolIds: [255901001],
   };
 
-  it('round-trips the claims: iss, sub, tid, scope, school_ids, iat, exp (1 hour), jti', () => {
+  it('round-trips the claims: iss, sub, tid, scope, school_ids, iat, exp (1 hour), jti', async () => {
     const now = new Date('2027-03-01T10:00:00Z');
-    const { token, claims } = issueAccessToken(subject, { now });
+    const { token, claims } = await issueAccessToken(subject, { now });
     expect(token.split('.')).toHaveLength(3);
     expect(claims).toMatchObject({
       sub: 'client-1',
@@ -56,35 +57,44 @@ describe('access tokens', () => {
       exp: now.getTime() / 1000 + 3600,
     });
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
-    expect(verifyAccessToken(token, { now })).toEqual({ ok: true, claims });
-    expect(issueAccessToken({ ...subject, schoolIds: null }).claims.school_ids).toBeUndefined();
-    expect(issueAccessToken({ ...subject, schoolIds: [] }).claims.school_ids).toEqual([]); // never widened
+    expect(await verifyAccessToken(token, { now })).toEqual({ ok: true, claims });
+    expect((await issueAccessToken({ ...subject, schoolIds: null })).claims.school_ids).toBeUndefined();
+    expect((await issueAccessToken({ ...subject, schoolIds: [] })).claims.school_ids).toEqual([]); // never widened
   });
 
-  it('refuses expired tokens (but recognises them for revocation)', () => {
-    const { token } = issueAccessToken(subject, { now: new Date('2027-03-01T10:00:00Z'), ttlSeconds: 60 });
-    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({
+  it('refuses expired tokens (but recognises them for revocation)', async () => {
+    const { token } = await issueAccessToken(subject, { now: new Date('2027-03-01T10:00:00Z'), ttlSeconds: 60 });
+    expect(await verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({
       ok: false,
       reason: 'expired',
     });
-    expect(verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z'), ignoreExpiry: true }).ok).toBe(true);
+    expect((await verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z'), ignoreExpiry: true })).ok).toBe(
+      true,
+    );
   });
 
-  it('pins the algorithm and checks the signature', () => {
-    const { token } = issueAccessToken(subject);
+  it('pins the algorithm and checks the signature', async () => {
+    const { token } = await issueAccessToken(subject);
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const withHeader = (h: object) => `${Buffer.from(JSON.stringify(h)).toString('base64url')}.${payload}.${signature}`;
-    expect(verifyAccessToken(withHeader({ alg: 'none', typ: 'JWT' })).ok).toBe(false);
-    expect(verifyAccessToken(withHeader({ alg: 'HS512', typ: 'JWT' })).ok).toBe(false);
-    expect(verifyAccessToken(`${header}.${payload}.`)).toEqual({ ok: false, reason: 'malformed' });
+    expect((await verifyAccessToken(withHeader({ alg: 'none', typ: 'JWT' }))).ok).toBe(false);
+    expect((await verifyAccessToken(withHeader({ alg: 'HS512', typ: 'JWT' }))).ok).toBe(false);
+    expect(await verifyAccessToken(`${header}.${payload}.`)).toEqual({ ok: false, reason: 'malformed' });
     const tampered = Buffer.from(
       JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' }),
     ).toString('base64url');
-    expect(verifyAccessToken(`${header}.${tampered}.${signature}`)).toEqual({ ok: false, reason: 'signature' });
-    expect(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -2)}`)).toEqual({
+    expect(await verifyAccessToken(`${header}.${tampered}.${signature}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(await verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}`)).toEqual({
       ok: false,
       reason: 'signature',
     });
+    // A signature that is not even base64url of some bytes.
+    expect((await verifyAccessToken(`${header}.${payload}.${signature.slice(0, -2)}`)).ok).toBe(false);
+    // Signed by another key (another process without SCHOLA_SECRET, or another deployment).
+    const foreign = await new SignJWT(JSON.parse(Buffer.from(payload, 'base64url').toString()))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(new Uint8Array(32).fill(7));
+    expect(await verifyAccessToken(foreign)).toEqual({ ok: false, reason: 'signature' });
   });
 
   it('knows the 13 OneRoster 1.2 scopes and the 2 Ed-Fi scopes, by URI or short name', () => {

@@ -1,11 +1,12 @@
 /**
- * Short-lived access tokens for OAuth clients: compact JWTs signed with HMAC-SHA256 (node:crypto —
- * the only party that verifies them is Schola itself, so a shared-key signature is enough and
- * needs no dependency). Verification pins the algorithm (no `none`, no key confusion), compares
- * the signature in constant time and checks issuer and expiry. Revocation (by `jti`) is checked by
- * the authentication hook against identity.revoked_tokens.
+ * Short-lived access tokens for OAuth clients: compact JWTs signed with HMAC-SHA256 by `jose` (the
+ * only party that verifies them is Schola itself, so a shared-key signature is enough). Verification
+ * pins the algorithm (no `none`, no key confusion), checks the signature, then the claims' shape,
+ * issuer and expiry. Revocation (by `jti`) is checked by the authentication hook against
+ * identity.revoked_tokens.
  */
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID, webcrypto } from 'node:crypto';
+import { compactVerify, errors, SignJWT } from 'jose';
 import { config } from '../config/config.js';
 
 const ONEROSTER_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
@@ -53,23 +54,30 @@ export interface AccessTokenClaims {
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
 
-let ephemeralKey: Buffer | undefined;
+let ephemeralKey: Promise<CryptoKey> | undefined;
 /** The key derived from a secret, kept: every request's token check needs it. */
-let derived: { secret: string; key: Buffer } | undefined;
+let derived: { secret: string; key: Promise<CryptoKey> } | undefined;
+
+function hmacKey(raw: Uint8Array): Promise<CryptoKey> {
+  return webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
 
 /**
- * The signing key: derived from SCHOLA_SECRET (required in production), or — in development and
- * tests — a random key for this process, with a warning once: tokens die with the process.
+ * The signing key: derived from SCHOLA_SECRET (required in production) with HKDF-SHA256, or — in
+ * development and tests — a random key for this process, with a warning once: tokens die with the process.
  */
-function signingKey(log?: { warn(message: string): void }): Buffer {
+function signingKey(log?: { warn(message: string): void }): Promise<CryptoKey> {
   const secret = config().secret;
   if (secret) {
     if (derived?.secret !== secret)
-      derived = { secret, key: createHmac('sha256', secret).update('schola access tokens v1').digest() };
+      derived = {
+        secret,
+        key: hmacKey(new Uint8Array(hkdfSync('sha256', secret, '', 'schola access tokens v1', 32))),
+      };
     return derived.key;
   }
   if (!ephemeralKey) {
-    ephemeralKey = randomBytes(32);
+    ephemeralKey = hmacKey(randomBytes(32));
     log?.warn(
       'SCHOLA_SECRET is not set: access tokens are signed with a per-process key and will not survive a restart',
     );
@@ -81,22 +89,16 @@ function issuer(): string {
   return config().publicUrl ?? 'schola';
 }
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-
-function sign(input: string, key: Buffer): Buffer {
-  return createHmac('sha256', key).update(input).digest();
-}
-
 export interface IssueOptions {
   now?: Date;
   ttlSeconds?: number;
   log?: { warn(message: string): void };
 }
 
-export function issueAccessToken(
+export async function issueAccessToken(
   subject: { clientId: string; tenantId: string; scopes: string[]; schoolIds?: number[] | null },
   options: IssueOptions = {},
-): { token: string; claims: AccessTokenClaims } {
+): Promise<{ token: string; claims: AccessTokenClaims }> {
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const claims: AccessTokenClaims = {
     iss: issuer(),
@@ -109,8 +111,10 @@ export function issueAccessToken(
     exp: iat + (options.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
     jti: randomUUID(),
   };
-  const input = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return { token: `${input}.${sign(input, signingKey(options.log)).toString('base64url')}`, claims };
+  const token = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(await signingKey(options.log));
+  return { token, claims };
 }
 
 /** Does this look like a JWT (three base64url segments) rather than a session token? */
@@ -121,51 +125,49 @@ export function looksLikeJwt(token: string): boolean {
 export type VerifyResult =
   { ok: true; claims: AccessTokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'issuer' };
 
+function wellFormed(claims: unknown): claims is AccessTokenClaims {
+  const c = claims as Partial<AccessTokenClaims> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.iss === 'string' &&
+    typeof c.sub === 'string' &&
+    typeof c.tid === 'string' &&
+    typeof c.scope === 'string' &&
+    typeof c.exp === 'number' &&
+    typeof c.iat === 'number' &&
+    typeof c.jti === 'string' &&
+    (c.school_ids === undefined || (Array.isArray(c.school_ids) && c.school_ids.every(Number.isInteger)))
+  );
+}
+
 /**
- * Checks format, algorithm, signature (constant time), issuer and expiry. `ignoreExpiry` is for
- * revocation, where an expired token needs no further action but is still recognised.
+ * Checks format, algorithm, signature, issuer and expiry. `ignoreExpiry` is for revocation, where an
+ * expired token needs no further action but is still recognised. (jose's `jwtVerify` always enforces
+ * `exp`, hence the signature check alone and the claims checked here.)
  */
-export function verifyAccessToken(
+export async function verifyAccessToken(
   token: string,
   options: { now?: Date; ignoreExpiry?: boolean; log?: { warn(message: string): void } } = {},
-): VerifyResult {
+): Promise<VerifyResult> {
   if (!looksLikeJwt(token) || token.length > 4096) return { ok: false, reason: 'malformed' };
-  const [header, payload, signature] = token.split('.') as [string, string, string];
-  let parsedHeader: unknown;
-  let claims: Partial<AccessTokenClaims>;
+  let payload: Uint8Array;
   try {
-    parsedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<AccessTokenClaims>;
+    // The algorithm is pinned: whatever the header claims, only HS256 with our key is accepted.
+    ({ payload } = await compactVerify(token, await signingKey(options.log), { algorithms: ['HS256'] }));
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' };
+    return { ok: false, reason: 'malformed' };
+  }
+  let claims: unknown;
+  try {
+    claims = JSON.parse(new TextDecoder().decode(payload));
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  // The algorithm is pinned: whatever the header claims, only HS256 with our key is accepted.
-  if (
-    typeof parsedHeader !== 'object' ||
-    parsedHeader === null ||
-    (parsedHeader as { alg?: unknown }).alg !== 'HS256'
-  ) {
-    return { ok: false, reason: 'malformed' };
-  }
-  const expected = sign(`${header}.${payload}`, signingKey(options.log));
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
-  if (
-    typeof claims !== 'object' ||
-    claims === null ||
-    typeof claims.sub !== 'string' ||
-    typeof claims.tid !== 'string' ||
-    typeof claims.scope !== 'string' ||
-    typeof claims.exp !== 'number' ||
-    typeof claims.iat !== 'number' ||
-    typeof claims.jti !== 'string' ||
-    (claims.school_ids !== undefined &&
-      !(Array.isArray(claims.school_ids) && claims.school_ids.every(Number.isInteger)))
-  ) {
-    return { ok: false, reason: 'malformed' };
-  }
+  if (!wellFormed(claims)) return { ok: false, reason: 'malformed' };
   if (claims.iss !== issuer()) return { ok: false, reason: 'issuer' };
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (!options.ignoreExpiry && claims.exp <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: claims as AccessTokenClaims };
+  return { ok: true, claims };
 }

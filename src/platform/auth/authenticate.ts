@@ -160,7 +160,7 @@ export async function accessTokenPrincipal(
   now: Date,
   log?: { warn(message: string): void },
 ): Promise<Principal | undefined> {
-  const verified = verifyAccessToken(token, { now, log });
+  const verified = await verifyAccessToken(token, { now, log });
   if (!verified.ok || !UUID.test(verified.claims.tid)) return undefined;
   const { claims } = verified;
   const key = tokenKey(claims.tid, claims.sub, claims.jti);

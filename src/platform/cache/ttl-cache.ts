@@ -1,44 +1,26 @@
 /**
- * A small in-process cache whose entries expire after a fixed time. For facts that are read on
- * every request and change rarely (a token's revocation state, a tenant's access policies): this
- * process forgets an entry the moment it changes the fact itself (`delete`/`clear`); another process
- * sees the change within the TTL, which is the documented bound on staleness.
+ * A small in-process cache whose entries expire once a fixed time has passed, bounded in size (least recently
+ * used entries go first): lru-cache with a TTL. For facts that are read on every request and change
+ * rarely (a token's revocation state, a tenant's access policies): this process forgets an entry the
+ * moment it changes the fact itself (`delete`/`clear`); another process sees the change within the
+ * TTL, which is the documented bound on staleness.
  */
-export class TtlCache<K, V> {
-  private readonly entries = new Map<K, { value: V; expires: number }>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
-
-  get(key: K, now = Date.now()): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= now) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  set(key: K, value: V, now = Date.now()): void {
-    // Bounded: when full, the oldest entry goes (Map keeps insertion order).
-    if (this.entries.size >= this.maxEntries && !this.entries.has(key))
-      this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, { value, expires: now + this.ttlMs });
-  }
-
-  delete(key: K): void {
-    this.entries.delete(key);
+export class TtlCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>> extends LRUCache<K, V> {
+  /** `clock` (milliseconds) is for tests; by default lru-cache's monotonic clock. */
+  constructor(ttlMs: number, maxEntries = 10_000, clock?: () => number) {
+    super({
+      max: maxEntries,
+      ttl: ttlMs,
+      // An expired entry is dropped when read; no timers per entry.
+      ttlAutopurge: false,
+      ...(clock && { perf: { now: clock }, ttlResolution: 0 }),
+    });
   }
 
   /** Drops every entry whose key matches (all of a tenant's, all of a client's tokens). */
   deleteWhere(match: (key: K) => boolean): void {
-    for (const key of this.entries.keys()) if (match(key)) this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
+    for (const key of [...this.keys()]) if (match(key)) this.delete(key);
   }
 }

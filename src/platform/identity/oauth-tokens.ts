@@ -93,7 +93,7 @@ export async function issueClientToken(
   }
 
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
-  const { token } = issueAccessToken(
+  const { token } = await issueAccessToken(
     { clientId: client.clientId, tenantId: client.tenantId, scopes, schoolIds: client.schoolIds },
     { now, ttlSeconds, log: options.log },
   );
@@ -119,7 +119,7 @@ export async function revokeToken(
 ): Promise<'access_token' | 'session' | 'ignored'> {
   const now = nowOf(options);
   if (looksLikeJwt(token)) {
-    const verified = verifyAccessToken(token, { ignoreExpiry: true, log: options.log });
+    const verified = await verifyAccessToken(token, { ignoreExpiry: true, log: options.log });
     if (!verified.ok) return 'ignored';
     const { tid, jti, exp } = verified.claims;
     const expiresAt = new Date(exp * 1000);

@@ -305,7 +305,7 @@ describe('OAuth clients', () => {
     const creds = { clientId: client.clientId, clientSecret: client.clientSecret };
     const all = await issueClientToken(database, creds);
     expect(all.scope.split(' ')).toHaveLength(2);
-    const verified = verifyAccessToken(all.access_token);
+    const verified = await verifyAccessToken(all.access_token);
     expect(verified.ok && verified.claims).toMatchObject({
       sub: client.clientId,
       tid: tenantId,

@@ -5,7 +5,6 @@
  * set-based upserts; a failing batch is retried row by row under savepoints, so a bad element is
  * reported (file, element, line, reason) and the rest loads. A re-run upserts the same rows.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -21,6 +20,14 @@ import { peopleMappings, scheduleMappings } from './mappings/people-schedule.js'
 import { eventMappings } from './mappings/events.js';
 import type { LoadProgress, LoadReport, ResourceCount } from './report.js';
 import { writeRows } from './upsert.js';
+import { interchangeFiles } from './files.js';
+import {
+  includesStandardDescriptors,
+  missingStandardDescriptors,
+  STANDARD_DESCRIPTORS_DIR,
+} from './standard-descriptors.js';
+
+export { interchangeFiles } from './files.js';
 import { readRecords, XmlSyntaxError, type XmlRecord } from './xml-records.js';
 
 export interface LoadOptions {
@@ -38,6 +45,11 @@ export interface LoadOptions {
    */
   resumeFrom?: number;
   onCommitted?: (committed: number) => void | Promise<void>;
+  /**
+   * Load the standard Ed-Fi descriptors first when the database lacks any of them (default true):
+   * interchange files refer to them, so without them most records would be rejected.
+   */
+  standardDescriptors?: boolean;
 }
 
 export class UnknownTenantError extends Error {}
@@ -65,18 +77,6 @@ async function resolveTenant(database: Database, slugOrId: string): Promise<stri
   return found[0].id;
 }
 
-/** Files and directories (searched recursively) → the .xml files, sorted for a stable order. */
-export function interchangeFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  const visit = (p: string) => {
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else if (p.toLowerCase().endsWith('.xml')) files.push(path.resolve(p));
-  };
-  for (const p of paths) visit(p);
-  return [...new Set(files)].sort();
-}
-
 /** A reason without values (a database detail can echo personal data). */
 function reasonOf(error: unknown): string {
   if (error instanceof RowError) return error.message;
@@ -100,9 +100,23 @@ export async function loadInterchange(
   const started = Date.now();
   const tenantId = await resolveTenant(database, tenantSlugOrId);
   const files = interchangeFiles(paths);
+  // Before the load proper, on its own: a resumed load visits the same elements as the interrupted one.
+  const standardDescriptors =
+    options.standardDescriptors !== false &&
+    !includesStandardDescriptors(files) &&
+    (await missingStandardDescriptors(database)) > 0
+      ? await loadInterchange(database, tenantId, [STANDARD_DESCRIPTORS_DIR], {
+          standardDescriptors: false,
+          principal: options.principal,
+          onProgress: options.onProgress,
+        })
+      : undefined;
   const report: LoadReport = {
     tenantId,
     files,
+    ...(standardDescriptors && {
+      standardDescriptors: { loaded: standardDescriptors.loaded, rejected: standardDescriptors.rejected },
+    }),
     records: 0,
     loaded: 0,
     rejected: 0,

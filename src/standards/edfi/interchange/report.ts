@@ -23,6 +23,8 @@ export interface ResourceCount {
 export interface LoadReport {
   tenantId: string;
   files: string[];
+  /** Set when the database lacked standard Ed-Fi descriptors and they were loaded before these files. */
+  standardDescriptors?: { loaded: number; rejected: number };
   /** Every top-level element of every file (loaded, rejected or not stored). */
   records: number;
   loaded: number;
@@ -51,7 +53,14 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 
 /** A plain-text summary: one line per resource, then elements not stored, then the rejected elements. */
 export function reportText(report: LoadReport, maxErrors = 50): string {
-  const lines = [`${'resource'.padEnd(48)} ${pad('read', 7)} ${pad('loaded', 7)} ${pad('rejected', 8)}`];
+  const lines: string[] = [];
+  if (report.standardDescriptors)
+    lines.push(
+      `standard Ed-Fi descriptors were missing: loaded ${report.standardDescriptors.loaded} first` +
+        ` (${report.standardDescriptors.rejected} rejected)`,
+      '',
+    );
+  lines.push(`${'resource'.padEnd(48)} ${pad('read', 7)} ${pad('loaded', 7)} ${pad('rejected', 8)}`);
   for (const r of report.resources)
     lines.push(`${r.resource.padEnd(48)} ${pad(r.records, 7)} ${pad(r.loaded, 7)} ${pad(r.rejected, 8)}`);
   lines.push(`${'total'.padEnd(48)} ${pad(report.records, 7)} ${pad(report.loaded, 7)} ${pad(report.rejected, 8)}`);

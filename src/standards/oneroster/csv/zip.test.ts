@@ -4,6 +4,8 @@
  * entries refused by their CRC-32 — a flipped byte in a stored entry is otherwise read as data.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { writeZip } from './zip-writer.js';
@@ -30,7 +32,7 @@ describe('openZip', () => {
     ];
     const expected = { 'manifest.csv': files[0]!.content, 'export/orgs.csv': files[1]!.content };
     expect(await contents(writeZip(files))).toEqual(expected);
-    const file = `${fs.mkdtempSync('/tmp/zip-test-')}/package.zip`;
+    const file = `${fs.mkdtempSync(path.join(os.tmpdir(), 'zip-test-'))}/package.zip`;
     fs.writeFileSync(file, writeZip(files));
     expect(await contents(file)).toEqual(expected);
   });
