@@ -25,6 +25,7 @@ export const DEMO_DESCRIPTORS = {
     'Twelfth grade',
   ],
   TermDescriptor: ['Fall Semester', 'Spring Semester', 'Year Round'],
+  GradingPeriodDescriptor: ['First Quarter', 'Second Quarter', 'Third Quarter', 'Fourth Quarter'],
   CalendarTypeDescriptor: ['Student Specific'],
   CalendarEventDescriptor: ['Instructional day', 'Holiday'],
   AttendanceEventCategoryDescriptor: [

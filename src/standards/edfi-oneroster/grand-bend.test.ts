@@ -83,6 +83,39 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
     ).toBe(students);
   });
 
+  it('projects sessions by their term descriptor under the school year, and grading periods under their session', async () => {
+    const sessions = await database.query<{ title: string; type: string; parent: string; school_year: string }>(
+      `SELECT s.title, s.type, p.title AS parent, s.school_year FROM oneroster.academic_sessions s
+         LEFT JOIN oneroster.academic_sessions p ON p.tenant_id = s.tenant_id AND p.sourced_id = s.parent_sourced_id
+        WHERE s.tenant_id = $1 AND s.status = 'active' ORDER BY s.type, s.start_date, s.title`,
+      [tenantId],
+    );
+    const byType = (type: string) => sessions.filter((x) => x.type === type);
+    expect(byType('schoolYear')).toEqual([
+      { title: '2021-2022 School Year', type: 'schoolYear', parent: null, school_year: '2022' },
+    ]);
+    // Six Ed-Fi sessions (Fall/Spring Semester at three schools) → semesters under the school year.
+    expect(byType('semester')).toHaveLength(await count('edfi.session WHERE tenant_id = $1'));
+    expect(new Set(byType('semester').map((x) => x.parent))).toEqual(new Set(['2021-2022 School Year']));
+    // 18 grading periods, each under the semester of its school that contains it.
+    expect(byType('gradingPeriod')).toHaveLength(await count('edfi.gradingperiod WHERE tenant_id = $1'));
+    expect(byType('gradingPeriod')).toHaveLength(18);
+    const parents = (title: string) =>
+      new Set(
+        byType('gradingPeriod')
+          .filter((x) => x.title.startsWith(title))
+          .map((x) => x.parent),
+      );
+    expect(parents('First Six Weeks')).toEqual(new Set(['2021-2022 Fall Semester']));
+    expect(parents('Third Six Weeks')).toEqual(new Set(['2021-2022 Fall Semester']));
+    expect(parents('Fourth Six Weeks')).toEqual(new Set(['2021-2022 Spring Semester']));
+    const sameSchool = await count(`oneroster.academic_sessions g
+      JOIN edfi.gradingperiod e ON e.tenant_id = g.tenant_id AND e.id::text = g.sourced_id
+      JOIN edfi.session p ON p.tenant_id = g.tenant_id AND p.id::text = g.parent_sourced_id AND p.schoolid = e.schoolid
+      WHERE g.tenant_id = $1 AND g.type = 'gradingPeriod'`);
+    expect(sameSchool).toBe(18);
+  });
+
   it('serves the projected district through the OneRoster REST API, and a second projection changes nothing', async () => {
     const principal: Principal = {
       kind: 'client',
@@ -110,6 +143,23 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
       );
       const classes = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/classes?limit=1' });
       expect(Number(classes.headers['x-total-count'])).toBe(await count('edfi.section WHERE tenant_id = $1'));
+      // /terms serves the semesters; a class's term lists its grading periods.
+      const terms = await app.inject({ method: 'GET', url: '/ims/oneroster/rostering/v1p2/terms' });
+      expect(terms.json().academicSessions).toHaveLength(6);
+      const term = classes.json().classes[0].terms[0].sourcedId as string;
+      expect(terms.json().academicSessions.map((t: { sourcedId: string }) => t.sourcedId)).toContain(term);
+      const gps = await app.inject({
+        method: 'GET',
+        url: `/ims/oneroster/rostering/v1p2/terms/${term}/gradingPeriods`,
+      });
+      expect(gps.json().academicSessions.map((g: { type: string }) => g.type)).toEqual([
+        'gradingPeriod',
+        'gradingPeriod',
+        'gradingPeriod',
+      ]);
+      expect((await app.inject({ url: '/ims/oneroster/rostering/v1p2/gradingPeriods' })).headers['x-total-count']).toBe(
+        '18',
+      );
     } finally {
       await app.close();
     }

@@ -357,4 +357,48 @@ describe('Ed-Fi data served as OneRoster', () => {
     const res = await call('GET', `${ROSTER}/users/${ids['604821']}`);
     expect(res.json().user.givenName).toBe('Alan M.');
   });
+
+  it('grading periods are written through under their session; a Year Round session written later becomes the parent', async () => {
+    const q1 = await post('gradingPeriods', {
+      gradingPeriodDescriptor: D('GradingPeriodDescriptor', 'First Quarter'),
+      gradingPeriodName: 'First Quarter',
+      schoolReference: { schoolId: HIGH },
+      schoolYearTypeReference: { schoolYear: 2025 },
+      beginDate: '2024-08-19',
+      endDate: '2024-10-18',
+      totalInstructionalDays: 44,
+    });
+    const parentOf = async (id: string) => {
+      const res = await call('GET', `${ROSTER}/academicSessions/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().academicSession as { type: string; title: string; parent?: { sourcedId: string } };
+    };
+    expect(await parentOf(q1)).toMatchObject({
+      type: 'gradingPeriod',
+      title: 'First Quarter 2024-2025',
+      parent: { sourcedId: ids.fall },
+    });
+    const yearRound = await post('sessions', {
+      sessionName: '2024-2025 Year Round',
+      schoolReference: { schoolId: HIGH },
+      schoolYearTypeReference: { schoolYear: 2025 },
+      beginDate: '2024-08-19',
+      endDate: '2025-05-30',
+      termDescriptor: D('TermDescriptor', 'Year Round'),
+      totalInstructionalDays: 170,
+    });
+    const schoolYear = (await parentOf(ids.fall!)).parent!.sourcedId;
+    expect(schoolYear).toBe(yearRound);
+    expect(await parentOf(yearRound)).toMatchObject({ type: 'schoolYear', parent: { sourcedId: expect.any(String) } });
+    expect((await parentOf(yearRound)).parent!.sourcedId).not.toBe(yearRound);
+    expect((await parentOf(q1)).parent!.sourcedId).toBe(ids.fall);
+    const below = await roster<{ sourcedId: string }>(
+      `${ROSTER}/terms/${yearRound}/gradingPeriods`,
+      'academicSessions',
+    );
+    expect(below.map((g) => g.sourcedId)).toEqual([q1]);
+    const terms = await roster<{ sourcedId: string }>(`${ROSTER}/terms`, 'academicSessions');
+    expect(terms.map((t) => t.sourcedId)).toEqual([ids.fall]);
+    expect(changedRows(await project())).toBe(0);
+  });
 });

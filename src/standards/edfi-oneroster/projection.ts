@@ -55,6 +55,7 @@ const SOURCES = {
   schools: src.schools,
   schoolYears: src.schoolYears,
   terms: src.terms,
+  gradingPeriods: src.gradingPeriods,
   courses: src.courses,
   classes: src.classes,
   students: src.students,
@@ -89,7 +90,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
     {
       table: 'academic_sessions',
       columns: ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'],
-      sources: ['schoolYears', 'terms'],
+      sources: ['schoolYears', 'terms', 'gradingPeriods'],
       metadata: true,
     },
   ],

@@ -78,22 +78,68 @@ export const schools = (s: Scope) => sql`
 
 // academic_sessions: title, type, start_date, end_date, parent_sourced_id, school_year --------------
 
-/** One schoolYear session per school year the sessions and course offerings use (never narrowed: a handful of rows). */
+/**
+ * One district schoolYear session per school year the sessions, grading periods and course offerings
+ * use (never narrowed: a handful of rows): the root every school's sessions hang under.
+ */
 export const schoolYears = (s: Scope) => sql`
   SELECT ${yearId('y.schoolyear')} AS sourced_id, (y.schoolyear - 1)::text || '-' || y.schoolyear::text || ' School Year' AS title, 'schoolYear' AS type,
     coalesce(min(se.begindate), make_date(y.schoolyear - 1, 8, 1)) AS start_date, coalesce(max(se.enddate), make_date(y.schoolyear, 7, 31)) AS end_date,
     NULL::text AS parent_sourced_id, y.schoolyear::text AS school_year, ${META} AS metadata
-  FROM (SELECT schoolyear FROM edfi.session WHERE tenant_id = ${s.tenantId} UNION SELECT schoolyear FROM edfi.courseoffering WHERE tenant_id = ${s.tenantId}) y
+  FROM (SELECT schoolyear FROM edfi.session WHERE tenant_id = ${s.tenantId}
+        UNION SELECT schoolyear FROM edfi.gradingperiod WHERE tenant_id = ${s.tenantId}
+        UNION SELECT schoolyear FROM edfi.courseoffering WHERE tenant_id = ${s.tenantId}) y
   LEFT JOIN edfi.session se ON se.tenant_id = ${s.tenantId} AND se.schoolyear = y.schoolyear
   GROUP BY y.schoolyear`;
 
+/** OneRoster session type of an Ed-Fi TermDescriptor code value (Fall/Spring/Summer Semester, Year Round, Trimesters, Quarters…). */
+const SESSION_TYPE = (code: string) =>
+  sql.raw(
+    `CASE WHEN ${code} ILIKE '%semester%' THEN 'semester' WHEN ${code} ILIKE 'year%round' THEN 'schoolYear' ELSE 'term' END`,
+  );
+
+/**
+ * The session of school `school`, year `year`, that most narrowly contains [begin, end] (`self` excluded,
+ * a session with the very same dates never counts): the parent of a session or grading period. Ed-Fi
+ * 5.2 links sessions to grading periods, but the data model keeps no such link, so containment of dates
+ * decides — Fall Semester under the school's Year Round session, a six-weeks period under its semester.
+ * Only sessions already projected, or in this same statement (`inStatement`), are eligible.
+ */
+const containingSession = (a: string, self: SQL, inStatement: SQL) => sql`(
+    SELECT c.id::text FROM edfi.session c
+    WHERE c.tenant_id = ${sql.raw(a)}.tenant_id AND c.schoolid = ${sql.raw(a)}.schoolid AND c.schoolyear = ${sql.raw(a)}.schoolyear
+      AND c.begindate <= ${sql.raw(a)}.begindate AND c.enddate >= ${sql.raw(a)}.enddate
+      AND (c.begindate, c.enddate) <> (${sql.raw(a)}.begindate, ${sql.raw(a)}.enddate) AND ${self}
+      AND (${inStatement} OR EXISTS (SELECT 1 FROM oneroster.academic_sessions p WHERE p.tenant_id = c.tenant_id AND p.sourced_id = c.id::text))
+    ORDER BY c.enddate - c.begindate, c.sessionname LIMIT 1)`;
+
+/**
+ * Ed-Fi sessions by their term descriptor: semesters, terms (trimesters, quarters, …), and Year Round
+ * sessions as schoolYear sessions of their school. Parent: the narrowest session of the school that
+ * contains it, else the district's school year. Sessions of the same projection statement may be
+ * parents (foreign keys are checked at its end): all of them for a whole-tenant run, the written ones
+ * for a write-through.
+ */
 export const terms = (s: Scope) => sql`
-  SELECT se.id::text AS sourced_id, se.sessionname AS title, CASE WHEN d.codevalue ILIKE '%semester%' THEN 'semester' ELSE 'term' END AS type,
-    se.begindate AS start_date, se.enddate AS end_date, yr.sourced_id AS parent_sourced_id, se.schoolyear::text AS school_year, ${META} AS metadata
+  SELECT se.id::text AS sourced_id, se.sessionname AS title, ${SESSION_TYPE('d.codevalue')} AS type,
+    se.begindate AS start_date, se.enddate AS end_date,
+    coalesce(${containingSession('se', sql`c.id <> se.id`, s.ids ? sql`c.id = ANY(${idList(s)}::uuid[])` : sql`TRUE`)}, yr.sourced_id) AS parent_sourced_id,
+    se.schoolyear::text AS school_year, ${META} AS metadata
   FROM edfi.session se
   JOIN edfi.descriptor d ON d.descriptorid = se.termdescriptorid
   JOIN oneroster.academic_sessions yr ON yr.tenant_id = se.tenant_id AND yr.sourced_id = ${yearId('se.schoolyear')}
   WHERE se.tenant_id = ${s.tenantId}${idIn(s, 'se.id')}`;
+
+/** Grading periods: title = the descriptor ("First Six Weeks") and school year; parent = the narrowest projected session containing it, else the school year. */
+export const gradingPeriods = (s: Scope) => sql`
+  SELECT gp.id::text AS sourced_id, d.codevalue || ' ' || (gp.schoolyear - 1)::text || '-' || gp.schoolyear::text AS title, 'gradingPeriod' AS type,
+    gp.begindate AS start_date, gp.enddate AS end_date,
+    coalesce(${containingSession('gp', sql`TRUE`, sql`FALSE`)}, yr.sourced_id) AS parent_sourced_id,
+    gp.schoolyear::text AS school_year, ${META} AS metadata
+  FROM edfi.gradingperiod gp
+  JOIN edfi.descriptor d ON d.descriptorid = gp.gradingperioddescriptorid
+  JOIN oneroster.academic_sessions yr ON yr.tenant_id = gp.tenant_id AND yr.sourced_id = ${yearId('gp.schoolyear')}
+  WHERE gp.tenant_id = ${s.tenantId}${idIn(s, 'gp.id')}`;
 
 // courses: title, school_year_sourced_id, course_code, subjects, org_sourced_id ----------------------
 

@@ -34,7 +34,15 @@ const staffOf = (t: string, row: Row) =>
 const EFFECTS: Record<string, Effect> = {
   localEducationAgencies: { kinds: ['orgs'], sources: ['districts'] },
   schools: { kinds: ['orgs'], sources: ['schools'] },
-  sessions: { kinds: ['academicSessions'], sources: ['schoolYears', 'terms'] },
+  // A session may become (or stop being) the parent of its school's other sessions and grading periods.
+  sessions: {
+    kinds: ['academicSessions'],
+    sources: ['schoolYears', 'terms', 'gradingPeriods'],
+    related: (t, row) => sql`
+      SELECT id::text AS id FROM edfi.session WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}
+      UNION ALL SELECT id::text FROM edfi.gradingperiod WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}`,
+  },
+  gradingPeriods: { kinds: ['academicSessions'], sources: ['schoolYears', 'gradingPeriods'] },
   courses: { kinds: ['courses'], sources: ['courses'] },
   // An offering sets its course's school year (maybe a new one) and its sections' titles.
   courseOfferings: {

@@ -5,8 +5,8 @@
  *
  * Mapping decisions:
  * - academicSessions: `children` are the sessions whose parent is this one; `schoolYear` is text.
- *   `/terms` lists sessions of type `term`, `/gradingPeriods` of type `gradingPeriod` (the demo's
- *   semesters are `semester` sessions: they appear under /academicSessions only, as the spec says).
+ *   `/terms` lists the sessions classes run in below the school year — types `term` and `semester`
+ *   (a district's semesters are its terms) —, `/gradingPeriods` those of type `gradingPeriod`.
  * - users: `preferredFirstName/MiddleName/LastName` (REST names; CSV calls them preferredGiven/Family),
  *   `enabledUser` the string "true"/"false", `roles[]` from oneroster.roles (active rows) with org
  *   references, `primaryOrg`, `agents` from agent_sourced_ids, `userProfiles[]` from
@@ -240,7 +240,7 @@ const holdingRole = (role: string) =>
 export const student: Entity = { ...user, where: holdingRole('student') };
 export const teacher: Entity = { ...user, where: holdingRole('teacher') };
 export const school: Entity = { ...org, where: `t.type = 'school'` };
-export const term: Entity = { ...academicSession, where: `t.type = 'term'` };
+export const term: Entity = { ...academicSession, where: `t.type IN ('term', 'semester')` };
 export const gradingPeriod: Entity = { ...academicSession, where: `t.type = 'gradingPeriod'` };
 
 export const demographic: Entity = {

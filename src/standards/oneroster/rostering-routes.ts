@@ -167,7 +167,15 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
     entity: r.gradingPeriod,
     scopes: FULL,
     parents: [{ param: 'termId', entity: r.academicSession }],
-    where: (p) => [sql`t.parent_sourced_id = ${p.termId}`],
+    // Grading periods anywhere below the session: a class's school-year (Year Round) term reaches the
+    // grading periods of its semesters. A session tree is a few levels deep.
+    where: (p) => [
+      sql`t.sourced_id IN (WITH RECURSIVE below AS (
+          SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE c.tenant_id = t.tenant_id AND c.parent_sourced_id = ${p.termId} AND c.status = 'active'
+          UNION SELECT c.sourced_id FROM oneroster.academic_sessions c JOIN below b ON c.parent_sourced_id = b.sourced_id
+            WHERE c.tenant_id = t.tenant_id AND c.status = 'active')
+        SELECT sourced_id FROM below)`,
+    ],
   },
 ];
 
