@@ -1,4 +1,6 @@
 /**
+ * Sortable columns need an accessor (`accessorFn`): the server sorts, the accessor only marks them.
+ *
  * A large list as a table: TanStack Table for columns and sorting, the server for paging and sorting
  * (`manualPagination`/`manualSorting`: the page asks the API for one page in the chosen order), and
  * TanStack Virtual so only the visible rows are in the DOM (a 2,000-row roster scrolls smoothly).
@@ -58,6 +60,8 @@ export function DataTable<T>({
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // The first paint (before the scroller is measured) already shows a screenful of rows.
+    initialRect: { width: 1024, height },
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;

@@ -66,7 +66,7 @@ export function People() {
       {
         id: 'last',
         header: () => t('common.name'),
-        enableSorting: true,
+        accessorFn: (p) => p.last,
         cell: ({ row }) =>
           row.original.kind === 'student' ? (
             <Anchor component={Link} to={`/students/${row.original.usi}`}>
