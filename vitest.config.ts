@@ -5,6 +5,7 @@
  * chooses explicitly. Browser tests exercise the web app, not the engine: they run on PGlite only.
  */
 import net from 'node:net';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/';
@@ -47,7 +48,19 @@ export default defineConfig(async () => {
   const projects = [
     ...(wanted === 'postgres'
       ? []
-      : [{ test: { ...shared, name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } }]),
+      : [
+          { test: { ...shared, name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+          // The web app's components, in a simulated DOM (no database).
+          {
+            plugins: [react()],
+            test: {
+              name: 'web',
+              include: ['web/src/**/*.test.{ts,tsx}'],
+              environment: 'happy-dom',
+              setupFiles: ['./web/src/test-setup.ts'],
+            },
+          },
+        ]),
     ...(url
       ? [
           {

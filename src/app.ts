@@ -6,13 +6,17 @@
  * domain owns).
  */
 import './schema.js'; // registers the table catalog and data classification the platform reads
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AppOptions } from './platform/http/app.js';
 import { security } from './platform/http/security.js';
+import { webApp } from './platform/http/web-app.js';
 import { authentication } from './platform/auth/authenticate.js';
 import { createAccessControl, provideAccessControl, type AccessControl } from './platform/auth/access.js';
 import { identityOwnership, identityRoutes } from './platform/identity/routes.js';
 import { accessPolicyOwnership, policyRoutes } from './platform/auth/policy-routes.js';
+import { clientRoutes } from './platform/identity/client-routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
 import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
@@ -21,12 +25,16 @@ import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import { classroomConsentRule } from './domains/classroom/index.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiModule } from './domains/edfi/index.js';
+import { directoryModule } from './domains/directory/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 
+/** The built web app (`npm run web:build`), served at `/`. */
+export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
+
 /** The domains with a service, in the order their routes are registered. */
-export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule];
+export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule, directoryModule];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {
@@ -41,11 +49,14 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => authentication(app),
     (app) => identityRoutes(app),
     (app) => policyRoutes(app),
+    (app) => clientRoutes(app),
+    (app) => auditRoutes(app),
     ...DOMAINS.map((domain) => (app: FastifyInstance) => domain.register?.(app)),
     (app) => onerosterImportRoutes(app),
     (app) => edfiLoadRoutes(app),
     (app) => edfiApiRoutes(app),
     oneRosterRoutes(),
     apiRoutes({ guard: policyGuard, auditor: platformAuditor, writeRules: [classroomConsentRule], owners }),
+    (app) => webApp(app, { root: WEB_ROOT }),
   ];
 }

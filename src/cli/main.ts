@@ -20,6 +20,7 @@ import { registerOneRosterCommands } from './commands/oneroster.js';
 import { registerEdfiCommands } from './commands/edfi.js';
 import { registerEdfiOneRosterCommands } from './commands/edfi-oneroster.js';
 import { demoSignInHint } from '../demo/accounts.js';
+import { ensureWebBuilt } from './web-build.js';
 
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000_000) {
@@ -67,6 +68,7 @@ async function run(fn: () => Promise<void>): Promise<void> {
 
 async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promise<void> {
   const config = loadConfig();
+  await ensureWebBuilt();
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
   try {
@@ -96,8 +98,8 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     await database.close();
     throw error;
   });
-  console.log(`Schola is serving at ${server.url}`);
-  const signIn = await demoSignInHint(database).catch(() => undefined);
+  console.log(`Schola is serving at ${server.url}  (web app: ${server.url}/)`);
+  const signIn = await demoSignInHint(database, server.url).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
   console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 describe('demo accounts', () => {
-  it('creates six accounts that sign in with the demo password', async () => {
+  it('creates eight accounts that sign in with the demo password', async () => {
     expect(demo.credentials.password).toBe('schola-demo-password');
     expect(demo.credentials.accounts.map((a) => [a.email, a.roles.join()])).toEqual([
       ['admin@demo-district.schola.dev', 'district_admin'],
@@ -33,14 +33,17 @@ describe('demo accounts', () => {
       ['teacher@demo-district.schola.dev', 'teacher'],
       ['nurse@demo-district.schola.dev', 'nurse'],
       ['parent@demo-district.schola.dev', 'parent'],
+      ['student@demo-district.schola.dev', 'student'],
       ['auditor@demo-district.schola.dev', 'auditor'],
+      ['secretary@demo-language-school.schola.dev', 'admissions,finance'],
     ]);
-    for (const { email } of demo.credentials.accounts) {
-      const session = await signIn(database, { tenant: 'demo-district', email, password: DEMO_PASSWORD });
-      expect(session.account.tenantId).toBe(demo.districtTenantId);
+    for (const { email, tenantId } of demo.credentials.accounts) {
+      const tenant = tenantId === demo.districtTenantId ? 'demo-district' : 'demo-district-language-school';
+      const session = await signIn(database, { tenant, email, password: DEMO_PASSWORD });
+      expect(session.account.tenantId).toBe(tenantId);
     }
     expect(demo.describe()).toMatch(
-      /6 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
+      /8 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
     );
   });
 
@@ -59,13 +62,15 @@ describe('demo accounts', () => {
     expect(children).toEqual([{ student_usi: expect.any(Number), relation: 'parent' }]);
   });
 
-  it('gives `schola start` the admin sign-in line while the demo password is unchanged', async () => {
-    expect(await demoSignInHint(database)).toBe(
-      'Sign in: POST /auth/sign-in {"tenant": "demo-district", "email": "admin@demo-district.schola.dev", "password": "schola-demo-password"}',
-    );
+  it('gives `schola start` a sign-in line per role while the demo password is unchanged', async () => {
+    const hint = (await demoSignInHint(database, 'http://127.0.0.1:3000'))!;
+    expect(hint.split('\n')[0]).toBe('Sign in at http://127.0.0.1:3000/ with password "schola-demo-password" as:');
+    expect(hint).toMatch(/district administrator +tenant demo-district +admin@demo-district\.schola\.dev/);
+    expect(hint).toMatch(/language-school secretary +tenant demo-district-language-school +secretary@/);
+    expect(hint.split('\n')).toHaveLength(9);
     await database.query(
       `UPDATE identity.accounts SET password_hash = 'changed' WHERE email = 'admin@demo-district.schola.dev'`,
     );
-    expect(await demoSignInHint(database)).toBeUndefined();
+    expect(await demoSignInHint(database)).not.toMatch(/\sadmin@demo-district/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
  * a district admin, a school admin and a nurse of the first school, a teacher linked to an Ed-Fi
- * staff member who teaches sections, a parent linked to one student, and an auditor.
+ * staff member who teaches sections, a parent linked to one student, that student, and an auditor;
+ * and the language school's secretary (admissions and billing) in the language-school tenant.
  *
  * DEMO ONLY: they all share the fixed, published password below, which `npm start` prints.
  * A real deployment creates accounts with `schola accounts create` (generated passwords).
@@ -14,16 +15,18 @@ import type { K12Result } from './k12.js';
 export const DEMO_PASSWORD = 'schola-demo-password';
 export const DEMO_EMAIL_DOMAIN = 'demo-district.schola.dev';
 export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
+export const DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN = 'demo-language-school.schola.dev';
 
 export interface DemoCredentials {
   password: string;
-  accounts: { email: string; roles: string[]; accountId: string }[];
+  accounts: { email: string; roles: string[]; accountId: string; tenantId: string }[];
 }
 
 export async function seedDemoAccounts(
   database: Database,
   districtTenantId: string,
   k12: K12Result,
+  languageSchoolTenantId?: string,
 ): Promise<DemoCredentials> {
   const firstSchool = k12.schools[0]!.schoolId;
   // Section n=1 of each school goes to that school's first teacher, so this teacher has sections.
@@ -57,29 +60,68 @@ export async function seedDemoAccounts(
       schoolIds: [child.schoolId],
       childUsi: child.studentUSI,
     },
+    {
+      email: `student@${DEMO_EMAIL_DOMAIN}`,
+      displayName: `${child.firstName} ${child.lastName}`,
+      roles: ['student'],
+      schoolIds: [child.schoolId],
+      edfiStudentUsi: child.studentUSI,
+    },
     { email: `auditor@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo Compliance Auditor', roles: ['auditor'] },
   ];
   const accounts: DemoCredentials['accounts'] = [];
   for (const { childUsi, ...person } of people) {
     const account = await createAccount(database, districtTenantId, { ...person, password: DEMO_PASSWORD });
     if (childUsi !== undefined) await linkStudent(database, districtTenantId, account.id, childUsi, 'parent');
-    accounts.push({ email: account.email, roles: account.roles, accountId: account.id });
+    accounts.push({ email: account.email, roles: account.roles, accountId: account.id, tenantId: districtTenantId });
+  }
+  if (languageSchoolTenantId) {
+    // The front desk: students and families (admissions) and invoices (billing), school-wide.
+    const secretary = await createAccount(database, languageSchoolTenantId, {
+      email: `secretary@${DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN}`,
+      displayName: 'Demo Language-School Secretary',
+      roles: ['admissions', 'finance'],
+      password: DEMO_PASSWORD,
+    });
+    accounts.push({
+      email: secretary.email,
+      roles: secretary.roles,
+      accountId: secretary.id,
+      tenantId: languageSchoolTenantId,
+    });
   }
   return { password: DEMO_PASSWORD, accounts };
 }
 
+/** The demo accounts `schola start` lists, one per role the web app has a home for. */
+const DEMO_SIGN_INS: { role: string; email: string }[] = [
+  { role: 'district administrator', email: DEMO_ADMIN_EMAIL },
+  { role: 'teacher', email: `teacher@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'student', email: `student@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'parent', email: `parent@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'nurse', email: `nurse@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'school administrator', email: `school-admin@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'auditor', email: `auditor@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'language-school secretary', email: `secretary@${DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN}` },
+];
+
 /**
- * What `schola start` prints after the URL: how to sign in as the demo district admin — only
- * while that account exists and still has the demo password. Runs as the connection owner at
+ * What `schola start` prints after the URL: a sign-in (tenant, e-mail) for every demo role — only
+ * for accounts that exist and still have the demo password. Runs as the connection owner at
  * start-up (no request, no tenant yet).
  */
-export async function demoSignInHint(database: Database): Promise<string | undefined> {
-  const rows = await database.query<{ slug: string; password_hash: string | null }>(
-    `SELECT t.slug, a.password_hash FROM identity.accounts a JOIN platform.tenants t ON t.id = a.tenant_id
-      WHERE a.email = $1 AND a.status = 'active' ORDER BY a.created_at LIMIT 1`,
-    [DEMO_ADMIN_EMAIL],
+export async function demoSignInHint(database: Database, url = ''): Promise<string | undefined> {
+  const rows = await database.query<{ email: string; slug: string; password_hash: string | null }>(
+    `SELECT a.email, t.slug, a.password_hash FROM identity.accounts a JOIN platform.tenants t ON t.id = a.tenant_id
+      WHERE a.email = ANY($1) AND a.status = 'active' ORDER BY a.created_at`,
+    [DEMO_SIGN_INS.map((d) => d.email)],
   );
-  const row = rows[0];
-  if (!row?.password_hash || !(await verifySecret(row.password_hash, DEMO_PASSWORD))) return undefined;
-  return `Sign in: POST /auth/sign-in {"tenant": "${row.slug}", "email": "${DEMO_ADMIN_EMAIL}", "password": "${DEMO_PASSWORD}"}`;
+  const lines: string[] = [];
+  for (const demo of DEMO_SIGN_INS) {
+    const row = rows.find((r) => r.email === demo.email);
+    if (!row?.password_hash || !(await verifySecret(row.password_hash, DEMO_PASSWORD))) continue;
+    lines.push(`    ${demo.role.padEnd(27)} tenant ${row.slug.padEnd(30)} ${demo.email}`);
+  }
+  if (lines.length === 0) return undefined;
+  return [`Sign in at ${url}/ with password "${DEMO_PASSWORD}" as:`, ...lines].join('\n');
 }

@@ -109,7 +109,12 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   for (const tenantId of [seeded.districtTenantId, seeded.languageSchoolTenantId]) {
     await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   }
-  const credentials = await seedDemoAccounts(database, seeded.districtTenantId, k12Result!);
+  const credentials = await seedDemoAccounts(
+    database,
+    seeded.districtTenantId,
+    k12Result!,
+    seeded.languageSchoolTenantId,
+  );
   return {
     ...seeded,
     credentials,

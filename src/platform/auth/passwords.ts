@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../identity/schemas.js';
 
 /**
  * OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane). The parameters are stored in each PHC
@@ -35,9 +36,8 @@ export async function burnVerification(secret: string): Promise<void> {
   await verifySecret(await dummyHash, secret);
 }
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any passphrase; bounded so nobody makes the server hash megabytes. */
-export const PASSWORD_MAX_LENGTH = 256;
+/** Long enough for any passphrase; bounded so nobody makes the server hash megabytes (shared with the web forms). */
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /**
  * The password policy, kept simple (NIST 800-63B style: length matters most):

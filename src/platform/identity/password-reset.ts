@@ -9,18 +9,18 @@
  * the log.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
-import { hashSecret, passwordProblems, randomToken, sha256hex, PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
+import { hashSecret, passwordProblems, randomToken, sha256hex } from '../auth/passwords.js';
 import { AppError } from '../http/errors.js';
 import { accounts, passwordResets } from './tables.js';
 import { revokeAllSessions } from './sessions.js';
-import { emailSchema, nowOf, parseInput, tenantIdBySlug, tenantSlugSchema, type ServiceOptions } from './shared.js';
+import { nowOf, parseInput, tenantIdBySlug, type ServiceOptions } from './shared.js';
+import { passwordResetInput, passwordResetRequestInput } from './schemas.js';
 
 export const RESET_TTL_MS = 30 * 60 * 1000;
 
-const requestSchema = z.strictObject({ tenant: tenantSlugSchema, email: emailSchema });
+const requestSchema = passwordResetRequestInput;
 
 export interface ResetDelivery {
   tenantId: string;
@@ -55,11 +55,7 @@ export async function requestPasswordReset(
   });
 }
 
-const resetSchema = z.strictObject({
-  tenant: tenantSlugSchema,
-  token: z.string().min(1, 'is required').max(200, 'is too long'),
-  password: z.string().max(PASSWORD_MAX_LENGTH * 4, 'is too long'),
-});
+const resetSchema = passwordResetInput;
 
 const invalidToken = () => new AppError('bad_request', 'The password-reset token is invalid, used or expired.');
 

@@ -12,24 +12,15 @@
  * the per-IP rate limit on the route bounds both guessing and deliberate lock-outs.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import type { Tx } from '../db/transaction.js';
-import { burnVerification, randomToken, sha256hex, verifySecret, PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
+import { burnVerification, randomToken, sha256hex, verifySecret } from '../auth/passwords.js';
 import { sessionTokenTenant } from '../auth/authenticate.js';
 import { AppError } from '../http/errors.js';
 import { accounts, externalIdentities, sessions } from './tables.js';
-import {
-  accountView,
-  emailSchema,
-  nowOf,
-  parseInput,
-  tenantIdBySlug,
-  tenantSlugSchema,
-  type AccountView,
-  type ServiceOptions,
-} from './shared.js';
+import { signInInput } from './schemas.js';
+import { accountView, nowOf, parseInput, tenantIdBySlug, type AccountView, type ServiceOptions } from './shared.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const LOCKOUT_THRESHOLD = 5;
@@ -48,11 +39,7 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
-const signInSchema = z.strictObject({
-  tenant: tenantSlugSchema,
-  email: emailSchema,
-  password: z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH, 'is too long'),
-});
+const signInSchema = signInInput;
 
 const incorrect = () => new AppError('unauthenticated', 'email or password is incorrect');
 

@@ -2,7 +2,7 @@
  * What the identity services share: the clock option, input parsing into field-named 400s, the
  * tenant-by-slug lookup and the public view of an account (never its hash or lockout state).
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Database } from '../db/database.js';
 import { AppError, validationErrorsOf } from '../http/errors.js';
 import type { accounts } from './tables.js';
@@ -21,9 +21,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw AppError.validation(validationErrorsOf(result.error));
 }
 
-export const tenantSlugSchema = z.string().trim().min(1, 'is required').max(63, 'is too long');
-/** E-mail addresses are compared lower-cased (the accounts table enforces it). */
-export const emailSchema = z.string().trim().toLowerCase().min(3, 'is required').max(320, 'is too long');
+export { emailSchema, tenantSlugSchema } from './schemas.js';
 
 /**
  * Sign-in, password reset and the CLI arrive with a tenant slug and no tenant yet, so the tenant

@@ -3,6 +3,7 @@
  *   POST /admin/oneroster/imports         district_admin; body = the package zip (application/zip,
  *                                         up to 200 MB on this route only) → 202 {jobId}
  *   GET  /admin/oneroster/imports/:jobId  district_admin → {jobId, status, progress, report}
+ *   GET  /admin/oneroster/export          district_admin → the tenant as a OneRoster 1.2 CSV package (zip)
  * Jobs are rows of operational.background_jobs (job_type 'oneroster.import'; parameters and result
  * as JSON text; status pending → running → completed | failed), run by the background-job runner
  * (src/platform/jobs: pg-boss; the package waits on disk in the upload directory, not in the queue).
@@ -12,6 +13,9 @@
  * the package was all-or-nothing, so nothing of it was applied. Without a runner (tests that do not
  * exercise jobs) POST answers 503.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { principalOf } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -19,6 +23,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
 import { importPackage, type ImportProgress } from './import.js';
+import { exportPackage } from './export.js';
+import { writeZip } from './zip-writer.js';
 
 export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 const JOB_TYPE = 'oneroster.import';
@@ -78,6 +84,27 @@ export async function onerosterImportRoutes(app: FastifyInstance): Promise<void>
         upload: body,
       });
       return reply.status(202).send({ jobId });
+    });
+
+    // The whole tenant, written to a temporary directory, zipped in memory (a district's CSVs are a few MB).
+    scope.get('/admin/oneroster/export', async (request, reply) => {
+      const principal = principalOf(request);
+      requireDistrictAdmin(principal);
+      const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'schola-oneroster-export-'));
+      try {
+        await exportPackage(app.database, principal.tenantId, directory);
+        const names = (await fs.promises.readdir(directory)).filter((n) => n.endsWith('.csv')).sort();
+        const files = await Promise.all(
+          names.map(async (name) => ({ name, content: await fs.promises.readFile(path.join(directory, name)) })),
+        );
+        return reply
+          .type('application/zip')
+          .header('content-disposition', 'attachment; filename="oneroster-1.2.zip"')
+          .header('cache-control', 'no-store')
+          .send(writeZip(files));
+      } finally {
+        await fs.promises.rm(directory, { recursive: true, force: true });
+      }
     });
 
     scope.get('/admin/oneroster/imports/:jobId', async (request) => {

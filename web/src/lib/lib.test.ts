@@ -1,0 +1,68 @@
+/**
+ * The small rules the pages lean on: problem documents become words and field errors, money and
+ * dates follow the reader's language, each role gets its own home and menu, a job's progress is a
+ * percentage.
+ */
+import { describe, expect, it } from 'vitest';
+import { percentOf } from '../components/JobProgress';
+import i18n from '../i18n';
+import type { Me } from '../auth/session';
+import { homeFor, mayOpen, menuFor } from '../shell/menu';
+import { formatDate, formatMoney } from './format';
+import { applyFieldErrors, problemMessage, ProblemError } from './problem';
+
+const me = (roles: string[], kind = 'district'): Me =>
+  ({
+    principal: { kind: 'user', tenantId: 't', actorId: 'a', roles, scopes: [], schoolIds: null },
+    tenant: { slug: 's', name: 'S', kind },
+  }) as Me;
+
+describe('problems', () => {
+  it('shows the detail in words and puts field reasons next to their fields', () => {
+    const error = new ProblemError(400, {
+      detail: 'The request has invalid fields.',
+      validationErrors: { email: ['is required'], other: ['x'] },
+    });
+    expect(problemMessage(error, 'fallback')).toBe('The request has invalid fields.');
+    expect(problemMessage(new Error('boom'), 'fallback')).toBe('fallback');
+    const set: [string, string][] = [];
+    expect(applyFieldErrors(error, ['email', 'password'] as const, (f, e) => set.push([f, e.message]))).toBe(true);
+    expect(set).toEqual([['email', 'is required']]);
+  });
+});
+
+describe('formats', () => {
+  it('formats money and dates per language', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(formatMoney(180000, 'BRL').replace(/\s/g, ' ')).toBe('R$ 1.800,00');
+    expect(formatDate('2026-02-10')).toBe('10 de fev. de 2026');
+    await i18n.changeLanguage('en');
+    expect(formatMoney(180000, 'USD')).toBe('$1,800.00');
+    expect(formatDate('2026-02-10')).toBe('Feb 10, 2026');
+    await i18n.changeLanguage('es');
+    expect(formatMoney(4500, 'EUR').replace(/\s/g, ' ')).toBe('45,00 €');
+    await i18n.changeLanguage('en');
+  });
+});
+
+describe('menus', () => {
+  it('gives each role its home and only its menu', () => {
+    expect(homeFor(me(['district_admin']))).toBe('/overview');
+    expect(menuFor(me(['district_admin']))).toHaveLength(8);
+    expect(homeFor(me(['teacher']))).toBe('/sections');
+    expect(homeFor(me(['parent']))).toBe('/children');
+    expect(homeFor(me(['student']))).toBe('/classes');
+    expect(homeFor(me(['admissions', 'finance'], 'language_school'))).toBe('/front-desk');
+    expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
+    expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
+    expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);
+  });
+});
+
+describe('job progress', () => {
+  it('turns counters into a percentage', () => {
+    expect(percentOf({ jobId: 'j', status: 'running', progress: { done: 3, total: 12 } })).toBe(25);
+    expect(percentOf({ jobId: 'j', status: 'completed' })).toBe(100);
+    expect(percentOf({ jobId: 'j', status: 'pending' })).toBe(5);
+  });
+});

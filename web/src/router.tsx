@@ -1,0 +1,102 @@
+/**
+ * The routes. Signed-out pages (sign-in, password reset) and the signed-in shell; every page is its
+ * own chunk (lazy), so the first route loads only what it needs. The shell's guard sends nobody to
+ * sign-in, and a person to their own home when they open a section of the app that is not theirs.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { meQuery } from './auth/session';
+import { homeFor, mayOpen } from './shell/menu';
+import { NotFound } from './shell/NotFound';
+
+interface Context {
+  queryClient: QueryClient;
+}
+
+const root = createRootRouteWithContext<Context>()({ component: Outlet, notFoundComponent: NotFound });
+
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: '/sign-in',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: homeFor(me) });
+  },
+  component: lazyRouteComponent(() => import('./pages/auth/SignIn'), 'SignIn'),
+});
+const resetRequest = createRoute({
+  getParentRoute: () => root,
+  path: '/password-reset',
+  component: lazyRouteComponent(() => import('./pages/auth/PasswordReset'), 'PasswordResetRequest'),
+});
+const resetComplete = createRoute({
+  getParentRoute: () => root,
+  path: '/password-reset/complete',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: lazyRouteComponent(() => import('./pages/auth/PasswordReset'), 'PasswordResetCompletePage'),
+});
+
+const app = createRoute({
+  getParentRoute: () => root,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in' });
+    if (location.pathname !== '/' && !mayOpen(me, location.pathname)) throw redirect({ to: homeFor(me) });
+    return { me };
+  },
+  component: lazyRouteComponent(() => import('./shell/Shell'), 'Shell'),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page module's named component
+const page = <P extends string>(path: P, load: () => Promise<any>, name: string) =>
+  createRoute({ getParentRoute: () => app, path, component: lazyRouteComponent(load, name as never) });
+
+const home = createRoute({
+  getParentRoute: () => app,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homeFor((context as unknown as { me: Parameters<typeof homeFor>[0] }).me) });
+  },
+});
+
+const tree = root.addChildren([
+  signIn,
+  resetRequest,
+  resetComplete,
+  app.addChildren([
+    home,
+    page('/overview', () => import('./pages/admin/Overview'), 'Overview'),
+    page('/schools', () => import('./pages/admin/Schools'), 'Schools'),
+    page('/people', () => import('./pages/admin/People'), 'People'),
+    page('/imports', () => import('./pages/admin/Imports'), 'Imports'),
+    page('/integrations', () => import('./pages/admin/Integrations'), 'Integrations'),
+    page('/access-policies', () => import('./pages/admin/AccessPolicies'), 'AccessPolicies'),
+    page('/audit', () => import('./pages/admin/Audit'), 'Audit'),
+    page('/accounts', () => import('./pages/admin/Accounts'), 'Accounts'),
+    page('/sections', () => import('./pages/teacher/MySections'), 'MySections'),
+    page('/sections/$sectionId', () => import('./pages/teacher/SectionRoster'), 'SectionRosterPage'),
+    page('/students/$studentUsi', () => import('./pages/teacher/StudentProfile'), 'StudentProfilePage'),
+    page('/children', () => import('./pages/family/Children'), 'Children'),
+    page('/classes', () => import('./pages/family/Classes'), 'Classes'),
+    page('/front-desk', () => import('./pages/FrontDesk'), 'FrontDesk'),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree: tree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

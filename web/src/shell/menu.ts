@@ -1,0 +1,56 @@
+/**
+ * Each role's home and menu (docs/web-app-map.md), in the map's order. Only screens that exist are
+ * listed: a product not built yet has no menu item (no dead links). The server decides what data a
+ * page shows; the menu only mirrors it.
+ */
+import type { Me } from '../auth/session';
+
+export interface MenuItem {
+  to: string;
+  /** i18n key under `menu.` */
+  label: string;
+}
+
+const ADMIN: MenuItem[] = [
+  { to: '/overview', label: 'overview' },
+  { to: '/schools', label: 'schools' },
+  { to: '/people', label: 'people' },
+  { to: '/imports', label: 'imports' },
+  { to: '/integrations', label: 'integrations' },
+  { to: '/access-policies', label: 'policies' },
+  { to: '/audit', label: 'audit' },
+  { to: '/accounts', label: 'accounts' },
+];
+
+export function menuFor(me: Me): MenuItem[] {
+  const roles = new Set(me.principal.roles);
+  if (me.tenant?.kind === 'language_school') return [{ to: '/front-desk', label: 'frontDesk' }];
+  if (roles.has('district_admin')) return ADMIN;
+  if (roles.has('teacher')) return [{ to: '/sections', label: 'mySections' }];
+  if (roles.has('parent')) return [{ to: '/children', label: 'myChildren' }];
+  if (roles.has('student')) return [{ to: '/classes', label: 'myClasses' }];
+  if (roles.has('auditor'))
+    return [
+      { to: '/audit', label: 'audit' },
+      { to: '/accounts', label: 'accounts' },
+    ];
+  // School staff (school administrator, nurse, librarian…): their school at a glance and its people.
+  return [
+    { to: '/overview', label: 'mySchool' },
+    { to: '/people', label: 'people' },
+  ];
+}
+
+/** Where a role lands after signing in: the first item of its menu. */
+export function homeFor(me: Me): string {
+  return menuFor(me)[0]?.to ?? '/overview';
+}
+
+/** Whether a path is one of the signed-in person's menu sections (or a page below one). */
+export function mayOpen(me: Me, path: string): boolean {
+  const always = ['/students/', '/sections/'];
+  return (
+    menuFor(me).some((item) => path === item.to || path.startsWith(`${item.to}/`)) ||
+    always.some((p) => path.startsWith(p))
+  );
+}
