@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyErro
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { JobRunner } from '../jobs/runner.js';
+import { inProcessPublisher, type EventPublisher } from '../events/publisher.js';
 import { migrationsUpToDate } from '../db/migrator.js';
 import { mapPgError } from '../db/pg-errors.js';
 import { AppError, problemFor } from './errors.js';
@@ -24,12 +25,15 @@ export interface AppOptions {
    * jobs answer 503 — tests that do not exercise them do not pay for pg-boss.
    */
   jobs?: JobRunner;
+  /** Events after commit (`work.publish`); default: an in-process publisher. */
+  events?: EventPublisher;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     jobs: JobRunner | null;
+    events: EventPublisher;
   }
 }
 
@@ -87,6 +91,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('database', options.database);
   app.decorate('jobs', options.jobs ?? null);
+  app.decorate(
+    'events',
+    options.events ?? inProcessPublisher((error) => app.log.error({ err: error }, 'event listener failed')),
+  );
   app.decorate('operations', [] as DocumentedOperation[]);
 
   app.addHook('onRequest', async (request, reply) => {

@@ -21,6 +21,10 @@
  * fails running jobs with a statement that, on PGlite, waits behind the very job it fails. Here
  * stop() stops the loops, waits up to `stopTimeoutMs` for running jobs, then stops pg-boss. A job
  * still running when the process goes is recorded as failed at the next start (recovery.ts).
+ *
+ * Besides these upload jobs the runner runs **tasks** (tasks.ts): JSON payloads queued by services,
+ * with retries, backoff, a dead letter, idempotency keys and cron schedules, one loop per task (and
+ * one for its dead letter) beside the job loops.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,6 +35,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { pgBossDb, type PgBossDb } from './pg-boss-db.js';
 import { holdJobLock, recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
+import { createTaskQueues, deadLetterQueue, runOneTask, type EnqueueOptions, type TaskDefinition } from './tasks.js';
 import {
   UploadMissingError,
   checkUpload,
@@ -85,6 +90,11 @@ export interface LiveJob {
 export interface JobRunner {
   /** Before start(). */
   define<P>(definition: JobDefinition<P>): void;
+  /** Before start(): a task (tasks.ts) — a JSON payload, retries, dead letter, optional cron. */
+  defineTask<T>(definition: TaskDefinition<T>): void;
+  hasTask(name: string): boolean;
+  /** Queues a task; the job id, or null when a job with the same singletonKey already waits. 503 before start. */
+  enqueue<T>(name: string, payload: T, options?: EnqueueOptions): Promise<string | null>;
   /** Starts pg-boss and the workers (nothing at all when no job type is defined). */
   start(): Promise<void>;
   /** Stores the upload, writes the pending row and enqueues the job; returns its id. 503 before start. */
@@ -109,6 +119,8 @@ export interface JobRunnerOptions {
   orphanGraceMs?: number;
   /** PostgreSQL: how often interrupted jobs of other (gone) instances are looked for. */
   sweepIntervalMs?: number;
+  /** How often pg-boss's timekeeper looks at the cron schedules (default 30 s). */
+  cronIntervalSeconds?: number;
 }
 
 interface Payload {
@@ -166,6 +178,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
   const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
   const singleProcess = database.engine === 'pglite';
   const definitions = new Map<string, JobDefinition>();
+  const tasks = new Map<string, TaskDefinition>();
   const live = new Map<string, LiveEntry>();
   const running = new Set<string>();
   const wakers = new Map<string, Waker>();
@@ -280,20 +293,40 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
     }
   }
 
+  async function taskWork(task: TaskDefinition, queue: string, waker: Waker): Promise<void> {
+    while (state === 'started') {
+      try {
+        if (!(await runOneTask(boss!, task, queue, database, log))) await waker.sleep(pollIntervalMs);
+      } catch (error) {
+        log.error({ err: error, task: queue }, 'task worker error');
+        await waker.sleep(pollIntervalMs);
+      }
+    }
+  }
+
   async function begin(): Promise<void> {
     state = 'starting';
-    if (definitions.size === 0) {
+    if (definitions.size === 0 && tasks.size === 0) {
       state = 'started';
       return;
     }
     try {
       await fs.promises.mkdir(options.uploadDir, { recursive: true });
       bossDb = pgBossDb(database);
-      // No cron (schedule) and no state monitor: the queue's maintenance (supervise) is all we use.
-      boss = new PgBoss({ db: bossDb as PgBoss.Db, schedule: false, supervise: true, migrate: true });
+      // The timekeeper (cron) only when a task has a schedule; the queue's maintenance (supervise) always.
+      const cron = [...tasks.values()].some((task) => task.schedule);
+      const cronSeconds = options.cronIntervalSeconds ?? 30;
+      boss = new PgBoss({
+        db: bossDb as PgBoss.Db,
+        schedule: cron,
+        supervise: true,
+        migrate: true,
+        ...(cron ? { cronMonitorIntervalSeconds: cronSeconds, cronWorkerIntervalSeconds: cronSeconds } : {}),
+      });
       boss.on('error', (error) => log.error({ err: error }, 'pg-boss reported an error'));
       await boss.start();
       for (const name of definitions.keys()) await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+      for (const task of tasks.values()) await createTaskQueues(boss, task);
       await recover();
       await removeStaleUploads(database, options.uploadDir, STALE_UPLOAD_MS);
     } catch (error) {
@@ -307,6 +340,12 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       const waker = new Waker();
       wakers.set(definition.name, waker);
       loops.push(work(definition, waker));
+    }
+    for (const task of tasks.values()) {
+      const waker = new Waker();
+      wakers.set(task.name, waker);
+      for (let i = 0; i < (task.concurrency ?? 1); i++) loops.push(taskWork(task, task.name, waker));
+      loops.push(taskWork(task, deadLetterQueue(task.name), new Waker()));
     }
     if (!singleProcess) {
       sweepTimer = setInterval(
@@ -324,8 +363,31 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
   return {
     define(definition) {
       if (state !== 'idle') throw new Error(`job ${definition.name}: define job types before start()`);
-      if (definitions.has(definition.name)) throw new Error(`job ${definition.name} is defined twice`);
+      if (definitions.has(definition.name) || tasks.has(definition.name))
+        throw new Error(`job ${definition.name} is defined twice`);
       definitions.set(definition.name, definition as JobDefinition);
+    },
+
+    defineTask(task) {
+      if (state !== 'idle') throw new Error(`task ${task.name}: define tasks before start()`);
+      if (definitions.has(task.name) || tasks.has(task.name)) throw new Error(`task ${task.name} is defined twice`);
+      tasks.set(task.name, task as TaskDefinition);
+    },
+
+    hasTask(name) {
+      return tasks.has(name);
+    },
+
+    async enqueue(name, payload, enqueueOptions = {}) {
+      if (state !== 'started' || !boss)
+        throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+      if (!tasks.has(name)) throw new Error(`no task ${name}`);
+      const id = await boss.send(name, payload as object, {
+        ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
+        ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
+      });
+      wakers.get(name)?.wake();
+      return id;
     },
 
     start() {

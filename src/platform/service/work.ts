@@ -26,6 +26,9 @@ import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import type { Tx } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
+import type { EventPublisher, PlatformEvent } from '../events/publisher.js';
+import type { JobRunner } from '../jobs/runner.js';
+import type { EnqueueOptions } from '../jobs/tasks.js';
 
 export interface Work {
   readonly tx: Tx;
@@ -49,6 +52,14 @@ export interface Work {
   audit(entry: WorkAuditEntry): Promise<void>;
   /** Runs after the commit succeeded (never on rollback); a failing hook is logged, not thrown. */
   afterCommit(hook: () => void | Promise<void>): void;
+  /**
+   * Queues a background task (platform/jobs/tasks.ts) once committed. Where this process runs no job
+   * runner (some tests, the CLI) nothing is queued and the hook error handler is told: a service
+   * whose task must not be lost keeps its own record of what is due (notifications do) and sweeps it.
+   */
+  enqueue<T>(task: string, payload: T, options?: EnqueueOptions): void;
+  /** Announces an event in this process once committed (platform/events/publisher.ts). */
+  publish(event: Omit<PlatformEvent, 'tenantId'>): void;
 }
 
 export interface WorkAuditEntry {
@@ -66,6 +77,9 @@ export interface WorkEnvironment {
   /** Defaults to the system clock; tests pass their own. */
   clock?: () => Date;
   onHookError?: (error: unknown) => void;
+  /** The background tasks `work.enqueue` queues; absent → nothing is queued. */
+  jobs?: Pick<JobRunner, 'enqueue' | 'hasTask'> | null;
+  events?: EventPublisher | null;
 }
 
 export function qualifiedName(table: PgTable | string): string {
@@ -93,6 +107,15 @@ export function runWork<T>(
         meta,
         now,
         afterCommit,
+        enqueue(task, payload, options) {
+          afterCommit(async () => {
+            if (!env.jobs?.hasTask(task)) throw new Error(`task ${task} not queued: no job runner defines it here`);
+            await env.jobs.enqueue(task, payload, options);
+          });
+        },
+        publish(event) {
+          afterCommit(() => env.events?.publish({ ...event, tenantId }));
+        },
         async authorize(table, action, subject) {
           const name = qualifiedName(table);
           const decision = await env.access.decide(
@@ -143,6 +166,8 @@ export function requestWork<T>(request: FastifyRequest, fn: (work: Work) => Prom
     {
       database: request.server.database,
       access: request.server.access,
+      jobs: request.server.jobs,
+      events: request.server.events,
       onHookError: (error) => request.log.error({ err: error }, 'after-commit hook failed'),
     },
     principal,
