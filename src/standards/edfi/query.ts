@@ -11,7 +11,12 @@ import { resourceModel } from './resources.js';
 
 const q = (name: string) => sql.identifier(name);
 
-/** How a column is read so that the JSON value is exact (dates and times as text, numerics as numbers). */
+/**
+ * How a column is read so that the JSON value is exact and in the form the API accepts back: dates
+ * `YYYY-MM-DD`, times `HH:MM:SS`, date-times ISO 8601 in UTC (`2021-05-01T16:00:00Z`, fractional seconds
+ * only when there are any, to the microsecond), numerics as numbers. Raw statements hand timestamps over as
+ * the server's text (`2021-05-01 16:00:00+00`), which is not ISO 8601: the format is chosen here.
+ */
 function valueExpr(alias: string, column: PgColumn): SQL {
   const ref = sql`${sql.raw(alias)}.${q(column.name)}`;
   switch (column.columnType) {
@@ -19,6 +24,12 @@ function valueExpr(alias: string, column: PgColumn): SQL {
     case 'PgDate':
     case 'PgTime':
       return sql`${ref}::text`;
+    case 'PgTimestamp':
+    case 'PgTimestampString': {
+      const zoned = (column as PgColumn & { withTimezone?: boolean }).withTimezone === true;
+      const local = zoned ? sql`${ref} AT TIME ZONE 'UTC'` : ref;
+      return sql`(rtrim(rtrim(to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.')${sql.raw(zoned ? ` || 'Z'` : '')})`;
+    }
     case 'PgNumericNumber':
     case 'PgNumeric':
     case 'PgBigInt53':
