@@ -169,6 +169,26 @@ export function toResource(model: ResourceModel, row: RawRow): Record<string, un
   return out;
 }
 
+/**
+ * The natural key of the row `alias` as a jsonb object, exactly as `keyValuesOf` reports it from the
+ * resource's JSON (flat key names, unique ids for surrogates, descriptor URIs, ISO dates): what the
+ * database's delete-tracking triggers record for /deletes.
+ */
+export function keyValuesSql(model: ResourceModel, alias: string): SQL {
+  const pairs = model.identity.map((part) => {
+    const name = part.path[part.path.length - 1]!;
+    let expr: SQL;
+    const reference = part.path.length > 1 ? model.references.find((r) => r.json === part.path[0]) : undefined;
+    const key = reference?.keys.find((k) => k.json === name);
+    if (key?.viaSurrogate) expr = surrogateNaturalKey(alias, key);
+    else if (key?.descriptorType || model.descriptors.some((d) => d.column.name === part.column.name && !d.onParent))
+      expr = descriptorUri(alias, part.column);
+    else expr = valueExpr(alias, part.column);
+    return sql`${sql.raw(`'${name}'`)}, ${expr}`;
+  });
+  return sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`;
+}
+
 /** The natural key of a resource as Ed-Fi reports it in /deletes and /keyChanges (flat key names). */
 export function keyValuesOf(model: ResourceModel, resource: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
