@@ -1,7 +1,9 @@
 /**
  * The Ed-Fi API accepts its own output: over the Grand Bend sample, for every resource (and descriptor
  * type) with data, an item is read, PUT back unchanged (204) and POSTed back unchanged (200, the same
- * natural key), and reads back the same. Dates are `YYYY-MM-DD`, date-times ISO 8601 (`…T…Z`).
+ * natural key), and reads back the same. Dates are `YYYY-MM-DD`, date-times ISO 8601 (`…T…Z`). And what the
+ * interchange files hold reaches the API: assessment details, performance levels, school years, durations;
+ * what has no room in the data model is listed by the load report, path by path.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +16,7 @@ import { buildApp } from '../../platform/http/app.js';
 import { createLogger } from '../../platform/log/logger.js';
 import { descriptorCollection } from './descriptor-json.js';
 import { loadInterchange } from './interchange/load.js';
+import { reportText, type LoadReport } from './interchange/report.js';
 import { GRAND_BEND_SAMPLE } from './interchange/sample.js';
 import { servedResources } from './resources.js';
 import { allResources } from '../../platform/api/registry.js';
@@ -24,6 +27,7 @@ const BASE = '/data/v3/ed-fi';
 let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
+let report: LoadReport;
 
 beforeAll(async () => {
   database = await migratedDatabase();
@@ -42,7 +46,7 @@ beforeAll(async () => {
         [tenantId, classification, permission],
       );
   forgetPolicies();
-  const report = await loadInterchange(database, tenantId, [GRAND_BEND_SAMPLE]);
+  report = await loadInterchange(database, tenantId, [GRAND_BEND_SAMPLE]);
   expect(report.errors).toEqual([]);
   const principal: Principal = {
     kind: 'client',
@@ -167,4 +171,109 @@ describe('generic API round trip over the Grand Bend sample', () => {
       await generic.close();
     }
   }, 600_000);
+});
+
+describe('interchange fidelity over the Grand Bend sample', () => {
+  const D = (type: string, code: string) => `uri://ed-fi.org/${type}Descriptor#${code}`;
+  const first = async (collection: string, query: string) => {
+    const res = await app.inject({ url: `${BASE}/${collection}?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as Record<string, unknown>[])[0]!;
+  };
+
+  it('student assessments carry their school year, performance levels and scores', async () => {
+    const [{ n }] = (await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM edfi.studentassessment WHERE tenant_id = $1 AND schoolyear IS NULL`,
+      [tenantId],
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+    const item = await first(
+      'studentAssessments',
+      'studentAssessmentIdentifier=EGpd3cZBHPxREn439BE8EhXEwEF515twfzRBpGCm',
+    );
+    expect(item.schoolYearTypeReference).toEqual({ schoolYear: expect.any(Number) });
+    expect(item.administrationDate).toBe('2021-04-01T16:00:00Z');
+    expect(item.performanceLevels).toEqual([
+      {
+        assessmentReportingMethodDescriptor: D('AssessmentReportingMethod', 'Raw score'),
+        performanceLevelDescriptor: D('PerformanceLevel', 'Did Not Meet Standard'),
+        performanceLevelIndicatorName: 'Math Level Indicator',
+      },
+    ]);
+    expect(item.scoreResults).toHaveLength(2);
+  });
+
+  it('assessments carry subjects, grade levels, identification codes, scores and performance levels', async () => {
+    const item = await first('assessments', 'assessmentIdentifier=SA-2011-Mathematics-Eighth%20grade');
+    expect(item.academicSubjects).toEqual([{ academicSubjectDescriptor: D('AcademicSubject', 'Mathematics') }]);
+    expect(item.assessedGradeLevels).toEqual([{ gradeLevelDescriptor: D('GradeLevel', 'Eighth grade') }]);
+    expect(item.identificationCodes).toEqual([
+      {
+        assessmentIdentificationSystemDescriptor: D('AssessmentIdentificationSystem', 'State'),
+        identificationCode: 'SA2011Math8',
+        assigningOrganizationIdentificationCode: 'Texas Education Agency',
+      },
+      {
+        assessmentIdentificationSystemDescriptor: D('AssessmentIdentificationSystem', 'Test Contractor'),
+        identificationCode: 'State Assessment 8th Grade Mathematics',
+        assigningOrganizationIdentificationCode: 'STAAR',
+      },
+    ]);
+    expect(item.scores).toEqual([
+      {
+        assessmentReportingMethodDescriptor: D('AssessmentReportingMethod', 'Raw score'),
+        minimumScore: '0',
+        maximumScore: '50',
+        resultDatatypeTypeDescriptor: D('ResultDatatypeType', 'Integer'),
+      },
+      {
+        assessmentReportingMethodDescriptor: D('AssessmentReportingMethod', 'Vertical score'),
+        minimumScore: '100',
+        maximumScore: '950',
+        resultDatatypeTypeDescriptor: D('ResultDatatypeType', 'Integer'),
+      },
+    ]);
+    expect(item.performanceLevels).toHaveLength(3);
+    expect(item.performanceLevels).toContainEqual({
+      assessmentReportingMethodDescriptor: D('AssessmentReportingMethod', 'Raw score'),
+      performanceLevelDescriptor: D('PerformanceLevel', 'Advanced'),
+      minimumScore: '45',
+      maximumScore: '50',
+      resultDatatypeTypeDescriptor: D('ResultDatatypeType', 'Integer'),
+    });
+    expect(item.platforms).toEqual([]);
+  });
+
+  it('attendance events keep their duration', async () => {
+    const [{ n }] = (await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM edfi.studentschoolattendanceevent WHERE tenant_id = $1 AND schoolattendanceduration IS NOT NULL`,
+      [tenantId],
+    )) as [{ n: number }];
+    expect(n).toBe(67);
+    const res = await app.inject({ url: `${BASE}/studentSchoolAttendanceEvents?limit=500` });
+    expect((res.json() as { schoolAttendanceDuration?: number }[]).some((e) => e.schoolAttendanceDuration! > 0)).toBe(
+      true,
+    );
+  });
+
+  it('the load report lists every value it did not store, by element path, and none it stored', () => {
+    const paths = report.notStoredValues;
+    for (const stored of [
+      'StudentAssessment/SchoolYear',
+      'StudentAssessment/PerformanceLevel/PerformanceLevel',
+      'Assessment/AcademicSubject',
+      'Assessment/AssessedGradeLevel',
+      'Assessment/AssessmentScore/MinimumScore',
+      'Assessment/AssessmentPerformanceLevel/PerformanceLevel',
+      'Assessment/AssessmentIdentificationCode/IdentificationCode',
+      'StudentSchoolAttendanceEvent/SchoolAttendanceDuration',
+    ])
+      expect(paths, stored).not.toHaveProperty([stored]);
+    expect(paths).toMatchObject({
+      'Assessment/ContentStandard/Title': 4,
+      'Assessment/AssessmentPeriod/BeginDate': 4,
+      'StudentAssessment/StudentObjectiveAssessment/ScoreResult/Result': 160,
+    });
+    expect(reportText(report)).toContain('Assessment/ContentStandard/Title: 4');
+  });
 });
