@@ -6,6 +6,7 @@ export * from './tables/teaching-learning.js';
 export * from './tables/staff.js';
 export * from './tables/enrollment.js';
 export * from './tables/assessment.js';
+export * from './tables/assessment-details.js';
 export * from './tables/calendar.js';
 export * from './tables/attendance.js';
 export * from './tables/discipline.js';

@@ -125,3 +125,15 @@ export function crudContext(resource: Resource, options: CrudOptions) {
 
   return { resource, guard, auditor, checkRules, table, keyPath, show, assertWithinScope, live, loadOne };
 }
+
+/**
+ * A PUT/PATCH body is usually what the client read, server-maintained fields (lastModifiedDate,
+ * changeVersion, createDate…) included: they are dropped from the body, never written (as the Ed-Fi API
+ * ignores `_etag` and `_lastModifiedDate`); If-Match is how a client says which version it changes.
+ */
+export function withoutServerFields(resource: Resource, body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const rest: Row = { ...(body as Row) };
+  for (const name of resource.readOnly) delete rest[name];
+  return rest;
+}

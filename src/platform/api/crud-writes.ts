@@ -9,7 +9,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ulid } from 'ulid';
 import { AppError, type ValidationErrors } from '../http/errors.js';
 import { withTenant } from '../auth/request.js';
-import { gate, keyFromParams, recordId, zodErrors, type CrudContext, type Row } from './crud-kit.js';
+import {
+  gate,
+  keyFromParams,
+  recordId,
+  withoutServerFields,
+  zodErrors,
+  type CrudContext,
+  type Row,
+} from './crud-kit.js';
 import { checkIfMatch, etagOf } from './etag.js';
 import { keyCondition } from './sql.js';
 
@@ -73,7 +81,7 @@ export function registerUpdates(app: FastifyInstance, ctx: CrudContext): void {
   const update = (mode: 'replace' | 'patch') => async (request: FastifyRequest, reply: FastifyReply) => {
     const key = keyFromParams(resource, request.params as Record<string, string>);
     const schema = mode === 'replace' ? resource.replaceSchema : resource.patchSchema;
-    const result = schema.safeParse(request.body ?? {});
+    const result = schema.safeParse(withoutServerFields(resource, request.body ?? {}));
     if (!result.success) throw AppError.validation(zodErrors(result.error));
     const changes = { ...(result.data as Row) };
     resource.key.forEach((field, i) => {

@@ -109,7 +109,8 @@ function decodeDescriptor(body: unknown): DescriptorValues {
   return values as DescriptorValues;
 }
 
-const bumpVersion = sql`lastmodifieddate = now(), changeversion = nextval('edfi.changeversionsequence')`;
+// The change version is the database's (a trigger on edfi.descriptor).
+const bumpVersion = sql`lastmodifieddate = now()`;
 
 async function updateDescriptor(
   tx: Tx,

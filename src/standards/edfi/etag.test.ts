@@ -1,6 +1,6 @@
 /**
  * The Ed-Fi `_etag` covers the whole resource: references and child collections included. A change
- * to either (here made behind the API's back, so nothing else moves) changes it, a stale If-Match is
+ * to either (here made behind the API's back, lastModifiedDate kept) changes it, a stale If-Match is
  * 412, and two PUTs holding the same ETag cannot both win.
  */
 import { randomUUID } from 'node:crypto';
@@ -90,6 +90,12 @@ describe('Ed-Fi _etag', () => {
       `UPDATE edfi.schoolgradelevel SET gradeleveldescriptorid = $1 WHERE tenant_id = $2 AND schoolid = $3`,
       [await descriptorId('Tenth grade'), tenantId, SCHOOL],
     );
+    // The child's change touched the parent's lastModifiedDate: put it back, so only the child item differs.
+    await database.query(`UPDATE edfi.school SET lastmodifieddate = $1 WHERE tenant_id = $2 AND schoolid = $3`, [
+      before._lastModifiedDate,
+      tenantId,
+      SCHOOL,
+    ]);
     const after = await call('GET', location, undefined, { 'if-none-match': `"${before._etag}"` });
     expect(after.statusCode).toBe(200);
     expect(after.json().gradeLevels).toEqual(gradeLevels('Tenth grade'));

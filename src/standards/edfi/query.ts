@@ -11,7 +11,12 @@ import { resourceModel } from './resources.js';
 
 const q = (name: string) => sql.identifier(name);
 
-/** How a column is read so that the JSON value is exact (dates and times as text, numerics as numbers). */
+/**
+ * How a column is read so that the JSON value is exact and in the form the API accepts back: dates
+ * `YYYY-MM-DD`, times `HH:MM:SS`, date-times ISO 8601 in UTC (`2021-05-01T16:00:00Z`, fractional seconds
+ * only when there are any, to the microsecond), numerics as numbers. Raw statements hand timestamps over as
+ * the server's text (`2021-05-01 16:00:00+00`), which is not ISO 8601: the format is chosen here.
+ */
 function valueExpr(alias: string, column: PgColumn): SQL {
   const ref = sql`${sql.raw(alias)}.${q(column.name)}`;
   switch (column.columnType) {
@@ -19,6 +24,12 @@ function valueExpr(alias: string, column: PgColumn): SQL {
     case 'PgDate':
     case 'PgTime':
       return sql`${ref}::text`;
+    case 'PgTimestamp':
+    case 'PgTimestampString': {
+      const zoned = (column as PgColumn & { withTimezone?: boolean }).withTimezone === true;
+      const local = zoned ? sql`${ref} AT TIME ZONE 'UTC'` : ref;
+      return sql`(rtrim(rtrim(to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.')${sql.raw(zoned ? ` || 'Z'` : '')})`;
+    }
     case 'PgNumericNumber':
     case 'PgNumeric':
     case 'PgBigInt53':
@@ -156,6 +167,26 @@ export function toResource(model: ResourceModel, row: RawRow): Record<string, un
   out._lastModifiedDate = lastModified.toISOString();
   out._etag = etagOf(out).replace(/"/g, '');
   return out;
+}
+
+/**
+ * The natural key of the row `alias` as a jsonb object, exactly as `keyValuesOf` reports it from the
+ * resource's JSON (flat key names, unique ids for surrogates, descriptor URIs, ISO dates): what the
+ * database's delete-tracking triggers record for /deletes.
+ */
+export function keyValuesSql(model: ResourceModel, alias: string): SQL {
+  const pairs = model.identity.map((part) => {
+    const name = part.path[part.path.length - 1]!;
+    let expr: SQL;
+    const reference = part.path.length > 1 ? model.references.find((r) => r.json === part.path[0]) : undefined;
+    const key = reference?.keys.find((k) => k.json === name);
+    if (key?.viaSurrogate) expr = surrogateNaturalKey(alias, key);
+    else if (key?.descriptorType || model.descriptors.some((d) => d.column.name === part.column.name && !d.onParent))
+      expr = descriptorUri(alias, part.column);
+    else expr = valueExpr(alias, part.column);
+    return sql`${sql.raw(`'${name}'`)}, ${expr}`;
+  });
+  return sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
 /** The natural key of a resource as Ed-Fi reports it in /deletes and /keyChanges (flat key names). */

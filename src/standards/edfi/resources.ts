@@ -486,6 +486,48 @@ export const RESOURCE_DEFS: ResourceDef[] = [
     ],
     descriptors: [d('assessmentCategoryDescriptor', 'AssessmentCategory')],
     references: [edOrg(true)],
+    children: [
+      {
+        json: 'academicSubjects',
+        table: edfi.assessmentAcademicSubject,
+        descriptors: [d('academicSubjectDescriptor', 'AcademicSubject')],
+      },
+      {
+        json: 'assessedGradeLevels',
+        table: edfi.assessmentAssessedGradeLevel,
+        descriptors: [d('gradeLevelDescriptor', 'GradeLevel')],
+      },
+      {
+        json: 'identificationCodes',
+        table: edfi.assessmentIdentificationCode,
+        scalars: ['identificationCode', 'assigningOrganizationIdentificationCode'],
+        descriptors: [d('assessmentIdentificationSystemDescriptor', 'AssessmentIdentificationSystem')],
+      },
+      {
+        json: 'performanceLevels',
+        table: edfi.assessmentPerformanceLevel,
+        scalars: ['minimumScore', 'maximumScore'],
+        descriptors: [
+          d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'),
+          d('performanceLevelDescriptor', 'PerformanceLevel'),
+          d('resultDatatypeTypeDescriptor', 'ResultDatatypeType'),
+        ],
+      },
+      {
+        json: 'platforms',
+        table: edfi.assessmentPlatformType,
+        descriptors: [d('platformTypeDescriptor', 'PlatformType')],
+      },
+      {
+        json: 'scores',
+        table: edfi.assessmentScore,
+        scalars: ['minimumScore', 'maximumScore'],
+        descriptors: [
+          d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'),
+          d('resultDatatypeTypeDescriptor', 'ResultDatatypeType'),
+        ],
+      },
+    ],
   },
   {
     collection: 'studentAssessments',
@@ -503,6 +545,7 @@ export const RESOURCE_DEFS: ResourceDef[] = [
       d('administrationLanguageDescriptor', 'Language'),
       d('whenAssessedGradeLevelDescriptor', 'GradeLevel'),
       d('eventCircumstanceDescriptor', 'EventCircumstance'),
+      d('platformTypeDescriptor', 'PlatformType'),
     ],
     references: [
       student,
@@ -521,6 +564,15 @@ export const RESOURCE_DEFS: ResourceDef[] = [
         descriptors: [
           d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'),
           d('resultDatatypeTypeDescriptor', 'ResultDatatypeType'),
+        ],
+      },
+      {
+        json: 'performanceLevels',
+        table: edfi.studentAssessmentPerformanceLevel,
+        scalars: ['performanceLevelIndicatorName'],
+        descriptors: [
+          d('assessmentReportingMethodDescriptor', 'AssessmentReportingMethod'),
+          d('performanceLevelDescriptor', 'PerformanceLevel'),
         ],
       },
     ],

@@ -1,7 +1,7 @@
 /**
  * Ed-Fi resource writes and single reads, in the caller's tenant transaction: POST upsert on the natural
- * key, PUT/DELETE by id (If-Match), change versions bumped on every update, deletes and key changes
- * tracked for Change Queries, child collections replaced with their parent (delete + insert), every write
+ * key, PUT/DELETE by id (If-Match), key changes tracked for Change Queries (change versions and deletes
+ * are kept by the database's triggers), child collections replaced with their parent (delete + insert), every write
  * audited (recordAudit) in the same transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -24,7 +24,6 @@ export interface EdfiWork {
 }
 
 const q = (name: string) => sql.identifier(name);
-const NEXT_VERSION = sql`nextval('edfi.changeversionsequence')`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(model: ResourceModel): AppError {
@@ -107,11 +106,7 @@ async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValu
       sql`, `,
     )})
     ON CONFLICT (tenant_id, ${q(parent.parentLink.name)}) DO UPDATE SET ${sql.join(
-      [
-        ...names.map((n) => sql`${q(n)} = EXCLUDED.${q(n)}`),
-        sql`lastmodifieddate = now()`,
-        sql`changeversion = ${NEXT_VERSION}`,
-      ],
+      [...names.map((n) => sql`${q(n)} = EXCLUDED.${q(n)}`), sql`lastmodifieddate = now()`],
       sql`, `,
     )}`);
 }
@@ -202,7 +197,7 @@ export async function upsert(
     await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
     await work.tx.execute(
-      sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
+      sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
     );
     await deleteChildren(work, model, values.self);
     await insertChildren(work, model, [values]);
@@ -279,7 +274,7 @@ export async function replace(
   // Children go first (by the stored key) and come back under the new one: the collection is replaced.
   await deleteChildren(work, model, existing._values);
   await work.tx.execute(
-    sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`, sql`changeversion = ${NEXT_VERSION}`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
+    sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
   );
   await insertChildren(work, model, [values]);
   if (keyChanged || surrogateKeyChanged) {
@@ -315,9 +310,7 @@ export async function remove(work: EdfiWork, model: ResourceModel, id: string, i
       sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
     );
   }
-  await work.tx.execute(
-    sql`INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(keyValuesOf(model, current))}::jsonb)`,
-  );
+  // The database's delete trigger records it in edfi.deletes_tracking (change-tracking.ts).
   await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, existing._values, true);
   // Last: the audit row locks the tenant's hash-chain head until commit, so it comes after the other work.
   await audit(work, model, id, 'DELETE', existing._values, undefined);

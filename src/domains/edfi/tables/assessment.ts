@@ -102,6 +102,8 @@ export const studentAssessment = edfiSchema.table(
     eventCircumstanceDescriptorId: integer('eventcircumstancedescriptorid'),
     eventDescription: varchar('eventdescription', { length: 1024 }),
     schoolYear: smallint('schoolyear'),
+    // Ed-Fi 5.2 StudentAssessment.PlatformType (the seed has no column).
+    platformTypeDescriptorId: integer('platformtypedescriptorid'),
     createDate: createDate(),
     ...resourceColumns(),
   },
@@ -128,6 +130,7 @@ export const studentAssessment = edfiSchema.table(
     ...descriptorRef('studentassessment', t.administrationLanguageDescriptorId),
     ...descriptorRef('studentassessment', t.whenAssessedGradeLevelDescriptorId),
     ...descriptorRef('studentassessment', t.eventCircumstanceDescriptorId),
+    ...descriptorRef('studentassessment', t.platformTypeDescriptorId),
   ],
 );
 

@@ -48,6 +48,18 @@ function schoolYearOf(value: string, path: string): number {
   return Number(match[2]);
 }
 
+/** Leaves whose value a mapping read: what is left over was not stored and is reported. */
+const read = new WeakSet<XmlNode>();
+
+/**
+ * The paths (from the record's element, e.g. `Assessment/ContentStandard/Title`) of every leaf with a value
+ * that no mapping read: elements the data model has no room for. One entry per occurrence.
+ */
+export function unreadPaths(node: XmlNode, prefix = node.name): string[] {
+  if (node.children.length === 0) return node.text !== '' && !read.has(node) ? [prefix] : [];
+  return node.children.flatMap((c) => unreadPaths(c, `${prefix}/${c.name}`));
+}
+
 export interface Opt {
   required?: boolean;
 }
@@ -60,7 +72,9 @@ export class Fields {
   ) {}
 
   text(path: string, max?: number, opt: Opt = {}): string | null {
-    const value = at(this.node, path)?.text;
+    const node = at(this.node, path);
+    if (node) read.add(node);
+    const value = node?.text;
     if (value === undefined || value === '') {
       if (opt.required) throw new RowError(`${path} is required`);
       return null;
@@ -133,7 +147,10 @@ export class Fields {
   descriptorList(name: string, type: string): number[] {
     return childrenOf(this.node, name)
       .filter((c) => c.text !== '')
-      .map((c) => this.ctx.descriptorId(c.text, type, name));
+      .map((c) => {
+        read.add(c);
+        return this.ctx.descriptorId(c.text, type, name);
+      });
   }
 
   /** The reference element, following a `ref="…"` id reference to the record that declared it. */
@@ -150,7 +167,9 @@ export class Fields {
 
   /** A natural-key value inside a reference (searched at any depth: Ed-Fi nests *Identity elements). */
   refText(path: string, key: string, opt: Opt = {}): string | null {
-    const value = findDeep(this.reference(path), key)?.text;
+    const node = findDeep(this.reference(path), key);
+    if (node) read.add(node);
+    const value = node?.text;
     if (!value) {
       if (opt.required) throw new RowError(`${path}/${key} is required`);
       return null;

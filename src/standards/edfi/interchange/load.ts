@@ -13,7 +13,7 @@ import { mapPgError } from '../../../platform/db/pg-errors.js';
 import { tenantTransaction } from '../../../platform/db/tenant-transaction.js';
 import { transaction, type Tx } from '../../../platform/db/transaction.js';
 import { LoadContext } from './context.js';
-import { Fields, RowError } from './fields.js';
+import { Fields, RowError, unreadPaths } from './fields.js';
 import { PHASES, type ElementMapping, type Phase, type RowOut } from './mapping.js';
 import { descriptorMapping, organizationMappings } from './mappings/organizations.js';
 import { peopleMappings, scheduleMappings } from './mappings/people-schedule.js';
@@ -124,6 +124,7 @@ export async function loadInterchange(
     resources: [],
     tables: {},
     notStored: {},
+    notStoredValues: {},
     errors: [],
     elapsedMs: 0,
   };
@@ -224,7 +225,11 @@ export async function loadInterchange(
           }
         }
       }
-      for (const unit of ok) resourceOf(unit.mapping).loaded++;
+      for (const unit of ok) {
+        resourceOf(unit.mapping).loaded++;
+        for (const elementPath of unreadPaths(unit.record.node!))
+          report.notStoredValues[elementPath] = (report.notStoredValues[elementPath] ?? 0) + 1;
+      }
       report.loaded += ok.length;
       if (!global && ok.length > 0) {
         const tables = [...new Set(ok.flatMap((u) => u.rows.map((r) => r.table.name)))];

@@ -35,6 +35,11 @@ export interface LoadReport {
   tables: Record<string, TableCount>;
   /** Elements that have no table in the data model, by element name: read and counted, not stored. */
   notStored: Record<string, number>;
+  /**
+   * Values inside loaded elements that the data model has no room for, by element path
+   * (`Assessment/ContentStandard/Title`) → occurrences: loaded elements lose exactly these.
+   */
+  notStoredValues: Record<string, number>;
   errors: RejectedElement[];
   elapsedMs: number;
 }
@@ -70,6 +75,11 @@ export function reportText(report: LoadReport, maxErrors = 50): string {
   if (notStored.length > 0) {
     lines.push('', 'not stored (no table):');
     for (const [element, count] of notStored) lines.push(`  ${element}: ${count}`);
+  }
+  const notStoredValues = Object.entries(report.notStoredValues).sort(([a], [b]) => a.localeCompare(b));
+  if (notStoredValues.length > 0) {
+    lines.push('', 'values not stored (no column; the rest of each element is loaded):');
+    for (const [elementPath, count] of notStoredValues) lines.push(`  ${elementPath}: ${count}`);
   }
   if (report.errors.length > 0) {
     lines.push('', `rejected elements (${report.errors.length}):`);

@@ -78,7 +78,8 @@ function statement(
     return sql`INSERT INTO ${target} (${colList}) VALUES ${sql.join(values, sql`, `)} ON CONFLICT (${conflict}) DO NOTHING RETURNING true AS inserted`;
   }
   const set = rest.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`);
-  if (spec.edfiResource) set.push(`lastmodifieddate = now()`, `changeversion = nextval('edfi.changeversionsequence')`);
+  // The change version is the database's (a trigger on every change-tracked table).
+  if (spec.edfiResource) set.push(`lastmodifieddate = now()`);
   const changed = `(${rest.map((c) => `t.${quote(c)}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${quote(c)}`).join(', ')})`;
   return sql`INSERT INTO ${target} AS t (${colList}) VALUES ${sql.join(values, sql`, `)}
     ON CONFLICT (${conflict}) DO UPDATE SET ${sql.raw(set.join(', '))} WHERE ${sql.raw(changed)}

@@ -48,6 +48,30 @@ const studentAssessment = edfi(
   'assessmentidentifier',
   'namespace',
 );
+const assessmentKey = ['assessmentidentifier', 'namespace'];
+const assessmentChild = (table: string, ...key: string[]) => edfi(table, ...assessmentKey, ...key);
+const academicSubject = assessmentChild('assessmentacademicsubject', 'academicsubjectdescriptorid');
+const assessedGradeLevel = assessmentChild('assessmentassessedgradelevel', 'gradeleveldescriptorid');
+const assessmentScore = assessmentChild('assessmentscore', 'assessmentreportingmethoddescriptorid');
+const assessmentPerformanceLevel = assessmentChild(
+  'assessmentperformancelevel',
+  'assessmentreportingmethoddescriptorid',
+  'performanceleveldescriptorid',
+);
+const identificationCode = assessmentChild(
+  'assessmentidentificationcode',
+  'assessmentidentificationsystemdescriptorid',
+);
+const platformType = assessmentChild('assessmentplatformtype', 'platformtypedescriptorid');
+const studentPerformanceLevel = edfi(
+  'studentassessmentperformancelevel',
+  'studentassessmentidentifier',
+  'studentusi',
+  'assessmentidentifier',
+  'namespace',
+  'assessmentreportingmethoddescriptorid',
+  'performanceleveldescriptorid',
+);
 const scoreResult = edfi(
   'studentassessmentscoreresult',
   'studentassessmentidentifier',
@@ -100,13 +124,20 @@ export const eventMappings: ElementMapping[] = [
         schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
         schoolyear: f.refYear('SessionReference', 'SchoolYear', { required: true }),
         ...attendanceEvent(f),
+        schoolattendanceduration: f.int('SchoolAttendanceDuration'),
       }),
   },
   {
     element: 'StudentSectionAttendanceEvent',
     resource: 'studentSectionAttendanceEvents',
     phase: 'attendance',
-    map: (f) => one(sectionAttendance, { studentusi: f.studentUsi(), ...sectionKey(f), ...attendanceEvent(f) }),
+    map: (f) =>
+      one(sectionAttendance, {
+        studentusi: f.studentUsi(),
+        ...sectionKey(f),
+        ...attendanceEvent(f),
+        sectionattendanceduration: f.int('SectionAttendanceDuration'),
+      }),
   },
   {
     element: 'GradebookEntry',
@@ -245,21 +276,63 @@ export const eventMappings: ElementMapping[] = [
     element: 'Assessment',
     resource: 'assessments',
     phase: 'assessments',
-    map: (f) =>
-      one(assessment, {
-        assessmentidentifier: f.textR('AssessmentIdentifier', 60),
-        namespace: f.textR('Namespace', 255),
-        assessmenttitle: f.textR('AssessmentTitle', 100),
-        assessmentcategorydescriptorid: f.descriptor('AssessmentCategory', 'AssessmentCategoryDescriptor'),
-        assessmentform: f.text('AssessmentForm', 60),
-        assessmentversion: f.int('AssessmentVersion'),
-        revisiondate: f.date('RevisionDate'),
-        maxrawscore: f.num('MaxRawScore'),
-        nomenclature: f.text('Nomenclature', 100),
-        assessmentfamily: f.refText('AssessmentFamilyReference', 'AssessmentFamilyTitle'),
-        educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId'),
-        adaptiveassessment: f.bool('AdaptiveAssessment'),
-      }),
+    map: (f) => {
+      const key = { assessmentidentifier: f.textR('AssessmentIdentifier', 60), namespace: f.textR('Namespace', 255) };
+      const items = (table: TableSpec, element: string, row: (item: Fields) => Row): RowOut[] =>
+        childrenOf(f.node, element).map((node) => ({ table, row: { ...key, ...row(f.sub(node)) } }));
+      const scoreRange = (item: Fields): Row => ({
+        assessmentreportingmethoddescriptorid: item.descriptorR(
+          'AssessmentReportingMethod',
+          'AssessmentReportingMethodDescriptor',
+        ),
+        minimumscore: item.text('MinimumScore', 35),
+        maximumscore: item.text('MaximumScore', 35),
+        resultdatatypetypedescriptorid: item.descriptor('ResultDatatypeType', 'ResultDatatypeTypeDescriptor'),
+      });
+      return [
+        {
+          table: assessment,
+          row: {
+            ...key,
+            assessmenttitle: f.textR('AssessmentTitle', 100),
+            assessmentcategorydescriptorid: f.descriptor('AssessmentCategory', 'AssessmentCategoryDescriptor'),
+            assessmentform: f.text('AssessmentForm', 60),
+            assessmentversion: f.int('AssessmentVersion'),
+            revisiondate: f.date('RevisionDate'),
+            maxrawscore: f.num('MaxRawScore'),
+            nomenclature: f.text('Nomenclature', 100),
+            assessmentfamily: f.refText('AssessmentFamilyReference', 'AssessmentFamilyTitle'),
+            educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId'),
+            adaptiveassessment: f.bool('AdaptiveAssessment'),
+          },
+        },
+        ...f.descriptorList('AcademicSubject', 'AcademicSubjectDescriptor').map((id) => ({
+          table: academicSubject,
+          row: { ...key, academicsubjectdescriptorid: id },
+        })),
+        ...f.descriptorList('AssessedGradeLevel', 'GradeLevelDescriptor').map((id) => ({
+          table: assessedGradeLevel,
+          row: { ...key, gradeleveldescriptorid: id },
+        })),
+        ...f.descriptorList('PlatformType', 'PlatformTypeDescriptor').map((id) => ({
+          table: platformType,
+          row: { ...key, platformtypedescriptorid: id },
+        })),
+        ...items(identificationCode, 'AssessmentIdentificationCode', (item) => ({
+          assessmentidentificationsystemdescriptorid: item.descriptorR(
+            'AssessmentIdentificationSystem',
+            'AssessmentIdentificationSystemDescriptor',
+          ),
+          identificationcode: item.textR('IdentificationCode', 60),
+          assigningorganizationidentificationcode: item.text('AssigningOrganizationIdentificationCode', 60),
+        })),
+        ...items(assessmentScore, 'AssessmentScore', scoreRange),
+        ...items(assessmentPerformanceLevel, 'AssessmentPerformanceLevel', (item) => ({
+          ...scoreRange(item),
+          performanceleveldescriptorid: item.descriptorR('PerformanceLevel', 'PerformanceLevelDescriptor'),
+        })),
+      ];
+    },
   },
   {
     element: 'ObjectiveAssessment',
@@ -304,9 +377,26 @@ export const eventMappings: ElementMapping[] = [
             whenassessedgradeleveldescriptorid: f.descriptor('WhenAssessedGradeLevel', 'GradeLevelDescriptor'),
             eventcircumstancedescriptorid: f.descriptor('EventCircumstance', 'EventCircumstanceDescriptor'),
             eventdescription: f.text('EventDescription', 1024),
-            schoolyear: f.year('ReportedSchoolYear'),
+            // Ed-Fi 5.2: StudentAssessment/SchoolYear (e.g. "2021-2022" or "2022").
+            schoolyear: f.year('SchoolYear'),
+            platformtypedescriptorid: f.descriptor('PlatformType', 'PlatformTypeDescriptor'),
           },
         },
+        ...childrenOf(f.node, 'PerformanceLevel').map((node) => {
+          const level = f.sub(node);
+          return {
+            table: studentPerformanceLevel,
+            row: {
+              ...key,
+              assessmentreportingmethoddescriptorid: level.descriptorR(
+                'AssessmentReportingMethod',
+                'AssessmentReportingMethodDescriptor',
+              ),
+              performanceleveldescriptorid: level.descriptorR('PerformanceLevel', 'PerformanceLevelDescriptor'),
+              performancelevelindicatorname: level.text('PerformanceLevelIndicatorName', 60),
+            },
+          };
+        }),
         // Only the assessment-level ScoreResults: objective-level scores have no table.
         ...childrenOf(f.node, 'ScoreResult').map((node) => {
           const score = f.sub(node);
