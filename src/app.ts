@@ -21,12 +21,13 @@ import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import { classroomConsentRule } from './domains/classroom/index.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiModule } from './domains/edfi/index.js';
+import { masteryModule } from './domains/mastery/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 
 /** The domains with a service, in the order their routes are registered. */
-export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule];
+export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule, masteryModule];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {
