@@ -181,7 +181,7 @@ describe('MAP results', () => {
       ['map_test_results', 'POST /api/v1/mastery/map-results'],
       ['daily_targets', 'PATCH /api/v1/mastery/daily-targets/{targetId}'],
       ['mastery_progress', 'POST /api/v1/mastery/attempts'],
-    ]) {
+    ] as const) {
       const res = await h.inject(district, {
         method: 'POST',
         url: `/api/v1/two_hour_learning/${table.replace(/_/g, '-')}`,
