@@ -7,9 +7,14 @@ import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainModule } from '../../platform/service/module.js';
 import { ATTENDANCE_PATHS, attendanceRoutes } from './attendance/routes.js';
+import { DISCIPLINE_PATHS, disciplineRoutes } from './discipline/routes.js';
 import {
+  disciplineAction,
+  disciplineIncident,
   schoolAttendanceRule,
   student,
+  studentDisciplineIncidentAssociation,
+  studentDisciplineIncidentBehaviorAssociation,
   studentSchoolAttendanceEvent,
   studentSectionAttendanceEvent,
 } from './tables.js';
@@ -55,8 +60,12 @@ export {
 } from './attendance/service.js';
 export { ATTENDANCE_MARKS, ATTENDANCE_RULES, type AttendanceMark } from './attendance/schemas.js';
 
+export { disciplineCounts, disciplineIncidents, recordIncident } from './discipline/service.js';
+
+const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];
+
 /**
- * The Ed-Fi domain's services (attendance): the tables only they write through /api/v1. The Ed-Fi
+ * The Ed-Fi domain's services (attendance, discipline): the tables only they write through /api/v1. The Ed-Fi
  * API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
  */
 export const edfiModule: DomainModule = {
@@ -68,6 +77,15 @@ export const edfiModule: DomainModule = {
       writeVia: [`PUT ${ATTENDANCE_PATHS.sectionDay} (derived from section attendance)`],
     },
     { table: schoolAttendanceRule, writeVia: [`PUT ${ATTENDANCE_PATHS.dailyRule}`] },
+    ...[
+      disciplineIncident,
+      studentDisciplineIncidentAssociation,
+      studentDisciplineIncidentBehaviorAssociation,
+      disciplineAction,
+    ].map((table) => ({ table, writeVia: recordIncidentVia })),
   ],
-  register: attendanceRoutes,
+  register(app) {
+    attendanceRoutes(app);
+    disciplineRoutes(app);
+  },
 };
