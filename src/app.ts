@@ -26,6 +26,7 @@ import { classroomConsentRule } from './domains/classroom/index.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiModule } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
+import { masteryModule } from './domains/mastery/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -34,7 +35,7 @@ import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** The domains with a service, in the order their routes are registered. */
-export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule, directoryModule];
+export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule, directoryModule, masteryModule];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {

@@ -48,6 +48,16 @@ export const DEMO_DESCRIPTORS = {
     'Physical, Health, and Safety Education',
   ],
   EntryTypeDescriptor: ['Next year school'],
+  BehaviorDescriptor: ['School Code of Conduct', 'School Violation', 'State Offense', 'Local Code of Conduct'],
+  StudentParticipationCodeDescriptor: ['Perpetrator', 'Victim', 'Witness', 'Reporter'],
+  DisciplineDescriptor: [
+    'In School Suspension',
+    'Out of School Suspension',
+    'Expulsion',
+    'Removal from Classroom',
+    'Detention',
+    'Other',
+  ],
 } as const;
 
 export type DescriptorIds = {

@@ -2,13 +2,19 @@
  * The Ed-Fi domain's public entry: the K-12 record (Ed-Fi 5.2 tables) as other domains may use it.
  * The standards bindings (src/standards/edfi) serve the same tables over the Ed-Fi API.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainModule } from '../../platform/service/module.js';
 import { ATTENDANCE_PATHS, attendanceRoutes } from './attendance/routes.js';
+import { DISCIPLINE_PATHS, disciplineRoutes } from './discipline/routes.js';
 import {
+  disciplineAction,
+  disciplineIncident,
   schoolAttendanceRule,
   student,
+  studentDisciplineIncidentAssociation,
+  studentDisciplineIncidentBehaviorAssociation,
   studentSchoolAttendanceEvent,
   studentSectionAttendanceEvent,
 } from './tables.js';
@@ -20,6 +26,26 @@ export async function studentBirthDate(tx: Tx, studentUniqueId: string): Promise
     .from(student)
     .where(eq(student.studentUniqueId, studentUniqueId));
   return row ? row.birthDate : undefined;
+}
+
+/**
+ * A student by their studentUniqueId (the id other systems such as two-hour learning hold): the USI
+ * and the grade level (GradeLevelDescriptor code value) of their latest school enrollment, if any.
+ */
+export async function studentByUniqueId(
+  tx: Tx,
+  studentUniqueId: string,
+): Promise<{ studentUsi: number; gradeLevel: string | null } | undefined> {
+  const rows = rowsOf<{ studentusi: number; grade: string | null }>(
+    await tx.execute(sql`
+      SELECT s.studentusi, (SELECT d.codevalue FROM edfi.studentschoolassociation a
+                              JOIN edfi.descriptor d ON d.descriptorid = a.entrygradeleveldescriptorid
+                             WHERE a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi
+                             ORDER BY a.entrydate DESC LIMIT 1) AS grade
+        FROM edfi.student s WHERE s.studentuniqueid = ${studentUniqueId}`),
+  );
+  const row = rows[0];
+  return row ? { studentUsi: Number(row.studentusi), gradeLevel: row.grade } : undefined;
 }
 
 export { k12RelationshipSets } from './relationships.js';
@@ -34,8 +60,12 @@ export {
 } from './attendance/service.js';
 export { ATTENDANCE_MARKS, ATTENDANCE_RULES, type AttendanceMark } from './attendance/schemas.js';
 
+export { disciplineCounts, disciplineIncidents, recordIncident } from './discipline/service.js';
+
+const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];
+
 /**
- * The Ed-Fi domain's services (attendance): the tables only they write through /api/v1. The Ed-Fi
+ * The Ed-Fi domain's services (attendance, discipline): the tables only they write through /api/v1. The Ed-Fi
  * API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
  */
 export const edfiModule: DomainModule = {
@@ -47,6 +77,15 @@ export const edfiModule: DomainModule = {
       writeVia: [`PUT ${ATTENDANCE_PATHS.sectionDay} (derived from section attendance)`],
     },
     { table: schoolAttendanceRule, writeVia: [`PUT ${ATTENDANCE_PATHS.dailyRule}`] },
+    ...[
+      disciplineIncident,
+      studentDisciplineIncidentAssociation,
+      studentDisciplineIncidentBehaviorAssociation,
+      disciplineAction,
+    ].map((table) => ({ table, writeVia: recordIncidentVia })),
   ],
-  register: attendanceRoutes,
+  register(app) {
+    attendanceRoutes(app);
+    disciplineRoutes(app);
+  },
 };

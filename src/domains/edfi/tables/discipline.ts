@@ -1,7 +1,8 @@
 /** Ed-Fi discipline domain (seed 004 §5): incidents, students involved, behaviors, actions. */
 import { boolean, date, index, integer, numeric, time, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { sql } from 'drizzle-orm';
+import { checkRange, checkSql, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
 import { student } from './people.js';
@@ -126,6 +127,13 @@ export const disciplineAction = edfiSchema.table(
     relatedToZeroTolerancePolicy: boolean('relatedtozerotolerancepolicy'),
     responsibilitySchoolId: integer('responsibilityschoolid').notNull(),
     assignmentSchoolId: integer('assignmentschoolid'),
+    // Schola extension (written by the discipline service, src/domains/edfi/discipline): Ed-Fi 5.2 keeps
+    // these in child collections (DisciplineActionDiscipline, DisciplineActionStaff, the action's
+    // student-incident-behavior references); one of each per action here.
+    disciplineDescriptorId: integer('disciplinedescriptorid'),
+    endDate: date('enddate'),
+    assignedByStaffUSI: integer('assignedbystaffusi'),
+    incidentIdentifier: varchar('incidentidentifier', { length: 60 }),
     createDate: createDate(),
     ...resourceColumns(),
   },
@@ -147,5 +155,23 @@ export const disciplineAction = edfiSchema.table(
     ),
     index('disciplineaction_assignmentschoolid_idx').on(t.tenantId, t.assignmentSchoolId),
     ...descriptorRef('disciplineaction', t.disciplineActionLengthDifferenceReasonDescriptorId),
+    ...descriptorRef('disciplineaction', t.disciplineDescriptorId),
+    tenantFk(
+      'disciplineaction_assignedbystaffusi_fkey',
+      [t.tenantId, t.assignedByStaffUSI],
+      [staff.tenantId, staff.staffUSI],
+    ),
+    index('disciplineaction_assignedbystaffusi_idx').on(t.tenantId, t.assignedByStaffUSI),
+    // The incident the action answers (at the responsible school).
+    tenantFk(
+      'disciplineaction_incident_fkey',
+      [t.tenantId, t.incidentIdentifier, t.responsibilitySchoolId],
+      [disciplineIncident.tenantId, disciplineIncident.incidentIdentifier, disciplineIncident.schoolId],
+    ),
+    index('disciplineaction_incident_idx').on(t.tenantId, t.incidentIdentifier, t.responsibilitySchoolId),
+    checkSql('disciplineaction_enddate_check', sql`"enddate" IS NULL OR "enddate" >= "disciplinedate"`),
+    // School days: never negative, at most a school year.
+    checkRange('disciplineaction_length_check', t.disciplineActionLength, 0, 366),
+    checkRange('disciplineaction_actual_length_check', t.actualDisciplineActionLength, 0, 366),
   ],
 );
