@@ -18,14 +18,20 @@ import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
 import { ownedTables, type DomainModule } from './platform/service/module.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
-import { classroomConsentRule } from './domains/classroom/index.js';
+import {
+  CLASSROOM_LIVE_DESCRIPTION,
+  CLASSROOM_PATHS,
+  classroomConsentRule,
+  classroomModule,
+} from './domains/classroom/index.js';
+import { realtime } from './platform/realtime/plugin.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 
 /** The domains with a service, in the order their routes are registered. */
-export const DOMAINS: readonly DomainModule[] = [libraryModule];
+export const DOMAINS: readonly DomainModule[] = [libraryModule, classroomModule];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {
@@ -40,6 +46,7 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => authentication(app),
     (app) => identityRoutes(app),
     (app) => policyRoutes(app),
+    (app) => realtime(app, { path: CLASSROOM_PATHS.live, description: CLASSROOM_LIVE_DESCRIPTION }),
     ...DOMAINS.map((domain) => (app: FastifyInstance) => domain.register?.(app)),
     (app) => onerosterImportRoutes(app),
     (app) => edfiLoadRoutes(app),

@@ -26,6 +26,7 @@ import type { Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import type { Tx } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
+import type { RealtimeEvent, RealtimePublisher } from '../realtime/types.js';
 
 export interface Work {
   readonly tx: Tx;
@@ -49,6 +50,8 @@ export interface Work {
   audit(entry: WorkAuditEntry): Promise<void>;
   /** Runs after the commit succeeded (never on rollback); a failing hook is logged, not thrown. */
   afterCommit(hook: () => void | Promise<void>): void;
+  /** A realtime event for the tenant's subscribers of its channels, sent once committed. */
+  publish(event: Omit<RealtimeEvent, 'tenantId' | 'at'>): void;
 }
 
 export interface WorkAuditEntry {
@@ -65,6 +68,8 @@ export interface WorkEnvironment {
   access: AccessControl;
   /** Defaults to the system clock; tests pass their own. */
   clock?: () => Date;
+  /** Where `work.publish` sends (none: events go nowhere, e.g. the CLI). */
+  realtime?: RealtimePublisher;
   onHookError?: (error: unknown) => void;
 }
 
@@ -93,6 +98,10 @@ export function runWork<T>(
         meta,
         now,
         afterCommit,
+        publish(event) {
+          const publisher = env.realtime;
+          if (publisher) afterCommit(() => publisher.publish({ ...event, tenantId, at: now.toISOString() }));
+        },
         async authorize(table, action, subject) {
           const name = qualifiedName(table);
           const decision = await env.access.decide(
@@ -143,6 +152,7 @@ export function requestWork<T>(request: FastifyRequest, fn: (work: Work) => Prom
     {
       database: request.server.database,
       access: request.server.access,
+      ...(request.server.hasDecorator('realtime') ? { realtime: request.server.realtime } : {}),
       onHookError: (error) => request.log.error({ err: error }, 'after-commit hook failed'),
     },
     principal,
