@@ -238,6 +238,33 @@ describe('who may run a session', () => {
     expect((await h.inject(w.teacher, { method: 'POST', url: `${url}/start` })).statusCode).toBe(200);
   });
 
+  it('the demo teacher account signs in and runs its own live sessions', async () => {
+    const signIn = await h.app.inject({
+      method: 'POST',
+      url: '/auth/sign-in',
+      ...json({ tenant: 'demo-district', email: 'teacher@demo-district.schola.dev', password: 'schola-demo-password' }),
+    });
+    expect(signIn.statusCode).toBe(200);
+    const auth = { authorization: `Bearer ${signIn.json().sessionToken}` };
+    const [teacher] = await h.database.query<{ classroom_teacher_id: string }>(
+      `SELECT classroom_teacher_id FROM identity.accounts WHERE email = 'teacher@demo-district.schola.dev'`,
+    );
+    const roster = await h.database.query<{ id: string }>(
+      `SELECT st.id FROM users.students st JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
+        WHERE t.id = $1 ORDER BY st.id LIMIT 1`,
+      [teacher!.classroom_teacher_id],
+    );
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/classroom/sessions',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...plan(w, 0), groups: [{ name: 'G', leaderId: roster[0]!.id }] }),
+    });
+    expect(created.statusCode).toBe(201);
+    const read = await h.app.inject({ url: `/api/v1/classroom/sessions/${created.json().id}`, headers: auth });
+    expect(read.json().teacherId).toBe(teacher!.classroom_teacher_id);
+  });
+
   it('a teacher creates sessions for themself only', async () => {
     const res = await h.inject(w.otherTeacher, {
       method: 'POST',
