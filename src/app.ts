@@ -22,7 +22,13 @@ import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
 import { ownedTables, type DomainModule } from './platform/service/module.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
-import { classroomConsentRule } from './domains/classroom/index.js';
+import {
+  CLASSROOM_LIVE_DESCRIPTION,
+  CLASSROOM_PATHS,
+  classroomConsentRule,
+  classroomModule,
+} from './domains/classroom/index.js';
+import { realtime } from './platform/realtime/plugin.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiModule } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
@@ -35,7 +41,13 @@ import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** The domains with a service, in the order their routes are registered. */
-export const DOMAINS: readonly DomainModule[] = [libraryModule, edfiModule, directoryModule, masteryModule];
+export const DOMAINS: readonly DomainModule[] = [
+  libraryModule,
+  edfiModule,
+  directoryModule,
+  masteryModule,
+  classroomModule,
+];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
 export function applicationAccessControl(): AccessControl {
@@ -52,6 +64,7 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => policyRoutes(app),
     (app) => clientRoutes(app),
     (app) => auditRoutes(app),
+    (app) => realtime(app, { path: CLASSROOM_PATHS.live, description: CLASSROOM_LIVE_DESCRIPTION }),
     ...DOMAINS.map((domain) => (app: FastifyInstance) => domain.register?.(app)),
     (app) => onerosterImportRoutes(app),
     (app) => edfiLoadRoutes(app),

@@ -1,7 +1,7 @@
 /**
  * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
  * a district admin, a school admin and a nurse of the first school, a teacher linked to an Ed-Fi
- * staff member who teaches sections, a parent linked to one student, that student, and an auditor;
+ * staff member who teaches sections (and to the same teacher in the live-classroom directory), a parent linked to one student, that student, and an auditor;
  * and the language school's secretary (admissions and billing) in the language-school tenant.
  *
  * DEMO ONLY: they all share the fixed, published password below, which `npm start` prints.
@@ -32,6 +32,12 @@ export async function seedDemoAccounts(
   // Section n=1 of each school goes to that school's first teacher, so this teacher has sections.
   const teacher = k12.teachers.find((t) => t.schoolId === firstSchool)!;
   const child = k12.students[0]!;
+  // The same teacher in the live-classroom directory (demo/classroom.ts names them by Ed-Fi unique id),
+  // so the demo teacher runs their own live sessions.
+  const [classroomTeacher] = await database.query<{ id: string }>(
+    'SELECT id FROM users.teachers WHERE tenant_id = $1 AND email = $2',
+    [districtTenantId, `${teacher.uniqueId.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`],
+  );
   const people: (CreateAccountInput & { childUsi?: number })[] = [
     { email: DEMO_ADMIN_EMAIL, displayName: 'Demo District Administrator', roles: ['district_admin'] },
     {
@@ -46,6 +52,7 @@ export async function seedDemoAccounts(
       roles: ['teacher'],
       schoolIds: [teacher.schoolId],
       edfiStaffUsi: teacher.staffUSI,
+      ...(classroomTeacher ? { classroomTeacherId: classroomTeacher.id } : {}),
     },
     {
       email: `nurse@${DEMO_EMAIL_DOMAIN}`,

@@ -59,6 +59,7 @@ export async function seedClassroom(
       id: schoolIds.get(s.schoolId)!,
       name: s.name,
       domain: 'demo-district.schola.dev',
+      edfiSchoolId: s.schoolId,
     })),
   );
   const teachers = k12.teachers.map((t) => ({ ...t, id: rng.uuid() }));
@@ -185,7 +186,7 @@ export async function seedClassroom(
         tenantId,
         id: sessionId,
         title: topic.title,
-        status: completed ? 'completed' : 'scheduled',
+        status: completed ? 'ended' : 'created',
         goal: topic.goal,
         subject: topic.subject,
         plannedDurationMinutes: 45,
@@ -206,10 +207,15 @@ export async function seedClassroom(
         dataRetentionDate: new Date(scheduled.getTime() + 365 * 86_400_000),
         totalGroups: Math.ceil(roster.length / 4),
         totalStudents: roster.length,
-        accessCode: `DEMO${i + 1}${rng.int(100, 999)}`,
-        engagementScore: completed ? Math.round(rng.next() * 40 + 55) / 100 : null,
+        accessCode: rng
+          .int(0, 36 ** 6 - 1)
+          .toString(36)
+          .toUpperCase()
+          .padStart(6, '0'),
+        engagementScore: completed ? Math.round(rng.next() * 40 + 55) : null,
         participationRate: completed ? Math.round(rng.next() * 30 + 70) / 100 : null,
         actualDurationMinutes: completed ? 44 : null,
+        endReason: completed ? 'planned_completion' : null,
       },
     ]);
     sessions++;
@@ -223,7 +229,7 @@ export async function seedClassroom(
           sessionId,
           name: `Group ${g + 1}`,
           groupNumber: g + 1,
-          status: completed ? 'closed' : 'forming',
+          status: completed ? 'active' : 'waiting',
           maxSize: 4,
           currentSize: members.length,
           leaderId: members[0]!.id,

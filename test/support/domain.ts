@@ -56,7 +56,7 @@ export async function domainHarness(size: Partial<DemoSize> = {}): Promise<Domai
       ...applicationPlugins(),
     ],
   });
-  const env: WorkEnvironment = { database, access: applicationAccessControl() };
+  const env: WorkEnvironment = { database, access: applicationAccessControl(), realtime: app.realtime };
   return {
     database,
     demo,

@@ -19,6 +19,7 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { AppError } from '../http/errors.js';
 import { EDFI_SCOPES, ONEROSTER_SCOPES, looksLikeJwt, verifyAccessToken } from './access-tokens.js';
 import { sha256hex } from './passwords.js';
+import { isParticipantToken, verifyParticipantToken, type ParticipantGrant } from './participant-tokens.js';
 import { tokenKey, tokenVerdicts } from './token-verdicts.js';
 import type { Principal, Role } from './roles.js';
 import './request.js'; // FastifyRequest.principal
@@ -185,6 +186,35 @@ export async function accessTokenPrincipal(
   };
 }
 
+/** The principal of a participant token: a student in one session and group, nothing more. */
+export function participantPrincipal(grant: ParticipantGrant): Principal {
+  return {
+    kind: 'user',
+    tenantId: grant.tenantId,
+    actorId: `participant:${grant.participantId}`,
+    roles: ['student'],
+    scopes: [],
+    ...(grant.classroomStudentId ? { person: { classroomStudentId: grant.classroomStudentId } } : {}),
+    participant: { sessionId: grant.sessionId, groupId: grant.groupId, participantId: grant.participantId },
+  };
+}
+
+/** The principal of any bearer token (session token, OAuth access token, participant token), or undefined. */
+export async function bearerPrincipal(
+  database: Database,
+  token: string,
+  now: Date,
+  log?: { warn(message: string): void },
+): Promise<Principal | undefined> {
+  if (!token) return undefined;
+  if (!looksLikeJwt(token)) return sessionPrincipal(database, token, now);
+  if (isParticipantToken(token)) {
+    const grant = await verifyParticipantToken(token, now);
+    return grant && UUID.test(grant.tenantId) ? participantPrincipal(grant) : undefined;
+  }
+  return accessTokenPrincipal(database, token, now, log);
+}
+
 /** undefined = no bearer credentials; '' = a Bearer header without a usable token. */
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -211,11 +241,7 @@ export async function authentication(app: FastifyInstance, options: Authenticati
   app.addHook('onRequest', async (request) => {
     const bearer = bearerToken(request);
     if (bearer !== undefined) {
-      const principal = !bearer
-        ? undefined
-        : looksLikeJwt(bearer)
-          ? await accessTokenPrincipal(app.database, bearer, now(), request.log)
-          : await sessionPrincipal(app.database, bearer, now());
+      const principal = await bearerPrincipal(app.database, bearer, now(), request.log);
       if (!principal) throw invalidToken();
       request.principal = principal;
       return;

@@ -151,6 +151,8 @@ export async function decide(
   context: DecisionContext,
 ): Promise<Decision> {
   const table = request.table.toLowerCase();
+  // A participant token reaches its live activity through that domain's own checks, nothing else.
+  if (principal.participant) return deny('a participant token reaches only its own live session');
   const classification = classificationOf(table);
   if (!classification) return deny(`unknown table ${request.table}: denied by default`);
   if (request.action !== 'read' && PLATFORM_WRITTEN.has(table))

@@ -44,6 +44,11 @@ export interface Principal {
     classroomStudentId?: string;
     coreUserId?: string;
   };
+  /**
+   * A participant token's reach (participant-tokens.ts): one live activity and one part of it. Such a
+   * principal reaches nothing else; the domain that issued the token checks it.
+   */
+  participant?: { sessionId: string; groupId: string; participantId: string };
 }
 
 /** Facts about the request that the audit trail keeps. */

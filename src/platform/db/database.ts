@@ -78,6 +78,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const base = sessionOf(pool);
   return {
     engine: 'postgres',
+    url,
     db,
     tenantReads,
     tenantWrites,

@@ -16,6 +16,8 @@ export interface Session {
 
 export interface Database extends Session {
   readonly engine: Engine;
+  /** The server's URL (PostgreSQL only): for work that needs its own connection, e.g. LISTEN. */
+  readonly url?: string;
   readonly db: AppDb;
   withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
   /** Connections for tenant work without an explicit transaction (server only; see tenant-sessions.ts). */

@@ -29,6 +29,7 @@ import { AppError } from '../http/errors.js';
 import type { EventPublisher, PlatformEvent } from '../events/publisher.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { EnqueueOptions } from '../jobs/tasks.js';
+import type { RealtimeEvent, RealtimePublisher } from '../realtime/types.js';
 
 export interface Work {
   readonly tx: Tx;
@@ -59,7 +60,9 @@ export interface Work {
    */
   enqueue<T>(task: string, payload: T, options?: EnqueueOptions): void;
   /** Announces an event in this process once committed (platform/events/publisher.ts). */
-  publish(event: Omit<PlatformEvent, 'tenantId'>): void;
+  announce(event: Omit<PlatformEvent, 'tenantId'>): void;
+  /** A realtime event for the tenant's subscribers of its channels, sent once committed. */
+  publish(event: Omit<RealtimeEvent, 'tenantId' | 'at'>): void;
 }
 
 export interface WorkAuditEntry {
@@ -76,6 +79,8 @@ export interface WorkEnvironment {
   access: AccessControl;
   /** Defaults to the system clock; tests pass their own. */
   clock?: () => Date;
+  /** Where `work.publish` sends (none: events go nowhere, e.g. the CLI). */
+  realtime?: RealtimePublisher;
   onHookError?: (error: unknown) => void;
   /** The background tasks `work.enqueue` queues; absent → nothing is queued. */
   jobs?: Pick<JobRunner, 'enqueue' | 'hasTask'> | null;
@@ -113,8 +118,12 @@ export function runWork<T>(
             await env.jobs.enqueue(task, payload, options);
           });
         },
-        publish(event) {
+        announce(event) {
           afterCommit(() => env.events?.publish({ ...event, tenantId }));
+        },
+        publish(event) {
+          const publisher = env.realtime;
+          if (publisher) afterCommit(() => publisher.publish({ ...event, tenantId, at: now.toISOString() }));
         },
         async authorize(table, action, subject) {
           const name = qualifiedName(table);
@@ -168,6 +177,7 @@ export function requestWork<T>(request: FastifyRequest, fn: (work: Work) => Prom
       access: request.server.access,
       jobs: request.server.jobs,
       events: request.server.events,
+      ...(request.server.hasDecorator('realtime') ? { realtime: request.server.realtime } : {}),
       onHookError: (error) => request.log.error({ err: error }, 'after-commit hook failed'),
     },
     principal,

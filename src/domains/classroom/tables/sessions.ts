@@ -3,10 +3,22 @@
  * A session's groups, participants and group memberships cannot outlive it (cascade on delete).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, numeric, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type PgColumn,
+} from 'drizzle-orm/pg-core';
 import { sessionsSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
+  checkIn,
+  checkRange,
   checkSql,
   createdAt,
   tenantFk,
@@ -19,6 +31,27 @@ import { schools, students, teachers } from './users.js';
 
 /** Seed 000 documents no value lists; only counters and durations are safely known to be >= 0. */
 const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+
+/**
+ * A session's lifecycle (issue 16): created → active ⇄ paused → ended → archived. The transitions are
+ * the session service's; the list is the CHECK and the generic API's zod rule.
+ */
+export const SESSION_STATUSES = ['created', 'active', 'paused', 'ended', 'archived'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** Statuses in which the access code still admits students, hence unique per tenant. */
+export const OPEN_SESSION_STATUSES = ['created', 'active', 'paused'] as const;
+export const END_REASONS = [
+  'planned_completion',
+  'early_completion',
+  'time_constraint',
+  'technical_issue',
+  'student_behavior',
+  'other',
+] as const;
+export const GROUP_STATUSES = ['connected', 'ready', 'active', 'paused', 'issue', 'waiting'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+/** Six characters of [0-9A-Z]. */
+export const ACCESS_CODE_PATTERN = '^[0-9A-Z]{6}$';
 
 /** A live classroom session run by a teacher (recording/AI switches and compliance flags). */
 // seed: 000_c57cf13880429c4c.txt §sessions.classroom_sessions
@@ -62,8 +95,21 @@ export const classroomSessions = sessionsSchema.table(
   },
   (t) => [
     ...tenantKeys('classroom_sessions', t.tenantId, t.id),
-    // Students join with the code, so it must resolve to one session per tenant (NULLs are distinct).
-    tenantUnique('classroom_sessions_access_code_key', t.tenantId, t.accessCode),
+    checkIn('classroom_sessions_status_check', t.status, SESSION_STATUSES),
+    checkIn('classroom_sessions_end_reason_check', t.endReason, END_REASONS),
+    checkSql('classroom_sessions_access_code_check', sql`"access_code" ~ ${sql.raw(`'${ACCESS_CODE_PATTERN}'`)}`),
+    // An ended session has its end and its reason.
+    checkSql(
+      'classroom_sessions_ended_check',
+      sql`"status" <> 'ended' OR ("actual_end" IS NOT NULL AND "end_reason" IS NOT NULL)`,
+    ),
+    checkSql('classroom_sessions_actual_end_check', sql`"actual_end" IS NULL OR "actual_end" >= "actual_start"`),
+    checkRange('classroom_sessions_engagement_score_check', t.engagementScore, 0, 100),
+    checkRange('classroom_sessions_participation_rate_check', t.participationRate, 0, 1),
+    // Students join with the code: it resolves to one session among the tenant's open ones.
+    uniqueIndex('classroom_sessions_open_access_code_key')
+      .on(t.tenantId, t.accessCode)
+      .where(sql`"status" IN ('created', 'active', 'paused')`),
     tenantFk('classroom_sessions_teacher_fkey', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
     tenantFk('classroom_sessions_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
     nonNegative('classroom_sessions_planned_duration_check', t.plannedDurationMinutes),
@@ -107,8 +153,11 @@ export const studentGroups = sessionsSchema.table(
       'cascade',
     ),
     tenantFk('student_groups_leader_fkey', [t.tenantId, t.leaderId], [students.tenantId, students.id]),
-    nonNegative('student_groups_max_size_check', t.maxSize),
+    checkIn('student_groups_status_check', t.status, GROUP_STATUSES),
+    checkRange('student_groups_max_size_check', t.maxSize, 1, 100),
     nonNegative('student_groups_current_size_check', t.currentSize),
+    // The group limit holds in the database too (joins take a place with a conditional UPDATE).
+    checkSql('student_groups_size_limit_check', sql`"current_size" <= "max_size"`),
     index('student_groups_session_idx').on(t.tenantId, t.sessionId),
     index('student_groups_leader_idx').on(t.tenantId, t.leaderId),
   ],
@@ -158,6 +207,13 @@ export const participants = sessionsSchema.table(
     index('participants_session_idx').on(t.tenantId, t.sessionId),
     index('participants_group_idx').on(t.tenantId, t.groupId),
     index('participants_student_idx').on(t.tenantId, t.studentId),
+    // Joining twice is one participant: a roster student once per session, an anonymous one per key.
+    uniqueIndex('participants_session_student_key')
+      .on(t.tenantId, t.sessionId, t.studentId)
+      .where(sql`"student_id" IS NOT NULL`),
+    uniqueIndex('participants_session_anonymous_key')
+      .on(t.tenantId, t.sessionId, t.anonymousId)
+      .where(sql`"anonymous_id" IS NOT NULL`),
   ],
 );
 
@@ -178,6 +234,8 @@ export const studentGroupMembers = sessionsSchema.table(
     ...tenantKeys('student_group_members', t.tenantId, t.id),
     // Also serves the group foreign key (prefix tenant_id, group_id).
     tenantUnique('student_group_members_group_student_key', t.tenantId, t.groupId, t.studentId),
+    // A student is in one group of a session at a time (moves update the row).
+    uniqueIndex('student_group_members_session_student_key').on(t.tenantId, t.sessionId, t.studentId),
     tenantFk(
       'student_group_members_group_fkey',
       [t.tenantId, t.groupId],

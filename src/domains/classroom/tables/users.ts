@@ -2,9 +2,10 @@
  * Seed 000 `users.*`: the schools, students and teachers of the live-classroom product.
  * Every row belongs to a tenant (a district or a school).
  */
-import { boolean, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { usersSchema } from '../../../platform/db/pg-schemas.js';
 import { createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../../platform/db/schema-kit.js';
+import { school as edfiSchool } from '../../edfi/tables.js';
 
 /** A school of the tenant (the target of every seed-000 `school_id`). */
 // seed: 000_c57cf13880429c4c.txt §users.schools
@@ -15,10 +16,18 @@ export const schools = usersSchema.table(
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     domain: text('domain'),
+    /**
+     * Not in seed 000: the Ed-Fi school this is, where the district keeps both. School administrators
+     * (bound to Ed-Fi school ids) reach the live sessions of their schools through it.
+     */
+    edfiSchoolId: integer('edfi_school_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [...tenantKeys('schools', t.tenantId, t.id)],
+  (t) => [
+    ...tenantKeys('schools', t.tenantId, t.id),
+    tenantFk('schools_edfi_school_fkey', [t.tenantId, t.edfiSchoolId], [edfiSchool.tenantId, edfiSchool.schoolId]),
+  ],
 );
 
 /** A student, with the consent flags FERPA/COPPA require before recording or sharing. */

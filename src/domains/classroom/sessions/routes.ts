@@ -1,0 +1,281 @@
+/** The live sessions' HTTP face: thin routes over lifecycle.ts, join.ts, groups.ts and analytics.ts. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { metaOf } from '../../../platform/auth/request.js';
+import { route } from '../../../platform/service/routes.js';
+import { requestWork, runWork, systemPrincipal } from '../../../platform/service/work.js';
+import { sessionAnalytics, teacherSessionsOverTime } from './analytics.js';
+import { SESSION_ERROR_CODES } from './errors.js';
+import { leaveSession, markGroupReady, moveParticipant, renewParticipantToken, reportGroupStatus } from './groups.js';
+import { joinSession, tenantOfAccessCode } from './join.js';
+import {
+  addGroup,
+  archiveSession,
+  createSession,
+  endSession,
+  getSession,
+  pauseSession,
+  startSession,
+  updateSession,
+} from './lifecycle.js';
+import {
+  addGroupInput,
+  createSessionInput,
+  endSessionInput,
+  groupParams,
+  groupStatusInput,
+  groupView,
+  joinInput,
+  joinView,
+  moveStudentInput,
+  sessionCreatedView,
+  sessionParams,
+  sessionView,
+  tokenView,
+  updateSessionInput,
+} from './schemas.js';
+
+const tags = ['classroom'];
+const errors = SESSION_ERROR_CODES;
+const BASE = '/api/v1/classroom';
+export const CLASSROOM_PATHS = {
+  sessions: `${BASE}/sessions`,
+  join: `${BASE}/join`,
+  token: `${BASE}/token`,
+  live: `${BASE}/live`,
+} as const;
+const ONE = `${CLASSROOM_PATHS.sessions}/:id`;
+
+const analyticsView = z.looseObject({ sessionId: z.string(), stored: z.boolean() });
+const historyQuery = z.strictObject({
+  teacherId: z.uuid({ message: 'must be a classroom teacher id (UUID)' }).optional(),
+  from: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }).optional(),
+  to: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }).optional(),
+});
+
+export function sessionRoutes(app: FastifyInstance): void {
+  route(
+    app,
+    {
+      method: 'POST',
+      url: CLASSROOM_PATHS.sessions,
+      summary: 'Create a live session',
+      description:
+        'Topic, goal, subject and a group plan (each group with its leader). Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.',
+      tags,
+      body: createSessionInput,
+      response: { status: 201, description: 'The new session', schema: sessionCreatedView },
+      errors,
+    },
+    ({ body, request }) => requestWork(request, (work) => createSession(work, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: ONE,
+      summary: 'A live session with its groups',
+      tags,
+      params: sessionParams,
+      response: { status: 200, description: 'The session', schema: sessionView },
+    },
+    ({ params, request }) => requestWork(request, (work) => getSession(work, params.id)),
+  );
+  route(
+    app,
+    {
+      method: 'PATCH',
+      url: ONE,
+      summary: "Change a session's settings (while created or paused)",
+      tags,
+      params: sessionParams,
+      body: updateSessionInput,
+      response: { status: 200, description: 'The session', schema: sessionView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => updateSession(work, params.id, body)),
+  );
+  route(
+    app,
+    {
+      method: 'DELETE',
+      url: ONE,
+      summary: 'Archive a session (refused while active; nothing is hard-deleted)',
+      tags,
+      params: sessionParams,
+      response: { status: 200, description: 'The archived session', schema: sessionView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (work) => archiveSession(work, params.id)),
+  );
+  const transition = (action: string, summary: string, fn: typeof startSession) =>
+    route(
+      app,
+      {
+        method: 'POST',
+        url: `${ONE}/${action}`,
+        summary,
+        tags,
+        params: sessionParams,
+        response: { status: 200, description: 'The session after the change', schema: sessionView },
+        errors,
+      },
+      ({ params, request }) => requestWork(request, (work) => fn(work, params.id)),
+    );
+  transition('start', 'Start (or resume) a session: every group must be ready', startSession);
+  transition('pause', 'Pause an active session', pauseSession);
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/end`,
+      summary: 'End a session (from active or paused); it never reopens',
+      tags,
+      params: sessionParams,
+      body: endSessionInput,
+      response: { status: 200, description: 'The ended session', schema: sessionView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => endSession(work, params.id, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/groups`,
+      summary: 'Add a group (while created or paused)',
+      tags,
+      params: sessionParams,
+      body: addGroupInput,
+      response: { status: 201, description: 'The session with its groups', schema: sessionView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => addGroup(work, params.id, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/groups/:groupId/ready`,
+      summary: 'The group leader (or the teacher) marks the group ready',
+      tags,
+      params: groupParams,
+      response: { status: 200, description: 'The group', schema: groupView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (work) => markGroupReady(work, params.id, params.groupId)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/groups/:groupId/status`,
+      summary: 'A member or the teacher reports an issue, or that the group is connected again',
+      tags,
+      params: groupParams,
+      body: groupStatusInput,
+      response: { status: 200, description: 'The group', schema: groupView },
+      errors,
+    },
+    ({ params, body, request }) =>
+      requestWork(request, (work) => reportGroupStatus(work, params.id, params.groupId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/moves`,
+      summary: 'Move a participant to another group (until the session ends)',
+      tags,
+      params: sessionParams,
+      body: moveStudentInput,
+      response: {
+        status: 200,
+        description: 'Where the participant is now',
+        schema: z.object({ participantId: z.string(), groupId: z.string() }),
+      },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => moveParticipant(work, params.id, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${ONE}/leave`,
+      summary: 'A participant leaves the session',
+      tags,
+      params: sessionParams,
+      response: {
+        status: 200,
+        description: 'The participant',
+        schema: z.object({ participantId: z.string(), isActive: z.boolean() }),
+      },
+    },
+    ({ params, request }) => requestWork(request, (work) => leaveSession(work, params.id)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${ONE}/analytics`,
+      summary: 'Analytics of a session and its groups',
+      description:
+        'Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; the stored summary once the session ended.',
+      tags,
+      params: sessionParams,
+      response: { status: 200, description: 'The analytics', schema: analyticsView },
+    },
+    ({ params, request }) => requestWork(request, (work) => sessionAnalytics(work, params.id)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${BASE}/analytics/sessions`,
+      summary: "A teacher's ended sessions over time",
+      tags,
+      query: historyQuery,
+      response: { status: 200, description: 'Sessions, oldest first', schema: z.looseObject({}) },
+    },
+    ({ query, request }) => requestWork(request, (work) => teacherSessionsOverTime(work, query)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: CLASSROOM_PATHS.join,
+      summary: 'Join a live session by its access code',
+      description:
+        'Answers a participant token (15 minutes, renewable while the session lives) scoped to the session and group. `tenant` (slug) is needed only when several schools use the same code.',
+      tags,
+      public: true,
+      body: joinInput.extend({ tenant: z.string().trim().min(1).max(63).optional() }),
+      response: { status: 200, description: 'The participant and its token', schema: joinView },
+      errors,
+    },
+    async ({ body, request }) => {
+      const tenantId = await tenantOfAccessCode(request.server.database, body.accessCode, body.tenant);
+      const env = {
+        database: request.server.database,
+        access: request.server.access,
+        ...(request.server.hasDecorator('realtime') ? { realtime: request.server.realtime } : {}),
+      };
+      return runWork(env, systemPrincipal(tenantId, 'classroom-join'), metaOf(request), (work) =>
+        joinSession(work, body),
+      );
+    },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: CLASSROOM_PATHS.token,
+      summary: 'Renew a participant token while its session lives',
+      tags,
+      response: { status: 200, description: 'A fresh token', schema: tokenView },
+      errors,
+    },
+    ({ request }) => requestWork(request, (work) => renewParticipantToken(work)),
+  );
+}
