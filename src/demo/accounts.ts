@@ -11,9 +11,11 @@ import type { Database } from '../platform/db/database.js';
 import { verifySecret } from '../platform/auth/passwords.js';
 import { createAccount, linkStudent, type CreateAccountInput } from '../platform/identity/service.js';
 import type { K12Result } from './k12.js';
+import { DEMO_EMAIL_DOMAIN } from './names.js';
+
+export { DEMO_EMAIL_DOMAIN };
 
 export const DEMO_PASSWORD = 'schola-demo-password';
-export const DEMO_EMAIL_DOMAIN = 'demo-district.schola.dev';
 export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
 export const DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN = 'demo-language-school.schola.dev';
 

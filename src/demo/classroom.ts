@@ -70,7 +70,7 @@ export async function seedClassroom(
       tenantId,
       id: t.id,
       name: `${t.firstName} ${t.lastName}`,
-      email: `${t.uniqueId.toLowerCase()}@demo-district.schola.dev`,
+      email: t.email,
       schoolId: schoolIds.get(t.schoolId)!,
     })),
   );

@@ -8,6 +8,7 @@ import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
 import { DEMO_DESCRIPTORS, ensureDemoDescriptors } from './descriptors.js';
+import { seedOneRosterFace, teacherEmails } from './oneroster-face.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
 import { addDays, isoDate, type Random } from './random.js';
 
@@ -28,7 +29,15 @@ export interface K12Result {
     grade: string;
     schoolId: number;
   }[];
-  teachers: { staffUSI: number; uniqueId: string; firstName: string; lastName: string; schoolId: number }[];
+  teachers: {
+    staffUSI: number;
+    uniqueId: string;
+    firstName: string;
+    lastName: string;
+    schoolId: number;
+    /** School e-mail address (OneRoster `email`, the classroom directory's). */
+    email: string;
+  }[];
   counts: Record<string, number>;
 }
 
@@ -187,6 +196,28 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
         totalInstructionalDays: instructionalDays.length,
       },
     ]);
+    // Four quarters: two in each semester (the OneRoster projection puts each under its semester).
+    const springDays = instructionalDays.length - fallDays;
+    const quarters = [
+      ['First Quarter', 0, Math.floor(fallDays / 2)],
+      ['Second Quarter', Math.floor(fallDays / 2), fallDays],
+      ['Third Quarter', fallDays, fallDays + Math.floor(springDays / 2)],
+      ['Fourth Quarter', fallDays + Math.floor(springDays / 2), instructionalDays.length],
+    ] as const;
+    await insertAll(
+      tx,
+      edfi.gradingPeriod,
+      quarters.map(([name, from, to], i) => ({
+        tenantId,
+        gradingPeriodDescriptorId: d.GradingPeriodDescriptor[name],
+        schoolId: s.schoolId,
+        schoolYear: year,
+        beginDate: isoDate(instructionalDays[from]!),
+        endDate: isoDate(instructionalDays[to - 1]!),
+        totalInstructionalDays: to - from,
+        periodSequence: i + 1,
+      })),
+    );
   }
   count('calendarDates', instructionalDays.length * schools.length);
 
@@ -410,6 +441,15 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   const projected = await projectEdfiToOneRoster(tx, tenantId);
   count('onerosterUsers', projected['oneroster.users']?.inserted ?? 0);
   count('onerosterEnrollments', projected['oneroster.enrollments']?.inserted ?? 0);
+  const emails = teacherEmails(
+    teacherRows.map((t) => ({ uniqueId: t.uniqueId, firstName: t.first, lastName: t.last })),
+  );
+  const face = await seedOneRosterFace(
+    tx,
+    tenantId,
+    teacherRows.map((t) => ({ uniqueId: t.uniqueId, email: emails.get(t.uniqueId)! })),
+  );
+  for (const [k, n] of Object.entries(face)) count(k, n);
 
   return {
     schools: schools.map((s) => ({ schoolId: s.schoolId, name: s.name })),
@@ -427,6 +467,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
       firstName: t.first,
       lastName: t.last,
       schoolId: t.schoolId,
+      email: emails.get(t.uniqueId)!,
     })),
     counts,
   };

@@ -1,3 +1,6 @@
+/** The demo district's mail domain (staff and sign-in accounts; students use a subdomain). */
+export const DEMO_EMAIL_DOMAIN = 'demo-district.schola.dev';
+
 /** Name pools for realistic, obviously fictional demo people. */
 export const US_FIRST_NAMES = [
   'Olivia',

@@ -28,7 +28,11 @@ describe('demo data generator', () => {
       expect(await count(database, 'edfi.section')).toBe(12);
       expect(await count(database, 'edfi.studentsectionassociation')).toBeGreaterThanOrEqual(60);
       expect(await count(database, 'edfi.calendardate')).toBeGreaterThan(300);
-      expect(await count(database, 'oneroster.users')).toBe(60 + summary.counts.staff!);
+      // Students, one parent each, staff.
+      expect(await count(database, 'oneroster.users')).toBe(60 + 60 + summary.counts.staff!);
+      expect(summary.counts.onerosterParents).toBe(60);
+      expect(await count(database, 'oneroster.users WHERE email IS NULL')).toBe(0);
+      expect(await count(database, "oneroster.academic_sessions WHERE type = 'gradingPeriod'")).toBe(2 * 4);
       expect(await count(database, 'oneroster.classes')).toBe(12);
       expect(await count(database, 'oneroster.enrollments')).toBe(summary.counts.onerosterEnrollments);
       // seed 000: live classroom sessions with groups

@@ -36,10 +36,17 @@ async function schola(args: string[], stdin = ''): Promise<{ out: string; err: s
 
 beforeAll(async () => {
   database = await migratedDatabase();
+  const tenantId = randomUUID();
   await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'CLI ISD', 'district')`, [
-    randomUUID(),
+    tenantId,
     TENANT,
   ]);
+  // The one school clients and accounts are bound to below.
+  await database.query(
+    `INSERT INTO edfi.educationorganization (tenant_id, educationorganizationid, nameofinstitution) VALUES ($1, 255901001, 'CLI High')`,
+    [tenantId],
+  );
+  await database.query(`INSERT INTO edfi.school (tenant_id, schoolid) VALUES ($1, 255901001)`, [tenantId]);
 });
 afterEach(() => {
   process.exitCode = 0;
@@ -100,6 +107,18 @@ describe('schola clients', () => {
     ]);
     expect(bad.exitCode).toBe(2);
     expect(bad.err).toContain('scopes: unknown scope "everything"');
+    for (const command of [
+      ['clients', 'create', '--tenant', TENANT, '--name', 'X', '--scopes', 'edfi', '--school', '999'],
+      ['accounts', 'create', '--tenant', TENANT, '--email', 'x@cli.example', '--role', 'nurse', '--school', '999'],
+    ]) {
+      const missing = await schola(command);
+      expect([missing.exitCode, missing.out]).toEqual([2, '']);
+      expect(missing.err).toBe(
+        'schola: School 999 is not an Ed-Fi school of tenant "cli-isd" (its schools include 255901001); ' +
+          'leave --school out for a district-wide binding.',
+      );
+    }
+    expect(await database.query(`SELECT 1 FROM identity.oauth_clients WHERE name = 'X'`)).toEqual([]);
     const tenant = await schola(['clients', 'list', '--tenant', 'nowhere']);
     expect([tenant.exitCode, tenant.err]).toEqual([
       2,

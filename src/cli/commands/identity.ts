@@ -54,6 +54,28 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return text;
 }
 
+/** 2 with a sentence naming them unless every id is an Ed-Fi school of the tenant (a binding to no school reaches nothing). */
+async function requireSchools(database: Database, tenantId: string, slug: string, ids: number[] | undefined) {
+  if (!ids?.length) return;
+  const found = await database.query<{ schoolid: number }>(
+    'SELECT schoolid FROM edfi.school WHERE tenant_id = $1 AND schoolid = ANY($2::int[])',
+    [tenantId, ids],
+  );
+  const missing = ids.filter((id) => !found.some((r) => Number(r.schoolid) === id));
+  if (missing.length === 0) return;
+  const known = await database.query<{ schoolid: number }>(
+    'SELECT schoolid FROM edfi.school WHERE tenant_id = $1 ORDER BY schoolid LIMIT 6',
+    [tenantId],
+  );
+  const some = known.length
+    ? ` (its schools include ${known.map((r) => r.schoolid).join(', ')})`
+    : ' (it has no schools)';
+  throw new AppError(
+    'validation_failed',
+    `${missing.length === 1 ? 'School' : 'Schools'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an Ed-Fi school of tenant "${slug}"${some}; leave --school out for a district-wide binding.`,
+  );
+}
+
 /** Opens the database, runs `fn`, closes; an error a person can fix becomes a message and exit code 2. */
 async function withDatabase(helpers: IdentityCliHelpers, fn: (database: Database) => Promise<void>): Promise<void> {
   const database = await helpers.openDatabase();
@@ -91,6 +113,7 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
       helpers.run(() =>
         withDatabase(helpers, async (database) => {
           const tenantId = await requireTenantId(database, opts.tenant);
+          await requireSchools(database, tenantId, opts.tenant, opts.school);
           const scopes = opts.scopes.length === 1 && opts.scopes[0] === 'all' ? 'all' : opts.scopes;
           const client = await createClient(database, tenantId, { name: opts.name, scopes, schoolIds: opts.school });
           console.log(`client_id:     ${client.clientId}`);
@@ -164,6 +187,7 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
         helpers.run(() =>
           withDatabase(helpers, async (database) => {
             const tenantId = await requireTenantId(database, opts.tenant);
+            await requireSchools(database, tenantId, opts.tenant, opts.school);
             const given = opts.passwordStdin
               ? (await (helpers.readStdin ?? (() => readAll(process.stdin)))()).replace(/\r?\n$/, '')
               : undefined;

@@ -47,6 +47,9 @@ const g = (role: Role, classification: Classification, actions: Action[], extra:
   actions,
   ...extra,
 });
+/** Ed-Fi reference data that belongs to one school. */
+export const EDFI_SCHOOL_REFERENCE = ['edfi.section', 'edfi.courseoffering', 'edfi.session', 'edfi.gradingperiod'];
+
 /** Every role may read reference data (code lists, schools, courses, calendars) across the tenant. */
 const readsReference = (role: Role) => g(role, 'reference', R, { scope: 'tenant' });
 
@@ -147,6 +150,9 @@ const GRANTS: Grant[] = [
   g('api_client', 'directory', ALL),
   g('api_client', 'educational_record', ALL),
   g('api_client', 'reference', WD),
+  // As in Ed-Fi, a client bound to schools reads those schools' sections, course offerings, sessions
+  // and grading periods only (a client without school claims is district-wide: every school's).
+  ...EDFI_SCHOOL_REFERENCE.map((on) => g('api_client', 'reference', R, { on, scope: 'school' })),
   ...(
     [
       'teacher',

@@ -88,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Identifiers in paths may be long: OneRoster sourcedIds are up to 255 characters (more once
+    // percent-encoded); Fastify's default of 100 answered 414 to a valid PUT /results/{sourcedId}.
+    routerOptions: { maxParamLength: 1024 },
   });
   app.decorate('database', options.database);
   app.decorate('jobs', options.jobs ?? null);

@@ -302,6 +302,71 @@ describe('Ed-Fi API', () => {
     }
   });
 
+  it("school-bound clients read their school's sessions, course offerings and sections; a district client every school's", async () => {
+    await post('courses', {
+      courseCode: 'ALG-1',
+      courseTitle: 'Algebra I',
+      numberOfParts: 1,
+      academicSubjectDescriptor: D('AcademicSubjectDescriptor', 'Mathematics'),
+      educationOrganizationReference: { educationOrganizationId: 255901 },
+    });
+    const sessionName = '2024-2025 Fall Semester';
+    for (const schoolId of [255901001, 255901002]) {
+      await post('sessions', {
+        sessionName,
+        schoolReference: { schoolId },
+        schoolYearTypeReference: { schoolYear: 2025 },
+        beginDate: '2024-08-19',
+        endDate: '2024-12-20',
+        termDescriptor: D('TermDescriptor', 'Fall Semester'),
+        totalInstructionalDays: 82,
+      });
+      await post('courseOfferings', {
+        localCourseCode: 'ALG-1',
+        schoolReference: { schoolId },
+        sessionReference: { schoolId, schoolYear: 2025, sessionName },
+        courseReference: { courseCode: 'ALG-1', educationOrganizationId: 255901 },
+      });
+      await post('sections', {
+        sectionIdentifier: `ALG-1-${schoolId}`,
+        courseOfferingReference: { localCourseCode: 'ALG-1', schoolId, schoolYear: 2025, sessionName },
+      });
+    }
+    const schoolsOf = async (collection: string) => {
+      const res = await call('GET', `${BASE}/${collection}`);
+      expect(res.statusCode, `${collection}: ${res.body}`).toBe(200);
+      const rows = res.json() as {
+        id: string;
+        schoolReference?: { schoolId: number };
+        courseOfferingReference?: { schoolId: number };
+      }[];
+      return rows.map((r) => ({ id: r.id, school: (r.schoolReference ?? r.courseOfferingReference)?.schoolId }));
+    };
+    const collections = ['sessions', 'courseOfferings', 'sections'];
+    const all: Record<string, { id: string; school?: number }[]> = {};
+    for (const c of collections) {
+      all[c] = await schoolsOf(c);
+      expect(new Set(all[c]!.map((r) => r.school)), c).toEqual(new Set([255901001, 255901002]));
+    }
+    for (const schoolId of [255901001, 255901002]) {
+      principal = schoolBound(schoolId);
+      try {
+        for (const c of collections) {
+          const seen = await schoolsOf(c);
+          expect(seen.length, c).toBeGreaterThan(0);
+          expect(new Set(seen.map((r) => r.school)), c).toEqual(new Set([schoolId]));
+          const other = all[c]!.find((r) => r.school !== schoolId)!;
+          const refused = await call('GET', `${BASE}/${c}/${other.id}`);
+          expect(refused.statusCode, c).toBe(403);
+          const own = all[c]!.find((r) => r.school === schoolId)!;
+          expect((await call('GET', `${BASE}/${c}/${own.id}`)).statusCode, c).toBe(200);
+        }
+      } finally {
+        principal = district();
+      }
+    }
+  });
+
   it('audits every read of sensitive records (discipline) in compliance.audit_logs', async () => {
     // Discipline is sensitive: no default grant for API clients — the district grants this one (as an admin would).
     await database.query(

@@ -326,6 +326,46 @@ describe('1.2 fields through PUT → GET', () => {
   });
 });
 
+describe('categories a class may use', () => {
+  it('tenant-wide, its school’s and its own (plus any its line items use); scoped PUTs; school-bound reach', async () => {
+    const put = (id: string, category: Record<string, unknown>) =>
+      send('PUT', `${BASE}/categories/${id}`, writer, { category: { title: id, ...category } });
+    expect((await put('cat-everyone', {})).statusCode).toBe(201);
+    const school = await put('cat-school', { school: { sourcedId: ids.school } });
+    expect(school.json().category).toMatchObject({ school: { sourcedId: ids.school, type: 'org' } });
+    const own = await put('cat-own', { class: { sourcedId: ids.klass } });
+    expect(own.json().category).toMatchObject({ class: { sourcedId: ids.klass, type: 'class' } });
+    expect((await put('cat-other-school', { school: { sourcedId: ids.otherSchool } })).statusCode).toBe(201);
+    expect((await put('cat-other-class', { class: { sourcedId: ids.sameSchoolClass } })).statusCode).toBe(201);
+    const mismatch = await put('cat-bad', { class: { sourcedId: ids.klass }, school: { sourcedId: ids.otherSchool } });
+    expect([mismatch.statusCode, codeMinor(mismatch)]).toEqual([400, 'invaliddata']);
+    expect(mismatch.json().imsx_description).toMatch(/^school: /);
+    const missing = await put('cat-bad', { class: { sourcedId: 'no-such-class' } });
+    expect([missing.statusCode, codeMinor(missing)]).toEqual([400, 'invaliddata']);
+
+    const mine = await listIds(`${BASE}/classes/${ids.klass}/categories?limit=5000`, 'categories');
+    expect(mine).toEqual(expect.arrayContaining(['cat-everyone', 'cat-school', 'cat-own']));
+    expect(mine).not.toContain('cat-other-school');
+    expect(mine).not.toContain('cat-other-class');
+    const theirs = await listIds(`${BASE}/classes/${ids.otherClass}/categories?limit=5000`, 'categories');
+    expect(theirs).toEqual(expect.arrayContaining(['cat-everyone', 'cat-other-school']));
+    expect(theirs).not.toContain('cat-school');
+    expect(theirs).not.toContain('cat-own');
+
+    // A client bound to the first school sees the tenant's and its school's categories, writes only there.
+    const bound = await f.token(['gradebook.readonly', 'gradebook.createput'], [ids.schoolId]);
+    const seen = (await f.get(`${BASE}/categories?limit=5000`, bound)).json().categories as { sourcedId: string }[];
+    const seenIds = seen.map((c) => c.sourcedId);
+    expect(seenIds).toEqual(expect.arrayContaining(['cat-everyone', 'cat-school', 'cat-own', 'cat-other-class']));
+    expect(seenIds).not.toContain('cat-other-school');
+    const boundPut = (id: string, category: Record<string, unknown>) =>
+      send('PUT', `${BASE}/categories/${id}`, bound, { category: { title: id, ...category } });
+    expect((await boundPut('cat-bound-school', { school: { sourcedId: ids.school } })).statusCode).toBe(201);
+    expect((await boundPut('cat-bound-class', { class: { sourcedId: ids.klass } })).statusCode).toBe(201);
+    expect((await boundPut('cat-bound-other', { school: { sourcedId: ids.otherSchool } })).statusCode).toBe(400);
+  });
+});
+
 describe('score scales of a class and of a school', () => {
   it('list the scales of the class, its course, its school and the district; of the school and the district', async () => {
     const owners: [string, Record<string, { sourcedId: string }>][] = [

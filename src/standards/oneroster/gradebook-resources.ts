@@ -15,6 +15,7 @@
  * Scores are stored exactly as sent (numeric(10,4)): a score above resultValueMax is kept — extra
  * credit is real — and `exempt` results keep their status.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { baseFields, ref, type Entity, text, tf, classInSchools } from './entity-kit.js';
 import {
@@ -27,13 +28,33 @@ import {
 } from './gradebook-links.js';
 import { relateCategories, relateLineItems, relateResults } from './relationships.js';
 
+/**
+ * A category's `school` and `class` (extensions of the 1.2 object, like scoreScale `org`) say which
+ * classes may use it: neither = every class of the tenant, a school = its classes, a class = that one.
+ */
 export const category: Entity = {
   singular: 'category',
   plural: 'categories',
   table: 'oneroster.categories',
-  fields: { ...baseFields(), title: text('title'), weight: { sql: 't.weight', type: 'number' } },
+  fields: {
+    ...baseFields(),
+    title: text('title'),
+    weight: { sql: 't.weight', type: 'number' },
+    school: ref('school_sourced_id', 'org'),
+    class: ref('class_sourced_id', 'class'),
+  },
+  // Tenant-wide categories are every school's; scoped ones belong to their school or class's school.
+  confine: (schools) =>
+    sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL) OR t.school_sourced_id IN ${schools} OR ${classInSchools('t.class_sourced_id', schools)})`,
   relate: relateCategories,
 };
+
+/** The categories a class may use (SQL over `t` = oneroster.categories, `classId` a bound class sourcedId). */
+export const categoriesOfClass = (classId: SQL) =>
+  sql`(t.class_sourced_id = ${classId}
+    OR (t.class_sourced_id IS NULL AND (t.school_sourced_id IS NULL
+      OR t.school_sourced_id = (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})))
+    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'))`;
 
 export const lineItem: Entity = {
   singular: 'lineItem',
@@ -142,7 +163,13 @@ export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'parti
 /** Each writable entity: the body schema (unknown fields — extensions — are ignored) and its columns. */
 export const WRITES = {
   category: {
-    schema: z.object({ ...common, title: z.string().min(1).max(255), weight: numeric(1e6).nullable().optional() }),
+    schema: z.object({
+      ...common,
+      title: z.string().min(1).max(255),
+      weight: numeric(1e6).nullable().optional(),
+      school: refIn.nullable().optional(),
+      class: refIn.nullable().optional(),
+    }),
   },
   lineItem: {
     schema: z.object({

@@ -59,9 +59,8 @@ export const GRADEBOOK_NESTED: CollectionRoute[] = [
     entity: g.category,
     scopes: FULL,
     parents: [classParent],
-    where: (p) => [
-      sql`t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${p.classId} AND li.status = 'active')`,
-    ],
+    // The categories the class may use (tenant-wide, its school's, its own) and any its line items use.
+    where: (p) => [g.categoriesOfClass(sql`${p.classId}`)],
   },
   {
     path: '/classes/:classId/lineItems',

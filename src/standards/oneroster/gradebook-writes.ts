@@ -43,6 +43,8 @@ export interface WriteContext {
 export interface Columns {
   values: Record<string, unknown>;
   classId?: string;
+  /** The school org it belongs to when it has no class (a school's category): the policy subject. */
+  schoolOrgId?: string;
   /** Runs once the row is written (link rows reference it). */
   afterWrite?: () => Promise<void>;
 }
@@ -54,6 +56,8 @@ export interface Writable<B = Record<string, unknown>> {
   columns(ctx: WriteContext, body: B, sourcedId: string): Promise<Columns>;
   /** The class a stored row belongs to: the policy subject of its DELETE. */
   classOfRow?(ctx: WriteContext, row: Record<string, unknown>): Promise<string | undefined>;
+  /** The school org a stored row without class belongs to (a school's category). */
+  schoolOfRow?(ctx: WriteContext, row: Record<string, unknown>): Promise<string | undefined>;
   /** Link tables whose rows of a deleted object become tobedeleted with it. */
   links?: LinkTable[];
 }
@@ -69,11 +73,18 @@ export function parseBody<B>(w: Writable<B>, value: unknown, where = w.entity.si
   return parsed.data;
 }
 
-/** The Ed-Fi school id of a class (orgs.identifier of its school), for the policy engine's subject. */
-async function schoolIdOfClass(tx: Tx, tenantId: string, classId: string): Promise<number | undefined> {
+/** The Ed-Fi school id (orgs.identifier) of a class's school, or of a school org, for the policy engine's subject. */
+async function edfiSchoolId(
+  tx: Tx,
+  tenantId: string,
+  owner: { classId?: string; schoolOrgId?: string },
+): Promise<number | undefined> {
+  const org = owner.classId
+    ? sql`(SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${owner.classId})`
+    : sql`${owner.schoolOrgId ?? null}`;
   const rows = rowsOf<{ identifier: string | null }>(
     await tx.execute(
-      sql`SELECT o.identifier FROM oneroster.classes c JOIN oneroster.orgs o ON o.tenant_id = c.tenant_id AND o.sourced_id = c.school_sourced_id WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${classId}`,
+      sql`SELECT o.identifier FROM oneroster.orgs o WHERE o.tenant_id = ${tenantId}::uuid AND o.sourced_id = ${org}`,
     ),
   );
   const id = rows[0]?.identifier;
@@ -115,7 +126,31 @@ const categoryWrites: Writable<g.CategoryIn> = {
   table: tables.categories,
   entity: g.category,
   schema: g.WRITES.category.schema,
-  columns: async (_ctx, b) => ({ values: { title: b.title, weight: b.weight ?? null, metadata: b.metadata ?? null } }),
+  async columns(ctx, b) {
+    // Scope: a class (its school, if sent, must be the class's), else a school, else the tenant.
+    await mustExist(ctx, klass, b.class?.sourcedId, 'class');
+    await mustExist(ctx, org, b.school?.sourcedId, 'school');
+    if (b.class && b.school) {
+      const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
+      if (classSchool !== b.school.sourcedId)
+        throw invalidData(
+          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`,
+        );
+    }
+    return {
+      classId: b.class?.sourcedId,
+      schoolOrgId: b.class ? undefined : b.school?.sourcedId,
+      values: {
+        title: b.title,
+        weight: b.weight ?? null,
+        schoolSourcedId: b.class ? null : (b.school?.sourcedId ?? null),
+        classSourcedId: b.class?.sourcedId ?? null,
+        metadata: b.metadata ?? null,
+      },
+    };
+  },
+  classOfRow: async (_ctx, row) => (row.classSourcedId ? String(row.classSourcedId) : undefined),
+  schoolOfRow: async (_ctx, row) => (row.schoolSourcedId ? String(row.schoolSourcedId) : undefined),
 };
 
 const scoreScaleWrites: Writable<g.ScoreScaleIn> = {
@@ -255,9 +290,10 @@ async function authorize(
   ctx: WriteContext,
   w: Target,
   action: 'write' | 'delete',
-  classId: string | undefined,
+  owner: { classId?: string; schoolOrgId?: string },
 ): Promise<void> {
-  const schoolId = classId ? await schoolIdOfClass(ctx.tx, ctx.access.tenantId, classId) : undefined;
+  const schoolId =
+    owner.classId || owner.schoolOrgId ? await edfiSchoolId(ctx.tx, ctx.access.tenantId, owner) : undefined;
   await policyAllows(
     ctx.tx,
     ctx.principal,
@@ -317,8 +353,8 @@ export async function putObject<B>(
   const live = before?.status === 'active';
   if (live && !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))
     throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
-  const { values, classId, afterWrite } = await w.columns(ctx, body, sourcedId);
-  await authorize(ctx, w, 'write', classId);
+  const { values, classId, schoolOrgId, afterWrite } = await w.columns(ctx, body, sourcedId);
+  await authorize(ctx, w, 'write', { classId, schoolOrgId });
   const row = { ...values, status: 'active', dateLastModified: new Date() };
   const t = w.table as Keyed;
   await ctx.tx
@@ -360,7 +396,10 @@ export async function deleteObject<B>(ctx: WriteContext, w: Writable<B>, sourced
   const before = await current(ctx, w, sourcedId);
   if (before?.status !== 'active' || !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))
     throw unknownObject(`No ${w.entity.singular} with sourcedId "${sourcedId.slice(0, 100)}".`);
-  await authorize(ctx, w, 'delete', await w.classOfRow?.(ctx, before));
+  await authorize(ctx, w, 'delete', {
+    classId: await w.classOfRow?.(ctx, before),
+    schoolOrgId: await w.schoolOfRow?.(ctx, before),
+  });
   const t = w.table as Keyed;
   await ctx.tx
     .update(w.table)

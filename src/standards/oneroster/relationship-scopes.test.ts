@@ -100,9 +100,10 @@ beforeAll(async () => {
   // Every student of the small demo takes every section of their school: the outsider is at the other school.
   ids.farClass = ids.outsiderClasses[0]!;
   // A gradebook: a line item (and category) in the teacher's class, in another class and in the child's class.
+  // cat-other belongs to the other class only (a tenant-wide category would be every teacher's).
   await f.sql(
-    `INSERT INTO oneroster.categories (tenant_id, sourced_id, title) VALUES ($1, 'cat-own', 'Homework'), ($1, 'cat-other', 'Labs')`,
-    [t],
+    `INSERT INTO oneroster.categories (tenant_id, sourced_id, title, class_sourced_id) VALUES ($1, 'cat-own', 'Homework', NULL), ($1, 'cat-other', 'Labs', $2)`,
+    [t, otherClass!.id],
   );
   await f.sql(
     `INSERT INTO oneroster.line_items (tenant_id, sourced_id, title, class_sourced_id, category_sourced_id) VALUES
@@ -195,7 +196,15 @@ describe('a teacher (own sections)', () => {
       expect.arrayContaining(['r-classmate', 'r-student']),
     );
     expect(idsOf(await list(`${GRADEBOOK}/results`, tokens.teacher, 'results'))).not.toContain('r-outsider');
-    expect(idsOf(await list(`${GRADEBOOK}/categories`, tokens.teacher, 'categories'))).toEqual(['cat-own']);
+    // The categories their classes use or may use (the district's are every class's), not another class's.
+    const categories = idsOf(await list(`${GRADEBOOK}/categories`, tokens.teacher, 'categories'));
+    expect(categories).toContain('cat-own');
+    expect(categories).not.toContain('cat-other');
+    const districtWide = await f.sql<{ sourced_id: string }>(
+      `SELECT sourced_id FROM oneroster.categories WHERE school_sourced_id IS NULL AND class_sourced_id IS NULL AND sourced_id NOT LIKE 'cat-%'`,
+    );
+    expect(districtWide.length).toBeGreaterThan(0);
+    expect(categories).toEqual(expect.arrayContaining(districtWide.map((c) => c.sourced_id)));
     const orgs = (await list(`${ROSTER}/orgs`, tokens.teacher, 'orgs')) as unknown as { type: string }[];
     expect(orgs.map((o) => o.type).sort()).toEqual(['district', 'school']);
     const courses = await f.sql<{ id: string }>(

@@ -124,8 +124,12 @@ export const relateResults = (r: RelationSql): SQL =>
   sql`(t.student_sourced_id IN ${r.learners}
     OR t.line_item_sourced_id IN (SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.class_sourced_id IN (${r.taughtClasses})))`;
 
+/** The categories their classes may use (tenant-wide, of those classes' schools, of those classes) or use. */
 export const relateCategories = (r: RelationSql): SQL =>
-  sql`t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.status = 'active' AND li.class_sourced_id IN (${r.classes}))`;
+  sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL)
+    OR t.class_sourced_id IN (${r.classes})
+    OR (t.class_sourced_id IS NULL AND t.school_sourced_id IN (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})))
+    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.status = 'active' AND li.class_sourced_id IN (${r.classes})))`;
 
 /** An entity's relationship condition; people's records no hook describes are refused, never shown whole. */
 export function relationCondition(entity: Entity, relation: RelationSql): SQL | undefined {

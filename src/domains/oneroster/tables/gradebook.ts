@@ -21,9 +21,25 @@ export const categories = onerosterSchema.table(
     title: varchar('title', { length: 255 }).notNull(),
     // OneRoster 1.2 category weight (share of the class grade); not in the seed.
     weight: numeric('weight', { precision: 10, scale: 4, mode: 'number' }),
+    // Which classes may use the category (not in the seed): neither = every class of the tenant, a
+    // school = that school's classes, a class = that class only.
+    schoolSourcedId: sourcedId('school_sourced_id'),
+    classSourcedId: sourcedId('class_sourced_id'),
     metadata: orMetadata(),
   },
-  (t) => [...tenantKeys('categories', t.tenantId, t.sourcedId), ...orCommon('categories', t)],
+  (t) => [
+    ...tenantKeys('categories', t.tenantId, t.sourcedId),
+    ...orCommon('categories', t),
+    tenantFk('categories_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk(
+      'categories_class_sourced_id_fkey',
+      [t.tenantId, t.classSourcedId],
+      [classes.tenantId, classes.sourcedId],
+      'cascade',
+    ),
+    index('categories_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
+    index('categories_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
+  ],
 );
 
 /** Gradebook assignments of a class. */

@@ -69,6 +69,8 @@ export const users = onerosterSchema.table(
     ...orCommon('users', t),
     tenantFk('users_primary_org_sourced_id_fkey', [t.tenantId, t.primaryOrgSourcedId], [orgs.tenantId, orgs.sourcedId]),
     index('users_primary_org_sourced_id_idx').on(t.tenantId, t.primaryOrgSourcedId),
+    // Grade-sync clients find a teacher by e-mail (`/users?filter=email='…'`).
+    index('users_email_idx').on(t.tenantId, t.email),
   ],
 );
 

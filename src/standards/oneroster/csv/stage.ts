@@ -239,7 +239,10 @@ export class Stage {
     const select = columns.map((c) =>
       c === 'date_last_modified' ? 'COALESCE(s.date_last_modified, now())' : `s.${c}`,
     );
-    const updatable = columns.filter((c) => c !== 'tenant_id' && c !== 'sourced_id');
+    // Only what the file carries is replaced: a column the CSV binding has no cell for (a category's
+    // school/class scope) keeps the value Schola holds.
+    const carried = new Set(this.spec.columns.map((c) => c.db).filter((db) => db && !db.startsWith('_')));
+    const updatable = columns.filter((c) => c !== 'sourced_id' && (carried.has(c) || c === 'metadata'));
     const compared = updatable.filter((c) => c !== 'date_last_modified');
     const [r] = rowsOf<{ inserted: number; updated: number }>(
       await this.tx.execute(
