@@ -32,8 +32,13 @@ export function applicationAccessControl(): AccessControl {
   return createAccessControl();
 }
 
+/** schema.table → the domain that owns its writes and the endpoints that write it. */
+export function tableOwners() {
+  return ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+}
+
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
-  const owners = ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+  const owners = tableOwners();
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),
     (app) => security(app),
