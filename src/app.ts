@@ -24,6 +24,16 @@ import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 
+/** The standards' APIs, linked from /docs (discovery documents and their own OpenAPI documents). */
+const STANDARD_APIS = [
+  { name: 'Ed-Fi 5.2 API (/data/v3)', discovery: '/data/v3', openapi: '/metadata/data/v3/resources/swagger.json' },
+  ...(['rostering', 'gradebook', 'resources'] as const).map((service) => ({
+    name: `OneRoster 1.2 ${service}`,
+    discovery: `/ims/oneroster/${service}/v1p2/discovery/openapi.json`,
+    openapi: `/ims/oneroster/${service}/v1p2/discovery/openapi.json`,
+  })),
+];
+
 /** The domains with a service, in the order their routes are registered. */
 export const DOMAINS: readonly DomainModule[] = [libraryModule];
 
@@ -50,6 +60,12 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => edfiLoadRoutes(app),
     (app) => edfiApiRoutes(app),
     oneRosterRoutes(),
-    apiRoutes({ guard: policyGuard, auditor: platformAuditor, writeRules: [classroomConsentRule], owners }),
+    apiRoutes({
+      guard: policyGuard,
+      auditor: platformAuditor,
+      writeRules: [classroomConsentRule],
+      owners,
+      standards: STANDARD_APIS,
+    }),
   ];
 }

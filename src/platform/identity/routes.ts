@@ -16,6 +16,7 @@ import { and, eq } from 'drizzle-orm';
 import { accounts, externalIdentities, oauthClients } from './tables.js';
 import { accountView, requestPasswordReset, resetPassword, signIn, signOut, type ResetDelivery } from './service.js';
 import { OAuthError, issueClientToken, revokeToken } from './oauth-tokens.js';
+import { IDENTITY_OPERATIONS } from './operations.js';
 
 interface Limit {
   max: number;
@@ -102,6 +103,7 @@ function rateLimitConfig(limit: Limit, keyGenerator?: (request: FastifyRequest) 
 
 export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions = {}): Promise<void> {
   await ensureCookieSupport(app);
+  app.operations.push(...IDENTITY_OPERATIONS);
   const now = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.rateLimits };
 
