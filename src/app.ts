@@ -40,6 +40,16 @@ import { oneRosterRoutes } from './standards/oneroster/plugin.js';
 /** The built web app (`npm run web:build`), served at `/`. */
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
+/** The standards' APIs, linked from /docs (discovery documents and their own OpenAPI documents). */
+const STANDARD_APIS = [
+  { name: 'Ed-Fi 5.2 API (/data/v3)', discovery: '/data/v3', openapi: '/metadata/data/v3/resources/swagger.json' },
+  ...(['rostering', 'gradebook', 'resources'] as const).map((service) => ({
+    name: `OneRoster 1.2 ${service}`,
+    discovery: `/ims/oneroster/${service}/v1p2/discovery/openapi.json`,
+    openapi: `/ims/oneroster/${service}/v1p2/discovery/openapi.json`,
+  })),
+];
+
 /** The domains with a service, in the order their routes are registered. */
 export const DOMAINS: readonly DomainModule[] = [
   libraryModule,
@@ -54,8 +64,13 @@ export function applicationAccessControl(): AccessControl {
   return createAccessControl();
 }
 
+/** schema.table → the domain that owns its writes and the endpoints that write it. */
+export function tableOwners() {
+  return ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+}
+
 export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
-  const owners = ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+  const owners = tableOwners();
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),
     (app) => security(app),
@@ -70,7 +85,13 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => edfiLoadRoutes(app),
     (app) => edfiApiRoutes(app),
     oneRosterRoutes(),
-    apiRoutes({ guard: policyGuard, auditor: platformAuditor, writeRules: [classroomConsentRule], owners }),
+    apiRoutes({
+      guard: policyGuard,
+      auditor: platformAuditor,
+      writeRules: [classroomConsentRule],
+      owners,
+      standards: STANDARD_APIS,
+    }),
     (app) => webApp(app, { root: WEB_ROOT }),
   ];
 }

@@ -10,7 +10,7 @@ import { createLogger } from '../platform/log/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../platform/server.js';
 import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
-import { applicationPlugins } from '../app.js';
+import { applicationPlugins, tableOwners } from '../app.js';
 import { AppError } from '../platform/http/errors.js';
 import { StartupError } from '../platform/startup-error.js';
 import { registerAuditCommands } from './commands/audit.js';
@@ -201,7 +201,7 @@ docs
   .description('write docs/data-model.md (tables, columns, keys, ER diagrams) from the Drizzle tables')
   .action(() =>
     run(async () => {
-      const written = await writeSchemaDocs();
+      const written = await writeSchemaDocs(tableOwners());
       console.log(`Wrote ${written.join(', ')}`);
     }),
   );

@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
 import { allTables, type TableEntry } from './catalog.js';
 import { isGlobalTable, ruleFor } from './schema-kit.js';
+import { allResources, type Resource } from '../api/registry.js';
+
+/** schema.table → the domain that owns its writes and the endpoints that write it (app.ts). */
+export type TableOwners = ReadonlyMap<string, { domain: string; writeVia: readonly string[] }>;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -48,7 +52,27 @@ function columnRule(column: PgColumn): string {
     : `${rule.min}–${rule.max}`;
 }
 
-function tableSection(entry: TableEntry, purpose: string | undefined): string {
+/** The generic REST route of a table: collection path, by-key path, and what it allows. */
+function routeOf(resource: Resource | undefined, owners: TableOwners): { path: string; byKey: string; access: string } {
+  if (!resource)
+    return { path: '', byKey: '', access: 'not in the generic API (platform internals with their own endpoints)' };
+  const owner = owners.get(resource.entry.qualifiedName);
+  const byKey = [resource.path, ...resource.key.map((k) => `{${k}}`)].join('/');
+  const access = resource.global
+    ? 'read only (global reference data)'
+    : !resource.writable
+      ? "read only (append-only record, written by its owner's code)"
+      : owner
+        ? `read; written by the ${owner.domain} service: ${owner.writeVia.join(', ')}`
+        : 'read and write';
+  return { path: resource.path, byKey, access };
+}
+
+function routeLine(route: ReturnType<typeof routeOf>): string {
+  return route.path ? `REST: \`${route.path}\`, \`${route.byKey}\` — ${route.access}.` : `REST: ${route.access}.`;
+}
+
+function tableSection(entry: TableEntry, purpose: string | undefined, route: ReturnType<typeof routeOf>): string {
   const config = getTableConfig(entry.table);
   const pk = new Set<string>(
     config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name),
@@ -66,6 +90,8 @@ function tableSection(entry: TableEntry, purpose: string | undefined): string {
     `### ${entry.qualifiedName}`,
     '',
     `${purpose ?? ''}${isGlobalTable(entry.table) ? ' *Global reference data (no tenant key).*' : ''}`.trim(),
+    '',
+    routeLine(route),
     '',
     '| column | type | null | key | rule |',
     '|---|---|---|---|---|',
@@ -110,9 +136,11 @@ function mermaid(domain: string, tables: TableEntry[]): string {
   return lines.join('\n');
 }
 
-export function renderSchemaDocs(): string {
+export function renderSchemaDocs(owners: TableOwners = new Map()): string {
   const docs = purposes();
   const tables = allTables();
+  const resources = new Map(allResources().map((r) => [r.entry.qualifiedName, r]));
+  const routes = new Map(tables.map((t) => [t.qualifiedName, routeOf(resources.get(t.qualifiedName), owners)]));
   const bySchema = new Map<string, TableEntry[]>();
   for (const t of tables) (bySchema.get(t.schema) ?? bySchema.set(t.schema, []).get(t.schema)!).push(t);
   const byDomain = new Map<string, TableEntry[]>();
@@ -134,19 +162,33 @@ export function renderSchemaDocs(): string {
       ([schema, list]) => `| ${schema} | ${list.length} | ${[...new Set(list.map((t) => t.domain))].join(', ')} |`,
     ),
     '',
+    '## REST routes',
+    '',
+    'Every table is served by the generic API at `/api/v1/<schema>/<table>` (underscores become hyphens; by key:',
+    'the key columns as path segments, in key order). The OneRoster and Ed-Fi bindings serve their own routes',
+    'over the same tables (`/ims/oneroster/…`, `/data/v3/ed-fi/…`).',
+    '',
+    '| table | route | access |',
+    '|---|---|---|',
+    ...tables.map((t) => {
+      const route = routes.get(t.qualifiedName)!;
+      return `| ${t.qualifiedName} | ${route.path ? `\`${route.byKey}\`` : '—'} | ${route.access} |`;
+    }),
+    '',
   ];
   for (const [schema, list] of bySchema) {
     out.push(`## Schema \`${schema}\``, '');
-    for (const entry of list) out.push(tableSection(entry, docs.get(entry.exportName)), '');
+    for (const entry of list)
+      out.push(tableSection(entry, docs.get(entry.exportName), routes.get(entry.qualifiedName)!), '');
   }
   out.push('## Entity-relationship diagrams by domain', '');
   for (const [domain, list] of byDomain) out.push(`### Domain \`${domain}\``, '', mermaid(domain, list), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-export async function writeSchemaDocs(): Promise<string[]> {
+export async function writeSchemaDocs(owners?: TableOwners): Promise<string[]> {
   const file = path.join(ROOT, 'docs', 'data-model.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderSchemaDocs());
+  fs.writeFileSync(file, renderSchemaDocs(owners));
   return [path.relative(process.cwd(), file)];
 }

@@ -2,7 +2,7 @@
  * The Fastify application: request ids, redacted logs, body limits, problem+json errors and the
  * health endpoints. Domains and standards bindings register their routes as plugins.
  */
-import type { DocumentedOperation } from './operations.js';
+import { HEALTH_OPERATIONS, type DocumentedOperation } from './operations.js';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
 import type { Logger } from 'pino';
@@ -123,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(problemFor(error, request.id, request.url));
   });
 
+  app.operations.push(...HEALTH_OPERATIONS);
   app.get('/health/live', async () => ({ status: 'ok' }));
 
   // Once this process has seen its migrations applied they stay applied: check the database only.

@@ -18,6 +18,8 @@ export interface DocumentedOperation {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The request body's media types (default application/json); a binary upload has no body schema. */
+  bodyTypes?: readonly string[];
   /** Success status and body (no schema: no body). */
   response: { status: number; description: string; schema?: z.ZodType };
   /** The problem codes this operation answers besides the generic ones (401, 403, 400). */
@@ -61,8 +63,18 @@ export function operationPaths(operations: readonly DocumentedOperation[]): Reco
       ...(op.description ? { description: op.description } : {}),
       tags: op.tags,
       parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
-      ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
+      ...(op.body || op.bodyTypes
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                (op.bodyTypes ?? ['application/json']).map((type) => [
+                  type,
+                  { schema: op.body ? jsonSchema(op.body, 'input') : { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+          }
         : {}),
       responses: {
         [op.response.status]: {
@@ -81,6 +93,28 @@ export function operationPaths(operations: readonly DocumentedOperation[]): Reco
   }
   return paths;
 }
+
+const checks = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()) });
+
+/** GET /health/live and /health/ready (app.ts). */
+export const HEALTH_OPERATIONS: DocumentedOperation[] = [
+  {
+    method: 'GET',
+    url: '/health/live',
+    summary: 'Liveness: the process is up',
+    tags: ['health'],
+    response: { status: 200, description: 'Up', schema: z.object({ status: z.literal('ok') }) },
+    public: true,
+  },
+  {
+    method: 'GET',
+    url: '/health/ready',
+    summary: 'Readiness: the database answers and every migration is applied (503 otherwise, same body)',
+    tags: ['health'],
+    response: { status: 200, description: 'Ready', schema: checks },
+    public: true,
+  },
+];
 
 declare module 'fastify' {
   interface FastifyInstance {

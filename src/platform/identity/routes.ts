@@ -19,6 +19,7 @@ import { tenants } from '../tenancy/tables.js';
 import { meResult, passwordResetInput, passwordResetRequestInput, signInInput, signInResult } from './schemas.js';
 import { accountView, requestPasswordReset, resetPassword, signIn, signOut, type ResetDelivery } from './service.js';
 import { OAuthError, issueClientToken, revokeToken } from './oauth-tokens.js';
+import { IDENTITY_OPERATIONS } from './operations.js';
 
 interface Limit {
   max: number;
@@ -160,6 +161,8 @@ function documentIdentityOperations(app: FastifyInstance): void {
 export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions = {}): Promise<void> {
   await ensureCookieSupport(app);
   documentIdentityOperations(app);
+  // Sign-in and password reset are documented above (the web app's client is generated from them).
+  app.operations.push(...IDENTITY_OPERATIONS.filter((operation) => operation.url.startsWith('/oauth/')));
   const now = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.rateLimits };
 

@@ -20,6 +20,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import type { DocumentedOperation } from '../../../platform/http/operations.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { principalOf } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -93,8 +95,36 @@ export const edfiLoadJob: JobDefinition<LoadProgress> = {
   },
 };
 
+const jobId = z.object({ jobId: z.string() });
+
+/** The OpenAPI description of the load endpoints (served by hand: binary bodies up to 200 MB). */
+const LOAD_OPERATIONS: DocumentedOperation[] = [
+  {
+    method: 'POST',
+    url: '/admin/edfi/loads',
+    summary: 'Load Ed-Fi 5.2 XML interchange files as a background job (district administrator)',
+    description:
+      'Body: a zip of XML files (application/zip) or one XML file (application/xml, named by Content-Disposition). ' +
+      'Poll GET /admin/edfi/loads/{jobId}.',
+    tags: ['admin jobs'],
+    bodyTypes: Object.keys(CONTENT_TYPES),
+    response: { status: 202, description: 'Queued', schema: jobId },
+    errors: ['unsupported_media_type', 'unavailable'],
+  },
+  {
+    method: 'GET',
+    url: '/admin/edfi/loads/:jobId',
+    summary: 'A load job: status (pending, running, completed, failed), progress, report, OneRoster projection',
+    tags: ['admin jobs'],
+    params: jobId,
+    response: { status: 200, description: 'The job' },
+    errors: ['not_found'],
+  },
+];
+
 export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
   app.jobs?.define(edfiLoadJob);
+  app.operations.push(...LOAD_OPERATIONS);
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       Object.keys(CONTENT_TYPES),

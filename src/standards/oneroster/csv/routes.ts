@@ -16,6 +16,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
+import type { DocumentedOperation } from '../../../platform/http/operations.js';
 import type { FastifyInstance } from 'fastify';
 import { principalOf } from '../../../platform/auth/request.js';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -61,8 +63,36 @@ export const onerosterImportJob: JobDefinition<ImportProgress> = {
   },
 };
 
+const jobId = z.object({ jobId: z.string() });
+
+/** The OpenAPI description of the import endpoints (served by hand: a zip body). */
+const IMPORT_OPERATIONS: DocumentedOperation[] = [
+  {
+    method: 'POST',
+    url: '/admin/oneroster/imports',
+    summary: 'Import a OneRoster 1.1/1.2 CSV package (zip) as a background job (district administrator)',
+    description:
+      'All or nothing, or `?partial=true` to apply the good rows. Poll GET /admin/oneroster/imports/{jobId}.',
+    tags: ['admin jobs'],
+    query: z.object({ partial: z.enum(['true', 'false']).optional() }),
+    bodyTypes: ['application/zip'],
+    response: { status: 202, description: 'Queued', schema: jobId },
+    errors: ['unsupported_media_type', 'unavailable'],
+  },
+  {
+    method: 'GET',
+    url: '/admin/oneroster/imports/:jobId',
+    summary: 'An import job: status (pending, running, completed, failed), progress and report',
+    tags: ['admin jobs'],
+    params: jobId,
+    response: { status: 200, description: 'The job' },
+    errors: ['not_found'],
+  },
+];
+
 export async function onerosterImportRoutes(app: FastifyInstance): Promise<void> {
   app.jobs?.define(onerosterImportJob);
+  app.operations.push(...IMPORT_OPERATIONS);
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/zip',

@@ -1,0 +1,116 @@
+/**
+ * The OpenAPI document as /docs uses it: the hand-written endpoints (sign-in, OAuth token/revoke,
+ * health, admin jobs) are documented; `?area=` serves a small part (the page opens on `start`), every
+ * `$ref` of a part resolves inside it; `/openapi.json` stays whole; the standards' discovery documents
+ * it links answer; an unknown area is a 400 naming the parameter.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationPlugins } from '../../src/app.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { migratedDatabase, type TestDatabase } from '../support/db.js';
+
+type Doc = {
+  info: { description: string };
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
+
+let database: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  database = await migratedDatabase();
+  app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+async function get(url: string) {
+  const res = await app.inject({ url });
+  return { status: res.statusCode, body: res.body, json: () => res.json() as Doc };
+}
+
+const HAND_WRITTEN = [
+  ['post', '/auth/sign-in'],
+  ['post', '/auth/sign-out'],
+  ['get', '/auth/me'],
+  ['post', '/oauth/token'],
+  ['post', '/oauth/revoke'],
+  ['get', '/health/live'],
+  ['get', '/health/ready'],
+  ['post', '/admin/edfi/loads'],
+  ['get', '/admin/edfi/loads/{jobId}'],
+  ['post', '/admin/oneroster/imports'],
+  ['get', '/admin/oneroster/imports/{jobId}'],
+] as const;
+
+describe('/openapi.json', () => {
+  it('documents sign-in, OAuth token and revoke, health and the admin jobs; the whole document stays whole', async () => {
+    const whole = await get('/openapi.json');
+    expect(whole.status).toBe(200);
+    const doc = whole.json();
+    for (const [method, path] of HAND_WRITTEN) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
+    expect(doc.paths['/api/v1/edfi/student']?.get).toBeTruthy();
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(300);
+    expect(doc.paths['/oauth/token']!.post).toMatchObject({
+      requestBody: { content: { 'application/x-www-form-urlencoded': {}, 'application/json': {} } },
+      security: [],
+    });
+    expect(doc.components.securitySchemes.oauth2).toMatchObject({
+      type: 'oauth2',
+      flows: { clientCredentials: { tokenUrl: '/oauth/token' } },
+    });
+  });
+
+  it('serves areas: `start` is small and holds the hand-written endpoints; a schema area its API; every $ref resolves', async () => {
+    const whole = (await get('/openapi.json')).body.length;
+    const start = await get('/openapi.json?area=start');
+    expect(start.status).toBe(200);
+    const startDoc = start.json();
+    for (const [method, path] of HAND_WRITTEN) expect(startDoc.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
+    expect(Object.keys(startDoc.paths).filter((p) => /^\/api\/v1\/edfi\//.test(p))).toEqual([]);
+    console.log(`openapi.json: whole ${whole} bytes, area=start ${start.body.length} bytes`);
+    expect(start.body.length).toBeLessThan(whole / 20);
+
+    const edfi = await get('/openapi.json?area=edfi');
+    const edfiDoc = edfi.json();
+    expect(edfiDoc.paths['/api/v1/edfi/student']?.get).toBeTruthy();
+    expect(Object.keys(edfiDoc.paths).every((p) => p.startsWith('/api/v1/edfi/'))).toBe(true);
+    for (const area of [startDoc, edfiDoc, (await get('/openapi.json?area=library')).json()]) {
+      const refs = [...JSON.stringify(area).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+      expect(refs.filter((name) => !(name in area.components.schemas))).toEqual([]);
+    }
+    // The library service's own operations live in its schema's area.
+    expect((await get('/openapi.json?area=library')).json().paths['/api/v1/library/checkouts']?.post).toBeTruthy();
+  });
+
+  it('refuses an unknown area with a 400 naming the parameter', async () => {
+    const res = await app.inject({ url: '/openapi.json?area=nowhere' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().validationErrors.area[0]).toMatch(/^must be one of start, /);
+  });
+
+  it('links the Ed-Fi and OneRoster discovery documents, and they answer', async () => {
+    const { description } = (await get('/openapi.json?area=start')).json().info;
+    const links = [...description.matchAll(/\]\((\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/data/v3',
+        '/metadata/data/v3/resources/swagger.json',
+        '/ims/oneroster/rostering/v1p2/discovery/openapi.json',
+        '/ims/oneroster/gradebook/v1p2/discovery/openapi.json',
+      ]),
+    );
+    for (const link of new Set(links)) expect((await get(link)).status, link).toBe(200);
+  });
+
+  it('/docs offers the areas and the standards in its definition list, opening on `start`', async () => {
+    const initializer = (await get('/docs/static/swagger-initializer.js')).body;
+    expect(initializer).toContain('/openapi.json?area=start');
+    expect(initializer).toContain('/openapi.json?area=edfi');
+    expect(initializer).toContain('"urls.primaryName":"Start here: sign-in, OAuth tokens, health, admin jobs"');
+  });
+});
