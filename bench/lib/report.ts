@@ -45,14 +45,20 @@ export function renderReport(results: ResultFile[]): string {
   for (const r of results) byBenchmark.set(r.benchmark, [...(byBenchmark.get(r.benchmark) ?? []), r]);
   const names = [...byBenchmark.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const sections = names.map((name) => {
-    const files = byBenchmark.get(name)!.sort((a, b) => ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine));
+    const files = byBenchmark
+      .get(name)!
+      .sort(
+        (a, b) =>
+          ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine) ||
+          (a.variant ?? '').localeCompare(b.variant ?? '', 'en', { numeric: true }),
+      );
     const about = files.find((f) => f.about)?.about;
     return [
       `## ${name}: ${files[0]!.description}`,
       ...(about ? [about.trim()] : []),
       ...files.map((f) =>
         [
-          `### ${name} on ${f.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}`,
+          `### ${name} on ${f.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}${f.variant ? ` (${f.variant})` : ''}`,
           provenance(f),
           table(f.measurements),
           ...(f.notes.length ? [f.notes.map((n) => `- ${n}`).join('\n')] : []),
