@@ -30,12 +30,13 @@ function provenance(r: ResultFile): string {
   const settings = Object.entries(r.settings)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  return [
-    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
-    `on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.ramGiB} GiB, Node ${r.machine.node};`,
-    `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 min, a shared machine)`,
-    settings ? `; ${settings}.` : '.',
-  ].join(' ');
+  return (
+    [
+      `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
+      `on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.ramGiB} GiB, Node ${r.machine.node};`,
+      `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 min, a shared machine)`,
+    ].join(' ') + (settings ? `; ${settings}.` : '.')
+  );
 }
 
 const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);

@@ -60,7 +60,7 @@ const git = (...args: string[]) => {
 export function commit(): { commit: string; dirty: boolean } {
   return {
     commit: git('rev-parse', 'HEAD') || 'unknown',
-    dirty: git('status', '--porcelain', '--', 'src', 'bench') !== '',
+    dirty: git('status', '--porcelain', '--', 'src', 'bench', ':!bench/results') !== '',
   };
 }
 
