@@ -83,6 +83,7 @@ async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Prom
     const file = writeResult(resultsDir, {
       benchmark: benchmark.name,
       engine,
+      variant: benchmark.variant?.(),
       description: benchmark.description,
       about: benchmark.about,
       date: new Date().toISOString(),

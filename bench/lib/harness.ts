@@ -33,6 +33,8 @@ export interface Benchmark {
   about?: string;
   /** Environment variables that size the run (recorded with the figures). */
   settings?: readonly string[];
+  /** A name for runs that are kept side by side (e.g. 'scale-2.5'): its own result file and table. */
+  variant?(): string | undefined;
   run(context: BenchContext): Promise<Measurement[]>;
 }
 

@@ -30,12 +30,13 @@ function provenance(r: ResultFile): string {
   const settings = Object.entries(r.settings)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  return [
-    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
-    `on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.ramGiB} GiB, Node ${r.machine.node};`,
-    `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 min, a shared machine)`,
-    settings ? `; ${settings}.` : '.',
-  ].join(' ');
+  return (
+    [
+      `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
+      `on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.ramGiB} GiB, Node ${r.machine.node};`,
+      `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 min, a shared machine)`,
+    ].join(' ') + (settings ? `; ${settings}.` : '.')
+  );
 }
 
 const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
@@ -45,14 +46,20 @@ export function renderReport(results: ResultFile[]): string {
   for (const r of results) byBenchmark.set(r.benchmark, [...(byBenchmark.get(r.benchmark) ?? []), r]);
   const names = [...byBenchmark.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const sections = names.map((name) => {
-    const files = byBenchmark.get(name)!.sort((a, b) => ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine));
+    const files = byBenchmark
+      .get(name)!
+      .sort(
+        (a, b) =>
+          ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine) ||
+          (a.variant ?? '').localeCompare(b.variant ?? '', 'en', { numeric: true }),
+      );
     const about = files.find((f) => f.about)?.about;
     return [
       `## ${name}: ${files[0]!.description}`,
       ...(about ? [about.trim()] : []),
       ...files.map((f) =>
         [
-          `### ${name} on ${f.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}`,
+          `### ${name} on ${f.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}${f.variant ? ` (${f.variant})` : ''}`,
           provenance(f),
           table(f.measurements),
           ...(f.notes.length ? [f.notes.map((n) => `- ${n}`).join('\n')] : []),

@@ -1,5 +1,6 @@
 /**
  * Recorded results: every run of a benchmark on an engine writes bench/results/<bench>.<engine>.json
+ * (<bench>.<engine>.<variant>.json for runs kept side by side, such as OneRoster's scales)
  * (committed), with when, on which commit and which machine (cores, RAM, Node, load average) it was
  * measured, the settings that sized it, and its figures. docs/PERFORMANCE.md is generated from all of
  * them (report.ts), so re-running one benchmark replaces its own file and leaves the others alone.
@@ -21,6 +22,8 @@ export interface Machine {
 export interface ResultFile {
   benchmark: string;
   engine: 'pglite' | 'postgres';
+  /** Runs kept side by side (e.g. 'scale-2.5'): a file and a table each. */
+  variant?: string;
   description: string;
   about?: string;
   /** ISO date-time of the end of the run. */
@@ -57,18 +60,18 @@ const git = (...args: string[]) => {
 export function commit(): { commit: string; dirty: boolean } {
   return {
     commit: git('rev-parse', 'HEAD') || 'unknown',
-    dirty: git('status', '--porcelain', '--', 'src', 'bench') !== '',
+    dirty: git('status', '--porcelain', '--', 'src', 'bench', ':!bench/results') !== '',
   };
 }
 
 export const loadAverage = (): number[] => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
-export const resultPath = (dir: string, benchmark: string, engine: string) =>
-  path.join(dir, `${benchmark}.${engine}.json`);
+export const resultPath = (dir: string, benchmark: string, engine: string, variant?: string) =>
+  path.join(dir, `${benchmark}.${engine}${variant ? `.${variant}` : ''}.json`);
 
 export function writeResult(dir: string, result: ResultFile): string {
   fs.mkdirSync(dir, { recursive: true });
-  const file = resultPath(dir, result.benchmark, result.engine);
+  const file = resultPath(dir, result.benchmark, result.engine, result.variant);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -15,6 +15,7 @@ import { parseListParams } from '../../src/standards/oneroster/paging.js';
 import { getObject, listObjects, objectExists, type ReadAccess } from '../../src/standards/oneroster/query.js';
 import * as r from '../../src/standards/oneroster/resources.js';
 import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
+import { GENERATION_COLUMN } from '../../src/standards/oneroster/list-counts.js';
 import { assertAllOk, drain, LATENCY_LOAD, load, type LoadResult } from '../lib/http-load.js';
 
 interface Statement {
@@ -25,6 +26,8 @@ interface Statement {
 const ID = '\u0000bench-id\u0000';
 const dialect = new PgDialect();
 
+const isCount = (s: Statement) => /^SELECT count\(\*\)/.test(s.sql);
+
 /** Runs a reader against a transaction that records each statement instead of executing it. */
 async function capture(reader: (tx: Tx) => Promise<unknown>): Promise<Statement[]> {
   const statements: Statement[] = [];
@@ -32,7 +35,8 @@ async function capture(reader: (tx: Tx) => Promise<unknown>): Promise<Statement[
     execute: async (query: SQL) => {
       const { sql, params } = dialect.sqlToQuery(query);
       statements.push({ sql, params });
-      return { rows: /count\(\*\)/.test(sql) ? [{ n: 0 }] : [] };
+      // A row for every page, so that the reader goes on to its total (counted: nothing is cached here).
+      return { rows: isCount({ sql, params }) ? [{ n: 0 }] : [{ [GENERATION_COLUMN]: 'capture' }] };
     },
   } as unknown as Tx;
   await reader(tx);
@@ -45,6 +49,8 @@ export interface Endpoint {
   paths: string[];
   /** The same requests on the bare route. */
   barePaths: string[];
+  /** Lists: the same requests on a bare route that also counts every page (the work before totals were cached). */
+  countedPaths?: string[];
 }
 
 /** Runs one captured statement for the bare routes. */
@@ -85,12 +91,13 @@ export async function bareRoutes(
     await listObjects(tx, r.user, access, parseListParams({}), students.where!({ classId: ID }));
   });
   const userById = await capture((tx) => getObject(tx, r.user, access, ID));
-  // Every captured statement's rows are sent. A list's total is cached by the provider until the
-  // tenant's next OneRoster write (list-counts.ts), so a list is its page statement alone, which also
-  // reads the write generation the cached total is checked against: the work of a provider's page.
-  const run = async (statements: Statement[], id?: string) => {
+  // Every statement's rows are sent. A list's total is cached by the provider until the tenant's next
+  // OneRoster write (list-counts.ts), so a list is its page statement alone, which also reads the write
+  // generation the cached total is checked against: the work of a provider's page. The /counted routes
+  // also run the count, as every page did before totals were cached.
+  const run = async (statements: Statement[], id?: string, counted = false) => {
     const out: unknown[][] = [];
-    for (const s of statements)
+    for (const s of statements.filter((x) => counted || !isCount(x)))
       out.push(
         await query(
           s.sql,
@@ -100,16 +107,26 @@ export async function bareRoutes(
     return out;
   };
   bare.get('/users', async () => ({ results: await run(usersPage) }));
+  bare.get('/counted/users', async () => ({ results: await run(usersPage, undefined, true) }));
   bare.get('/classes/:id/students', async (request) => ({
     results: await run(classStudents, (request.params as { id: string }).id),
   }));
+  bare.get('/counted/classes/:id/students', async (request) => ({
+    results: await run(classStudents, (request.params as { id: string }).id, true),
+  }));
   bare.get('/users/:id', async (request) => ({ results: await run(userById, (request.params as { id: string }).id) }));
   return [
-    { name: 'GET /users?limit=100', paths: [`${ROSTERING_BASE}/users?limit=100`], barePaths: ['/users'] },
+    {
+      name: 'GET /users?limit=100',
+      paths: [`${ROSTERING_BASE}/users?limit=100`],
+      barePaths: ['/users'],
+      countedPaths: ['/counted/users'],
+    },
     {
       name: 'GET /classes/{id}/students',
       paths: classIds.map((id) => `${ROSTERING_BASE}/classes/${id}/students`),
       barePaths: classIds.map((id) => `/classes/${id}/students`),
+      countedPaths: classIds.map((id) => `/counted/classes/${id}/students`),
     },
     {
       name: 'GET /users/{id}',
@@ -131,6 +148,8 @@ export interface Comparison {
   oursAtHalf: LoadResult;
   baseAtHalf: LoadResult;
   rate: number;
+  /** Lists: the bare route counting every page, at saturation. */
+  counted?: LoadResult;
 }
 
 /**
@@ -156,10 +175,13 @@ export async function compare(
   await assertSameAnswer(endpoint, appUrl, bareUrl, headers);
   const ours = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name}`);
   const base = await run(bareUrl, endpoint.barePaths, {}, `bare route for ${endpoint.name}`);
+  const counted = endpoint.countedPaths
+    ? await run(bareUrl, endpoint.countedPaths, {}, `bare route counting ${endpoint.name}`)
+    : undefined;
   const rate = Math.max(1, Math.round(ours.requestsPerSecond * LATENCY_LOAD));
   const oursAtHalf = await run(appUrl, endpoint.paths, headers, `OneRoster ${endpoint.name} at ${rate}/s`, rate);
   const baseAtHalf = await run(bareUrl, endpoint.barePaths, {}, `bare ${endpoint.name} at ${rate}/s`, rate);
-  return { ours, base, oursAtHalf, baseAtHalf, rate };
+  return { ours, base, oursAtHalf, baseAtHalf, rate, counted };
 }
 
 /** The baseline must do the provider's work: as many rows in its answer as objects in the provider's. */

@@ -110,4 +110,18 @@ describe('the performance report', () => {
     expect(page).toContain('Measured 2026-12-02 09:00 UTC');
     expect(page).toContain('Measured 2026-11-01 10:00 UTC');
   });
+
+  it('keeps variants of one benchmark side by side (OneRoster scales)', () => {
+    const dir = tempDir();
+    writeResult(dir, { ...fixture('oneroster', 'postgres', 46, '2026-12-02T10:00:00.000Z'), variant: 'scale-2.5' });
+    writeResult(dir, { ...fixture('oneroster', 'postgres', 900, '2026-12-02T11:00:00.000Z'), variant: 'scale-0.1' });
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'oneroster.postgres.scale-0.1.json',
+      'oneroster.postgres.scale-2.5.json',
+    ]);
+    const page = renderReport(readResults(dir));
+    expect(page).toContain('### oneroster on PostgreSQL (scale-2.5)');
+    expect(page).toContain('### oneroster on PostgreSQL (scale-0.1)');
+    expect(page.indexOf('(scale-0.1)')).toBeLessThan(page.indexOf('(scale-2.5)'));
+  });
 });
