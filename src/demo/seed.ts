@@ -13,6 +13,7 @@ import { tenantTransaction } from '../platform/db/tenant-transaction.js';
 import { seedDefaultPolicies } from '../platform/auth/default-policies.js';
 import { seedClassroom } from './classroom.js';
 import { seedK12, type K12Result } from './k12.js';
+import { seedK12Daily } from './k12-daily.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
 import { Random } from './random.js';
@@ -83,6 +84,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     k12Result = k12;
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
+    const daily = await seedK12Daily(tx, district!.id, k12, size.seed);
     const [school] = await tx
       .insert(tenants)
       .values({
@@ -93,7 +95,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       })
       .returning({ id: tenants.id });
     const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
-    const counts: Record<string, number> = { ...k12.counts, ...classroom, ...library, ...language };
+    const counts: Record<string, number> = { ...k12.counts, ...classroom, ...library, ...daily, ...language };
     return {
       districtTenantId: district!.id,
       languageSchoolTenantId: school!.id,

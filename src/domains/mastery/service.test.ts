@@ -22,7 +22,9 @@ beforeAll(async () => {
     `SELECT s.studentuniqueid, s.studentusi, d.codevalue AS grade, a.schoolid FROM edfi.student s
        JOIN edfi.studentschoolassociation a ON a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi
        JOIN edfi.descriptor d ON d.descriptorid = a.entrygradeleveldescriptorid
-      WHERE s.tenant_id = $1 AND d.codevalue <> 'Twelfth grade' ORDER BY s.studentusi`,
+      WHERE s.tenant_id = $1 AND d.codevalue <> 'Twelfth grade'
+        AND NOT EXISTS (SELECT 1 FROM two_hour_learning.daily_targets t WHERE t.student_id = s.studentuniqueid)
+      ORDER BY s.studentusi`,
     [tenant],
   );
   students = rows.map((r) => ({ uniqueId: r.studentuniqueid, usi: r.studentusi, grade: r.grade }));
@@ -150,8 +152,8 @@ describe('MAP results', () => {
     expect(unknown.statusCode).toBe(422);
     expect(Object.keys(unknown.json().validationErrors)).toEqual(['studentId']);
     const [{ n }] = (await h.database.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM two_hour_learning.map_test_results WHERE tenant_id = $1',
-      [tenant],
+      'SELECT count(*)::int AS n FROM two_hour_learning.map_test_results WHERE tenant_id = $1 AND student_id = $2',
+      [tenant, students[5]!.uniqueId],
     )) as [{ n: number }];
     expect(n).toBe(0);
   });

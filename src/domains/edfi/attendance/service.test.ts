@@ -24,10 +24,11 @@ let teacher: Principal;
 let roster: number[];
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-// The demo school year runs from 2026-08-17 (a Monday) to 2027-05-28 on weekdays.
-const MONDAY = '2026-09-14';
-const TUESDAY = '2026-09-15';
-const SATURDAY = '2026-09-19';
+// The demo school year runs from 2026-08-17 (a Monday) to 2027-05-28 on weekdays; the demo's own
+// section attendance ends in early October, so these days start empty.
+const MONDAY = '2026-11-02';
+const TUESDAY = '2026-11-03';
+const SATURDAY = '2026-11-07';
 
 const sectionRows = (where = '') =>
   h.database.query<Section>(
@@ -120,7 +121,7 @@ describe('taking attendance', () => {
   });
 
   it('leaves exactly one of two concurrent submissions for the same section-day', async () => {
-    const date = '2026-09-16';
+    const date = '2026-11-04';
     const a = roster.slice(0, 2).map((studentUsi) => ({ studentUsi, mark: 'absent' as const }));
     const b = roster.slice(2, 4).map((studentUsi) => ({ studentUsi, mark: 'tardy' as const }));
     await Promise.all(
@@ -170,16 +171,16 @@ describe('taking attendance', () => {
   it('refuses students whose section enrollment ended before the day, and non-instructional days', async () => {
     const leaver = roster[roster.length - 1]!;
     await h.database.query(
-      `UPDATE edfi.studentsectionassociation SET enddate = '2026-09-30' WHERE tenant_id = $1 AND studentusi = $2 AND sectionidentifier = $3`,
+      `UPDATE edfi.studentsectionassociation SET enddate = '2026-11-13' WHERE tenant_id = $1 AND studentusi = $2 AND sectionidentifier = $3`,
       [tenant, leaver, section.sectionidentifier],
     );
     const october = await h.work(teacher, (w) =>
-      takeSectionAttendance(w, section.id, '2026-10-01', { exceptions: [] }),
+      takeSectionAttendance(w, section.id, '2026-11-16', { exceptions: [] }),
     );
     expect(october.roster.map((r) => r.studentUsi)).not.toContain(leaver);
     await expect(
       h.work(teacher, (w) =>
-        takeSectionAttendance(w, section.id, '2026-10-01', { exceptions: [{ studentUsi: leaver, mark: 'absent' }] }),
+        takeSectionAttendance(w, section.id, '2026-11-16', { exceptions: [{ studentUsi: leaver, mark: 'absent' }] }),
       ),
     ).rejects.toMatchObject({ code: 'student_not_enrolled' });
     await expect(
@@ -199,7 +200,7 @@ describe('taking attendance', () => {
       [tenant, section.schoolid],
     );
     const [one, two] = pair!.ids as [string, string];
-    const date = '2026-09-21';
+    const date = '2026-11-09';
     const day = async () =>
       (
         await h.database.query<{ code: string }>(
@@ -248,7 +249,7 @@ describe('taking attendance', () => {
 
 describe('attendance over HTTP', () => {
   it('takes attendance with PUT, answers bad input with field-named 400/422s', async () => {
-    const url = `/api/v1/sections/${section.id}/attendance/2026-09-22`;
+    const url = `/api/v1/sections/${section.id}/attendance/2026-11-10`;
     const bad = await h.inject(teacher, {
       method: 'PUT',
       url,
@@ -267,7 +268,7 @@ describe('attendance over HTTP', () => {
       }),
     });
     expect(Object.keys(twice.json().validationErrors)).toEqual(['exceptions.1.studentUsi']);
-    const weekend = await h.inject(teacher, { method: 'PUT', url: url.replace('2026-09-22', SATURDAY), ...json({}) });
+    const weekend = await h.inject(teacher, { method: 'PUT', url: url.replace('2026-11-10', SATURDAY), ...json({}) });
     expect(weekend.statusCode).toBe(422);
     expect(weekend.json().validationErrors).toHaveProperty('date');
     const ok = await h.inject(teacher, {

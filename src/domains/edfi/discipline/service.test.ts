@@ -18,10 +18,11 @@ let staffUsi: number;
 let admin: Principal;
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-const RANGE = { from: '2026-10-01', to: '2026-10-31' };
+// November: after the demo's own incidents (September).
+const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 
 const fight = (extra: Partial<RecordIncidentInput> = {}): RecordIncidentInput => ({
-  incidentDate: '2026-10-02',
+  incidentDate: '2026-11-02',
   incidentTime: '10:15',
   location: 'Cafeteria',
   description: 'Fight at lunch',
@@ -35,13 +36,13 @@ const fight = (extra: Partial<RecordIncidentInput> = {}): RecordIncidentInput =>
     },
     { studentUsi: students[1]!, role: 'Victim' },
   ],
-  // Monday 10-05 to Wednesday 10-07: three school days.
+  // Monday 11-09 to Wednesday 11-11: three school days.
   actions: [
     {
       studentUsi: students[0]!,
       discipline: 'Out of School Suspension',
-      startDate: '2026-10-05',
-      endDate: '2026-10-07',
+      startDate: '2026-11-09',
+      endDate: '2026-11-11',
       days: 3,
       decidedByStaffUsi: staffUsi,
     },
@@ -94,8 +95,8 @@ describe('recording an incident', () => {
         {
           studentUsi: students[0],
           discipline: 'Out of School Suspension',
-          startDate: '2026-10-05',
-          endDate: '2026-10-07',
+          startDate: '2026-11-09',
+          endDate: '2026-11-11',
           days: 3,
           decidedByStaffUsi: staffUsi,
         },
@@ -116,13 +117,13 @@ describe('recording an incident', () => {
       h
         .work(admin, (w) => recordIncident(w, school, input))
         .catch((e: { code: string; extras: { validationErrors: object } }) => e);
-    // Friday 10-09 to Monday 10-12: two school days, not four.
-    const weekend = await refusal(action({ startDate: '2026-10-09', endDate: '2026-10-12', days: 4 }));
+    // Friday 11-13 to Monday 11-16: two school days, not four.
+    const weekend = await refusal(action({ startDate: '2026-11-13', endDate: '2026-11-16', days: 4 }));
     expect(weekend).toMatchObject({ code: 'inconsistent_action' });
     expect(Object.keys((weekend as { extras: { validationErrors: object } }).extras.validationErrors)).toEqual([
       'actions.0.days',
     ]);
-    const backwards = await refusal(action({ startDate: '2026-10-07', endDate: '2026-10-05' }));
+    const backwards = await refusal(action({ startDate: '2026-11-11', endDate: '2026-11-09' }));
     expect(backwards).toMatchObject({ code: 'validation_failed' });
     expect(Object.keys((backwards as { extras: { validationErrors: object } }).extras.validationErrors)).toContain(
       'actions.0.endDate',
@@ -133,7 +134,7 @@ describe('recording an incident', () => {
       'actions.0.endDate',
     ]);
     const ok = await h.work(admin, (w) =>
-      recordIncident(w, school, action({ startDate: '2026-10-09', endDate: '2026-10-12', days: 2 })),
+      recordIncident(w, school, action({ startDate: '2026-11-13', endDate: '2026-11-16', days: 2 })),
     );
     expect(ok.actions[0]!.days).toBe(2);
   });

@@ -1,0 +1,339 @@
+/**
+ * The demo district's daily work, after the roster (k12.ts): two weeks of section attendance taken
+ * for every section (the whole roster, as the attendance service stores it) with the school days
+ * derived by the default rule — a few students chronically absent — a few discipline incidents per
+ * school, and two-hour-learning targets, skills and MAP results for some students of the first
+ * school. Written directly (the seed runs as the owner), following the services' rules, so the
+ * attendance, counsellor and mastery screens have something to show. Own random stream: the rest
+ * of the demo stays as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import * as edfi from '../domains/edfi/tables.js';
+import {
+  DAILY_PLAN,
+  dailyPlan,
+  lessonXp,
+  masteryAfterMiss,
+  masteryAfterPass,
+  masteryLevel,
+  MASTERED_SCORE,
+  targetCompleted,
+} from '../domains/mastery/index.js';
+import { dailyTargets, mapTestResults, masteryProgress } from '../domains/mastery/tables.js';
+import { rowsOf } from '../platform/db/database.js';
+import type { Tx } from '../platform/db/transaction.js';
+import { insertAll } from './bulk.js';
+import { ensureDemoDescriptors } from './descriptors.js';
+import type { K12Result } from './k12.js';
+import { Random } from './random.js';
+
+/** k12.ts loads SIS-style exceptions for the first 20 instructional days; section attendance follows them. */
+const FIRST_DAY = 20;
+const WEEKS = 2;
+
+interface SectionRoster {
+  sectionidentifier: string;
+  localcoursecode: string;
+  schoolid: number;
+  schoolyear: number;
+  students: number[];
+}
+
+export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, seed: number) {
+  const rng = new Random(seed + 1217);
+  const d = await ensureDemoDescriptors(tx);
+  const counts: Record<string, number> = {};
+  const days = await instructionalDays(tx, tenantId);
+  const sections = rowsOf<SectionRoster>(
+    await tx.execute(sql`
+      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, array_agg(a.studentusi ORDER BY a.studentusi) AS students
+        FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
+         AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
+         AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear
+       WHERE s.tenant_id = ${tenantId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
+  );
+
+  // Attendance ----------------------------------------------------------------------------------
+  const chronic = new Set(k12.students.filter((_, i) => i % 17 === 3).map((s) => s.studentUSI));
+  const category = d.AttendanceEventCategoryDescriptor;
+  const sectionRows: (typeof edfi.studentSectionAttendanceEvent.$inferInsert)[] = [];
+  /** student|date → [sections taken, missed, unexcused] for the daily rule. */
+  const daily = new Map<
+    string,
+    { schoolId: number; schoolYear: number; taken: number; missed: number; unexcused: number }
+  >();
+  for (const school of k12.schools) {
+    for (const date of (days.get(school.schoolId) ?? []).slice(FIRST_DAY, FIRST_DAY + WEEKS * 5)) {
+      // Whole-day absences first: a chronically absent student misses most days.
+      const away = new Map<number, 'absent' | 'excused'>();
+      for (const s of k12.students.filter((x) => x.schoolId === school.schoolId)) {
+        if (rng.chance(chronic.has(s.studentUSI) ? 0.8 : 0.03))
+          away.set(s.studentUSI, rng.chance(0.4) ? 'excused' : 'absent');
+      }
+      for (const section of sections.filter((x) => x.schoolid === school.schoolId)) {
+        for (const studentUsi of section.students) {
+          const whole = away.get(studentUsi);
+          const mark =
+            whole ??
+            (rng.chance(0.02)
+              ? 'tardy'
+              : rng.chance(0.01)
+                ? 'early_departure'
+                : rng.chance(0.01)
+                  ? 'absent'
+                  : 'present');
+          sectionRows.push({
+            tenantId,
+            studentUSI: studentUsi,
+            sectionIdentifier: section.sectionidentifier,
+            localCourseCode: section.localcoursecode,
+            schoolId: section.schoolid,
+            schoolYear: section.schoolyear,
+            eventDate: date,
+            attendanceEventCategoryDescriptorId: {
+              present: category['In Attendance'],
+              absent: category['Unexcused Absence'],
+              excused: category['Excused Absence'],
+              tardy: category.Tardy,
+              early_departure: category['Early departure'],
+            }[mark],
+            attendanceEventReason: mark === 'excused' ? rng.pick(['Illness', 'Appointment', 'Family']) : null,
+          });
+          const key = `${studentUsi}|${date}`;
+          const day = daily.get(key) ?? {
+            schoolId: section.schoolid,
+            schoolYear: section.schoolyear,
+            taken: 0,
+            missed: 0,
+            unexcused: 0,
+          };
+          day.taken += 1;
+          if (mark === 'absent' || mark === 'excused') day.missed += 1;
+          if (mark === 'absent') day.unexcused += 1;
+          daily.set(key, day);
+        }
+      }
+    }
+  }
+  await insertAll(tx, edfi.studentSectionAttendanceEvent, sectionRows);
+  // The school day by the default rule (absent from ≥ 50 % of the day's sections), as the service derives it.
+  const dailyRows = [...daily].map(([key, day]) => {
+    const [usi, date] = key.split('|') as [string, string];
+    const absent = day.missed * 100 >= 50 * day.taken;
+    return {
+      tenantId,
+      studentUSI: Number(usi),
+      schoolId: day.schoolId,
+      schoolYear: day.schoolYear,
+      eventDate: date,
+      attendanceEventCategoryDescriptorId: !absent
+        ? category['In Attendance']
+        : day.unexcused > 0
+          ? category['Unexcused Absence']
+          : category['Excused Absence'],
+    };
+  });
+  await insertAll(tx, edfi.studentSchoolAttendanceEvent, dailyRows);
+  counts.sectionAttendanceEvents = sectionRows.length;
+  counts.dailyAttendanceEvents = dailyRows.length;
+  counts.chronicallyAbsentStudents = chronic.size;
+
+  counts.disciplineIncidents = await seedDiscipline(tx, tenantId, k12, days, d, rng);
+  counts.masteryStudents = await seedMastery(tx, tenantId, k12, days, rng);
+  return counts;
+}
+
+/** Instructional dates of each school, in order. */
+async function instructionalDays(tx: Tx, tenantId: string): Promise<Map<number, string[]>> {
+  const rows = rowsOf<{ schoolid: number; date: string }>(
+    await tx.execute(sql`
+      SELECT DISTINCT e.schoolid, e.date::text AS date FROM edfi.calendardatecalendarevent e
+        JOIN edfi.descriptor d ON d.descriptorid = e.calendareventdescriptorid
+       WHERE e.tenant_id = ${tenantId} AND d.codevalue = 'Instructional day' ORDER BY 1, 2`),
+  );
+  const days = new Map<number, string[]>();
+  for (const r of rows)
+    (days.get(Number(r.schoolid)) ?? days.set(Number(r.schoolid), []).get(Number(r.schoolid))!).push(r.date);
+  return days;
+}
+
+const INCIDENTS: [description: string, location: string, behavior: string, detail: string][] = [
+  ['Fight at lunch', 'Cafeteria', 'School Violation', 'Fighting'],
+  ['Phone used during a test', 'Classroom', 'School Code of Conduct', 'Cheating'],
+  ['Graffiti in the restroom', 'Restroom', 'Local Code of Conduct', 'Vandalism'],
+  ['Bullying on the playground', 'Playground', 'School Violation', 'Bullying'],
+];
+
+async function seedDiscipline(
+  tx: Tx,
+  tenantId: string,
+  k12: K12Result,
+  days: Map<number, string[]>,
+  d: Awaited<ReturnType<typeof ensureDemoDescriptors>>,
+  rng: Random,
+): Promise<number> {
+  let count = 0;
+  for (const school of k12.schools) {
+    const schoolDays = (days.get(school.schoolId) ?? []).slice(FIRST_DAY, FIRST_DAY + WEEKS * 5);
+    const students = k12.students.filter((s) => s.schoolId === school.schoolId);
+    const staff = k12.teachers.filter((t) => t.schoolId === school.schoolId);
+    if (students.length < 2 || staff.length === 0 || schoolDays.length < 10) continue;
+    for (const [i, [description, location, behavior, detail]] of INCIDENTS.entries()) {
+      const dayIndex = i * 2; // an action may run three school days after it, within the window
+      const date = schoolDays[dayIndex]!;
+      const incidentIdentifier = `INC-${school.schoolId}-${String(i + 1).padStart(3, '0')}`;
+      const [perpetrator, other] = rng.sample(students, 2) as [(typeof students)[0], (typeof students)[0]];
+      const reporter = rng.pick(staff);
+      await tx.insert(edfi.disciplineIncident).values({
+        tenantId,
+        incidentIdentifier,
+        schoolId: school.schoolId,
+        incidentDate: date,
+        incidentTime: `${rng.int(8, 14)}:${String(rng.int(0, 59)).padStart(2, '0')}`,
+        incidentLocation: location,
+        incidentDescription: description,
+        reporterName: `${reporter.firstName} ${reporter.lastName}`,
+        staffUSI: reporter.staffUSI,
+        reportedToLawEnforcement: false,
+      });
+      await tx.insert(edfi.studentDisciplineIncidentAssociation).values([
+        {
+          tenantId,
+          studentUSI: perpetrator.studentUSI,
+          incidentIdentifier,
+          schoolId: school.schoolId,
+          studentParticipationCodeDescriptorId: d.StudentParticipationCodeDescriptor.Perpetrator,
+        },
+        {
+          tenantId,
+          studentUSI: other.studentUSI,
+          incidentIdentifier,
+          schoolId: school.schoolId,
+          studentParticipationCodeDescriptorId:
+            behavior === 'School Violation'
+              ? d.StudentParticipationCodeDescriptor.Victim
+              : d.StudentParticipationCodeDescriptor.Witness,
+        },
+      ]);
+      await tx.insert(edfi.studentDisciplineIncidentBehaviorAssociation).values({
+        tenantId,
+        studentUSI: perpetrator.studentUSI,
+        incidentIdentifier,
+        schoolId: school.schoolId,
+        behaviorDescriptorId: d.BehaviorDescriptor[behavior as keyof typeof d.BehaviorDescriptor],
+        behaviorDetailedDescription: detail,
+      });
+      // Fights and bullying: a three-school-day suspension from the next school day; else a detention.
+      const suspended = behavior === 'School Violation';
+      await tx.insert(edfi.disciplineAction).values({
+        tenantId,
+        disciplineActionIdentifier: randomUUID(),
+        studentUSI: perpetrator.studentUSI,
+        disciplineDate: schoolDays[dayIndex + 1]!,
+        endDate: suspended ? schoolDays[dayIndex + 3]! : schoolDays[dayIndex + 1]!,
+        disciplineActionLength: suspended ? 3 : 1,
+        actualDisciplineActionLength: suspended ? 3 : 1,
+        responsibilitySchoolId: school.schoolId,
+        assignmentSchoolId: school.schoolId,
+        disciplineDescriptorId: suspended
+          ? d.DisciplineDescriptor['Out of School Suspension']
+          : d.DisciplineDescriptor.Detention,
+        assignedByStaffUSI: staff[0]!.staffUSI,
+        incidentIdentifier,
+      });
+      count++;
+    }
+  }
+  return count;
+}
+
+const SKILLS: Record<string, string[]> = {
+  math: ['fractions.add', 'fractions.multiply', 'decimals.place-value'],
+  reading: ['main-idea', 'inference'],
+  science: ['states-of-matter'],
+};
+
+async function seedMastery(
+  tx: Tx,
+  tenantId: string,
+  k12: K12Result,
+  days: Map<number, string[]>,
+  rng: Random,
+): Promise<number> {
+  const school = k12.schools[0]!;
+  const learners = k12.students.filter((s) => s.schoolId === school.schoolId).slice(0, 8);
+  const window = (days.get(school.schoolId) ?? []).slice(FIRST_DAY, FIRST_DAY + WEEKS * 5).slice(-5);
+  const targets: (typeof dailyTargets.$inferInsert)[] = [];
+  const progress: (typeof masteryProgress.$inferInsert)[] = [];
+  const results: (typeof mapTestResults.$inferInsert)[] = [];
+  for (const learner of learners) {
+    for (const date of window) {
+      for (const plan of dailyPlan()) {
+        const actualMinutes = rng.int(Math.floor(plan.targetMinutes / 2), plan.targetMinutes + 5);
+        const actualAccuracy = rng.int(65, 100);
+        targets.push({
+          tenantId,
+          studentId: learner.uniqueId,
+          targetDate: date,
+          subjectId: plan.subjectId,
+          targetMinutes: plan.targetMinutes,
+          targetLessons: DAILY_PLAN.startLessons,
+          targetAccuracy: DAILY_PLAN.targetAccuracy,
+          actualMinutes,
+          actualLessons: rng.int(0, DAILY_PLAN.startLessons + 1),
+          actualAccuracy,
+          completed: targetCompleted({
+            actualMinutes,
+            actualAccuracy,
+            ...plan,
+            targetAccuracy: DAILY_PLAN.targetAccuracy,
+          }),
+        });
+      }
+    }
+    for (const [subjectId, skills] of Object.entries(SKILLS)) {
+      for (const skillId of skills) {
+        // Replay a handful of attempts through the rules, so score, XP and level agree.
+        let score = 0;
+        let xp = 0;
+        let last = 0;
+        const attempts = rng.int(1, 8);
+        for (let a = 0; a < attempts; a++) {
+          last = rng.int(60, 100);
+          xp += lessonXp(20, last, a === 0);
+          score = last >= 80 ? masteryAfterPass(score) : masteryAfterMiss(score);
+        }
+        progress.push({
+          tenantId,
+          studentId: learner.uniqueId,
+          subjectId,
+          skillId,
+          masteryScore: score,
+          currentLevel: masteryLevel(score),
+          targetLevel: 10,
+          masteryDate: score >= MASTERED_SCORE ? new Date(`${window[window.length - 1]}T15:00:00Z`) : null,
+          attemptsCount: attempts,
+          timeSpentMinutes: attempts * rng.int(5, 15),
+          lastAssessmentScore: last,
+          xpEarned: xp,
+        });
+      }
+    }
+    for (const subject of ['Math', 'Reading']) {
+      results.push({
+        tenantId,
+        studentId: learner.uniqueId,
+        subject,
+        testDate: window[0]!,
+        ritScore: rng.int(160, 250),
+        percentile: rng.int(35, 97),
+        growthProjection: rng.int(3, 12),
+      });
+    }
+  }
+  await insertAll(tx, dailyTargets, targets);
+  await insertAll(tx, masteryProgress, progress);
+  await insertAll(tx, mapTestResults, results);
+  return learners.length;
+}
