@@ -19,7 +19,7 @@ import { registerTenantCommands } from './commands/tenants.js';
 import { registerOneRosterCommands } from './commands/oneroster.js';
 import { registerEdfiCommands } from './commands/edfi.js';
 import { registerEdfiOneRosterCommands } from './commands/edfi-oneroster.js';
-import { demoSignInHint } from '../demo/accounts.js';
+import { demoClassroomHint, demoSignInHint } from '../demo/accounts.js';
 import { ensureWebBuilt } from './web-build.js';
 
 function positiveInt(value: string): number {
@@ -101,6 +101,8 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
   console.log(`Schola is serving at ${server.url}  (web app: ${server.url}/)`);
   const signIn = await demoSignInHint(database, server.url).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
+  const classroom = await demoClassroomHint(database).catch(() => undefined);
+  if (classroom) console.log(`  ${classroom}`);
   console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);
   console.log(

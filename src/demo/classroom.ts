@@ -174,8 +174,11 @@ export async function seedClassroom(
   let groups = 0;
   let participants = 0;
   const start = Date.UTC(2026, 10, 16, 14, 0);
+  // The demo teacher account's teacher (demo/accounts.ts) runs the first (ended) session and the last
+  // (created, every group ready: start it, or join it by its code from a second tab).
+  const demoTeacher = teachers.find((t) => t.schoolId === k12.schools[0]!.schoolId)!;
   for (const [i, topic] of TOPICS.entries()) {
-    const teacher = teachers[i % teachers.length]!;
+    const teacher = i === 0 || i === TOPICS.length - 1 ? demoTeacher : teachers[i % teachers.length]!;
     const roster = students.filter((s) => s.schoolId === teacher.schoolId).slice(0, 16);
     if (roster.length === 0) continue;
     const sessionId = rng.uuid();
@@ -219,6 +222,28 @@ export async function seedClassroom(
       },
     ]);
     sessions++;
+    // The timeline the analytics read: created, then (for the ended ones) 44 minutes active.
+    const at = (minutes: number) => new Date(scheduled.getTime() + minutes * 60_000);
+    await insertAll(
+      tx,
+      classroom.sessionEvents,
+      (completed
+        ? [
+            [-15, null, 'created'],
+            [0, 'created', 'active'],
+            [44, 'active', 'ended'],
+          ]
+        : [[-15, null, 'created']]
+      ).map(([minutes, from, to]) => ({
+        tenantId,
+        id: rng.uuid(),
+        sessionId,
+        teacherId: teacher.id,
+        eventType: 'session.status',
+        eventTime: at(minutes as number),
+        payload: { from, to },
+      })),
+    );
     for (let g = 0; g * 4 < roster.length; g++) {
       const members = roster.slice(g * 4, g * 4 + 4);
       const groupId = rng.uuid();
@@ -229,11 +254,11 @@ export async function seedClassroom(
           sessionId,
           name: `Group ${g + 1}`,
           groupNumber: g + 1,
-          status: completed ? 'active' : 'waiting',
-          maxSize: 4,
-          currentSize: members.length,
+          status: completed ? 'active' : 'ready',
+          maxSize: completed ? 4 : 6,
+          currentSize: completed ? members.length : 0,
           leaderId: members[0]!.id,
-          isReady: completed,
+          isReady: true,
           autoManaged: true,
         },
       ]);

@@ -12,6 +12,9 @@ import { transaction } from '../platform/db/transaction.js';
 import { tenantTransaction } from '../platform/db/tenant-transaction.js';
 import { seedDefaultPolicies } from '../platform/auth/default-policies.js';
 import { seedClassroom } from './classroom.js';
+import { summarizeEndedSessions } from '../domains/classroom/index.js';
+import { createAccessControl } from '../platform/auth/access.js';
+import { runWork, systemPrincipal } from '../platform/service/work.js';
 import { seedK12, type K12Result } from './k12.js';
 import { seedK12Daily } from './k12-daily.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
@@ -116,6 +119,13 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     seeded.districtTenantId,
     k12Result!,
     seeded.languageSchoolTenantId,
+  );
+  // The ended live sessions get their stored summary, as if the classroom service had ended them.
+  await runWork(
+    { database, access: createAccessControl() },
+    systemPrincipal(seeded.districtTenantId, 'demo'),
+    {},
+    summarizeEndedSessions,
   );
   return {
     ...seeded,

@@ -13,6 +13,7 @@ export { recordParentalConsent, refreshConsentFlags, revokeParentalConsent } fro
 export { classroomRelationshipSets } from './relationships.js';
 export { CLASSROOM_PATHS } from './sessions/routes.js';
 export { CLASSROOM_EVENTS } from './sessions/events.js';
+export { summarizeEndedSessions } from './sessions/analytics.js';
 
 /** The realtime endpoint's description in /openapi.json (a WebSocket is described in words). */
 export const CLASSROOM_LIVE_DESCRIPTION =

@@ -90,4 +90,24 @@ describe('session analytics', () => {
       403,
     );
   });
+
+  it('the demo: the demo teacher has an ended session with stored analytics and a created one ready to start', async () => {
+    const [account] = await h.database.query<{ classroom_teacher_id: string }>(
+      `SELECT classroom_teacher_id FROM identity.accounts WHERE email = 'teacher@demo-district.schola.dev'`,
+    );
+    const teacher = h.principal(['teacher'], { person: { classroomTeacherId: account!.classroom_teacher_id } });
+    const sessions = await h.database.query<{ id: string; status: string; access_code: string }>(
+      `SELECT id, status, access_code FROM sessions.classroom_sessions WHERE teacher_id = $1 ORDER BY scheduled_start`,
+      [account!.classroom_teacher_id],
+    );
+    const ended = sessions.find((x) => x.status === 'ended')!;
+    const created = sessions.find((x) => x.status === 'created')!;
+    const analytics = (await h.inject(teacher, { url: `/api/v1/classroom/sessions/${ended.id}/analytics` })).json();
+    expect(analytics).toMatchObject({ stored: true, durations: { actualMinutes: 44 } });
+    expect(analytics.participants.joined).toBeGreaterThan(0);
+    expect(analytics.engagementScore).toBeGreaterThan(0);
+    expect(created.access_code).toMatch(/^[0-9A-Z]{6}$/);
+    const started = await h.inject(teacher, { method: 'POST', url: `/api/v1/classroom/sessions/${created.id}/start` });
+    expect(started.statusCode).toBe(200);
+  });
 });

@@ -14,7 +14,7 @@
  * rate, engagement score and participant count, and its timeline a `session.summary` entry with the
  * whole analytics, which the analytics endpoint answers from then on.
  */
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Work } from '../../../platform/service/work.js';
 import { classroomSessions, participants, sessionEvents } from '../tables.js';
@@ -195,4 +195,21 @@ export async function teacherSessionsOverTime(work: Work, query: { teacherId?: s
       ? Math.round(scored.reduce((a, s) => a + s.engagementScore!, 0) / scored.length)
       : null,
   };
+}
+
+/** Stores the summary of every ended session that has none yet (sessions ended outside the service). */
+export async function summarizeEndedSessions(work: Work): Promise<number> {
+  const rows = await work.tx
+    .select()
+    .from(classroomSessions)
+    .where(
+      and(
+        eq(classroomSessions.tenantId, work.tenantId),
+        eq(classroomSessions.status, 'ended'),
+        sql`NOT EXISTS (SELECT 1 FROM analytics.session_events e WHERE e.tenant_id = ${classroomSessions.tenantId}
+              AND e.session_id = ${classroomSessions.id} AND e.event_type = ${TIMELINE.summary})`,
+      ),
+    );
+  for (const row of rows) await storeSessionSummary(work, row);
+  return rows.length;
 }
