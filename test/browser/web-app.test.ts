@@ -133,6 +133,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('email or password is incorrect');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Organization').fill(DISTRICT);
     await page.getByLabel('E-mail').fill(email('admin'));
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('reset link is on its way');
