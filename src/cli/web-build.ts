@@ -28,5 +28,12 @@ export async function ensureWebBuilt(log: (message: string) => void = console.lo
   if (!fs.existsSync(path.join(WEB, 'index.html')) || !webBuildStale()) return;
   log('Building the web app (web/dist)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production for its build; this process's configuration must not change.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -23,9 +23,10 @@ beforeAll(async () => {
     person: { edfiStaffUSI: account!.edfi_staff_usi },
   });
   const [other] = await h.database.query<{ id: string }>(
-    `SELECT s.id FROM edfi.section s WHERE s.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM edfi.staffsectionassociation t
-       WHERE t.tenant_id = s.tenant_id AND t.sectionidentifier = s.sectionidentifier AND t.staffusi = $2) LIMIT 1`,
-    [h.demo.districtTenantId, account!.edfi_staff_usi],
+    // A section of another school: none of its students is in this teacher's sections.
+    `SELECT s.id FROM edfi.section s WHERE s.tenant_id = $1 AND NOT s.schoolid = ANY($2::int[])
+      ORDER BY s.sectionidentifier LIMIT 1`,
+    [h.demo.districtTenantId, account!.school_ids],
   );
   otherSectionId = other!.id;
   const [student] = await h.database.query<{ studentusi: number; firstname: string }>(

@@ -293,14 +293,17 @@ export async function frontDesk(work: Work): Promise<FrontDeskView> {
   );
   return {
     organization: org ? { name: String(org.name ?? ''), currency: str(org.currency) ?? 'USD', timezone } : null,
-    nextSessions: sessions.map((s) => ({
-      sessionId: String(s.id),
-      className: String(s.class_name ?? ''),
-      date: String(s.date),
-      startTime: str(s.start_time),
-      endTime: str(s.end_time),
-      status: str(s.status),
-    })),
+    // The nearest eight, shown in calendar order.
+    nextSessions: sessions
+      .sort((a, b) => `${a.date} ${a.start_time}`.localeCompare(`${b.date} ${b.start_time}`))
+      .map((s) => ({
+        sessionId: String(s.id),
+        className: String(s.class_name ?? ''),
+        date: String(s.date),
+        startTime: str(s.start_time),
+        endTime: str(s.end_time),
+        status: str(s.status),
+      })),
     overdueInvoices: {
       count: Number(overdue[0]?.total_count ?? 0),
       totalCents: Number(overdue[0]?.total_cents ?? 0),

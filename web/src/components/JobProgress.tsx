@@ -55,7 +55,6 @@ export function JobProgress({ url, label, onDone }: { url: string; label: string
         color={job?.status === 'failed' ? 'red' : job?.status === 'completed' ? 'teal' : 'blue'}
         animated={job?.status === 'running'}
         aria-label={label}
-        aria-valuenow={percent}
       />
       {job?.status === 'failed' && job.error ? (
         <Alert color="red" role="alert">

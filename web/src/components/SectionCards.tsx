@@ -28,7 +28,7 @@ export function SectionCards({ sections, link = true }: { sections: SectionCardD
         >
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <Text fw={600}>{s.name}</Text>
-            <Badge variant="light" color="indigo">
+            <Badge variant="light" color="indigo" tt="none" style={{ flexShrink: 0 }}>
               {t('teacher.students', { count: s.studentCount })}
             </Badge>
           </Group>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
-import { formatDate, formatDateTime, formatMoney } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 
 export function FrontDesk() {
   const { t } = useTranslation();
@@ -94,9 +94,11 @@ export function FrontDesk() {
                     <Table.Td>{l.name}</Table.Td>
                     <Table.Td>{l.interest ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{l.source ?? '—'}</Badge>
+                      <Badge variant="light" tt="none" style={{ flexShrink: 0 }}>
+                        {l.source?.replace('_', ' ') ?? '—'}
+                      </Badge>
                     </Table.Td>
-                    <Table.Td>{l.createdAt ? formatDateTime(l.createdAt) : '—'}</Table.Td>
+                    <Table.Td>{l.createdAt ? formatDate(l.createdAt) : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -27,7 +27,7 @@ export function Shell() {
 
   return (
     <AppShell
-      header={{ height: { base: 112, sm: 64 } }}
+      header={{ height: { base: showSearch ? 112 : 64, sm: 64 } }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
@@ -82,7 +82,7 @@ export function Shell() {
         </Stack>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.menu')}>
-        <Stack gap={2} component="nav" aria-label={t('shell.menu')}>
+        <Stack gap={2}>
           <Text size="sm" fw={600} truncate>
             {me.account?.displayName}
           </Text>
@@ -97,6 +97,7 @@ export function Shell() {
               to={item.to}
               label={t(`menu.${item.label}`)}
               active={path === item.to || path.startsWith(`${item.to}/`)}
+              variant="filled"
               onClick={close}
             />
           ))}

@@ -2,9 +2,9 @@
  * OneRoster CSV import (upload a zip → progress from the job endpoint → validation report, which can
  * be downloaded), OneRoster export (the tenant as a CSV package) and the Ed-Fi interchange load.
  */
-import { Anchor, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Input, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -79,6 +79,7 @@ function UploadJob(props: {
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
+  const inputId = useId();
   const [done, setDone] = useState<JobStatus>();
   const start = useMutation({
     mutationFn: (f: File) => upload(props.endpoint, f, props.contentType(f)),
@@ -95,14 +96,15 @@ function UploadJob(props: {
           {props.hint}
         </Text>
         <Group align="flex-end">
-          <FileInput
-            label={t('imports.file')}
-            accept={props.accept}
-            value={file}
-            onChange={setFile}
-            clearable
-            w={320}
-          />
+          <Input.Wrapper label={t('imports.file')} labelElement="label" id={inputId} w={320}>
+            <input
+              id={inputId}
+              type="file"
+              accept={props.accept}
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              style={{ display: 'block', paddingTop: 6 }}
+            />
+          </Input.Wrapper>
           <Button disabled={!file} loading={start.isPending} onClick={() => file && start.mutate(file)}>
             {t('imports.start')}
           </Button>

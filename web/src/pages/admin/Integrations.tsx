@@ -55,7 +55,7 @@ export function Integrations() {
             </Group>
             {create.error && !nameError ? <ErrorAlert error={create.error} /> : null}
             {create.data ? (
-              <Alert color="yellow" title={t('integrations.secretOnce')} role="status">
+              <Alert variant="outline" color="dark" title={t('integrations.secretOnce')} role="status">
                 <Stack gap={4}>
                   <div>
                     {t('integrations.clientId')}: <Code>{create.data.clientId}</Code>
