@@ -17,6 +17,13 @@ import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
 import { ownedTables, type DomainModule } from './platform/service/module.js';
+import {
+  notificationsOwnership,
+  notificationsPlugin,
+  registerContactPolicy,
+  type NotificationOptions,
+} from './platform/notifications/index.js';
+import { complianceContactPolicy } from './domains/compliance/index.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import { classroomConsentRule } from './domains/classroom/index.js';
 import { libraryModule } from './domains/library/index.js';
@@ -32,14 +39,22 @@ export function applicationAccessControl(): AccessControl {
   return createAccessControl();
 }
 
-export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
-  const owners = ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+export interface ApplicationOptions {
+  /** E-mail transport and sender of notifications (from the configuration). */
+  notifications?: NotificationOptions;
+}
+
+export function applicationPlugins(options: ApplicationOptions = {}): NonNullable<AppOptions['plugins']> {
+  // Whether a student may be e-mailed is the compliance domain's answer (COPPA consent).
+  registerContactPolicy(complianceContactPolicy);
+  const owners = ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership, notificationsOwnership]);
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),
     (app) => security(app),
     (app) => authentication(app),
     (app) => identityRoutes(app),
     (app) => policyRoutes(app),
+    notificationsPlugin(options.notifications),
     ...DOMAINS.map((domain) => (app: FastifyInstance) => domain.register?.(app)),
     (app) => onerosterImportRoutes(app),
     (app) => edfiLoadRoutes(app),

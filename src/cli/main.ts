@@ -81,7 +81,13 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     await database.close();
     throw error;
   }
-  const server = await startServer({ config, logger, database, handleSignals: true, plugins: applicationPlugins() });
+  const server = await startServer({
+    config,
+    logger,
+    database,
+    handleSignals: true,
+    plugins: applicationPlugins({ notifications: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom } }),
+  });
   console.log(`Schola is serving at ${server.url}`);
   const signIn = await demoSignInHint(database).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
