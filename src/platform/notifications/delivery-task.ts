@@ -98,8 +98,8 @@ async function send(options: DeliveryOptions, payload: DeliverPayload, row: Clai
       headers: {
         'X-Schola-Notification': row.notification_id ?? '',
         'X-Schola-Category': row.category ?? 'general',
-        ...(safety ? { Importance: 'high', 'X-Priority': '1' } : {}),
       },
+      priority: safety ? 'high' : 'normal',
     });
   }
   if (!row.signing_secret) throw new PermanentDeliveryError('the webhook subscription no longer exists');

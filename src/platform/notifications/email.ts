@@ -21,6 +21,8 @@ export interface OutgoingEmail {
   html: string;
   locale: string;
   headers: Record<string, string>;
+  /** Safety alerts: X-Priority 1, Importance high. */
+  priority?: 'high' | 'normal';
 }
 
 export interface Mailer {
@@ -45,6 +47,7 @@ function mailOptions(message: OutgoingEmail) {
     html: message.html,
     messageId: `<${message.deliveryId}@${domainOf(message.from)}>`,
     headers: { 'Content-Language': message.locale, ...message.headers },
+    priority: message.priority ?? 'normal',
   };
 }
 
