@@ -47,11 +47,12 @@ describe('templates', () => {
     );
   });
 
-  it('lists the variables a template reads at its top level', () => {
+  it('lists the variables a template reads at its top level, and those it needs (outside sections)', () => {
     expect(compileTemplate(absence.text.en.body)).toEqual({
       variables: ['date', 'period', 'recipient', 'school', 'student'],
+      required: ['date', 'recipient', 'school', 'student'],
     });
-    expect(compileTemplate('{{#items}}{{name}} {{.}}{{/items}}')).toEqual({ variables: ['items'] });
+    expect(compileTemplate('{{#items}}{{name}} {{.}}{{/items}}')).toEqual({ variables: ['items'], required: [] });
   });
 
   it('refuses what could reach beyond the data, and sources that do not compile', () => {

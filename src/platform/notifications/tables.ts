@@ -20,15 +20,17 @@ import {
   updatedAt,
 } from '../db/schema-kit.js';
 import { accounts } from '../identity/tables.js';
+import { CATEGORY_VALUES, LOCALE_VALUES, TEMPLATE_CHANNEL_VALUES } from './schemas.js';
 
 /** Seed 000 documents no value lists; only counters are safely known to be >= 0. */
 const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
 
-export const LOCALES = ['en', 'pt-BR', 'es'] as const;
-export const CHANNELS = ['email', 'in_app', 'webhook'] as const;
+// The value lists are declared once, with the endpoints' schemas.
+const LOCALES = LOCALE_VALUES;
+const CATEGORIES = CATEGORY_VALUES;
 /** What a template's row serves: every channel, or one that overrides it. */
-export const TEMPLATE_CHANNELS = ['all', 'email', 'in_app'] as const;
-export const CATEGORIES = ['account', 'attendance', 'billing', 'safety', 'academic', 'general'] as const;
+const TEMPLATE_CHANNELS = TEMPLATE_CHANNEL_VALUES;
+export const CHANNELS = ['email', 'in_app', 'webhook'] as const;
 export const URGENCIES = ['normal', 'high', 'safety'] as const;
 export const DELIVERY_STATUSES = ['pending', 'sending', 'retrying', 'sent', 'delivered', 'skipped', 'dead'] as const;
 const HH_MM = `'^([01][0-9]|2[0-3]):[0-5][0-9]$'`;
