@@ -419,3 +419,40 @@ describe('refusals', () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 });
+
+describe('templates (administrators)', () => {
+  it('adds and changes templates; one that does not compile or is unsafe is refused naming the field', async () => {
+    const url = '/api/v1/notifications/templates';
+    const body = {
+      name: 'library.overdue',
+      locale: 'es',
+      category: 'academic',
+      subject: 'Préstamo vencido: {{title}}',
+      body: 'Hola {{recipient.name}}, devuelva {{title}}.',
+    };
+    const created = await h.inject(admin(), { method: 'POST', url, body });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ channel: 'all', version: 1, variables: ['recipient', 'title'] });
+
+    const broken = await h.inject(admin(), { method: 'POST', url, body: { ...body, locale: 'en', body: '{{#open}}' } });
+    expect(broken.statusCode).toBe(400);
+    expect(Object.keys(broken.json().validationErrors)).toEqual(['body']);
+    const unsafe = await h.inject(admin(), {
+      method: 'PATCH',
+      url: `${url}/${created.json().id}`,
+      body: { subject: '{{{title}}}' },
+    });
+    expect(unsafe.statusCode).toBe(400);
+    expect(unsafe.json().validationErrors).toEqual({
+      subject: ['unescaped output ({{{title}}} or {{& title}}) is not allowed'],
+    });
+    const changed = await h.inject(admin(), {
+      method: 'PATCH',
+      url: `${url}/${created.json().id}`,
+      body: { subject: 'Vencido: {{title}}' },
+    });
+    expect(changed.json()).toMatchObject({ subject: 'Vencido: {{title}}', version: 2 });
+    const forbidden = await h.inject(asAccount('teacher'), { method: 'POST', url, body: { ...body, locale: 'en' } });
+    expect(forbidden.statusCode).toBe(403);
+  });
+});
