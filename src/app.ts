@@ -21,6 +21,13 @@ import { apiRoutes } from './platform/api/plugin.js';
 import { policyGuard } from './platform/api/policy-guard.js';
 import { platformAuditor } from './platform/api/platform-auditor.js';
 import { ownedTables, type DomainModule } from './platform/service/module.js';
+import {
+  notificationsOwnership,
+  notificationsPlugin,
+  registerContactPolicy,
+  type NotificationOptions,
+} from './platform/notifications/index.js';
+import { complianceContactPolicy } from './domains/compliance/index.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import {
   CLASSROOM_LIVE_DESCRIPTION,
@@ -66,10 +73,17 @@ export function applicationAccessControl(): AccessControl {
 
 /** schema.table → the domain that owns its writes and the endpoints that write it. */
 export function tableOwners() {
-  return ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership]);
+  return ownedTables([...DOMAINS, accessPolicyOwnership, identityOwnership, notificationsOwnership]);
 }
 
-export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
+export interface ApplicationOptions {
+  /** E-mail transport and sender of notifications (from the configuration). */
+  notifications?: NotificationOptions;
+}
+
+export function applicationPlugins(options: ApplicationOptions = {}): NonNullable<AppOptions['plugins']> {
+  // Whether a student may be e-mailed is the compliance domain's answer (COPPA consent).
+  registerContactPolicy(complianceContactPolicy);
   const owners = tableOwners();
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),
@@ -80,6 +94,7 @@ export function applicationPlugins(): NonNullable<AppOptions['plugins']> {
     (app) => clientRoutes(app),
     (app) => auditRoutes(app),
     (app) => realtime(app, { path: CLASSROOM_PATHS.live, description: CLASSROOM_LIVE_DESCRIPTION }),
+    notificationsPlugin(options.notifications),
     ...DOMAINS.map((domain) => (app: FastifyInstance) => domain.register?.(app)),
     (app) => onerosterImportRoutes(app),
     (app) => edfiLoadRoutes(app),

@@ -93,7 +93,7 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     logger,
     database,
     handleSignals: true,
-    plugins: applicationPlugins(),
+    plugins: applicationPlugins({ notifications: { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom } }),
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;

@@ -19,6 +19,7 @@ import { seedK12, type K12Result } from './k12.js';
 import { seedK12Daily } from './k12-daily.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
+import { seedDemoNotifications, seedNotificationTemplates } from './notifications.js';
 import { Random } from './random.js';
 
 export interface DemoSize {
@@ -127,6 +128,13 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     {},
     summarizeEndedSessions,
   );
+  for (const tenantId of [seeded.districtTenantId, seeded.languageSchoolTenantId])
+    await seedNotificationTemplates(database, tenantId);
+  const child = k12Result!.students[0]!;
+  await seedDemoNotifications(database, seeded.districtTenantId, credentials.accounts, {
+    firstName: child.firstName,
+    lastSurname: child.lastName,
+  });
   return {
     ...seeded,
     credentials,

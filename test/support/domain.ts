@@ -6,8 +6,12 @@
  * own tests, and a domain test is about the domain's rules.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { applicationAccessControl, applicationPlugins } from '../../src/app.js';
+import { applicationAccessControl, applicationPlugins, type ApplicationOptions } from '../../src/app.js';
+import { createJobRunner } from '../../src/platform/jobs/runner.js';
 import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSize, type DemoSummary } from '../../src/demo/seed.js';
 import type { Principal, Role } from '../../src/platform/auth/roles.js';
 import { buildApp } from '../../src/platform/http/app.js';
@@ -31,7 +35,17 @@ export interface DomainHarness {
 
 const AS_HEADER = 'x-test-principal';
 
-export async function domainHarness(size: Partial<DemoSize> = {}): Promise<DomainHarness> {
+export interface HarnessOptions {
+  /** What the composition root is given (e.g. the notification e-mail transport). */
+  application?: ApplicationOptions;
+  /** Run the background-job runner (tasks included), started before the harness is returned. */
+  jobs?: boolean;
+}
+
+export async function domainHarness(
+  size: Partial<DemoSize> = {},
+  options: HarnessOptions = {},
+): Promise<DomainHarness> {
   const database = await migratedDatabase();
   const demo = await seedDemo(database, {
     ...DEFAULT_DEMO_SIZE,
@@ -42,9 +56,13 @@ export async function domainHarness(size: Partial<DemoSize> = {}): Promise<Domai
     ...size,
   });
   const principals = new Map<string, Principal>();
+  const logger = createLogger('silent');
+  const uploadDir = options.jobs ? fs.mkdtempSync(path.join(os.tmpdir(), 'schola-harness-')) : undefined;
+  const jobs = uploadDir ? createJobRunner(database, { logger, uploadDir, pollIntervalMs: 50 }) : undefined;
   const app = await buildApp({
     database,
-    logger: createLogger('silent'),
+    logger,
+    jobs,
     plugins: [
       (instance) => {
         // Test-only: the principal is named by a header this harness sets (see `inject`).
@@ -53,10 +71,17 @@ export async function domainHarness(size: Partial<DemoSize> = {}): Promise<Domai
           if (typeof key === 'string') request.principal = principals.get(key);
         });
       },
-      ...applicationPlugins(),
+      ...applicationPlugins(options.application),
     ],
   });
-  const env: WorkEnvironment = { database, access: applicationAccessControl(), realtime: app.realtime };
+  if (jobs) await app.ready();
+  const env: WorkEnvironment = {
+    database,
+    access: applicationAccessControl(),
+    realtime: app.realtime,
+    jobs,
+    events: app.events,
+  };
   return {
     database,
     demo,
@@ -80,6 +105,7 @@ export async function domainHarness(size: Partial<DemoSize> = {}): Promise<Domai
     async dispose() {
       await app.close();
       await database.dispose();
+      if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@
  * revocation takes effect on the very next question.
  *
  * consent_type vocabulary (both consent tables):
- *   'audio_recording' · 'ai_analysis' · 'data_sharing' (any vendor) · 'data_sharing:<vendor>' (one
+ *   'audio_recording' · 'ai_analysis' · 'email_contact' (e-mailing the student: COPPA) · 'data_sharing' (any vendor) · 'data_sharing:<vendor>' (one
  *   vendor; vendor names are lower-cased, at most 37 characters so the type fits privacy_consents).
  * privacy_consents.student_id holds the classroom student's id (users.students.id) for classroom
  * students and the Ed-Fi studentUniqueId for K-12 students (it is a free-form external id in the seed).
@@ -62,6 +62,10 @@ export const mayRecordAudio = (tx: Tx, classroomStudentId: string, options: Cons
 
 export const mayRunAiAnalysis = (tx: Tx, classroomStudentId: string, options: ConsentOptions = {}) =>
   decideConsent(tx, { classroomStudentId }, ['ai_analysis'], options.now ?? new Date());
+
+/** May the platform e-mail the student (notifications)? Under 13 it takes verified parental consent. */
+export const mayEmailStudent = (tx: Tx, student: StudentRef, options: ConsentOptions = {}) =>
+  decideConsent(tx, student, ['email_contact'], options.now ?? new Date());
 
 /** Without a vendor: the general data-sharing consent only. */
 export const mayShareWithVendor = (

@@ -2,7 +2,9 @@
  * The compliance domain's public entry: the consent service (COPPA, FERPA consents) other domains
  * ask before recording, analysing or sharing a student's data.
  */
+export { complianceContactPolicy } from './contact-policy.js';
 export {
+  mayEmailStudent,
   mayRecordAudio,
   mayRunAiAnalysis,
   mayShareWithVendor,

@@ -48,6 +48,15 @@ export async function studentByUniqueId(
   return row ? { studentUsi: Number(row.studentusi), gradeLevel: row.grade } : undefined;
 }
 
+/** The student's studentUniqueId by their USI; undefined when no such student. */
+export async function studentUniqueIdOf(tx: Tx, studentUsi: number): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ id: student.studentUniqueId })
+    .from(student)
+    .where(eq(student.studentUSI, studentUsi));
+  return row?.id;
+}
+
 export { k12RelationshipSets } from './relationships.js';
 
 export {

@@ -23,7 +23,8 @@ export type { ApiAuditor, AuditEvent, CrudOptions, WriteRule } from './crud-kit.
 
 export function registerCrudRoutes(app: FastifyInstance, resource: Resource, options: CrudOptions): void {
   const ctx = crudContext(resource, options);
-  registerList(app, ctx);
+  // An owner may serve the list path itself (its service route is registered first).
+  if (!(resource.ownedBy && app.hasRoute({ method: 'GET', url: resource.path }))) registerList(app, ctx);
   const writes = resource.writable && !resource.ownedBy;
   if (writes) registerCreate(app, ctx);
   if (resource.key.length > 0) {

@@ -58,7 +58,14 @@ const HIDDEN = new Set([
 ]);
 
 /** Columns that are secrets wherever they appear. */
-const SECRET_COLUMNS = new Set(['password_hash', 'secret_hash', 'token_hash', 'password', 'verification_token']);
+const SECRET_COLUMNS = new Set([
+  'password_hash',
+  'secret_hash',
+  'token_hash',
+  'password',
+  'verification_token',
+  'signing_secret',
+]);
 
 /** Columns the server maintains. */
 const SERVER_COLUMNS = new Set([

@@ -49,6 +49,12 @@ const EnvSchema = z.object({
     .string()
     .url({ message: 'expected an absolute URL such as https://schola.example.org' })
     .optional(),
+  /** Where notification e-mail goes (smtp:// or smtps://); unset = the outbox table (nothing leaves). */
+  SCHOLA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, { message: 'expected smtp://[user:pass@]host[:port] or smtps://…' })
+    .optional(),
+  SCHOLA_MAIL_FROM: z.string().min(3).max(320).optional(),
   /** Origins allowed to call the API from a browser (CORS), comma-separated; unset = same-origin only. */
   SCHOLA_CORS_ORIGINS: z
     .string()
@@ -89,6 +95,9 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Exact origins allowed by CORS; empty = same-origin only. */
   readonly corsOrigins: readonly string[];
+  /** Notification e-mail: the SMTP server (unset = the outbox table) and the default From. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +143,8 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.SCHOLA_DEMO_SEED,
     publicUrl: e.SCHOLA_PUBLIC_URL,
     corsOrigins: Object.freeze([...new Set((e.SCHOLA_CORS_ORIGINS ?? []).map((o) => o.toLowerCase()))]),
+    smtpUrl: e.SCHOLA_SMTP_URL,
+    mailFrom: e.SCHOLA_MAIL_FROM,
   });
 }
 

@@ -25,7 +25,7 @@ export interface AppOptions {
    * jobs answer 503 — tests that do not exercise them do not pay for pg-boss.
    */
   jobs?: JobRunner;
-  /** Events after commit (`work.publish`); default: an in-process publisher. */
+  /** Events after commit (`work.announce`); default: an in-process publisher. */
   events?: EventPublisher;
 }
 

@@ -95,6 +95,8 @@ export interface JobRunner {
   hasTask(name: string): boolean;
   /** Queues a task; the job id, or null when a job with the same singletonKey already waits. 503 before start. */
   enqueue<T>(name: string, payload: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Queues many jobs of one task in one statement (keys already waiting are skipped). */
+  enqueueMany<T>(name: string, jobs: readonly { payload: T; options?: EnqueueOptions }[]): Promise<void>;
   /** Starts pg-boss and the workers (nothing at all when no job type is defined). */
   start(): Promise<void>;
   /** Stores the upload, writes the pending row and enqueues the job; returns its id. 503 before start. */
@@ -388,6 +390,21 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       });
       wakers.get(name)?.wake();
       return id;
+    },
+
+    async enqueueMany(name, jobs) {
+      if (state !== 'started' || !boss)
+        throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+      if (!tasks.has(name)) throw new Error(`no task ${name}`);
+      // Retry, expiry and dead letter come from the queue (pg-boss's insert reads them there).
+      const rows = jobs.map(({ payload, options: o = {} }) => ({
+        name,
+        data: payload as object,
+        ...(o.singletonKey ? { singletonKey: o.singletonKey } : {}),
+        ...(o.startAfter ? { startAfter: o.startAfter.toISOString() } : {}),
+      }));
+      for (let i = 0; i < rows.length; i += 1000) await boss.insert(rows.slice(i, i + 1000));
+      wakers.get(name)?.wake();
     },
 
     start() {

@@ -83,7 +83,7 @@ export interface WorkEnvironment {
   realtime?: RealtimePublisher;
   onHookError?: (error: unknown) => void;
   /** The background tasks `work.enqueue` queues; absent → nothing is queued. */
-  jobs?: Pick<JobRunner, 'enqueue' | 'hasTask'> | null;
+  jobs?: Pick<JobRunner, 'enqueueMany' | 'hasTask'> | null;
   events?: EventPublisher | null;
 }
 
@@ -101,6 +101,8 @@ export function runWork<T>(
   fn: (work: Work) => Promise<T>,
 ): Promise<T> {
   const now = (env.clock ?? (() => new Date()))();
+  // Tasks queued by this unit of work, per task: one statement each after the commit.
+  const queued = new Map<string, { payload: unknown; options?: EnqueueOptions }[]>();
   return tenantTransaction(
     env.database,
     principal.tenantId,
@@ -113,9 +115,12 @@ export function runWork<T>(
         now,
         afterCommit,
         enqueue(task, payload, options) {
+          const jobs = queued.get(task);
+          if (jobs) return void jobs.push({ payload, options });
+          queued.set(task, [{ payload, options }]);
           afterCommit(async () => {
             if (!env.jobs?.hasTask(task)) throw new Error(`task ${task} not queued: no job runner defines it here`);
-            await env.jobs.enqueue(task, payload, options);
+            await env.jobs.enqueueMany(task, queued.get(task)!);
           });
         },
         announce(event) {
