@@ -54,6 +54,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/edfi/loads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load Ed-Fi 5.2 XML interchange files as a background job (district administrator)
+         * @description Body: a zip of XML files (application/zip) or one XML file (application/xml, named by Content-Disposition). Poll GET /admin/edfi/loads/{jobId}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-zip-compressed": string;
+                    "application/xml": string;
+                    "application/zip": string;
+                    "text/xml": string;
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: unsupported_media_type, unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/edfi/loads/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A load job: status (pending, running, completed, failed), progress, report, OneRoster projection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_found. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/oauth-clients": {
         parameters: {
             query?: never;
@@ -196,6 +298,107 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/oneroster/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a OneRoster 1.1/1.2 CSV package (zip) as a background job (district administrator)
+         * @description All or nothing, or `?partial=true` to apply the good rows. Poll GET /admin/oneroster/imports/{jobId}.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    partial?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/zip": string;
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: unsupported_media_type, unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/oneroster/imports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status (pending, running, completed, failed), progress and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_found. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1635,7 +1838,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met";
             detail: string;
             requestId?: string;
             status: number;
