@@ -7,9 +7,11 @@
 -- carrying their sum (rows another compaction holds are skipped), so the sum a reader sees never
 -- changes without a write. Custom migration: the table is platform bookkeeping, not in the data model.
 CREATE TABLE "oneroster"."write_generations" (
-  "id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  "id" bigint GENERATED ALWAYS AS IDENTITY,
   "tenant_id" uuid NOT NULL,
-  "weight" bigint NOT NULL DEFAULT 1
+  "weight" bigint NOT NULL DEFAULT 1,
+  -- tenant first, like every tenant-owned key (distribution by tenant_id on Citus)
+  CONSTRAINT "write_generations_pkey" PRIMARY KEY ("tenant_id", "id")
 );
 --> statement-breakpoint
 CREATE INDEX "write_generations_tenant_idx" ON "oneroster"."write_generations" ("tenant_id");

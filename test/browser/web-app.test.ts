@@ -168,7 +168,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await checkpoint(page, 'admin-people');
 
     await page.getByRole('link', { name: 'Imports & exports' }).click();
-    const fixture = 'src/standards/oneroster/csv/fixtures/lakeside-1.2';
+    const fixture = 'test/fixtures/oneroster-csv/lakeside-1.2';
     const zip = path.resolve('.tmp/lakeside-1.2.zip');
     fs.writeFileSync(
       zip,
