@@ -123,7 +123,7 @@ beforeAll(async () => {
   ]);
   const password = f.demo.credentials.password;
   await createAccount(f.database, t, {
-    email: 'student@demo-district.schola.dev',
+    email: 'scoped-student@demo-district.schola.dev',
     roles: ['student'],
     password,
     edfiStudentUsi: studentUsi!.usi,
@@ -165,7 +165,7 @@ beforeAll(async () => {
     ['admin', 'admin@'],
     ['teacher', 'teacher@'],
     ['parent', 'parent@'],
-    ['student', 'student@'],
+    ['student', 'scoped-student@'],
     ['unlinked', 'unlinked-teacher@'],
     ['teacherAdmin', 'teacher-admin@'],
     ['teacherParent', 'teacher-parent@'],
