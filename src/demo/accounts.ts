@@ -34,11 +34,11 @@ export async function seedDemoAccounts(
   // Section n=1 of each school goes to that school's first teacher, so this teacher has sections.
   const teacher = k12.teachers.find((t) => t.schoolId === firstSchool)!;
   const child = k12.students[0]!;
-  // The same teacher in the live-classroom directory (demo/classroom.ts names them by Ed-Fi unique id),
+  // The same teacher in the live-classroom directory (demo/classroom.ts gives them their school e-mail),
   // so the demo teacher runs their own live sessions.
   const [classroomTeacher] = await database.query<{ id: string }>(
     'SELECT id FROM users.teachers WHERE tenant_id = $1 AND email = $2',
-    [districtTenantId, `${teacher.uniqueId.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`],
+    [districtTenantId, teacher.email],
   );
   const people: (CreateAccountInput & { childUsi?: number })[] = [
     { email: DEMO_ADMIN_EMAIL, displayName: 'Demo District Administrator', roles: ['district_admin'] },
