@@ -219,7 +219,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     // The global search answers as one types, and opens a student's profile.
     const search = page.getByRole('combobox', { name: 'Global search' }).first();
     await search.fill('an');
-    await page.getByRole('option').first().click();
+    await page.getByRole('listbox').getByRole('option').first().click();
     await page.waitForURL('**/students/*');
     await page.getByRole('heading', { name: 'Sections' }).waitFor();
 

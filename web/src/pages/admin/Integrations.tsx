@@ -95,7 +95,7 @@ export function Integrations() {
                 <Code>{c.clientId}</Code>
               </Table.Td>
               <Table.Td>
-                <Badge color={c.revokedAt ? 'gray.8' : 'green.9'} variant="filled">
+                <Badge color="dark" variant={c.revokedAt ? 'default' : 'filled'}>
                   {c.revokedAt ? t('integrations.revoked') : t('integrations.active')}
                 </Badge>
               </Table.Td>
