@@ -47,7 +47,7 @@ describe('.ci/summary.mjs', () => {
     const crashed = {
       name: '/repo/src/standards/edfi/load.test.ts',
       status: 'failed',
-      message: "Cannot find module '../shared/fixtures/x.xml'",
+      message: "Cannot find module './missing-fixture.xml'",
       assertionResults: [],
     };
     const result = await summarize({
