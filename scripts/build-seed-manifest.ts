@@ -3,7 +3,9 @@
  * payroll/accounting supplement) with its type and nullability, read from the documents themselves.
  * The coverage test compares the migrated database against it, so the model cannot drift silently.
  *
- *   npx tsx scripts/build-seed-manifest.ts [../shared]
+ *   npx tsx scripts/build-seed-manifest.ts <folder holding seeds/ and seeds-supplement/>
+ *
+ * A maintainer's tool: the project itself reads only the committed manifest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,11 @@ export interface ManifestColumn {
   nullable: 'YES' | 'NO' | null;
 }
 
-const shared = path.resolve(process.argv[2] ?? '../shared');
+if (!process.argv[2]) {
+  console.error('usage: tsx scripts/build-seed-manifest.ts <folder holding seeds/ and seeds-supplement/>');
+  process.exit(2);
+}
+const shared = path.resolve(process.argv[2]);
 const out: ManifestColumn[] = [];
 
 // ---- seed 000: a markdown table of table | column | type | nullable ----------------------------

@@ -12,7 +12,7 @@ import { config } from '../config/config.js';
 const ONEROSTER_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 export const SCHOLA_SCOPE = 'https://schola.dev/scope/';
 
-/** The 13 OneRoster 1.2 scopes (../shared/standards/oneroster-1.2.md) and Schola's Ed-Fi scopes. */
+/** The 13 OneRoster 1.2 scopes (OneRoster 1.2, section 3.x: scopes) and Schola's Ed-Fi scopes. */
 export const ONEROSTER_SCOPES = [
   'roster-core.readonly',
   'roster.readonly',
