@@ -22,7 +22,8 @@ export {
 
 import type { DomainModule } from '../../platform/service/module.js';
 import { RETENTION_PATHS, retentionRoutes } from './retention/routes.js';
-import { legalHolds } from './tables.js';
+import { RECORDS_REQUEST_PATH, recordsRequestRoutes } from './records/routes.js';
+import { legalHolds, recordsRequests } from './tables.js';
 
 export { runRetention, type RetentionRun } from './retention/run.js';
 export { placeLegalHold, releaseLegalHold } from './retention/holds.js';
@@ -36,8 +37,18 @@ export const complianceModule: DomainModule = {
       table: legalHolds,
       writeVia: [`POST ${RETENTION_PATHS.holds}`, `POST ${RETENTION_PATHS.holds}/{holdId}/release`],
     },
+    {
+      table: recordsRequests,
+      writeVia: [
+        `POST ${RECORDS_REQUEST_PATH}`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/review`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/decision`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/complete`,
+      ],
+    },
   ],
   register(app) {
     retentionRoutes(app);
+    recordsRequestRoutes(app);
   },
 };

@@ -68,7 +68,11 @@ function heldCondition(plan: Plan): SQL {
        AND (h.record_id IS NULL OR h.record_id = ${keyOf(plan, 't')}))`;
 }
 
-async function countDue(work: Work, plan: Plan, cutoff: Date): Promise<{ due: number; held: number; sample: string[] }> {
+async function countDue(
+  work: Work,
+  plan: Plan,
+  cutoff: Date,
+): Promise<{ due: number; held: number; sample: string[] }> {
   const where = dueCondition(work, plan, cutoff);
   const [counts] = rowsOf<{ due: string | number; held: string | number }>(
     await work.tx.execute(sql`SELECT count(*) FILTER (WHERE NOT ${heldCondition(plan)}) AS due,
@@ -122,7 +126,15 @@ export async function enforceRetention(
   for (const { view, plan } of policies) {
     if (!view.active || !plan) {
       if (view.active && view.problem)
-        outcomes.push({ ...outcomeBase(view), cutoff: null, rows: 0, held: 0, batches: 0, sample: [], error: view.problem });
+        outcomes.push({
+          ...outcomeBase(view),
+          cutoff: null,
+          rows: 0,
+          held: 0,
+          batches: 0,
+          sample: [],
+          error: view.problem,
+        });
       continue;
     }
     const cutoff = cutoffOf(plan, view.retentionDays, now);

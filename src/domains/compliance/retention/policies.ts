@@ -53,7 +53,8 @@ function problemOf(
 
 function keyColumnsOf(table: PgTable): string[] {
   const config = getTableConfig(table);
-  const pk = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+  const pk =
+    config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
   return pk.filter((c) => c !== 'tenant_id');
 }
 

@@ -176,7 +176,10 @@ describe('retention of rows', () => {
     expect(res.statusCode).toBe(200);
     const view = res.json<{ id: number; retentionDays: number; periodSource: string }[]>().find((p) => p.id === id);
     expect(view).toMatchObject({ retentionDays: 2555, periodSource: 'retention_policies' });
-    const teacher = await h.inject(h.principal(['teacher']), { method: 'POST', url: '/api/v1/compliance/retention/dry-run' });
+    const teacher = await h.inject(h.principal(['teacher']), {
+      method: 'POST',
+      url: '/api/v1/compliance/retention/dry-run',
+    });
     expect(teacher.statusCode).toBe(403);
   });
 });
@@ -184,10 +187,10 @@ describe('retention of rows', () => {
 describe('retention of the audit trail', () => {
   it('drops audit-log partitions past retention (not under legal hold); the chain still verifies', async () => {
     const other = randomUUID();
-    await h.database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Old district', 'district')`, [
-      other,
-      `old-${other.slice(0, 8)}`,
-    ]);
+    await h.database.query(
+      `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Old district', 'district')`,
+      [other, `old-${other.slice(0, 8)}`],
+    );
     await h.database.query(`SELECT compliance.ensure_audit_log_partitions('2016-03-01'::date, 1)`);
     const write = (at: string, retentionDate: string) =>
       h.database.db.transaction((tx) =>

@@ -38,7 +38,10 @@ function partitionsOf(tenantId: string, verdicts: readonly AuditPartitionVerdict
 }
 
 /** Runs retention; one report per tenant. */
-export async function runRetention(env: WorkEnvironment, run: RetentionRun = {}): Promise<Map<string, RetentionReport>> {
+export async function runRetention(
+  env: WorkEnvironment,
+  run: RetentionRun = {},
+): Promise<Map<string, RetentionReport>> {
   const now = (env.clock ?? (() => new Date()))();
   const tenants = run.tenantId
     ? [run.tenantId]
