@@ -22,10 +22,10 @@ import {
   type RecordsRequestView,
   type SubmitRecordsRequestInput,
 } from '../schemas.js';
-import { recordsRequests } from '../tables.js';
+import { RECORDS_REQUEST_STATUSES, recordsRequests } from '../tables.js';
 
 type Row = typeof recordsRequests.$inferSelect;
-type Status = (typeof import('../tables.js').RECORDS_REQUEST_STATUSES)[number];
+type Status = (typeof RECORDS_REQUEST_STATUSES)[number];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
