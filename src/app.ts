@@ -27,7 +27,7 @@ import {
   registerContactPolicy,
   type NotificationOptions,
 } from './platform/notifications/index.js';
-import { complianceContactPolicy } from './domains/compliance/index.js';
+import { complianceContactPolicy, complianceModule } from './domains/compliance/index.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import {
   CLASSROOM_LIVE_DESCRIPTION,
@@ -64,6 +64,7 @@ export const DOMAINS: readonly DomainModule[] = [
   directoryModule,
   masteryModule,
   classroomModule,
+  complianceModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
