@@ -102,7 +102,7 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
   console.log(`Schola is serving at ${server.url}  (web app: ${server.url}/)`);
   const signIn = await demoSignInHint(database, server.url).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
-  const classroom = await demoClassroomHint(database).catch(() => undefined);
+  const classroom = await demoClassroomHint(database, server.url).catch(() => undefined);
   if (classroom) console.log(`  ${classroom}`);
   console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);
