@@ -122,6 +122,11 @@ export async function studentGrades(work: Work, studentUsi: number): Promise<Stu
 /** A school's students ranked by cumulative weighted GPA (ties share a rank; no GPA → no rank). */
 export async function classRank(work: Work, schoolId: number, gradeLevel?: string) {
   await work.authorize(courseTranscript, 'read', { schoolId });
+  return rankSchool(work, schoolId, gradeLevel);
+}
+
+/** classRank without the authorization (a transcript shows the student's own rank). */
+export async function rankSchool(work: Work, schoolId: number, gradeLevel?: string) {
   const level = gradeLevel ? sql` AND lower(d.codevalue) = ${gradeLevel.toLowerCase()}` : sql``;
   const rows = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
