@@ -42,6 +42,7 @@ import { directoryModule } from './domains/directory/index.js';
 import { masteryModule } from './domains/mastery/index.js';
 import { schoolOpsModule } from './domains/school-ops/index.js';
 import { curriculumModule } from './domains/curriculum/index.js';
+import { crmModule } from './domains/crm/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -68,6 +69,7 @@ export const DOMAINS: readonly DomainModule[] = [
   classroomModule,
   schoolOpsModule,
   curriculumModule,
+  crmModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */

@@ -21,7 +21,7 @@ export const schoolOpsModule: DomainModule = {
     { table: sessions, writeVia: [`POST ${P.generate}`, `POST ${P.sessions}`] },
     {
       table: enrollments,
-      writeVia: [`POST ${P.enrollments}`, `POST ${P.drop}`, 'POST /api/v1/crm/leads/{leadId}/convert'],
+      writeVia: [`POST ${P.enrollments}`, `POST ${P.drop}`, 'POST /api/v1/sales/leads/{leadId}/convert'],
     },
     { table: attendance, writeVia: [`PUT ${P.attendance}`] },
     { table: placements, writeVia: [`POST ${P.placements}`] },
