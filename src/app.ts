@@ -40,6 +40,9 @@ import { libraryModule } from './domains/library/index.js';
 import { edfiModule, registerGradebookProjection } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
 import { masteryModule } from './domains/mastery/index.js';
+import { schoolOpsModule } from './domains/school-ops/index.js';
+import { curriculumModule } from './domains/curriculum/index.js';
+import { crmModule } from './domains/crm/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -66,6 +69,9 @@ export const DOMAINS: readonly DomainModule[] = [
   masteryModule,
   classroomModule,
   complianceModule,
+  schoolOpsModule,
+  curriculumModule,
+  crmModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */

@@ -7,6 +7,7 @@ import { crmSchema } from '../../platform/db/pg-schemas.js';
 import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { organizations, users } from '../core/tables.js';
 import { classes, sessions } from '../school-ops/tables.js';
+import { LEAD_STATUSES } from './funnel.js';
 
 /** Prospective students/families, with their acquisition channel (source, UTM) and funnel status. */
 // seed: 002_7bfbe2c40aa16e7b.txt §CRM Tables / leads
@@ -36,7 +37,7 @@ export const leads = crmSchema.table(
     tenantFk('leads_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     tenantFk('leads_assigned_to_fkey', [t.tenantId, t.assignedTo], [users.tenantId, users.id]),
     checkIn('leads_source_check', t.source, ['website', 'referral', 'walk_in', 'ad']),
-    checkIn('leads_status_check', t.status, ['new', 'contacted', 'qualified', 'trial', 'enrolled', 'lost']),
+    checkIn('leads_status_check', t.status, LEAD_STATUSES),
     index('leads_organization_idx').on(t.tenantId, t.organizationId),
     index('leads_assigned_to_idx').on(t.tenantId, t.assignedTo),
   ],

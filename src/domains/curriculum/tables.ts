@@ -6,6 +6,7 @@ import { boolean, index, integer, jsonb, text } from 'drizzle-orm/pg-core';
 import { curriculumSchema } from '../../platform/db/pg-schemas.js';
 import { checkIn, tenantFk, tenantKey, tenantKeys, tenantUnique } from '../../platform/db/schema-kit.js';
 import { organizations } from '../core/tables.js';
+import { CEFR_LEVELS } from './levels.js';
 
 /** The four prompting techniques taught by the curriculum (also used by the student toolbox). */
 export const TECHNIQUES = ['orbit', 'slingshot', 'black_hole', 'constellation'] as const;
@@ -58,6 +59,7 @@ export const levels = curriculumSchema.table(
     ),
     // also serves the course type foreign key
     tenantUnique('levels_course_type_id_code_key', t.tenantId, t.courseTypeId, t.code),
+    checkIn('levels_code_check', t.code, CEFR_LEVELS),
   ],
 );
 

@@ -96,6 +96,10 @@ const GRANTS: Grant[] = [
     'sessions.*',
   ].map((on) => g('teacher', 'educational_record', WD, { on })),
   g('teacher', 'educational_record', W, { on: 'edfi.grade' }),
+  // Language-school teachers take their classes' attendance and record lesson progress; the
+  // school-ops service confines them to their own classes (core.users link of the account).
+  g('teacher', 'educational_record', W, { on: 'school_ops.attendance', scope: 'tenant' }),
+  g('teacher', 'educational_record', W, { on: 'toolbox.user_progress', scope: 'tenant' }),
   g('teacher', 'educational_record', W, { on: 'communication.messages' }),
   // Counselors: records, discipline, special education and safety alerts of their schools.
   g('counselor', 'directory', R),
@@ -133,6 +137,11 @@ const GRANTS: Grant[] = [
   g('admissions', 'directory', R),
   g('admissions', 'directory', ALL, { on: 'crm.*' }),
   g('admissions', 'directory', W, { on: 'core.*' }),
+  // …and the language school's front desk: classes, schedules, enrolments, placements, curriculum.
+  g('admissions', 'educational_record', RW, { on: 'school_ops.*' }),
+  g('admissions', 'reference', WD, { on: 'school_ops.*' }),
+  g('admissions', 'reference', WD, { on: 'curriculum.*' }),
+  g('admissions', 'educational_record', RW, { on: 'toolbox.*' }),
   // Students: their own records.
   g('student', 'directory', R),
   g('student', 'educational_record', R),

@@ -1,0 +1,157 @@
+/**
+ * What the school-operations services accept and answer (zod): route validation, OpenAPI and the
+ * web app's forms. No server-only imports here.
+ */
+import { z } from 'zod';
+
+export const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+export const ulidId = z.string().trim().min(1, 'is required').max(64);
+export const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'must be a time of day (HH:MM)')
+  .transform((t) => t.slice(0, 5));
+
+/** The CEFR level codes (curriculum's CEFR_LEVELS, which a test keeps equal: schemas import no other domain). */
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'late', 'excused'] as const;
+export const levelCode = z.enum(CEFR_LEVELS, { message: `must be a CEFR level: ${CEFR_LEVELS.join(', ')}` });
+
+export const classParams = z.strictObject({ classId: ulidId });
+export const sessionParams = z.strictObject({ sessionId: ulidId });
+export const enrollmentParams = z.strictObject({ enrollmentId: ulidId });
+
+export const createClassInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(200),
+  termId: ulidId,
+  courseTypeId: ulidId,
+  levelCode,
+  teacherId: ulidId.optional(),
+  roomId: ulidId.optional(),
+  maxStudents: z.number().int().min(1).max(200),
+});
+export type CreateClassInput = z.input<typeof createClassInput>;
+
+export const enrollInput = z.strictObject({ studentId: ulidId });
+
+export const scheduleInput = z
+  .strictObject({
+    dayOfWeek: z.number().int().min(0, 'must be 0 (Sunday) … 6 (Saturday)').max(6, 'must be 0 (Sunday) … 6 (Saturday)'),
+    startTime: clockTime,
+    endTime: clockTime,
+  })
+  .refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' });
+export type ScheduleInput = z.input<typeof scheduleInput>;
+
+export const generateSessionsInput = z.strictObject({
+  /** Defaults to the term's start (or today, if later) and end. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Extra days without class for this run, besides the school's holiday list (organization settings). */
+  holidays: z.array(isoDate).max(366).default([]),
+});
+export type GenerateSessionsInput = z.input<typeof generateSessionsInput>;
+
+export const createSessionInput = z
+  .strictObject({ date: isoDate, startTime: clockTime, endTime: clockTime, notes: z.string().max(2000).optional() })
+  .refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' });
+export type CreateSessionInput = z.input<typeof createSessionInput>;
+
+export const attendanceInput = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        studentId: ulidId,
+        status: z.enum(ATTENDANCE_STATUSES, { message: `must be one of ${ATTENDANCE_STATUSES.join(', ')}` }),
+        notes: z.string().max(2000).optional(),
+      }),
+    )
+    .max(500),
+});
+export type AttendanceInput = z.input<typeof attendanceInput>;
+
+export const placementInput = z.strictObject({
+  studentId: ulidId,
+  courseTypeId: ulidId,
+  levelCode,
+  score: z.number().int().min(0).max(100),
+  notes: z.string().max(2000).optional(),
+});
+export type PlacementInput = z.input<typeof placementInput>;
+
+export const weekQuery = z.strictObject({ weekOf: isoDate.optional() });
+
+export const classView = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  termId: z.string().nullable(),
+  levelId: z.string().nullable(),
+  levelCode: z.string().nullable(),
+  courseName: z.string().nullable(),
+  teacherId: z.string().nullable(),
+  teacherName: z.string().nullable(),
+  roomId: z.string().nullable(),
+  roomName: z.string().nullable(),
+  maxStudents: z.number(),
+  enrolled: z.number(),
+  isActive: z.boolean(),
+});
+export type ClassView = z.infer<typeof classView>;
+
+export const enrollmentView = z.object({
+  id: z.string(),
+  classId: z.string(),
+  studentId: z.string(),
+  studentName: z.string().nullable(),
+  className: z.string().nullable(),
+  status: z.string(),
+  enrolledAt: z.string().nullable(),
+});
+export type EnrollmentView = z.infer<typeof enrollmentView>;
+
+export const scheduleView = z.object({
+  id: z.string(),
+  classId: z.string(),
+  dayOfWeek: z.number(),
+  startTime: z.string(),
+  endTime: z.string(),
+});
+
+export const sessionView = z.object({
+  id: z.string(),
+  classId: z.string(),
+  className: z.string().nullable(),
+  teacherId: z.string().nullable(),
+  teacherName: z.string().nullable(),
+  roomName: z.string().nullable(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  status: z.string(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const generationView = z.object({
+  created: z.number(),
+  existing: z.number(),
+  holidaysSkipped: z.array(isoDate),
+  sessions: z.array(sessionView),
+});
+
+export const rosterEntry = z.object({
+  studentId: z.string(),
+  name: z.string(),
+  status: z.enum(ATTENDANCE_STATUSES).nullable(),
+  notes: z.string().nullable(),
+});
+export const sessionRosterView = z.object({ session: sessionView, students: z.array(rosterEntry) });
+export type SessionRosterView = z.infer<typeof sessionRosterView>;
+
+export const placementView = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  courseTypeId: z.string(),
+  levelId: z.string(),
+  levelCode: z.string(),
+  score: z.number(),
+  testedAt: z.string(),
+});
