@@ -43,6 +43,7 @@ import { masteryModule } from './domains/mastery/index.js';
 import { schoolOpsModule } from './domains/school-ops/index.js';
 import { curriculumModule } from './domains/curriculum/index.js';
 import { crmModule } from './domains/crm/index.js';
+import { billingModule } from './domains/finance/billing/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -72,6 +73,7 @@ export const DOMAINS: readonly DomainModule[] = [
   schoolOpsModule,
   curriculumModule,
   crmModule,
+  billingModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
