@@ -22,7 +22,7 @@ import {
   type RecordsRequestView,
   type SubmitRecordsRequestInput,
 } from '../schemas.js';
-import { RECORDS_REQUEST_STATUSES, recordsRequests } from '../tables.js';
+import { type RECORDS_REQUEST_STATUSES, recordsRequests } from '../tables.js';
 
 type Row = typeof recordsRequests.$inferSelect;
 type Status = (typeof RECORDS_REQUEST_STATUSES)[number];
