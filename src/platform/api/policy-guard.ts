@@ -123,7 +123,7 @@ function subjectOf(resource: Resource, row: ApiSubject): AccessSubject {
 }
 
 export const policyGuard: ApiGuard = {
-  async decide(tx, principal, meta, resource, action, row): Promise<GuardDecision> {
+  async decide(db, principal, meta, resource, action, row): Promise<GuardDecision> {
     const facts = auditFactsOf(resource.entry.qualifiedName);
     const decision = await decide(
       principal,
@@ -133,7 +133,7 @@ export const policyGuard: ApiGuard = {
         subject: row ? subjectOf(resource, row) : undefined,
         justification: meta.justification,
       },
-      { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
+      { policies: await loadPolicies(db, principal.tenantId), relationships: createRelationshipResolver(db) },
     );
     const base = {
       auditReads: facts?.auditReads ?? true,

@@ -12,11 +12,11 @@
  * so a page whose total is cached costs one round trip, from the same snapshot as its rows. A total
  * is counted in the same statement as the generation it is stored with.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 
 /** The column the page statement carries the generation in (never rendered: not a field name). */
 export const GENERATION_COLUMN = '__write_generation';
@@ -40,7 +40,7 @@ const totals = new LRUCache<string, CachedTotal>({ max: 10_000 });
  * reading; undefined when the page had no row to carry it), otherwise counted now and cached.
  */
 export async function listTotal(
-  tx: Tx,
+  db: TenantDb,
   tenantId: string,
   from: SQL,
   where: SQL,
@@ -51,7 +51,7 @@ export async function listTotal(
   const key = `${tenantId}\u0000${text}\u0000${JSON.stringify(params)}`;
   const cached = totals.get(key);
   if (cached && generation !== undefined && cached.generation === generation) return cached.total;
-  const [row] = rowsOf<{ n: number | string; generation: string | null }>(await tx.execute(statement));
+  const [row] = rowsOf<{ n: number | string; generation: string | null }>(await db.execute(statement));
   const total = Number(row?.n ?? 0);
   if (typeof row?.generation === 'string') totals.set(key, { generation: row.generation, total });
   return total;

@@ -28,6 +28,7 @@
  * by every role's policy, so for them a role's reach is its decision on oneroster.enrollments — who
  * is in which class: a teacher's /classes are their sections, not the school's timetable.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { classificationOf } from '../../platform/auth/classification.js';
 import { loadPolicies } from '../../platform/auth/default-policies.js';
@@ -35,7 +36,6 @@ import { decide, type DecisionContext, type Scope } from '../../platform/auth/po
 import { createRelationshipResolver, currentOn, TODAY } from '../../platform/auth/relationships.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import type { Entity } from './entity-kit.js';
 import { forbidden } from './imsx-errors.js';
 
@@ -174,7 +174,7 @@ const int4 = (n: number | undefined): n is number => n !== undefined && Number.i
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's own OneRoster users and its children's, from its person links. */
-async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: string[]; children: string[] }> {
+async function rosterUsersOf(db: TenantDb, principal: Principal): Promise<{ own: string[]; children: string[] }> {
   const person = principal.person ?? {};
   const tenant = sql`${principal.tenantId}::uuid`;
   const parts: SQL[] = [];
@@ -192,7 +192,7 @@ async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: strin
       WHERE a.tenant_id = ${tenant} AND a.account_id = ${principal.actorId}::uuid`);
   }
   const rows = parts.length
-    ? rowsOf<{ kind: string; id: string }>(await tx.execute(sql.join(parts, sql` UNION ALL `)))
+    ? rowsOf<{ kind: string; id: string }>(await db.execute(sql.join(parts, sql` UNION ALL `)))
     : [];
   const own = rows.filter((r) => r.kind === 'own').map((r) => r.id);
   if (person.onerosterUserSourcedId) own.push(person.onerosterUserSourcedId);
@@ -204,14 +204,14 @@ async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: strin
  * role is bounded by a relationship, the SQL pieces that express it; undefined = no relationship narrowing.
  */
 export async function relationshipOf(
-  tx: Tx,
+  db: TenantDb,
   principal: Principal,
   meta: RequestMeta,
   table: string,
 ): Promise<RelationSql | undefined> {
   const context: DecisionContext = {
-    policies: await loadPolicies(tx, principal.tenantId),
-    relationships: createRelationshipResolver(tx),
+    policies: await loadPolicies(db, principal.tenantId),
+    relationships: createRelationshipResolver(db),
   };
   const decision = await decide(principal, { action: 'read', table, justification: meta.justification }, context);
   if (!decision.allowed) throw forbidden(decision.reason);
@@ -223,7 +223,7 @@ export async function relationshipOf(
   }
   const kinds = await relationshipsOf(principal, meta, table, context);
   if (!kinds) return undefined;
-  const { own, children } = await rosterUsersOf(tx, principal);
+  const { own, children } = await rosterUsersOf(db, principal);
   return relationSql(principal.tenantId, {
     own,
     teaches: kinds.has('own_sections') ? own : [],
