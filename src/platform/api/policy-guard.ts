@@ -145,7 +145,9 @@ export const policyGuard: ApiGuard = {
     if (scope === null)
       return {
         allowed: false,
-        reason: `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by default`,
+        reason:
+          `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by ` +
+          `default`,
         ...base,
       };
     return { allowed: true, reason: decision.reason, scope, ...base };

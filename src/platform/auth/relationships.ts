@@ -95,7 +95,8 @@ export function createRelationshipResolver(db: TenantDb): RelationshipResolver {
       if (!int4(staffUsi, section.schoolId) || !Number.isInteger(section.schoolYear)) return no();
       if (Math.abs(section.schoolYear) > 32767) return no();
       const key = `teaches:${staffUsi}:${JSON.stringify(section)}:${isoDate(on)}`;
-      const value = sql`(${section.sectionIdentifier}::text, ${section.localCourseCode}::text, ${section.schoolId}::int, ${section.schoolYear}::smallint)`;
+      const value = sql`(${section.sectionIdentifier}::text, ${section.localCourseCode}::text,
+        ${section.schoolId}::int, ${section.schoolYear}::smallint)`;
       return member(key, value, sets.sectionsOfStaff(staffUsi, day(on)));
     },
     accountLinkedToStudent(accountId, studentUsi, relations) {

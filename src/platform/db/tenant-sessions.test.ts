@@ -23,7 +23,8 @@ beforeAll(async () => {
       `reads-${i}-${id.slice(0, 8)}`,
     ]);
     await database.query(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+        VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
       [id, `S-${i}`],
     );
   }

@@ -171,7 +171,8 @@ async function surrogateOf(db: TenantDb, tenantId: string, holderName: string, n
   const holder = resourceModel(holderName)!;
   const [row] = rowsOf<{ surrogate: unknown }>(
     await db.execute(
-      sql`SELECT ${sql.identifier(holder.surrogate!.column.name)} AS surrogate FROM ${sql.raw(holder.tableName)} WHERE tenant_id = ${tenantId} AND ${sql.identifier(holder.surrogate!.naturalKey.name)} = ${naturalKey} LIMIT 1`,
+      sql`SELECT ${sql.identifier(holder.surrogate!.column.name)} AS surrogate FROM ${sql.raw(holder.tableName)}
+        WHERE tenant_id = ${tenantId} AND ${sql.identifier(holder.surrogate!.naturalKey.name)} = ${naturalKey} LIMIT 1`,
     ),
   );
   return row?.surrogate;

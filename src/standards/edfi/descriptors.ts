@@ -42,7 +42,8 @@ async function listDescriptors(work: EdfiSession, type: string, query: Record<st
   const where = sql.join(conditions, sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
     await work.db.execute(
-      sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid LIMIT ${paging.limit} OFFSET ${paging.offset}`,
+      sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid
+        LIMIT ${paging.limit} OFFSET ${paging.offset}`,
     ),
   );
   const count = paging.totalCount
@@ -110,7 +111,8 @@ export function descriptorRoutes(app: FastifyInstance): void {
       const [row] = UUID.test(id)
         ? rowsOf<Record<string, unknown>>(
             await work.db.execute(
-              sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type}`,
+              sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid
+                AND descriptortype = ${type}`,
             ),
           )
         : [];

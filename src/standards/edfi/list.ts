@@ -121,7 +121,8 @@ export async function listResources(
   const take = paging.keyset ? paging.limit + 1 : paging.limit;
   const rows = rowsOf<RawRow>(
     await work.db.execute(
-      sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`,
+      sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id
+        LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`,
     ),
   );
   const result: ListResult = { items: rows.slice(0, paging.limit).map((r) => toResource(model, r)) };
@@ -129,7 +130,8 @@ export async function listResources(
     result.nextPageToken = Buffer.from(String(result.items[result.items.length - 1]!.id)).toString('base64url');
   if (paging.totalCount) {
     const join = model.parent
-      ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}`
+      ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id
+        AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}`
       : sql``;
     const [count] = rowsOf<{ n: number | string }>(
       await work.db.execute(sql`SELECT count(*) AS n FROM ${sql.raw(model.tableName)} t${join} WHERE ${where}`),

@@ -125,7 +125,8 @@ async function insertNew(
 
 /** The created rows as `selectList` reads them, for a resource with child items (written after the row). */
 async function readBack(work: EdfiWork, model: ResourceModel, ids: readonly string[]): Promise<RawRow[]> {
-  const statement = sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId} AND t.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`;
+  const statement = sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId}
+    AND t.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`;
   return rowsOf<RawRow>(await work.db.execute(statement));
 }
 

@@ -112,7 +112,8 @@ async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValu
   };
   const names = Object.keys(columns);
   await work.db.execute(sql`
-    INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)}, ${sql.join(names.map(q), sql`, `)})
+    INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)},
+      ${sql.join(names.map(q), sql`, `)})
     VALUES (${work.tenantId}, ${link}, ${sql.join(
       names.map((n) => sql`${columns[n]}`),
       sql`, `,
@@ -160,7 +161,8 @@ export async function insertChildren(
     const chunk = Math.max(1, Math.floor(MAX_PARAMS / (names.length + 1)));
     for (let i = 0; i < tuples.length; i += chunk) {
       await work.db.execute(
-        sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`,
+        sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)})
+          VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`,
       );
     }
   }
@@ -209,7 +211,9 @@ export async function upsert(
     await authorizeRecord(work.db, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
     await work.db.execute(
-      sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
+      sql`UPDATE ${sql.raw(model.tableName)} SET
+        ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)}
+          WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
     );
     await deleteChildren(work, model, values.self);
     await insertChildren(work, model, [values]);
@@ -226,10 +230,11 @@ export async function upsert(
   const names = Object.keys(values.self);
   const [inserted] = rowsOf<{ id: string }>(
     await work.db.execute(
-      sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(
-        names.map((n) => sql`${values.self[n]}`),
-        sql`, `,
-      )}) RETURNING id`,
+      sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)})
+        VALUES (${work.tenantId}, ${sql.join(
+          names.map((n) => sql`${values.self[n]}`),
+          sql`, `,
+        )}) RETURNING id`,
     ),
   );
   await insertChildren(work, model, [values]);
@@ -286,7 +291,9 @@ export async function replace(
   // Children go first (by the stored key) and come back under the new one: the collection is replaced.
   await deleteChildren(work, model, existing._values);
   await work.db.execute(
-    sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
+    sql`UPDATE ${sql.raw(model.tableName)} SET
+      ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)}
+        WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
   );
   await insertChildren(work, model, [values]);
   if (keyChanged || surrogateKeyChanged) {
@@ -294,7 +301,9 @@ export async function replace(
     Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));
     if (!sameKey(oldKey, newKey)) {
       await work.db.execute(
-        sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`,
+        sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues)
+          VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb,
+            ${JSON.stringify(newKey)}::jsonb)`,
       );
     }
   }
@@ -315,7 +324,8 @@ export async function remove(work: EdfiWork, model: ResourceModel, id: string, i
   if (model.parent) {
     // The supertype row's delete cascades to the subtype; dependents of either still refuse it.
     await work.db.execute(
-      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId} AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
+      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId}
+        AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
     );
   } else {
     await work.db.execute(

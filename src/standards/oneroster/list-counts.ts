@@ -23,7 +23,8 @@ export const GENERATION_COLUMN = '__write_generation';
 
 /** The tenant's OneRoster write generation and today's date, as one text value. */
 export function generationSql(tenantId: string): SQL {
-  return sql`(SELECT coalesce(sum(g.weight), 0)::text || '@' || CURRENT_DATE::text FROM oneroster.write_generations g WHERE g.tenant_id = ${tenantId}::uuid)`;
+  return sql`(SELECT coalesce(sum(g.weight), 0)::text || '@' || CURRENT_DATE::text FROM oneroster.write_generations g
+    WHERE g.tenant_id = ${tenantId}::uuid)`;
 }
 
 interface CachedTotal {
@@ -46,7 +47,8 @@ export async function listTotal(
   where: SQL,
   generation: string | undefined,
 ): Promise<number> {
-  const statement = sql`SELECT count(*)::int AS n, ${generationSql(tenantId)} AS generation FROM ${from} WHERE ${where}`;
+  const statement = sql`SELECT count(*)::int AS n, ${generationSql(tenantId)} AS generation FROM ${from}
+    WHERE ${where}`;
   const { sql: text, params } = dialect.sqlToQuery(statement);
   const key = `${tenantId}\u0000${text}\u0000${JSON.stringify(params)}`;
   const cached = totals.get(key);

@@ -29,7 +29,9 @@ export interface ReadAccess {
 /** Sub-objects that can be filtered on (users' roles[]): EXISTS over a correlated table. */
 const NESTED_FILTERS: Record<string, { from: string; columns: Record<string, string> }> = {
   roles: {
-    from: `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = 'active'`,
+    from:
+      `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = ` +
+      `'active'`,
     columns: {
       role: 'r.role',
       roleType: 'r.role_type',
@@ -217,7 +219,8 @@ export async function listObjects(
   // generation it is valid for.
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(
-      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
+      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)}
+        FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
     ),
   );
   // An empty first page is an empty list (the same snapshot): nothing to count.

@@ -51,7 +51,8 @@ export async function schoolOrgsOf(db: TenantDb, principal: Principal): Promise<
   const ids = principal.schoolIds.map((id) => sql`${String(id)}`);
   const rows = rowsOf<{ sourced_id: string }>(
     await db.execute(
-      sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school' AND identifier IN (${sql.join(ids, sql`, `)})`,
+      sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school'
+        AND identifier IN (${sql.join(ids, sql`, `)})`,
     ),
   );
   return rows.map((r) => r.sourced_id);
@@ -77,7 +78,8 @@ export async function policyAllows(
   if (!decision.allowed) throw forbidden(decision.reason);
   if (action !== 'read' && decision.scope !== 'tenant' && decision.scope !== 'school') {
     throw forbidden(
-      `Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or district-level account or client.`,
+      `Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or ` +
+        `district-level account or client.`,
     );
   }
 }
