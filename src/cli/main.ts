@@ -77,7 +77,8 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     const pending = (await migrationStatus(database)).filter((m) => m.state !== 'applied');
     if (pending.length > 0) {
       throw new MigrationError(
-        `The database is not up to date (${pending.map((m) => `${m.name}: ${m.state}`).join(', ')}). Run \`schola migrate\` first.`,
+        `The database is not up to date (${pending.map((m) => `${m.name}: ${m.state}`).join(', ')}). Run \`schola ` +
+          `migrate\` first.`,
       );
     }
     if (options.seedIfEmpty && config.demoSeed && !(await hasAnyTenant(database))) {

@@ -212,7 +212,9 @@ const list = (names: readonly string[], prefix = '') =>
     sql`, `,
   );
 
-/** The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`). */
+/**
+ * The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`).
+ */
 function upsertCtes(step: Step, tenantId: string, select: SQL, name: string): SQL {
   const columns = step.metadata ? [...step.columns, 'metadata'] : [...step.columns];
   const src = sql.raw(`${name}_src`);
@@ -237,7 +239,8 @@ async function upsert(
   select: SQL,
 ): Promise<{ inserted: number; updated: number }> {
   const statement = sql`WITH ${upsertCtes(step, tenantId, select, 'up')}
-    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+      FROM up`;
   const [row] = rowsOf<{ inserted: number; updated: number }>(await tx.execute(statement));
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
 }
@@ -266,7 +269,8 @@ async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope:
   const key = step.metadata ? 't.sourced_id' : 't.user_sourced_id';
   const owned = step.metadata
     ? sql`t.metadata->>'source' = 'edfi'`
-    : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id AND u.metadata->>'source' = 'edfi')`;
+    : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id
+      AND u.metadata->>'source' = 'edfi')`;
   const narrowed = scope.ids ? sql` AND ${sql.raw(key)} = ANY(${src.idList(scope)})` : sql``;
   const derived = sql.join(
     sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`),
