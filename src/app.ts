@@ -40,6 +40,7 @@ import { libraryModule } from './domains/library/index.js';
 import { edfiModule } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
 import { masteryModule } from './domains/mastery/index.js';
+import { financeModule } from './domains/finance/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -64,6 +65,7 @@ export const DOMAINS: readonly DomainModule[] = [
   directoryModule,
   masteryModule,
   classroomModule,
+  financeModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */

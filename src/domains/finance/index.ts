@@ -3,6 +3,10 @@
  * composition root may use. Ledger (double-entry books), fiscal documents and payroll live in their
  * sub-folders; everything not exported here is private to them.
  */
+import type { DomainModule } from '../../platform/service/module.js';
+import { LEDGER_PATHS, ledgerRoutes } from './ledger/routes.js';
+import { journalEntries, journalEntryLines } from './tables.js';
+
 export { ACCOUNTS, ensureChartOfAccounts, SCHOOL_CHART } from './ledger/chart.js';
 export {
   MONEY_EVENT_KINDS,
@@ -13,3 +17,21 @@ export {
   type MoneyEventKind,
   type MoneyMethod,
 } from './ledger/postings.js';
+export { createEntry, postEntry, reverseEntry } from './ledger/service.js';
+export { balanceSheet, incomeStatement, trialBalance } from './ledger/reports.js';
+
+const E = LEDGER_PATHS.entries;
+
+export const financeModule: DomainModule = {
+  name: 'finance',
+  owns: [
+    {
+      table: journalEntries,
+      writeVia: [`POST ${E}`, `PATCH ${E}/{entryId}`, `POST ${E}/{entryId}/post`, `POST ${E}/{entryId}/reverse`],
+    },
+    { table: journalEntryLines, writeVia: [`POST ${E}`, `PATCH ${E}/{entryId}`] },
+  ],
+  register(app) {
+    ledgerRoutes(app);
+  },
+};
