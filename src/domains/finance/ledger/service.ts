@@ -4,11 +4,11 @@
  * corrected by a reversal — a new posted entry with the lines swapped, linked both ways to the original,
  * which becomes `reversed`. The database enforces the same rules (migration 0024_ledger_immutability).
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
-import { organizations } from '../../core/tables.js';
 import { chartOfAccounts, journalEntries, journalEntryLines } from '../tables.js';
 import { ledgerErrors } from './errors.js';
 import { insertDraft, insertLines, postDraft, type DraftLine, type EntryRow } from './journal.js';
@@ -26,13 +26,11 @@ import {
 
 /** The organisation an operation concerns: the given one (of this tenant), or the tenant's only one. */
 export async function resolveOrganization(work: Work, organizationId?: string): Promise<string> {
-  const rows = await work.tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(eq(organizations.tenantId, work.tenantId), organizationId ? eq(organizations.id, organizationId) : undefined),
-    )
-    .limit(2);
+  // core has no entry module: its table is read by name (the tenant's organisations).
+  const rows = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`SELECT id FROM core.organizations WHERE tenant_id = ${work.tenantId}
+      ${organizationId ? sql`AND id = ${organizationId}` : sql``} ORDER BY id LIMIT 2`),
+  );
   if (organizationId && rows.length === 0) throw new AppError('not_found', `No organization ${organizationId}.`);
   if (rows.length !== 1)
     throw ledgerErrors.organization_required('This tenant has several organizations: name one (organizationId).');
