@@ -5,7 +5,8 @@
  */
 import type { DomainModule } from '../../platform/service/module.js';
 import { LEDGER_PATHS, ledgerRoutes } from './ledger/routes.js';
-import { journalEntries, journalEntryLines } from './tables.js';
+import { FISCAL_PATHS, fiscalRoutes } from './fiscal/routes.js';
+import { fiscalDocuments, journalEntries, journalEntryLines } from './tables.js';
 
 export { ACCOUNTS, ensureChartOfAccounts, SCHOOL_CHART } from './ledger/chart.js';
 export {
@@ -18,6 +19,8 @@ export {
   type MoneyMethod,
 } from './ledger/postings.js';
 export { createEntry, postEntry, reverseEntry } from './ledger/service.js';
+export { buildNfeKey, isValidNfeKey, nfeKeyProblem } from './fiscal/nfe-key.js';
+export { issueFiscalDocument } from './fiscal/service.js';
 export { balanceSheet, incomeStatement, trialBalance } from './ledger/reports.js';
 
 const E = LEDGER_PATHS.entries;
@@ -30,8 +33,10 @@ export const financeModule: DomainModule = {
       writeVia: [`POST ${E}`, `PATCH ${E}/{entryId}`, `POST ${E}/{entryId}/post`, `POST ${E}/{entryId}/reverse`],
     },
     { table: journalEntryLines, writeVia: [`POST ${E}`, `PATCH ${E}/{entryId}`] },
+    { table: fiscalDocuments, writeVia: [`POST ${FISCAL_PATHS.documents}`] },
   ],
   register(app) {
     ledgerRoutes(app);
+    fiscalRoutes(app);
   },
 };
