@@ -44,6 +44,7 @@ import { schoolOpsModule } from './domains/school-ops/index.js';
 import { curriculumModule } from './domains/curriculum/index.js';
 import { crmModule } from './domains/crm/index.js';
 import { billingModule } from './domains/finance/billing/index.js';
+import { financeModule } from './domains/finance/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
@@ -74,6 +75,7 @@ export const DOMAINS: readonly DomainModule[] = [
   curriculumModule,
   crmModule,
   billingModule,
+  financeModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */

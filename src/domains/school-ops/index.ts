@@ -11,6 +11,7 @@ export { addSchedule, createSession, generateSessions, getSession, weekSessions 
 export { sessionRoster, takeAttendance } from './attendance.js';
 export { placeStudent } from './placement.js';
 export { activeEnrollmentsForBilling, type BillableEnrollment } from './billing-view.js';
+export { taughtSessions, type TaughtSession } from './taught-sessions.js';
 export { schoolOpsErrors } from './errors.js';
 export type { ClassView, EnrollmentView, SessionView } from './schemas.js';
 

@@ -1,0 +1,116 @@
+/**
+ * Fiscal documents written through the service carry a valid access key: an NF-e/NFC-e gets its
+ * 44-digit key built from its parts (nfe-key.ts), or the key given is checked digit by digit.
+ */
+import { randomInt } from 'node:crypto';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { AppError } from '../../../platform/http/errors.js';
+import { parseInput } from '../../../platform/service/routes.js';
+import type { Work } from '../../../platform/service/work.js';
+import { resolveOrganization } from '../ledger/service.js';
+import { fiscalDocuments } from '../tables.js';
+import { buildNfeKey, isValidCnpj, nfeKeyProblem, UF_CODES } from './nfe-key.js';
+
+export const issueFiscalDocumentInput = z.strictObject({
+  organizationId: z.string().min(1).max(64).optional(),
+  documentType: z.enum(['nfe', 'nfce']).default('nfe'),
+  /** IBGE code of the issuer's state (35 = São Paulo). */
+  cUF: z
+    .number()
+    .int()
+    .refine((n) => (UF_CODES as readonly number[]).includes(n), 'must be an IBGE state code'),
+  series: z.number().int().min(0).max(999),
+  number: z.number().int().min(1).max(999_999_999),
+  issueDate: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+  issuerCnpj: z
+    .string()
+    .transform((s) => s.replace(/\D/g, ''))
+    .refine(isValidCnpj, 'must be a valid CNPJ'),
+  issuerName: z.string().trim().min(1).max(200),
+  recipientDocument: z.string().trim().max(20).optional(),
+  recipientName: z.string().trim().max(200).optional(),
+  totalAmountCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  serviceDescription: z.string().trim().max(1000).optional(),
+  invoiceId: z.string().min(1).max(64).optional(),
+  /** A key issued elsewhere: checked (length, state, month, CNPJ, model, check digit), not rebuilt. */
+  accessKey: z
+    .string()
+    .superRefine((k, ctx) => {
+      const problem = nfeKeyProblem(k);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+});
+export type IssueFiscalDocumentInput = z.input<typeof issueFiscalDocumentInput>;
+
+export const fiscalDocumentView = z.object({
+  id: z.string(),
+  documentType: z.string(),
+  series: z.string(),
+  documentNumber: z.string(),
+  accessKey: z.string(),
+  issueDate: z.string(),
+  totalAmountCents: z.number().int(),
+  status: z.string(),
+});
+
+export async function issueFiscalDocument(work: Work, input: IssueFiscalDocumentInput) {
+  const data = parseInput(issueFiscalDocumentInput, input);
+  await work.authorize(fiscalDocuments, 'write');
+  const organizationId = await resolveOrganization(work, data.organizationId);
+  const model = data.documentType === 'nfce' ? 65 : 55;
+  const accessKey =
+    data.accessKey ??
+    buildNfeKey({
+      cUF: data.cUF,
+      issuedOn: data.issueDate,
+      cnpj: data.issuerCnpj,
+      model,
+      series: data.series,
+      number: data.number,
+      numericCode: randomInt(0, 100_000_000),
+    });
+  if (data.accessKey) {
+    // A given key must describe this document.
+    const expected = `${String(data.cUF).padStart(2, '0')}${data.issueDate.slice(2, 4)}${data.issueDate.slice(5, 7)}${data.issuerCnpj}${model}`;
+    const tail = `${String(data.series).padStart(3, '0')}${String(data.number).padStart(9, '0')}`;
+    if (!accessKey.startsWith(expected) || accessKey.slice(22, 34) !== tail)
+      throw AppError.validation({ accessKey: ['does not match the state, date, CNPJ, model, series and number'] });
+  }
+  const [row] = await work.tx
+    .insert(fiscalDocuments)
+    .values({
+      tenantId: work.tenantId,
+      id: ulid(),
+      organizationId,
+      documentType: data.documentType,
+      documentNumber: String(data.number),
+      series: String(data.series),
+      accessKey,
+      issueDate: data.issueDate,
+      competenceDate: data.issueDate,
+      issuerDocument: data.issuerCnpj,
+      issuerName: data.issuerName,
+      recipientDocument: data.recipientDocument ?? null,
+      recipientName: data.recipientName ?? null,
+      totalAmountCents: data.totalAmountCents,
+      netAmountCents: data.totalAmountCents,
+      serviceDescription: data.serviceDescription ?? null,
+      invoiceId: data.invoiceId ?? null,
+      status: 'pending',
+    })
+    .returning();
+  const view = {
+    id: row!.id,
+    documentType: row!.documentType!,
+    series: row!.series!,
+    documentNumber: row!.documentNumber!,
+    accessKey: row!.accessKey!,
+    issueDate: row!.issueDate!,
+    totalAmountCents: row!.totalAmountCents ?? 0,
+    status: row!.status ?? 'pending',
+  };
+  await work.audit({ table: fiscalDocuments, recordId: view.id, operation: 'INSERT', newValues: view });
+  return view;
+}

@@ -1,0 +1,206 @@
+/**
+ * Payroll rules at their boundaries: earnings per contract model from the sessions actually taught
+ * (demo language school, February 2026), INSS, approval before payment (the issue's 10,000,000 paid
+ * on a draft payroll of 700,000 is impossible through the API and in the database), payments never
+ * above net − paid also under concurrency, status following, and the books posted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../../platform/auth/roles.js';
+import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { earnings, inssCents } from './rules.js';
+
+let h: DomainHarness;
+let finance: Principal;
+let tenant: string;
+let organizationId: string;
+let teacherId: string;
+
+const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+  h.inject(finance, { method, url, ...(body === undefined ? {} : json(body)) });
+const P = '/api/v1/finance/payroll';
+let seq = 0;
+
+async function contract(model: string, paymentModel: string, rate: number, percentage: number | null = null) {
+  const id = `contract-${++seq}`;
+  await h.database.query(
+    `INSERT INTO finance.teacher_contracts (tenant_id, id, user_id, organization_id, payment_model, rate, contract_model,
+       percentage, start_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2026-01-01')`,
+    [tenant, id, teacherId, organizationId, paymentModel, rate, model, percentage],
+  );
+  return id;
+}
+
+async function payroll(status: string, net: number) {
+  const id = `payroll-${++seq}`;
+  await h.database.query(
+    `INSERT INTO finance.staff_payroll (tenant_id, id, organization_id, user_id, period_start, period_end, payroll_type,
+       gross_amount_cents, total_deductions_cents, total_additions_cents, net_amount_cents, status)
+     VALUES ($1, $2, $3, $4, '2026-02-01', '2026-02-28', 'salary', $5, 0, 0, $5, $6)`,
+    [tenant, id, organizationId, teacherId, net, status],
+  );
+  return id;
+}
+
+const generate = (contractId: string) =>
+  api('POST', `${P}/generate`, { contractId, periodStart: '2026-02-01', periodEnd: '2026-02-28' });
+
+beforeAll(async () => {
+  h = await domainHarness({ languageSchoolStudents: 12 });
+  tenant = h.demo.languageSchoolTenantId;
+  finance = h.principal(['finance'], { tenantId: tenant });
+  const [row] = await h.database.query<{ teacher_id: string; organization_id: string }>(
+    `SELECT teacher_id, organization_id FROM school_ops.classes WHERE tenant_id = $1 AND teacher_id IS NOT NULL
+      ORDER BY id LIMIT 1`,
+    [tenant],
+  );
+  teacherId = row!.teacher_id;
+  organizationId = row!.organization_id;
+});
+afterAll(() => h.dispose());
+
+describe('payroll arithmetic', () => {
+  it('INSS is progressive by band and capped', () => {
+    expect(inssCents(151_800)).toBe(11_385);
+    expect(inssCents(300_000)).toBe(11_385 + 11_483 + 2_473);
+    expect(inssCents(5_000_000)).toBe(inssCents(815_741));
+    expect(inssCents(0)).toBe(0);
+  });
+
+  it('earnings per model', () => {
+    const taught = [
+      { hours: 1.5, studentsPresent: 4 },
+      { hours: 1.5, studentsPresent: 6 },
+    ];
+    const employee = earnings(
+      { contractModel: 'school_employee', paymentModel: 'hourly', rate: 50, percentage: null },
+      taught,
+    );
+    expect(employee).toMatchObject({
+      grossCents: 15_000,
+      totalDeductionsCents: inssCents(15_000),
+      payrollType: 'hourly',
+    });
+    const pct = earnings(
+      { contractModel: 'hired_percentage', paymentModel: 'per_class', rate: 30, percentage: 40 },
+      taught,
+    );
+    expect(pct).toMatchObject({ grossCents: 12_000, totalDeductionsCents: 0 });
+    const ext = earnings(
+      { contractModel: 'external_rental', paymentModel: 'per_class', rate: 80.5, percentage: null },
+      taught,
+    );
+    expect(ext).toMatchObject({ grossCents: 16_100, totalDeductionsCents: 0 });
+  });
+});
+
+describe('payroll service', () => {
+  it('computes a month from the sessions taught, once per contract and period', async () => {
+    const [{ n } = { n: 0 }] = await h.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM school_ops.sessions s JOIN school_ops.classes c
+         ON c.tenant_id = s.tenant_id AND c.id = s.class_id
+        WHERE s.tenant_id = $1 AND c.teacher_id = $2 AND s.status = 'completed' AND s.date BETWEEN '2026-02-01' AND '2026-02-28'`,
+      [tenant, teacherId],
+    );
+    expect(n).toBeGreaterThan(0);
+    const external = await generate(await contract('external_rental', 'per_class', 80));
+    expect(external.statusCode).toBe(200);
+    expect(external.json()).toMatchObject({
+      grossAmountCents: 8_000 * n,
+      netAmountCents: 8_000 * n,
+      status: 'pending_approval',
+    });
+    const employeeContract = await contract('school_employee', 'fixed', 3000);
+    const employee = (await generate(employeeContract)).json();
+    expect(employee).toMatchObject({
+      grossAmountCents: 300_000,
+      totalDeductionsCents: 25_341,
+      netAmountCents: 274_659,
+    });
+    const again = await Promise.all([generate(employeeContract), generate(employeeContract)]);
+    expect(again.map((r) => r.json().id)).toEqual([employee.id, employee.id]);
+    const pct = (await generate(await contract('hired_percentage', 'per_class', 50, 40))).json();
+    expect(pct.grossAmountCents % 2000).toBe(0);
+  });
+
+  it("refuses the issue's payment: 10,000,000 on a draft payroll whose net is 700,000 (API and database)", async () => {
+    const draft = await payroll('draft', 700_000);
+    const res = await api('POST', `${P}/${draft}/payments`, { amountCents: 10_000_000 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('payroll_not_payable');
+    // Even an amount within the net is refused before approval.
+    expect((await api('POST', `${P}/${draft}/payments`, { amountCents: 1 })).json().code).toBe('payroll_not_payable');
+    await expect(
+      h.database.query(
+        `UPDATE finance.staff_payroll SET paid_amount_cents = 10000000 WHERE tenant_id = $1 AND id = $2`,
+        [tenant, draft],
+      ),
+    ).rejects.toThrow(/staff_payroll_paid_within_net_check|staff_payroll_unpaid_until_approved_check/);
+    await expect(
+      h.database.query(`UPDATE finance.staff_payroll SET paid_amount_cents = 1 WHERE tenant_id = $1 AND id = $2`, [
+        tenant,
+        draft,
+      ]),
+    ).rejects.toThrow(/staff_payroll_unpaid_until_approved_check/);
+    expect((await api('POST', `${P}/${draft}/payments`, { amountCents: 0 })).statusCode).toBe(400);
+    expect((await api('POST', `${P}/${draft}/payments`, { amountCents: 10.5 })).statusCode).toBe(400);
+  });
+
+  it('approval posts the accrual; payments at the boundary; status follows', async () => {
+    const id = await payroll('pending_approval', 700_000);
+    const approved = await api('POST', `${P}/${id}/approve`);
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+    expect((await api('POST', `${P}/${id}/approve`)).statusCode).toBe(409);
+    const part = await api('POST', `${P}/${id}/payments`, { amountCents: 699_999, methodType: 'pix' });
+    expect(part.statusCode).toBe(201);
+    expect(part.json().payroll).toMatchObject({ status: 'partially_paid', paidAmountCents: 699_999 });
+    const over = await api('POST', `${P}/${id}/payments`, { amountCents: 2 });
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ code: 'payment_exceeds_balance', dueCents: 1 });
+    const last = await api('POST', `${P}/${id}/payments`, { amountCents: 1, methodType: 'cash' });
+    expect(last.json().payroll).toMatchObject({ status: 'paid', paidAmountCents: 700_000 });
+    expect((await api('POST', `${P}/${id}/payments`, { amountCents: 1 })).json().code).toBe('payroll_not_payable');
+    const entries = await h.database.query<{ event_kind: string; total: string }>(
+      `SELECT e.event_kind, sum(l.amount_cents) FILTER (WHERE l.entry_type = 'debit') AS total
+         FROM finance.journal_entries e JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+        WHERE e.tenant_id = $1 AND e.status = 'posted'
+          AND (e.source_id = $2 OR e.source_id IN (SELECT id FROM finance.payroll_payments WHERE payroll_id = $2))
+        GROUP BY e.event_kind ORDER BY 1`,
+      [tenant, id],
+    );
+    expect(entries.map((e) => [e.event_kind, Number(e.total)])).toEqual([
+      ['payroll_accrued', 700_000],
+      ['payroll_paid', 700_000],
+    ]);
+  });
+
+  it('parallel payments never exceed the net: 10 × 100,000 on 700,000 → exactly 7 succeed', async () => {
+    const id = await payroll('approved', 700_000);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => api('POST', `${P}/${id}/payments`, { amountCents: 100_000 })),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(7);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(3);
+    const [row] = await h.database.query<{ paid_amount_cents: string; status: string; payments: string }>(
+      `SELECT p.paid_amount_cents, p.status,
+              (SELECT sum(amount_cents) FROM finance.payroll_payments WHERE tenant_id = p.tenant_id AND payroll_id = p.id)
+                AS payments
+         FROM finance.staff_payroll p WHERE p.tenant_id = $1 AND p.id = $2`,
+      [tenant, id],
+    );
+    expect(row).toMatchObject({ status: 'paid' });
+    expect(Number(row!.paid_amount_cents)).toBe(700_000);
+    expect(Number(row!.payments)).toBe(700_000);
+    const list = (await api('GET', `${P}?status=paid`)).json();
+    expect(list.items.some((p: { id: string }) => p.id === id)).toBe(true);
+  });
+
+  it('the generic API refuses payroll writes', async () => {
+    const res = await h.inject(h.principal(['district_admin'], { tenantId: tenant }), {
+      method: 'POST',
+      url: '/api/v1/finance/payroll-payments',
+      ...json({ id: 'x', payroll_id: 'y', user_id: teacherId, amount_cents: 10_000_000 }),
+    });
+    expect(res.statusCode).toBe(405);
+  });
+});
