@@ -20,6 +20,8 @@ const WEB_PATHS = [
   /^\/auth\//,
   /^\/admin\//,
   /^\/api\/v1\/directory\//,
+  /^\/api\/v1\/classroom\//,
+  /^\/api\/v1\/notifications\/inbox/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

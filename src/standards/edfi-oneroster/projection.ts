@@ -62,6 +62,7 @@ const SOURCES = {
   staff: src.staff,
   roles: src.roles,
   enrollments: src.enrollments,
+  categories: src.categories,
   lineItems: src.lineItems,
   results: src.results,
 } satisfies Record<string, (scope: Scope) => SQL>;
@@ -162,8 +163,24 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
   ],
   lineItems: [
     {
+      table: 'categories',
+      columns: ['title', 'weight', 'school_sourced_id', 'class_sourced_id'],
+      sources: ['categories'],
+      metadata: true,
+    },
+    {
       table: 'line_items',
-      columns: ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id'],
+      columns: [
+        'title',
+        'description',
+        'assign_date',
+        'due_date',
+        'class_sourced_id',
+        'category_sourced_id',
+        'grading_period_sourced_id',
+        'result_value_min',
+        'result_value_max',
+      ],
       sources: ['lineItems'],
       metadata: true,
     },
@@ -179,6 +196,8 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
         'score_date',
         'comment',
         'text_score',
+        'late',
+        'missing',
       ],
       sources: ['results'],
       metadata: true,

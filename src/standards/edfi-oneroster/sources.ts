@@ -275,19 +275,37 @@ export const enrollments = (s: Scope) => sql`
 // line_items: title, description, assign_date, due_date, class_sourced_id ----------------------------
 
 export const lineItems = (s: Scope) => sql`
-  SELECT g.id::text AS sourced_id, g.title, g.description, g.dateassigned AS assign_date, g.duedate AS due_date, c.sourced_id AS class_sourced_id, ${META} AS metadata
+  SELECT g.id::text AS sourced_id, g.title, g.description, g.dateassigned AS assign_date, g.duedate AS due_date, c.sourced_id AS class_sourced_id,
+    cat.sourced_id AS category_sourced_id, gps.sourced_id AS grading_period_sourced_id,
+    CASE WHEN g.maxpoints IS NOT NULL THEN 0 END AS result_value_min, g.maxpoints AS result_value_max, ${META} AS metadata
   FROM edfi.gradebookentry g
   JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
   JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
+  LEFT JOIN oneroster.categories cat ON cat.tenant_id = g.tenant_id AND cat.sourced_id = g.categoryid::text
+  LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
+    AND gp.schoolid = g.schoolid AND gp.schoolyear = g.schoolyear
+  LEFT JOIN oneroster.academic_sessions gps ON gps.tenant_id = g.tenant_id AND gps.sourced_id = gp.id::text
   WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;
+
+// categories (Schola's gradebook categories of a section): title, weight, school_sourced_id, class_sourced_id ---
+
+export const categories = (s: Scope) => sql`
+  SELECT k.id::text AS sourced_id, k.name AS title, k.weightpercent AS weight, c.school_sourced_id, c.sourced_id AS class_sourced_id, ${META} AS metadata
+  FROM edfi.gradebookcategory k
+  JOIN edfi.section se ON ${SECTION_KEY('k', 'se')}
+  JOIN oneroster.classes c ON c.tenant_id = k.tenant_id AND c.sourced_id = se.id::text
+  WHERE k.tenant_id = ${s.tenantId}${idIn(s, 'k.id')}`;
 
 // results: line_item_sourced_id, student_sourced_id, score_status, score, score_date, comment ---------
 
 /** The letter grade is OneRoster's textScore (beside the numeric score when both are given). */
 export const results = (s: Scope) => sql`
   SELECT r.id::text AS sourced_id, li.sourced_id AS line_item_sourced_id, u.sourced_id AS student_sourced_id,
-    CASE WHEN r.numericgradeearned IS NOT NULL OR r.lettergradeearned IS NOT NULL THEN 'fully graded' ELSE 'not submitted' END AS score_status,
-    r.numericgradeearned AS score, r.datefulfilled AS score_date, r.diagnosticstatement AS comment, r.lettergradeearned AS text_score, ${META} AS metadata
+    CASE WHEN r.exempt THEN 'exempt'
+         WHEN r.numericgradeearned IS NOT NULL OR r.pointsearned IS NOT NULL OR r.lettergradeearned IS NOT NULL THEN 'fully graded'
+         ELSE 'not submitted' END AS score_status,
+    coalesce(r.pointsearned, r.numericgradeearned) AS score, r.datefulfilled AS score_date, r.diagnosticstatement AS comment,
+    r.lettergradeearned AS text_score, r.late, r.missing, ${META} AS metadata
   FROM edfi.studentgradebookentry r
   JOIN edfi.gradebookentry g ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier AND g.namespace = r.namespace
   JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = g.id::text

@@ -63,6 +63,8 @@ const EFFECTS: Record<string, Effect> = {
     sources: ['staff', 'roles', 'enrollments'],
     related: staffOf,
   },
+  // Schola's gradebook categories (written by the grades service, not an Ed-Fi resource).
+  gradebookCategories: { kinds: ['lineItems'], sources: ['categories'] },
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
 };

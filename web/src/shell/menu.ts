@@ -26,7 +26,11 @@ export function menuFor(me: Me): MenuItem[] {
   const roles = new Set(me.principal.roles);
   if (me.tenant?.kind === 'language_school') return [{ to: '/front-desk', label: 'frontDesk' }];
   if (roles.has('district_admin')) return ADMIN;
-  if (roles.has('teacher')) return [{ to: '/sections', label: 'mySections' }];
+  if (roles.has('teacher'))
+    return [
+      { to: '/sections', label: 'mySections' },
+      { to: '/live', label: 'liveSessions' },
+    ];
   if (roles.has('parent')) return [{ to: '/children', label: 'myChildren' }];
   if (roles.has('student')) return [{ to: '/classes', label: 'myClasses' }];
   if (roles.has('auditor'))

@@ -1,0 +1,24 @@
+/**
+ * The finance domain's public entry: what other domains (billing, school operations), the demo and the
+ * composition root may use. Ledger (double-entry books), fiscal documents and payroll live in their
+ * sub-folders; everything not exported here is private to them.
+ */
+export { ACCOUNTS, ensureChartOfAccounts, SCHOOL_CHART } from './ledger/chart.js';
+export {
+  MONEY_EVENT_KINDS,
+  MONEY_METHODS,
+  postMoneyEvent,
+  postingRule,
+  type MoneyEvent,
+  type MoneyEventKind,
+  type MoneyMethod,
+} from './ledger/postings.js';
+export {
+  billingModule,
+  grantDiscount,
+  generateInvoices,
+  applyPayment,
+  recordPayment,
+  overdueSweep,
+  BILLING_RULES,
+} from './billing/index.js';
