@@ -56,3 +56,12 @@ export const financeModule: DomainModule = {
     payrollRoutes(app);
   },
 };
+export {
+  billingModule,
+  grantDiscount,
+  generateInvoices,
+  applyPayment,
+  recordPayment,
+  overdueSweep,
+  BILLING_RULES,
+} from './billing/index.js';

@@ -152,6 +152,14 @@ export async function applyPayment(work: Work, facts: PaymentFacts): Promise<Pay
   }
   await post(work, {
     organizationId: invoice.organizationId,
+    kind: 'credit_created',
+    amountCents: credited,
+    occurredOn: facts.paidOn,
+    description: `overpayment of invoice ${invoice.id} to family credit`,
+    source: { table: 'finance.transactions', id: tx!.id },
+  });
+  await post(work, {
+    organizationId: invoice.organizationId,
     kind: 'payment_received',
     amountCents: facts.amountCents,
     occurredOn: facts.paidOn,
@@ -253,6 +261,15 @@ export async function refundPayment(work: Work, transactionId: string, input: un
     description: `refund of payment ${payment.id}: ${data.reason}`,
     source: { table: 'finance.transactions', id: refund!.id },
     method: payment.method ?? undefined,
+  });
+  // The part refunded out of the family credit leaves the customer credits.
+  await post(work, {
+    organizationId: invoice.organizationId,
+    kind: 'credit_applied',
+    amountCents: fromCredit,
+    occurredOn: isoDay(work.now),
+    description: `family credit refunded with payment ${payment.id}`,
+    source: { table: 'finance.transactions', id: refund!.id },
   });
   return {
     invoice: invoiceView(invoice),

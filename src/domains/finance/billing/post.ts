@@ -1,16 +1,24 @@
 /**
  * Every money event billing causes goes through `post` — one line per event at each call site — and
- * from here to the books (the ledger's `postMoneyEvent`: a balanced journal entry, idempotent per
- * kind and source).
+ * from here to the books: the ledger's `postMoneyEvent` (a balanced journal entry in the same unit of
+ * work, idempotent per kind and source). Billing's payment methods map onto the ledger's (card →
+ * credit_card).
  */
 import type { Work } from '../../../platform/service/work.js';
+import { postMoneyEvent, type MoneyEventKind, type MoneyMethod } from '../ledger/postings.js';
 
-export type MoneyEventKind =
-  'invoice_issued' | 'payment_received' | 'late_fee' | 'discount_granted' | 'refund' | 'credit_applied';
-
-export interface MoneyEvent {
+export interface BillingMoneyEvent {
   organizationId: string;
-  kind: MoneyEventKind;
+  kind: Extract<
+    MoneyEventKind,
+    | 'invoice_issued'
+    | 'payment_received'
+    | 'late_fee'
+    | 'discount_granted'
+    | 'refund'
+    | 'credit_applied'
+    | 'credit_created'
+  >;
   amountCents: number;
   occurredOn: string;
   description: string;
@@ -18,8 +26,15 @@ export interface MoneyEvent {
   method?: string;
 }
 
-/** Posts one money event to the books, in the caller's unit of work. */
-export async function post(_work: Work, event: MoneyEvent): Promise<void> {
+const METHODS: Record<string, MoneyMethod> = { pix: 'pix', boleto: 'boleto', card: 'credit_card', cash: 'cash' };
+
+/** Posts one money event to the books, in the caller's unit of work (nothing for 0 ¢). */
+export async function post(work: Work, event: BillingMoneyEvent): Promise<void> {
   if (event.amountCents <= 0) return;
-  // Until the ledger lands this is where the call goes; nothing else changes when it does.
+  const { method, description, ...rest } = event;
+  await postMoneyEvent(work, {
+    ...rest,
+    description: description.slice(0, 500),
+    ...(method && METHODS[method] ? { method: METHODS[method] } : {}),
+  });
 }

@@ -1,0 +1,190 @@
+/**
+ * Billing against a real database: the invoice run (idempotent, also run twice at once), sibling and
+ * granted discounts in order, partial / over / late / early payments, family credit applied to the
+ * next invoice, refunds, the books (one journal entry per money event, balanced), the generic API
+ * refusing writes, and field-named 400s.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../../platform/auth/roles.js';
+import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { generateInvoices, grantDiscount } from './generate.js';
+import { recordPayment, refundPayment } from './payments.js';
+import { invoiceDetail } from './queries.js';
+
+let h: DomainHarness;
+let finance: Principal;
+let tenant: string;
+let orgId: string;
+
+const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+const q = <T>(text: string, params: unknown[] = []) => h.database.query<T>(text, params);
+
+async function invoiceOf(enrollmentId: string, period: string) {
+  const [row] = await q<{ id: string }>(
+    'SELECT id FROM finance.invoices WHERE tenant_id = $1 AND enrollment_id = $2 AND period = $3',
+    [tenant, enrollmentId, period],
+  );
+  return row!.id;
+}
+
+let enrollments: { id: string; user_id: string }[];
+
+beforeAll(async () => {
+  h = await domainHarness();
+  tenant = h.demo.languageSchoolTenantId;
+  finance = h.principal(['finance'], { tenantId: tenant });
+  [{ id: orgId }] = (await q<{ id: string }>('SELECT id FROM core.organizations WHERE tenant_id = $1', [tenant])) as [
+    { id: string },
+  ];
+  enrollments = await q<{ id: string; user_id: string }>(
+    `SELECT id, user_id FROM school_ops.enrollments WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
+    [tenant],
+  );
+}, 120_000);
+afterAll(() => h?.dispose());
+
+describe('invoice run', () => {
+  it('issues one invoice per active enrollment and month, also when run twice at once', async () => {
+    const runs = await Promise.all(
+      [0, 1].map(() => h.work(finance, (w) => generateInvoices(w, { period: '2026-05' }))),
+    );
+    expect(runs[0]!.created + runs[1]!.created).toBe(enrollments.length);
+    const again = await h.work(finance, (w) => generateInvoices(w, { period: '2026-05' }));
+    expect(again).toMatchObject({ created: 0, existing: enrollments.length });
+    const [count] = await q<{ n: number; due: string }>(
+      `SELECT count(*)::int AS n, min(to_char(due_date, 'YYYY-MM-DD')) AS due FROM finance.invoices
+        WHERE tenant_id = $1 AND period = '2026-05'`,
+      [tenant],
+    );
+    expect(count).toEqual({ n: enrollments.length, due: '2026-05-10' });
+  });
+
+  it('gives the sibling discount when another child of the family is enrolled, then grants in order', async () => {
+    const [a, b] = enrollments as [{ id: string; user_id: string }, { id: string; user_id: string }];
+    const [parent] = await q<{ parent_id: string }>(
+      'SELECT parent_id FROM core.families WHERE tenant_id = $1 AND child_id = $2',
+      [tenant, a.user_id],
+    );
+    const parentId = parent?.parent_id ?? a.user_id;
+    await q(
+      `INSERT INTO core.families (tenant_id, id, parent_id, child_id, relationship, is_primary)
+       VALUES ($1, 'fam-sibling-test', $2, $3, 'mother', true) ON CONFLICT DO NOTHING`,
+      [tenant, parentId, b.user_id],
+    );
+    await h.work(finance, (w) =>
+      grantDiscount(w, {
+        organizationId: orgId,
+        studentId: b.user_id,
+        kind: 'referral',
+        amountCents: 5_000,
+        reason: 'r',
+      }),
+    );
+    await h.work(finance, (w) =>
+      grantDiscount(w, { organizationId: orgId, studentId: b.user_id, kind: 'manual', percent: 5, reason: 'hardship' }),
+    );
+    await h.work(finance, (w) => generateInvoices(w, { period: '2026-06' }));
+    const detail = await h.work(finance, (w) => invoiceDetail(w, '').catch(() => null));
+    expect(detail).toBeNull();
+    const invoice = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(b.id, '2026-06')));
+    // 45 000 − sibling 10 % (4 500) − manual 5 % of 40 500 (2 025) − referral 5 000 = 33 475
+    expect(invoice.adjustments.map((x) => [x.kind, x.amountCents])).toEqual([
+      ['sibling', 4_500],
+      ['manual', 2_025],
+      ['referral', 5_000],
+    ]);
+    expect(invoice).toMatchObject({ grossCents: 45_000, discountCents: 11_525, netCents: 33_475, payerId: parentId });
+    const sibling = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(a.id, '2026-06')));
+    expect(sibling.discountCents).toBe(4_500);
+  });
+});
+
+describe('payments', () => {
+  it('keeps a partial payment pending with its balance; overpayment pays and becomes family credit for the next invoice', async () => {
+    const e = enrollments[3]!;
+    const id = await invoiceOf(e.id, '2026-05');
+    const partial = await h.work(finance, (w) => recordPayment(w, id, { amountCents: 20_000, paidOn: '2026-05-08' }));
+    expect(partial.invoice).toMatchObject({ status: 'pending', paidCents: 20_000, balanceCents: 25_000 });
+    // The issue's bug: 999 paid on 450 must settle it, never stay pending.
+    const over = await h.work(finance, (w) =>
+      recordPayment(w, id, { amountCents: 99_900, method: 'pix', paidOn: '2026-05-09' }),
+    );
+    expect(over).toMatchObject({ appliedCents: 25_000, creditedCents: 74_900 });
+    expect(over.invoice).toMatchObject({ status: 'paid', balanceCents: 0, paidCents: 45_000 });
+    await h.work(finance, (w) => generateInvoices(w, { period: '2026-07' }));
+    const next = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(e.id, '2026-07')));
+    expect(next.adjustments.find((a) => a.kind === 'credit')?.amountCents).toBe(next.grossCents - next.discountCents);
+    expect(next).toMatchObject({ netCents: 0, status: 'paid' });
+    expect(next.familyCreditCents).toBe(74_900 - (next.grossCents - next.discountCents));
+  });
+
+  it('adds the late fee and a day of interest when paid the day after the due date, nothing on it', async () => {
+    const onTime = await invoiceOf(enrollments[4]!.id, '2026-05');
+    const paid = await h.work(finance, (w) => recordPayment(w, onTime, { amountCents: 45_000, paidOn: '2026-05-10' }));
+    expect(paid.invoice).toMatchObject({ status: 'paid', feeCents: 0 });
+    const late = await invoiceOf(enrollments[5]!.id, '2026-05');
+    const result = await h.work(finance, (w) => recordPayment(w, late, { amountCents: 45_000, paidOn: '2026-05-11' }));
+    // 2 % of 45 000 = 900, one day of 1 %/30 = 15
+    expect(result.invoice).toMatchObject({ status: 'overdue', feeCents: 915, netCents: 45_915, balanceCents: 915 });
+  });
+
+  it('grants the early-payment discount at least 5 days before the due date, when the payment settles it', async () => {
+    await h.work(finance, (w) => generateInvoices(w, { period: '2027-01' }));
+    const id = await invoiceOf(enrollments[6]!.id, '2027-01');
+    const before = await h.work(finance, (w) => invoiceDetail(w, id));
+    const expected = before.netCents - Math.round((before.grossCents - before.discountCents) / 10);
+    const result = await h.work(finance, (w) => recordPayment(w, id, { amountCents: expected }));
+    expect(result.invoice).toMatchObject({ status: 'paid', netCents: expected, paidCents: expected });
+  });
+
+  it('refunds reverse the payment and reopen the invoice; a refund beyond it is refused', async () => {
+    const id = await invoiceOf(enrollments[7]!.id, '2026-05');
+    const paid = await h.work(finance, (w) => recordPayment(w, id, { amountCents: 45_000, paidOn: '2026-05-02' }));
+    const refunded = await h.work(finance, (w) =>
+      refundPayment(w, paid.transaction.id, { reason: 'duplicate charge' }),
+    );
+    expect(refunded.invoice).toMatchObject({ status: 'overdue', paidCents: 0 });
+    await expect(
+      h.work(finance, (w) => refundPayment(w, paid.transaction.id, { amountCents: 1, reason: 'again' })),
+    ).rejects.toMatchObject({ code: 'refund_exceeds_payment' });
+  });
+
+  it('posts a balanced journal entry for every money event', async () => {
+    const [books] = await q<{ debit: string; credit: string; entries: number }>(
+      `SELECT sum(l.amount_cents) FILTER (WHERE l.entry_type = 'debit')::bigint AS debit,
+              sum(l.amount_cents) FILTER (WHERE l.entry_type = 'credit')::bigint AS credit,
+              count(DISTINCT e.id)::int AS entries
+         FROM finance.journal_entries e JOIN finance.journal_entry_lines l
+           ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+        WHERE e.tenant_id = $1`,
+      [tenant],
+    );
+    expect(books!.entries).toBeGreaterThan(enrollments.length * 3);
+    expect(books!.debit).toBe(books!.credit);
+  });
+});
+
+describe('HTTP', () => {
+  it('refuses generic writes to billing tables and names bad fields', async () => {
+    const generic = await h.inject(finance, {
+      method: 'POST',
+      url: '/api/v1/finance/invoices',
+      ...json({ amount: 1 }),
+    });
+    expect(generic.statusCode).toBe(405);
+    const id = await invoiceOf(enrollments[2]!.id, '2026-05');
+    const bad = await h.inject(finance, {
+      method: 'POST',
+      url: `/api/v1/billing/invoices/${id}/payments`,
+      ...json({ amountCents: -5, method: 'gold' }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('amountCents');
+    expect(bad.body).toContain('method');
+    const list = await h.inject(finance, { method: 'GET', url: '/api/v1/billing/invoices?status=paid&limit=5' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().invoices.every((i: { status: string }) => i.status === 'paid')).toBe(true);
+    const parent = h.principal(['parent'], { tenantId: tenant });
+    expect((await h.inject(parent, { method: 'GET', url: '/api/v1/billing/invoices' })).statusCode).toBe(403);
+  });
+});
