@@ -20,6 +20,7 @@ const WEB_PATHS = [
   /^\/auth\//,
   /^\/admin\//,
   /^\/api\/v1\/directory\//,
+  /^\/api\/v1\/(school-ops|sales)\//,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 
