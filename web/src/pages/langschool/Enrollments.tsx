@@ -25,8 +25,10 @@ export function Enrollments() {
   return (
     <Page title={t('ls.enrollmentsTitle')}>
       <Group>
+        <Text size="sm" fw={600}>
+          {t('ls.statusFilter')}
+        </Text>
         <SegmentedControl
-          aria-label={t('ls.statusFilter')}
           value={status}
           onChange={setStatus}
           data={[
@@ -57,7 +59,7 @@ export function Enrollments() {
                 <Table.Td>{e.className}</Table.Td>
                 <Table.Td>{e.enrolledAt ? formatDate(e.enrolledAt) : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={e.status === 'active' ? 'green.9' : 'dark'} variant="filled">
+                  <Badge color="dark" variant={e.status === 'active' ? 'filled' : 'default'}>
                     {t(`ls.status.${e.status}`, { defaultValue: e.status })}
                   </Badge>
                 </Table.Td>
