@@ -22,6 +22,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/directory\//,
   /^\/api\/v1\/classroom\//,
   /^\/api\/v1\/notifications\/inbox/,
+  /^\/api\/v1\/(school-ops|sales)\//,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

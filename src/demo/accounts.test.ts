@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 describe('demo accounts', () => {
-  it('creates eight accounts that sign in with the demo password', async () => {
+  it('creates fourteen accounts that sign in with the demo password', async () => {
     expect(demo.credentials.password).toBe('schola-demo-password');
     expect(demo.credentials.accounts.map((a) => [a.email, a.roles.join()])).toEqual([
       ['admin@demo-district.schola.dev', 'district_admin'],
@@ -36,6 +36,12 @@ describe('demo accounts', () => {
       ['student@demo-district.schola.dev', 'student'],
       ['auditor@demo-district.schola.dev', 'auditor'],
       ['secretary@demo-language-school.schola.dev', 'admissions,finance'],
+      ['sales@demo-language-school.schola.dev', 'admissions'],
+      ['finance@demo-language-school.schola.dev', 'finance'],
+      ['teacher@demo-language-school.schola.dev', 'teacher'],
+      ['parent@demo-language-school.schola.dev', 'parent'],
+      ['student@demo-language-school.schola.dev', 'student'],
+      ['owner@demo-language-school.schola.dev', 'school_admin'],
     ]);
     for (const { email, tenantId } of demo.credentials.accounts) {
       const tenant = tenantId === demo.districtTenantId ? 'demo-district' : 'demo-district-language-school';
@@ -43,7 +49,7 @@ describe('demo accounts', () => {
       expect(session.account.tenantId).toBe(tenantId);
     }
     expect(demo.describe()).toMatch(
-      /8 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
+      /14 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
     );
   });
 
@@ -62,12 +68,29 @@ describe('demo accounts', () => {
     expect(children).toEqual([{ student_usi: expect.any(Number), relation: 'parent' }]);
   });
 
+  it("links the language school's accounts to its people: the teacher teaches, the parent has siblings", async () => {
+    const rows = await database.query<{ email: string; role: string | null; classes: number; children: number }>(
+      `SELECT a.email, u.role,
+              (SELECT count(*)::int FROM school_ops.classes c WHERE c.tenant_id = a.tenant_id AND c.teacher_id = u.id) AS classes,
+              (SELECT count(*)::int FROM core.families f WHERE f.tenant_id = a.tenant_id AND f.parent_id = u.id) AS children
+         FROM identity.accounts a LEFT JOIN core.users u ON u.tenant_id = a.tenant_id AND u.id = a.core_user_id
+        WHERE a.email LIKE '%@demo-language-school.schola.dev' ORDER BY a.email`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r]));
+    expect(by.teacher).toMatchObject({ role: 'teacher' });
+    expect(by.teacher!.classes).toBeGreaterThan(0);
+    expect(by.parent).toMatchObject({ role: 'parent', children: 2 });
+    expect(by.student).toMatchObject({ role: 'student' });
+    expect(by.owner).toMatchObject({ role: 'owner' });
+    expect(by.secretary).toMatchObject({ role: 'staff' });
+  });
+
   it('gives `schola start` a sign-in line per role while the demo password is unchanged', async () => {
     const hint = (await demoSignInHint(database, 'http://127.0.0.1:3000'))!;
     expect(hint.split('\n')[0]).toBe('Sign in at http://127.0.0.1:3000/ with password "schola-demo-password" as:');
     expect(hint).toMatch(/district administrator +tenant demo-district +admin@demo-district\.schola\.dev/);
     expect(hint).toMatch(/language-school secretary +tenant demo-district-language-school +secretary@/);
-    expect(hint.split('\n')).toHaveLength(9);
+    expect(hint.split('\n')).toHaveLength(15);
     await database.query(
       `UPDATE identity.accounts SET password_hash = 'changed' WHERE email = 'admin@demo-district.schola.dev'`,
     );

@@ -2,7 +2,7 @@
  * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
  * a district admin, a school admin and a nurse of the first school, a teacher linked to an Ed-Fi
  * staff member who teaches sections (and to the same teacher in the live-classroom directory), a parent linked to one student, that student, and an auditor;
- * and the language school's secretary (admissions and billing) in the language-school tenant.
+ * and the language school's roles (language-school-accounts.ts) in the language-school tenant.
  *
  * DEMO ONLY: they all share the fixed, published password below, which `npm start` prints.
  * A real deployment creates accounts with `schola accounts create` (generated passwords).
@@ -12,12 +12,16 @@ import { verifySecret } from '../platform/auth/passwords.js';
 import { createAccount, linkStudent, type CreateAccountInput } from '../platform/identity/service.js';
 import type { K12Result } from './k12.js';
 import { DEMO_EMAIL_DOMAIN } from './names.js';
+import {
+  DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN,
+  LANGUAGE_SCHOOL_SIGN_INS,
+  seedLanguageSchoolAccounts,
+} from './language-school-accounts.js';
 
-export { DEMO_EMAIL_DOMAIN };
+export { DEMO_EMAIL_DOMAIN, DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN };
 
 export const DEMO_PASSWORD = 'schola-demo-password';
 export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
-export const DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN = 'demo-language-school.schola.dev';
 
 export interface DemoCredentials {
   password: string;
@@ -85,19 +89,8 @@ export async function seedDemoAccounts(
     accounts.push({ email: account.email, roles: account.roles, accountId: account.id, tenantId: districtTenantId });
   }
   if (languageSchoolTenantId) {
-    // The front desk: students and families (admissions) and invoices (billing), school-wide.
-    const secretary = await createAccount(database, languageSchoolTenantId, {
-      email: `secretary@${DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN}`,
-      displayName: 'Demo Language-School Secretary',
-      roles: ['admissions', 'finance'],
-      password: DEMO_PASSWORD,
-    });
-    accounts.push({
-      email: secretary.email,
-      roles: secretary.roles,
-      accountId: secretary.id,
-      tenantId: languageSchoolTenantId,
-    });
+    // The language school's roles (secretary, sales, finance, teacher, parent, student, owner).
+    accounts.push(...(await seedLanguageSchoolAccounts(database, languageSchoolTenantId, DEMO_PASSWORD)));
   }
   return { password: DEMO_PASSWORD, accounts };
 }
@@ -111,7 +104,7 @@ const DEMO_SIGN_INS: { role: string; email: string }[] = [
   { role: 'nurse', email: `nurse@${DEMO_EMAIL_DOMAIN}` },
   { role: 'school administrator', email: `school-admin@${DEMO_EMAIL_DOMAIN}` },
   { role: 'auditor', email: `auditor@${DEMO_EMAIL_DOMAIN}` },
-  { role: 'language-school secretary', email: `secretary@${DEMO_LANGUAGE_SCHOOL_EMAIL_DOMAIN}` },
+  ...LANGUAGE_SCHOOL_SIGN_INS,
 ];
 
 /**

@@ -21,6 +21,33 @@ const LEVELS = [
   ['C1', 'Advanced'],
 ] as const;
 
+/** The school's holidays (organization settings `holidays`): no class session is generated on them. */
+const HOLIDAYS_2026 = [
+  { date: '2026-02-16', name: 'Carnaval' },
+  { date: '2026-02-17', name: 'Carnaval' },
+  { date: '2026-04-03', name: 'Sexta-feira Santa' },
+  { date: '2026-04-21', name: 'Tiradentes' },
+  { date: '2026-05-01', name: 'Dia do Trabalho' },
+  { date: '2026-06-04', name: 'Corpus Christi' },
+];
+
+/** The dated sessions a weekly schedule gives between two dates, holidays skipped (as school-ops generates them). */
+function termSessions(
+  schedule: { dayOfWeek: number; startTime: string; endTime: string }[],
+  start: string,
+  end: string,
+): { date: string; startTime: string; endTime: string }[] {
+  const holidays = new Set(HOLIDAYS_2026.map((h) => h.date));
+  const out: { date: string; startTime: string; endTime: string }[] = [];
+  for (let d = new Date(`${start}T00:00:00Z`); isoDate(d) <= end; d = addDays(d, 1)) {
+    const day = isoDate(d);
+    if (holidays.has(day)) continue;
+    for (const slot of schedule.filter((x) => x.dayOfWeek === d.getUTCDay()))
+      out.push({ date: day, startTime: slot.startTime, endTime: slot.endTime });
+  }
+  return out;
+}
+
 export async function seedLanguageSchool(
   tx: Tx,
   tenantId: string,
@@ -37,7 +64,7 @@ export async function seedLanguageSchool(
       id: orgId,
       name: 'Escola de Idiomas Horizonte',
       slug: 'horizonte',
-      settings: { currency: 'BRL', timezone: 'America/Sao_Paulo' },
+      settings: { currency: 'BRL', timezone: 'America/Sao_Paulo', holidays: HOLIDAYS_2026 },
     },
   ]);
 
@@ -66,18 +93,20 @@ export async function seedLanguageSchool(
   const students = Array.from({ length: studentCount }, () => person('student', rng.int(2008, 2016)));
   const parents = students.filter((_, i) => i % 2 === 0).map(() => person('parent', rng.int(1972, 1990)));
   await insertAll(tx, core.users, [owner, ...staff, ...teachers, ...students, ...parents]);
-  await insertAll(
-    tx,
-    core.families,
-    parents.map((p, i) => ({
+  // Families: each parent has a child; every third parent also the next student (siblings).
+  const familyLinks = parents.flatMap((p, i) => {
+    const relationship = rng.pick(['mother', 'father', 'guardian']);
+    const children = [students[i * 2]!, ...(i % 3 === 0 && students[i * 2 + 1] ? [students[i * 2 + 1]!] : [])];
+    return children.map((child, k) => ({
       tenantId,
       id: id(),
       parentId: p.id,
-      childId: students[i * 2]!.id,
-      relationship: rng.pick(['mother', 'father', 'guardian']),
-      isPrimary: true,
-    })),
-  );
+      childId: child.id,
+      relationship,
+      isPrimary: k === 0,
+    }));
+  });
+  await insertAll(tx, core.families, familyLinks);
 
   const courseTypes = [
     { tenantId, id: id(), organizationId, code: 'english', name: 'Inglês', color: '#1d4ed8', isActive: true },
@@ -125,20 +154,17 @@ export async function seedLanguageSchool(
     };
   });
   await insertAll(tx, ops.classes, classes);
-  await insertAll(
-    tx,
-    ops.schedules,
-    classes.flatMap((c, i) =>
-      [1, 3].map((d) => ({
-        tenantId,
-        id: id(),
-        classId: c.id,
-        dayOfWeek: d + (i % 2),
-        startTime: i < 3 ? '09:00' : '19:00',
-        endTime: i < 3 ? '10:30' : '20:30',
-      })),
-    ),
+  const weekly = classes.flatMap((c, i) =>
+    [1, 3].map((d) => ({
+      tenantId,
+      id: id(),
+      classId: c.id,
+      dayOfWeek: d + (i % 2),
+      startTime: i < 3 ? '09:00' : '19:00',
+      endTime: i < 3 ? '10:30' : '20:30',
+    })),
   );
+  await insertAll(tx, ops.schedules, weekly);
   const enrollments = students.map((s, i) => ({
     tenantId,
     id: id(),
@@ -148,15 +174,19 @@ export async function seedLanguageSchool(
     status: i % 17 === 5 ? 'dropped' : 'active',
   }));
   await insertAll(tx, ops.enrollments, enrollments);
-  const sessions = classes.flatMap((c, i) =>
-    Array.from({ length: 4 }, (_, w) => ({
+  // The whole term's sessions, generated from the weekly schedule; the first three weeks were held.
+  const heldUntil = '2026-02-20';
+  const sessions = classes.flatMap((c) =>
+    termSessions(
+      weekly.filter((w) => w.classId === c.id),
+      term.startDate,
+      term.endDate,
+    ).map((slot) => ({
       tenantId,
       id: id(),
       classId: c.id,
-      date: isoDate(addDays(new Date(Date.UTC(2026, 1, 2 + (i % 2))), w * 7)),
-      startTime: i < 3 ? '09:00' : '19:00',
-      endTime: i < 3 ? '10:30' : '20:30',
-      status: w < 3 ? 'completed' : 'scheduled',
+      ...slot,
+      status: slot.date <= heldUntil ? 'completed' : 'scheduled',
     })),
   );
   await insertAll(tx, ops.sessions, sessions);
@@ -271,11 +301,13 @@ export async function seedLanguageSchool(
     'contacted',
     'contacted',
     'qualified',
-    'trial',
-    'trial',
+    'trial_scheduled',
+    'trial_completed',
+    'proposal_sent',
     'enrolled',
     'lost',
     'lost',
+    'inactive',
   ] as const;
   const leads = Array.from({ length: 24 }, (_, i) => {
     const first = rng.pick(BR_FIRST_NAMES);
@@ -314,11 +346,38 @@ export async function seedLanguageSchool(
         outcome: l.status === 'lost' ? 'sem interesse no momento' : 'interessado',
       })),
   );
+  // The funnel moves, as the CRM service logs them (the funnel report reads how far a lead got).
+  const order = ['new', 'contacted', 'qualified', 'trial_scheduled', 'trial_completed', 'proposal_sent', 'enrolled'];
+  await insertAll(
+    tx,
+    crm.leadInteractions,
+    leads.flatMap((l, i) => {
+      const reached = order.indexOf(l.status);
+      const furthest = reached >= 0 ? reached : 1 + (i % 3); // lost/inactive leads got somewhere first
+      const steps = order.slice(1, furthest + 1);
+      const moves = reached >= 0 ? steps : [...steps, l.status];
+      let from = 'new';
+      return moves.map((to, k) => {
+        const row = {
+          tenantId,
+          id: id(),
+          leadId: l.id,
+          userId: l.assignedTo,
+          type: 'note' as const,
+          content: `Status ${from} → ${to}${to === 'lost' || to === 'inactive' ? ': sem retorno' : ''}`,
+          outcome: `status:${to}`,
+          createdAt: new Date(l.createdAt.getTime() + (k + 1) * 86_400_000),
+        };
+        from = to;
+        return row;
+      });
+    }),
+  );
   await insertAll(
     tx,
     crm.trials,
     leads
-      .filter((l) => l.status === 'trial' || l.status === 'enrolled')
+      .filter((l) => ['trial_scheduled', 'trial_completed', 'proposal_sent', 'enrolled'].includes(l.status))
       .map((l) => ({
         tenantId,
         id: id(),
@@ -326,8 +385,8 @@ export async function seedLanguageSchool(
         classId: classes[0]!.id,
         sessionId: sessions[0]!.id,
         scheduledAt: new Date(Date.UTC(2026, 1, 2, 12)),
-        status: l.status === 'enrolled' ? 'completed' : 'scheduled',
-        attended: l.status === 'enrolled',
+        status: l.status === 'trial_scheduled' ? 'scheduled' : 'completed',
+        attended: l.status !== 'trial_scheduled',
       })),
   );
   await insertAll(

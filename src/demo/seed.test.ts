@@ -43,7 +43,32 @@ describe('demo data generator', () => {
       expect(await count(database, 'school_ops.classes')).toBe(6);
       expect(await count(database, 'finance.invoices')).toBe(24);
       const funnel = await database.query<{ status: string }>(`SELECT DISTINCT status FROM crm.leads ORDER BY 1`);
-      expect(funnel.map((r) => r.status)).toEqual(['contacted', 'enrolled', 'lost', 'new', 'qualified', 'trial']);
+      expect(funnel.map((r) => r.status)).toEqual([
+        'contacted',
+        'enrolled',
+        'inactive',
+        'lost',
+        'new',
+        'proposal_sent',
+        'qualified',
+        'trial_completed',
+        'trial_scheduled',
+      ]);
+      // the term's sessions come from the weekly schedules, never on a holiday nor double-booked
+      expect(await count(database, 'school_ops.sessions')).toBeGreaterThan(6 * 30);
+      expect(await count(database, "school_ops.sessions WHERE date IN ('2026-02-16', '2026-04-21')")).toBe(0);
+      const clashes = await database.query(
+        `SELECT 1 FROM school_ops.sessions a JOIN school_ops.classes ca ON ca.id = a.class_id
+           JOIN school_ops.sessions b ON b.tenant_id = a.tenant_id AND b.date = a.date AND b.id < a.id
+           JOIN school_ops.classes cb ON cb.id = b.class_id
+          WHERE (ca.teacher_id = cb.teacher_id OR ca.room_id = cb.room_id)
+            AND a.start_time < b.end_time AND b.start_time < a.end_time`,
+      );
+      expect(clashes).toEqual([]);
+      // families with siblings
+      expect(
+        await count(database, '(SELECT parent_id FROM core.families GROUP BY 1 HAVING count(*) > 1) s'),
+      ).toBeGreaterThan(0);
       // Each seed's rows live in its own tenant.
       const tenants = await database.query<{ kind: string; n: number }>(
         `SELECT t.kind, count(s.*)::int AS n FROM platform.tenants t LEFT JOIN edfi.student s ON s.tenant_id = t.id

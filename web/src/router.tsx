@@ -98,6 +98,11 @@ const tree = root.addChildren([
     page('/children', () => import('./pages/family/Children'), 'Children'),
     page('/classes', () => import('./pages/family/Classes'), 'Classes'),
     page('/front-desk', () => import('./pages/FrontDesk'), 'FrontDesk'),
+    page('/ls/enrollments', () => import('./pages/langschool/Enrollments'), 'Enrollments'),
+    page('/ls/schedule', () => import('./pages/langschool/Schedule'), 'Schedule'),
+    page('/ls/leads', () => import('./pages/langschool/LeadBoard'), 'LeadBoard'),
+    page('/ls/classes', () => import('./pages/langschool/MyClasses'), 'MyClasses'),
+    page('/ls/classes/sessions/$sessionId', () => import('./pages/langschool/Attendance'), 'AttendancePage'),
   ]),
 ]);
 

@@ -265,13 +265,25 @@ export async function getSession(work: Work, sessionId: string): Promise<Session
   return sessionView(row);
 }
 
-/** The week (Monday–Sunday) holding `weekOf` (default today): every session, or a teacher's own. */
+/** Today, or — when today is outside the current term — the nearest day of that term. */
+async function defaultWeek(work: Work): Promise<string> {
+  const today = work.now.toISOString().slice(0, 10);
+  const [term] = rowsOf<{ start_date: unknown; end_date: unknown }>(
+    await work.tx.execute(sql`SELECT start_date, end_date FROM school_ops.terms
+      WHERE tenant_id = ${work.tenantId} AND is_current ORDER BY start_date DESC LIMIT 1`),
+  );
+  if (!term?.start_date || !term.end_date) return today;
+  const [start, end] = [dayOf(term.start_date), dayOf(term.end_date)];
+  return today < start ? start : today > end ? start : today;
+}
+
+/** The week (Monday–Sunday) holding `weekOf` (default: today, within the current term): every session, or a teacher's own. */
 export async function weekSessions(
   work: Work,
   weekOf?: string,
 ): Promise<{ from: string; to: string; sessions: SessionView[] }> {
   await work.authorize(sessions, 'read');
-  const day = weekOf ?? work.now.toISOString().slice(0, 10);
+  const day = weekOf ?? (await defaultWeek(work));
   const from = addDays(day, -((weekday(day) + 6) % 7));
   const to = addDays(from, 6);
   const me = coreUserOf(work);

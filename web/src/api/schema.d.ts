@@ -2696,6 +2696,1417 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel conversion report: leads per status, reached per stage, stage-to-stage rates */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The funnel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversionRate: number | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            from: string | null;
+                            stages: {
+                                rateFromPrevious: number | null;
+                                reached: number;
+                                status: string;
+                            }[];
+                            to: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads, newest first (the lead board) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Leads */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            createdAt: string | null;
+                            email: string | null;
+                            id: string;
+                            interest: string | null;
+                            lastContact: string | null;
+                            name: string;
+                            phone: string | null;
+                            source: string | null;
+                            status: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a lead (status new; a referral when referrerId is given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignedTo?: string;
+                        /** Format: email */
+                        email?: string;
+                        interest?: string;
+                        name: string;
+                        notes?: string;
+                        phone?: string;
+                        referrerId?: string;
+                        /** @enum {string} */
+                        source: "website" | "referral" | "walk_in" | "ad";
+                        utmCampaign?: string;
+                        utmMedium?: string;
+                        utmSource?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The lead */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            createdAt: string | null;
+                            email: string | null;
+                            id: string;
+                            interest: string | null;
+                            lastContact: string | null;
+                            name: string;
+                            phone: string | null;
+                            source: string | null;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/leads/{leadId}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convert a lead: the student, the family link and the enrolment, in one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        classId: string;
+                        guardian?: {
+                            parentId: string;
+                        } | {
+                            /** Format: email */
+                            email?: string;
+                            firstName: string;
+                            lastName: string;
+                            phone?: string;
+                        };
+                        /**
+                         * @default guardian
+                         * @enum {string}
+                         */
+                        relationship?: "mother" | "father" | "guardian" | "other";
+                        student: {
+                            /** Format: date */
+                            birthDate?: string;
+                            /** Format: email */
+                            email?: string;
+                            firstName: string;
+                            lastName: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description What was created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollmentId: string;
+                            lead: {
+                                assignedTo: string | null;
+                                createdAt: string | null;
+                                email: string | null;
+                                id: string;
+                                interest: string | null;
+                                lastContact: string | null;
+                                name: string;
+                                phone: string | null;
+                                source: string | null;
+                                status: string;
+                            };
+                            parentId: string | null;
+                            /** @enum {string} */
+                            referralReward: "granted" | "pending" | "none";
+                            studentId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/leads/{leadId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lead's interactions log (status moves included), oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Interactions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            createdAt: string;
+                            id: string;
+                            leadId: string;
+                            outcome: string | null;
+                            type: string;
+                            userId: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a call, e-mail, WhatsApp, meeting or note with a lead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        outcome?: string;
+                        /** @enum {string} */
+                        type: "call" | "email" | "whatsapp" | "meeting" | "note";
+                    };
+                };
+            };
+            responses: {
+                /** @description The interaction */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            createdAt: string;
+                            id: string;
+                            leadId: string;
+                            outcome: string | null;
+                            type: string;
+                            userId: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/leads/{leadId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a lead forward in the funnel, or to lost/inactive with a reason
+         * @description Backward moves answer 409 backward_move; moves out of enrolled, lost or inactive 409 lead_closed; enrolled is reached only by conversion (409 conversion_required).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** @enum {string} */
+                        status: "new" | "contacted" | "qualified" | "trial_scheduled" | "trial_completed" | "proposal_sent" | "enrolled" | "lost" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description The lead */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string | null;
+                            createdAt: string | null;
+                            email: string | null;
+                            id: string;
+                            interest: string | null;
+                            lastContact: string | null;
+                            name: string;
+                            phone: string | null;
+                            source: string | null;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/leads/{leadId}/trials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a trial class in a class session (takes a seat; 409 class_full) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The trial */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attended: boolean;
+                            classId: string;
+                            id: string;
+                            leadId: string;
+                            scheduledAt: string;
+                            sessionId: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/trials/{trialId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record whether the lead attended the trial */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trialId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attended: boolean;
+                        feedback?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The trial */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attended: boolean;
+                            classId: string;
+                            id: string;
+                            leadId: string;
+                            scheduledAt: string;
+                            sessionId: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: backward_move, lead_closed, conversion_required, trial_exists, trial_closed, class_full, class_inactive, already_enrolled. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions of a week, Monday to Sunday (a teacher sees their own) */
+        get: {
+            parameters: {
+                query?: {
+                    weekOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The week */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            from: string;
+                            sessions: {
+                                classId: string;
+                                className: string | null;
+                                date: string;
+                                endTime: string;
+                                id: string;
+                                roomName: string | null;
+                                startTime: string;
+                                status: string;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                            }[];
+                            /** Format: date */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Class groups with seats taken (a teacher sees their own; `mine` narrows the office's list) */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Classes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseName: string | null;
+                            enrolled: number;
+                            id: string;
+                            isActive: boolean;
+                            levelCode: string | null;
+                            levelId: string | null;
+                            maxStudents: number;
+                            name: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                            termId: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a class group (teacher, room, seats, CEFR level of a course, term) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        courseTypeId: string;
+                        /** @enum {string} */
+                        levelCode: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+                        maxStudents: number;
+                        name: string;
+                        roomId?: string;
+                        teacherId?: string;
+                        termId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The class */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseName: string | null;
+                            enrolled: number;
+                            id: string;
+                            isActive: boolean;
+                            levelCode: string | null;
+                            levelId: string | null;
+                            maxStudents: number;
+                            name: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                            termId: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A class group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The class */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseName: string | null;
+                            enrolled: number;
+                            id: string;
+                            isActive: boolean;
+                            levelCode: string | null;
+                            levelId: string | null;
+                            maxStudents: number;
+                            name: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                            termId: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol a student (409 class_full when every seat is taken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        studentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The enrolment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            enrolledAt: string | null;
+                            id: string;
+                            status: string;
+                            studentId: string;
+                            studentName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A class's weekly meeting times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Weekly slots */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            dayOfWeek: number;
+                            endTime: string;
+                            id: string;
+                            startTime: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a weekly meeting time (refused if the teacher or room is taken then) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dayOfWeek: number;
+                        endTime: string;
+                        startTime: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The weekly slot */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            dayOfWeek: number;
+                            endTime: string;
+                            id: string;
+                            startTime: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add one dated session (e.g. a make-up class), never double-booking teacher or room */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        endTime: string;
+                        notes?: string;
+                        startTime: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/sessions/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the term's dated sessions from the weekly schedule (holidays skipped; idempotent)
+         * @description Holidays: the organization's settings.holidays list plus the request's `holidays`. Refused whole with 409 double_booked if any session would clash with the teacher or room.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from?: string;
+                        /** @default [] */
+                        holidays?: string[];
+                        /** Format: date */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description What was generated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            existing: number;
+                            holidaysSkipped: string[];
+                            sessions: {
+                                classId: string;
+                                className: string | null;
+                                date: string;
+                                endTime: string;
+                                id: string;
+                                roomName: string | null;
+                                startTime: string;
+                                status: string;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrolments, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    classId?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enrolments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            enrolledAt: string | null;
+                            id: string;
+                            status: string;
+                            studentId: string;
+                            studentName: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/enrollments/{enrollmentId}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop an enrolment (frees the seat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enrollmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The enrolment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            enrolledAt: string | null;
+                            id: string;
+                            status: string;
+                            studentId: string;
+                            studentName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a placement test: the student's score places them at a CEFR level */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        courseTypeId: string;
+                        /** @enum {string} */
+                        levelCode: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+                        notes?: string;
+                        score: number;
+                        studentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The placement */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseTypeId: string;
+                            id: string;
+                            levelCode: string;
+                            levelId: string;
+                            score: number;
+                            studentId: string;
+                            testedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's register: its enrolled students and their marks (the class's teacher or the office) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The register */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                classId: string;
+                                className: string | null;
+                                date: string;
+                                endTime: string;
+                                id: string;
+                                roomName: string | null;
+                                startTime: string;
+                                status: string;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                            };
+                            students: {
+                                name: string;
+                                notes: string | null;
+                                status: ("present" | "absent" | "late" | "excused") | null;
+                                studentId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Take (or retake) a session's attendance: only the class's teacher, only enrolled students */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            notes?: string;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "late" | "excused";
+                            studentId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The register */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                classId: string;
+                                className: string | null;
+                                date: string;
+                                endTime: string;
+                                id: string;
+                                roomName: string | null;
+                                startTime: string;
+                                status: string;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                            };
+                            students: {
+                                name: string;
+                                notes: string | null;
+                                status: ("present" | "absent" | "late" | "excused") | null;
+                                studentId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;

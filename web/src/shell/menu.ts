@@ -24,7 +24,17 @@ const ADMIN: MenuItem[] = [
 
 export function menuFor(me: Me): MenuItem[] {
   const roles = new Set(me.principal.roles);
-  if (me.tenant?.kind === 'language_school') return [{ to: '/front-desk', label: 'frontDesk' }];
+  if (me.tenant?.kind === 'language_school') {
+    if (roles.has('admissions') || roles.has('school_admin'))
+      return [
+        { to: '/front-desk', label: 'frontDesk' },
+        { to: '/ls/enrollments', label: 'enrollments' },
+        { to: '/ls/schedule', label: 'schedule' },
+        { to: '/ls/leads', label: 'leads' },
+      ];
+    if (roles.has('teacher')) return [{ to: '/ls/classes', label: 'myClasses' }];
+    return [{ to: '/front-desk', label: 'frontDesk' }];
+  }
   if (roles.has('district_admin')) return ADMIN;
   if (roles.has('teacher'))
     return [
