@@ -21,9 +21,10 @@ export {
 } from './consent-service.js';
 
 import type { DomainModule } from '../../platform/service/module.js';
-import { RETENTION_PATHS, retentionRoutes } from './retention/routes.js';
+import { FERPA_EXPORT_PATH, ferpaExportRoutes } from './ferpa/routes.js';
+import { environmentOf, RETENTION_PATHS, retentionRoutes } from './retention/routes.js';
 import { RECORDS_REQUEST_PATH, recordsRequestRoutes } from './records/routes.js';
-import { legalHolds, recordsRequests } from './tables.js';
+import { legalHolds, recordsRequests, studentRecordExports } from './tables.js';
 
 export { runRetention, type RetentionRun } from './retention/run.js';
 export { placeLegalHold, releaseLegalHold } from './retention/holds.js';
@@ -46,9 +47,11 @@ export const complianceModule: DomainModule = {
         `POST ${RECORDS_REQUEST_PATH}/{requestId}/complete`,
       ],
     },
+    { table: studentRecordExports, writeVia: [`POST ${FERPA_EXPORT_PATH} (a background job writes it)`] },
   ],
   register(app) {
     retentionRoutes(app);
     recordsRequestRoutes(app);
+    ferpaExportRoutes(app, environmentOf(app));
   },
 };

@@ -1,0 +1,199 @@
+/**
+ * One suite, both event-store backends: PostgreSQL (the migrated test database) and DynamoDB
+ * (dynalite, started here in-process on a free port). Keys and range conditions, the §13 GSIs, TTL,
+ * last-write-wins per key, and subscriptions that see every append exactly once and in order, also
+ * under concurrent appends. PostgreSQL alone: TTL by dropping whole day partitions.
+ */
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
+import { dynamoEventStore } from './dynamodb.js';
+import { postgresEventStore } from './postgres.js';
+import type { EventStore } from './types.js';
+
+let database: TestDatabase;
+let server: ReturnType<typeof dynalite>;
+let endpoint: string;
+const stores: EventStore[] = [];
+
+beforeAll(async () => {
+  database = await migratedDatabase();
+  server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  await new Promise((resolve) => server.close(resolve));
+  await database.dispose();
+});
+
+const backends: [string, (clock?: () => Date) => EventStore][] = [
+  ['postgres', (clock) => postgresEventStore(database, { clock })],
+  [
+    'dynamodb',
+    (clock) =>
+      dynamoEventStore({
+        client: { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+        tablePrefix: `t${Math.random().toString(36).slice(2, 8)}_`,
+        clock,
+      }),
+  ],
+];
+
+const activity = (student: string, at: string, id: number) => ({
+  PK: `STUDENT#${student}`,
+  SK: `ACTIVITY#${at}#${id}`,
+  GSI1PK: `DATE#${at.slice(0, 10)}`,
+  GSI1SK: `STUDENT#${student}`,
+  activityType: 'page_view',
+  detail: { page: `/lesson/${id}`, seconds: id },
+});
+
+describe.each(backends)('event store on %s', (_backend, make) => {
+  let store: EventStore;
+  beforeAll(async () => {
+    store = make();
+    stores.push(store);
+    await store.ensureTables();
+    await store.ensureTables(); // idempotent
+  });
+
+  it('queries by partition key and range conditions, in range order, with limits', async () => {
+    await store.append('StudentActivityLogs', [
+      activity('s1', '2026-11-02T10:00:00Z', 3),
+      activity('s1', '2026-11-01T10:00:00Z', 1),
+      activity('s1', '2026-11-01T11:00:00Z', 2),
+      activity('s2', '2026-11-01T10:30:00Z', 4),
+    ]);
+    const all = await store.query('StudentActivityLogs', { hash: 'STUDENT#s1' });
+    expect(all.map((i) => i.SK)).toEqual([
+      'ACTIVITY#2026-11-01T10:00:00Z#1',
+      'ACTIVITY#2026-11-01T11:00:00Z#2',
+      'ACTIVITY#2026-11-02T10:00:00Z#3',
+    ]);
+    expect(all[0]).toMatchObject({ activityType: 'page_view', detail: { page: '/lesson/1', seconds: 1 } });
+    const day = await store.query('StudentActivityLogs', {
+      hash: 'STUDENT#s1',
+      rangeBeginsWith: 'ACTIVITY#2026-11-01',
+    });
+    expect(day).toHaveLength(2);
+    const between = await store.query('StudentActivityLogs', {
+      hash: 'STUDENT#s1',
+      rangeBetween: ['ACTIVITY#2026-11-01T10:30', 'ACTIVITY#2026-11-03'],
+    });
+    expect(between.map((i) => i.SK)).toEqual(['ACTIVITY#2026-11-01T11:00:00Z#2', 'ACTIVITY#2026-11-02T10:00:00Z#3']);
+    const newest = await store.query('StudentActivityLogs', { hash: 'STUDENT#s1', descending: true, limit: 1 });
+    expect(newest.map((i) => i.SK)).toEqual(['ACTIVITY#2026-11-02T10:00:00Z#3']);
+  });
+
+  it('queries the §13 global secondary indexes', async () => {
+    const byDay = await store.queryIndex('StudentActivityLogs', 'GSI1', { hash: 'DATE#2026-11-01' });
+    expect(byDay.map((i) => i.GSI1SK).sort()).toEqual(['STUDENT#s1', 'STUDENT#s1', 'STUDENT#s2']);
+    await store.append('SystemEvents', [
+      {
+        PK: 'STREAM#attendance',
+        SK: 'EVENT#2026-11-01T08:00:00Z#a',
+        EventType: 'scan',
+        Timestamp: '2026-11-01T08:00:00Z',
+      },
+      {
+        PK: 'STREAM#attendance',
+        SK: 'EVENT#2026-11-01T08:01:00Z#b',
+        EventType: 'scan',
+        Timestamp: '2026-11-01T08:01:00Z',
+      },
+      {
+        PK: 'STREAM#classroom',
+        SK: 'EVENT#2026-11-01T09:00:00Z#c',
+        EventType: 'transcript',
+        Timestamp: '2026-11-01T09:00:00Z',
+      },
+    ]);
+    const scans = await store.queryIndex('SystemEvents', 'EventTypeTimestampIndex', {
+      hash: 'scan',
+      rangeBetween: ['2026-11-01T08:00:30Z', '2026-11-01T23:59:59Z'],
+    });
+    expect(scans.map((i) => i.SK)).toEqual(['EVENT#2026-11-01T08:01:00Z#b']);
+    await store.append('UserSessions', [
+      { SessionId: 'sess-1', UserId: 'u1', ExpirationTime: Math.floor(Date.now() / 1000) + 3600 },
+      { SessionId: 'sess-2', UserId: 'u1', ExpirationTime: Math.floor(Date.now() / 1000) + 3600 },
+    ]);
+    const sessions = await store.queryIndex('UserSessions', 'UserIdIndex', { hash: 'u1' });
+    expect(sessions.map((i) => i.SessionId).sort()).toEqual(['sess-1', 'sess-2']);
+    await expect(store.queryIndex('SystemEvents', 'NoSuchIndex', { hash: 'x' })).rejects.toThrow();
+  });
+
+  it('never returns an item past its TTL; a key appended again is replaced', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await store.append('AssessmentResults', [
+      { PK: 'ASSESSMENT#a1', SK: 'STUDENT#s1#1', score: 7, TTL: now - 60 },
+      { PK: 'ASSESSMENT#a1', SK: 'STUDENT#s2#1', score: 9, TTL: now + 90 * 86_400 },
+    ]);
+    expect((await store.query('AssessmentResults', { hash: 'ASSESSMENT#a1' })).map((i) => i.score)).toEqual([9]);
+    await store.append('AssessmentResults', [{ PK: 'ASSESSMENT#a1', SK: 'STUDENT#s2#1', score: 10, TTL: now + 60 }]);
+    expect((await store.query('AssessmentResults', { hash: 'ASSESSMENT#a1' })).map((i) => i.score)).toEqual([10]);
+  });
+
+  it('subscriptions read every append once, in order, also under concurrent appends', async () => {
+    const first = await store.subscribe('SystemEvents', null, 2);
+    expect(first.items.map((i) => i.SK)).toEqual(['EVENT#2026-11-01T08:00:00Z#a', 'EVENT#2026-11-01T08:01:00Z#b']);
+    const second = await store.subscribe('SystemEvents', first.cursor, 10);
+    expect(second.items.map((i) => i.SK)).toEqual(['EVENT#2026-11-01T09:00:00Z#c']);
+    const idle = await store.subscribe('SystemEvents', second.cursor, 10);
+    expect(idle).toEqual({ items: [], cursor: second.cursor });
+
+    const writers = [0, 1, 2, 3, 4].map((w) =>
+      store.append(
+        'SystemEvents',
+        Array.from({ length: 20 }, (_, i) => ({
+          PK: `STREAM#w${w}`,
+          SK: `EVENT#${String(i).padStart(3, '0')}`,
+          EventType: 'load',
+          Timestamp: `2026-11-02T00:00:${String(i).padStart(2, '0')}Z`,
+          writer: w,
+          n: i,
+        })),
+      ),
+    );
+    await Promise.all(writers);
+    const seen: { writer: number; n: number }[] = [];
+    let cursor = second.cursor;
+    for (let page = 0; page < 20; page++) {
+      const next = await store.subscribe('SystemEvents', cursor, 7);
+      seen.push(...next.items.map((i) => ({ writer: i.writer as number, n: i.n as number })));
+      cursor = next.cursor;
+      if (next.items.length === 0) break;
+    }
+    expect(seen).toHaveLength(100);
+    expect(new Set(seen.map((s) => `${s.writer}:${s.n}`)).size).toBe(100);
+    // Each writer's batch comes in its own order.
+    for (let w = 0; w < 5; w++)
+      expect(seen.filter((s) => s.writer === w).map((s) => s.n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+});
+
+describe('event store on postgres: TTL by partition', () => {
+  it('drops a day partition once every item in it is past its TTL, and keeps a day with a live item', async () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d, 12));
+    const past = Math.floor(day(3).getTime() / 1000);
+    for (const d of [1, 2]) {
+      const store = postgresEventStore(database, { clock: () => day(d), daysAhead: 0 });
+      await store.ensureTables();
+      await store.append('NotificationQueue', [
+        { PK: 'USER#u1', SK: `NOTIFICATION#${d}#1`, TTL: past },
+        { PK: 'USER#u1', SK: `NOTIFICATION#${d}#2`, TTL: d === 2 ? past + 10 * 365 * 86_400 : past },
+      ]);
+    }
+    const later = postgresEventStore(database, { clock: () => day(10) });
+    expect(await later.expire()).toBe(2);
+    const parts = await database.query<{ d1: string | null; d2: string | null }>(
+      `SELECT to_regclass('events.items_d20260101')::text AS d1, to_regclass('events.items_d20260102')::text AS d2`,
+    );
+    expect(parts[0]).toEqual({ d1: null, d2: 'events.items_d20260102' });
+    expect((await later.query('NotificationQueue', { hash: 'USER#u1' })).map((i) => i.SK)).toEqual([
+      'NOTIFICATION#2#2',
+    ]);
+  });
+});
