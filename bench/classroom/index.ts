@@ -8,9 +8,10 @@
  * (same frames, no authentication, no database) in the same run is the baseline. A second Schola run
  * with two server processes on the same database — teachers on one, students on the other — measures
  * the cross-process path (LISTEN/NOTIFY). Servers run in their own processes; the clients in this one.
- * BENCH_SECONDS: each measuring window (20).
+ * BENCH_SECONDS: each measuring window (10).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +32,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 interface Server {
   url: string;
   child: ChildProcess;
-  rssMiB(): number;
+  /** Resident memory after a garbage collection. */
+  rssMiB(): Promise<number>;
   stop(): Promise<void>;
 }
 
 function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts')], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'server.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -50,7 +52,9 @@ function startServer(env: Record<string, string>): Promise<Server> {
       resolve({
         url: match[1]!,
         child,
-        rssMiB: () => {
+        rssMiB: async () => {
+          child.kill('SIGUSR2');
+          await new Promise((done) => setTimeout(done, 500));
           const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
           return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
         },
@@ -146,7 +150,7 @@ other: every event crosses through PostgreSQL \`LISTEN/NOTIFY\`. Servers and cli
   async run({ engine, pgUrl, log, note }) {
     if (engine !== 'postgres' || !pgUrl)
       throw new Error('the classroom benchmark runs on PostgreSQL only (--engine postgres)');
-    const seconds = Number(process.env.BENCH_SECONDS ?? '20');
+    const seconds = Number(process.env.BENCH_SECONDS ?? '10');
     const database = await openDatabase({ databaseUrl: pgUrl, poolMax: 4 });
     await migrate(database);
     await seedDemo(database, {
@@ -165,15 +169,17 @@ other: every event crosses through PostgreSQL \`LISTEN/NOTIFY\`. Servers and cli
       )
     ).map((r) => r.id);
     await database.close();
-    const window = { intervalMs: INTERVAL_MS, warmupMs: 5000, measureMs: seconds * 1000 };
+    const window = { intervalMs: INTERVAL_MS, warmupMs: 3000, measureMs: seconds * 1000 };
     const connections = SESSIONS * (1 + GROUPS * STUDENTS_PER_GROUP);
     let kib = 0;
-    const perConnection = (server: Server) => {
-      const before = server.rssMiB();
-      return { onConnected: async () => void (kib = ((server.rssMiB() - before) * 1024) / connections) };
+    const perConnection = async (server: Server) => {
+      const before = await server.rssMiB();
+      return { onConnected: async () => void (kib = (((await server.rssMiB()) - before) * 1024) / connections) };
     };
+    // Both Schola processes sign participant tokens with the same key (as instances sharing a database must).
+    const secret = { BENCH_DATABASE_URL: pgUrl, SCHOLA_SECRET: randomBytes(32).toString('hex') };
 
-    const one = await startServer({ BENCH_DATABASE_URL: pgUrl });
+    const one = await startServer(secret);
     let ours: LoadResult;
     let oursKib: number;
     let cross: LoadResult;
@@ -182,6 +188,23 @@ other: every event crosses through PostgreSQL \`LISTEN/NOTIFY\`. Servers and cli
     try {
       const world = await classrooms(one.url, leaders);
       log(`${world.sessionIds.length} sessions running, ${world.seats.length} students joined`);
+      // The baseline first, while the machine is as fresh as it gets (the Schola server waits, idle).
+      const bare = await startServer({ BENCH_BARE: '1' });
+      try {
+        base = await runLoad({
+          ...window,
+          teacherServer: bare.url,
+          studentServer: bare.url,
+          teacherHeaders: {},
+          sessions: world.sessionIds,
+          seats: world.seats.map(({ sessionId, groupId }) => ({ sessionId, groupId })),
+          ...(await perConnection(bare)),
+        });
+        baseKib = kib;
+        log(`bare: ${JSON.stringify(base)}, ${baseKib.toFixed(1)} KiB/connection`);
+      } finally {
+        await bare.stop();
+      }
       ours = await runLoad({
         ...window,
         teacherServer: one.url,
@@ -189,11 +212,11 @@ other: every event crosses through PostgreSQL \`LISTEN/NOTIFY\`. Servers and cli
         teacherHeaders: world.auth,
         sessions: world.sessionIds,
         seats: world.seats,
-        ...perConnection(one),
+        ...(await perConnection(one)),
       });
       oursKib = kib;
       log(`schola: ${JSON.stringify(ours)}, ${oursKib.toFixed(1)} KiB/connection`);
-      const two = await startServer({ BENCH_DATABASE_URL: pgUrl });
+      const two = await startServer(secret);
       try {
         cross = await runLoad({
           ...window,
@@ -207,29 +230,13 @@ other: every event crosses through PostgreSQL \`LISTEN/NOTIFY\`. Servers and cli
       } finally {
         await two.stop();
       }
-      const bare = await startServer({ BENCH_BARE: '1' });
-      try {
-        base = await runLoad({
-          ...window,
-          teacherServer: bare.url,
-          studentServer: bare.url,
-          teacherHeaders: {},
-          sessions: world.sessionIds,
-          seats: world.seats.map(({ sessionId, groupId }) => ({ sessionId, groupId })),
-          ...perConnection(bare),
-        });
-        baseKib = kib;
-        log(`bare: ${JSON.stringify(base)}, ${baseKib.toFixed(1)} KiB/connection`);
-      } finally {
-        await bare.stop();
-      }
     } finally {
       await one.stop();
     }
     note(
       `${connections} WebSockets (${SESSIONS} teachers, ${SESSIONS * GROUPS * STUDENTS_PER_GROUP} students); offered ` +
         `${ours.offeredPerSecond.toFixed(0)} events/s to Schola, ${base.offeredPerSecond.toFixed(0)} to the bare server; ` +
-        `${seconds} s measured after 5 s of warm-up; refusals seen by students: ${ours.refusals}.`,
+        `${seconds} s measured after 3 s of warm-up; refusals seen by students: ${ours.refusals}.`,
     );
     const common = { benchmark: 'classroom', engine, baselineName: BARE } as const;
     const rows: Measurement[] = [

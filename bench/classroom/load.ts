@@ -43,7 +43,7 @@ const wsUrl = (server: string, token?: string) =>
 
 function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers, perMessageDeflate: false });
+    const socket = new WebSocket(url, { headers, perMessageDeflate: false, skipUTF8Validation: true });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)));

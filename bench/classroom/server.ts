@@ -65,6 +65,8 @@ async function bare(): Promise<{ url: string; close: () => Promise<void> }> {
 
 const running = process.env.BENCH_BARE === '1' ? await bare() : await schola();
 console.log(`READY ${running.url}`);
+// The parent reads this process's resident memory after a collection (started with --expose-gc).
+process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
 process.on('SIGTERM', () => {
   void running.close().finally(() => process.exit(0));
 });

@@ -42,6 +42,7 @@ export async function openEventBus(
     return { crossesProcesses: false, send: async () => undefined, close: async () => undefined };
   }
   const origin = randomUUID();
+  const ownPrefix = `{"o":${JSON.stringify(origin)},`;
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -50,6 +51,8 @@ export async function openEventBus(
     const next = new pg.Client({ connectionString: url, application_name: 'schola-realtime' });
     next.on('notification', (message) => {
       if (message.channel !== NOTIFY_CHANNEL || !message.payload) return;
+      // Its own notifications come back to the sender: skipped before parsing (they can be large).
+      if (message.payload.startsWith(ownPrefix)) return;
       try {
         const { o, e, es } = JSON.parse(message.payload) as { o: string; e?: RealtimeEvent; es?: RealtimeEvent[] };
         if (o !== origin) for (const event of es ?? (e ? [e] : [])) deliver(event);
