@@ -4,7 +4,8 @@
  * browser profile on a phone, joins by that code (without an account) and waits; the teacher sees the
  * participant appear live (groups and feed, no reload), starts, pauses and ends the session with the
  * student's screen following each change; the ended session shows its analytics. Bad input is shown
- * next to its field, a wrong code in words. Every page passes axe-core; screenshots in .tmp/screenshots.
+ * next to its field, a wrong code in words. The shell's notification bell (issue 14): the teacher's
+ * unread count, the list, marking read. Every page passes axe-core; screenshots in .tmp/screenshots.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,4 +94,18 @@ describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', 
     await studentContext.close();
     await teacherContext.close();
   }, 240_000);
+
+  it("the notification bell: the teacher's unread count, the list, mark all read", async () => {
+    const context = await world.newContext({ viewport: TABLET });
+    const page = await signIn(world, context, DISTRICT, demoEmail('teacher'));
+    const bell = page.getByRole('button', { name: /^Notifications \(\d+ unread\)$/ });
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications (1 unread)');
+    await bell.click();
+    const list = page.getByTestId('notification-list');
+    await expect.poll(() => list.textContent()).toMatch(/dismissal drill/i);
+    await checkpoint(page, 'notification-bell');
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications (0 unread)');
+    await context.close();
+  }, 120_000);
 });

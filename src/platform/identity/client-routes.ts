@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { principalOf } from '../auth/request.js';
+import { metaOf, principalOf } from '../auth/request.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../http/errors.js';
 import { route } from '../service/routes.js';
@@ -67,7 +67,7 @@ export function clientRoutes(app: FastifyInstance): void {
     async ({ body, request }) => {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
-      return createClient(app.database, principal.tenantId, body);
+      return createClient(app.database, principal.tenantId, body, { actor: { principal, meta: metaOf(request) } });
     },
   );
   route(
@@ -85,7 +85,12 @@ export function clientRoutes(app: FastifyInstance): void {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
       const client = await findClient(app.database, params.clientId);
-      if (!client || client.tenantId !== principal.tenantId || !(await revokeClient(app.database, params.clientId)))
+      const actor = { principal, meta: metaOf(request) };
+      if (
+        !client ||
+        client.tenantId !== principal.tenantId ||
+        !(await revokeClient(app.database, params.clientId, { actor }))
+      )
         throw new AppError('not_found', 'No such active client.');
     },
   );

@@ -11,6 +11,8 @@ import { tenantTransaction } from '../db/tenant-transaction.js';
 import { KNOWN_SCOPES, normalizeScope } from '../auth/access-tokens.js';
 import { hashSecret, randomToken } from '../auth/passwords.js';
 import { forgetTokenVerdicts } from '../auth/token-verdicts.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.js';
+import type { RequestMeta } from '../auth/roles.js';
 import { AppError } from '../http/errors.js';
 import { oauthClients } from './tables.js';
 import { nowOf, parseInput, type ServiceOptions } from './shared.js';
@@ -57,15 +59,35 @@ function clientView(row: typeof oauthClients.$inferSelect): ClientView {
   };
 }
 
+/** Who creates or revokes a client, for the audit trail (a district administrator, or the CLI). */
+export interface ClientActor {
+  principal: AuditEntry['principal'];
+  meta?: RequestMeta;
+}
+type ClientOptions = ServiceOptions & { actor?: ClientActor };
+
+const CLIENTS_TABLE = 'identity.oauth_clients';
+const operator = (tenantId: string): ClientActor => ({
+  principal: { tenantId, actorId: 'system:operator', roles: ['district_admin'] },
+});
+/** What the audit trail keeps of a client: never its secret (nor the secret's hash). */
+const audited = (row: typeof oauthClients.$inferSelect) => ({
+  clientId: row.clientId,
+  name: row.name,
+  scopes: row.scopes,
+  schoolIds: row.schoolIds,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
 /**
- * Creates a client; the returned `clientSecret` exists nowhere else — it cannot be shown again.
+ * Creates a client (with its row in the audit trail); the returned `clientSecret` exists nowhere else — it cannot be shown again.
  * The client id is 128 random bits (globally unique: the token endpoint learns the tenant from it).
  */
 export async function createClient(
   database: Database,
   tenantId: string,
   input: z.input<typeof createClientSchema>,
-  options: ServiceOptions = {},
+  options: ClientOptions = {},
 ): Promise<ClientView & { clientSecret: string }> {
   const data = parseInput(createClientSchema, input);
   const scopes = resolveScopes(data.scopes);
@@ -87,6 +109,16 @@ export async function createClient(
         createdAt: nowOf(options),
       })
       .returning();
+    const { principal, meta } = options.actor ?? operator(tenantId);
+    await recordAudit(tx, {
+      principal,
+      meta,
+      table: CLIENTS_TABLE,
+      recordId: clientId,
+      operation: 'INSERT',
+      newValues: audited(inserted!),
+      dataCategories: ['security'],
+    });
     return inserted!;
   });
   return { ...clientView(row), clientSecret };
@@ -147,12 +179,13 @@ export async function findClient(
 
 /**
  * Revokes a client: it can no longer obtain tokens, and the tokens it holds stop working at once
- * (authentication checks the client is active). Returns false for an unknown or revoked client.
+ * (authentication checks the client is active); the audit trail records who did. Returns false for an
+ * unknown or revoked client.
  */
 export async function revokeClient(
   database: Database,
   clientId: string,
-  options: ServiceOptions = {},
+  options: ClientOptions = {},
 ): Promise<boolean> {
   const client = await findClient(database, clientId);
   if (!client) return false;
@@ -167,8 +200,21 @@ export async function revokeClient(
           isNull(oauthClients.revokedAt),
         ),
       )
-      .returning({ clientId: oauthClients.clientId });
-    return rows.length > 0;
+      .returning();
+    const [row] = rows;
+    if (!row) return false;
+    const { principal, meta } = options.actor ?? operator(client.tenantId);
+    await recordAudit(tx, {
+      principal,
+      meta,
+      table: CLIENTS_TABLE,
+      recordId: clientId,
+      operation: 'UPDATE',
+      oldValues: { ...audited(row), revokedAt: null },
+      newValues: audited(row),
+      dataCategories: ['security'],
+    });
+    return true;
   });
   forgetTokenVerdicts({ clientId });
   return revoked;

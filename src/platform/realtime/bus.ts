@@ -8,7 +8,8 @@
  * it), so every socket that can exist is already this process's and nothing needs to cross.
  *
  * A NOTIFY payload is at most 8000 bytes: a larger event is delivered locally only, with a warning
- * (events carry ids and statuses, not bulk data).
+ * (events carry ids and statuses, not bulk data). Events sent in the same turn of the event loop share
+ * notifications (as many as fit in one payload): under load, one `pg_notify` carries dozens.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -41,6 +42,7 @@ export async function openEventBus(
     return { crossesProcesses: false, send: async () => undefined, close: async () => undefined };
   }
   const origin = randomUUID();
+  const ownPrefix = `{"o":${JSON.stringify(origin)},`;
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -49,9 +51,11 @@ export async function openEventBus(
     const next = new pg.Client({ connectionString: url, application_name: 'schola-realtime' });
     next.on('notification', (message) => {
       if (message.channel !== NOTIFY_CHANNEL || !message.payload) return;
+      // Its own notifications come back to the sender: skipped before parsing (they can be large).
+      if (message.payload.startsWith(ownPrefix)) return;
       try {
-        const { o, e } = JSON.parse(message.payload) as { o: string; e: RealtimeEvent };
-        if (o !== origin) deliver(e);
+        const { o, e, es } = JSON.parse(message.payload) as { o: string; e?: RealtimeEvent; es?: RealtimeEvent[] };
+        if (o !== origin) for (const event of es ?? (e ? [e] : [])) deliver(event);
       } catch (error) {
         log.warn({ err: error }, 'realtime: unreadable notification skipped');
       }
@@ -72,18 +76,45 @@ export async function openEventBus(
   };
   await connect();
 
+  /** Events waiting for this turn's notifications, and who waits for them. */
+  let queued: { json: string; bytes: number; done: () => void; failed: (error: unknown) => void }[] = [];
+  const prefix = `{"o":${JSON.stringify(origin)},"es":[`;
+  const flush = async (): Promise<void> => {
+    const batch = queued;
+    queued = [];
+    let start = 0;
+    while (start < batch.length) {
+      let end = start;
+      let bytes = prefix.length + 2;
+      while (end < batch.length && (end === start || bytes + batch[end]!.bytes + 1 <= MAX_NOTIFY_BYTES))
+        bytes += batch[end++]!.bytes + 1;
+      const part = batch.slice(start, end);
+      start = end;
+      try {
+        await database.query('SELECT pg_notify($1, $2)', [
+          NOTIFY_CHANNEL,
+          `${prefix}${part.map((q) => q.json).join(',')}]}`,
+        ]);
+        for (const q of part) q.done();
+      } catch (error) {
+        for (const q of part) q.failed(error);
+      }
+    }
+  };
+
   return {
     crossesProcesses: true,
-    async send(event) {
-      const payload = JSON.stringify({ o: origin, e: event });
-      if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
-        log.warn(
-          { type: event.type, bytes: Buffer.byteLength(payload) },
-          'realtime: event too large to cross processes',
-        );
-        return;
+    send(event) {
+      const json = JSON.stringify(event);
+      const bytes = Buffer.byteLength(json);
+      if (bytes + prefix.length + 2 > MAX_NOTIFY_BYTES) {
+        log.warn({ type: event.type, bytes }, 'realtime: event too large to cross processes');
+        return Promise.resolve();
       }
-      await database.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload]);
+      return new Promise<void>((done, failed) => {
+        if (queued.length === 0) setImmediate(() => void flush());
+        queued.push({ json, bytes, done, failed });
+      });
     },
     async close() {
       closed = true;

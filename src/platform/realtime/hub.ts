@@ -5,6 +5,7 @@
  *
  * Protocol (JSON text frames):
  *   client → { "type": "subscribe", "channel": "session:<id>" } · { "type": "unsubscribe", "channel" }
+ *            · { "type": "publish", "channel", "event", "data" } (to a channel it holds, if the family accepts)
  *            · { "type": "ping" }
  *   server → { "type": "subscribed", "channel", "snapshot" } · { "type": "event", "event", "data", "at" }
  *            · { "type": "error", "code", "detail", "channel"? } · { "type": "pong" }
@@ -29,6 +30,9 @@ interface Connection {
   /** Channels whose snapshot is being read: their events wait here. */
   pending: Map<string, string[]>;
   alive: boolean;
+  /** Publish allowance (token bucket): tokens left and when it was last refilled. */
+  allowance: number;
+  refilledAt: number;
 }
 
 export interface HubLog {
@@ -92,7 +96,15 @@ export class RealtimeHub {
 
   /** Takes over an authenticated socket. */
   attach(socket: WebSocket, principal: Principal): void {
-    const connection: Connection = { socket, principal, channels: new Set(), pending: new Map(), alive: true };
+    const connection: Connection = {
+      socket,
+      principal,
+      channels: new Set(),
+      pending: new Map(),
+      alive: true,
+      allowance: this.limits.maxPublishPerSecond * 2,
+      refilledAt: Date.now(),
+    };
     this.connections.add(connection);
     socket.on('pong', () => (connection.alive = true));
     socket.on('message', (data, isBinary) => {
@@ -115,7 +127,7 @@ export class RealtimeHub {
   }
 
   private async onMessage(connection: Connection, text: string): Promise<void> {
-    let message: { type?: unknown; channel?: unknown };
+    let message: { type?: unknown; channel?: unknown; event?: unknown; data?: unknown };
     try {
       message = JSON.parse(text) as typeof message;
     } catch {
@@ -124,11 +136,17 @@ export class RealtimeHub {
     }
     if (message.type === 'ping') return this.reply(connection, { type: 'pong' });
     const channel = typeof message.channel === 'string' ? message.channel : undefined;
-    if (!channel || (message.type !== 'subscribe' && message.type !== 'unsubscribe')) {
-      this.reply(connection, { type: 'error', code: 'bad_message', detail: 'expected subscribe/unsubscribe/ping' });
+    const known = message.type === 'subscribe' || message.type === 'unsubscribe' || message.type === 'publish';
+    if (!channel || !known) {
+      this.reply(connection, {
+        type: 'error',
+        code: 'bad_message',
+        detail: 'expected subscribe/unsubscribe/publish/ping',
+      });
       return;
     }
     const key = `${connection.principal.tenantId}|${channel}`;
+    if (message.type === 'publish') return this.fromClient(connection, key, channel, message.event, message.data);
     if (message.type === 'unsubscribe') {
       this.unsubscribe(connection, key);
       return this.reply(connection, { type: 'unsubscribed', channel });
@@ -169,6 +187,33 @@ export class RealtimeHub {
       connection.pending.delete(key);
       for (const frame of held ?? []) this.send(connection, frame);
     }
+  }
+
+  /** An event a client sends to a channel it holds: refused unless the family accepts it; rate limited. */
+  private fromClient(connection: Connection, key: string, channel: string, event: unknown, data: unknown): void {
+    const refuse = (code: string, detail: string) => this.reply(connection, { type: 'error', code, channel, detail });
+    if (typeof event !== 'string' || !event) return refuse('bad_message', 'a publish names its event');
+    if (!connection.channels.has(key) || connection.pending.has(key))
+      return refuse('forbidden', 'subscribe to the channel first');
+    const now = Date.now();
+    const rate = this.limits.maxPublishPerSecond;
+    connection.allowance = Math.min(rate * 2, connection.allowance + ((now - connection.refilledAt) / 1000) * rate);
+    connection.refilledAt = now;
+    if (connection.allowance < 1) return refuse('rate_limited', `at most ${rate} events a second`);
+    connection.allowance -= 1;
+    const accepted = this.families.get(channel.split(':', 1)[0]!)?.accept?.(connection.principal, channel, event, data);
+    if (!accepted) return refuse('forbidden', 'this channel takes no events from clients');
+    if ('refused' in accepted) return refuse('forbidden', accepted.refused);
+    const tenantId = connection.principal.tenantId;
+    void this.publish({
+      tenantId,
+      channels: accepted.channels,
+      type: event,
+      data: accepted.data,
+      at: new Date(now).toISOString(),
+    }).catch((error: unknown) =>
+      this.log.warn({ err: error, channel }, 'realtime: a client event did not cross processes'),
+    );
   }
 
   private subscribe(connection: Connection, key: string): void {

@@ -24,6 +24,17 @@ export interface ChannelFamily {
    * reconnecting client catches up from it); if not, why not (sent to the client).
    */
   open(principal: Principal, channel: string): Promise<{ snapshot: unknown } | { refused: string }>;
+  /**
+   * May `principal`, subscribed to `channel`, send `event` with `data` there? If so, the channels it
+   * goes to and the data they get (decided in memory: this runs for every message a client sends).
+   * A family without it accepts nothing from clients.
+   */
+  accept?(
+    principal: Principal,
+    channel: string,
+    event: string,
+    data: unknown,
+  ): { channels: string[]; data: unknown } | { refused: string };
 }
 
 /** What services publish through (the unit of work calls it after commit). */
@@ -38,10 +49,13 @@ export interface RealtimeLimits {
   heartbeatMs: number;
   /** Channels one socket may hold. */
   maxSubscriptions: number;
+  /** Events one socket may send per second (a burst of twice as many is allowed). */
+  maxPublishPerSecond: number;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   maxBufferedBytes: 1024 * 1024,
   heartbeatMs: 25_000,
   maxSubscriptions: 64,
+  maxPublishPerSecond: 20,
 };

@@ -321,6 +321,14 @@ export const en = {
     leaveScreen: 'Leave this screen',
     joinAnother: 'Join another session',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications ({{count}} unread)',
+    markAll: 'Mark all read',
+    markRead: 'Mark read: {{subject}}',
+    empty: 'No notification.',
+    untitled: 'Notification',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -324,4 +324,12 @@ export const es: Messages = {
     leaveScreen: 'Salir de esta pantalla',
     joinAnother: 'Entrar en otra clase',
   },
+  notifications: {
+    title: 'Notificaciones',
+    bell: 'Notificaciones ({{count}} sin leer)',
+    markAll: 'Marcar todas como leídas',
+    markRead: 'Marcar como leída: {{subject}}',
+    empty: 'Ninguna notificación.',
+    untitled: 'Notificación',
+  },
 };

@@ -323,4 +323,12 @@ export const ptBR: Messages = {
     leaveScreen: 'Sair desta tela',
     joinAnother: 'Entrar em outra aula',
   },
+  notifications: {
+    title: 'Notificações',
+    bell: 'Notificações ({{count}} não lidas)',
+    markAll: 'Marcar todas como lidas',
+    markRead: 'Marcar como lida: {{subject}}',
+    empty: 'Nenhuma notificação.',
+    untitled: 'Notificação',
+  },
 };

@@ -10,6 +10,7 @@ import { useMe, useSignOut } from '../auth/session';
 import { GlobalSearch } from './GlobalSearch';
 import { LanguagePicker } from './LanguagePicker';
 import { menuFor } from './menu';
+import { NotificationBell } from './NotificationBell';
 import { useSchool } from './school';
 
 export function Shell() {
@@ -61,6 +62,7 @@ export function Shell() {
                   onChange={(e) => setSchoolId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
                 />
               ) : null}
+              <NotificationBell />
               <LanguagePicker />
               <Button
                 variant="subtle"

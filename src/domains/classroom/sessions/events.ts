@@ -18,6 +18,8 @@ export const CLASSROOM_EVENTS = {
   participantJoined: 'participant.joined',
   participantLeft: 'participant.left',
   participantMoved: 'participant.moved',
+  /** A participant's message to its group (sent over the WebSocket; the teacher sees it too). */
+  groupMessage: 'group.message',
   transcriptLine: 'transcript.line',
   teacherPrompt: 'teacher.prompt',
   alert: 'alert',

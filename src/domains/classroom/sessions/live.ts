@@ -4,6 +4,8 @@
  * - `group:<sessionId>:<groupId>` — one group: those, and the participants currently in that group.
  * A participant never subscribes to the session channel nor to another group; parents reach nothing.
  * Subscribing answers the channel's current state (a reconnecting client catches up from it).
+ * A participant may send `group.message` events to its own group's channel (over the socket, not
+ * stored): the group and the session channel get them, with the sender's participant id.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +14,7 @@ import type { ChannelFamily } from '../../../platform/realtime/types.js';
 import { runWork, type Work } from '../../../platform/service/work.js';
 import { participants } from '../tables.js';
 import { loadSession, reachOf } from './access.js';
+import { CLASSROOM_EVENTS, sessionChannel } from './events.js';
 import { participantOf } from './groups.js';
 import { groupsOf, groupView, sessionView } from './views.js';
 
@@ -68,6 +71,19 @@ async function channelState(work: Work, channel: string) {
   };
 }
 
+/** What a client may send: a participant, to its own group's channel, a `group.message`. */
+const acceptFromClient: NonNullable<ChannelFamily['accept']> = (principal, channel, event, data) => {
+  const p = principal.participant;
+  if (!p || channel !== `group:${p.sessionId}:${p.groupId}`)
+    return { refused: 'Only a participant sends to its own group.' };
+  if (event !== CLASSROOM_EVENTS.groupMessage)
+    return { refused: `Participants send ${CLASSROOM_EVENTS.groupMessage}.` };
+  return {
+    channels: [channel, sessionChannel(p.sessionId)],
+    data: { sessionId: p.sessionId, groupId: p.groupId, participantId: p.participantId, body: data ?? null },
+  };
+};
+
 export function classroomChannels(app: FastifyInstance): ChannelFamily[] {
   const env = { database: app.database, access: app.access };
   const family = (name: string): ChannelFamily => ({
@@ -81,5 +97,5 @@ export function classroomChannels(app: FastifyInstance): ChannelFamily[] {
       }
     },
   });
-  return [family('session'), family('group')];
+  return [family('session'), { ...family('group'), accept: acceptFromClient }];
 }
