@@ -19,6 +19,7 @@ import { seedK12, type K12Result } from './k12.js';
 import { seedK12Daily } from './k12-daily.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
+import { seedLanguageSchoolBooks } from './language-school-books.js';
 import { seedDemoNotifications, seedNotificationTemplates } from './notifications.js';
 import { Random } from './random.js';
 
@@ -115,6 +116,8 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   for (const tenantId of [seeded.districtTenantId, seeded.languageSchoolTenantId]) {
     await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   }
+  // The language school's books go through the finance services (balanced by construction).
+  await seedLanguageSchoolBooks(database, seeded.languageSchoolTenantId);
   const credentials = await seedDemoAccounts(
     database,
     seeded.districtTenantId,
