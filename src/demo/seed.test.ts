@@ -95,5 +95,5 @@ describe('demo data generator', () => {
     } finally {
       await Promise.all([a.dispose(), b.dispose(), c.dispose()]);
     }
-  });
+  }, 150_000);
 });

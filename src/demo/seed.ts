@@ -17,6 +17,7 @@ import { createAccessControl } from '../platform/auth/access.js';
 import { runWork, systemPrincipal } from '../platform/service/work.js';
 import { seedK12, type K12Result } from './k12.js';
 import { seedK12Daily } from './k12-daily.js';
+import { seedK12Gradebooks } from './k12-grades.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
 import { seedLanguageSchoolBooks } from './language-school-books.js';
@@ -90,6 +91,13 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
     const daily = await seedK12Daily(tx, district!.id, k12, size.seed);
+    const gradebooks = await seedK12Gradebooks(
+      tx,
+      district!.id,
+      k12.schools[0]!.schoolId,
+      size.seed,
+      new Date().toISOString().slice(0, 10),
+    );
     const [school] = await tx
       .insert(tenants)
       .values({
@@ -100,7 +108,14 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       })
       .returning({ id: tenants.id });
     const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
-    const counts: Record<string, number> = { ...k12.counts, ...classroom, ...library, ...daily, ...language };
+    const counts: Record<string, number> = {
+      ...k12.counts,
+      ...classroom,
+      ...library,
+      ...daily,
+      ...gradebooks,
+      ...language,
+    };
     return {
       districtTenantId: district!.id,
       languageSchoolTenantId: school!.id,

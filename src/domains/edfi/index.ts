@@ -81,9 +81,17 @@ export { disciplineCounts, disciplineIncidents, recordIncident } from './discipl
 export { registerGradebookProjection, type GradebookProjector } from './grades/projection-hook.js';
 export { classRank, studentGrades } from './grades/gpa.js';
 export { createEntry, recordScores, sectionGradebook, setCategories } from './grades/gradebook.js';
-export { commentGrade, computeGrades, computeSectionGrades, overrideGrade, sectionGrades } from './grades/grades.js';
+export {
+  commentGrade,
+  computeGrades,
+  computeSchoolGrades,
+  computeSectionGrades,
+  overrideGrade,
+  sectionGrades,
+} from './grades/grades.js';
 export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
 export { GRADING_DEFAULTS } from './grades/schemas.js';
+export { gpa, levelFor, periodGrade } from './grades/rules.js';
 
 const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];
 

@@ -334,3 +334,19 @@ export async function commentGrade(
   });
   return viewOf((await storedGrades(work, section, t)).find((r) => Number(r.studentusi) === studentUsi)!);
 }
+
+/** Computes every section's grades of a school for a grading period (or `final`): school staff, a job, the bench. */
+export async function computeSchoolGrades(work: Work, schoolId: number, gradingPeriod: string) {
+  await work.authorize(grade, 'write', { schoolId });
+  const sections = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`
+      SELECT id::text AS id FROM edfi.section WHERE tenant_id = ${work.tenantId} AND schoolid = ${schoolId}
+       ORDER BY sectionidentifier`),
+  );
+  let students = 0;
+  for (const { id } of sections) {
+    const result = await computeSectionGrades(work, await sectionById(work, id), gradingPeriod);
+    students += result.grades.filter((g) => g.percent !== null).length;
+  }
+  return { schoolId, gradingPeriod, sections: sections.length, grades: students };
+}

