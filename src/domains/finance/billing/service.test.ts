@@ -101,7 +101,7 @@ describe('invoice run', () => {
 });
 
 describe('payments', () => {
-  it('keeps a partial payment pending with its balance; overpayment pays and becomes family credit for the next invoice', async () => {
+  it('keeps a partial payment open with its balance; overpayment pays and becomes family credit for the next invoice', async () => {
     const e = enrollments[3]!;
     const id = await invoiceOf(e.id, '2026-05');
     const partial = await h.work(finance, (w) => recordPayment(w, id, { amountCents: 20_000, paidOn: '2026-05-08' }));
