@@ -9,6 +9,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { recordPayment, refundPayment } from './payments.js';
+import { overdueSweep } from './overdue.js';
 import { invoiceDetail } from './queries.js';
 
 let h: DomainHarness;
@@ -163,6 +164,21 @@ describe('payments', () => {
     );
     expect(books!.entries).toBeGreaterThan(enrollments.length * 3);
     expect(books!.debit).toBe(books!.credit);
+  });
+});
+
+describe('overdue sweep', () => {
+  it('marks open invoices past due overdue once; a second sweep changes nothing', async () => {
+    const first = await h.work(finance, (w) => overdueSweep(w));
+    expect(first.markedOverdue).toBeGreaterThan(0);
+    const second = await h.work(finance, (w) => overdueSweep(w));
+    expect(second).toMatchObject({ markedOverdue: 0, remindersSent: 0 });
+    const [pending] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM finance.invoices
+        WHERE tenant_id = $1 AND status = 'pending' AND net_cents IS NOT NULL AND due_date < current_date`,
+      [tenant],
+    );
+    expect(pending!.n).toBe(0);
   });
 });
 
