@@ -9,6 +9,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { recordPayment, refundPayment } from './payments.js';
+import { overdueSweep } from './overdue.js';
 import { invoiceDetail } from './queries.js';
 
 let h: DomainHarness;
@@ -30,7 +31,7 @@ async function invoiceOf(enrollmentId: string, period: string) {
 let enrollments: { id: string; user_id: string }[];
 
 beforeAll(async () => {
-  h = await domainHarness();
+  h = await domainHarness({ languageSchoolStudents: 12 });
   tenant = h.demo.languageSchoolTenantId;
   finance = h.principal(['finance'], { tenantId: tenant });
   [{ id: orgId }] = (await q<{ id: string }>('SELECT id FROM core.organizations WHERE tenant_id = $1', [tenant])) as [
@@ -61,16 +62,19 @@ describe('invoice run', () => {
 
   it('gives the sibling discount when another child of the family is enrolled, then grants in order', async () => {
     const [a, b] = enrollments as [{ id: string; user_id: string }, { id: string; user_id: string }];
-    const [parent] = await q<{ parent_id: string }>(
-      'SELECT parent_id FROM core.families WHERE tenant_id = $1 AND child_id = $2',
-      [tenant, a.user_id],
-    );
-    const parentId = parent?.parent_id ?? a.user_id;
+    const parentId = 'parent-sibling-test';
     await q(
-      `INSERT INTO core.families (tenant_id, id, parent_id, child_id, relationship, is_primary)
-       VALUES ($1, 'fam-sibling-test', $2, $3, 'mother', true) ON CONFLICT DO NOTHING`,
-      [tenant, parentId, b.user_id],
+      `INSERT INTO core.users (tenant_id, id, organization_id, role, first_name, last_name)
+       VALUES ($1, $2, $3, 'parent', 'Ana', 'Teste')`,
+      [tenant, parentId, orgId],
     );
+    for (const [i, child] of [a.user_id, b.user_id].entries()) {
+      await q(
+        `INSERT INTO core.families (tenant_id, id, parent_id, child_id, relationship, is_primary)
+         VALUES ($1, $2, $3, $4, 'mother', false)`,
+        [tenant, `fam-sibling-test-${i}`, parentId, child],
+      );
+    }
     await h.work(finance, (w) =>
       grantDiscount(w, {
         organizationId: orgId,
@@ -84,27 +88,26 @@ describe('invoice run', () => {
       grantDiscount(w, { organizationId: orgId, studentId: b.user_id, kind: 'manual', percent: 5, reason: 'hardship' }),
     );
     await h.work(finance, (w) => generateInvoices(w, { period: '2026-06' }));
-    const detail = await h.work(finance, (w) => invoiceDetail(w, '').catch(() => null));
-    expect(detail).toBeNull();
-    const invoice = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(b.id, '2026-06')));
+    const invoice = await invoiceOf(b.id, '2026-06').then((id) => h.work(finance, (w) => invoiceDetail(w, id)));
     // 45 000 − sibling 10 % (4 500) − manual 5 % of 40 500 (2 025) − referral 5 000 = 33 475
     expect(invoice.adjustments.map((x) => [x.kind, x.amountCents])).toEqual([
       ['sibling', 4_500],
       ['manual', 2_025],
       ['referral', 5_000],
     ]);
-    expect(invoice).toMatchObject({ grossCents: 45_000, discountCents: 11_525, netCents: 33_475, payerId: parentId });
-    const sibling = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(a.id, '2026-06')));
+    expect(invoice).toMatchObject({ grossCents: 45_000, discountCents: 11_525, netCents: 33_475 });
+    const sibling = await invoiceOf(a.id, '2026-06').then((id) => h.work(finance, (w) => invoiceDetail(w, id)));
     expect(sibling.discountCents).toBe(4_500);
   });
 });
 
 describe('payments', () => {
-  it('keeps a partial payment pending with its balance; overpayment pays and becomes family credit for the next invoice', async () => {
+  it('keeps a partial payment open with its balance; overpayment pays and becomes family credit for the next invoice', async () => {
     const e = enrollments[3]!;
     const id = await invoiceOf(e.id, '2026-05');
     const partial = await h.work(finance, (w) => recordPayment(w, id, { amountCents: 20_000, paidOn: '2026-05-08' }));
-    expect(partial.invoice).toMatchObject({ status: 'pending', paidCents: 20_000, balanceCents: 25_000 });
+    // Past its due date today, so still open it is overdue (never paid).
+    expect(partial.invoice).toMatchObject({ status: 'overdue', paidCents: 20_000, balanceCents: 25_000 });
     // The issue's bug: 999 paid on 450 must settle it, never stay pending.
     const over = await h.work(finance, (w) =>
       recordPayment(w, id, { amountCents: 99_900, method: 'pix', paidOn: '2026-05-09' }),
@@ -112,7 +115,7 @@ describe('payments', () => {
     expect(over).toMatchObject({ appliedCents: 25_000, creditedCents: 74_900 });
     expect(over.invoice).toMatchObject({ status: 'paid', balanceCents: 0, paidCents: 45_000 });
     await h.work(finance, (w) => generateInvoices(w, { period: '2026-07' }));
-    const next = await h.work(finance, async (w) => invoiceDetail(w, await invoiceOf(e.id, '2026-07')));
+    const next = await invoiceOf(e.id, '2026-07').then((id) => h.work(finance, (w) => invoiceDetail(w, id)));
     expect(next.adjustments.find((a) => a.kind === 'credit')?.amountCents).toBe(next.grossCents - next.discountCents);
     expect(next).toMatchObject({ netCents: 0, status: 'paid' });
     expect(next.familyCreditCents).toBe(74_900 - (next.grossCents - next.discountCents));
@@ -161,6 +164,21 @@ describe('payments', () => {
     );
     expect(books!.entries).toBeGreaterThan(enrollments.length * 3);
     expect(books!.debit).toBe(books!.credit);
+  });
+});
+
+describe('overdue sweep', () => {
+  it('marks open invoices past due overdue once; a second sweep changes nothing', async () => {
+    const first = await h.work(finance, (w) => overdueSweep(w));
+    expect(first.markedOverdue).toBeGreaterThan(0);
+    const second = await h.work(finance, (w) => overdueSweep(w));
+    expect(second).toMatchObject({ markedOverdue: 0, remindersSent: 0 });
+    const [pending] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM finance.invoices
+        WHERE tenant_id = $1 AND status = 'pending' AND net_cents IS NOT NULL AND due_date < current_date`,
+      [tenant],
+    );
+    expect(pending!.n).toBe(0);
   });
 });
 
