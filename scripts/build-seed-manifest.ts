@@ -112,23 +112,38 @@ const SQLITE_TYPES: Record<string, string> = {
   const seed = 'seeds-supplement/payroll-accounting.md';
   const SUPPLEMENT: Record<string, string> = {
     staff_payroll:
-      'id organization_id contract_id user_id period_start period_end payment_due_date payroll_type hours_worked hourly_rate_cents gross_amount_cents deductions total_deductions_cents additions total_additions_cents net_amount_cents paid_amount_cents status approved_by approved_at calculated_by calculated_at paid_at notes',
+      'id organization_id contract_id user_id period_start period_end payment_due_date payroll_type hours_worked ' +
+      'hourly_rate_cents gross_amount_cents deductions total_deductions_cents additions total_additions_cents ' +
+      'net_amount_cents paid_amount_cents status approved_by approved_at calculated_by calculated_at paid_at notes',
     payroll_payments:
-      'id payroll_id user_id amount_cents method_type payment_method_id reference_code scheduled_for processed_at failed_at failure_reason status notes paid_by',
+      'id payroll_id user_id amount_cents method_type payment_method_id reference_code scheduled_for processed_at ' +
+      'failed_at failure_reason status notes paid_by',
     payment_methods:
-      'id user_id organization_id method_type label is_default is_active is_verified bank_code bank_name agency_number account_number account_type account_holder_name account_holder_document pix_key_type pix_key card_last_four card_brand card_expiry wallet_provider wallet_id',
+      'id user_id organization_id method_type label is_default is_active is_verified bank_code bank_name ' +
+      'agency_number account_number account_type account_holder_name account_holder_document pix_key_type pix_key ' +
+      'card_last_four card_brand card_expiry wallet_provider wallet_id',
     chart_of_accounts:
-      'id organization_id code name description account_type nature classification parent_id level allows_posting is_system is_active cofins_applicable pis_applicable csll_applicable irpj_applicable',
+      'id organization_id code name description account_type nature classification parent_id level allows_posting ' +
+      'is_system is_active cofins_applicable pis_applicable csll_applicable irpj_applicable',
     cost_centers:
-      'id organization_id code name description parent_id level center_type manager_id annual_budget_cents monthly_budget_cents is_active',
+      'id organization_id code name description parent_id level center_type manager_id annual_budget_cents ' +
+      'monthly_budget_cents is_active',
     journal_entries:
-      'id organization_id entry_number reference_date posting_date fiscal_year fiscal_month description memo source_type source_id status is_reversal reverses_entry_id reversed_by_entry_id created_by posted_by posted_at',
+      'id organization_id entry_number reference_date posting_date fiscal_year fiscal_month description memo ' +
+      'source_type source_id status is_reversal reverses_entry_id reversed_by_entry_id created_by posted_by posted_at',
     journal_entry_lines:
-      'id entry_id account_id cost_center_id amount_cents currency entry_type description tax_code tax_amount_cents document_number document_date line_number',
+      'id entry_id account_id cost_center_id amount_cents currency entry_type description tax_code tax_amount_cents ' +
+      'document_number document_date line_number',
     fiscal_documents:
-      'id organization_id document_type document_number series access_key verification_code issue_date competence_date issuer_id issuer_document issuer_name recipient_id recipient_document recipient_name total_amount_cents net_amount_cents iss_amount_cents iss_rate pis_amount_cents cofins_amount_cents ir_amount_cents csll_amount_cents inss_amount_cents iss_withheld ir_withheld pis_withheld cofins_withheld csll_withheld inss_withheld service_code service_description city_service_code status cancelled_at cancellation_reason external_id xml_url pdf_url invoice_id payable_id payroll_id',
+      'id organization_id document_type document_number series access_key verification_code issue_date ' +
+      'competence_date issuer_id issuer_document issuer_name recipient_id recipient_document recipient_name ' +
+      'total_amount_cents net_amount_cents iss_amount_cents iss_rate pis_amount_cents cofins_amount_cents ' +
+      'ir_amount_cents csll_amount_cents inss_amount_cents iss_withheld ir_withheld pis_withheld cofins_withheld ' +
+      'csll_withheld inss_withheld service_code service_description city_service_code status cancelled_at ' +
+      'cancellation_reason external_id xml_url pdf_url invoice_id payable_id payroll_id',
     tax_withholdings:
-      'id organization_id fiscal_document_id tax_type base_amount_cents rate amount_cents due_date paid_at payment_reference status period_start period_end beneficiary_document beneficiary_name notes',
+      'id organization_id fiscal_document_id tax_type base_amount_cents rate amount_cents due_date paid_at ' +
+      'payment_reference status period_start period_end beneficiary_document beneficiary_name notes',
   };
   const BOOLEANS = new Set([
     'allows_posting',

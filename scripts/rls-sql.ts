@@ -41,11 +41,13 @@ export function rlsSql(only?: Set<string>): string {
     out.push(`GRANT ${privileges} ON ${table} TO ${APP_ROLE};`);
     out.push(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`);
     out.push(
-      `CREATE POLICY "tenant_isolation" ON ${table} TO ${APP_ROLE} USING ("tenant_id" = ${TENANT}) WITH CHECK ("tenant_id" = ${TENANT});`,
+      `CREATE POLICY "tenant_isolation" ON ${table} TO ${APP_ROLE} USING ("tenant_id" = ${TENANT}) WITH CHECK ` +
+        `("tenant_id" = ${TENANT});`,
     );
   }
   const header = [
-    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF; END $$;`,
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} ` +
+      `NOLOGIN; END IF; END $$;`,
     // The connecting role switches to schola_app per transaction (SET LOCAL ROLE).
     `GRANT ${APP_ROLE} TO CURRENT_USER;`,
     ...[...schemas]

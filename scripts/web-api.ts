@@ -21,6 +21,8 @@ const WEB_PATHS = [
   /^\/admin\//,
   /^\/api\/v1\/directory\//,
   /^\/api\/v1\/(school-ops|sales)\//,
+  /^\/api\/v1\/classroom\//,
+  /^\/api\/v1\/notifications\/inbox/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

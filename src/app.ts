@@ -27,7 +27,7 @@ import {
   registerContactPolicy,
   type NotificationOptions,
 } from './platform/notifications/index.js';
-import { complianceContactPolicy } from './domains/compliance/index.js';
+import { complianceContactPolicy, complianceModule } from './domains/compliance/index.js';
 import { onerosterImportRoutes } from './standards/oneroster/csv/routes.js';
 import {
   CLASSROOM_LIVE_DESCRIPTION,
@@ -37,15 +37,17 @@ import {
 } from './domains/classroom/index.js';
 import { realtime } from './platform/realtime/plugin.js';
 import { libraryModule } from './domains/library/index.js';
-import { edfiModule } from './domains/edfi/index.js';
+import { edfiModule, registerGradebookProjection } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
 import { masteryModule } from './domains/mastery/index.js';
 import { schoolOpsModule } from './domains/school-ops/index.js';
 import { curriculumModule } from './domains/curriculum/index.js';
 import { crmModule } from './domains/crm/index.js';
+import { billingModule } from './domains/finance/billing/index.js';
 import { edfiApiRoutes } from './standards/edfi/routes.js';
 import { edfiLoadRoutes } from './standards/edfi/interchange/routes.js';
 import { oneRosterRoutes } from './standards/oneroster/plugin.js';
+import { projectEdfiWrites } from './standards/edfi-oneroster/write-through.js';
 
 /** The built web app (`npm run web:build`), served at `/`. */
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -67,9 +69,11 @@ export const DOMAINS: readonly DomainModule[] = [
   directoryModule,
   masteryModule,
   classroomModule,
+  complianceModule,
   schoolOpsModule,
   curriculumModule,
   crmModule,
+  billingModule,
 ];
 
 /** The policy engine over the relationship facts the domains describe (src/relationships.ts). */
@@ -90,6 +94,10 @@ export interface ApplicationOptions {
 export function applicationPlugins(options: ApplicationOptions = {}): NonNullable<AppOptions['plugins']> {
   // Whether a student may be e-mailed is the compliance domain's answer (COPPA consent).
   registerContactPolicy(complianceContactPolicy);
+  // The gradebook's OneRoster face (categories, lineItems, results) is projected from its Ed-Fi rows.
+  registerGradebookProjection((tx, tenantId, collection, rows, deleted) =>
+    projectEdfiWrites(tx, tenantId, collection, rows, deleted),
+  );
   const owners = tableOwners();
   return [
     (app) => provideAccessControl(app, applicationAccessControl()),

@@ -91,6 +91,9 @@ export const TABLE_CLASSIFICATION_OVERRIDES: Record<string, Classification> = {
   'edfi.session': 'reference',
   // A school's setting (how daily attendance is derived), not a record about a person.
   'edfi.schoolattendancerule': 'reference',
+  // A school's grading scale and a section's gradebook categories: settings, not records about a person.
+  'edfi.schoolgradingpolicy': 'reference',
+  'edfi.gradebookcategory': 'reference',
   'edfi.cohort': 'reference',
   'edfi.cohortprogram': 'reference',
   'edfi.student': 'directory',

@@ -14,7 +14,8 @@ const copyCell = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '"
 async function inDependencyOrder(database: Database, tables: string[]): Promise<string[]> {
   const edges = await database.query<{ child: string; parent: string }>(
     `SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint
-      WHERE contype = 'f' AND conrelid <> confrelid AND conrelid::regclass::text = ANY($1) AND confrelid::regclass::text = ANY($1)`,
+      WHERE contype = 'f' AND conrelid <> confrelid AND conrelid::regclass::text = ANY($1)
+        AND confrelid::regclass::text = ANY($1)`,
     [tables],
   );
   const ordered: string[] = [];
@@ -30,7 +31,8 @@ async function inDependencyOrder(database: Database, tables: string[]): Promise<
 
 async function columnsOf(database: Database, table: string): Promise<string[]> {
   const rows = await database.query<{ name: string }>(
-    `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+    `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+      AND attgenerated = '' ORDER BY attnum`,
     [table],
   );
   return rows.map((r) => r.name);
@@ -50,7 +52,9 @@ async function copyRows(
     params,
   );
   if (selected.length === 0) return { rows: 0, seconds: 0 };
-  const csv = `${selected.map((row) => columns.map((c) => copyCell(c in replace ? replace[c]! : row[c]!)).join(',')).join('\n')}\n`;
+  const line = (row: Record<string, string | null>) =>
+    columns.map((c) => copyCell(c in replace ? replace[c]! : row[c]!)).join(',');
+  const csv = `${selected.map(line).join('\n')}\n`;
   const started = performance.now();
   await database.copyFromCsv(into, columns, csv);
   return { rows: selected.length, seconds: (performance.now() - started) / 1000 };
@@ -71,7 +75,8 @@ export async function copyLoadedRows(
   };
   if (tables.includes('edfi.descriptor')) {
     await database.exec(
-      'CREATE SCHEMA IF NOT EXISTS bench_scratch; CREATE TABLE bench_scratch.descriptor (LIKE edfi.descriptor INCLUDING ALL)',
+      'CREATE SCHEMA IF NOT EXISTS bench_scratch; CREATE TABLE bench_scratch.descriptor (LIKE edfi.descriptor ' +
+        'INCLUDING ALL)',
     );
     add(
       await copyRows(

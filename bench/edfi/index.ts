@@ -110,7 +110,8 @@ and 93/s (Meadowlark).`,
         const rows = await database.query<{ id: string; key: string }>(
           `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
            SELECT $1::uuid, x."studentUniqueId", x."firstName", x."lastSurname", x."birthDate"
-             FROM jsonb_to_recordset($2::jsonb) AS x("studentUniqueId" text, "firstName" text, "lastSurname" text, "birthDate" date)
+             FROM jsonb_to_recordset($2::jsonb) AS x("studentUniqueId" text, "firstName" text, "lastSurname" text,
+               "birthDate" date)
            ON CONFLICT (tenant_id, studentuniqueid) DO NOTHING RETURNING id, studentuniqueid AS key`,
           [bareTenant, JSON.stringify(items)],
         );
@@ -164,7 +165,8 @@ and 93/s (Meadowlark).`,
           settleBare,
         );
         log(
-          `POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare batched INSERT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`,
+          `POST /students: ${fmt(ours.requestsPerSecond)}/s p50 ${ours.p50} ms p99 ${ours.p99} ms; bare batched ` +
+            `INSERT ${fmt(base.requestsPerSecond)}/s p50 ${base.p50} ms p99 ${base.p99} ms`,
         );
         const postMetric = 'POST /students upserts/s (new students, 25 conn.)';
         results.push(
@@ -218,7 +220,8 @@ and 93/s (Meadowlark).`,
           settleBare,
         );
         log(
-          `GET all ${fmt(readCount)} students, limit=500 (${pages} pages cycled): ${fmt(list.requestsPerSecond)} pages/s p99 ${list.p99} ms; bare ${fmt(bareList.requestsPerSecond)} pages/s p99 ${bareList.p99} ms`,
+          `GET all ${fmt(readCount)} students, limit=500 (${pages} pages cycled): ${fmt(list.requestsPerSecond)} ` +
+            `pages/s p99 ${list.p99} ms; bare ${fmt(bareList.requestsPerSecond)} pages/s p99 ${bareList.p99} ms`,
         );
         results.push(
           throughput({
@@ -251,12 +254,16 @@ and 93/s (Meadowlark).`,
       const copyTenant = await createBenchTenant(database, 'bench-edfi-copy');
       const copy = await copyLoadedRows(database, Object.keys(report.tables), loadTenant, copyTenant);
       log(
-        `Grand Bend: ${fmt(report.loaded)} of ${fmt(report.records)} elements loaded (${report.rejected} rejected, ${fmt(Object.values(report.notStored).reduce((a, b) => a + b, 0))} without a table) in ${loadSeconds.toFixed(1)} s; raw COPY of the ${fmt(copy.rows)} rows stored: ${copy.seconds.toFixed(1)} s`,
+        `Grand Bend: ${fmt(report.loaded)} of ${fmt(report.records)} elements loaded (${report.rejected} rejected, ` +
+          `${fmt(Object.values(report.notStored).reduce((a, b) => a + b, 0))} without a table) in ` +
+          `${loadSeconds.toFixed(1)} s; raw COPY of the ${fmt(copy.rows)} rows stored: ${copy.seconds.toFixed(1)} s`,
       );
       results.push(
         latency({
           ...common,
-          metric: `Grand Bend interchange load (${report.files.length} files, ${fmt(report.loaded)} elements, ${fmt(copy.rows)} rows)`,
+          metric:
+            `Grand Bend interchange load (${report.files.length} files, ${fmt(report.loaded)} elements, ` +
+            `${fmt(copy.rows)} rows)`,
           unit: 's',
           value: loadSeconds,
           baselineName: 'raw COPY of the rows it stored',

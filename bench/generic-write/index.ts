@@ -74,7 +74,8 @@ OneRoster CSV import and the Ed-Fi interchange load use COPY into staging tables
           const [inserted] = rowsOf<Record<string, unknown>>(
             await tx.execute(
               sql`INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
-                  VALUES (${tenantId}, ${b.studentUniqueId}, ${b.firstName}, ${b.lastSurname}, ${b.birthDate}) RETURNING *`,
+                  VALUES (${tenantId}, ${b.studentUniqueId}, ${b.firstName}, ${b.lastSurname}, ${b.birthDate})
+                    RETURNING *`,
             ),
           );
           await recordAudit(tx, {
@@ -117,7 +118,8 @@ OneRoster CSV import and the Ed-Fi interchange load use COPY into staging tables
         const half = await measure(appUrl, ours, `POST ${PATH} at ${rate}/s`, rate);
         const bareHalf = await measure(bareUrl, base, `bare POST /students at ${rate}/s`, rate);
         log(
-          `POST ${PATH}: ${fmt(max.requestsPerSecond)}/s (bare ${fmt(bareMax.requestsPerSecond)}/s); at ${fmt(rate)}/s p50 ${half.p50} ms p99 ${half.p99} ms (bare p50 ${bareHalf.p50} ms p99 ${bareHalf.p99} ms)`,
+          `POST ${PATH}: ${fmt(max.requestsPerSecond)}/s (bare ${fmt(bareMax.requestsPerSecond)}/s); at ` +
+            `${fmt(rate)}/s p50 ${half.p50} ms p99 ${half.p99} ms (bare p50 ${bareHalf.p50} ms p99 ${bareHalf.p99} ms)`,
         );
         const common = { benchmark: 'generic-write', engine, baselineName: BARE } as const;
         const maxRow = throughput({

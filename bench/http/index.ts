@@ -47,7 +47,8 @@ the app's maximum, offered to both.`,
       const oursHalf = await measure(appUrl, `/health/ready at ${rate}/s`, rate);
       const baseHalf = await measure(bareUrl, `bare /ready at ${rate}/s`, rate);
       log(
-        `app ${ours.requestsPerSecond.toFixed(0)} req/s, bare ${base.requestsPerSecond.toFixed(0)} req/s; at ${rate}/s p99 ${oursHalf.p99} ms (bare ${baseHalf.p99} ms)`,
+        `app ${ours.requestsPerSecond.toFixed(0)} req/s, bare ${base.requestsPerSecond.toFixed(0)} req/s; at ` +
+          `${rate}/s p99 ${oursHalf.p99} ms (bare ${baseHalf.p99} ms)`,
       );
       const common = { benchmark: 'http', engine, baselineName: BARE } as const;
       const max = throughput({

@@ -21,7 +21,8 @@ function table(measurements: Measurement[]): string {
     '|---|---|---|---|---|---|---|',
     ...measurements.map(
       (m) =>
-        `| ${cell(m.metric)} | ${fmt(m.value)} ${m.unit} | ${cell(m.baselineName)} | ${fmt(m.baseline)} ${m.unit} | ${m.ratio.toFixed(2)}× | ${cell(m.target ?? '')} | ${met(m)} |`,
+        `| ${cell(m.metric)} | ${fmt(m.value)} ${m.unit} | ${cell(m.baselineName)} | ${fmt(m.baseline)} ${m.unit} | ` +
+        `${m.ratio.toFixed(2)}× | ${cell(m.target ?? '')} | ${met(m)} |`,
     ),
   ].join('\n');
 }
@@ -32,9 +33,11 @@ function provenance(r: ResultFile): string {
     .join(', ');
   return (
     [
-      `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
+      `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit ` +
+        `\`${r.commit.slice(0, 10)}\`${r.dirty ? ' (with uncommitted changes)' : ''}`,
       `on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.ramGiB} GiB, Node ${r.machine.node};`,
-      `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 min, a shared machine)`,
+      `load average ${r.loadAverage.before.join(' / ')} before, ${r.loadAverage.after.join(' / ')} after (1/5/15 ` +
+        `min, a shared machine)`,
     ].join(' ') + (settings ? `; ${settings}.` : '.')
   );
 }
@@ -78,7 +81,8 @@ export function renderReport(results: ResultFile[]): string {
         '|---|---|---|---|---|---|',
         ...targets.map(
           (m) =>
-            `| ${m.benchmark} | ${m.engine} | ${cell(m.metric)} | ${fmt(m.value)} ${m.unit} (${m.ratio.toFixed(2)}× baseline) | ${cell(m.target ?? '')} | ${met(m)} |`,
+            `| ${m.benchmark} | ${m.engine} | ${cell(m.metric)} | ${fmt(m.value)} ${m.unit} (${m.ratio.toFixed(2)}× ` +
+            `baseline) | ${cell(m.target ?? '')} | ${met(m)} |`,
         ),
       ].join('\n')
     : '';

@@ -55,7 +55,9 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 
 export const benchmark: Benchmark = {
   name: 'notifications',
-  description: `${IN_APP.toLocaleString('en')} in-app notifications vs plain INSERT; ${EMAILS.toLocaleString('en')} e-mails through the queue vs nodemailer direct`,
+  description:
+    `${IN_APP.toLocaleString('en')} in-app notifications vs plain INSERT; ${EMAILS.toLocaleString('en')} ` +
+    `e-mails through the queue vs nodemailer direct`,
   async run({ engine, pgUrl, log }) {
     const database = engine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: pgUrl! });
     const smtp = await startSmtpServer();
@@ -84,7 +86,8 @@ export const benchmark: Benchmark = {
           const batch = plain.accountIds.slice(i, i + 1000);
           const values = batch.map((_, j) => `($1, $${j + 4}, 'in_app', 'delivered', $2, $3, 'en', now())`);
           await session.query(
-            `INSERT INTO notifications.notification_queue (tenant_id, user_id, channel, status, subject, content, locale, sent_at)
+            `INSERT INTO notifications.notification_queue (tenant_id, user_id, channel, status, subject, content,
+              locale, sent_at)
              VALUES ${values.join(', ')}`,
             [plain.tenantId, subject, body, ...batch],
           );
@@ -127,7 +130,8 @@ export const benchmark: Benchmark = {
         mailer.close();
       }
       log(
-        `${EMAILS} e-mails through notify() and the queue: ${queueSeconds.toFixed(2)} s (${smtp.received.length} received)`,
+        `${EMAILS} e-mails through notify() and the queue: ${queueSeconds.toFixed(2)} s (${smtp.received.length} ` +
+          `received)`,
       );
 
       smtp.reset();
@@ -165,7 +169,8 @@ export const benchmark: Benchmark = {
         throughput({
           benchmark: 'notifications',
           engine,
-          metric: `${EMAILS.toLocaleString('en')} e-mails to an in-process SMTP server (queued, ${CONCURRENCY} workers)`,
+          metric:
+            `${EMAILS.toLocaleString('en')} e-mails to an in-process SMTP server (queued, ${CONCURRENCY} ` + `workers)`,
           unit: 'e-mails/s',
           value: EMAILS / queueSeconds,
           baselineName: `nodemailer direct, no queue (${CONCURRENCY} at once)`,

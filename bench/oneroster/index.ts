@@ -52,7 +52,8 @@ async function inChild(job: ChildJob): Promise<ChildResult> {
 async function assertSameRows(database: Database, files: DistrictFile[], a: string, b: string): Promise<void> {
   for (const f of files) {
     const [row] = await database.query<{ a: string; b: string }>(
-      `SELECT count(*) FILTER (WHERE tenant_id = $1)::text AS a, count(*) FILTER (WHERE tenant_id = $2)::text AS b FROM ${f.table} WHERE status = 'active'`,
+      `SELECT count(*) FILTER (WHERE tenant_id = $1)::text AS a, count(*) FILTER (WHERE tenant_id = $2)::text AS b
+        FROM ${f.table} WHERE status = 'active'`,
       [a, b],
     );
     if (Number(row!.a) !== f.count || Number(row!.b) !== f.count)
@@ -83,7 +84,10 @@ Little's law, whatever the code does).`,
     const seconds = Number(process.env.BENCH_SECONDS ?? '5');
     if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
     const size = districtSize(scale);
-    const sizeText = `scale ${scale}: ${fmt(size.students)} students, ${fmt(size.teachers)} teachers, ${fmt(size.classes)} classes, ${fmt(size.enrollments)} enrollments, ${fmt(size.lineItems)} line items, ${fmt(size.results)} results`;
+    const sizeText =
+      `scale ${scale}: ${fmt(size.students)} students, ${fmt(size.teachers)} teachers, ` +
+      `${fmt(size.classes)} classes, ${fmt(size.enrollments)} enrollments, ${fmt(size.lineItems)} ` +
+      `line items, ${fmt(size.results)} results`;
     log(`district ${sizeText}`);
     const dataDir = engine === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-oneroster-db-')) : '';
     const open = () =>
@@ -105,11 +109,15 @@ Little's law, whatever the code does).`,
       const job = { engine, database: engine === 'pglite' ? dataDir : pgUrl!, stamp };
       const ours = await inChild({ ...job, mode: 'import', tenantId: imported, dir });
       log(
-        `import: ${fmt(rows)} rows in ${ours.seconds.toFixed(1)} s (${fmt(Math.round(rows / ours.seconds))} rows/s), peak RSS ${ours.peakMiB} MiB (${ours.startMiB} MiB before the import: runtime, code, connection; V8 heap peak ${ours.jsPeakMiB} MiB)`,
+        `import: ${fmt(rows)} rows in ${ours.seconds.toFixed(1)} s (${fmt(Math.round(rows / ours.seconds))} ` +
+          `rows/s), ` +
+          `peak RSS ${ours.peakMiB} MiB (${ours.startMiB} MiB before the import: runtime, code, connection; V8 heap ` +
+          `peak ${ours.jsPeakMiB} MiB)`,
       );
       const copy = await inChild({ ...job, mode: 'copy', tenantId: copied, scale });
       log(
-        `raw COPY: ${copy.seconds.toFixed(1)} s (${fmt(Math.round(rows / copy.seconds))} rows/s), peak RSS ${copy.peakMiB} MiB (${copy.startMiB} MiB before; V8 heap peak ${copy.jsPeakMiB} MiB)`,
+        `raw COPY: ${copy.seconds.toFixed(1)} s (${fmt(Math.round(rows / copy.seconds))} rows/s), peak RSS ` +
+          `${copy.peakMiB} MiB (${copy.startMiB} MiB before; V8 heap peak ${copy.jsPeakMiB} MiB)`,
       );
       if (engine === 'pglite') database = await open();
       await assertSameRows(database, files, imported, copied);
@@ -129,7 +137,9 @@ Little's law, whatever the code does).`,
         latency({
           benchmark: 'oneroster',
           engine,
-          metric: `CSV import peak RSS, own process (${fmt(size.enrollments)} enrollments; ${ours.startMiB} MiB before the import, V8 heap peak ${ours.jsPeakMiB} MiB)`,
+          metric:
+            `CSV import peak RSS, own process (${fmt(size.enrollments)} enrollments; ${ours.startMiB} MiB ` +
+            `before the import, V8 heap peak ${ours.jsPeakMiB} MiB)`,
           unit: 'MiB',
           value: ours.peakMiB,
           baselineName: 'raw COPY peak RSS, own process',
@@ -166,7 +176,9 @@ Little's law, whatever the code does).`,
             seconds,
           );
           log(
-            `${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s (bare ${fmt(Math.round(base.requestsPerSecond))}); at ${fmt(rate)} req/s p50 ${oursAtHalf.p50} ms p99 ${oursAtHalf.p99} ms (bare p50 ${baseAtHalf.p50} ms p99 ${baseAtHalf.p99} ms)`,
+            `${endpoint.name}: ${fmt(Math.round(ours.requestsPerSecond))} req/s (bare ` +
+              `${fmt(Math.round(base.requestsPerSecond))}); at ${fmt(rate)} req/s p50 ${oursAtHalf.p50} ms p99 ` +
+              `${oursAtHalf.p99} ms (bare p50 ${baseAtHalf.p50} ms p99 ${baseAtHalf.p99} ms)`,
           );
           const common = { benchmark: 'oneroster', engine, baselineName: BARE } as const;
           const max = throughput({
@@ -197,7 +209,9 @@ Little's law, whatever the code does).`,
             results.push(
               throughput({
                 ...common,
-                metric: `REST ${endpoint.name} max throughput at ${fmt(size.enrollments)} enrollments (${fmt(size.students + size.teachers)} users), X-Total-Count exact`,
+                metric:
+                  `REST ${endpoint.name} max throughput at ${fmt(size.enrollments)} enrollments ` +
+                  `(${fmt(size.students + size.teachers)} users), X-Total-Count exact`,
                 unit: 'req/s',
                 value: ours.requestsPerSecond,
                 baseline: base.requestsPerSecond,

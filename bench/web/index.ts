@@ -84,10 +84,13 @@ export const benchmark: Benchmark = {
     await seedDemo(database, { ...DEFAULT_DEMO_SIZE, students: ROSTER_SIZE, schools: 1, sectionsPerSchool: 4 });
     // One section with every student of the school: the roster to scroll.
     await database.query(`
-      INSERT INTO edfi.studentsectionassociation (tenant_id, studentusi, sectionidentifier, localcoursecode, schoolid, schoolyear, begindate)
+      INSERT INTO edfi.studentsectionassociation (tenant_id, studentusi, sectionidentifier, localcoursecode, schoolid,
+        schoolyear, begindate)
       SELECT a.tenant_id, s.studentusi, a.sectionidentifier, a.localcoursecode, a.schoolid, a.schoolyear, a.begindate
-        FROM (SELECT x.* FROM edfi.staffsectionassociation t JOIN identity.accounts acc ON acc.edfi_staff_usi = t.staffusi
-                JOIN edfi.studentsectionassociation x ON x.tenant_id = t.tenant_id AND x.sectionidentifier = t.sectionidentifier
+        FROM (SELECT x.* FROM edfi.staffsectionassociation t JOIN identity.accounts acc
+          ON acc.edfi_staff_usi = t.staffusi
+                JOIN edfi.studentsectionassociation x ON x.tenant_id = t.tenant_id
+                  AND x.sectionidentifier = t.sectionidentifier
                WHERE acc.email = 'teacher@demo-district.schola.dev' ORDER BY x.sectionidentifier LIMIT 1) a
         JOIN edfi.student s ON s.tenant_id = a.tenant_id
        ON CONFLICT DO NOTHING`);
@@ -125,7 +128,9 @@ export const benchmark: Benchmark = {
       await page.locator('tbody a[href^="/students/"]').first().waitFor();
       const scroll = await scrollRoster(page);
       log(
-        `roster of ${ROSTER_SIZE}: ${scroll.rows} rows in the DOM, ${scroll.slow} of ${scroll.frames} frames over 50 ms`,
+        `roster of ${ROSTER_SIZE}: ${scroll.rows} rows in the DOM, ${scroll.slow} of ${scroll.frames} frames over ` +
+          `50 ` +
+          `ms`,
       );
       await context.close();
 

@@ -10,10 +10,11 @@ import { createLogger } from '../platform/log/logger.js';
 import { openConfiguredDatabase, prepareDatabase, startServer } from '../platform/server.js';
 import { DEFAULT_DEMO_SIZE, DemoTenantExistsError, hasAnyTenant, seedDemo, type DemoSize } from '../demo/seed.js';
 import { writeSchemaDocs } from '../platform/db/schema-docs.js';
-import { applicationPlugins, tableOwners } from '../app.js';
+import { applicationAccessControl, applicationPlugins, tableOwners } from '../app.js';
 import { AppError } from '../platform/http/errors.js';
 import { StartupError } from '../platform/startup-error.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { registerTenantCommands } from './commands/tenants.js';
 import { registerOneRosterCommands } from './commands/oneroster.js';
@@ -76,7 +77,8 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
     const pending = (await migrationStatus(database)).filter((m) => m.state !== 'applied');
     if (pending.length > 0) {
       throw new MigrationError(
-        `The database is not up to date (${pending.map((m) => `${m.name}: ${m.state}`).join(', ')}). Run \`schola migrate\` first.`,
+        `The database is not up to date (${pending.map((m) => `${m.name}: ${m.state}`).join(', ')}). Run \`schola ` +
+          `migrate\` first.`,
       );
     }
     if (options.seedIfEmpty && config.demoSeed && !(await hasAnyTenant(database))) {
@@ -101,7 +103,7 @@ async function serve(options: { migrate: boolean; seedIfEmpty: boolean }): Promi
   console.log(`Schola is serving at ${server.url}  (web app: ${server.url}/)`);
   const signIn = await demoSignInHint(database, server.url).catch(() => undefined);
   if (signIn) console.log(`  ${signIn}`);
-  const classroom = await demoClassroomHint(database).catch(() => undefined);
+  const classroom = await demoClassroomHint(database, server.url).catch(() => undefined);
   if (classroom) console.log(`  ${classroom}`);
   console.log(`  API docs: ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`  health:   ${server.url}/health/ready`);
@@ -209,6 +211,11 @@ docs
   );
 
 registerAuditCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
+registerRetentionCommands(program, {
+  run,
+  openDatabase: () => openConfiguredDatabase(loadConfig()),
+  environment: (database) => ({ database, access: applicationAccessControl() }),
+});
 registerIdentityCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerTenantCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });
 registerOneRosterCommands(program, { run, openDatabase: () => openConfiguredDatabase(loadConfig()) });

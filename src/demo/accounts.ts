@@ -132,7 +132,7 @@ export async function demoSignInHint(database: Database, url = ''): Promise<stri
  * What `schola start` prints about the live classroom: the demo teacher's session that is ready to
  * start, and its access code (join it from a second browser tab).
  */
-export async function demoClassroomHint(database: Database): Promise<string | undefined> {
+export async function demoClassroomHint(database: Database, url = ''): Promise<string | undefined> {
   const rows = await database.query<{ title: string; access_code: string; id: string }>(
     `SELECT s.title, s.access_code, s.id FROM sessions.classroom_sessions s
        JOIN identity.accounts a ON a.tenant_id = s.tenant_id AND a.classroom_teacher_id = s.teacher_id
@@ -142,7 +142,7 @@ export async function demoClassroomHint(database: Database): Promise<string | un
   const row = rows[0];
   if (!row) return undefined;
   return (
-    `Live classroom: "${row.title}" (session ${row.id}) is ready to start — teacher@${DEMO_EMAIL_DOMAIN}; ` +
-    `students join with access code ${row.access_code} (POST /api/v1/classroom/join)`
+    `Live classroom: "${row.title}" is ready to start — teacher@${DEMO_EMAIL_DOMAIN} opens ${url}/live/${row.id}; ` +
+    `students join at ${url}/join?code=${row.access_code} (access code ${row.access_code})`
   );
 }

@@ -26,6 +26,7 @@ export const DEMO_DESCRIPTORS = {
   ],
   TermDescriptor: ['Fall Semester', 'Spring Semester', 'Year Round'],
   GradingPeriodDescriptor: ['First Quarter', 'Second Quarter', 'Third Quarter', 'Fourth Quarter'],
+  GradeTypeDescriptor: ['Grading Period', 'Final'],
   CalendarTypeDescriptor: ['Student Specific'],
   CalendarEventDescriptor: ['Instructional day', 'Holiday'],
   AttendanceEventCategoryDescriptor: [

@@ -69,7 +69,9 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   const districtName = 'Schola Demo Independent School District';
   const schools = Array.from({ length: size.schools }, (_, i) => ({
     schoolId: DEMO_LEA_ID * 1000 + i + 1,
-    name: `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]}${i >= SCHOOL_NAMES.length ? ` ${Math.floor(i / SCHOOL_NAMES.length) + 1}` : ''} ${['Elementary', 'Middle', 'High'][i % 3]} School`,
+    name: `${SCHOOL_NAMES[i % SCHOOL_NAMES.length]}${
+      i >= SCHOOL_NAMES.length ? ` ` + `${Math.floor(i / SCHOOL_NAMES.length) + 1}` : ''
+    } ${['Elementary', 'Middle', 'High'][i % 3]} School`,
     grades: [
       [0, 5],
       [6, 8],

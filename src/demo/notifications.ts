@@ -24,15 +24,26 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
     text: {
       en: {
         subject: '{{student.firstName}} was absent on {{date}}',
-        body: 'Dear {{recipient.name}},\n\n{{student.firstName}} {{student.lastSurname}} was marked absent from {{school}} on {{date}}.{{#period}} Period: {{period}}.{{/period}}\n\nIf this is unexpected, please contact the school office.',
+        body:
+          'Dear {{recipient.name}},\n\n{{student.firstName}} {{student.lastSurname}} was marked absent from ' +
+          '{{school}} on {{date}}.{{#period}} Period: {{period}}.{{/period}}\n\nIf this is unexpected, please ' +
+          'contact the school office.',
       },
       'pt-BR': {
         subject: '{{student.firstName}} faltou em {{date}}',
-        body: 'Prezado(a) {{recipient.name}},\n\n{{student.firstName}} {{student.lastSurname}} teve falta registrada em {{school}} no dia {{date}}.{{#period}} Aula: {{period}}.{{/period}}\n\nSe isso não era esperado, entre em contato com a secretaria da escola.',
+        body:
+          'Prezado(a) {{recipient.name}},\n\n{{student.firstName}} {{student.lastSurname}} teve falta ' +
+          'registrada ' +
+          'em {{school}} no dia {{date}}.{{#period}} Aula: {{period}}.{{/period}}\n\nSe isso não era esperado, ' +
+          'entre em contato com a secretaria da escola.',
       },
       es: {
         subject: '{{student.firstName}} estuvo ausente el {{date}}',
-        body: 'Estimado/a {{recipient.name}}:\n\n{{student.firstName}} {{student.lastSurname}} fue marcado/a ausente en {{school}} el {{date}}.{{#period}} Periodo: {{period}}.{{/period}}\n\nSi no lo esperaba, comuníquese con la oficina de la escuela.',
+        body:
+          'Estimado/a {{recipient.name}}:\n\n{{student.firstName}} {{student.lastSurname}} fue marcado/a ' +
+          'ausente ' +
+          'en {{school}} el {{date}}.{{#period}} Periodo: {{period}}.{{/period}}\n\nSi no lo esperaba, ' +
+          'comuníquese con la oficina de la escuela.',
       },
     },
   },
@@ -42,15 +53,21 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
     text: {
       en: {
         subject: 'Invoice {{invoice.number}} is due on {{invoice.dueDate}}',
-        body: 'Hello {{recipient.name}},\n\nInvoice {{invoice.number}} for {{invoice.amount}} is due on {{invoice.dueDate}}.\n\nThank you.',
+        body:
+          'Hello {{recipient.name}},\n\nInvoice {{invoice.number}} for {{invoice.amount}} is due on ' +
+          '{{invoice.dueDate}}.\n\nThank you.',
       },
       'pt-BR': {
         subject: 'A fatura {{invoice.number}} vence em {{invoice.dueDate}}',
-        body: 'Olá {{recipient.name}},\n\nA fatura {{invoice.number}} no valor de {{invoice.amount}} vence em {{invoice.dueDate}}.\n\nObrigado.',
+        body:
+          'Olá {{recipient.name}},\n\nA fatura {{invoice.number}} no valor de {{invoice.amount}} vence em ' +
+          '{{invoice.dueDate}}.\n\nObrigado.',
       },
       es: {
         subject: 'La factura {{invoice.number}} vence el {{invoice.dueDate}}',
-        body: 'Hola {{recipient.name}}:\n\nLa factura {{invoice.number}} por {{invoice.amount}} vence el {{invoice.dueDate}}.\n\nGracias.',
+        body:
+          'Hola {{recipient.name}}:\n\nLa factura {{invoice.number}} por {{invoice.amount}} vence el ' +
+          '{{invoice.dueDate}}.\n\nGracias.',
       },
     },
   },
@@ -60,15 +77,21 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
     text: {
       en: {
         subject: 'Invoice {{invoice.number}} is overdue',
-        body: 'Hello {{recipient.name}},\n\nInvoice {{invoice.number}} for {{invoice.amount}} was due on {{invoice.dueDate}} and is still open. Please pay it or contact the office.',
+        body:
+          'Hello {{recipient.name}},\n\nInvoice {{invoice.number}} for {{invoice.amount}} was due on ' +
+          '{{invoice.dueDate}} and is still open. Please pay it or contact the office.',
       },
       'pt-BR': {
         subject: 'A fatura {{invoice.number}} está vencida',
-        body: 'Olá {{recipient.name}},\n\nA fatura {{invoice.number}} no valor de {{invoice.amount}} venceu em {{invoice.dueDate}} e continua em aberto. Por favor, efetue o pagamento ou fale com a secretaria.',
+        body:
+          'Olá {{recipient.name}},\n\nA fatura {{invoice.number}} no valor de {{invoice.amount}} venceu em ' +
+          '{{invoice.dueDate}} e continua em aberto. Por favor, efetue o pagamento ou fale com a secretaria.',
       },
       es: {
         subject: 'La factura {{invoice.number}} está vencida',
-        body: 'Hola {{recipient.name}}:\n\nLa factura {{invoice.number}} por {{invoice.amount}} venció el {{invoice.dueDate}} y sigue pendiente. Por favor, páguela o comuníquese con la oficina.',
+        body:
+          'Hola {{recipient.name}}:\n\nLa factura {{invoice.number}} por {{invoice.amount}} venció el ' +
+          '{{invoice.dueDate}} y sigue pendiente. Por favor, páguela o comuníquese con la oficina.',
       },
     },
   },
@@ -78,15 +101,21 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
     text: {
       en: {
         subject: 'Safety alert: {{title}}',
-        body: '{{message}}\n\nSchool: {{school}}\nIssued: {{issuedAt}}\n\nFollow the instructions of school staff and official channels.',
+        body:
+          '{{message}}\n\nSchool: {{school}}\nIssued: {{issuedAt}}\n\nFollow the instructions of school staff ' +
+          'and official channels.',
       },
       'pt-BR': {
         subject: 'Alerta de segurança: {{title}}',
-        body: '{{message}}\n\nEscola: {{school}}\nEmitido em: {{issuedAt}}\n\nSiga as orientações da equipe da escola e dos canais oficiais.',
+        body:
+          '{{message}}\n\nEscola: {{school}}\nEmitido em: {{issuedAt}}\n\nSiga as orientações da equipe da ' +
+          'escola e dos canais oficiais.',
       },
       es: {
         subject: 'Alerta de seguridad: {{title}}',
-        body: '{{message}}\n\nEscuela: {{school}}\nEmitida: {{issuedAt}}\n\nSiga las instrucciones del personal de la escuela y de los canales oficiales.',
+        body:
+          '{{message}}\n\nEscuela: {{school}}\nEmitida: {{issuedAt}}\n\nSiga las instrucciones del personal de ' +
+          'la escuela y de los canales oficiales.',
       },
     },
   },
@@ -96,15 +125,22 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
     text: {
       en: {
         subject: 'Reset your Schola password',
-        body: 'Hello {{recipient.name}},\n\nUse this link to choose a new password: {{resetUrl}}\nIt expires in {{expiresInMinutes}} minutes. If you did not ask for it, ignore this message.',
+        body:
+          'Hello {{recipient.name}},\n\nUse this link to choose a new password: {{resetUrl}}\nIt expires in ' +
+          '{{expiresInMinutes}} minutes. If you did not ask for it, ignore this message.',
       },
       'pt-BR': {
         subject: 'Redefina sua senha do Schola',
-        body: 'Olá {{recipient.name}},\n\nUse este link para escolher uma nova senha: {{resetUrl}}\nEle expira em {{expiresInMinutes}} minutos. Se você não pediu, ignore esta mensagem.',
+        body:
+          'Olá {{recipient.name}},\n\nUse este link para escolher uma nova senha: {{resetUrl}}\nEle expira em ' +
+          '{{expiresInMinutes}} minutos. Se você não pediu, ignore esta mensagem.',
       },
       es: {
         subject: 'Restablezca su contraseña de Schola',
-        body: 'Hola {{recipient.name}}:\n\nUse este enlace para elegir una nueva contraseña: {{resetUrl}}\nCaduca en {{expiresInMinutes}} minutos. Si no lo solicitó, ignore este mensaje.',
+        body:
+          'Hola {{recipient.name}}:\n\nUse este enlace para elegir una nueva contraseña: {{resetUrl}}\nCaduca ' +
+          'en ' +
+          '{{expiresInMinutes}} minutos. Si no lo solicitó, ignore este mensaje.',
       },
     },
   },

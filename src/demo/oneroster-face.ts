@@ -54,13 +54,15 @@ export async function seedOneRosterFace(
   // Teachers: the addresses computed above, on their projected users (sourcedId = the Ed-Fi staff id).
   await tx.execute(sql`
     UPDATE oneroster.users u SET email = x.email
-    FROM json_to_recordset(${JSON.stringify(teachers.map((t) => ({ id: t.uniqueId, email: t.email })))}::json) AS x(id text, email text)
+    FROM json_to_recordset(${JSON.stringify(teachers.map((t) => ({ id: t.uniqueId, email: t.email })))}::json) AS x(id
+      text, email text)
     JOIN edfi.staff s ON s.tenant_id = ${tenantId} AND s.staffuniqueid = x.id
     WHERE u.tenant_id = ${tenantId} AND u.sourced_id = s.id::text`);
   // Students: initial + last name + the student number (unique), at the students' domain.
   await tx.execute(sql`
     UPDATE oneroster.users u
-    SET email = ${sql.raw(letters('left(s.firstname, 1)'))} || ${sql.raw(letters('s.lastsurname'))} || s.studentuniqueid || ${`@${STUDENT_EMAIL_DOMAIN}`}
+    SET email = ${sql.raw(letters('left(s.firstname, 1)'))} || ${sql.raw(letters('s.lastsurname'))} ||
+      s.studentuniqueid || ${`@${STUDENT_EMAIL_DOMAIN}`}
     FROM edfi.student s
     WHERE u.tenant_id = ${tenantId} AND s.tenant_id = ${tenantId} AND u.sourced_id = s.id::text`);
   // Parents: a first name picked by the student number, the child's family name, a personal address.
@@ -68,19 +70,24 @@ export async function seedOneRosterFace(
     WITH kids AS (
       SELECT u.sourced_id AS child, u.family_name, u.primary_org_sourced_id AS org, s.studentuniqueid AS number,
         md5('demo:parent:' || u.sourced_id)::uuid::text AS parent,
-        ${JSON.stringify(US_FIRST_NAMES)}::jsonb ->> ((s.studentusi * 7919) % ${US_FIRST_NAMES.length})::int AS given_name
+        ${JSON.stringify(US_FIRST_NAMES)}::jsonb ->> ((s.studentusi * 7919) % ${US_FIRST_NAMES.length})::int AS
+          given_name
       FROM oneroster.users u JOIN edfi.student s ON s.tenant_id = u.tenant_id AND s.id::text = u.sourced_id
       WHERE u.tenant_id = ${tenantId} AND u.primary_org_sourced_id IS NOT NULL),
     new_parents AS (
-      INSERT INTO oneroster.users (tenant_id, sourced_id, enabled_user, username, given_name, family_name, email, agent_sourced_ids, primary_org_sourced_id, metadata)
-      SELECT ${tenantId}, k.parent, true, ${sql.raw(letters('k.given_name'))} || '.' || ${sql.raw(letters('k.family_name'))} || '.' || k.number,
+      INSERT INTO oneroster.users (tenant_id, sourced_id, enabled_user, username, given_name, family_name, email,
+        agent_sourced_ids, primary_org_sourced_id, metadata)
+      SELECT ${tenantId}, k.parent, true, ${sql.raw(letters('k.given_name'))} || '.' ||
+        ${sql.raw(letters('k.family_name'))} || '.' || k.number,
         k.given_name, k.family_name,
-        ${sql.raw(letters('k.given_name'))} || '.' || ${sql.raw(letters('k.family_name'))} || '.' || k.number || ${`@${PARENT_EMAIL_DOMAIN}`},
+        ${sql.raw(letters('k.given_name'))} || '.' || ${sql.raw(letters('k.family_name'))} || '.' || k.number ||
+          ${`@${PARENT_EMAIL_DOMAIN}`},
         ARRAY[k.child], k.org, ${DEMO}
       FROM kids k RETURNING 1),
     parent_roles AS (
       INSERT INTO oneroster.roles (tenant_id, sourced_id, user_sourced_id, role_type, role, org_sourced_id)
-      SELECT ${tenantId}, md5('demo:parent-role:' || k.parent)::uuid::text, k.parent, 'primary', 'parent', k.org FROM kids k RETURNING 1),
+      SELECT ${tenantId}, md5('demo:parent-role:' || k.parent)::uuid::text, k.parent, 'primary', 'parent', k.org
+        FROM kids k RETURNING 1),
     agents AS (
       UPDATE oneroster.users u SET agent_sourced_ids = ARRAY[k.parent] FROM kids k
       WHERE u.tenant_id = ${tenantId} AND u.sourced_id = k.child RETURNING 1)
@@ -92,7 +99,8 @@ export async function seedOneRosterFace(
     SELECT ${tenantId}::uuid, md5('demo:category:' || c.title)::uuid::text, c.title, c.weight, NULL::text, ${DEMO}
     FROM json_to_recordset(${JSON.stringify(DEMO_CATEGORIES)}::json) AS c(title text, weight float8)
     UNION ALL
-    SELECT ${tenantId}::uuid, md5('demo:category:' || ${HIGH_SCHOOL_CATEGORY.title}::text || ':' || o.sourced_id)::uuid::text,
+    SELECT ${tenantId}::uuid, md5('demo:category:' || ${HIGH_SCHOOL_CATEGORY.title}::text || ':' ||
+      o.sourced_id)::uuid::text,
       ${HIGH_SCHOOL_CATEGORY.title}::text, ${HIGH_SCHOOL_CATEGORY.weight}::float8, o.sourced_id, ${DEMO}
     FROM oneroster.orgs o WHERE o.tenant_id = ${tenantId} AND o.type = 'school' AND o.name LIKE '% High School'`);
   const [counts] = rowsOf<{ parents: number }>(parents);

@@ -43,7 +43,9 @@ export class Random {
   /** A deterministic UUID (v4 layout) from the generator. */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16)).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const variant = ((parseInt(hex[16]!, 16) & 3) | 8).toString(16);
+    const parts = [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `${variant}${hex.slice(17, 20)}`];
+    return [...parts, hex.slice(20, 32)].join('-');
   }
 
   /** A deterministic ULID-shaped id (26 Crockford base-32 characters) for a given instant. */

@@ -6,7 +6,8 @@ const SMALL = { ...DEFAULT_DEMO_SIZE, students: 60, schools: 2, sectionsPerSchoo
 
 async function fingerprint(database: TestDatabase): Promise<string> {
   const rows = await database.query<{ v: string }>(
-    `SELECT string_agg(studentuniqueid || ':' || firstname || ' ' || lastsurname || ':' || birthdate, ',' ORDER BY studentuniqueid) AS v FROM edfi.student`,
+    `SELECT string_agg(studentuniqueid || ':' || firstname || ' ' || lastsurname || ':' || birthdate, ','
+      ORDER BY studentuniqueid) AS v FROM edfi.student`,
   );
   return rows[0]!.v;
 }
@@ -70,7 +71,8 @@ describe('demo data generator', () => {
       ).toBeGreaterThan(0);
       // Each seed's rows live in its own tenant.
       const tenants = await database.query<{ kind: string; n: number }>(
-        `SELECT t.kind, count(s.*)::int AS n FROM platform.tenants t LEFT JOIN edfi.student s ON s.tenant_id = t.id GROUP BY t.kind ORDER BY 1`,
+        `SELECT t.kind, count(s.*)::int AS n FROM platform.tenants t LEFT JOIN edfi.student s ON s.tenant_id = t.id
+          GROUP BY t.kind ORDER BY 1`,
       );
       expect(tenants).toEqual([
         { kind: 'district', n: 60 },

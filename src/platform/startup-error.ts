@@ -38,7 +38,8 @@ export function databaseConnectError(url: string, error: unknown): unknown {
   switch (errorCode(error)) {
     case '3D000':
       return because(
-        `The database "${database}" does not exist on the PostgreSQL server at ${where}: create it (createdb -h ${where.split(':')[0]} "${database}") or correct DATABASE_URL.`,
+        `The database "${database}" does not exist on the PostgreSQL server at ${where}: create it (createdb -h ` +
+          `${where.split(':')[0]} "${database}") or correct DATABASE_URL.`,
       );
     case 'ECONNREFUSED':
       return because(
@@ -68,7 +69,8 @@ export function listenError(host: string, port: number, error: unknown): unknown
   switch (errorCode(error)) {
     case 'EADDRINUSE':
       return new StartupError(
-        `Port ${port} on ${host} is already in use: stop the process using it, or set PORT to a free port (PORT=0 picks one).`,
+        `Port ${port} on ${host} is already in use: stop the process using it, or set PORT to a free port (PORT=0 ` +
+          `picks one).`,
         { cause: error },
       );
     case 'EACCES':

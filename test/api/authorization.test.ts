@@ -46,14 +46,16 @@ beforeAll(async () => {
   );
   [schoolOne, schoolTwo] = schools.map((s) => s.schoolid) as [number, number];
   const staff = await database.query<{ staffusi: number }>(
-    `SELECT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1 AND schoolid = $2 ORDER BY staffusi LIMIT 1`,
+    `SELECT staffusi FROM edfi.staffsectionassociation WHERE tenant_id = $1 AND schoolid = $2 ORDER BY staffusi
+      LIMIT 1`,
     [tenant, schoolOne],
   );
   teacherStaffUsi = staff[0]!.staffusi;
   teacherStudents = (
     await database.query<{ studentusi: number }>(
       `SELECT DISTINCT ssa.studentusi FROM edfi.studentsectionassociation ssa JOIN edfi.staffsectionassociation st
-         ON (st.tenant_id, st.sectionidentifier, st.localcoursecode, st.schoolid, st.schoolyear) = (ssa.tenant_id, ssa.sectionidentifier, ssa.localcoursecode, ssa.schoolid, ssa.schoolyear)
+         ON (st.tenant_id, st.sectionidentifier, st.localcoursecode, st.schoolid, st.schoolyear) = (ssa.tenant_id,
+           ssa.sectionidentifier, ssa.localcoursecode, ssa.schoolid, ssa.schoolyear)
        WHERE st.tenant_id = $1 AND st.staffusi = $2 ORDER BY 1`,
       [tenant, teacherStaffUsi],
     )
@@ -65,7 +67,8 @@ beforeAll(async () => {
     )
   )[0]!.studentusi;
   await database.query(
-    `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity) VALUES ($1, $2, 'Peanuts', 'severe'), ($1, $3, 'Bees', 'mild')`,
+    `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity)
+      VALUES ($1, $2, 'Peanuts', 'severe'), ($1, $3, 'Bees', 'mild')`,
     [tenant, teacherStudents[0], otherStudent],
   );
   app = await apiApp(database, { principal: () => principal, guard: policyGuard, auditor: platformAuditor });
@@ -120,7 +123,8 @@ describe('API authorization by role and relationship', () => {
     expect(list.statusCode).toBe(200);
     expect(ids(list.json())).toEqual([teacherStudents[0]]);
     const after = await database.query<{ table_name: string; data_categories: string[] }>(
-      `SELECT table_name, data_categories FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' ORDER BY tenant_seq DESC LIMIT 1`,
+      `SELECT table_name, data_categories FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'
+        ORDER BY tenant_seq DESC LIMIT 1`,
       [tenant],
     );
     expect(
@@ -150,7 +154,8 @@ describe('API authorization by role and relationship', () => {
     });
     expect(ok.statusCode).toBe(201);
     const audit = await database.query<{ operation: string; new_values: { allergenName: string } }>(
-      `SELECT operation, new_values FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'health.allergies' AND operation = 'INSERT'`,
+      `SELECT operation, new_values FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'health.allergies'
+        AND operation = 'INSERT'`,
       [tenant],
     );
     expect(audit.map((a) => a.new_values.allergenName)).toEqual(['Latex']);
@@ -159,7 +164,8 @@ describe('API authorization by role and relationship', () => {
   it('a parent sees only their own child', async () => {
     const account = randomUUID();
     await database.query(
-      `INSERT INTO identity.accounts (tenant_id, id, email, display_name, roles) VALUES ($1, $2, 'parent@example.org', 'P', '{parent}')`,
+      `INSERT INTO identity.accounts (tenant_id, id, email, display_name, roles)
+        VALUES ($1, $2, 'parent@example.org', 'P', '{parent}')`,
       [tenant, account],
     );
     await database.query(

@@ -35,7 +35,8 @@ beforeAll(async () => {
   const rows = await database.query<{ id: string; session_id: string; student_id: string }>(
     `SELECT p.id, p.session_id, p.student_id FROM sessions.participants p
        JOIN compliance.coppa_compliance c ON c.student_id = p.student_id AND c.is_under_13
-      WHERE p.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM compliance.parental_consents pc WHERE pc.student_id = p.student_id AND pc.consent_type = 'audio_recording')
+      WHERE p.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM compliance.parental_consents pc
+        WHERE pc.student_id = p.student_id AND pc.consent_type = 'audio_recording')
       LIMIT 1`,
     [tenant],
   );

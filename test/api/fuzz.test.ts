@@ -82,7 +82,9 @@ const requestFor = (resource: Resource) =>
       )
       .map((params) => ({
         method: 'GET' as const,
-        url: `${resource.path}?${params.map(([k, op, v]) => `${encodeURIComponent(op ? `${k}[${op}]` : k)}=${encodeURIComponent(v)}`).join('&')}`,
+        url: `${resource.path}?${params
+          .map(([k, op, v]) => `${encodeURIComponent(op ? `${k}[${op}]` : k)}=${encodeURIComponent(v)}`)
+          .join('&')}`,
       })),
     fc
       .tuple(
@@ -122,7 +124,8 @@ describe('fuzzing the generated API', () => {
         requests++;
         const resource = resources.find((r) => request.url.startsWith(r.path))!;
         routes.add(
-          `${request.method} ${resource.path}${request.url.slice(resource.path.length).startsWith('/') ? '/{key}' : ''}`,
+          `${request.method} ` +
+            `${resource.path}${request.url.slice(resource.path.length).startsWith('/') ? '/{key}' : ''}`,
         );
         if (response.statusCode >= 500)
           throw new Error(

@@ -63,7 +63,9 @@ describe('list filters and indexes', () => {
       const order = resource.key.map((k) => `"${resource.fields.get(k)!.column.name}"`).join(', ');
       for (const field of resource.filterable) {
         const column = resource.fields.get(field)!.column;
-        const query = `SELECT * FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE "${column.name}" = ${literal(column.getSQLType())}${order ? ` ORDER BY ${order}` : ''} LIMIT 51`;
+        const query =
+          `SELECT * FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE "${column.name}" = ` +
+          `${literal(column.getSQLType())}${order ? ` ORDER BY ${order}` : ''} LIMIT 51`;
         const plan = await tenantTransaction(database, tenant, async ({ tx }) => {
           await tx.execute(sql.raw('SET LOCAL enable_seqscan = off'));
           return rowsOf<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(

@@ -89,7 +89,8 @@ async function bodyFor(resource: Resource, tenantId: string): Promise<Record<str
     const foreign = ref.foreignColumns.filter((c) => c.name !== 'tenant_id');
     const tenantOwned = target.columns.some((c) => c.name === 'tenant_id');
     const rows = await database.query<Record<string, unknown>>(
-      `SELECT ${foreign.map((c) => `"${c.name}"`).join(', ')} FROM "${target.schema}"."${target.name}" ${tenantOwned ? 'WHERE tenant_id = $1' : ''} LIMIT 1`,
+      `SELECT ${foreign.map((c) => `"${c.name}"`).join(', ')}
+        FROM "${target.schema}"."${target.name}" ${tenantOwned ? 'WHERE tenant_id = $1' : ''} LIMIT 1`,
       tenantOwned ? [tenantId] : [],
     );
     if (rows.length === 0) return undefined;

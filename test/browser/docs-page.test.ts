@@ -71,8 +71,10 @@ describe.runIf(fs.existsSync(CHROMIUM))('API documentation page in a browser', (
     const cold = await render();
     const cached = await render();
     console.log(
-      `/docs first render: visit ${Math.round(cold.visitMs)} ms cold, ${Math.round(cached.visitMs)} ms with the script cached; ` +
-        `document (request → operations on screen) ${Math.round(cold.documentMs)} / ${Math.round(cached.documentMs)} ms`,
+      `/docs first render: visit ${Math.round(cold.visitMs)} ms cold, ${Math.round(cached.visitMs)} ms with the ` +
+        `script cached; ` +
+        `document (request → operations on screen) ${Math.round(cold.documentMs)} / ${Math.round(cached.documentMs)} ` +
+        `ms`,
     );
     expect(Math.min(cold.documentMs, cached.documentMs)).toBeLessThan(3_000);
     for (const tag of ['health', 'admin jobs'])

@@ -234,7 +234,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     const context = await newContext({ viewport: TABLET });
     const page = await signIn(context, DISTRICT, email('teacher'));
     expect(new URL(page.url()).pathname).toBe('/sections');
-    expect(await menuItems(page)).toEqual(['My sections']);
+    expect(await menuItems(page)).toEqual(['My sections', 'Live sessions']);
     const firstSection = page.locator('a[href^="/sections/"]').first();
     await firstSection.waitFor();
     await checkpoint(page, 'teacher-sections');

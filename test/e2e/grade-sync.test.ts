@@ -75,7 +75,8 @@ beforeAll(async () => {
   token = ((await tokenRes.json()) as { access_token: string }).access_token;
   // The teacher types their school address into the tool: the first teacher of the demo district.
   const [row] = await database.query<{ email: string }>(
-    `SELECT u.email FROM oneroster.users u JOIN oneroster.roles r ON r.tenant_id = u.tenant_id AND r.user_sourced_id = u.sourced_id
+    `SELECT u.email FROM oneroster.users u JOIN oneroster.roles r ON r.tenant_id = u.tenant_id
+      AND r.user_sourced_id = u.sourced_id
       WHERE u.tenant_id = $1 AND r.role = 'teacher' ORDER BY u.identifier LIMIT 1`,
     [demo.districtTenantId],
   );

@@ -119,7 +119,8 @@ describe('start-up mistakes', () => {
     expectOneSentence(
       result.stderr,
       new RegExp(
-        `data directory .* is in use by another Schola process \\(pid ${process.pid}\\): stop that process, or set SCHOLA_DATA_DIR`,
+        `data directory .* is in use by another Schola process \\(pid ${process.pid}\\): stop that process, or set ` +
+          `SCHOLA_DATA_DIR`,
       ),
     );
   });

@@ -87,7 +87,8 @@ describe('cross-tenant isolation over every route', () => {
       const sample = columns
         ? (
             await database.query<Record<string, unknown>>(
-              `SELECT ${columns} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[]) LIMIT 1`,
+              `SELECT ${columns} FROM "${resource.entry.schema}"."${resource.entry.name}"
+                WHERE tenant_id = ANY($1::uuid[]) LIMIT 1`,
               [[tenantA, tenantA2]],
             )
           )[0]
@@ -105,7 +106,8 @@ describe('cross-tenant isolation over every route', () => {
         const keyOf = (row: Record<string, unknown>) =>
           resource.key.map((k) => String(row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k])).join('|');
         const victims = await database.query<Record<string, unknown>>(
-          `SELECT ${resource.key.map((k) => `"${resource.fields.get(k)!.column.name}" AS "${k}"`).join(', ')} FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[])`,
+          `SELECT ${resource.key.map((k) => `"${resource.fields.get(k)!.column.name}" AS "${k}"`).join(', ')}
+            FROM "${resource.entry.schema}"."${resource.entry.name}" WHERE tenant_id = ANY($1::uuid[])`,
           [[tenantA, tenantA2]],
         );
         const victimKeys = new Set(victims.map(keyOf));
@@ -158,7 +160,8 @@ describe('cross-tenant isolation over every route', () => {
     if (seen.some((p) => policyIdsOfA.has(p.id))) leaks.push('/api/v1/access-policies');
 
     console.log(
-      `isolation (routes): ${attempts} cross-tenant requests on ${allResources().length} resources (${resourcesWithRows} holding the demo tenants' rows), ${leaks.length} leaks`,
+      `isolation (routes): ${attempts} cross-tenant requests on ${allResources().length} resources ` +
+        `(${resourcesWithRows} holding the demo tenants' rows), ${leaks.length} leaks`,
     );
     expect(leaks).toEqual([]);
     expect(resourcesWithRows).toBeGreaterThan(40);

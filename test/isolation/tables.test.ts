@@ -51,7 +51,8 @@ describe('row-level security between tenants', () => {
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)`,
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'
+            AND NOT a.attisdropped)`,
     );
     // Bookkeeping outside the data model (migration 0009): protected like the rest, but not a catalog table.
     const bookkeeping = ['oneroster.write_generations'];
@@ -97,7 +98,8 @@ describe('row-level security between tenants', () => {
         leaks.push(`${entry.qualifiedName}: insert (${findPgError(error)?.code ?? 'accepted'})`);
     }
     console.log(
-      `isolation: ${attempts} cross-tenant attempts on ${tenantTables.length} tables (${populated.length} holding the demo tenants' rows), ${leaks.length} leaks`,
+      `isolation: ${attempts} cross-tenant attempts on ${tenantTables.length} tables (${populated.length} holding ` +
+        `the demo tenants' rows), ${leaks.length} leaks`,
     );
     expect(leaks).toEqual([]);
     expect(populated.length).toBeGreaterThan(50);

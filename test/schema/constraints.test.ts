@@ -38,7 +38,8 @@ describe('database rules become 4xx problems', () => {
       [tenant],
     );
     const error = await refusal(
-      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, status, name, type) VALUES ($1, 'org-2', 'archived', 'X', 'school')`,
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, status, name, type) VALUES ($1, 'org-2', 'archived', 'X', ` +
+        `'school')`,
       [tenant],
     );
     expect(error.status).toBe(400);
@@ -48,7 +49,8 @@ describe('database rules become 4xx problems', () => {
 
   it('range CHECK (two_hour_learning competency_rating 1–5) → 400', async () => {
     const error = await refusal(
-      `INSERT INTO two_hour_learning.life_skills_activities (tenant_id, student_id, activity_type, activity_date, duration_minutes, competency_rating)
+      `INSERT INTO two_hour_learning.life_skills_activities (tenant_id, student_id, activity_type, activity_date, ` +
+        `duration_minutes, competency_rating)
        VALUES ($1, 's1', 'Coding', '2026-10-01', 30, 6)`,
       [tenant],
     );
@@ -76,7 +78,8 @@ describe('database rules become 4xx problems', () => {
     const teacher = randomUUID();
     await database.query(`INSERT INTO users.teachers (tenant_id, id, name) VALUES ($1, $2, 'T')`, [tenant, teacher]);
     const error = await refusal(
-      `INSERT INTO sessions.classroom_sessions (tenant_id, title, status, teacher_id, auto_group_enabled, recording_enabled, transcription_enabled,
+      `INSERT INTO sessions.classroom_sessions (tenant_id, title, status, teacher_id, auto_group_enabled, ` +
+        `recording_enabled, transcription_enabled,
          ai_analysis_enabled, ferpa_compliant, coppa_compliant, recording_consent_obtained, planned_duration_minutes)
        VALUES ($1, 'x', 'draft', $2, true, true, true, true, true, true, true, -5)`,
       [tenant, teacher],
@@ -97,7 +100,8 @@ describe('database rules become 4xx problems', () => {
 
   it('a delete that would orphan rows → 409 dependent_records_exist', async () => {
     await database.query(
-      `INSERT INTO oneroster.users (tenant_id, sourced_id, given_name, family_name, primary_org_sourced_id) VALUES ($1, 'u-1', 'A', 'B', 'org-1')`,
+      `INSERT INTO oneroster.users (tenant_id, sourced_id, given_name, family_name, primary_org_sourced_id)
+        VALUES ($1, 'u-1', 'A', 'B', 'org-1')`,
       [tenant],
     );
     const error = await refusal(`DELETE FROM oneroster.orgs WHERE tenant_id = $1 AND sourced_id = 'org-1'`, [tenant]);
@@ -107,11 +111,13 @@ describe('database rules become 4xx problems', () => {
 
   it('unique clash (Ed-Fi studentUniqueId per tenant) → 409 naming the key, while another tenant may reuse it', async () => {
     await database.query(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Ana', 'Diaz', '2012-03-04')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+        VALUES ($1, '604821', 'Ana', 'Diaz', '2012-03-04')`,
       [tenant],
     );
     const error = await refusal(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Bo', 'Li', '2012-05-06')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, ` +
+        `'604821', 'Bo', 'Li', '2012-05-06')`,
       [tenant],
     );
     expect(error.status).toBe(409);
@@ -123,19 +129,23 @@ describe('database rules become 4xx problems', () => {
       [other],
     );
     await database.query(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604821', 'Cy', 'Ng', '2012-07-08')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+        VALUES ($1, '604821', 'Cy', 'Ng', '2012-07-08')`,
       [other],
     );
   });
 
   it('overlong text and missing NOT NULL values → 400 naming the column', async () => {
     const long = await refusal(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, ` +
+        `'A', ` +
+        `'B', '2012-01-01')`,
       [tenant, 'x'.repeat(40)],
     );
     expect(long.status).toBe(400);
     const missing = await refusal(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, lastsurname, birthdate) VALUES ($1, 'n1', 'B', '2012-01-01')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, lastsurname, birthdate) VALUES ($1, 'n1', 'B', ` +
+        `'2012-01-01')`,
       [tenant],
     );
     expect(missing.extras.validationErrors).toEqual({ firstname: ['is required'] });
@@ -147,9 +157,11 @@ describe('database rules become 4xx problems', () => {
       [tenant],
     );
     const error = await refusal(
-      `INSERT INTO finance.staff_payroll (tenant_id, id, organization_id, user_id, period_start, period_end, payroll_type, gross_amount_cents,
+      `INSERT INTO finance.staff_payroll (tenant_id, id, organization_id, user_id, period_start, period_end, ` +
+        `payroll_type, gross_amount_cents,
          total_deductions_cents, total_additions_cents, net_amount_cents, status)
-       VALUES ($1, '01PAY', '01ORG', '01TEACH', '2026-10-01', '2026-10-31', 'salary', 500000, 50000, 0, 500000, 'draft')`,
+       VALUES ($1, '01PAY', '01ORG', '01TEACH', '2026-10-01', '2026-10-31', 'salary', 500000, 50000, 0, 500000, ` +
+        `'draft')`,
       [tenant],
     );
     expect(error.status).toBe(400);
@@ -160,7 +172,8 @@ describe('compliance.audit_logs partitions', () => {
   it('accepts an insert for a month with no partition yet, then moves it into the month partition created later', async () => {
     const insert = (ts: string, seq: number) =>
       database.query(
-        `INSERT INTO compliance.audit_logs (tenant_id, user_id, table_name, operation, "timestamp", tenant_seq, row_hash)
+        `INSERT INTO compliance.audit_logs (tenant_id, user_id, table_name, operation, "timestamp", tenant_seq,
+          row_hash)
          VALUES ($1, 'u', 'edfi.student', 'UPDATE', $2, $3, repeat('a', 64))`,
         [tenant, ts, seq],
       );

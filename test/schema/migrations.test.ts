@@ -19,7 +19,8 @@ describe('committed migrations', () => {
       const result = await migrate(database);
       expect(result.applied).toEqual(readMigrations().map((m) => m.name));
       const count = await database.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog','information_schema')`,
+        `SELECT count(*)::int AS n FROM information_schema.tables
+          WHERE table_schema NOT IN ('pg_catalog','information_schema')`,
       );
       expect(count[0]!.n).toBeGreaterThan(160);
     } finally {

@@ -19,7 +19,8 @@ export interface ClassroomWorld {
 export async function classroomWorld(h: DomainHarness): Promise<ClassroomWorld> {
   const tenant = h.demo.districtTenantId;
   const teachers = await h.database.query<{ id: string; school_id: string; edfi_school_id: number }>(
-    `SELECT t.id, t.school_id, s.edfi_school_id FROM users.teachers t JOIN users.schools s ON s.tenant_id = t.tenant_id AND s.id = t.school_id
+    `SELECT t.id, t.school_id, s.edfi_school_id FROM users.teachers t JOIN users.schools s ON s.tenant_id = t.tenant_id
+      AND s.id = t.school_id
       WHERE t.tenant_id = $1 ORDER BY s.edfi_school_id, t.name`,
     [tenant],
   );

@@ -56,23 +56,28 @@ export function basePackage(): PackageFiles {
       'y1,,,2026-27,schoolYear,2026-08-15,2027-06-10,,2027',
     ].join('\n'),
     courses: [
-      'sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes',
+      'sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,' +
+        'subjectCodes',
       'c1,,,y1,Algebra I,ALG1,"09,10",d1,Math,',
     ].join('\n'),
     classes: [
-      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
+      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,' +
+        'schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
       'k1,,,Algebra I P1,"09,10",c1,ALG1-1,scheduled,Room 101,s1,t1,Math,,1',
       'k2,,,Algebra I P2,09,c1,ALG1-2,scheduled,"Room\n102",s1,"t1,y1",Math,,"2,3"',
     ].join('\n'),
     users: [
-      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
+      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,' +
+        'identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,' +
+        'preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
       'u1,,,TRUE,jdoe,"{LDAP:jdoe},{SIS:T-1}",Jane,Doe,,T-1,jdoe@example.org,,,,,,,,,,s1,she/her',
       'u2,,,true,asmith,,Al,"Smith ""Jr""",,S-1,,,,u4,09,,,Ali,,,s1,',
       'u3,,,False,bkim,,Bo,Kim,,S-2,,,,,10,,,,,,s1,',
       'u4,,,true,pkim,,Pat,Smith,,P-1,,,,,,,,,,,s1,',
     ].join('\n'),
     roles: [
-      'sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId',
+      'sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,' +
+        'userProfileSourcedId',
       'r1,,,u1,primary,teacher,,,s1,',
       'r2,,,u2,primary,student,2026-08-15,,s1,',
       'r3,,,u3,primary,student,,,s1,',
@@ -86,16 +91,21 @@ export function basePackage(): PackageFiles {
       'e4,,,k2,s1,u2,student,,,',
     ].join('\n'),
     demographics: [
-      'sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus',
+      'sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,' +
+        'blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,' +
+        'hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,' +
+        'publicSchoolResidenceStatus',
       'u2,,,2012-03-04,male,false,TRUE,false,false,False,false,true,US,TX,Austin,',
     ].join('\n'),
     categories: ['sourcedId,status,dateLastModified,title,weight', 'cat1,,,Homework,0.4'].join('\n'),
     lineItems: [
-      'sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,categorySourcedId,academicSessionSourcedId,resultValueMin,resultValueMax,schoolSourcedId',
+      'sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,categorySourcedId,' +
+        'academicSessionSourcedId,resultValueMin,resultValueMax,schoolSourcedId',
       'li1,,,Quiz 1,"Chapter 1, part ""A""",2026-09-01,2026-09-08,k1,cat1,t1,0,100,s1',
     ].join('\n'),
     results: [
-      'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,comment,textScore,classSourcedId,inProgress,incomplete,late,missing',
+      'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,' +
+        'comment,textScore,classSourcedId,inProgress,incomplete,late,missing',
       'res1,,,li1,u2,fully graded,105.5,2026-09-09,Extra credit,,k1,false,false,TRUE,false',
       'res2,,,li1,u3,exempt,,,,,k1,,,,',
     ].join('\n'),

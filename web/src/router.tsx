@@ -44,6 +44,13 @@ const resetComplete = createRoute({
   component: lazyRouteComponent(() => import('./pages/auth/PasswordReset'), 'PasswordResetCompletePage'),
 });
 
+// A student joins a live session with its access code: no account, no sign-in.
+const join = createRoute({
+  getParentRoute: () => root,
+  path: '/join',
+  component: lazyRouteComponent(() => import('./pages/live/Join'), 'Join'),
+});
+
 const app = createRoute({
   getParentRoute: () => root,
   id: 'app',
@@ -72,6 +79,7 @@ const tree = root.addChildren([
   signIn,
   resetRequest,
   resetComplete,
+  join,
   app.addChildren([
     home,
     page('/overview', () => import('./pages/admin/Overview'), 'Overview'),
@@ -85,6 +93,8 @@ const tree = root.addChildren([
     page('/sections', () => import('./pages/teacher/MySections'), 'MySections'),
     page('/sections/$sectionId', () => import('./pages/teacher/SectionRoster'), 'SectionRosterPage'),
     page('/students/$studentUsi', () => import('./pages/teacher/StudentProfile'), 'StudentProfilePage'),
+    page('/live', () => import('./pages/live/LiveSessions'), 'LiveSessions'),
+    page('/live/$sessionId', () => import('./pages/live/LiveSession'), 'LiveSessionPage'),
     page('/children', () => import('./pages/family/Children'), 'Children'),
     page('/classes', () => import('./pages/family/Classes'), 'Classes'),
     page('/front-desk', () => import('./pages/FrontDesk'), 'FrontDesk'),

@@ -22,7 +22,8 @@ export function registerEdfiOneRosterCommands(program: Command, helpers: EdfiOne
   edfi
     .command('project')
     .description(
-      "project the tenant's Ed-Fi data into its OneRoster tables (orgs, sessions, courses, classes, users, enrollments, line items, results)",
+      "project the tenant's Ed-Fi data into its OneRoster tables (orgs, sessions, courses, classes, users, " +
+        'enrollments, line items, results)',
     )
     .requiredOption('--tenant <slug>', 'tenant slug (or id)')
     .option('--only <kinds>', `comma-separated subset of: ${PROJECTION_KINDS.join(', ')}`)

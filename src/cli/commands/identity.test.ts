@@ -43,7 +43,8 @@ beforeAll(async () => {
   ]);
   // The one school clients and accounts are bound to below.
   await database.query(
-    `INSERT INTO edfi.educationorganization (tenant_id, educationorganizationid, nameofinstitution) VALUES ($1, 255901001, 'CLI High')`,
+    `INSERT INTO edfi.educationorganization (tenant_id, educationorganizationid, nameofinstitution)
+      VALUES ($1, 255901001, 'CLI High')`,
     [tenantId],
   );
   await database.query(`INSERT INTO edfi.school (tenant_id, schoolid) VALUES ($1, 255901001)`, [tenantId]);

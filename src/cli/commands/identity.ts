@@ -54,7 +54,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return text;
 }
 
-/** 2 with a sentence naming them unless every id is an Ed-Fi school of the tenant (a binding to no school reaches nothing). */
+/**
+ * 2 with a sentence naming them unless every id is an Ed-Fi school of the tenant (a binding to no school reaches
+ * nothing).
+ */
 async function requireSchools(database: Database, tenantId: string, slug: string, ids: number[] | undefined) {
   if (!ids?.length) return;
   const found = await database.query<{ schoolid: number }>(
@@ -72,7 +75,9 @@ async function requireSchools(database: Database, tenantId: string, slug: string
     : ' (it has no schools)';
   throw new AppError(
     'validation_failed',
-    `${missing.length === 1 ? 'School' : 'Schools'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not an Ed-Fi school of tenant "${slug}"${some}; leave --school out for a district-wide binding.`,
+    `${missing.length === 1 ? 'School' : 'Schools'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} ` +
+      `not ` +
+      `an Ed-Fi school of tenant "${slug}"${some}; leave --school out for a district-wide binding.`,
   );
 }
 
@@ -137,7 +142,8 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
           for (const c of list) {
             const state = c.revokedAt ? `revoked ${c.revokedAt}` : 'active';
             console.log(
-              `${c.clientId}  ${state}  "${c.name}"  schools: ${c.schoolIds?.join(',') ?? 'all'}  scopes: ${c.scopes.length}  last used: ${c.lastUsedAt ?? 'never'}`,
+              `${c.clientId}  ${state}  "${c.name}"  schools: ${c.schoolIds?.join(',') ?? 'all'}  scopes: ` +
+                `${c.scopes.length}  last used: ${c.lastUsedAt ?? 'never'}`,
             );
           }
         }),
@@ -202,7 +208,8 @@ export function registerIdentityCommands(program: Command, helpers: IdentityCliH
               ...(opts.studentUsi ? { edfiStudentUsi: opts.studentUsi } : {}),
             });
             console.log(
-              `Created account ${account.id} (${account.email}) in "${opts.tenant}" with roles ${account.roles.join(', ')}${account.schoolIds ? `, schools ${account.schoolIds.join(', ')}` : ''}.`,
+              `Created account ${account.id} (${account.email}) in "${opts.tenant}" with roles ` +
+                `${account.roles.join(', ')}${account.schoolIds ? `, schools ${account.schoolIds.join(', ')}` : ''}.`,
             );
             if (given === undefined) console.log(`password: ${password}\nThis generated password is shown only now.`);
           }),

@@ -21,10 +21,12 @@ async function studentsConcerned(tx: Tx, row: Record<string, unknown>): Promise<
   const session = id(row.sessionId);
   let query;
   if (participant)
-    query = sql`SELECT student_id FROM sessions.participants WHERE id = ${participant}::uuid AND student_id IS NOT NULL`;
+    query = sql`SELECT student_id FROM sessions.participants WHERE id = ${participant}::uuid
+      AND student_id IS NOT NULL`;
   else if (group) query = sql`SELECT student_id FROM sessions.student_group_members WHERE group_id = ${group}::uuid`;
   else if (session)
-    query = sql`SELECT DISTINCT student_id FROM sessions.participants WHERE session_id = ${session}::uuid AND student_id IS NOT NULL`;
+    query = sql`SELECT DISTINCT student_id FROM sessions.participants WHERE session_id = ${session}::uuid
+      AND student_id IS NOT NULL`;
   else return [];
   return rowsOf<{ student_id: string }>(await tx.execute(query)).map((r) => r.student_id);
 }

@@ -19,3 +19,36 @@ export {
   type ParentalConsentInput,
   type StudentRef,
 } from './consent-service.js';
+
+import type { DomainModule } from '../../platform/service/module.js';
+import { RETENTION_PATHS, retentionRoutes } from './retention/routes.js';
+import { RECORDS_REQUEST_PATH, recordsRequestRoutes } from './records/routes.js';
+import { legalHolds, recordsRequests } from './tables.js';
+
+export { runRetention, type RetentionRun } from './retention/run.js';
+export { placeLegalHold, releaseLegalHold } from './retention/holds.js';
+export { RETENTION_TASK } from './retention/routes.js';
+export { RETENTION_RULES, type RetentionReport } from './schemas.js';
+
+export const complianceModule: DomainModule = {
+  name: 'compliance',
+  owns: [
+    {
+      table: legalHolds,
+      writeVia: [`POST ${RETENTION_PATHS.holds}`, `POST ${RETENTION_PATHS.holds}/{holdId}/release`],
+    },
+    {
+      table: recordsRequests,
+      writeVia: [
+        `POST ${RECORDS_REQUEST_PATH}`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/review`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/decision`,
+        `POST ${RECORDS_REQUEST_PATH}/{requestId}/complete`,
+      ],
+    },
+  ],
+  register(app) {
+    retentionRoutes(app);
+    recordsRequestRoutes(app);
+  },
+};

@@ -71,7 +71,8 @@ export async function mySections(work: Work): Promise<SectionSummary[]> {
   if (staffUsi === undefined) return [];
   return sectionsWhere(
     work,
-    sql`EXISTS (SELECT 1 FROM edfi.staffsectionassociation t WHERE t.tenant_id = s.tenant_id AND t.staffusi = ${staffUsi}
+    sql`EXISTS (SELECT 1 FROM edfi.staffsectionassociation t WHERE t.tenant_id = s.tenant_id
+      AND t.staffusi = ${staffUsi}
       AND t.sectionidentifier = s.sectionidentifier AND t.localcoursecode = s.localcoursecode
       AND t.schoolid = s.schoolid AND t.schoolyear = s.schoolyear)`,
   );
@@ -94,7 +95,8 @@ async function studentsWhere(work: Work, where: SQL, limit = 5000): Promise<Row[
       LEFT JOIN LATERAL (
         SELECT ssa.schoolid, eo.nameofinstitution AS school_name, d.codevalue AS grade_level
           FROM edfi.studentschoolassociation ssa
-          LEFT JOIN edfi.educationorganization eo ON eo.tenant_id = ssa.tenant_id AND eo.educationorganizationid = ssa.schoolid
+          LEFT JOIN edfi.educationorganization eo ON eo.tenant_id = ssa.tenant_id
+            AND eo.educationorganizationid = ssa.schoolid
           LEFT JOIN edfi.descriptor d ON d.descriptorid = ssa.entrygradeleveldescriptorid
          WHERE ssa.tenant_id = st.tenant_id AND ssa.studentusi = st.studentusi
          ORDER BY ssa.exitwithdrawdate IS NULL DESC, ssa.entrydate DESC
@@ -237,7 +239,8 @@ export async function search(work: Work, query: unknown): Promise<SearchResult> 
   const sections = (
     await sectionsWhere(
       work,
-      sql`(s.sectionname ILIKE ${pattern} OR s.sectionidentifier ILIKE ${pattern} OR co.localcoursetitle ILIKE ${pattern})`,
+      sql`(s.sectionname ILIKE ${pattern} OR s.sectionidentifier ILIKE ${pattern}
+        OR co.localcoursetitle ILIKE ${pattern})`,
     )
   ).slice(0, SEARCH_LIMIT);
   return {

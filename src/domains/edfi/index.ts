@@ -8,7 +8,14 @@ import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainModule } from '../../platform/service/module.js';
 import { ATTENDANCE_PATHS, attendanceRoutes } from './attendance/routes.js';
 import { DISCIPLINE_PATHS, disciplineRoutes } from './discipline/routes.js';
+import { GRADES_PATHS, gradesRoutes } from './grades/routes.js';
 import {
+  courseTranscript,
+  grade,
+  gradebookCategory,
+  gradebookEntry,
+  schoolGradingPolicy,
+  studentGradebookEntry,
   disciplineAction,
   disciplineIncident,
   schoolAttendanceRule,
@@ -71,10 +78,17 @@ export { ATTENDANCE_MARKS, ATTENDANCE_RULES, type AttendanceMark } from './atten
 
 export { disciplineCounts, disciplineIncidents, recordIncident } from './discipline/service.js';
 
+export { registerGradebookProjection, type GradebookProjector } from './grades/projection-hook.js';
+export { classRank, studentGrades } from './grades/gpa.js';
+export { createEntry, recordScores, sectionGradebook, setCategories } from './grades/gradebook.js';
+export { commentGrade, computeGrades, computeSectionGrades, overrideGrade, sectionGrades } from './grades/grades.js';
+export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
+export { GRADING_DEFAULTS } from './grades/schemas.js';
+
 const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];
 
 /**
- * The Ed-Fi domain's services (attendance, discipline): the tables only they write through /api/v1. The Ed-Fi
+ * The Ed-Fi domain's services (attendance, discipline, gradebook and grades): the tables only they write through /api/v1. The Ed-Fi
  * API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
  */
 export const edfiModule: DomainModule = {
@@ -92,9 +106,22 @@ export const edfiModule: DomainModule = {
       studentDisciplineIncidentBehaviorAssociation,
       disciplineAction,
     ].map((table) => ({ table, writeVia: recordIncidentVia })),
+    { table: gradebookCategory, writeVia: [`PUT ${GRADES_PATHS.categories}`] },
+    { table: gradebookEntry, writeVia: [`POST ${GRADES_PATHS.entries}`, 'the Ed-Fi API (gradebookEntries)'] },
+    {
+      table: studentGradebookEntry,
+      writeVia: [`PUT ${GRADES_PATHS.scores}`, 'the Ed-Fi API (studentGradebookEntries)'],
+    },
+    {
+      table: grade,
+      writeVia: [`POST ${GRADES_PATHS.compute}`, `PUT ${GRADES_PATHS.override}`, `PUT ${GRADES_PATHS.comment}`],
+    },
+    { table: courseTranscript, writeVia: [`POST ${GRADES_PATHS.compute} (final)`] },
+    { table: schoolGradingPolicy, writeVia: [`PUT ${GRADES_PATHS.policy}`] },
   ],
   register(app) {
     attendanceRoutes(app);
     disciplineRoutes(app);
+    gradesRoutes(app);
   },
 };

@@ -20,7 +20,8 @@ export const k12RelationshipSets: Pick<
   sectionsOfStaff: (staffUsi, day) => sectionsOf(staffUsi, day),
   studentsOfStaff: (staffUsi, day) =>
     sql`SELECT ssa.studentusi FROM edfi.studentsectionassociation ssa
-         WHERE (ssa.sectionidentifier, ssa.localcoursecode, ssa.schoolid, ssa.schoolyear) IN (${sectionsOf(staffUsi, day)})
+         WHERE (ssa.sectionidentifier, ssa.localcoursecode, ssa.schoolid, ssa.schoolyear) IN
+           (${sectionsOf(staffUsi, day)})
            AND ${currentOn(sql`ssa.enddate`, day)}`,
 };
 

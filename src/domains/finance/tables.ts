@@ -4,3 +4,4 @@
 export * from './tables/billing.js';
 export * from './tables/payroll.js';
 export * from './tables/accounting.js';
+export * from './tables/billing-payments.js';

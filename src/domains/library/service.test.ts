@@ -74,7 +74,8 @@ describe('library circulation', () => {
     expect(outcomes.filter((o) => o === 'item_unavailable')).toHaveLength(7);
     const [stock] = await h.database.query<{ available_copies: number; loans: number }>(
       `SELECT r.available_copies, (SELECT count(*)::int FROM library.checkouts c
-          WHERE c.tenant_id = r.tenant_id AND c.resource_id = r.resource_id AND c.checkout_status = 'Checked Out') AS loans
+          WHERE c.tenant_id = r.tenant_id AND c.resource_id = r.resource_id
+            AND c.checkout_status = 'Checked Out') AS loans
          FROM library.resources r WHERE r.tenant_id = $1 AND r.resource_id = $2`,
       [h.demo.districtTenantId, item.resourceId],
     );

@@ -10,6 +10,7 @@ export { activeEnrollmentCount, createClass, enroll, getClass, listClasses, lock
 export { addSchedule, createSession, generateSessions, getSession, weekSessions } from './schedule.js';
 export { sessionRoster, takeAttendance } from './attendance.js';
 export { placeStudent } from './placement.js';
+export { activeEnrollmentsForBilling, type BillableEnrollment } from './billing-view.js';
 export { schoolOpsErrors } from './errors.js';
 export type { ClassView, EnrollmentView, SessionView } from './schemas.js';
 

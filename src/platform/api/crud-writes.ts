@@ -28,7 +28,8 @@ export function registerCreate(app: FastifyInstance, ctx: CrudContext): void {
     const items = batch ? (request.body as unknown[]) : [request.body];
     if (items.length === 0 || items.length > 1000)
       throw AppError.validation({ $: ['must be one object or an array of 1 to 1000 objects'] });
-    const errors: ValidationErrors = Object.create(null) as ValidationErrors; // keys come from the request: no prototype
+    // keys come from the request: no prototype
+    const errors: ValidationErrors = Object.create(null) as ValidationErrors;
     const parsed = items.map((item, i) => {
       const result = resource.insertSchema.safeParse(item ?? {});
       if (!result.success) Object.assign(errors, zodErrors(result.error, batch ? `[${i}].` : ''));

@@ -49,7 +49,9 @@ describe('generated REST API', () => {
     const one = await app.inject({ url: '/api/v1/edfi/student?studentUniqueId=600007' });
     expect(one.json().data.map((s: { studentUniqueId: string }) => s.studentUniqueId)).toEqual(['600007']);
     const range = await app.inject({
-      url: '/api/v1/edfi/student?studentUniqueId[gte]=600050&studentUniqueId[lt]=600055&fields=studentUniqueId,firstName',
+      url:
+        '/api/v1/edfi/student?studentUniqueId[gte]=600050&studentUniqueId[lt]=600055&fields=studentUniqueId,' +
+        'firstName',
     });
     expect(range.json().data).toHaveLength(5);
     expect(Object.keys(range.json().data[0]).sort()).toEqual(['firstName', 'studentUSI', 'studentUniqueId']);
@@ -84,7 +86,8 @@ describe('generated REST API', () => {
   it('round-trips a resource with a composite key (Ed-Fi section) and an ETag', async () => {
     const list = await app.inject({ url: '/api/v1/edfi/section?limit=1' });
     const section = list.json().data[0];
-    const path = `/api/v1/edfi/section/${encodeURIComponent(section.sectionIdentifier)}/${encodeURIComponent(section.localCourseCode)}/${section.schoolId}/${section.schoolYear}`;
+    const key = [section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear];
+    const path = `/api/v1/edfi/section/${key.map((part) => encodeURIComponent(String(part))).join('/')}`;
     const got = await app.inject({ url: path });
     expect(got.statusCode).toBe(200);
     const etag = got.headers.etag as string;

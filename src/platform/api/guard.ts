@@ -5,7 +5,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
-import type { Tx } from '../db/transaction.js';
+import type { TenantDb } from '../db/engine.js';
 import type { Resource } from './registry.js';
 
 export type ApiAction = 'read' | 'write' | 'delete';
@@ -29,7 +29,7 @@ export interface ApiGuard {
   /** Without `row`: may the principal do this at all, and within which rows (lists, loads)?
    *  With `row` (the values written or deleted): may the principal do this to that record? */
   decide(
-    tx: Tx,
+    db: TenantDb,
     principal: Principal,
     meta: RequestMeta,
     resource: Resource,

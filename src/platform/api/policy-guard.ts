@@ -123,7 +123,7 @@ function subjectOf(resource: Resource, row: ApiSubject): AccessSubject {
 }
 
 export const policyGuard: ApiGuard = {
-  async decide(tx, principal, meta, resource, action, row): Promise<GuardDecision> {
+  async decide(db, principal, meta, resource, action, row): Promise<GuardDecision> {
     const facts = auditFactsOf(resource.entry.qualifiedName);
     const decision = await decide(
       principal,
@@ -133,7 +133,7 @@ export const policyGuard: ApiGuard = {
         subject: row ? subjectOf(resource, row) : undefined,
         justification: meta.justification,
       },
-      { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
+      { policies: await loadPolicies(db, principal.tenantId), relationships: createRelationshipResolver(db) },
     );
     const base = {
       auditReads: facts?.auditReads ?? true,
@@ -145,7 +145,9 @@ export const policyGuard: ApiGuard = {
     if (scope === null)
       return {
         allowed: false,
-        reason: `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by default`,
+        reason:
+          `${decision.reason}, but ${resource.name} cannot be confined to scope ${decision.scope}: denied by ` +
+          `default`,
         ...base,
       };
     return { allowed: true, reason: decision.reason, scope, ...base };

@@ -13,6 +13,7 @@
  * cannot change a row afterwards) or as the owner. The chain written is the principal's tenant, which
  * row-level security requires to be the transaction's tenant.
  */
+import type { TenantDb } from '../db/engine.js';
 import { isIP } from 'node:net';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
@@ -163,8 +164,8 @@ function oneTenant(entries: readonly AuditEntry[]): string {
 const knownHeads = new Set<string>();
 
 /** Creates the tenant's chain head (position 0) unless it exists. */
-async function createChainHead(tx: Tx, tenantId: string): Promise<void> {
-  await tx.execute(
+async function createChainHead(db: TenantDb, tenantId: string): Promise<void> {
+  await db.execute(
     sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`,
   );
   if (knownHeads.size > 100_000) knownHeads.clear();
@@ -176,8 +177,8 @@ async function createChainHead(tx: Tx, tenantId: string): Promise<void> {
  * its tenant exists, and a statement built by `auditAppendCtes` checks its own count should one be).
  * `auditAppendCtes` needs it: its statement cannot create the head and lock it in the same statement.
  */
-export async function ensureAuditChainHead(tx: Tx, tenantId: string): Promise<void> {
-  if (!knownHeads.has(tenantId)) await createChainHead(tx, tenantId);
+export async function ensureAuditChainHead(db: TenantDb, tenantId: string): Promise<void> {
+  if (!knownHeads.has(tenantId)) await createChainHead(db, tenantId);
 }
 
 /**

@@ -81,6 +81,10 @@ export const auditChainHeads = complianceSchema.table(
     tenantId: tenantKey(),
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     lastHash: char('last_hash', { length: 64 }),
+    // Retention dropped the chain's oldest rows (whole audit-log partitions) up to this position:
+    // verification starts after it, chained to this hash (platform addition).
+    prunedSeq: bigint('pruned_seq', { mode: 'number' }).notNull().default(0),
+    prunedHash: char('pruned_hash', { length: 64 }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [...tenantKeys('audit_chain_heads', t.tenantId)],

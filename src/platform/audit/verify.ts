@@ -15,6 +15,9 @@
  *              never issued, a seq below 1, or a row that does not fit and whose hash is wrong too;
  * - truncated: the head (last_seq, last_hash) does not match the last row: rows at the end are gone
  *              or the last one was replaced.
+ *
+ * Retention drops whole monthly partitions of old rows (platform/audit/prune.ts): the head then
+ * records the last dropped position and its hash (pruned_seq, pruned_hash), where the chain starts.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db/database.js';
@@ -91,16 +94,25 @@ async function verifyTenant(
 ): Promise<TenantChainReport> {
   return database.db.transaction(
     async (tx) => {
-      const head = rowsOf<{ last_seq: string | number; last_hash: string | null }>(
+      const head = rowsOf<{
+        last_seq: string | number;
+        last_hash: string | null;
+        pruned_seq: string | number;
+        pruned_hash: string | null;
+      }>(
         await tx.execute(
-          sql`SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId}`,
+          sql`SELECT last_seq, last_hash, pruned_seq, pruned_hash
+                FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId}`,
         ),
       )[0];
       const count = rowsOf<{ n: string | number }>(
         await tx.execute(sql`SELECT count(*) AS n FROM compliance.audit_logs WHERE tenant_id = ${tenantId}`),
       )[0]!;
       const rows = Number(count.n);
-      const walker = new ChainWalker(head ? { seq: Number(head.last_seq), hash: head.last_hash } : null);
+      const walker = new ChainWalker(
+        head ? { seq: Number(head.last_seq), hash: head.last_hash } : null,
+        head ? { seq: Number(head.pruned_seq), hash: head.pruned_hash } : undefined,
+      );
       let group: ChainRow[] = [];
       for await (const row of chainRows(tx, tenantId, pageSize)) {
         if (group.length > 0 && group[0]!.seq !== row.seq) {
@@ -181,7 +193,16 @@ class ChainWalker {
   private prevHash: string | null = null;
   private last: ChainRow | undefined;
 
-  constructor(private readonly head: { seq: number; hash: string | null } | null) {}
+  /** `pruned`: retention dropped the chain up to this position (its rows' partitions): it starts after it. */
+  constructor(
+    private readonly head: { seq: number; hash: string | null } | null,
+    pruned?: { seq: number; hash: string | null },
+  ) {
+    if (pruned && pruned.seq > 0) {
+      this.expectedSeq = pruned.seq + 1;
+      this.prevHash = pruned.hash;
+    }
+  }
 
   private fits(row: ChainRow): boolean {
     return (
@@ -262,7 +283,7 @@ class ChainWalker {
 
   /** After the last row: the head must point at it. */
   finish(): AuditProblem | undefined {
-    const lastSeq = this.last?.seq ?? 0;
+    const lastSeq = this.last?.seq ?? this.expectedSeq - 1;
     if (!this.head) {
       return this.last
         ? { kind: 'truncated', seq: lastSeq, rowId: this.last.id, detail: 'the chain head of this tenant is missing' }

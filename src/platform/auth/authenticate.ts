@@ -169,8 +169,10 @@ export async function accessTokenPrincipal(
   if (usable === undefined) {
     usable = await tenantTransaction(database, claims.tid, async ({ tx }) => {
       const result = await tx.execute(sql`
-        SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid} AND jti = ${claims.jti})
-           AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid} AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
+        SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid}
+          AND jti = ${claims.jti})
+           AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid}
+             AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
       return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
     });
     tokenVerdicts.set(key, usable);

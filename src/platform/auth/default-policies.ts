@@ -11,6 +11,7 @@
  * Nobody but district_admin is granted a write on compliance.data_access_controls (and policy.ts
  * refuses any other role's write there even if a row said otherwise).
  */
+import type { TenantDb } from '../db/engine.js';
 import { eq } from 'drizzle-orm';
 import { dataAccessControls } from './tables.js';
 import { TtlCache } from '../cache/ttl-cache.js';
@@ -255,10 +256,10 @@ export function forgetPolicies(tenantId?: string): void {
 }
 
 /** The active policies of the transaction's tenant; cached when the tenant is named. */
-export async function loadPolicies(tx: Tx, tenantId?: string): Promise<PolicyRow[]> {
+export async function loadPolicies(db: TenantDb, tenantId?: string): Promise<PolicyRow[]> {
   const cached = tenantId === undefined ? undefined : policyCache.get(tenantId);
   if (cached) return cached;
-  const rows = await tx.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
+  const rows = await db.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
   const policies = rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
   if (tenantId !== undefined) policyCache.set(tenantId, policies);
   return policies;

@@ -94,7 +94,8 @@ describe('access-policy routes', () => {
     expect(edited.json()).toMatchObject({ id, approvalRequired: true, approverRole: 'nurse', conditions: null });
 
     const audit = await database.query<{ operation: string; record_id: string }>(
-      `SELECT operation, record_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'compliance.data_access_controls' ORDER BY tenant_seq`,
+      `SELECT operation, record_id FROM compliance.audit_logs WHERE tenant_id = $1
+        AND table_name = 'compliance.data_access_controls' ORDER BY tenant_seq`,
       [tenantId],
     );
     expect(audit).toEqual([
@@ -102,7 +103,8 @@ describe('access-policy routes', () => {
       { operation: 'UPDATE', record_id: String(id) },
     ]);
     expect((await as('district_admin', 'PUT', '/api/v1/access-policies/999999', rule)).statusCode).toBe(404);
-    expect((await as('district_admin', 'POST', '/api/v1/access-policies', rule)).statusCode).toBe(409); // same rule twice
+    // same rule twice
+    expect((await as('district_admin', 'POST', '/api/v1/access-policies', rule)).statusCode).toBe(409);
   });
 
   it('refuses every other role with 403, whatever the body', async () => {

@@ -61,7 +61,8 @@ beforeAll(async () => {
       schoolid: number;
       schoolyear: number;
     }>(
-      'SELECT staffusi, sectionidentifier, localcoursecode, schoolid, schoolyear FROM edfi.staffsectionassociation WHERE schoolid = $1 ORDER BY staffusi, sectionidentifier LIMIT 1',
+      'SELECT staffusi, sectionidentifier, localcoursecode, schoolid, schoolyear FROM edfi.staffsectionassociation ' +
+        'WHERE schoolid = $1 ORDER BY staffusi, sectionidentifier LIMIT 1',
       [S1],
     )
   )[0]!;
@@ -72,13 +73,16 @@ beforeAll(async () => {
     schoolId: sta.schoolid,
     schoolYear: sta.schoolyear,
   };
-  const taught = `SELECT ssa.studentusi FROM edfi.studentsectionassociation ssa JOIN edfi.staffsectionassociation sta
-                    USING (tenant_id, sectionidentifier, localcoursecode, schoolid, schoolyear) WHERE sta.staffusi = $1`;
+  const taught =
+    `SELECT ssa.studentusi FROM edfi.studentsectionassociation ssa JOIN edfi.staffsectionassociation sta
+                    USING (tenant_id, sectionidentifier, localcoursecode, schoolid, schoolyear) WHERE sta.staffusi = ` +
+    `$1`;
   ownStudent = (await database.query<{ studentusi: number }>(`${taught} ORDER BY 1 LIMIT 1`, [teacherUsi]))[0]!
     .studentusi;
   sameSchoolStudent = (
     await database.query<{ studentusi: number }>(
-      `SELECT studentusi FROM edfi.studentschoolassociation WHERE schoolid = $1 AND studentusi NOT IN (${taught.replace('$1', '$2')}) ORDER BY 1 LIMIT 1`,
+      `SELECT studentusi FROM edfi.studentschoolassociation WHERE schoolid = $1
+        AND studentusi NOT IN (${taught.replace('$1', '$2')}) ORDER BY 1 LIMIT 1`,
       [S1, teacherUsi],
     )
   )[0]!.studentusi;
@@ -89,14 +93,16 @@ beforeAll(async () => {
     )
   )[0]!.studentusi;
   const sessions = await database.query<{ id: string; teacher_id: string; student_id: string }>(
-    `SELECT cs.id, cs.teacher_id, (SELECT m.student_id FROM sessions.student_group_members m WHERE m.session_id = cs.id LIMIT 1) AS student_id
+    `SELECT cs.id, cs.teacher_id, (SELECT m.student_id FROM sessions.student_group_members m WHERE m.session_id = cs.id
+      LIMIT 1) AS student_id
        FROM sessions.classroom_sessions cs ORDER BY cs.scheduled_start`,
   );
   ownSession = { id: sessions[0]!.id, teacherId: sessions[0]!.teacher_id, studentId: sessions[0]!.student_id };
   otherSessionId = sessions.find((s) => s.teacher_id !== ownSession.teacherId)!.id;
   parentAccount = (
     await database.query<{ id: string }>(
-      `INSERT INTO identity.accounts (tenant_id, email, display_name, roles) VALUES ($1, 'parent@example.org', 'A parent', ARRAY['parent']) RETURNING id`,
+      `INSERT INTO identity.accounts (tenant_id, email, display_name, roles)
+        VALUES ($1, 'parent@example.org', 'A parent', ARRAY['parent']) RETURNING id`,
       [tenantId],
     )
   )[0]!.id;
@@ -180,7 +186,8 @@ describe('policy engine: role × classification × relationship', () => {
       read('edfi.studentschoolattendanceevent', { studentUsi: ownStudent }),
     );
     expect(decision).toMatchObject({ scope: 'school', requiresJustification: false });
-    await allow('school_admin', admin, read('edfi.studentschoolattendanceevent')); // a list, filtered by the returned scope
+    // a list, filtered by the returned scope
+    await allow('school_admin', admin, read('edfi.studentschoolattendanceevent'));
     await refuse('school_admin', admin, read('edfi.studentschoolattendanceevent', { studentUsi: otherSchoolStudent }));
     await refuse('school_admin', admin, write('edfi.section', { schoolId: S2 }));
     await refuse('school_admin', admin, read('health.immunizations', { studentUsi: ownStudent }));
@@ -347,7 +354,8 @@ describe('policy engine: role × classification × relationship', () => {
       updatedAt: null,
     };
     expect(toPolicyRow({ ...stored, conditions: null })).toMatchObject({ permissionType: 'read' });
-    expect(toPolicyRow({ ...stored, conditions: { scope: 'galaxy' } })).toBeUndefined(); // conditions it cannot honour grant nothing
+    // conditions it cannot honour grant nothing
+    expect(toPolicyRow({ ...stored, conditions: { scope: 'galaxy' } })).toBeUndefined();
     expect(toPolicyRow({ ...stored, conditions: { scope: 'school', onlyOnTuesdays: true } })).toBeUndefined();
     const inactive = defaultPolicies().map((p) => ({ ...p, active: false }));
     expect((await ask(admin, read('edfi.student'), inactive)).allowed).toBe(false);
@@ -379,7 +387,8 @@ describe('policy engine: role × classification × relationship', () => {
   it('every role has at least one allowed and one refused case', () => {
     const missing = [...tally].filter(([, t]) => t.allowed === 0 || t.refused === 0).map(([role]) => role);
     console.log(
-      `policy matrix: ${[...tally.values()].reduce((n, t) => n + t.allowed + t.refused, 0)} decisions over ${ROLES.length} roles`,
+      `policy matrix: ${[...tally.values()].reduce((n, t) => n + t.allowed + t.refused, 0)} decisions over ` +
+        `${ROLES.length} roles`,
     );
     expect(missing).toEqual([]);
   });

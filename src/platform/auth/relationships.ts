@@ -10,9 +10,9 @@
  * association that ended before the day asked about no longer gives access. Begin dates are not
  * checked, so a teacher can prepare for sections that start next term.
  */
+import type { TenantDb } from '../db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../db/database.js';
-import type { Tx } from '../db/transaction.js';
 import type { RelationshipResolver, SectionKey } from './policy.js';
 
 /** A dated association counts on `day` unless it ended before: the one "current" rule. */
@@ -61,17 +61,17 @@ const int4 = (...ns: number[]) => ns.every((n) => Number.isInteger(n) && n >= -2
 const no = () => Promise.resolve(false);
 
 /**
- * The relationship questions of one unit of work, answered within `tx` (row-level security confines
+ * The relationship questions of one unit of work, answered through `db` (row-level security confines
  * them to the tenant) from the registered sets; answers are memoised for the unit of work, since a
  * decision about a list asks the same questions often.
  */
-export function createRelationshipResolver(tx: Tx): RelationshipResolver {
+export function createRelationshipResolver(db: TenantDb): RelationshipResolver {
   const sets = relationshipSets();
   const memo = new Map<string, Promise<boolean>>();
   const member = (key: string, value: SQL, set: SQL): Promise<boolean> => {
     let answer = memo.get(key);
     if (!answer) {
-      answer = tx
+      answer = db
         .execute(sql`SELECT ${value} IN (${set}) AS ok`)
         .then((r) => rowsOf<{ ok: boolean | null }>(r)[0]?.ok === true);
       memo.set(key, answer);
@@ -95,7 +95,8 @@ export function createRelationshipResolver(tx: Tx): RelationshipResolver {
       if (!int4(staffUsi, section.schoolId) || !Number.isInteger(section.schoolYear)) return no();
       if (Math.abs(section.schoolYear) > 32767) return no();
       const key = `teaches:${staffUsi}:${JSON.stringify(section)}:${isoDate(on)}`;
-      const value = sql`(${section.sectionIdentifier}::text, ${section.localCourseCode}::text, ${section.schoolId}::int, ${section.schoolYear}::smallint)`;
+      const value = sql`(${section.sectionIdentifier}::text, ${section.localCourseCode}::text,
+        ${section.schoolId}::int, ${section.schoolYear}::smallint)`;
       return member(key, value, sets.sectionsOfStaff(staffUsi, day(on)));
     },
     accountLinkedToStudent(accountId, studentUsi, relations) {

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 import { readAsTenant, writeAsTenant } from '../db/tenant-sessions.js';
 import { tenantTransaction, type TenantUnitOfWork } from '../db/tenant-transaction.js';
-import type { Tx } from '../db/transaction.js';
+import type { TenantDb } from '../db/engine.js';
 import type { Principal, RequestMeta } from './roles.js';
 
 declare module 'fastify' {
@@ -47,34 +47,36 @@ export function withTenant<T>(
   });
 }
 
+/** Tenant work on a session that is not a transaction (see TenantDb): the caller and its tenant. */
+export interface TenantSession {
+  readonly db: TenantDb;
+  readonly tenantId: string;
+  readonly principal: Principal;
+  readonly meta: RequestMeta;
+}
+
 /**
  * Runs read-only `fn` confined (by row-level security) to the caller's tenant — on a server without
  * a transaction, which saves two round trips per request (src/platform/db/tenant-sessions.ts). For
  * reads that write nothing, audit rows included: a write through it fails.
  */
-export function withTenantRead<T>(
-  request: FastifyRequest,
-  fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>,
-): Promise<T> {
+export function withTenantRead<T>(request: FastifyRequest, fn: (work: TenantSession) => Promise<T>): Promise<T> {
   const principal = principalOf(request);
   const meta = metaOf(request);
-  return readAsTenant(request.server.database, principal.tenantId, (tx) =>
-    fn({ tx, tenantId: principal.tenantId, principal, meta }),
+  return readAsTenant(request.server.database, principal.tenantId, (db) =>
+    fn({ db, tenantId: principal.tenantId, principal, meta }),
   );
 }
 
 /**
  * Runs `fn` confined to the caller's tenant on a tenant write session (tenant-sessions.ts): on a
  * server without an explicit transaction, for work whose statements each stand alone or that opens
- * `tx.transaction(…)` for several.
+ * `db.transaction(…)` for several.
  */
-export function withTenantWrite<T>(
-  request: FastifyRequest,
-  fn: (work: { tx: Tx; tenantId: string; principal: Principal; meta: RequestMeta }) => Promise<T>,
-): Promise<T> {
+export function withTenantWrite<T>(request: FastifyRequest, fn: (work: TenantSession) => Promise<T>): Promise<T> {
   const principal = principalOf(request);
   const meta = metaOf(request);
-  return writeAsTenant(request.server.database, principal.tenantId, (tx) =>
-    fn({ tx, tenantId: principal.tenantId, principal, meta }),
+  return writeAsTenant(request.server.database, principal.tenantId, (db) =>
+    fn({ db, tenantId: principal.tenantId, principal, meta }),
   );
 }

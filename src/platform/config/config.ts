@@ -68,7 +68,8 @@ const EnvSchema = z.object({
       z.array(
         z.string().regex(/^https?:\/\/[^/?#\s]+$/, {
           message:
-            'expected comma-separated origins such as https://app.example.org,http://localhost:5173 (scheme, host and port only)',
+            'expected comma-separated origins such as https://app.example.org,http://localhost:5173 (scheme, host ' +
+            'and port only)',
         }),
       ),
     )
@@ -117,10 +118,13 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const result = EnvSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        variable: String(issue.path[0] ?? '(environment)'),
-        message: `${issue.message}${input[String(issue.path[0])] !== undefined ? ` (got "${input[String(issue.path[0])]}")` : ''}`,
-      })),
+      result.error.issues.map((issue) => {
+        const got = input[String(issue.path[0])];
+        return {
+          variable: String(issue.path[0] ?? '(environment)'),
+          message: `${issue.message}${got !== undefined ? ` (got "${got}")` : ''}`,
+        };
+      }),
     );
   }
   const e = result.data;

@@ -31,9 +31,18 @@ export interface Database extends Session {
 /** A transaction of the application's database (what units of work pass down). */
 export type Tx = Parameters<Parameters<AppDb['transaction']>[0]>[0];
 
+/**
+ * A database handle confined to one tenant that is NOT a transaction (tenant-sessions.ts): on a server
+ * every statement through it commits on its own (autocommit), so two statements are not atomic
+ * together; `db.transaction(…)` opens a transaction when they must be. A `Tx` is also a `TenantDb` (work
+ * that needs no atomicity runs inside a transaction too), but not the reverse: a function that needs a
+ * transaction takes `Tx`, and the type checker refuses to hand it a session.
+ */
+export type TenantDb = AppDb;
+
 /** Tenant-confined connections without an explicit transaction (tenant-sessions.ts). */
 export interface TenantSessions {
   /** Runs `fn` confined to `tenantId` (without a transaction: `db.transaction` opens one). */
-  run<T>(tenantId: string, fn: (db: Tx) => Promise<T>): Promise<T>;
+  run<T>(tenantId: string, fn: (db: TenantDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -31,7 +31,9 @@ describe('migration runner', () => {
       const result = await migrate(database, { dir });
       expect(result.applied).toEqual(['0000_first', '0001_second']);
       const rows = await database.query<Record<string, unknown>>(
-        'SELECT migration_name, migration_file, sql_hash, status, execution_time_ms, executed_at, error_message FROM admin.schema_migrations ORDER BY migration_name',
+        'SELECT migration_name, migration_file, sql_hash, status, execution_time_ms, executed_at, error_message ' +
+          'FROM ' +
+          'admin.schema_migrations ORDER BY migration_name',
       );
       expect(rows.map((r) => r.migration_name)).toEqual(['0000_first', '0001_second']);
       expect(rows[0]).toMatchObject({

@@ -196,7 +196,8 @@ export async function migrate(
         await session.exec('ROLLBACK').catch(() => undefined);
         const message = (error as Error).message;
         await session.query(
-          `INSERT INTO admin.schema_migrations (migration_name, migration_file, sql_hash, execution_time_ms, status, error_message)
+          `INSERT INTO admin.schema_migrations (migration_name, migration_file, sql_hash, execution_time_ms, status,
+            error_message)
            VALUES ($1, $2, $3, $4, 'failed', $5)`,
           [file.name, file.file, file.hash, Math.round(performance.now() - started), message],
         );

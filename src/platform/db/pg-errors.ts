@@ -77,7 +77,8 @@ export function mapPgError(error: unknown): AppError | undefined {
     case '42501': // insufficient_privilege: the app role may not change this table (global reference data)
       return new AppError(
         'forbidden',
-        `This application may not change ${where === 'the record' ? 'this data' : where}: it is maintained by the platform.`,
+        `This application may not change ${where === 'the record' ? 'this data' : where}: it is maintained by the ` +
+          `platform.`,
       );
     case '23001': // restrict_violation: ON DELETE RESTRICT
       return new AppError('dependent_records_exist', `The record is still referenced from ${where}.`, {

@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { engine, migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { rowsOf } from './database.js';
+import type { TenantDb, Tx } from './engine.js';
 import { createTenantSessions, readAsTenant, writeAsTenant } from './tenant-sessions.js';
 import { findPgError } from './pg-errors.js';
 
@@ -22,7 +23,8 @@ beforeAll(async () => {
       `reads-${i}-${id.slice(0, 8)}`,
     ]);
     await database.query(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+        VALUES ($1, $2, 'A', 'B', '2012-01-01')`,
       [id, `S-${i}`],
     );
   }
@@ -35,6 +37,21 @@ const studentsSeen = (tenantId: string) =>
       (r) => r.id,
     ),
   );
+
+describe('the session type', () => {
+  it('is not a transaction: a TenantDb cannot be passed where a Tx is required (checked by tsc)', () => {
+    expectTypeOf<TenantDb>().not.toMatchTypeOf<Tx>();
+    expectTypeOf<Tx>().toMatchTypeOf<TenantDb>();
+    expectTypeOf(readAsTenant<void>)
+      .parameter(2)
+      .parameter(0)
+      .toEqualTypeOf<TenantDb>();
+    expectTypeOf(writeAsTenant<void>)
+      .parameter(2)
+      .parameter(0)
+      .toEqualTypeOf<TenantDb>();
+  });
+});
 
 describe('readAsTenant', () => {
   it("sees only the tenant's rows, whoever read on the connection before", async () => {

@@ -20,12 +20,12 @@
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { AppError } from '../http/errors.js';
-import type { Database, TenantSessions, Tx } from './engine.js';
+import type { Database, TenantDb, TenantSessions } from './engine.js';
 import { APP_ROLE, tenantTransaction } from './tenant-transaction.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type { TenantSessions } from './engine.js';
+export type { TenantDb, TenantSessions } from './engine.js';
 
 interface Connection {
   tenantId?: string;
@@ -57,8 +57,8 @@ export function createTenantSessions(
           await client.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId.toLowerCase()]);
           connection.tenantId = tenantId;
         }
-        // The functions take a transaction; a session database answers the same calls.
-        return await fn(connection.db as unknown as Tx);
+        // A session database, not a transaction: each statement commits on its own.
+        return await fn(connection.db);
       } finally {
         // The pool drops a connection that lost its server; one that answered an error is fine (a
         // failed `db.transaction` has rolled back before it rethrows).
@@ -70,7 +70,7 @@ export function createTenantSessions(
 }
 
 /** Read-only work confined to the tenant: on a tenant read connection (server) or in a tenant transaction (PGlite). */
-export function readAsTenant<T>(database: Database, tenantId: string, fn: (db: Tx) => Promise<T>): Promise<T> {
+export function readAsTenant<T>(database: Database, tenantId: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
   if (database.tenantReads) return database.tenantReads.run(tenantId, fn);
   return tenantTransaction(database, tenantId, ({ tx }) => fn(tx));
 }
@@ -80,7 +80,7 @@ export function readAsTenant<T>(database: Database, tenantId: string, fn: (db: T
  * transaction for several (`db.transaction`): on a tenant write connection (server, autocommit) or in
  * a tenant transaction (PGlite, where `db.transaction` is a savepoint).
  */
-export function writeAsTenant<T>(database: Database, tenantId: string, fn: (db: Tx) => Promise<T>): Promise<T> {
+export function writeAsTenant<T>(database: Database, tenantId: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
   if (database.tenantWrites) return database.tenantWrites.run(tenantId, fn);
   return tenantTransaction(database, tenantId, ({ tx }) => fn(tx));
 }

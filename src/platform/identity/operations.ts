@@ -5,18 +5,11 @@
  */
 import { z } from 'zod';
 import type { DocumentedOperation } from '../http/operations.js';
+import { meResult, passwordResetInput, passwordResetRequestInput, signInInput, signInResult } from './schemas.js';
 
 const TAGS = ['sign-in and tokens'];
-const credentials = z.object({
-  tenant: z.string().describe('tenant slug, e.g. demo-district'),
-  email: z.string(),
-  password: z.string(),
-});
-const signedIn = z.object({
-  account: z.object({ id: z.string(), email: z.string(), roles: z.array(z.string()) }).loose(),
-  expiresAt: z.string().describe('ISO 8601 date-time'),
-  sessionToken: z.string().describe('use as `Authorization: Bearer …`; also set as the httpOnly cookie schola_session'),
-});
+/** The web app's client is generated from the people-facing ones (npm run web:api). */
+const PEOPLE_TAGS = ['identity'];
 const tokenRequest = z.object({
   grant_type: z.literal('client_credentials'),
   client_id: z.string().optional().describe('or HTTP Basic authentication'),
@@ -29,19 +22,17 @@ const token = z.object({
   expires_in: z.number().int(),
   scope: z.string(),
 });
-const tenantEmail = z.object({ tenant: z.string(), email: z.string() });
-const reset = z.object({ tenant: z.string(), token: z.string(), password: z.string() });
 const FORM_OR_JSON = ['application/x-www-form-urlencoded', 'application/json'];
 
 export const IDENTITY_OPERATIONS: DocumentedOperation[] = [
   {
     method: 'POST',
     url: '/auth/sign-in',
-    summary: 'Sign in with e-mail and password (a session)',
-    description: 'Rate limited: 10 per minute per IP and tenant. Repeated failures lock the account for a while.',
-    tags: TAGS,
-    body: credentials,
-    response: { status: 200, description: 'Signed in', schema: signedIn },
+    summary: 'Sign in with e-mail and password',
+    description: 'Sets the httpOnly session cookie and returns the same token for API use.',
+    tags: PEOPLE_TAGS,
+    body: signInInput,
+    response: { status: 200, description: 'The account and its session', schema: signInResult },
     errors: ['unauthenticated', 'forbidden', 'rate_limited'],
     public: true,
   },
@@ -49,36 +40,36 @@ export const IDENTITY_OPERATIONS: DocumentedOperation[] = [
     method: 'POST',
     url: '/auth/sign-out',
     summary: 'Sign out (ends the session; idempotent)',
-    tags: TAGS,
+    tags: PEOPLE_TAGS,
     response: { status: 204, description: 'Signed out' },
     public: true,
   },
   {
     method: 'GET',
     url: '/auth/me',
-    summary: 'Who the caller is: principal (roles, scopes, schools) and account',
-    tags: TAGS,
-    response: { status: 200, description: 'The caller' },
-    errors: ['unauthenticated'],
+    summary: 'Who is signed in',
+    tags: PEOPLE_TAGS,
+    response: { status: 200, description: 'The principal, and the account and tenant of a person', schema: meResult },
   },
   {
     method: 'POST',
     url: '/auth/password-reset/request',
-    summary: 'Ask for a password-reset token (sent to the address; the answer never says whether it exists)',
-    tags: TAGS,
-    body: tenantEmail,
-    response: { status: 202, description: 'Accepted' },
+    summary: 'Ask for a password-reset link',
+    description: 'Answers the same whether or not the address has an account.',
+    tags: PEOPLE_TAGS,
+    body: passwordResetRequestInput,
+    response: { status: 202, description: 'Accepted', schema: z.object({ status: z.string(), detail: z.string() }) },
     errors: ['rate_limited'],
     public: true,
   },
   {
     method: 'POST',
     url: '/auth/password-reset',
-    summary: 'Set a new password with a reset token (single use)',
-    tags: TAGS,
-    body: reset,
-    response: { status: 204, description: 'Password changed' },
-    errors: ['bad_request', 'rate_limited'],
+    summary: 'Set a new password with a reset token',
+    tags: PEOPLE_TAGS,
+    body: passwordResetInput,
+    response: { status: 204, description: 'Password changed; every session ended' },
+    errors: ['rate_limited'],
     public: true,
   },
   {

@@ -13,10 +13,8 @@ import { principalOf, withTenant } from '../auth/request.js';
 import { SESSION_COOKIE, bearerToken, ensureCookieSupport, sessionCookieOptions } from '../auth/authenticate.js';
 import { AppError } from '../http/errors.js';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { accounts, externalIdentities, oauthClients } from './tables.js';
 import { tenants } from '../tenancy/tables.js';
-import { meResult, passwordResetInput, passwordResetRequestInput, signInInput, signInResult } from './schemas.js';
 import { accountView, requestPasswordReset, resetPassword, signIn, signOut, type ResetDelivery } from './service.js';
 import { OAuthError, issueClientToken, revokeToken } from './oauth-tokens.js';
 import { IDENTITY_OPERATIONS } from './operations.js';
@@ -104,65 +102,9 @@ function rateLimitConfig(limit: Limit, keyGenerator?: (request: FastifyRequest) 
   };
 }
 
-/** The people-facing endpoints in the OpenAPI document (the web app's client is generated from it). */
-function documentIdentityOperations(app: FastifyInstance): void {
-  const tags = ['identity'];
-  app.operations.push(
-    {
-      method: 'POST',
-      url: '/auth/sign-in',
-      summary: 'Sign in with e-mail and password',
-      description: 'Sets the httpOnly session cookie and returns the same token for API use.',
-      tags,
-      body: signInInput,
-      response: { status: 200, description: 'The account and its session', schema: signInResult },
-      errors: ['unauthenticated', 'forbidden', 'rate_limited'],
-      public: true,
-    },
-    {
-      method: 'POST',
-      url: '/auth/sign-out',
-      summary: 'Sign out (ends the session; idempotent)',
-      tags,
-      response: { status: 204, description: 'Signed out' },
-      public: true,
-    },
-    {
-      method: 'GET',
-      url: '/auth/me',
-      summary: 'Who is signed in',
-      tags,
-      response: { status: 200, description: 'The principal, and the account and tenant of a person', schema: meResult },
-    },
-    {
-      method: 'POST',
-      url: '/auth/password-reset/request',
-      summary: 'Ask for a password-reset link',
-      description: 'Answers the same whether or not the address has an account.',
-      tags,
-      body: passwordResetRequestInput,
-      response: { status: 202, description: 'Accepted', schema: z.object({ status: z.string(), detail: z.string() }) },
-      errors: ['rate_limited'],
-      public: true,
-    },
-    {
-      method: 'POST',
-      url: '/auth/password-reset',
-      summary: 'Set a new password with a reset token',
-      tags,
-      body: passwordResetInput,
-      response: { status: 204, description: 'Password changed; every session ended' },
-      errors: ['rate_limited'],
-      public: true,
-    },
-  );
-}
-
 export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions = {}): Promise<void> {
   await ensureCookieSupport(app);
-  documentIdentityOperations(app);
-  // Sign-in and password reset are documented above (the web app's client is generated from them).
-  app.operations.push(...IDENTITY_OPERATIONS.filter((operation) => operation.url.startsWith('/oauth/')));
+  app.operations.push(...IDENTITY_OPERATIONS);
   const now = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.rateLimits };
 

@@ -72,14 +72,18 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
     expect(edfi.orgs).toBe(4);
     expect(edfi.users).toBeGreaterThanOrEqual(960);
     // The fixture subset has no StudentEnrollment interchange: students carry no school association, so
-    // each is a student of the district (one primary role at the LEA org); teachers get theirs from section assignments.
+    // each is a student of the district (one primary role at the LEA org); teachers get theirs from section
+    // assignments.
     expect(await count(`oneroster.roles WHERE tenant_id = $1 AND role = 'teacher'`)).toBe(
       await count('(SELECT DISTINCT staffusi, schoolid FROM edfi.staffsectionassociation WHERE tenant_id = $1) x'),
     );
     const students = await count('edfi.student WHERE tenant_id = $1');
     expect(
-      await count(`oneroster.roles r JOIN oneroster.orgs o ON o.tenant_id = r.tenant_id AND o.sourced_id = r.org_sourced_id
-      WHERE r.tenant_id = $1 AND r.role = 'student' AND r.role_type = 'primary' AND o.type = 'district'`),
+      await count(
+        `oneroster.roles r JOIN oneroster.orgs o ON o.tenant_id = r.tenant_id AND o.sourced_id = ` +
+          `r.org_sourced_id
+      WHERE r.tenant_id = $1 AND r.role = 'student' AND r.role_type = 'primary' AND o.type = 'district'`,
+      ),
     ).toBe(students);
   });
 

@@ -316,7 +316,8 @@ describe('Ed-Fi data served as OneRoster', () => {
 
   it('rows inserted directly into edfi.* appear after `project`; a deleted section association marks its enrollment tobedeleted', async () => {
     await database.query(
-      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate) VALUES ($1, '604823', 'Edsger', 'Dijkstra', '2009-05-11')`,
+      `INSERT INTO edfi.student (tenant_id, studentuniqueid, firstname, lastsurname, birthdate)
+        VALUES ($1, '604823', 'Edsger', 'Dijkstra', '2009-05-11')`,
       [tenantId],
     );
     const report = await project();

@@ -62,6 +62,7 @@ const SOURCES = {
   staff: src.staff,
   roles: src.roles,
   enrollments: src.enrollments,
+  categories: src.categories,
   lineItems: src.lineItems,
   results: src.results,
 } satisfies Record<string, (scope: Scope) => SQL>;
@@ -162,8 +163,24 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
   ],
   lineItems: [
     {
+      table: 'categories',
+      columns: ['title', 'weight', 'school_sourced_id', 'class_sourced_id'],
+      sources: ['categories'],
+      metadata: true,
+    },
+    {
       table: 'line_items',
-      columns: ['title', 'description', 'assign_date', 'due_date', 'class_sourced_id'],
+      columns: [
+        'title',
+        'description',
+        'assign_date',
+        'due_date',
+        'class_sourced_id',
+        'category_sourced_id',
+        'grading_period_sourced_id',
+        'result_value_min',
+        'result_value_max',
+      ],
       sources: ['lineItems'],
       metadata: true,
     },
@@ -179,6 +196,8 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
         'score_date',
         'comment',
         'text_score',
+        'late',
+        'missing',
       ],
       sources: ['results'],
       metadata: true,
@@ -193,7 +212,9 @@ const list = (names: readonly string[], prefix = '') =>
     sql`, `,
   );
 
-/** The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`). */
+/**
+ * The upsert of one source as two CTEs: `<name>_src` (the source rows) and `<name>` (the upsert, returning `inserted`).
+ */
 function upsertCtes(step: Step, tenantId: string, select: SQL, name: string): SQL {
   const columns = step.metadata ? [...step.columns, 'metadata'] : [...step.columns];
   const src = sql.raw(`${name}_src`);
@@ -218,7 +239,8 @@ async function upsert(
   select: SQL,
 ): Promise<{ inserted: number; updated: number }> {
   const statement = sql`WITH ${upsertCtes(step, tenantId, select, 'up')}
-    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+      FROM up`;
   const [row] = rowsOf<{ inserted: number; updated: number }>(await tx.execute(statement));
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
 }
@@ -247,7 +269,8 @@ async function retire(tx: Tx, step: Step, sources: readonly SourceName[], scope:
   const key = step.metadata ? 't.sourced_id' : 't.user_sourced_id';
   const owned = step.metadata
     ? sql`t.metadata->>'source' = 'edfi'`
-    : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id AND u.metadata->>'source' = 'edfi')`;
+    : sql`EXISTS (SELECT 1 FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.sourced_id = t.user_sourced_id
+      AND u.metadata->>'source' = 'edfi')`;
   const narrowed = scope.ids ? sql` AND ${sql.raw(key)} = ANY(${src.idList(scope)})` : sql``;
   const derived = sql.join(
     sources.map((name) => sql`SELECT sourced_id FROM (${SOURCES[name](scope)}) s`),

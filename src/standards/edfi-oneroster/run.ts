@@ -24,7 +24,8 @@ export async function projectTenant(
 export function projectionText(report: ProjectionReport): string {
   const lines = Object.entries(report).map(
     ([table, c]) =>
-      `  ${table.padEnd(28)} ${String(c.inserted).padStart(7)} inserted ${String(c.updated).padStart(7)} updated ${String(c.retired).padStart(7)} tobedeleted`,
+      `  ${table.padEnd(28)} ${String(c.inserted).padStart(7)} inserted ${String(c.updated).padStart(7)} updated ` +
+      `${String(c.retired).padStart(7)} tobedeleted`,
   );
   return ['OneRoster projection of the Ed-Fi data:', ...lines].join('\n');
 }

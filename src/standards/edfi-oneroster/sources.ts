@@ -41,37 +41,51 @@ export const yearId = (expr: string) => sql.raw(`md5('edfi:schoolYear:' || (${ex
 /** Ed-Fi GradeLevelDescriptor code value → CEDS grade code used by OneRoster. */
 const GRADE = (expr: string) =>
   sql.raw(`CASE lower(${expr})
-    WHEN 'infant/toddler' THEN 'IT' WHEN 'preschool' THEN 'PR' WHEN 'prekindergarten' THEN 'PK' WHEN 'preschool/prekindergarten' THEN 'PK'
-    WHEN 'transitional kindergarten' THEN 'TK' WHEN 'kindergarten' THEN 'KG' WHEN 'first grade' THEN '01' WHEN 'second grade' THEN '02'
+    WHEN 'infant/toddler' THEN 'IT' WHEN 'preschool' THEN 'PR' WHEN 'prekindergarten' THEN 'PK'
+      WHEN 'preschool/prekindergarten' THEN 'PK'
+    WHEN 'transitional kindergarten' THEN 'TK' WHEN 'kindergarten' THEN 'KG' WHEN 'first grade' THEN '01'
+      WHEN 'second grade' THEN '02'
     WHEN 'third grade' THEN '03' WHEN 'fourth grade' THEN '04' WHEN 'fifth grade' THEN '05' WHEN 'sixth grade' THEN '06'
-    WHEN 'seventh grade' THEN '07' WHEN 'eighth grade' THEN '08' WHEN 'ninth grade' THEN '09' WHEN 'tenth grade' THEN '10'
-    WHEN 'eleventh grade' THEN '11' WHEN 'twelfth grade' THEN '12' WHEN 'grade 13' THEN '13' WHEN 'postsecondary' THEN 'PS'
+    WHEN 'seventh grade' THEN '07' WHEN 'eighth grade' THEN '08' WHEN 'ninth grade' THEN '09'
+      WHEN 'tenth grade' THEN '10'
+    WHEN 'eleventh grade' THEN '11' WHEN 'twelfth grade' THEN '12' WHEN 'grade 13' THEN '13'
+      WHEN 'postsecondary' THEN 'PS'
     WHEN 'ungraded' THEN 'UG' WHEN 'other' THEN 'Other' END`);
 
 const SECTION_KEY = (a: string, se: string) =>
   sql.raw(
-    `${se}.tenant_id = ${a}.tenant_id AND ${se}.sectionidentifier = ${a}.sectionidentifier AND ${se}.localcoursecode = ${a}.localcoursecode AND ${se}.schoolid = ${a}.schoolid AND ${se}.schoolyear = ${a}.schoolyear`,
+    `${se}.tenant_id = ${a}.tenant_id AND ${se}.sectionidentifier = ${a}.sectionidentifier
+      AND ${se}.localcoursecode = ${a}.localcoursecode AND ${se}.schoolid = ${a}.schoolid
+        AND ${se}.schoolyear = ${a}.schoolyear`,
   );
 
 /** The projected org of an Ed-Fi school id column. */
 const SCHOOL_ORG = (schoolIdColumn: string, alias: string) =>
-  sql.raw(`JOIN edfi.school ${alias}_s ON ${alias}_s.tenant_id = ${schoolIdColumn.split('.')[0]}.tenant_id AND ${alias}_s.schoolid = ${schoolIdColumn}
-    JOIN oneroster.orgs ${alias} ON ${alias}.tenant_id = ${alias}_s.tenant_id AND ${alias}.sourced_id = ${alias}_s.id::text`);
+  sql.raw(`JOIN edfi.school ${alias}_s ON ${alias}_s.tenant_id = ${schoolIdColumn.split('.')[0]}.tenant_id
+    AND ${alias}_s.schoolid = ${schoolIdColumn}
+    JOIN oneroster.orgs ${alias} ON ${alias}.tenant_id = ${alias}_s.tenant_id
+      AND ${alias}.sourced_id = ${alias}_s.id::text`);
 
 // orgs: name, type, identifier, parent_sourced_id -------------------------------------------------
 
 export const districts = (s: Scope) => sql`
-  SELECT l.id::text AS sourced_id, eo.nameofinstitution AS name, 'district' AS type, l.localeducationagencyid::text AS identifier,
-    (SELECT o.sourced_id FROM edfi.localeducationagency p JOIN oneroster.orgs o ON o.tenant_id = p.tenant_id AND o.sourced_id = p.id::text
-      WHERE p.tenant_id = l.tenant_id AND p.localeducationagencyid = l.parentlocaleducationagencyid) AS parent_sourced_id, ${META} AS metadata
+  SELECT l.id::text AS sourced_id, eo.nameofinstitution AS name, 'district' AS type, l.localeducationagencyid::text AS
+    identifier,
+    (SELECT o.sourced_id FROM edfi.localeducationagency p JOIN oneroster.orgs o ON o.tenant_id = p.tenant_id
+      AND o.sourced_id = p.id::text
+      WHERE p.tenant_id = l.tenant_id AND p.localeducationagencyid = l.parentlocaleducationagencyid) AS
+        parent_sourced_id, ${META} AS metadata
   FROM edfi.localeducationagency l
-  JOIN edfi.educationorganization eo ON eo.tenant_id = l.tenant_id AND eo.educationorganizationid = l.localeducationagencyid
+  JOIN edfi.educationorganization eo ON eo.tenant_id = l.tenant_id
+    AND eo.educationorganizationid = l.localeducationagencyid
   WHERE l.tenant_id = ${s.tenantId}${idIn(s, 'l.id')}`;
 
 export const schools = (s: Scope) => sql`
   SELECT sc.id::text AS sourced_id, eo.nameofinstitution AS name, 'school' AS type, sc.schoolid::text AS identifier,
-    (SELECT o.sourced_id FROM edfi.localeducationagency p JOIN oneroster.orgs o ON o.tenant_id = p.tenant_id AND o.sourced_id = p.id::text
-      WHERE p.tenant_id = sc.tenant_id AND p.localeducationagencyid = sc.localeducationagencyid) AS parent_sourced_id, ${META} AS metadata
+    (SELECT o.sourced_id FROM edfi.localeducationagency p JOIN oneroster.orgs o ON o.tenant_id = p.tenant_id
+      AND o.sourced_id = p.id::text
+      WHERE p.tenant_id = sc.tenant_id AND p.localeducationagencyid = sc.localeducationagencyid) AS parent_sourced_id,
+        ${META} AS metadata
   FROM edfi.school sc
   JOIN edfi.educationorganization eo ON eo.tenant_id = sc.tenant_id AND eo.educationorganizationid = sc.schoolid
   WHERE sc.tenant_id = ${s.tenantId}${idIn(s, 'sc.id')}`;
@@ -83,8 +97,10 @@ export const schools = (s: Scope) => sql`
  * use (never narrowed: a handful of rows): the root every school's sessions hang under.
  */
 export const schoolYears = (s: Scope) => sql`
-  SELECT ${yearId('y.schoolyear')} AS sourced_id, (y.schoolyear - 1)::text || '-' || y.schoolyear::text || ' School Year' AS title, 'schoolYear' AS type,
-    coalesce(min(se.begindate), make_date(y.schoolyear - 1, 8, 1)) AS start_date, coalesce(max(se.enddate), make_date(y.schoolyear, 7, 31)) AS end_date,
+  SELECT ${yearId('y.schoolyear')} AS sourced_id, (y.schoolyear - 1)::text || '-' || y.schoolyear::text ||
+    ' School Year' AS title, 'schoolYear' AS type,
+    coalesce(min(se.begindate), make_date(y.schoolyear - 1, 8, 1)) AS start_date, coalesce(max(se.enddate),
+      make_date(y.schoolyear, 7, 31)) AS end_date,
     NULL::text AS parent_sourced_id, y.schoolyear::text AS school_year, ${META} AS metadata
   FROM (SELECT schoolyear FROM edfi.session WHERE tenant_id = ${s.tenantId}
         UNION SELECT schoolyear FROM edfi.gradingperiod WHERE tenant_id = ${s.tenantId}
@@ -92,10 +108,14 @@ export const schoolYears = (s: Scope) => sql`
   LEFT JOIN edfi.session se ON se.tenant_id = ${s.tenantId} AND se.schoolyear = y.schoolyear
   GROUP BY y.schoolyear`;
 
-/** OneRoster session type of an Ed-Fi TermDescriptor code value (Fall/Spring/Summer Semester, Year Round, Trimesters, Quarters…). */
+/**
+ * OneRoster session type of an Ed-Fi TermDescriptor code value (Fall/Spring/Summer Semester, Year Round, Trimesters,
+ * Quarters…).
+ */
 const SESSION_TYPE = (code: string) =>
   sql.raw(
-    `CASE WHEN ${code} ILIKE '%semester%' THEN 'semester' WHEN ${code} ILIKE 'year%round' THEN 'schoolYear' ELSE 'term' END`,
+    `CASE WHEN ${code} ILIKE '%semester%' THEN 'semester' WHEN ${code} ILIKE 'year%round' THEN 'schoolYear'
+      ELSE 'term' END`,
   );
 
 /**
@@ -107,10 +127,12 @@ const SESSION_TYPE = (code: string) =>
  */
 const containingSession = (a: string, self: SQL, inStatement: SQL) => sql`(
     SELECT c.id::text FROM edfi.session c
-    WHERE c.tenant_id = ${sql.raw(a)}.tenant_id AND c.schoolid = ${sql.raw(a)}.schoolid AND c.schoolyear = ${sql.raw(a)}.schoolyear
+    WHERE c.tenant_id = ${sql.raw(a)}.tenant_id AND c.schoolid = ${sql.raw(a)}.schoolid
+      AND c.schoolyear = ${sql.raw(a)}.schoolyear
       AND c.begindate <= ${sql.raw(a)}.begindate AND c.enddate >= ${sql.raw(a)}.enddate
       AND (c.begindate, c.enddate) <> (${sql.raw(a)}.begindate, ${sql.raw(a)}.enddate) AND ${self}
-      AND (${inStatement} OR EXISTS (SELECT 1 FROM oneroster.academic_sessions p WHERE p.tenant_id = c.tenant_id AND p.sourced_id = c.id::text))
+      AND (${inStatement} OR EXISTS (SELECT 1 FROM oneroster.academic_sessions p WHERE p.tenant_id = c.tenant_id
+        AND p.sourced_id = c.id::text))
     ORDER BY c.enddate - c.begindate, c.sessionname LIMIT 1)`;
 
 /**
@@ -123,16 +145,21 @@ const containingSession = (a: string, self: SQL, inStatement: SQL) => sql`(
 export const terms = (s: Scope) => sql`
   SELECT se.id::text AS sourced_id, se.sessionname AS title, ${SESSION_TYPE('d.codevalue')} AS type,
     se.begindate AS start_date, se.enddate AS end_date,
-    coalesce(${containingSession('se', sql`c.id <> se.id`, s.ids ? sql`c.id = ANY(${idList(s)}::uuid[])` : sql`TRUE`)}, yr.sourced_id) AS parent_sourced_id,
+    coalesce(${containingSession('se', sql`c.id <> se.id`, s.ids ? sql`c.id = ANY(${idList(s)}::uuid[])` : sql`TRUE`)},
+      yr.sourced_id) AS parent_sourced_id,
     se.schoolyear::text AS school_year, ${META} AS metadata
   FROM edfi.session se
   JOIN edfi.descriptor d ON d.descriptorid = se.termdescriptorid
   JOIN oneroster.academic_sessions yr ON yr.tenant_id = se.tenant_id AND yr.sourced_id = ${yearId('se.schoolyear')}
   WHERE se.tenant_id = ${s.tenantId}${idIn(s, 'se.id')}`;
 
-/** Grading periods: title = the descriptor ("First Six Weeks") and school year; parent = the narrowest projected session containing it, else the school year. */
+/**
+ * Grading periods: title = the descriptor ("First Six Weeks") and school year; parent = the narrowest projected session
+ * containing it, else the school year.
+ */
 export const gradingPeriods = (s: Scope) => sql`
-  SELECT gp.id::text AS sourced_id, d.codevalue || ' ' || (gp.schoolyear - 1)::text || '-' || gp.schoolyear::text AS title, 'gradingPeriod' AS type,
+  SELECT gp.id::text AS sourced_id, d.codevalue || ' ' || (gp.schoolyear - 1)::text || '-' || gp.schoolyear::text AS
+    title, 'gradingPeriod' AS type,
     gp.begindate AS start_date, gp.enddate AS end_date,
     coalesce(${containingSession('gp', sql`TRUE`, sql`FALSE`)}, yr.sourced_id) AS parent_sourced_id,
     gp.schoolyear::text AS school_year, ${META} AS metadata
@@ -144,33 +171,43 @@ export const gradingPeriods = (s: Scope) => sql`
 // courses: title, school_year_sourced_id, course_code, subjects, org_sourced_id ----------------------
 
 export const courses = (s: Scope) => sql`
-  SELECT c.id::text AS sourced_id, c.coursetitle AS title, yr.sourced_id AS school_year_sourced_id, c.coursecode AS course_code,
-    CASE WHEN d.codevalue IS NULL THEN NULL ELSE ARRAY[d.codevalue]::text[] END AS subjects, o.sourced_id AS org_sourced_id, ${META} AS metadata
+  SELECT c.id::text AS sourced_id, c.coursetitle AS title, yr.sourced_id AS school_year_sourced_id, c.coursecode AS
+    course_code,
+    CASE WHEN d.codevalue IS NULL THEN NULL ELSE ARRAY[d.codevalue]::text[] END AS subjects, o.sourced_id AS
+      org_sourced_id, ${META} AS metadata
   FROM edfi.course c
   LEFT JOIN edfi.descriptor d ON d.descriptorid = c.academicsubjectdescriptorid
   LEFT JOIN edfi.school sc ON sc.tenant_id = c.tenant_id AND sc.schoolid = c.educationorganizationid
-  LEFT JOIN edfi.localeducationagency l ON l.tenant_id = c.tenant_id AND l.localeducationagencyid = c.educationorganizationid
+  LEFT JOIN edfi.localeducationagency l ON l.tenant_id = c.tenant_id
+    AND l.localeducationagencyid = c.educationorganizationid
   JOIN oneroster.orgs o ON o.tenant_id = c.tenant_id AND o.sourced_id = coalesce(sc.id, l.id)::text
-  JOIN oneroster.academic_sessions yr ON yr.tenant_id = c.tenant_id AND yr.sourced_id = ${yearId(`coalesce(
-      (SELECT max(co.schoolyear) FROM edfi.courseoffering co WHERE co.tenant_id = c.tenant_id AND co.educationorganizationid = c.educationorganizationid AND co.coursecode = c.coursecode),
-      (SELECT max(x.schoolyear) FROM edfi.session x WHERE x.tenant_id = c.tenant_id))`)}
+  JOIN oneroster.academic_sessions yr ON yr.tenant_id = c.tenant_id AND yr.sourced_id = ${yearId(
+    `coalesce(
+      (SELECT max(co.schoolyear) FROM edfi.courseoffering co WHERE co.tenant_id = c.tenant_id AND ` +
+      `co.educationorganizationid = c.educationorganizationid AND co.coursecode = c.coursecode),
+      (SELECT max(x.schoolyear) FROM edfi.session x WHERE x.tenant_id = c.tenant_id))`,
+  )}
   WHERE c.tenant_id = ${s.tenantId}${idIn(s, 'c.id')}`;
 
 // classes: title, class_code, class_type, subjects, course_sourced_id, school_sourced_id, term_sourced_ids
 
 export const classes = (s: Scope) => sql`
-  SELECT se.id::text AS sourced_id, coalesce(se.sectionname, co.localcoursetitle, c.coursetitle) AS title, se.sectionidentifier AS class_code,
+  SELECT se.id::text AS sourced_id, coalesce(se.sectionname, co.localcoursetitle, c.coursetitle) AS title,
+    se.sectionidentifier AS class_code,
     'scheduled' AS class_type, oc.subjects, oc.sourced_id AS course_sourced_id, os.sourced_id AS school_sourced_id,
     ARRAY[coalesce(term.sourced_id, yr.sourced_id)]::text[] AS term_sourced_ids, ${META} AS metadata
   FROM edfi.section se
-  JOIN edfi.courseoffering co ON co.tenant_id = se.tenant_id AND co.localcoursecode = se.localcoursecode AND co.schoolid = se.schoolid AND co.schoolyear = se.schoolyear
+  JOIN edfi.courseoffering co ON co.tenant_id = se.tenant_id AND co.localcoursecode = se.localcoursecode
+    AND co.schoolid = se.schoolid AND co.schoolyear = se.schoolyear
     AND co.sessionname = se.sessionname
-  JOIN edfi.course c ON c.tenant_id = co.tenant_id AND c.coursecode = co.coursecode AND c.educationorganizationid = co.educationorganizationid
+  JOIN edfi.course c ON c.tenant_id = co.tenant_id AND c.coursecode = co.coursecode
+    AND c.educationorganizationid = co.educationorganizationid
   JOIN oneroster.courses oc ON oc.tenant_id = c.tenant_id AND oc.sourced_id = c.id::text
   ${SCHOOL_ORG('se.schoolid', 'os')}
   JOIN oneroster.academic_sessions yr ON yr.tenant_id = se.tenant_id AND yr.sourced_id = ${yearId('se.schoolyear')}
   -- The class runs in its offering's session (a term); the school year only if that term is not projected.
-  LEFT JOIN edfi.session ss ON ss.tenant_id = se.tenant_id AND ss.sessionname = se.sessionname AND ss.schoolid = se.schoolid AND ss.schoolyear = se.schoolyear
+  LEFT JOIN edfi.session ss ON ss.tenant_id = se.tenant_id AND ss.sessionname = se.sessionname
+    AND ss.schoolid = se.schoolid AND ss.schoolyear = se.schoolyear
   LEFT JOIN oneroster.academic_sessions term ON term.tenant_id = se.tenant_id AND term.sourced_id = ss.id::text
   WHERE se.tenant_id = ${s.tenantId}${idIn(s, 'se.id')}`;
 
@@ -181,9 +218,11 @@ export const classes = (s: Scope) => sql`
 export const students = (s: Scope) => sql`
   SELECT st.id::text AS sourced_id, true AS enabled_user, st.studentuniqueid AS username,
     jsonb_build_array(jsonb_build_object('type', 'studentUniqueId', 'identifier', st.studentuniqueid)) AS user_ids,
-    st.firstname AS given_name, st.lastsurname AS family_name, st.middlename AS middle_name, st.preferredfirstname AS preferred_first_name,
+    st.firstname AS given_name, st.lastsurname AS family_name, st.middlename AS middle_name, st.preferredfirstname AS
+      preferred_first_name,
     st.preferredlastsurname AS preferred_last_name, st.studentuniqueid AS identifier,
-    CASE WHEN p.grade IS NULL THEN NULL ELSE ARRAY[p.grade]::text[] END AS grades, p.org AS primary_org_sourced_id, ${META} AS metadata
+    CASE WHEN p.grade IS NULL THEN NULL ELSE ARRAY[p.grade]::text[] END AS grades, p.org AS primary_org_sourced_id,
+      ${META} AS metadata
   FROM ${tableOf(s, 'edfi.student')} st
   LEFT JOIN LATERAL (
     SELECT o.sourced_id AS org, ${GRADE('d.codevalue')} AS grade
@@ -199,13 +238,17 @@ export const students = (s: Scope) => sql`
 export const staff = (s: Scope) => sql`
   SELECT sf.id::text AS sourced_id, true AS enabled_user, coalesce(sf.loginid, sf.staffuniqueid) AS username,
     jsonb_build_array(jsonb_build_object('type', 'staffUniqueId', 'identifier', sf.staffuniqueid)) AS user_ids,
-    sf.firstname AS given_name, sf.lastsurname AS family_name, sf.middlename AS middle_name, NULL::text AS preferred_first_name,
-    NULL::text AS preferred_last_name, sf.staffuniqueid AS identifier, NULL::text[] AS grades, p.org AS primary_org_sourced_id, ${META} AS metadata
+    sf.firstname AS given_name, sf.lastsurname AS family_name, sf.middlename AS middle_name, NULL::text AS
+      preferred_first_name,
+    NULL::text AS preferred_last_name, sf.staffuniqueid AS identifier, NULL::text[] AS grades, p.org AS
+      primary_org_sourced_id, ${META} AS metadata
   FROM ${tableOf(s, 'edfi.staff')} sf
   LEFT JOIN LATERAL (
     SELECT o.sourced_id AS org
-    FROM (SELECT a.tenant_id, a.schoolid, 0 AS rank, a.begindate AS since FROM edfi.staffsectionassociation a WHERE a.tenant_id = sf.tenant_id AND a.staffusi = sf.staffusi
-          UNION ALL SELECT b.tenant_id, b.schoolid, 1, NULL FROM edfi.staffschoolassociation b WHERE b.tenant_id = sf.tenant_id AND b.staffusi = sf.staffusi) x
+    FROM (SELECT a.tenant_id, a.schoolid, 0 AS rank, a.begindate AS since FROM edfi.staffsectionassociation a
+      WHERE a.tenant_id = sf.tenant_id AND a.staffusi = sf.staffusi
+          UNION ALL SELECT b.tenant_id, b.schoolid, 1, NULL FROM edfi.staffschoolassociation b
+            WHERE b.tenant_id = sf.tenant_id AND b.staffusi = sf.staffusi) x
     ${SCHOOL_ORG('x.schoolid', 'o')}
     ORDER BY x.rank, x.since DESC NULLS LAST, x.schoolid
     LIMIT 1) p ON TRUE
@@ -222,7 +265,8 @@ export const staff = (s: Scope) => sql`
 export const roles = (s: Scope) => sql`
   WITH x AS MATERIALIZED (
     SELECT st.id::text AS user_id, o.sourced_id AS org, 'student' AS role, min(a.entrydate) AS begin_date,
-      CASE WHEN bool_and(a.exitwithdrawdate IS NOT NULL) THEN max(a.exitwithdrawdate) END AS end_date, false AS district_wide
+      CASE WHEN bool_and(a.exitwithdrawdate IS NOT NULL) THEN max(a.exitwithdrawdate) END AS end_date, false AS
+        district_wide
     FROM edfi.student st
     JOIN edfi.studentschoolassociation a ON a.tenant_id = st.tenant_id AND a.studentusi = st.studentusi
     ${SCHOOL_ORG('a.schoolid', 'o')}
@@ -235,26 +279,32 @@ export const roles = (s: Scope) => sql`
     FROM edfi.student st
     JOIN LATERAL (
       SELECT o.sourced_id FROM oneroster.orgs o
-      WHERE o.tenant_id = st.tenant_id AND o.type = 'district' AND o.metadata->>'source' = 'edfi' ORDER BY o.sourced_id LIMIT 1
+      WHERE o.tenant_id = st.tenant_id AND o.type = 'district' AND o.metadata->>'source' = 'edfi' ORDER BY o.sourced_id
+        LIMIT 1
     ) d ON true
     WHERE st.tenant_id = ${s.tenantId}${idIn(s, 'st.id')}
-      AND NOT EXISTS (SELECT 1 FROM edfi.studentschoolassociation a WHERE a.tenant_id = st.tenant_id AND a.studentusi = st.studentusi)
+      AND NOT EXISTS (SELECT 1 FROM edfi.studentschoolassociation a WHERE a.tenant_id = st.tenant_id
+        AND a.studentusi = st.studentusi)
     UNION ALL
-    SELECT sf.id::text, o.sourced_id, 'teacher', min(a.begindate), CASE WHEN bool_and(a.enddate IS NOT NULL) THEN max(a.enddate) END, false
+    SELECT sf.id::text, o.sourced_id, 'teacher', min(a.begindate), CASE
+      WHEN bool_and(a.enddate IS NOT NULL) THEN max(a.enddate) END, false
     FROM edfi.staff sf
     JOIN edfi.staffsectionassociation a ON a.tenant_id = sf.tenant_id AND a.staffusi = sf.staffusi
     ${SCHOOL_ORG('a.schoolid', 'o')}
     WHERE sf.tenant_id = ${s.tenantId}${idIn(s, 'sf.id')}
     GROUP BY sf.id, o.sourced_id)
-  SELECT md5('edfi:role:' || x.user_id || ':' || x.org || ':' || x.role)::uuid::text AS sourced_id, x.user_id AS user_sourced_id,
-    CASE WHEN x.district_wide OR x.org = (SELECT u.primary_org_sourced_id FROM oneroster.users u WHERE u.tenant_id = ${s.tenantId} AND u.sourced_id = x.user_id)
+  SELECT md5('edfi:role:' || x.user_id || ':' || x.org || ':' || x.role)::uuid::text AS sourced_id, x.user_id AS
+    user_sourced_id,
+    CASE WHEN x.district_wide OR x.org = (SELECT u.primary_org_sourced_id FROM oneroster.users u
+      WHERE u.tenant_id = ${s.tenantId} AND u.sourced_id = x.user_id)
       THEN 'primary' ELSE 'secondary' END AS role_type, x.role, x.begin_date, x.end_date, x.org AS org_sourced_id
   FROM x`;
 
 // enrollments: user_sourced_id, class_sourced_id, school_sourced_id, role, primary_enrollment, begin_date, end_date
 
 export const enrollments = (s: Scope) => sql`
-  SELECT a.id::text AS sourced_id, u.sourced_id AS user_sourced_id, c.sourced_id AS class_sourced_id, c.school_sourced_id, 'student' AS role,
+  SELECT a.id::text AS sourced_id, u.sourced_id AS user_sourced_id, c.sourced_id AS class_sourced_id,
+    c.school_sourced_id, 'student' AS role,
     false AS primary_enrollment, a.begindate AS begin_date, a.enddate AS end_date, ${META} AS metadata
   FROM edfi.studentsectionassociation a
   JOIN edfi.student st ON st.tenant_id = a.tenant_id AND st.studentusi = a.studentusi
@@ -263,7 +313,8 @@ export const enrollments = (s: Scope) => sql`
   JOIN oneroster.classes c ON c.tenant_id = a.tenant_id AND c.sourced_id = se.id::text
   WHERE a.tenant_id = ${s.tenantId}${idIn(s, 'a.id')}
   UNION ALL
-  SELECT a.id::text, u.sourced_id, c.sourced_id, c.school_sourced_id, 'teacher', coalesce(lower(d.codevalue) = 'teacher of record', false), a.begindate, a.enddate, ${META}
+  SELECT a.id::text, u.sourced_id, c.sourced_id, c.school_sourced_id, 'teacher', coalesce(lower(d.codevalue) =
+    'teacher of record', false), a.begindate, a.enddate, ${META}
   FROM edfi.staffsectionassociation a
   JOIN edfi.staff sf ON sf.tenant_id = a.tenant_id AND sf.staffusi = a.staffusi
   JOIN oneroster.users u ON u.tenant_id = a.tenant_id AND u.sourced_id = sf.id::text
@@ -275,21 +326,44 @@ export const enrollments = (s: Scope) => sql`
 // line_items: title, description, assign_date, due_date, class_sourced_id ----------------------------
 
 export const lineItems = (s: Scope) => sql`
-  SELECT g.id::text AS sourced_id, g.title, g.description, g.dateassigned AS assign_date, g.duedate AS due_date, c.sourced_id AS class_sourced_id, ${META} AS metadata
+  SELECT g.id::text AS sourced_id, g.title, g.description, g.dateassigned AS assign_date, g.duedate AS due_date,
+    c.sourced_id AS class_sourced_id, cat.sourced_id AS category_sourced_id,
+    gps.sourced_id AS grading_period_sourced_id, CASE WHEN g.maxpoints IS NOT NULL THEN 0 END AS result_value_min,
+    g.maxpoints AS result_value_max, ${META} AS metadata
   FROM edfi.gradebookentry g
   JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
   JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
+  LEFT JOIN oneroster.categories cat ON cat.tenant_id = g.tenant_id AND cat.sourced_id = g.categoryid::text
+  LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
+    AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
+    AND gp.schoolid = g.schoolid AND gp.schoolyear = g.schoolyear
+  LEFT JOIN oneroster.academic_sessions gps ON gps.tenant_id = g.tenant_id AND gps.sourced_id = gp.id::text
   WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;
+
+// categories (Schola's gradebook categories of a section): title, weight, school_sourced_id, class_sourced_id ---
+
+export const categories = (s: Scope) => sql`
+  SELECT k.id::text AS sourced_id, k.name AS title, k.weightpercent AS weight, c.school_sourced_id,
+    c.sourced_id AS class_sourced_id, ${META} AS metadata
+  FROM edfi.gradebookcategory k
+  JOIN edfi.section se ON ${SECTION_KEY('k', 'se')}
+  JOIN oneroster.classes c ON c.tenant_id = k.tenant_id AND c.sourced_id = se.id::text
+  WHERE k.tenant_id = ${s.tenantId}${idIn(s, 'k.id')}`;
 
 // results: line_item_sourced_id, student_sourced_id, score_status, score, score_date, comment ---------
 
 /** The letter grade is OneRoster's textScore (beside the numeric score when both are given). */
 export const results = (s: Scope) => sql`
   SELECT r.id::text AS sourced_id, li.sourced_id AS line_item_sourced_id, u.sourced_id AS student_sourced_id,
-    CASE WHEN r.numericgradeearned IS NOT NULL OR r.lettergradeearned IS NOT NULL THEN 'fully graded' ELSE 'not submitted' END AS score_status,
-    r.numericgradeearned AS score, r.datefulfilled AS score_date, r.diagnosticstatement AS comment, r.lettergradeearned AS text_score, ${META} AS metadata
+    CASE WHEN r.exempt THEN 'exempt'
+         WHEN r.numericgradeearned IS NOT NULL OR r.pointsearned IS NOT NULL OR r.lettergradeearned IS NOT NULL
+           THEN 'fully graded'
+         ELSE 'not submitted' END AS score_status,
+    coalesce(r.pointsearned, r.numericgradeearned) AS score, r.datefulfilled AS score_date,
+    r.diagnosticstatement AS comment, r.lettergradeearned AS text_score, r.late, r.missing, ${META} AS metadata
   FROM edfi.studentgradebookentry r
-  JOIN edfi.gradebookentry g ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier AND g.namespace = r.namespace
+  JOIN edfi.gradebookentry g ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier
+    AND g.namespace = r.namespace
   JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = g.id::text
   JOIN edfi.student st ON st.tenant_id = r.tenant_id AND st.studentusi = r.studentusi
   JOIN oneroster.users u ON u.tenant_id = r.tenant_id AND u.sourced_id = st.id::text

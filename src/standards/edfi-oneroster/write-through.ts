@@ -39,8 +39,10 @@ const EFFECTS: Record<string, Effect> = {
     kinds: ['academicSessions'],
     sources: ['schoolYears', 'terms', 'gradingPeriods'],
     related: (t, row) => sql`
-      SELECT id::text AS id FROM edfi.session WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}
-      UNION ALL SELECT id::text FROM edfi.gradingperiod WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}`,
+      SELECT id::text AS id FROM edfi.session WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null}
+        AND schoolyear = ${row.schoolyear ?? null}
+      UNION ALL SELECT id::text FROM edfi.gradingperiod WHERE tenant_id = ${t} AND schoolid = ${row.schoolid ?? null}
+        AND schoolyear = ${row.schoolyear ?? null}`,
   },
   gradingPeriods: { kinds: ['academicSessions'], sources: ['schoolYears', 'gradingPeriods'] },
   courses: { kinds: ['courses'], sources: ['courses'] },
@@ -49,8 +51,11 @@ const EFFECTS: Record<string, Effect> = {
     kinds: ['academicSessions', 'courses', 'classes'],
     sources: ['schoolYears', 'courses', 'classes'],
     related: (t, row) => sql`
-      SELECT id::text AS id FROM edfi.course WHERE tenant_id = ${t} AND coursecode = ${row.coursecode ?? null} AND educationorganizationid = ${row.educationorganizationid ?? null}
-      UNION ALL SELECT id::text FROM edfi.section WHERE tenant_id = ${t} AND localcoursecode = ${row.localcoursecode ?? null} AND schoolid = ${row.schoolid ?? null} AND schoolyear = ${row.schoolyear ?? null}`,
+      SELECT id::text AS id FROM edfi.course WHERE tenant_id = ${t} AND coursecode = ${row.coursecode ?? null}
+        AND educationorganizationid = ${row.educationorganizationid ?? null}
+      UNION ALL SELECT id::text FROM edfi.section WHERE tenant_id = ${t}
+        AND localcoursecode = ${row.localcoursecode ?? null} AND schoolid = ${row.schoolid ?? null}
+          AND schoolyear = ${row.schoolyear ?? null}`,
   },
   sections: { kinds: ['classes'], sources: ['classes'] },
   students: { kinds: ['users'], sources: ['students'] },
@@ -63,6 +68,8 @@ const EFFECTS: Record<string, Effect> = {
     sources: ['staff', 'roles', 'enrollments'],
     related: staffOf,
   },
+  // Schola's gradebook categories (written by the grades service, not an Ed-Fi resource).
+  gradebookCategories: { kinds: ['lineItems'], sources: ['categories'] },
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
 };

@@ -90,7 +90,8 @@ beforeAll(async () => {
   // Discipline is sensitive: no default grant for API clients — the district grants this one.
   for (const permission of ['read', 'write', 'delete']) {
     await database.query(
-      `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier, permission_type, educational_interest_required)
+      `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier,
+        permission_type, educational_interest_required)
        VALUES ($1, 'api_client', 'sensitive_discipline', '*', $2, false)`,
       [tenantId, permission],
     );
@@ -100,7 +101,8 @@ beforeAll(async () => {
   for (const [type, codes] of Object.entries(EXTRA_DESCRIPTORS)) {
     for (const code of codes) {
       await database.query(
-        `INSERT INTO edfi.descriptor (namespace, codevalue, shortdescription, descriptortype) VALUES ($1, $2, $2, $3) ON CONFLICT DO NOTHING`,
+        `INSERT INTO edfi.descriptor (namespace, codevalue, shortdescription, descriptortype) VALUES ($1, $2, $2, $3)
+          ON CONFLICT DO NOTHING`,
         [`uri://ed-fi.org/${type}`, code, type],
       );
     }
@@ -549,7 +551,8 @@ describe('Ed-Fi API: the remaining resources', () => {
     const location = (await post('grades', grade)).headers.location as string;
     const byStudent = await call(
       'GET',
-      `${BASE}/grades?studentUniqueId=S1&gradingPeriodDescriptor=${encodeURIComponent(D('GradingPeriodDescriptor', 'first six weeks'))}`,
+      `${BASE}/grades?studentUniqueId=S1&gradingPeriodDescriptor=` +
+        encodeURIComponent(D('GradingPeriodDescriptor', 'first six weeks')),
     );
     expect(byStudent.statusCode, byStudent.body).toBe(200);
     expect(byStudent.json()).toHaveLength(1);
@@ -640,7 +643,8 @@ describe('Ed-Fi API: child collections', () => {
     expect((await call('GET', location)).json().gradeLevels).toEqual(gradeLevels('Eleventh grade', 'Ninth grade'));
     expect(
       await rowsOf(
-        `SELECT d.codevalue AS code FROM edfi.schoolgradelevel g JOIN edfi.descriptor d ON d.descriptorid = g.gradeleveldescriptorid WHERE g.tenant_id = $1 AND g.schoolid = 255901003 ORDER BY 1`,
+        `SELECT d.codevalue AS code FROM edfi.schoolgradelevel g JOIN edfi.descriptor d ON d.descriptorid = ` +
+          `g.gradeleveldescriptorid WHERE g.tenant_id = $1 AND g.schoolid = 255901003 ORDER BY 1`,
       ),
     ).toEqual(['Eleventh grade', 'Ninth grade']);
     const listed = (await call('GET', `${BASE}/schools?schoolId=255901003`)).json();

@@ -370,19 +370,22 @@ describe('Ed-Fi API', () => {
   it('audits every read of sensitive records (discipline) in compliance.audit_logs', async () => {
     // Discipline is sensitive: no default grant for API clients — the district grants this one (as an admin would).
     await database.query(
-      `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier, permission_type, educational_interest_required)
+      `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier,
+        permission_type, educational_interest_required)
        VALUES ($1, 'api_client', 'sensitive_discipline', '*', 'read', false)`,
       [tenantId],
     );
     forgetPolicies(); // written behind the API's back: drop the cached policies
     await database.query(
-      `INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate) VALUES ($1, 'INC-1', 255901001, '2024-10-01')`,
+      `INSERT INTO edfi.disciplineincident (tenant_id, incidentidentifier, schoolid, incidentdate)
+        VALUES ($1, 'INC-1', 255901001, '2024-10-01')`,
       [tenantId],
     );
     const reads = async () =>
       (
         await database.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.disciplineincident'`,
+          `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'
+            AND table_name = 'edfi.disciplineincident'`,
           [tenantId],
         )
       )[0]!.n;
@@ -395,7 +398,8 @@ describe('Ed-Fi API', () => {
     // Directory data (students) is not a sensitive read.
     const students = (
       await database.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT' AND table_name = 'edfi.student'`,
+        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'SELECT'
+          AND table_name = 'edfi.student'`,
         [tenantId],
       )
     )[0]!.n;

@@ -9,12 +9,12 @@
  * One deliberate exception: creating a brand-new student or staff member (POST of an unknown unique
  * id) needs no relationship — none can exist before the enrollment is posted (as in the Ed-Fi ODS/API).
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import type { SQL } from 'drizzle-orm';
 import { policyGuard } from '../../platform/api/policy-guard.js';
 import { resourceByName, type Resource } from '../../platform/api/registry.js';
 import { SCHOLA_SCOPE } from '../../platform/auth/access-tokens.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { ResourceModel } from './model.js';
 
@@ -53,20 +53,20 @@ function subjectOf(resource: Resource, values: Record<string, unknown>): Record<
 
 /** Without a record: the condition confining reads to the caller's rows (undefined = all of the tenant). */
 export async function readScope(
-  tx: Tx,
+  db: TenantDb,
   principal: Principal,
   meta: RequestMeta,
   model: ResourceModel,
 ): Promise<SQL | undefined> {
   requireEdfiScope(principal, 'read');
-  const decision = await policyGuard.decide(tx, principal, meta, registryResource(model), 'read');
+  const decision = await policyGuard.decide(db, principal, meta, registryResource(model), 'read');
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
   return decision.scope;
 }
 
 /** With a record (column-name keyed values): may the caller write or delete it? */
 export async function authorizeRecord(
-  tx: Tx,
+  db: TenantDb,
   principal: Principal,
   meta: RequestMeta,
   model: ResourceModel,
@@ -77,6 +77,6 @@ export async function authorizeRecord(
   requireEdfiScope(principal, action);
   if (isNewPerson) return;
   const resource = registryResource(model);
-  const decision = await policyGuard.decide(tx, principal, meta, resource, action, subjectOf(resource, values));
+  const decision = await policyGuard.decide(db, principal, meta, resource, action, subjectOf(resource, values));
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
 }

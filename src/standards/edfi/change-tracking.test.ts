@@ -173,7 +173,8 @@ describe('Ed-Fi change tracking in the database', () => {
     const before = await newest();
     await database.query(
       `DELETE FROM edfi.schoolgradelevel WHERE tenant_id = $1 AND schoolid = 255901001
-       AND gradeleveldescriptorid = (SELECT descriptorid FROM edfi.descriptor WHERE descriptortype = 'GradeLevelDescriptor' AND codevalue = 'Ninth grade')`,
+       AND gradeleveldescriptorid = (SELECT descriptorid FROM edfi.descriptor
+         WHERE descriptortype = 'GradeLevelDescriptor' AND codevalue = 'Ninth grade')`,
       [tenantId],
     );
     const changed = await changedSince('schools', before);

@@ -5,10 +5,10 @@
  * reported at once (400 data-validation-failed, keyed by JSON path); a reference that does not resolve
  * is a 409 unresolved-reference naming it.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import { AppError, type ValidationErrors } from '../../platform/http/errors.js';
 import { lookupColumn, type ReferenceModel, type ResourceModel, type Shape } from './model.js';
 import { resourceModel } from './resources.js';
@@ -112,7 +112,7 @@ export function splitDescriptorUri(uri: string): { namespace: string; codeValue:
 
 /** Descriptor URIs → ids (case-insensitive, type checked); one query for the whole body. */
 async function resolveDescriptors(
-  tx: Tx,
+  db: TenantDb,
   wanted: { path: string; uri: string; type: string }[],
   errors: ValidationCollector,
 ): Promise<Map<string, number>> {
@@ -124,7 +124,7 @@ async function resolveDescriptors(
     sql` OR `,
   );
   const found = rowsOf<{ descriptorid: number; namespace: string; codevalue: string; descriptortype: string }>(
-    await tx.execute(
+    await db.execute(
       sql`SELECT descriptorid, namespace, codevalue, descriptortype FROM edfi.descriptor WHERE ${conditions}`,
     ),
   );
@@ -145,7 +145,7 @@ async function resolveDescriptors(
 
 /** The target row's stored value for each key of the reference, or undefined when nothing matches. */
 async function lookUpReference(
-  tx: Tx,
+  db: TenantDb,
   tenantId: string,
   targetName: string,
   values: Record<string, unknown>,
@@ -161,17 +161,18 @@ async function lookUpReference(
   );
   const surrogate = target.surrogate ? sql`, ${sql.identifier(target.surrogate.column.name)} AS surrogate` : sql``;
   const [row] = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT 1 AS found${surrogate} FROM ${sql.raw(target.tableName)} WHERE ${where} LIMIT 1`),
+    await db.execute(sql`SELECT 1 AS found${surrogate} FROM ${sql.raw(target.tableName)} WHERE ${where} LIMIT 1`),
   );
   return row;
 }
 
 /** A natural key (studentUniqueId) → the surrogate (studentUSI) of the resource holding it, or undefined. */
-async function surrogateOf(tx: Tx, tenantId: string, holderName: string, naturalKey: unknown): Promise<unknown> {
+async function surrogateOf(db: TenantDb, tenantId: string, holderName: string, naturalKey: unknown): Promise<unknown> {
   const holder = resourceModel(holderName)!;
   const [row] = rowsOf<{ surrogate: unknown }>(
-    await tx.execute(
-      sql`SELECT ${sql.identifier(holder.surrogate!.column.name)} AS surrogate FROM ${sql.raw(holder.tableName)} WHERE tenant_id = ${tenantId} AND ${sql.identifier(holder.surrogate!.naturalKey.name)} = ${naturalKey} LIMIT 1`,
+    await db.execute(
+      sql`SELECT ${sql.identifier(holder.surrogate!.column.name)} AS surrogate FROM ${sql.raw(holder.tableName)}
+        WHERE tenant_id = ${tenantId} AND ${sql.identifier(holder.surrogate!.naturalKey.name)} = ${naturalKey} LIMIT 1`,
     ),
   );
   return row?.surrogate;
@@ -294,7 +295,7 @@ function unresolved(ref: ReferenceModel, path: string): AppError {
 
 /** Checks the reference's target exists and stores its keys (a natural key through a surrogate as the surrogate). */
 async function resolveReference(
-  tx: Tx,
+  db: TenantDb,
   tenantId: string,
   errors: ValidationCollector,
   r: Pending['references'][number],
@@ -304,11 +305,11 @@ async function resolveReference(
   // A surrogate behind the target (a studentSectionAssociation's student): the target is matched on the surrogate.
   for (const key of ref.keys) {
     if (!key.viaSurrogate || key.surrogateHolder === ref.target || values[key.targetKey] === undefined) continue;
-    const usi = await surrogateOf(tx, tenantId, key.surrogateHolder!, values[key.targetKey]);
+    const usi = await surrogateOf(db, tenantId, key.surrogateHolder!, values[key.targetKey]);
     if (usi === undefined) throw unresolved(ref, path);
     values[key.targetKey] = stored[key.targetKey] = usi;
   }
-  const found = ref.unchecked ? {} : await lookUpReference(tx, tenantId, ref.target, values);
+  const found = ref.unchecked ? {} : await lookUpReference(db, tenantId, ref.target, values);
   if (!found) throw unresolved(ref, path);
   for (const key of ref.keys) {
     if (!key.column) continue;
@@ -318,7 +319,12 @@ async function resolveReference(
 }
 
 /** Validates `body` against the model and resolves its descriptors and references to column values. */
-export async function decodeBody(tx: Tx, tenantId: string, model: ResourceModel, body: unknown): Promise<RowValues> {
+export async function decodeBody(
+  db: TenantDb,
+  tenantId: string,
+  model: ResourceModel,
+  body: unknown,
+): Promise<RowValues> {
   if (!isObject(body))
     throw new AppError('validation_failed', 'The request body must be a JSON object.', {
       validationErrors: { $: ['must be a JSON object'] },
@@ -350,11 +356,11 @@ export async function decodeBody(tx: Tx, tenantId: string, model: ResourceModel,
   }
   errors.throwIfAny();
 
-  const descriptorIds = await resolveDescriptors(tx, pending.descriptors, errors);
+  const descriptorIds = await resolveDescriptors(db, pending.descriptors, errors);
   for (const w of pending.descriptors) if (descriptorIds.has(w.path)) w.assign(descriptorIds.get(w.path)!);
   errors.throwIfAny();
 
-  for (const r of pending.references) await resolveReference(tx, tenantId, errors, r);
+  for (const r of pending.references) await resolveReference(db, tenantId, errors, r);
   for (const child of model.children) {
     // Two items with the same key would be one row: Ed-Fi refuses the duplicate.
     const seen = new Map<string, number>();

@@ -6,7 +6,9 @@ import { sql } from 'drizzle-orm';
 import { etagOf } from '../../platform/api/etag.js';
 import { AppError } from '../../platform/http/errors.js';
 
-export const DESCRIPTOR_COLUMNS = sql`descriptorid, namespace, codevalue, shortdescription, description, effectivebegindate::text AS effectivebegindate, effectiveenddate::text AS effectiveenddate, descriptortype, id, lastmodifieddate`;
+export const DESCRIPTOR_COLUMNS = sql`descriptorid, namespace, codevalue, shortdescription, description,
+  effectivebegindate::text AS effectivebegindate, effectiveenddate::text AS effectiveenddate, descriptortype, id,
+    lastmodifieddate`;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 'gradeLevelDescriptors' → 'GradeLevelDescriptor'; undefined when not a descriptor collection. */

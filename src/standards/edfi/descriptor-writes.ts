@@ -120,7 +120,9 @@ async function updateDescriptor(
 ): Promise<Record<string, unknown>> {
   const [row] = rowsOf<Record<string, unknown>>(
     await tx.execute(
-      sql`UPDATE edfi.descriptor SET shortdescription = ${v.shortDescription}, description = ${v.description}, effectivebegindate = ${v.effectiveBeginDate}, effectiveenddate = ${v.effectiveEndDate}, ${bumpVersion} WHERE id = ${id}::uuid RETURNING ${DESCRIPTOR_COLUMNS}`,
+      sql`UPDATE edfi.descriptor SET shortdescription = ${v.shortDescription}, description = ${v.description},
+        effectivebegindate = ${v.effectiveBeginDate}, effectiveenddate = ${v.effectiveEndDate}, ${bumpVersion}
+          WHERE id = ${id}::uuid RETURNING ${DESCRIPTOR_COLUMNS}`,
     ),
   );
   return descriptorJson(type, row!);
@@ -131,7 +133,8 @@ async function lockedRow(tx: Tx, type: string, id: string): Promise<Record<strin
   const [row] = UUID.test(id)
     ? rowsOf<Record<string, unknown>>(
         await tx.execute(
-          sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type} FOR UPDATE`,
+          sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid
+            AND descriptortype = ${type} FOR UPDATE`,
         ),
       )
     : [];
@@ -145,7 +148,8 @@ export async function postDescriptor(request: FastifyRequest, type: string): Pro
   return transaction(request.server.database, async ({ tx }) => {
     const [existing] = rowsOf<{ id: string; descriptortype: string }>(
       await tx.execute(
-        sql`SELECT id, descriptortype FROM edfi.descriptor WHERE lower(namespace) = lower(${v.namespace}) AND lower(codevalue) = lower(${v.codeValue}) FOR UPDATE`,
+        sql`SELECT id, descriptortype FROM edfi.descriptor WHERE lower(namespace) = lower(${v.namespace})
+          AND lower(codevalue) = lower(${v.codeValue}) FOR UPDATE`,
       ),
     );
     if (existing) {
@@ -155,7 +159,9 @@ export async function postDescriptor(request: FastifyRequest, type: string): Pro
     }
     const [row] = rowsOf<Record<string, unknown>>(
       await tx.execute(
-        sql`INSERT INTO edfi.descriptor (namespace, codevalue, shortdescription, description, effectivebegindate, effectiveenddate, descriptortype) VALUES (${v.namespace}, ${v.codeValue}, ${v.shortDescription}, ${v.description}, ${v.effectiveBeginDate}, ${v.effectiveEndDate}, ${type}) RETURNING ${DESCRIPTOR_COLUMNS}`,
+        sql`INSERT INTO edfi.descriptor (namespace, codevalue, shortdescription, description, effectivebegindate,
+          effectiveenddate, descriptortype) VALUES (${v.namespace}, ${v.codeValue}, ${v.shortDescription},
+            ${v.description}, ${v.effectiveBeginDate}, ${v.effectiveEndDate}, ${type}) RETURNING ${DESCRIPTOR_COLUMNS}`,
       ),
     );
     return { id: String(row!.id), created: true, item: descriptorJson(type, row!) };
@@ -187,7 +193,8 @@ export async function putDescriptor(
     if (!sameKey)
       throw new AppError(
         'bad_request',
-        `The natural key (namespace, codeValue) of a ${type} cannot be changed (key values in the body differ from the stored item).`,
+        `The natural key (namespace, codeValue) of a ${type} cannot be changed (key values in the body differ from ` +
+          `the stored item).`,
       );
     return { id, created: false, item: await updateDescriptor(tx, type, id, v) };
   });

@@ -320,12 +320,15 @@ describe('descriptor URIs stay case-insensitive after writes', () => {
     const unguarded = await database.query<{ col: string }>(`
       SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name AS col
       FROM information_schema.columns c
-      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-      WHERE c.column_name LIKE '%descriptorid' AND NOT (c.table_schema = 'edfi' AND c.table_name = 'descriptor' AND c.column_name = 'descriptorid')
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        AND t.table_type = 'BASE TABLE'
+      WHERE c.column_name LIKE '%descriptorid' AND NOT (c.table_schema = 'edfi' AND c.table_name = 'descriptor'
+        AND c.column_name = 'descriptorid')
         AND NOT EXISTS (
           SELECT 1 FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
           WHERE k.contype = 'f' AND k.confrelid = 'edfi.descriptor'::regclass
-            AND k.conrelid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass AND a.attname = c.column_name)`);
+            AND k.conrelid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass
+              AND a.attname = c.column_name)`);
     expect(unguarded.map((r) => r.col)).toEqual([]);
   });
 });

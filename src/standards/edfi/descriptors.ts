@@ -19,21 +19,14 @@ import {
   UUID,
 } from './descriptor-json.js';
 import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-writes.js';
-import { parsePaging, type ListResult } from './list.js';
+import { changeVersionConditions, parsePaging, trackedChangePage, type ListResult } from './list.js';
 import { asReader } from './caller.js';
 import { DATA_PATH, sendItem, sendList } from './responses.js';
-import type { EdfiWork } from './store.js';
+import type { EdfiSession } from './store.js';
 
 const PAGING = ['offset', 'limit', 'totalCount', 'minChangeVersion', 'maxChangeVersion'];
 
-function changeVersionConditions(paging: { minChangeVersion?: number; maxChangeVersion?: number }): SQL[] {
-  const out: SQL[] = [];
-  if (paging.minChangeVersion !== undefined) out.push(sql`changeversion >= ${paging.minChangeVersion}`);
-  if (paging.maxChangeVersion !== undefined) out.push(sql`changeversion <= ${paging.maxChangeVersion}`);
-  return out;
-}
-
-async function listDescriptors(work: EdfiWork, type: string, query: Record<string, unknown>): Promise<ListResult> {
+async function listDescriptors(work: EdfiSession, type: string, query: Record<string, unknown>): Promise<ListResult> {
   requireEdfiScope(work.principal, 'read');
   const errors = new ValidationCollector();
   const paging = parsePaging(query, errors);
@@ -48,13 +41,14 @@ async function listDescriptors(work: EdfiWork, type: string, query: Record<strin
   errors.throwIfAny();
   const where = sql.join(conditions, sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(
-      sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid LIMIT ${paging.limit} OFFSET ${paging.offset}`,
+    await work.db.execute(
+      sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE ${where} ORDER BY descriptorid
+        LIMIT ${paging.limit} OFFSET ${paging.offset}`,
     ),
   );
   const count = paging.totalCount
     ? rowsOf<{ n: string | number }>(
-        await work.tx.execute(sql`SELECT count(*) AS n FROM edfi.descriptor WHERE ${where}`),
+        await work.db.execute(sql`SELECT count(*) AS n FROM edfi.descriptor WHERE ${where}`),
       )[0]
     : undefined;
   return { items: rows.map((r) => descriptorJson(type, r)), ...(count ? { totalCount: Number(count.n) } : {}) };
@@ -66,7 +60,7 @@ async function listDescriptors(work: EdfiWork, type: string, query: Record<strin
  * cannot change, so /keyChanges is served (like every resource's) but stays empty.
  */
 async function trackedDescriptorChanges(
-  work: EdfiWork,
+  work: EdfiSession,
   type: string,
   kind: 'deletes' | 'keyChanges',
   query: Record<string, unknown>,
@@ -77,35 +71,12 @@ async function trackedDescriptorChanges(
   for (const param of Object.keys(query))
     if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
   errors.throwIfAny();
-  const table = kind === 'deletes' ? sql`edfi.deletes_tracking` : sql`edfi.keychanges_tracking`;
-  const where = sql.join(
-    [
-      sql`tenant_id = ${work.tenantId}`,
-      sql`resource = ${descriptorCollection(type)}`,
-      ...changeVersionConditions(paging),
-    ],
-    sql` AND `,
-  );
-  const rows = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(
-      sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`,
-    ),
-  );
-  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
-  const items = rows.map((r) =>
-    kind === 'deletes'
-      ? { id: r.id, changeVersion: Number(r.changeversion), keyValues: json(r.keyvalues) }
-      : {
-          id: r.id,
-          changeVersion: Number(r.changeversion),
-          oldKeyValues: json(r.oldkeyvalues),
-          newKeyValues: json(r.newkeyvalues),
-        },
-  );
-  const count = paging.totalCount
-    ? rowsOf<{ n: string | number }>(await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`))[0]
-    : undefined;
-  return { items, ...(count ? { totalCount: Number(count.n) } : {}) };
+  const conditions = [
+    sql`tenant_id = ${work.tenantId}`,
+    sql`resource = ${descriptorCollection(type)}`,
+    ...changeVersionConditions(paging),
+  ];
+  return trackedChangePage(work, kind, paging, conditions);
 }
 
 function ifMatchOf(request: FastifyRequest): string | undefined {
@@ -121,26 +92,27 @@ export function descriptorRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: Params }>(base, async (request, reply) => {
     const type = typeOf(request.params.descriptors);
-    return sendList(reply, await asReader(request, false, (work) => listDescriptors(work, type, query(request))));
+    return sendList(reply, await asReader(request, (work) => listDescriptors(work, type, query(request))));
   });
   for (const kind of ['deletes', 'keyChanges'] as const) {
     app.get<{ Params: Params }>(`${base}/${kind}`, async (request, reply) => {
       const type = typeOf(request.params.descriptors);
       return sendList(
         reply,
-        await asReader(request, false, (work) => trackedDescriptorChanges(work, type, kind, query(request))),
+        await asReader(request, (work) => trackedDescriptorChanges(work, type, kind, query(request))),
       );
     });
   }
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) => {
     const type = typeOf(request.params.descriptors);
-    const item = await asReader(request, false, async (work) => {
+    const item = await asReader(request, async (work) => {
       requireEdfiScope(work.principal, 'read');
       const id = request.params.id;
       const [row] = UUID.test(id)
         ? rowsOf<Record<string, unknown>>(
-            await work.tx.execute(
-              sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid AND descriptortype = ${type}`,
+            await work.db.execute(
+              sql`SELECT ${DESCRIPTOR_COLUMNS} FROM edfi.descriptor WHERE id = ${id}::uuid
+                AND descriptortype = ${type}`,
             ),
           )
         : [];

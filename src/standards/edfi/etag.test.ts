@@ -108,7 +108,8 @@ describe('Ed-Fi _etag', () => {
   it('changes when a reference changes', async () => {
     const before = (await call('GET', location)).json();
     await database.query(
-      `UPDATE edfi.school SET localeducationagencyid = 255902, lastmodifieddate = $1 WHERE tenant_id = $2 AND schoolid = $3`,
+      `UPDATE edfi.school SET localeducationagencyid = 255902, lastmodifieddate = $1 WHERE tenant_id = $2
+        AND schoolid = $3`,
       [before._lastModifiedDate, tenantId, SCHOOL],
     );
     const after = (await call('GET', location)).json();

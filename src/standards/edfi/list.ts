@@ -12,7 +12,7 @@ import { isDistrictLevel, readScope } from './authorization.js';
 import { checkValue, splitDescriptorUri, ValidationCollector } from './codec.js';
 import type { ResourceModel } from './model.js';
 import { queryCondition, queryFields, selectFrom, toResource, type RawRow } from './query.js';
-import type { EdfiWork } from './store.js';
+import type { EdfiSession } from './store.js';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 500;
@@ -25,7 +25,7 @@ export interface ListResult {
   nextPageToken?: string;
 }
 
-interface Paging {
+export interface Paging {
   offset: number;
   limit: number;
   totalCount: boolean;
@@ -79,7 +79,7 @@ export function parsePaging(query: Record<string, unknown>, errors: ValidationCo
   };
 }
 
-function changeVersionConditions(paging: Paging, column: SQL): SQL[] {
+export function changeVersionConditions(paging: Paging, column: SQL = sql`changeversion`): SQL[] {
   const out: SQL[] = [];
   if (paging.minChangeVersion !== undefined) out.push(sql`${column} >= ${paging.minChangeVersion}`);
   if (paging.maxChangeVersion !== undefined) out.push(sql`${column} <= ${paging.maxChangeVersion}`);
@@ -87,7 +87,7 @@ function changeVersionConditions(paging: Paging, column: SQL): SQL[] {
 }
 
 export async function listResources(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   query: Record<string, unknown>,
 ): Promise<ListResult> {
@@ -113,15 +113,16 @@ export async function listResources(
     }
   }
   errors.throwIfAny();
-  const scope = await readScope(work.tx, work.principal, work.meta, model);
+  const scope = await readScope(work.db, work.principal, work.meta, model);
   if (scope) conditions.push(scope);
   conditions.push(...changeVersionConditions(paging, sql`t.changeversion`));
   const where = sql.join(conditions, sql` AND `);
   const pageWhere = paging.after ? sql`${where} AND t.id > ${paging.after}::uuid` : where;
   const take = paging.keyset ? paging.limit + 1 : paging.limit;
   const rows = rowsOf<RawRow>(
-    await work.tx.execute(
-      sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`,
+    await work.db.execute(
+      sql`${selectFrom(model)} WHERE ${pageWhere} ORDER BY t.id
+        LIMIT ${take} OFFSET ${paging.keyset ? 0 : paging.offset}`,
     ),
   );
   const result: ListResult = { items: rows.slice(0, paging.limit).map((r) => toResource(model, r)) };
@@ -129,10 +130,11 @@ export async function listResources(
     result.nextPageToken = Buffer.from(String(result.items[result.items.length - 1]!.id)).toString('base64url');
   if (paging.totalCount) {
     const join = model.parent
-      ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}`
+      ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id
+        AND p.${sql.identifier(model.parent.parentLink.name)} = t.${sql.identifier(model.parent.childLink.name)}`
       : sql``;
     const [count] = rowsOf<{ n: number | string }>(
-      await work.tx.execute(sql`SELECT count(*) AS n FROM ${sql.raw(model.tableName)} t${join} WHERE ${where}`),
+      await work.db.execute(sql`SELECT count(*) AS n FROM ${sql.raw(model.tableName)} t${join} WHERE ${where}`),
     );
     result.totalCount = Number(count?.n ?? 0);
   }
@@ -149,7 +151,7 @@ function parseText(columnType: string, raw: string): unknown {
 
 /** GET …/deletes and …/keyChanges: tracked changes in change-version order. */
 export async function trackedChanges(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   kind: 'deletes' | 'keyChanges',
   query: Record<string, unknown>,
@@ -159,12 +161,11 @@ export async function trackedChanges(
   for (const param of Object.keys(query))
     if (!PAGING.includes(param)) errors.add(param, 'is not a parameter of this endpoint');
   errors.throwIfAny();
-  await readScope(work.tx, work.principal, work.meta, model);
-  const table = kind === 'deletes' ? sql`edfi.deletes_tracking` : sql`edfi.keychanges_tracking`;
+  await readScope(work.db, work.principal, work.meta, model);
   const conditions: SQL[] = [
     sql`tenant_id = ${work.tenantId}`,
     sql`resource = ${model.collection}`,
-    ...changeVersionConditions(paging, sql`changeversion`),
+    ...changeVersionConditions(paging),
   ];
   if (!isDistrictLevel(work.principal)) {
     // School-bound callers see tracked changes of their schools only (resources keyed by schoolId).
@@ -178,9 +179,24 @@ export async function trackedChanges(
       )}${work.principal.schoolIds?.length ? sql`` : sql`NULL`})`,
     );
   }
+  return trackedChangePage(work, kind, paging, conditions);
+}
+
+/**
+ * One page of the tenant's tracked deletes or key changes (`edfi.deletes_tracking`,
+ * `edfi.keychanges_tracking`) matching `conditions`, in change-version order, as Ed-Fi serves them:
+ * resources' and descriptors' …/deletes and …/keyChanges alike.
+ */
+export async function trackedChangePage(
+  work: EdfiSession,
+  kind: 'deletes' | 'keyChanges',
+  paging: Paging,
+  conditions: SQL[],
+): Promise<ListResult> {
+  const table = kind === 'deletes' ? sql`edfi.deletes_tracking` : sql`edfi.keychanges_tracking`;
   const where = sql.join(conditions, sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(
+    await work.db.execute(
       sql`SELECT * FROM ${table} WHERE ${where} ORDER BY changeversion LIMIT ${paging.limit} OFFSET ${paging.offset}`,
     ),
   );
@@ -198,7 +214,7 @@ export async function trackedChanges(
   const result: ListResult = { items };
   if (paging.totalCount) {
     const [count] = rowsOf<{ n: number | string }>(
-      await work.tx.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`),
+      await work.db.execute(sql`SELECT count(*) AS n FROM ${table} WHERE ${where}`),
     );
     result.totalCount = Number(count?.n ?? 0);
   }

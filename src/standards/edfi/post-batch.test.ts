@@ -109,7 +109,8 @@ describe('coalesced Ed-Fi POSTs', () => {
 
     // One audit row per write (32 inserts, 2 updates besides the first insert), and the chain is intact.
     const [audit] = await database.query<{ inserts: number; updates: number }>(
-      `SELECT count(*) FILTER (WHERE operation = 'INSERT')::int AS inserts, count(*) FILTER (WHERE operation = 'UPDATE')::int AS updates
+      `SELECT count(*) FILTER (WHERE operation = 'INSERT')::int AS inserts, count(*) FILTER (WHERE operation =
+        'UPDATE')::int AS updates
        FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.student'`,
       [tenantId],
     );
@@ -157,7 +158,8 @@ describe('coalesced Ed-Fi POSTs', () => {
       // Had the batch been written without audit rows, the items would now exist: 200, not 201.
       expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
       const [audited] = await database.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'INSERT' AND table_name = 'edfi.student'`,
+        `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND operation = 'INSERT'
+          AND table_name = 'edfi.student'`,
         [tenant],
       );
       expect(audited!.n).toBe(6);
@@ -171,9 +173,11 @@ describe('coalesced Ed-Fi POSTs', () => {
   it('a constraint one item breaks rolls its batch back, and then fails that item alone', async () => {
     // Stands in for any database rule the body validation cannot see.
     await database.query(`CREATE FUNCTION public.refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.firstname = 'Boom' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '23514', CONSTRAINT = 'student_no_boom'; END IF; RETURN NEW; END $$`);
+      BEGIN IF NEW.firstname = 'Boom' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '23514', CONSTRAINT =
+        'student_no_boom'; END IF; RETURN NEW; END $$`);
     await database.query(
-      `CREATE TRIGGER refuse_boom BEFORE INSERT OR UPDATE ON edfi.student FOR EACH ROW EXECUTE FUNCTION public.refuse_boom()`,
+      `CREATE TRIGGER refuse_boom BEFORE INSERT OR UPDATE
+        ON edfi.student FOR EACH ROW EXECUTE FUNCTION public.refuse_boom()`,
     );
     try {
       const bodies = Array.from({ length: 12 }, (_, i) => student(`C-${i}`, i === 5 ? 'Boom' : `First${i}`));

@@ -28,7 +28,8 @@ function valueExpr(alias: string, column: PgColumn): SQL {
     case 'PgTimestampString': {
       const zoned = (column as PgColumn & { withTimezone?: boolean }).withTimezone === true;
       const local = zoned ? sql`${ref} AT TIME ZONE 'UTC'` : ref;
-      return sql`(rtrim(rtrim(to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.')${sql.raw(zoned ? ` || 'Z'` : '')})`;
+      return sql`(rtrim(rtrim(to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'),
+        '.')${sql.raw(zoned ? ` || 'Z'` : '')})`;
     }
     case 'PgNumericNumber':
     case 'PgNumeric':
@@ -40,14 +41,17 @@ function valueExpr(alias: string, column: PgColumn): SQL {
 }
 
 function descriptorUri(alias: string, column: PgColumn): SQL {
-  return sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d WHERE d.descriptorid = ${sql.raw(alias)}.${q(column.name)})`;
+  return sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d
+    WHERE d.descriptorid = ${sql.raw(alias)}.${q(column.name)})`;
 }
 
 /** The natural key column a surrogate reference key shows (studentusi → studentuniqueid). */
 function surrogateNaturalKey(alias: string, key: ReferenceKeyModel): SQL {
   const holder = resourceModel(key.surrogateHolder!)!;
   const s = holder.surrogate!;
-  return sql`(SELECT x.${q(s.naturalKey.name)} FROM ${sql.raw(holder.tableName)} x WHERE x.tenant_id = ${sql.raw(alias)}.tenant_id AND x.${q(s.column.name)} = ${sql.raw(alias)}.${q(key.column!.name)})`;
+  return sql`(SELECT x.${q(s.naturalKey.name)} FROM ${sql.raw(holder.tableName)} x
+    WHERE x.tenant_id = ${sql.raw(alias)}.tenant_id
+      AND x.${q(s.column.name)} = ${sql.raw(alias)}.${q(key.column!.name)})`;
 }
 
 /**
@@ -88,7 +92,8 @@ function childArray(child: ChildModel): SQL {
     descriptorColumns.has(column.name) ? descriptorUri('c', column) : sql`c.${q(column.name)}`,
   );
   const link = child.link.map((l) => sql`c.${q(l.child.name)} = t.${q(l.parent.name)}`);
-  return sql`(SELECT coalesce(json_agg(${object} ORDER BY ${sql.join([...order, sql`c.id`], sql`, `)}), '[]'::json) FROM ${sql.raw(child.tableName)} c WHERE c.tenant_id = t.tenant_id AND ${sql.join(link, sql` AND `)})`;
+  return sql`(SELECT coalesce(json_agg(${object} ORDER BY ${sql.join([...order, sql`c.id`], sql`, `)}), '[]'::json)
+    FROM ${sql.raw(child.tableName)} c WHERE c.tenant_id = t.tenant_id AND ${sql.join(link, sql` AND `)})`;
 }
 
 const dialect = new PgDialect();
@@ -119,7 +124,8 @@ export function selectList(model: ResourceModel, extra: SQL[] = []): SQL {
 /** The SELECT list and FROM clause for a resource; the resource table is aliased `t`, its supertype `p`. */
 export function selectFrom(model: ResourceModel, extra: SQL[] = []): SQL {
   const join = model.parent
-    ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id AND p.${q(model.parent.parentLink.name)} = t.${q(model.parent.childLink.name)}`
+    ? sql` JOIN ${sql.raw(model.parent.tableName)} p ON p.tenant_id = t.tenant_id
+      AND p.${q(model.parent.parentLink.name)} = t.${q(model.parent.childLink.name)}`
     : sql``;
   return sql`SELECT ${selectList(model, extra)} FROM ${sql.raw(model.tableName)} t${join}`;
 }
@@ -272,11 +278,13 @@ export function queryCondition(field: QueryField, value: unknown): SQL {
   if (field.kind === 'descriptor') {
     const uri = String(value);
     const hash = uri.lastIndexOf('#');
-    return sql`${ref} IN (SELECT descriptorid FROM edfi.descriptor WHERE lower(namespace) = lower(${uri.slice(0, hash)}) AND lower(codevalue) = lower(${uri.slice(hash + 1)}))`;
+    return sql`${ref} IN (SELECT descriptorid FROM edfi.descriptor
+      WHERE lower(namespace) = lower(${uri.slice(0, hash)}) AND lower(codevalue) = lower(${uri.slice(hash + 1)}))`;
   }
   if (field.kind === 'surrogate') {
     const target = field.target!;
-    return sql`${ref} IN (SELECT x.${q(target.surrogate!.column.name)} FROM ${sql.raw(target.tableName)} x WHERE x.tenant_id = t.tenant_id AND x.${q(target.surrogate!.naturalKey.name)} = ${value})`;
+    return sql`${ref} IN (SELECT x.${q(target.surrogate!.column.name)} FROM ${sql.raw(target.tableName)} x
+      WHERE x.tenant_id = t.tenant_id AND x.${q(target.surrogate!.naturalKey.name)} = ${value})`;
   }
   return sql`${ref} = ${value}`;
 }

@@ -15,7 +15,10 @@ const edOrg: ReferenceDef = {
   target: 'educationOrganizations',
   keys: { educationOrganizationId: 'educationOrganizationId' },
 };
-/** 5.2 grading periods are also keyed by gradingPeriodName: accepted, not stored (edfi.gradingperiod has no such column). */
+/**
+ * 5.2 grading periods are also keyed by gradingPeriodName: accepted, not stored (edfi.gradingperiod has no such
+ * column).
+ */
 const gradingPeriod: ReferenceDef = {
   json: 'gradingPeriodReference',
   target: 'gradingPeriods',

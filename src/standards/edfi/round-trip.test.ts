@@ -41,7 +41,8 @@ beforeAll(async () => {
   for (const classification of ['sensitive_discipline', 'operational'])
     for (const permission of ['read', 'write'])
       await database.query(
-        `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier, permission_type, educational_interest_required)
+        `INSERT INTO compliance.data_access_controls (tenant_id, role_name, resource_type, resource_identifier,
+          permission_type, educational_interest_required)
          VALUES ($1, 'api_client', $2, '*', $3, false)`,
         [tenantId, classification, permission],
       );
@@ -246,7 +247,8 @@ describe('interchange fidelity over the Grand Bend sample', () => {
 
   it('attendance events keep their duration', async () => {
     const [{ n }] = (await database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM edfi.studentschoolattendanceevent WHERE tenant_id = $1 AND schoolattendanceduration IS NOT NULL`,
+      `SELECT count(*)::int AS n FROM edfi.studentschoolattendanceevent WHERE tenant_id = $1
+        AND schoolattendanceduration IS NOT NULL`,
       [tenantId],
     )) as [{ n: number }];
     expect(n).toBe(67);

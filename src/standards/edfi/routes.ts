@@ -38,7 +38,7 @@ async function auditSensitiveRead(
 ): Promise<void> {
   const facts = auditFactsOf(model.qualifiedName);
   if (!facts?.auditReads || items.length === 0) return;
-  await auditRead(work.tx, {
+  await auditRead(work.db, {
     principal: work.principal,
     meta: work.meta,
     table: model.qualifiedName,
@@ -53,34 +53,31 @@ function resourceRoutes(app: FastifyInstance, model: ResourceModel, post: Return
   app.get(base, async (request, reply) =>
     sendList(
       reply,
-      await asReader(request, audited, async (work) => {
-        const result = await listResources(work, model, request.query as Query);
-        await auditSensitiveRead(work, model, result.items);
-        return result;
-      }),
+      await asReader(
+        request,
+        (work) => listResources(work, model, request.query as Query),
+        audited ? (work, result) => auditSensitiveRead(work, model, result.items) : undefined,
+      ),
     ),
   );
   app.get(`${base}/deletes`, async (request, reply) =>
-    sendList(
-      reply,
-      await asReader(request, false, (work) => trackedChanges(work, model, 'deletes', request.query as Query)),
-    ),
+    sendList(reply, await asReader(request, (work) => trackedChanges(work, model, 'deletes', request.query as Query))),
   );
   app.get(`${base}/keyChanges`, async (request, reply) =>
     sendList(
       reply,
-      await asReader(request, false, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query)),
+      await asReader(request, (work) => trackedChanges(work, model, 'keyChanges', request.query as Query)),
     ),
   );
   app.get<{ Params: IdParams }>(`${base}/:id`, async (request, reply) =>
     sendItem(
       request,
       reply,
-      await asReader(request, audited, async (work) => {
-        const item = await getById(work, model, request.params.id);
-        await auditSensitiveRead(work, model, [item]);
-        return item;
-      }),
+      await asReader(
+        request,
+        (work) => getById(work, model, request.params.id),
+        audited ? (work, item) => auditSensitiveRead(work, model, [item]) : undefined,
+      ),
     ),
   );
   app.post(base, async (request, reply) => {
@@ -113,7 +110,7 @@ export async function edfiApiRoutes(app: FastifyInstance): Promise<void> {
     scoped.get('/changeQueries/v1/availableChangeVersions', async (request) =>
       asCaller(request, async (work) => {
         requireEdfiScope(work.principal, 'read');
-        return availableChangeVersions(work.tx);
+        return availableChangeVersions(work.db);
       }),
     );
     discoveryRoutes(scoped);

@@ -26,7 +26,7 @@ import { authorizeRecord } from './authorization.js';
 import { decodeBody, type RowValues } from './codec.js';
 import type { ResourceModel } from './model.js';
 import { selectFrom, selectList, toResource, type RawRow } from './query.js';
-import { insertChildren, newValuesOf, type EdfiWork } from './store.js';
+import { insertChildren, newValuesOf, type EdfiSession, type EdfiWork } from './store.js';
 
 export interface BatchItem {
   body: unknown;
@@ -56,7 +56,7 @@ interface Candidate {
 
 /** Decodes and authorizes each item as a creation; the ones that pass become candidates for the INSERT. */
 async function candidatesOf(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   items: readonly BatchItem[],
   out: BatchOutcome[],
@@ -65,7 +65,7 @@ async function candidatesOf(
   for (const [index, item] of items.entries()) {
     let values: RowValues;
     try {
-      values = await decodeBody(work.tx, work.tenantId, model, item.body);
+      values = await decodeBody(work.db, work.tenantId, model, item.body);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       out[index] = error;
@@ -73,7 +73,7 @@ async function candidatesOf(
     }
     try {
       await authorizeRecord(
-        work.tx,
+        work.db,
         work.principal,
         item.meta,
         model,
@@ -118,19 +118,20 @@ async function insertNew(
     const statement = sql`INSERT INTO ${table} AS t (${columns})
       SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(rows)}::jsonb)
       ON CONFLICT DO NOTHING RETURNING ${returning}`;
-    for (const row of rowsOf<RawRow>(await work.tx.execute(statement))) inserted.set(String(row._id), row);
+    for (const row of rowsOf<RawRow>(await work.db.execute(statement))) inserted.set(String(row._id), row);
   }
   return inserted;
 }
 
 /** The created rows as `selectList` reads them, for a resource with child items (written after the row). */
 async function readBack(work: EdfiWork, model: ResourceModel, ids: readonly string[]): Promise<RawRow[]> {
-  const statement = sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId} AND t.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`;
-  return rowsOf<RawRow>(await work.tx.execute(statement));
+  const statement = sql`${selectFrom(model)} WHERE t.tenant_id = ${work.tenantId}
+    AND t.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`;
+  return rowsOf<RawRow>(await work.db.execute(statement));
 }
 
 function auditEntriesOf(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   items: readonly BatchItem[],
   candidates: readonly Candidate[],
@@ -154,7 +155,7 @@ function auditEntriesOf(
  * possible here, use the statements one by one.
  */
 async function createInOneStatement(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   items: readonly BatchItem[],
   candidates: readonly Candidate[],
@@ -182,18 +183,18 @@ async function createInOneStatement(
       -- a chain head gone since ensureAuditChainHead must not let a write go unaudited.
       1 / ((SELECT count(*) FROM audit_appended) = (SELECT count(*) FROM inserted))::int AS "_audited"
     FROM inserted t`;
-  await ensureAuditChainHead(work.tx, work.tenantId);
-  const returned = rowsOf<RawRow>(await work.tx.execute(statement));
+  await ensureAuditChainHead(work.db, work.tenantId);
+  const returned = rowsOf<RawRow>(await work.db.execute(statement));
   return new Map(returned.map((row) => [String(row._id), row]));
 }
 
 /**
- * Creates what is new among `items`; see the module comment for the rest. `work.tx` may be a session
+ * Creates what is new among `items`; see the module comment for the rest. `work.db` may be a session
  * without a transaction (`withTenantWrite`, platform/auth/request.ts): the one-statement form is
  * atomic by itself, the statements one by one run in a transaction of their own.
  */
 export async function createMany(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   items: readonly BatchItem[],
 ): Promise<BatchOutcome[]> {
@@ -202,7 +203,7 @@ export async function createMany(
   if (candidates.length === 0) return out;
   const inserted =
     (await createInOneStatement(work, model, items, candidates)) ??
-    (await work.tx.transaction((tx) => createStepByStep({ ...work, tx }, model, items, candidates)));
+    (await work.db.transaction((tx) => createStepByStep({ ...work, db: tx }, model, items, candidates)));
   for (const c of candidates) {
     const row = inserted.get(c.id);
     if (row) out[c.index] = { id: c.id, etag: String(toResource(model, row)._etag) };
@@ -234,12 +235,12 @@ async function createStepByStep(
       inserted.set(String(row._id), row);
   }
   await projectEdfiWrites(
-    work.tx,
+    work.db,
     work.tenantId,
     model.collection,
     created.map((c) => ({ id: c.id, row: c.values.self })),
   );
   // Last: the audit append locks the tenant's hash-chain head until commit.
-  await recordAudits(work.tx, auditEntriesOf(work, model, items, created));
+  await recordAudits(work.db, auditEntriesOf(work, model, items, created));
   return inserted;
 }

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
+import type { TenantDb, Tx } from '../../platform/db/engine.js';
 import { AppError } from '../../platform/http/errors.js';
 import { authorizeRecord, readScope } from './authorization.js';
 import { decodeBody, type RowValues } from './codec.js';
@@ -16,11 +16,17 @@ import type { ResourceModel } from './model.js';
 import { keyValuesOf, selectFrom, toResource, type RawRow } from './query.js';
 import { projectEdfiWrite } from '../edfi-oneroster/write-through.js';
 
-export interface EdfiWork {
-  tx: Tx;
-  tenantId: string;
-  principal: Principal;
-  meta: RequestMeta;
+/** Ed-Fi work on a tenant session that may not be a transaction (reads, the POST batch). */
+export interface EdfiSession {
+  readonly db: TenantDb;
+  readonly tenantId: string;
+  readonly principal: Principal;
+  readonly meta: RequestMeta;
+}
+
+/** Ed-Fi work inside one tenant transaction (writes, audited reads). */
+export interface EdfiWork extends EdfiSession {
+  readonly db: Tx;
 }
 
 const q = (name: string) => sql.identifier(name);
@@ -42,8 +48,9 @@ export function checkEtag(ifMatch: string | undefined, current: Record<string, u
   }
 }
 
+/** The row matching `where`; `lock` (a write checking If-Match) locks it, so only in a transaction. */
 async function rawRow(
-  work: EdfiWork,
+  work: EdfiSession,
   model: ResourceModel,
   where: SQL,
   scope?: SQL,
@@ -53,7 +60,7 @@ async function rawRow(
   // A write checks If-Match against a locked row: two writers holding the same ETag cannot both pass.
   const forUpdate = lock ? sql` FOR UPDATE OF t` : sql``;
   const [row] = rowsOf<RawRow & { _inScope: boolean }>(
-    await work.tx.execute(
+    await work.db.execute(
       sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1${forUpdate}`,
     ),
   );
@@ -65,10 +72,15 @@ async function rawRow(
   return { ...row, _values: values };
 }
 
+/** The row `id` locked until the transaction ends (FOR UPDATE). */
+function lockedRow(work: EdfiWork, model: ResourceModel, id: string): ReturnType<typeof rawRow> {
+  return rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
+}
+
 /** GET by id: 404 when absent, 403 when it exists outside the caller's reach. */
-export async function getById(work: EdfiWork, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
+export async function getById(work: EdfiSession, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
   if (!UUID.test(id)) throw notFound(model);
-  const scope = await readScope(work.tx, work.principal, work.meta, model);
+  const scope = await readScope(work.db, work.principal, work.meta, model);
   const row = await rawRow(work, model, sql`t.id = ${id}::uuid`, scope);
   if (!row) throw notFound(model);
   if (!row._inScope)
@@ -99,8 +111,9 @@ async function writeParent(work: EdfiWork, model: ResourceModel, values: RowValu
     [parent.discriminatorColumn!.name]: parent.discriminator,
   };
   const names = Object.keys(columns);
-  await work.tx.execute(sql`
-    INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)}, ${sql.join(names.map(q), sql`, `)})
+  await work.db.execute(sql`
+    INSERT INTO ${sql.raw(parent.tableName)} (tenant_id, ${q(parent.parentLink.name)},
+      ${sql.join(names.map(q), sql`, `)})
     VALUES (${work.tenantId}, ${link}, ${sql.join(
       names.map((n) => sql`${columns[n]}`),
       sql`, `,
@@ -119,7 +132,7 @@ async function deleteChildren(
 ): Promise<void> {
   for (const child of model.children) {
     const link = child.link.map((l) => sql`${q(l.child.name)} = ${parentValues[l.parent.name]}`);
-    await work.tx.execute(
+    await work.db.execute(
       sql`DELETE FROM ${sql.raw(child.tableName)} WHERE tenant_id = ${work.tenantId} AND ${sql.join(link, sql` AND `)}`,
     );
   }
@@ -147,8 +160,9 @@ export async function insertChildren(
     });
     const chunk = Math.max(1, Math.floor(MAX_PARAMS / (names.length + 1)));
     for (let i = 0; i < tuples.length; i += chunk) {
-      await work.tx.execute(
-        sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`,
+      await work.db.execute(
+        sql`INSERT INTO ${sql.raw(child.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)})
+          VALUES ${sql.join(tuples.slice(i, i + chunk), sql`, `)}`,
       );
     }
   }
@@ -167,7 +181,7 @@ async function audit(
   oldValues?: unknown,
   newValues?: unknown,
 ): Promise<void> {
-  await recordAudit(work.tx, {
+  await recordAudit(work.db, {
     principal: work.principal,
     meta: work.meta,
     table: model.qualifiedName,
@@ -190,18 +204,20 @@ export async function upsert(
   model: ResourceModel,
   body: unknown,
 ): Promise<{ id: string; created: boolean; item: Record<string, unknown> }> {
-  const values = await decodeBody(work.tx, work.tenantId, model, body);
+  const values = await decodeBody(work.db, work.tenantId, model, body);
   const existing = await rawRow(work, model, naturalKeyWhere(model, values));
   if (existing) {
-    await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', existing._values);
-    await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
+    await authorizeRecord(work.db, work.principal, work.meta, model, 'write', existing._values);
+    await authorizeRecord(work.db, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
     await writeParent(work, model, values);
-    await work.tx.execute(
-      sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
+    await work.db.execute(
+      sql`UPDATE ${sql.raw(model.tableName)} SET
+        ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)}
+          WHERE tenant_id = ${work.tenantId} AND id = ${String(existing._id)}::uuid`,
     );
     await deleteChildren(work, model, values.self);
     await insertChildren(work, model, [values]);
-    await projectEdfiWrite(work.tx, work.tenantId, model.collection, String(existing._id), {
+    await projectEdfiWrite(work.db, work.tenantId, model.collection, String(existing._id), {
       ...existing._values,
       ...values.self,
     });
@@ -209,19 +225,20 @@ export async function upsert(
     await audit(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
     return { id: String(existing._id), created: false, item };
   }
-  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
+  await authorizeRecord(work.db, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
   await writeParent(work, model, values);
   const names = Object.keys(values.self);
   const [inserted] = rowsOf<{ id: string }>(
-    await work.tx.execute(
-      sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)}) VALUES (${work.tenantId}, ${sql.join(
-        names.map((n) => sql`${values.self[n]}`),
-        sql`, `,
-      )}) RETURNING id`,
+    await work.db.execute(
+      sql`INSERT INTO ${sql.raw(model.tableName)} (tenant_id, ${sql.join(names.map(q), sql`, `)})
+        VALUES (${work.tenantId}, ${sql.join(
+          names.map((n) => sql`${values.self[n]}`),
+          sql`, `,
+        )}) RETURNING id`,
     ),
   );
   await insertChildren(work, model, [values]);
-  await projectEdfiWrite(work.tx, work.tenantId, model.collection, inserted!.id, values.self);
+  await projectEdfiWrite(work.db, work.tenantId, model.collection, inserted!.id, values.self);
   const item = await readBack(work, model, inserted!.id);
   // Last: the audit row locks the tenant's hash-chain head until commit.
   await audit(work, model, inserted!.id, 'INSERT', undefined, newValuesOf(model, values));
@@ -241,7 +258,7 @@ export async function replace(
   ifMatch?: string,
 ): Promise<Record<string, unknown>> {
   if (!UUID.test(id)) throw notFound(model);
-  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
+  const existing = await lockedRow(work, model, id);
   if (!existing) throw notFound(model);
   const bodyId = (body as { id?: unknown } | null)?.id;
   if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
@@ -251,9 +268,9 @@ export async function replace(
   }
   const current = toResource(model, existing);
   checkEtag(ifMatch, current);
-  const values = await decodeBody(work.tx, work.tenantId, model, body);
-  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', existing._values);
-  await authorizeRecord(work.tx, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
+  const values = await decodeBody(work.db, work.tenantId, model, body);
+  await authorizeRecord(work.db, work.principal, work.meta, model, 'write', existing._values);
+  await authorizeRecord(work.db, work.principal, work.meta, model, 'write', { ...existing._values, ...values.self });
   const oldKey = keyValuesOf(model, current);
   const newKey = Object.fromEntries(model.identity.map((p) => [p.path[p.path.length - 1]!, undefined]));
   const keyChanged = model.identity.some(
@@ -273,20 +290,24 @@ export async function replace(
   await writeParent(work, model, values);
   // Children go first (by the stored key) and come back under the new one: the collection is replaced.
   await deleteChildren(work, model, existing._values);
-  await work.tx.execute(
-    sql`UPDATE ${sql.raw(model.tableName)} SET ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
+  await work.db.execute(
+    sql`UPDATE ${sql.raw(model.tableName)} SET
+      ${sql.join([...assignments(values.self), sql`lastmodifieddate = now()`], sql`, `)}
+        WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
   );
   await insertChildren(work, model, [values]);
   if (keyChanged || surrogateKeyChanged) {
     const after = await rawRow(work, model, sql`t.id = ${id}::uuid`);
     Object.assign(newKey, keyValuesOf(model, toResource(model, after!)));
     if (!sameKey(oldKey, newKey)) {
-      await work.tx.execute(
-        sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues) VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb, ${JSON.stringify(newKey)}::jsonb)`,
+      await work.db.execute(
+        sql`INSERT INTO edfi.keychanges_tracking (tenant_id, resource, id, oldkeyvalues, newkeyvalues)
+          VALUES (${work.tenantId}, ${model.collection}, ${id}::uuid, ${JSON.stringify(oldKey)}::jsonb,
+            ${JSON.stringify(newKey)}::jsonb)`,
       );
     }
   }
-  await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
+  await projectEdfiWrite(work.db, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
   const item = await readBack(work, model, id);
   await audit(work, model, id, 'UPDATE', existing._values, newValuesOf(model, values));
   return item;
@@ -295,23 +316,24 @@ export async function replace(
 /** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
 export async function remove(work: EdfiWork, model: ResourceModel, id: string, ifMatch?: string): Promise<void> {
   if (!UUID.test(id)) throw notFound(model);
-  const existing = await rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
+  const existing = await lockedRow(work, model, id);
   if (!existing) throw notFound(model);
   const current = toResource(model, existing);
   checkEtag(ifMatch, current);
-  await authorizeRecord(work.tx, work.principal, work.meta, model, 'delete', existing._values);
+  await authorizeRecord(work.db, work.principal, work.meta, model, 'delete', existing._values);
   if (model.parent) {
     // The supertype row's delete cascades to the subtype; dependents of either still refuse it.
-    await work.tx.execute(
-      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId} AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
+    await work.db.execute(
+      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId}
+        AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
     );
   } else {
-    await work.tx.execute(
+    await work.db.execute(
       sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
     );
   }
   // The database's delete trigger records it in edfi.deletes_tracking (change-tracking.ts).
-  await projectEdfiWrite(work.tx, work.tenantId, model.collection, id, existing._values, true);
+  await projectEdfiWrite(work.db, work.tenantId, model.collection, id, existing._values, true);
   // Last: the audit row locks the tenant's hash-chain head until commit, so it comes after the other work.
   await audit(work, model, id, 'DELETE', existing._values, undefined);
 }

@@ -31,9 +31,12 @@ import type { RelationSql } from './relationships.js';
 import { klass, user } from './resources.js';
 
 const studentInSchools = (schools: SQL) =>
-  sql`(t.student_sourced_id IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.org_sourced_id IN ${schools})
-    OR t.student_sourced_id IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.primary_org_sourced_id IN ${schools})
-    OR t.student_sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.school_sourced_id IN ${schools}))`;
+  sql`(t.student_sourced_id IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id
+    AND r.org_sourced_id IN ${schools})
+    OR t.student_sourced_id IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id
+      AND u.primary_org_sourced_id IN ${schools})
+    OR t.student_sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id
+      AND e.school_sourced_id IN ${schools}))`;
 
 export const assessmentLineItem: Entity = {
   singular: 'assessmentLineItem',
@@ -55,7 +58,8 @@ export const assessmentLineItem: Entity = {
 };
 
 const LINE_ITEM_CLASS =
-  '(SELECT a.class_sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = t.tenant_id AND a.sourced_id = t.assessment_line_item_sourced_id)';
+  '(SELECT a.class_sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = t.tenant_id AND ' +
+  'a.sourced_id = t.assessment_line_item_sourced_id)';
 
 export const assessmentResult: Entity = {
   singular: 'assessmentResult',
@@ -79,10 +83,12 @@ export const assessmentResult: Entity = {
     missing: tf('missing'),
   },
   confine: (schools) =>
-    sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)} ELSE ${classInSchools(LINE_ITEM_CLASS, schools)} END)`,
+    sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)}
+      ELSE ${classInSchools(LINE_ITEM_CLASS, schools)} END)`,
   relate: (r: RelationSql) =>
     sql`(t.student_sourced_id IN ${r.learners}
-      OR t.assessment_line_item_sourced_id IN (SELECT a.sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = ${r.tenant} AND a.class_sourced_id IN (${r.taughtClasses})))`,
+      OR t.assessment_line_item_sourced_id IN (SELECT a.sourced_id FROM oneroster.assessment_line_items a
+        WHERE a.tenant_id = ${r.tenant} AND a.class_sourced_id IN (${r.taughtClasses})))`,
 };
 
 // Writes ------------------------------------------------------------------------------------------
@@ -142,13 +148,16 @@ const lineItemWrites: Writable<LineItemIn> = {
       // UNION (not UNION ALL) stops at a cycle already stored.
       const loop = rowsOf(
         await ctx.tx.execute(sql`WITH RECURSIVE up(id, parent) AS (
-            SELECT sourced_id, parent_sourced_id FROM oneroster.assessment_line_items WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${parent}
-            UNION SELECT a.sourced_id, a.parent_sourced_id FROM oneroster.assessment_line_items a JOIN up ON a.tenant_id = ${ctx.access.tenantId}::uuid AND a.sourced_id = up.parent)
+            SELECT sourced_id, parent_sourced_id FROM oneroster.assessment_line_items
+              WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${parent}
+            UNION SELECT a.sourced_id, a.parent_sourced_id FROM oneroster.assessment_line_items a JOIN up
+              ON a.tenant_id = ${ctx.access.tenantId}::uuid AND a.sourced_id = up.parent)
           SELECT 1 FROM up WHERE id = ${sourcedId}`),
       );
       if (loop.length)
         throw invalidData(
-          `parentAssessmentLineItem: "${parent.slice(0, 100)}" is this assessment line item or one of its parts (a cycle).`,
+          `parentAssessmentLineItem: "${parent.slice(0, 100)}" is this assessment line item or one of its parts (a ` +
+            `cycle).`,
         );
     }
     return {

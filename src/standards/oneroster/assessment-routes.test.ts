@@ -53,7 +53,9 @@ beforeAll(async () => {
   const studentOf = async (classId: string) =>
     (
       await f.sql<{ user_sourced_id: string }>(
-        `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY user_sourced_id LIMIT 1`,
+        `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER ` +
+          `BY ` +
+          `user_sourced_id LIMIT 1`,
         [classId],
       )
     )[0]!.user_sourced_id;
@@ -226,7 +228,8 @@ describe('assessment writes', () => {
       updated.json().assessmentResult.missing,
     ]).toEqual([200, 'Medical', undefined]);
     const audits = await f.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE table_name = 'oneroster.assessment_results' AND record_id IN ('ar-1', 'ar-2')`,
+      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE table_name = 'oneroster.assessment_results' AND ` +
+        `record_id IN ('ar-1', 'ar-2')`,
     );
     expect(audits[0]!.n).toBe(3);
   });
@@ -444,15 +447,22 @@ describe('assessment reads and scopes', () => {
     expect(signIn.statusCode).toBe(200);
     const teacher = signIn.json().sessionToken as string;
     const [own] = await f.sql<{ class_sourced_id: string; school_sourced_id: string }>(
-      `SELECT e.class_sourced_id, e.school_sourced_id FROM oneroster.enrollments e JOIN identity.accounts a ON a.email = 'teacher@demo-district.schola.dev' JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi
-        WHERE e.user_sourced_id = s.id::text AND e.role = 'teacher' AND e.status = 'active' ORDER BY e.class_sourced_id LIMIT 1`,
+      `SELECT e.class_sourced_id, e.school_sourced_id FROM oneroster.enrollments e
+        JOIN identity.accounts a ON a.email = 'teacher@demo-district.schola.dev'
+        JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi
+        WHERE e.user_sourced_id = s.id::text AND e.role = 'teacher' AND e.status = 'active'
+        ORDER BY e.class_sourced_id LIMIT 1`,
     );
     const [notTaught] = await f.sql<{ sourced_id: string }>(
-      `SELECT c.sourced_id FROM oneroster.classes c WHERE c.school_sourced_id = $1 AND NOT EXISTS (SELECT 1 FROM oneroster.enrollments e JOIN identity.accounts a ON a.email = 'teacher@demo-district.schola.dev' JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi WHERE e.class_sourced_id = c.sourced_id AND e.user_sourced_id = s.id::text) ORDER BY c.sourced_id LIMIT 1`,
+      `SELECT c.sourced_id FROM oneroster.classes c WHERE c.school_sourced_id = $1 AND NOT EXISTS (SELECT 1 FROM ` +
+        `oneroster.enrollments e JOIN identity.accounts a ON a.email = 'teacher@demo-district.schola.dev' JOIN ` +
+        `edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi WHERE e.class_sourced_id = ` +
+        `c.sourced_id AND e.user_sourced_id = s.id::text) ORDER BY c.sourced_id LIMIT 1`,
       [own!.school_sourced_id],
     );
     const [pupil] = await f.sql<{ user_sourced_id: string }>(
-      `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY user_sourced_id LIMIT 1`,
+      `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY ` +
+        `user_sourced_id LIMIT 1`,
       [own!.class_sourced_id],
     );
     await send('PUT', `${BASE}/assessmentLineItems/ali-taught`, assessor, {

@@ -72,7 +72,9 @@ export interface Entity {
   fields: Record<string, FieldSpec>;
   /** Rows a school-bound caller may see, given the sourcedIds of its school orgs; undefined = not school data. */
   confine?: (schoolOrgs: SQL) => SQL;
-  /** Rows a teacher, parent or student may see through their relationship (relationships.ts); undefined = not narrowed. */
+  /**
+   * Rows a teacher, parent or student may see through their relationship (relationships.ts); undefined = not narrowed.
+   */
   relate?: (relation: RelationSql) => SQL;
 }
 
@@ -97,7 +99,8 @@ export const num = (column: string): FieldSpec => ({ sql: `t.${column}`, type: '
 
 /** Confinement of rows that belong to a class (given as SQL over `t`) to the classes of the caller's schools. */
 export const classInSchools = (classColumn: string, schools: SQL) =>
-  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id
+    AND c.sourced_id = ${sql.raw(classColumn)} AND c.school_sourced_id IN ${schools})`;
 
 export function isSortable(field: FieldSpec): boolean {
   return field.sortable ?? !['strings', 'refs', 'json', 'custom'].includes(field.type);

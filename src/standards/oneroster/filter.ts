@@ -39,7 +39,8 @@ class Cursor {
   }
   fail(what: string): never {
     throw invalidFilter(
-      `Invalid filter at position ${this.pos + 1}: ${what}. Expected field op 'value' [AND|OR …], op one of = != > >= < <= ~.`,
+      `Invalid filter at position ${this.pos + 1}: ${what}. Expected field op 'value' [AND|OR …], op one of = != > ` +
+        `>= < <= ~.`,
     );
   }
 }

@@ -91,7 +91,9 @@ describe('X-Total-Count stays exact through every write path', () => {
     const before = await total(roster, url);
     expect(before).toBe(await activeRows('users'));
     const header =
-      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns';
+      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,' +
+      'identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,' +
+      'preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns';
     const importUser = async (status: string) => {
       const dir = writeDirectory({
         manifest: manifest({ users: 'delta' }),
@@ -127,7 +129,8 @@ describe('X-Total-Count stays exact through every write path', () => {
       await activeRows(
         'users',
         tenant,
-        `AND EXISTS (SELECT 1 FROM oneroster.roles r WHERE r.tenant_id = users.tenant_id AND r.user_sourced_id = users.sourced_id AND r.role = 'student' AND r.status = 'active')`,
+        `AND EXISTS (SELECT 1 FROM oneroster.roles r WHERE r.tenant_id = users.tenant_id AND r.user_sourced_id = ` +
+          `users.sourced_id AND r.role = 'student' AND r.status = 'active')`,
       ),
     );
     const location = String(posted.headers.location);
@@ -192,7 +195,8 @@ describe('X-Total-Count stays exact through every write path', () => {
     try {
       const insert = (client: pg.Client, id: string) =>
         client.query(
-          `INSERT INTO oneroster.academic_sessions (tenant_id, sourced_id, title, type, start_date, end_date, school_year)
+          `INSERT INTO oneroster.academic_sessions (tenant_id, sourced_id, title, type, start_date, end_date,
+            school_year)
            VALUES ($1, $2, $2, 'term', '2026-08-15', '2026-12-20', '2027')`,
           [tenant, id],
         );
@@ -217,7 +221,8 @@ describe('a cached total never crosses tenants or reaches', () => {
     const other = await createTenant(h.database, 'counts-other');
     await tenantTransaction(h.database, other, ({ tx }) => seedDefaultPolicies(tx, other));
     await h.database.query(
-      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type) VALUES ($1, 'o1', 'Other One', 'district'), ($1, 'o2', 'Other Two', 'school')`,
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type)
+        VALUES ($1, 'o1', 'Other One', 'district'), ($1, 'o2', 'Other Two', 'school')`,
       [other],
     );
     const otherToken = await token(other, ['roster.readonly']);
@@ -236,7 +241,8 @@ describe('a cached total never crosses tenants or reaches', () => {
 
   it('a school-bound client and a district client of one tenant, alternating, each get their own total', async () => {
     const [school] = await h.database.query<{ identifier: string; sourced_id: string }>(
-      `SELECT identifier, sourced_id FROM oneroster.orgs WHERE tenant_id = $1 AND type = 'school' AND status = 'active' ORDER BY identifier LIMIT 1`,
+      `SELECT identifier, sourced_id FROM oneroster.orgs WHERE tenant_id = $1 AND type = 'school' AND status = 'active'
+        ORDER BY identifier LIMIT 1`,
       [tenant],
     );
     const bound = await token(tenant, ['roster.readonly'], [Number(school!.identifier)]);
@@ -264,7 +270,8 @@ describe('the write generation', () => {
     const missing = await h.database.query<{ rel: string }>(
       `SELECT c.relname AS rel FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'oneroster' AND c.relkind IN ('r', 'p') AND c.relname <> 'write_generations'
-          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id'
+            AND NOT a.attisdropped)
           AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname LIKE 'write_generation_%') <> 4`,
     );
     expect(missing).toEqual([]);
@@ -274,7 +281,8 @@ describe('the write generation', () => {
     const sum = async () =>
       (
         await h.database.query<{ n: string; rows: number }>(
-          `SELECT coalesce(sum(weight), 0)::text AS n, count(*)::int AS rows FROM oneroster.write_generations WHERE tenant_id = $1`,
+          `SELECT coalesce(sum(weight), 0)::text AS n, count(*)::int AS rows FROM oneroster.write_generations
+            WHERE tenant_id = $1`,
           [tenant],
         )
       )[0]!;

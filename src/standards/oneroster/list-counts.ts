@@ -12,18 +12,19 @@
  * so a page whose total is cached costs one round trip, from the same snapshot as its rows. A total
  * is counted in the same statement as the generation it is stored with.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 
 /** The column the page statement carries the generation in (never rendered: not a field name). */
 export const GENERATION_COLUMN = '__write_generation';
 
 /** The tenant's OneRoster write generation and today's date, as one text value. */
 export function generationSql(tenantId: string): SQL {
-  return sql`(SELECT coalesce(sum(g.weight), 0)::text || '@' || CURRENT_DATE::text FROM oneroster.write_generations g WHERE g.tenant_id = ${tenantId}::uuid)`;
+  return sql`(SELECT coalesce(sum(g.weight), 0)::text || '@' || CURRENT_DATE::text FROM oneroster.write_generations g
+    WHERE g.tenant_id = ${tenantId}::uuid)`;
 }
 
 interface CachedTotal {
@@ -40,18 +41,19 @@ const totals = new LRUCache<string, CachedTotal>({ max: 10_000 });
  * reading; undefined when the page had no row to carry it), otherwise counted now and cached.
  */
 export async function listTotal(
-  tx: Tx,
+  db: TenantDb,
   tenantId: string,
   from: SQL,
   where: SQL,
   generation: string | undefined,
 ): Promise<number> {
-  const statement = sql`SELECT count(*)::int AS n, ${generationSql(tenantId)} AS generation FROM ${from} WHERE ${where}`;
+  const statement = sql`SELECT count(*)::int AS n, ${generationSql(tenantId)} AS generation FROM ${from}
+    WHERE ${where}`;
   const { sql: text, params } = dialect.sqlToQuery(statement);
   const key = `${tenantId}\u0000${text}\u0000${JSON.stringify(params)}`;
   const cached = totals.get(key);
   if (cached && generation !== undefined && cached.generation === generation) return cached.total;
-  const [row] = rowsOf<{ n: number | string; generation: string | null }>(await tx.execute(statement));
+  const [row] = rowsOf<{ n: number | string; generation: string | null }>(await db.execute(statement));
   const total = Number(row?.n ?? 0);
   if (typeof row?.generation === 'string') totals.set(key, { generation: row.generation, total });
   return total;

@@ -4,9 +4,9 @@
  * Every statement runs in the caller's tenant transaction (row-level security) and also names the
  * tenant, so the (tenant_id, …) indexes serve it.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import { isSortable, outputText, raw, render, type Entity, type FieldSpec } from './entity-kit.js';
 import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
@@ -29,7 +29,9 @@ export interface ReadAccess {
 /** Sub-objects that can be filtered on (users' roles[]): EXISTS over a correlated table. */
 const NESTED_FILTERS: Record<string, { from: string; columns: Record<string, string> }> = {
   roles: {
-    from: `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = 'active'`,
+    from:
+      `oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.user_sourced_id = t.sourced_id AND r.status = ` +
+      `'active'`,
     columns: {
       role: 'r.role',
       roleType: 'r.role_type',
@@ -192,7 +194,7 @@ export interface Page {
 }
 
 export async function listObjects(
-  tx: Tx,
+  db: TenantDb,
   entity: Entity,
   access: ReadAccess,
   params: ListParams,
@@ -216,20 +218,21 @@ export async function listObjects(
   // total is cached until the tenant's next OneRoster write (list-counts.ts); the page reads the
   // generation it is valid for.
   const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(
-      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)} FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
+    await db.execute(
+      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)}
+        FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
     ),
   );
   // An empty first page is an empty list (the same snapshot): nothing to count.
   const total =
     rows.length === 0 && params.offset === 0
       ? 0
-      : await listTotal(tx, access.tenantId, from, whereSql, rows[0]?.[GENERATION_COLUMN] as string | undefined);
+      : await listTotal(db, access.tenantId, from, whereSql, rows[0]?.[GENERATION_COLUMN] as string | undefined);
   return { objects: rows.map((r) => render(entity, r, names, access.origin)), total };
 }
 
 export async function getObject(
-  tx: Tx,
+  db: TenantDb,
   entity: Entity,
   access: ReadAccess,
   sourcedId: string,
@@ -239,13 +242,18 @@ export async function getObject(
   const names = selectedFields(entity, visible, fields);
   const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`),
+    await db.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`),
   );
   return rows[0] ? render(entity, rows[0], names, access.origin) : undefined;
 }
 
 /** Does this object exist, active and within the caller's reach? (Nested reads answer 404 otherwise.) */
-export async function objectExists(tx: Tx, entity: Entity, access: ReadAccess, sourcedId: string): Promise<boolean> {
+export async function objectExists(
+  db: TenantDb,
+  entity: Entity,
+  access: ReadAccess,
+  sourcedId: string,
+): Promise<boolean> {
   const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
-  return rowsOf(await tx.execute(sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`)).length > 0;
+  return rowsOf(await db.execute(sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`)).length > 0;
 }

@@ -53,7 +53,8 @@ async function list(url: string, token: string, plural: string): Promise<{ sourc
 const classesOf = async (user: string, role: string) =>
   (
     await f.sql<{ id: string }>(
-      `SELECT class_sourced_id AS id FROM oneroster.enrollments WHERE user_sourced_id = $1 AND role = $2 AND status = 'active'`,
+      `SELECT class_sourced_id AS id FROM oneroster.enrollments WHERE user_sourced_id = $1 AND role = $2 AND status ` +
+        `= 'active'`,
       [user, role],
     )
   ).map((r) => r.id);
@@ -62,25 +63,32 @@ beforeAll(async () => {
   f = await oneRosterFixture();
   const t = f.tenantId;
   const [teacher] = await f.sql<{ id: string; school: string }>(
-    `SELECT s.id::text AS id, o.sourced_id AS school FROM identity.accounts a JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi
-       JOIN oneroster.orgs o ON o.tenant_id = a.tenant_id AND o.identifier = a.school_ids[1]::text WHERE a.email = 'teacher@demo-district.schola.dev'`,
+    `SELECT s.id::text AS id, o.sourced_id AS school FROM identity.accounts a JOIN edfi.staff s ON s.tenant_id = ` +
+      `a.tenant_id AND s.staffusi = a.edfi_staff_usi
+       JOIN oneroster.orgs o ON o.tenant_id = a.tenant_id AND o.identifier = a.school_ids[1]::text WHERE a.email = ` +
+      `'teacher@demo-district.schola.dev'`,
   );
   const ownClasses = await classesOf(teacher!.id, 'teacher');
   const [otherClass] = await f.sql<{ id: string }>(
-    `SELECT sourced_id AS id FROM oneroster.classes WHERE school_sourced_id = $1 AND NOT (sourced_id = ANY($2::text[])) ORDER BY sourced_id LIMIT 1`,
+    `SELECT sourced_id AS id FROM oneroster.classes WHERE school_sourced_id = $1 AND NOT (sourced_id = ` +
+      `ANY($2::text[])) ORDER BY sourced_id LIMIT 1`,
     [teacher!.school, ownClasses],
   );
   const [child] = await f.sql<{ id: string }>(
-    `SELECT s.id::text AS id FROM identity.account_students l JOIN identity.accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
-       JOIN edfi.student s ON s.tenant_id = l.tenant_id AND s.studentusi = l.student_usi WHERE a.email = 'parent@demo-district.schola.dev'`,
+    `SELECT s.id::text AS id FROM identity.account_students l JOIN identity.accounts a ON a.tenant_id = l.tenant_id ` +
+      `AND a.id = l.account_id
+       JOIN edfi.student s ON s.tenant_id = l.tenant_id AND s.studentusi = l.student_usi WHERE a.email = ` +
+      `'parent@demo-district.schola.dev'`,
   );
   const inOwn = await f.sql<{ id: string }>(
-    `SELECT user_sourced_id AS id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' AND user_sourced_id <> $2 ORDER BY user_sourced_id`,
+    `SELECT user_sourced_id AS id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' AND ` +
+      `user_sourced_id <> $2 ORDER BY user_sourced_id`,
     [ownClasses[0], child!.id],
   );
   const [outsider] = await f.sql<{ id: string }>(
     `SELECT e.user_sourced_id AS id FROM oneroster.enrollments e WHERE e.role = 'student' AND e.user_sourced_id <> $1
-        AND NOT EXISTS (SELECT 1 FROM oneroster.enrollments x WHERE x.user_sourced_id = e.user_sourced_id AND x.class_sourced_id = ANY($2::text[])) ORDER BY 1 LIMIT 1`,
+        AND NOT EXISTS (SELECT 1 FROM oneroster.enrollments x WHERE x.user_sourced_id = e.user_sourced_id AND ` +
+      `x.class_sourced_id = ANY($2::text[])) ORDER BY 1 LIMIT 1`,
     [child!.id, ownClasses],
   );
   ids = {
@@ -102,16 +110,19 @@ beforeAll(async () => {
   // A gradebook: a line item (and category) in the teacher's class, in another class and in the child's class.
   // cat-other belongs to the other class only (a tenant-wide category would be every teacher's).
   await f.sql(
-    `INSERT INTO oneroster.categories (tenant_id, sourced_id, title, class_sourced_id) VALUES ($1, 'cat-own', 'Homework', NULL), ($1, 'cat-other', 'Labs', $2)`,
+    `INSERT INTO oneroster.categories (tenant_id, sourced_id, title, class_sourced_id) VALUES ($1, 'cat-own', ` +
+      `'Homework', NULL), ($1, 'cat-other', 'Labs', $2)`,
     [t, otherClass!.id],
   );
   await f.sql(
     `INSERT INTO oneroster.line_items (tenant_id, sourced_id, title, class_sourced_id, category_sourced_id) VALUES
-       ($1, 'li-own', 'Essay', $2, 'cat-own'), ($1, 'li-other', 'Lab report', $3, 'cat-other'), ($1, 'li-child', 'Quiz', $4, NULL), ($1, 'li-far', 'Test', $5, NULL)`,
+       ($1, 'li-own', 'Essay', $2, 'cat-own'), ($1, 'li-other', 'Lab report', $3, 'cat-other'), ($1, 'li-child', ` +
+      `'Quiz', $4, NULL), ($1, 'li-far', 'Test', $5, NULL)`,
     [t, ownClasses[0], otherClass!.id, ids.childClasses[0], ids.farClass],
   );
   await f.sql(
-    `INSERT INTO oneroster.results (tenant_id, sourced_id, line_item_sourced_id, student_sourced_id, score_status, score) VALUES
+    `INSERT INTO oneroster.results (tenant_id, sourced_id, line_item_sourced_id, student_sourced_id, score_status, ` +
+      `score) VALUES
        ($1, 'r-student', 'li-own', $2, 'fully graded', 91), ($1, 'r-classmate', 'li-own', $3, 'fully graded', 77),
        ($1, 'r-outsider', 'li-other', $4, 'fully graded', 60), ($1, 'r-child', 'li-child', $5, 'fully graded', 88)`,
     [t, ids.student, ids.classmate, ids.outsider, ids.child],
@@ -134,7 +145,8 @@ beforeAll(async () => {
     password,
   });
   const [staff] = await f.sql<{ usi: number; schools: number[] }>(
-    `SELECT edfi_staff_usi AS usi, school_ids AS schools FROM identity.accounts WHERE email = 'teacher@demo-district.schola.dev'`,
+    `SELECT edfi_staff_usi AS usi, school_ids AS schools FROM identity.accounts WHERE email = ` +
+      `'teacher@demo-district.schola.dev'`,
   );
   await createAccount(f.database, t, {
     email: 'teacher-admin@demo-district.schola.dev',
@@ -201,7 +213,8 @@ describe('a teacher (own sections)', () => {
     expect(categories).toContain('cat-own');
     expect(categories).not.toContain('cat-other');
     const districtWide = await f.sql<{ sourced_id: string }>(
-      `SELECT sourced_id FROM oneroster.categories WHERE school_sourced_id IS NULL AND class_sourced_id IS NULL AND sourced_id NOT LIKE 'cat-%'`,
+      `SELECT sourced_id FROM oneroster.categories WHERE school_sourced_id IS NULL AND class_sourced_id IS NULL AND ` +
+        `sourced_id NOT LIKE 'cat-%'`,
     );
     expect(districtWide.length).toBeGreaterThan(0);
     expect(categories).toEqual(expect.arrayContaining(districtWide.map((c) => c.sourced_id)));
@@ -262,7 +275,8 @@ describe('a teacher (own sections)', () => {
 
   it('a teacher who is also a school admin reads the school, as the broader role allows', async () => {
     const school = await f.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM oneroster.classes c JOIN oneroster.classes own ON own.school_sourced_id = c.school_sourced_id WHERE own.sourced_id = $1 AND c.status = 'active'`,
+      `SELECT count(*)::int AS n FROM oneroster.classes c JOIN oneroster.classes own ON own.school_sourced_id = ` +
+        `c.school_sourced_id WHERE own.sourced_id = $1 AND c.status = 'active'`,
       [ids.ownClasses[0]],
     );
     expect((await list(`${ROSTER}/classes`, tokens.teacherAdmin, 'classes')).length).toBe(school[0]!.n);
@@ -344,7 +358,8 @@ describe('a parent (own children)', () => {
 describe('a district admin', () => {
   it('still sees every user, class and result', async () => {
     const [counts] = await f.sql<{ users: number; classes: number }>(
-      `SELECT (SELECT count(*)::int FROM oneroster.users WHERE status = 'active') AS users, (SELECT count(*)::int FROM oneroster.classes WHERE status = 'active') AS classes`,
+      `SELECT (SELECT count(*)::int FROM oneroster.users WHERE status = 'active') AS users, (SELECT count(*)::int ` +
+        `FROM oneroster.classes WHERE status = 'active') AS classes`,
     );
     expect((await list(`${ROSTER}/users`, tokens.admin, 'users')).length).toBe(counts!.users);
     expect((await list(`${ROSTER}/classes`, tokens.admin, 'classes')).length).toBe(counts!.classes);

@@ -28,6 +28,7 @@
  * by every role's policy, so for them a role's reach is its decision on oneroster.enrollments — who
  * is in which class: a teacher's /classes are their sections, not the school's timetable.
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { classificationOf } from '../../platform/auth/classification.js';
 import { loadPolicies } from '../../platform/auth/default-policies.js';
@@ -35,7 +36,6 @@ import { decide, type DecisionContext, type Scope } from '../../platform/auth/po
 import { createRelationshipResolver, currentOn, TODAY } from '../../platform/auth/relationships.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import type { Entity } from './entity-kit.js';
 import { forbidden } from './imsx-errors.js';
 
@@ -80,8 +80,10 @@ const current = (alias: string) =>
 export function relationSql(tenantId: string, relation: RosterRelation): RelationSql {
   const tenant = sql`${tenantId}::uuid`;
   const learners = list(relation.learns);
-  const taughtClasses = sql`SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${tenant} AND ${current('e')} AND e.role = 'teacher' AND e.user_sourced_id IN ${list(relation.teaches)}`;
-  const attended = sql`SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${tenant} AND ${current('e')} AND e.role = 'student' AND e.user_sourced_id IN ${learners}`;
+  const taughtClasses = sql`SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${tenant}
+    AND ${current('e')} AND e.role = 'teacher' AND e.user_sourced_id IN ${list(relation.teaches)}`;
+  const attended = sql`SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${tenant}
+    AND ${current('e')} AND e.role = 'student' AND e.user_sourced_id IN ${learners}`;
   return { tenant, own: list(relation.own), learners, taughtClasses, classes: sql`${taughtClasses} UNION ${attended}` };
 }
 
@@ -95,26 +97,36 @@ export const relateEnrollments = (r: RelationSql): SQL =>
 /** Users (and their demographics): self, learners, and everyone enrolled in a taught class. */
 export const relateUsers = (r: RelationSql): SQL =>
   sql`(t.sourced_id IN ${r.own} OR t.sourced_id IN ${r.learners}
-    OR t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${r.tenant} AND ${current('e')} AND e.class_sourced_id IN (${r.taughtClasses})))`;
+    OR t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${r.tenant}
+      AND ${current('e')} AND e.class_sourced_id IN (${r.taughtClasses})))`;
 
 export const relateCourses = (r: RelationSql): SQL =>
-  sql`t.sourced_id IN (SELECT c.course_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes}))`;
+  sql`t.sourced_id IN (SELECT c.course_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant}
+    AND c.sourced_id IN (${r.classes}))`;
 
 export const relateSessions = (r: RelationSql): SQL => {
-  const terms = sql`SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})`;
+  const terms = sql`SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant}
+    AND c.sourced_id IN (${r.classes})`;
   return sql`(t.sourced_id IN (${terms}) OR t.parent_sourced_id IN (${terms})
-    OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.academic_sessions s WHERE s.tenant_id = ${r.tenant} AND s.sourced_id IN (${terms}))
-    OR t.sourced_id IN (SELECT li.grading_period_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.status = 'active' AND li.class_sourced_id IN (${r.classes}))
-    OR t.sourced_id IN (SELECT co.school_year_sourced_id FROM oneroster.courses co JOIN oneroster.classes c ON c.tenant_id = co.tenant_id AND c.course_sourced_id = co.sourced_id
+    OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.academic_sessions s WHERE s.tenant_id = ${r.tenant}
+      AND s.sourced_id IN (${terms}))
+    OR t.sourced_id IN (SELECT li.grading_period_sourced_id FROM oneroster.line_items li
+      WHERE li.tenant_id = ${r.tenant} AND li.status = 'active' AND li.class_sourced_id IN (${r.classes}))
+    OR t.sourced_id IN (SELECT co.school_year_sourced_id FROM oneroster.courses co JOIN oneroster.classes c
+      ON c.tenant_id = co.tenant_id AND c.course_sourced_id = co.sourced_id
       WHERE co.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})))`;
 };
 
 /** Orgs: the schools of visible classes and of the caller's and learners' roles, and their parents. */
 export const relateOrgs = (r: RelationSql): SQL => {
-  const schools = sql`SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})
-    UNION SELECT ro.org_sourced_id FROM oneroster.roles ro WHERE ro.tenant_id = ${r.tenant} AND ro.status = 'active' AND (ro.user_sourced_id IN ${r.own} OR ro.user_sourced_id IN ${r.learners})
-    UNION SELECT u.primary_org_sourced_id FROM oneroster.users u WHERE u.tenant_id = ${r.tenant} AND (u.sourced_id IN ${r.own} OR u.sourced_id IN ${r.learners})`;
-  return sql`(t.sourced_id IN (${schools}) OR t.sourced_id IN (SELECT o.parent_sourced_id FROM oneroster.orgs o WHERE o.tenant_id = ${r.tenant} AND o.sourced_id IN (${schools})))`;
+  const schools = sql`SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant}
+    AND c.sourced_id IN (${r.classes})
+    UNION SELECT ro.org_sourced_id FROM oneroster.roles ro WHERE ro.tenant_id = ${r.tenant} AND ro.status = 'active'
+      AND (ro.user_sourced_id IN ${r.own} OR ro.user_sourced_id IN ${r.learners})
+    UNION SELECT u.primary_org_sourced_id FROM oneroster.users u WHERE u.tenant_id = ${r.tenant}
+      AND (u.sourced_id IN ${r.own} OR u.sourced_id IN ${r.learners})`;
+  return sql`(t.sourced_id IN (${schools}) OR t.sourced_id IN (SELECT o.parent_sourced_id FROM oneroster.orgs o
+    WHERE o.tenant_id = ${r.tenant} AND o.sourced_id IN (${schools})))`;
 };
 
 export const relateLineItems = (r: RelationSql): SQL => sql`t.class_sourced_id IN (${r.classes})`;
@@ -122,21 +134,26 @@ export const relateLineItems = (r: RelationSql): SQL => sql`t.class_sourced_id I
 /** Results: the learners' own, and every result of a taught class. */
 export const relateResults = (r: RelationSql): SQL =>
   sql`(t.student_sourced_id IN ${r.learners}
-    OR t.line_item_sourced_id IN (SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.class_sourced_id IN (${r.taughtClasses})))`;
+    OR t.line_item_sourced_id IN (SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant}
+      AND li.class_sourced_id IN (${r.taughtClasses})))`;
 
 /** The categories their classes may use (tenant-wide, of those classes' schools, of those classes) or use. */
 export const relateCategories = (r: RelationSql): SQL =>
   sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL)
     OR t.class_sourced_id IN (${r.classes})
-    OR (t.class_sourced_id IS NULL AND t.school_sourced_id IN (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})))
-    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant} AND li.status = 'active' AND li.class_sourced_id IN (${r.classes})))`;
+    OR (t.class_sourced_id IS NULL AND t.school_sourced_id IN (SELECT c.school_sourced_id FROM oneroster.classes c
+      WHERE c.tenant_id = ${r.tenant} AND c.sourced_id IN (${r.classes})))
+    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = ${r.tenant}
+      AND li.status = 'active' AND li.class_sourced_id IN (${r.classes})))`;
 
 /** An entity's relationship condition; people's records no hook describes are refused, never shown whole. */
 export function relationCondition(entity: Entity, relation: RelationSql): SQL | undefined {
   if (entity.relate) return entity.relate(relation);
   if (classificationOf(entity.table) === 'reference') return undefined;
   throw forbidden(
-    `Relationship access (own sections, own children, self) cannot be applied to ${entity.plural} yet: use a school- or district-level account or client.`,
+    `Relationship access (own sections, own children, self) cannot be applied to ${entity.plural} yet: use a ` +
+      `school- ` +
+      `or district-level account or client.`,
   );
 }
 
@@ -174,25 +191,28 @@ const int4 = (n: number | undefined): n is number => n !== undefined && Number.i
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's own OneRoster users and its children's, from its person links. */
-async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: string[]; children: string[] }> {
+async function rosterUsersOf(db: TenantDb, principal: Principal): Promise<{ own: string[]; children: string[] }> {
   const person = principal.person ?? {};
   const tenant = sql`${principal.tenantId}::uuid`;
   const parts: SQL[] = [];
   if (int4(person.edfiStaffUSI))
     parts.push(
-      sql`SELECT 'own' AS kind, sf.id::text AS id FROM edfi.staff sf WHERE sf.tenant_id = ${tenant} AND sf.staffusi = ${person.edfiStaffUSI}`,
+      sql`SELECT 'own' AS kind, sf.id::text AS id FROM edfi.staff sf WHERE sf.tenant_id = ${tenant}
+        AND sf.staffusi = ${person.edfiStaffUSI}`,
     );
   if (int4(person.edfiStudentUSI))
     parts.push(
-      sql`SELECT 'own' AS kind, st.id::text AS id FROM edfi.student st WHERE st.tenant_id = ${tenant} AND st.studentusi = ${person.edfiStudentUSI}`,
+      sql`SELECT 'own' AS kind, st.id::text AS id FROM edfi.student st WHERE st.tenant_id = ${tenant}
+        AND st.studentusi = ${person.edfiStudentUSI}`,
     );
   if (principal.kind === 'user' && UUID.test(principal.actorId)) {
     parts.push(sql`SELECT CASE WHEN a.relation = 'self' THEN 'own' ELSE 'child' END AS kind, st.id::text AS id
-      FROM identity.account_students a JOIN edfi.student st ON st.tenant_id = a.tenant_id AND st.studentusi = a.student_usi
+      FROM identity.account_students a JOIN edfi.student st ON st.tenant_id = a.tenant_id
+        AND st.studentusi = a.student_usi
       WHERE a.tenant_id = ${tenant} AND a.account_id = ${principal.actorId}::uuid`);
   }
   const rows = parts.length
-    ? rowsOf<{ kind: string; id: string }>(await tx.execute(sql.join(parts, sql` UNION ALL `)))
+    ? rowsOf<{ kind: string; id: string }>(await db.execute(sql.join(parts, sql` UNION ALL `)))
     : [];
   const own = rows.filter((r) => r.kind === 'own').map((r) => r.id);
   if (person.onerosterUserSourcedId) own.push(person.onerosterUserSourcedId);
@@ -204,14 +224,14 @@ async function rosterUsersOf(tx: Tx, principal: Principal): Promise<{ own: strin
  * role is bounded by a relationship, the SQL pieces that express it; undefined = no relationship narrowing.
  */
 export async function relationshipOf(
-  tx: Tx,
+  db: TenantDb,
   principal: Principal,
   meta: RequestMeta,
   table: string,
 ): Promise<RelationSql | undefined> {
   const context: DecisionContext = {
-    policies: await loadPolicies(tx, principal.tenantId),
-    relationships: createRelationshipResolver(tx),
+    policies: await loadPolicies(db, principal.tenantId),
+    relationships: createRelationshipResolver(db),
   };
   const decision = await decide(principal, { action: 'read', table, justification: meta.justification }, context);
   if (!decision.allowed) throw forbidden(decision.reason);
@@ -223,7 +243,7 @@ export async function relationshipOf(
   }
   const kinds = await relationshipsOf(principal, meta, table, context);
   if (!kinds) return undefined;
-  const { own, children } = await rosterUsersOf(tx, principal);
+  const { own, children } = await rosterUsersOf(db, principal);
   return relationSql(principal.tenantId, {
     own,
     teaches: kinds.has('own_sections') ? own : [],

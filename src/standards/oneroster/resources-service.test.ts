@@ -28,15 +28,18 @@ beforeAll(async () => {
     `SELECT sourced_id, identifier FROM oneroster.orgs WHERE type = 'school' ORDER BY identifier`,
   );
   const [classA] = await f.sql<{ sourced_id: string; course_sourced_id: string }>(
-    `SELECT sourced_id, course_sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 ORDER BY sourced_id LIMIT 1`,
+    `SELECT sourced_id, course_sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 ORDER BY sourced_id ` +
+      `LIMIT 1`,
     [a!.sourced_id],
   );
   const [classB] = await f.sql<{ sourced_id: string }>(
-    `SELECT sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 AND course_sourced_id <> $2 ORDER BY sourced_id LIMIT 1`,
+    `SELECT sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 AND course_sourced_id <> $2 ORDER BY ` +
+      `sourced_id LIMIT 1`,
     [b!.sourced_id, classA!.course_sourced_id],
   );
   const [student] = await f.sql<{ user_sourced_id: string }>(
-    `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY user_sourced_id LIMIT 1`,
+    `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY ` +
+      `user_sourced_id LIMIT 1`,
     [classA!.sourced_id],
   );
   ids = {
@@ -50,8 +53,10 @@ beforeAll(async () => {
   };
   const t = f.tenantId;
   await f.sql(
-    `INSERT INTO oneroster.resources (tenant_id, sourced_id, status, title, vendor_resource_id, vendor_id, application_id, roles, importance, metadata) VALUES
-      ($1, 'res-class', 'active', 'Algebra e-book', 'VR-1', 'vendor-1', 'app-1', '{student,teacher}', 'primary', '{"ext:edition": "3"}'),
+    `INSERT INTO oneroster.resources (tenant_id, sourced_id, status, title, vendor_resource_id, vendor_id, ` +
+      `application_id, roles, importance, metadata) VALUES
+      ($1, 'res-class', 'active', 'Algebra e-book', 'VR-1', 'vendor-1', 'app-1', '{student,teacher}', 'primary', ` +
+      `'{"ext:edition": "3"}'),
       ($1, 'res-course', 'active', 'Course videos', 'VR-2', 'vendor-1', NULL, '{student}', 'secondary', NULL),
       ($1, 'res-user', 'active', 'Reading tutor', 'VR-3', 'vendor-2', NULL, NULL, NULL, NULL),
       ($1, 'res-b', 'active', 'Other school lab', 'VR-4', NULL, NULL, NULL, NULL, NULL),
@@ -61,16 +66,20 @@ beforeAll(async () => {
     [t],
   );
   await f.sql(
-    `INSERT INTO oneroster.class_resources (tenant_id, sourced_id, status, title, class_sourced_id, resource_sourced_id) VALUES
-      ($1, 'cr-1', 'active', 'e-book', $2, 'res-class'), ($1, 'cr-2', 'tobedeleted', NULL, $2, 'res-dead-link'), ($1, 'cr-3', 'active', NULL, $2, 'res-gone'), ($1, 'cr-4', 'active', NULL, $3, 'res-b')`,
+    `INSERT INTO oneroster.class_resources (tenant_id, sourced_id, status, title, class_sourced_id, ` +
+      `resource_sourced_id) VALUES
+      ($1, 'cr-1', 'active', 'e-book', $2, 'res-class'), ($1, 'cr-2', 'tobedeleted', NULL, $2, 'res-dead-link'), ` +
+      `($1, 'cr-3', 'active', NULL, $2, 'res-gone'), ($1, 'cr-4', 'active', NULL, $3, 'res-b')`,
     [t, ids.classA, ids.classB],
   );
   await f.sql(
-    `INSERT INTO oneroster.course_resources (tenant_id, sourced_id, status, course_sourced_id, resource_sourced_id) VALUES ($1, 'kr-1', 'active', $2, 'res-course')`,
+    `INSERT INTO oneroster.course_resources (tenant_id, sourced_id, status, course_sourced_id, resource_sourced_id) ` +
+      `VALUES ($1, 'kr-1', 'active', $2, 'res-course')`,
     [t, ids.courseA],
   );
   await f.sql(
-    `INSERT INTO oneroster.user_resources (tenant_id, sourced_id, status, user_sourced_id, org_sourced_id, resource_sourced_id) VALUES ($1, 'ur-1', 'active', $2, $3, 'res-user')`,
+    `INSERT INTO oneroster.user_resources (tenant_id, sourced_id, status, user_sourced_id, org_sourced_id, ` +
+      `resource_sourced_id) VALUES ($1, 'ur-1', 'active', $2, $3, 'res-user')`,
     [t, ids.studentA, ids.schoolA],
   );
   full = await f.token(['resource.readonly', 'resource-core.readonly']);
@@ -188,29 +197,40 @@ describe('scopes and reach', () => {
 
     // The teacher's OneRoster user is their Ed-Fi staff record (relationships.ts).
     const [me] = await f.sql<{ id: string }>(
-      `SELECT s.id::text AS id FROM identity.accounts a JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi WHERE a.email = 'teacher@demo-district.schola.dev'`,
+      `SELECT s.id::text AS id FROM identity.accounts a JOIN edfi.staff s ON s.tenant_id = a.tenant_id AND ` +
+        `s.staffusi = a.edfi_staff_usi WHERE a.email = 'teacher@demo-district.schola.dev'`,
     );
-    const taught = `SELECT s.user_sourced_id FROM oneroster.enrollments s JOIN oneroster.enrollments te ON te.tenant_id = s.tenant_id AND te.class_sourced_id = s.class_sourced_id AND te.role = 'teacher' AND te.user_sourced_id = $1 WHERE s.role = 'student'`;
+    const taught =
+      `SELECT s.user_sourced_id FROM oneroster.enrollments s JOIN oneroster.enrollments te ON ` +
+      `te.tenant_id = s.tenant_id AND te.class_sourced_id = s.class_sourced_id AND te.role = 'teacher' ` +
+      `AND te.user_sourced_id = $1 WHERE s.role = 'student'`;
     const [own] = await f.sql<{ klass: string; student: string }>(
-      `SELECT e.class_sourced_id AS klass, s.user_sourced_id AS student FROM oneroster.enrollments e JOIN oneroster.enrollments s ON s.tenant_id = e.tenant_id AND s.class_sourced_id = e.class_sourced_id AND s.role = 'student'
+      `SELECT e.class_sourced_id AS klass, s.user_sourced_id AS student FROM oneroster.enrollments e
+        JOIN oneroster.enrollments s ON s.tenant_id = e.tenant_id AND s.class_sourced_id = e.class_sourced_id
+          AND s.role = 'student'
         WHERE e.user_sourced_id = $1 AND e.role = 'teacher' ORDER BY 1, 2 LIMIT 1`,
       [me!.id],
     );
     const [outsider] = await f.sql<{ id: string }>(
-      `SELECT user_sourced_id AS id FROM oneroster.enrollments WHERE role = 'student' AND user_sourced_id NOT IN (${taught}) ORDER BY 1 LIMIT 1`,
+      `SELECT user_sourced_id AS id FROM oneroster.enrollments WHERE role = 'student' AND user_sourced_id NOT IN ` +
+        `(${taught}) ORDER BY 1 LIMIT 1`,
       [me!.id],
     );
     const t = f.tenantId;
     await f.sql(
-      `INSERT INTO oneroster.resources (tenant_id, sourced_id, title, vendor_resource_id) VALUES ($1, 'res-teacher', 'Lab kit', 'VR-8')`,
+      `INSERT INTO oneroster.resources (tenant_id, sourced_id, title, vendor_resource_id) VALUES ($1, ` +
+        `'res-teacher', ` +
+        `'Lab kit', 'VR-8')`,
       [t],
     );
     await f.sql(
-      `INSERT INTO oneroster.class_resources (tenant_id, sourced_id, class_sourced_id, resource_sourced_id) VALUES ($1, 'cr-own', $2, 'res-teacher')`,
+      `INSERT INTO oneroster.class_resources (tenant_id, sourced_id, class_sourced_id, resource_sourced_id) VALUES ` +
+        `($1, 'cr-own', $2, 'res-teacher')`,
       [t, own!.klass],
     );
     await f.sql(
-      `INSERT INTO oneroster.user_resources (tenant_id, sourced_id, user_sourced_id, resource_sourced_id) VALUES ($1, 'ur-own', $2, 'res-teacher'), ($1, 'ur-outsider', $3, 'res-teacher')`,
+      `INSERT INTO oneroster.user_resources (tenant_id, sourced_id, user_sourced_id, resource_sourced_id) VALUES ` +
+        `($1, 'ur-own', $2, 'res-teacher'), ($1, 'ur-outsider', $3, 'res-teacher')`,
       [t, own!.student, outsider!.id],
     );
 

@@ -32,11 +32,14 @@ const classesOf = (schools: SQL) =>
   sql`SELECT c.sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
 const coursesOf = (schools: SQL) =>
   sql`SELECT co.sourced_id FROM oneroster.courses co WHERE co.tenant_id = ${TENANT} AND co.org_sourced_id IN ${schools}
-    UNION SELECT c.course_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.school_sourced_id IN ${schools}`;
+    UNION SELECT c.course_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${TENANT}
+      AND c.school_sourced_id IN ${schools}`;
 const usersOf = (schools: SQL) =>
   sql`SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = ${TENANT} AND r.org_sourced_id IN ${schools}
-    UNION SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = ${TENANT} AND u.primary_org_sourced_id IN ${schools}
-    UNION SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT} AND e.school_sourced_id IN ${schools}`;
+    UNION SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = ${TENANT}
+      AND u.primary_org_sourced_id IN ${schools}
+    UNION SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT}
+      AND e.school_sourced_id IN ${schools}`;
 
 export const resource: Entity = {
   singular: 'resource',
@@ -52,15 +55,20 @@ export const resource: Entity = {
     applicationId: text('application_id'),
   },
   confine: (schools) => sql`(
-    t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.class_resources x WHERE x.tenant_id = ${TENANT} AND x.status = 'active' AND x.class_sourced_id IN (${classesOf(schools)}))
-    OR t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.course_resources x WHERE x.tenant_id = ${TENANT} AND x.status = 'active' AND x.course_sourced_id IN (${coursesOf(schools)}))
-    OR t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.user_resources x WHERE x.tenant_id = ${TENANT} AND x.status = 'active'
-      AND (x.org_sourced_id IN ${schools} OR x.class_sourced_id IN (${classesOf(schools)}) OR x.user_sourced_id IN (${usersOf(schools)}))))`,
+    t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.class_resources x WHERE x.tenant_id = ${TENANT}
+      AND x.status = 'active' AND x.class_sourced_id IN (${classesOf(schools)}))
+    OR t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.course_resources x WHERE x.tenant_id = ${TENANT}
+      AND x.status = 'active' AND x.course_sourced_id IN (${coursesOf(schools)}))
+    OR t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.user_resources x WHERE x.tenant_id = ${TENANT}
+      AND x.status = 'active'
+      AND (x.org_sourced_id IN ${schools} OR x.class_sourced_id IN (${classesOf(schools)})
+        OR x.user_sourced_id IN (${usersOf(schools)}))))`,
 };
 
 /** The resources an active link of `table` assigns to the object named by `column` = id. */
 const linkedThrough = (table: string, column: string, id: string): SQL =>
-  sql`t.sourced_id IN (SELECT x.resource_sourced_id FROM ${sql.raw(table)} x WHERE x.tenant_id = ${TENANT} AND ${sql.raw(`x.${column}`)} = ${id} AND x.status = 'active')`;
+  sql`t.sourced_id IN (SELECT x.resource_sourced_id FROM ${sql.raw(table)} x WHERE x.tenant_id = ${TENANT}
+    AND ${sql.raw(`x.${column}`)} = ${id} AND x.status = 'active')`;
 
 export const RESOURCES_COLLECTIONS = [{ segment: 'resources', entity: resource, scopes: CORE }];
 

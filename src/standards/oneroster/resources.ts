@@ -47,7 +47,9 @@ export const academicSession: Entity = {
     type: text('type'),
     parent: ref('parent_sourced_id', 'academicSession'),
     children: {
-      sql: `ARRAY(SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE ${tenantJoin('c')} AND c.parent_sourced_id = t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
+      sql:
+        `ARRAY(SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE ${tenantJoin('c')} AND ` +
+        `c.parent_sourced_id = t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
       type: 'refs',
       refType: 'academicSession',
     },
@@ -63,7 +65,9 @@ const orgFields: Record<string, FieldSpec> = {
   identifier: text('identifier'),
   parent: ref('parent_sourced_id', 'org'),
   children: {
-    sql: `ARRAY(SELECT c.sourced_id FROM oneroster.orgs c WHERE ${tenantJoin('c')} AND c.parent_sourced_id = t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
+    sql:
+      `ARRAY(SELECT c.sourced_id FROM oneroster.orgs c WHERE ${tenantJoin('c')} AND c.parent_sourced_id = ` +
+      `t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
     type: 'refs',
     refType: 'org',
   },
@@ -76,7 +80,8 @@ export const org: Entity = {
   fields: orgFields,
   relate: relateOrgs,
   confine: (schools) =>
-    sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
+    sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s
+      WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
 };
 
 export const course: Entity = {
@@ -95,7 +100,8 @@ export const course: Entity = {
   },
   relate: relateCourses,
   confine: (schools) =>
-    sql`(t.org_sourced_id IN ${schools} OR EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.course_sourced_id = t.sourced_id AND c.school_sourced_id IN ${schools}))`,
+    sql`(t.org_sourced_id IN ${schools} OR EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id
+      AND c.course_sourced_id = t.sourced_id AND c.school_sourced_id IN ${schools}))`,
 };
 
 export const klass: Entity = {
@@ -172,7 +178,11 @@ const userFields: Record<string, FieldSpec> = {
   preferredLastName: text('preferred_last_name'),
   pronouns: text('pronouns'),
   roles: {
-    sql: `(SELECT coalesce(json_agg(json_build_object('roleType', r.role_type, 'role', r.role, 'org', r.org_sourced_id, 'userProfile', r.user_profile_sourced_id, 'beginDate', r.begin_date, 'endDate', r.end_date) ORDER BY r.role_type, r.sourced_id), '[]'::json) FROM oneroster.roles r WHERE ${tenantJoin('r')} AND r.user_sourced_id = t.sourced_id AND r.status = 'active')`,
+    sql:
+      `(SELECT coalesce(json_agg(json_build_object('roleType', r.role_type, 'role', r.role, 'org', ` +
+      `r.org_sourced_id, 'userProfile', r.user_profile_sourced_id, 'beginDate', r.begin_date, 'endDate', ` +
+      `r.end_date) ORDER BY r.role_type, r.sourced_id), '[]'::json) FROM oneroster.roles r WHERE ` +
+      `${tenantJoin('r')} AND r.user_sourced_id = t.sourced_id AND r.status = 'active')`,
     type: 'custom',
     render: (value, makeRef) =>
       (value as RoleJson[]).map((r) => ({
@@ -194,9 +204,13 @@ const userFields: Record<string, FieldSpec> = {
   grades: { sql: 't.grades', type: 'strings' },
   // Application logins (oneroster.user_profiles): they carry credentials, so only roster.readonly shows them.
   userProfiles: {
-    sql: `(SELECT coalesce(json_agg(json_build_object('profileId', p.sourced_id, 'profileType', p.profile_type, 'vendorId', p.vendor_id,
-      'applicationId', p.application_id, 'description', p.description, 'credentialType', p.credential_type, 'username', p.username, 'password', p.password)
-      ORDER BY p.sourced_id), '[]'::json) FROM oneroster.user_profiles p WHERE ${tenantJoin('p')} AND p.user_sourced_id = t.sourced_id AND p.status = 'active')`,
+    sql:
+      `(SELECT coalesce(json_agg(json_build_object('profileId', p.sourced_id, 'profileType', p.profile_type, ` +
+      `'vendorId', p.vendor_id,
+      'applicationId', p.application_id, 'description', p.description, 'credentialType', p.credential_type, ` +
+      `'username', p.username, 'password', p.password)
+      ORDER BY p.sourced_id), '[]'::json) FROM oneroster.user_profiles p WHERE ${tenantJoin('p')} AND ` +
+      `p.user_sourced_id = t.sourced_id AND p.status = 'active')`,
     type: 'custom',
     revealedBy: FULL_ROSTER,
     render: (value) =>
@@ -221,9 +235,12 @@ const userFields: Record<string, FieldSpec> = {
 };
 
 const confineUsers = (column: string) => (schools: SQL) =>
-  sql`(${sql.raw(column)} IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id AND r.org_sourced_id IN ${schools})
-    OR ${sql.raw(column)} IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id AND u.primary_org_sourced_id IN ${schools})
-    OR ${sql.raw(column)} IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id AND e.school_sourced_id IN ${schools}))`;
+  sql`(${sql.raw(column)} IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id
+    AND r.org_sourced_id IN ${schools})
+    OR ${sql.raw(column)} IN (SELECT u.sourced_id FROM oneroster.users u WHERE u.tenant_id = t.tenant_id
+      AND u.primary_org_sourced_id IN ${schools})
+    OR ${sql.raw(column)} IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id
+      AND e.school_sourced_id IN ${schools}))`;
 
 export const user: Entity = {
   singular: 'user',
@@ -235,7 +252,8 @@ export const user: Entity = {
 };
 
 const holdingRole = (role: string) =>
-  `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id AND hr.role = '${role}' AND hr.status = 'active')`;
+  `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id ` +
+  `AND hr.role = '${role}' AND hr.status = 'active')`;
 /** /students and /teachers answer in the `users` envelope (the specification's User object). */
 export const student: Entity = { ...user, where: holdingRole('student') };
 export const teacher: Entity = { ...user, where: holdingRole('teacher') };

@@ -28,7 +28,8 @@ beforeAll(async () => {
     `SELECT sourced_id FROM oneroster.orgs WHERE type = 'school' ORDER BY identifier`,
   );
   const [klass] = await f.sql<{ sourced_id: string; course_sourced_id: string }>(
-    `SELECT sourced_id, course_sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 ORDER BY sourced_id LIMIT 1`,
+    `SELECT sourced_id, course_sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 ORDER BY sourced_id ` +
+      `LIMIT 1`,
     [school!.sourced_id],
   );
   const [student] = await f.sql<{ user_sourced_id: string }>(
@@ -45,7 +46,9 @@ beforeAll(async () => {
   // A term and a grading period (the demo calendar has semesters only), linked to the class.
   const t = f.tenantId;
   await f.sql(
-    `INSERT INTO oneroster.academic_sessions (tenant_id, sourced_id, title, type, start_date, end_date, parent_sourced_id, school_year) VALUES ($1, 'term-1', 'Term 1', 'term', '2026-08-17', '2026-10-30', $2, '2027'), ($1, 'gp-1', 'GP 1', 'gradingPeriod', '2026-08-17', '2026-09-30', 'term-1', '2027')`,
+    `INSERT INTO oneroster.academic_sessions (tenant_id, sourced_id, title, type, start_date, end_date, ` +
+      `parent_sourced_id, school_year) VALUES ($1, 'term-1', 'Term 1', 'term', '2026-08-17', '2026-10-30', $2, ` +
+      `'2027'), ($1, 'gp-1', 'GP 1', 'gradingPeriod', '2026-08-17', '2026-09-30', 'term-1', '2027')`,
     [t, year!.sourced_id],
   );
   await f.sql(
@@ -53,15 +56,19 @@ beforeAll(async () => {
     [klass!.sourced_id],
   );
   await f.sql(
-    `UPDATE oneroster.users SET phone = '555-0100', sms = '555-0101', password = 'pw', preferred_first_name = 'Sunny' WHERE sourced_id = $1`,
+    `UPDATE oneroster.users SET phone = '555-0100', sms = '555-0101', password = 'pw', preferred_first_name = ` +
+      `'Sunny' WHERE sourced_id = $1`,
     [student!.user_sourced_id],
   );
   await f.sql(
-    `INSERT INTO oneroster.demographics (tenant_id, sourced_id, birth_date, sex, white) VALUES ($1, $2, '2012-03-04', 'female', true)`,
+    `INSERT INTO oneroster.demographics (tenant_id, sourced_id, birth_date, sex, white) VALUES ($1, $2, ` +
+      `'2012-03-04', 'female', true)`,
     [t, student!.user_sourced_id],
   );
   await f.sql(
-    `INSERT INTO oneroster.user_profiles (tenant_id, sourced_id, user_sourced_id, profile_type, vendor_id, application_id, credential_type, username, password) VALUES ($1, 'prof-1', $2, 'lms', 'acme', 'reader', 'username', 'sunny', 'secret')`,
+    `INSERT INTO oneroster.user_profiles (tenant_id, sourced_id, user_sourced_id, profile_type, vendor_id, ` +
+      `application_id, credential_type, username, password) VALUES ($1, 'prof-1', $2, 'lms', 'acme', 'reader', ` +
+      `'username', 'sunny', 'secret')`,
     [t, student!.user_sourced_id],
   );
   ids = {

@@ -21,11 +21,14 @@ const one = (id: string) => sql`(${id})`;
 // re-run the subquery per outer row (seen in bench/oneroster); row-level security confines it anyway.
 const TENANT = sql.raw(`NULLIF(current_setting('app.tenant_id', true), '')::uuid`);
 const enrolledIn = (classId: string, role: string): SQL =>
-  sql`t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT} AND e.class_sourced_id = ${classId} AND e.role = ${role} AND e.status = 'active')`;
+  sql`t.sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT}
+    AND e.class_sourced_id = ${classId} AND e.role = ${role} AND e.status = 'active')`;
 const classesOfUser = (userId: string): SQL =>
-  sql`t.sourced_id IN (SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT} AND e.user_sourced_id = ${userId} AND e.status = 'active')`;
+  sql`t.sourced_id IN (SELECT e.class_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT}
+    AND e.user_sourced_id = ${userId} AND e.status = 'active')`;
 const classInSchool = (schoolId: string, classId: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.sourced_id = ${classId} AND c.school_sourced_id = ${schoolId})`;
+  sql`EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = ${TENANT} AND c.sourced_id = ${classId}
+    AND c.school_sourced_id = ${schoolId})`;
 
 /** The top-level collections: path segment → entity, scopes. */
 export const ROSTERING_COLLECTIONS: { segment: string; entity: Entity; scopes: string[] }[] = [
@@ -109,7 +112,8 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
     scopes: FULL,
     parents: [schoolParent],
     where: (p) => [
-      sql`t.sourced_id IN (SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.school_sourced_id = ${p.schoolId} AND c.status = 'active')`,
+      sql`t.sourced_id IN (SELECT unnest(c.term_sourced_ids) FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id
+        AND c.school_sourced_id = ${p.schoolId} AND c.status = 'active')`,
     ],
   },
   {
@@ -171,8 +175,10 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
     // grading periods of its semesters. A session tree is a few levels deep.
     where: (p) => [
       sql`t.sourced_id IN (WITH RECURSIVE below AS (
-          SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE c.tenant_id = t.tenant_id AND c.parent_sourced_id = ${p.termId} AND c.status = 'active'
-          UNION SELECT c.sourced_id FROM oneroster.academic_sessions c JOIN below b ON c.parent_sourced_id = b.sourced_id
+          SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE c.tenant_id = t.tenant_id
+            AND c.parent_sourced_id = ${p.termId} AND c.status = 'active'
+          UNION SELECT c.sourced_id FROM oneroster.academic_sessions c JOIN below b
+            ON c.parent_sourced_id = b.sourced_id
             WHERE c.tenant_id = t.tenant_id AND c.status = 'active')
         SELECT sourced_id FROM below)`,
     ],

@@ -13,6 +13,7 @@
  * exactly like an object outside a school-bound caller's schools. Writes below school scope are still
  * refused (people get no write scopes; see ROLE_SCOPES).
  */
+import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadPolicies } from '../../platform/auth/default-policies.js';
@@ -21,7 +22,6 @@ import { createRelationshipResolver } from '../../platform/auth/relationships.js
 import { principalOf, withTenantRead } from '../../platform/auth/request.js';
 import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import type { Entity } from './entity-kit.js';
 import { forbidden, unknownObject } from './imsx-errors.js';
 import { linkHeader, parseListParams, DEFAULT_MAX_LIMIT } from './paging.js';
@@ -45,13 +45,14 @@ export function requireScope(principal: Principal, scopes: readonly string[]): v
 }
 
 /** The sourcedIds of the school orgs of an Ed-Fi-school-bound principal (undefined = whole tenant). */
-export async function schoolOrgsOf(tx: Tx, principal: Principal): Promise<string[] | undefined> {
+export async function schoolOrgsOf(db: TenantDb, principal: Principal): Promise<string[] | undefined> {
   if (principal.schoolIds === undefined) return undefined;
   if (principal.schoolIds.length === 0) return [];
   const ids = principal.schoolIds.map((id) => sql`${String(id)}`);
   const rows = rowsOf<{ sourced_id: string }>(
-    await tx.execute(
-      sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school' AND identifier IN (${sql.join(ids, sql`, `)})`,
+    await db.execute(
+      sql`SELECT sourced_id FROM oneroster.orgs WHERE tenant_id = ${principal.tenantId}::uuid AND type = 'school'
+        AND identifier IN (${sql.join(ids, sql`, `)})`,
     ),
   );
   return rows.map((r) => r.sourced_id);
@@ -62,7 +63,7 @@ export async function schoolOrgsOf(tx: Tx, principal: Principal): Promise<string
  * a read's relationship is applied by `readAccess` (callers of this for a read must use its access).
  */
 export async function policyAllows(
-  tx: Tx,
+  db: TenantDb,
   principal: Principal,
   meta: RequestMeta,
   action: Action,
@@ -72,28 +73,29 @@ export async function policyAllows(
   const decision = await decide(
     principal,
     { action, table, subject, justification: meta.justification },
-    { policies: await loadPolicies(tx, principal.tenantId), relationships: createRelationshipResolver(tx) },
+    { policies: await loadPolicies(db, principal.tenantId), relationships: createRelationshipResolver(db) },
   );
   if (!decision.allowed) throw forbidden(decision.reason);
   if (action !== 'read' && decision.scope !== 'tenant' && decision.scope !== 'school') {
     throw forbidden(
-      `Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or district-level account or client.`,
+      `Access scope "${decision.scope}" cannot be applied to OneRoster ${table} writes: use a school- or ` +
+        `district-level account or client.`,
     );
   }
 }
 
 export async function readAccess(
-  tx: Tx,
+  db: TenantDb,
   request: FastifyRequest,
   principal: Principal,
   meta: RequestMeta,
   table: string,
 ): Promise<ReadAccess> {
-  const relation = await relationshipOf(tx, principal, meta, table);
+  const relation = await relationshipOf(db, principal, meta, table);
   return {
     tenantId: principal.tenantId,
     scopes: principal.scopes,
-    schoolOrgs: await schoolOrgsOf(tx, principal),
+    schoolOrgs: await schoolOrgsOf(db, principal),
     ...(relation ? { relation } : {}),
     origin: originOf(request),
   };
@@ -126,15 +128,15 @@ export function registerCollection(app: FastifyInstance, route: CollectionRoute,
     requireScope(principal, route.scopes);
     const query = request.query as Record<string, unknown>;
     const params = parseListParams(query, options.maxLimit ?? DEFAULT_MAX_LIMIT);
-    const page = await withTenantRead(request, async ({ tx, meta }) => {
-      const access = await readAccess(tx, request, principal, meta, route.entity.table);
-      for (const table of route.policyTables ?? []) await policyAllows(tx, principal, meta, 'read', table);
+    const page = await withTenantRead(request, async ({ db, meta }) => {
+      const access = await readAccess(db, request, principal, meta, route.entity.table);
+      for (const table of route.policyTables ?? []) await policyAllows(db, principal, meta, 'read', table);
       for (const parent of route.parents ?? []) {
         const id = pathParams(request)[parent.param]!;
-        if (!(await objectExists(tx, parent.entity, access, id)))
+        if (!(await objectExists(db, parent.entity, access, id)))
           throw unknownObject(`No ${parent.entity.singular} with sourcedId "${id.slice(0, 100)}".`);
       }
-      return listObjects(tx, route.entity, access, params, route.where?.(pathParams(request)) ?? []);
+      return listObjects(db, route.entity, access, params, route.where?.(pathParams(request)) ?? []);
     });
     const url = `${originOf(request)}${request.url.split('?')[0]}`;
     reply.header('x-total-count', String(page.total));
@@ -150,9 +152,9 @@ export function registerSingle(app: FastifyInstance, path: string, entity: Entit
     const { sourcedId } = pathParams(request);
     const fieldsRaw = (request.query as Record<string, unknown>).fields;
     const fields = fieldsRaw === undefined ? undefined : parseListParams({ fields: fieldsRaw }).fields;
-    const object = await withTenantRead(request, async ({ tx, meta }) => {
-      const access = await readAccess(tx, request, principal, meta, entity.table);
-      return getObject(tx, entity, access, sourcedId!, fields);
+    const object = await withTenantRead(request, async ({ db, meta }) => {
+      const access = await readAccess(db, request, principal, meta, entity.table);
+      return getObject(db, entity, access, sourcedId!, fields);
     });
     if (!object) throw unknownObject(`No ${entity.singular} with sourcedId "${sourcedId!.slice(0, 100)}".`);
     return { [entity.singular]: object };

@@ -405,6 +405,1143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/classroom/analytics/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A teacher's ended sessions over time */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    teacherId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sessions, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a live session by its access code
+         * @description Answers a participant token (15 minutes, renewable while the session lives) scoped to the session and group. `tenant` (slug) is needed only when several schools use the same code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessCode: string;
+                        /** Format: date */
+                        dateOfBirth?: string;
+                        displayName: string;
+                        /** Format: email */
+                        email?: string;
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The participant and its token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: string;
+                            groupName: string;
+                            /** @enum {string} */
+                            matchedBy: "email" | "name" | "anonymous";
+                            participantId: string;
+                            sessionId: string;
+                            sessionStatus: string;
+                            token: string;
+                            tokenExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events (WebSocket)
+         * @description WebSocket. Authenticate with the session cookie, a bearer token, or a participant token (header or ?token=). Send {"type":"subscribe","channel":"session:<id>"} (teacher, administrators) or {"type":"subscribe","channel":"group:<sessionId>:<groupId>"} (also the participants of that group); the answer {"type":"subscribed","snapshot":…} carries the current state, then {"type":"event","event":…,"data":…,"at":…} frames follow: session.status, group.status, participant.joined, participant.left, and (reserved) transcript.line, teacher.prompt, alert, analytics. {"type":"ping"} → {"type":"pong"}.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Switching protocols: a WebSocket carrying JSON frames */
+                101: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live sessions I reach
+         * @description A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; open ones first, archived ones left out (at most 100).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                accessCode: string | null;
+                                actualEnd: string | null;
+                                actualStart: string | null;
+                                engagementScore: number | null;
+                                groups: number;
+                                id: string;
+                                scheduledStart: string | null;
+                                status: string;
+                                subject: string | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a live session
+         * @description Topic, goal, subject and a group plan (each group with its leader). Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        aiAnalysisEnabled?: boolean;
+                        description?: string;
+                        goal: string;
+                        groups: {
+                            /** Format: uuid */
+                            leaderId: string;
+                            maxSize?: number;
+                            /** @default [] */
+                            memberIds?: string[];
+                            name: string;
+                        }[];
+                        plannedDurationMinutes?: number;
+                        /** @default false */
+                        recordingEnabled?: boolean;
+                        /** Format: date-time */
+                        scheduledStart?: string;
+                        subject: string;
+                        /** Format: uuid */
+                        teacherId?: string;
+                        topic: string;
+                        /** @default true */
+                        transcriptionEnabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new session */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string;
+                            dataRetentionDate: string;
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A live session with its groups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Archive a session (refused while active; nothing is hard-deleted) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The archived session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a session's settings (while created or paused) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        aiAnalysisEnabled?: boolean;
+                        description?: string;
+                        goal?: string;
+                        plannedDurationMinutes?: number;
+                        recordingEnabled?: boolean;
+                        subject?: string;
+                        topic?: string;
+                        transcriptionEnabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analytics of a session and its groups
+         * @description Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; the stored summary once the session ended.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionId: string;
+                            stored: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a session (from active or paused); it never reopens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        endReason: "planned_completion" | "early_completion" | "time_constraint" | "technical_issue" | "student_behavior" | "other";
+                        teacherNotes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ended session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a group (while created or paused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        leaderId: string;
+                        maxSize?: number;
+                        /** @default [] */
+                        memberIds?: string[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session with its groups */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/groups/{groupId}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The group leader (or the teacher) marks the group ready */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The group */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentSize: number;
+                            groupNumber: number | null;
+                            id: string;
+                            isReady: boolean;
+                            leaderId: string | null;
+                            maxSize: number | null;
+                            name: string;
+                            status: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/groups/{groupId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member or the teacher reports an issue, or that the group is connected again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "issue" | "connected";
+                    };
+                };
+            };
+            responses: {
+                /** @description The group */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentSize: number;
+                            groupNumber: number | null;
+                            id: string;
+                            isReady: boolean;
+                            leaderId: string | null;
+                            maxSize: number | null;
+                            name: string;
+                            status: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A participant leaves the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The participant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isActive: boolean;
+                            participantId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a participant to another group (until the session ends) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        participantId: string;
+                        /** Format: uuid */
+                        toGroupId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Where the participant is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: string;
+                            participantId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause an active session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/sessions/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start (or resume) a session: every group must be ready */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessCode: string | null;
+                            actualDurationMinutes: number | null;
+                            actualEnd: string | null;
+                            actualStart: string | null;
+                            aiAnalysisEnabled: boolean;
+                            dataRetentionDate: string | null;
+                            endReason: string | null;
+                            goal: string | null;
+                            groups: {
+                                currentSize: number;
+                                groupNumber: number | null;
+                                id: string;
+                                isReady: boolean;
+                                leaderId: string | null;
+                                maxSize: number | null;
+                                name: string;
+                                status: string | null;
+                            }[];
+                            id: string;
+                            recordingEnabled: boolean;
+                            status: string;
+                            subject: string | null;
+                            teacherId: string;
+                            title: string;
+                            transcriptionEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classroom/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew a participant token while its session lives */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A fresh token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            tokenExpiresAt: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/audit-logs": {
         parameters: {
             query?: never;
@@ -1386,6 +2523,173 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notifications and unread count */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    limit?: number;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                category: string | null;
+                                content: string | null;
+                                createdAt: string;
+                                id: string;
+                                notificationId: string | null;
+                                readAt: string | null;
+                                subject: string | null;
+                                urgency: string | null;
+                            }[];
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: template_not_found, not_an_account. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/{itemId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one in-app notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description How many were marked, and the unread count */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: template_not_found, not_an_account. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every in-app notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description How many were marked, and the unread count */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: template_not_found, not_an_account. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3249,7 +4553,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "course_code_taken" | "level_exists" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "course_code_taken" | "level_exists" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway";
             detail: string;
             requestId?: string;
             status: number;

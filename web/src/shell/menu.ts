@@ -36,7 +36,11 @@ export function menuFor(me: Me): MenuItem[] {
     return [{ to: '/front-desk', label: 'frontDesk' }];
   }
   if (roles.has('district_admin')) return ADMIN;
-  if (roles.has('teacher')) return [{ to: '/sections', label: 'mySections' }];
+  if (roles.has('teacher'))
+    return [
+      { to: '/sections', label: 'mySections' },
+      { to: '/live', label: 'liveSessions' },
+    ];
   if (roles.has('parent')) return [{ to: '/children', label: 'myChildren' }];
   if (roles.has('student')) return [{ to: '/classes', label: 'myClasses' }];
   if (roles.has('auditor'))

@@ -8,6 +8,7 @@ import { sessionAnalytics, teacherSessionsOverTime } from './analytics.js';
 import { SESSION_ERROR_CODES } from './errors.js';
 import { leaveSession, markGroupReady, moveParticipant, renewParticipantToken, reportGroupStatus } from './groups.js';
 import { joinSession, tenantOfAccessCode } from './join.js';
+import { listSessions } from './list.js';
 import {
   addGroup,
   archiveSession,
@@ -29,6 +30,7 @@ import {
   joinView,
   moveStudentInput,
   sessionCreatedView,
+  sessionListView,
   sessionParams,
   sessionView,
   tokenView,
@@ -54,6 +56,20 @@ const historyQuery = z.strictObject({
 });
 
 export function sessionRoutes(app: FastifyInstance): void {
+  route(
+    app,
+    {
+      method: 'GET',
+      url: CLASSROOM_PATHS.sessions,
+      summary: 'The live sessions I reach',
+      description:
+        "A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; open ones first, archived ones left out (at most 100).",
+      tags,
+      response: { status: 200, description: 'The sessions', schema: sessionListView },
+      errors,
+    },
+    ({ request }) => requestWork(request, (work) => listSessions(work)),
+  );
   route(
     app,
     {

@@ -153,3 +153,20 @@ export const joinView = z.object({
 export type JoinView = z.infer<typeof joinView>;
 
 export const tokenView = z.object({ token: z.string(), tokenExpiresAt: z.string() });
+
+/** One line of the sessions list (the live view's index). */
+export const sessionSummaryView = z.object({
+  id: z.string(),
+  title: z.string(),
+  subject: z.string().nullable(),
+  status: z.string(),
+  /** Hidden once the session ended (the code may be reused). */
+  accessCode: z.string().nullable(),
+  scheduledStart: z.string().nullable(),
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  engagementScore: z.number().nullable(),
+  groups: z.number(),
+});
+export type SessionSummaryView = z.infer<typeof sessionSummaryView>;
+export const sessionListView = z.object({ sessions: z.array(sessionSummaryView) });

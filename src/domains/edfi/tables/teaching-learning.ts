@@ -1,11 +1,35 @@
 /** Ed-Fi core teaching & learning domain (seed 004 §1): courses, offerings, sections, standards, gradebook. */
-import { date, index, integer, numeric, smallint, text, time, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import {
+  checkIn,
+  checkRange,
+  checkSql,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  tenantUnique,
+} from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
-import { session } from './calendar.js';
+import { gradingPeriod, session } from './calendar.js';
 import { educationOrganization, school } from './education-organizations.js';
 import { student } from './people.js';
+
+/** Course levels for the weighted GPA (Schola extension of edfi.course). */
+export const COURSE_GPA_LEVELS = ['regular', 'honors', 'ap'] as const;
 
 // seed: 004 §1 Course
 /** Master course catalog defining curriculum (owned by a district/LEA). */
@@ -24,6 +48,8 @@ export const course = edfiSchema.table(
     minimumAvailableCredits: numeric('minimumavailablecredits', { precision: 9, scale: 3, mode: 'number' }),
     maximumAvailableCredits: numeric('maximumavailablecredits', { precision: 9, scale: 3, mode: 'number' }),
     maxCompletionsForCredit: integer('maxcompletionsforcredit'),
+    // Schola extension: the level that earns a weighted-GPA add-on (the school's grading policy sets how much).
+    gpaLevel: varchar('gpalevel', { length: 20 }).notNull().default('regular'),
     createDate: createDate(),
     ...resourceColumns(),
   },
@@ -38,6 +64,7 @@ export const course = edfiSchema.table(
     index('course_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('course', t.academicSubjectDescriptorId),
     ...descriptorRef('course', t.courseGPAApplicabilityDescriptorId),
+    checkIn('course_gpalevel_check', t.gpaLevel, COURSE_GPA_LEVELS),
     ...descriptorRef('course', t.courseDefinedByDescriptorId),
   ],
 );
@@ -175,6 +202,48 @@ export const learningObjective = edfiSchema.table(
   ],
 );
 
+// Schola extension (not Ed-Fi): a section's gradebook categories and their weights.
+/**
+ * A gradebook category of a section (homework, quizzes, tests…): its weight in the period grade (percent;
+ * a section's weights need not add up to 100 — the grade renormalises over the categories that have scores)
+ * and how many of its lowest scores are dropped. OneRoster's categories are its face.
+ */
+export const gradebookCategory = edfiSchema.table(
+  'gradebookcategory',
+  {
+    tenantId: tenantKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    sectionIdentifier: varchar('sectionidentifier', { length: 255 }).notNull(),
+    localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
+    schoolId: integer('schoolid').notNull(),
+    schoolYear: smallint('schoolyear').notNull(),
+    name: varchar('name', { length: 60 }).notNull(),
+    weightPercent: numeric('weightpercent', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    dropLowest: smallint('droplowest').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantKeys('gradebookcategory', t.tenantId, t.id),
+    tenantUnique(
+      'gradebookcategory_section_name_key',
+      t.tenantId,
+      t.sectionIdentifier,
+      t.localCourseCode,
+      t.schoolId,
+      t.schoolYear,
+      t.name,
+    ),
+    tenantFk(
+      'gradebookcategory_section_fkey',
+      [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
+      [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
+      'cascade',
+    ),
+    checkRange('gradebookcategory_weight_check', t.weightPercent, 0, 100),
+    checkRange('gradebookcategory_droplowest_check', t.dropLowest, 0, 10),
+  ],
+);
+
 // seed: 004 §1 GradebookEntry
 /** An assignment/assessment in a section's gradebook. */
 export const gradebookEntry = edfiSchema.table(
@@ -193,6 +262,12 @@ export const gradebookEntry = edfiSchema.table(
     localCourseCode: varchar('localcoursecode', { length: 60 }).notNull(),
     schoolId: integer('schoolid').notNull(),
     schoolYear: smallint('schoolyear').notNull(),
+    // Ed-Fi 5.2 GradebookEntry.maxPoints; null = scores are percentages (out of 100).
+    maxPoints: numeric('maxpoints', { precision: 9, scale: 2, mode: 'number' }),
+    // Ed-Fi 5.2 gradingPeriodReference (the section's school and year).
+    gradingPeriodDescriptorId: integer('gradingperioddescriptorid'),
+    // Schola extension: the category it counts in (null: not counted in the period grade).
+    categoryId: uuid('categoryid'),
     createDate: createDate(),
     ...resourceColumns(),
   },
@@ -212,6 +287,24 @@ export const gradebookEntry = edfiSchema.table(
       t.schoolYear,
     ),
     ...descriptorRef('gradebookentry', t.gradebookEntryTypeDescriptorId),
+    ...descriptorRef('gradebookentry', t.gradingPeriodDescriptorId),
+    tenantFk(
+      'gradebookentry_gradingperiod_fkey',
+      [t.tenantId, t.gradingPeriodDescriptorId, t.schoolId, t.schoolYear],
+      [
+        gradingPeriod.tenantId,
+        gradingPeriod.gradingPeriodDescriptorId,
+        gradingPeriod.schoolId,
+        gradingPeriod.schoolYear,
+      ],
+    ),
+    tenantFk(
+      'gradebookentry_category_fkey',
+      [t.tenantId, t.categoryId],
+      [gradebookCategory.tenantId, gradebookCategory.id],
+    ),
+    index('gradebookentry_category_idx').on(t.tenantId, t.categoryId),
+    checkSql('gradebookentry_maxpoints_check', sql`maxpoints IS NULL OR maxpoints > 0`),
   ],
 );
 
@@ -228,6 +321,12 @@ export const studentGradebookEntry = edfiSchema.table(
     letterGradeEarned: varchar('lettergradeearned', { length: 20 }),
     numericGradeEarned: numeric('numericgradeearned', { precision: 9, scale: 2, mode: 'number' }),
     diagnosticStatement: varchar('diagnosticstatement', { length: 1024 }),
+    // Ed-Fi 5.2 StudentGradebookEntry.pointsEarned (out of the entry's maxPoints).
+    pointsEarned: numeric('pointsearned', { precision: 9, scale: 2, mode: 'number' }),
+    // Schola extension: excused from the item (not counted), turned in late, not turned in (counts as 0).
+    exempt: boolean('exempt').notNull().default(false),
+    late: boolean('late').notNull().default(false),
+    missing: boolean('missing').notNull().default(false),
     createDate: createDate(),
     ...resourceColumns(),
   },
@@ -245,5 +344,6 @@ export const studentGradebookEntry = edfiSchema.table(
       [gradebookEntry.tenantId, gradebookEntry.gradebookEntryIdentifier, gradebookEntry.namespace],
     ),
     index('studentgradebookentry_gradebookentry_idx').on(t.tenantId, t.gradebookEntryIdentifier, t.namespace),
+    checkSql('studentgradebookentry_pointsearned_check', sql`pointsearned IS NULL OR pointsearned >= 0`),
   ],
 );

@@ -4,7 +4,18 @@
  * cents (bigint); currency BRL by default.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, index, integer, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
@@ -130,7 +141,8 @@ export const journalEntries = financeSchema.table(
     tenantId: tenantKey(),
     id: text('id').notNull(),
     organizationId: text('organization_id').notNull(),
-    entryNumber: integer('entry_number').notNull(),
+    // Assigned when the entry is posted (drafts have none): gapless per organisation.
+    entryNumber: integer('entry_number'),
     referenceDate: date('reference_date'),
     postingDate: date('posting_date'),
     fiscalYear: integer('fiscal_year').notNull(),
@@ -140,6 +152,10 @@ export const journalEntries = financeSchema.table(
     sourceType: text('source_type'),
     // Polymorphic (payroll, invoice, payable…) per source_type: no foreign key.
     sourceId: text('source_id'),
+    // Automatic postings (ledger/postings.ts): the money event's kind and source table; with source_id
+    // they identify the event, so posting it twice returns the first entry.
+    eventKind: text('event_kind'),
+    sourceTable: text('source_table'),
     status: text('status').default('draft'),
     isReversal: boolean('is_reversal').default(false),
     reversesEntryId: text('reverses_entry_id'),
@@ -171,6 +187,16 @@ export const journalEntries = financeSchema.table(
     tenantFk('journal_entries_posted_by_fkey', [t.tenantId, t.postedBy], [users.tenantId, users.id]),
     checkRange('journal_entries_fiscal_month_check', t.fiscalMonth, 1, 12),
     checkSql('journal_entries_entry_number_check', sql`${bare(t.entryNumber)} >= 1`),
+    checkSql(
+      'journal_entries_numbered_check',
+      sql`${bare(t.status)} IN ('draft', 'cancelled') OR ${bare(t.entryNumber)} IS NOT NULL`,
+    ),
+    uniqueIndex('journal_entries_org_number_key')
+      .on(t.tenantId, t.organizationId, t.entryNumber)
+      .where(sql`${bare(t.entryNumber)} IS NOT NULL`),
+    uniqueIndex('journal_entries_event_key')
+      .on(t.tenantId, t.organizationId, t.eventKind, t.sourceTable, t.sourceId)
+      .where(sql`${bare(t.eventKind)} IS NOT NULL`),
     checkIn('journal_entries_source_type_check', t.sourceType, [
       'payroll',
       'invoice',

@@ -4,10 +4,21 @@
  * accounting parts use integer cents instead, as their own source does.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import { bare, checkIn, checkSql, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { organizations, users } from '../../core/tables.js';
+import { enrollments } from '../../school-ops/tables.js';
 
 /** Payment methods the school's gateway accepts (invoices.payment_method, transactions.method). */
 export const BILLING_PAYMENT_METHODS = ['pix', 'card', 'boleto', 'cash'] as const;
@@ -82,16 +93,49 @@ export const invoices = financeSchema.table(
     paymentMethod: text('payment_method'),
     externalId: text('external_id'),
     items: jsonb('items'),
+    // Billing service (src/domains/finance/billing): integer cents; `amount`/`discount_amount` mirror them in
+    // currency units for the seed's readers. Seed-era rows leave them NULL.
+    enrollmentId: text('enrollment_id'),
+    /** The month billed, 'YYYY-MM'. */
+    period: text('period'),
+    grossCents: integer('gross_cents'),
+    discountCents: integer('discount_cents'),
+    feeCents: integer('fee_cents'),
+    creditCents: integer('credit_cents'),
+    /** gross − discounts + fees − family credit applied: what the family owes in all. */
+    netCents: integer('net_cents'),
+    paidCents: integer('paid_cents'),
+    /** Interest has been charged up to this day (late fee and interest are added at payment time). */
+    feesAccruedOn: date('fees_accrued_on'),
+    /** Reminders sent, by days past due (3, 7, 15, 30). */
+    remindersSent: integer('reminders_sent').array(),
   },
   (t) => [
     ...tenantKeys('invoices', t.tenantId, t.id),
     tenantFk('invoices_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     tenantFk('invoices_payer_fkey', [t.tenantId, t.payerId], [users.tenantId, users.id]),
     tenantFk('invoices_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk('invoices_enrollment_fkey', [t.tenantId, t.enrollmentId], [enrollments.tenantId, enrollments.id]),
     checkIn('invoices_status_check', t.status, ['pending', 'paid', 'overdue', 'cancelled']),
     checkIn('invoices_payment_method_check', t.paymentMethod, BILLING_PAYMENT_METHODS),
     checkSql('invoices_amount_check', sql`${bare(t.amount)} >= 0`),
     checkSql('invoices_discount_amount_check', sql`${bare(t.discountAmount)} >= 0`),
+    checkSql(
+      'invoices_cents_check',
+      sql`"gross_cents" >= 0 AND "discount_cents" BETWEEN 0 AND "gross_cents" AND "fee_cents" >= 0 AND "credit_cents" >= 0
+        AND "net_cents" = "gross_cents" - "discount_cents" + "fee_cents" - "credit_cents"`,
+    ),
+    // Never more paid than owed (overpayment becomes family credit), and paid ⇔ nothing left to pay.
+    checkSql('invoices_paid_cents_check', sql`"paid_cents" BETWEEN 0 AND "net_cents"`),
+    checkSql(
+      'invoices_settled_check',
+      sql`"net_cents" IS NULL OR "status" = 'cancelled' OR ("status" = 'paid') = ("paid_cents" = "net_cents")`,
+    ),
+    checkSql('invoices_period_check', sql`"period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    // One invoice per enrollment and month: the generation job can run twice (or concurrently).
+    uniqueIndex('invoices_enrollment_period_key')
+      .on(t.tenantId, t.enrollmentId, t.period)
+      .where(sql`"enrollment_id" IS NOT NULL`),
     // seed index idx_invoices_payer / idx_invoices_status, tenant-first
     index('idx_invoices_payer').on(t.tenantId, t.payerId),
     index('idx_invoices_status').on(t.tenantId, t.status),
@@ -115,6 +159,11 @@ export const transactions = financeSchema.table(
     method: text('method'),
     externalId: text('external_id'),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    // Billing service: the amount in integer cents, and the payer whose family credit an overpayment became.
+    amountCents: integer('amount_cents'),
+    payerId: text('payer_id'),
+    /** For a refund: the payment it reverses. */
+    refundOf: text('refund_of'),
   },
   (t) => [
     ...tenantKeys('transactions', t.tenantId, t.id),
@@ -129,6 +178,7 @@ export const transactions = financeSchema.table(
     checkIn('transactions_method_check', t.method, BILLING_PAYMENT_METHODS),
     // The direction is carried by `type`; the amount itself is a magnitude.
     checkSql('transactions_amount_check', sql`${bare(t.amount)} >= 0`),
+    checkSql('transactions_amount_cents_check', sql`"amount_cents" > 0`),
     index('transactions_organization_idx').on(t.tenantId, t.organizationId),
     index('transactions_invoice_idx').on(t.tenantId, t.invoiceId),
   ],

@@ -4,11 +4,23 @@
  * payment methods). Supplement amounts are integer cents (bigint), never floating point.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, index, jsonb, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
   checkIn,
+  checkRange,
   checkSql,
   createdAt,
   tenantFk,
@@ -44,6 +56,11 @@ export const teacherContracts = financeSchema.table(
     organizationId: text('organization_id').notNull(),
     paymentModel: text('payment_model'),
     rate: doublePrecision('rate'),
+    // How the teacher works for the school (issue 18): employee on payroll (INSS withheld), hired for a
+    // percentage of the tuition of the sessions taught, or an outside teacher paid per session/hour.
+    contractModel: text('contract_model').default('school_employee'),
+    // hired_percentage: the teacher's share (0–100) of rate × students present, per session taught.
+    percentage: doublePrecision('percentage'),
     startDate: date('start_date'),
     endDate: date('end_date'),
   },
@@ -56,6 +73,12 @@ export const teacherContracts = financeSchema.table(
       [organizations.tenantId, organizations.id],
     ),
     checkIn('teacher_contracts_payment_model_check', t.paymentModel, ['hourly', 'per_class', 'fixed']),
+    checkIn('teacher_contracts_contract_model_check', t.contractModel, [
+      'school_employee',
+      'hired_percentage',
+      'external_rental',
+    ]),
+    checkRange('teacher_contracts_percentage_check', t.percentage, 0, 100),
     nonNegative('teacher_contracts_rate_check', t.rate),
     checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
     index('teacher_contracts_user_idx').on(t.tenantId, t.userId),
@@ -172,6 +195,16 @@ export const staffPayroll = financeSchema.table(
       'staff_payroll_net_check',
       sql`${bare(t.netAmountCents)} = ${bare(t.grossAmountCents)} - ${bare(t.totalDeductionsCents)} + ${bare(t.totalAdditionsCents)}`,
     ),
+    // Payments never exceed the net, and nothing is paid before approval (issue 18).
+    checkSql('staff_payroll_paid_within_net_check', sql`${bare(t.paidAmountCents)} <= ${bare(t.netAmountCents)}`),
+    checkSql(
+      'staff_payroll_unpaid_until_approved_check',
+      sql`${bare(t.status)} NOT IN ('draft', 'pending_approval') OR ${bare(t.paidAmountCents)} = 0`,
+    ),
+    // One payroll per contract and period (generation is idempotent); a cancelled one may be redone.
+    uniqueIndex('staff_payroll_contract_period_key')
+      .on(t.tenantId, t.contractId, t.periodStart, t.periodEnd)
+      .where(sql`${bare(t.contractId)} IS NOT NULL AND ${bare(t.status)} <> 'cancelled'`),
     checkSql('staff_payroll_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
     index('staff_payroll_organization_idx').on(t.tenantId, t.organizationId),
     index('staff_payroll_contract_idx').on(t.tenantId, t.contractId),

@@ -62,7 +62,8 @@ export class LoadContext {
     if (students.size > 0) {
       const rows = rowsOf<{ k: string; usi: number }>(
         await tx.execute(
-          sql`SELECT studentuniqueid AS k, studentusi AS usi FROM edfi.student WHERE studentuniqueid IN ${[...students]}`,
+          sql`SELECT studentuniqueid AS k, studentusi AS usi FROM edfi.student
+            WHERE studentuniqueid IN ${[...students]}`,
         ),
       );
       for (const r of rows) this.studentUsi.set(r.k, Number(r.usi));

@@ -120,7 +120,8 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
       'edfi.studentschoolattendanceevent': 1917,
       'edfi.studentgradebookentry': 250,
       'edfi.disciplineincident': 21,
-      // The fixture's two non-offenders (witnesses) are perpetrators of the same incidents: one row each, as perpetrator.
+      // The fixture's two non-offenders (witnesses) are perpetrators of the same incidents: one row each, as
+      // perpetrator.
       'edfi.studentdisciplineincidentassociation': 21,
       'edfi.studentassessment': 34,
       // Keyed with the session: fall and spring offerings are two rows (169 elements; ALG-1's spring
@@ -131,13 +132,15 @@ describe('loadInterchange (Grand Bend, Ed-Fi 5.2)', () => {
     expect(Number(descriptors!.n)).toBeGreaterThanOrEqual(3298);
     // Descriptor URIs resolved: a school's grade levels point at GradeLevelDescriptor rows.
     const grades = await database.query<{ code: string }>(
-      `SELECT d.codevalue AS code FROM edfi.schoolgradelevel g JOIN edfi.descriptor d ON d.descriptorid = g.gradeleveldescriptorid
+      `SELECT d.codevalue AS code FROM edfi.schoolgradelevel g JOIN edfi.descriptor d
+        ON d.descriptorid = g.gradeleveldescriptorid
        WHERE g.tenant_id = $1 AND g.schoolid = 255901001 ORDER BY 1`,
       [tenantId],
     );
     expect(grades.map((g) => g.code)).toEqual(['Eleventh grade', 'Ninth grade', 'Tenth grade', 'Twelfth grade']);
     const audits = await database.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = 'system:edfi-interchange-load'`,
+      `SELECT count(*)::text AS n FROM compliance.audit_logs WHERE tenant_id = $1
+        AND user_id = 'system:edfi-interchange-load'`,
       [tenantId],
     );
     expect(Number(audits[0]!.n)).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
-/** The load report: counts per resource and table, elements with no table, and every rejected element with its reason. */
+/**
+ * The load report: counts per resource and table, elements with no table, and every rejected element with its reason.
+ */
 import type { Phase } from './mapping.js';
 import type { TableCount } from './upsert.js';
 

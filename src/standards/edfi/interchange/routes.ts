@@ -62,7 +62,8 @@ function withUploadNames(report: LoadReport, root: string): LoadReport {
 export const edfiLoadJob: JobDefinition<LoadProgress> = {
   name: JOB_TYPE,
   interruptedMessage:
-    'the server stopped while the load was running: the batches committed before it stopped stay loaded and the OneRoster projection did not run; load the files again (a re-load changes only what differs)',
+    'the server stopped while the load was running: the batches committed before it stopped stay loaded and the ' +
+    'OneRoster projection did not run; load the files again (a re-load changes only what differs)',
   async run(job) {
     const kind = job.parameters.kind === 'xml' ? 'xml' : 'zip';
     const fileName = typeof job.parameters.fileName === 'string' ? job.parameters.fileName : undefined;

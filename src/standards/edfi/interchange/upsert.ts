@@ -75,12 +75,15 @@ function statement(
   const conflict = sql.raw(keyCols.map(quote).join(', '));
   const rest = columns.filter((c) => !spec.key.includes(c));
   if (rest.length === 0) {
-    return sql`INSERT INTO ${target} (${colList}) VALUES ${sql.join(values, sql`, `)} ON CONFLICT (${conflict}) DO NOTHING RETURNING true AS inserted`;
+    return sql`INSERT INTO ${target} (${colList}) VALUES ${sql.join(values, sql`, `)}
+      ON CONFLICT (${conflict}) DO NOTHING RETURNING true AS inserted`;
   }
   const set = rest.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`);
   // The change version is the database's (a trigger on every change-tracked table).
   if (spec.edfiResource) set.push(`lastmodifieddate = now()`);
-  const changed = `(${rest.map((c) => `t.${quote(c)}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${quote(c)}`).join(', ')})`;
+  const changed =
+    `(${rest.map((c) => `t.${quote(c)}`).join(', ')}) IS DISTINCT FROM ` +
+    `(${rest.map((c) => `EXCLUDED.${quote(c)}`).join(', ')})`;
   return sql`INSERT INTO ${target} AS t (${colList}) VALUES ${sql.join(values, sql`, `)}
     ON CONFLICT (${conflict}) DO UPDATE SET ${sql.raw(set.join(', '))} WHERE ${sql.raw(changed)}
     RETURNING (xmax = 0) AS inserted`;

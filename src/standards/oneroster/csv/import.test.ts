@@ -55,7 +55,8 @@ describe('importPackage', () => {
     );
     expect(u3!.enabled_user).toBe(false);
     const [k2] = await q<{ term_sourced_ids: string[]; location: string; periods: string[]; metadata: unknown }>(
-      `SELECT term_sourced_ids, location, periods, metadata FROM oneroster.classes WHERE tenant_id = $1 AND sourced_id = 'k2'`,
+      `SELECT term_sourced_ids, location, periods, metadata FROM oneroster.classes WHERE tenant_id = $1 AND ` +
+        `sourced_id = 'k2'`,
       [tenantId],
     );
     expect(k2).toEqual({ term_sourced_ids: ['t1', 'y1'], location: 'Room\n102', periods: ['2', '3'], metadata: null });

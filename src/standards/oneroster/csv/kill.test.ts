@@ -34,18 +34,25 @@ function district(given: string, enrollments: number): PackageFiles {
       users: 'bulk',
       enrollments: 'bulk',
     }),
-    orgs: 'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nd1,,,District,district,D1,\ns1,,,School,school,S1,d1',
+    orgs:
+      'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nd1,,,District,district,D1,\ns1,,,' +
+      'School,school,S1,d1',
     academicSessions:
-      'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\ny1,,,2026-27,schoolYear,2026-08-15,2027-06-10,,2027',
+      'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\ny1,,,2026-27,' +
+      'schoolYear,2026-08-15,2027-06-10,,2027',
     courses:
-      'sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes\nc1,,,y1,Algebra,ALG,09,d1,Math,',
+      'sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,' +
+      'subjectCodes\nc1,,,y1,Algebra,ALG,09,d1,Math,',
     classes: lines(
-      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
+      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,' +
+        'schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
       CLASSES,
       (i) => `k${i},,,Class ${i},09,c1,K${i},scheduled,,s1,y1,Math,,`,
     ),
     users: lines(
-      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
+      'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,' +
+        'identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,' +
+        'preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns',
       USERS,
       (i) => `u${i},,,true,user${i},,${given},Family${i},,,,,,,09,,,,,,s1,`,
     ),

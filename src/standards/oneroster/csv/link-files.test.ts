@@ -31,7 +31,8 @@ const LINK_TABLES: Record<(typeof LINK_FILES)[number], string> = {
 const rowsOf = async (table: string, tenantId: string) =>
   (
     await q<{ j: Record<string, unknown> }>(
-      `SELECT to_jsonb(t) - 'tenant_id' - 'date_last_modified' AS j FROM oneroster.${table} t WHERE tenant_id = $1 ORDER BY sourced_id`,
+      `SELECT to_jsonb(t) - 'tenant_id' - 'date_last_modified' AS j FROM oneroster.${table} t WHERE tenant_id = $1 ` +
+        `ORDER BY sourced_id`,
       [tenantId],
     )
   ).map((r) => r.j);
@@ -60,7 +61,8 @@ describe('1.2 link files and gradebook columns', () => {
     ]);
     expect(lineItem).toEqual({ school_sourced_id: 's1', metadata: null });
     const results = await q(
-      `SELECT sourced_id, text_score, in_progress, incomplete, late, missing, metadata FROM oneroster.results WHERE tenant_id = $1 ORDER BY 1`,
+      `SELECT sourced_id, text_score, in_progress, incomplete, late, missing, metadata FROM oneroster.results WHERE ` +
+        `tenant_id = $1 ORDER BY 1`,
       [tenantId],
     );
     expect(results).toEqual([
@@ -84,7 +86,8 @@ describe('1.2 link files and gradebook columns', () => {
       },
     ]);
     const scales = await q(
-      `SELECT sourced_id, type, org_sourced_id, course_sourced_id, class_sourced_id, scale_values, metadata FROM oneroster.score_scales WHERE tenant_id = $1 ORDER BY 1`,
+      `SELECT sourced_id, type, org_sourced_id, course_sourced_id, class_sourced_id, scale_values, metadata FROM ` +
+        `oneroster.score_scales WHERE tenant_id = $1 ORDER BY 1`,
       [tenantId],
     );
     expect(scales[0]).toEqual({

@@ -1,4 +1,7 @@
-/** Descriptors, education organizations and the school calendar (Descriptors, EducationOrganization, EducationOrgCalendar). */
+/**
+ * Descriptors, education organizations and the school calendar (Descriptors, EducationOrganization,
+ * EducationOrgCalendar).
+ */
 import type { Fields } from '../fields.js';
 import { edfi, type ElementMapping, type RowOut, type TableSpec } from '../mapping.js';
 

@@ -1,4 +1,7 @@
-/** Students, staff and the master schedule (Student, StaffAssociation, MasterSchedule; ClassPeriod and Course ride in EducationOrganization). */
+/**
+ * Students, staff and the master schedule (Student, StaffAssociation, MasterSchedule; ClassPeriod and Course ride in
+ * EducationOrganization).
+ */
 import type { Fields } from '../fields.js';
 import { edfi, type ElementMapping, type Row } from '../mapping.js';
 

@@ -1,0 +1,253 @@
+/**
+ * What the gradebook, grades, GPA and report-card operations accept and answer (zod), and the grading
+ * defaults a school may change. Shared with the web app: no server-only imports here.
+ */
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+const int4 = (what: string) =>
+  z.coerce
+    .number({ message: `must be a ${what}` })
+    .int()
+    .positive()
+    .max(2147483647);
+const points = z.number({ message: 'must be a number' }).min(0, 'must be ≥ 0').max(9999999);
+
+export const gradeScaleLevel = z.strictObject({
+  letter: z.string().trim().min(1).max(5),
+  minPercent: z.number().min(0).max(100),
+  gradePoints: z.number().min(0).max(5),
+  passing: z.boolean(),
+});
+export type GradeScaleLevel = z.infer<typeof gradeScaleLevel>;
+
+export const GRADE_LEVELS = ['regular', 'honors', 'ap'] as const;
+
+/** The default scale (A–F on 4.0, D passing) and weighted-GPA add-ons of a school without a policy. */
+export const GRADING_DEFAULTS = {
+  scale: [
+    { letter: 'A', minPercent: 90, gradePoints: 4, passing: true },
+    { letter: 'B', minPercent: 80, gradePoints: 3, passing: true },
+    { letter: 'C', minPercent: 70, gradePoints: 2, passing: true },
+    { letter: 'D', minPercent: 60, gradePoints: 1, passing: true },
+    { letter: 'F', minPercent: 0, gradePoints: 0, passing: false },
+  ] satisfies GradeScaleLevel[],
+  honorsAddOn: 0.5,
+  apAddOn: 1,
+  /** The namespace of gradebook entries created in Schola. */
+  namespace: 'uri://schola.app/gradebook',
+  /** GradeTypeDescriptor code values of a period grade and a final grade. */
+  periodGradeType: 'Grading Period',
+  finalGradeType: 'Final',
+} as const;
+
+export const sectionParams = z.strictObject({ sectionId: z.uuid({ message: 'must be a section id (UUID)' }) });
+export const entryParams = sectionParams.extend({ entryId: z.uuid({ message: 'must be an entry id (UUID)' }) });
+export const periodParams = sectionParams.extend({
+  gradingPeriod: z.string().trim().min(1).max(100),
+});
+export const studentPeriodParams = periodParams.extend({ studentUsi: int4('student USI') });
+export const studentParams = z.strictObject({ studentUsi: int4('student USI') });
+export const schoolParams = z.strictObject({ schoolId: int4('school id') });
+export const gradebookQuery = z.strictObject({
+  /** GradingPeriodDescriptor code value (e.g. "First Quarter"); every period when absent. */
+  gradingPeriod: z.string().trim().min(1).max(100).optional(),
+});
+
+export const categoriesInput = z
+  .strictObject({
+    categories: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(60),
+          weightPercent: z.number().min(0).max(100),
+          dropLowest: z.number().int().min(0).max(10).default(0),
+        }),
+      )
+      .max(20),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.categories.forEach((c, i) => {
+      if (seen.has(c.name.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: ['categories', i, 'name'], message: 'is listed twice' });
+      seen.add(c.name.toLowerCase());
+    });
+  });
+export type CategoriesInput = z.input<typeof categoriesInput>;
+
+export const entryInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(1024).optional(),
+    categoryId: z.uuid({ message: 'must be a category id (UUID)' }),
+    gradingPeriod: z.string().trim().min(1).max(100),
+    dateAssigned: isoDate,
+    dueDate: isoDate.optional(),
+    maxPoints: z.number().positive('must be > 0').max(9999999).optional(),
+  })
+  .refine((v) => !v.dueDate || v.dueDate >= v.dateAssigned, {
+    path: ['dueDate'],
+    message: 'must not be before dateAssigned',
+  });
+export type EntryInput = z.input<typeof entryInput>;
+
+const scoreInput = z
+  .strictObject({
+    studentUsi: int4('student USI'),
+    /** Points earned (out of the entry's maxPoints, else a percentage); null clears the score. */
+    points: points.nullable().default(null),
+    exempt: z.boolean().default(false),
+    late: z.boolean().default(false),
+    missing: z.boolean().default(false),
+    comment: z.string().trim().max(1024).optional(),
+  })
+  .refine((s) => !(s.exempt && s.missing), { path: ['missing'], message: 'an exempt item cannot be missing' });
+
+export const scoresInput = z.strictObject({ scores: z.array(scoreInput).min(1).max(1000) }).superRefine((v, ctx) => {
+  const seen = new Set<number>();
+  v.scores.forEach((s, i) => {
+    if (seen.has(s.studentUsi))
+      ctx.addIssue({ code: 'custom', path: ['scores', i, 'studentUsi'], message: 'is listed twice' });
+    seen.add(s.studentUsi);
+  });
+});
+export type ScoresInput = z.input<typeof scoresInput>;
+
+export const overrideInput = z.strictObject({
+  /** The letter to give (one of the school's scale); null removes the override. */
+  letter: z.string().trim().min(1).max(5).nullable(),
+  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1024).optional(),
+});
+export const commentInput = z.strictObject({ comment: z.string().trim().max(1024) });
+
+export const gradingPolicyInput = z
+  .strictObject({
+    scale: z.array(gradeScaleLevel).min(2).max(20),
+    honorsAddOn: z.number().min(0).max(2).default(GRADING_DEFAULTS.honorsAddOn),
+    apAddOn: z.number().min(0).max(2).default(GRADING_DEFAULTS.apAddOn),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.scale.some((l) => l.minPercent === 0))
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: 'needs a level starting at 0 %' });
+    const letters = new Set(v.scale.map((l) => l.letter.toLowerCase()));
+    if (letters.size !== v.scale.length) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'repeats a letter' });
+  });
+
+// Views ------------------------------------------------------------------------------------------
+
+const nullableNumber = z.number().nullable();
+
+export const categoryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  weightPercent: z.number(),
+  dropLowest: z.number(),
+});
+export const entryView = z.object({
+  id: z.string(),
+  title: z.string(),
+  categoryId: z.string().nullable(),
+  gradingPeriod: z.string().nullable(),
+  dateAssigned: z.string(),
+  dueDate: z.string().nullable(),
+  maxPoints: nullableNumber,
+});
+export const scoreView = z.object({
+  entryId: z.string(),
+  studentUsi: z.number(),
+  points: nullableNumber,
+  exempt: z.boolean(),
+  late: z.boolean(),
+  missing: z.boolean(),
+  comment: z.string().nullable(),
+});
+export const gradebookView = z.object({
+  sectionId: z.string(),
+  sectionIdentifier: z.string(),
+  sectionName: z.string().nullable(),
+  schoolId: z.number(),
+  gradingPeriods: z.array(z.object({ code: z.string(), beginDate: z.string(), endDate: z.string() })),
+  categories: z.array(categoryView),
+  entries: z.array(entryView),
+  students: z.array(z.object({ studentUsi: z.number(), studentUniqueId: z.string(), name: z.string() })),
+  scores: z.array(scoreView),
+});
+export type GradebookView = z.infer<typeof gradebookView>;
+
+export const periodGradeView = z.object({
+  studentUsi: z.number(),
+  name: z.string(),
+  percent: nullableNumber,
+  computedLetter: z.string().nullable(),
+  letter: z.string().nullable(),
+  overridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+  comment: z.string().nullable(),
+  categories: z
+    .array(z.object({ name: z.string(), weightPercent: z.number(), percent: nullableNumber, dropped: z.number() }))
+    .optional(),
+});
+export const periodGradesView = z.object({
+  sectionId: z.string(),
+  gradingPeriod: z.string(),
+  gradeType: z.string(),
+  grades: z.array(periodGradeView),
+});
+export type PeriodGradesView = z.infer<typeof periodGradesView>;
+
+const gpaView = z.object({ unweighted: nullableNumber, weighted: nullableNumber, credits: z.number() });
+export const studentGradesView = z.object({
+  studentUsi: z.number(),
+  name: z.string(),
+  grades: z.array(
+    z.object({
+      sectionIdentifier: z.string(),
+      courseTitle: z.string(),
+      gradingPeriod: z.string(),
+      gradeType: z.string(),
+      percent: nullableNumber,
+      letter: z.string().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
+  transcript: z.array(
+    z.object({
+      schoolYear: z.number(),
+      term: z.string(),
+      courseCode: z.string(),
+      courseTitle: z.string().nullable(),
+      letter: z.string().nullable(),
+      percent: nullableNumber,
+      attemptedCredits: z.number(),
+      earnedCredits: z.number(),
+      gradePoints: nullableNumber,
+      level: z.string(),
+    }),
+  ),
+  gpa: z.object({
+    cumulative: gpaView,
+    terms: z.array(gpaView.extend({ schoolYear: z.number(), term: z.string() })),
+  }),
+});
+export type StudentGradesView = z.infer<typeof studentGradesView>;
+
+export const classRankView = z.object({
+  schoolId: z.number(),
+  students: z.array(
+    z.object({
+      studentUsi: z.number(),
+      name: z.string(),
+      weighted: nullableNumber,
+      unweighted: nullableNumber,
+      rank: z.number().nullable(),
+    }),
+  ),
+});
+export const gradingPolicyView = z.object({
+  schoolId: z.number(),
+  scale: z.array(gradeScaleLevel),
+  honorsAddOn: z.number(),
+  apAddOn: z.number(),
+  custom: z.boolean(),
+});

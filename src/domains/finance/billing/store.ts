@@ -1,0 +1,169 @@
+/**
+ * Billing's shared row handling: invoice views, the invoice row lock, the totals update that keeps
+ * the seed's REAL columns in step with the cents, and the family credit account (its balance read
+ * under a per-payer transaction lock).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import { rowsOf } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/http/errors.js';
+import type { Work } from '../../../platform/service/work.js';
+import { familyCredits, invoices, type transactions } from '../tables.js';
+import { billingErrors } from './errors.js';
+import { toCents } from './rules.js';
+import type { InvoiceView, TransactionView } from './schemas.js';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type TransactionRow = typeof transactions.$inferSelect;
+
+export const newId = () => ulid();
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export function invoiceView(
+  row: InvoiceRow,
+  names: { payer?: string | null; student?: string | null } = {},
+): InvoiceView {
+  const net = row.netCents ?? 0;
+  const paid = row.paidCents ?? 0;
+  const items = Array.isArray(row.items) ? (row.items as { description?: string }[]) : [];
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    payerId: row.payerId,
+    payerName: names.payer ?? null,
+    studentId: row.studentId,
+    studentName: names.student ?? null,
+    period: row.period,
+    dueDate: row.dueDate,
+    status: row.status ?? 'pending',
+    grossCents: row.grossCents ?? 0,
+    discountCents: row.discountCents ?? 0,
+    feeCents: row.feeCents ?? 0,
+    creditCents: row.creditCents ?? 0,
+    netCents: net,
+    paidCents: paid,
+    balanceCents: row.status === 'cancelled' ? 0 : net - paid,
+    paidAt: row.paidAt ? row.paidAt.toISOString() : null,
+    description: items[0]?.description ?? null,
+  };
+}
+
+export function transactionView(row: TransactionRow): TransactionView {
+  return {
+    id: row.id,
+    invoiceId: row.invoiceId,
+    type: row.type ?? 'income',
+    method: row.method,
+    amountCents: row.amountCents ?? toCents(row.amount),
+    externalId: row.externalId,
+    processedAt: row.processedAt ? row.processedAt.toISOString() : null,
+    refundOf: row.refundOf,
+  };
+}
+
+/** The invoice, locked for this unit of work. Seed-era rows (REAL amounts only) get their cents first. */
+export async function lockInvoice(work: Work, invoiceId: string): Promise<InvoiceRow> {
+  const [row] = await work.tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
+    .for('update');
+  if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
+  if (row.netCents !== null) return row;
+  // A seed-era invoice: its REAL amount is the gross, its discount amount the discounts.
+  const gross = toCents(row.amount);
+  const discount = Math.min(gross, toCents(row.discountAmount));
+  const net = gross - discount;
+  const [adopted] = await work.tx
+    .update(invoices)
+    .set({
+      grossCents: gross,
+      discountCents: discount,
+      feeCents: 0,
+      creditCents: 0,
+      netCents: net,
+      paidCents: row.status === 'paid' ? net : 0,
+    })
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
+    .returning();
+  return adopted!;
+}
+
+export function assertOpen(row: InvoiceRow): void {
+  if (row.status === 'cancelled') throw billingErrors.invoice_cancelled(`Invoice ${row.id} is cancelled.`);
+  if (row.netCents === null) throw billingErrors.invoice_not_billable(`Invoice ${row.id} has no amounts.`);
+}
+
+/** Status from the amounts: paid when nothing is left, overdue once past due, else pending. */
+export function statusOf(netCents: number, paidCents: number, dueDate: string | null, today: string): string {
+  if (paidCents >= netCents) return 'paid';
+  return dueDate !== null && dueDate < today ? 'overdue' : 'pending';
+}
+
+/** Writes new totals (and the REAL mirrors) of a locked invoice and audits the change. */
+export async function saveTotals(
+  work: Work,
+  before: InvoiceRow,
+  changes: Partial<Pick<InvoiceRow, 'discountCents' | 'feeCents' | 'creditCents' | 'paidCents' | 'feesAccruedOn'>>,
+  paidAt?: Date | null,
+): Promise<InvoiceRow> {
+  const next = { ...before, ...changes };
+  const net = (next.grossCents ?? 0) - (next.discountCents ?? 0) + (next.feeCents ?? 0) - (next.creditCents ?? 0);
+  const status = statusOf(net, next.paidCents ?? 0, next.dueDate, isoDay(work.now));
+  const [after] = await work.tx
+    .update(invoices)
+    .set({
+      ...changes,
+      netCents: net,
+      amount: net / 100,
+      discountAmount: (next.discountCents ?? 0) / 100,
+      status,
+      paidAt: status === 'paid' ? (before.paidAt ?? paidAt ?? work.now) : null,
+    })
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, before.id)))
+    .returning();
+  await work.audit({
+    table: invoices,
+    recordId: before.id,
+    operation: 'UPDATE',
+    oldValues: invoiceView(before),
+    newValues: invoiceView(after!),
+  });
+  return after!;
+}
+
+/** Serialises everything that spends a payer's family credit (advisory lock per tenant and payer). */
+export async function lockPayer(work: Work, payerId: string): Promise<void> {
+  await work.tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`billing:${work.tenantId}:${payerId}`}, 0))`,
+  );
+}
+
+export async function creditBalance(work: Work, payerId: string): Promise<number> {
+  const result = await work.tx.execute(
+    sql`SELECT coalesce(sum(amount_cents), 0)::bigint AS balance FROM ${familyCredits}
+         WHERE tenant_id = ${work.tenantId} AND payer_id = ${payerId}`,
+  );
+  return Number(rowsOf<{ balance: string | number }>(result)[0]?.balance ?? 0);
+}
+
+export async function addCredit(
+  work: Work,
+  entry: { organizationId: string; payerId: string; amountCents: number; transactionId?: string; invoiceId?: string },
+): Promise<void> {
+  if (entry.amountCents === 0) return;
+  await work.tx.insert(familyCredits).values({ tenantId: work.tenantId, id: newId(), ...entry });
+}
+
+/** Display names of core users, by id. */
+export async function namesOf(work: Work, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return new Map();
+  const result = await work.tx.execute(sql`
+    SELECT id, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) AS name FROM core.users
+     WHERE tenant_id = ${work.tenantId} AND id IN (${sql.join(
+       wanted.map((i) => sql`${i}`),
+       sql`, `,
+     )})`);
+  return new Map(rowsOf<{ id: string; name: string }>(result).map((r) => [r.id, r.name]));
+}

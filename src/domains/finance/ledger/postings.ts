@@ -1,0 +1,163 @@
+/**
+ * Automatic postings: every money event (invoice issued, payment received, fee, discount, refund,
+ * payout, payroll) becomes one balanced, posted journal entry on the school chart
+ * (chart.ts), in the caller's unit of work — it commits or rolls back with the event itself.
+ *
+ * Idempotent per (organisation, kind, source): posting the same event again returns the entry posted
+ * the first time (the organisation's journal lock serialises the check; a partial unique index backs it).
+ * Amounts are positive integer cents; a refund, an applied credit or a payment posts its own entry,
+ * never a negative one. Mapping (debit / credit):
+ * - invoice_issued:   tuition receivables / tuition revenue
+ * - payment_received: cash, bank or card receivables (by method) / tuition receivables
+ * - late_fee:         tuition receivables / late fees and interest revenue
+ * - discount_granted: discounts granted (revenue deduction) / tuition receivables
+ * - refund:           tuition receivables / cash, bank or card receivables (by method)
+ * - credit_created:   tuition receivables / customer credits (the surplus of an overpayment)
+ * - credit_applied:   customer credits / tuition receivables
+ * - payout:           teacher fees (expense) / bank (or cash)
+ * - payroll_accrued:  salaries (expense) / salaries payable
+ * - payroll_paid:     salaries payable / bank (or cash)
+ */
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseInput } from '../../../platform/service/routes.js';
+import type { Work } from '../../../platform/service/work.js';
+import { journalEntries } from '../tables.js';
+import { ACCOUNTS, accountIdsByCode, type AccountRole } from './chart.js';
+import { insertDraft, lockOrganizationJournal, postDraft } from './journal.js';
+
+export const MONEY_EVENT_KINDS = [
+  'invoice_issued',
+  'payment_received',
+  'late_fee',
+  'discount_granted',
+  'refund',
+  'payout',
+  'payroll_accrued',
+  'payroll_paid',
+  'credit_applied',
+  'credit_created',
+] as const;
+export type MoneyEventKind = (typeof MONEY_EVENT_KINDS)[number];
+
+export const MONEY_METHODS = ['pix', 'boleto', 'credit_card', 'cash', 'transfer'] as const;
+export type MoneyMethod = (typeof MONEY_METHODS)[number];
+
+export interface MoneyEvent {
+  organizationId: string;
+  kind: MoneyEventKind;
+  amountCents: number;
+  /** YYYY-MM-DD: the entry's accounting date (its fiscal year and month). */
+  occurredOn: string;
+  description: string;
+  source: { table: string; id: string };
+  method?: MoneyMethod;
+}
+
+const moneyEventSchema = z.object({
+  organizationId: z.string().min(1),
+  kind: z.enum(MONEY_EVENT_KINDS),
+  amountCents: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  occurredOn: z.iso.date(),
+  description: z.string().min(1).max(500),
+  source: z.object({ table: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
+  method: z.enum(MONEY_METHODS).optional(),
+});
+
+/** Where money comes in or goes out, by payment method (card money sits with the acquirer first). */
+function moneyAccount(method: MoneyMethod | undefined): AccountRole {
+  if (method === 'cash') return 'cash';
+  if (method === 'credit_card') return 'cardReceivables';
+  return 'bank';
+}
+
+/** The debit and credit account of an event. */
+export function postingRule(kind: MoneyEventKind, method?: MoneyMethod): { debit: AccountRole; credit: AccountRole } {
+  switch (kind) {
+    case 'invoice_issued':
+      return { debit: 'tuitionReceivables', credit: 'tuitionRevenue' };
+    case 'payment_received':
+      return { debit: moneyAccount(method), credit: 'tuitionReceivables' };
+    case 'late_fee':
+      return { debit: 'tuitionReceivables', credit: 'lateFeeRevenue' };
+    case 'discount_granted':
+      return { debit: 'discountsGranted', credit: 'tuitionReceivables' };
+    case 'refund':
+      return { debit: 'tuitionReceivables', credit: moneyAccount(method) };
+    case 'credit_created':
+      return { debit: 'tuitionReceivables', credit: 'customerCredits' };
+    case 'credit_applied':
+      return { debit: 'customerCredits', credit: 'tuitionReceivables' };
+    case 'payout':
+      return { debit: 'teacherFees', credit: method === 'cash' ? 'cash' : 'bank' };
+    case 'payroll_accrued':
+      return { debit: 'salaries', credit: 'payrollPayable' };
+    case 'payroll_paid':
+      return { debit: 'payrollPayable', credit: method === 'cash' ? 'cash' : 'bank' };
+  }
+}
+
+const SOURCE_TYPE: Record<MoneyEventKind, 'invoice' | 'payroll'> = {
+  invoice_issued: 'invoice',
+  payment_received: 'invoice',
+  late_fee: 'invoice',
+  discount_granted: 'invoice',
+  refund: 'invoice',
+  credit_created: 'invoice',
+  credit_applied: 'invoice',
+  payout: 'payroll',
+  payroll_accrued: 'payroll',
+  payroll_paid: 'payroll',
+};
+
+/**
+ * Posts the balanced entry of a money event (or returns the one already posted for it). No
+ * authorization of its own: the calling service authorized the operation that moved the money.
+ */
+export async function postMoneyEvent(
+  work: Work,
+  input: MoneyEvent,
+): Promise<{ entryId: string; entryNumber: number; created: boolean }> {
+  const event = parseInput(moneyEventSchema, input);
+  await lockOrganizationJournal(work, event.organizationId);
+  const [existing] = await work.tx
+    .select({ id: journalEntries.id, entryNumber: journalEntries.entryNumber })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.tenantId, work.tenantId),
+        eq(journalEntries.organizationId, event.organizationId),
+        eq(journalEntries.eventKind, event.kind),
+        eq(journalEntries.sourceTable, event.source.table),
+        eq(journalEntries.sourceId, event.source.id),
+      ),
+    );
+  if (existing) return { entryId: existing.id, entryNumber: existing.entryNumber ?? 0, created: false };
+
+  const rule = postingRule(event.kind, event.method);
+  const debitCode = ACCOUNTS[rule.debit];
+  const creditCode = ACCOUNTS[rule.credit];
+  const ids = await accountIdsByCode(work, event.organizationId, [debitCode, creditCode]);
+  const entryId = await insertDraft(work, {
+    organizationId: event.organizationId,
+    entryDate: event.occurredOn,
+    description: event.description,
+    memo: event.method ? `method: ${event.method}` : null,
+    sourceType: SOURCE_TYPE[event.kind],
+    sourceTable: event.source.table,
+    sourceId: event.source.id,
+    eventKind: event.kind,
+    lines: [
+      { accountId: ids.get(debitCode)!, entryType: 'debit', amountCents: event.amountCents },
+      { accountId: ids.get(creditCode)!, entryType: 'credit', amountCents: event.amountCents },
+    ],
+  });
+  const posted = await postDraft(work, entryId, event.organizationId);
+  await work.audit({
+    table: journalEntries,
+    recordId: entryId,
+    operation: 'INSERT',
+    newValues: { entryNumber: posted.entryNumber, kind: event.kind, amountCents: event.amountCents },
+  });
+  return { entryId, entryNumber: posted.entryNumber!, created: true };
+}

@@ -1,0 +1,96 @@
+/**
+ * The live classroom in a browser (issue 16): the demo teacher opens their live sessions on a tablet,
+ * opens the demo session that is ready to start and reads its access code; a student, in a second
+ * browser profile on a phone, joins by that code (without an account) and waits; the teacher sees the
+ * participant appear live (groups and feed, no reload), starts, pauses and ends the session with the
+ * student's screen following each change; the ended session shows its analytics. Bad input is shown
+ * next to its field, a wrong code in words. Every page passes axe-core; screenshots in .tmp/screenshots.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserWorld,
+  checkpoint,
+  CHROMIUM,
+  demoEmail,
+  DISTRICT,
+  PHONE,
+  signIn,
+  strictPage,
+  TABLET,
+  type BrowserWorld,
+} from '../support/browser.js';
+
+let world: BrowserWorld;
+
+beforeAll(async () => {
+  world = await browserWorld();
+}, 300_000);
+afterAll(() => world?.close());
+
+describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', () => {
+  it('a student joins by code in a second browser; the teacher sees them live and runs the session', async () => {
+    const teacherContext = await world.newContext({ viewport: TABLET });
+    const teacher = await signIn(world, teacherContext, DISTRICT, demoEmail('teacher'));
+    await teacher.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Live sessions' }).click();
+    const cards = teacher.getByTestId('live-session-card');
+    await cards.first().waitFor();
+    // Open sessions come first: the demo's one ready to start, then the ended one.
+    expect(await cards.first().textContent()).toContain('Not started');
+    expect(await cards.filter({ hasText: 'Ended' }).count()).toBeGreaterThan(0);
+    await checkpoint(teacher, 'live-sessions');
+
+    await cards.first().click();
+    await teacher.waitForURL('**/live/*');
+    await expect.poll(() => teacher.getByTestId('live-connection').getAttribute('data-state')).toBe('open');
+    const code = (await teacher.getByTestId('access-code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{6}$/);
+    expect(await teacher.getByTestId('live-group').count()).toBeGreaterThan(1);
+    await checkpoint(teacher, 'live-teacher-ready');
+
+    // The student: no account, a phone, a second browser profile.
+    const studentContext = await world.newContext({ viewport: PHONE });
+    const student = await strictPage(studentContext);
+    await student.goto(`${world.url}/join`);
+    await student.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => student.getByText('Access code must be 6 characters').count()).toBe(1);
+    await checkpoint(student, 'live-join');
+    await student.getByLabel('Access code').fill('ZZZZZZ');
+    await student.getByLabel('Your name').fill('Visiting Student');
+    await student.getByLabel('Birth date').fill('2010-03-04');
+    await student.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => student.getByRole('alert').textContent()).toMatch(/\S/);
+    await student.getByLabel('Access code').fill(code.toLowerCase());
+    await student.getByRole('button', { name: 'Join' }).click();
+    const state = student.getByTestId('student-state');
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toContain('Wait for your teacher');
+    await expect.poll(() => student.getByTestId('live-connection').getAttribute('data-state')).toBe('open');
+    expect(await student.getByTestId('student-members').textContent()).toContain('Visiting Student (you)');
+    await checkpoint(student, 'live-student-waiting');
+
+    // The teacher's page shows the participant without a reload: in a group, and in the feed.
+    await expect
+      .poll(() => teacher.getByTestId('live-participant').allTextContents(), { timeout: 10_000 })
+      .toContain('Visiting Student');
+    await expect.poll(() => teacher.getByTestId('live-feed').textContent()).toContain('Visiting Student joined');
+    await checkpoint(teacher, 'live-teacher-joined');
+
+    await teacher.getByRole('button', { name: 'Start the session' }).click();
+    await expect.poll(() => teacher.getByTestId('session-status').textContent()).toBe('Active');
+    await expect.poll(() => state.textContent(), { timeout: 10_000 }).toContain('The discussion is on');
+    await checkpoint(student, 'live-student-active');
+
+    await teacher.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 10_000 }).toContain('paused');
+    await teacher.getByLabel('Why it ends').selectOption('early_completion');
+    await teacher.getByRole('button', { name: 'End the session' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 10_000 }).toContain('has ended');
+    await expect.poll(() => teacher.getByTestId('session-status').textContent()).toBe('Ended');
+    await expect.poll(() => teacher.getByTestId('live-feed').textContent()).toContain('The session is now Ended');
+    await teacher.getByTestId('engagement-score').waitFor();
+    await checkpoint(teacher, 'live-teacher-ended');
+    await checkpoint(student, 'live-student-ended');
+    await studentContext.close();
+    await teacherContext.close();
+  }, 240_000);
+});

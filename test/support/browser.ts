@@ -1,0 +1,118 @@
+/**
+ * Browser-test helpers (playwright-core with Debian's Chromium, headless): a real server on a fresh
+ * PGlite database with the demo district, axe-core checks (serious and critical violations) and
+ * screenshots under .tmp/screenshots, signing in by field name.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { applicationPlugins } from '../../src/app.js';
+import { ensureWebBuilt } from '../../src/cli/web-build.js';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createJobRunner } from '../../src/platform/jobs/runner.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { migratedDatabase, type TestDatabase } from './db.js';
+import { SMALL_DISTRICT } from './oneroster-fixture.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SHOTS = '.tmp/screenshots';
+export const PHONE = { width: 390, height: 844 };
+export const TABLET = { width: 1024, height: 768 };
+export const DESKTOP = { width: 1280, height: 860 };
+export const DISTRICT = 'demo-district';
+export const demoEmail = (who: string) => `${who}@demo-district.schola.dev`;
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface BrowserWorld {
+  database: TestDatabase;
+  app: FastifyInstance;
+  browser: Browser;
+  url: string;
+  /** A browser profile; axe-core is injected as an inline script, which the app's CSP rightly forbids. */
+  newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function browserWorld(): Promise<BrowserWorld> {
+  await ensureWebBuilt(() => undefined);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const database = await migratedDatabase();
+  await seedDemo(database, SMALL_DISTRICT);
+  const logger = createLogger('silent');
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-web-uploads-'));
+  const app = await buildApp({
+    database,
+    logger,
+    jobs: createJobRunner(database, { logger, uploadDir, pollIntervalMs: 200 }),
+    plugins: applicationPlugins(),
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+  return {
+    database,
+    app,
+    browser,
+    url,
+    newContext: (options) => browser.newContext({ ...options, bypassCSP: true }),
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** axe-core on the page as it is: serious and critical violations, described. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe.run();
+    return result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+/** Checks accessibility and saves the screenshot of a main page (a live page never idles: no network wait). */
+export async function checkpoint(page: Page, name: string): Promise<void> {
+  expect(await accessibilityProblems(page), name).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A page that fails the test on any uncaught error in the browser. */
+export async function strictPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+export async function signIn(world: BrowserWorld, context: BrowserContext, tenant: string, who: string): Promise<Page> {
+  const page = await strictPage(context);
+  await page.goto(world.url);
+  await page.waitForURL('**/sign-in');
+  await page.locator('input[name=tenant]').fill(tenant);
+  await page.locator('input[name=email]').fill(who);
+  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
+  return page;
+}
