@@ -10,9 +10,11 @@
  * its referral converted — all in the caller's one unit of work: if any part fails (the class is
  * full), the transaction rolls back and nothing of it remains.
  *
- * Referral rewards: the finance domain's `grantDiscount` does not exist on this branch yet, so the
- * reward is recorded as pending on crm.referrals (converted = true, reward_given = false,
- * reward_type = 'discount') and the conversion answers `referralReward: 'pending'`.
+ * Referral rewards: when a referred lead converts, the referrer gets REFERRAL_REWARD_PERCENT off their
+ * next invoice through finance's `grantDiscount` — the referrer's own if they are a student, else their
+ * primary child's — and the referral is marked rewarded (`referralReward: 'granted'`). When there is
+ * no student to credit, or the caller may not grant discounts (a sales-only account), the reward stays
+ * pending on crm.referrals (converted = true, reward_given = false) for the finance desk.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
@@ -20,11 +22,18 @@ import { rowsOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/service/routes.js';
 import type { Work } from '../../platform/service/work.js';
+import { grantDiscount } from '../finance/index.js';
 import { activeEnrollmentCount, enroll, getSession, lockClass, schoolOpsErrors } from '../school-ops/index.js';
 import { crmErrors } from './errors.js';
 import { funnelRank } from './funnel.js';
 import { checkMove, leadView, lockLead, setStatus } from './leads.js';
-import { bookTrialInput, convertLeadInput, trialOutcomeInput, type ConvertLeadInput } from './schemas.js';
+import {
+  bookTrialInput,
+  convertLeadInput,
+  REFERRAL_REWARD_PERCENT,
+  trialOutcomeInput,
+  type ConvertLeadInput,
+} from './schemas.js';
 import { leads, referrals, trials } from './tables.js';
 
 const OPEN_TRIALS = ['scheduled', 'confirmed'];
@@ -187,8 +196,49 @@ export async function convertLead(work: Work, leadId: string, input: ConvertLead
     .set({ converted: true })
     .where(and(eq(referrals.tenantId, work.tenantId), eq(referrals.referredLeadId, leadId)))
     .returning();
-  if (refs.length > 0) referralReward = refs.every((r) => r.rewardGiven) ? 'granted' : 'pending';
+  for (const ref of refs) {
+    if (ref.rewardGiven) continue;
+    referralReward = (await rewardReferral(work, lead.organizationId, ref, lead.name ?? leadId))
+      ? 'granted'
+      : 'pending';
+  }
+  if (refs.length > 0 && refs.every((r) => r.rewardGiven)) referralReward = 'granted';
   return { lead: view, studentId, parentId, enrollmentId: enrollment.id, referralReward };
+}
+
+/** Grants the referrer's discount; false (left pending) when there is nobody to credit or no right to. */
+async function rewardReferral(
+  work: Work,
+  organizationId: string,
+  ref: typeof referrals.$inferSelect,
+  leadName: string,
+): Promise<boolean> {
+  const [beneficiary] = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`SELECT u.id FROM core.users u WHERE u.tenant_id = ${work.tenantId} AND u.role = 'student'
+        AND (u.id = ${ref.referrerId} OR u.id IN (SELECT f.child_id FROM core.families f
+              WHERE f.tenant_id = ${work.tenantId} AND f.parent_id = ${ref.referrerId}))
+      ORDER BY (u.id = ${ref.referrerId}) DESC, u.id LIMIT 1`),
+  );
+  if (!beneficiary) return false;
+  try {
+    await grantDiscount(work, {
+      organizationId,
+      studentId: beneficiary.id,
+      kind: 'referral',
+      percent: REFERRAL_REWARD_PERCENT,
+      reason: `Referral reward: ${leadName} enrolled`,
+      source: { table: 'crm.referrals', id: ref.id },
+    });
+  } catch (error) {
+    // Refused before writing anything (policy or input): the reward waits for the finance desk.
+    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'validation_failed')) return false;
+    throw error;
+  }
+  await work.tx
+    .update(referrals)
+    .set({ rewardGiven: true, rewardType: 'discount' })
+    .where(and(eq(referrals.tenantId, work.tenantId), eq(referrals.id, ref.id)));
+  return true;
 }
 
 export { leadView };

@@ -11,6 +11,8 @@ const phone = z.string().trim().max(40);
 export { LEAD_EXITS, LEAD_FUNNEL, LEAD_STATUSES };
 /** Where a lead may be moved to (the legacy `trial` is no target). */
 export const LEAD_TARGETS = [...LEAD_FUNNEL, ...LEAD_EXITS] as const;
+/** The referrer's reward when a referred lead enrols: this percentage off their next invoice. */
+export const REFERRAL_REWARD_PERCENT = 10;
 export const LEAD_SOURCES = ['website', 'referral', 'walk_in', 'ad'] as const;
 export const INTERACTION_TYPES = ['call', 'email', 'whatsapp', 'meeting', 'note'] as const;
 

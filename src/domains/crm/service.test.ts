@@ -139,8 +139,10 @@ describe('conversion', () => {
   const student = { firstName: 'Joana', lastName: 'Atomica' };
   const counts = async () => {
     const [r] = await h.database.query<{ users: number; families: number }>(
-      `SELECT (SELECT count(*)::int FROM core.users WHERE tenant_id = $1 AND last_name IN ('Atomica', 'AtomicaParent')) AS users,
-              (SELECT count(*)::int FROM core.families f JOIN core.users u ON u.tenant_id = f.tenant_id AND u.id = f.child_id
+      `SELECT (SELECT count(*)::int FROM core.users
+                WHERE tenant_id = $1 AND last_name IN ('Atomica', 'AtomicaParent')) AS users,
+              (SELECT count(*)::int FROM core.families f
+                 JOIN core.users u ON u.tenant_id = f.tenant_id AND u.id = f.child_id
                 WHERE f.tenant_id = $1 AND u.last_name = 'Atomica') AS families`,
       [ls.tenantId],
     );
@@ -185,6 +187,32 @@ describe('conversion', () => {
     // converted once: a second conversion and any further move are refused
     expect((await post(`/api/v1/sales/leads/${l.id}/convert`, body)).json().code).toBe('lead_closed');
     expect((await move(l.id, 'new')).json().code).toBe('lead_closed');
+  });
+});
+
+describe('referral rewards', () => {
+  it("grant the referrer's discount through finance when the converting desk may (else it stays pending)", async () => {
+    const [referrer] = await ls.addStudents(1);
+    const l = await lead({ source: 'referral', referrerId: referrer });
+    const open = await classWithSession(5, 0);
+    const secretary = ls.as(['admissions', 'finance']);
+    const done = await post(
+      `/api/v1/sales/leads/${l.id}/convert`,
+      { classId: open.classId, student: { firstName: 'Referida', lastName: 'Silva' } },
+      secretary,
+    );
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json().referralReward).toBe('granted');
+    const grants = await h.database.query<{ kind: string; percent_basis_points: number }>(
+      'SELECT kind, percent_basis_points FROM finance.discount_grants WHERE tenant_id = $1 AND student_id = $2',
+      [ls.tenantId, referrer],
+    );
+    expect(grants).toEqual([{ kind: 'referral', percent_basis_points: 1000 }]);
+    const [ref] = await h.database.query<{ reward_given: boolean }>(
+      'SELECT reward_given FROM crm.referrals WHERE tenant_id = $1 AND referred_lead_id = $2',
+      [ls.tenantId, l.id],
+    );
+    expect(ref!.reward_given).toBe(true);
   });
 });
 

@@ -87,7 +87,8 @@ export async function completeLesson(work: Work, input: CompleteLessonInput) {
   await studentOrganization(work, data.studentId);
   const [lesson] = rowsOf<{ module_id: string; points: number | null }>(
     await work.tx.execute(
-      sql`SELECT module_id, points FROM curriculum.lessons WHERE tenant_id = ${work.tenantId} AND id = ${data.lessonId}`,
+      sql`SELECT module_id, points FROM curriculum.lessons
+            WHERE tenant_id = ${work.tenantId} AND id = ${data.lessonId}`,
     ),
   );
   if (!lesson) throw AppError.validation({ lessonId: ['is not a lesson of this school'] });

@@ -90,7 +90,8 @@ describe('progress and badges', () => {
   it('count a lesson once and award the declared badges once (first lesson, ten lessons, module)', async () => {
     const [student] = await ls.addStudents(1);
     const badge = await h.database.query<{ id: string }>(
-      `INSERT INTO curriculum.badges (tenant_id, id, organization_id, name, category) VALUES ($1, 'bdg-mod', $2, 'Module star', 'module') RETURNING id`,
+      `INSERT INTO curriculum.badges (tenant_id, id, organization_id, name, category)
+       VALUES ($1, 'bdg-mod', $2, 'Module star', 'module') RETURNING id`,
       [ls.tenantId, ls.organizationId],
     );
     const { lessons, moduleId } = await moduleWithLessons(11);

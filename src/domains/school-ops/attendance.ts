@@ -137,7 +137,8 @@ async function perfectMonth(work: Work, studentId: string, month: string): Promi
       FROM school_ops.sessions s
       JOIN school_ops.enrollments e ON e.tenant_id = s.tenant_id AND e.class_id = s.class_id
        AND e.user_id = ${studentId} AND e.status = 'active'
-      LEFT JOIN school_ops.attendance a ON a.tenant_id = s.tenant_id AND a.session_id = s.id AND a.user_id = ${studentId}
+      LEFT JOIN school_ops.attendance a
+        ON a.tenant_id = s.tenant_id AND a.session_id = s.id AND a.user_id = ${studentId}
      WHERE s.tenant_id = ${work.tenantId} AND coalesce(s.status, 'scheduled') <> 'cancelled'
        AND s.date >= ${first}::date AND s.date < (${first}::date + interval '1 month')`),
   );

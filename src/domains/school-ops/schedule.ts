@@ -137,7 +137,8 @@ export async function addSchedule(work: Work, classId: string, input: ScheduleIn
   if (clash) {
     throw schoolOpsErrors.double_booked(
       `Every ${data.dayOfWeek === 0 ? 'Sunday' : `day ${data.dayOfWeek}`} ${data.startTime}–${data.endTime} overlaps ` +
-        `"${String(clash.name)}" (${hhmm(clash.start_time)}–${hhmm(clash.end_time)}) of the same class, teacher or room.`,
+        `"${String(clash.name)}" (${hhmm(clash.start_time)}–${hhmm(clash.end_time)}) ` +
+        'of the same class, teacher or room.',
       { conflictWith: String(clash.name) },
     );
   }
@@ -277,7 +278,10 @@ async function defaultWeek(work: Work): Promise<string> {
   return today < start ? start : today > end ? start : today;
 }
 
-/** The week (Monday–Sunday) holding `weekOf` (default: today, within the current term): every session, or a teacher's own. */
+/**
+ * The week (Monday–Sunday) holding `weekOf` (default: today, within the current term): every session,
+ * or a teacher's own.
+ */
 export async function weekSessions(
   work: Work,
   weekOf?: string,

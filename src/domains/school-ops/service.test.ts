@@ -79,7 +79,8 @@ describe('class groups', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(13);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().code).toBe('class_full');
     const [row] = await h.database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM school_ops.enrollments WHERE tenant_id = $1 AND class_id = $2 AND status = 'active'`,
+      `SELECT count(*)::int AS n FROM school_ops.enrollments
+        WHERE tenant_id = $1 AND class_id = $2 AND status = 'active'`,
       [ls.tenantId, cls.id],
     );
     expect(row!.n).toBe(7);
@@ -113,7 +114,8 @@ describe('schedules and sessions', () => {
       expect(r.statusCode, r.body).toBe(201);
     }
     await h.database.query(
-      `UPDATE core.organizations SET settings = coalesce(settings, '{}'::jsonb) || '{"holidays": ["2026-04-06", {"date": "2026-04-15", "name": "x"}]}'::jsonb
+      `UPDATE core.organizations SET settings = coalesce(settings, '{}'::jsonb)
+          || '{"holidays": ["2026-04-06", {"date": "2026-04-15", "name": "x"}]}'::jsonb
         WHERE tenant_id = $1`,
       [ls.tenantId],
     );
