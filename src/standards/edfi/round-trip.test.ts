@@ -16,7 +16,7 @@ import { buildApp } from '../../platform/http/app.js';
 import { createLogger } from '../../platform/log/logger.js';
 import { descriptorCollection } from './descriptor-json.js';
 import { loadInterchange } from './interchange/load.js';
-import { reportText, type LoadReport } from './interchange/report.js';
+import { notStoredReason, reportText, type LoadReport } from './interchange/report.js';
 import { GRAND_BEND_SAMPLE } from './interchange/sample.js';
 import { servedResources } from './resources.js';
 import { allResources } from '../../platform/api/registry.js';
@@ -277,5 +277,11 @@ describe('interchange fidelity over the Grand Bend sample', () => {
       'StudentAssessment/StudentObjectiveAssessment/ScoreResult/Result': 160,
     });
     expect(reportText(report)).toContain('Assessment/ContentStandard/Title: 4');
+    // Issue 12: ContentStandard is listed as deliberately not stored, with the reason.
+    expect(notStoredReason('Assessment/ContentStandard/Title')).toMatch(/^deliberately not stored: /);
+    expect(notStoredReason('Assessment/AssessmentPeriod/BeginDate')).toBeUndefined();
+    expect(reportText(report)).toContain(
+      `Assessment/ContentStandard/Title: 4 (${notStoredReason('Assessment/ContentStandard/Title')})`,
+    );
   });
 });

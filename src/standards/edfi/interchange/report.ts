@@ -58,6 +58,22 @@ export interface LoadProgress {
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
+/**
+ * Ed-Fi content Schola deliberately does not store, by element path (a prefix of the reported paths), with
+ * the reason the report prints beside its count.
+ */
+export const DELIBERATELY_NOT_STORED: Readonly<Record<string, string>> = {
+  'Assessment/ContentStandard':
+    'deliberately not stored: a citation of the publication the assessment is aligned to (title, version, ' +
+    'year, authors); the data model has no table for it and no Schola feature reads it',
+};
+
+/** The reason an element path is deliberately not stored, if it is. */
+export function notStoredReason(elementPath: string): string | undefined {
+  const prefix = Object.keys(DELIBERATELY_NOT_STORED).find((p) => elementPath === p || elementPath.startsWith(`${p}/`));
+  return prefix ? DELIBERATELY_NOT_STORED[prefix] : undefined;
+}
+
 /** A plain-text summary: one line per resource, then elements not stored, then the rejected elements. */
 export function reportText(report: LoadReport, maxErrors = 50): string {
   const lines: string[] = [];
@@ -81,7 +97,10 @@ export function reportText(report: LoadReport, maxErrors = 50): string {
   const notStoredValues = Object.entries(report.notStoredValues).sort(([a], [b]) => a.localeCompare(b));
   if (notStoredValues.length > 0) {
     lines.push('', 'values not stored (no column; the rest of each element is loaded):');
-    for (const [elementPath, count] of notStoredValues) lines.push(`  ${elementPath}: ${count}`);
+    for (const [elementPath, count] of notStoredValues) {
+      const reason = notStoredReason(elementPath);
+      lines.push(`  ${elementPath}: ${count}${reason ? ` (${reason})` : ''}`);
+    }
   }
   if (report.errors.length > 0) {
     lines.push('', `rejected elements (${report.errors.length}):`);
