@@ -333,6 +333,12 @@ export const en = {
     untitled: 'Notification',
   },
   fin: {
+    refused: 'The payroll was not changed',
+    errors: {
+      exceedsDue: 'The payment is more than what is still due ({{due}}).',
+      notApprovable: 'Only a payroll awaiting approval can be approved.',
+      notPayable: 'Only an approved payroll can be paid.',
+    },
     trialBalanceTitle: 'Trial balance',
     from: 'From',
     to: 'To',

@@ -336,6 +336,12 @@ export const es: Messages = {
     untitled: 'Notificación',
   },
   fin: {
+    refused: 'La nómina no se modificó',
+    errors: {
+      exceedsDue: 'El pago supera lo que aún se debe ({{due}}).',
+      notApprovable: 'Solo se puede aprobar una nómina pendiente de aprobación.',
+      notPayable: 'Solo se puede pagar una nómina aprobada.',
+    },
     trialBalanceTitle: 'Balance de comprobación',
     from: 'Desde',
     to: 'Hasta',

@@ -335,6 +335,12 @@ export const ptBR: Messages = {
     untitled: 'Notificação',
   },
   fin: {
+    refused: 'A folha não foi alterada',
+    errors: {
+      exceedsDue: 'O pagamento é maior do que o valor ainda devido ({{due}}).',
+      notApprovable: 'Só uma folha aguardando aprovação pode ser aprovada.',
+      notPayable: 'Só uma folha aprovada pode ser paga.',
+    },
     trialBalanceTitle: 'Balancete',
     from: 'De',
     to: 'Até',

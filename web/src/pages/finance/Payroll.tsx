@@ -1,5 +1,5 @@
 /** Payroll: each teacher's payroll with its status; approve one awaiting approval, record a payment. */
-import { Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,29 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatDate, formatMoney } from '../../lib/format';
+import { ProblemError, problemMessage } from '../../lib/problem';
 import { BOOKS_CURRENCY } from './TrialBalance';
 
 const PAYABLE = new Set(['approved', 'scheduled', 'partially_paid']);
+
+/** Payroll's refusals in the reader's language (the amount still due in money), else the API's own words. */
+function PayrollProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  let message = problemMessage(error, t('common.error'));
+  if (error instanceof ProblemError) {
+    const problem = error.problem as Record<string, unknown>;
+    if (problem.code === 'payment_exceeds_balance' && typeof problem.dueCents === 'number')
+      message = t('fin.errors.exceedsDue', { due: formatMoney(problem.dueCents, BOOKS_CURRENCY) });
+    else if (problem.code === 'payroll_not_approvable') message = t('fin.errors.notApprovable');
+    else if (problem.code === 'payroll_not_payable') message = t('fin.errors.notPayable');
+  }
+  return (
+    <Alert color="red" role="alert" title={t('fin.refused')}>
+      {message}
+    </Alert>
+  );
+}
 
 export function Payroll() {
   const { t } = useTranslation();
@@ -39,11 +59,14 @@ export function Payroll() {
     },
   });
   const money = (cents: number) => formatMoney(cents, BOOKS_CURRENCY);
+  // Only the latest action's outcome is shown (an approval's success is not left beside a refused payment).
+  const last = approve.submittedAt >= pay.submittedAt ? approve : pay;
   return (
     <Page title={t('fin.payrollTitle')}>
-      <ErrorAlert error={query.error ?? approve.error ?? pay.error} />
-      {approve.isSuccess ? <Text role="status">{t('fin.approved')}</Text> : null}
-      {pay.isSuccess ? <Text role="status">{t('fin.paymentRecorded')}</Text> : null}
+      <ErrorAlert error={query.error} />
+      <PayrollProblem error={last.error} />
+      {last === approve && approve.isSuccess ? <Text role="status">{t('fin.approved')}</Text> : null}
+      {last === pay && pay.isSuccess ? <Text role="status">{t('fin.paymentRecorded')}</Text> : null}
       {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {query.data && query.data.items.length === 0 ? <Text>{t('common.none')}</Text> : null}
       {query.data && query.data.items.length > 0 ? (
