@@ -102,6 +102,10 @@ const tree = root.addChildren([
     page('/ls/schedule', () => import('./pages/langschool/Schedule'), 'Schedule'),
     page('/ls/leads', () => import('./pages/langschool/LeadBoard'), 'LeadBoard'),
     page('/ls/classes', () => import('./pages/langschool/MyClasses'), 'MyClasses'),
+    page('/finance/trial-balance', () => import('./pages/finance/TrialBalance'), 'TrialBalance'),
+    page('/finance/journal', () => import('./pages/finance/Journal'), 'Journal'),
+    page('/finance/journal/$entryId', () => import('./pages/finance/JournalEntry'), 'JournalEntryPage'),
+    page('/finance/payroll', () => import('./pages/finance/Payroll'), 'Payroll'),
     page('/ls/classes/sessions/$sessionId', () => import('./pages/langschool/Attendance'), 'AttendancePage'),
   ]),
 ]);

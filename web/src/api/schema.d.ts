@@ -2446,6 +2446,1017 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal entries */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    organizationId?: string;
+                    status?: "draft" | "posted" | "reversed" | "cancelled";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entries, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                description: string | null;
+                                entryDate: string | null;
+                                entryNumber: number | null;
+                                eventKind: string | null;
+                                id: string;
+                                isReversal: boolean;
+                                memo: string | null;
+                                organizationId: string;
+                                postedAt: string | null;
+                                reversedByEntryId: string | null;
+                                reversesEntryId: string | null;
+                                sourceType: string | null;
+                                status: string;
+                                totalCents: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a manual journal entry
+         * @description At least two lines, each a debit or a credit in cents; debits equal credits. A draft unless post.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** Format: date */
+                        entryDate: string;
+                        lines: {
+                            accountId: string;
+                            costCenterId?: string;
+                            /** @default 0 */
+                            creditCents?: number;
+                            /** @default 0 */
+                            debitCents?: number;
+                            description?: string;
+                        }[];
+                        memo?: string;
+                        organizationId?: string;
+                        /** @default false */
+                        post?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The entry */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            entryDate: string | null;
+                            entryNumber: number | null;
+                            eventKind: string | null;
+                            id: string;
+                            isReversal: boolean;
+                            lines: {
+                                accountCode: string;
+                                accountId: string;
+                                accountName: string | null;
+                                creditCents: number;
+                                debitCents: number;
+                                description: string | null;
+                                lineNumber: number;
+                            }[];
+                            memo: string | null;
+                            organizationId: string;
+                            postedAt: string | null;
+                            reversedByEntryId: string | null;
+                            reversesEntryId: string | null;
+                            sourceType: string | null;
+                            status: string;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/ledger/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journal entry with its lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            entryDate: string | null;
+                            entryNumber: number | null;
+                            eventKind: string | null;
+                            id: string;
+                            isReversal: boolean;
+                            lines: {
+                                accountCode: string;
+                                accountId: string;
+                                accountName: string | null;
+                                creditCents: number;
+                                debitCents: number;
+                                description: string | null;
+                                lineNumber: number;
+                            }[];
+                            memo: string | null;
+                            organizationId: string;
+                            postedAt: string | null;
+                            reversedByEntryId: string | null;
+                            reversesEntryId: string | null;
+                            sourceType: string | null;
+                            status: string;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft journal entry */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a draft journal entry */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** Format: date */
+                        entryDate?: string;
+                        lines?: {
+                            accountId: string;
+                            costCenterId?: string;
+                            /** @default 0 */
+                            creditCents?: number;
+                            /** @default 0 */
+                            debitCents?: number;
+                            description?: string;
+                        }[];
+                        memo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            entryDate: string | null;
+                            entryNumber: number | null;
+                            eventKind: string | null;
+                            id: string;
+                            isReversal: boolean;
+                            lines: {
+                                accountCode: string;
+                                accountId: string;
+                                accountName: string | null;
+                                creditCents: number;
+                                debitCents: number;
+                                description: string | null;
+                                lineNumber: number;
+                            }[];
+                            memo: string | null;
+                            organizationId: string;
+                            postedAt: string | null;
+                            reversedByEntryId: string | null;
+                            reversesEntryId: string | null;
+                            sourceType: string | null;
+                            status: string;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/finance/ledger/entries/{entryId}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a draft journal entry
+         * @description Assigns the organisation's next entry number; the entry becomes immutable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The posted entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            entryDate: string | null;
+                            entryNumber: number | null;
+                            eventKind: string | null;
+                            id: string;
+                            isReversal: boolean;
+                            lines: {
+                                accountCode: string;
+                                accountId: string;
+                                accountName: string | null;
+                                creditCents: number;
+                                debitCents: number;
+                                description: string | null;
+                                lineNumber: number;
+                            }[];
+                            memo: string | null;
+                            organizationId: string;
+                            postedAt: string | null;
+                            reversedByEntryId: string | null;
+                            reversesEntryId: string | null;
+                            sourceType: string | null;
+                            status: string;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/ledger/entries/{entryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a posted journal entry
+         * @description Posts a new entry with the lines swapped, linked to the original, which becomes reversed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        entryDate?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reversal */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            entryDate: string | null;
+                            entryNumber: number | null;
+                            eventKind: string | null;
+                            id: string;
+                            isReversal: boolean;
+                            lines: {
+                                accountCode: string;
+                                accountId: string;
+                                accountName: string | null;
+                                creditCents: number;
+                                debitCents: number;
+                                description: string | null;
+                                lineNumber: number;
+                            }[];
+                            memo: string | null;
+                            organizationId: string;
+                            postedAt: string | null;
+                            reversedByEntryId: string | null;
+                            reversesEntryId: string | null;
+                            sourceType: string | null;
+                            status: string;
+                            totalCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/ledger/reports/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance for a period */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    organizationId?: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Debits and credits per account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                accountId: string;
+                                accountType: string;
+                                balanceCents: number;
+                                code: string;
+                                creditCents: number;
+                                debitCents: number;
+                                name: string | null;
+                            }[];
+                            balanced: boolean;
+                            from: string;
+                            organizationId: string;
+                            to: string;
+                            totalCreditCents: number;
+                            totalDebitCents: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: entry_not_draft, entry_not_posted, account_not_postable, organization_required. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payrolls */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "draft" | "pending_approval" | "approved" | "scheduled" | "partially_paid" | "paid" | "cancelled" | "disputed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Payrolls, newest period first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approvedAt: string | null;
+                                contractId: string | null;
+                                employeeName: string | null;
+                                grossAmountCents: number;
+                                hoursWorked: number | null;
+                                id: string;
+                                netAmountCents: number;
+                                paidAmountCents: number;
+                                paidAt: string | null;
+                                payrollType: string | null;
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                status: string;
+                                totalAdditionsCents: number;
+                                totalDeductionsCents: number;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List finance/payroll_payments
+         * @description Written only through the finance service: POST /api/v1/finance/payroll/{payrollId}/payments.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    count?: boolean;
+                    /** @description keyset paging: page.nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description comma list of fields to return */
+                    fields?: string;
+                    /** @description equals; also id[ne|gt|gte|lt|lte|in|null], id[contains] */
+                    id?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description equals; also paidBy[ne|gt|gte|lt|lte|in|null], paidBy[contains] */
+                    paidBy?: string;
+                    /** @description equals; also paymentMethodId[ne|gt|gte|lt|lte|in|null], paymentMethodId[contains] */
+                    paymentMethodId?: string;
+                    /** @description equals; also payrollId[ne|gt|gte|lt|lte|in|null], payrollId[contains] */
+                    payrollId?: string;
+                    /** @description comma list of id, payrollId, userId; prefix - for descending */
+                    sort?: string;
+                    /** @description equals; also userId[ne|gt|gte|lt|lte|in|null], userId[contains] */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: components["schemas"]["finance_payroll_payments"][];
+                            page?: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll-payments/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one finance/payroll_payments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["finance_payroll_payments"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll/{payrollId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a payroll (posts its accrual) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    payrollId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The approved payroll */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            contractId: string | null;
+                            employeeName: string | null;
+                            grossAmountCents: number;
+                            hoursWorked: number | null;
+                            id: string;
+                            netAmountCents: number;
+                            paidAmountCents: number;
+                            paidAt: string | null;
+                            payrollType: string | null;
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            status: string;
+                            totalAdditionsCents: number;
+                            totalDeductionsCents: number;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll/{payrollId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay (part of) an approved payroll
+         * @description Never above net − paid; the status follows (partially_paid → paid).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    payrollId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountCents: number;
+                        /**
+                         * @default pix
+                         * @enum {string}
+                         */
+                        methodType?: "bank_transfer" | "pix" | "cash" | "check";
+                        /** Format: date */
+                        paidOn?: string;
+                        referenceCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The payment and the payroll after it */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paymentId: string;
+                            payroll: {
+                                approvedAt: string | null;
+                                contractId: string | null;
+                                employeeName: string | null;
+                                grossAmountCents: number;
+                                hoursWorked: number | null;
+                                id: string;
+                                netAmountCents: number;
+                                paidAmountCents: number;
+                                paidAt: string | null;
+                                payrollType: string | null;
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                status: string;
+                                totalAdditionsCents: number;
+                                totalDeductionsCents: number;
+                                userId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payroll/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute a contract's payroll from the sessions taught
+         * @description Idempotent per contract and period; the payroll awaits approval.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        /** Format: date */
+                        paymentDueDate?: string;
+                        /** Format: date */
+                        periodEnd: string;
+                        /** Format: date */
+                        periodStart: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The payroll */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            contractId: string | null;
+                            employeeName: string | null;
+                            grossAmountCents: number;
+                            hoursWorked: number | null;
+                            id: string;
+                            netAmountCents: number;
+                            paidAmountCents: number;
+                            paidAt: string | null;
+                            payrollType: string | null;
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            status: string;
+                            totalAdditionsCents: number;
+                            totalDeductionsCents: number;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity/accounts": {
         parameters: {
             query?: never;
@@ -4529,6 +5540,24 @@ export interface components {
             preferredFirstName?: string | null;
             preferredLastSurname?: string | null;
             studentUniqueId: string;
+        };
+        finance_payroll_payments: {
+            amountCents?: number | null;
+            createdAt?: string | null;
+            failedAt?: string | null;
+            failureReason?: string | null;
+            id?: string;
+            methodType?: string | null;
+            notes?: string | null;
+            paidBy?: string | null;
+            paymentMethodId?: string | null;
+            payrollId?: string;
+            processedAt?: string | null;
+            referenceCode?: string | null;
+            scheduledFor?: string | null;
+            status?: string | null;
+            updatedAt?: string | null;
+            userId?: string;
         };
         identity_accounts: {
             classroomStudentId?: string | null;

@@ -53,6 +53,13 @@ describe('menus', () => {
     expect(homeFor(me(['parent']))).toBe('/children');
     expect(homeFor(me(['student']))).toBe('/classes');
     expect(homeFor(me(['admissions', 'finance'], 'language_school'))).toBe('/front-desk');
+    expect(menuFor(me(['finance'], 'language_school')).map((m) => m.to)).toEqual([
+      '/finance/trial-balance',
+      '/finance/journal',
+      '/finance/payroll',
+    ]);
+    expect(mayOpen(me(['finance'], 'language_school'), '/finance/journal/je-1')).toBe(true);
+    expect(mayOpen(me(['teacher'], 'language_school'), '/finance/payroll')).toBe(false);
     expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);

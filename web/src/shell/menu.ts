@@ -33,6 +33,12 @@ export function menuFor(me: Me): MenuItem[] {
         { to: '/ls/leads', label: 'leads' },
       ];
     if (roles.has('teacher')) return [{ to: '/ls/classes', label: 'myClasses' }];
+    if (roles.has('finance'))
+      return [
+        { to: '/finance/trial-balance', label: 'trialBalance' },
+        { to: '/finance/journal', label: 'journal' },
+        { to: '/finance/payroll', label: 'payroll' },
+      ];
     return [{ to: '/front-desk', label: 'frontDesk' }];
   }
   if (roles.has('district_admin')) return ADMIN;

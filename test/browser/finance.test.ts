@@ -1,0 +1,171 @@
+/**
+ * The language school's finance screens in Chromium (headless, playwright-core) against a real server
+ * with the demo books: the finance role's menu, a balanced trial balance, the journal and one entry with
+ * its lines, a reversal, and the payroll awaiting approval approved, then a payment above what is owed
+ * refused with the API's words. axe-core on every page; screenshots under .tmp/screenshots.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationPlugins } from '../../src/app.js';
+import { ensureWebBuilt } from '../../src/cli/web-build.js';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { migratedDatabase, type TestDatabase } from '../support/db.js';
+import { SMALL_DISTRICT } from '../support/oneroster-fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = '.tmp/screenshots';
+const DESKTOP = { width: 1440, height: 900 };
+const TENANT = 'demo-district-language-school';
+const email = (who: string) => `${who}@demo-language-school.schola.dev`;
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let url: string;
+
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe.run();
+    return result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+async function checkpoint(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  expect(await accessibilityProblems(page), name).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(context: BrowserContext, who: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(url);
+  await page.waitForURL('**/sign-in');
+  await page.locator('input[name=tenant]').fill(TENANT);
+  await page.locator('input[name=email]').fill(email(who));
+  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+const newContext = (options: Parameters<Browser['newContext']>[0]) =>
+  browser.newContext({ ...options, bypassCSP: true });
+
+async function menuItems(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: /Menu/ }).getByRole('link');
+  await links.first().waitFor();
+  return links.allTextContents();
+}
+
+beforeAll(async () => {
+  await ensureWebBuilt(() => undefined);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  database = await migratedDatabase();
+  await seedDemo(database, SMALL_DISTRICT);
+  app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.dispose();
+});
+
+describe('language-school finance in the browser', () => {
+  it('finance sees a balanced trial balance, opens the journal and an entry, approves the payroll', async () => {
+    const context = await newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'finance');
+    expect(new URL(page.url()).pathname).toBe('/finance/trial-balance');
+    expect(await menuItems(page)).toEqual(['Trial balance', 'Journal', 'Payroll']);
+
+    // The trial balance of the demo year balances: the totals row shows equal debits and credits.
+    await page.getByLabel('From').fill('2026-01-01');
+    await page.getByLabel('To').fill('2026-12-31');
+    const totals = page.getByTestId('trial-balance-totals');
+    await expect.poll(() => totals.textContent()).toContain('Balanced: debits equal credits');
+    const cells = await totals.locator('th').allTextContents();
+    expect(cells[1]).toBe(cells[2]);
+    expect(cells[1]).toMatch(/R\$/);
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBeGreaterThan(4);
+    await checkpoint(page, 'finance-trial-balance');
+
+    // The journal lists the entries; the capital contribution opens with its two lines.
+    await page.getByRole('link', { name: 'Journal' }).click();
+    await page.waitForURL('**/finance/journal');
+    const row = page.getByRole('row').filter({ hasText: 'Integralização de capital social' });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('Posted');
+    await checkpoint(page, 'finance-journal');
+    await row.getByRole('link').click();
+    await page.waitForURL('**/finance/journal/*');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Journal entry #\d+/);
+    const lines = page.getByRole('table', { name: 'Lines' }).getByRole('row');
+    await expect.poll(() => lines.count()).toBe(3);
+    await expect.poll(() => page.getByText(/R\$\s?50,000\.00/).count()).toBe(2);
+    await checkpoint(page, 'finance-journal-entry');
+
+    // Reversing needs a reason; the entry then shows as reversed, with a link to its reversal.
+    const reverse = page.getByRole('button', { name: 'Reverse entry' });
+    expect(await reverse.isDisabled()).toBe(true);
+    await page.getByLabel('Reason for reversing').fill('Posted to the wrong period');
+    await reverse.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Entry reversed');
+    await expect.poll(() => page.getByText('Reversed', { exact: true }).count()).toBe(1);
+    await page.getByRole('link', { name: /Reversed by a later entry/ }).click();
+    await expect.poll(() => page.getByText(/This entry reverses another/).count()).toBe(1);
+
+    // Payroll: February's payroll awaiting approval is approved; the other was approved and paid.
+    await page.getByRole('link', { name: 'Payroll' }).click();
+    await page.waitForURL('**/finance/payroll');
+    const waiting = page.getByRole('row').filter({ hasText: 'Awaiting approval' });
+    await waiting.waitFor();
+    expect(await page.getByRole('table', { name: 'Payroll' }).getByRole('row').count()).toBeGreaterThan(2);
+    await checkpoint(page, 'finance-payroll');
+    await waiting.getByRole('button', { name: /^Approve/ }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Payroll approved');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Awaiting approval' }).count()).toBe(0);
+
+    // A payment above what is owed is refused, and the API's reason is shown in words.
+    const approved = page.getByRole('row').filter({ hasText: 'Approved' });
+    await approved.getByRole('button', { name: 'Record payment' }).click();
+    await approved.getByLabel('Amount').fill('9999999');
+    await approved.getByRole('button', { name: 'Confirm payment' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The payment is more than what is still due (R$850.00).');
+    await checkpoint(page, 'finance-payroll-refused-payment');
+    // The amount still due is paid: the payroll is then paid in full.
+    await approved.getByLabel('Amount').fill('850');
+    await approved.getByRole('button', { name: 'Confirm payment' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Payment recorded.');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Approved' }).count()).toBe(0);
+    await context.close();
+  }, 240_000);
+});

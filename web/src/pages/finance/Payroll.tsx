@@ -1,0 +1,151 @@
+/** Payroll: each teacher's payroll with its status; approve one awaiting approval, record a payment. */
+import { Alert, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { formatDate, formatMoney } from '../../lib/format';
+import { ProblemError, problemMessage } from '../../lib/problem';
+import { BOOKS_CURRENCY } from './TrialBalance';
+
+const PAYABLE = new Set(['approved', 'scheduled', 'partially_paid']);
+
+/** Payroll's refusals in the reader's language (the amount still due in money), else the API's own words. */
+function PayrollProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  let message = problemMessage(error, t('common.error'));
+  if (error instanceof ProblemError) {
+    const problem = error.problem as Record<string, unknown>;
+    if (problem.code === 'payment_exceeds_balance' && typeof problem.dueCents === 'number')
+      message = t('fin.errors.exceedsDue', { due: formatMoney(problem.dueCents, BOOKS_CURRENCY) });
+    else if (problem.code === 'payroll_not_approvable') message = t('fin.errors.notApprovable');
+    else if (problem.code === 'payroll_not_payable') message = t('fin.errors.notPayable');
+  }
+  return (
+    <Alert color="red" role="alert" title={t('fin.refused')}>
+      {message}
+    </Alert>
+  );
+}
+
+export function Payroll() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [paying, setPaying] = useState<{ id: string; amount: number | string } | null>(null);
+  const query = useQuery({
+    queryKey: ['fin-payroll'],
+    queryFn: () => unwrap(api.GET('/api/v1/finance/payroll', { params: { query: {} } })),
+  });
+  const refresh = () => client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('fin-') });
+  const approve = useMutation({
+    mutationFn: (payrollId: string) =>
+      unwrap(api.POST('/api/v1/finance/payroll/{payrollId}/approve', { params: { path: { payrollId } } })),
+    onSuccess: refresh,
+  });
+  const pay = useMutation({
+    mutationFn: ({ id, cents }: { id: string; cents: number }) =>
+      unwrap(
+        api.POST('/api/v1/finance/payroll/{payrollId}/payments', {
+          params: { path: { payrollId: id } },
+          body: { amountCents: cents, methodType: 'pix' },
+        }),
+      ),
+    onSuccess: () => {
+      setPaying(null);
+      return refresh();
+    },
+  });
+  const money = (cents: number) => formatMoney(cents, BOOKS_CURRENCY);
+  // Only the latest action's outcome is shown (an approval's success is not left beside a refused payment).
+  const last = approve.submittedAt >= pay.submittedAt ? approve : pay;
+  return (
+    <Page title={t('fin.payrollTitle')}>
+      <ErrorAlert error={query.error} />
+      <PayrollProblem error={last.error} />
+      {last === approve && approve.isSuccess ? <Text role="status">{t('fin.approved')}</Text> : null}
+      {last === pay && pay.isSuccess ? <Text role="status">{t('fin.paymentRecorded')}</Text> : null}
+      {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
+      {query.data && query.data.items.length === 0 ? <Text>{t('common.none')}</Text> : null}
+      {query.data && query.data.items.length > 0 ? (
+        <Table striped aria-label={t('fin.payrollTitle')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fin.employee')}</Table.Th>
+              <Table.Th>{t('fin.period')}</Table.Th>
+              <Table.Th ta="right">{t('fin.gross')}</Table.Th>
+              <Table.Th ta="right">{t('fin.net')}</Table.Th>
+              <Table.Th ta="right">{t('fin.paid')}</Table.Th>
+              <Table.Th>{t('common.status')}</Table.Th>
+              <Table.Th>{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{p.employeeName ?? '—'}</Table.Td>
+                <Table.Td>
+                  {p.periodStart && p.periodEnd ? `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}` : '—'}
+                </Table.Td>
+                <Table.Td ta="right">{money(p.grossAmountCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.netAmountCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.paidAmountCents)}</Table.Td>
+                <Table.Td>
+                  <Badge color="dark" variant={p.status === 'paid' ? 'filled' : 'default'}>
+                    {t(`fin.payrollStatus.${p.status}`, { defaultValue: p.status })}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {p.status === 'pending_approval' || p.status === 'draft' ? (
+                    <Button
+                      size="xs"
+                      onClick={() => approve.mutate(p.id)}
+                      loading={approve.isPending && approve.variables === p.id}
+                      aria-label={t('fin.approveFor', { name: p.employeeName ?? '' })}
+                    >
+                      {t('fin.approve')}
+                    </Button>
+                  ) : null}
+                  {PAYABLE.has(p.status) && paying?.id !== p.id ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setPaying({ id: p.id, amount: (p.netAmountCents - p.paidAmountCents) / 100 })}
+                    >
+                      {t('fin.recordPayment')}
+                    </Button>
+                  ) : null}
+                  {paying?.id === p.id ? (
+                    <Group gap="xs" align="end">
+                      <NumberInput
+                        size="xs"
+                        label={t('fin.amountToPay')}
+                        value={paying.amount}
+                        onChange={(v) => setPaying({ id: p.id, amount: v })}
+                        decimalScale={2}
+                        min={0}
+                        w={140}
+                      />
+                      <Button
+                        size="xs"
+                        loading={pay.isPending}
+                        onClick={() => pay.mutate({ id: p.id, cents: Math.round(Number(paying.amount) * 100) })}
+                      >
+                        {t('fin.confirmPayment')}
+                      </Button>
+                      <Button size="xs" variant="subtle" onClick={() => setPaying(null)}>
+                        {t('common.cancel')}
+                      </Button>
+                    </Group>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Page>
+  );
+}
