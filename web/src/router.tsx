@@ -103,6 +103,9 @@ const tree = root.addChildren([
     page('/ls/leads', () => import('./pages/langschool/LeadBoard'), 'LeadBoard'),
     page('/ls/classes', () => import('./pages/langschool/MyClasses'), 'MyClasses'),
     page('/ls/classes/sessions/$sessionId', () => import('./pages/langschool/Attendance'), 'AttendancePage'),
+    page('/billing/invoices', () => import('./pages/billing/Invoices'), 'Invoices'),
+    page('/billing/invoices/$invoiceId', () => import('./pages/billing/InvoiceDetail'), 'InvoiceDetailPage'),
+    page('/billing/my-invoices', () => import('./pages/billing/MyInvoices'), 'MyInvoices'),
   ]),
 ]);
 
