@@ -2,7 +2,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-const COLORS: Record<string, string> = { paid: 'green.9', pending: 'blue.9', overdue: 'red.9', cancelled: 'gray.8' };
+const COLORS: Record<string, string> = { paid: '#256b33', pending: 'blue.9', overdue: 'red.9', cancelled: 'gray.8' };
 
 export function InvoiceStatus({ status }: { status: string }) {
   const { t } = useTranslation();
