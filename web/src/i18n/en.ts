@@ -134,6 +134,7 @@ export const en = {
     pixTitle: 'PIX charge',
     pixQrAlt: 'PIX QR code: scan it in your bank app',
     pixCopyPaste: 'Or copy this code (PIX copia e cola) into your bank app:',
+    pixAmountNote: 'The amount due if paid today (early-payment discount or late fees included).',
     pixExpires: 'Valid until {{at}}.',
     noInvoices: 'You have no invoices.',
   },

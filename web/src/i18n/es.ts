@@ -137,6 +137,7 @@ export const es: Messages = {
     pixTitle: 'Cobro PIX',
     pixQrAlt: 'Código QR PIX: escanéelo en la app de su banco',
     pixCopyPaste: 'O copie este código (PIX copia e cola) en la app de su banco:',
+    pixAmountNote: 'Importe a pagar hoy (con descuento por pronto pago o recargos, si corresponde).',
     pixExpires: 'Válido hasta {{at}}.',
     noInvoices: 'No tiene facturas.',
   },

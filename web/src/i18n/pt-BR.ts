@@ -136,6 +136,7 @@ export const ptBR: Messages = {
     pixTitle: 'Cobrança PIX',
     pixQrAlt: 'QR Code PIX: leia no app do seu banco',
     pixCopyPaste: 'Ou copie este código (PIX copia e cola) no app do seu banco:',
+    pixAmountNote: 'Valor para pagamento hoje (com desconto de pontualidade ou multa e juros, se houver).',
     pixExpires: 'Válido até {{at}}.',
     noInvoices: 'Você não tem faturas.',
   },

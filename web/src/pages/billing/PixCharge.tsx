@@ -18,6 +18,9 @@ export function PixCharge({ charge }: { charge: PixChargeData }) {
       <Text fw={600}>
         {t('billing.pixTitle')} — {formatMoney(charge.amountCents, 'BRL')}
       </Text>
+      <Text size="sm" c="dimmed">
+        {t('billing.pixAmountNote')}
+      </Text>
       {qr ? <Image src={qr} alt={t('billing.pixQrAlt')} w={220} h={220} data-testid="pix-qr" /> : null}
       <Text size="sm">{t('billing.pixCopyPaste')}</Text>
       <Code block data-testid="pix-code" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
