@@ -53,6 +53,10 @@ describe('menus', () => {
     expect(homeFor(me(['parent']))).toBe('/children');
     expect(homeFor(me(['student']))).toBe('/classes');
     expect(homeFor(me(['admissions', 'finance'], 'language_school'))).toBe('/front-desk');
+    expect(menuFor(me(['admissions', 'finance'], 'language_school')).map((m) => m.to)).toContain('/billing/invoices');
+    expect(menuFor(me(['admissions'], 'language_school')).map((m) => m.to)).not.toContain('/billing/invoices');
+    expect(homeFor(me(['finance'], 'language_school'))).toBe('/billing/invoices');
+    expect(homeFor(me(['parent'], 'language_school'))).toBe('/billing/my-invoices');
     expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);
