@@ -24,6 +24,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/notifications\/inbox/,
   /^\/api\/v1\/(school-ops|sales)\//,
   /^\/api\/v1\/finance\/(ledger\/entries|ledger\/reports\/trial-balance|payroll)/,
+  /^\/api\/v1\/billing\/(invoices|my-invoices)/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

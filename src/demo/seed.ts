@@ -20,6 +20,7 @@ import { seedK12Daily } from './k12-daily.js';
 import { seedK12Gradebooks } from './k12-grades.js';
 import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
+import { seedLanguageSchoolBilling } from './language-school-billing.js';
 import { seedLanguageSchoolBooks } from './language-school-books.js';
 import { seedDemoNotifications, seedNotificationTemplates } from './notifications.js';
 import { Random } from './random.js';
@@ -133,6 +134,8 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   }
   // The language school's books go through the finance services (balanced by construction).
   await seedLanguageSchoolBooks(database, seeded.languageSchoolTenantId);
+  // Its invoices in cents, a few paid, the rest pending or overdue, through the billing service.
+  await seedLanguageSchoolBilling(database, seeded.languageSchoolTenantId);
   const credentials = await seedDemoAccounts(
     database,
     seeded.districtTenantId,

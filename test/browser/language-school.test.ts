@@ -113,7 +113,7 @@ describe('language school in the browser', () => {
   it('the secretary sees the enrolments and the week calendar of the term (pt-BR)', async () => {
     const context = await newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'secretary');
-    expect(await menuItems(page)).toEqual(['Secretaria', 'Matrículas', 'Grade de horários', 'Leads (CRM)']);
+    expect(await menuItems(page)).toEqual(['Secretaria', 'Matrículas', 'Grade de horários', 'Leads (CRM)', 'Faturas']);
     await page.getByRole('link', { name: 'Matrículas' }).click();
     await page.waitForURL('**/ls/enrollments');
     await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBeGreaterThan(3);

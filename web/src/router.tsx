@@ -107,6 +107,9 @@ const tree = root.addChildren([
     page('/finance/journal/$entryId', () => import('./pages/finance/JournalEntry'), 'JournalEntryPage'),
     page('/finance/payroll', () => import('./pages/finance/Payroll'), 'Payroll'),
     page('/ls/classes/sessions/$sessionId', () => import('./pages/langschool/Attendance'), 'AttendancePage'),
+    page('/billing/invoices', () => import('./pages/billing/Invoices'), 'Invoices'),
+    page('/billing/invoices/$invoiceId', () => import('./pages/billing/InvoiceDetail'), 'InvoiceDetailPage'),
+    page('/billing/my-invoices', () => import('./pages/billing/MyInvoices'), 'MyInvoices'),
   ]),
 ]);
 

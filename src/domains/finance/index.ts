@@ -63,5 +63,6 @@ export {
   applyPayment,
   recordPayment,
   overdueSweep,
+  listInvoices,
   BILLING_RULES,
 } from './billing/index.js';

@@ -405,6 +405,531 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices with their balance, filtered by status, payer, student or month */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    payerId?: string;
+                    period?: string;
+                    status?: "pending" | "paid" | "overdue" | "cancelled";
+                    studentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of invoices, latest due first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: {
+                                balanceCents: number;
+                                creditCents: number;
+                                description: string | null;
+                                discountCents: number;
+                                dueDate: string | null;
+                                feeCents: number;
+                                grossCents: number;
+                                id: string;
+                                netCents: number;
+                                organizationId: string;
+                                paidAt: string | null;
+                                paidCents: number;
+                                payerId: string;
+                                payerName: string | null;
+                                period: string | null;
+                                status: string;
+                                studentId: string | null;
+                                studentName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines, payments, charges and balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adjustments: {
+                                amountCents: number;
+                                kind: string;
+                                rateBasisPoints: number | null;
+                                reason: string | null;
+                            }[];
+                            balanceCents: number;
+                            charges: {
+                                amountCents: number;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                expiresAt: string | null;
+                                externalId: string;
+                                gateway: string;
+                                id: string;
+                                invoiceId: string;
+                                method: string;
+                                status: string;
+                            }[];
+                            creditCents: number;
+                            description: string | null;
+                            discountCents: number;
+                            dueDate: string | null;
+                            familyCreditCents: number;
+                            feeCents: number;
+                            grossCents: number;
+                            id: string;
+                            netCents: number;
+                            organizationId: string;
+                            paidAt: string | null;
+                            paidCents: number;
+                            payerId: string;
+                            payerName: string | null;
+                            period: string | null;
+                            status: string;
+                            studentId: string | null;
+                            studentName: string | null;
+                            transactions: {
+                                amountCents: number;
+                                externalId: string | null;
+                                id: string;
+                                invoiceId: string | null;
+                                method: string | null;
+                                processedAt: string | null;
+                                refundOf: string | null;
+                                type: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: no_tuition_product, invoice_cancelled, invoice_not_billable, invoice_settled, refund_exceeds_payment, charge_state, card_declined, webhook_rejected, unknown_gateway. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/boleto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A boleto: the 47-digit line and the 44-digit barcode */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The charge */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            expiresAt: string | null;
+                            externalId: string;
+                            gateway: string;
+                            id: string;
+                            invoiceId: string;
+                            method: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: no_tuition_product, invoice_cancelled, invoice_not_billable, invoice_settled, refund_exceeds_payment, charge_state, card_declined, webhook_rejected, unknown_gateway. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Authorise a card for the invoice (capture separately) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountCents?: number;
+                        cardNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The authorised charge */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            expiresAt: string | null;
+                            externalId: string;
+                            gateway: string;
+                            id: string;
+                            invoiceId: string;
+                            method: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: no_tuition_product, invoice_cancelled, invoice_not_billable, invoice_settled, refund_exceeds_payment, charge_state, card_declined, webhook_rejected, unknown_gateway. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment received at the desk (cash, transfer…)
+         * @description Beyond the balance becomes family credit; after the due date the late fee and interest are added.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountCents: number;
+                        /**
+                         * @default cash
+                         * @enum {string}
+                         */
+                        method?: "cash" | "pix" | "boleto" | "card";
+                        /** Format: date */
+                        paidOn?: string;
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The payment and the invoice after it */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appliedCents: number;
+                            creditedCents: number;
+                            invoice: {
+                                balanceCents: number;
+                                creditCents: number;
+                                description: string | null;
+                                discountCents: number;
+                                dueDate: string | null;
+                                feeCents: number;
+                                grossCents: number;
+                                id: string;
+                                netCents: number;
+                                organizationId: string;
+                                paidAt: string | null;
+                                paidCents: number;
+                                payerId: string;
+                                payerName: string | null;
+                                period: string | null;
+                                status: string;
+                                studentId: string | null;
+                                studentName: string | null;
+                            };
+                            transaction: {
+                                amountCents: number;
+                                externalId: string | null;
+                                id: string;
+                                invoiceId: string | null;
+                                method: string | null;
+                                processedAt: string | null;
+                                refundOf: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: no_tuition_product, invoice_cancelled, invoice_not_billable, invoice_settled, refund_exceeds_payment, charge_state, card_declined, webhook_rejected, unknown_gateway. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/pix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PIX charge: copy-and-paste BR Code and QR image, valid 30 minutes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The charge */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            expiresAt: string | null;
+                            externalId: string;
+                            gateway: string;
+                            id: string;
+                            invoiceId: string;
+                            method: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: no_tuition_product, invoice_cancelled, invoice_not_billable, invoice_settled, refund_exceeds_payment, charge_state, card_declined, webhook_rejected, unknown_gateway. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/my-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in family's invoices (a parent's children's, a student's own) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    payerId?: string;
+                    period?: string;
+                    status?: "pending" | "paid" | "overdue" | "cancelled";
+                    studentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of invoices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: {
+                                balanceCents: number;
+                                creditCents: number;
+                                description: string | null;
+                                discountCents: number;
+                                dueDate: string | null;
+                                feeCents: number;
+                                grossCents: number;
+                                id: string;
+                                netCents: number;
+                                organizationId: string;
+                                paidAt: string | null;
+                                paidCents: number;
+                                payerId: string;
+                                payerName: string | null;
+                                period: string | null;
+                                status: string;
+                                studentId: string | null;
+                                studentName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/classroom/analytics/sessions": {
         parameters: {
             query?: never;

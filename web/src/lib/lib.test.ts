@@ -57,9 +57,14 @@ describe('menus', () => {
       '/finance/trial-balance',
       '/finance/journal',
       '/finance/payroll',
+      '/billing/invoices',
     ]);
     expect(mayOpen(me(['finance'], 'language_school'), '/finance/journal/je-1')).toBe(true);
     expect(mayOpen(me(['teacher'], 'language_school'), '/finance/payroll')).toBe(false);
+    expect(menuFor(me(['admissions', 'finance'], 'language_school')).map((m) => m.to)).toContain('/billing/invoices');
+    expect(menuFor(me(['admissions'], 'language_school')).map((m) => m.to)).not.toContain('/billing/invoices');
+    expect(homeFor(me(['finance'], 'language_school'))).toBe('/finance/trial-balance');
+    expect(homeFor(me(['parent'], 'language_school'))).toBe('/billing/my-invoices');
     expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);

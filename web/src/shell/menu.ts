@@ -31,14 +31,17 @@ export function menuFor(me: Me): MenuItem[] {
         { to: '/ls/enrollments', label: 'enrollments' },
         { to: '/ls/schedule', label: 'schedule' },
         { to: '/ls/leads', label: 'leads' },
+        ...(roles.has('finance') || roles.has('school_admin') ? [{ to: '/billing/invoices', label: 'invoices' }] : []),
       ];
-    if (roles.has('teacher')) return [{ to: '/ls/classes', label: 'myClasses' }];
     if (roles.has('finance'))
       return [
         { to: '/finance/trial-balance', label: 'trialBalance' },
         { to: '/finance/journal', label: 'journal' },
         { to: '/finance/payroll', label: 'payroll' },
+        { to: '/billing/invoices', label: 'invoices' },
       ];
+    if (roles.has('teacher')) return [{ to: '/ls/classes', label: 'myClasses' }];
+    if (roles.has('parent') || roles.has('student')) return [{ to: '/billing/my-invoices', label: 'myInvoices' }];
     return [{ to: '/front-desk', label: 'frontDesk' }];
   }
   if (roles.has('district_admin')) return ADMIN;

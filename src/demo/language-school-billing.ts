@@ -1,0 +1,50 @@
+/**
+ * The demo language school's billing (issue 18): the billing service issues last month's, this month's
+ * and next month's invoices for every active enrolment (integer cents), the front desk records payment
+ * of about two thirds of last month's (one only in part), and the overdue sweep marks the rest overdue —
+ * so the secretary's and the family's screens show paid, pending and overdue invoices with real balances.
+ * Relative to today, like a school that has been billing all along.
+ */
+import type { Database } from '../platform/db/database.js';
+import { createAccessControl } from '../platform/auth/access.js';
+import { runWork } from '../platform/service/work.js';
+import { generateInvoices, listInvoices, overdueSweep, recordPayment } from '../domains/finance/index.js';
+
+const month = (d: Date, delta: number) => {
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + delta, 1));
+  return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+export async function seedLanguageSchoolBilling(
+  database: Database,
+  tenantId: string,
+): Promise<{ invoices: number; payments: number; overdue: number }> {
+  const principal = {
+    kind: 'system' as const,
+    tenantId,
+    actorId: 'system:demo-billing',
+    roles: ['finance' as const],
+    scopes: [],
+  };
+  return runWork({ database, access: createAccessControl() }, principal, {}, async (work) => {
+    const [last, current, next] = [-1, 0, 1].map((delta) => month(work.now, delta)) as [string, string, string];
+    let invoices = 0;
+    for (const period of [last, current, next]) invoices += (await generateInvoices(work, { period })).created;
+    const { invoices: lastMonth } = await listInvoices(work, { period: last, limit: 500 });
+    let payments = 0;
+    for (const [i, inv] of lastMonth.entries()) {
+      if (i % 3 === 2 || inv.balanceCents <= 0 || !inv.dueDate) continue;
+      // One in five paid only half at the desk: a balance still open.
+      const amountCents = i % 5 === 0 ? Math.floor(inv.balanceCents / 2) : inv.balanceCents;
+      await recordPayment(work, inv.id, {
+        amountCents,
+        method: i % 2 === 0 ? 'cash' : 'pix',
+        paidOn: inv.dueDate,
+        reference: 'demo',
+      });
+      payments += 1;
+    }
+    const { markedOverdue } = await overdueSweep(work);
+    return { invoices, payments, overdue: markedOverdue };
+  });
+}
