@@ -23,6 +23,8 @@ const WEB_PATHS = [
   /^\/api\/v1\/classroom\//,
   /^\/api\/v1\/notifications\/inbox/,
   /^\/api\/v1\/(school-ops|sales)\//,
+  /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades)/,
+  /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 
