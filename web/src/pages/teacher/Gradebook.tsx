@@ -24,11 +24,12 @@ export const loadGradebook = (sectionId: string, gradingPeriod?: string) =>
     }),
   );
 
-/** The period a page opens on: the last one that has begun (the demo's "today" is inside the year). */
-export function currentPeriod(periods: { code: string; beginDate: string }[]): string | undefined {
+/** The period a page opens on: the last one that has assignments, else the last that has begun. */
+export function currentPeriod(book: Pick<Gradebook, 'gradingPeriods' | 'entries'>): string | undefined {
+  const used = book.gradingPeriods.filter((p) => book.entries.some((e) => e.gradingPeriod === p.code));
   const today = new Date().toISOString().slice(0, 10);
-  const begun = periods.filter((p) => p.beginDate <= today);
-  return (begun.at(-1) ?? periods[0])?.code;
+  const begun = book.gradingPeriods.filter((p) => p.beginDate <= today);
+  return (used.at(-1) ?? begun.at(-1) ?? book.gradingPeriods[0])?.code;
 }
 
 const key = (entryId: string, studentUsi: number) => `${entryId}:${studentUsi}`;
@@ -40,7 +41,7 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
   const periods = useQuery({ queryKey: ['gradebook', sectionId, 'all'], queryFn: () => loadGradebook(sectionId) });
   const [period, setPeriod] = useState<string | undefined>();
   useEffect(() => {
-    if (!period && periods.data) setPeriod(currentPeriod(periods.data.gradingPeriods));
+    if (!period && periods.data) setPeriod(currentPeriod(periods.data));
   }, [period, periods.data]);
   const book = useQuery({
     queryKey: ['gradebook', sectionId, period],

@@ -25,7 +25,7 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
   const book = useQuery({ queryKey: ['gradebook', sectionId, 'all'], queryFn: () => loadGradebook(sectionId) });
   const [period, setPeriod] = useState<string | undefined>();
   useEffect(() => {
-    if (!period && book.data) setPeriod(currentPeriod(book.data.gradingPeriods));
+    if (!period && book.data) setPeriod(currentPeriod(book.data));
   }, [period, book.data]);
   const grades = useQuery({
     queryKey: ['period-grades', sectionId, period],
@@ -129,7 +129,7 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
                         rel="noopener"
                         aria-label={t('k12grades.reportCardOf', { student: g.name })}
                       >
-                        PDF
+                        {t('k12grades.reportCard')} (PDF)
                       </Anchor>
                     ) : null}
                   </Table.Td>
