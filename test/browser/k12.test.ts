@@ -175,3 +175,20 @@ describe('K-12 grades in the browser', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('a parent sees the grades', () => {
+  it('the parent opens a child’s grades from their children', async () => {
+    const context = await newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'parent');
+    expect(new URL(page.url()).pathname).toBe('/children');
+    await page
+      .getByRole('link', { name: /^Grades of / })
+      .first()
+      .click();
+    await page.waitForURL('**/students/*/grades');
+    await expect.poll(() => page.getByRole('table', { name: 'Grades' }).getByRole('row').count()).toBeGreaterThan(1);
+    expect(await page.getByText(/Cumulative GPA/).count()).toBeGreaterThanOrEqual(0);
+    await checkpoint(page, 'k12-parent-grades');
+    await context.close();
+  }, 180_000);
+});

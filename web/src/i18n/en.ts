@@ -216,6 +216,11 @@ export const en = {
   },
   accounts: { title: 'Accounts', roles: 'Roles', lastSignIn: 'Last sign-in', email: 'E-mail' },
   k12grades: {
+    grades: 'Grades',
+    gradesOf: 'Grades of {{name}}',
+    course: 'Course',
+    gpa: 'Cumulative GPA: {{unweighted}} (weighted {{weighted}}), {{credits}} credits',
+    noGrades: 'No grade yet.',
     gradebook: 'Gradebook',
     periodGrades: 'Period grades',
     period: 'Grading period',

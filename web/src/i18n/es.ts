@@ -219,6 +219,11 @@ export const es: Messages = {
   },
   accounts: { title: 'Cuentas', roles: 'Roles', lastSignIn: 'Último acceso', email: 'Correo' },
   k12grades: {
+    grades: 'Notas',
+    gradesOf: 'Notas de {{name}}',
+    course: 'Asignatura',
+    gpa: 'Promedio acumulado (GPA): {{unweighted}} (ponderado {{weighted}}), {{credits}} créditos',
+    noGrades: 'Todavía no hay notas.',
     gradebook: 'Libro de calificaciones',
     periodGrades: 'Notas del período',
     period: 'Período de calificación',

@@ -218,6 +218,11 @@ export const ptBR: Messages = {
   },
   accounts: { title: 'Contas', roles: 'Papéis', lastSignIn: 'Última entrada', email: 'E-mail' },
   k12grades: {
+    grades: 'Notas',
+    gradesOf: 'Notas de {{name}}',
+    course: 'Disciplina',
+    gpa: 'Média acumulada (GPA): {{unweighted}} (ponderada {{weighted}}), {{credits}} créditos',
+    noGrades: 'Ainda não há notas.',
     gradebook: 'Diário de notas',
     periodGrades: 'Notas do período',
     period: 'Período avaliativo',
