@@ -187,7 +187,6 @@ describe('a parent sees the grades', () => {
       .click();
     await page.waitForURL('**/students/*/grades');
     await expect.poll(() => page.getByRole('table', { name: 'Grades' }).getByRole('row').count()).toBeGreaterThan(1);
-    expect(await page.getByText(/Cumulative GPA/).count()).toBeGreaterThanOrEqual(0);
     await checkpoint(page, 'k12-parent-grades');
     await context.close();
   }, 180_000);

@@ -216,6 +216,7 @@ export const en = {
   },
   accounts: { title: 'Accounts', roles: 'Roles', lastSignIn: 'Last sign-in', email: 'E-mail' },
   k12grades: {
+    sectionPages: 'Section pages',
     grades: 'Grades',
     gradesOf: 'Grades of {{name}}',
     course: 'Course',

@@ -219,6 +219,7 @@ export const es: Messages = {
   },
   accounts: { title: 'Cuentas', roles: 'Roles', lastSignIn: 'Último acceso', email: 'Correo' },
   k12grades: {
+    sectionPages: 'Páginas de la sección',
     grades: 'Notas',
     gradesOf: 'Notas de {{name}}',
     course: 'Asignatura',

@@ -218,6 +218,7 @@ export const ptBR: Messages = {
   },
   accounts: { title: 'Contas', roles: 'Papéis', lastSignIn: 'Última entrada', email: 'E-mail' },
   k12grades: {
+    sectionPages: 'Páginas da turma',
     grades: 'Notas',
     gradesOf: 'Notas de {{name}}',
     course: 'Disciplina',
