@@ -5643,6 +5643,727 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sections/{sectionId}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's gradebook: categories, entries, roster and scores */
+        get: {
+            parameters: {
+                query?: {
+                    gradingPeriod?: string;
+                };
+                header?: never;
+                path: {
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The gradebook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                dropLowest: number;
+                                id: string;
+                                name: string;
+                                weightPercent: number;
+                            }[];
+                            entries: {
+                                categoryId: string | null;
+                                dateAssigned: string;
+                                dueDate: string | null;
+                                gradingPeriod: string | null;
+                                id: string;
+                                maxPoints: number | null;
+                                title: string;
+                            }[];
+                            gradingPeriods: {
+                                beginDate: string;
+                                code: string;
+                                endDate: string;
+                            }[];
+                            schoolId: number;
+                            scores: {
+                                comment: string | null;
+                                entryId: string;
+                                exempt: boolean;
+                                late: boolean;
+                                missing: boolean;
+                                points: number | null;
+                                studentUsi: number;
+                            }[];
+                            sectionId: string;
+                            sectionIdentifier: string;
+                            sectionName: string | null;
+                            students: {
+                                name: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/gradebook/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a section's gradebook categories (weights, drop-lowest); unlisted unused ones are removed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            /** @default 0 */
+                            dropLowest?: number;
+                            name: string;
+                            weightPercent: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The categories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                dropLowest: number;
+                                id: string;
+                                name: string;
+                                weightPercent: number;
+                            }[];
+                            sectionId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/gradebook/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an assignment to a section’s gradebook (an Ed-Fi gradebook entry, a OneRoster lineItem) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        categoryId: string;
+                        /** Format: date */
+                        dateAssigned: string;
+                        description?: string;
+                        /** Format: date */
+                        dueDate?: string;
+                        gradingPeriod: string;
+                        maxPoints?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The entry */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string | null;
+                            dateAssigned: string;
+                            dueDate: string | null;
+                            gradingPeriod: string | null;
+                            id: string;
+                            maxPoints: number | null;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/gradebook/entries/{entryId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record students’ scores on an entry (points, exempt, late, missing, comment)
+         * @description Each listed student is saved (upsert); others are untouched. Points null clears a score.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            comment?: string;
+                            /** @default false */
+                            exempt?: boolean;
+                            /** @default false */
+                            late?: boolean;
+                            /** @default false */
+                            missing?: boolean;
+                            /** @default null */
+                            points?: number | null;
+                            studentUsi: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                            saved: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/grades/{gradingPeriod}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A section's stored grades for a grading period (or final)
+         * @description gradingPeriod is a GradingPeriodDescriptor code value ("First Quarter") or `final`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gradingPeriod: string;
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The grades */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grades: {
+                                categories?: {
+                                    dropped: number;
+                                    name: string;
+                                    percent: number | null;
+                                    weightPercent: number;
+                                }[];
+                                comment: string | null;
+                                computedLetter: string | null;
+                                letter: string | null;
+                                name: string;
+                                overridden: boolean;
+                                overrideReason: string | null;
+                                percent: number | null;
+                                studentUsi: number;
+                            }[];
+                            gradeType: string;
+                            gradingPeriod: string;
+                            sectionId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/grades/{gradingPeriod}/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute a section’s period grades (or final grades and course transcripts) from its gradebook
+         * @description gradingPeriod is a GradingPeriodDescriptor code value ("First Quarter") or `final`. Overridden letters are kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gradingPeriod: string;
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The grades with their category breakdown */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grades: {
+                                categories?: {
+                                    dropped: number;
+                                    name: string;
+                                    percent: number | null;
+                                    weightPercent: number;
+                                }[];
+                                comment: string | null;
+                                computedLetter: string | null;
+                                letter: string | null;
+                                name: string;
+                                overridden: boolean;
+                                overrideReason: string | null;
+                                percent: number | null;
+                                studentUsi: number;
+                            }[];
+                            gradeType: string;
+                            gradingPeriod: string;
+                            sectionId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The teacher's comment on a student's grade (printed on the report card) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gradingPeriod: string;
+                    sectionId: string;
+                    studentUsi: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The grade */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories?: {
+                                dropped: number;
+                                name: string;
+                                percent: number | null;
+                                weightPercent: number;
+                            }[];
+                            comment: string | null;
+                            computedLetter: string | null;
+                            letter: string | null;
+                            name: string;
+                            overridden: boolean;
+                            overrideReason: string | null;
+                            percent: number | null;
+                            studentUsi: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Override a student's letter grade with a reason (letter null: back to the computed letter)
+         * @description gradingPeriod is a GradingPeriodDescriptor code value ("First Quarter") or `final`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gradingPeriod: string;
+                    sectionId: string;
+                    studentUsi: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        letter: string | null;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The grade */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories?: {
+                                dropped: number;
+                                name: string;
+                                percent: number | null;
+                                weightPercent: number;
+                            }[];
+                            comment: string | null;
+                            computedLetter: string | null;
+                            letter: string | null;
+                            name: string;
+                            overridden: boolean;
+                            overrideReason: string | null;
+                            percent: number | null;
+                            studentUsi: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{studentUsi}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A student's grades, course transcript and GPA (per term and cumulative, unweighted and weighted)
+         * @description Parents see their children, students themselves, teachers the students of their sections.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    studentUsi: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Grades and GPA */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gpa: {
+                                cumulative: {
+                                    credits: number;
+                                    unweighted: number | null;
+                                    weighted: number | null;
+                                };
+                                terms: {
+                                    credits: number;
+                                    schoolYear: number;
+                                    term: string;
+                                    unweighted: number | null;
+                                    weighted: number | null;
+                                }[];
+                            };
+                            grades: {
+                                comment: string | null;
+                                courseTitle: string;
+                                gradeType: string;
+                                gradingPeriod: string;
+                                letter: string | null;
+                                percent: number | null;
+                                sectionIdentifier: string;
+                            }[];
+                            name: string;
+                            studentUsi: number;
+                            transcript: {
+                                attemptedCredits: number;
+                                courseCode: string;
+                                courseTitle: string | null;
+                                earnedCredits: number;
+                                gradePoints: number | null;
+                                letter: string | null;
+                                level: string;
+                                percent: number | null;
+                                schoolYear: number;
+                                term: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{studentUsi}/report-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's report card for a grading period (what the PDF shows), for previews */
+        get: {
+            parameters: {
+                query: {
+                    gradingPeriod: string;
+                    schoolId: number;
+                };
+                header?: never;
+                path: {
+                    studentUsi: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;

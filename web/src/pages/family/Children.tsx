@@ -1,6 +1,7 @@
 /** The parent's home: each child with their school, grade and sections. */
-import { Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,7 +21,12 @@ export function Children() {
       {query.data?.children.length === 0 ? <Text>{t('parent.noChildren')}</Text> : null}
       <Stack gap="xl">
         {query.data?.children.map((child) => (
-          <StudentCard key={child.studentUsi} student={child} />
+          <Stack key={child.studentUsi} gap="xs">
+            <StudentCard student={child} />
+            <Anchor component={Link} to={`/students/${child.studentUsi}/grades`}>
+              {t('k12grades.gradesOf', { name: child.firstName })}
+            </Anchor>
+          </Stack>
         ))}
       </Stack>
     </Page>

@@ -10,6 +10,7 @@ import { PersonAvatar } from '../../components/Avatar';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { SectionTabs } from './SectionTabs';
 
 interface RosterRow {
   studentUsi: number;
@@ -50,6 +51,7 @@ export function SectionRoster({ sectionId }: { sectionId: string }) {
   const section = query.data?.section;
   return (
     <Page title={section ? `${section.name} · ${t('teacher.roster')}` : t('teacher.roster')}>
+      <SectionTabs sectionId={sectionId} />
       <ErrorAlert error={query.error} />
       {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {section ? (
