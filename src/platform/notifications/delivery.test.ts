@@ -27,7 +27,8 @@ beforeAll(async () => {
       application: { notifications: { smtpUrl: smtp.url, retry: { limit: 2, delaySeconds: 1, backoff: true } } },
     },
   );
-  for (const a of h.demo.credentials.accounts) if (a.tenantId === h.demo.districtTenantId) ids[a.roles[0]!] ??= a.accountId;
+  for (const a of h.demo.credentials.accounts)
+    if (a.tenantId === h.demo.districtTenantId) ids[a.roles[0]!] ??= a.accountId;
 }, 120_000);
 afterAll(async () => {
   await h?.dispose();
