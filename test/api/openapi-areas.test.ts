@@ -75,7 +75,8 @@ describe('/openapi.json', () => {
     console.log(`openapi.json: whole ${whole} bytes, area=start ${start.body.length} bytes`);
     // `start` holds every hand-written endpoint (sign-in, jobs and the domain services' operations),
     // the generic per-table API stays in the schema areas: a tenth of the whole at most.
-    expect(start.body.length).toBeLessThan(whole / 10);
+    // The products added many hand-written operations to `start`; it stays a fraction of the whole.
+    expect(start.body.length).toBeLessThan(whole / 4);
 
     const edfi = await get('/openapi.json?area=edfi');
     const edfiDoc = edfi.json();
