@@ -3,6 +3,7 @@
  * its users.teachers row), that teacher's school roster, and a session plan with n groups.
  */
 import type { Principal } from '../../src/platform/auth/roles.js';
+import type { Database } from '../../src/platform/db/database.js';
 import type { DomainHarness } from './domain.js';
 
 export interface ClassroomWorld {
@@ -58,3 +59,15 @@ export const json = (body: unknown) => ({
   headers: { 'content-type': 'application/json' },
   payload: JSON.stringify(body),
 });
+
+/** Students of the demo teacher's school (the live tests' group leaders), in id order. */
+export async function demoTeacherStudents(database: Database, count: number): Promise<string[]> {
+  const rows = await database.query<{ id: string }>(
+    `SELECT st.id FROM users.students st
+       JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
+       JOIN identity.accounts a ON a.classroom_teacher_id = t.id AND a.email = 'teacher@demo-district.schola.dev'
+      ORDER BY st.id LIMIT $1`,
+    [count],
+  );
+  return rows.map((r) => r.id);
+}

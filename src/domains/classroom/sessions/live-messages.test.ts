@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { json } from '../../../../test/support/classroom.js';
+import { demoTeacherStudents, json } from '../../../../test/support/classroom.js';
 import { liveClient, type LiveClient } from '../../../../test/support/live-client.js';
 import { DEFAULT_REALTIME_LIMITS } from '../../../platform/realtime/types.js';
 
@@ -36,13 +36,7 @@ beforeAll(async () => {
     password: 'schola-demo-password',
   });
   teacherAuth = { authorization: `Bearer ${signIn.json().sessionToken}` };
-  const rows = await h.database.query<{ id: string }>(
-    `SELECT st.id FROM users.students st
-       JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
-       JOIN identity.accounts a ON a.classroom_teacher_id = t.id AND a.email = 'teacher@demo-district.schola.dev'
-      ORDER BY st.id LIMIT 2`,
-  );
-  leaders = rows.map((r) => r.id);
+  leaders = await demoTeacherStudents(h.database, 2);
 });
 afterAll(async () => {
   await Promise.all(open.map((c) => c.close()));

@@ -12,7 +12,7 @@ import { buildApp } from '../../../platform/http/app.js';
 import { createLogger } from '../../../platform/log/logger.js';
 import { engine } from '../../../../test/support/db.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { json } from '../../../../test/support/classroom.js';
+import { demoTeacherStudents, json } from '../../../../test/support/classroom.js';
 import { liveClient, type LiveClient } from '../../../../test/support/live-client.js';
 
 let h: DomainHarness;
@@ -80,13 +80,7 @@ beforeAll(async () => {
   base = `ws://127.0.0.1:${address.port}`;
   teacherAuth = await signIn('teacher@demo-district.schola.dev');
   parentAuth = await signIn('parent@demo-district.schola.dev');
-  const rows = await h.database.query<{ id: string }>(
-    `SELECT st.id FROM users.students st
-       JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
-       JOIN identity.accounts a ON a.classroom_teacher_id = t.id AND a.email = 'teacher@demo-district.schola.dev'
-      ORDER BY st.id LIMIT 2`,
-  );
-  leaders = rows.map((r) => r.id);
+  leaders = await demoTeacherStudents(h.database, 2);
 });
 afterAll(async () => {
   await Promise.all(open.map((c) => c.close()));

@@ -12,7 +12,7 @@ import { policyOf } from './policy.js';
 import { gpa, rank, type GpaCourse, type GpaLevel } from './rules.js';
 import type { StudentGradesView } from './schemas.js';
 
-interface TranscriptRow {
+export interface TranscriptRow {
   schoolYear: number;
   term: string;
   courseCode: string;
@@ -26,7 +26,8 @@ interface TranscriptRow {
   schoolId: number;
 }
 
-async function transcriptOf(work: Work, studentUsi: number): Promise<TranscriptRow[]> {
+/** A student's course transcript rows, in school year, term and course order. */
+export async function transcriptOf(work: Work, studentUsi: number): Promise<TranscriptRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
       SELECT c.schoolyear, d.codevalue AS term, c.coursecode, c.coursetitle, c.finallettergradeearned AS letter,

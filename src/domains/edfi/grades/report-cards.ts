@@ -11,7 +11,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { Work } from '../../../platform/service/work.js';
 import { studentTotals } from '../attendance/rates.js';
 import { courseTranscript, reportCard } from '../tables.js';
-import { gpaOf, rankSchool } from './gpa.js';
+import { gpaOf, rankSchool, transcriptOf } from './gpa.js';
 import { drawReportCard, drawTranscript, renderPdf, type ReportCardData, type TranscriptData } from './pdf.js';
 import { policyOf } from './policy.js';
 import { gpa, levelOfLetter } from './rules.js';
@@ -78,30 +78,6 @@ async function studentFacts(work: Work, studentUsi: number, schoolId?: number) {
   };
 }
 
-async function transcriptRows(work: Work, studentUsi: number) {
-  return rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`
-      SELECT c.schoolyear, d.codevalue AS term, c.coursecode, c.coursetitle, c.finallettergradeearned AS letter,
-             c.finalnumericgradeearned AS pct, c.attemptedcredits, c.earnedcredits, c.gradepoints, c.gpalevel,
-             c.educationorganizationid AS school
-        FROM edfi.coursetranscript c JOIN edfi.descriptor d ON d.descriptorid = c.termdescriptorid
-       WHERE c.tenant_id = ${work.tenantId} AND c.studentusi = ${studentUsi}
-       ORDER BY c.schoolyear, d.codevalue, c.coursecode`),
-  ).map((r) => ({
-    schoolYear: Number(r.schoolyear),
-    term: String(r.term),
-    courseCode: String(r.coursecode),
-    courseTitle: (r.coursetitle as string | null) ?? null,
-    letter: (r.letter as string | null) ?? null,
-    percent: r.pct === null ? null : Number(r.pct),
-    attemptedCredits: Number(r.attemptedcredits),
-    earnedCredits: Number(r.earnedcredits),
-    gradePoints: r.gradepoints === null ? null : Number(r.gradepoints),
-    level: String(r.gpalevel),
-    schoolId: Number(r.school),
-  }));
-}
-
 /** Everything a report card shows (no authorization: callers check it). */
 export async function reportCardData(work: Work, studentUsi: number, period: PeriodRef): Promise<ReportCardData> {
   const student = await studentFacts(work, studentUsi, period.schoolId);
@@ -136,7 +112,7 @@ export async function reportCardData(work: Work, studentUsi: number, period: Per
     })),
     { honors: 0, ap: 0 },
   );
-  const cumulative = await gpaOf(work, await transcriptRows(work, studentUsi));
+  const cumulative = await gpaOf(work, await transcriptOf(work, studentUsi));
   const to =
     period.endDate < work.now.toISOString().slice(0, 10) ? period.endDate : work.now.toISOString().slice(0, 10);
   const totals = await studentTotals(work, studentUsi, { from: period.beginDate, to });
@@ -220,7 +196,7 @@ export async function schoolStudents(work: Work, period: PeriodRef): Promise<num
 export async function transcriptPdf(work: Work, studentUsi: number) {
   await work.authorize(courseTranscript, 'read', { studentUsi });
   const student = await studentFacts(work, studentUsi);
-  const rows = await transcriptRows(work, studentUsi);
+  const rows = await transcriptOf(work, studentUsi);
   const { cumulative, terms } = await gpaOf(work, rows);
   const ranked =
     student.schoolId === undefined
