@@ -19,10 +19,31 @@ export type TransactionRow = typeof transactions.$inferSelect;
 export const newId = () => ulid();
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/**
+ * The cents of an invoice: its own columns, or for a seed-era row (REAL amounts only) the totals its REAL
+ * columns give — the REAL amount is the gross, the discount amount the discounts, paid when marked paid.
+ */
+export function seedEraCents(row: InvoiceRow) {
+  if (row.netCents !== null) return null;
+  const gross = toCents(row.amount);
+  const discount = Math.min(gross, toCents(row.discountAmount));
+  const net = gross - discount;
+  return {
+    grossCents: gross,
+    discountCents: discount,
+    feeCents: 0,
+    creditCents: 0,
+    netCents: net,
+    paidCents: row.status === 'paid' ? net : 0,
+  };
+}
+
 export function invoiceView(
-  row: InvoiceRow,
+  stored: InvoiceRow,
   names: { payer?: string | null; student?: string | null } = {},
 ): InvoiceView {
+  const seedEra = seedEraCents(stored);
+  const row = seedEra ? { ...stored, ...seedEra } : stored;
   const net = row.netCents ?? 0;
   const paid = row.paidCents ?? 0;
   const items = Array.isArray(row.items) ? (row.items as { description?: string }[]) : [];
@@ -69,21 +90,11 @@ export async function lockInvoice(work: Work, invoiceId: string): Promise<Invoic
     .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
     .for('update');
   if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
-  if (row.netCents !== null) return row;
-  // A seed-era invoice: its REAL amount is the gross, its discount amount the discounts.
-  const gross = toCents(row.amount);
-  const discount = Math.min(gross, toCents(row.discountAmount));
-  const net = gross - discount;
+  const seedEra = seedEraCents(row);
+  if (!seedEra) return row;
   const [adopted] = await work.tx
     .update(invoices)
-    .set({
-      grossCents: gross,
-      discountCents: discount,
-      feeCents: 0,
-      creditCents: 0,
-      netCents: net,
-      paidCents: row.status === 'paid' ? net : 0,
-    })
+    .set(seedEra)
     .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
     .returning();
   return adopted!;
