@@ -5,102 +5,32 @@
  * computes the period's grades and sees a letter per student with a report-card PDF link that opens.
  * axe-core on every page; screenshots under .tmp/screenshots.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationPlugins } from '../../src/app.js';
-import { ensureWebBuilt } from '../../src/cli/web-build.js';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { createLogger } from '../../src/platform/log/logger.js';
-import { migratedDatabase, type TestDatabase } from '../support/db.js';
-import { SMALL_DISTRICT } from '../support/oneroster-fixture.js';
+import {
+  browserWorld,
+  type BrowserWorld,
+  demoEmail,
+  DISTRICT,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  signIn as signInAs,
+} from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = '.tmp/screenshots';
 const DESKTOP = { width: 1440, height: 900 };
-const TENANT = 'demo-district';
-const email = (who: string) => `${who}@demo-district.schola.dev`;
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let browser: Browser;
-let url: string;
+let world: BrowserWorld;
 
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
-async function checkpoint(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  expect(await accessibilityProblems(page), name).toEqual([]);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(context: BrowserContext, who: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(url);
-  await page.waitForURL('**/sign-in');
-  await page.locator('input[name=tenant]').fill(TENANT);
-  await page.locator('input[name=email]').fill(email(who));
-  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
-  return page;
-}
-
-const newContext = (options: Parameters<Browser['newContext']>[0]) =>
-  browser.newContext({ ...options, bypassCSP: true });
-
-async function menuItems(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: /Menu/ }).getByRole('link');
-  await links.first().waitFor();
-  return links.allTextContents();
-}
+const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
 
 beforeAll(async () => {
-  await ensureWebBuilt(() => undefined);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  database = await migratedDatabase();
-  await seedDemo(database, SMALL_DISTRICT);
-  app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  world = await browserWorld({ jobs: false });
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.dispose();
-});
+afterAll(() => world?.close());
 
 describe('K-12 grades in the browser', () => {
   it('the teacher enters scores with the keyboard and computes the period grades', async () => {
-    const context = await newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'teacher');
     expect(new URL(page.url()).pathname).toBe('/sections');
     expect(await menuItems(page)).toEqual(['My sections', 'Live sessions']);
@@ -156,7 +86,7 @@ describe('K-12 grades in the browser', () => {
     const pdfLink = page.getByRole('link', { name: /^Report card of .+ \(PDF\)$/ }).first();
     const href = (await pdfLink.getAttribute('href'))!;
     expect(href).toMatch(/^\/api\/v1\/students\/\d+\/report-card\.pdf\?schoolId=\d+&gradingPeriod=/);
-    const pdf = await page.request.get(new URL(href, url).toString());
+    const pdf = await page.request.get(new URL(href, world.url).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -164,7 +94,7 @@ describe('K-12 grades in the browser', () => {
   }, 240_000);
 
   it('the period grades in Portuguese', async () => {
-    const context = await newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'teacher');
     await page.locator('a[href^="/sections/"]').first().click();
     await page.getByRole('link', { name: 'Notas do período' }).click();
@@ -178,7 +108,7 @@ describe('K-12 grades in the browser', () => {
 
 describe('a parent sees the grades', () => {
   it('the parent opens a child’s grades from their children', async () => {
-    const context = await newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'parent');
     expect(new URL(page.url()).pathname).toBe('/children');
     await page

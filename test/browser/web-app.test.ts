@@ -8,121 +8,39 @@
  * serious or critical violation; each main page is saved as a screenshot under .tmp/screenshots.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationPlugins } from '../../src/app.js';
-import { ensureWebBuilt } from '../../src/cli/web-build.js';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { createJobRunner } from '../../src/platform/jobs/runner.js';
-import { createLogger } from '../../src/platform/log/logger.js';
 import { writeZip } from '../../src/standards/oneroster/csv/zip-writer.js';
-import { migratedDatabase, type TestDatabase } from '../support/db.js';
-import { SMALL_DISTRICT } from '../support/oneroster-fixture.js';
+import {
+  browserWorld,
+  type BrowserWorld,
+  CHROMIUM,
+  demoEmail as email,
+  DESKTOP,
+  DISTRICT,
+  idleCheckpoint as checkpoint,
+  LANGUAGE_SCHOOL,
+  menuItems,
+  PHONE,
+  signIn as signInAs,
+  TABLET,
+} from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = '.tmp/screenshots';
-const PHONE = { width: 390, height: 844 };
-const TABLET = { width: 1024, height: 768 };
-const DESKTOP = { width: 1280, height: 860 };
-const DISTRICT = 'demo-district';
-const LANGUAGE_SCHOOL = 'demo-district-language-school';
-const email = (who: string) => `${who}@demo-district.schola.dev`;
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let world: BrowserWorld;
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let browser: Browser;
-let url: string;
-
-/** axe-core on the page as it is: serious and critical violations, described. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
-/** Checks accessibility and saves the screenshot of a main page. */
-async function checkpoint(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  expect(await accessibilityProblems(page), name).toEqual([]);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(context: BrowserContext, tenant: string, who: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(url);
-  await page.waitForURL('**/sign-in');
-  // By field name: the labels are in the browser's language.
-  await page.locator('input[name=tenant]').fill(tenant);
-  await page.locator('input[name=email]').fill(who);
-  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  // Signed in, the app sends '/' on to the role's home.
-  await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
-  return page;
-}
-
-/** A browser profile; axe-core is injected as an inline script, which the app's CSP rightly forbids. */
-const newContext = (options: Parameters<Browser['newContext']>[0]) =>
-  browser.newContext({ ...options, bypassCSP: true });
-
-async function menuItems(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Menu' }).getByRole('link');
-  await links.first().waitFor();
-  return links.allTextContents();
-}
+const signIn = (context: BrowserContext, tenant: string, who: string) => signInAs(world, context, tenant, who);
 
 beforeAll(async () => {
-  await ensureWebBuilt(() => undefined);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  database = await migratedDatabase();
-  await seedDemo(database, SMALL_DISTRICT);
-  const logger = createLogger('silent');
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-web-uploads-'));
-  app = await buildApp({
-    database,
-    logger,
-    jobs: createJobRunner(database, { logger, uploadDir, pollIntervalMs: 200 }),
-    plugins: applicationPlugins(),
-  });
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  world = await browserWorld();
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.dispose();
-});
+afterAll(() => world?.close());
 
 describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
   it('signs in: refusals in words, field errors next to fields; signs out', async () => {
-    const context = await newContext({ viewport: DESKTOP });
+    const context = await world.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    await page.goto(`${url}/overview`);
+    await page.goto(`${world.url}/overview`);
     await page.waitForURL('**/sign-in');
     await checkpoint(page, 'sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -138,7 +56,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('reset link is on its way');
     await checkpoint(page, 'password-reset');
-    await page.goto(`${url}/password-reset/complete?token=abc`);
+    await page.goto(`${world.url}/password-reset/complete?token=abc`);
     await page.getByLabel('Organization').fill(DISTRICT);
     await page.locator('input[name=password]').fill('short');
     await page.getByRole('button', { name: 'Set the new password' }).click();
@@ -147,7 +65,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
   }, 180_000);
 
   it('the district administrator: overview, people, imports with progress, integrations, policies, audit, accounts', async () => {
-    const context = await newContext({ viewport: DESKTOP });
+    const context = await world.newContext({ viewport: DESKTOP });
     const page = await signIn(context, DISTRICT, email('admin'));
     expect(new URL(page.url()).pathname).toBe('/overview');
     expect(await menuItems(page)).toEqual([
@@ -225,13 +143,13 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
-    await page.goto(`${url}/overview`);
+    await page.goto(`${world.url}/overview`);
     await page.waitForURL('**/sign-in');
     await context.close();
   }, 240_000);
 
   it('the teacher on a tablet: my sections → roster → a student, and only their menu', async () => {
-    const context = await newContext({ viewport: TABLET });
+    const context = await world.newContext({ viewport: TABLET });
     const page = await signIn(context, DISTRICT, email('teacher'));
     expect(new URL(page.url()).pathname).toBe('/sections');
     expect(await menuItems(page)).toEqual(['My sections', 'Live sessions']);
@@ -246,20 +164,20 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await page.getByRole('heading', { name: 'Sections' }).waitFor();
     await checkpoint(page, 'teacher-student-profile');
     // Another role's section of the app leads home.
-    await page.goto(`${url}/audit`);
+    await page.goto(`${world.url}/audit`);
     await page.waitForURL('**/sections');
     await context.close();
   }, 180_000);
 
   it('the parent and the student on a phone', async () => {
-    const parent = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const parent = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await signIn(parent, DISTRICT, email('parent'));
     expect(new URL(page.url()).pathname).toBe('/children');
     await page.getByRole('heading', { name: 'Sections' }).waitFor();
     await checkpoint(page, 'parent-children');
     await parent.close();
 
-    const student = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const student = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const studentPage = await signIn(student, DISTRICT, email('student'));
     expect(new URL(studentPage.url()).pathname).toBe('/classes');
     await studentPage
@@ -271,7 +189,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
   }, 180_000);
 
   it('the nurse and the language-school secretary land on their homes with demo data', async () => {
-    const nurse = await newContext({ viewport: DESKTOP });
+    const nurse = await world.newContext({ viewport: DESKTOP });
     const page = await signIn(nurse, DISTRICT, email('nurse'));
     expect(new URL(page.url()).pathname).toBe('/overview');
     expect(await menuItems(page)).toEqual(['My school', 'People']);
@@ -280,7 +198,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await checkpoint(page, 'nurse-home');
     await nurse.close();
 
-    const secretary = await newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const secretary = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const desk = await signIn(secretary, LANGUAGE_SCHOOL, 'secretary@demo-language-school.schola.dev');
     expect(new URL(desk.url()).pathname).toBe('/front-desk');
     await expect.poll(() => desk.getByTestId('overdue-total').textContent()).toMatch(/R\$/);

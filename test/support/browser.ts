@@ -27,6 +27,8 @@ export const TABLET = { width: 1024, height: 768 };
 export const DESKTOP = { width: 1280, height: 860 };
 export const DISTRICT = 'demo-district';
 export const demoEmail = (who: string) => `${who}@demo-district.schola.dev`;
+export const LANGUAGE_SCHOOL = 'demo-district-language-school';
+export const languageSchoolEmail = (who: string) => `${who}@demo-language-school.schola.dev`;
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface BrowserWorld {
@@ -39,17 +41,22 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-export async function browserWorld(): Promise<BrowserWorld> {
+export interface BrowserWorldOptions {
+  /** Runs the background jobs (pg-boss); without them, endpoints that enqueue jobs answer 503. Default true. */
+  jobs?: boolean;
+}
+
+export async function browserWorld({ jobs = true }: BrowserWorldOptions = {}): Promise<BrowserWorld> {
   await ensureWebBuilt(() => undefined);
   fs.mkdirSync(SHOTS, { recursive: true });
   const database = await migratedDatabase();
   await seedDemo(database, SMALL_DISTRICT);
   const logger = createLogger('silent');
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-web-uploads-'));
+  const uploadDir = jobs ? fs.mkdtempSync(path.join(os.tmpdir(), 'schola-web-uploads-')) : undefined;
   const app = await buildApp({
     database,
     logger,
-    jobs: createJobRunner(database, { logger, uploadDir, pollIntervalMs: 200 }),
+    jobs: uploadDir ? createJobRunner(database, { logger, uploadDir, pollIntervalMs: 200 }) : undefined,
     plugins: applicationPlugins(),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -96,6 +103,19 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The checkpoint of a page that settles: waits for the network to idle first (a live page never does). */
+export async function idleCheckpoint(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await checkpoint(page, name);
+}
+
+/** The entries of the shell's menu, once it is drawn. */
+export async function menuItems(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: /Menu/ }).getByRole('link');
+  await links.first().waitFor();
+  return links.allTextContents();
+}
+
 /** A page that fails the test on any uncaught error in the browser. */
 export async function strictPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -109,10 +129,12 @@ export async function signIn(world: BrowserWorld, context: BrowserContext, tenan
   const page = await strictPage(context);
   await page.goto(world.url);
   await page.waitForURL('**/sign-in');
+  // By field name: the labels are in the browser's language.
   await page.locator('input[name=tenant]').fill(tenant);
   await page.locator('input[name=email]').fill(who);
   await page.locator('input[name=password]').fill(DEMO_PASSWORD);
   await page.locator('button[type=submit]').click();
+  // Signed in, the app sends '/' on to the role's home.
   await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
   return page;
 }
