@@ -274,10 +274,11 @@ describe('systems sign in (OAuth 2.0 client credentials)', () => {
         authorization: basic(client.clientId, client.clientSecret),
       })
     ).json().access_token as string;
-    const [, payload, signature] = live.split('.');
-    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.${signature}`;
+    const [header, payload, signature] = live.split('.');
+    const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const none = `${base64url({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`;
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const widened = `${live.split('.')[0]}.${Buffer.from(JSON.stringify({ ...claims, school_ids: undefined })).toString('base64url')}.${signature}`;
+    const widened = `${header}.${base64url({ ...claims, school_ids: undefined })}.${signature}`;
     for (const forged of [none, widened]) {
       expect((await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(
         401,
@@ -292,9 +293,9 @@ describe('hardening', () => {
       app.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant, email: 'x@y.z', password: 'whatever' }) });
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await attempt('flooded-tenant')).statusCode);
-    console.log(
-      `sign-in rate limit: ${statuses.filter((s) => s === 401).length} refused as wrong, then ${statuses.filter((s) => s === 429).length} limited`,
-    );
+    const refusedCount = statuses.filter((s) => s === 401).length;
+    const limitedCount = statuses.filter((s) => s === 429).length;
+    console.log(`sign-in rate limit: ${refusedCount} refused as wrong, then ${limitedCount} limited`);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     const limited = await attempt('flooded-tenant');
     expect(limited.statusCode).toBe(429);
