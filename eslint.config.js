@@ -82,8 +82,6 @@ export default tseslint.config(
       'src/platform/notifications/render.ts',
       'web/src/components/StudentCard.tsx',
       'web/src/pages/admin/AccessPolicies.tsx',
-      'bench/classroom/index.ts',
-      'bench/k12/index.ts',
       'src/demo/k12-grades.ts',
       'src/domains/compliance/records/service.ts',
       'src/domains/compliance/retention/retention.test.ts',
