@@ -242,7 +242,8 @@ it small or even negative, so it is an order of magnitude at best.`,
     }
     note(
       `${connections} WebSockets (${SESSIONS} teachers, ${SESSIONS * GROUPS * STUDENTS_PER_GROUP} students); offered ` +
-        `${ours.offeredPerSecond.toFixed(0)} events/s to Schola, ${base.offeredPerSecond.toFixed(0)} to the bare server; ` +
+        `${ours.offeredPerSecond.toFixed(0)} events/s to Schola, ` +
+        `${base.offeredPerSecond.toFixed(0)} to the bare server; ` +
         `${seconds} s measured after 3 s of warm-up; refusals seen by students: ${ours.refusals}.`,
     );
     const common = { benchmark: 'classroom', engine, baselineName: BARE } as const;

@@ -52,7 +52,8 @@ export const benchmark: Benchmark = {
       const admin = systemPrincipal(tenantId, 'bench');
       const sections = await database.query<{ id: string; n: number; schoolid: number }>(
         `SELECT s.id::text AS id, s.schoolid, count(a.studentusi)::int AS n FROM edfi.section s
-           JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id AND a.sectionidentifier = s.sectionidentifier
+           JOIN edfi.studentsectionassociation a
+             ON a.tenant_id = s.tenant_id AND a.sectionidentifier = s.sectionidentifier
             AND a.localcoursecode = s.localcoursecode AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear
           WHERE s.tenant_id = $1 GROUP BY 1, 2 ORDER BY 1`,
         [tenantId],
@@ -118,7 +119,8 @@ export const benchmark: Benchmark = {
       const t3 = performance.now();
       const [scores] = await database.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM (SELECT r.* FROM edfi.studentgradebookentry r JOIN edfi.gradebookentry g
-           ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier AND g.namespace = r.namespace
+           ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier
+          AND g.namespace = r.namespace
           WHERE g.tenant_id = $1 AND g.schoolid = $2) x`,
         [tenantId, schoolId],
       );

@@ -86,7 +86,8 @@ describe('consent service', () => {
   it('an unverified, refused or expired consent does not count; a verified one allows and updates the cached flags', async () => {
     await inTenant(({ tx }) =>
       tx.insert(parentalConsents).values([
-        { tenantId, studentId: child, consentType: 'ai_analysis', consentGiven: true, consentDate: NOW }, // not verified
+        // not verified
+        { tenantId, studentId: child, consentType: 'ai_analysis', consentGiven: true, consentDate: NOW },
         {
           tenantId,
           studentId: child,
@@ -108,7 +109,8 @@ describe('consent service', () => {
       ),
     );
     expect(await inTenant(({ tx }) => mayRecordAudio(tx, child, { now: NOW }))).toMatchObject({ allowed: true });
-    expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).missing).toBe('ai_analysis'); // consent is per use
+    // consent is per use
+    expect((await inTenant(({ tx }) => mayRunAiAnalysis(tx, child, { now: NOW }))).missing).toBe('ai_analysis');
     const [flags] = await inTenant(({ tx }) => tx.select().from(students).where(eq(students.id, child)));
     expect(flags).toMatchObject({
       hasParentalConsent: true,

@@ -7,8 +7,9 @@
  * revocation takes effect on the very next question.
  *
  * consent_type vocabulary (both consent tables):
- *   'audio_recording' · 'ai_analysis' · 'email_contact' (e-mailing the student: COPPA) · 'data_sharing' (any vendor) · 'data_sharing:<vendor>' (one
- *   vendor; vendor names are lower-cased, at most 37 characters so the type fits privacy_consents).
+ *   'audio_recording' · 'ai_analysis' · 'email_contact' (e-mailing the student: COPPA) · 'data_sharing' (any vendor) ·
+ *   'data_sharing:<vendor>' (one vendor; vendor names are lower-cased, at most 37 characters so the type fits
+ *   privacy_consents).
  * privacy_consents.student_id holds the classroom student's id (users.students.id) for classroom
  * students and the Ed-Fi studentUniqueId for K-12 students (it is a free-form external id in the seed).
  *
@@ -168,7 +169,9 @@ async function decideConsent(tx: Tx, ref: StudentRef, types: string[], now: Date
     return {
       allowed: false,
       missing: wanted,
-      reason: `Third-party sharing is excluded by this student's COPPA record; consent '${wanted}' cannot apply until that limit is lifted.`,
+      reason:
+        "Third-party sharing is excluded by this student's COPPA record; " +
+        `consent '${wanted}' cannot apply until that limit is lifted.`,
     };
   }
 

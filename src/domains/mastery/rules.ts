@@ -22,7 +22,10 @@ export const MASTERY_RANGES = {
   percentile: { min: 1, max: 99 },
   /** MAP subjects (seed: "Math, Reading, Science"). */
   mapSubjects: ['Math', 'Reading', 'Science'],
-  /** Life-skills activity types (seed: "Coding, music, sports") and skill categories ("Technical, creative, physical"). */
+  /**
+   * Life-skills activity types (seed: "Coding, music, sports")
+   * and skill categories ("Technical, creative, physical").
+   */
   activityTypes: ['coding', 'music', 'sports'],
   skillCategories: ['technical', 'creative', 'physical'],
   /** Life-skills competency (seed CHECK 1–5). */

@@ -72,7 +72,8 @@ describe('daily targets', () => {
     // The database refuses the same lie from anywhere else too.
     await expect(
       h.database.query(
-        `UPDATE two_hour_learning.daily_targets SET actual_minutes = 10, completed = true WHERE tenant_id = $1 AND target_id = $2`,
+        `UPDATE two_hour_learning.daily_targets SET actual_minutes = 10, completed = true
+          WHERE tenant_id = $1 AND target_id = $2`,
         [tenant, math!.targetId],
       ),
     ).rejects.toThrow(/daily_targets_completed_check/);
@@ -194,7 +195,8 @@ describe('MAP results', () => {
     }
     await expect(
       h.database.query(
-        `INSERT INTO two_hour_learning.map_test_results (tenant_id, student_id, subject, test_date, rit_score) VALUES ($1, 'x', 'Math', '2026-09-01', -5)`,
+        `INSERT INTO two_hour_learning.map_test_results (tenant_id, student_id, subject, test_date, rit_score)
+         VALUES ($1, 'x', 'Math', '2026-09-01', -5)`,
         [tenant],
       ),
     ).rejects.toThrow(/map_test_results_rit_score_check/);
@@ -213,7 +215,8 @@ describe('who may record and read', () => {
     }
     const parentAccount = h.demo.credentials.accounts.find((a) => a.roles.includes('parent'))!;
     const [child] = await h.database.query<{ studentuniqueid: string }>(
-      `SELECT s.studentuniqueid FROM identity.account_students l JOIN edfi.student s ON s.tenant_id = l.tenant_id AND s.studentusi = l.student_usi
+      `SELECT s.studentuniqueid FROM identity.account_students l
+         JOIN edfi.student s ON s.tenant_id = l.tenant_id AND s.studentusi = l.student_usi
         WHERE l.tenant_id = $1 AND l.account_id = $2`,
       [tenant, parentAccount.accountId],
     );

@@ -211,9 +211,8 @@ export async function recordTargetProgress(work: Work, targetId: number, input: 
 
 /** The progress row of one skill, locked for this unit of work (created at score 0 when new). */
 async function lockedSkill(work: Work, key: { studentId: string; subjectId: string; skillId: string }) {
-  await work.tx.execute(
-    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`mastery:${work.tenantId}:${key.studentId}:${key.subjectId}:${key.skillId}`}, 0))`,
-  );
+  const skillLockKey = `mastery:${work.tenantId}:${key.studentId}:${key.subjectId}:${key.skillId}`;
+  await work.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${skillLockKey}, 0))`);
   const where = and(
     eq(masteryProgress.tenantId, work.tenantId),
     eq(masteryProgress.studentId, key.studentId),

@@ -28,7 +28,8 @@ interface Row {
 const rowsOf = (clientId: string) =>
   h.database.query<Row>(
     `SELECT operation, user_id, actor_role, user_agent, new_values, old_values, data_categories
-       FROM compliance.audit_logs WHERE table_name = 'identity.oauth_clients' AND record_id = $1 ORDER BY timestamp, id`,
+       FROM compliance.audit_logs
+      WHERE table_name = 'identity.oauth_clients' AND record_id = $1 ORDER BY timestamp, id`,
     [clientId],
   );
 

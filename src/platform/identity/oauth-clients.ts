@@ -80,7 +80,8 @@ const audited = (row: typeof oauthClients.$inferSelect) => ({
 });
 
 /**
- * Creates a client (with its row in the audit trail); the returned `clientSecret` exists nowhere else — it cannot be shown again.
+ * Creates a client (with its row in the audit trail); the returned `clientSecret` exists nowhere else — it cannot be
+ * shown again.
  * The client id is 128 random bits (globally unique: the token endpoint learns the tenant from it).
  */
 export async function createClient(
@@ -162,7 +163,8 @@ export async function findClient(
     school_ids: number[] | null;
     revoked_at: string | Date | null;
   }>(
-    'SELECT tenant_id, client_id, secret_hash, scopes, school_ids, revoked_at FROM identity.oauth_clients WHERE client_id = $1',
+    `SELECT tenant_id, client_id, secret_hash, scopes, school_ids, revoked_at
+       FROM identity.oauth_clients WHERE client_id = $1`,
     [clientId],
   );
   const row = rows[0];

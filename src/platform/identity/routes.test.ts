@@ -1,74 +1,42 @@
 /**
  * Identity over HTTP, built as the server builds it: [security, authentication, identityRoutes].
  * Session cookie and bearer session tokens, /auth/me, password reset, the OAuth token and
- * revocation endpoints (RFC 6749/7009 shapes), rate limits, security headers and CORS.
+ * revocation endpoints (RFC 6749/7009 shapes). Plugin order, rate limits, security headers and CORS:
+ * http-hardening.test.ts.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../http/app.js';
-import { createLogger } from '../log/logger.js';
-import { security } from '../http/security.js';
-import { authentication } from '../auth/authenticate.js';
-import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { identityRoutes } from './routes.js';
-import { createAccount, createClient, issueClientToken, type ResetDelivery } from './service.js';
+import type { TestDatabase } from '../../../test/support/db.js';
+import {
+  basic,
+  form,
+  identityHttp,
+  json,
+  PASSWORD,
+  TENANT,
+  type IdentityHttp,
+} from '../../../test/support/identity-http.js';
+import { issueClientToken, type ResetDelivery } from './service.js';
 
-const silent = createLogger('silent');
-const TENANT = 'routes-isd';
-const PASSWORD = 'correct horse battery 7';
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 
+let h: IdentityHttp;
 let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
 let client: { clientId: string; clientSecret: string };
-const deliveries: ResetDelivery[] = [];
-
-const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-const form = (params: Record<string, string>) => new URLSearchParams(params).toString();
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+let deliveries: ResetDelivery[];
 
 async function signInBody(email = 'admin@routes.example', password = PASSWORD) {
   return app.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant: TENANT, email, password }) });
 }
 
 beforeAll(async () => {
-  database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Routes ISD', 'district')`,
-    [tenantId, TENANT],
-  );
-  await createAccount(database, tenantId, {
-    email: 'admin@routes.example',
-    roles: ['district_admin'],
-    password: PASSWORD,
-  });
-  await createAccount(database, tenantId, {
-    email: 'reset@routes.example',
-    roles: ['teacher'],
-    schoolIds: [11],
-    password: PASSWORD,
-  });
-  client = await createClient(database, tenantId, {
-    name: 'LMS',
-    scopes: ['roster.readonly', 'roster-core.readonly'],
-    schoolIds: [11],
-  });
-  app = await buildApp({
-    database,
-    logger: silent,
-    plugins: [
-      security,
-      authentication,
-      (a) => identityRoutes(a, { deliverResetToken: (d) => void deliveries.push(d) }),
-    ],
-  });
+  h = await identityHttp();
+  ({ database, app, tenantId, client, deliveries } = h);
 });
 afterAll(async () => {
-  await app.close();
-  await database.dispose();
+  await h?.dispose();
 });
 
 describe('people sign in', () => {
@@ -148,24 +116,6 @@ describe('people sign in', () => {
     expect((await reset('a new passphrase 42')).statusCode).toBe(204);
     expect((await reset('another passphrase 43')).statusCode).toBe(400);
     expect((await signInBody('reset@routes.example', 'a new passphrase 42')).statusCode).toBe(200);
-  });
-});
-
-describe('plugin order', () => {
-  it('works in the reverse order too (hooks apply to every route once the app is ready)', async () => {
-    const reversed = await buildApp({ database, logger: silent, plugins: [identityRoutes, authentication, security] });
-    try {
-      const signedIn = await reversed.inject({
-        method: 'POST',
-        url: '/auth/sign-in',
-        ...json({ tenant: TENANT, email: 'admin@routes.example', password: PASSWORD }),
-      });
-      const me = await reversed.inject({ url: '/auth/me', cookies: { schola_session: signedIn.json().sessionToken } });
-      expect(me.json().principal.roles).toEqual(['district_admin']);
-      expect(me.headers['content-security-policy']).toContain("default-src 'none'");
-    } finally {
-      await reversed.close();
-    }
   });
 });
 
@@ -274,101 +224,15 @@ describe('systems sign in (OAuth 2.0 client credentials)', () => {
         authorization: basic(client.clientId, client.clientSecret),
       })
     ).json().access_token as string;
-    const [, payload, signature] = live.split('.');
-    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.${signature}`;
+    const [header, payload, signature] = live.split('.');
+    const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const none = `${base64url({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`;
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const widened = `${live.split('.')[0]}.${Buffer.from(JSON.stringify({ ...claims, school_ids: undefined })).toString('base64url')}.${signature}`;
+    const widened = `${header}.${base64url({ ...claims, school_ids: undefined })}.${signature}`;
     for (const forged of [none, widened]) {
       expect((await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(
         401,
       );
-    }
-  });
-});
-
-describe('hardening', () => {
-  it('rate-limits sign-in per IP and tenant: 429 problem with Retry-After, other tenants unaffected', async () => {
-    const attempt = (tenant: string) =>
-      app.inject({ method: 'POST', url: '/auth/sign-in', ...json({ tenant, email: 'x@y.z', password: 'whatever' }) });
-    const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await attempt('flooded-tenant')).statusCode);
-    console.log(
-      `sign-in rate limit: ${statuses.filter((s) => s === 401).length} refused as wrong, then ${statuses.filter((s) => s === 429).length} limited`,
-    );
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    const limited = await attempt('flooded-tenant');
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(limited.json().code).toBe('rate_limited');
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await attempt('another-tenant')).statusCode).toBe(401);
-  });
-
-  it('rate-limits the token endpoint per IP', async () => {
-    const limitedApp = await buildApp({
-      database,
-      logger: silent,
-      plugins: [
-        security,
-        authentication,
-        (a) => identityRoutes(a, { rateLimits: { token: { max: 2, timeWindowMs: 60_000 } } }),
-      ],
-    });
-    try {
-      const call = () =>
-        limitedApp.inject({ method: 'POST', url: '/oauth/token', ...json({ grant_type: 'password' }) });
-      expect([(await call()).statusCode, (await call()).statusCode]).toEqual([400, 400]);
-      const third = await call();
-      expect(third.statusCode).toBe(429);
-      expect(third.headers['retry-after']).toBeDefined();
-    } finally {
-      await limitedApp.close();
-    }
-  });
-
-  it('sends security headers (strict CSP, nosniff, frame denial) and no HSTS outside production', async () => {
-    for (const res of [await app.inject({ url: '/health/live' }), await app.inject({ url: '/auth/me' })]) {
-      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
-      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['x-frame-options']).toBe('DENY');
-      expect(res.headers['strict-transport-security']).toBeUndefined();
-    }
-    const prod = await buildApp({ database, logger: silent, plugins: [(a) => security(a, { production: true })] });
-    try {
-      expect((await prod.inject({ url: '/health/live' })).headers['strict-transport-security']).toMatch(
-        /max-age=31536000/,
-      );
-    } finally {
-      await prod.close();
-    }
-  });
-
-  it('CORS: same-origin only by default; a configured origin is allowed (with credentials), another is not', async () => {
-    const origin = 'https://app.example.org';
-    expect(
-      (await app.inject({ url: '/health/live', headers: { origin } })).headers['access-control-allow-origin'],
-    ).toBeUndefined();
-    const corsApp = await buildApp({
-      database,
-      logger: silent,
-      plugins: [(a) => security(a, { corsOrigins: [origin] }), authentication, identityRoutes],
-    });
-    try {
-      const allowed = await corsApp.inject({ url: '/health/live', headers: { origin } });
-      expect(allowed.headers['access-control-allow-origin']).toBe(origin);
-      expect(allowed.headers['access-control-allow-credentials']).toBe('true');
-      const preflight = await corsApp.inject({
-        method: 'OPTIONS',
-        url: '/auth/sign-in',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-      });
-      expect(preflight.statusCode).toBe(204);
-      expect(preflight.headers['access-control-allow-origin']).toBe(origin);
-      const other = await corsApp.inject({ url: '/health/live', headers: { origin: 'https://evil.example.com' } });
-      expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    } finally {
-      await corsApp.close();
     }
   });
 });

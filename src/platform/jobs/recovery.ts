@@ -70,7 +70,8 @@ export async function recoverInterruptedJobs(context: RecoveryContext): Promise<
   // As the owner, across tenants: this is the platform's housekeeping, not any tenant's request.
   const rows = await database.query<{ id: string; tenant_id: string; job_type: string }>(
     `SELECT id, tenant_id, job_type FROM operational.background_jobs
-      WHERE job_type = ANY($1::text[]) AND status IN ('pending', 'running') AND updated_at <= now() - make_interval(secs => $2::double precision)`,
+      WHERE job_type = ANY($1::text[]) AND status IN ('pending', 'running')
+        AND updated_at <= now() - make_interval(secs => $2::double precision)`,
     [[...context.interruptedMessages.keys()], graceMs / 1000],
   );
   const recovered: string[] = [];

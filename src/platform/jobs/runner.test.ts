@@ -258,7 +258,8 @@ describe('job runner', () => {
         }
         // The process is gone when its connections are: the job's advisory lock goes with them.
         await database.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND classid = $1::int::oid`,
+          `SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND objsubid = 2 AND classid = $1::int::oid`,
           [JOB_LOCK_CLASS],
         );
       }

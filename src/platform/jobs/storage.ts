@@ -16,7 +16,8 @@ const UPLOAD_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export class UploadMissingError extends Error {
   constructor() {
     super(
-      'the uploaded file is no longer available to the server that ran the job (every instance must share SCHOLA_UPLOAD_DIR); send it again',
+      'the uploaded file is no longer available to the server that ran the job ' +
+        '(every instance must share SCHOLA_UPLOAD_DIR); send it again',
     );
     this.name = 'UploadMissingError';
   }

@@ -52,15 +52,18 @@ beforeAll(async () => {
     `SELECT sourced_id, parent_sourced_id, identifier FROM oneroster.orgs WHERE type = 'school' ORDER BY identifier`,
   );
   const classes = await f.sql<{ sourced_id: string; course_sourced_id: string }>(
-    `SELECT sourced_id, course_sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 ORDER BY sourced_id LIMIT 2`,
+    `SELECT sourced_id, course_sourced_id FROM oneroster.classes
+      WHERE school_sourced_id = $1 ORDER BY sourced_id LIMIT 2`,
     [school!.sourced_id],
   );
   const [otherClass] = await f.sql<{ sourced_id: string }>(
-    `SELECT sourced_id FROM oneroster.classes WHERE school_sourced_id = $1 AND course_sourced_id <> $2 ORDER BY sourced_id LIMIT 1`,
+    `SELECT sourced_id FROM oneroster.classes
+      WHERE school_sourced_id = $1 AND course_sourced_id <> $2 ORDER BY sourced_id LIMIT 1`,
     [other!.sourced_id, classes[0]!.course_sourced_id],
   );
   const [student] = await f.sql<{ user_sourced_id: string }>(
-    `SELECT user_sourced_id FROM oneroster.enrollments WHERE class_sourced_id = $1 AND role = 'student' ORDER BY user_sourced_id LIMIT 1`,
+    `SELECT user_sourced_id FROM oneroster.enrollments
+      WHERE class_sourced_id = $1 AND role = 'student' ORDER BY user_sourced_id LIMIT 1`,
     [classes[0]!.sourced_id],
   );
   const [session, otherSession] = await f.sql<{ sourced_id: string }>(
@@ -167,7 +170,8 @@ describe('1.2 fields through PUT → GET', () => {
     });
     expect(replaced.json().lineItem).toMatchObject({ scoreScale: { sourcedId: 'ss-b' }, learningObjectiveSet: next });
     const after = await f.sql<{ sourced_id: string; status: string; learning_objective_id: string }>(
-      `SELECT sourced_id, status, learning_objective_id FROM oneroster.line_item_learning_objectives WHERE line_item_sourced_id = 'li-lo' ORDER BY learning_objective_id`,
+      `SELECT sourced_id, status, learning_objective_id FROM oneroster.line_item_learning_objectives
+        WHERE line_item_sourced_id = 'li-lo' ORDER BY learning_objective_id`,
     );
     expect(after.map((r) => [r.learning_objective_id, r.status])).toEqual([
       ['case-1', 'tobedeleted'],
@@ -178,7 +182,8 @@ describe('1.2 fields through PUT → GET', () => {
     const case2 = (rows: { sourced_id: string }[]) => rows.map((r) => r.sourced_id);
     expect(case2(after)).toEqual(expect.arrayContaining(case2(before)));
     const scales = await f.sql<{ score_scale_sourced_id: string; status: string }>(
-      `SELECT score_scale_sourced_id, status FROM oneroster.line_item_score_scales WHERE line_item_sourced_id = 'li-lo' ORDER BY score_scale_sourced_id`,
+      `SELECT score_scale_sourced_id, status FROM oneroster.line_item_score_scales
+        WHERE line_item_sourced_id = 'li-lo' ORDER BY score_scale_sourced_id`,
     );
     expect(scales.map((r) => [r.score_scale_sourced_id, r.status])).toEqual([
       ['ss-a', 'tobedeleted'],
@@ -208,11 +213,13 @@ describe('1.2 fields through PUT → GET', () => {
   it("lineItem school: the class's own school is accepted whatever its org type; any other is a 400 naming school", async () => {
     // A class placed directly under a local org (CSV packages do this): its school is not of type 'school'.
     await f.sql(
-      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type, parent_sourced_id) VALUES ($1, 'org-local', 'Annex', 'local', $2)`,
+      `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type, parent_sourced_id)
+       VALUES ($1, 'org-local', 'Annex', 'local', $2)`,
       [f.tenantId, ids.district],
     );
     await f.sql(
-      `INSERT INTO oneroster.classes (tenant_id, sourced_id, title, course_sourced_id, school_sourced_id, term_sourced_ids)
+      `INSERT INTO oneroster.classes
+         (tenant_id, sourced_id, title, course_sourced_id, school_sourced_id, term_sourced_ids)
        VALUES ($1, 'cls-annex', 'Annex class', $2, 'org-local', ARRAY[$3])`,
       [f.tenantId, ids.course, ids.session],
     );
@@ -280,7 +287,8 @@ describe('1.2 fields through PUT → GET', () => {
       missing: 'false',
     });
     const rows = await f.sql<{ learning_objective_id: string; score: string | number | null; text_score: string }>(
-      `SELECT learning_objective_id, score, text_score FROM oneroster.result_learning_objectives WHERE result_sourced_id = 'r-full' ORDER BY learning_objective_id`,
+      `SELECT learning_objective_id, score, text_score FROM oneroster.result_learning_objectives
+        WHERE result_sourced_id = 'r-full' ORDER BY learning_objective_id`,
     );
     expect(rows.map((r) => [r.learning_objective_id, r.score === null ? null : Number(r.score), r.text_score])).toEqual(
       [
@@ -522,7 +530,9 @@ describe('collection POSTs', () => {
 
     expect((await send('DELETE', `${BASE}/lineItems/li-lo`, writer)).statusCode).toBe(204);
     const links = await f.sql<{ status: string }>(
-      `SELECT status FROM oneroster.line_item_learning_objectives WHERE line_item_sourced_id = 'li-lo' UNION ALL SELECT status FROM oneroster.line_item_score_scales WHERE line_item_sourced_id = 'li-lo'`,
+      `SELECT status FROM oneroster.line_item_learning_objectives WHERE line_item_sourced_id = 'li-lo'
+       UNION ALL
+       SELECT status FROM oneroster.line_item_score_scales WHERE line_item_sourced_id = 'li-lo'`,
     );
     expect(links.length).toBeGreaterThan(0);
     expect(new Set(links.map((l) => l.status))).toEqual(new Set(['tobedeleted']));

@@ -22,7 +22,11 @@ import { raw, type FieldSpec } from './entity-kit.js';
 // Reads ---------------------------------------------------------------------------------------------
 
 const firstScale = (linkTable: string, ownerColumn: string): FieldSpec => ({
-  sql: `(SELECT l.score_scale_sourced_id FROM ${linkTable} l JOIN oneroster.score_scales s ON s.tenant_id = l.tenant_id AND s.sourced_id = l.score_scale_sourced_id AND s.status = 'active' WHERE l.tenant_id = t.tenant_id AND l.${ownerColumn} = t.sourced_id AND l.status = 'active' ORDER BY l.sourced_id LIMIT 1)`,
+  sql: `(SELECT l.score_scale_sourced_id FROM ${linkTable} l
+           JOIN oneroster.score_scales s
+             ON s.tenant_id = l.tenant_id AND s.sourced_id = l.score_scale_sourced_id AND s.status = 'active'
+          WHERE l.tenant_id = t.tenant_id AND l.${ownerColumn} = t.sourced_id AND l.status = 'active'
+          ORDER BY l.sourced_id LIMIT 1)`,
   type: 'ref',
   refType: 'scoreScale',
 });
@@ -34,7 +38,11 @@ export const resultScoreScaleField = firstScale('oneroster.result_score_scales',
 
 /** lineItem.learningObjectiveSet: [{source, learningObjectiveIds: [...]}]. */
 export const lineItemObjectivesField: FieldSpec = {
-  sql: `(SELECT json_agg(json_build_object('source', g.source, 'learningObjectiveIds', g.ids) ORDER BY g.source) FROM (SELECT lo.source, json_agg(lo.learning_objective_id ORDER BY lo.learning_objective_id) AS ids FROM oneroster.line_item_learning_objectives lo WHERE lo.tenant_id = t.tenant_id AND lo.line_item_sourced_id = t.sourced_id AND lo.status = 'active' GROUP BY lo.source) g)`,
+  sql: `(SELECT json_agg(json_build_object('source', g.source, 'learningObjectiveIds', g.ids) ORDER BY g.source)
+           FROM (SELECT lo.source, json_agg(lo.learning_objective_id ORDER BY lo.learning_objective_id) AS ids
+                   FROM oneroster.line_item_learning_objectives lo
+                  WHERE lo.tenant_id = t.tenant_id AND lo.line_item_sourced_id = t.sourced_id AND lo.status = 'active'
+                  GROUP BY lo.source) g)`,
   type: 'custom',
 };
 
@@ -44,9 +52,19 @@ interface ObjectiveResultJson {
   textScore: string | null;
 }
 
-/** result.learningObjectiveSet: [{source, learningObjectiveResults: [{learningObjectiveId, score?, textScore?}]}] (1.2 LearningObjectiveScoreSet). */
+/**
+ * result.learningObjectiveSet: [{source, learningObjectiveResults: [{learningObjectiveId, score?, textScore?}]}]
+ * (1.2 LearningObjectiveScoreSet).
+ */
 export const resultObjectivesField: FieldSpec = {
-  sql: `(SELECT json_agg(json_build_object('source', g.source, 'learningObjectiveResults', g.results) ORDER BY g.source) FROM (SELECT lo.source, json_agg(json_build_object('learningObjectiveId', lo.learning_objective_id, 'score', lo.score::float8, 'textScore', lo.text_score) ORDER BY lo.learning_objective_id) AS results FROM oneroster.result_learning_objectives lo WHERE lo.tenant_id = t.tenant_id AND lo.result_sourced_id = t.sourced_id AND lo.status = 'active' GROUP BY lo.source) g)`,
+  sql: `(SELECT json_agg(json_build_object('source', g.source, 'learningObjectiveResults', g.results) ORDER BY g.source)
+           FROM (SELECT lo.source,
+                        json_agg(json_build_object('learningObjectiveId', lo.learning_objective_id,
+                                                   'score', lo.score::float8, 'textScore', lo.text_score)
+                                 ORDER BY lo.learning_objective_id) AS results
+                   FROM oneroster.result_learning_objectives lo
+                  WHERE lo.tenant_id = t.tenant_id AND lo.result_sourced_id = t.sourced_id AND lo.status = 'active'
+                  GROUP BY lo.source) g)`,
   type: 'custom',
   render: (value) =>
     (value as { source: string; learningObjectiveResults: ObjectiveResultJson[] }[]).map((set) => ({
@@ -201,7 +219,9 @@ export async function replaceLinks(
 ): Promise<void> {
   const existing = rowsOf<Record<string, unknown>>(
     await tx.execute(
-      sql`SELECT sourced_id, status, ${raw(link.key.join(', '))} FROM ${raw(link.table)} WHERE tenant_id = ${tenantId}::uuid AND ${raw(link.owner)} = ${ownerId} ORDER BY (status = 'active') DESC, sourced_id FOR UPDATE`,
+      sql`SELECT sourced_id, status, ${raw(link.key.join(', '))} FROM ${raw(link.table)}
+           WHERE tenant_id = ${tenantId}::uuid AND ${raw(link.owner)} = ${ownerId}
+           ORDER BY (status = 'active') DESC, sourced_id FOR UPDATE`,
     ),
   );
   const idByKey = new Map<string, string>();
@@ -219,17 +239,22 @@ export async function replaceLinks(
       ...[...link.key, ...link.values].map((c) => sql`${row[c] ?? null}`),
       sql`'active'`,
     ];
-    await tx.execute(sql`INSERT INTO ${raw(link.table)} AS l (tenant_id, sourced_id, date_last_modified, ${raw(columns.join(', '))})
+    const columnList = raw(columns.join(', '));
+    const updates = raw(columns.map((c) => `${c} = EXCLUDED.${c}`).join(', '));
+    const stored = raw(columns.map((c) => `l.${c}`).join(', '));
+    const incoming = raw(columns.map((c) => `EXCLUDED.${c}`).join(', '));
+    await tx.execute(sql`INSERT INTO ${raw(link.table)} AS l (tenant_id, sourced_id, date_last_modified, ${columnList})
       VALUES (${tenantId}::uuid, ${id}, ${now}::timestamptz, ${sql.join(values, sql`, `)})
-      ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET ${raw(columns.map((c) => `${c} = EXCLUDED.${c}`).join(', '))}, date_last_modified = EXCLUDED.date_last_modified
-      WHERE (${raw(columns.map((c) => `l.${c}`).join(', '))}) IS DISTINCT FROM (${raw(columns.map((c) => `EXCLUDED.${c}`).join(', '))})`);
+      ON CONFLICT (tenant_id, sourced_id) DO UPDATE SET ${updates}, date_last_modified = EXCLUDED.date_last_modified
+      WHERE (${stored}) IS DISTINCT FROM (${incoming})`);
   }
   const gone = existing
     .filter((r) => r.status === 'active' && !kept.has(String(r.sourced_id)))
     .map((r) => sql`${String(r.sourced_id)}`);
   if (gone.length) {
     await tx.execute(
-      sql`UPDATE ${raw(link.table)} SET status = 'tobedeleted', date_last_modified = ${now}::timestamptz WHERE tenant_id = ${tenantId}::uuid AND sourced_id IN (${sql.join(gone, sql`, `)})`,
+      sql`UPDATE ${raw(link.table)} SET status = 'tobedeleted', date_last_modified = ${now}::timestamptz
+           WHERE tenant_id = ${tenantId}::uuid AND sourced_id IN (${sql.join(gone, sql`, `)})`,
     );
   }
 }

@@ -45,7 +45,9 @@ export const category: Entity = {
   },
   // Tenant-wide categories are every school's; scoped ones belong to their school or class's school.
   confine: (schools) =>
-    sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL) OR t.school_sourced_id IN ${schools} OR ${classInSchools('t.class_sourced_id', schools)})`,
+    sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL)
+      OR t.school_sourced_id IN ${schools}
+      OR ${classInSchools('t.class_sourced_id', schools)})`,
   relate: relateCategories,
 };
 
@@ -53,8 +55,11 @@ export const category: Entity = {
 export const categoriesOfClass = (classId: SQL) =>
   sql`(t.class_sourced_id = ${classId}
     OR (t.class_sourced_id IS NULL AND (t.school_sourced_id IS NULL
-      OR t.school_sourced_id = (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})))
-    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'))`;
+      OR t.school_sourced_id = (SELECT c.school_sourced_id FROM oneroster.classes c
+                                 WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})))
+    OR t.sourced_id IN (SELECT li.category_sourced_id FROM oneroster.line_items li
+                         WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId}
+                           AND li.status = 'active'))`;
 
 export const lineItem: Entity = {
   singular: 'lineItem',
@@ -68,7 +73,8 @@ export const lineItem: Entity = {
     dueDate: { sql: 't.due_date', type: 'date' },
     class: ref('class_sourced_id', 'class'),
     school: {
-      sql: 'coalesce(t.school_sourced_id, (SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id))',
+      sql: `coalesce(t.school_sourced_id, (SELECT c.school_sourced_id FROM oneroster.classes c
+                                             WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id))`,
       type: 'ref',
       refType: 'org',
     },
@@ -84,7 +90,8 @@ export const lineItem: Entity = {
 };
 
 const LINE_ITEM_CLASS =
-  '(SELECT li.class_sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
+  '(SELECT li.class_sourced_id FROM oneroster.line_items li ' +
+  'WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
 export const result: Entity = {
   singular: 'result',

@@ -107,7 +107,8 @@ describe('gradebook writes', () => {
     });
     expect((await f.get(`${BASE}/results/r-2`, reader)).json().result.scoreStatus).toBe('exempt');
     const audits = await f.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE table_name IN ('oneroster.line_items', 'oneroster.results') AND record_id IN ('li-1', 'r-1', 'r-2')`,
+      `SELECT count(*)::int AS n FROM compliance.audit_logs
+        WHERE table_name IN ('oneroster.line_items', 'oneroster.results') AND record_id IN ('li-1', 'r-1', 'r-2')`,
     );
     expect(audits[0]!.n).toBe(4);
   });

@@ -44,14 +44,17 @@ export const GRADEBOOK_COLLECTIONS: { segment: string; entity: Entity; writable:
 
 const classParent = { param: 'classId', entity: klass };
 const lineItemsOfClass = (classId: string) =>
-  sql`SELECT li.sourced_id FROM oneroster.line_items li WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'`;
+  sql`SELECT li.sourced_id FROM oneroster.line_items li
+       WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId} AND li.status = 'active'`;
 const classColumn = (column: string, classId: string) =>
-  sql`(SELECT c.${sql.raw(column)} FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})`;
+  sql`(SELECT c.${sql.raw(column)} FROM oneroster.classes c
+        WHERE c.tenant_id = t.tenant_id AND c.sourced_id = ${classId})`;
 const parentOrgOf = (school: SQL) =>
   sql`(SELECT o.parent_sourced_id FROM oneroster.orgs o WHERE o.tenant_id = t.tenant_id AND o.sourced_id = ${school})`;
 /** A scale owned by this org or the one above it (the district), or by nobody. */
 const orgScaleOf = (school: SQL) =>
-  sql`t.class_sourced_id IS NULL AND t.course_sourced_id IS NULL AND (t.org_sourced_id IS NULL OR t.org_sourced_id = ${school} OR t.org_sourced_id = ${parentOrgOf(school)})`;
+  sql`t.class_sourced_id IS NULL AND t.course_sourced_id IS NULL
+      AND (t.org_sourced_id IS NULL OR t.org_sourced_id = ${school} OR t.org_sourced_id = ${parentOrgOf(school)})`;
 
 export const GRADEBOOK_NESTED: CollectionRoute[] = [
   {
@@ -134,9 +137,8 @@ async function lineItemsInClassAndSession(
         `${where} belongs to class "${classId.slice(0, 100)}", not "${params.classId!.slice(0, 100)}".`,
       );
     if (sessionId !== params.academicSessionId) {
-      throw invalidData(
-        `${where} is in academic session ${sessionId === undefined ? 'none' : `"${sessionId.slice(0, 100)}"`}, not "${params.academicSessionId!.slice(0, 100)}".`,
-      );
+      const found = sessionId === undefined ? 'none' : `"${sessionId.slice(0, 100)}"`;
+      throw invalidData(`${where} is in academic session ${found}, not "${params.academicSessionId!.slice(0, 100)}".`);
     }
   }
 }

@@ -66,9 +66,8 @@ export interface Writable<B = Record<string, unknown>> {
 export function parseBody<B>(w: Writable<B>, value: unknown, where = w.entity.singular): B {
   const parsed = w.schema.safeParse(value);
   if (!parsed.success) {
-    throw invalidData(
-      `Invalid ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(object)'} ${i.message}`).join('; ')}.`,
-    );
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(object)'} ${i.message}`);
+    throw invalidData(`Invalid ${where}: ${problems.join('; ')}.`);
   }
   return parsed.data;
 }
@@ -80,7 +79,8 @@ async function edfiSchoolId(
   owner: { classId?: string; schoolOrgId?: string },
 ): Promise<number | undefined> {
   const org = owner.classId
-    ? sql`(SELECT c.school_sourced_id FROM oneroster.classes c WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${owner.classId})`
+    ? sql`(SELECT c.school_sourced_id FROM oneroster.classes c
+            WHERE c.tenant_id = ${tenantId}::uuid AND c.sourced_id = ${owner.classId})`
     : sql`${owner.schoolOrgId ?? null}`;
   const rows = rowsOf<{ identifier: string | null }>(
     await tx.execute(
@@ -100,7 +100,8 @@ export async function columnOf(
 ): Promise<string | undefined> {
   const rows = rowsOf<{ value: string | null }>(
     await ctx.tx.execute(
-      sql`SELECT ${sql.raw(column)} AS value FROM ${sql.raw(table)} WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${sourcedId}`,
+      sql`SELECT ${sql.raw(column)} AS value FROM ${sql.raw(table)}
+           WHERE tenant_id = ${ctx.access.tenantId}::uuid AND sourced_id = ${sourcedId}`,
     ),
   );
   return rows[0]?.value ?? undefined;
@@ -134,7 +135,8 @@ const categoryWrites: Writable<g.CategoryIn> = {
       const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
       if (classSchool !== b.school.sourcedId)
         throw invalidData(
-          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}".`,
+          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, ` +
+            `not "${b.school.sourcedId.slice(0, 100)}".`,
         );
     }
     return {
@@ -195,7 +197,8 @@ const lineItemWrites: Writable<g.LineItemIn> = {
       const classSchool = await columnOf(ctx, 'oneroster.classes', 'school_sourced_id', b.class.sourcedId);
       if (classSchool !== b.school.sourcedId)
         throw invalidData(
-          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, not "${b.school.sourcedId.slice(0, 100)}"; send that school or leave school out.`,
+          `school: class "${b.class.sourcedId.slice(0, 100)}" belongs to school ${quote(classSchool)}, ` +
+            `not "${b.school.sourcedId.slice(0, 100)}"; send that school or leave school out.`,
         );
     }
     const { tx, access } = ctx;
@@ -241,7 +244,8 @@ const resultWrites: Writable<g.ResultIn> = {
     const classId = await classOfLineItem(ctx, b.lineItem.sourcedId);
     if (b.class && b.class.sourcedId !== classId)
       throw invalidData(
-        `class: lineItem "${b.lineItem.sourcedId.slice(0, 100)}" belongs to class ${quote(classId)}, not "${b.class.sourcedId.slice(0, 100)}".`,
+        `class: lineItem "${b.lineItem.sourcedId.slice(0, 100)}" belongs to class ${quote(classId)}, ` +
+          `not "${b.class.sourcedId.slice(0, 100)}".`,
       );
     const { tx, access } = ctx;
     return {
@@ -349,7 +353,8 @@ export async function putObject<B>(
     throw invalidData(`sourcedId in the body ("${String(given).slice(0, 100)}") differs from the URL.`);
   const name = w.entity.singular;
   const before = await current(ctx, w, sourcedId);
-  // A tobedeleted object written again is created anew; an active one outside the caller's reach is not theirs to replace.
+  // A tobedeleted object written again is created anew;
+  // an active one outside the caller's reach is not theirs to replace.
   const live = before?.status === 'active';
   if (live && !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))
     throw unknownObject(`No ${name} with sourcedId "${sourcedId.slice(0, 100)}" that you may change.`);
@@ -372,7 +377,10 @@ export interface SourcedIdPair {
   allocatedSourcedId: string;
 }
 
-/** POST to a collection: creates each object; a supplied sourcedId already in use gets a fresh one. Errors name the item. */
+/**
+ * POST to a collection: creates each object; a supplied sourcedId already in use gets a fresh one.
+ * Errors name the item.
+ */
 export async function postObjects<B>(ctx: WriteContext, w: Writable<B>, bodies: B[]): Promise<SourcedIdPair[]> {
   const pairs: SourcedIdPair[] = [];
   for (const [i, body] of bodies.entries()) {
@@ -391,7 +399,10 @@ export async function postObjects<B>(ctx: WriteContext, w: Writable<B>, bodies: 
   return pairs;
 }
 
-/** DELETE: status tobedeleted (gone from every listing, its link rows too); 404 when absent, already deleted or out of reach. */
+/**
+ * DELETE: status tobedeleted (gone from every listing, its link rows too);
+ * 404 when absent, already deleted or out of reach.
+ */
 export async function deleteObject<B>(ctx: WriteContext, w: Writable<B>, sourcedId: string): Promise<void> {
   const before = await current(ctx, w, sourcedId);
   if (before?.status !== 'active' || !(await objectExists(ctx.tx, w.entity, ctx.access, sourcedId)))

@@ -35,8 +35,10 @@ describe('session analytics', () => {
     await h.work(w.teacher, (work) => startSession(work, s.id));
     // Ann contributed a lot, Ben a little; Cal and Dee left without a word.
     await h.database.query(
-      `UPDATE sessions.participants SET interaction_count = CASE display_name WHEN 'Ann' THEN 9 WHEN 'Ben' THEN 3 ELSE 0 END,
-              is_active = display_name IN ('Ann', 'Ben') WHERE session_id = $1`,
+      `UPDATE sessions.participants
+          SET interaction_count = CASE display_name WHEN 'Ann' THEN 9 WHEN 'Ben' THEN 3 ELSE 0 END,
+              is_active = display_name IN ('Ann', 'Ben')
+        WHERE session_id = $1`,
       [s.id],
     );
     // Backdate the timeline so the statuses have measurable durations: 20 min active, then paused.

@@ -38,7 +38,8 @@ beforeAll(async () => {
   unconsented = withEmail.slice(8, 10);
   for (const s of consenting) {
     await h.database.query(
-      `INSERT INTO compliance.parental_consents (tenant_id, student_id, consent_type, consent_given, consent_date, verified_at, verification_method)
+      `INSERT INTO compliance.parental_consents
+         (tenant_id, student_id, consent_type, consent_given, consent_date, verified_at, verification_method)
        VALUES ($1, $2, 'ai_analysis', true, now(), now(), 'signed_form')`,
       [tenant, s.id],
     );
@@ -192,7 +193,8 @@ describe('a participant token', () => {
     const again = await call(leader.token, 'POST', `${base}/groups/${leader.groupId}/ready`);
     expect(again.json()).toMatchObject({ isReady: true, status: 'ready' });
     const events = await h.database.query(
-      `SELECT 1 FROM analytics.session_events WHERE session_id = $1 AND event_type = 'group.status' AND payload->>'to' = 'ready'`,
+      `SELECT 1 FROM analytics.session_events
+        WHERE session_id = $1 AND event_type = 'group.status' AND payload->>'to' = 'ready'`,
       [s.id],
     );
     expect(events).toHaveLength(1);

@@ -90,7 +90,8 @@ async function rosterMatch(work: Work, session: SessionRow, name: string, email?
 async function requireParentalConsent(work: Work, session: SessionRow, studentId: string | undefined, why: string) {
   if (!studentId)
     throw sessionErrors.parental_consent_required(
-      `${why}: verified parental consent is required, and none can be on record for a participant who is not on the roster.`,
+      `${why}: verified parental consent is required, ` +
+        'and none can be on record for a participant who is not on the roster.',
     );
   const decisions = [await mayRunAiAnalysis(work.tx, studentId, { now: work.now })];
   if (session.recordingEnabled) decisions.push(await mayRecordAudio(work.tx, studentId, { now: work.now }));
@@ -178,9 +179,8 @@ export async function joinSession(work: Work, input: JoinInput & { tenant?: stri
     ? undefined
     : anonymousId(session.id, (data.email ?? data.displayName).trim().toLowerCase());
   // One person's joins one at a time: the second finds the first's participant.
-  await work.tx.execute(
-    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`classroom-join:${session.id}:${match.studentId ?? anonymous}`}, 0))`,
-  );
+  const joinLockKey = `classroom-join:${session.id}:${match.studentId ?? anonymous}`;
+  await work.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${joinLockKey}, 0))`);
   const [existing] = await work.tx
     .select()
     .from(participants)

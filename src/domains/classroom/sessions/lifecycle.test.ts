@@ -47,7 +47,8 @@ describe('live session lifecycle', () => {
     expect(days).toBeLessThan(2555.1);
     const [row] = await h.database.query<Record<string, unknown>>(
       `SELECT transcription_enabled, ai_analysis_enabled, recording_enabled, teacher_id, total_groups,
-              (SELECT count(*)::int FROM sessions.student_groups g WHERE g.session_id = s.id AND g.status = 'waiting') AS waiting
+              (SELECT count(*)::int FROM sessions.student_groups g
+                WHERE g.session_id = s.id AND g.status = 'waiting') AS waiting
          FROM sessions.classroom_sessions s WHERE id = $1`,
       [body.id],
     );
@@ -250,7 +251,8 @@ describe('who may run a session', () => {
       `SELECT classroom_teacher_id FROM identity.accounts WHERE email = 'teacher@demo-district.schola.dev'`,
     );
     const roster = await h.database.query<{ id: string }>(
-      `SELECT st.id FROM users.students st JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
+      `SELECT st.id FROM users.students st
+         JOIN users.teachers t ON t.tenant_id = st.tenant_id AND t.school_id = st.school_id
         WHERE t.id = $1 ORDER BY st.id LIMIT 1`,
       [teacher!.classroom_teacher_id],
     );

@@ -63,7 +63,8 @@ export function sessionRoutes(app: FastifyInstance): void {
       url: CLASSROOM_PATHS.sessions,
       summary: 'The live sessions I reach',
       description:
-        "A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; open ones first, archived ones left out (at most 100).",
+        "A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; " +
+        'open ones first, archived ones left out (at most 100).',
       tags,
       response: { status: 200, description: 'The sessions', schema: sessionListView },
       errors,
@@ -77,7 +78,8 @@ export function sessionRoutes(app: FastifyInstance): void {
       url: CLASSROOM_PATHS.sessions,
       summary: 'Create a live session',
       description:
-        'Topic, goal, subject and a group plan (each group with its leader). Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.',
+        'Topic, goal, subject and a group plan (each group with its leader). ' +
+        'Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.',
       tags,
       body: createSessionInput,
       response: { status: 201, description: 'The new session', schema: sessionCreatedView },
@@ -237,7 +239,8 @@ export function sessionRoutes(app: FastifyInstance): void {
       url: `${ONE}/analytics`,
       summary: 'Analytics of a session and its groups',
       description:
-        'Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; the stored summary once the session ended.',
+        'Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; ' +
+        'the stored summary once the session ended.',
       tags,
       params: sessionParams,
       response: { status: 200, description: 'The analytics', schema: analyticsView },
@@ -263,7 +266,8 @@ export function sessionRoutes(app: FastifyInstance): void {
       url: CLASSROOM_PATHS.join,
       summary: 'Join a live session by its access code',
       description:
-        'Answers a participant token (15 minutes, renewable while the session lives) scoped to the session and group. `tenant` (slug) is needed only when several schools use the same code.',
+        'Answers a participant token (15 minutes, renewable while the session lives) ' +
+        'scoped to the session and group. `tenant` (slug) is needed only when several schools use the same code.',
       tags,
       public: true,
       body: joinInput.extend({ tenant: z.string().trim().min(1).max(63).optional() }),

@@ -179,8 +179,8 @@ describe('who sees discipline', () => {
     });
     expect(counts.byDiscipline).toEqual([{ discipline: 'Out of School Suspension', actions: 2, days: 5 }]);
     const audited = await h.database.query<{ operation: string; record_id: string }>(
-      `SELECT operation, record_id FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.disciplineincident'
-          AND user_id = $2 ORDER BY tenant_seq`,
+      `SELECT operation, record_id FROM compliance.audit_logs
+        WHERE tenant_id = $1 AND table_name = 'edfi.disciplineincident' AND user_id = $2 ORDER BY tenant_seq`,
       [tenant, counselor.actorId],
     );
     expect(audited.map((a) => a.operation)).toEqual(['SELECT', 'SELECT']);

@@ -109,12 +109,14 @@ async function schoolDays(work: Work, schoolId: number, start: string, end: stri
   const [row] = rowsOf<{ dates: string | number; instructional: string | number }>(
     await work.tx.execute(sql`
       SELECT count(DISTINCT c.date) AS dates,
-             count(DISTINCT e.date) FILTER (WHERE lower(d.codevalue) IN ('instructional day', 'make-up day')) AS instructional
+             count(DISTINCT e.date) FILTER (WHERE lower(d.codevalue) IN ('instructional day', 'make-up day'))
+               AS instructional
         FROM edfi.calendardate c
         LEFT JOIN edfi.calendardatecalendarevent e ON e.tenant_id = c.tenant_id AND e.calendarcode = c.calendarcode
          AND e.date = c.date AND e.schoolid = c.schoolid AND e.schoolyear = c.schoolyear
         LEFT JOIN edfi.descriptor d ON d.descriptorid = e.calendareventdescriptorid
-       WHERE c.tenant_id = ${work.tenantId} AND c.schoolid = ${schoolId} AND c.date BETWEEN ${start}::date AND ${end}::date`),
+       WHERE c.tenant_id = ${work.tenantId} AND c.schoolid = ${schoolId}
+         AND c.date BETWEEN ${start}::date AND ${end}::date`),
   );
   return Number(row?.dates ?? 0) === 0 ? null : Number(row!.instructional);
 }
@@ -263,21 +265,26 @@ async function incidentById(work: Work, schoolId: number, incidentIdentifier: st
       WHERE tenant_id = ${work.tenantId} AND schoolid = ${schoolId} AND incidentidentifier = ${incidentIdentifier}`),
   );
   if (!incident) throw new AppError('not_found', `No discipline incident ${incidentIdentifier} at school ${schoolId}.`);
-  const key = sql`tenant_id = ${work.tenantId} AND schoolid = ${schoolId} AND incidentidentifier = ${incidentIdentifier}`;
+  const key = sql`tenant_id = ${work.tenantId} AND schoolid = ${schoolId}
+    AND incidentidentifier = ${incidentIdentifier}`;
   const students = rowsOf<{ studentusi: number; role: string }>(
     await work.tx.execute(sql`SELECT a.studentusi, d.codevalue AS role FROM edfi.studentdisciplineincidentassociation a
-       JOIN edfi.descriptor d ON d.descriptorid = a.studentparticipationcodedescriptorid WHERE ${key} ORDER BY a.studentusi`),
+       JOIN edfi.descriptor d ON d.descriptorid = a.studentparticipationcodedescriptorid
+      WHERE ${key} ORDER BY a.studentusi`),
   );
   const behaviors = rowsOf<{ studentusi: number; behavior: string; description: string | null }>(
     await work.tx.execute(sql`SELECT b.studentusi, d.codevalue AS behavior, b.behaviordetaileddescription AS description
        FROM edfi.studentdisciplineincidentbehaviorassociation b
-       JOIN edfi.descriptor d ON d.descriptorid = b.behaviordescriptorid WHERE ${key} ORDER BY b.studentusi, d.codevalue`),
+       JOIN edfi.descriptor d ON d.descriptorid = b.behaviordescriptorid
+      WHERE ${key} ORDER BY b.studentusi, d.codevalue`),
   );
   const actions = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`SELECT a.disciplineactionidentifier, a.studentusi, d.codevalue AS discipline,
-        a.disciplinedate::text AS startdate, a.enddate::text AS enddate, a.disciplineactionlength AS days, a.assignedbystaffusi
+        a.disciplinedate::text AS startdate, a.enddate::text AS enddate, a.disciplineactionlength AS days,
+        a.assignedbystaffusi
        FROM edfi.disciplineaction a LEFT JOIN edfi.descriptor d ON d.descriptorid = a.disciplinedescriptorid
-      WHERE a.tenant_id = ${work.tenantId} AND a.responsibilityschoolid = ${schoolId} AND a.incidentidentifier = ${incidentIdentifier}
+      WHERE a.tenant_id = ${work.tenantId} AND a.responsibilityschoolid = ${schoolId}
+        AND a.incidentidentifier = ${incidentIdentifier}
       ORDER BY a.studentusi, a.disciplinedate`),
   );
   const cost = incident.incidentcost;
@@ -339,10 +346,13 @@ export async function disciplineIncidents(work: Work, schoolId: number, query: u
     await work.tx.execute(sql`
       SELECT i.incidentidentifier, i.incidentdate::text AS incidentdate,
              (SELECT count(*)::int FROM edfi.studentdisciplineincidentassociation a
-               WHERE a.tenant_id = i.tenant_id AND a.schoolid = i.schoolid AND a.incidentidentifier = i.incidentidentifier) AS students,
-             (SELECT coalesce(jsonb_agg(DISTINCT d.codevalue), '[]'::jsonb) FROM edfi.studentdisciplineincidentbehaviorassociation b
+               WHERE a.tenant_id = i.tenant_id AND a.schoolid = i.schoolid
+                 AND a.incidentidentifier = i.incidentidentifier) AS students,
+             (SELECT coalesce(jsonb_agg(DISTINCT d.codevalue), '[]'::jsonb)
+                FROM edfi.studentdisciplineincidentbehaviorassociation b
                 JOIN edfi.descriptor d ON d.descriptorid = b.behaviordescriptorid
-               WHERE b.tenant_id = i.tenant_id AND b.schoolid = i.schoolid AND b.incidentidentifier = i.incidentidentifier) AS behaviors
+               WHERE b.tenant_id = i.tenant_id AND b.schoolid = i.schoolid
+                 AND b.incidentidentifier = i.incidentidentifier) AS behaviors
         FROM edfi.disciplineincident i
        WHERE i.tenant_id = ${work.tenantId} AND i.schoolid = ${schoolId}
          AND i.incidentdate BETWEEN ${from}::date AND ${to}::date
@@ -365,16 +375,18 @@ export async function disciplineIncidents(work: Work, schoolId: number, query: u
 export async function disciplineCounts(work: Work, schoolId: number, query: unknown) {
   const { from, to } = parseInput(rangeQuery, query);
   await authorizeStaff(work, 'read', schoolId);
-  const inRange = sql`i.tenant_id = ${work.tenantId} AND i.schoolid = ${schoolId} AND i.incidentdate BETWEEN ${from}::date AND ${to}::date`;
+  const inRange = sql`i.tenant_id = ${work.tenantId} AND i.schoolid = ${schoolId}
+    AND i.incidentdate BETWEEN ${from}::date AND ${to}::date`;
   const [total] = rowsOf<{ n: number }>(
     await work.tx.execute(sql`SELECT count(*)::int AS n FROM edfi.disciplineincident i WHERE ${inRange}`),
   );
   const byBehavior = rowsOf<{ behavior: string; incidents: number; students: number }>(
     await work.tx.execute(sql`
-      SELECT d.codevalue AS behavior, count(DISTINCT b.incidentidentifier)::int AS incidents, count(DISTINCT b.studentusi)::int AS students
+      SELECT d.codevalue AS behavior, count(DISTINCT b.incidentidentifier)::int AS incidents,
+             count(DISTINCT b.studentusi)::int AS students
         FROM edfi.disciplineincident i
-        JOIN edfi.studentdisciplineincidentbehaviorassociation b ON b.tenant_id = i.tenant_id AND b.schoolid = i.schoolid
-         AND b.incidentidentifier = i.incidentidentifier
+        JOIN edfi.studentdisciplineincidentbehaviorassociation b
+          ON b.tenant_id = i.tenant_id AND b.schoolid = i.schoolid AND b.incidentidentifier = i.incidentidentifier
         JOIN edfi.descriptor d ON d.descriptorid = b.behaviordescriptorid
        WHERE ${inRange} GROUP BY d.codevalue ORDER BY 2 DESC, 1`),
   );

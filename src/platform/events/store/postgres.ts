@@ -87,8 +87,9 @@ export function postgresEventStore(database: Database, options: PostgresEventSto
             (table_name, hash_key, range_key, gsi_name, gsi_hash, gsi_range, appended_at, expires_at, item)
           SELECT ${table}, k.h, k.r, CASE WHEN k.gh IS NULL THEN NULL ELSE ${gsiName ?? null}::text END, k.gh, k.gr,
                  ${at}::timestamptz, k.e, k.i
-            FROM unnest(${sql.param(cols.hash)}::text[], ${sql.param(cols.range)}::text[], ${sql.param(cols.gh)}::text[],
-                        ${sql.param(cols.gr)}::text[], ${sql.param(expires)}::timestamptz[], ${sql.param(payloads)}::jsonb[])
+            FROM unnest(${sql.param(cols.hash)}::text[], ${sql.param(cols.range)}::text[],
+                        ${sql.param(cols.gh)}::text[], ${sql.param(cols.gr)}::text[],
+                        ${sql.param(expires)}::timestamptz[], ${sql.param(payloads)}::jsonb[])
                  WITH ORDINALITY AS k(h, r, gh, gr, e, i, n)
            ORDER BY k.n`);
       });
@@ -134,7 +135,8 @@ export function postgresEventStore(database: Database, options: PostgresEventSto
         const end = new Date(Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8) + 1));
         if (end > now) continue;
         const [state] = await database.query<{ live: boolean; n: string | number }>(
-          `SELECT bool_or(expires_at IS NULL OR expires_at > $1::timestamptz) AS live, count(*) AS n FROM events.${name}`,
+          `SELECT bool_or(expires_at IS NULL OR expires_at > $1::timestamptz) AS live, count(*) AS n
+             FROM events.${name}`,
           [now.toISOString()],
         );
         if (state?.live) continue;
