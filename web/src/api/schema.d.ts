@@ -6274,6 +6274,7 @@ export interface paths {
                                 gradingPeriod: string;
                                 letter: string | null;
                                 percent: number | null;
+                                schoolId: number;
                                 sectionIdentifier: string;
                             }[];
                             name: string;

@@ -121,6 +121,13 @@ export const overrideInput = z.strictObject({
 });
 export const commentInput = z.strictObject({ comment: z.string().trim().max(1024) });
 
+export const courseParams = schoolParams.extend({ courseCode: z.string().trim().min(1).max(60) });
+/** A course's level for the weighted GPA (the add-ons are the school's grading policy). */
+export const courseGpaLevelInput = z.strictObject({
+  level: z.enum(GRADE_LEVELS, { message: `must be one of ${GRADE_LEVELS.join(', ')}` }),
+});
+export type CourseGpaLevelInput = z.input<typeof courseGpaLevelInput>;
+
 export const gradingPolicyInput = z
   .strictObject({
     scale: z.array(gradeScaleLevel).min(2).max(20),
@@ -203,6 +210,8 @@ export const studentGradesView = z.object({
   grades: z.array(
     z.object({
       sectionIdentifier: z.string(),
+      /** The school of the section (its report card is asked per school and grading period). */
+      schoolId: z.number(),
       courseTitle: z.string(),
       gradingPeriod: z.string(),
       gradeType: z.string(),
@@ -244,6 +253,16 @@ export const classRankView = z.object({
     }),
   ),
 });
+export const courseGpaLevelView = z.object({
+  courseCode: z.string(),
+  /** The education organization whose catalog holds the course (the school, or its district). */
+  educationOrganizationId: z.number(),
+  courseTitle: z.string(),
+  level: z.enum(GRADE_LEVELS),
+  previousLevel: z.enum(GRADE_LEVELS),
+});
+export type CourseGpaLevelView = z.infer<typeof courseGpaLevelView>;
+
 export const gradingPolicyView = z.object({
   schoolId: z.number(),
   scale: z.array(gradeScaleLevel),
