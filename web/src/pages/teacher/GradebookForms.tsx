@@ -14,9 +14,10 @@ import { categoryInput, entryInput } from '../../../../src/domains/edfi/grades/s
 import { api, unwrap } from '../../api/client';
 import { fieldError } from '../../lib/forms';
 import { applyFieldErrors, problemMessage } from '../../lib/problem';
-import type { loadGradebook } from './Gradebook';
+import type { paths } from '../../api/schema';
 
-type Gradebook = Awaited<ReturnType<typeof loadGradebook>>;
+type Gradebook =
+  paths['/api/v1/sections/{sectionId}/gradebook']['get']['responses'][200]['content']['application/json'];
 
 interface Props {
   sectionId: string;
