@@ -27,6 +27,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/billing\/(invoices|my-invoices)/,
   /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades)/,
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
+  /^\/api\/v1\/schools\/\{schoolId\}\/grading-policy$/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

@@ -96,6 +96,7 @@ const tree = root.addChildren([
     page('/sections/$sectionId/grades', () => import('./pages/teacher/PeriodGrades'), 'PeriodGradesPage'),
     page('/students/$studentUsi', () => import('./pages/teacher/StudentProfile'), 'StudentProfilePage'),
     page('/students/$studentUsi/grades', () => import('./pages/family/StudentGrades'), 'StudentGradesPage'),
+    page('/my-grades', () => import('./pages/family/StudentGrades'), 'MyGrades'),
     page('/live', () => import('./pages/live/LiveSessions'), 'LiveSessions'),
     page('/live/$sessionId', () => import('./pages/live/LiveSession'), 'LiveSessionPage'),
     page('/children', () => import('./pages/family/Children'), 'Children'),

@@ -64,6 +64,23 @@ describe('people sign in', () => {
     });
   });
 
+  it("tells a student's web app which Ed-Fi student they are (their own grades need it)", async () => {
+    await createAccount(database, tenantId, {
+      email: 'student@routes.example',
+      roles: ['student'],
+      schoolIds: [11],
+      edfiStudentUsi: 4242,
+      password: PASSWORD,
+    });
+    const { sessionToken } = (await signInBody('student@routes.example')).json();
+    const me = await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${sessionToken}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().account.person).toEqual({ edfiStudentUSI: 4242 });
+    const { sessionToken: adminToken } = (await signInBody()).json();
+    const adminMe = await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${adminToken}` } });
+    expect(adminMe.json().account.person).toEqual({});
+  });
+
   it('accepts the session token as a bearer token, and sign-out revokes it', async () => {
     const { sessionToken } = (await signInBody()).json();
     const me = await app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${sessionToken}` } });

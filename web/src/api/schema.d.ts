@@ -5643,6 +5643,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/grading-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's grading scale and weighted-GPA add-ons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        apAddOn?: number;
+                        /** @default 0.5 */
+                        honorsAddOn?: number;
+                        scale: {
+                            gradePoints: number;
+                            letter: string;
+                            minPercent: number;
+                            passing: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sections/{sectionId}/gradebook": {
         parameters: {
             query?: never;
@@ -6274,6 +6389,7 @@ export interface paths {
                                 gradingPeriod: string;
                                 letter: string | null;
                                 percent: number | null;
+                                schoolId: number;
                                 sectionIdentifier: string;
                             }[];
                             name: string;

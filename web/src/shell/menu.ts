@@ -51,7 +51,11 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/live', label: 'liveSessions' },
     ];
   if (roles.has('parent')) return [{ to: '/children', label: 'myChildren' }];
-  if (roles.has('student')) return [{ to: '/classes', label: 'myClasses' }];
+  if (roles.has('student'))
+    return [
+      { to: '/classes', label: 'myClasses' },
+      { to: '/my-grades', label: 'myGrades' },
+    ];
   if (roles.has('auditor'))
     return [
       { to: '/audit', label: 'audit' },

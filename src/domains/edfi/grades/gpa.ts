@@ -88,7 +88,7 @@ export async function studentGrades(work: Work, studentUsi: number): Promise<Stu
   if (!student) throw new AppError('not_found', `No student ${studentUsi}.`);
   const grades = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT g.sectionidentifier, coalesce(o.localcoursetitle, g.localcoursecode) AS title, p.codevalue AS period,
+      SELECT g.sectionidentifier, g.schoolid, coalesce(o.localcoursetitle, g.localcoursecode) AS title, p.codevalue AS period,
              t.codevalue AS type, g.numericgradeearned AS pct, g.lettergradeearned AS letter, g.diagnosticstatement AS comment
         FROM edfi.grade g
         JOIN edfi.descriptor p ON p.descriptorid = g.gradingperioddescriptorid
@@ -108,6 +108,7 @@ export async function studentGrades(work: Work, studentUsi: number): Promise<Stu
     name: student.name,
     grades: grades.map((g) => ({
       sectionIdentifier: String(g.sectionidentifier),
+      schoolId: Number(g.schoolid),
       courseTitle: String(g.title),
       gradingPeriod: String(g.period),
       gradeType: String(g.type),

@@ -15,11 +15,15 @@ import { classRank, studentGrades } from './gpa.js';
 import { createEntry, recordScores, sectionGradebook, setCategories } from './gradebook.js';
 import { commentGrade, computeGrades, overrideGrade, sectionGrades } from './grades.js';
 import { gradingPolicy, setGradingPolicy } from './policy.js';
+import { setCourseGpaLevel } from './course-level.js';
 import {
   categoriesInput,
   categoryView,
   classRankView,
   commentInput,
+  courseGpaLevelInput,
+  courseGpaLevelView,
+  courseParams,
   entryInput,
   entryParams,
   entryView,
@@ -50,6 +54,7 @@ export const GRADES_PATHS = {
   override: '/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override',
   comment: '/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/comment',
   policy: '/api/v1/schools/{schoolId}/grading-policy',
+  courseGpaLevel: '/api/v1/schools/{schoolId}/courses/{courseCode}/gpa-level',
 } as const;
 
 const PERIOD_NOTE = 'gradingPeriod is a GradingPeriodDescriptor code value ("First Quarter") or `final`.';
@@ -243,6 +248,24 @@ export function gradesRoutes(app: FastifyInstance): void {
       errors,
     },
     ({ params, body, request }) => requestWork(request, (w) => setGradingPolicy(w, params.schoolId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/api/v1/schools/:schoolId/courses/:courseCode/gpa-level',
+      summary: "Set a course's GPA level (regular, honors, ap): the weighted GPA adds the school's add-on for it",
+      description:
+        "The course of the school's catalog, else the district course the school offers (district administrators " +
+        'only). Final grades computed or overridden from then on carry the level to the transcript.',
+      tags,
+      params: courseParams,
+      body: courseGpaLevelInput,
+      response: { status: 200, description: 'The course and its level', schema: courseGpaLevelView },
+      errors,
+    },
+    ({ params, body, request }) =>
+      requestWork(request, (w) => setCourseGpaLevel(w, params.schoolId, params.courseCode, body)),
   );
   route(
     app,

@@ -54,17 +54,16 @@ export const gradebookQuery = z.strictObject({
   gradingPeriod: z.string().trim().min(1).max(100).optional(),
 });
 
+/** One gradebook category (the web app's "add a category" form validates with it too). */
+export const categoryInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(60),
+  weightPercent: z.number({ message: 'must be a number' }).min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
+  dropLowest: z.number({ message: 'must be a whole number' }).int().min(0).max(10).default(0),
+});
+
 export const categoriesInput = z
   .strictObject({
-    categories: z
-      .array(
-        z.strictObject({
-          name: z.string().trim().min(1).max(60),
-          weightPercent: z.number().min(0).max(100),
-          dropLowest: z.number().int().min(0).max(10).default(0),
-        }),
-      )
-      .max(20),
+    categories: z.array(categoryInput).max(20),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
@@ -78,7 +77,7 @@ export type CategoriesInput = z.input<typeof categoriesInput>;
 
 export const entryInput = z
   .strictObject({
-    title: z.string().trim().min(1).max(100),
+    title: z.string().trim().min(1, 'is required').max(100),
     description: z.string().trim().max(1024).optional(),
     categoryId: z.uuid({ message: 'must be a category id (UUID)' }),
     gradingPeriod: z.string().trim().min(1).max(100),
@@ -114,12 +113,25 @@ export const scoresInput = z.strictObject({ scores: z.array(scoreInput).min(1).m
 });
 export type ScoresInput = z.input<typeof scoresInput>;
 
+const overrideReason = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1024);
 export const overrideInput = z.strictObject({
   /** The letter to give (one of the school's scale); null removes the override. */
   letter: z.string().trim().min(1).max(5).nullable(),
-  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(1024).optional(),
+  reason: overrideReason.optional(),
+});
+/** The override form: a letter and why (the service requires a reason with a letter). */
+export const overrideForm = z.strictObject({
+  letter: z.string({ message: 'must be chosen' }).trim().min(1, 'must be chosen').max(5),
+  reason: overrideReason,
 });
 export const commentInput = z.strictObject({ comment: z.string().trim().max(1024) });
+
+export const courseParams = schoolParams.extend({ courseCode: z.string().trim().min(1).max(60) });
+/** A course's level for the weighted GPA (the add-ons are the school's grading policy). */
+export const courseGpaLevelInput = z.strictObject({
+  level: z.enum(GRADE_LEVELS, { message: `must be one of ${GRADE_LEVELS.join(', ')}` }),
+});
+export type CourseGpaLevelInput = z.input<typeof courseGpaLevelInput>;
 
 export const gradingPolicyInput = z
   .strictObject({
@@ -203,6 +215,8 @@ export const studentGradesView = z.object({
   grades: z.array(
     z.object({
       sectionIdentifier: z.string(),
+      /** The school of the section (its report card is asked per school and grading period). */
+      schoolId: z.number(),
       courseTitle: z.string(),
       gradingPeriod: z.string(),
       gradeType: z.string(),
@@ -244,6 +258,16 @@ export const classRankView = z.object({
     }),
   ),
 });
+export const courseGpaLevelView = z.object({
+  courseCode: z.string(),
+  /** The education organization whose catalog holds the course (the school, or its district). */
+  educationOrganizationId: z.number(),
+  courseTitle: z.string(),
+  level: z.enum(GRADE_LEVELS),
+  previousLevel: z.enum(GRADE_LEVELS),
+});
+export type CourseGpaLevelView = z.infer<typeof courseGpaLevelView>;
+
 export const gradingPolicyView = z.object({
   schoolId: z.number(),
   scale: z.array(gradeScaleLevel),

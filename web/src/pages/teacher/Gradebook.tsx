@@ -1,6 +1,7 @@
 /**
  * A section's gradebook: students × assignments of one grading period, every score a cell typed at the
  * keyboard (Enter moves down, Tab right); a changed cell is saved through the scores route when left.
+ * Assignments and categories are added in dialogs (GradebookForms).
  */
 import { Alert, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { ProblemError } from '../../lib/problem';
+import { GradebookForms } from './GradebookForms';
 import { SectionTabs } from './SectionTabs';
 
 type Gradebook = Awaited<ReturnType<typeof loadGradebook>>;
@@ -164,6 +166,17 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
             {t('k12grades.keyboardHint')}
           </Text>
         </Group>
+      ) : null}
+      {data && period ? (
+        <GradebookForms
+          sectionId={sectionId}
+          gradingPeriod={period}
+          book={data}
+          onDone={(text) => {
+            setMessage({ text, ok: true });
+            void client.invalidateQueries({ queryKey: ['gradebook', sectionId] });
+          }}
+        />
       ) : null}
       {periods.isPending || book.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       <div role="status" aria-live="polite">

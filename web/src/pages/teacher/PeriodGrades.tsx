@@ -1,6 +1,7 @@
 /**
  * A section's grades for a grading period: compute them from the gradebook, see each student's percent
- * and letter (an overridden letter is marked), and open a student's report card (PDF).
+ * and letter (an overridden letter is marked, with its reason), override a letter or write the report
+ * card's comment (GradeEditor), and open a student's report card (PDF).
  */
 import { Alert, Anchor, Badge, Button, Group, Loader, Select, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,20 +11,18 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { reportCardUrl } from '../family/StudentGrades';
 import { currentPeriod, loadGradebook } from './Gradebook';
+import { GradeEditor, type PeriodGrade } from './GradeEditor';
 import { SectionTabs } from './SectionTabs';
-
-const reportCardUrl = (studentUsi: number, schoolId: number, gradingPeriod: string) =>
-  `/api/v1/students/${studentUsi}/report-card.pdf?${new URLSearchParams({
-    schoolId: String(schoolId),
-    gradingPeriod,
-  }).toString()}`;
 
 export function PeriodGrades({ sectionId }: { sectionId: string }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const book = useQuery({ queryKey: ['gradebook', sectionId, 'all'], queryFn: () => loadGradebook(sectionId) });
   const [period, setPeriod] = useState<string | undefined>();
+  const [editing, setEditing] = useState<PeriodGrade | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     if (!period && book.data) setPeriod(currentPeriod(book.data));
   }, [period, book.data]);
@@ -37,6 +36,7 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
       ),
     enabled: !!period,
   });
+  const percent = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const compute = useMutation({
     mutationFn: () =>
       unwrap(
@@ -44,9 +44,19 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
           params: { path: { sectionId, gradingPeriod: period! } },
         }),
       ),
+    onMutate: () => setNotice(null),
     onSuccess: (data) => client.setQueryData(['period-grades', sectionId, period], data),
   });
-  const percent = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const saved = (grade: PeriodGrade, message: string) => {
+    client.setQueryData(['period-grades', sectionId, period], (old: typeof grades.data) =>
+      old ? { ...old, grades: old.grades.map((g) => (g.studentUsi === grade.studentUsi ? grade : g)) } : old,
+    );
+    void client.invalidateQueries({ queryKey: ['student-grades', grade.studentUsi] });
+    compute.reset();
+    setNotice(message);
+    setEditing(null);
+  };
+  const fmtPercent = (n: number | null) => (n === null ? '—' : `${percent.format(n)} %`);
   const schoolId = book.data?.schoolId;
   const rows = grades.data?.grades ?? [];
   const title = book.data?.sectionName ?? t('k12grades.periodGrades');
@@ -70,6 +80,7 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
             if (v) {
               setPeriod(v);
               compute.reset();
+              setNotice(null);
             }
           }}
           allowDeselect={false}
@@ -80,6 +91,11 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
         {compute.isSuccess ? (
           <Alert color="teal" variant="light" p="xs">
             {t('k12grades.computed', { count: compute.data.grades.length })}
+          </Alert>
+        ) : null}
+        {notice ? (
+          <Alert color="teal" variant="light" p="xs">
+            {notice}
           </Alert>
         ) : null}
       </div>
@@ -97,26 +113,30 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
                 <Table.Th scope="col">{t('k12grades.letter')}</Table.Th>
                 <Table.Th scope="col">{t('k12grades.comment')}</Table.Th>
                 <Table.Th scope="col">{t('k12grades.reportCard')}</Table.Th>
+                <Table.Th scope="col">{t('k12grades.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((g) => (
                 <Table.Tr key={g.studentUsi} data-student={g.name}>
                   <Table.Th scope="row">{g.name}</Table.Th>
-                  <Table.Td style={{ textAlign: 'right' }}>
-                    {g.percent === null ? '—' : `${percent.format(g.percent)} %`}
-                  </Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{fmtPercent(g.percent)}</Table.Td>
                   <Table.Td>
                     <Group gap={6}>
                       <Text fw={700} data-letter>
                         {g.letter ?? '—'}
                       </Text>
                       {g.overridden ? (
-                        <Badge size="xs" variant="light" color="orange" title={g.overrideReason ?? undefined}>
+                        <Badge size="xs" variant="light" color="orange">
                           {t('k12grades.overridden')}
                         </Badge>
                       ) : null}
                     </Group>
+                    {g.overridden ? (
+                      <Text size="xs" c="dimmed" data-override-reason>
+                        {t('k12grades.overriddenFrom', { computed: g.computedLetter ?? '—', reason: g.overrideReason })}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{g.comment ?? ''}</Text>
@@ -133,11 +153,32 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
                       </Anchor>
                     ) : null}
                   </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setEditing(g)}
+                      aria-label={t('k12grades.editGradeOf', { student: g.name })}
+                    >
+                      {t('k12grades.editGrade')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      ) : null}
+      {editing && schoolId && period ? (
+        <GradeEditor
+          sectionId={sectionId}
+          gradingPeriod={period}
+          schoolId={schoolId}
+          grade={editing}
+          percent={fmtPercent(editing.percent)}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+        />
       ) : null}
     </Page>
   );

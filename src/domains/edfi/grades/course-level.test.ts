@@ -1,0 +1,183 @@
+/**
+ * A course's GPA level through PUT …/courses/:courseCode/gpa-level on the demo district: who may set it
+ * (a district course: the district administrator; a school's own course: its school administrator; never a
+ * teacher), 400 naming the field, 404 for a course the school neither owns nor offers, the audit row, and the
+ * weighted GPA of a student with a regular, an honors and an AP course against a hand computation (the
+ * unweighted GPA unchanged by the levels).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../../platform/auth/roles.js';
+import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { COURSE_GPA_LEVELS } from '../tables.js';
+import { studentGrades } from './gpa.js';
+import { computeGrades, overrideGrade } from './grades.js';
+import { GRADE_LEVELS } from './schemas.js';
+
+let h: DomainHarness;
+let tenant: string;
+let admin: Principal;
+interface Course {
+  sectionid: string;
+  coursecode: string;
+  schoolid: number;
+  edorg: number;
+}
+/** Three sections of different courses one student takes at one school. */
+let courses: Course[];
+let studentUsi: number;
+
+const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+const levelUrl = (schoolId: number, courseCode: string) =>
+  `/api/v1/schools/${schoolId}/courses/${encodeURIComponent(courseCode)}/gpa-level`;
+
+beforeAll(async () => {
+  h = await domainHarness();
+  tenant = h.demo.districtTenantId;
+  admin = h.principal(['district_admin']);
+  const [student] = await h.database.query<{ studentusi: number; schoolid: number }>(
+    `SELECT a.studentusi, s.schoolid FROM edfi.studentsectionassociation a
+       JOIN edfi.section s ON s.tenant_id = a.tenant_id AND s.sectionidentifier = a.sectionidentifier
+        AND s.localcoursecode = a.localcoursecode AND s.schoolid = a.schoolid AND s.schoolyear = a.schoolyear
+       JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
+        AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
+      WHERE a.tenant_id = $1
+      GROUP BY a.studentusi, s.schoolid HAVING count(DISTINCT o.coursecode) >= 3
+      ORDER BY s.schoolid, a.studentusi LIMIT 1`,
+    [tenant],
+  );
+  expect(student, 'a demo student with three courses').toBeDefined();
+  studentUsi = student!.studentusi;
+  const rows = await h.database.query<Course>(
+    `SELECT DISTINCT ON (o.coursecode) s.id AS sectionid, o.coursecode, s.schoolid, o.educationorganizationid AS edorg
+       FROM edfi.studentsectionassociation a
+       JOIN edfi.section s ON s.tenant_id = a.tenant_id AND s.sectionidentifier = a.sectionidentifier
+        AND s.localcoursecode = a.localcoursecode AND s.schoolid = a.schoolid AND s.schoolyear = a.schoolyear
+       JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
+        AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
+      WHERE a.tenant_id = $1 AND a.studentusi = $2 AND s.schoolid = $3
+      ORDER BY o.coursecode, s.sectionidentifier`,
+    [tenant, studentUsi, student!.schoolid],
+  );
+  courses = rows.slice(0, 3);
+  expect(courses).toHaveLength(3);
+});
+afterAll(() => h.dispose());
+
+describe('setting a course GPA level', () => {
+  it('declares the same levels as the table CHECK', () => {
+    expect([...GRADE_LEVELS]).toEqual([...COURSE_GPA_LEVELS]);
+  });
+
+  it('answers 400 naming the field, 404 for a course the school does not offer', async () => {
+    const c = courses[0]!;
+    const bad = await h.inject(admin, {
+      method: 'PUT',
+      url: levelUrl(c.schoolid, c.coursecode),
+      ...json({ level: 'x' }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().validationErrors).toHaveProperty('level');
+    const missing = await h.inject(admin, { method: 'PUT', url: levelUrl(c.schoolid, c.coursecode), ...json({}) });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().validationErrors).toHaveProperty('level');
+    const unknown = await h.inject(admin, {
+      method: 'PUT',
+      url: levelUrl(c.schoolid, 'NO-SUCH-COURSE'),
+      ...json({ level: 'ap' }),
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('lets only the district change a district course; a school administrator sets their school’s own', async () => {
+    const c = courses[0]!;
+    const schoolAdmin = h.principal(['school_admin'], { schoolIds: [c.schoolid] });
+    const teacher = h.principal(['teacher'], { schoolIds: [c.schoolid] });
+    const url = levelUrl(c.schoolid, c.coursecode);
+    expect((await h.inject(teacher, { method: 'PUT', url, ...json({ level: 'ap' }) })).statusCode).toBe(403);
+    expect(c.edorg).not.toBe(c.schoolid); // the demo's courses are the district's catalog
+    const refused = await h.inject(schoolAdmin, { method: 'PUT', url, ...json({ level: 'ap' }) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/only a district administrator/);
+
+    // A course of the school's own catalog.
+    await h.database.query(
+      `INSERT INTO edfi.course (tenant_id, coursecode, educationorganizationid, coursetitle) VALUES ($1, $2, $3, $4)`,
+      [tenant, 'LOCAL-ELECTIVE', c.schoolid, 'Local elective'],
+    );
+    const own = await h.inject(schoolAdmin, {
+      method: 'PUT',
+      url: levelUrl(c.schoolid, 'LOCAL-ELECTIVE'),
+      ...json({ level: 'honors' }),
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({
+      educationOrganizationId: c.schoolid,
+      level: 'honors',
+      previousLevel: 'regular',
+    });
+    const otherSchool = h.principal(['school_admin'], { schoolIds: [c.schoolid + 1] });
+    const foreign = await h.inject(otherSchool, {
+      method: 'PUT',
+      url: levelUrl(c.schoolid, 'LOCAL-ELECTIVE'),
+      ...json({ level: 'ap' }),
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
+  it('weighted GPA counts the honors and AP add-ons; the unweighted GPA does not change', async () => {
+    const [regular, honors, ap] = courses as [Course, Course, Course];
+    for (const [c, level] of [
+      [honors, 'honors'],
+      [ap, 'ap'],
+    ] as const) {
+      const res = await h.inject(admin, { method: 'PUT', url: levelUrl(c.schoolid, c.coursecode), ...json({ level }) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ courseCode: c.coursecode, level, previousLevel: 'regular' });
+    }
+    const audit = await h.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.course'
+         AND new_values->>'gpaLevel' IN ('honors', 'ap') AND old_values->>'gpaLevel' = 'regular'`,
+      [tenant],
+    );
+    expect(audit[0]!.n).toBeGreaterThanOrEqual(2);
+
+    // Final grades A (regular), B (honors), C (AP): one credit each (the demo's sections).
+    const letters = new Map([
+      [regular.coursecode, 'A'],
+      [honors.coursecode, 'B'],
+      [ap.coursecode, 'C'],
+    ]);
+    for (const c of courses) {
+      await h.work(admin, (w) => computeGrades(w, c.sectionid, 'final'));
+      await h.work(admin, (w) =>
+        overrideGrade(w, c.sectionid, 'final', studentUsi, { letter: letters.get(c.coursecode)!, reason: 'GPA test' }),
+      );
+    }
+    const grades = await h.work(admin, (w) => studentGrades(w, studentUsi));
+    const ours = grades.transcript.filter((t) => letters.has(t.courseCode));
+    expect(ours.map((t) => [t.courseCode, t.letter, t.level, t.attemptedCredits])).toEqual(
+      [
+        [regular.coursecode, 'A', 'regular', 1],
+        [honors.coursecode, 'B', 'honors', 1],
+        [ap.coursecode, 'C', 'ap', 1],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    // By hand, on the default policy (honors +0.5, AP +1):
+    // unweighted (4 + 3 + 2) / 3 = 3; weighted (4 + 3.5 + 3) / 3 = 3.5.
+    expect(grades.transcript).toHaveLength(3);
+    expect(grades.gpa.cumulative).toEqual({ unweighted: 3, weighted: 3.5, credits: 3 });
+
+    // Back to regular: recomputing restamps the transcript; weighted equals unweighted again.
+    for (const c of [honors, ap]) {
+      const res = await h.inject(admin, {
+        method: 'PUT',
+        url: levelUrl(c.schoolid, c.coursecode),
+        ...json({ level: 'regular' }),
+      });
+      expect(res.statusCode).toBe(200);
+      await h.work(admin, (w) => computeGrades(w, c.sectionid, 'final'));
+    }
+    const after = await h.work(admin, (w) => studentGrades(w, studentUsi));
+    expect(after.gpa.cumulative).toEqual({ unweighted: 3, weighted: 3, credits: 3 });
+  });
+});

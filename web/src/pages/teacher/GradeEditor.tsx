@@ -1,0 +1,194 @@
+/**
+ * One student's period grade, edited in a dialog: override the letter (one of the school's scale, with a
+ * required reason; or remove the override) and the teacher's comment printed on the report card. Field
+ * errors next to the field (the domain's zod schemas, then the server's validationErrors); refusals in words.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Divider, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { commentInput, overrideForm } from '../../../../src/domains/edfi/grades/schemas';
+import { api, unwrap } from '../../api/client';
+import type { paths } from '../../api/schema';
+import { fieldError } from '../../lib/forms';
+import { applyFieldErrors, problemMessage } from '../../lib/problem';
+
+type PeriodGrades =
+  paths['/api/v1/sections/{sectionId}/grades/{gradingPeriod}']['get']['responses'][200]['content']['application/json'];
+export type PeriodGrade = PeriodGrades['grades'][number];
+
+interface Props {
+  sectionId: string;
+  gradingPeriod: string;
+  schoolId: number;
+  grade: PeriodGrade;
+  percent: string;
+  onClose(): void;
+  /** The saved grade and what to announce. */
+  onSaved(grade: PeriodGrade, message: string): void;
+}
+
+const target = (p: Props) => ({
+  params: { path: { sectionId: p.sectionId, gradingPeriod: p.gradingPeriod, studentUsi: p.grade.studentUsi } },
+});
+
+function OverrideForm(props: Props) {
+  const { t } = useTranslation();
+  const { grade } = props;
+  const [failure, setFailure] = useState<string>();
+  const policy = useQuery({
+    queryKey: ['grading-policy', props.schoolId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/schools/{schoolId}/grading-policy', { params: { path: { schoolId: props.schoolId } } })),
+    staleTime: 300_000,
+  });
+  const form = useForm<z.input<typeof overrideForm>, unknown, z.output<typeof overrideForm>>({
+    resolver: zodResolver(overrideForm),
+    defaultValues: { letter: grade.letter ?? '', reason: grade.overrideReason ?? '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const send = async (body: { letter: string | null; reason?: string }) => {
+    setFailure(undefined);
+    try {
+      const saved = await unwrap(
+        api.PUT('/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override', {
+          ...target(props),
+          body,
+        }),
+      );
+      const letter = saved.letter ?? '—';
+      props.onSaved(
+        saved,
+        body.letter === null
+          ? t('k12grades.overrideRemoved', { student: grade.name, letter })
+          : t('k12grades.overrideSaved', { student: grade.name, letter }),
+      );
+    } catch (error) {
+      if (!applyFieldErrors(error, ['letter', 'reason'] as const, form.setError))
+        setFailure(problemMessage(error, t('common.error')));
+    }
+  };
+  const submit = form.handleSubmit((values) => send(values));
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="override-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="override-title">
+          {t('k12grades.overrideTitle')}
+        </Title>
+        <Text size="sm">
+          {t('k12grades.computedAs', { letter: grade.computedLetter ?? '—', percent: props.percent })}
+        </Text>
+        {grade.overridden ? (
+          <Text size="sm" c="orange.9">
+            {t('k12grades.overriddenFrom', { computed: grade.computedLetter ?? '—', reason: grade.overrideReason })}
+          </Text>
+        ) : null}
+        {failure ? (
+          <Alert color="red" role="alert" p="xs">
+            {failure}
+          </Alert>
+        ) : null}
+        <Controller
+          control={form.control}
+          name="letter"
+          render={({ field }) => (
+            <Select
+              label={t('k12grades.overrideLetter')}
+              data={(policy.data?.scale ?? []).map((l) => l.letter)}
+              value={field.value || null}
+              onChange={(v) => field.onChange(v ?? '')}
+              onBlur={field.onBlur}
+              allowDeselect={false}
+              error={fieldError(t('k12grades.overrideLetter'), errors.letter)}
+              w={160}
+            />
+          )}
+        />
+        <Textarea
+          label={t('k12grades.overrideReason')}
+          description={t('k12grades.overrideReasonHint')}
+          autosize
+          minRows={2}
+          error={fieldError(t('k12grades.overrideReason'), errors.reason)}
+          {...form.register('reason')}
+        />
+        <Group justify="flex-end">
+          {grade.overridden ? (
+            <Button variant="default" onClick={() => void send({ letter: null })} disabled={isSubmitting}>
+              {t('k12grades.removeOverride')}
+            </Button>
+          ) : null}
+          <Button type="submit" loading={isSubmitting}>
+            {t('k12grades.saveOverride')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CommentForm(props: Props) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string>();
+  const form = useForm<z.input<typeof commentInput>, unknown, z.output<typeof commentInput>>({
+    resolver: zodResolver(commentInput),
+    defaultValues: { comment: props.grade.comment ?? '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (body) => {
+    setFailure(undefined);
+    try {
+      const saved = await unwrap(
+        api.PUT('/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/comment', {
+          ...target(props),
+          body,
+        }),
+      );
+      props.onSaved(saved, t('k12grades.commentSaved', { student: props.grade.name }));
+    } catch (error) {
+      if (!applyFieldErrors(error, ['comment'] as const, form.setError))
+        setFailure(problemMessage(error, t('common.error')));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {failure ? (
+          <Alert color="red" role="alert" p="xs">
+            {failure}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t('k12grades.commentTitle')}
+          description={t('k12grades.commentHint')}
+          autosize
+          minRows={3}
+          maxLength={1024}
+          error={fieldError(t('k12grades.commentTitle'), errors.comment)}
+          {...form.register('comment')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={isSubmitting}>
+            {t('k12grades.saveComment')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function GradeEditor(props: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={props.onClose} title={t('k12grades.editGradeOf', { student: props.grade.name })} size="lg">
+      <Stack>
+        <OverrideForm {...props} />
+        <Divider />
+        <CommentForm {...props} />
+      </Stack>
+    </Modal>
+  );
+}
