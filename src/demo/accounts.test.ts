@@ -41,7 +41,7 @@ describe('demo accounts', () => {
       ['teacher@demo-language-school.schola.dev', 'teacher'],
       ['parent@demo-language-school.schola.dev', 'parent'],
       ['student@demo-language-school.schola.dev', 'student'],
-      ['owner@demo-language-school.schola.dev', 'school_admin'],
+      ['owner@demo-language-school.schola.dev', 'school_admin,finance'],
     ]);
     for (const { email, tenantId } of demo.credentials.accounts) {
       const tenant = tenantId === demo.districtTenantId ? 'demo-district' : 'demo-district-language-school';

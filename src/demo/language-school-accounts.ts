@@ -73,7 +73,13 @@ export async function seedLanguageSchoolAccounts(
     { email: at('teacher'), displayName: name(teacher, 'Professor'), roles: ['teacher'], person: teacher },
     { email: at('parent'), displayName: name(parent, 'Responsável'), roles: ['parent'], person: parent },
     { email: at('student'), displayName: name(child, 'Aluno'), roles: ['student'], person: child },
-    { email: at('owner'), displayName: name(owner, 'Direção'), roles: ['school_admin'], person: owner },
+    // The owner runs the school and reads its money (the overview's cash in and out): finance too.
+    {
+      email: at('owner'),
+      displayName: name(owner, 'Direção'),
+      roles: ['school_admin', 'finance'],
+      person: owner,
+    },
   ];
   const accounts = [];
   for (const p of plan) {

@@ -13,7 +13,7 @@ import { runWork, systemPrincipal } from '../platform/service/work.js';
 type Locale = 'en' | 'pt-BR' | 'es';
 interface DemoTemplate {
   name: string;
-  category: 'attendance' | 'billing' | 'safety' | 'account';
+  category: 'attendance' | 'billing' | 'safety' | 'account' | 'academic';
   text: Record<Locale, { subject: string; body: string }>;
 }
 
@@ -92,6 +92,30 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
         body:
           'Hola {{recipient.name}}:\n\nLa factura {{invoice.number}} por {{invoice.amount}} venció el ' +
           '{{invoice.dueDate}} y sigue pendiente. Por favor, páguela o comuníquese con la oficina.',
+      },
+    },
+  },
+  {
+    name: 'school_ops.class_cancelled',
+    category: 'academic',
+    text: {
+      en: {
+        subject: 'Class {{class.name}} is cancelled',
+        body:
+          'Hello {{recipient.name}},\n\nThe class {{class.name}} is cancelled: {{reason}}. Its upcoming ' +
+          'sessions will not take place. The office will contact you about a new class.',
+      },
+      'pt-BR': {
+        subject: 'A turma {{class.name}} foi cancelada',
+        body:
+          'Olá {{recipient.name}},\n\nA turma {{class.name}} foi cancelada: {{reason}}. As próximas aulas ' +
+          'não acontecerão. A secretaria entrará em contato sobre uma nova turma.',
+      },
+      es: {
+        subject: 'La clase {{class.name}} fue cancelada',
+        body:
+          'Hola {{recipient.name}}:\n\nLa clase {{class.name}} fue cancelada: {{reason}}. Las próximas ' +
+          'sesiones no se realizarán. La oficina se comunicará con usted sobre una nueva clase.',
       },
     },
   },

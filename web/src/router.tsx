@@ -102,6 +102,7 @@ const tree = root.addChildren([
     page('/children', () => import('./pages/family/Children'), 'Children'),
     page('/classes', () => import('./pages/family/Classes'), 'Classes'),
     page('/front-desk', () => import('./pages/FrontDesk'), 'FrontDesk'),
+    page('/ls/overview', () => import('./pages/langschool/OwnerOverview'), 'OwnerOverview'),
     page('/ls/enrollments', () => import('./pages/langschool/Enrollments'), 'Enrollments'),
     page('/ls/schedule', () => import('./pages/langschool/Schedule'), 'Schedule'),
     page('/ls/leads', () => import('./pages/langschool/LeadBoard'), 'LeadBoard'),

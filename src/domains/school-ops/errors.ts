@@ -9,6 +9,10 @@ export const schoolOpsErrors = defineErrors({
   double_booked: { status: 409, title: 'Teacher or room double-booked' },
   session_cancelled: { status: 409, title: 'Session cancelled' },
   not_your_class: { status: 403, title: 'Not your class' },
+  capacity_below_enrolled: { status: 409, title: 'Seats below the students enrolled' },
+  room_too_small: { status: 409, title: 'Room too small for the class' },
+  session_held: { status: 409, title: 'Session already held' },
+  session_in_past: { status: 409, title: 'Session time in the past' },
 });
 
 export const SCHOOL_OPS_ERROR_CODES = Object.keys(schoolOpsErrors);

@@ -3,10 +3,12 @@
  * attendance and placements. Other domains (CRM, billing, payroll) call what is exported here.
  */
 import type { DomainModule } from '../../platform/service/module.js';
+import { CHANGE_PATHS as C } from './change-routes.js';
 import { SCHOOL_OPS_PATHS as P, schoolOpsRoutes } from './routes.js';
 import { attendance, classes, enrollments, placements, schedules, sessions } from './tables.js';
 
 export { activeEnrollmentCount, createClass, enroll, getClass, listClasses, lockClass } from './classes.js';
+export { cancelClass, cancelSession, rescheduleSession, updateClass } from './class-changes.js';
 export { addSchedule, createSession, generateSessions, getSession, weekSessions } from './schedule.js';
 export { sessionRoster, takeAttendance } from './attendance.js';
 export { placeStudent } from './placement.js';
@@ -18,9 +20,12 @@ export type { ClassView, EnrollmentView, SessionView } from './schemas.js';
 export const schoolOpsModule: DomainModule = {
   name: 'school-ops',
   owns: [
-    { table: classes, writeVia: [`POST ${P.classes}`] },
+    { table: classes, writeVia: [`POST ${P.classes}`, `PATCH ${C.class}`, `POST ${C.classCancel}`] },
     { table: schedules, writeVia: [`POST ${P.schedules}`] },
-    { table: sessions, writeVia: [`POST ${P.generate}`, `POST ${P.sessions}`] },
+    {
+      table: sessions,
+      writeVia: [`POST ${P.generate}`, `POST ${P.sessions}`, `POST ${C.reschedule}`, `POST ${C.sessionCancel}`],
+    },
     {
       table: enrollments,
       writeVia: [`POST ${P.enrollments}`, `POST ${P.drop}`, 'POST /api/v1/sales/leads/{leadId}/convert'],

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { route } from '../../platform/service/routes.js';
 import { requestWork } from '../../platform/service/work.js';
 import { sessionRoster, takeAttendance } from './attendance.js';
+import { changeRoutes } from './change-routes.js';
 import { createClass, dropEnrollment, enroll, getClass, listClasses, listEnrollments } from './classes.js';
 import { SCHOOL_OPS_ERROR_CODES } from './errors.js';
 import { placeStudent } from './placement.js';
@@ -46,6 +47,7 @@ export const SCHOOL_OPS_PATHS = {
 } as const;
 
 export function schoolOpsRoutes(app: FastifyInstance): void {
+  changeRoutes(app);
   route(
     app,
     {

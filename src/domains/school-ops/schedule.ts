@@ -32,16 +32,16 @@ import { classes, schedules, sessions, terms } from './tables.js';
 
 type ClassRow = typeof classes.$inferSelect;
 type Raw = Record<string, unknown>;
-interface Slot {
+export interface Slot {
   date: string;
   startTime: string;
   endTime: string;
 }
 
 const DAY = 86_400_000;
-const hhmm = (t: unknown) => String(t).slice(0, 5);
-const dayOf = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
-const addDays = (day: string, n: number) =>
+export const hhmm = (t: unknown) => String(t).slice(0, 5);
+export const dayOf = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+export const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }) =>
@@ -49,7 +49,7 @@ const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: str
 
 export const SESSION_SELECT = sql`
   SELECT s.id, s.class_id, c.name AS class_name, c.teacher_id, s.date, s.start_time, s.end_time,
-         coalesce(s.status, 'scheduled') AS status, r.name AS room_name,
+         coalesce(s.status, 'scheduled') AS status, s.notes, r.name AS room_name,
          NULLIF(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), '') AS teacher_name
     FROM school_ops.sessions s
     JOIN school_ops.classes c ON c.tenant_id = s.tenant_id AND c.id = s.class_id
@@ -68,10 +68,11 @@ export function sessionView(r: Raw): SessionView {
     startTime: hhmm(r.start_time),
     endTime: hhmm(r.end_time),
     status: String(r.status),
+    notes: r.notes == null ? null : String(r.notes),
   };
 }
 
-async function classRow(work: Work, classId: string): Promise<ClassRow> {
+export async function classRow(work: Work, classId: string): Promise<ClassRow> {
   const [row] = await work.tx
     .select()
     .from(classes)
@@ -81,7 +82,7 @@ async function classRow(work: Work, classId: string): Promise<ClassRow> {
 }
 
 /** Serialises everything that books this class's teacher or room (fixed order: no deadlock). */
-async function lockResources(work: Work, cls: ClassRow): Promise<void> {
+export async function lockResources(work: Work, cls: ClassRow): Promise<void> {
   const keys = [cls.teacherId && `teacher:${cls.teacherId}`, cls.roomId && `room:${cls.roomId}`].filter(
     (k): k is string => Boolean(k),
   );
@@ -89,7 +90,7 @@ async function lockResources(work: Work, cls: ClassRow): Promise<void> {
 }
 
 /** 409 `double_booked` when any slot overlaps another class's session of the same teacher or room. */
-async function assertFree(work: Work, cls: ClassRow, slots: Slot[]): Promise<void> {
+export async function assertFree(work: Work, cls: ClassRow, slots: Slot[]): Promise<void> {
   if (slots.length === 0 || (!cls.teacherId && !cls.roomId)) return;
   const dates = slots.map((s) => s.date).sort();
   const rows = rowsOf<Raw>(

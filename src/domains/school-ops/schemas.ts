@@ -127,6 +127,8 @@ export const sessionView = z.object({
   startTime: z.string(),
   endTime: z.string(),
   status: z.string(),
+  /** Why a session was cancelled or moved (the last change's reason), or any note. */
+  notes: z.string().nullable(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 
@@ -154,4 +156,40 @@ export const placementView = z.object({
   levelCode: z.string(),
   score: z.number(),
   testedAt: z.string(),
+});
+
+/** Changes to a class group: any of teacher, room, seats (null clears teacher or room). */
+export const updateClassInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'is required').max(200).optional(),
+    teacherId: ulidId.nullable().optional(),
+    roomId: ulidId.nullable().optional(),
+    maxStudents: z.number().int().min(1).max(200).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'name at least one change' });
+export type UpdateClassInput = z.input<typeof updateClassInput>;
+
+const reason = z.string().trim().min(1, 'is required').max(2000);
+export const cancelInput = z.strictObject({ reason });
+export type CancelInput = z.input<typeof cancelInput>;
+
+export const rescheduleSessionInput = z
+  .strictObject({ date: isoDate, startTime: clockTime, endTime: clockTime })
+  .refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' });
+export type RescheduleSessionInput = z.input<typeof rescheduleSessionInput>;
+
+export const classSessionsQuery = z.strictObject({ from: isoDate.optional() });
+
+export const classCancellationView = z.object({
+  class: classView,
+  sessionsCancelled: z.number(),
+  /** Accounts (students and their families) told through the notification service. */
+  notified: z.number(),
+});
+
+/** The owner's month: money in (payments) and out (payroll paid), per month, integer cents. */
+export const cashMonthsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(24).default(6) });
+export const cashMonthsView = z.object({
+  currency: z.string(),
+  months: z.array(z.object({ month: z.string(), inCents: z.number(), outCents: z.number() })),
 });

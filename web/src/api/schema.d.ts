@@ -4829,6 +4829,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -4840,7 +4841,61 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/cash-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money in (payments less refunds) and out (payroll paid) per month, integer cents (owner overview) */
+        get: {
+            parameters: {
+                query?: {
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cash by month */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            months: {
+                                inCents: number;
+                                month: string;
+                                outCents: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -4901,7 +4956,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -4959,7 +5014,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5018,7 +5073,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5031,6 +5086,134 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a class's name, teacher, room or seats
+         * @description Seats never below the students enrolled (409 capacity_below_enrolled) nor above the room (409 room_too_small); a new teacher or room is checked against every upcoming session (409 double_booked).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxStudents?: number;
+                        name?: string;
+                        roomId?: string | null;
+                        teacherId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The class */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseName: string | null;
+                            enrolled: number;
+                            id: string;
+                            isActive: boolean;
+                            levelCode: string | null;
+                            levelId: string | null;
+                            maxStudents: number;
+                            name: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                            termId: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a class: upcoming sessions cancelled, students and families notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The cancellation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            class: {
+                                courseName: string | null;
+                                enrolled: number;
+                                id: string;
+                                isActive: boolean;
+                                levelCode: string | null;
+                                levelId: string | null;
+                                maxStudents: number;
+                                name: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                                termId: string | null;
+                            };
+                            notified: number;
+                            sessionsCancelled: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5081,7 +5264,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5132,7 +5315,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5179,7 +5362,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5203,7 +5386,52 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A class's sessions from a date (default today) on */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Add one dated session (e.g. a make-up class), never double-booking teacher or room */
         post: {
@@ -5239,6 +5467,7 @@ export interface paths {
                             date: string;
                             endTime: string;
                             id: string;
+                            notes: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -5247,7 +5476,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5315,6 +5544,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -5324,7 +5554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5378,7 +5608,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5435,7 +5665,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5499,7 +5729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5510,6 +5740,65 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One class session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5548,6 +5837,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -5563,7 +5853,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5610,6 +5900,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -5625,7 +5916,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5643,104 +5934,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/schools/{schoolId}/grading-policy": {
+    "/api/v1/school-ops/sessions/{sessionId}/cancel": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A school's grading scale and weighted-GPA add-ons */
-        get: {
+        get?: never;
+        put?: never;
+        /** Cancel one session with a reason (payroll no longer counts it) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    schoolId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The policy */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apAddOn: number;
-                            custom: boolean;
-                            honorsAddOn: number;
-                            scale: {
-                                gradePoints: number;
-                                letter: string;
-                                minPercent: number;
-                                passing: boolean;
-                            }[];
-                            schoolId: number;
-                        };
-                    };
-                };
-                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schoolId: number;
+                    sessionId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default 1 */
-                        apAddOn?: number;
-                        /** @default 0.5 */
-                        honorsAddOn?: number;
-                        scale: {
-                            gradePoints: number;
-                            letter: string;
-                            minPercent: number;
-                            passing: boolean;
-                        }[];
+                        reason: string;
                     };
                 };
             };
             responses: {
-                /** @description The policy */
+                /** @description The session */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            apAddOn: number;
-                            custom: boolean;
-                            honorsAddOn: number;
-                            scale: {
-                                gradePoints: number;
-                                letter: string;
-                                minPercent: number;
-                                passing: boolean;
-                            }[];
-                            schoolId: number;
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -5751,7 +5993,74 @@ export interface paths {
                 };
             };
         };
-        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move one session to another date and time (409 double_booked when teacher or room is taken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        endTime: string;
+                        startTime: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6389,7 +6698,6 @@ export interface paths {
                                 gradingPeriod: string;
                                 letter: string | null;
                                 percent: number | null;
-                                schoolId: number;
                                 sectionIdentifier: string;
                             }[];
                             name: string;
@@ -6944,7 +7252,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "course_code_taken" | "level_exists" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
             detail: string;
             requestId?: string;
             status: number;

@@ -53,6 +53,9 @@ describe('menus', () => {
     expect(homeFor(me(['parent']))).toBe('/children');
     expect(homeFor(me(['student']))).toBe('/classes');
     expect(homeFor(me(['admissions', 'finance'], 'language_school'))).toBe('/front-desk');
+    // The language-school owner (school_admin) lands on the overview, with the front desk next.
+    expect(homeFor(me(['school_admin', 'finance'], 'language_school'))).toBe('/ls/overview');
+    expect(menuFor(me(['school_admin', 'finance'], 'language_school'))[1]?.to).toBe('/front-desk');
     expect(menuFor(me(['finance'], 'language_school')).map((m) => m.to)).toEqual([
       '/finance/trial-balance',
       '/finance/journal',

@@ -27,6 +27,10 @@ export function menuFor(me: Me): MenuItem[] {
   if (me.tenant?.kind === 'language_school') {
     if (roles.has('admissions') || roles.has('school_admin'))
       return [
+        // The owner lands on the overview. In a language school `school_admin` is the owner's role (the
+        // demo gives it to the core.users row whose role is 'owner', and to nobody else; the front desk
+        // is admissions): a role check the server's policies already know, no new field in `me`.
+        ...(roles.has('school_admin') ? [{ to: '/ls/overview', label: 'overview' }] : []),
         { to: '/front-desk', label: 'frontDesk' },
         { to: '/ls/enrollments', label: 'enrollments' },
         { to: '/ls/schedule', label: 'schedule' },

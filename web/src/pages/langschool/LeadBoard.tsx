@@ -33,6 +33,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { LeadDetail, type LeadSummary } from './LeadDetail';
+import { NewLead } from './NewLead';
 
 const COLUMNS = [
   'new',
@@ -46,15 +48,10 @@ const COLUMNS = [
   'inactive',
 ] as const;
 type Status = (typeof COLUMNS)[number];
-interface Lead {
-  id: string;
-  name: string;
-  status: string;
-  interest: string | null;
-  source: string | null;
-}
+type Lead = LeadSummary;
 
-function LeadCard({ lead }: { lead: Lead }) {
+function LeadCard({ lead, onOpen }: { lead: Lead; onOpen: (lead: Lead) => void }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: lead.id, data: lead });
   const style = transform
     ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 10, opacity: isDragging ? 0.85 : 1 }
@@ -74,11 +71,23 @@ function LeadCard({ lead }: { lead: Lead }) {
         {lead.name}
       </Text>
       <Text size="xs">{[lead.interest, lead.source?.replace('_', ' ')].filter(Boolean).join(' · ')}</Text>
+      <Button
+        size="compact-xs"
+        variant="light"
+        mt={4}
+        // The card itself is the drag handle: the button opens the lead instead of starting a drag.
+        onPointerDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.stopPropagation()}
+        onClick={() => onOpen(lead)}
+        aria-label={t('office.openLead', { name: lead.name })}
+      >
+        {t('office.open')}
+      </Button>
     </Card>
   );
 }
 
-function Column({ status, leads }: { status: Status; leads: Lead[] }) {
+function Column({ status, leads, onOpen }: { status: Status; leads: Lead[]; onOpen: (lead: Lead) => void }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: status });
   return (
@@ -102,7 +111,7 @@ function Column({ status, leads }: { status: Status; leads: Lead[] }) {
       </Group>
       <Stack gap={6}>
         {leads.map((l) => (
-          <LeadCard key={l.id} lead={l} />
+          <LeadCard key={l.id} lead={l} onOpen={onOpen} />
         ))}
       </Stack>
     </Card>
@@ -120,6 +129,8 @@ export function LeadBoard() {
   const [pending, setPending] = useState<{ lead: Lead; status: Status } | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<Lead | null>(null);
   const move = useMutation({
     mutationFn: (v: { lead: Lead; status: Status; reason?: string }) =>
       unwrap(
@@ -144,7 +155,7 @@ export function LeadBoard() {
     } else move.mutate({ lead, status });
   };
   return (
-    <Page title={t('ls.leadsTitle')}>
+    <Page title={t('ls.leadsTitle')} actions={<Button onClick={() => setCreating(true)}>{t('office.newLead')}</Button>}>
       <Text size="sm">{t('ls.leadsHint')}</Text>
       <ErrorAlert error={query.error ?? move.error} />
       {message ? (
@@ -158,12 +169,33 @@ export function LeadBoard() {
           <ScrollArea type="auto" offsetScrollbars>
             <Group align="flex-start" wrap="nowrap" gap="xs">
               {COLUMNS.map((status) => (
-                <Column key={status} status={status} leads={query.data.filter((l) => l.status === status)} />
+                <Column
+                  key={status}
+                  status={status}
+                  leads={query.data.filter((l) => l.status === status)}
+                  onOpen={setOpen}
+                />
               ))}
             </Group>
           </ScrollArea>
         </DndContext>
       ) : null}
+      <NewLead
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(name) => {
+          setCreating(false);
+          setMessage(t('office.leadCreated', { name }));
+        }}
+      />
+      <LeadDetail
+        lead={open}
+        onClose={() => setOpen(null)}
+        onDone={(text) => {
+          setOpen(null);
+          setMessage(text);
+        }}
+      />
       <Modal
         opened={pending !== null}
         onClose={() => setPending(null)}

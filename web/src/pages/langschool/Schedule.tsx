@@ -1,5 +1,20 @@
-/** The secretary's class schedule: one week (Monday–Sunday) of class sessions, as a calendar. */
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/**
+ * The secretary's class schedule: one week (Monday–Sunday) of class sessions, as a calendar; a session
+ * opens its detail (reschedule, cancel, and its class: edit or cancel).
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +23,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
 import i18n from '../../i18n';
+import { SessionDetail, type SessionSummary } from './SessionDetail';
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -17,6 +33,8 @@ const weekday = (day: string) =>
 export function Schedule() {
   const { t } = useTranslation();
   const [weekOf, setWeekOf] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState<SessionSummary | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['ls-calendar', weekOf ?? 'default'],
     queryFn: () => unwrap(api.GET('/api/v1/school-ops/calendar', { params: { query: weekOf ? { weekOf } : {} } })),
@@ -40,6 +58,11 @@ export function Schedule() {
       }
     >
       <ErrorAlert error={query.error} />
+      {message ? (
+        <Alert color="green" role="status">
+          {message}
+        </Alert>
+      ) : null}
       {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {week ? (
         <>
@@ -59,20 +82,31 @@ export function Schedule() {
                   </Text>
                   <Stack gap={6}>
                     {sessions.map((s) => (
-                      <Card key={s.id} padding={6} radius="sm" bg="var(--mantine-color-blue-light)">
-                        <Text size="sm" fw={600}>
-                          {s.startTime}–{s.endTime}
-                        </Text>
-                        <Text size="sm">{s.className}</Text>
-                        <Text size="xs">
-                          {s.teacherName ?? '—'} · {s.roomName ?? '—'}
-                        </Text>
-                        {s.status !== 'scheduled' ? (
-                          <Badge size="xs" color="dark" variant="filled" mt={4}>
-                            {t(`ls.status.${s.status}`, { defaultValue: s.status })}
-                          </Badge>
-                        ) : null}
-                      </Card>
+                      <UnstyledButton
+                        key={s.id}
+                        onClick={() => setOpen(s)}
+                        aria-label={t('office.openSession', {
+                          name: s.className,
+                          date: formatDate(s.date),
+                          time: s.startTime,
+                        })}
+                        data-session={s.id}
+                      >
+                        <Card padding={6} radius="sm" bg="var(--mantine-color-blue-light)">
+                          <Text size="sm" fw={600}>
+                            {s.startTime}–{s.endTime}
+                          </Text>
+                          <Text size="sm">{s.className}</Text>
+                          <Text size="xs">
+                            {s.teacherName ?? '—'} · {s.roomName ?? '—'}
+                          </Text>
+                          {s.status !== 'scheduled' ? (
+                            <Badge size="xs" color="dark" variant="filled" mt={4}>
+                              {t(`ls.status.${s.status}`, { defaultValue: s.status })}
+                            </Badge>
+                          ) : null}
+                        </Card>
+                      </UnstyledButton>
                     ))}
                     {sessions.length === 0 ? (
                       <Text size="xs" c="dimmed">
@@ -86,6 +120,14 @@ export function Schedule() {
           </SimpleGrid>
         </>
       ) : null}
+      <SessionDetail
+        session={open}
+        onClose={() => setOpen(null)}
+        onDone={(text) => {
+          setOpen(null);
+          setMessage(text);
+        }}
+      />
     </Page>
   );
 }

@@ -1,0 +1,135 @@
+/** Routes of class and session changes (class-changes.ts) and the owner's cash read (cash-months.ts). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { route } from '../../platform/service/routes.js';
+import { requestWork } from '../../platform/service/work.js';
+import { cashMonths } from './cash-months.js';
+import { cancelClass, cancelSession, classSessions, rescheduleSession, updateClass } from './class-changes.js';
+import { SCHOOL_OPS_ERROR_CODES } from './errors.js';
+import { getSession } from './schedule.js';
+import {
+  cancelInput,
+  cashMonthsQuery,
+  cashMonthsView,
+  classCancellationView,
+  classParams,
+  classSessionsQuery,
+  classView,
+  rescheduleSessionInput,
+  sessionParams,
+  sessionView,
+  updateClassInput,
+} from './schemas.js';
+
+const tags = ['language school: classes'];
+const errors = SCHOOL_OPS_ERROR_CODES;
+const BASE = '/api/v1/school-ops';
+
+export const CHANGE_PATHS = {
+  classCancel: `${BASE}/classes/{classId}/cancel`,
+  class: `${BASE}/classes/{classId}`,
+  reschedule: `${BASE}/sessions/{sessionId}/reschedule`,
+  sessionCancel: `${BASE}/sessions/{sessionId}/cancel`,
+} as const;
+
+export function changeRoutes(app: FastifyInstance): void {
+  route(
+    app,
+    {
+      method: 'PATCH',
+      url: `${BASE}/classes/:classId`,
+      summary: "Change a class's name, teacher, room or seats",
+      description:
+        'Seats never below the students enrolled (409 capacity_below_enrolled) nor above the room (409 ' +
+        'room_too_small); a new teacher or room is checked against every upcoming session (409 double_booked).',
+      tags,
+      params: classParams,
+      body: updateClassInput,
+      response: { status: 200, description: 'The class', schema: classView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => updateClass(work, params.classId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${BASE}/classes/:classId/cancel`,
+      summary: 'Cancel a class: upcoming sessions cancelled, students and families notified',
+      tags,
+      params: classParams,
+      body: cancelInput,
+      response: { status: 200, description: 'The cancellation', schema: classCancellationView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => cancelClass(work, params.classId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${BASE}/classes/:classId/sessions`,
+      summary: "A class's sessions from a date (default today) on",
+      tags,
+      params: classParams,
+      query: classSessionsQuery,
+      response: { status: 200, description: 'Sessions', schema: z.array(sessionView) },
+      errors,
+    },
+    ({ params, query, request }) => requestWork(request, (work) => classSessions(work, params.classId, query.from)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${BASE}/sessions/:sessionId`,
+      summary: 'One class session',
+      tags,
+      params: sessionParams,
+      response: { status: 200, description: 'The session', schema: sessionView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (work) => getSession(work, params.sessionId)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${BASE}/sessions/:sessionId/reschedule`,
+      summary: 'Move one session to another date and time (409 double_booked when teacher or room is taken)',
+      tags,
+      params: sessionParams,
+      body: rescheduleSessionInput,
+      response: { status: 200, description: 'The session', schema: sessionView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => rescheduleSession(work, params.sessionId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${BASE}/sessions/:sessionId/cancel`,
+      summary: 'Cancel one session with a reason (payroll no longer counts it)',
+      tags,
+      params: sessionParams,
+      body: cancelInput,
+      response: { status: 200, description: 'The session', schema: sessionView },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => cancelSession(work, params.sessionId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${BASE}/cash-months`,
+      summary: 'Money in (payments less refunds) and out (payroll paid) per month, integer cents (owner overview)',
+      tags,
+      query: cashMonthsQuery,
+      response: { status: 200, description: 'Cash by month', schema: cashMonthsView },
+      errors,
+    },
+    ({ query, request }) => requestWork(request, (work) => cashMonths(work, query)),
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * Changes to running classes and their sessions (the front office): editing a class's teacher, room
+ * or seats, cancelling a class, rescheduling or cancelling one session.
+ *
+ * The rules hold under concurrency the same way bookings do (schedule.ts): the class row is locked
+ * (`FOR UPDATE`: enrolments queue on it, so the seat count checked cannot grow before the change
+ * commits) and the teacher and room advisory locks are taken before any double-booking check, so two
+ * reschedules into the same room and time run one after the other and the second sees the first.
+ *
+ * A cancelled session keeps its row with status `cancelled` (and the reason in its notes): payroll's
+ * taught sessions count only `completed` ones (taught-sessions.ts), the double-booking check ignores
+ * it, and attendance refuses it.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/errors.js';
+import { notify } from '../../platform/notifications/index.js';
+import { parseInput } from '../../platform/service/routes.js';
+import type { Work } from '../../platform/service/work.js';
+import { notFound } from './access.js';
+import { activeEnrollmentCount, getClass } from './classes.js';
+import { schoolOpsErrors } from './errors.js';
+import {
+  assertFree,
+  classRow,
+  dayOf,
+  getSession,
+  hhmm,
+  lockResources,
+  SESSION_SELECT,
+  sessionView,
+} from './schedule.js';
+import {
+  cancelInput,
+  rescheduleSessionInput,
+  updateClassInput,
+  type CancelInput,
+  type ClassView,
+  type RescheduleSessionInput,
+  type SessionView,
+  type UpdateClassInput,
+} from './schemas.js';
+import { classes, rooms, sessions } from './tables.js';
+
+type ClassRow = typeof classes.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
+const today = (work: Work) => work.now.toISOString().slice(0, 10);
+
+async function lockClassRow(work: Work, classId: string): Promise<ClassRow> {
+  const [row] = await work.tx
+    .select()
+    .from(classes)
+    .where(and(eq(classes.tenantId, work.tenantId), eq(classes.id, classId)))
+    .for('update');
+  if (!row) throw notFound('class', classId);
+  return row;
+}
+
+/** The class's sessions from today on that still take place. */
+async function upcomingSlots(work: Work, classId: string) {
+  const rows = rowsOf<{ date: unknown; start_time: unknown; end_time: unknown }>(
+    await work.tx.execute(sql`SELECT date, start_time, end_time FROM school_ops.sessions
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND date >= ${today(work)}
+        AND coalesce(status, 'scheduled') = 'scheduled'`),
+  );
+  return rows.map((r) => ({ date: dayOf(r.date), startTime: hhmm(r.start_time), endTime: hhmm(r.end_time) }));
+}
+
+async function checkTeacher(work: Work, teacherId: string): Promise<void> {
+  const [t] = rowsOf<{ role: string }>(
+    await work.tx.execute(sql`SELECT role FROM core.users WHERE tenant_id = ${work.tenantId} AND id = ${teacherId}`),
+  );
+  if (t?.role !== 'teacher') throw AppError.validation({ teacherId: ['is not a teacher of this school'] });
+}
+
+/**
+ * Edits a class: seats never below the students enrolled (409 `capacity_below_enrolled`) nor above the
+ * room's; a new teacher or room is re-checked against every upcoming session (409 `double_booked`).
+ */
+export async function updateClass(work: Work, classId: string, input: UpdateClassInput): Promise<ClassView> {
+  const data = parseInput(updateClassInput, input);
+  await work.authorize(classes, 'write');
+  const cls = await lockClassRow(work, classId);
+  if (cls.isActive === false) throw schoolOpsErrors.class_inactive(`Class "${cls.name}" is cancelled.`);
+  const before = await getClass(work, classId);
+  const next: ClassRow = {
+    ...cls,
+    ...(data.name !== undefined ? { name: data.name } : {}),
+    ...(data.teacherId !== undefined ? { teacherId: data.teacherId } : {}),
+    ...(data.roomId !== undefined ? { roomId: data.roomId } : {}),
+    ...(data.maxStudents !== undefined ? { maxStudents: data.maxStudents } : {}),
+  };
+  if (data.teacherId) await checkTeacher(work, data.teacherId);
+  const seats = next.maxStudents ?? 0;
+  const enrolled = await activeEnrollmentCount(work, classId);
+  if (seats < enrolled) {
+    throw schoolOpsErrors.capacity_below_enrolled(
+      `"${cls.name}" has ${enrolled} students enrolled: it cannot have ${seats} seats.`,
+      { validationErrors: { maxStudents: [`must be at least ${enrolled} (the students enrolled)`] }, enrolled },
+    );
+  }
+  if (next.roomId) {
+    const [room] = await work.tx
+      .select()
+      .from(rooms)
+      .where(and(eq(rooms.tenantId, work.tenantId), eq(rooms.id, next.roomId)));
+    if (!room) throw AppError.validation({ roomId: ['is not a room of this school'] });
+    if (room.capacity != null && seats > room.capacity) {
+      const field = data.maxStudents !== undefined ? 'maxStudents' : 'roomId';
+      throw schoolOpsErrors.room_too_small(`${room.name} seats ${room.capacity}; the class has ${seats} seats.`, {
+        validationErrors: { [field]: [`must fit the room's ${room.capacity} seats`] },
+      });
+    }
+  }
+  if (next.teacherId !== cls.teacherId || next.roomId !== cls.roomId) {
+    await lockResources(work, next);
+    try {
+      await assertFree(work, next, await upcomingSlots(work, classId));
+    } catch (error) {
+      throw withField(error, next.teacherId !== cls.teacherId ? 'teacherId' : 'roomId');
+    }
+  }
+  await work.tx
+    .update(classes)
+    .set({ name: next.name, teacherId: next.teacherId, roomId: next.roomId, maxStudents: next.maxStudents })
+    .where(and(eq(classes.tenantId, work.tenantId), eq(classes.id, classId)));
+  const after = await getClass(work, classId);
+  await work.audit({ table: classes, recordId: classId, operation: 'UPDATE', oldValues: before, newValues: after });
+  return after;
+}
+
+/** A `double_booked` refusal that names the field the person changed. */
+function withField(error: unknown, field: string): unknown {
+  if (!(error instanceof AppError) || error.code !== 'double_booked') return error;
+  return schoolOpsErrors.double_booked(error.message, {
+    ...error.extras,
+    validationErrors: { [field]: ['is booked at the same time'] },
+  });
+}
+
+/** The accounts of a class's active students and of their families (who hear of its cancellation). */
+async function familyAccounts(work: Work, classId: string): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`SELECT DISTINCT a.id FROM identity.accounts a
+      WHERE a.tenant_id = ${work.tenantId} AND a.status = 'active' AND a.core_user_id IN (
+        SELECT e.user_id FROM school_ops.enrollments e
+         WHERE e.tenant_id = ${work.tenantId} AND e.class_id = ${classId} AND e.status = 'active'
+        UNION
+        SELECT f.parent_id FROM core.families f JOIN school_ops.enrollments e
+            ON e.tenant_id = f.tenant_id AND e.user_id = f.child_id
+         WHERE f.tenant_id = ${work.tenantId} AND e.class_id = ${classId} AND e.status = 'active')`),
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Cancels a class: it takes no more enrolments or bookings, its upcoming sessions are cancelled, and
+ * its students and their families are told (template `school_ops.class_cancelled`; a school without
+ * that template still cancels). Enrolments stay as they are: refunds and transfers are the office's.
+ */
+export async function cancelClass(work: Work, classId: string, input: CancelInput) {
+  const data = parseInput(cancelInput, input);
+  await work.authorize(classes, 'write');
+  await work.authorize(sessions, 'write');
+  const cls = await lockClassRow(work, classId);
+  if (cls.isActive === false) throw schoolOpsErrors.class_inactive(`Class "${cls.name}" is already cancelled.`);
+  const before = await getClass(work, classId);
+  await work.tx
+    .update(classes)
+    .set({ isActive: false })
+    .where(and(eq(classes.tenantId, work.tenantId), eq(classes.id, classId)));
+  const cancelled = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`UPDATE school_ops.sessions SET status = 'cancelled', notes = ${data.reason}
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND date >= ${today(work)}
+        AND coalesce(status, 'scheduled') = 'scheduled' RETURNING id`),
+  );
+  const after = await getClass(work, classId);
+  await work.audit({
+    table: classes,
+    recordId: classId,
+    operation: 'UPDATE',
+    oldValues: before,
+    newValues: { ...after, reason: data.reason, sessionsCancelled: cancelled.length },
+  });
+  const recipients = await familyAccounts(work, classId);
+  let notified = 0;
+  if (recipients.length > 0) {
+    try {
+      await notify(work, {
+        recipients,
+        template: 'school_ops.class_cancelled',
+        data: { class: { name: cls.name ?? '' }, reason: data.reason },
+      });
+      notified = recipients.length;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'template_not_found')) throw error;
+    }
+  }
+  return { class: after, sessionsCancelled: cancelled.length, notified };
+}
+
+async function lockSession(work: Work, sessionId: string): Promise<SessionRow> {
+  const [row] = await work.tx
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, work.tenantId), eq(sessions.id, sessionId)))
+    .for('update');
+  if (!row) throw notFound('class session', sessionId);
+  if (row.status === 'cancelled') throw schoolOpsErrors.session_cancelled('The session is cancelled.');
+  if (row.status === 'completed' || row.status === 'in_progress')
+    throw schoolOpsErrors.session_held(`The session of ${dayOf(row.date)} is ${row.status}: it cannot change.`);
+  return row;
+}
+
+/**
+ * Moves one session to another date and time: never into the past, never over another session of the
+ * same class, nor over the teacher's or the room's other sessions (409 `double_booked`).
+ */
+export async function rescheduleSession(
+  work: Work,
+  sessionId: string,
+  input: RescheduleSessionInput,
+): Promise<SessionView> {
+  const data = parseInput(rescheduleSessionInput, input);
+  await work.authorize(sessions, 'write');
+  const row = await lockSession(work, sessionId);
+  const cls = await classRow(work, row.classId);
+  if (cls.isActive === false) throw schoolOpsErrors.class_inactive(`Class "${cls.name}" is cancelled.`);
+  if (data.date < today(work))
+    throw schoolOpsErrors.session_in_past(`${data.date} has passed.`, {
+      validationErrors: { date: ['must be today or later'] },
+    });
+  const before = await getSession(work, sessionId);
+  await lockResources(work, cls);
+  const own = rowsOf<{ start_time: unknown; end_time: unknown }>(
+    await work.tx.execute(sql`SELECT start_time, end_time FROM school_ops.sessions
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${cls.id} AND id <> ${sessionId} AND date = ${data.date}
+        AND coalesce(status, 'scheduled') <> 'cancelled'`),
+  );
+  const clash = own.find((o) => hhmm(o.start_time) < data.endTime && data.startTime < hhmm(o.end_time));
+  if (clash) {
+    throw schoolOpsErrors.double_booked(
+      `"${cls.name}" already meets on ${data.date} ${hhmm(clash.start_time)}–${hhmm(clash.end_time)}.`,
+      { validationErrors: { startTime: ['overlaps another session of the class'] }, resource: 'class' },
+    );
+  }
+  try {
+    await assertFree(work, cls, [data]);
+  } catch (error) {
+    throw withField(error, 'startTime');
+  }
+  const note = `Moved from ${before.date} ${before.startTime}–${before.endTime}`;
+  await work.tx
+    .update(sessions)
+    .set({ date: data.date, startTime: data.startTime, endTime: data.endTime, notes: note })
+    .where(and(eq(sessions.tenantId, work.tenantId), eq(sessions.id, sessionId)));
+  const after = await getSession(work, sessionId);
+  await work.audit({ table: sessions, recordId: sessionId, operation: 'UPDATE', oldValues: before, newValues: after });
+  return after;
+}
+
+/** Cancels one session, with its reason; payroll no longer counts it, attendance refuses it. */
+export async function cancelSession(work: Work, sessionId: string, input: CancelInput): Promise<SessionView> {
+  const data = parseInput(cancelInput, input);
+  await work.authorize(sessions, 'write');
+  await lockSession(work, sessionId);
+  const before = await getSession(work, sessionId);
+  await work.tx
+    .update(sessions)
+    .set({ status: 'cancelled', notes: data.reason })
+    .where(and(eq(sessions.tenantId, work.tenantId), eq(sessions.id, sessionId)));
+  const after = await getSession(work, sessionId);
+  await work.audit({ table: sessions, recordId: sessionId, operation: 'UPDATE', oldValues: before, newValues: after });
+  return after;
+}
+
+/** A class's sessions from `from` (default today) on, in order: what a trial can be booked into. */
+export async function classSessions(work: Work, classId: string, from?: string): Promise<SessionView[]> {
+  await work.authorize(sessions, 'read');
+  const rows = rowsOf<Record<string, unknown>>(
+    await work.tx.execute(sql`${SESSION_SELECT} WHERE s.tenant_id = ${work.tenantId} AND s.class_id = ${classId}
+      AND s.date >= ${from ?? today(work)} ORDER BY s.date, s.start_time LIMIT 60`),
+  );
+  return rows.map(sessionView);
+}

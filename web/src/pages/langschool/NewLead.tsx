@@ -1,0 +1,116 @@
+/**
+ * "New lead" on the lead board: the CRM's own zod schema validates the form (e-mail, lengths, the
+ * source list); the server's refusals are shown next to their fields, anything else in words.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { createLeadInput, LEAD_SOURCES } from '../../../../src/domains/crm/schemas';
+import { api, unwrap } from '../../api/client';
+import { fieldError } from '../../lib/forms';
+import { applyFieldErrors, problemMessage } from '../../lib/problem';
+
+type Input = z.input<typeof createLeadInput>;
+type Output = z.output<typeof createLeadInput>;
+const FIELDS = ['name', 'email', 'phone', 'source', 'interest', 'notes'] as const;
+/** An empty optional box is "not given", not an invalid empty string. */
+const optional = { setValueAs: (v: string) => (v === '' ? undefined : v) };
+
+export function NewLead({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string>();
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(createLeadInput),
+    defaultValues: { name: '', source: 'walk_in' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(undefined);
+    try {
+      const lead = await unwrap(api.POST('/api/v1/sales/leads', { body: values }));
+      await client.invalidateQueries({ queryKey: ['ls-leads'] });
+      form.reset();
+      onCreated(lead.name);
+    } catch (error) {
+      if (!applyFieldErrors(error, FIELDS, form.setError)) setFailure(problemMessage(error, t('common.error')));
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('office.newLead')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure ? (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          ) : null}
+          <TextInput
+            label={t('common.name')}
+            required
+            error={fieldError(t('common.name'), errors.name)}
+            {...form.register('name')}
+            data-autofocus
+          />
+          <TextInput
+            label={t('office.email')}
+            type="email"
+            error={fieldError(t('office.email'), errors.email)}
+            {...form.register('email', optional)}
+          />
+          <TextInput
+            label={t('office.phone')}
+            type="tel"
+            error={fieldError(t('office.phone'), errors.phone)}
+            {...form.register('phone', optional)}
+          />
+          <Controller
+            control={form.control}
+            name="source"
+            render={({ field }) => (
+              <Select
+                label={t('office.source')}
+                required
+                data={LEAD_SOURCES.map((s) => ({ value: s, label: t(`office.sources.${s}`) }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                error={fieldError(t('office.source'), errors.source)}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <TextInput
+            label={t('office.interest')}
+            error={fieldError(t('office.interest'), errors.interest)}
+            {...form.register('interest', optional)}
+          />
+          <Textarea
+            label={t('office.notes')}
+            error={fieldError(t('office.notes'), errors.notes)}
+            {...form.register('notes', optional)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={isSubmitting}>
+              {t('office.createLead')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
