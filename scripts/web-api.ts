@@ -28,6 +28,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades)/,
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
+  /^\/api\/v1\/compliance\/(retention\/|legal-holds|records-requests|ferpa-exports|data-retention-policies)/,
 ];
 
 type Json = Record<string, unknown>;
