@@ -29,6 +29,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
   /^\/api\/v1\/schools\/\{schoolId\}\/grading-policy$/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
+  /^\/api\/v1\/compliance\/(retention\/|legal-holds|records-requests|ferpa-exports|data-retention-policies)/,
 ];
 
 type Json = Record<string, unknown>;

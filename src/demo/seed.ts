@@ -18,11 +18,12 @@ import { runWork, systemPrincipal } from '../platform/service/work.js';
 import { seedK12, type K12Result } from './k12.js';
 import { seedK12Daily } from './k12-daily.js';
 import { seedK12Gradebooks } from './k12-grades.js';
-import { DEMO_ADMIN_EMAIL, seedDemoAccounts, type DemoCredentials } from './accounts.js';
+import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_DOMAIN, seedDemoAccounts, type DemoCredentials } from './accounts.js';
 import { seedLanguageSchool } from './language-school.js';
 import { seedLanguageSchoolBilling } from './language-school-billing.js';
 import { seedLanguageSchoolBooks } from './language-school-books.js';
 import { seedDemoNotifications, seedNotificationTemplates } from './notifications.js';
+import { seedDemoCompliance } from './compliance.js';
 import { Random } from './random.js';
 
 export interface DemoSize {
@@ -155,6 +156,13 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   await seedDemoNotifications(database, seeded.districtTenantId, credentials.accounts, {
     firstName: child.firstName,
     lastSurname: child.lastName,
+  });
+  // Retention policies with due data, a legal hold and pending records requests (the Compliance screens).
+  const accountOf = (email: string) => credentials.accounts.find((a) => a.email === email)!.accountId;
+  await seedDemoCompliance(database, seeded.districtTenantId, k12Result!, {
+    adminAccountId: accountOf(DEMO_ADMIN_EMAIL),
+    parentAccountId: accountOf(`parent@${DEMO_EMAIL_DOMAIN}`),
+    childUsi: child.studentUSI,
   });
   return {
     ...seeded,

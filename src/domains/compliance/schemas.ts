@@ -53,6 +53,34 @@ export const retentionPolicyView = z.object({
 });
 export type RetentionPolicyView = z.infer<typeof retentionPolicyView>;
 
+/**
+ * The retention-policy form (web app): the compliance.data_retention_policies columns a district edits,
+ * with `days` and `dateColumn` going into retention_criteria (other criteria are kept as they are).
+ */
+export const retentionPolicyForm = z.strictObject({
+  dataCategory: text(100),
+  tableName: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/, 'must be schema.table'),
+  retentionPeriodYears: z
+    .number({ message: 'must be a whole number of years' })
+    .int('must be a whole number of years')
+    .min(0, 'cannot be negative')
+    .max(100, 'must be at most 100 years'),
+  days: z.number().int('must be a whole number of days').min(0, 'cannot be negative').max(100_000).optional(),
+  dateColumn: z
+    .string()
+    .trim()
+    .regex(/^([a-z_][a-z0-9_]*)?$/, 'must be a column name')
+    .max(63)
+    .optional(),
+  disposalMethod: z.enum(['delete', 'anonymize'], { message: 'must be delete or anonymize' }),
+  legalBasis: text(2000),
+  active: z.boolean(),
+});
+export type RetentionPolicyForm = z.output<typeof retentionPolicyForm>;
+
 export const retentionPolicyOutcome = z.object({
   policyId: z.number(),
   dataCategory: z.string(),
@@ -108,6 +136,9 @@ export const legalHoldView = z.object({
 });
 export type LegalHoldView = z.infer<typeof legalHoldView>;
 export const legalHoldParams = z.strictObject({ holdId: uuid('legal hold') });
+/** Why a hold ends (the hold's audit row keeps it). */
+export const legalHoldReleaseInput = z.strictObject({ reason: text(2000) });
+export type LegalHoldReleaseInput = z.input<typeof legalHoldReleaseInput>;
 
 // ---- records requests (FERPA amendment and deletion) ----
 

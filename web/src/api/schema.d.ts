@@ -2151,6 +2151,1425 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/data-retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List compliance/data_retention_policies */
+        get: {
+            parameters: {
+                query?: {
+                    count?: boolean;
+                    /** @description keyset paging: page.nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description comma list of fields to return */
+                    fields?: string;
+                    /** @description equals; also id[ne|gt|gte|lt|lte|in|null] */
+                    id?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description comma list of id; prefix - for descending */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: components["schemas"]["compliance_data_retention_policies"][];
+                            page?: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create compliance/data_retention_policies (one object, or an array: all-or-nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["compliance_data_retention_policies_write"] | components["schemas"]["compliance_data_retention_policies_write"][];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/data-retention-policies/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/data_retention_policies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace compliance/data_retention_policies */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["compliance_data_retention_policies_write"];
+                };
+            };
+            responses: {
+                /** @description Replaced */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete compliance/data_retention_policies */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update fields of compliance/data_retention_policies */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held about one student (FERPA right to inspect)
+         * @description A background job; poll it, then download the zip (JSON and CSV per table, access log, README).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        studentUsi: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The job started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export job: status, progress (tables done of total), summary and the download link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            downloadUrl: string | null;
+                            error?: string | null;
+                            jobId: string;
+                            progress: unknown | null;
+                            status: string;
+                            summary: unknown | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports/{jobId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a finished export (application/zip) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds (newest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The holds */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a row or a whole table */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        recordId?: string;
+                        tableName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The hold */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold, with the reason (kept in its audit trail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The released hold */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/legal_holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_legal_holds"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records requests (newest first); a family member sees their own */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "submitted" | "under_review" | "approved" | "denied" | "completed";
+                    studentUsi?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a request to correct or delete part of a student's education record
+         * @description By a parent or guardian, the eligible student, or staff on their behalf; due in 45 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentValue?: string;
+                        description: string;
+                        fieldName?: string;
+                        recordId?: string;
+                        requestedValue?: string;
+                        /** @enum {string} */
+                        requesterRelationship: "parent" | "guardian" | "eligible_student" | "staff";
+                        /** @enum {string} */
+                        requestType: "correction" | "deletion";
+                        studentUsi: number;
+                        tableName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request, submitted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/records_requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_records_requests"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how an approved request was carried out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or deny a request, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approved" | "denied";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start reviewing a submitted request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What retention would remove now (nothing is changed)
+         * @description Per policy: rows due, rows kept by a legal hold, a sample of keys; and the audit-log partitions.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dry-run report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            auditPartitions: {
+                                droppable: boolean;
+                                endsBefore: string;
+                                partition: string;
+                                reason: string | null;
+                                rows: number;
+                            }[];
+                            dryRun: boolean;
+                            policies: {
+                                batches: number;
+                                cutoff: string | null;
+                                dataCategory: string;
+                                disposalMethod: string;
+                                error: string | null;
+                                held: number;
+                                policyId: number;
+                                rows: number;
+                                sample: string[];
+                                tableName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's retention policies as enforced
+         * @description Each compliance.data_retention_policies row with its effective period in days (a school-wide compliance.retention_policies row of the same category overrides the years) and why it cannot run, if so.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            dataCategory: string;
+                            disposalMethod: string;
+                            id: number;
+                            legalBasis: string;
+                            /** @enum {string} */
+                            periodSource: "retention_policies" | "criteria" | "years";
+                            problem: string | null;
+                            retentionDays: number;
+                            tableName: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/front-desk": {
         parameters: {
             query?: never;
@@ -7119,6 +8538,72 @@ export interface components {
             timestamp?: string;
             userAgent?: string | null;
             userId?: string;
+        };
+        compliance_data_retention_policies: {
+            active?: boolean | null;
+            createdAt?: string | null;
+            dataCategory?: string;
+            disposalMethod?: string;
+            id?: number;
+            lastReviewDate?: string | null;
+            legalBasis?: string;
+            nextReviewDate?: string | null;
+            retentionCriteria?: unknown | null;
+            retentionPeriodYears?: number;
+            reviewFrequencyMonths?: number | null;
+            tableName?: string;
+            updatedAt?: string | null;
+        };
+        compliance_data_retention_policies_write: {
+            active?: boolean | null;
+            dataCategory: string;
+            disposalMethod: string;
+            lastReviewDate?: string | null;
+            legalBasis: string;
+            nextReviewDate?: string | null;
+            retentionCriteria?: unknown | null;
+            retentionPeriodYears: number;
+            reviewFrequencyMonths?: number | null;
+            tableName: string;
+        };
+        compliance_legal_holds: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            placedAt?: string;
+            placedBy?: string;
+            reason?: string;
+            recordId?: string | null;
+            releasedAt?: string | null;
+            releasedBy?: string | null;
+            tableName?: string;
+        };
+        compliance_records_requests: {
+            completedAt?: string | null;
+            createdAt?: string | null;
+            currentValue?: string | null;
+            decidedAt?: string | null;
+            decisionReason?: string | null;
+            description?: string;
+            /** Format: date */
+            dueDate?: string;
+            fieldName?: string | null;
+            /** Format: uuid */
+            id?: string;
+            recordId?: string | null;
+            requestedBy?: string;
+            requestedValue?: string | null;
+            requesterRelationship?: string;
+            requestType?: string;
+            resolution?: string | null;
+            reviewerId?: string | null;
+            reviewStartedAt?: string | null;
+            status?: string;
+            studentUsi?: number;
+            /** Format: date-time */
+            submittedAt?: string;
+            tableName?: string | null;
+            updatedAt?: string | null;
         };
         edfi_staff: {
             birthDate?: string | null;

@@ -23,8 +23,8 @@ export function percentOf(job: JobStatus | undefined): number {
   const p = job.progress ?? {};
   const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
   if (num('percent') !== undefined) return Math.max(0, Math.min(100, num('percent')!));
-  const done = num('done') ?? num('processed') ?? num('rowsDone') ?? num('filesDone');
-  const total = num('total') ?? num('rowsTotal') ?? num('filesTotal');
+  const done = num('done') ?? num('processed') ?? num('rowsDone') ?? num('filesDone') ?? num('tablesDone');
+  const total = num('total') ?? num('rowsTotal') ?? num('filesTotal') ?? num('tablesTotal');
   if (done !== undefined && total) return Math.round((100 * done) / total);
   return job.status === 'running' ? 50 : 5;
 }

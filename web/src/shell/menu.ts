@@ -22,6 +22,14 @@ const ADMIN: MenuItem[] = [
   { to: '/accounts', label: 'accounts' },
 ];
 
+/** Compliance: retention, legal holds, FERPA records requests and the inspection export. */
+const COMPLIANCE: MenuItem[] = [
+  { to: '/compliance/retention', label: 'retention' },
+  { to: '/compliance/legal-holds', label: 'legalHolds' },
+  { to: '/compliance/records-requests', label: 'recordsRequests' },
+  { to: '/compliance/ferpa-export', label: 'ferpaExport' },
+];
+
 export function menuFor(me: Me): MenuItem[] {
   const roles = new Set(me.principal.roles);
   if (me.tenant?.kind === 'language_school') {
@@ -48,7 +56,7 @@ export function menuFor(me: Me): MenuItem[] {
     if (roles.has('parent') || roles.has('student')) return [{ to: '/billing/my-invoices', label: 'myInvoices' }];
     return [{ to: '/front-desk', label: 'frontDesk' }];
   }
-  if (roles.has('district_admin')) return ADMIN;
+  if (roles.has('district_admin')) return [...ADMIN, ...COMPLIANCE];
   if (roles.has('teacher'))
     return [
       { to: '/sections', label: 'mySections' },
@@ -64,6 +72,8 @@ export function menuFor(me: Me): MenuItem[] {
     return [
       { to: '/audit', label: 'audit' },
       { to: '/accounts', label: 'accounts' },
+      // Read-only: the auditor reads the compliance record (the pages offer no changes to them).
+      ...COMPLIANCE.slice(0, 3),
     ];
   // School staff (school administrator, nurse, librarian…): their school at a glance and its people.
   return [

@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { runWork, systemPrincipal, type Work, type WorkEnvironment } from '../../../platform/service/work.js';
 import { RETENTION_RULES, type RetentionPolicyOutcome } from '../schemas.js';
-import { resolvePolicies, type ResolvedPolicy } from './policies.js';
+import { resolvePolicies, STUDENT_TABLE, type ResolvedPolicy } from './policies.js';
 
 type Plan = NonNullable<ResolvedPolicy['plan']>;
 
@@ -62,10 +62,15 @@ function dueCondition(work: Work, plan: Plan, cutoff: Date): SQL {
   return sql.join(parts, sql` AND `);
 }
 
+/** Held: a hold on the table, on the row, or (rows naming a student) on that student. */
 function heldCondition(plan: Plan): SQL {
+  const own = sql`(h.table_name = ${plan.qualifiedName}
+    AND (h.record_id IS NULL OR h.record_id = ${keyOf(plan, 't')}))`;
+  const onStudent = plan.studentColumn
+    ? sql` OR (h.table_name = ${STUDENT_TABLE} AND h.record_id = ${col('t', plan.studentColumn)}::text)`
+    : sql``;
   return sql`EXISTS (SELECT 1 FROM compliance.legal_holds h
-     WHERE h.tenant_id = ${col('t', 'tenant_id')} AND h.released_at IS NULL AND h.table_name = ${plan.qualifiedName}
-       AND (h.record_id IS NULL OR h.record_id = ${keyOf(plan, 't')}))`;
+     WHERE h.tenant_id = ${col('t', 'tenant_id')} AND h.released_at IS NULL AND (${own}${onStudent}))`;
 }
 
 async function countDue(

@@ -5,7 +5,13 @@ import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { complianceErrors } from '../errors.js';
-import { legalHoldInput, type LegalHoldInput, type LegalHoldView } from '../schemas.js';
+import {
+  legalHoldInput,
+  legalHoldReleaseInput,
+  type LegalHoldInput,
+  type LegalHoldReleaseInput,
+  type LegalHoldView,
+} from '../schemas.js';
 import { legalHolds } from '../tables.js';
 
 type HoldRow = typeof legalHolds.$inferSelect;
@@ -43,7 +49,12 @@ export async function placeLegalHold(work: Work, input: LegalHoldInput): Promise
   return view;
 }
 
-export async function releaseLegalHold(work: Work, holdId: string): Promise<LegalHoldView> {
+export async function releaseLegalHold(
+  work: Work,
+  holdId: string,
+  input: LegalHoldReleaseInput,
+): Promise<LegalHoldView> {
+  const { reason } = parseInput(legalHoldReleaseInput, input);
   await work.authorize(legalHolds, 'write');
   // Conditional: two releases of one hold, one wins.
   const [row] = await work.tx
@@ -60,7 +71,13 @@ export async function releaseLegalHold(work: Work, holdId: string): Promise<Lega
     throw complianceErrors.hold_released(`Legal hold ${holdId} is already released.`);
   }
   const view = holdView(row);
-  await work.audit({ table: legalHolds, recordId: view.id, operation: 'UPDATE', newValues: view });
+  // The table has no column for it: the release reason lives in the hold's audit trail.
+  await work.audit({
+    table: legalHolds,
+    recordId: view.id,
+    operation: 'UPDATE',
+    newValues: { ...view, releaseReason: reason },
+  });
   return view;
 }
 

@@ -25,6 +25,8 @@ export interface ResolvedPolicy {
     keyColumns: string[];
     criteria: RetentionCriteria;
     disposal: 'delete' | 'anonymize';
+    /** The column naming the row's student (Ed-Fi StudentUSI), if any: a hold on that student keeps the row. */
+    studentColumn?: string;
   };
 }
 
@@ -49,6 +51,15 @@ function problemOf(
     return 'anonymize needs retention_criteria.anonymize (column → value)';
   if (disposal === 'archive') return 'archive is not supported: nothing is removed (use delete or anonymize)';
   return null;
+}
+
+/** A legal hold on one student (edfi.student, record id = StudentUSI) keeps every row naming that student. */
+export const STUDENT_TABLE = 'edfi.student';
+const STUDENT_COLUMNS = ['studentusi', 'student_usi'];
+
+function studentColumnOf(table: PgTable): string | undefined {
+  const columns = getTableConfig(table).columns.map((c) => c.name);
+  return STUDENT_COLUMNS.find((c) => columns.includes(c));
 }
 
 function keyColumnsOf(table: PgTable): string[] {
@@ -104,6 +115,7 @@ export async function resolvePolicies(work: Work): Promise<ResolvedPolicy[]> {
         keyColumns: keyColumnsOf(table),
         criteria,
         disposal: disposal as 'delete' | 'anonymize',
+        studentColumn: studentColumnOf(table),
       },
     };
   });

@@ -101,16 +101,81 @@ describe('retention of rows', () => {
     const release = await h.inject(admin, {
       method: 'POST',
       url: `/api/v1/compliance/legal-holds/${hold.json<{ id: string }>().id}/release`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ reason: 'litigation settled' }),
     });
     expect(release.statusCode).toBe(200);
     const again = await h.inject(admin, {
       method: 'POST',
       url: `/api/v1/compliance/legal-holds/${hold.json<{ id: string }>().id}/release`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ reason: 'litigation settled' }),
     });
     expect(again.json()).toMatchObject({ status: 409, code: 'hold_released' });
     const [last] = await enforceRetention(h.env, tenant);
     expect(last).toMatchObject({ rows: 1, held: 0 });
     expect((await metrics('/dry')).map((m) => m.id)).toEqual([recent]);
+  });
+
+  it("a hold on a student keeps that student's rows in every table naming them; released, they go", async () => {
+    await deactivateAll();
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await policy('edfi.disciplineaction', 'discipline', 'delete', 3, {
+      dateColumn: 'enddate',
+      match: { disciplineactionidentifier: ids },
+    });
+    const students = await h.database.query<{ usi: number; school: number }>(
+      `SELECT studentusi AS usi, schoolid AS school FROM edfi.studentschoolassociation s
+        WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM compliance.legal_holds h WHERE h.tenant_id = s.tenant_id
+          AND h.table_name = 'edfi.student' AND h.record_id = s.studentusi::text)
+        ORDER BY studentusi LIMIT 2`,
+      [tenant],
+    );
+    const [held, other] = students as [{ usi: number; school: number }, { usi: number; school: number }];
+    for (const [i, [student, years]] of [
+      [held, 5],
+      [held, 4],
+      [other, 6],
+    ].entries() as IterableIterator<[number, [typeof held, number]]>) {
+      const date = new Date(Date.now() - years * 366 * DAY).toISOString().slice(0, 10);
+      await h.database.query(
+        `INSERT INTO edfi.disciplineaction (tenant_id, disciplineactionidentifier, studentusi, disciplinedate, enddate,
+           responsibilityschoolid) VALUES ($1, $2, $3, $4::date, $4::date, $5)`,
+        [tenant, ids[i], student.usi, date, student.school],
+      );
+    }
+    const hold = await h.inject(admin, {
+      method: 'POST',
+      url: '/api/v1/compliance/legal-holds',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ tableName: 'edfi.student', recordId: String(held.usi), reason: 'due process hearing' }),
+    });
+    expect(hold.statusCode).toBe(201);
+    const [dry] = await enforceRetention(h.env, tenant, { dryRun: true });
+    expect(dry).toMatchObject({ tableName: 'edfi.disciplineaction', rows: 1, held: 2 });
+    const missing = await h.inject(admin, {
+      method: 'POST',
+      url: `/api/v1/compliance/legal-holds/${hold.json<{ id: string }>().id}/release`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().validationErrors).toHaveProperty('reason');
+    const release = await h.inject(admin, {
+      method: 'POST',
+      url: `/api/v1/compliance/legal-holds/${hold.json<{ id: string }>().id}/release`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ reason: 'hearing concluded' }),
+    });
+    expect(release.statusCode).toBe(200);
+    const [audit] = await h.database.query<{ new_values: { releaseReason?: string } }>(
+      `SELECT new_values FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'compliance.legal_holds'
+        AND record_id = $2 AND operation = 'UPDATE'`,
+      [tenant, hold.json<{ id: string }>().id],
+    );
+    expect(audit?.new_values.releaseReason).toBe('hearing concluded');
+    const [after] = await enforceRetention(h.env, tenant, { dryRun: true });
+    expect(after).toMatchObject({ rows: 3, held: 0 });
   });
 
   it('anonymises instead of deleting when the policy says so, once', async () => {

@@ -8,6 +8,7 @@ import { COMPLIANCE_ERROR_CODES } from '../errors.js';
 import {
   legalHoldInput,
   legalHoldParams,
+  legalHoldReleaseInput,
   legalHoldView,
   retentionPolicyView,
   retentionReport,
@@ -128,12 +129,13 @@ export function retentionRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: `${RETENTION_PATHS.holds}/:holdId/release`,
-      summary: 'Release a legal hold',
+      summary: 'Release a legal hold, with the reason (kept in its audit trail)',
       tags,
       params: legalHoldParams,
+      body: legalHoldReleaseInput,
       response: { status: 200, description: 'The released hold', schema: legalHoldView },
       errors,
     },
-    ({ params, request }) => requestWork(request, (work) => releaseLegalHold(work, params.holdId)),
+    ({ params, body, request }) => requestWork(request, (work) => releaseLegalHold(work, params.holdId, body)),
   );
 }
