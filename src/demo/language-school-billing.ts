@@ -36,12 +36,10 @@ export async function seedLanguageSchoolBilling(
       if (i % 3 === 2 || inv.balanceCents <= 0 || !inv.dueDate) continue;
       // One in five paid only half at the desk: a balance still open.
       const amountCents = i % 5 === 0 ? Math.floor(inv.balanceCents / 2) : inv.balanceCents;
-      await recordPayment(work, inv.id, {
-        amountCents,
-        method: i % 2 === 0 ? 'cash' : 'pix',
-        paidOn: inv.dueDate,
-        reference: 'demo',
-      });
+      // Cash at the desk, PIX, and bank transfers (TED) that carry the bank and the document number.
+      const method = (['cash', 'pix', 'transfer'] as const)[payments % 3]!;
+      const reference = method === 'transfer' ? `Banco do Brasil TED ${String(4500 + i).padStart(6, '0')}` : 'demo';
+      await recordPayment(work, inv.id, { amountCents, method, paidOn: inv.dueDate, reference });
       payments += 1;
     }
     const { markedOverdue } = await overdueSweep(work);

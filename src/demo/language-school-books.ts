@@ -60,14 +60,14 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
     let events = 0;
     const invoices = await one<{
       id: string;
-      amount: number;
+      net_cents: number;
       due_date: string;
       status: string;
       payment_method: string | null;
       paid_at: Date | null;
     }>(
       work,
-      sql`SELECT id, amount, due_date::text AS due_date, status, payment_method, paid_at
+      sql`SELECT id, net_cents, due_date::text AS due_date, status, payment_method, paid_at
             FROM finance.invoices WHERE tenant_id = ${tenantId} ORDER BY id`,
     );
     // One posting per month and kind (and payment method): a few entries, not one per invoice.
@@ -81,7 +81,7 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
       }
     >();
     for (const inv of invoices) {
-      const cents = Math.round(Number(inv.amount) * 100);
+      const cents = Number(inv.net_cents);
       if (cents <= 0) continue;
       const month = inv.due_date.slice(0, 7);
       const issued = groups.get(`issued:${month}`) ?? { kind: 'invoice_issued', day: `${month}-01`, cents: 0 };

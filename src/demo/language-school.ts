@@ -254,10 +254,14 @@ export async function seedLanguageSchool(
       isActive: true,
     },
   ]);
+  // February and March in integer cents, as the billing service issues them (one per enrolment and month,
+  // net = gross with no discount); the unpaid ones are swept overdue by the demo's billing step.
+  const tuitionCents = Math.round(tuition.price * 100);
   const invoices = students.flatMap((s, i) =>
     [2, 3].map((month) => {
       const paid = month === 2 ? rng.chance(0.9) : rng.chance(0.4);
-      const due = `2026-${String(month).padStart(2, '0')}-10`;
+      const period = `2026-${String(month).padStart(2, '0')}`;
+      const due = `${period}-10`;
       const method = rng.pick(['pix', 'boleto', 'card'] as const);
       return {
         tenantId,
@@ -265,8 +269,16 @@ export async function seedLanguageSchool(
         organizationId,
         payerId: i % 2 === 0 ? parents[i / 2]!.id : s.id,
         studentId: s.id,
+        enrollmentId: enrollments[i]!.id,
+        period,
         amount: tuition.price,
         discountAmount: 0,
+        grossCents: tuitionCents,
+        discountCents: 0,
+        feeCents: 0,
+        creditCents: 0,
+        netCents: tuitionCents,
+        paidCents: paid ? tuitionCents : 0,
         dueDate: due,
         paidAt: paid ? new Date(`${due}T15:00:00-03:00`) : null,
         status: paid ? 'paid' : month === 2 ? 'overdue' : 'pending',
@@ -288,6 +300,8 @@ export async function seedLanguageSchool(
         organizationId,
         invoiceId: v.id,
         amount: v.amount,
+        amountCents: v.netCents,
+        payerId: v.payerId,
         type: 'income',
         method: v.paymentMethod,
         externalId: v.externalId,

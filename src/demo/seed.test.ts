@@ -41,11 +41,12 @@ describe('demo data generator', () => {
       expect(await count(database, 'sessions.student_group_members')).toBeGreaterThan(0);
       // seed 002: a language school with classes, invoices and a CRM funnel
       expect(await count(database, 'school_ops.classes')).toBe(6);
-      // 24 seed-era invoices (no cents) and the billing step's 3 months × 11 active enrolments, in cents
-      expect(await count(database, 'finance.invoices WHERE net_cents IS NULL')).toBe(24);
-      expect(await count(database, 'finance.invoices WHERE net_cents IS NOT NULL')).toBe(33);
+      // February and March for the 12 students, and the billing step's 3 months × 11 active enrolments: all in cents
+      expect(await count(database, 'finance.invoices WHERE net_cents IS NULL')).toBe(0);
+      expect(await count(database, 'finance.invoices WHERE net_cents IS NOT NULL')).toBe(24 + 33);
+      expect(await count(database, 'finance.transactions WHERE amount_cents IS NULL')).toBe(0);
       const statuses = await database.query<{ status: string }>(
-        `SELECT DISTINCT status FROM finance.invoices WHERE net_cents IS NOT NULL ORDER BY 1`,
+        `SELECT DISTINCT status FROM finance.invoices ORDER BY 1`,
       );
       expect(statuses.map((r) => r.status)).toEqual(['overdue', 'paid', 'pending']);
       const funnel = await database.query<{ status: string }>(`SELECT DISTINCT status FROM crm.leads ORDER BY 1`);

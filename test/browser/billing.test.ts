@@ -1,8 +1,8 @@
 /**
  * Language-school billing in Chromium (headless, playwright-core) against a real server with the demo
  * (whose billing step issued invoices in cents, some paid, some overdue): the secretary filters the
- * invoices, opens one, records a cash payment typed in reais and creates a PIX charge (QR and copia e
- * cola); the parent pays an invoice by PIX. axe-core on every page; screenshots under .tmp/screenshots.
+ * invoices, opens one, records a cash payment typed in reais and a bank transfer with its reference, and
+ * creates a PIX charge (QR and copia e cola); the parent pays an invoice by PIX. axe-core on every page; screenshots under .tmp/screenshots.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,12 @@ describe('billing in the browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Payment recorded.');
     await expect.poll(() => balance.textContent()).not.toBe(before);
     await expect.poll(() => page.getByRole('table', { name: 'Payments' }).getByText('R$10.50').count()).toBe(1);
+    // A bank transfer asks for the bank and the document number before it is recorded.
+    await page.getByText('Bank transfer', { exact: true }).click();
+    await page.getByLabel('Bank and document').fill('Itaú TED 004512');
+    await page.getByLabel('Amount (R$)').fill('5,25');
+    await page.getByRole('button', { name: 'Record payment' }).last().click();
+    await expect.poll(() => page.getByRole('table', { name: 'Payments' }).getByText('R$5.25').count()).toBe(1);
     await page.getByRole('button', { name: 'Create PIX charge' }).click();
     const qr = page.getByRole('img', { name: /PIX QR code/ });
     await qr.waitFor();

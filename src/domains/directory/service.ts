@@ -281,10 +281,10 @@ export async function frontDesk(work: Work): Promise<FrontDeskView> {
   const overdue = rowsOf<Row>(
     await work.tx.execute(sql`WITH visible AS (SELECT * FROM finance.invoices WHERE ${all(invoiceReach)})
       SELECT v.id, v.due_date::text AS due_date,
-             round((coalesce(v.amount, 0) - coalesce(v.discount_amount, 0)) * 100)::bigint AS cents,
+             (v.net_cents - v.paid_cents)::bigint AS cents,
              coalesce(u.first_name || ' ' || u.last_name, v.payer_id) AS payer_name,
              count(*) OVER ()::int AS total_count,
-             sum(round((coalesce(v.amount, 0) - coalesce(v.discount_amount, 0)) * 100)) OVER ()::bigint AS total_cents
+             sum(v.net_cents - v.paid_cents) OVER ()::bigint AS total_cents
         FROM visible v LEFT JOIN core.users u ON u.tenant_id = v.tenant_id AND u.id = v.payer_id
        WHERE v.status = 'overdue'
        ORDER BY v.due_date, v.id LIMIT 10`),

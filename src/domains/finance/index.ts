@@ -48,7 +48,14 @@ export const financeModule: DomainModule = {
       writeVia: [`POST ${PAYROLL_PATHS.payroll}/generate`, `POST ${PAYROLL_PATHS.payroll}/{payrollId}/approve`],
     },
     { table: payrollPayments, writeVia: [`POST ${PAYROLL_PATHS.payroll}/{payrollId}/payments`] },
-    { table: payouts, writeVia: [`POST ${PAYROLL_PATHS.payroll}/generate (payouts are payrolls of the contract)`] },
+    {
+      table: payouts,
+      writeVia: [
+        `POST ${PAYROLL_PATHS.payroll}/generate`,
+        `POST ${PAYROLL_PATHS.payroll}/{payrollId}/approve`,
+        `POST ${PAYROLL_PATHS.payroll}/{payrollId}/payments`,
+      ],
+    },
   ],
   register(app) {
     ledgerRoutes(app);

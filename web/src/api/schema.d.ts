@@ -730,7 +730,7 @@ export interface paths {
                          * @default cash
                          * @enum {string}
                          */
-                        method?: "cash" | "pix" | "boleto" | "card";
+                        method?: "pix" | "card" | "boleto" | "cash" | "transfer";
                         /** Format: date */
                         paidOn?: string;
                         reference?: string;

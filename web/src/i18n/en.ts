@@ -182,6 +182,8 @@ export const en = {
     method: { cash: 'Cash', transfer: 'Bank transfer', pix: 'PIX', boleto: 'Boleto', card: 'Card' },
     methodLabel: 'Method',
     amount: 'Amount',
+    transferReference: 'Bank and document',
+    transferReferenceHint: 'e.g. Itaú TED 004512',
     amountBrl: 'Amount (R$)',
     amountInvalid: 'Type an amount in reais, e.g. 150,00.',
     paymentRecorded: 'Payment recorded.',

@@ -185,6 +185,8 @@ export const es: Messages = {
     method: { cash: 'Efectivo', transfer: 'Transferencia', pix: 'PIX', boleto: 'Boleto', card: 'Tarjeta' },
     methodLabel: 'Medio',
     amount: 'Importe',
+    transferReference: 'Banco y documento',
+    transferReferenceHint: 'p. ej. Itaú TED 004512',
     amountBrl: 'Importe (R$)',
     amountInvalid: 'Escriba un importe en reales, por ejemplo 150,00.',
     paymentRecorded: 'Pago registrado.',

@@ -184,6 +184,8 @@ export const ptBR: Messages = {
     method: { cash: 'Dinheiro', transfer: 'Transferência', pix: 'PIX', boleto: 'Boleto', card: 'Cartão' },
     methodLabel: 'Forma',
     amount: 'Valor',
+    transferReference: 'Banco e documento',
+    transferReferenceHint: 'ex.: Itaú TED 004512',
     amountBrl: 'Valor (R$)',
     amountInvalid: 'Digite um valor em reais, por exemplo 150,00.',
     paymentRecorded: 'Pagamento registrado.',

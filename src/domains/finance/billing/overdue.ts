@@ -21,7 +21,7 @@ export async function overdueSweep(work: Work, asOf: string = isoDay(work.now)) 
   const marked = rowsOf<{ id: string }>(
     await work.tx.execute(sql`
       UPDATE finance.invoices SET status = 'overdue'
-       WHERE tenant_id = ${work.tenantId} AND status = 'pending' AND net_cents IS NOT NULL
+       WHERE tenant_id = ${work.tenantId} AND status = 'pending'
          AND due_date < ${asOf}::date AND paid_cents < net_cents
       RETURNING id`),
   );
@@ -36,7 +36,7 @@ export async function overdueSweep(work: Work, asOf: string = isoDay(work.now)) 
     await work.tx.execute(sql`
       SELECT id, payer_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, net_cents, paid_cents, reminders_sent
         FROM finance.invoices
-       WHERE tenant_id = ${work.tenantId} AND status = 'overdue' AND net_cents IS NOT NULL
+       WHERE tenant_id = ${work.tenantId} AND status = 'overdue'
          AND due_date <= ${asOf}::date - ${BILLING_RULES.reminderDays[0]!}::int`),
   );
   let reminded = 0;

@@ -19,7 +19,13 @@ import { invoiceAdjustments, transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
 import { post } from './post.js';
 import { BILLING_RULES, earlyPaymentApplies, lateCharges, percentOf } from './rules.js';
-import { recordPaymentInput, refundInput, type PaymentResult, type RecordPaymentInput } from './schemas.js';
+import {
+  recordPaymentInput,
+  refundInput,
+  type BillingPaymentMethod,
+  type PaymentResult,
+  type RecordPaymentInput,
+} from './schemas.js';
 import {
   addCredit,
   assertOpen,
@@ -37,7 +43,7 @@ import {
 export interface PaymentFacts {
   invoiceId: string;
   amountCents: number;
-  method: 'pix' | 'boleto' | 'card' | 'cash';
+  method: BillingPaymentMethod;
   paidOn: string;
   externalId?: string | null;
 }
@@ -175,7 +181,7 @@ export async function applyPayment(work: Work, facts: PaymentFacts): Promise<Pay
   };
 }
 
-/** The secretary records money received at the desk (cash, transfer…). */
+/** The secretary records money received at the desk (cash, a bank transfer with its reference…). */
 export async function recordPayment(work: Work, invoiceId: string, input: RecordPaymentInput): Promise<PaymentResult> {
   const data = parseInput(recordPaymentInput, input);
   await work.authorize(transactions, 'write');
@@ -210,7 +216,7 @@ export async function refundPayment(work: Work, transactionId: string, input: un
            WHERE tenant_id = ${work.tenantId} AND refund_of = ${transactionId}`,
     ),
   )[0];
-  const paymentCents = payment.amountCents ?? Math.round((payment.amount ?? 0) * 100);
+  const paymentCents = payment.amountCents ?? 0;
   const left = paymentCents - Number(refunded?.total ?? 0);
   const amount = data.amountCents ?? left;
   if (amount <= 0 || amount > left) {

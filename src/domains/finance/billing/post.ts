@@ -2,10 +2,11 @@
  * Every money event billing causes goes through `post` — one line per event at each call site — and
  * from here to the books: the ledger's `postMoneyEvent` (a balanced journal entry in the same unit of
  * work, idempotent per kind and source). Billing's payment methods map onto the ledger's (card →
- * credit_card).
+ * credit_card; transfer and PIX land in the bank account).
  */
 import type { Work } from '../../../platform/service/work.js';
 import { postMoneyEvent, type MoneyEventKind, type MoneyMethod } from '../ledger/postings.js';
+import { BILLING_PAYMENT_METHODS, type BillingPaymentMethod } from './schemas.js';
 
 export interface BillingMoneyEvent {
   organizationId: string;
@@ -26,7 +27,16 @@ export interface BillingMoneyEvent {
   method?: string;
 }
 
-const METHODS: Record<string, MoneyMethod> = { pix: 'pix', boleto: 'boleto', card: 'credit_card', cash: 'cash' };
+const isBillingMethod = (m: string): m is BillingPaymentMethod =>
+  (BILLING_PAYMENT_METHODS as readonly string[]).includes(m);
+
+const METHODS: Record<BillingPaymentMethod, MoneyMethod> = {
+  pix: 'pix',
+  boleto: 'boleto',
+  card: 'credit_card',
+  cash: 'cash',
+  transfer: 'transfer',
+};
 
 /** Posts one money event to the books, in the caller's unit of work (nothing for 0 ¢). */
 export async function post(work: Work, event: BillingMoneyEvent): Promise<void> {
@@ -35,6 +45,6 @@ export async function post(work: Work, event: BillingMoneyEvent): Promise<void> 
   await postMoneyEvent(work, {
     ...rest,
     description: description.slice(0, 500),
-    ...(method && METHODS[method] ? { method: METHODS[method] } : {}),
+    ...(method && isBillingMethod(method) ? { method: METHODS[method] } : {}),
   });
 }

@@ -15,7 +15,15 @@ const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (YYY
 const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 
 export const INVOICE_STATUSES = ['pending', 'paid', 'overdue', 'cancelled'] as const;
-export const MANUAL_METHODS = ['cash', 'pix', 'boleto', 'card'] as const;
+/**
+ * Payment methods billing records (invoices.payment_method, transactions.method): declared once here, the
+ * tables' CHECKs and the inputs below are derived from it. `transfer` is a bank transfer (TED/DOC) received
+ * into the school's account: it lands in the bank account of the books and needs a reference.
+ */
+export const BILLING_PAYMENT_METHODS = ['pix', 'card', 'boleto', 'cash', 'transfer'] as const;
+export type BillingPaymentMethod = (typeof BILLING_PAYMENT_METHODS)[number];
+/** Methods that reach an invoice only with a reference (the bank and its document number). */
+export const METHODS_NEEDING_REFERENCE: readonly BillingPaymentMethod[] = ['transfer'];
 
 export const generateInvoicesInput = z.strictObject({
   period,
@@ -109,13 +117,20 @@ export type InvoiceDetailView = z.infer<typeof invoiceDetailView>;
 
 export const invoiceListView = z.object({ invoices: z.array(invoiceView), total: z.number() });
 
-export const recordPaymentInput = z.strictObject({
-  amountCents: cents(),
-  method: z.enum(MANUAL_METHODS).default('cash'),
-  /** The day the money was received (default today); decides early-payment discount and late charges. */
-  paidOn: isoDate.optional(),
-  reference: text(200).optional(),
-});
+export const recordPaymentInput = z
+  .strictObject({
+    amountCents: cents(),
+    method: z.enum(BILLING_PAYMENT_METHODS).default('cash'),
+    /** The day the money was received (default today); decides early-payment discount and late charges. */
+    paidOn: isoDate.optional(),
+    /** For a transfer, required: the bank and the document number (e.g. "Itaú TED 004512"). */
+    reference: text(200).optional(),
+  })
+  .superRefine((data, ctx) => {
+    if (METHODS_NEEDING_REFERENCE.includes(data.method) && !data.reference) {
+      ctx.addIssue({ code: 'custom', path: ['reference'], message: 'is required for a bank transfer' });
+    }
+  });
 export type RecordPaymentInput = z.input<typeof recordPaymentInput>;
 
 export const paymentResult = z.object({

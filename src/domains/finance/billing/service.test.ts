@@ -157,6 +157,35 @@ describe('payments', () => {
     ).rejects.toMatchObject({ code: 'refund_exceeds_payment' });
   });
 
+  it('records a bank transfer with its reference and posts it to the bank account; none without one', async () => {
+    const id = await invoiceOf(enrollments[8]!.id, '2026-05');
+    await expect(
+      h.work(finance, (w) => recordPayment(w, id, { amountCents: 10_000, method: 'transfer', paidOn: '2026-05-03' })),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      extras: { validationErrors: { reference: expect.anything() } },
+    });
+    const paid = await h.work(finance, (w) =>
+      recordPayment(w, id, {
+        amountCents: 10_000,
+        method: 'transfer',
+        paidOn: '2026-05-03',
+        reference: 'Itaú TED 004512',
+      }),
+    );
+    expect(paid.transaction).toMatchObject({ method: 'transfer', amountCents: 10_000 });
+    const lines = await q<{ code: string; entry_type: string; amount_cents: string | number }>(
+      `SELECT a.code, l.entry_type, l.amount_cents FROM finance.journal_entries e
+         JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+         JOIN finance.chart_of_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+        WHERE e.tenant_id = $1 AND e.source_table = 'finance.transactions' AND e.source_id = $2
+          AND e.event_kind = 'payment_received'`,
+      [tenant, paid.transaction.id],
+    );
+    expect(lines.find((l) => l.entry_type === 'debit')).toMatchObject({ code: '1.1.01.002' });
+    expect(Number(lines.find((l) => l.entry_type === 'debit')!.amount_cents)).toBe(10_000);
+  });
+
   it('posts a balanced journal entry for every money event', async () => {
     const [books] = await q<{ debit: string; credit: string; entries: number }>(
       `SELECT sum(l.amount_cents) FILTER (WHERE l.entry_type = 'debit')::bigint AS debit,
@@ -169,6 +198,27 @@ describe('payments', () => {
     );
     expect(books!.entries).toBeGreaterThan(enrollments.length * 3);
     expect(books!.debit).toBe(books!.credit);
+  });
+});
+
+describe('the demo school history', () => {
+  it('has every invoice in cents; an overdue February invoice is paid with its late charges', async () => {
+    const [missing] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM finance.invoices WHERE tenant_id = $1 AND net_cents IS NULL`,
+      [tenant],
+    );
+    expect(missing!.n).toBe(0);
+    const [february] = await q<{ id: string; net_cents: number }>(
+      `SELECT id, net_cents FROM finance.invoices
+        WHERE tenant_id = $1 AND period = '2026-02' AND status = 'overdue' ORDER BY id LIMIT 1`,
+      [tenant],
+    );
+    if (!february) return; // the demo's random draw paid them all
+    const paid = await h.work(finance, (w) =>
+      recordPayment(w, february.id, { amountCents: 45_000, method: 'cash', paidOn: '2026-03-12' }),
+    );
+    // 2 % of 45 000 = 900, 30 days of 1 %/30 on 45 000 = 450 (10 Feb → 12 Mar is 30 days)
+    expect(paid.invoice).toMatchObject({ grossCents: 45_000, feeCents: 1_350, paidCents: 45_000, balanceCents: 1_350 });
   });
 });
 
@@ -204,6 +254,13 @@ describe('HTTP', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('amountCents');
     expect(bad.body).toContain('method');
+    const noReference = await h.inject(finance, {
+      method: 'POST',
+      url: `/api/v1/billing/invoices/${id}/payments`,
+      ...json({ amountCents: 500, method: 'transfer' }),
+    });
+    expect(noReference.statusCode).toBe(400);
+    expect(noReference.body).toContain('reference');
     const list = await h.inject(finance, { method: 'GET', url: '/api/v1/billing/invoices?status=paid&limit=5' });
     expect(list.statusCode).toBe(200);
     expect(list.json().invoices.every((i: { status: string }) => i.status === 'paid')).toBe(true);

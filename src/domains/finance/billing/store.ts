@@ -10,7 +10,6 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { Work } from '../../../platform/service/work.js';
 import { familyCredits, invoices, type transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
-import { toCents } from './rules.js';
 import type { InvoiceView, TransactionView } from './schemas.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -19,31 +18,10 @@ export type TransactionRow = typeof transactions.$inferSelect;
 export const newId = () => ulid();
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/**
- * The cents of an invoice: its own columns, or for a seed-era row (REAL amounts only) the totals its REAL
- * columns give — the REAL amount is the gross, the discount amount the discounts, paid when marked paid.
- */
-export function seedEraCents(row: InvoiceRow) {
-  if (row.netCents !== null) return null;
-  const gross = toCents(row.amount);
-  const discount = Math.min(gross, toCents(row.discountAmount));
-  const net = gross - discount;
-  return {
-    grossCents: gross,
-    discountCents: discount,
-    feeCents: 0,
-    creditCents: 0,
-    netCents: net,
-    paidCents: row.status === 'paid' ? net : 0,
-  };
-}
-
 export function invoiceView(
-  stored: InvoiceRow,
+  row: InvoiceRow,
   names: { payer?: string | null; student?: string | null } = {},
 ): InvoiceView {
-  const seedEra = seedEraCents(stored);
-  const row = seedEra ? { ...stored, ...seedEra } : stored;
   const net = row.netCents ?? 0;
   const paid = row.paidCents ?? 0;
   const items = Array.isArray(row.items) ? (row.items as { description?: string }[]) : [];
@@ -75,14 +53,14 @@ export function transactionView(row: TransactionRow): TransactionView {
     invoiceId: row.invoiceId,
     type: row.type ?? 'income',
     method: row.method,
-    amountCents: row.amountCents ?? toCents(row.amount),
+    amountCents: row.amountCents ?? 0,
     externalId: row.externalId,
     processedAt: row.processedAt ? row.processedAt.toISOString() : null,
     refundOf: row.refundOf,
   };
 }
 
-/** The invoice, locked for this unit of work. Seed-era rows (REAL amounts only) get their cents first. */
+/** The invoice, locked for this unit of work. */
 export async function lockInvoice(work: Work, invoiceId: string): Promise<InvoiceRow> {
   const [row] = await work.tx
     .select()
@@ -90,14 +68,7 @@ export async function lockInvoice(work: Work, invoiceId: string): Promise<Invoic
     .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
     .for('update');
   if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
-  const seedEra = seedEraCents(row);
-  if (!seedEra) return row;
-  const [adopted] = await work.tx
-    .update(invoices)
-    .set(seedEra)
-    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
-    .returning();
-  return adopted!;
+  return row;
 }
 
 export function assertOpen(row: InvoiceRow): void {

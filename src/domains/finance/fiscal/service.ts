@@ -1,15 +1,20 @@
 /**
  * Fiscal documents written through the service carry a valid access key: an NF-e/NFC-e gets its
  * 44-digit key built from its parts (nfe-key.ts), or the key given is checked digit by digit.
+ * A document for an invoice needs the invoice paid, for its net; an invoice has one live document of
+ * a type, so issuing it again returns that one (under the invoice's row lock). A number is used once per
+ * issuer, model and series: checked under a lock on the series, backed by unique indexes.
  */
 import { randomInt } from 'node:crypto';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { resolveOrganization } from '../ledger/service.js';
-import { fiscalDocuments } from '../tables.js';
+import { fiscalDocuments, invoices } from '../tables.js';
+import { fiscalErrors } from './errors.js';
 import { buildNfeKey, isValidCnpj, nfeKeyProblem, UF_CODES } from './nfe-key.js';
 
 export const issueFiscalDocumentInput = z.strictObject({
@@ -55,10 +60,58 @@ export const fiscalDocumentView = z.object({
   status: z.string(),
 });
 
-export async function issueFiscalDocument(work: Work, input: IssueFiscalDocumentInput) {
+type FiscalRow = typeof fiscalDocuments.$inferSelect;
+type FiscalDocumentView = z.infer<typeof fiscalDocumentView>;
+
+const viewOf = (row: FiscalRow): FiscalDocumentView => ({
+  id: row.id,
+  documentType: row.documentType!,
+  series: row.series!,
+  documentNumber: row.documentNumber!,
+  accessKey: row.accessKey!,
+  issueDate: row.issueDate!,
+  totalAmountCents: row.totalAmountCents ?? 0,
+  status: row.status ?? 'pending',
+});
+
+/** The paid invoice a document is for, locked; or the document already issued for it. */
+async function invoiceFacts(work: Work, invoiceId: string, organizationId: string, documentType: string) {
+  const [invoice] = await work.tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
+    .for('update');
+  if (!invoice || invoice.organizationId !== organizationId)
+    throw new AppError('not_found', `No invoice ${invoiceId}.`);
+  const [existing] = await work.tx
+    .select()
+    .from(fiscalDocuments)
+    .where(
+      and(
+        eq(fiscalDocuments.tenantId, work.tenantId),
+        eq(fiscalDocuments.invoiceId, invoiceId),
+        eq(fiscalDocuments.documentType, documentType),
+        ne(fiscalDocuments.status, 'cancelled'),
+      ),
+    );
+  if (existing) return { existing };
+  if (invoice.status !== 'paid' || invoice.netCents === null)
+    throw fiscalErrors.invoice_not_paid(
+      `Invoice ${invoiceId} is ${invoice.status}: only a paid invoice gets a fiscal document.`,
+    );
+  return { invoice };
+}
+
+export async function issueFiscalDocument(work: Work, input: IssueFiscalDocumentInput): Promise<FiscalDocumentView> {
   const data = parseInput(issueFiscalDocumentInput, input);
   await work.authorize(fiscalDocuments, 'write');
   const organizationId = await resolveOrganization(work, data.organizationId);
+  if (data.invoiceId) {
+    const facts = await invoiceFacts(work, data.invoiceId, organizationId, data.documentType);
+    if (facts.existing) return viewOf(facts.existing);
+    if (facts.invoice.netCents !== data.totalAmountCents)
+      throw AppError.validation({ totalAmountCents: [`must be the invoice's total, ${facts.invoice.netCents}`] });
+  }
   const model = data.documentType === 'nfce' ? 65 : 55;
   const accessKey =
     data.accessKey ??
@@ -78,6 +131,23 @@ export async function issueFiscalDocument(work: Work, input: IssueFiscalDocument
     if (!accessKey.startsWith(expected) || accessKey.slice(22, 34) !== tail)
       throw AppError.validation({ accessKey: ['does not match the state, date, CNPJ, model, series and number'] });
   }
+  // One number per issuer, model and series: serialise the series, then check.
+  const seriesLock = `fiscal:${work.tenantId}:${organizationId}:${model}:${data.series}`;
+  await work.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${seriesLock}, 0))`);
+  const [taken] = await work.tx
+    .select({ id: fiscalDocuments.id })
+    .from(fiscalDocuments)
+    .where(
+      and(
+        eq(fiscalDocuments.tenantId, work.tenantId),
+        eq(fiscalDocuments.organizationId, organizationId),
+        eq(fiscalDocuments.documentType, data.documentType),
+        eq(fiscalDocuments.series, String(data.series)),
+        eq(fiscalDocuments.documentNumber, String(data.number)),
+      ),
+    );
+  if (taken)
+    throw fiscalErrors.fiscal_number_taken(`${data.documentType} ${data.series}/${data.number} is already issued.`);
   const [row] = await work.tx
     .insert(fiscalDocuments)
     .values({
@@ -101,16 +171,7 @@ export async function issueFiscalDocument(work: Work, input: IssueFiscalDocument
       status: 'pending',
     })
     .returning();
-  const view = {
-    id: row!.id,
-    documentType: row!.documentType!,
-    series: row!.series!,
-    documentNumber: row!.documentNumber!,
-    accessKey: row!.accessKey!,
-    issueDate: row!.issueDate!,
-    totalAmountCents: row!.totalAmountCents ?? 0,
-    status: row!.status ?? 'pending',
-  };
+  const view = viewOf(row!);
   await work.audit({ table: fiscalDocuments, recordId: view.id, operation: 'INSERT', newValues: view });
   return view;
 }

@@ -15,11 +15,13 @@
  * - credit_created:   tuition receivables / customer credits (the surplus of an overpayment)
  * - credit_applied:   customer credits / tuition receivables
  * - payout:           teacher fees (expense) / bank (or cash)
- * - payroll_accrued:  salaries (expense) / salaries payable
+ * - payroll_accrued:  salaries (expense) / salaries payable — with `withheld`, one entry whose credits are
+ *                     INSS payable, IRRF payable and the net salaries payable (the rest)
  * - payroll_paid:     salaries payable / bank (or cash)
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { journalEntries } from '../tables.js';
@@ -52,6 +54,8 @@ export interface MoneyEvent {
   description: string;
   source: { table: string; id: string };
   method?: MoneyMethod;
+  /** payroll_accrued: the parts of the amount withheld for the government, credited to their payables. */
+  withheld?: { inssCents?: number; irrfCents?: number };
 }
 
 const moneyEventSchema = z.object({
@@ -62,6 +66,12 @@ const moneyEventSchema = z.object({
   description: z.string().min(1).max(500),
   source: z.object({ table: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
   method: z.enum(MONEY_METHODS).optional(),
+  withheld: z
+    .object({
+      inssCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      irrfCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .optional(),
 });
 
 /** Where money comes in or goes out, by payment method (card money sits with the acquirer first). */
@@ -137,7 +147,22 @@ export async function postMoneyEvent(
   const rule = postingRule(event.kind, event.method);
   const debitCode = ACCOUNTS[rule.debit];
   const creditCode = ACCOUNTS[rule.credit];
-  const ids = await accountIdsByCode(work, event.organizationId, [debitCode, creditCode]);
+  // Withholdings are carved out of the credit side: the entry stays balanced by construction.
+  const withheld =
+    event.kind === 'payroll_accrued'
+      ? [
+          { code: ACCOUNTS.inssPayable, amountCents: event.withheld?.inssCents ?? 0 },
+          { code: ACCOUNTS.irrfPayable, amountCents: event.withheld?.irrfCents ?? 0 },
+        ].filter((w) => w.amountCents > 0)
+      : [];
+  const rest = event.amountCents - withheld.reduce((s, w) => s + w.amountCents, 0);
+  if (rest < 0) throw AppError.validation({ withheld: ['must not exceed the amount'] });
+  const ids = await accountIdsByCode(work, event.organizationId, [
+    debitCode,
+    creditCode,
+    ...withheld.map((w) => w.code),
+  ]);
+  const credits = [...withheld, { code: creditCode, amountCents: rest }].filter((c) => c.amountCents > 0);
   const entryId = await insertDraft(work, {
     organizationId: event.organizationId,
     entryDate: event.occurredOn,
@@ -149,7 +174,11 @@ export async function postMoneyEvent(
     eventKind: event.kind,
     lines: [
       { accountId: ids.get(debitCode)!, entryType: 'debit', amountCents: event.amountCents },
-      { accountId: ids.get(creditCode)!, entryType: 'credit', amountCents: event.amountCents },
+      ...credits.map((c) => ({
+        accountId: ids.get(c.code)!,
+        entryType: 'credit' as const,
+        amountCents: c.amountCents,
+      })),
     ],
   });
   const posted = await postDraft(work, entryId, event.organizationId);

@@ -1,6 +1,7 @@
 /**
  * Payroll rules at their boundaries: earnings per contract model from the sessions actually taught
- * (demo language school, February 2026), INSS, approval before payment (the issue's 10,000,000 paid
+ * (demo language school, February 2026), INSS and IRRF (bracket boundaries in taxes.test.ts) posted as one
+ * entry, the payout mirroring the payroll, approval before payment (the issue's 10,000,000 paid
  * on a draft payroll of 700,000 is impossible through the API and in the database), payments never
  * above net − paid also under concurrency, status following, and the books posted.
  */
@@ -60,13 +61,6 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 describe('payroll arithmetic', () => {
-  it('INSS is progressive by band and capped', () => {
-    expect(inssCents(151_800)).toBe(11_385);
-    expect(inssCents(300_000)).toBe(11_385 + 11_483 + 2_473);
-    expect(inssCents(5_000_000)).toBe(inssCents(815_741));
-    expect(inssCents(0)).toBe(0);
-  });
-
   it('earnings per model', () => {
     const taught = [
       { hours: 1.5, studentsPresent: 4 },
@@ -78,6 +72,7 @@ describe('payroll arithmetic', () => {
     );
     expect(employee).toMatchObject({
       grossCents: 15_000,
+      // 7.5 % INSS; no IRRF below the exempt band
       totalDeductionsCents: inssCents(15_000),
       payrollType: 'hourly',
     });
@@ -193,6 +188,85 @@ describe('payroll service', () => {
     expect(Number(row!.payments)).toBe(700_000);
     const list = (await api('GET', `${P}?status=paid`)).json();
     expect(list.items.some((p: { id: string }) => p.id === id)).toBe(true);
+  });
+
+  it('withholds INSS and IRRF and approves them as one balanced entry; payment clears the net payable', async () => {
+    const id = await contract('school_employee', 'fixed', 5000);
+    await h.database.query(`UPDATE finance.teacher_contracts SET dependants = 1 WHERE tenant_id = $1 AND id = $2`, [
+      tenant,
+      id,
+    ]);
+    // 5,000.00 with one dependant (taxes.test.ts): INSS 509.59, IRRF 292.19
+    const generated = (await generate(id)).json();
+    expect(generated).toMatchObject({
+      grossAmountCents: 500_000,
+      totalDeductionsCents: 80_178,
+      netAmountCents: 419_822,
+    });
+    await api('POST', `${P}/${generated.id}/approve`);
+    const paid = await api('POST', `${P}/${generated.id}/payments`, {
+      amountCents: 419_822,
+      methodType: 'bank_transfer',
+    });
+    expect(paid.json().payroll).toMatchObject({ status: 'paid' });
+    const lines = await h.database.query<{ event_kind: string; code: string; entry_type: string; cents: string }>(
+      `SELECT e.event_kind, a.code, l.entry_type, l.amount_cents AS cents
+         FROM finance.journal_entries e
+         JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+         JOIN finance.chart_of_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+        WHERE e.tenant_id = $1 AND e.status = 'posted'
+          AND (e.source_id = $2 OR e.source_id IN (SELECT id FROM finance.payroll_payments WHERE payroll_id = $2))
+        ORDER BY e.event_kind, l.entry_type DESC, a.code`,
+      [tenant, generated.id],
+    );
+    expect(lines.map((l) => [l.event_kind, l.code, l.entry_type, Number(l.cents)])).toEqual([
+      ['payroll_accrued', '5.1.01.001', 'debit', 500_000], // salaries expense: the gross
+      ['payroll_accrued', '2.1.01.001', 'credit', 419_822], // net salaries payable
+      ['payroll_accrued', '2.1.01.002', 'credit', 50_959], // INSS payable
+      ['payroll_accrued', '2.1.01.003', 'credit', 29_219], // IRRF payable
+      ['payroll_paid', '2.1.01.001', 'debit', 419_822],
+      ['payroll_paid', '1.1.01.002', 'credit', 419_822],
+    ]);
+  });
+
+  it('keeps the payout in step with the payroll; a concurrent double pay pays once', async () => {
+    const payout = async (payrollId: string) => {
+      const rows = await h.database.query<{
+        status: string;
+        amount: number;
+        amount_cents: string;
+        approved_by: unknown;
+      }>(
+        `SELECT status, amount, amount_cents, approved_by, paid_at, period_start::text, user_id FROM finance.payouts
+          WHERE tenant_id = $1 AND payroll_id = $2`,
+        [tenant, payrollId],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    };
+    const generated = (await generate(await contract('external_rental', 'per_class', 90))).json();
+    expect(await payout(generated.id)).toMatchObject({
+      status: 'pending',
+      period_start: '2026-02-01',
+      user_id: teacherId,
+      paid_at: null,
+    });
+    expect(Number((await payout(generated.id)).amount_cents)).toBe(generated.netAmountCents);
+    await api('POST', `${P}/${generated.id}/approve`);
+    expect(await payout(generated.id)).toMatchObject({ status: 'approved', paid_at: null });
+    const both = await Promise.all(
+      [0, 1].map(() => api('POST', `${P}/${generated.id}/payments`, { amountCents: generated.netAmountCents })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const paid = await payout(generated.id);
+    expect(paid).toMatchObject({ status: 'paid', amount: generated.netAmountCents / 100 });
+    expect(paid).toHaveProperty('paid_at', expect.any(Date));
+    const generic = await h.inject(h.principal(['district_admin'], { tenantId: tenant }), {
+      method: 'POST',
+      url: '/api/v1/finance/payouts',
+      ...json({ id: 'x', user_id: teacherId, organization_id: organizationId, amount: 10_000_000 }),
+    });
+    expect(generic.statusCode).toBe(405);
   });
 
   it('the generic API refuses payroll writes', async () => {

@@ -6,7 +6,10 @@
  *   queue on the row and the last ones are refused; the database CHECKs (paid ≤ net; nothing paid
  *   before approval) back it;
  * - the status follows: partially_paid while something is due, paid when paid = net;
- * - approval posts the accrual (payroll_accrued) and each payment its payment (payroll_paid) in the books.
+ * - approval posts the accrual (payroll_accrued) as one entry — salaries expense against INSS and IRRF
+ *   payable and the net salaries payable — and each payment its payment (payroll_paid), which clears the
+ *   net payable;
+ * - the payroll's payout (`finance.payouts`, payouts.ts) follows every change in the same unit of work.
  */
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
@@ -18,6 +21,7 @@ import { postMoneyEvent } from '../ledger/postings.js';
 import { actingUserId } from '../ledger/journal.js';
 import { payrollPayments, staffPayroll, teacherContracts } from '../tables.js';
 import { payrollErrors } from './errors.js';
+import { syncPayout } from './payouts.js';
 import { earnings, type ContractModel, type PaymentModel } from './rules.js';
 import {
   generatePayrollInput,
@@ -108,6 +112,7 @@ export async function generatePayroll(work: Work, input: GeneratePayrollInput): 
       percentage: contract.percentage,
     },
     taught,
+    { year: Number(data.periodStart.slice(0, 4)), dependants: contract.dependants ?? 0 },
   );
   const [row] = await work.tx
     .insert(staffPayroll)
@@ -137,7 +142,15 @@ export async function generatePayroll(work: Work, input: GeneratePayrollInput): 
     .returning();
   const view = payrollView(row!);
   await work.audit({ table: staffPayroll, recordId: view.id, operation: 'INSERT', newValues: view });
+  await syncPayout(work, row!);
   return view;
+}
+
+/** The INSS and IRRF a payroll withheld (its `deductions`, in cents). */
+function withheldOf(row: PayrollRow): { inssCents: number; irrfCents: number } {
+  const d = (row.deductions ?? {}) as Record<string, unknown>;
+  const cents = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : 0);
+  return { inssCents: cents(d.inss), irrfCents: cents(d.irrf) };
 }
 
 /** Approves a payroll awaiting approval (or a draft) and posts its accrual. */
@@ -151,11 +164,14 @@ export async function approvePayroll(work: Work, payrollId: string): Promise<Pay
     .set({ status: 'approved', approvedBy: actingUserId(work), approvedAt: work.now, updatedAt: work.now })
     .where(and(eq(staffPayroll.tenantId, work.tenantId), eq(staffPayroll.id, payrollId)))
     .returning();
-  if ((after!.netAmountCents ?? 0) > 0)
+  const withheld = withheldOf(after!);
+  const accrued = (after!.netAmountCents ?? 0) + withheld.inssCents + withheld.irrfCents;
+  if (accrued > 0)
     await postMoneyEvent(work, {
       organizationId: after!.organizationId,
       kind: 'payroll_accrued',
-      amountCents: after!.netAmountCents!,
+      amountCents: accrued,
+      withheld,
       occurredOn: after!.periodEnd ?? work.now.toISOString().slice(0, 10),
       description: `Folha ${after!.periodStart}–${after!.periodEnd}`,
       source: { table: 'finance.staff_payroll', id: payrollId },
@@ -168,6 +184,7 @@ export async function approvePayroll(work: Work, payrollId: string): Promise<Pay
     oldValues: payrollView(before),
     newValues: view,
   });
+  await syncPayout(work, after!);
   return view;
 }
 
@@ -230,6 +247,7 @@ export async function payPayroll(work: Work, payrollId: string, input: PayPayrol
   });
   const view = payrollView(after);
   await work.audit({ table: payrollPayments, recordId: paymentId, operation: 'INSERT', newValues: { amount } });
+  await syncPayout(work, after);
   return { paymentId, payroll: view };
 }
 

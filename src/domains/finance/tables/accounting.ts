@@ -340,6 +340,17 @@ export const fiscalDocuments = financeSchema.table(
     nonNegative('fiscal_documents_ir_amount_check', t.irAmountCents),
     nonNegative('fiscal_documents_csll_amount_check', t.csllAmountCents),
     nonNegative('fiscal_documents_inss_amount_check', t.inssAmountCents),
+    // A number is used once per issuer, model and series (a cancelled document keeps it); a key is unique.
+    uniqueIndex('fiscal_documents_number_key')
+      .on(t.tenantId, t.organizationId, t.documentType, t.series, t.documentNumber)
+      .where(sql`${bare(t.documentNumber)} IS NOT NULL`),
+    uniqueIndex('fiscal_documents_access_key_key')
+      .on(t.tenantId, t.accessKey)
+      .where(sql`${bare(t.accessKey)} IS NOT NULL`),
+    // An invoice has one live document of a type: issuing it again returns that one.
+    uniqueIndex('fiscal_documents_invoice_key')
+      .on(t.tenantId, t.invoiceId, t.documentType)
+      .where(sql`${bare(t.invoiceId)} IS NOT NULL AND ${bare(t.status)} <> 'cancelled'`),
     index('fiscal_documents_organization_idx').on(t.tenantId, t.organizationId),
     index('fiscal_documents_invoice_idx').on(t.tenantId, t.invoiceId),
     index('fiscal_documents_payroll_idx').on(t.tenantId, t.payrollId),

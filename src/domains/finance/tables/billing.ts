@@ -20,8 +20,9 @@ import { bare, checkIn, checkSql, tenantFk, tenantKey, tenantKeys } from '../../
 import { organizations, users } from '../../core/tables.js';
 import { enrollments } from '../../school-ops/tables.js';
 
-/** Payment methods the school's gateway accepts (invoices.payment_method, transactions.method). */
-export const BILLING_PAYMENT_METHODS = ['pix', 'card', 'boleto', 'cash'] as const;
+import { BILLING_PAYMENT_METHODS } from '../billing/schemas.js';
+
+export { BILLING_PAYMENT_METHODS };
 
 /** Things that can be purchased (tuition, material, enrollment fee…). */
 // seed: 002_7bfbe2c40aa16e7b.txt §Financial Tables / products

@@ -10,6 +10,7 @@ import {
   date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   text,
   timestamp,
@@ -61,6 +62,8 @@ export const teacherContracts = financeSchema.table(
     contractModel: text('contract_model').default('school_employee'),
     // hired_percentage: the teacher's share (0–100) of rate × students present, per session taught.
     percentage: doublePrecision('percentage'),
+    /** Dependants the employee declared, each deducted from the IRRF base (school_employee). */
+    dependants: integer('dependants').default(0),
     startDate: date('start_date'),
     endDate: date('end_date'),
   },
@@ -80,39 +83,10 @@ export const teacherContracts = financeSchema.table(
     ]),
     checkRange('teacher_contracts_percentage_check', t.percentage, 0, 100),
     nonNegative('teacher_contracts_rate_check', t.rate),
+    nonNegative('teacher_contracts_dependants_check', t.dependants),
     checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
     index('teacher_contracts_user_idx').on(t.tenantId, t.userId),
     index('teacher_contracts_organization_idx').on(t.tenantId, t.organizationId),
-  ],
-);
-
-/** Teacher/staff payments for a period (the seed's simple model, kept alongside staff_payroll). */
-// seed: 002_7bfbe2c40aa16e7b.txt §Financial Tables / payouts
-export const payouts = financeSchema.table(
-  'payouts',
-  {
-    tenantId: tenantKey(),
-    id: text('id').notNull(),
-    userId: text('user_id').notNull(),
-    organizationId: text('organization_id').notNull(),
-    amount: doublePrecision('amount'),
-    periodStart: date('period_start'),
-    periodEnd: date('period_end'),
-    status: text('status').default('pending'),
-    approvedBy: text('approved_by'),
-    paidAt: timestamp('paid_at', { withTimezone: true }),
-  },
-  (t) => [
-    ...tenantKeys('payouts', t.tenantId, t.id),
-    tenantFk('payouts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    tenantFk('payouts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
-    tenantFk('payouts_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
-    checkIn('payouts_status_check', t.status, ['pending', 'approved', 'paid']),
-    nonNegative('payouts_amount_check', t.amount),
-    checkSql('payouts_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
-    index('payouts_user_idx').on(t.tenantId, t.userId),
-    index('payouts_organization_idx').on(t.tenantId, t.organizationId),
-    index('payouts_approved_by_idx').on(t.tenantId, t.approvedBy),
   ],
 );
 
@@ -211,6 +185,49 @@ export const staffPayroll = financeSchema.table(
     index('staff_payroll_user_idx').on(t.tenantId, t.userId),
     index('staff_payroll_approved_by_idx').on(t.tenantId, t.approvedBy),
     index('staff_payroll_calculated_by_idx').on(t.tenantId, t.calculatedBy),
+  ],
+);
+
+/**
+ * Teacher/staff payments for a period (the seed's simple model). Written only by the payroll service:
+ * one row per payroll, its status mirroring the payroll's (pending until approved, approved while
+ * anything is due, paid when paid in full).
+ */
+// seed: 002_7bfbe2c40aa16e7b.txt §Financial Tables / payouts
+export const payouts = financeSchema.table(
+  'payouts',
+  {
+    tenantId: tenantKey(),
+    id: text('id').notNull(),
+    userId: text('user_id').notNull(),
+    organizationId: text('organization_id').notNull(),
+    amount: doublePrecision('amount'),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    status: text('status').default('pending'),
+    approvedBy: text('approved_by'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    // Money is integer cents (issue 18): the seed's `amount` (double precision) stays as its mirror in reais.
+    amountCents: cents('amount_cents'),
+    /** The payroll this payout mirrors. */
+    payrollId: text('payroll_id'),
+  },
+  (t) => [
+    ...tenantKeys('payouts', t.tenantId, t.id),
+    tenantFk('payouts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('payouts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk('payouts_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
+    checkIn('payouts_status_check', t.status, ['pending', 'approved', 'paid']),
+    nonNegative('payouts_amount_check', t.amount),
+    nonNegative('payouts_amount_cents_check', t.amountCents),
+    tenantFk('payouts_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
+    uniqueIndex('payouts_payroll_key')
+      .on(t.tenantId, t.payrollId)
+      .where(sql`${bare(t.payrollId)} IS NOT NULL`),
+    checkSql('payouts_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('payouts_user_idx').on(t.tenantId, t.userId),
+    index('payouts_organization_idx').on(t.tenantId, t.organizationId),
+    index('payouts_approved_by_idx').on(t.tenantId, t.approvedBy),
   ],
 );
 

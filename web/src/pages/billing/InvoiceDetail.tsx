@@ -36,6 +36,7 @@ export function InvoiceDetailPage() {
   const refresh = () => client.invalidateQueries({ queryKey: ['billing-invoice', invoiceId] });
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
   const [amountError, setAmountError] = useState<string | null>(null);
   const [pix, setPix] = useState<PixChargeData | null>(null);
   const pay = useMutation({
@@ -43,12 +44,13 @@ export function InvoiceDetailPage() {
       unwrap(
         api.POST('/api/v1/billing/invoices/{invoiceId}/payments', {
           params: { path: { invoiceId } },
-          // A bank transfer is recorded as a PIX received at the desk (the API's manual methods).
-          body: { amountCents, method: method === 'cash' ? 'cash' : 'pix', reference: method },
+          // A bank transfer needs its reference (the server refuses one without, naming the field).
+          body: { amountCents, method, ...(method === 'transfer' ? { reference: reference.trim() } : {}) },
         }),
       ),
     onSuccess: () => {
       setAmount('');
+      setReference('');
       return refresh();
     },
   });
@@ -115,6 +117,15 @@ export function InvoiceDetailPage() {
                         { value: 'transfer', label: t('billing.method.transfer') },
                       ]}
                     />
+                    {method === 'transfer' ? (
+                      <TextInput
+                        label={t('billing.transferReference')}
+                        placeholder={t('billing.transferReferenceHint')}
+                        value={reference}
+                        onChange={(e) => setReference(e.currentTarget.value)}
+                        required
+                      />
+                    ) : null}
                     <TextInput
                       label={t('billing.amountBrl')}
                       placeholder="150,00"

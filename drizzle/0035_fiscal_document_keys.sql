@@ -1,0 +1,3 @@
+CREATE UNIQUE INDEX "fiscal_documents_number_key" ON "finance"."fiscal_documents" USING btree ("tenant_id","organization_id","document_type","series","document_number") WHERE "document_number" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "fiscal_documents_access_key_key" ON "finance"."fiscal_documents" USING btree ("tenant_id","access_key") WHERE "access_key" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "fiscal_documents_invoice_key" ON "finance"."fiscal_documents" USING btree ("tenant_id","invoice_id","document_type") WHERE "invoice_id" IS NOT NULL AND "status" <> 'cancelled';
