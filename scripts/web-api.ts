@@ -28,6 +28,8 @@ const WEB_PATHS = [
   /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades)/,
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
+  /^\/api\/v1\/compliance\/students\/\{studentUsi\}\/audit-trail$/,
+  /^\/api\/v1\/health\//,
 ];
 
 type Json = Record<string, unknown>;
