@@ -30,6 +30,8 @@ const WEB_PATHS = [
   /^\/api\/v1\/schools\/\{schoolId\}\/grading-policy$/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
   /^\/api\/v1\/compliance\/(retention\/|legal-holds|records-requests|ferpa-exports|data-retention-policies)/,
+  /^\/api\/v1\/compliance\/students\/\{studentUsi\}\/audit-trail$/,
+  /^\/api\/v1\/health\//,
 ];
 
 type Json = Record<string, unknown>;

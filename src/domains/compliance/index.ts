@@ -22,6 +22,7 @@ export {
 
 import type { DomainModule } from '../../platform/service/module.js';
 import { FERPA_EXPORT_PATH, ferpaExportRoutes } from './ferpa/routes.js';
+import { studentAuditRoutes } from './ferpa/student-audit-routes.js';
 import { environmentOf, RETENTION_PATHS, retentionRoutes } from './retention/routes.js';
 import { RECORDS_REQUEST_PATH, recordsRequestRoutes } from './records/routes.js';
 import { legalHolds, recordsRequests, studentRecordExports } from './tables.js';
@@ -53,5 +54,6 @@ export const complianceModule: DomainModule = {
     retentionRoutes(app);
     recordsRequestRoutes(app);
     ferpaExportRoutes(app, environmentOf(app));
+    studentAuditRoutes(app);
   },
 };

@@ -212,3 +212,32 @@ export const ferpaExportStatus = z.object({
   error: z.string().nullable().optional(),
   downloadUrl: z.string().nullable(),
 });
+
+// ---- The audit trail of one student's records ----
+
+export const studentAuditParams = z.strictObject({ studentUsi });
+export const studentAuditQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const studentAuditRow = z.object({
+  id: z.number(),
+  timestamp: z.string(),
+  userId: z.string(),
+  actorRole: z.string().nullable(),
+  operation: z.string(),
+  tableName: z.string(),
+  recordId: z.string().nullable(),
+  legitimateEducationalInterest: z.boolean().nullable(),
+  justification: z.string().nullable(),
+});
+export const studentAuditView = z.object({
+  studentUsi: z.number(),
+  /** How many of the student's records (rows in every table that holds them) were looked for. */
+  recordCount: z.number(),
+  data: z.array(studentAuditRow),
+  page: z.object({ limit: z.number(), offset: z.number(), total: z.number() }),
+});
+export type StudentAuditView = z.infer<typeof studentAuditView>;

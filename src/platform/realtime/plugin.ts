@@ -3,12 +3,14 @@
  * every request (session cookie or bearer token — a session token, an OAuth access token or a
  * participant token), or by `?token=` for browsers, which cannot set headers on a WebSocket. Domains
  * define channel families on `app.realtime` and publish through the unit of work (`work.publish`,
- * after commit). See hub.ts for the protocol and bus.ts for how events cross processes.
+ * after commit). Every account has its own channel, fed by the events the platform announces for it
+ * (accounts.ts). See hub.ts for the protocol and bus.ts for how events cross processes.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { bearerPrincipal } from '../auth/authenticate.js';
 import { principalOf } from '../auth/request.js';
+import { accountChannels, forwardAccountEvents } from './accounts.js';
 import { openEventBus } from './bus.js';
 import { RealtimeHub } from './hub.js';
 import type { RealtimeLimits } from './types.js';
@@ -32,7 +34,14 @@ export async function realtime(app: FastifyInstance, options: RealtimeOptions): 
   const hub = new RealtimeHub(app.log, options.limits);
   app.decorate('realtime', hub);
   hub.useBus(await openEventBus(app.database, app.database.url, (event) => hub.deliver(event), app.log));
-  app.addHook('onClose', () => hub.close());
+  hub.defineChannels(accountChannels);
+  const stopForwarding = forwardAccountEvents(app.events, hub, (error) =>
+    app.log.warn({ err: error }, 'realtime: an account event did not cross processes'),
+  );
+  app.addHook('onClose', async () => {
+    stopForwarding();
+    await hub.close();
+  });
   app.operations.push({
     method: 'GET',
     url: options.path,

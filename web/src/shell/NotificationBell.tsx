@@ -1,15 +1,21 @@
 /**
  * The bell in the header: the signed-in person's unread in-app notifications (count on the bell),
- * the latest ones in a panel, each marked read on demand or all at once. Refreshed every minute and
- * whenever the panel opens.
+ * the latest ones in a panel, each marked read on demand or all at once. Live: the person's own realtime
+ * channel (`account:<id>`, one WebSocket for the signed-in person) says when an item arrives and the inbox
+ * is fetched again at once; (re)subscribing refetches too (what was missed while disconnected). A slow
+ * poll stays as the fallback for a socket that cannot connect, and the panel refreshes when it opens.
  */
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { useMe } from '../auth/session';
+import { useLive } from '../live/useLive';
 import { formatDateTime } from '../lib/format';
 
 const KEY = ['inbox'];
+/** The fallback poll: the socket normally tells of a new item at once. */
+const FALLBACK_POLL_MS = 5 * 60_000;
 
 function BellIcon() {
   return (
@@ -23,10 +29,16 @@ function BellIcon() {
 export function NotificationBell() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const accountId = useMe()?.account?.id;
+  const refetch = () => void client.invalidateQueries({ queryKey: KEY });
+  useLive(accountId ? `account:${accountId}` : undefined, {
+    onSnapshot: refetch,
+    onEvent: (event) => (event.event.startsWith('notifications.') ? refetch() : undefined),
+  });
   const inbox = useQuery({
     queryKey: KEY,
     queryFn: () => unwrap(api.GET('/api/v1/notifications/inbox', { params: { query: { limit: 20 } } })),
-    refetchInterval: 60_000,
+    refetchInterval: FALLBACK_POLL_MS,
     retry: false,
   });
   const refresh = () => client.invalidateQueries({ queryKey: KEY });

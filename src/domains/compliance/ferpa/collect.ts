@@ -44,7 +44,7 @@ interface Reference {
 }
 
 /** Every (tenant_id, column) → target foreign key pointing at one of `targets`, from pg_catalog. */
-async function referencesTo(work: Work, targets: readonly string[]): Promise<Reference[]> {
+export async function referencesTo(work: Work, targets: readonly string[]): Promise<Reference[]> {
   const rows = rowsOf<{ source: string; cols: string[]; target: string }>(
     await work.tx.execute(sql`
       SELECT sn.nspname || '.' || s.relname AS source, tn.nspname || '.' || t.relname AS target,
@@ -68,7 +68,7 @@ async function referencesTo(work: Work, targets: readonly string[]): Promise<Ref
   return out;
 }
 
-const ident = (qualified: string) => {
+export const ident = (qualified: string) => {
   const [schema, name] = qualified.split('.') as [string, string];
   return sql`${sql.identifier(schema)}.${sql.identifier(name)}`;
 };
@@ -83,7 +83,7 @@ async function rowsWhere(work: Work, table: string, column: string, value: unkno
 }
 
 /** The non-tenant primary-key columns of each catalog table: a row's audit record id is their values joined by '/'. */
-function keyColumns(): Map<string, string[]> {
+export function keyColumns(): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const entry of allTables()) {
     const config = getTableConfig(entry.table);

@@ -1,0 +1,86 @@
+/**
+ * The audit trail searched by student in Chromium (headless, playwright-core) against a real server
+ * with the demo: the district administrator picks a student by name (typeahead) and sees the rows
+ * about that student's records — here a read of their allergy — and not another student's. axe-core
+ * and a screenshot under .tmp/screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import {
+  browserWorld,
+  type BrowserWorld,
+  demoEmail,
+  DESKTOP,
+  DISTRICT,
+  idleCheckpoint,
+  signIn,
+} from '../support/browser.js';
+
+let world: BrowserWorld;
+
+beforeAll(async () => {
+  world = await browserWorld({ jobs: false });
+}, 300_000);
+afterAll(() => world?.close());
+
+interface Student {
+  usi: number;
+  name: string;
+  allergyId: string;
+}
+
+/** Two students, each with an allergy the administrator has read (an audited read of health data). */
+async function readAllergies(): Promise<[Student, Student]> {
+  const [tenant] = await world.database.query<{ id: string }>('SELECT id FROM platform.tenants WHERE slug = $1', [
+    DISTRICT,
+  ]);
+  const students = await world.database.query<{ usi: number; name: string }>(
+    `SELECT studentusi AS usi, firstname || ' ' || lastsurname AS name FROM edfi.student
+      WHERE tenant_id = $1 ORDER BY lastsurname, firstname LIMIT 2`,
+    [tenant!.id],
+  );
+  const signedIn = await world.app.inject({
+    method: 'POST',
+    url: '/auth/sign-in',
+    payload: { tenant: DISTRICT, email: demoEmail('admin'), password: DEMO_PASSWORD },
+  });
+  const out: Student[] = [];
+  for (const [i, s] of students.entries()) {
+    const [allergy] = await world.database.query<{ id: string }>(
+      `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity)
+       VALUES ($1, $2, $3, 'severe') RETURNING allergy_id::text AS id`,
+      [tenant!.id, s.usi, i === 0 ? 'Peanuts' : 'Shellfish'],
+    );
+    const read = await world.app.inject({
+      method: 'GET',
+      url: `/api/v1/health/allergies/${allergy!.id}`,
+      headers: {
+        authorization: `Bearer ${signedIn.json().sessionToken}`,
+        'x-justification': 'emergency care plan review',
+      },
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    out.push({ ...s, allergyId: allergy!.id });
+  }
+  return out as [Student, Student];
+}
+
+describe('the audit trail by student', () => {
+  it('the administrator picks a student by name and sees the rows about their records only', async () => {
+    const [mine, other] = await readAllergies();
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(world, context, DISTRICT, demoEmail('admin'));
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.waitForURL('**/audit');
+    const picker = page.getByRole('combobox', { name: 'Student' });
+    await picker.fill(mine.name);
+    await page.getByRole('option', { name: new RegExp(`^${mine.name} \\(`) }).click();
+    await page.getByTestId('student-trail').waitFor();
+    const allergyRows = page.getByRole('table').getByRole('row').filter({ hasText: 'health.allergies' });
+    await expect.poll(() => allergyRows.count()).toBe(1);
+    expect(await allergyRows.getByRole('cell').last().textContent()).toBe(mine.allergyId);
+    expect(other.allergyId).not.toBe(mine.allergyId);
+    await idleCheckpoint(page, 'admin-audit-student');
+    await context.close();
+  }, 180_000);
+});
