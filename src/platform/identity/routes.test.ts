@@ -16,7 +16,7 @@ import {
   TENANT,
   type IdentityHttp,
 } from '../../../test/support/identity-http.js';
-import { issueClientToken, type ResetDelivery } from './service.js';
+import { createAccount, issueClientToken, type ResetDelivery } from './service.js';
 
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 

@@ -730,7 +730,7 @@ export interface paths {
                          * @default cash
                          * @enum {string}
                          */
-                        method?: "cash" | "pix" | "boleto" | "card";
+                        method?: "pix" | "card" | "boleto" | "cash" | "transfer";
                         /** Format: date */
                         paidOn?: string;
                         reference?: string;
@@ -2134,6 +2134,1425 @@ export interface paths {
                 };
                 /** @description Problem */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/data-retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List compliance/data_retention_policies */
+        get: {
+            parameters: {
+                query?: {
+                    count?: boolean;
+                    /** @description keyset paging: page.nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description comma list of fields to return */
+                    fields?: string;
+                    /** @description equals; also id[ne|gt|gte|lt|lte|in|null] */
+                    id?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description comma list of id; prefix - for descending */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: components["schemas"]["compliance_data_retention_policies"][];
+                            page?: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create compliance/data_retention_policies (one object, or an array: all-or-nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["compliance_data_retention_policies_write"] | components["schemas"]["compliance_data_retention_policies_write"][];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/data-retention-policies/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/data_retention_policies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace compliance/data_retention_policies */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["compliance_data_retention_policies_write"];
+                };
+            };
+            responses: {
+                /** @description Replaced */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete compliance/data_retention_policies */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update fields of compliance/data_retention_policies */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_data_retention_policies"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything held about one student (FERPA right to inspect)
+         * @description A background job; poll it, then download the zip (JSON and CSV per table, access log, README).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        studentUsi: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The job started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export job: status, progress (tables done of total), summary and the download link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            downloadUrl: string | null;
+                            error?: string | null;
+                            jobId: string;
+                            progress: unknown | null;
+                            status: string;
+                            summary: unknown | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/ferpa-exports/{jobId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a finished export (application/zip) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds (newest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The holds */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a row or a whole table */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        recordId?: string;
+                        tableName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The hold */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold, with the reason (kept in its audit trail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The released hold */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            recordId: string | null;
+                            releasedAt: string | null;
+                            tableName: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/legal-holds/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/legal_holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_legal_holds"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records requests (newest first); a family member sees their own */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "submitted" | "under_review" | "approved" | "denied" | "completed";
+                    studentUsi?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a request to correct or delete part of a student's education record
+         * @description By a parent or guardian, the eligible student, or staff on their behalf; due in 45 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentValue?: string;
+                        description: string;
+                        fieldName?: string;
+                        recordId?: string;
+                        requestedValue?: string;
+                        /** @enum {string} */
+                        requesterRelationship: "parent" | "guardian" | "eligible_student" | "staff";
+                        /** @enum {string} */
+                        requestType: "correction" | "deletion";
+                        studentUsi: number;
+                        tableName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request, submitted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one compliance/records_requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["compliance_records_requests"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how an approved request was carried out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or deny a request, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approved" | "denied";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/records-requests/{requestId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start reviewing a submitted request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completedAt: string | null;
+                            currentValue: string | null;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            description: string;
+                            dueDate: string;
+                            fieldName: string | null;
+                            id: string;
+                            recordId: string | null;
+                            requestedBy: string;
+                            requestedValue: string | null;
+                            requesterRelationship: string;
+                            requestType: string;
+                            resolution: string | null;
+                            reviewerId: string | null;
+                            status: string;
+                            studentUsi: number;
+                            submittedAt: string;
+                            tableName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: hold_released, request_state_conflict, export_not_ready, export_expired. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What retention would remove now (nothing is changed)
+         * @description Per policy: rows due, rows kept by a legal hold, a sample of keys; and the audit-log partitions.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dry-run report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            auditPartitions: {
+                                droppable: boolean;
+                                endsBefore: string;
+                                partition: string;
+                                reason: string | null;
+                                rows: number;
+                            }[];
+                            dryRun: boolean;
+                            policies: {
+                                batches: number;
+                                cutoff: string | null;
+                                dataCategory: string;
+                                disposalMethod: string;
+                                error: string | null;
+                                held: number;
+                                policyId: number;
+                                rows: number;
+                                sample: string[];
+                                tableName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's retention policies as enforced
+         * @description Each compliance.data_retention_policies row with its effective period in days (a school-wide compliance.retention_policies row of the same category overrides the years) and why it cannot run, if so.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            dataCategory: string;
+                            disposalMethod: string;
+                            id: number;
+                            legalBasis: string;
+                            /** @enum {string} */
+                            periodSource: "retention_policies" | "criteria" | "years";
+                            problem: string | null;
+                            retentionDays: number;
+                            tableName: string;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6735,6 +8154,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -6746,7 +8166,61 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/cash-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money in (payments less refunds) and out (payroll paid) per month, integer cents (owner overview) */
+        get: {
+            parameters: {
+                query?: {
+                    months?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cash by month */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            months: {
+                                inCents: number;
+                                month: string;
+                                outCents: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -6807,7 +8281,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -6865,7 +8339,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -6924,7 +8398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -6937,6 +8411,134 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a class's name, teacher, room or seats
+         * @description Seats never below the students enrolled (409 capacity_below_enrolled) nor above the room (409 room_too_small); a new teacher or room is checked against every upcoming session (409 double_booked).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxStudents?: number;
+                        name?: string;
+                        roomId?: string | null;
+                        teacherId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The class */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseName: string | null;
+                            enrolled: number;
+                            id: string;
+                            isActive: boolean;
+                            levelCode: string | null;
+                            levelId: string | null;
+                            maxStudents: number;
+                            name: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                            termId: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a class: upcoming sessions cancelled, students and families notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The cancellation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            class: {
+                                courseName: string | null;
+                                enrolled: number;
+                                id: string;
+                                isActive: boolean;
+                                levelCode: string | null;
+                                levelId: string | null;
+                                maxStudents: number;
+                                name: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                teacherId: string | null;
+                                teacherName: string | null;
+                                termId: string | null;
+                            };
+                            notified: number;
+                            sessionsCancelled: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6987,7 +8589,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7038,7 +8640,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7085,7 +8687,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7109,7 +8711,52 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A class's sessions from a date (default today) on */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Add one dated session (e.g. a make-up class), never double-booking teacher or room */
         post: {
@@ -7145,6 +8792,7 @@ export interface paths {
                             date: string;
                             endTime: string;
                             id: string;
+                            notes: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -7153,7 +8801,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7221,6 +8869,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -7230,7 +8879,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7284,7 +8933,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7341,7 +8990,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7405,7 +9054,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7416,6 +9065,65 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One class session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7454,6 +9162,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -7469,7 +9178,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -7516,6 +9225,7 @@ export interface paths {
                                 date: string;
                                 endTime: string;
                                 id: string;
+                                notes: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -7531,7 +9241,255 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class. */
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one session with a reason (payroll no longer counts it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/sessions/{sessionId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move one session to another date and time (409 double_booked when teacher or room is taken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        endTime: string;
+                        startTime: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            date: string;
+                            endTime: string;
+                            id: string;
+                            notes: string | null;
+                            roomName: string | null;
+                            startTime: string;
+                            status: string;
+                            teacherId: string | null;
+                            teacherName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/grading-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's grading scale and weighted-GPA add-ons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        apAddOn?: number;
+                        /** @default 0.5 */
+                        honorsAddOn?: number;
+                        scale: {
+                            gradePoints: number;
+                            letter: string;
+                            minPercent: number;
+                            passing: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -8180,6 +10138,7 @@ export interface paths {
                                 gradingPeriod: string;
                                 letter: string | null;
                                 percent: number | null;
+                                schoolId: number;
                                 sectionIdentifier: string;
                             }[];
                             name: string;
@@ -8602,6 +10561,72 @@ export interface components {
             userAgent?: string | null;
             userId?: string;
         };
+        compliance_data_retention_policies: {
+            active?: boolean | null;
+            createdAt?: string | null;
+            dataCategory?: string;
+            disposalMethod?: string;
+            id?: number;
+            lastReviewDate?: string | null;
+            legalBasis?: string;
+            nextReviewDate?: string | null;
+            retentionCriteria?: unknown | null;
+            retentionPeriodYears?: number;
+            reviewFrequencyMonths?: number | null;
+            tableName?: string;
+            updatedAt?: string | null;
+        };
+        compliance_data_retention_policies_write: {
+            active?: boolean | null;
+            dataCategory: string;
+            disposalMethod: string;
+            lastReviewDate?: string | null;
+            legalBasis: string;
+            nextReviewDate?: string | null;
+            retentionCriteria?: unknown | null;
+            retentionPeriodYears: number;
+            reviewFrequencyMonths?: number | null;
+            tableName: string;
+        };
+        compliance_legal_holds: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            placedAt?: string;
+            placedBy?: string;
+            reason?: string;
+            recordId?: string | null;
+            releasedAt?: string | null;
+            releasedBy?: string | null;
+            tableName?: string;
+        };
+        compliance_records_requests: {
+            completedAt?: string | null;
+            createdAt?: string | null;
+            currentValue?: string | null;
+            decidedAt?: string | null;
+            decisionReason?: string | null;
+            description?: string;
+            /** Format: date */
+            dueDate?: string;
+            fieldName?: string | null;
+            /** Format: uuid */
+            id?: string;
+            recordId?: string | null;
+            requestedBy?: string;
+            requestedValue?: string | null;
+            requesterRelationship?: string;
+            requestType?: string;
+            resolution?: string | null;
+            reviewerId?: string | null;
+            reviewStartedAt?: string | null;
+            status?: string;
+            studentUsi?: number;
+            /** Format: date-time */
+            submittedAt?: string;
+            tableName?: string | null;
+            updatedAt?: string | null;
+        };
         edfi_staff: {
             birthDate?: string | null;
             changeVersion?: number;
@@ -8823,7 +10848,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "course_code_taken" | "level_exists" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
             detail: string;
             requestId?: string;
             status: number;
