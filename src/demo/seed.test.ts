@@ -89,7 +89,7 @@ describe('demo data generator', () => {
     } finally {
       await database.dispose();
     }
-  });
+  }, 180_000);
 
   it('is deterministic: the same seed gives the same people, another seed different ones', async () => {
     const [a, b, c] = await Promise.all([migratedDatabase(), migratedDatabase(), migratedDatabase()]);
