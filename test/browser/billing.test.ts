@@ -2,7 +2,8 @@
  * Language-school billing in Chromium (headless, playwright-core) against a real server with the demo
  * (whose billing step issued invoices in cents, some paid, some overdue): the secretary filters the
  * invoices, opens one, records a cash payment typed in reais and a bank transfer with its reference, and
- * creates a PIX charge (QR and copia e cola); the parent pays an invoice by PIX. axe-core on every page; screenshots under .tmp/screenshots.
+ * creates a PIX charge (QR and copia e cola); the parent pays an invoice by PIX. axe-core on every page;
+ * screenshots under .tmp/screenshots.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
