@@ -260,7 +260,7 @@ export async function search(work: Work, query: unknown): Promise<SearchResult> 
 
 /**
  * The language school's front desk: the class sessions nearest today (in the school's time zone),
- * overdue invoices (amounts kept as decimals by the seed schema, shown as integer cents) and new leads.
+ * overdue invoices (what is still owed on each, net − paid, in integer cents) and new leads.
  */
 export async function frontDesk(work: Work): Promise<FrontDeskView> {
   const [sessionReach, invoiceReach, leadReach] = await Promise.all(

@@ -222,6 +222,19 @@ describe('the demo school history', () => {
   });
 });
 
+describe('front desk', () => {
+  it('totals what is still owed on the overdue invoices, in cents (net − paid, once each)', async () => {
+    const [owed] = await q<{ n: number; cents: string | number }>(
+      `SELECT count(*)::int AS n, coalesce(sum(net_cents - paid_cents), 0)::bigint AS cents FROM finance.invoices
+        WHERE tenant_id = $1 AND status = 'overdue'`,
+      [tenant],
+    );
+    const res = await h.inject(finance, { method: 'GET', url: '/api/v1/directory/front-desk' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().overdueInvoices).toMatchObject({ count: owed!.n, totalCents: Number(owed!.cents) });
+  });
+});
+
 describe('overdue sweep', () => {
   it('marks open invoices past due overdue once; a second sweep changes nothing', async () => {
     const first = await h.work(finance, (w) => overdueSweep(w));
