@@ -26,7 +26,7 @@ describe('committed migrations', () => {
     } finally {
       await database.dispose();
     }
-  });
+  }, 120_000);
 
   it('match the Drizzle tables: drizzle-kit generate has nothing pending', async () => {
     const journal = JSON.parse(fs.readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: { idx: number }[] };
