@@ -25,8 +25,9 @@ const WEB_PATHS = [
   /^\/api\/v1\/(school-ops|sales)\//,
   /^\/api\/v1\/finance\/(ledger\/entries|ledger\/reports\/trial-balance|payroll)/,
   /^\/api\/v1\/billing\/(invoices|my-invoices)/,
-  /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades)/,
-  /^\/api\/v1\/students\/\{studentUsi\}\/(grades|report-card$)/,
+  /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades|attendance)/,
+  /^\/api\/v1\/students\/\{studentUsi\}\/(grades|attendance$|report-card$)/,
+  /^\/api\/v1\/schools\/\{schoolId\}\/attendance\/(rates|chronic-absence)$/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
 ];
 

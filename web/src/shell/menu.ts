@@ -51,11 +51,21 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/live', label: 'liveSessions' },
     ];
   if (roles.has('parent')) return [{ to: '/children', label: 'myChildren' }];
-  if (roles.has('student')) return [{ to: '/classes', label: 'myClasses' }];
+  if (roles.has('student'))
+    return [
+      { to: '/classes', label: 'myClasses' },
+      { to: '/my-attendance', label: 'myAttendance' },
+    ];
   if (roles.has('auditor'))
     return [
       { to: '/audit', label: 'audit' },
       { to: '/accounts', label: 'accounts' },
+    ];
+  if (roles.has('counselor'))
+    return [
+      { to: '/attendance/chronic', label: 'chronicAbsence' },
+      { to: '/attendance/rates', label: 'attendanceRates' },
+      { to: '/people', label: 'people' },
     ];
   // School staff (school administrator, nurse, librarian…): their school at a glance and its people.
   return [
