@@ -148,7 +148,7 @@ describe('the counselor sees chronic absence', () => {
       .toBeGreaterThan(0);
     await checkpoint(page, 'k12-attendance-rates');
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('families see attendance on a phone', () => {

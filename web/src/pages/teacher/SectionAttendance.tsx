@@ -80,7 +80,7 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
     setMarks((m) => ({ ...m, [usi]: { mark: 'present', reason: '', ...m[usi], ...change } }));
   const shown = date ? formatDate(date) : '';
   return (
-    <Page title={t('k12att.attendance')}>
+    <Page title={day.data ? `${day.data.sectionIdentifier} · ${t('k12att.attendance')}` : t('k12att.attendance')}>
       <SectionTabs sectionId={sectionId} />
       <ErrorAlert error={days.error ?? day.error ?? save.error} />
       <Group align="end" gap="lg" wrap="wrap">
