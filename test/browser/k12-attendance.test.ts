@@ -92,8 +92,15 @@ describe('the teacher takes attendance', () => {
     await expect.poll(() => mark(first).inputValue()).toBe('absent');
     expect(await mark(second).inputValue()).toBe('present');
 
+    // Each recent day has its own URL.
+    await page.getByRole('navigation', { name: 'Recent school days' }).getByRole('link').nth(1).click();
+    await page.waitForURL(/\/attendance\/\d{4}-\d{2}-\d{2}$/);
+    const other = new URL(page.url()).pathname.split('/').at(-1)!;
+    await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(other);
+    expect(other < date).toBe(true);
+
     // A Saturday is no school day: the server's refusal is shown in words.
-    await page.goto(`${world.url}${new URL(page.url()).pathname}?date=2026-11-07`);
+    await page.goto(`${world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
     await expect.poll(() => rows.count()).toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await expect

@@ -93,6 +93,11 @@ const tree = root.addChildren([
     page('/sections', () => import('./pages/teacher/MySections'), 'MySections'),
     page('/sections/$sectionId', () => import('./pages/teacher/SectionRoster'), 'SectionRosterPage'),
     page('/sections/$sectionId/attendance', () => import('./pages/teacher/SectionAttendance'), 'SectionAttendancePage'),
+    page(
+      '/sections/$sectionId/attendance/$date',
+      () => import('./pages/teacher/SectionAttendance'),
+      'SectionAttendancePage',
+    ),
     page('/sections/$sectionId/gradebook', () => import('./pages/teacher/Gradebook'), 'GradebookPage'),
     page('/sections/$sectionId/grades', () => import('./pages/teacher/PeriodGrades'), 'PeriodGradesPage'),
     page('/students/$studentUsi', () => import('./pages/teacher/StudentProfile'), 'StudentProfilePage'),

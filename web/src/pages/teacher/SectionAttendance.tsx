@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Group, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -71,7 +71,7 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
   });
   const pick = (next: string) => {
     save.reset();
-    void navigate({ to: `/sections/${sectionId}/attendance`, search: next ? ({ date: next } as never) : undefined });
+    void navigate({ to: next ? `/sections/${sectionId}/attendance/${next}` : `/sections/${sectionId}/attendance` });
   };
   const roster = day.data?.roster ?? [];
   const exceptions = exceptionsOf(marks).length;
@@ -97,8 +97,7 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
               <Button
                 key={d.date}
                 component={Link}
-                to={`/sections/${sectionId}/attendance`}
-                search={{ date: d.date } as never}
+                to={`/sections/${sectionId}/attendance/${d.date}`}
                 onClick={() => save.reset()}
                 size="compact-sm"
                 variant={d.date === date ? 'filled' : 'default'}
@@ -192,7 +191,7 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
 }
 
 export function SectionAttendancePage() {
-  const { sectionId } = useParams({ strict: false }) as { sectionId: string };
-  const { date } = useSearch({ strict: false }) as { date?: string };
+  // The day is in the path (`/sections/:id/attendance/2026-12-02`); without it, the latest school day.
+  const { sectionId, date } = useParams({ strict: false }) as { sectionId: string; date?: string };
   return <SectionAttendance sectionId={sectionId} date={typeof date === 'string' && date ? date : undefined} />;
 }
