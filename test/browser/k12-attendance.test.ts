@@ -23,6 +23,8 @@ import {
 let world: BrowserWorld;
 
 const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+// A loaded machine (six engineers, two cores) may take seconds to draw a page: poll for long enough.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 // The demo district's attendance weeks (k12-daily.ts) lie in the first weeks of its 2026-27 school year.
@@ -43,7 +45,7 @@ describe('the teacher takes attendance', () => {
     await page.waitForURL('**/attendance');
     const table = page.getByRole('table', { name: 'Attendance' });
     const rows = table.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await poll(() => rows.count()).toBeGreaterThan(2);
     // The latest school day is open, everyone present by default.
     const date = await page.getByLabel('Date', { exact: true }).inputValue();
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -71,11 +73,11 @@ describe('the teacher takes attendance', () => {
     await page.getByRole('button', { name: 'Save attendance' }).focus();
     await page.keyboard.press('Enter');
     const status = page.getByRole('status').filter({ hasText: /Attendance/ });
-    await expect.poll(() => status.textContent()).toMatch(/^Attendance saved for .+: \d+ present, 2 not present\.$/);
+    await poll(() => status.textContent()).toMatch(/^Attendance saved for .+: \d+ present, 2 not present\.$/);
     await checkpoint(page, 'k12-attendance-teacher-saved');
 
     await page.reload();
-    await expect.poll(() => mark(first).inputValue()).toBe('absent');
+    await poll(() => mark(first).inputValue()).toBe('absent');
     expect(await reason(first).inputValue()).toBe('Illness');
     expect(await mark(second).inputValue()).toBe('tardy');
     expect(await page.getByText(/^Attendance taken for .+ not present\)\. Saving again replaces it\.$/).count()).toBe(
@@ -84,28 +86,30 @@ describe('the teacher takes attendance', () => {
     const current = page.getByRole('navigation', { name: 'Recent school days' }).locator('[aria-current="date"]');
     expect(await current.textContent()).toContain('taken');
 
-    // Re-submitting replaces the day's marks.
+    // Re-submitting replaces the day's marks; until then the change is flagged as unsaved.
     await mark(second).selectOption('present');
+    await page.locator('[data-unsaved]').waitFor();
+    await checkpoint(page, 'k12-attendance-teacher-unsaved');
     await page.getByRole('button', { name: 'Save attendance' }).click();
-    await expect.poll(() => status.textContent()).toMatch(/^Attendance for .+ replaced: \d+ present, 1 not present\.$/);
+    await poll(() => status.textContent()).toMatch(/^Attendance for .+ replaced: \d+ present, 1 not present\.$/);
     await page.reload();
-    await expect.poll(() => mark(first).inputValue()).toBe('absent');
+    await poll(() => mark(first).inputValue()).toBe('absent');
     expect(await mark(second).inputValue()).toBe('present');
 
     // Each recent day has its own URL.
     await page.getByRole('navigation', { name: 'Recent school days' }).getByRole('link').nth(1).click();
     await page.waitForURL(/\/attendance\/\d{4}-\d{2}-\d{2}$/);
     const other = new URL(page.url()).pathname.split('/').at(-1)!;
-    await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(other);
+    await poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(other);
     expect(other < date).toBe(true);
 
     // A Saturday is no school day: the server's refusal is shown in words.
     await page.goto(`${world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await poll(() => rows.count()).toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Save attendance' }).click();
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toMatch(/2026-11-07 is not an instructional day of school \d+'s calendar\./);
+    await poll(() => page.getByRole('alert').textContent()).toMatch(
+      /2026-11-07 is not an instructional day of school \d+'s calendar\./,
+    );
     await context.close();
   }, 240_000);
 });
@@ -119,7 +123,7 @@ describe('the counselor sees chronic absence', () => {
     await page.goto(`${world.url}/attendance/chronic?${DEMO_RANGE}`);
     expect(await page.getByLabel('From').inputValue()).toBe('2026-08-17');
     const rows = page.getByRole('table', { name: 'Chronic absence' }).locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await poll(() => rows.count()).toBeGreaterThan(0);
     for (const percent of await page.locator('[data-percent]').allTextContents())
       expect(Number.parseFloat(percent)).toBeGreaterThanOrEqual(10);
     expect(
@@ -147,12 +151,8 @@ describe('the counselor sees chronic absence', () => {
     await page.goto(`${world.url}/attendance/rates?${DEMO_RANGE}`);
     // Three rate queries over the school's student-days: allow a loaded machine its time.
     await page.locator('[data-school-rate]').waitFor({ timeout: 90_000 });
-    await expect
-      .poll(() => page.getByRole('table', { name: 'By grade' }).locator('tbody tr').count())
-      .toBeGreaterThan(0);
-    await expect
-      .poll(() => page.getByRole('table', { name: 'By section' }).locator('tbody tr').count())
-      .toBeGreaterThan(0);
+    await poll(() => page.getByRole('table', { name: 'By grade' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await poll(() => page.getByRole('table', { name: 'By section' }).locator('tbody tr').count()).toBeGreaterThan(0);
     await checkpoint(page, 'k12-attendance-rates');
     await context.close();
   }, 300_000);
@@ -168,7 +168,7 @@ describe('families see attendance on a phone', () => {
       .first()
       .click();
     await page.waitForURL(/\/students\/\d+\/attendance$/);
-    await expect.poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
+    await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
     await page.getByRole('heading', { name: /^Attendance of / }).waitFor();
     expect(await overflows(page)).toBe(false);
     await checkpoint(page, 'k12-attendance-parent');
@@ -185,7 +185,7 @@ describe('families see attendance on a phone', () => {
     const page = await signIn(context, 'student');
     await page.goto(`${world.url}/my-attendance`);
     await page.getByRole('heading', { name: 'My attendance' }).waitFor();
-    await expect.poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
+    await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
     expect(await overflows(page)).toBe(false);
     await checkpoint(page, 'k12-attendance-student');
     await context.close();

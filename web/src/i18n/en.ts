@@ -526,6 +526,7 @@ export const en = {
     exceptions: 'Absences and tardies',
     what: 'What',
     wholeDay: 'Whole day',
+    unsaved: 'Changed, not saved yet',
     notLinked: 'Your account is not linked to a student record.',
   },
 };

@@ -532,6 +532,7 @@ export const es: Messages = {
     exceptions: 'Ausencias y tardanzas',
     what: 'Qué',
     wholeDay: 'Día completo',
+    unsaved: 'Cambiado, aún sin guardar',
     notLinked: 'Su cuenta no está vinculada a un registro de estudiante.',
   },
 };

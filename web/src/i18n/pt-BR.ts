@@ -530,6 +530,7 @@ export const ptBR: Messages = {
     exceptions: 'Faltas e atrasos',
     what: 'O quê',
     wholeDay: 'Dia inteiro',
+    unsaved: 'Alterado, ainda não salvo',
     notLinked: 'Sua conta não está vinculada a um registro de aluno.',
   },
 };

@@ -79,6 +79,13 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
   const set = (usi: number, change: Partial<Marks[number]>) =>
     setMarks((m) => ({ ...m, [usi]: { mark: 'present', reason: '', ...m[usi], ...change } }));
   const shown = date ? formatDate(date) : '';
+  // Changed here but not saved yet (a taken day whose marks differ from the stored ones).
+  const dirty =
+    !!day.data?.taken &&
+    day.data.roster.some((s) => {
+      const m = marks[s.studentUsi];
+      return !!m && (m.mark !== (s.mark ?? 'present') || m.reason !== (s.reason ?? ''));
+    });
   return (
     <Page title={day.data ? `${day.data.sectionIdentifier} · ${t('k12att.attendance')}` : t('k12att.attendance')}>
       <SectionTabs sectionId={sectionId} />
@@ -183,6 +190,11 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
             <Text size="sm" c="dimmed">
               {t('k12att.summary', { present, exceptions })}
             </Text>
+            {dirty ? (
+              <Text size="sm" fw={700} c="red.9" data-unsaved>
+                {t('k12att.unsaved')}
+              </Text>
+            ) : null}
           </Group>
         </>
       ) : null}
