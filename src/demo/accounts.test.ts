@@ -25,13 +25,14 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 describe('demo accounts', () => {
-  it('creates fourteen accounts that sign in with the demo password', async () => {
+  it('creates fifteen accounts that sign in with the demo password', async () => {
     expect(demo.credentials.password).toBe('schola-demo-password');
     expect(demo.credentials.accounts.map((a) => [a.email, a.roles.join()])).toEqual([
       ['admin@demo-district.schola.dev', 'district_admin'],
       ['school-admin@demo-district.schola.dev', 'school_admin'],
       ['teacher@demo-district.schola.dev', 'teacher'],
       ['nurse@demo-district.schola.dev', 'nurse'],
+      ['counselor@demo-district.schola.dev', 'counselor'],
       ['parent@demo-district.schola.dev', 'parent'],
       ['student@demo-district.schola.dev', 'student'],
       ['auditor@demo-district.schola.dev', 'auditor'],
@@ -49,7 +50,7 @@ describe('demo accounts', () => {
       expect(session.account.tenantId).toBe(tenantId);
     }
     expect(demo.describe()).toMatch(
-      /14 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
+      /15 demo accounts \(e\.g\. admin@demo-district\.schola\.dev, password "schola-demo-password"\)$/,
     );
   });
 
@@ -90,7 +91,8 @@ describe('demo accounts', () => {
     expect(hint.split('\n')[0]).toBe('Sign in at http://127.0.0.1:3000/ with password "schola-demo-password" as:');
     expect(hint).toMatch(/district administrator +tenant demo-district +admin@demo-district\.schola\.dev/);
     expect(hint).toMatch(/language-school secretary +tenant demo-district-language-school +secretary@/);
-    expect(hint.split('\n')).toHaveLength(15);
+    expect(hint).toMatch(/counselor +tenant demo-district +counselor@demo-district\.schola\.dev/);
+    expect(hint.split('\n')).toHaveLength(16);
     await database.query(
       `UPDATE identity.accounts SET password_hash = 'changed' WHERE email = 'admin@demo-district.schola.dev'`,
     );

@@ -1,6 +1,6 @@
 /**
  * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
- * a district admin, a school admin and a nurse of the first school, a teacher linked to an Ed-Fi
+ * a district admin, a school admin, a nurse and a counselor of the first school, a teacher linked to an Ed-Fi
  * staff member who teaches sections (and to the same teacher in the live-classroom directory), a parent linked to one student, that student, and an auditor;
  * and the language school's roles (language-school-accounts.ts) in the language-school tenant.
  *
@@ -67,6 +67,12 @@ export async function seedDemoAccounts(
       schoolIds: [firstSchool],
     },
     {
+      email: `counselor@${DEMO_EMAIL_DOMAIN}`,
+      displayName: 'Demo School Counselor',
+      roles: ['counselor'],
+      schoolIds: [firstSchool],
+    },
+    {
       email: `parent@${DEMO_EMAIL_DOMAIN}`,
       displayName: `Parent of ${child.firstName} ${child.lastName}`,
       roles: ['parent'],
@@ -102,6 +108,7 @@ const DEMO_SIGN_INS: { role: string; email: string }[] = [
   { role: 'student', email: `student@${DEMO_EMAIL_DOMAIN}` },
   { role: 'parent', email: `parent@${DEMO_EMAIL_DOMAIN}` },
   { role: 'nurse', email: `nurse@${DEMO_EMAIL_DOMAIN}` },
+  { role: 'counselor', email: `counselor@${DEMO_EMAIL_DOMAIN}` },
   { role: 'school administrator', email: `school-admin@${DEMO_EMAIL_DOMAIN}` },
   { role: 'auditor', email: `auditor@${DEMO_EMAIL_DOMAIN}` },
   ...LANGUAGE_SCHOOL_SIGN_INS,

@@ -135,6 +135,7 @@ export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, see
     };
   });
   await insertAll(tx, edfi.studentSchoolAttendanceEvent, dailyRows);
+  await seedEarlyAbsences(tx, tenantId, k12, days, chronic, seed);
   counts.sectionAttendanceEvents = sectionRows.length;
   counts.dailyAttendanceEvents = dailyRows.length;
   counts.chronicallyAbsentStudents = chronic.size;
@@ -142,6 +143,50 @@ export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, see
   counts.disciplineIncidents = await seedDiscipline(tx, tenantId, k12, days, d, rng);
   counts.masteryStudents = await seedMastery(tx, tenantId, k12, days, rng);
   return counts;
+}
+
+/**
+ * The chronically absent students also missed many of the first weeks' days (school-day records, as
+ * a SIS exports them), so they stay over the threshold over the school year to date, not only over
+ * the two weeks of section attendance. Days with a record already (k12.ts) are left alone. Own
+ * random stream: the draws after it (discipline, mastery) stay as they were.
+ */
+async function seedEarlyAbsences(
+  tx: Tx,
+  tenantId: string,
+  k12: K12Result,
+  days: Map<number, string[]>,
+  chronic: Set<number>,
+  seed: number,
+): Promise<void> {
+  const rng = new Random(seed + 1718);
+  const category = (await ensureDemoDescriptors(tx)).AttendanceEventCategoryDescriptor;
+  const recorded = new Set(
+    rowsOf<{ studentusi: number; date: string }>(
+      await tx.execute(sql`SELECT studentusi, eventdate::text AS date FROM edfi.studentschoolattendanceevent
+         WHERE tenant_id = ${tenantId}`),
+    ).map((r) => `${r.studentusi}|${r.date}`),
+  );
+  const rows: (typeof edfi.studentSchoolAttendanceEvent.$inferInsert)[] = [];
+  for (const s of k12.students.filter((x) => chronic.has(x.studentUSI))) {
+    const schoolDays = days.get(s.schoolId) ?? [];
+    // The Ed-Fi school year is the calendar year it ends in: that of the school's last day.
+    const schoolYear = Number(schoolDays.at(-1)?.slice(0, 4));
+    for (const date of schoolDays.slice(0, FIRST_DAY)) {
+      if (recorded.has(`${s.studentUSI}|${date}`) || !rng.chance(0.6)) continue;
+      const excused = rng.chance(0.4);
+      rows.push({
+        tenantId,
+        studentUSI: s.studentUSI,
+        schoolId: s.schoolId,
+        schoolYear,
+        eventDate: date,
+        attendanceEventCategoryDescriptorId: excused ? category['Excused Absence'] : category['Unexcused Absence'],
+        attendanceEventReason: excused ? rng.pick(['Illness', 'Appointment', 'Family']) : null,
+      });
+    }
+  }
+  await insertAll(tx, edfi.studentSchoolAttendanceEvent, rows);
 }
 
 /** Instructional dates of each school, in order. */

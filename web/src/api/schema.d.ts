@@ -9507,6 +9507,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/attendance/chronic-absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chronically absent students (≥ 10 % of enrolled instructional days missed) with their monthly trend
+         * @description For counsellors and school or district administrators.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    thresholdPercent?: number;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Chronically absent students, most absent first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            schoolId: number;
+                            students: {
+                                absentDays: number;
+                                absentPercent: number;
+                                enrolledDays: number;
+                                excusedDays: number;
+                                name: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                                trend: {
+                                    absentDays: number;
+                                    enrolledDays: number;
+                                    month: string;
+                                }[];
+                            }[];
+                            thresholdPercent: number;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/attendance/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance rates of a school by school, grade level, section or student
+         * @description Counts only days each student was enrolled and the school calendar marks instructional.
+         */
+        get: {
+            parameters: {
+                query: {
+                    by?: "school" | "grade" | "section" | "student";
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: string;
+                            from: string;
+                            rows: {
+                                absentDays: number;
+                                enrolledDays: number;
+                                key: string;
+                                label: string;
+                                rate: number | null;
+                            }[];
+                            schoolId: number;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/attendance/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's roster on a day with the attendance marks taken (null: not taken) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The roster and its marks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            daily?: {
+                                /** @enum {string} */
+                                status: "present" | "absent" | "excused";
+                                studentUsi: number;
+                            }[];
+                            date: string;
+                            roster: {
+                                mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
+                                name: string;
+                                reason: string | null;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                            }[];
+                            schoolId: number;
+                            sectionId: string;
+                            sectionIdentifier: string;
+                            taken: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_instructional_day, student_not_enrolled, not_teaching_section, descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Take a section's attendance for a day (whole roster; present unless an exception marks otherwise)
+         * @description Replaces the day's marks of the section. Only the section's teacher on that day (or school staff allowed to write attendance), on an instructional day of the school calendar, for students enrolled in the section that day. The students' school-day attendance is derived from it by the school's rule.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        exceptions?: {
+                            /** @enum {string} */
+                            mark: "present" | "absent" | "excused" | "tardy" | "early_departure";
+                            reason?: string;
+                            studentUsi: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The roster, its marks and the derived school days */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            daily?: {
+                                /** @enum {string} */
+                                status: "present" | "absent" | "excused";
+                                studentUsi: number;
+                            }[];
+                            date: string;
+                            roster: {
+                                mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
+                                name: string;
+                                reason: string | null;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                            }[];
+                            schoolId: number;
+                            sectionId: string;
+                            sectionIdentifier: string;
+                            taken: boolean;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_instructional_day, student_not_enrolled, not_teaching_section, descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sections/{sectionId}/attendance/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days a section's attendance can be taken (latest first), each saying whether it was taken
+         * @description Instructional days of the school calendar, on or before `onOrBefore`, with students enrolled in the section.
+         */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    onOrBefore: string;
+                };
+                header?: never;
+                path: {
+                    sectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The days */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                date: string;
+                                enrolled: number;
+                                taken: boolean;
+                            }[];
+                            sectionId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_instructional_day, student_not_enrolled, not_teaching_section, descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sections/{sectionId}/gradebook": {
         parameters: {
             query?: never;
@@ -10081,6 +10417,77 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{studentUsi}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A student's school days, section marks and attendance rate over a date range
+         * @description Parents see their children, students themselves, staff the students within their reach.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    studentUsi: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The student's attendance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            absentDays: number;
+                            days: {
+                                date: string;
+                                reason: string | null;
+                                status: string;
+                            }[];
+                            enrolledDays: number;
+                            from: string;
+                            rate: number | null;
+                            sections: {
+                                date: string;
+                                mark: string;
+                                reason: string | null;
+                                sectionIdentifier: string;
+                            }[];
+                            studentUsi: number;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { percentOf } from '../components/JobProgress';
+import { isoToday, markOfCode, rangeOf, schoolYearStart } from '../pages/attendance/dates';
 import i18n from '../i18n';
 import type { Me } from '../auth/session';
 import { homeFor, mayOpen, menuFor } from '../shell/menu';
@@ -71,6 +72,29 @@ describe('menus', () => {
     expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);
+    expect(menuFor(me(['student'])).map((m) => m.to)).toEqual(['/classes', '/my-attendance']);
+    expect(homeFor(me(['counselor']))).toBe('/attendance/chronic');
+    expect(menuFor(me(['counselor'])).map((m) => m.to)).toEqual([
+      '/attendance/chronic',
+      '/attendance/rates',
+      '/people',
+    ]);
+    expect(mayOpen(me(['parent']), '/students/7/attendance')).toBe(true);
+    expect(mayOpen(me(['parent']), '/attendance/chronic')).toBe(false);
+  });
+});
+
+describe('attendance dates', () => {
+  it('opens on the school year to date unless the URL names a range', () => {
+    expect(isoToday(new Date(2026, 11, 2, 23, 30))).toBe('2026-12-02');
+    expect(schoolYearStart('2026-12-02')).toBe('2026-08-01');
+    expect(schoolYearStart('2027-03-15')).toBe('2026-08-01');
+    expect(schoolYearStart('2026-08-01')).toBe('2026-08-01');
+    expect(rangeOf({ from: '2026-09-01', to: '2026-10-31' })).toEqual({ from: '2026-09-01', to: '2026-10-31' });
+    expect(rangeOf({ from: 'yesterday', to: '2027-02-01' })).toEqual({ from: '2026-08-01', to: '2027-02-01' });
+    expect(markOfCode('Unexcused Absence')).toBe('absent');
+    expect(markOfCode('early_departure')).toBe('early_departure');
+    expect(markOfCode('Something else')).toBeUndefined();
   });
 });
 

@@ -67,6 +67,7 @@ export function menuFor(me: Me): MenuItem[] {
     return [
       { to: '/classes', label: 'myClasses' },
       { to: '/my-grades', label: 'myGrades' },
+      { to: '/my-attendance', label: 'myAttendance' },
     ];
   if (roles.has('auditor'))
     return [
@@ -74,6 +75,12 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/accounts', label: 'accounts' },
       // Read-only: the auditor reads the compliance record (the pages offer no changes to them).
       ...COMPLIANCE.slice(0, 3),
+    ];
+  if (roles.has('counselor'))
+    return [
+      { to: '/attendance/chronic', label: 'chronicAbsence' },
+      { to: '/attendance/rates', label: 'attendanceRates' },
+      { to: '/people', label: 'people' },
     ];
   // School staff (school administrator, nurse, librarian…): their school at a glance and its people.
   return [

@@ -2,8 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../../platform/service/routes.js';
 import { requestWork } from '../../../platform/service/work.js';
+import { attendanceDays } from './days.js';
 import { ATTENDANCE_ERROR_CODES } from './errors.js';
 import {
+  attendanceDaysQuery,
+  attendanceDaysView,
   chronicQuery,
   chronicView,
   dailyRuleInput,
@@ -12,6 +15,7 @@ import {
   ratesQuery,
   ratesView,
   schoolParams,
+  sectionParams,
   sectionAttendanceView,
   sectionDayParams,
   studentAttendanceView,
@@ -37,6 +41,22 @@ export const ATTENDANCE_PATHS = {
 } as const;
 
 export function attendanceRoutes(app: FastifyInstance): void {
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/sections/:sectionId/attendance/days',
+      summary: "The days a section's attendance can be taken (latest first), each saying whether it was taken",
+      description:
+        'Instructional days of the school calendar, on or before `onOrBefore`, with students enrolled in the section.',
+      tags,
+      params: sectionParams,
+      query: attendanceDaysQuery,
+      response: { status: 200, description: 'The days', schema: attendanceDaysView },
+      errors,
+    },
+    ({ params, query, request }) => requestWork(request, (work) => attendanceDays(work, params.sectionId, query)),
+  );
   route(
     app,
     {

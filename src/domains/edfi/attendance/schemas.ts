@@ -88,6 +88,20 @@ export const sectionAttendanceView = z.object({
 });
 export type SectionAttendanceView = z.infer<typeof sectionAttendanceView>;
 
+export const sectionParams = z.strictObject({ sectionId: z.uuid({ message: 'must be a section id (UUID)' }) });
+
+export const attendanceDaysQuery = z.strictObject({
+  /** The latest day wanted (e.g. today); the days are listed from it backwards. */
+  onOrBefore: isoDate,
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const attendanceDaysView = z.object({
+  sectionId: z.string(),
+  /** Instructional days of the school calendar with students enrolled in the section, latest first. */
+  days: z.array(z.object({ date: z.string(), enrolled: z.number(), taken: z.boolean() })),
+});
+
 export const studentParams = z.strictObject({ studentUsi: int4('student USI') });
 
 const range = {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { attendanceDays } from './days.js';
 import { sectionAttendance, setDailyRule, studentAttendance, takeSectionAttendance } from './service.js';
 
 let h: DomainHarness;
@@ -289,5 +290,38 @@ describe('attendance over HTTP', () => {
     });
     expect(res.statusCode).toBe(405);
     expect(res.json().detail).toContain('PUT /api/v1/sections/{sectionId}/attendance/{date}');
+  });
+});
+
+describe('the days attendance can be taken', () => {
+  it('lists instructional days with enrolled students, latest first, saying which were taken', async () => {
+    const listed = await h.work(teacher, (w) => attendanceDays(w, section.id, { onOrBefore: SATURDAY, limit: 6 }));
+    // The Saturday is skipped; the week's Monday was taken above, its Friday not.
+    expect(listed.days.map((d) => d.date)).toEqual([
+      '2026-11-06',
+      '2026-11-05',
+      '2026-11-04',
+      '2026-11-03',
+      MONDAY,
+      '2026-10-30',
+    ]);
+    expect(listed.days.find((d) => d.date === MONDAY)!.taken).toBe(true);
+    expect(listed.days[0]!.taken).toBe(false);
+    for (const day of listed.days) expect(day.enrolled).toBeGreaterThan(0);
+    // Before the school year's first day there is none.
+    const summer = await h.work(teacher, (w) => attendanceDays(w, section.id, { onOrBefore: '2026-08-14' }));
+    expect(summer.days).toEqual([]);
+  });
+
+  it('answers over HTTP, refusing bad dates and other sections', async () => {
+    const url = (id: string, query: string) => `/api/v1/sections/${id}/attendance/days?${query}`;
+    const ok = await h.inject(teacher, { url: url(section.id, `onOrBefore=${TUESDAY}&limit=2`) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().days.map((d: { date: string }) => d.date)).toEqual([TUESDAY, MONDAY]);
+    const bad = await h.inject(teacher, { url: url(section.id, 'onOrBefore=yesterday&limit=0') });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().validationErrors).sort()).toEqual(['limit', 'onOrBefore']);
+    const other = await h.inject(teacher, { url: url(otherSection.id, `onOrBefore=${TUESDAY}`) });
+    expect(other.statusCode).toBe(403);
   });
 });

@@ -36,7 +36,7 @@ import {
   type TakeAttendanceInput,
 } from './schemas.js';
 
-interface SectionRow {
+export interface SectionRow {
   id: string;
   sectionIdentifier: string;
   localCourseCode: string;
@@ -45,7 +45,7 @@ interface SectionRow {
   sectionName: string | null;
 }
 
-const sectionKeysOf = (s: SectionRow) => ({
+export const sectionKeysOf = (s: SectionRow) => ({
   sectionIdentifier: s.sectionIdentifier,
   localCourseCode: s.localCourseCode,
   schoolId: s.schoolId,
@@ -57,7 +57,7 @@ const PRECEDENCE: AttendanceMark[] = ['absent', 'excused', 'early_departure', 't
 const markOfCode = (code: string): AttendanceMark | undefined =>
   ATTENDANCE_MARKS.find((m) => MARK_CATEGORY[m].toLowerCase() === code.toLowerCase());
 
-async function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
+export async function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
   const [row] = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
       SELECT id, sectionidentifier, localcoursecode, schoolid, schoolyear, sectionname FROM edfi.section

@@ -1,5 +1,5 @@
-/** The parent's home: each child with their school, grade and sections. */
-import { Anchor, Loader, Stack, Text } from '@mantine/core';
+/** The parent's home: each child with their school, grade and sections, and links to their grades and attendance. */
+import { Anchor, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +23,14 @@ export function Children() {
         {query.data?.children.map((child) => (
           <Stack key={child.studentUsi} gap="xs">
             <StudentCard student={child} />
-            <Anchor component={Link} to={`/students/${child.studentUsi}/grades`}>
-              {t('k12grades.gradesOf', { name: child.firstName })}
-            </Anchor>
+            <Group gap="lg">
+              <Anchor component={Link} to={`/students/${child.studentUsi}/grades`}>
+                {t('k12grades.gradesOf', { name: child.firstName })}
+              </Anchor>
+              <Anchor component={Link} to={`/students/${child.studentUsi}/attendance`}>
+                {t('k12att.attendanceOf', { name: child.firstName })}
+              </Anchor>
+            </Group>
           </Stack>
         ))}
       </Stack>

@@ -1,7 +1,7 @@
-/** A student's profile as the viewer may see it: school, grade, sections. */
-import { Loader } from '@mantine/core';
+/** A student's profile as the viewer may see it: school, grade, sections; a link to their attendance. */
+import { Anchor, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,6 +19,11 @@ export function StudentProfile({ studentUsi }: { studentUsi: number }) {
       <ErrorAlert error={query.error} />
       {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {query.data ? <StudentCard student={query.data} /> : null}
+      {query.data ? (
+        <Anchor component={Link} to={`/students/${studentUsi}/attendance`}>
+          {t('k12att.attendanceOf', { name: query.data.firstName })}
+        </Anchor>
+      ) : null}
     </Page>
   );
 }

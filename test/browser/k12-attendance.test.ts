@@ -1,0 +1,193 @@
+/**
+ * K-12 attendance in Chromium (headless, playwright-core) against a real server with the demo: the
+ * teacher takes a section's attendance on a tablet, by keyboard, with two exceptions (they persist
+ * after a reload; saving again replaces; a refusal is shown in words); the counselor sees the
+ * chronically absent students and the rates by grade and section; a parent opens a child's attendance
+ * on a phone, and the student their own. axe-core on every page; screenshots under .tmp/screenshots.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserWorld,
+  type BrowserWorld,
+  demoEmail,
+  DESKTOP,
+  DISTRICT,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  PHONE,
+  signIn as signInAs,
+  TABLET,
+} from '../support/browser.js';
+
+let world: BrowserWorld;
+
+const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+// A loaded machine (six engineers, two cores) may take seconds to draw a page: poll for long enough.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
+const overflows = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+// The demo district's attendance weeks (k12-daily.ts) lie in the first weeks of its 2026-27 school year.
+const DEMO_RANGE = 'from=2026-08-17&to=2026-10-30';
+
+beforeAll(async () => {
+  world = await browserWorld({ jobs: false });
+}, 300_000);
+afterAll(() => world?.close());
+
+describe('the teacher takes attendance', () => {
+  it('marks two exceptions by keyboard on a tablet, saves once, and finds them after a reload', async () => {
+    const context = await world.newContext({ viewport: TABLET, locale: 'en' });
+    const page = await signIn(context, 'teacher');
+    await page.locator('a[href^="/sections/"]').first().click();
+    await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: 'Attendance' }).click();
+    await page.waitForURL('**/attendance');
+    const table = page.getByRole('table', { name: 'Attendance' });
+    const rows = table.locator('tbody tr');
+    await poll(() => rows.count()).toBeGreaterThan(2);
+    // The latest school day is open, everyone present by default.
+    const date = await page.getByLabel('Date', { exact: true }).inputValue();
+    expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByRole('navigation', { name: 'Recent school days' }).getByRole('link').count()).toBe(5);
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-mark'))))).toEqual(
+      new Set(['present']),
+    );
+    expect(await overflows(page)).toBe(false);
+    await checkpoint(page, 'k12-attendance-teacher');
+
+    const [first, second] = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-student')))) as [
+      string,
+      string,
+    ];
+    const mark = (name: string) => page.getByLabel(`Attendance of ${name}`, { exact: true });
+    const reason = (name: string) => page.getByLabel(`Reason for ${name}`, { exact: true });
+    // By keyboard: focus a student's mark, choose with the arrow keys, Tab to the reason and type it.
+    await mark(first).focus();
+    await mark(first).selectOption('absent');
+    await page.keyboard.press('Tab');
+    expect(await reason(first).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Illness');
+    await mark(second).focus();
+    await mark(second).selectOption('tardy');
+    await page.getByRole('button', { name: 'Save attendance' }).focus();
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status').filter({ hasText: /Attendance/ });
+    await poll(() => status.textContent()).toMatch(/^Attendance saved for .+: \d+ present, 2 not present\.$/);
+    await checkpoint(page, 'k12-attendance-teacher-saved');
+
+    await page.reload();
+    await poll(() => mark(first).inputValue()).toBe('absent');
+    expect(await reason(first).inputValue()).toBe('Illness');
+    expect(await mark(second).inputValue()).toBe('tardy');
+    expect(await page.getByText(/^Attendance taken for .+ not present\)\. Saving again replaces it\.$/).count()).toBe(
+      1,
+    );
+    const current = page.getByRole('navigation', { name: 'Recent school days' }).locator('[aria-current="date"]');
+    expect(await current.textContent()).toContain('taken');
+
+    // Re-submitting replaces the day's marks; until then the change is flagged as unsaved.
+    await mark(second).selectOption('present');
+    await page.locator('[data-unsaved]').waitFor();
+    await checkpoint(page, 'k12-attendance-teacher-unsaved');
+    await page.getByRole('button', { name: 'Save attendance' }).click();
+    await poll(() => status.textContent()).toMatch(/^Attendance for .+ replaced: \d+ present, 1 not present\.$/);
+    await page.reload();
+    await poll(() => mark(first).inputValue()).toBe('absent');
+    expect(await mark(second).inputValue()).toBe('present');
+
+    // Each recent day has its own URL.
+    await page.getByRole('navigation', { name: 'Recent school days' }).getByRole('link').nth(1).click();
+    await page.waitForURL(/\/attendance\/\d{4}-\d{2}-\d{2}$/);
+    const other = new URL(page.url()).pathname.split('/').at(-1)!;
+    await poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(other);
+    expect(other < date).toBe(true);
+
+    // A Saturday is no school day: the server's refusal is shown in words.
+    await page.goto(`${world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
+    await poll(() => rows.count()).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Save attendance' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toMatch(
+      /2026-11-07 is not an instructional day of school \d+'s calendar\./,
+    );
+    await context.close();
+  }, 240_000);
+});
+
+describe('the counselor sees chronic absence', () => {
+  it('lists the chronically absent students with their trend, and the rates by grade and section', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'counselor');
+    expect(new URL(page.url()).pathname).toBe('/attendance/chronic');
+    expect(await menuItems(page)).toEqual(['Chronic absence', 'Attendance rates', 'People']);
+    await page.goto(`${world.url}/attendance/chronic?${DEMO_RANGE}`);
+    expect(await page.getByLabel('From').inputValue()).toBe('2026-08-17');
+    const rows = page.getByRole('table', { name: 'Chronic absence' }).locator('tbody tr');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    for (const percent of await page.locator('[data-percent]').allTextContents())
+      expect(Number.parseFloat(percent)).toBeGreaterThanOrEqual(10);
+    expect(
+      await rows
+        .first()
+        .getByRole('img', { name: /^Days missed by month: 2026-08/ })
+        .count(),
+    ).toBe(1);
+    await checkpoint(page, 'k12-attendance-chronic');
+
+    // The range is in the URL: a narrower one is another list.
+    await page.getByLabel('To').fill('2026-08-31');
+    await page.waitForURL(/to=2026-08-31/);
+    await page.reload();
+    expect(await page.getByLabel('To').inputValue()).toBe('2026-08-31');
+
+    await page.goto(`${world.url}/attendance/chronic?${DEMO_RANGE}`);
+    const student = rows.first().getByRole('link');
+    await student.click();
+    await page.waitForURL(/\/students\/\d+$/);
+    await page.getByRole('link', { name: /^Attendance of / }).click();
+    await page.waitForURL(/\/students\/\d+\/attendance$/);
+    await page.locator('[data-rate]').waitFor();
+
+    await page.goto(`${world.url}/attendance/rates?${DEMO_RANGE}`);
+    // Three rate queries over the school's student-days: allow a loaded machine its time.
+    await page.locator('[data-school-rate]').waitFor({ timeout: 90_000 });
+    await poll(() => page.getByRole('table', { name: 'By grade' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await poll(() => page.getByRole('table', { name: 'By section' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await checkpoint(page, 'k12-attendance-rates');
+    await context.close();
+  }, 300_000);
+});
+
+describe('families see attendance on a phone', () => {
+  it('the parent opens a child’s attendance from their children', async () => {
+    const context = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
+    const page = await signIn(context, 'parent');
+    expect(new URL(page.url()).pathname).toBe('/children');
+    await page
+      .getByRole('link', { name: /^Attendance of / })
+      .first()
+      .click();
+    await page.waitForURL(/\/students\/\d+\/attendance$/);
+    await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
+    await page.getByRole('heading', { name: /^Attendance of / }).waitFor();
+    expect(await overflows(page)).toBe(false);
+    await checkpoint(page, 'k12-attendance-parent');
+    await context.close();
+  }, 180_000);
+
+  it('the student opens their own attendance from their menu', async () => {
+    const desktop = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const menuPage = await signIn(desktop, 'student');
+    expect(await menuItems(menuPage)).toEqual(['My classes', 'My attendance']);
+    await desktop.close();
+
+    const context = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
+    const page = await signIn(context, 'student');
+    await page.goto(`${world.url}/my-attendance`);
+    await page.getByRole('heading', { name: 'My attendance' }).waitFor();
+    await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
+    expect(await overflows(page)).toBe(false);
+    await checkpoint(page, 'k12-attendance-student');
+    await context.close();
+  }, 180_000);
+});
