@@ -238,10 +238,20 @@ export function GradebookForms(props: Props) {
           </Text>
         ) : null}
       </Group>
-      <Modal opened={open === 'entry'} onClose={() => setOpen(null)} title={t('k12grades.addEntry')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'entry'}
+        onClose={() => setOpen(null)}
+        title={t('k12grades.addEntry')}
+      >
         {open === 'entry' ? <EntryForm {...props} onDone={done} onCancel={() => setOpen(null)} /> : null}
       </Modal>
-      <Modal opened={open === 'category'} onClose={() => setOpen(null)} title={t('k12grades.addCategory')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'category'}
+        onClose={() => setOpen(null)}
+        title={t('k12grades.addCategory')}
+      >
         {open === 'category' ? <CategoryForm {...props} onDone={done} onCancel={() => setOpen(null)} /> : null}
       </Modal>
     </>
