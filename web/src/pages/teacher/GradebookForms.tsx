@@ -27,9 +27,13 @@ interface Props {
   onDone(message: string): void;
 }
 
-/** An empty text field is "not given" (undefined), a number field's text a number. */
-const optional = (v: string) => (v.trim() === '' ? undefined : v);
-const asNumber = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
+/**
+ * An empty text field is "not given" (undefined), a number field's text a number (decimal comma too).
+ * react-hook-form also passes the default values through, which may already be numbers.
+ */
+const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const asNumber = (v: unknown) =>
+  typeof v !== 'string' ? v : v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'));
 
 function Failure({ text }: { text?: string }) {
   return text ? (
@@ -198,7 +202,7 @@ function CategoryForm({ sectionId, book, onDone, onCancel }: Props & { onCancel(
             description={t('k12grades.dropLowestHint')}
             inputMode="numeric"
             error={fieldError(label.drop, errors.dropLowest)}
-            {...form.register('dropLowest', { setValueAs: (v: string) => asNumber(v) ?? 0 })}
+            {...form.register('dropLowest', { setValueAs: (v: unknown) => asNumber(v) ?? 0 })}
           />
         </Group>
         <Group justify="flex-end">
