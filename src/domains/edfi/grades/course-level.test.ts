@@ -3,12 +3,13 @@
  * (a district course: the district administrator; a school's own course: its school administrator; never a
  * teacher), 400 naming the field, 404 for a course the school neither owns nor offers, the audit row, and the
  * weighted GPA of a student with a regular, an honors and an AP course against a hand computation (the
- * unweighted GPA unchanged by the levels).
+ * unweighted GPA unchanged by the levels); concurrent changes serialised by the row lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { COURSE_GPA_LEVELS } from '../tables.js';
+import { setCourseGpaLevel } from './course-level.js';
 import { studentGrades } from './gpa.js';
 import { computeGrades, overrideGrade } from './grades.js';
 import { GRADE_LEVELS } from './schemas.js';
@@ -179,5 +180,22 @@ describe('setting a course GPA level', () => {
     }
     const after = await h.work(admin, (w) => studentGrades(w, studentUsi));
     expect(after.gpa.cumulative).toEqual({ unweighted: 3, weighted: 3, credits: 3 });
+  });
+
+  it('serialises concurrent changes of one course: each sees the level the other left', async () => {
+    const c = courses[0]!;
+    const [a, b] = await Promise.all(
+      (['honors', 'ap'] as const).map((level) =>
+        h.work(admin, (w) => setCourseGpaLevel(w, c.schoolid, c.coursecode, { level })),
+      ),
+    );
+    const [first, second] = a!.previousLevel === 'regular' ? [a!, b!] : [b!, a!];
+    expect(first.previousLevel).toBe('regular');
+    expect(second.previousLevel).toBe(first.level);
+    const [row] = await h.database.query<{ gpalevel: string }>(
+      'SELECT gpalevel FROM edfi.course WHERE tenant_id = $1 AND coursecode = $2 AND educationorganizationid = $3',
+      [tenant, c.coursecode, c.edorg],
+    );
+    expect(row!.gpalevel).toBe(second.level);
   });
 });

@@ -82,7 +82,7 @@ function OverrideForm(props: Props) {
           {t('k12grades.computedAs', { letter: grade.computedLetter ?? '—', percent: props.percent })}
         </Text>
         {grade.overridden ? (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={600}>
             {t('k12grades.overriddenFrom', { computed: grade.computedLetter ?? '—', reason: grade.overrideReason })}
           </Text>
         ) : null}
@@ -183,7 +183,13 @@ function CommentForm(props: Props) {
 export function GradeEditor(props: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={props.onClose} title={t('k12grades.editGradeOf', { student: props.grade.name })} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={props.onClose}
+      title={t('k12grades.editGradeOf', { student: props.grade.name })}
+      size="lg"
+    >
       <Stack>
         <OverrideForm {...props} />
         <Divider />

@@ -27,9 +27,13 @@ interface Props {
   onDone(message: string): void;
 }
 
-/** An empty text field is "not given" (undefined), a number field's text a number. */
-const optional = (v: string) => (v.trim() === '' ? undefined : v);
-const asNumber = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
+/**
+ * An empty text field is "not given" (undefined), a number field's text a number (decimal comma too).
+ * react-hook-form also passes the default values through, which may already be numbers.
+ */
+const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const asNumber = (v: unknown) =>
+  typeof v !== 'string' ? v : v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'));
 
 function Failure({ text }: { text?: string }) {
   return text ? (
@@ -198,7 +202,7 @@ function CategoryForm({ sectionId, book, onDone, onCancel }: Props & { onCancel(
             description={t('k12grades.dropLowestHint')}
             inputMode="numeric"
             error={fieldError(label.drop, errors.dropLowest)}
-            {...form.register('dropLowest', { setValueAs: (v: string) => asNumber(v) ?? 0 })}
+            {...form.register('dropLowest', { setValueAs: (v: unknown) => asNumber(v) ?? 0 })}
           />
         </Group>
         <Group justify="flex-end">
@@ -238,10 +242,20 @@ export function GradebookForms(props: Props) {
           </Text>
         ) : null}
       </Group>
-      <Modal opened={open === 'entry'} onClose={() => setOpen(null)} title={t('k12grades.addEntry')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'entry'}
+        onClose={() => setOpen(null)}
+        title={t('k12grades.addEntry')}
+      >
         {open === 'entry' ? <EntryForm {...props} onDone={done} onCancel={() => setOpen(null)} /> : null}
       </Modal>
-      <Modal opened={open === 'category'} onClose={() => setOpen(null)} title={t('k12grades.addCategory')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={open === 'category'}
+        onClose={() => setOpen(null)}
+        title={t('k12grades.addCategory')}
+      >
         {open === 'category' ? <CategoryForm {...props} onDone={done} onCancel={() => setOpen(null)} /> : null}
       </Modal>
     </>

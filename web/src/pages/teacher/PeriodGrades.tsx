@@ -127,7 +127,7 @@ export function PeriodGrades({ sectionId }: { sectionId: string }) {
                         {g.letter ?? '—'}
                       </Text>
                       {g.overridden ? (
-                        <Badge size="xs" variant="light" color="orange">
+                        <Badge size="xs" color="yellow" autoContrast>
                           {t('k12grades.overridden')}
                         </Badge>
                       ) : null}
