@@ -3,7 +3,8 @@
  * (students short of required immunizations, today's doses by time, allergies severe first), each list
  * confined to the nurse's school, searched and paged on the server, its reads audited; recording an
  * immunization keeps its rules (no future date, a positive dose, each dose once — also when two nurses
- * record it at the same moment); the health tables are sensitive and a teacher reads none of them.
+ * record it at the same moment); the health tables are sensitive: a teacher reads no immunization or
+ * medication and records nothing, and sees only their own students' allergies (the access policy's choice).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/roles.js';
@@ -102,17 +103,34 @@ describe('the nurse’s lists', () => {
     );
   });
 
-  it('health tables are sensitive: a teacher reads none of them, by these lists or the generic API', async () => {
+  it('health tables are sensitive: a teacher reads no immunization or medication, only own students’ allergies', async () => {
     for (const table of ['health.immunizations', 'health.medications', 'health.allergies'])
       expect([classificationOf(table), auditFactsOf(table)?.auditReads]).toEqual(['sensitive_health', true]);
-    for (const url of [HEALTH_PATHS.compliance, HEALTH_PATHS.medicationsToday, HEALTH_PATHS.allergies]) {
+    for (const url of [HEALTH_PATHS.compliance, HEALTH_PATHS.medicationsToday]) {
       const { res } = await get(teacher, url);
       expect(res.statusCode, url).toBe(403);
     }
-    for (const url of ['/api/v1/health/allergies', '/api/v1/health/medications', '/api/v1/health/immunizations'])
+    for (const url of ['/api/v1/health/medications', '/api/v1/health/immunizations'])
       expect((await get(teacher, url)).res.statusCode, url).toBe(403);
+    // The policy lets a teacher see the allergies of their own sections' students (it matters in class).
+    const [demoTeacher] = await h.database.query<{ id: string; staff: number }>(
+      `SELECT id, edfi_staff_usi AS staff FROM identity.accounts WHERE tenant_id = $1 AND email LIKE 'teacher@%'`,
+      [h.demo.districtTenantId],
+    );
+    const taught = await h.database.query<{ studentusi: number }>(
+      `SELECT DISTINCT ssa.studentusi FROM edfi.studentsectionassociation ssa JOIN edfi.staffsectionassociation st
+         ON (st.tenant_id, st.sectionidentifier, st.localcoursecode, st.schoolid, st.schoolyear) = (ssa.tenant_id,
+           ssa.sectionidentifier, ssa.localcoursecode, ssa.schoolid, ssa.schoolyear)
+       WHERE st.tenant_id = $1 AND st.staffusi = $2`,
+      [h.demo.districtTenantId, demoTeacher!.staff],
+    );
+    const own = new Set(taught.map((r) => r.studentusi));
+    const linked = h.principal(['teacher'], { actorId: demoTeacher!.id, person: { edfiStaffUSI: demoTeacher!.staff } });
+    const seen = await get<AllergiesView>(linked, `${HEALTH_PATHS.allergies}?limit=200`);
+    expect(seen.res.statusCode, seen.res.body).toBe(200);
+    expect(seen.body.data.every((r) => own.has(r.studentUsi))).toBe(true);
     const [student] = [...ownStudents];
-    const refused = await record(teacher, {
+    const refused = await record(linked, {
       studentUsi: student,
       vaccineType: 'MMR',
       doseNumber: 9,
