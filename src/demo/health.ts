@@ -11,6 +11,8 @@ import type { Tx } from '../platform/db/transaction.js';
 import type { K12Result } from './k12.js';
 import { addDays, isoDate, Random } from './random.js';
 
+const DOSES_PER_INSERT = 2000;
+
 const MEDICATIONS: [name: string, dosage: string, frequency: string, instructions: string][] = [
   ['Methylphenidate', '10 mg', 'Daily at 12:00', 'With lunch; nurse’s office.'],
   ['Albuterol inhaler', '2 puffs', 'As needed', 'Before PE or at the first sign of wheezing.'],
@@ -56,7 +58,9 @@ export async function seedHealth(tx: Tx, tenantId: string, k12: K12Result, seed:
         });
     }
   }
-  if (doses.length > 0) await tx.insert(immunizations).values(doses);
+  // In slices: a large demo's doses would pass PostgreSQL's 65,535 parameters in one statement.
+  for (let start = 0; start < doses.length; start += DOSES_PER_INSERT)
+    await tx.insert(immunizations).values(doses.slice(start, start + DOSES_PER_INSERT));
 
   const onMedication = rng.sample(students, Math.min(students.length, MEDICATIONS.length));
   const meds = onMedication.map((student, i) => {
