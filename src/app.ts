@@ -36,6 +36,7 @@ import {
   classroomModule,
 } from './domains/classroom/index.js';
 import { realtime } from './platform/realtime/plugin.js';
+import { healthModule } from './domains/health/index.js';
 import { libraryModule } from './domains/library/index.js';
 import { edfiModule, registerGradebookProjection } from './domains/edfi/index.js';
 import { directoryModule } from './domains/directory/index.js';
@@ -65,6 +66,7 @@ const STANDARD_APIS = [
 /** The domains with a service, in the order their routes are registered. */
 export const DOMAINS: readonly DomainModule[] = [
   libraryModule,
+  healthModule,
   edfiModule,
   directoryModule,
   masteryModule,

@@ -3,6 +3,7 @@
  * a K-12 district (Ed-Fi + OneRoster, seed 004), live classroom sessions in it (seed 000), and a
  * language school with classes, invoices and a CRM funnel (seed 002). Same seed, same data.
  */
+import { seedHealth } from './health.js';
 import { seedLibrary } from './library.js';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -92,6 +93,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     k12Result = k12;
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
+    const health = await seedHealth(tx, district!.id, k12, size.seed, new Date());
     const daily = await seedK12Daily(tx, district!.id, k12, size.seed);
     const gradebooks = await seedK12Gradebooks(
       tx,
@@ -114,6 +116,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       ...k12.counts,
       ...classroom,
       ...library,
+      ...health,
       ...daily,
       ...gradebooks,
       ...language,

@@ -66,6 +66,8 @@ beforeAll(async () => {
       [tenant, schoolTwo],
     )
   )[0]!.studentusi;
+  // Only these two allergies (the demo's own are removed): the lists below name exactly whose they are.
+  await database.query('DELETE FROM health.allergies WHERE tenant_id = $1', [tenant]);
   await database.query(
     `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity)
       VALUES ($1, $2, 'Peanuts', 'severe'), ($1, $3, 'Bees', 'mild')`,

@@ -191,8 +191,9 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
   it('the nurse and the language-school secretary land on their homes with demo data', async () => {
     const nurse = await world.newContext({ viewport: DESKTOP });
     const page = await signIn(nurse, DISTRICT, email('nurse'));
-    expect(new URL(page.url()).pathname).toBe('/overview');
-    expect(await menuItems(page)).toEqual(['My school', 'People']);
+    expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
+    expect(await menuItems(page)).toEqual(['Immunizations', 'Medications today', 'Allergies', 'My school', 'People']);
+    await page.getByRole('link', { name: 'My school' }).click();
     // Schools are reference data; the students are those of the nurse's school (half of the 40).
     await expect.poll(() => page.getByTestId('count-students').textContent()).toMatch(/Students20$/);
     await checkpoint(page, 'nurse-home');

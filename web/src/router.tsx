@@ -129,6 +129,9 @@ const tree = root.addChildren([
     page('/billing/invoices', () => import('./pages/billing/Invoices'), 'Invoices'),
     page('/billing/invoices/$invoiceId', () => import('./pages/billing/InvoiceDetail'), 'InvoiceDetailPage'),
     page('/billing/my-invoices', () => import('./pages/billing/MyInvoices'), 'MyInvoices'),
+    page('/nurse/immunizations', () => import('./pages/nurse/Immunizations'), 'Immunizations'),
+    page('/nurse/medications', () => import('./pages/nurse/Medications'), 'Medications'),
+    page('/nurse/allergies', () => import('./pages/nurse/Allergies'), 'Allergies'),
   ]),
 ]);
 

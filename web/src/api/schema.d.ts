@@ -5940,7 +5940,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List health/immunizations */
+        /**
+         * List health/immunizations
+         * @description Written only through the health service: POST /api/v1/health/immunizations.
+         */
         get: {
             parameters: {
                 query?: {
@@ -6006,7 +6009,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create health/immunizations (one object, or an array: all-or-nothing) */
+        /**
+         * Record an immunization given to a student
+         * @description Not in the future; a positive dose number; each vaccine’s dose recorded once per student.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6016,48 +6022,37 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["health_immunizations_write"] | components["schemas"]["health_immunizations_write"][];
+                    "application/json": {
+                        administeredBy?: string;
+                        /** Format: date */
+                        dateAdministered: string;
+                        doseNumber: number;
+                        lotNumber?: string;
+                        studentUsi: number;
+                        vaccineType: string;
+                    };
                 };
             };
             responses: {
-                /** @description Created */
+                /** @description The recorded immunization */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["health_immunizations"];
+                        "application/json": {
+                            administeredBy: string | null;
+                            dateAdministered: string;
+                            doseNumber: number | null;
+                            immunizationId: number;
+                            lotNumber: string | null;
+                            studentUsi: number;
+                            vaccineType: string;
+                        };
                     };
                 };
-                /** @description Problem */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                409: {
+                /** @description A problem document (RFC 9457). Problem codes: dose_already_recorded. */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6149,246 +6144,12 @@ export interface paths {
                 };
             };
         };
-        /** Replace health/immunizations */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description immunizationId */
-                    k0: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["health_immunizations_write"];
-                };
-            };
-            responses: {
-                /** @description Replaced */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["health_immunizations"];
-                    };
-                };
-                /** @description Problem */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put?: never;
         post?: never;
-        /** Delete health/immunizations */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description immunizationId */
-                    k0: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
-        /** Update fields of health/immunizations */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description immunizationId */
-                    k0: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["health_immunizations"];
-                    };
-                };
-                /** @description Problem */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch?: never;
         trace?: never;
     };
     "/api/v1/health/medications": {
@@ -6847,6 +6608,207 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/health/nurse/allergies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Students’ active allergies, the severe first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of allergies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                allergenName: string;
+                                allergyId: number;
+                                allergyType: string | null;
+                                reaction: string | null;
+                                severity: string | null;
+                                studentName: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                                treatmentPlan: string | null;
+                            }[];
+                            page: {
+                                limit: number;
+                                offset: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/nurse/immunization-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Students missing required immunizations
+         * @description Within the caller’s reach, by name; each with the required vaccines short of doses.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of students */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                missing: {
+                                    recorded: number;
+                                    required: number;
+                                    vaccine: string;
+                                }[];
+                                studentName: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                            }[];
+                            page: {
+                                limit: number;
+                                offset: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/nurse/medications-today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today’s medications: who, what, when */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of doses, by time */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                dosage: string | null;
+                                frequency: string | null;
+                                instructions: string | null;
+                                medicationId: number;
+                                medicationName: string;
+                                studentName: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                                time: string | null;
+                            }[];
+                            date: string;
+                            page: {
+                                limit: number;
+                                offset: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/health/student-health-records": {
@@ -9392,121 +9354,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/schools/{schoolId}/grading-policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A school's grading scale and weighted-GPA add-ons */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schoolId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The policy */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apAddOn: number;
-                            custom: boolean;
-                            honorsAddOn: number;
-                            scale: {
-                                gradePoints: number;
-                                letter: string;
-                                minPercent: number;
-                                passing: boolean;
-                            }[];
-                            schoolId: number;
-                        };
-                    };
-                };
-                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schoolId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default 1 */
-                        apAddOn?: number;
-                        /** @default 0.5 */
-                        honorsAddOn?: number;
-                        scale: {
-                            gradePoints: number;
-                            letter: string;
-                            minPercent: number;
-                            passing: boolean;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description The policy */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apAddOn: number;
-                            custom: boolean;
-                            honorsAddOn: number;
-                            scale: {
-                                gradePoints: number;
-                                letter: string;
-                                minPercent: number;
-                                passing: boolean;
-                            }[];
-                            schoolId: number;
-                        };
-                    };
-                };
-                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/schools/{schoolId}/attendance/chronic-absence": {
         parameters: {
             query?: never;
@@ -9639,6 +9486,121 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/grading-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's grading scale and weighted-GPA add-ons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        apAddOn?: number;
+                        /** @default 0.5 */
+                        honorsAddOn?: number;
+                        scale: {
+                            gradePoints: number;
+                            letter: string;
+                            minPercent: number;
+                            passing: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apAddOn: number;
+                            custom: boolean;
+                            honorsAddOn: number;
+                            scale: {
+                                gradePoints: number;
+                                letter: string;
+                                minPercent: number;
+                                passing: boolean;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -11178,16 +11140,6 @@ export interface components {
             studentUsi?: number;
             vaccineType?: string;
         };
-        health_immunizations_write: {
-            administeredBy?: string | null;
-            dateAdministered: string;
-            doseNumber?: number | null;
-            expirationDate?: string | null;
-            isCompliant?: boolean | null;
-            lotNumber?: string | null;
-            studentUsi: number;
-            vaccineType: string;
-        };
         health_medications: {
             administrationInstructions?: string | null;
             createdAt?: string | null;
@@ -11255,7 +11207,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "dose_already_recorded" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
             detail: string;
             requestId?: string;
             status: number;

@@ -69,7 +69,13 @@ describe('menus', () => {
     expect(menuFor(me(['admissions'], 'language_school')).map((m) => m.to)).not.toContain('/billing/invoices');
     expect(homeFor(me(['finance'], 'language_school'))).toBe('/finance/trial-balance');
     expect(homeFor(me(['parent'], 'language_school'))).toBe('/billing/my-invoices');
-    expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual(['/overview', '/people']);
+    expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual([
+      '/nurse/immunizations',
+      '/nurse/medications',
+      '/nurse/allergies',
+      '/overview',
+      '/people',
+    ]);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);
     expect(menuFor(me(['student'])).map((m) => m.to)).toEqual(['/classes', '/my-attendance']);

@@ -82,7 +82,16 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/attendance/rates', label: 'attendanceRates' },
       { to: '/people', label: 'people' },
     ];
-  // School staff (school administrator, nurse, librarian…): their school at a glance and its people.
+  // The nurse: the compliance list first (the home), today's medications, allergies; then the school.
+  if (roles.has('nurse'))
+    return [
+      { to: '/nurse/immunizations', label: 'immunizations' },
+      { to: '/nurse/medications', label: 'medications' },
+      { to: '/nurse/allergies', label: 'allergies' },
+      { to: '/overview', label: 'mySchool' },
+      { to: '/people', label: 'people' },
+    ];
+  // School staff (school administrator, librarian…): their school at a glance and its people.
   return [
     { to: '/overview', label: 'mySchool' },
     { to: '/people', label: 'people' },

@@ -122,10 +122,18 @@ describe('FERPA inspection export', () => {
       const csv = strFromU8(files[t.files[1]!]!);
       expect(csv.trim().split('\n')).toHaveLength(t.rows + 1);
     }
+    // A's allergies (the demo may have given A one already), never B's.
     const allergies = JSON.parse(strFromU8(files['tables/health/health.allergies.json']!)) as {
-      allergen_name: string;
+      allergy_id: number | string;
+      student_usi: number;
     }[];
-    expect(allergies.map((a) => a.allergen_name)).toEqual(['Peanuts']);
+    const ofA = await h.database.query<{ id: string }>(
+      'SELECT allergy_id::text AS id FROM health.allergies WHERE tenant_id = $1 AND student_usi = $2 ORDER BY 1',
+      [tenant, studentA],
+    );
+    expect(allergies.map((a) => String(a.allergy_id)).sort()).toEqual(ofA.map((r) => r.id).sort());
+    expect(allergies.map((a) => String(a.allergy_id))).toContain(allergyA);
+    expect(allergies.map((a) => String(a.allergy_id))).not.toContain(allergyB);
 
     const access = JSON.parse(strFromU8(files['audit/access-log.json']!)) as {
       table_name: string;

@@ -1,0 +1,82 @@
+/**
+ * The nurse's pages in Chromium (headless, playwright-core) against a real server with the demo: the
+ * nurse lands on the immunization compliance list (students short of required doses), searches it,
+ * records a dose (a date in the future is refused next to the field), then sees today's medications by
+ * time and the allergies, severe first. A teacher is sent home from the nurse's pages. axe-core on every
+ * page; screenshots under .tmp/screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserWorld,
+  type BrowserWorld,
+  demoEmail,
+  DESKTOP,
+  DISTRICT,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  signIn,
+} from '../support/browser.js';
+
+let world: BrowserWorld;
+
+beforeAll(async () => {
+  world = await browserWorld({ jobs: false });
+}, 300_000);
+afterAll(() => world?.close());
+
+describe('the nurse in the browser', () => {
+  it('lands on the compliance list, records an immunization, reads medications and allergies', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
+    expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
+    expect(await menuItems(page)).toEqual(['Immunizations', 'Medications today', 'Allergies', 'My school', 'People']);
+    const rows = page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await checkpoint(page, 'nurse-immunizations');
+
+    // Search by the first student's name: the server answers with that student.
+    const firstCell = (await rows.first().getByRole('cell').first().textContent()) ?? '';
+    const name = firstCell.replace(/ \(.*\)$/, '');
+    await page.getByRole('textbox', { name: 'Search by student name or id' }).fill(name);
+    await expect.poll(async () => (await rows.allTextContents()).every((r) => r.includes(name))).toBe(true);
+
+    await page
+      .getByRole('button', { name: `Record a dose for ${name}` })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Date given').fill('2999-01-01');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Date given must not be in the future');
+    await checkpoint(page, 'nurse-record-immunization');
+    const today = new Date().toISOString().slice(0, 10);
+    await dialog.getByLabel('Date given').fill(today);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('recorded').textContent()).toMatch(new RegExp(`for ${name}\\.$`));
+
+    await page.getByRole('link', { name: 'Medications today' }).click();
+    await page.waitForURL('**/nurse/medications');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    const times = (await rows.allTextContents()).map((r) => /^(\d\d:\d\d|As needed)/.exec(r)?.[1]);
+    expect(times.every(Boolean)).toBe(true);
+    await checkpoint(page, 'nurse-medications');
+
+    await page.getByRole('link', { name: 'Allergies' }).click();
+    await page.waitForURL('**/nurse/allergies');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    expect(await rows.first().textContent()).toContain('Severe');
+    await checkpoint(page, 'nurse-allergies');
+    await context.close();
+  }, 240_000);
+
+  it('a teacher is sent home from the nurse pages', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(world, context, DISTRICT, demoEmail('teacher'));
+    await page.goto(`${world.url}/nurse/allergies`);
+    await page.waitForURL('**/sections');
+    await context.close();
+  }, 120_000);
+});

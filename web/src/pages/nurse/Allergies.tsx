@@ -1,0 +1,78 @@
+/** The students' active allergies at the nurse's school, the severe first, searched and paged on the server. */
+import { Badge, Stack, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { paths } from '../../api/schema';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useSearchPage } from './search';
+
+const PATH = '/api/v1/health/nurse/allergies';
+type Row = paths[typeof PATH]['get']['responses'][200]['content']['application/json']['data'][number];
+/** Severe stands out (filled red); the others stay readable (contrast ≥ 4.5). */
+const SEVERITY_STYLE: Record<string, { color: string; variant: 'filled' | 'outline' | 'default' }> = {
+  severe: { color: 'red.9', variant: 'filled' },
+  moderate: { color: 'dark', variant: 'outline' },
+  mild: { color: 'gray', variant: 'default' },
+};
+
+export function Allergies() {
+  const { t } = useTranslation();
+  const search = useSearchPage();
+  const list = useQuery({
+    queryKey: ['health', 'allergies', search.query],
+    queryFn: () => unwrap(api.GET(PATH, { params: { query: search.query } })),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(
+    () => [
+      {
+        id: 'student',
+        header: () => t('health.student'),
+        cell: ({ row }) => `${row.original.studentName} (${row.original.studentUniqueId})`,
+      },
+      { id: 'allergen', header: () => t('health.allergen'), cell: ({ row }) => row.original.allergenName },
+      {
+        id: 'severity',
+        header: () => t('health.severity'),
+        cell: ({ row }) => {
+          const severity = (row.original.severity ?? '').toLowerCase();
+          return severity ? (
+            <Badge {...(SEVERITY_STYLE[severity] ?? SEVERITY_STYLE.mild)}>
+              {t(`health.severities.${severity}`, { defaultValue: severity })}
+            </Badge>
+          ) : (
+            '—'
+          );
+        },
+      },
+      { id: 'reaction', header: () => t('health.reaction'), cell: ({ row }) => row.original.reaction ?? '' },
+      { id: 'plan', header: () => t('health.plan'), cell: ({ row }) => row.original.treatmentPlan ?? '' },
+    ],
+    [t],
+  );
+  const total = list.data?.page.total;
+  return (
+    <Page title={t('health.allergiesTitle')}>
+      <Stack>
+        <ErrorAlert error={list.error} />
+        <TextInput
+          label={t('health.search')}
+          value={search.text}
+          onChange={(e) => search.setText(e.currentTarget.value)}
+          w={320}
+        />
+        <DataTable
+          data={list.data?.data ?? []}
+          columns={columns}
+          label={t('health.allergiesTitle')}
+          page={{ index: search.pageIndex, count: search.pageCount(total), total, onChange: search.setPageIndex }}
+        />
+      </Stack>
+    </Page>
+  );
+}
