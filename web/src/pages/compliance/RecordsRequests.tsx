@@ -20,12 +20,13 @@ const STATUSES = ['submitted', 'under_review', 'approved', 'denied', 'completed'
 type Status = (typeof STATUSES)[number];
 type Request = Awaited<ReturnType<typeof listRequests>>[number];
 const listRequests = (status?: Status) => unwrap(api.GET(PATH, { params: { query: { status, limit: 200 } } }));
+// Dark enough for white text (WCAG AA).
 const STATUS_COLOR: Record<string, string> = {
-  submitted: 'blue',
-  under_review: 'yellow',
-  approved: 'teal',
-  denied: 'red',
-  completed: 'gray',
+  submitted: 'blue.9',
+  under_review: '#8a4500',
+  approved: '#256b33',
+  denied: 'red.9',
+  completed: 'gray.8',
 };
 
 function Detail({
@@ -108,10 +109,10 @@ function Detail({
             ) : null}
             {open ? (
               <>
-                <Button color="teal" onClick={() => step.mutate('approved')} loading={step.isPending}>
+                <Button color="#256b33" onClick={() => step.mutate('approved')} loading={step.isPending}>
                   {t('compliance.approve')}
                 </Button>
-                <Button color="red" onClick={() => step.mutate('denied')} loading={step.isPending}>
+                <Button color="red.9" onClick={() => step.mutate('denied')} loading={step.isPending}>
                   {t('compliance.deny')}
                 </Button>
               </>
@@ -177,7 +178,7 @@ export function RecordsRequests() {
               <Table.Td>{t(`compliance.type_${r.requestType}`)}</Table.Td>
               <Table.Td>{nameOf(r.studentUsi)}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light">
+                <Badge color={STATUS_COLOR[r.status] ?? 'gray.8'} variant="filled">
                   {t(`compliance.status_${r.status}`)}
                 </Badge>
               </Table.Td>
@@ -207,6 +208,7 @@ export function RecordsRequests() {
         position="right"
         size="lg"
         title={t('compliance.details')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {current ? (
           <Detail

@@ -156,7 +156,7 @@ export function Retention() {
                 <Text size="sm">{p.legalBasis}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={p.active ? 'teal' : 'gray'} variant="light">
+                <Badge color={p.active ? '#256b33' : 'gray.8'} variant="filled">
                   {p.active ? t('compliance.active') : t('compliance.inactive')}
                 </Badge>
                 {p.problem ? (
