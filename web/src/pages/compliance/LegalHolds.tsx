@@ -169,11 +169,11 @@ export function LegalHolds() {
               <Table.Td>{scopeOf(h)}</Table.Td>
               <Table.Td>{h.reason}</Table.Td>
               <Table.Td>{formatDateTime(h.placedAt)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 {h.releasedAt ? (
-                  <Badge color="gray.8" variant="filled">
+                  <Text size="sm">
                     {t('compliance.releasedAt')} {formatDateTime(h.releasedAt)}
-                  </Badge>
+                  </Text>
                 ) : (
                   <Badge color="#8a4500" variant="filled">
                     {t('compliance.active')}

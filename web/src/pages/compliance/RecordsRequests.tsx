@@ -57,11 +57,13 @@ function Detail({
       onChanged(updated);
     },
   });
-  const fieldProblem =
+  const open = request.status === 'submitted' || request.status === 'under_review';
+  const textLabel = open ? t('compliance.decisionReason') : t('compliance.resolution');
+  const reasons =
     step.error instanceof ProblemError
       ? (step.error.fieldErrors.reason ?? step.error.fieldErrors.resolution)?.join('; ')
       : undefined;
-  const open = request.status === 'submitted' || request.status === 'under_review';
+  const fieldProblem = reasons ? `${textLabel}: ${reasons}` : undefined;
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <Table.Tr>
@@ -94,7 +96,7 @@ function Detail({
       {mayDecide && (open || request.status === 'approved') ? (
         <Stack>
           <Textarea
-            label={open ? t('compliance.decisionReason') : t('compliance.resolution')}
+            label={textLabel}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             error={fieldProblem}
@@ -177,7 +179,7 @@ export function RecordsRequests() {
             <Table.Tr key={r.id}>
               <Table.Td>{t(`compliance.type_${r.requestType}`)}</Table.Td>
               <Table.Td>{nameOf(r.studentUsi)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={130}>
                 <Badge color={STATUS_COLOR[r.status] ?? 'gray.8'} variant="filled">
                   {t(`compliance.status_${r.status}`)}
                 </Badge>
