@@ -77,6 +77,10 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
       'Access policies',
       'Audit trail',
       'Accounts',
+      'Retention',
+      'Legal holds',
+      'Records requests',
+      'FERPA export',
     ]);
     await expect.poll(() => page.getByTestId('count-students').textContent()).toContain('40');
     await checkpoint(page, 'admin-overview');

@@ -44,7 +44,7 @@ beforeAll(async () => {
   expect(schola('migrate').status).toBe(0);
   const seeded = schola('seed', 'demo', '--students', '12', '--tenant', TENANT);
   expect(seeded.status, seeded.stderr).toBe(0);
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   await pg?.drop();

@@ -621,7 +621,7 @@ export const es: Messages = {
     category: 'Categoría',
     table: 'Tabla',
     period: 'Se conserva',
-    days: '{{count}} días',
+    days: '{{days}} días',
     periodSource_retention_policies: 'política del distrito',
     periodSource_criteria: 'días de la política',
     periodSource_years: 'años de la política',
@@ -641,8 +641,7 @@ export const es: Messages = {
     dateColumn: 'Columna de fecha (por defecto created_at)',
     saved: 'Política guardada.',
     dryRun: 'Simulación',
-    dryRunHint:
-      'Muestra lo que la retención eliminaría ahora; no se cambia nada. La ejecución diaria (02:15 UTC) lo elimina.',
+    dryRunHint: 'Muestra lo que la retención eliminaría ahora; no se cambia nada.',
     dryRunAt: 'Simulación del {{at}}',
     wouldRemove: 'Se eliminaría',
     keptByHold: 'Conservado por retención legal',

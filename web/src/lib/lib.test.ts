@@ -49,7 +49,15 @@ describe('formats', () => {
 describe('menus', () => {
   it('gives each role its home and only its menu', () => {
     expect(homeFor(me(['district_admin']))).toBe('/overview');
-    expect(menuFor(me(['district_admin']))).toHaveLength(8);
+    expect(menuFor(me(['district_admin']))).toHaveLength(12);
+    expect(menuFor(me(['auditor'])).map((m) => m.to)).toEqual([
+      '/audit',
+      '/accounts',
+      '/compliance/retention',
+      '/compliance/legal-holds',
+      '/compliance/records-requests',
+    ]);
+    expect(mayOpen(me(['auditor']), '/compliance/ferpa-export')).toBe(false);
     expect(homeFor(me(['teacher']))).toBe('/sections');
     expect(homeFor(me(['parent']))).toBe('/children');
     expect(homeFor(me(['student']))).toBe('/classes');
@@ -107,6 +115,7 @@ describe('attendance dates', () => {
 describe('job progress', () => {
   it('turns counters into a percentage', () => {
     expect(percentOf({ jobId: 'j', status: 'running', progress: { done: 3, total: 12 } })).toBe(25);
+    expect(percentOf({ jobId: 'j', status: 'running', progress: { tablesDone: 30, tablesTotal: 120 } })).toBe(25);
     expect(percentOf({ jobId: 'j', status: 'completed' })).toBe(100);
     expect(percentOf({ jobId: 'j', status: 'pending' })).toBe(5);
   });

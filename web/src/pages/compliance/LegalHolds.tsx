@@ -66,11 +66,6 @@ function PlaceHold({ onPlaced }: { onPlaced: () => void }) {
           <Button onClick={() => place.mutate()} loading={place.isPending} disabled={!student}>
             {t('compliance.place')}
           </Button>
-          {place.isSuccess ? (
-            <Text size="sm" role="status">
-              {t('compliance.holdPlaced')}
-            </Text>
-          ) : null}
         </Group>
       </Stack>
     </Card>
@@ -92,7 +87,12 @@ function ReleaseHold({ hold, onClose }: { hold: Hold; onClose: (released: boolea
   });
   const reasonError = fieldReason(release.error, 'reason');
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('compliance.releaseTitle')}>
+    <Modal
+      opened
+      onClose={() => onClose(false)}
+      title={t('compliance.releaseTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <Text size="sm">{hold.reason}</Text>
         <Textarea
@@ -109,7 +109,7 @@ function ReleaseHold({ hold, onClose }: { hold: Hold; onClose: (released: boolea
           <Button variant="default" onClick={() => onClose(false)}>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" onClick={() => release.mutate()} loading={release.isPending}>
+          <Button color="#8a4500" onClick={() => release.mutate()} loading={release.isPending}>
             {t('compliance.release')}
           </Button>
         </Group>
@@ -124,7 +124,8 @@ export function LegalHolds() {
   const mayEdit = me?.principal.roles.includes('district_admin') ?? false;
   const client = useQueryClient();
   const [releasing, setReleasing] = useState<Hold | null>(null);
-  const [released, setReleased] = useState(false);
+  // One notice at a time: what the last action did.
+  const [notice, setNotice] = useState<string>();
   const holds = useQuery({ queryKey: ['legal-holds'], queryFn: listHolds });
   const names = useStudentNames(
     (holds.data ?? []).filter((h) => h.tableName === 'edfi.student' && h.recordId).map((h) => h.recordId!),
@@ -141,15 +142,15 @@ export function LegalHolds() {
       {mayEdit ? (
         <PlaceHold
           onPlaced={() => {
-            setReleased(false);
+            setNotice(t('compliance.holdPlaced'));
             refresh();
           }}
         />
       ) : null}
       <ErrorAlert error={holds.error} />
-      {released ? (
+      {notice ? (
         <Text size="sm" role="status">
-          {t('compliance.holdReleased')}
+          {notice}
         </Text>
       ) : null}
       <Table striped aria-label={t('compliance.holds')} data-testid="holds">
@@ -168,13 +169,13 @@ export function LegalHolds() {
               <Table.Td>{scopeOf(h)}</Table.Td>
               <Table.Td>{h.reason}</Table.Td>
               <Table.Td>{formatDateTime(h.placedAt)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 {h.releasedAt ? (
-                  <Badge color="gray" variant="light">
+                  <Text size="sm">
                     {t('compliance.releasedAt')} {formatDateTime(h.releasedAt)}
-                  </Badge>
+                  </Text>
                 ) : (
-                  <Badge color="orange" variant="light">
+                  <Badge color="#8a4500" variant="filled">
                     {t('compliance.active')}
                   </Badge>
                 )}
@@ -182,7 +183,7 @@ export function LegalHolds() {
               {mayEdit ? (
                 <Table.Td>
                   {h.releasedAt ? null : (
-                    <Button size="xs" variant="light" color="orange" onClick={() => setReleasing(h)}>
+                    <Button size="xs" variant="default" onClick={() => setReleasing(h)}>
                       {t('compliance.release')}
                     </Button>
                   )}
@@ -199,7 +200,7 @@ export function LegalHolds() {
           onClose={(done) => {
             setReleasing(null);
             if (done) {
-              setReleased(true);
+              setNotice(t('compliance.holdReleased'));
               refresh();
             }
           }}

@@ -76,7 +76,13 @@ export function PolicyForm({ row, onClose }: { row?: PolicyRow; onClose: (saved:
   });
 
   return (
-    <Modal opened onClose={() => onClose(false)} title={row ? label('editPolicy') : label('newPolicy')} size="lg">
+    <Modal
+      opened
+      onClose={() => onClose(false)}
+      title={row ? label('editPolicy') : label('newPolicy')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={failure} />

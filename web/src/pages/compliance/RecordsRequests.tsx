@@ -20,12 +20,13 @@ const STATUSES = ['submitted', 'under_review', 'approved', 'denied', 'completed'
 type Status = (typeof STATUSES)[number];
 type Request = Awaited<ReturnType<typeof listRequests>>[number];
 const listRequests = (status?: Status) => unwrap(api.GET(PATH, { params: { query: { status, limit: 200 } } }));
+// Dark enough for white text (WCAG AA).
 const STATUS_COLOR: Record<string, string> = {
-  submitted: 'blue',
-  under_review: 'yellow',
-  approved: 'teal',
-  denied: 'red',
-  completed: 'gray',
+  submitted: 'blue.9',
+  under_review: '#8a4500',
+  approved: '#256b33',
+  denied: 'red.9',
+  completed: 'gray.8',
 };
 
 function Detail({
@@ -56,11 +57,13 @@ function Detail({
       onChanged(updated);
     },
   });
-  const fieldProblem =
+  const open = request.status === 'submitted' || request.status === 'under_review';
+  const textLabel = open ? t('compliance.decisionReason') : t('compliance.resolution');
+  const reasons =
     step.error instanceof ProblemError
       ? (step.error.fieldErrors.reason ?? step.error.fieldErrors.resolution)?.join('; ')
       : undefined;
-  const open = request.status === 'submitted' || request.status === 'under_review';
+  const fieldProblem = reasons ? `${textLabel}: ${reasons}` : undefined;
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <Table.Tr>
@@ -93,7 +96,7 @@ function Detail({
       {mayDecide && (open || request.status === 'approved') ? (
         <Stack>
           <Textarea
-            label={open ? t('compliance.decisionReason') : t('compliance.resolution')}
+            label={textLabel}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             error={fieldProblem}
@@ -108,10 +111,10 @@ function Detail({
             ) : null}
             {open ? (
               <>
-                <Button color="teal" onClick={() => step.mutate('approved')} loading={step.isPending}>
+                <Button color="#256b33" onClick={() => step.mutate('approved')} loading={step.isPending}>
                   {t('compliance.approve')}
                 </Button>
-                <Button color="red" onClick={() => step.mutate('denied')} loading={step.isPending}>
+                <Button color="red.9" onClick={() => step.mutate('denied')} loading={step.isPending}>
                   {t('compliance.deny')}
                 </Button>
               </>
@@ -176,8 +179,8 @@ export function RecordsRequests() {
             <Table.Tr key={r.id}>
               <Table.Td>{t(`compliance.type_${r.requestType}`)}</Table.Td>
               <Table.Td>{nameOf(r.studentUsi)}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light">
+              <Table.Td miw={130}>
+                <Badge color={STATUS_COLOR[r.status] ?? 'gray.8'} variant="filled">
                   {t(`compliance.status_${r.status}`)}
                 </Badge>
               </Table.Td>
@@ -207,6 +210,7 @@ export function RecordsRequests() {
         position="right"
         size="lg"
         title={t('compliance.details')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {current ? (
           <Detail

@@ -145,8 +145,8 @@ export function Retention() {
             <Table.Tr key={p.id}>
               <Table.Td>{p.dataCategory}</Table.Td>
               <Table.Td>{p.tableName}</Table.Td>
-              <Table.Td>
-                {t('compliance.days', { count: p.retentionDays })}
+              <Table.Td miw={90}>
+                {t('compliance.days', { days: formatNumber(p.retentionDays) })}
                 <Text size="xs" c="dimmed">
                   {t(`compliance.periodSource_${p.periodSource}`)}
                 </Text>
@@ -155,8 +155,8 @@ export function Retention() {
               <Table.Td>
                 <Text size="sm">{p.legalBasis}</Text>
               </Table.Td>
-              <Table.Td>
-                <Badge color={p.active ? 'teal' : 'gray'} variant="light">
+              <Table.Td miw={100}>
+                <Badge color={p.active ? '#256b33' : 'gray.8'} variant="filled">
                   {p.active ? t('compliance.active') : t('compliance.inactive')}
                 </Badge>
                 {p.problem ? (
