@@ -86,7 +86,7 @@ describe('menus', () => {
     ]);
     expect(mayOpen(me(['teacher']), '/audit')).toBe(false);
     expect(mayOpen(me(['teacher']), '/sections/abc')).toBe(true);
-    expect(menuFor(me(['student'])).map((m) => m.to)).toEqual(['/classes', '/my-attendance']);
+    expect(menuFor(me(['student'])).map((m) => m.to)).toEqual(['/classes', '/my-grades', '/my-attendance']);
     expect(homeFor(me(['counselor']))).toBe('/attendance/chronic');
     expect(menuFor(me(['counselor'])).map((m) => m.to)).toEqual([
       '/attendance/chronic',
