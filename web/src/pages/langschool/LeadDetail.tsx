@@ -269,7 +269,13 @@ export function LeadDetail({
     onDone(message);
   };
   return (
-    <Modal opened={lead !== null} onClose={onClose} title={lead?.name ?? ''} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={lead !== null}
+      onClose={onClose}
+      title={lead?.name ?? ''}
+      size="lg"
+    >
       {lead ? (
         <Stack>
           <Text size="sm">

@@ -254,6 +254,7 @@ export function SessionDetail({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={session !== null}
       onClose={onClose}
       size="lg"
