@@ -69,7 +69,7 @@ export function changeRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: `${BASE}/classes/:classId/sessions`,
-      summary: "A class's sessions from a date (default today) on",
+      summary: "A class's sessions from a date on (default today, or the current term's start when outside it)",
       tags,
       params: classParams,
       query: classSessionsQuery,

@@ -24,6 +24,7 @@ import {
   assertFree,
   classRow,
   dayOf,
+  defaultWeek,
   getSession,
   hhmm,
   lockResources,
@@ -274,12 +275,15 @@ export async function cancelSession(work: Work, sessionId: string, input: Cancel
   return after;
 }
 
-/** A class's sessions from `from` (default today) on, in order: what a trial can be booked into. */
+/**
+ * A class's sessions from `from` on, in order: what a trial can be booked into. The default is today,
+ * or the current term's start when today is outside it (as the week calendar opens).
+ */
 export async function classSessions(work: Work, classId: string, from?: string): Promise<SessionView[]> {
   await work.authorize(sessions, 'read');
   const rows = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`${SESSION_SELECT} WHERE s.tenant_id = ${work.tenantId} AND s.class_id = ${classId}
-      AND s.date >= ${from ?? today(work)} ORDER BY s.date, s.start_time LIMIT 60`),
+      AND s.date >= ${from ?? (await defaultWeek(work))} ORDER BY s.date, s.start_time LIMIT 60`),
   );
   return rows.map(sessionView);
 }

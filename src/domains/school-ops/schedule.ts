@@ -268,7 +268,7 @@ export async function getSession(work: Work, sessionId: string): Promise<Session
 }
 
 /** Today, or — when today is outside the current term — the nearest day of that term. */
-async function defaultWeek(work: Work): Promise<string> {
+export async function defaultWeek(work: Work): Promise<string> {
   const today = work.now.toISOString().slice(0, 10);
   const [term] = rowsOf<{ start_date: unknown; end_date: unknown }>(
     await work.tx.execute(sql`SELECT start_date, end_date FROM school_ops.terms

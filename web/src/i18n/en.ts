@@ -79,7 +79,6 @@ export const en = {
     guardianEmail: 'Guardian e-mail',
     markLost: 'Mark lost',
     sessionTitle: '{{name}} · {{date}}',
-    openSession: 'Open session {{name}} on {{date}} at {{time}}',
     reschedule: 'Reschedule',
     rescheduled: 'Session moved to {{date}} {{time}}.',
     date: 'Date',

@@ -81,7 +81,6 @@ export const es: Messages = {
     guardianEmail: 'Correo del tutor',
     markLost: 'Marcar como perdido',
     sessionTitle: '{{name}} · {{date}}',
-    openSession: 'Abrir sesión {{name}} el {{date}} a las {{time}}',
     reschedule: 'Reprogramar',
     rescheduled: 'Sesión movida al {{date}} {{time}}.',
     date: 'Fecha',

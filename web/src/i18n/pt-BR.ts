@@ -81,7 +81,6 @@ export const ptBR: Messages = {
     guardianEmail: 'E-mail do responsável',
     markLost: 'Marcar como perdido',
     sessionTitle: '{{name}} · {{date}}',
-    openSession: 'Abrir aula {{name}} em {{date}} às {{time}}',
     reschedule: 'Remarcar',
     rescheduled: 'Aula remarcada para {{date}} {{time}}.',
     date: 'Data',

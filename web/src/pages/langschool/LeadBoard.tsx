@@ -56,34 +56,32 @@ function LeadCard({ lead, onOpen }: { lead: Lead; onOpen: (lead: Lead) => void }
   const style = transform
     ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 10, opacity: isDragging ? 0.85 : 1 }
     : undefined;
+  // The card is the drag handle; the button beside it (not inside: no nested controls) opens the lead.
   return (
-    <Card
-      ref={setNodeRef}
-      withBorder
-      padding={8}
-      radius="sm"
-      style={{ cursor: 'grab', ...style }}
-      {...listeners}
-      {...attributes}
-      data-lead={lead.name}
-    >
-      <Text size="sm" fw={600}>
-        {lead.name}
-      </Text>
-      <Text size="xs">{[lead.interest, lead.source?.replace('_', ' ')].filter(Boolean).join(' · ')}</Text>
+    <div ref={setNodeRef} style={style}>
+      <Card
+        withBorder
+        padding={8}
+        radius="sm"
+        style={{ cursor: 'grab' }}
+        {...listeners}
+        {...attributes}
+        data-lead={lead.name}
+      >
+        <Text size="sm" fw={600}>
+          {lead.name}
+        </Text>
+        <Text size="xs">{[lead.interest, lead.source?.replace('_', ' ')].filter(Boolean).join(' · ')}</Text>
+      </Card>
       <Button
         size="compact-xs"
-        variant="light"
-        mt={4}
-        // The card itself is the drag handle: the button opens the lead instead of starting a drag.
-        onPointerDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.stopPropagation()}
+        variant="subtle"
         onClick={() => onOpen(lead)}
         aria-label={t('office.openLead', { name: lead.name })}
       >
         {t('office.open')}
       </Button>
-    </Card>
+    </div>
   );
 }
 
@@ -197,6 +195,7 @@ export function LeadBoard() {
         }}
       />
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={pending !== null}
         onClose={() => setPending(null)}
         title={

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -263,20 +263,30 @@ export function LeadDetail({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  // The last one shown stays while the modal closes: its title never goes empty mid-transition.
+  const last = useRef<LeadSummary | null>(null);
+  if (lead) last.current = lead;
+  const shown = last.current;
   const done = async (message: string) => {
     await client.invalidateQueries({ queryKey: ['ls-leads'] });
     await client.invalidateQueries({ queryKey: ['ls-classes'] });
     onDone(message);
   };
   return (
-    <Modal opened={lead !== null} onClose={onClose} title={lead?.name ?? ''} size="lg">
-      {lead ? (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={lead !== null}
+      onClose={onClose}
+      title={shown?.name ?? ''}
+      size="lg"
+    >
+      {shown ? (
         <Stack>
           <Text size="sm">
-            {t(`ls.status.${lead.status}`, { defaultValue: lead.status })}
-            {[lead.interest, lead.email, lead.phone].filter(Boolean).map((x) => ` · ${x}`)}
+            {t(`ls.status.${shown.status}`, { defaultValue: shown.status })}
+            {[shown.interest, shown.email, shown.phone].filter(Boolean).map((x) => ` · ${x}`)}
           </Text>
-          {CLOSED.includes(lead.status) ? (
+          {CLOSED.includes(shown.status) ? (
             <Alert color="gray">{t('office.leadClosed')}</Alert>
           ) : (
             <Tabs defaultValue="trial" keepMounted={false}>
@@ -286,13 +296,13 @@ export function LeadDetail({
                 <Tabs.Tab value="lost">{t('office.markLost')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="trial" pt="md">
-                <TrialForm lead={lead} onDone={done} />
+                <TrialForm lead={shown} onDone={done} />
               </Tabs.Panel>
               <Tabs.Panel value="convert" pt="md">
-                <ConvertForm lead={lead} onDone={done} />
+                <ConvertForm lead={shown} onDone={done} />
               </Tabs.Panel>
               <Tabs.Panel value="lost" pt="md">
-                <LostForm lead={lead} onDone={done} />
+                <LostForm lead={shown} onDone={done} />
               </Tabs.Panel>
             </Tabs>
           )}

@@ -49,7 +49,12 @@ export function NewLead({
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('office.newLead')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('office.newLead')}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {failure ? (

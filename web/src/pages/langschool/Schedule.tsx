@@ -82,16 +82,7 @@ export function Schedule() {
                   </Text>
                   <Stack gap={6}>
                     {sessions.map((s) => (
-                      <UnstyledButton
-                        key={s.id}
-                        onClick={() => setOpen(s)}
-                        aria-label={t('office.openSession', {
-                          name: s.className,
-                          date: formatDate(s.date),
-                          time: s.startTime,
-                        })}
-                        data-session={s.id}
-                      >
+                      <UnstyledButton key={s.id} onClick={() => setOpen(s)} data-session={s.id}>
                         <Card padding={6} radius="sm" bg="var(--mantine-color-blue-light)">
                           <Text size="sm" fw={600}>
                             {s.startTime}–{s.endTime}

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -246,6 +246,10 @@ export function SessionDetail({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  // The last one shown stays while the modal closes: its title never goes empty mid-transition.
+  const last = useRef<SessionSummary | null>(null);
+  if (session) last.current = session;
+  const shown = last.current;
   const done = async (message: string) => {
     await Promise.all(
       ['ls-calendar', 'ls-classes', 'ls-class-sessions'].map((k) => client.invalidateQueries({ queryKey: [k] })),
@@ -254,23 +258,24 @@ export function SessionDetail({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={session !== null}
       onClose={onClose}
       size="lg"
-      title={session ? t('office.sessionTitle', { name: session.className, date: formatDate(session.date) }) : ''}
+      title={shown ? t('office.sessionTitle', { name: shown.className, date: formatDate(shown.date) }) : ''}
     >
-      {session ? (
+      {shown ? (
         <Stack>
           <Text size="sm">
-            {session.startTime}–{session.endTime}
-            {session.notes ? ` · ${session.notes}` : ''}
+            {shown.startTime}–{shown.endTime}
+            {shown.notes ? ` · ${shown.notes}` : ''}
           </Text>
-          <SessionChanges key={session.id} session={session} onDone={done} />
+          <SessionChanges key={shown.id} session={shown} onDone={done} />
           <Divider />
           <Title order={2} size="h5">
             {t('office.classDetail')}
           </Title>
-          <ClassChanges key={session.classId} classId={session.classId} onDone={done} />
+          <ClassChanges key={shown.classId} classId={shown.classId} onDone={done} />
         </Stack>
       ) : null}
     </Modal>
