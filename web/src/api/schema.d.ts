@@ -8673,7 +8673,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A class's sessions from a date (default today) on */
+        /** A class's sessions from a date on (default today, or the current term's start when outside it) */
         get: {
             parameters: {
                 query?: {
