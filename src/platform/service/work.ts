@@ -16,7 +16,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { scopeCondition } from '../api/policy-guard.js';
 import { resourceByName } from '../api/registry.js';
-import { recordAudit, type AuditOperation } from '../audit/audit.js';
+import { recordAudits, type AuditOperation } from '../audit/audit.js';
 import type { AccessControl } from '../auth/access.js';
 import { auditFactsOf } from '../auth/classification.js';
 import type { AccessSubject, Action, Decision } from '../auth/policy.js';
@@ -51,6 +51,8 @@ export interface Work {
   readScope(table: PgTable | string): Promise<SQL | undefined>;
   /** Appends a row to the tenant's hash-chained audit trail, in this transaction. */
   audit(entry: WorkAuditEntry): Promise<void>;
+  /** Appends several rows, in order, with one statement (the chain head is locked once, not per row). */
+  auditMany(entries: readonly WorkAuditEntry[]): Promise<void>;
   /** Runs after the commit succeeded (never on rollback); a failing hook is logged, not thrown. */
   afterCommit(hook: () => void | Promise<void>): void;
   /**
@@ -152,25 +154,53 @@ export function runWork<T>(
           return scope;
         },
         async audit(entry) {
-          const name = qualifiedName(entry.table);
-          await recordAudit(tx, {
-            principal,
-            meta,
-            table: name,
-            recordId: entry.recordId,
-            operation: entry.operation,
-            oldValues: entry.oldValues,
-            newValues: entry.newValues,
-            dataCategories: auditFactsOf(name)?.dataCategories ?? [],
-            // Services authorize before they write: the relationship or a stated justification.
-            legitimateEducationalInterest: true,
-          });
+          await work.auditMany([entry]);
+        },
+        async auditMany(entries) {
+          if (entries.length === 0) return;
+          await recordAudits(
+            tx,
+            entries.map((entry) => {
+              const name = qualifiedName(entry.table);
+              return {
+                principal,
+                meta,
+                table: name,
+                recordId: entry.recordId,
+                operation: entry.operation,
+                oldValues: entry.oldValues,
+                newValues: entry.newValues,
+                dataCategories: auditFactsOf(name)?.dataCategories ?? [],
+                // Services authorize before they write: the relationship or a stated justification.
+                legitimateEducationalInterest: true,
+              };
+            }),
+          );
         },
       };
       return fn(work);
     },
     { onHookError: env.onHookError },
   );
+}
+
+/**
+ * Runs `fn` with a unit of work whose `audit` calls are collected and appended together when `fn`
+ * resolves, still in the same transaction (one chain statement instead of one per row; nothing is
+ * appended if `fn` throws, which rolls the transaction back anyway). For operations that write many
+ * audited rows, e.g. a month's invoices with their journal entries. `fn` must not read back its own
+ * audit rows.
+ */
+export async function withBatchedAudits<T>(work: Work, fn: (work: Work) => Promise<T>): Promise<T> {
+  const pending: WorkAuditEntry[] = [];
+  const batched: Work = {
+    ...work,
+    audit: async (entry) => void pending.push(entry),
+    auditMany: async (entries) => void pending.push(...entries),
+  };
+  const result = await fn(batched);
+  await work.auditMany(pending);
+  return result;
 }
 
 /** The unit of work of an HTTP request: its principal (401 when nobody signed in) and request facts. */

@@ -9,7 +9,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
-import type { Work } from '../../../platform/service/work.js';
+import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import {
   SIMULATOR,
   simulatorGateway,
@@ -276,7 +276,7 @@ export async function handleWebhook(work: Work, gatewayName: string, rawBody: st
     .onConflictDoNothing()
     .returning({ eventId: gatewayEvents.eventId });
   if (!first) return { eventId: event.id, duplicate: true, outcome: 'already processed' };
-  const outcome = await settleEvent(work, gateway.name, event);
+  const outcome = await withBatchedAudits(work, (batched) => settleEvent(batched, gateway.name, event));
   await work.tx
     .update(gatewayEvents)
     .set({ outcome })

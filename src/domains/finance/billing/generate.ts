@@ -12,9 +12,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
-import type { Work } from '../../../platform/service/work.js';
+import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import { activeEnrollmentsForBilling, type BillableEnrollment } from '../../school-ops/index.js';
-import { discountGrants, invoiceAdjustments, invoices, products } from '../tables.js';
+import { discountGrants, familyCredits, invoiceAdjustments, invoices, products } from '../tables.js';
 import { billingErrors } from './errors.js';
 import { post } from './post.js';
 import { BILLING_RULES, dueDateOf, stackDiscounts, toCents, type DiscountRequest } from './rules.js';
@@ -64,21 +64,58 @@ async function tuitionOf(work: Work, organizationId: string) {
   return tuition;
 }
 
-/** Adds discount lines and family credit to a freshly issued invoice; posts each money event. */
-async function completeInvoice(work: Work, invoice: InvoiceRow, enrollment: BillableEnrollment): Promise<InvoiceRow> {
-  const today = isoDay(work.now);
-  const grants = await work.tx
+/**
+ * What a run looks up once instead of once per invoice: the students with a waiting grant and the
+ * payers with family credit. Read without locks: a grant or a credit committed after this read waits
+ * for the next invoice, as if it had come a moment later; claiming a grant stays one conditional
+ * UPDATE and spending credit stays under the payer's lock, so neither is ever used twice.
+ */
+interface RunLookups {
+  studentsWithGrants: Set<string>;
+  payersWithCredit: Set<string>;
+}
+
+async function runLookups(work: Work, organizationId: string): Promise<RunLookups> {
+  const grants = rowsOf<{ student_id: string }>(
+    await work.tx.execute(sql`SELECT DISTINCT student_id FROM ${discountGrants}
+       WHERE tenant_id = ${work.tenantId} AND organization_id = ${organizationId} AND invoice_id IS NULL`),
+  );
+  const credits = rowsOf<{ payer_id: string }>(
+    await work.tx.execute(sql`SELECT payer_id FROM ${familyCredits} WHERE tenant_id = ${work.tenantId}
+       GROUP BY payer_id HAVING sum(amount_cents) > 0`),
+  );
+  return {
+    studentsWithGrants: new Set(grants.map((g) => g.student_id)),
+    payersWithCredit: new Set(credits.map((c) => c.payer_id)),
+  };
+}
+
+async function claimGrants(work: Work, invoice: InvoiceRow, studentId: string) {
+  return work.tx
     .update(discountGrants)
     .set({ invoiceId: invoice.id })
     .where(
       and(
         eq(discountGrants.tenantId, work.tenantId),
-        eq(discountGrants.studentId, enrollment.studentId),
+        eq(discountGrants.studentId, studentId),
         eq(discountGrants.organizationId, invoice.organizationId),
         isNull(discountGrants.invoiceId),
       ),
     )
     .returning();
+}
+
+/** Adds discount lines and family credit to a freshly issued invoice; posts each money event. */
+async function completeInvoice(
+  work: Work,
+  invoice: InvoiceRow,
+  enrollment: BillableEnrollment,
+  lookups: RunLookups,
+): Promise<InvoiceRow> {
+  const today = isoDay(work.now);
+  const grants = lookups.studentsWithGrants.has(enrollment.studentId)
+    ? await claimGrants(work, invoice, enrollment.studentId)
+    : [];
   const requests: DiscountRequest[] = [
     ...(enrollment.hasActiveSibling
       ? [{ kind: 'sibling' as const, basisPoints: BILLING_RULES.siblingBasisPoints, reason: 'another child enrolled' }]
@@ -118,8 +155,11 @@ async function completeInvoice(work: Work, invoice: InvoiceRow, enrollment: Bill
   const discount = lines.reduce((sum, l) => sum + l.amountCents, 0);
   const owed = (invoice.grossCents ?? 0) - discount;
   // Family credit (earlier overpayments) pays what it can of the new invoice.
-  await lockPayer(work, invoice.payerId);
-  const credit = Math.min(owed, await creditBalance(work, invoice.payerId));
+  let credit = 0;
+  if (owed > 0 && lookups.payersWithCredit.has(invoice.payerId)) {
+    await lockPayer(work, invoice.payerId);
+    credit = Math.min(owed, await creditBalance(work, invoice.payerId));
+  }
   if (credit > 0) {
     const id = newId();
     await work.tx.insert(invoiceAdjustments).values({
@@ -153,6 +193,11 @@ async function completeInvoice(work: Work, invoice: InvoiceRow, enrollment: Bill
 export async function generateInvoices(work: Work, input: GenerateInvoicesInput) {
   const { period, organizationId } = parseInput(generateInvoicesInput, input);
   await work.authorize(invoices, 'write');
+  // A run audits every invoice and journal entry it writes: appended to the chain in one statement.
+  return withBatchedAudits(work, (batched) => issueInvoices(batched, period, organizationId));
+}
+
+async function issueInvoices(work: Work, period: string, organizationId: string | undefined) {
   const today = isoDay(work.now);
   const created: string[] = [];
   let existing = 0;
@@ -165,6 +210,7 @@ export async function generateInvoices(work: Work, input: GenerateInvoicesInput)
     }
     const gross = toCents(tuition.price);
     const dueDate = dueDateOf(period, dueDayOf(org.settings));
+    const lookups = await runLookups(work, org.id);
     for (const enrollment of enrollments) {
       const description = `${tuition.name ?? 'Tuition'} ${period} — ${enrollment.className ?? enrollment.classId}`;
       const [invoice] = await work.tx
@@ -206,7 +252,7 @@ export async function generateInvoices(work: Work, input: GenerateInvoicesInput)
         description,
         source: { table: 'finance.invoices', id: invoice.id },
       });
-      await completeInvoice(work, invoice, enrollment);
+      await completeInvoice(work, invoice, enrollment, lookups);
       await work.audit({ table: invoices, recordId: invoice.id, operation: 'INSERT', newValues: { period, gross } });
       created.push(invoice.id);
     }

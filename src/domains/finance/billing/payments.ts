@@ -14,7 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
-import type { Work } from '../../../platform/service/work.js';
+import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import { invoiceAdjustments, transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
 import { post } from './post.js';
@@ -116,7 +116,12 @@ async function chargesForPaymentDay(work: Work, invoice: InvoiceRow, facts: Paym
 }
 
 /** Applies a payment to an invoice (see the module comment). */
-export async function applyPayment(work: Work, facts: PaymentFacts): Promise<PaymentResult> {
+export function applyPayment(work: Work, facts: PaymentFacts): Promise<PaymentResult> {
+  // Its audit rows (payment, invoice totals, journal entries) go to the chain in one statement.
+  return withBatchedAudits(work, (batched) => applyPaymentNow(batched, facts));
+}
+
+async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<PaymentResult> {
   let invoice = await lockInvoice(work, facts.invoiceId);
   assertOpen(invoice);
   if (invoice.status !== 'paid') invoice = await chargesForPaymentDay(work, invoice, facts);

@@ -93,20 +93,24 @@ export async function lockOrganizationJournal(work: Work, organizationId: string
 }
 
 /**
- * Posts a draft: takes the organisation's next number (the caller holds no lock yet: it is taken
- * here, so two postings never see the same maximum) and flips the status. Returns the posted row.
+ * Posts a draft: takes the organisation's next number and flips the status in one statement. The
+ * organisation's journal lock is taken here (so two postings never see the same maximum) unless the
+ * caller says it already holds it in this transaction (`journalLocked`). Returns the posted row.
  */
-export async function postDraft(work: Work, entryId: string, organizationId: string): Promise<EntryRow> {
-  await lockOrganizationJournal(work, organizationId);
-  const [next] = await work.tx
-    .select({ n: sql<number>`coalesce(max(${journalEntries.entryNumber}), 0) + 1`.mapWith(Number) })
-    .from(journalEntries)
-    .where(and(eq(journalEntries.tenantId, work.tenantId), eq(journalEntries.organizationId, organizationId)));
+export async function postDraft(
+  work: Work,
+  entryId: string,
+  organizationId: string,
+  options: { journalLocked?: boolean } = {},
+): Promise<EntryRow> {
+  if (!options.journalLocked) await lockOrganizationJournal(work, organizationId);
+  const nextNumber = sql<number>`(SELECT coalesce(max(n.entry_number), 0) + 1 FROM ${journalEntries} n
+     WHERE n.tenant_id = ${work.tenantId} AND n.organization_id = ${organizationId})`;
   const [row] = await work.tx
     .update(journalEntries)
     .set({
       status: 'posted',
-      entryNumber: next!.n,
+      entryNumber: nextNumber,
       postingDate: work.now.toISOString().slice(0, 10),
       postedAt: work.now,
       postedBy: actingUserId(work),

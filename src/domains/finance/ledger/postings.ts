@@ -107,6 +107,19 @@ export function postingRule(kind: MoneyEventKind, method?: MoneyMethod): { debit
   }
 }
 
+const POSTING_CODES: readonly string[] = [
+  ...new Set(
+    MONEY_EVENT_KINDS.flatMap((kind) =>
+      [...MONEY_METHODS, undefined].flatMap((method) => {
+        const rule = postingRule(kind, method);
+        return [ACCOUNTS[rule.debit], ACCOUNTS[rule.credit]];
+      }),
+    ),
+  ),
+  ACCOUNTS.inssPayable,
+  ACCOUNTS.irrfPayable,
+];
+
 const SOURCE_TYPE: Record<MoneyEventKind, 'invoice' | 'payroll'> = {
   invoice_issued: 'invoice',
   payment_received: 'invoice',
@@ -119,6 +132,26 @@ const SOURCE_TYPE: Record<MoneyEventKind, 'invoice' | 'payroll'> = {
   payroll_accrued: 'payroll',
   payroll_paid: 'payroll',
 };
+
+/**
+ * The ids of every account automatic postings use, looked up once per organisation and transaction
+ * (an invoice run posts hundreds of entries to the same few accounts). Accounts are only added, never
+ * removed, and the chart seeding runs in the same transaction, so the ids stay valid until it ends.
+ */
+const accountsByTx = new WeakMap<object, Map<string, Promise<Map<string, string>>>>();
+
+function postingAccounts(work: Work, organizationId: string): Promise<Map<string, string>> {
+  let byOrg = accountsByTx.get(work.tx);
+  if (!byOrg) accountsByTx.set(work.tx, (byOrg = new Map()));
+  let ids = byOrg.get(organizationId);
+  if (!ids) {
+    ids = accountIdsByCode(work, organizationId, POSTING_CODES);
+    // A failed lookup is not remembered: the caller's transaction fails with it anyway.
+    ids.catch(() => byOrg.delete(organizationId));
+    byOrg.set(organizationId, ids);
+  }
+  return ids;
+}
 
 /**
  * Posts the balanced entry of a money event (or returns the one already posted for it). No
@@ -157,11 +190,7 @@ export async function postMoneyEvent(
       : [];
   const rest = event.amountCents - withheld.reduce((s, w) => s + w.amountCents, 0);
   if (rest < 0) throw AppError.validation({ withheld: ['must not exceed the amount'] });
-  const ids = await accountIdsByCode(work, event.organizationId, [
-    debitCode,
-    creditCode,
-    ...withheld.map((w) => w.code),
-  ]);
+  const ids = await postingAccounts(work, event.organizationId);
   const credits = [...withheld, { code: creditCode, amountCents: rest }].filter((c) => c.amountCents > 0);
   const entryId = await insertDraft(work, {
     organizationId: event.organizationId,
@@ -181,7 +210,8 @@ export async function postMoneyEvent(
       })),
     ],
   });
-  const posted = await postDraft(work, entryId, event.organizationId);
+  // The journal lock taken above is still held: numbering needs no second lock.
+  const posted = await postDraft(work, entryId, event.organizationId, { journalLocked: true });
   await work.audit({
     table: journalEntries,
     recordId: entryId,
