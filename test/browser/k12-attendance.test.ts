@@ -178,7 +178,7 @@ describe('families see attendance on a phone', () => {
   it('the student opens their own attendance from their menu', async () => {
     const desktop = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const menuPage = await signIn(desktop, 'student');
-    expect(await menuItems(menuPage)).toEqual(['My classes', 'My attendance']);
+    expect(await menuItems(menuPage)).toEqual(['My classes', 'My grades', 'My attendance']);
     await desktop.close();
 
     const context = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });

@@ -49,7 +49,7 @@ describe('a student sees their own grades', () => {
     const context = await world.newContext({ viewport: PHONE, locale: 'en', hasTouch: true, isMobile: true });
     const page = await signIn(context, 'student');
     await page.getByRole('button', { name: 'Menu' }).click();
-    expect(await menuItems(page)).toEqual(['My classes', 'My grades']);
+    expect(await menuItems(page)).toEqual(['My classes', 'My grades', 'My attendance']);
     await page.getByRole('link', { name: 'My grades' }).click();
     await page.waitForURL('**/my-grades');
     await page.getByRole('heading', { name: 'My grades' }).waitFor();
