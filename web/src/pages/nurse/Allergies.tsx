@@ -1,14 +1,13 @@
 /** The students' active allergies at the nurse's school, the severe first, searched and paged on the server. */
-import { Badge, Stack, TextInput } from '@mantine/core';
+import { Badge, Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { DataTable } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { SearchedList } from './SearchedList';
 import { useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/allergies';
@@ -59,18 +58,13 @@ export function Allergies() {
   return (
     <Page title={t('health.allergiesTitle')}>
       <Stack>
-        <ErrorAlert error={list.error} />
-        <TextInput
-          label={t('health.search')}
-          value={search.text}
-          onChange={(e) => search.setText(e.currentTarget.value)}
-          w={320}
-        />
-        <DataTable
-          data={list.data?.data ?? []}
-          columns={columns}
+        <SearchedList
           label={t('health.allergiesTitle')}
-          page={{ index: search.pageIndex, count: search.pageCount(total), total, onChange: search.setPageIndex }}
+          search={search}
+          error={list.error}
+          rows={list.data?.data}
+          total={total}
+          columns={columns}
         />
       </Stack>
     </Page>

@@ -3,17 +3,16 @@
  * vaccine's doses, what each has and needs — searched and paged on the server; each row records the
  * next dose (RecordImmunization).
  */
-import { Alert, Badge, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { DataTable } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { RecordImmunization, type Recorded } from './RecordImmunization';
+import { SearchedList } from './SearchedList';
 import { useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/immunization-compliance';
@@ -80,18 +79,13 @@ export function Immunizations() {
             {t('health.recorded', { ...recorded })}
           </Alert>
         ) : null}
-        <ErrorAlert error={list.error} />
-        <TextInput
-          label={t('health.search')}
-          value={search.text}
-          onChange={(e) => search.setText(e.currentTarget.value)}
-          w={320}
-        />
-        <DataTable
-          data={list.data?.data ?? []}
-          columns={columns}
+        <SearchedList
           label={t('health.complianceTitle')}
-          page={{ index: search.pageIndex, count: search.pageCount(total), total, onChange: search.setPageIndex }}
+          search={search}
+          error={list.error}
+          rows={list.data?.data}
+          total={total}
+          columns={columns}
         />
       </Stack>
       {recording ? (

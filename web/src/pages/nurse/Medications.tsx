@@ -1,15 +1,14 @@
 /** Today's medications at the nurse's school: who takes what and when (by dose time), searched and paged. */
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { DataTable } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
+import { SearchedList } from './SearchedList';
 import { useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/medications-today';
@@ -49,18 +48,13 @@ export function Medications() {
     <Page title={t('health.medicationsTitle')}>
       <Stack>
         {list.data ? <Text c="dimmed">{formatDate(list.data.date)}</Text> : null}
-        <ErrorAlert error={list.error} />
-        <TextInput
-          label={t('health.search')}
-          value={search.text}
-          onChange={(e) => search.setText(e.currentTarget.value)}
-          w={320}
-        />
-        <DataTable
-          data={list.data?.data ?? []}
-          columns={columns}
+        <SearchedList
           label={t('health.medicationsTitle')}
-          page={{ index: search.pageIndex, count: search.pageCount(total), total, onChange: search.setPageIndex }}
+          search={search}
+          error={list.error}
+          rows={list.data?.data}
+          total={total}
+          columns={columns}
         />
       </Stack>
     </Page>
