@@ -27,7 +27,7 @@ export interface LoadOptions {
   bodyTemplate?: string;
   /** Paths (with query) cycled request by request, against the url's origin; default the url's own path. */
   paths?: readonly string[];
-  /** Requests per second over all connections: a fixed offered load instead of saturation. */
+  /** Requests per second over all connections, evenly paced: a fixed offered load instead of saturation. */
   overallRate?: number;
 }
 
@@ -82,9 +82,9 @@ export const LATENCY_LOAD = 0.5;
 /**
  * Latency where it is meaningful: at a fixed offered rate of half the measured maximum. At saturation
  * (every connection always busy) latency is connections ÷ throughput by Little's law, whatever the
- * code does; at half the maximum a request waits mostly for its own work. autocannon times a request
- * from its sending, so a stall also delays the requests behind it without counting their wait
- * (coordinated omission): p99 here is a lower bound under stalls.
+ * code does; at half the maximum a request waits mostly for its own work. The requests are evenly
+ * paced and each is timed from when it was due, not from when it was sent (paced-load.mjs), so a
+ * stall counts for every request it delays.
  */
 export async function loadAtRate(
   url: string,

@@ -3,6 +3,7 @@
 // thread: autocannon takes itself for one of its own workers in a worker thread. Plain JavaScript,
 // so it starts without the TypeScript loader.
 import autocannon from 'autocannon';
+import { pacedLoad } from './paced-load.mjs';
 
 const { url, connections, seconds, method, headers, paths, body, bodyTemplate, overallRate } = JSON.parse(
   process.argv[2],
@@ -10,34 +11,40 @@ const { url, connections, seconds, method, headers, paths, body, bodyTemplate, o
 const run = Math.random().toString(36).slice(2, 8);
 let next = 0;
 let counter = 0;
-const result = await autocannon({
-  url,
-  connections,
-  duration: seconds,
-  // A fixed request rate over all connections (undefined: as fast as the server answers).
-  ...(overallRate ? { overallRate } : {}),
-  method,
-  headers,
-  requests: [
-    {
-      setupRequest: (request) => ({
-        ...request,
-        ...(paths && paths.length > 0 ? { path: paths[next++ % paths.length] } : {}),
-        ...(bodyTemplate !== undefined
-          ? { body: bodyTemplate.replaceAll('{n}', `${run}${++counter}`) }
-          : body !== undefined
-            ? { body }
-            : {}),
-      }),
-    },
-  ],
-});
-process.send({
-  requestsPerSecond: result.requests.average,
-  p50: result.latency.p50,
-  p99: result.latency.p99,
-  errors: result.errors,
-  non2xx: result.non2xx,
-  total: result.requests.total,
-});
+const nextPath = () =>
+  paths && paths.length > 0 ? paths[next++ % paths.length] : new URL(url).pathname + new URL(url).search;
+const nextBody = () => (bodyTemplate !== undefined ? bodyTemplate.replaceAll('{n}', `${run}${++counter}`) : body);
+
+if (overallRate) {
+  // A fixed offered rate, evenly paced (see paced-load.mjs for why not autocannon's overallRate).
+  process.send(await pacedLoad({ url, connections, seconds, rate: overallRate, method, headers, nextPath, nextBody }));
+} else {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method,
+    headers,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const requestBody = nextBody();
+          return {
+            ...request,
+            ...(paths && paths.length > 0 ? { path: nextPath() } : {}),
+            ...(requestBody !== undefined ? { body: requestBody } : {}),
+          };
+        },
+      },
+    ],
+  });
+  process.send({
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  });
+}
 process.disconnect();

@@ -1,0 +1,76 @@
+// An open-loop load at a fixed rate, evenly spaced: request i is due at start + i / rate, whatever
+// happened to the requests before it, and its latency is counted from that due time (so a stall
+// that delays the requests behind it is counted for each of them: no coordinated omission).
+// autocannon's overallRate is not used for this: it releases each second's quota in one burst at the
+// start of the second and then corrects its histogram with a 1 ms expected interval, which measures
+// its own burst queue rather than the server's latency at that load.
+import http from 'node:http';
+
+/**
+ * @param {{url: string, connections: number, seconds: number, rate: number, method: string,
+ *   headers?: Record<string, string>, nextPath: () => string, nextBody: () => string | undefined}} options
+ */
+export async function pacedLoad(options) {
+  const target = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const interval = 1000 / options.rate;
+  const count = Math.max(1, Math.round(options.rate * options.seconds));
+  const latencies = [];
+  let errors = 0;
+  let non2xx = 0;
+  const start = performance.now() + 50;
+
+  const one = (due) =>
+    new Promise((resolve) => {
+      const body = options.nextBody();
+      const request = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: options.nextPath(),
+          method: options.method,
+          agent,
+          headers: {
+            ...options.headers,
+            ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.once('end', () => {
+            latencies.push(performance.now() - due);
+            if (response.statusCode < 200 || response.statusCode >= 300) non2xx++;
+            resolve();
+          });
+        },
+      );
+      request.once('error', () => {
+        errors++;
+        resolve();
+      });
+      if (body !== undefined) request.write(body);
+      request.end();
+    });
+
+  const inFlight = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(one(due));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) =>
+    latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    requestsPerSecond: latencies.length / elapsed,
+    p50: Math.round(at(0.5) * 100) / 100,
+    p99: Math.round(at(0.99) * 100) / 100,
+    errors,
+    non2xx,
+    total: latencies.length + errors,
+  };
+}
