@@ -96,7 +96,9 @@ async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Prom
     });
     console.log(`  recorded ${path.relative(process.cwd(), file)}`);
   } finally {
-    await pgDb?.drop();
+    // BENCH_KEEP_DATABASE=1 keeps the PostgreSQL database for a look at its plans afterwards.
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`  kept the database: ${pgDb?.url}`);
+    else await pgDb?.drop();
   }
 }
 

@@ -7,6 +7,7 @@
 import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
+import { executePrepared } from '../../platform/db/prepared.js';
 import { isSortable, outputText, raw, render, type Entity, type FieldSpec } from './entity-kit.js';
 import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
@@ -188,6 +189,17 @@ export function selectedFields(entity: Entity, visible: string[], fields: string
   return [...new Set(fields)];
 }
 
+/**
+ * Whether a read's statement text comes from a bounded set (entity, default fields, sort, school
+ * reach), so that it may be prepared once per connection (platform/db/prepared.ts). A filter's shape,
+ * a `fields` selection or a relationship's id lists are the caller's to vary: planned each time.
+ */
+function boundedText(access: ReadAccess, fields?: readonly string[], filter?: unknown): boolean {
+  return !access.relation && fields === undefined && filter === undefined;
+}
+
+const run = (db: TenantDb, query: SQL): Promise<unknown> => db.execute(query);
+
 export interface Page {
   objects: Record<string, unknown>[];
   total: number;
@@ -217,11 +229,10 @@ export async function listObjects(
   // and sort every matching row instead of walking the sourced_id index for the first `limit`. The
   // total is cached until the tenant's next OneRoster write (list-counts.ts); the page reads the
   // generation it is valid for.
+  const page = sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)}
+    FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`;
   const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)}
-        FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`,
-    ),
+    boundedText(access, params.fields, params.filter) ? await executePrepared(db, page) : await db.execute(page),
   );
   // An empty first page is an empty list (the same snapshot): nothing to count.
   const total =
@@ -242,7 +253,10 @@ export async function getObject(
   const names = selectedFields(entity, visible, fields);
   const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
   const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`),
+    await (boundedText(access, fields) ? executePrepared : run)(
+      db,
+      sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`,
+    ),
   );
   return rows[0] ? render(entity, rows[0], names, access.origin) : undefined;
 }
@@ -255,5 +269,12 @@ export async function objectExists(
   sourcedId: string,
 ): Promise<boolean> {
   const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
-  return rowsOf(await db.execute(sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`)).length > 0;
+  return (
+    rowsOf(
+      await (boundedText(access) ? executePrepared : run)(
+        db,
+        sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`,
+      ),
+    ).length > 0
+  );
 }
