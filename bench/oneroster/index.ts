@@ -27,7 +27,7 @@ import { districtFiles, districtSize, writePackage, type DistrictFile } from './
 import { bareApp, bareQuery, bareRoutes, compare } from './rest.js';
 
 const fmt = (n: number) => n.toLocaleString('en');
-const BARE = 'bare Fastify, same SQL';
+const BARE = 'bare Fastify, same SQL (named statements, as the provider)';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

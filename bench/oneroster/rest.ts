@@ -72,7 +72,14 @@ export async function bareQuery(
     return { query: (text, params) => database.query(text, params), close: async () => undefined };
   }
   const pool = new pg.Pool({ connectionString: pgUrl, max: 10, options: `-c app.tenant_id=${tenantId}` });
-  return { query: async (text, params) => (await pool.query(text, params)).rows, close: () => pool.end() };
+  // Named statements, as the provider runs these reads (platform/db/prepared.ts): planned once per
+  // connection, so that the baseline does the same work.
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => names.get(text) ?? (names.set(text, `bare_${names.size}`), `bare_${names.size - 1}`);
+  return {
+    query: async (text, params) => (await pool.query({ name: nameOf(text), text, values: params })).rows,
+    close: () => pool.end(),
+  };
 }
 
 /** Registers the bare routes (no auth, no transaction, raw rows) and describes the three endpoints. */
