@@ -57,13 +57,15 @@ describe('demo accounts', () => {
   it('links the teacher to an Ed-Fi staff member with sections and the parent to one student', async () => {
     const [teacher] = await database.query<{ usi: number; schools: number[]; sections: number }>(
       `SELECT a.edfi_staff_usi AS usi, a.school_ids AS schools,
-              (SELECT count(*)::int FROM edfi.staffsectionassociation s WHERE s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi) AS sections
+              (SELECT count(*)::int FROM edfi.staffsectionassociation s
+                WHERE s.tenant_id = a.tenant_id AND s.staffusi = a.edfi_staff_usi) AS sections
          FROM identity.accounts a WHERE a.email = 'teacher@demo-district.schola.dev'`,
     );
     expect(teacher!.sections).toBeGreaterThan(0);
     expect(teacher!.schools).toHaveLength(1);
     const children = await database.query<{ student_usi: number; relation: string }>(
-      `SELECT s.student_usi, s.relation FROM identity.account_students s JOIN identity.accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+      `SELECT s.student_usi, s.relation
+         FROM identity.account_students s JOIN identity.accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
         WHERE a.email = 'parent@demo-district.schola.dev'`,
     );
     expect(children).toEqual([{ student_usi: expect.any(Number), relation: 'parent' }]);
@@ -72,8 +74,10 @@ describe('demo accounts', () => {
   it("links the language school's accounts to its people: the teacher teaches, the parent has siblings", async () => {
     const rows = await database.query<{ email: string; role: string | null; classes: number; children: number }>(
       `SELECT a.email, u.role,
-              (SELECT count(*)::int FROM school_ops.classes c WHERE c.tenant_id = a.tenant_id AND c.teacher_id = u.id) AS classes,
-              (SELECT count(*)::int FROM core.families f WHERE f.tenant_id = a.tenant_id AND f.parent_id = u.id) AS children
+              (SELECT count(*)::int FROM school_ops.classes c
+                WHERE c.tenant_id = a.tenant_id AND c.teacher_id = u.id) AS classes,
+              (SELECT count(*)::int FROM core.families f
+                WHERE f.tenant_id = a.tenant_id AND f.parent_id = u.id) AS children
          FROM identity.accounts a LEFT JOIN core.users u ON u.tenant_id = a.tenant_id AND u.id = a.core_user_id
         WHERE a.email LIKE '%@demo-language-school.schola.dev' ORDER BY a.email`,
     );

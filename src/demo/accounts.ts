@@ -1,7 +1,8 @@
 /**
  * Demo sign-in accounts for the demo district, one per kind of person the access rules tell apart:
  * a district admin, a school admin, a nurse and a counselor of the first school, a teacher linked to an Ed-Fi
- * staff member who teaches sections (and to the same teacher in the live-classroom directory), a parent linked to one student, that student, and an auditor;
+ * staff member who teaches sections (and to the same teacher in the live-classroom directory), a parent linked to
+ * one student, that student, and an auditor;
  * and the language school's roles (language-school-accounts.ts) in the language-school tenant.
  *
  * DEMO ONLY: they all share the fixed, published password below, which `npm start` prints.

@@ -47,7 +47,8 @@ export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, see
   const days = await instructionalDays(tx, tenantId);
   const sections = rowsOf<SectionRoster>(
     await tx.execute(sql`
-      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, array_agg(a.studentusi ORDER BY a.studentusi) AS students
+      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear,
+             array_agg(a.studentusi ORDER BY a.studentusi) AS students
         FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
          AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
          AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear

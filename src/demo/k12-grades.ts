@@ -67,7 +67,8 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
   const rng = new Random(seed + 1709);
   const sections = rowsOf<SectionRow>(
     await tx.execute(sql`
-      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, array_agg(a.studentusi ORDER BY a.studentusi) AS students,
+      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear,
+             array_agg(a.studentusi ORDER BY a.studentusi) AS students,
              array_agg(a.begindate::text ORDER BY a.studentusi) AS begins
         FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
          AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
@@ -76,7 +77,8 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
   );
   const periods = rowsOf<PeriodRow>(
     await tx.execute(sql`
-      SELECT d.codevalue AS code, g.gradingperioddescriptorid AS id, g.schoolid, g.begindate::text AS b, g.enddate::text AS e
+      SELECT d.codevalue AS code, g.gradingperioddescriptorid AS id, g.schoolid,
+             g.begindate::text AS b, g.enddate::text AS e
         FROM edfi.gradingperiod g JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
        WHERE g.tenant_id = ${tenantId}`),
   );

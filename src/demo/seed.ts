@@ -126,9 +126,10 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
       languageSchoolTenantId: school!.id,
       counts,
       describe: () =>
-        `district "${size.tenantSlug}" with ${counts.schools} schools, ${counts.students} students, ${counts.staff} staff, ` +
-        `${counts.sections} sections, ${counts.classroomSessions} live classroom sessions; language school "${languageSlug}" ` +
-        `with ${counts.languageStudents} students, ${counts.languageClasses} classes, ${counts.invoices} invoices, ${counts.leads} leads`,
+        `district "${size.tenantSlug}" with ${counts.schools} schools, ${counts.students} students, ` +
+        `${counts.staff} staff, ${counts.sections} sections, ${counts.classroomSessions} live classroom sessions; ` +
+        `language school "${languageSlug}" with ${counts.languageStudents} students, ` +
+        `${counts.languageClasses} classes, ${counts.invoices} invoices, ${counts.leads} leads`,
     };
   });
   // Accounts go through the identity service (its own tenant-confined units of work), after the
@@ -171,6 +172,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     ...seeded,
     credentials,
     describe: () =>
-      `${seeded.describe()}; ${credentials.accounts.length} demo accounts (e.g. ${DEMO_ADMIN_EMAIL}, password "${credentials.password}")`,
+      `${seeded.describe()}; ${credentials.accounts.length} demo accounts ` +
+      `(e.g. ${DEMO_ADMIN_EMAIL}, password "${credentials.password}")`,
   };
 }

@@ -15,7 +15,8 @@ export async function clearSectionGradebook(database: TestDatabase, tenantId: st
   ]);
   await database.query(
     `DELETE FROM edfi.studentgradebookentry r USING edfi.gradebookentry g
-      WHERE r.tenant_id = g.tenant_id AND r.gradebookentryidentifier = g.gradebookentryidentifier AND r.namespace = g.namespace
+      WHERE r.tenant_id = g.tenant_id AND r.gradebookentryidentifier = g.gradebookentryidentifier
+        AND r.namespace = g.namespace
         AND g.tenant_id = $1 AND (g.sectionidentifier, g.localcoursecode, g.schoolid, g.schoolyear) IN (${section})`,
     [tenantId, sectionId],
   );

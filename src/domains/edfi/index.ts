@@ -96,8 +96,8 @@ export { gpa, levelFor, periodGrade } from './grades/rules.js';
 const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];
 
 /**
- * The Ed-Fi domain's services (attendance, discipline, gradebook and grades): the tables only they write through /api/v1. The Ed-Fi
- * API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
+ * The Ed-Fi domain's services (attendance, discipline, gradebook and grades): the tables only they write through
+ * /api/v1. The Ed-Fi API (src/standards/edfi) keeps writing the same tables for systems of record (SIS sync).
  */
 export const edfiModule: DomainModule = {
   name: 'edfi',

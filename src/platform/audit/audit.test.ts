@@ -69,7 +69,8 @@ async function writeChain(tenantId: string, count: number): Promise<void> {
 
 async function rowsOf(tenantId: string) {
   return database.query<{ id: string; seq: string; prev_hash: string | null; row_hash: string }>(
-    'SELECT id::text AS id, tenant_seq::text AS seq, prev_hash, row_hash FROM compliance.audit_logs WHERE tenant_id = $1 ORDER BY tenant_seq',
+    `SELECT id::text AS id, tenant_seq::text AS seq, prev_hash, row_hash FROM compliance.audit_logs
+      WHERE tenant_id = $1 ORDER BY tenant_seq`,
     [tenantId],
   );
 }
@@ -157,8 +158,9 @@ describe('recordAudit', () => {
       }),
     );
     const [row] = await database.query<Record<string, unknown>>(
-      `SELECT user_id, actor_role, session_id, table_name, record_id, operation, old_values, new_values, format('%s', ip_address) AS ip,
-              user_agent, legitimate_educational_interest, justification, data_categories, to_char(retention_date, 'YYYY-MM-DD') AS retention,
+      `SELECT user_id, actor_role, session_id, table_name, record_id, operation, old_values, new_values,
+              format('%s', ip_address) AS ip, user_agent, legitimate_educational_interest, justification,
+              data_categories, to_char(retention_date, 'YYYY-MM-DD') AS retention,
               to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS ts
          FROM compliance.audit_logs WHERE tenant_id = $1`,
       [tenantId],
@@ -322,7 +324,8 @@ describe('recordAudit', () => {
       new_values: unknown;
       old_values: unknown;
     }>(
-      'SELECT tenant_seq::text AS seq, record_id, row_hash, old_values, new_values FROM compliance.audit_logs WHERE tenant_id = $1',
+      `SELECT tenant_seq::text AS seq, record_id, row_hash, old_values, new_values FROM compliance.audit_logs
+        WHERE tenant_id = $1`,
       [tenantId],
     );
     const stored = rows.find((r) => Number(r.seq) === seqs[1])!;
@@ -354,7 +357,8 @@ describe('verifyAuditChain', () => {
     await tenantTransaction(database, tenantId, ({ tx }) => recordAudit(tx, entry(tenantId, 7, { timestamp: future })));
     await writeChain(tenantId, 2);
     const [where] = await database.query<{ part: string }>(
-      `SELECT tableoid::regclass::text AS part FROM compliance.audit_logs WHERE tenant_id = $1 AND "timestamp" > '2299-01-01'`,
+      `SELECT tableoid::regclass::text AS part FROM compliance.audit_logs
+        WHERE tenant_id = $1 AND "timestamp" > '2299-01-01'`,
       [tenantId],
     );
     expect(where!.part).toBe('compliance.audit_logs_default');
@@ -365,7 +369,8 @@ describe('verifyAuditChain', () => {
     // The partition job moves the far-future row into its own month: the chain is unchanged.
     await database.query(`SELECT compliance.ensure_audit_log_partitions('2300-07-01'::date, 0)`);
     const [moved] = await database.query<{ part: string }>(
-      `SELECT tableoid::regclass::text AS part FROM compliance.audit_logs WHERE tenant_id = $1 AND "timestamp" > '2299-01-01'`,
+      `SELECT tableoid::regclass::text AS part FROM compliance.audit_logs
+        WHERE tenant_id = $1 AND "timestamp" > '2299-01-01'`,
       [tenantId],
     );
     expect(moved!.part).toBe('compliance.audit_logs_y2300m07');
@@ -377,7 +382,8 @@ describe('verifyAuditChain', () => {
     await writeChain(tenantId, 5);
     const target = (await rowsOf(tenantId))[2]!;
     await database.query(
-      `UPDATE compliance.audit_logs SET new_values = '{"note": "nothing happened"}' WHERE tenant_id = $1 AND tenant_seq = 3`,
+      `UPDATE compliance.audit_logs SET new_values = '{"note": "nothing happened"}'
+        WHERE tenant_id = $1 AND tenant_seq = 3`,
       [tenantId],
     );
     expect(await reportFor(tenantId)).toMatchObject({
@@ -406,8 +412,11 @@ describe('verifyAuditChain', () => {
   it('names a forged row that re-uses a seq or takes a seq the chain never issued', async () => {
     const forge = async (tenantId: string, seq: number, prevHash: string | null, at: string) => {
       const [row] = await database.query<{ id: string }>(
-        `INSERT INTO compliance.audit_logs (tenant_id, user_id, table_name, record_id, operation, new_values, "timestamp", tenant_seq, prev_hash, row_hash)
-         VALUES ($1, 'intruder', 'health.student_health_records', 'rec-2', 'UPDATE', '{"note": "forged"}', $2, $3, $4, repeat('ab', 32))
+        `INSERT INTO compliance.audit_logs
+           (tenant_id, user_id, table_name, record_id, operation, new_values, "timestamp", tenant_seq, prev_hash,
+            row_hash)
+         VALUES ($1, 'intruder', 'health.student_health_records', 'rec-2', 'UPDATE', '{"note": "forged"}',
+                 $2, $3, $4, repeat('ab', 32))
          RETURNING id::text AS id`,
         [tenantId, at, seq, prevHash],
       );

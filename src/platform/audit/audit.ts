@@ -166,7 +166,8 @@ const knownHeads = new Set<string>();
 /** Creates the tenant's chain head (position 0) unless it exists. */
 async function createChainHead(db: TenantDb, tenantId: string): Promise<void> {
   await db.execute(
-    sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0) ON CONFLICT (tenant_id) DO NOTHING`,
+    sql`INSERT INTO compliance.audit_chain_heads (tenant_id, last_seq) VALUES (${tenantId}, 0)
+        ON CONFLICT (tenant_id) DO NOTHING`,
   );
   if (knownHeads.size > 100_000) knownHeads.clear();
   knownHeads.add(tenantId);

@@ -99,17 +99,21 @@ export function chainAppendCtes(tenantId: string, rows: readonly ChainRow[], opt
   // jsonb 'null' of an absent old/new value is stored as SQL NULL, as a single write always did.
   const jsonValue = (name: string) =>
     sql.raw(`CASE WHEN jsonb_typeof(i.${name}) = 'null' THEN NULL ELSE i.${name} END`);
-  const given = sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS x(ord int, pieces jsonb, ip text, user_id text, session_id text,
-        table_name text, record_id text, operation text, old_values jsonb, new_values jsonb, user_agent text, ts timestamptz, lei boolean,
+  const given = sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+     AS x(ord int, pieces jsonb, ip text, user_id text, session_id text, table_name text, record_id text,
+        operation text, old_values jsonb, new_values jsonb, user_agent text, ts timestamptz, lei boolean,
         justification text, data_categories jsonb, retention_date date, actor_role text)`;
   const inputSql = options.onlyRecordIdsIn
-    ? sql`SELECT (row_number() OVER (ORDER BY g.ord))::int AS ord, g.pieces, g.ip, g.user_id, g.session_id, g.table_name, g.record_id, g.operation,
-        g.old_values, g.new_values, g.user_agent, g.ts, g.lei, g.justification, g.data_categories, g.retention_date, g.actor_role
+    ? sql`SELECT (row_number() OVER (ORDER BY g.ord))::int AS ord, g.pieces, g.ip, g.user_id, g.session_id,
+        g.table_name, g.record_id, g.operation, g.old_values, g.new_values, g.user_agent, g.ts, g.lei,
+        g.justification, g.data_categories, g.retention_date, g.actor_role
         FROM (${given}) g WHERE g.record_id::uuid IN (${options.onlyRecordIdsIn})`
     : given;
   return sql`
     audit_input AS (${inputSql}),
-    audit_head AS (SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE),
+    audit_head AS (
+      SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE
+    ),
     audit_chain (ord, seq, hash, prev) AS (
       SELECT 0, audit_head.last_seq, audit_head.last_hash::text, NULL::text FROM audit_head
       UNION ALL
@@ -122,11 +126,13 @@ export function chainAppendCtes(tenantId: string, rows: readonly ChainRow[], opt
       WHERE h.tenant_id = ${tenantId} AND l.seq > h.last_seq
     ),
     audit_appended AS (
-      INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values, new_values, ip_address,
-        user_agent, "timestamp", legitimate_educational_interest, justification, data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
-      SELECT ${tenantId}, i.user_id, i.session_id, i.table_name, i.record_id, i.operation, ${jsonValue('old_values')}, ${jsonValue('new_values')},
-        i.ip::inet, i.user_agent, i.ts, i.lei, i.justification,
-        CASE WHEN jsonb_typeof(i.data_categories) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(i.data_categories)) END,
+      INSERT INTO compliance.audit_logs (tenant_id, user_id, session_id, table_name, record_id, operation, old_values,
+        new_values, ip_address, user_agent, "timestamp", legitimate_educational_interest, justification,
+        data_categories, retention_date, actor_role, tenant_seq, prev_hash, row_hash)
+      SELECT ${tenantId}, i.user_id, i.session_id, i.table_name, i.record_id, i.operation,
+        ${jsonValue('old_values')}, ${jsonValue('new_values')}, i.ip::inet, i.user_agent, i.ts, i.lei, i.justification,
+        CASE WHEN jsonb_typeof(i.data_categories) = 'array'
+             THEN ARRAY(SELECT jsonb_array_elements_text(i.data_categories)) END,
         i.retention_date, i.actor_role, chain.seq, chain.prev, chain.hash
       FROM audit_chain chain JOIN audit_input i ON i.ord = chain.ord
       ORDER BY chain.ord

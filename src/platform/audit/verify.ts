@@ -141,8 +141,9 @@ async function* chainRows(tx: Tx, tenantId: string, pageSize: number): AsyncGene
         SELECT id, tenant_seq, prev_hash, row_hash,
                to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS ts,
                user_id, actor_role, session_id, table_name, record_id, operation, old_values, new_values,
-               nullif(format('%s', ip_address), '') AS ip_address, user_agent, legitimate_educational_interest, justification,
-               to_jsonb(data_categories) AS data_categories, to_char(retention_date, 'YYYY-MM-DD') AS retention_date
+               nullif(format('%s', ip_address), '') AS ip_address, user_agent, legitimate_educational_interest,
+               justification, to_jsonb(data_categories) AS data_categories,
+               to_char(retention_date, 'YYYY-MM-DD') AS retention_date
           FROM compliance.audit_logs
          WHERE tenant_id = ${tenantId} ${after}
          ORDER BY tenant_seq, "timestamp", id
@@ -220,7 +221,9 @@ class ChainWalker {
         kind: 'inserted',
         seq: row.seq,
         rowId: forged.id,
-        detail: `${group.length} rows have seq ${row.seq}; row id ${forged.id} is not the one chained to seq ${row.seq - 1}`,
+        detail:
+          `${group.length} rows have seq ${row.seq}; ` +
+          `row id ${forged.id} is not the one chained to seq ${row.seq - 1}`,
       };
     }
     if (row.seq < this.expectedSeq) {
@@ -261,7 +264,9 @@ class ChainWalker {
         kind: 'inserted',
         seq: row.seq,
         rowId: row.id,
-        detail: `row id ${row.id} (seq ${row.seq}) does not follow seq ${this.expectedSeq - 1}${hashOk ? '' : ' and its row_hash does not match its content'}`,
+        detail:
+          `row id ${row.id} (seq ${row.seq}) does not follow seq ${this.expectedSeq - 1}` +
+          (hashOk ? '' : ' and its row_hash does not match its content'),
       };
     }
     if (!inPlace) {
@@ -277,7 +282,9 @@ class ChainWalker {
       kind: 'deleted',
       seq: row.seq,
       rowId: row.id,
-      detail: `row id ${row.id} (seq ${row.seq}) is chained to a row that is not seq ${row.seq - 1} as stored: a row was removed or replaced`,
+      detail:
+        `row id ${row.id} (seq ${row.seq}) is chained to a row that is not seq ${row.seq - 1} as stored: ` +
+        'a row was removed or replaced',
     };
   }
 
@@ -303,7 +310,9 @@ class ChainWalker {
         kind: 'truncated',
         seq: lastSeq,
         rowId: this.last.id,
-        detail: `the chain head's hash is not that of the last row (id ${this.last.id}, seq ${lastSeq}): the end of the chain was replaced`,
+        detail:
+          `the chain head's hash is not that of the last row (id ${this.last.id}, seq ${lastSeq}): ` +
+          'the end of the chain was replaced',
       };
     }
     return undefined;

@@ -68,7 +68,8 @@ const CLAIM = `
   UPDATE notifications.notification_queue q
   SET status = 'sending', retry_count = COALESCE(q.retry_count, 0) + 1, last_attempt_at = now()
   WHERE q.tenant_id = $1 AND q.id = $2 AND q.channel IN ('email', 'webhook')
-    AND (q.status IN ('pending', 'retrying') OR (q.status = 'sending' AND q.last_attempt_at < now() - interval '10 minutes'))
+    AND (q.status IN ('pending', 'retrying')
+         OR (q.status = 'sending' AND q.last_attempt_at < now() - interval '10 minutes'))
   RETURNING q.id, q.channel, q.recipient_address, q.subject, q.content, q.html_content, q.locale, q.category,
     q.priority, q.notification_type, q.notification_id, q.template_data, q.created_at,
     (SELECT s.email_from FROM notifications.settings s WHERE s.tenant_id = q.tenant_id) AS email_from,

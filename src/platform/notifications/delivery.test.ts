@@ -160,7 +160,8 @@ describe('e-mail over SMTP', () => {
     await until(
       () =>
         h.database.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')`,
+          `SELECT count(*)::int AS n FROM pgboss.job
+            WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')`,
           [DELIVER_TASK, first!.id],
         ),
       (rows) => rows[0]!.n === 0,
@@ -244,7 +245,8 @@ describe('preferences, quiet hours and the contact policy', () => {
         [tenantId, id],
       );
     await h.database.query(
-      `INSERT INTO compliance.parental_consents (tenant_id, student_id, consent_type, consent_given, verified_at, consent_date)
+      `INSERT INTO compliance.parental_consents
+         (tenant_id, student_id, consent_type, consent_given, verified_at, consent_date)
        VALUES ($1, $2, 'email_contact', true, now(), now())`,
       [tenantId, consented],
     );

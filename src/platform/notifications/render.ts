@@ -102,5 +102,8 @@ export function emailHtml(body: string, data: Record<string, unknown>, locale: s
     .split(/\n{2,}/)
     .map((p) => `<p>${p.trim().replace(/\n/g, '<br>')}</p>`)
     .join('\n');
-  return `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"></head><body>\n${paragraphs}\n</body></html>\n`;
+  return (
+    `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"></head><body>\n` +
+    `${paragraphs}\n</body></html>\n`
+  );
 }

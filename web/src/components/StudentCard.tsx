@@ -18,6 +18,11 @@ export interface StudentData {
 
 export function StudentCard({ student, headingLevel = 2 }: { student: StudentData; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
+  const details = [
+    `${t('student.grade')}: ${student.gradeLevel ?? '—'}`,
+    `${t('student.uniqueId')}: ${student.studentUniqueId}`,
+    `${t('student.birthDate')}: ${formatDate(student.birthDate)}`,
+  ].join(' · ');
   return (
     <Stack gap="md">
       <Card withBorder radius="md">
@@ -29,8 +34,7 @@ export function StudentCard({ student, headingLevel = 2 }: { student: StudentDat
             </Title>
             <Text size="sm">{student.schoolName ?? '—'}</Text>
             <Text size="sm" c="dimmed">
-              {t('student.grade')}: {student.gradeLevel ?? '—'} · {t('student.uniqueId')}: {student.studentUniqueId} ·{' '}
-              {t('student.birthDate')}: {formatDate(student.birthDate)}
+              {details}
             </Text>
           </div>
         </Group>

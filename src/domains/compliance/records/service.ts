@@ -124,7 +124,8 @@ async function transition(
       .from(recordsRequests)
       .where(and(eq(recordsRequests.tenantId, work.tenantId), eq(recordsRequests.id, requestId)));
     throw complianceErrors.request_state_conflict(
-      `Records request ${requestId} is ${now?.status ?? before.status}: cannot ${what} (only when ${from.join(' or ')}).`,
+      `Records request ${requestId} is ${now?.status ?? before.status}: ` +
+        `cannot ${what} (only when ${from.join(' or ')}).`,
       { currentStatus: now?.status ?? before.status },
     );
   }

@@ -48,7 +48,8 @@ async function metric(ageDays: number, endpoint: string): Promise<string> {
 
 const metrics = (endpoint: string) =>
   h.database.query<{ id: string; ip_address: string | null; user_agent: string | null }>(
-    `SELECT id::text, ip_address, user_agent FROM operational.api_metrics WHERE tenant_id = $1 AND endpoint = $2 ORDER BY id`,
+    `SELECT id::text, ip_address, user_agent FROM operational.api_metrics
+      WHERE tenant_id = $1 AND endpoint = $2 ORDER BY id`,
     [tenant, endpoint],
   );
 
@@ -90,7 +91,8 @@ describe('retention of rows', () => {
     expect((await metrics('/dry')).map((m) => m.id).sort()).toEqual([old[0], recent].sort());
     const audits = await h.database.query<{ record_id: string; operation: string; old_values: { keys: string[] } }>(
       `SELECT record_id, operation, old_values FROM compliance.audit_logs
-        WHERE tenant_id = $1 AND table_name = 'operational.api_metrics' AND user_id = 'system:retention' ORDER BY tenant_seq`,
+        WHERE tenant_id = $1 AND table_name = 'operational.api_metrics' AND user_id = 'system:retention'
+        ORDER BY tenant_seq`,
       [tenant],
     );
     expect(audits).toHaveLength(2);
@@ -233,7 +235,8 @@ describe('retention of rows', () => {
     await deactivateAll();
     const id = await policy('sessions.classroom_sessions', 'classroom', 'delete', 1, { dateColumn: 'created_at' });
     await h.database.query(
-      `INSERT INTO compliance.retention_policies (tenant_id, policy_type, retention_days, auto_delete_enabled, legal_basis)
+      `INSERT INTO compliance.retention_policies
+         (tenant_id, policy_type, retention_days, auto_delete_enabled, legal_basis)
        VALUES ($1, 'classroom', 2555, true, 'FERPA: seven years')`,
       [tenant],
     );
@@ -274,7 +277,8 @@ describe('retention of the audit trail', () => {
     await write(new Date(Date.now() - DAY).toISOString(), '2033-01-01');
 
     await h.database.query(
-      `INSERT INTO compliance.legal_holds (tenant_id, table_name, reason, placed_by) VALUES ($1, 'compliance.audit_logs', 'audit', 'x')`,
+      `INSERT INTO compliance.legal_holds (tenant_id, table_name, reason, placed_by)
+       VALUES ($1, 'compliance.audit_logs', 'audit', 'x')`,
       [other],
     );
     const held = await runRetention(h.env, { dryRun: false });

@@ -30,8 +30,10 @@ const pairs = (events: readonly WantedEvent[]): SQL =>
         sql`, `,
       )})`;
 
-const descriptorUri = sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d WHERE d.descriptorid = g.attendanceeventcategorydescriptorid)`;
-const uniqueIdOf = sql`(SELECT s.studentuniqueid FROM edfi.student s WHERE s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi)`;
+const descriptorUri = sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d
+  WHERE d.descriptorid = g.attendanceeventcategorydescriptorid)`;
+const uniqueIdOf = sql`(SELECT s.studentuniqueid FROM edfi.student s
+  WHERE s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi)`;
 
 /** Makes a section's events of one day exactly `wanted` (the whole roster). */
 export async function replaceSectionDay(work: Work, day: SectionDay, wanted: readonly WantedEvent[]): Promise<void> {

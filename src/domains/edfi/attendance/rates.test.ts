@@ -46,16 +46,19 @@ beforeAll(async () => {
   );
   await q('INSERT INTO edfi.school (tenant_id, schoolid) VALUES ($1, $2)', [tenant, SCHOOL]);
   await q(
-    `INSERT INTO edfi.calendar (tenant_id, calendarcode, schoolid, schoolyear, calendartypedescriptorid) VALUES ($1, 'HAND', $2, 2027, $3)`,
+    `INSERT INTO edfi.calendar (tenant_id, calendarcode, schoolid, schoolyear, calendartypedescriptorid)
+     VALUES ($1, 'HAND', $2, 2027, $3)`,
     [tenant, SCHOOL, calendarType],
   );
   for (const date of [...OCTOBER, ...NOVEMBER]) {
     await q(
-      `INSERT INTO edfi.calendardate (tenant_id, calendarcode, date, schoolid, schoolyear) VALUES ($1, 'HAND', $2, $3, 2027)`,
+      `INSERT INTO edfi.calendardate (tenant_id, calendarcode, date, schoolid, schoolyear)
+       VALUES ($1, 'HAND', $2, $3, 2027)`,
       [tenant, date, SCHOOL],
     );
     await q(
-      `INSERT INTO edfi.calendardatecalendarevent (tenant_id, calendarcode, date, schoolid, schoolyear, calendareventdescriptorid)
+      `INSERT INTO edfi.calendardatecalendarevent
+         (tenant_id, calendarcode, date, schoolid, schoolyear, calendareventdescriptorid)
        VALUES ($1, 'HAND', $2, $3, 2027, $4)`,
       [tenant, date, SCHOOL, date === HOLIDAY ? holiday : instructional],
     );
@@ -75,8 +78,10 @@ beforeAll(async () => {
     );
     usi[name] = row!.studentusi!;
     await q(
-      `INSERT INTO edfi.studentschoolassociation (tenant_id, studentusi, schoolid, entrydate, entrygradeleveldescriptorid,
-         exitwithdrawdate, schoolyear, calendarcode) VALUES ($1, $2, $3, $4, $5, $6, 2027, 'HAND')`,
+      `INSERT INTO edfi.studentschoolassociation
+         (tenant_id, studentusi, schoolid, entrydate, entrygradeleveldescriptorid, exitwithdrawdate, schoolyear,
+          calendarcode)
+       VALUES ($1, $2, $3, $4, $5, $6, 2027, 'HAND')`,
       [tenant, usi[name], SCHOOL, entry, grade, exit],
     );
   }
@@ -93,7 +98,8 @@ beforeAll(async () => {
   ];
   for (const [name, date, category] of events) {
     await q(
-      `INSERT INTO edfi.studentschoolattendanceevent (tenant_id, studentusi, schoolid, schoolyear, eventdate, attendanceeventcategorydescriptorid)
+      `INSERT INTO edfi.studentschoolattendanceevent
+         (tenant_id, studentusi, schoolid, schoolyear, eventdate, attendanceeventcategorydescriptorid)
        VALUES ($1, $2, $3, 2027, $4, $5)`,
       [tenant, usi[name], SCHOOL, date, category],
     );

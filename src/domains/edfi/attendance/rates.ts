@@ -56,7 +56,8 @@ function studentDayCtes(work: Work, schoolId: number, range: Range, reach: SQL, 
     enrolled AS (
       SELECT studentusi, schoolid, entrydate, exitwithdrawdate, calendarcode, schoolyear, entrygradeleveldescriptorid
         FROM edfi.studentschoolassociation
-       WHERE tenant_id = ${work.tenantId} AND schoolid = ${schoolId} AND ${reach} ${students ? sql`AND studentusi IN (${students})` : sql``}
+       WHERE tenant_id = ${work.tenantId} AND schoolid = ${schoolId} AND ${reach}
+         ${students ? sql`AND studentusi IN (${students})` : sql``}
          AND entrydate <= ${range.to}::date AND (exitwithdrawdate IS NULL OR exitwithdrawdate >= ${range.from}::date)),
     instructional AS (${instructionalDays(work, schoolId, range)}),
     days AS (
@@ -151,7 +152,8 @@ async function sectionRates(work: Work, schoolId: number, range: Range, reach: S
       LEFT JOIN absences ab ON ab.studentusi = days.studentusi AND ab.sectionidentifier = days.sectionidentifier
        AND ab.localcoursecode = days.localcoursecode AND ab.schoolyear = days.schoolyear AND ab.eventdate = days.date
       LEFT JOIN edfi.section sec ON sec.tenant_id = ${work.tenantId} AND sec.sectionidentifier = days.sectionidentifier
-       AND sec.localcoursecode = days.localcoursecode AND sec.schoolid = ${schoolId} AND sec.schoolyear = days.schoolyear
+       AND sec.localcoursecode = days.localcoursecode AND sec.schoolid = ${schoolId}
+       AND sec.schoolyear = days.schoolyear
      GROUP BY days.sectionidentifier
      ORDER BY 1`);
   return rateRows(rowsOf(result));
@@ -213,7 +215,8 @@ export async function chronicAbsentees(
        GROUP BY days.studentusi, month),
     totals AS (
       SELECT studentusi, sum(enrolled) AS enrolled, sum(absent) AS absent, sum(excused) AS excused,
-             jsonb_agg(jsonb_build_object('month', month, 'enrolledDays', enrolled, 'absentDays', absent) ORDER BY month) AS trend
+             jsonb_agg(jsonb_build_object('month', month, 'enrolledDays', enrolled, 'absentDays', absent)
+                       ORDER BY month) AS trend
         FROM per_month GROUP BY studentusi)
     SELECT t.*, s.studentuniqueid, s.firstname || ' ' || s.lastsurname AS name
       FROM totals t JOIN edfi.student s ON s.tenant_id = ${work.tenantId} AND s.studentusi = t.studentusi

@@ -43,7 +43,8 @@ const sectionRows = (where = '') =>
 const rosterOf = async (s: Section) =>
   (
     await h.database.query<{ studentusi: number }>(
-      `SELECT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
+      `SELECT studentusi FROM edfi.studentsectionassociation
+        WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
       [tenant, s.sectionidentifier],
     )
   ).map((r) => r.studentusi);
@@ -109,12 +110,14 @@ describe('taking attendance', () => {
     expect(rows.find((r) => r.studentusi === first)!.code).toBe('In Attendance');
     expect(rows.find((r) => r.studentusi === second)!.code).toBe('Early departure');
     const tracked = await h.database.query<{ keyvalues: { studentUniqueId: string; eventDate: string } }>(
-      `SELECT keyvalues FROM edfi.deletes_tracking WHERE tenant_id = $1 AND resource = 'studentSectionAttendanceEvents'`,
+      `SELECT keyvalues FROM edfi.deletes_tracking
+        WHERE tenant_id = $1 AND resource = 'studentSectionAttendanceEvents'`,
       [tenant],
     );
     expect(tracked.some((t) => t.keyvalues.eventDate === TUESDAY)).toBe(true);
     const audit = await h.database.query<{ operation: string }>(
-      `SELECT operation FROM compliance.audit_logs WHERE tenant_id = $1 AND table_name = 'edfi.studentsectionattendanceevent'
+      `SELECT operation FROM compliance.audit_logs
+        WHERE tenant_id = $1 AND table_name = 'edfi.studentsectionattendanceevent'
           AND record_id = $2 ORDER BY tenant_seq`,
       [tenant, `${section.id}:${TUESDAY}`],
     );
@@ -172,7 +175,8 @@ describe('taking attendance', () => {
   it('refuses students whose section enrollment ended before the day, and non-instructional days', async () => {
     const leaver = roster[roster.length - 1]!;
     await h.database.query(
-      `UPDATE edfi.studentsectionassociation SET enddate = '2026-11-13' WHERE tenant_id = $1 AND studentusi = $2 AND sectionidentifier = $3`,
+      `UPDATE edfi.studentsectionassociation SET enddate = '2026-11-13'
+        WHERE tenant_id = $1 AND studentusi = $2 AND sectionidentifier = $3`,
       [tenant, leaver, section.sectionidentifier],
     );
     const october = await h.work(teacher, (w) =>

@@ -101,8 +101,8 @@ async function assertInstructionalDay(work: Work, section: SectionRow, date: str
     await work.tx.execute(sql`
       SELECT 1 FROM edfi.calendardatecalendarevent e
         JOIN edfi.descriptor d ON d.descriptorid = e.calendareventdescriptorid
-       WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${section.schoolId} AND e.schoolyear = ${section.schoolYear}
-         AND e.date = ${date}::date
+       WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${section.schoolId}
+         AND e.schoolyear = ${section.schoolYear} AND e.date = ${date}::date
          AND lower(d.codevalue) IN (${sql.join(
            ATTENDANCE_RULES.instructionalEvents.map((c) => sql`${c.toLowerCase()}`),
            sql`, `,

@@ -88,12 +88,14 @@ export async function studentGrades(work: Work, studentUsi: number): Promise<Stu
   if (!student) throw new AppError('not_found', `No student ${studentUsi}.`);
   const grades = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT g.sectionidentifier, g.schoolid, coalesce(o.localcoursetitle, g.localcoursecode) AS title, p.codevalue AS period,
-             t.codevalue AS type, g.numericgradeearned AS pct, g.lettergradeearned AS letter, g.diagnosticstatement AS comment
+      SELECT g.sectionidentifier, g.schoolid, coalesce(o.localcoursetitle, g.localcoursecode) AS title,
+             p.codevalue AS period, t.codevalue AS type, g.numericgradeearned AS pct, g.lettergradeearned AS letter,
+             g.diagnosticstatement AS comment
         FROM edfi.grade g
         JOIN edfi.descriptor p ON p.descriptorid = g.gradingperioddescriptorid
         JOIN edfi.descriptor t ON t.descriptorid = g.gradetypedescriptorid
-        LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
+        LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
+         AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
          AND gp.schoolid = g.gradingperiodschoolid AND gp.schoolyear = g.gradingperiodschoolyear
         LEFT JOIN edfi.section s ON s.tenant_id = g.tenant_id AND s.sectionidentifier = g.sectionidentifier
          AND s.localcoursecode = g.localcoursecode AND s.schoolid = g.schoolid AND s.schoolyear = g.schoolyear
@@ -133,8 +135,11 @@ export async function rankSchool(work: Work, schoolId: number, gradeLevel?: stri
   const rows = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
       SELECT s.studentusi, s.firstname || ' ' || s.lastsurname AS name,
-             coalesce(jsonb_agg(jsonb_build_object('credits', c.attemptedcredits, 'points', c.gradepoints, 'level', c.gpalevel))
-               FILTER (WHERE c.studentusi IS NOT NULL), '[]') AS courses
+             coalesce(
+               jsonb_agg(jsonb_build_object('credits', c.attemptedcredits, 'points', c.gradepoints,
+                                            'level', c.gpalevel))
+                 FILTER (WHERE c.studentusi IS NOT NULL),
+               '[]') AS courses
         FROM edfi.studentschoolassociation a
         JOIN edfi.student s ON s.tenant_id = a.tenant_id AND s.studentusi = a.studentusi
         JOIN edfi.descriptor d ON d.descriptorid = a.entrygradeleveldescriptorid

@@ -132,11 +132,12 @@ export async function setCategories(work: Work, sectionId: string, input: unknow
   const keep = new Set(categories.map((c) => c.name.toLowerCase()));
   const removed = before.filter((c) => !keep.has(c.name.toLowerCase()));
   if (removed.length > 0) {
+    const removedIds = `{${removed.map((c) => c.id).join(',')}}`;
     const used = rowsOf<{ name: string }>(
       await work.tx.execute(sql`
         SELECT DISTINCT k.name FROM edfi.gradebookentry g JOIN edfi.gradebookcategory k
           ON k.tenant_id = g.tenant_id AND k.id = g.categoryid
-         WHERE g.tenant_id = ${work.tenantId} AND g.categoryid = ANY(${`{${removed.map((c) => c.id).join(',')}}`}::uuid[])`),
+         WHERE g.tenant_id = ${work.tenantId} AND g.categoryid = ANY(${removedIds}::uuid[])`),
     );
     if (used.length > 0) {
       throw gradesErrors.category_in_use(
@@ -145,13 +146,14 @@ export async function setCategories(work: Work, sectionId: string, input: unknow
     }
     await work.tx.execute(sql`
       DELETE FROM edfi.gradebookcategory WHERE tenant_id = ${work.tenantId}
-         AND id = ANY(${`{${removed.map((c) => c.id).join(',')}}`}::uuid[])`);
+         AND id = ANY(${removedIds}::uuid[])`);
   }
   for (const c of categories) {
     const existing = before.find((b) => b.name.toLowerCase() === c.name.toLowerCase());
     if (existing) {
       await work.tx.execute(sql`
-        UPDATE edfi.gradebookcategory SET name = ${c.name}, weightpercent = ${c.weightPercent}, droplowest = ${c.dropLowest}
+        UPDATE edfi.gradebookcategory
+           SET name = ${c.name}, weightpercent = ${c.weightPercent}, droplowest = ${c.dropLowest}
          WHERE tenant_id = ${work.tenantId} AND id = ${existing.id}::uuid`);
     } else {
       await work.tx.insert(gradebookCategory).values({
@@ -237,7 +239,8 @@ export async function recordScores(work: Work, sectionId: string, entryId: strin
     await work.tx.execute(sql`
       SELECT g.gradebookentryidentifier AS ident, g.namespace, gp.begindate::text AS b, gp.enddate::text AS e
         FROM edfi.gradebookentry g
-        LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
+        LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
+         AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
          AND gp.schoolid = g.schoolid AND gp.schoolyear = g.schoolyear
        WHERE ${sameSection(work.tenantId, section, 'g')} AND g.id = ${entryId}::uuid`),
   );
@@ -268,13 +271,15 @@ export async function recordScores(work: Work, sectionId: string, entryId: strin
         SELECT * FROM jsonb_to_recordset(${payload}::jsonb)
           AS x("studentUsi" int, points numeric, exempt boolean, late boolean, missing boolean, comment text)),
       old AS (
-        SELECT r.studentusi, jsonb_build_object('points', coalesce(r.pointsearned, r.numericgradeearned), 'exempt', r.exempt,
-               'late', r.late, 'missing', r.missing) AS old
+        SELECT r.studentusi,
+               jsonb_build_object('points', coalesce(r.pointsearned, r.numericgradeearned), 'exempt', r.exempt,
+                                  'late', r.late, 'missing', r.missing) AS old
           FROM edfi.studentgradebookentry r
          WHERE r.tenant_id = ${work.tenantId} AND r.gradebookentryidentifier = ${entry.ident as string}
            AND r.namespace = ${entry.namespace as string})
-      INSERT INTO edfi.studentgradebookentry AS r (tenant_id, studentusi, gradebookentryidentifier, namespace, datefulfilled,
-             pointsearned, numericgradeearned, exempt, late, missing, diagnosticstatement)
+      INSERT INTO edfi.studentgradebookentry AS r
+             (tenant_id, studentusi, gradebookentryidentifier, namespace, datefulfilled,
+              pointsearned, numericgradeearned, exempt, late, missing, diagnosticstatement)
       SELECT ${work.tenantId}, i."studentUsi", ${entry.ident as string}, ${entry.namespace as string},
              CASE WHEN i.points IS NOT NULL THEN ${work.now.toISOString()}::timestamptz END,
              i.points, i.points, i.exempt, i.late, i.missing, i.comment

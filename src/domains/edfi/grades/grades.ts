@@ -150,19 +150,22 @@ export async function computeSectionGrades(work: Work, section: SectionRow, grad
     );
     await work.tx.execute(sql`
       INSERT INTO edfi.grade AS g (tenant_id, studentusi, localcoursecode, schoolid, schoolyear, sectionidentifier,
-             gradingperioddescriptorid, gradingperiodschoolid, gradingperiodschoolyear, begindate, gradetypedescriptorid,
-             numericgradeearned, lettergradeearned, computednumericgrade, computedlettergrade)
+             gradingperioddescriptorid, gradingperiodschoolid, gradingperiodschoolyear, begindate,
+             gradetypedescriptorid, numericgradeearned, lettergradeearned, computednumericgrade, computedlettergrade)
       SELECT ${work.tenantId}, x.usi, ${section.localCourseCode}, ${section.schoolId}, ${section.schoolYear},
              ${section.sectionIdentifier}, ${t.period.descriptorId}, ${section.schoolId}, ${section.schoolYear},
              x.begin, ${t.gradeTypeId}, x.pct, x.letter, x.pct, x.letter
         FROM jsonb_to_recordset(${payload}::jsonb) AS x(usi int, begin date, pct numeric, letter text)
-      ON CONFLICT (tenant_id, studentusi, localcoursecode, schoolid, schoolyear, sectionidentifier, gradingperioddescriptorid,
-                   gradingperiodschoolid, gradingperiodschoolyear, begindate, gradetypedescriptorid) DO UPDATE SET
+      ON CONFLICT (tenant_id, studentusi, localcoursecode, schoolid, schoolyear, sectionidentifier,
+                   gradingperioddescriptorid, gradingperiodschoolid, gradingperiodschoolyear, begindate,
+                   gradetypedescriptorid) DO UPDATE SET
         numericgradeearned = EXCLUDED.numericgradeearned, computednumericgrade = EXCLUDED.computednumericgrade,
         computedlettergrade = EXCLUDED.computedlettergrade,
-        lettergradeearned = CASE WHEN g.overriddenat IS NOT NULL THEN g.lettergradeearned ELSE EXCLUDED.lettergradeearned END,
+        lettergradeearned = CASE WHEN g.overriddenat IS NOT NULL THEN g.lettergradeearned
+                                 ELSE EXCLUDED.lettergradeearned END,
         lastmodifieddate = now()
-      WHERE (g.numericgradeearned, g.computedlettergrade) IS DISTINCT FROM (EXCLUDED.numericgradeearned, EXCLUDED.computedlettergrade)`);
+      WHERE (g.numericgradeearned, g.computedlettergrade)
+            IS DISTINCT FROM (EXCLUDED.numericgradeearned, EXCLUDED.computedlettergrade)`);
   }
   if (t.final) await writeTranscripts(work, section, t);
   const changed = graded.filter(
@@ -236,20 +239,24 @@ async function writeTranscripts(work: Work, section: SectionRow, t: Target, only
     INSERT INTO edfi.coursetranscript AS c (tenant_id, studentusi, coursecode, courseeducationorganizationid,
            educationorganizationid, schoolyear, termdescriptorid, coursetitle, attemptedcredits, earnedcredits,
            finallettergradeearned, finalnumericgradeearned, gradepoints, gpalevel)
-    SELECT ${work.tenantId}, x.usi, ${section.courseCode}, ${section.courseEdOrgId}, ${section.schoolId}, ${section.schoolYear},
-           se.termdescriptorid, left(${section.courseTitle}, 60), ${credits}, x.earned, x.letter, x.pct, x.points, co.gpalevel
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(usi int, letter text, pct numeric, points numeric, earned numeric)
+    SELECT ${work.tenantId}, x.usi, ${section.courseCode}, ${section.courseEdOrgId}, ${section.schoolId},
+           ${section.schoolYear}, se.termdescriptorid, left(${section.courseTitle}, 60), ${credits}, x.earned,
+           x.letter, x.pct, x.points, co.gpalevel
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+           AS x(usi int, letter text, pct numeric, points numeric, earned numeric)
       JOIN edfi.session se ON se.tenant_id = ${work.tenantId} AND se.schoolid = ${section.schoolId}
        AND se.schoolyear = ${section.schoolYear} AND se.sessionname = ${section.sessionName}
       JOIN edfi.course co ON co.tenant_id = ${work.tenantId} AND co.coursecode = ${section.courseCode}
        AND co.educationorganizationid = ${section.courseEdOrgId}
     ON CONFLICT (tenant_id, studentusi, coursecode, courseeducationorganizationid, educationorganizationid, schoolyear,
                  termdescriptorid) DO UPDATE SET
-      coursetitle = EXCLUDED.coursetitle, attemptedcredits = EXCLUDED.attemptedcredits, earnedcredits = EXCLUDED.earnedcredits,
-      finallettergradeearned = EXCLUDED.finallettergradeearned, finalnumericgradeearned = EXCLUDED.finalnumericgradeearned,
+      coursetitle = EXCLUDED.coursetitle, attemptedcredits = EXCLUDED.attemptedcredits,
+      earnedcredits = EXCLUDED.earnedcredits, finallettergradeearned = EXCLUDED.finallettergradeearned,
+      finalnumericgradeearned = EXCLUDED.finalnumericgradeearned,
       gradepoints = EXCLUDED.gradepoints, gpalevel = EXCLUDED.gpalevel, lastmodifieddate = now()
     WHERE (c.finallettergradeearned, c.finalnumericgradeearned, c.attemptedcredits, c.gpalevel)
-      IS DISTINCT FROM (EXCLUDED.finallettergradeearned, EXCLUDED.finalnumericgradeearned, EXCLUDED.attemptedcredits, EXCLUDED.gpalevel)`);
+      IS DISTINCT FROM (EXCLUDED.finallettergradeearned, EXCLUDED.finalnumericgradeearned, EXCLUDED.attemptedcredits,
+                        EXCLUDED.gpalevel)`);
   await work.audit({
     table: courseTranscript,
     recordId: `${section.id}:transcript`,

@@ -62,7 +62,8 @@ beforeAll(async () => {
   await clearSectionGradebook(h.database, tenant, section.id);
   teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
   const roster = await h.database.query<{ studentusi: number }>(
-    `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
+    `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation
+      WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
     [tenant, section.sectionidentifier],
   );
   [student, other] = roster.map((r) => r.studentusi) as [number, number];

@@ -30,7 +30,8 @@ export interface PeriodRef {
 export async function periodRef(work: Work, schoolId: number, code: string): Promise<PeriodRef> {
   const [row] = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT g.schoolyear, g.gradingperioddescriptorid AS id, d.codevalue AS code, g.begindate::text AS b, g.enddate::text AS e
+      SELECT g.schoolyear, g.gradingperioddescriptorid AS id, d.codevalue AS code,
+             g.begindate::text AS b, g.enddate::text AS e
         FROM edfi.gradingperiod g JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
        WHERE g.tenant_id = ${work.tenantId} AND g.schoolid = ${schoolId} AND lower(d.codevalue) = ${code.toLowerCase()}
        ORDER BY g.schoolyear DESC LIMIT 1`),
@@ -52,10 +53,13 @@ async function studentFacts(work: Work, studentUsi: number, schoolId?: number) {
   const [row] = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
       SELECT s.firstname || ' ' || s.lastsurname AS name, s.studentuniqueid AS uid, s.birthdate::text AS birth,
-             (SELECT d.codevalue FROM edfi.studentschoolassociation a JOIN edfi.descriptor d ON d.descriptorid = a.entrygradeleveldescriptorid
-               WHERE a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi ORDER BY a.entrydate DESC LIMIT 1) AS grade,
+             (SELECT d.codevalue FROM edfi.studentschoolassociation a
+                JOIN edfi.descriptor d ON d.descriptorid = a.entrygradeleveldescriptorid
+               WHERE a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi
+               ORDER BY a.entrydate DESC LIMIT 1) AS grade,
              (SELECT a.schoolid FROM edfi.studentschoolassociation a
-               WHERE a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi ORDER BY a.entrydate DESC LIMIT 1) AS school
+               WHERE a.tenant_id = s.tenant_id AND a.studentusi = s.studentusi
+               ORDER BY a.entrydate DESC LIMIT 1) AS school
         FROM edfi.student s WHERE s.tenant_id = ${work.tenantId} AND s.studentusi = ${studentUsi}`),
   );
   if (!row) throw new AppError('not_found', `No student ${studentUsi}.`);
@@ -88,8 +92,9 @@ export async function reportCardData(work: Work, studentUsi: number, period: Per
              coalesce(s.availablecredits, 1) AS credits,
              (SELECT st.firstname || ' ' || st.lastsurname FROM edfi.staffsectionassociation a
                 JOIN edfi.staff st ON st.tenant_id = a.tenant_id AND st.staffusi = a.staffusi
-               WHERE a.tenant_id = g.tenant_id AND a.sectionidentifier = g.sectionidentifier AND a.localcoursecode = g.localcoursecode
-                 AND a.schoolid = g.schoolid AND a.schoolyear = g.schoolyear ORDER BY a.begindate DESC LIMIT 1) AS teacher
+               WHERE a.tenant_id = g.tenant_id AND a.sectionidentifier = g.sectionidentifier
+                 AND a.localcoursecode = g.localcoursecode AND a.schoolid = g.schoolid AND a.schoolyear = g.schoolyear
+               ORDER BY a.begindate DESC LIMIT 1) AS teacher
         FROM edfi.grade g
         JOIN edfi.descriptor t ON t.descriptorid = g.gradetypedescriptorid
         JOIN edfi.section s ON s.tenant_id = g.tenant_id AND s.sectionidentifier = g.sectionidentifier
@@ -169,8 +174,8 @@ export async function storeReportCard(work: Work, studentUsi: number, period: Pe
     INSERT INTO edfi.reportcard AS r (tenant_id, studentusi, educationorganizationid, gradingperioddescriptorid,
            gradingperiodschoolid, gradingperiodschoolyear, gpagivengradingperiod, gpacumulative, numberofdaysabsent,
            numberofdaysinattendance, numberofdaystardy)
-    VALUES (${work.tenantId}, ${studentUsi}, ${period.schoolId}, ${period.descriptorId}, ${period.schoolId}, ${period.schoolYear},
-            ${data.gpa.period}, ${data.gpa.cumulative}, ${data.attendance.absentDays},
+    VALUES (${work.tenantId}, ${studentUsi}, ${period.schoolId}, ${period.descriptorId}, ${period.schoolId},
+            ${period.schoolYear}, ${data.gpa.period}, ${data.gpa.cumulative}, ${data.attendance.absentDays},
             ${data.attendance.enrolledDays - data.attendance.absentDays}, ${data.attendance.tardyDays})
     ON CONFLICT (tenant_id, studentusi, educationorganizationid, gradingperioddescriptorid, gradingperiodschoolid,
                  gradingperiodschoolyear) DO UPDATE SET
@@ -186,7 +191,8 @@ export async function schoolStudents(work: Work, period: PeriodRef): Promise<num
       SELECT DISTINCT a.studentusi, s.lastsurname, s.firstname FROM edfi.studentschoolassociation a
         JOIN edfi.student s ON s.tenant_id = a.tenant_id AND s.studentusi = a.studentusi
        WHERE a.tenant_id = ${work.tenantId} AND a.schoolid = ${period.schoolId}
-         AND a.entrydate <= ${period.endDate}::date AND (a.exitwithdrawdate IS NULL OR a.exitwithdrawdate >= ${period.beginDate}::date)
+         AND a.entrydate <= ${period.endDate}::date
+         AND (a.exitwithdrawdate IS NULL OR a.exitwithdrawdate >= ${period.beginDate}::date)
        ORDER BY s.lastsurname, s.firstname, a.studentusi`),
   );
   return rows.map((r) => Number(r.studentusi));

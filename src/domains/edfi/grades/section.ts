@@ -31,15 +31,16 @@ export const sectionKeysOf = (s: SectionRow) => ({
 /** SQL matching `alias`'s section key columns to the section. */
 export const sameSection = (tenantId: string, s: SectionRow, alias: string) =>
   sql`${sql.raw(alias)}.tenant_id = ${tenantId}
-    AND ${sql.raw(alias)}.sectionidentifier = ${s.sectionIdentifier} AND ${sql.raw(alias)}.localcoursecode = ${s.localCourseCode}
+    AND ${sql.raw(alias)}.sectionidentifier = ${s.sectionIdentifier}
+    AND ${sql.raw(alias)}.localcoursecode = ${s.localCourseCode}
     AND ${sql.raw(alias)}.schoolid = ${s.schoolId} AND ${sql.raw(alias)}.schoolyear = ${s.schoolYear}`;
 
 export async function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
   const [row] = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
       SELECT s.id, s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, s.sectionname, s.sessionname,
-             o.coursecode, o.educationorganizationid AS courseedorg, coalesce(o.localcoursetitle, c.coursetitle) AS title,
-             s.availablecredits AS credits
+             o.coursecode, o.educationorganizationid AS courseedorg,
+             coalesce(o.localcoursetitle, c.coursetitle) AS title, s.availablecredits AS credits
         FROM edfi.section s
         JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
          AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
@@ -77,7 +78,8 @@ export async function authorizeGradebookWrite(work: Work, section: SectionRow, t
       ? []
       : rowsOf(
           await work.tx.execute(sql`
-            SELECT 1 FROM edfi.staffsectionassociation st WHERE ${sameSection(work.tenantId, section, 'st')} AND st.staffusi = ${staff}
+            SELECT 1 FROM edfi.staffsectionassociation st
+             WHERE ${sameSection(work.tenantId, section, 'st')} AND st.staffusi = ${staff}
                AND st.begindate <= ${today}::date AND (st.enddate IS NULL OR st.enddate >= ${today}::date)`),
         );
   if (!row) throw gradesErrors.not_teaching_section(`You are not assigned to section ${section.sectionIdentifier}.`);
@@ -95,7 +97,8 @@ export interface RosterStudent {
 export async function rosterBetween(work: Work, section: SectionRow, from: string, to: string) {
   const rows = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT DISTINCT ON (s.studentusi) s.studentusi, s.studentuniqueid, s.firstname, s.lastsurname, a.begindate::text AS begindate
+      SELECT DISTINCT ON (s.studentusi) s.studentusi, s.studentuniqueid, s.firstname, s.lastsurname,
+             a.begindate::text AS begindate
         FROM edfi.studentsectionassociation a
         JOIN edfi.student s ON s.tenant_id = a.tenant_id AND s.studentusi = a.studentusi
        WHERE ${sameSection(work.tenantId, section, 'a')}
@@ -127,7 +130,8 @@ export async function gradingPeriodsOf(work: Work, section: SectionRow): Promise
       SELECT g.gradingperioddescriptorid AS id, d.codevalue AS code, g.begindate::text AS b, g.enddate::text AS e,
              g.periodsequence AS seq
         FROM edfi.gradingperiod g JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
-       WHERE g.tenant_id = ${work.tenantId} AND g.schoolid = ${section.schoolId} AND g.schoolyear = ${section.schoolYear}
+       WHERE g.tenant_id = ${work.tenantId} AND g.schoolid = ${section.schoolId}
+         AND g.schoolyear = ${section.schoolYear}
        ORDER BY g.begindate, g.periodsequence`),
   );
   return rows.map((r) => ({

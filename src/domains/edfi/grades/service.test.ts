@@ -47,7 +47,8 @@ beforeAll(async () => {
   await clearSectionGradebook(h.database, tenant, section.id);
   roster = (
     await h.database.query<{ studentusi: number }>(
-      `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
+      `SELECT DISTINCT studentusi FROM edfi.studentsectionassociation
+        WHERE tenant_id = $1 AND sectionidentifier = $2 ORDER BY 1`,
       [tenant, section.sectionidentifier],
     )
   ).map((r) => r.studentusi);
@@ -119,7 +120,8 @@ describe('gradebook', () => {
   it('refuses scores for a student not in the section (422 naming the item)', async () => {
     const [stranger] = await h.database.query<{ studentusi: number }>(
       `SELECT studentusi FROM edfi.student WHERE tenant_id = $1 AND studentusi NOT IN (
-         SELECT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2) LIMIT 1`,
+         SELECT studentusi FROM edfi.studentsectionassociation WHERE tenant_id = $1 AND sectionidentifier = $2)
+       LIMIT 1`,
       [tenant, section.sectionidentifier],
     );
     const res = await h.inject(teacher, {

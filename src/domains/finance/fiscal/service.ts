@@ -126,7 +126,8 @@ export async function issueFiscalDocument(work: Work, input: IssueFiscalDocument
     });
   if (data.accessKey) {
     // A given key must describe this document.
-    const expected = `${String(data.cUF).padStart(2, '0')}${data.issueDate.slice(2, 4)}${data.issueDate.slice(5, 7)}${data.issuerCnpj}${model}`;
+    const yymm = `${data.issueDate.slice(2, 4)}${data.issueDate.slice(5, 7)}`;
+    const expected = `${String(data.cUF).padStart(2, '0')}${yymm}${data.issuerCnpj}${model}`;
     const tail = `${String(data.series).padStart(3, '0')}${String(data.number).padStart(9, '0')}`;
     if (!accessKey.startsWith(expected) || accessKey.slice(22, 34) !== tail)
       throw AppError.validation({ accessKey: ['does not match the state, date, CNPJ, model, series and number'] });

@@ -125,7 +125,8 @@ describe('manual journal entries', () => {
   it('the database refuses posting an unbalanced draft and inserting a posted entry', async () => {
     const d = (await api('POST', E, entry(100, 100))).json();
     await h.database.query(
-      `UPDATE finance.journal_entry_lines SET amount_cents = 99 WHERE tenant_id = $1 AND entry_id = $2 AND line_number = 2`,
+      `UPDATE finance.journal_entry_lines SET amount_cents = 99
+        WHERE tenant_id = $1 AND entry_id = $2 AND line_number = 2`,
       [tenant, d.id],
     );
     await expect(
@@ -136,7 +137,8 @@ describe('manual journal entries', () => {
     ).rejects.toThrow(/not balanced/);
     await expect(
       h.database.query(
-        `INSERT INTO finance.journal_entries (tenant_id, id, organization_id, entry_number, fiscal_year, fiscal_month, status)
+        `INSERT INTO finance.journal_entries
+           (tenant_id, id, organization_id, entry_number, fiscal_year, fiscal_month, status)
          VALUES ($1, 'raw-posted', $2, 999998, 2026, 3, 'posted')`,
         [tenant, organizationId],
       ),

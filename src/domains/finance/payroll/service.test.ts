@@ -25,8 +25,9 @@ let seq = 0;
 async function contract(model: string, paymentModel: string, rate: number, percentage: number | null = null) {
   const id = `contract-${++seq}`;
   await h.database.query(
-    `INSERT INTO finance.teacher_contracts (tenant_id, id, user_id, organization_id, payment_model, rate, contract_model,
-       percentage, start_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2026-01-01')`,
+    `INSERT INTO finance.teacher_contracts
+       (tenant_id, id, user_id, organization_id, payment_model, rate, contract_model, percentage, start_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2026-01-01')`,
     [tenant, id, teacherId, organizationId, paymentModel, rate, model, percentage],
   );
   return id;
@@ -94,7 +95,8 @@ describe('payroll service', () => {
     const [{ n } = { n: 0 }] = await h.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM school_ops.sessions s JOIN school_ops.classes c
          ON c.tenant_id = s.tenant_id AND c.id = s.class_id
-        WHERE s.tenant_id = $1 AND c.teacher_id = $2 AND s.status = 'completed' AND s.date BETWEEN '2026-02-01' AND '2026-02-28'`,
+        WHERE s.tenant_id = $1 AND c.teacher_id = $2 AND s.status = 'completed'
+          AND s.date BETWEEN '2026-02-01' AND '2026-02-28'`,
       [tenant, teacherId],
     );
     expect(n).toBeGreaterThan(0);
@@ -157,7 +159,8 @@ describe('payroll service', () => {
     expect((await api('POST', `${P}/${id}/payments`, { amountCents: 1 })).json().code).toBe('payroll_not_payable');
     const entries = await h.database.query<{ event_kind: string; total: string }>(
       `SELECT e.event_kind, sum(l.amount_cents) FILTER (WHERE l.entry_type = 'debit') AS total
-         FROM finance.journal_entries e JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+         FROM finance.journal_entries e
+         JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
         WHERE e.tenant_id = $1 AND e.status = 'posted'
           AND (e.source_id = $2 OR e.source_id IN (SELECT id FROM finance.payroll_payments WHERE payroll_id = $2))
         GROUP BY e.event_kind ORDER BY 1`,
@@ -178,8 +181,8 @@ describe('payroll service', () => {
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(3);
     const [row] = await h.database.query<{ paid_amount_cents: string; status: string; payments: string }>(
       `SELECT p.paid_amount_cents, p.status,
-              (SELECT sum(amount_cents) FROM finance.payroll_payments WHERE tenant_id = p.tenant_id AND payroll_id = p.id)
-                AS payments
+              (SELECT sum(amount_cents) FROM finance.payroll_payments
+                WHERE tenant_id = p.tenant_id AND payroll_id = p.id) AS payments
          FROM finance.staff_payroll p WHERE p.tenant_id = $1 AND p.id = $2`,
       [tenant, id],
     );

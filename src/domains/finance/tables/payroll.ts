@@ -167,7 +167,9 @@ export const staffPayroll = financeSchema.table(
     // The supplement's rule, enforced where all four totals are known.
     checkSql(
       'staff_payroll_net_check',
-      sql`${bare(t.netAmountCents)} = ${bare(t.grossAmountCents)} - ${bare(t.totalDeductionsCents)} + ${bare(t.totalAdditionsCents)}`,
+      sql`${bare(t.netAmountCents)} = ${sql`${bare(t.grossAmountCents)} - ${bare(t.totalDeductionsCents)}`} + ${bare(
+        t.totalAdditionsCents,
+      )}`,
     ),
     // Payments never exceed the net, and nothing is paid before approval (issue 18).
     checkSql('staff_payroll_paid_within_net_check', sql`${bare(t.paidAmountCents)} <= ${bare(t.netAmountCents)}`),

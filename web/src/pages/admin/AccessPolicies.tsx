@@ -80,7 +80,12 @@ export function AccessPolicies() {
               <Table.Td>{p.conditions?.scope ?? '—'}</Table.Td>
               <Table.Td>
                 <Switch
-                  aria-label={`${t('policies.interest')}: ${p.resourceType} ${p.resourceIdentifier} ${p.permissionType}`}
+                  aria-label={[
+                    `${t('policies.interest')}:`,
+                    p.resourceType,
+                    p.resourceIdentifier,
+                    p.permissionType,
+                  ].join(' ')}
                   checked={p.educationalInterestRequired}
                   onChange={(e) => save.mutate({ ...p, educationalInterestRequired: e.currentTarget.checked })}
                 />
