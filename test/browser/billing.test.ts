@@ -5,32 +5,15 @@
  * creates a PIX charge (QR and copia e cola); the parent pays an invoice by PIX. axe-core on every page;
  * screenshots under .tmp/screenshots.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  idleCheckpoint as checkpoint,
-  LANGUAGE_SCHOOL,
-  languageSchoolEmail,
-  signIn as signInAs,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, idleCheckpoint as checkpoint, WIDE as DESKTOP } from '../support/browser.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) =>
-  signInAs(world, context, LANGUAGE_SCHOOL, languageSchoolEmail(who));
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('language-school', { jobs: false });
+const { signIn } = suite;
 
 describe('billing in the browser', () => {
   it('the secretary sees the invoices, opens one, records a payment and creates a PIX charge', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
     await page.getByRole('link', { name: 'Invoices' }).click();
     await page.waitForURL('**/billing/invoices');
@@ -67,7 +50,7 @@ describe('billing in the browser', () => {
   }, 180_000);
 
   it('the parent sees the family invoices and pays one by PIX (pt-BR)', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'parent');
     expect(new URL(page.url()).pathname).toBe('/billing/my-invoices');
     const pay = page.getByRole('button', { name: 'Pagar com PIX' });

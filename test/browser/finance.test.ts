@@ -4,33 +4,15 @@
  * its lines, a reversal, and the payroll awaiting approval approved, then a payment above what is owed
  * refused with the API's words. axe-core on every page; screenshots under .tmp/screenshots.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  idleCheckpoint as checkpoint,
-  LANGUAGE_SCHOOL,
-  languageSchoolEmail,
-  menuItems,
-  signIn as signInAs,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, idleCheckpoint as checkpoint, menuItems, WIDE as DESKTOP } from '../support/browser.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) =>
-  signInAs(world, context, LANGUAGE_SCHOOL, languageSchoolEmail(who));
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('language-school', { jobs: false });
+const { signIn } = suite;
 
 describe('language-school finance in the browser', () => {
   it('finance sees a balanced trial balance, opens the journal and an entry, approves the payroll', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'finance');
     expect(new URL(page.url()).pathname).toBe('/finance/trial-balance');
     expect(await menuItems(page)).toEqual(['Trial balance', 'Journal', 'Payroll', 'Invoices']);

@@ -5,24 +5,12 @@
  * chronically absent students and the rates by grade and section; a parent opens a child's attendance
  * on a phone, and the student their own. axe-core on every page; screenshots under .tmp/screenshots.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  demoEmail,
-  DESKTOP,
-  DISTRICT,
-  idleCheckpoint as checkpoint,
-  menuItems,
-  PHONE,
-  signIn as signInAs,
-  TABLET,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, PHONE, TABLET } from '../support/browser.js';
 
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 // A loaded machine (six engineers, two cores) may take seconds to draw a page: poll for long enough.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 const overflows = (page: Page) =>
@@ -30,14 +18,9 @@ const overflows = (page: Page) =>
 // The demo district's attendance weeks (k12-daily.ts) lie in the first weeks of its 2026-27 school year.
 const DEMO_RANGE = 'from=2026-08-17&to=2026-10-30';
 
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
-
 describe('the teacher takes attendance', () => {
   it('marks two exceptions by keyboard on a tablet, saves once, and finds them after a reload', async () => {
-    const context = await world.newContext({ viewport: TABLET, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: TABLET, locale: 'en' });
     const page = await signIn(context, 'teacher');
     await page.locator('a[href^="/sections/"]').first().click();
     await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
@@ -104,7 +87,7 @@ describe('the teacher takes attendance', () => {
     expect(other < date).toBe(true);
 
     // A Saturday is no school day: the server's refusal is shown in words.
-    await page.goto(`${world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
+    await page.goto(`${suite.world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
     await poll(() => rows.count()).toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await poll(() => page.getByRole('alert').textContent()).toMatch(
@@ -116,11 +99,11 @@ describe('the teacher takes attendance', () => {
 
 describe('the counselor sees chronic absence', () => {
   it('lists the chronically absent students with their trend, and the rates by grade and section', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'counselor');
     expect(new URL(page.url()).pathname).toBe('/attendance/chronic');
     expect(await menuItems(page)).toEqual(['Chronic absence', 'Attendance rates', 'People']);
-    await page.goto(`${world.url}/attendance/chronic?${DEMO_RANGE}`);
+    await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
     expect(await page.getByLabel('From').inputValue()).toBe('2026-08-17');
     const rows = page.getByRole('table', { name: 'Chronic absence' }).locator('tbody tr');
     await poll(() => rows.count()).toBeGreaterThan(0);
@@ -140,7 +123,7 @@ describe('the counselor sees chronic absence', () => {
     await page.reload();
     expect(await page.getByLabel('To').inputValue()).toBe('2026-08-31');
 
-    await page.goto(`${world.url}/attendance/chronic?${DEMO_RANGE}`);
+    await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
     const student = rows.first().getByRole('link');
     await student.click();
     await page.waitForURL(/\/students\/\d+$/);
@@ -148,7 +131,7 @@ describe('the counselor sees chronic absence', () => {
     await page.waitForURL(/\/students\/\d+\/attendance$/);
     await page.locator('[data-rate]').waitFor();
 
-    await page.goto(`${world.url}/attendance/rates?${DEMO_RANGE}`);
+    await page.goto(`${suite.world.url}/attendance/rates?${DEMO_RANGE}`);
     // Three rate queries over the school's student-days: allow a loaded machine its time.
     await page.locator('[data-school-rate]').waitFor({ timeout: 90_000 });
     await poll(() => page.getByRole('table', { name: 'By grade' }).locator('tbody tr').count()).toBeGreaterThan(0);
@@ -160,7 +143,7 @@ describe('the counselor sees chronic absence', () => {
 
 describe('families see attendance on a phone', () => {
   it('the parent opens a child’s attendance from their children', async () => {
-    const context = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
     const page = await signIn(context, 'parent');
     expect(new URL(page.url()).pathname).toBe('/children');
     await page
@@ -176,14 +159,14 @@ describe('families see attendance on a phone', () => {
   }, 180_000);
 
   it('the student opens their own attendance from their menu', async () => {
-    const desktop = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const desktop = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const menuPage = await signIn(desktop, 'student');
     expect(await menuItems(menuPage)).toEqual(['My classes', 'My grades', 'My attendance']);
     await desktop.close();
 
-    const context = await world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
     const page = await signIn(context, 'student');
-    await page.goto(`${world.url}/my-attendance`);
+    await page.goto(`${suite.world.url}/my-attendance`);
     await page.getByRole('heading', { name: 'My attendance' }).waitFor();
     await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
     expect(await overflows(page)).toBe(false);

@@ -10,23 +10,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  demoEmail,
-  DESKTOP,
-  DISTRICT,
-  idleCheckpoint as checkpoint,
-  menuItems,
-  PHONE,
-  signIn as signInAs,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, PHONE } from '../support/browser.js';
 
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 
 function pdfText(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-grades-pdf-'));
@@ -39,14 +27,9 @@ function pdfText(pdf: Buffer): string {
   }
 }
 
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
-
 describe('a student sees their own grades', () => {
   it('opens My grades from the menu on a phone: cards, report card and transcript', async () => {
-    const context = await world.newContext({ viewport: PHONE, locale: 'en', hasTouch: true, isMobile: true });
+    const context = await suite.world.newContext({ viewport: PHONE, locale: 'en', hasTouch: true, isMobile: true });
     const page = await signIn(context, 'student');
     await page.getByRole('button', { name: 'Menu' }).click();
     expect(await menuItems(page)).toEqual(['My classes', 'My grades', 'My attendance']);
@@ -64,12 +47,12 @@ describe('a student sees their own grades', () => {
     const reportCard = page.getByRole('link', { name: /^Report card, .+ \(PDF\)$/ }).first();
     const href = (await reportCard.getAttribute('href'))!;
     expect(href).toMatch(/^\/api\/v1\/students\/\d+\/report-card\.pdf\?schoolId=\d+&gradingPeriod=/);
-    const pdf = await page.request.get(new URL(href, world.url).toString());
+    const pdf = await page.request.get(new URL(href, suite.world.url).toString());
     expect(pdf.status()).toBe(200);
     expect(pdfText(await pdf.body())).toContain('Report card');
     const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
     const transcriptPdf = await page.request.get(
-      new URL((await transcript.getAttribute('href'))!, world.url).toString(),
+      new URL((await transcript.getAttribute('href'))!, suite.world.url).toString(),
     );
     expect(transcriptPdf.status()).toBe(200);
     expect(pdfText(await transcriptPdf.body())).toContain('Official transcript');
@@ -77,7 +60,7 @@ describe('a student sees their own grades', () => {
 
     // Another student's grades are not theirs to see.
     const usi = Number(/students\/(\d+)\//.exec(href)![1]);
-    const other = await page.request.get(new URL(`/api/v1/students/${usi + 1}/grades`, world.url).toString());
+    const other = await page.request.get(new URL(`/api/v1/students/${usi + 1}/grades`, suite.world.url).toString());
     expect(other.status()).toBe(403);
     await context.close();
   }, 240_000);
@@ -85,7 +68,7 @@ describe('a student sees their own grades', () => {
 
 describe('the teacher overrides a grade and comments on it', () => {
   it('override with a reason, a comment, both on the report-card PDF; a category and an assignment added', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'teacher');
     await page.locator('a[href^="/sections/"]').first().click();
     await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
@@ -127,7 +110,7 @@ describe('the teacher overrides a grade and comments on it', () => {
     await checkpoint(page, 'k12-period-grades-overridden');
 
     const href = (await row.getByRole('link', { name: `Report card of ${student} (PDF)` }).getAttribute('href'))!;
-    const pdf = await page.request.get(new URL(href, world.url).toString());
+    const pdf = await page.request.get(new URL(href, suite.world.url).toString());
     expect(pdf.status()).toBe(200);
     const text = pdfText(await pdf.body());
     expect(text).toContain(student);

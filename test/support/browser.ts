@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { applicationPlugins } from '../../src/app.js';
 import { ensureWebBuilt } from '../../src/cli/web-build.js';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
@@ -25,6 +25,8 @@ export const SHOTS = '.tmp/screenshots';
 export const PHONE = { width: 390, height: 844 };
 export const TABLET = { width: 1024, height: 768 };
 export const DESKTOP = { width: 1280, height: 860 };
+/** The wider desktop the office and finance suites screenshot at. */
+export const WIDE = { width: 1440, height: 900 };
 export const DISTRICT = 'demo-district';
 export const demoEmail = (who: string) => `${who}@demo-district.schola.dev`;
 export const LANGUAGE_SCHOOL = 'demo-district-language-school';
@@ -137,4 +139,21 @@ export async function signIn(world: BrowserWorld, context: BrowserContext, tenan
   // Signed in, the app sends '/' on to the role's home.
   await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
   return page;
+}
+
+/**
+ * A test file's browser world over the demo: started before its tests, closed after them. `signIn(context,
+ * who)` opens a page signed in as one of the demo tenant's people ('teacher', 'secretary'…).
+ */
+export function demoSuite(tenant: 'district' | 'language-school', options?: BrowserWorldOptions) {
+  const [slug, email] = tenant === 'district' ? [DISTRICT, demoEmail] : [LANGUAGE_SCHOOL, languageSchoolEmail];
+  const suite = {
+    world: undefined as unknown as BrowserWorld,
+    signIn: (context: BrowserContext, who: string) => signIn(suite.world, context, slug, email(who)),
+  };
+  beforeAll(async () => {
+    suite.world = await browserWorld(options);
+  }, 300_000);
+  afterAll(() => suite.world?.close());
+  return suite;
 }

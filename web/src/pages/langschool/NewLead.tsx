@@ -3,7 +3,7 @@
  * source list); the server's refusals are shown next to their fields, anything else in words.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createLeadInput, LEAD_SOURCES } from '../../../../src/domains/crm/schemas';
 import { api, unwrap } from '../../api/client';
+import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
 import { applyFieldErrors, problemMessage } from '../../lib/problem';
 
@@ -106,14 +107,7 @@ export function NewLead({
             error={fieldError(t('office.notes'), errors.notes)}
             {...form.register('notes', optional)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('office.createLead')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={isSubmitting} submit={t('office.createLead')} />
         </Stack>
       </form>
     </Modal>

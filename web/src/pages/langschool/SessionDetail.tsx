@@ -42,10 +42,45 @@ const fieldOf = (error: unknown, field: string, label: string) => {
   return reasons ? `${label} ${reasons.join('; ')}` : undefined;
 };
 
+/** The cancel form of a session and of a class: a reason, sent as is; its refusal shows on the field. */
+function ReasonForm(props: {
+  error: unknown;
+  pending: boolean;
+  onSubmit: (reason: string) => void;
+  submit: string;
+  variant?: 'outline';
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(reason);
+      }}
+      noValidate
+    >
+      <Stack>
+        <ErrorAlert error={props.error} />
+        <TextInput
+          label={t('ls.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldOf(props.error, 'reason', t('ls.reason'))}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" color="red" variant={props.variant} loading={props.pending}>
+            {props.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const [slot, setSlot] = useState({ date: session.date, startTime: session.startTime, endTime: session.endTime });
-  const [reason, setReason] = useState('');
   const path = { params: { path: { sessionId: session.id } } };
   const move = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/school-ops/sessions/{sessionId}/reschedule', { ...path, body: slot })),
@@ -53,7 +88,8 @@ function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: 
       onDone(t('office.rescheduled', { date: formatDate(s.date), time: `${s.startTime}–${s.endTime}` })),
   });
   const cancel = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/school-ops/sessions/{sessionId}/cancel', { ...path, body: { reason } })),
+    mutationFn: (reason: string) =>
+      unwrap(api.POST('/api/v1/school-ops/sessions/{sessionId}/cancel', { ...path, body: { reason } })),
     onSuccess: () => onDone(t('office.sessionCancelled')),
   });
   if (session.status !== 'scheduled')
@@ -104,28 +140,13 @@ function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: 
           </Group>
         </Stack>
       </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          cancel.mutate();
-        }}
-        noValidate
-      >
-        <Stack>
-          <ErrorAlert error={cancel.error} />
-          <TextInput
-            label={t('ls.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldOf(cancel.error, 'reason', t('ls.reason'))}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" color="red" variant="outline" loading={cancel.isPending}>
-              {t('office.cancelSession')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ReasonForm
+        error={cancel.error}
+        pending={cancel.isPending}
+        onSubmit={cancel.mutate}
+        submit={t('office.cancelSession')}
+        variant="outline"
+      />
     </Stack>
   );
 }
@@ -149,14 +170,14 @@ function ClassChanges({ classId, onDone }: { classId: string; onDone: (m: string
   const classes = useQuery({ queryKey: ['ls-classes'], queryFn: () => unwrap(api.GET('/api/v1/school-ops/classes')) });
   const cls = classes.data?.find((c) => c.id === classId);
   const [edit, setEdit] = useState<{ teacherId?: string; roomId?: string; maxStudents?: number }>({});
-  const [reason, setReason] = useState('');
   const path = { params: { path: { classId } } };
   const save = useMutation({
     mutationFn: () => unwrap(api.PATCH('/api/v1/school-ops/classes/{classId}', { ...path, body: edit })),
     onSuccess: (c) => onDone(t('office.classSaved', { name: c.name })),
   });
   const cancel = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/school-ops/classes/{classId}/cancel', { ...path, body: { reason } })),
+    mutationFn: (reason: string) =>
+      unwrap(api.POST('/api/v1/school-ops/classes/{classId}/cancel', { ...path, body: { reason } })),
     onSuccess: (r) => onDone(t('office.classCancelled', { sessions: r.sessionsCancelled, notified: r.notified })),
   });
   if (!cls) return <ErrorAlert error={classes.error} />;
@@ -209,28 +230,12 @@ function ClassChanges({ classId, onDone }: { classId: string; onDone: (m: string
           </Group>
         </Stack>
       </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          cancel.mutate();
-        }}
-        noValidate
-      >
-        <Stack>
-          <ErrorAlert error={cancel.error} />
-          <TextInput
-            label={t('ls.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldOf(cancel.error, 'reason', t('ls.reason'))}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" color="red" loading={cancel.isPending}>
-              {t('office.cancelClass')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ReasonForm
+        error={cancel.error}
+        pending={cancel.isPending}
+        onSubmit={cancel.mutate}
+        submit={t('office.cancelClass')}
+      />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { categoryInput, entryInput } from '../../../../src/domains/edfi/grades/schemas';
 import { api, unwrap } from '../../api/client';
+import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
 import { applyFieldErrors, problemMessage } from '../../lib/problem';
 import type { paths } from '../../api/schema';
@@ -129,14 +130,7 @@ function EntryForm({ sectionId, gradingPeriod, book, onDone, onCancel }: Props &
           error={fieldError(label.maxPoints, errors.maxPoints)}
           {...form.register('maxPoints', { setValueAs: asNumber })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {t('k12grades.add')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={isSubmitting} submit={t('k12grades.add')} />
       </Stack>
     </form>
   );
@@ -205,14 +199,7 @@ function CategoryForm({ sectionId, book, onDone, onCancel }: Props & { onCancel(
             {...form.register('dropLowest', { setValueAs: (v: unknown) => asNumber(v) ?? 0 })}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {t('k12grades.add')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={isSubmitting} submit={t('k12grades.add')} />
       </Stack>
     </form>
   );
