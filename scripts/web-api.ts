@@ -23,7 +23,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/classroom\//,
   /^\/api\/v1\/notifications\/inbox/,
   /^\/api\/v1\/(school-ops|sales)\//,
-  /^\/api\/v1\/finance\/(ledger\/entries|ledger\/reports\/trial-balance|payroll)/,
+  /^\/api\/v1\/finance\/(ledger\/entries|ledger\/reports\/trial-balance|payroll|payouts)/,
   /^\/api\/v1\/billing\/(invoices|my-invoices)/,
   /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades|attendance)/,
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|attendance$|report-card$)/,

@@ -15,7 +15,7 @@ describe('language-school finance in the browser', () => {
     const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'finance');
     expect(new URL(page.url()).pathname).toBe('/finance/trial-balance');
-    expect(await menuItems(page)).toEqual(['Trial balance', 'Journal', 'Payroll', 'Invoices']);
+    expect(await menuItems(page)).toEqual(['Trial balance', 'Journal', 'Payroll', 'Payouts', 'Invoices']);
 
     // The trial balance of the demo year balances: the totals row shows equal debits and credits.
     await page.getByLabel('From').fill('2026-01-01');

@@ -5010,6 +5010,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Teachers' payouts (one per payroll), by status and month
+         * @description Kept by the payroll service: approving or paying a payout is approving or paying its payroll (POST /api/v1/finance/payroll/{payrollId}/approve, POST /api/v1/finance/payroll/{payrollId}/payments).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    month?: string;
+                    status?: "pending" | "approved" | "paid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Payouts, newest period first, and totals per status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountCents: number;
+                                dueCents: number;
+                                id: string;
+                                paidAt: string | null;
+                                payrollId: string | null;
+                                payrollStatus: string | null;
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "paid";
+                                teacherName: string | null;
+                                userId: string;
+                            }[];
+                            totals: {
+                                approvedCents: number;
+                                paidCents: number;
+                                pendingCents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payouts/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one finance/payouts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description id */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["finance_payouts"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/payroll": {
         parameters: {
             query?: never;
@@ -5044,7 +5200,10 @@ export interface paths {
                                 grossAmountCents: number;
                                 hoursWorked: number | null;
                                 id: string;
+                                inssCents: number;
+                                irrfCents: number;
                                 netAmountCents: number;
+                                otherDeductionsCents: number;
                                 paidAmountCents: number;
                                 paidAt: string | null;
                                 payrollType: string | null;
@@ -5250,6 +5409,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/payroll/{payrollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payroll with its calculation (INSS slices, IRRF base and bracket) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    payrollId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payroll and how it was computed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contractModel: string | null;
+                            differsFromStored: boolean;
+                            notes: string | null;
+                            paymentModel: string | null;
+                            payroll: {
+                                approvedAt: string | null;
+                                contractId: string | null;
+                                employeeName: string | null;
+                                grossAmountCents: number;
+                                hoursWorked: number | null;
+                                id: string;
+                                inssCents: number;
+                                irrfCents: number;
+                                netAmountCents: number;
+                                otherDeductionsCents: number;
+                                paidAmountCents: number;
+                                paidAt: string | null;
+                                payrollType: string | null;
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                status: string;
+                                totalAdditionsCents: number;
+                                totalDeductionsCents: number;
+                                userId: string;
+                            };
+                            withholding: {
+                                grossCents: number;
+                                inss: {
+                                    ceilingCents: number;
+                                    cents: number;
+                                    slices: {
+                                        baseCents: number;
+                                        basisPoints: number;
+                                        cents: number;
+                                        fromCents: number;
+                                        upToCents: number;
+                                    }[];
+                                };
+                                irrf: {
+                                    baseCents: number;
+                                    bracket: {
+                                        basisPoints: number;
+                                        deductionCents: number;
+                                        number: number;
+                                        upToCents: number | null;
+                                    };
+                                    cents: number;
+                                    /** @enum {string} */
+                                    deduction: "simplified" | "legal";
+                                    deductionCents: number;
+                                    dependantDeductionCents: number;
+                                    dependants: number;
+                                };
+                                year: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: payroll_not_payable, payment_exceeds_balance, payroll_not_approvable, contract_not_active. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/payroll/{payrollId}/approve": {
         parameters: {
             query?: never;
@@ -5284,7 +5546,10 @@ export interface paths {
                             grossAmountCents: number;
                             hoursWorked: number | null;
                             id: string;
+                            inssCents: number;
+                            irrfCents: number;
                             netAmountCents: number;
+                            otherDeductionsCents: number;
                             paidAmountCents: number;
                             paidAt: string | null;
                             payrollType: string | null;
@@ -5367,7 +5632,10 @@ export interface paths {
                                 grossAmountCents: number;
                                 hoursWorked: number | null;
                                 id: string;
+                                inssCents: number;
+                                irrfCents: number;
                                 netAmountCents: number;
+                                otherDeductionsCents: number;
                                 paidAmountCents: number;
                                 paidAt: string | null;
                                 payrollType: string | null;
@@ -5445,7 +5713,10 @@ export interface paths {
                             grossAmountCents: number;
                             hoursWorked: number | null;
                             id: string;
+                            inssCents: number;
+                            irrfCents: number;
                             netAmountCents: number;
+                            otherDeductionsCents: number;
                             paidAmountCents: number;
                             paidAt: string | null;
                             payrollType: string | null;
@@ -11086,6 +11357,19 @@ export interface components {
             preferredFirstName?: string | null;
             preferredLastSurname?: string | null;
             studentUniqueId: string;
+        };
+        finance_payouts: {
+            amount?: number | null;
+            amountCents?: number | null;
+            approvedBy?: string | null;
+            id?: string;
+            organizationId?: string;
+            paidAt?: string | null;
+            payrollId?: string | null;
+            periodEnd?: string | null;
+            periodStart?: string | null;
+            status?: string | null;
+            userId?: string;
         };
         finance_payroll_payments: {
             amountCents?: number | null;

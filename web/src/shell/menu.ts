@@ -50,6 +50,7 @@ export function menuFor(me: Me): MenuItem[] {
         { to: '/finance/trial-balance', label: 'trialBalance' },
         { to: '/finance/journal', label: 'journal' },
         { to: '/finance/payroll', label: 'payroll' },
+        { to: '/finance/payouts', label: 'payouts' },
         { to: '/billing/invoices', label: 'invoices' },
       ];
     if (roles.has('teacher')) return [{ to: '/ls/classes', label: 'myClasses' }];

@@ -4,17 +4,21 @@ import { z } from 'zod';
 import { route } from '../../../platform/service/routes.js';
 import { requestWork } from '../../../platform/service/work.js';
 import { PAYROLL_ERROR_CODES } from './errors.js';
+import { listPayouts, payrollDetail } from './queries.js';
 import {
   generatePayrollInput,
+  listPayoutsQuery,
   listPayrollQuery,
   payPayrollInput,
+  payoutList,
+  payrollDetailView,
   payrollList,
   payrollParams,
   payrollView,
 } from './schemas.js';
 import { approvePayroll, generatePayroll, listPayroll, payPayroll } from './service.js';
 
-export const PAYROLL_PATHS = { payroll: '/api/v1/finance/payroll' } as const;
+export const PAYROLL_PATHS = { payroll: '/api/v1/finance/payroll', payouts: '/api/v1/finance/payouts' } as const;
 const tags = ['finance'];
 const errors = PAYROLL_ERROR_CODES;
 
@@ -32,6 +36,35 @@ export function payrollRoutes(app: FastifyInstance): void {
       errors,
     },
     ({ query, request }) => requestWork(request, (work) => listPayroll(work, query)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${P}/:payrollId`,
+      summary: 'One payroll with its calculation (INSS slices, IRRF base and bracket)',
+      tags,
+      params: payrollParams,
+      response: { status: 200, description: 'The payroll and how it was computed', schema: payrollDetailView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (work) => payrollDetail(work, params.payrollId)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: PAYROLL_PATHS.payouts,
+      summary: "Teachers' payouts (one per payroll), by status and month",
+      description:
+        'Kept by the payroll service: approving or paying a payout is approving or paying its payroll ' +
+        `(POST ${P}/{payrollId}/approve, POST ${P}/{payrollId}/payments).`,
+      tags,
+      query: listPayoutsQuery,
+      response: { status: 200, description: 'Payouts, newest period first, and totals per status', schema: payoutList },
+      errors,
+    },
+    ({ query, request }) => requestWork(request, (work) => listPayouts(work, query)),
   );
   route(
     app,

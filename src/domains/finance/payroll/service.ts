@@ -35,7 +35,16 @@ import {
 type PayrollRow = typeof staffPayroll.$inferSelect;
 const PAYABLE = ['approved', 'scheduled', 'partially_paid'];
 
+/** The INSS and IRRF a payroll withheld (its `deductions`, in cents). */
+export function withheldOf(row: PayrollRow): { inssCents: number; irrfCents: number } {
+  const d = (row.deductions ?? {}) as Record<string, unknown>;
+  const cents = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : 0);
+  return { inssCents: cents(d.inss), irrfCents: cents(d.irrf) };
+}
+
 export function payrollView(r: PayrollRow, employeeName: string | null = null): PayrollView {
+  const withheld = withheldOf(r);
+  const totalDeductions = r.totalDeductionsCents ?? 0;
   return {
     id: r.id,
     userId: r.userId,
@@ -46,7 +55,10 @@ export function payrollView(r: PayrollRow, employeeName: string | null = null): 
     payrollType: r.payrollType,
     hoursWorked: r.hoursWorked,
     grossAmountCents: r.grossAmountCents ?? 0,
-    totalDeductionsCents: r.totalDeductionsCents ?? 0,
+    totalDeductionsCents: totalDeductions,
+    inssCents: withheld.inssCents,
+    irrfCents: withheld.irrfCents,
+    otherDeductionsCents: Math.max(0, totalDeductions - withheld.inssCents - withheld.irrfCents),
     totalAdditionsCents: r.totalAdditionsCents ?? 0,
     netAmountCents: r.netAmountCents ?? 0,
     paidAmountCents: r.paidAmountCents ?? 0,
@@ -56,7 +68,7 @@ export function payrollView(r: PayrollRow, employeeName: string | null = null): 
   };
 }
 
-async function payrollRow(work: Work, payrollId: string, lock = false): Promise<PayrollRow> {
+export async function payrollRow(work: Work, payrollId: string, lock = false): Promise<PayrollRow> {
   const q = work.tx
     .select()
     .from(staffPayroll)
@@ -144,13 +156,6 @@ export async function generatePayroll(work: Work, input: GeneratePayrollInput): 
   await work.audit({ table: staffPayroll, recordId: view.id, operation: 'INSERT', newValues: view });
   await syncPayout(work, row!);
   return view;
-}
-
-/** The INSS and IRRF a payroll withheld (its `deductions`, in cents). */
-function withheldOf(row: PayrollRow): { inssCents: number; irrfCents: number } {
-  const d = (row.deductions ?? {}) as Record<string, unknown>;
-  const cents = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : 0);
-  return { inssCents: cents(d.inss), irrfCents: cents(d.irrf) };
 }
 
 /** Approves a payroll awaiting approval (or a draft) and posts its accrual. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { earnings } from './rules.js';
-import { inssCents, irrfCents, PAYROLL_TAX_TABLES, taxTableFor, withholdings } from './taxes.js';
+import { inssCents, irrfCents, PAYROLL_TAX_TABLES, taxTableFor, withholdingDetail, withholdings } from './taxes.js';
 
 describe('INSS 2025 (progressive)', () => {
   it.each([
@@ -67,5 +67,30 @@ describe('IRRF 2025 (monthly, after the simplified discount or the legal deducti
       month,
     );
     expect(pj).toMatchObject({ deductions: {}, totalDeductionsCents: 0 });
+  });
+});
+
+describe('the calculation shown on the payroll detail', () => {
+  it.each([0, 151_800, 300_000, 500_000, 815_741, 1_200_000])('agrees with withholdings on %i cents', (gross) => {
+    for (const dependants of [0, 1, 3]) {
+      const detail = withholdingDetail(gross, { year: 2026, dependants });
+      const sum = withholdings(gross, { year: 2026, dependants });
+      expect([detail.inss.cents, detail.irrf.cents]).toEqual([sum.inss, sum.irrf]);
+      expect(detail.inss.slices.reduce((s, x) => s + x.baseCents, 0)).toBe(Math.min(gross, 815_741));
+    }
+  });
+
+  it('names the deduction taken, the base and the bracket', () => {
+    // 5,000.00, one dependant: legal 509.59 + 189.59 = 699.18 beats 607.20; base 4,300.82 → 4th bracket (22.5 %)
+    const d = withholdingDetail(500_000, { year: 2026, dependants: 1 });
+    expect(d.inss.slices.map((s) => s.basisPoints)).toEqual([750, 900, 1200, 1400]);
+    expect(d.irrf).toMatchObject({
+      deduction: 'legal',
+      deductionCents: 69_918,
+      baseCents: 430_082,
+      bracket: { number: 4, basisPoints: 2250, deductionCents: 67_549 },
+      cents: 29_219,
+    });
+    expect(withholdingDetail(200_000, { year: 2026 }).irrf).toMatchObject({ deduction: 'simplified', cents: 0 });
   });
 });

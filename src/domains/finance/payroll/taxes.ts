@@ -102,3 +102,57 @@ export function withholdings(
   const inss = inssCents(grossCents, table);
   return { inss, irrf: irrfCents(grossCents, { inssCents: inss, dependants: options.dependants ?? 0 }, table) };
 }
+
+/** One INSS band's slice of the gross: what the payroll detail shows line by line. */
+export interface InssSlice {
+  fromCents: number;
+  upToCents: number;
+  basisPoints: number;
+  baseCents: number;
+  cents: number;
+}
+
+/**
+ * The calculation behind `withholdings`, step by step (the same arithmetic, not a second copy of it): the
+ * INSS slices, the IRRF deduction taken (legal or simplified), the base and the bracket with its rate
+ * and parcela a deduzir. `withholdings` and this agree by construction (taxes.test.ts checks it).
+ */
+export function withholdingDetail(grossCents: number, options: { year: number; dependants?: number }) {
+  const table = taxTableFor(options.year);
+  const slices: InssSlice[] = [];
+  let floor = 0;
+  for (const band of table.inss) {
+    if (grossCents <= floor) break;
+    const baseCents = Math.min(grossCents, band.upToCents) - floor;
+    slices.push({
+      fromCents: floor,
+      upToCents: band.upToCents,
+      basisPoints: band.basisPoints,
+      baseCents,
+      cents: applyRate(baseCents, band.basisPoints),
+    });
+    floor = band.upToCents;
+  }
+  const inss = slices.reduce((s, x) => s + x.cents, 0);
+  const dependants = options.dependants ?? 0;
+  const legalCents = inss + dependants * table.dependantDeductionCents;
+  const simplified = table.simplifiedDiscountCents > legalCents;
+  const baseCents = Math.max(0, grossCents - Math.max(legalCents, table.simplifiedDiscountCents));
+  const index = table.irrf.findIndex((b) => b.upToCents === null || baseCents <= b.upToCents);
+  const bracket = table.irrf[index < 0 ? table.irrf.length - 1 : index]!;
+  const irrf = Math.max(0, applyRate(baseCents, bracket.basisPoints) - bracket.deductionCents);
+  return {
+    grossCents,
+    inss: { cents: inss, ceilingCents: table.inss.at(-1)!.upToCents, slices },
+    irrf: {
+      cents: irrf,
+      dependants,
+      dependantDeductionCents: table.dependantDeductionCents,
+      deduction: simplified ? ('simplified' as const) : ('legal' as const),
+      deductionCents: Math.max(legalCents, table.simplifiedDiscountCents),
+      baseCents,
+      bracket: { number: (index < 0 ? table.irrf.length - 1 : index) + 1, ...bracket },
+    },
+  };
+}
+export type WithholdingDetail = ReturnType<typeof withholdingDetail>;

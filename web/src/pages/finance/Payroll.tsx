@@ -1,6 +1,10 @@
-/** Payroll: each teacher's payroll with its status; approve one awaiting approval, record a payment. */
-import { Alert, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
+/**
+ * Payroll: each teacher's payroll — gross, INSS and IRRF apart, other deductions, additions, net — with its
+ * status; approve one awaiting approval, record a payment. The teacher's name opens the calculation.
+ */
+import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -13,7 +17,7 @@ import { BOOKS_CURRENCY } from './TrialBalance';
 const PAYABLE = new Set(['approved', 'scheduled', 'partially_paid']);
 
 /** Payroll's refusals in the reader's language (the amount still due in money), else the API's own words. */
-function PayrollProblem({ error }: { error: unknown }) {
+export function PayrollProblem({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   let message = problemMessage(error, t('common.error'));
@@ -76,6 +80,10 @@ export function Payroll() {
               <Table.Th>{t('fin.employee')}</Table.Th>
               <Table.Th>{t('fin.period')}</Table.Th>
               <Table.Th ta="right">{t('fin.gross')}</Table.Th>
+              <Table.Th ta="right">{t('fin.inss')}</Table.Th>
+              <Table.Th ta="right">{t('fin.irrf')}</Table.Th>
+              <Table.Th ta="right">{t('fin.otherDeductions')}</Table.Th>
+              <Table.Th ta="right">{t('fin.additions')}</Table.Th>
               <Table.Th ta="right">{t('fin.net')}</Table.Th>
               <Table.Th ta="right">{t('fin.paid')}</Table.Th>
               <Table.Th>{t('common.status')}</Table.Th>
@@ -85,11 +93,19 @@ export function Payroll() {
           <Table.Tbody>
             {query.data.items.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>{p.employeeName ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/finance/payroll/${p.id}`}>
+                    {p.employeeName ?? '—'}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>
                   {p.periodStart && p.periodEnd ? `${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)}` : '—'}
                 </Table.Td>
                 <Table.Td ta="right">{money(p.grossAmountCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.inssCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.irrfCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.otherDeductionsCents)}</Table.Td>
+                <Table.Td ta="right">{money(p.totalAdditionsCents)}</Table.Td>
                 <Table.Td ta="right">{money(p.netAmountCents)}</Table.Td>
                 <Table.Td ta="right">{money(p.paidAmountCents)}</Table.Td>
                 <Table.Td>
