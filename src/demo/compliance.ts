@@ -1,21 +1,35 @@
 /**
  * The demo district's compliance world: retention policies as a district would set them (audit trail
- * 7 years, classroom audio 30 days under COPPA, request logs and classroom events 90 days, closed
- * discipline 5 years), data old enough that a dry run has something to list, a legal hold on one
- * student (their old discipline rows show as kept), and two pending FERPA records requests.
+ * 7 years, classroom audio 30 days under COPPA, request logs and classroom status events 90 days,
+ * classroom transcripts 120 days by the district-wide seed 000 rule, closed discipline 5 years), data
+ * old enough that a dry run has something to list (the transcripts of the old recordings are written by
+ * the classroom domain's service), a legal hold on one student (their old discipline rows show as kept),
+ * and two pending FERPA records requests.
  */
 import { and, eq } from 'drizzle-orm';
+import { recordTranscriptLines, TRANSCRIPT_EVENT } from '../domains/classroom/index.js';
 import { classroomSessions, recordings } from '../domains/classroom/tables.js';
-import { dataRetentionPolicies, legalHolds, recordsRequests } from '../domains/compliance/tables.js';
+import { dataRetentionPolicies, legalHolds, recordsRequests, retentionPolicies } from '../domains/compliance/tables.js';
 import * as edfi from '../domains/edfi/tables.js';
 import { apiMetrics } from '../domains/operations/tables.js';
+import { createAccessControl } from '../platform/auth/access.js';
 import type { Database } from '../platform/db/database.js';
 import { tenantTransaction } from '../platform/db/tenant-transaction.js';
+import { runWork, systemPrincipal } from '../platform/service/work.js';
 import { insertAll } from './bulk.js';
 import type { K12Result } from './k12.js';
 import { Random } from './random.js';
 
 const DAY = 86_400_000;
+const TRANSCRIPT_CATEGORY = 'classroom_transcripts';
+/** Days the demo district keeps classroom transcripts (its seed 000 retention_policies row). */
+export const DEMO_TRANSCRIPT_DAYS = 120;
+/** The lines of each transcribed demo recording. */
+const TRANSCRIPT = [
+  ['Group leader', 'So what do we think causes it? Write down one idea each.'],
+  ['Student', 'I think it is because the Earth is closer to the Sun in summer.'],
+  ['Student', 'But then both hemispheres would have summer at the same time.'],
+] as const;
 
 export const DEMO_RETENTION_POLICIES = [
   {
@@ -46,8 +60,22 @@ export const DEMO_RETENTION_POLICIES = [
     dataCategory: 'classroom_events',
     tableName: 'analytics.session_events',
     retentionPeriodYears: 1,
-    retentionCriteria: { dateColumn: 'event_time', days: 90 },
+    // The status timeline only: summaries stay, transcripts have their own policy (below).
+    retentionCriteria: {
+      dateColumn: 'event_time',
+      days: 90,
+      match: { event_type: ['session.status', 'group.status'] },
+    },
     legalBasis: 'High-volume classroom events: 90 days, then only the session summaries remain',
+    disposalMethod: 'delete',
+  },
+  {
+    dataCategory: TRANSCRIPT_CATEGORY,
+    tableName: 'analytics.session_events',
+    // The period is the district-wide seed 000 rule of the category (compliance.retention_policies): 120 days.
+    retentionPeriodYears: 1,
+    retentionCriteria: { dateColumn: 'event_time', match: { event_type: [TRANSCRIPT_EVENT] } },
+    legalBasis: 'Transcripts of classroom discussions: kept for the term’s feedback and grading, then deleted',
     disposalMethod: 'delete',
   },
   {
@@ -82,7 +110,8 @@ export async function seedDemoCompliance(
   const pool = k12.students.filter((s) => s.studentUSI !== people.childUsi);
   const held = pool[pool.length - 1]!;
   const others = pool.slice(0, 4);
-  return tenantTransaction(database, tenantId, async ({ tx }) => {
+  let transcribed: { sessionId: string; recordings: { id: string; createdAt: Date }[] } | undefined;
+  const summary = await tenantTransaction(database, tenantId, async ({ tx }) => {
     await insertAll(
       tx,
       dataRetentionPolicies,
@@ -117,24 +146,30 @@ export async function seedDemoCompliance(
       .from(classroomSessions)
       .where(and(eq(classroomSessions.tenantId, tenantId), eq(classroomSessions.status, 'ended')))
       .limit(1);
-    await insertAll(
-      tx,
-      recordings,
-      Array.from({ length: 30 }, (_, i) => ({
-        tenantId,
-        id: rng.uuid(),
-        sessionId: session?.id ?? null,
-        createdAt: new Date(now.getTime() - (i < 24 ? 31 + i * 7 : i - 23) * DAY),
-        channels: 1,
-        codec: 'opus',
-        format: 'webm',
-        durationSeconds: rng.int(60, 900),
-        fileSizeBytes: rng.int(200_000, 4_000_000),
-        filePath: `recordings/demo/${i + 1}.webm`,
-        isProcessed: i < 24,
-        transcriptionStatus: i < 24 ? 'completed' : 'pending',
-      })),
-    );
+    const audio = Array.from({ length: 30 }, (_, i) => ({
+      tenantId,
+      id: rng.uuid(),
+      sessionId: session?.id ?? null,
+      createdAt: new Date(now.getTime() - (i < 24 ? 31 + i * 7 : i - 23) * DAY),
+      channels: 1,
+      codec: 'opus',
+      format: 'webm',
+      durationSeconds: rng.int(60, 900),
+      fileSizeBytes: rng.int(200_000, 4_000_000),
+      filePath: `recordings/demo/${i + 1}.webm`,
+      isProcessed: i < 24,
+      transcriptionStatus: i < 24 ? 'completed' : 'pending',
+    }));
+    await insertAll(tx, recordings, audio);
+    // Transcripts: the district keeps them 120 days (the transcribed recordings are 31–192 days old).
+    await tx.insert(retentionPolicies).values({
+      tenantId,
+      policyType: TRANSCRIPT_CATEGORY,
+      retentionDays: DEMO_TRANSCRIPT_DAYS,
+      autoDeleteEnabled: true,
+      legalBasis: 'District rule for every school: classroom transcripts 120 days',
+    });
+    transcribed = session ? { sessionId: session.id, recordings: audio.filter((r) => r.isProcessed) } : undefined;
     // Request logs: 150 older than 90 days, 50 recent.
     await insertAll(
       tx,
@@ -197,4 +232,25 @@ export async function seedDemoCompliance(
     ]);
     return { policies: DEMO_RETENTION_POLICIES.length, heldStudentUsi: held.studentUSI, recordsRequests: 2 };
   });
+  if (transcribed) await seedTranscripts(database, tenantId, transcribed);
+  return summary;
+}
+
+/** Each transcribed recording's lines, through the classroom service as the transcription pipeline would. */
+async function seedTranscripts(
+  database: Database,
+  tenantId: string,
+  { sessionId, recordings: transcribed }: { sessionId: string; recordings: { id: string; createdAt: Date }[] },
+): Promise<void> {
+  const lines = transcribed.flatMap((recording) =>
+    TRANSCRIPT.map(([speaker, text], k) => ({
+      at: new Date(recording.createdAt.getTime() + (k + 1) * 20_000),
+      speaker,
+      text,
+      recordingId: recording.id,
+    })),
+  );
+  await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'transcription'), {}, (work) =>
+    recordTranscriptLines(work, sessionId, lines),
+  );
 }

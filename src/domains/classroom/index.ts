@@ -14,6 +14,7 @@ export { classroomRelationshipSets } from './relationships.js';
 export { CLASSROOM_PATHS } from './sessions/routes.js';
 export { CLASSROOM_EVENTS } from './sessions/events.js';
 export { summarizeEndedSessions } from './sessions/analytics.js';
+export { recordTranscriptLines, TRANSCRIPT_EVENT } from './sessions/transcripts.js';
 
 /** The realtime endpoint's description in /openapi.json (a WebSocket is described in words). */
 export const CLASSROOM_LIVE_DESCRIPTION =

@@ -114,6 +114,18 @@ export const retentionReport = z.object({
 });
 export type RetentionReport = z.infer<typeof retentionReport>;
 
+/** A retention run started from the web (a background job) and its poll: progress, then the report. */
+export const retentionRunParams = z.strictObject({ jobId: uuid('retention run') });
+export const retentionRunStarted = z.object({ jobId: z.string() });
+export const retentionRunStatus = z.object({
+  jobId: z.string(),
+  status: z.enum(['pending', 'running', 'completed', 'failed']),
+  /** Policies done of all, and rows removed or anonymised so far. */
+  progress: z.object({ done: z.number(), total: z.number(), rows: z.number() }).nullable(),
+  report: retentionReport.nullable(),
+  error: z.string().nullable().optional(),
+});
+
 export const legalHoldInput = z.strictObject({
   tableName: z
     .string()

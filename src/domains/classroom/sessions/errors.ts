@@ -7,6 +7,7 @@ export const sessionErrors = defineErrors({
   session_not_editable: { status: 409, title: 'Session settings and groups are fixed in this status' },
   session_active: { status: 409, title: 'Session is active' },
   session_closed: { status: 409, title: 'Session has ended' },
+  transcription_disabled: { status: 409, title: 'Transcription is off for this session' },
   group_full: { status: 409, title: 'Group is full' },
   access_code_exhausted: { status: 409, title: 'No free access code found' },
   age_restriction: { status: 403, title: 'Too young to join' },

@@ -14,6 +14,8 @@ export const SESSION_RULES = {
   /** Youngest age that may join at all, and the age below which parental consent is required. */
   minimumAge: 4,
   consentAge: 13,
+  /** Transcript lines recorded in one call (one statement). */
+  transcriptLinesPerCall: 1000,
 } as const;
 
 const uuid = (what: string) => z.uuid({ message: `must be a ${what} id (UUID)` });
@@ -78,6 +80,22 @@ export const sessionParams = z.strictObject({ id: uuid('session') });
 export const groupParams = z.strictObject({ id: uuid('session'), groupId: uuid('group') });
 
 export const addGroupInput = groupPlan;
+
+/** Lines of a session's transcript (from the transcription of its recordings): who said what, when. */
+export const transcriptLinesInput = z
+  .array(
+    z.strictObject({
+      at: z.coerce.date({ message: 'must be a date-time' }),
+      speaker: text(200),
+      text: text(4000),
+      participantId: uuid('participant').optional(),
+      groupId: uuid('group').optional(),
+      recordingId: uuid('recording').optional(),
+    }),
+  )
+  .min(1, 'needs at least one line')
+  .max(SESSION_RULES.transcriptLinesPerCall, `at most ${SESSION_RULES.transcriptLinesPerCall} lines at once`);
+export type TranscriptLinesInput = z.input<typeof transcriptLinesInput>;
 export const moveStudentInput = z.strictObject({
   /** A participant of the session (a joined student, roster or anonymous). */
   participantId: uuid('participant'),

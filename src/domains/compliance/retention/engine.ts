@@ -17,6 +17,16 @@ export interface RetentionRunOptions {
   dryRun?: boolean;
   /** Rows per batch (default RETENTION_RULES.batchSize). */
   batchSize?: number;
+  /** Who asked for this run (an administrator's run from the web): named in each batch's audit row. */
+  requestedBy?: { actorId: string; jobId: string };
+  /** Called after each policy and each batch: policies done of all, rows removed or counted so far. */
+  onProgress?: (progress: RetentionProgress) => void;
+}
+
+export interface RetentionProgress {
+  done: number;
+  total: number;
+  rows: number;
 }
 
 const col = (alias: string, name: string) => sql`${sql.identifier(alias)}.${sql.identifier(name)}`;
@@ -118,6 +128,68 @@ async function disposeBatch(work: Work, plan: Plan, cutoff: Date, size: number):
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 
+/** One policy's run (or dry run); `onBatch` after each batch with the policy's rows so far. */
+async function enforcePolicy(
+  env: WorkEnvironment,
+  principal: ReturnType<typeof systemPrincipal>,
+  { view, plan }: { view: ResolvedPolicy['view']; plan: Plan },
+  now: Date,
+  options: RetentionRunOptions,
+  onBatch: (rows: number) => void,
+): Promise<RetentionPolicyOutcome> {
+  const cutoff = cutoffOf(plan, view.retentionDays, now);
+  const outcome: RetentionPolicyOutcome = {
+    ...outcomeBase(view),
+    cutoff: cutoff.toISOString(),
+    rows: 0,
+    held: 0,
+    batches: 0,
+    sample: [],
+    error: null,
+  };
+  try {
+    const counted = await runWork(env, principal, {}, (work) => countDue(work, plan, cutoff));
+    outcome.held = counted.held;
+    if (options.dryRun) return { ...outcome, rows: counted.due, sample: counted.sample };
+    const size = options.batchSize ?? RETENTION_RULES.batchSize;
+    const requested = options.requestedBy
+      ? { requestedBy: options.requestedBy.actorId, job: options.requestedBy.jobId }
+      : {};
+    while (outcome.batches < RETENTION_RULES.maxBatchesPerRun) {
+      const removed = await runWork(env, principal, {}, async (work) => {
+        const keys = await disposeBatch(work, plan, cutoff, size);
+        if (keys.length > 0)
+          await work.audit({
+            table: plan.qualifiedName,
+            recordId: `retention:policy-${view.id}:batch-${outcome.batches + 1}`,
+            operation: plan.disposal === 'delete' ? 'DELETE' : 'UPDATE',
+            oldValues: {
+              retention: plan.disposal === 'delete' ? 'deleted' : 'anonymised',
+              policyId: view.id,
+              dataCategory: view.dataCategory,
+              cutoff: cutoff.toISOString(),
+              rows: keys.length,
+              keys,
+              ...requested,
+            },
+            newValues: plan.disposal === 'anonymize' ? plan.criteria.anonymize : undefined,
+          });
+        return keys;
+      });
+      if (removed.length === 0) break;
+      outcome.batches += 1;
+      outcome.rows += removed.length;
+      if (outcome.sample.length < RETENTION_RULES.dryRunSample)
+        outcome.sample.push(...removed.slice(0, RETENTION_RULES.dryRunSample - outcome.sample.length));
+      onBatch(outcome.rows);
+      if (removed.length < size) break;
+    }
+  } catch (error) {
+    outcome.error = messageOf(error);
+  }
+  return outcome;
+}
+
 /** Enforces (or, dry, lists) every active policy of the tenant; the audit trail is not among them. */
 export async function enforceRetention(
   env: WorkEnvironment,
@@ -128,70 +200,27 @@ export async function enforceRetention(
   const now = (env.clock ?? (() => new Date()))();
   const policies = await runWork(env, principal, {}, (work) => resolvePolicies(work));
   const outcomes: RetentionPolicyOutcome[] = [];
+  let done = 0;
+  let rows = 0;
+  const report = (current = 0) => options.onProgress?.({ done, total: policies.length, rows: rows + current });
+  report();
   for (const { view, plan } of policies) {
-    if (!view.active || !plan) {
-      if (view.active && view.problem)
-        outcomes.push({
-          ...outcomeBase(view),
-          cutoff: null,
-          rows: 0,
-          held: 0,
-          batches: 0,
-          sample: [],
-          error: view.problem,
-        });
-      continue;
-    }
-    const cutoff = cutoffOf(plan, view.retentionDays, now);
-    const outcome: RetentionPolicyOutcome = {
-      ...outcomeBase(view),
-      cutoff: cutoff.toISOString(),
-      rows: 0,
-      held: 0,
-      batches: 0,
-      sample: [],
-      error: null,
-    };
-    outcomes.push(outcome);
-    try {
-      const counted = await runWork(env, principal, {}, (work) => countDue(work, plan, cutoff));
-      outcome.held = counted.held;
-      if (options.dryRun) {
-        outcome.rows = counted.due;
-        outcome.sample = counted.sample;
-        continue;
-      }
-      const size = options.batchSize ?? RETENTION_RULES.batchSize;
-      while (outcome.batches < RETENTION_RULES.maxBatchesPerRun) {
-        const removed = await runWork(env, principal, {}, async (work) => {
-          const keys = await disposeBatch(work, plan, cutoff, size);
-          if (keys.length > 0)
-            await work.audit({
-              table: plan.qualifiedName,
-              recordId: `retention:policy-${view.id}:batch-${outcome.batches + 1}`,
-              operation: plan.disposal === 'delete' ? 'DELETE' : 'UPDATE',
-              oldValues: {
-                retention: plan.disposal === 'delete' ? 'deleted' : 'anonymised',
-                policyId: view.id,
-                dataCategory: view.dataCategory,
-                cutoff: cutoff.toISOString(),
-                rows: keys.length,
-                keys,
-              },
-              newValues: plan.disposal === 'anonymize' ? plan.criteria.anonymize : undefined,
-            });
-          return keys;
-        });
-        if (removed.length === 0) break;
-        outcome.batches += 1;
-        outcome.rows += removed.length;
-        if (outcome.sample.length < RETENTION_RULES.dryRunSample)
-          outcome.sample.push(...removed.slice(0, RETENTION_RULES.dryRunSample - outcome.sample.length));
-        if (removed.length < size) break;
-      }
-    } catch (error) {
-      outcome.error = messageOf(error);
-    }
+    if (plan && view.active) {
+      const outcome = await enforcePolicy(env, principal, { view, plan }, now, options, report);
+      outcomes.push(outcome);
+      rows += outcome.rows;
+    } else if (view.active && view.problem)
+      outcomes.push({
+        ...outcomeBase(view),
+        cutoff: null,
+        rows: 0,
+        held: 0,
+        batches: 0,
+        sample: [],
+        error: view.problem,
+      });
+    done += 1;
+    report();
   }
   return outcomes;
 }

@@ -1,7 +1,12 @@
-/** Retention's HTTP face: the tenant's resolved policies, the dry run, legal holds; and the daily task. */
+/**
+ * Retention's HTTP face: the tenant's resolved policies, the dry run, a run now (a background job:
+ * run-job.ts) and its poll, legal holds; and the daily task.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TaskDefinition } from '../../../platform/jobs/tasks.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { jobStatus } from '../../../platform/jobs/status.js';
 import { route } from '../../../platform/service/routes.js';
 import { requestWork, type WorkEnvironment } from '../../../platform/service/work.js';
 import { COMPLIANCE_ERROR_CODES } from '../errors.js';
@@ -12,16 +17,21 @@ import {
   legalHoldView,
   retentionPolicyView,
   retentionReport,
+  retentionRunParams,
+  retentionRunStarted,
+  retentionRunStatus,
   type RetentionReport,
 } from '../schemas.js';
 import { dataRetentionPolicies } from '../tables.js';
 import { listLegalHolds, placeLegalHold, releaseLegalHold } from './holds.js';
 import { resolvePolicies } from './policies.js';
 import { runRetention } from './run.js';
+import { RETENTION_RUN_JOB, retentionRunJob } from './run-job.js';
 
 export const RETENTION_PATHS = {
   policies: '/api/v1/compliance/retention/policies',
   dryRun: '/api/v1/compliance/retention/dry-run',
+  runs: '/api/v1/compliance/retention/runs',
   holds: '/api/v1/compliance/legal-holds',
 } as const;
 
@@ -68,8 +78,27 @@ async function dryRun(request: FastifyRequest): Promise<RetentionReport> {
   return reports.get(tenantId)!;
 }
 
+async function startRun(request: FastifyRequest): Promise<{ jobId: string }> {
+  // Removing data is a write of the retention policies' owner (district administrator), not a read.
+  const principal = await requestWork(request, async (work) => {
+    await work.authorize(dataRetentionPolicies, 'write');
+    return work.principal;
+  });
+  const jobs = request.server.jobs;
+  if (!jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
+  const jobId = await jobs.submit(RETENTION_RUN_JOB, {
+    principal,
+    parameters: { requestedBy: principal.actorId },
+    upload: Buffer.alloc(0),
+  });
+  return { jobId };
+}
+
 export function retentionRoutes(app: FastifyInstance): void {
-  if (app.jobs) app.jobs.defineTask(retentionTask(app));
+  if (app.jobs) {
+    app.jobs.defineTask(retentionTask(app));
+    app.jobs.define(retentionRunJob(environmentOf(app)));
+  }
   route(
     app,
     {
@@ -99,6 +128,36 @@ export function retentionRoutes(app: FastifyInstance): void {
       response: { status: 200, description: 'The dry-run report', schema: retentionReport },
     },
     ({ request }) => dryRun(request),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: RETENTION_PATHS.runs,
+      summary: "Run the tenant's retention policies now (a background job)",
+      description:
+        'What the daily run does, for this tenant: due rows deleted or anonymised in batches, rows under legal ' +
+        'hold kept, one audit row per batch. Poll the job for progress and the report.',
+      tags,
+      response: { status: 202, description: 'The job started', schema: retentionRunStarted },
+      errors: ['unavailable'],
+    },
+    ({ request }) => startRun(request),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${RETENTION_PATHS.runs}/:jobId`,
+      summary: 'A retention run: status, progress (policies done, rows so far), then the report',
+      tags,
+      params: retentionRunParams,
+      response: { status: 200, description: 'The run', schema: retentionRunStatus },
+    },
+    async ({ params, request }) => {
+      await requestWork(request, (work) => work.authorize(dataRetentionPolicies, 'read'));
+      return jobStatus(request, RETENTION_RUN_JOB, params.jobId, ['report'], 'No such retention run.');
+    },
   );
   route(
     app,
