@@ -1,7 +1,7 @@
 /**
  * The health domain's public entry: the nurse's lists, recording an immunization and the office visits.
- * The service owns health.immunizations and health.nurse_visits (their rules hold there); the other health tables are read and written through
- * the generic API, under the policy engine (sensitive_health).
+ * The service owns health.immunizations and health.nurse_visits (their rules hold there); the other
+ * health tables are read and written through the generic API, under the policy engine (sensitive_health).
  */
 import type { DomainModule } from '../../platform/service/module.js';
 import { HEALTH_PATHS, healthRoutes } from './routes.js';

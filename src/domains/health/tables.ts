@@ -1,7 +1,8 @@
 /**
  * Student health (schema `health`, seed 004 §11): health records, immunizations, medications,
- * allergies; and the nurse's office visits (a Schola addition: seed 004 has no visits table). Every row belongs to an Ed-Fi student; the student FK is RESTRICT because health
- * records are subject to retention rules and must not vanish with an accidental student delete.
+ * allergies; and the nurse's office visits (a Schola addition: seed 004 has no visits table). Every
+ * row belongs to an Ed-Fi student; the student FK is RESTRICT because health records are subject
+ * to retention rules and must not vanish with an accidental student delete.
  */
 import { sql } from 'drizzle-orm';
 import {
