@@ -2,11 +2,12 @@
  * The demo district's student health records, for the nurse of the first school: immunizations —
  * most students complete, some short of required doses (IMMUNIZATION_REQUIREMENTS), so the
  * compliance list has names on it; daily medications at given times (and one as needed), so today's
- * list has doses; allergies of each severity. Written directly (the seed runs as the owner), keeping
+ * list has doses; allergies of each severity; visits to the nurse's office — today's, two students in
+ * the office now, and the days before. Written directly (the seed runs as the owner), keeping
  * the health service's rules: dates in the past, positive dose numbers, each dose once.
  */
 import { IMMUNIZATION_REQUIREMENTS } from '../domains/health/index.js';
-import { allergies, immunizations, medications } from '../domains/health/tables.js';
+import { allergies, immunizations, medications, nurseVisits } from '../domains/health/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import type { K12Result } from './k12.js';
 import { addDays, isoDate, Random } from './random.js';
@@ -97,5 +98,41 @@ export async function seedHealth(tx: Tx, tenantId: string, k12: K12Result, seed:
     };
   });
   if (rows.length > 0) await tx.insert(allergies).values(rows);
-  return { immunizations: doses.length, medications: meds.length, allergies: rows.length };
+  const visits = demoVisits(rng, students, today).map((v) => ({ ...v, tenantId }));
+  if (visits.length > 0) await tx.insert(nurseVisits).values(visits);
+  return { immunizations: doses.length, medications: meds.length, allergies: rows.length, nurseVisits: visits.length };
+}
+
+type VisitAction = (typeof nurseVisits.$inferInsert)['actionTaken'];
+const VISITS: [reason: string, assessment: string, action: VisitAction, minutesAgo: number, stayed: number][] = [
+  ['Headache', 'No fever (36.8 °C); rested 20 minutes with water.', 'returned_to_class', 300, 20],
+  ['Scraped knee at recess', 'Cleaned and bandaged.', 'returned_to_class', 240, 10],
+  ['Stomach ache, vomited once', 'Temperature 38.4 °C.', 'sent_home', 180, 45],
+  ['Nosebleed', 'Stopped after ten minutes of pressure.', 'returned_to_class', 120, 15],
+  ['Dizzy after PE', 'Blood glucose 62 mg/dL; juice given, parent informed.', 'parent_contacted', 75, 30],
+  // Still in the office: no time out, no action yet.
+  ['Sore throat', 'Temperature 37.9 °C; resting.', null, 25, 0],
+  ['Asthma symptoms', 'Inhaler given per plan; observing.', null, 10, 0],
+  // The days before.
+  ['Bumped head on a door', 'No signs of concussion; ice pack.', 'returned_to_class', 1440 + 200, 25],
+  ['Fever', 'Temperature 38.9 °C.', 'sent_home', 1440 + 90, 40],
+  ['Allergic reaction (hives)', 'Antihistamine per plan; hives faded.', 'parent_contacted', 2880 + 150, 50],
+];
+
+/** Visits relative to now (never in the future), each for a different student. */
+function demoVisits(rng: Random, students: { studentUSI: number }[], now: Date) {
+  const who = rng.sample(students, Math.min(students.length, VISITS.length));
+  return who.map((student, i) => {
+    const [reason, assessment, actionTaken, minutesAgo, stayed] = VISITS[i]!;
+    const timeIn = new Date(now.getTime() - minutesAgo * 60_000);
+    return {
+      studentUsi: student.studentUSI,
+      timeIn,
+      timeOut: actionTaken ? new Date(timeIn.getTime() + stayed * 60_000) : null,
+      reason,
+      assessment,
+      actionTaken,
+      recordedBy: 'demo:nurse',
+    };
+  });
 }

@@ -13,7 +13,7 @@ import { runWork, systemPrincipal } from '../platform/service/work.js';
 type Locale = 'en' | 'pt-BR' | 'es';
 interface DemoTemplate {
   name: string;
-  category: 'attendance' | 'billing' | 'safety' | 'account' | 'academic';
+  category: 'attendance' | 'billing' | 'safety' | 'account' | 'academic' | 'general';
   text: Record<Locale, { subject: string; body: string }>;
 }
 
@@ -140,6 +140,33 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
         body:
           '{{message}}\n\nEscuela: {{school}}\nEmitida: {{issuedAt}}\n\nSiga las instrucciones del personal de ' +
           'la escuela y de los canales oficiales.',
+      },
+    },
+  },
+  {
+    name: 'health.sent_home',
+    category: 'general',
+    text: {
+      en: {
+        subject: '{{student.firstName}} was sent home by the school nurse',
+        body:
+          'Dear {{recipient.name}},\n\nThe school nurse sent {{student.firstName}} {{student.lastSurname}} home ' +
+          'at {{time}}. Reason for the visit: {{reason}}.\n\nPlease pick {{student.firstName}} up at the front ' +
+          'office, or call the nurse if you have questions.',
+      },
+      'pt-BR': {
+        subject: '{{student.firstName}} foi liberado(a) para casa pela enfermaria',
+        body:
+          'Prezado(a) {{recipient.name}},\n\nA enfermaria da escola liberou {{student.firstName}} ' +
+          '{{student.lastSurname}} para casa às {{time}}. Motivo da visita: {{reason}}.\n\nPor favor, busque ' +
+          '{{student.firstName}} na secretaria ou ligue para a enfermaria se tiver dúvidas.',
+      },
+      es: {
+        subject: 'La enfermería envió a {{student.firstName}} a casa',
+        body:
+          'Estimado/a {{recipient.name}}:\n\nLa enfermería de la escuela envió a {{student.firstName}} ' +
+          '{{student.lastSurname}} a casa a las {{time}}. Motivo de la visita: {{reason}}.\n\nPor favor, ' +
+          'recoja a {{student.firstName}} en la oficina o llame a la enfermería si tiene preguntas.',
       },
     },
   },

@@ -134,6 +134,7 @@ const tree = root.addChildren([
     page('/nurse/immunizations', () => import('./pages/nurse/Immunizations'), 'Immunizations'),
     page('/nurse/medications', () => import('./pages/nurse/Medications'), 'Medications'),
     page('/nurse/allergies', () => import('./pages/nurse/Allergies'), 'Allergies'),
+    page('/nurse/visits', () => import('./pages/nurse/Visits'), 'Visits'),
   ]),
 ]);
 

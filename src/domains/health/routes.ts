@@ -5,13 +5,20 @@ import { requestWork } from '../../platform/service/work.js';
 import { HEALTH_ERROR_CODES } from './errors.js';
 import {
   allergiesView,
+  checkOutVisitInput,
   complianceView,
   healthListQuery,
   immunizationView,
   medicationsTodayView,
   recordImmunizationInput,
+  recordVisitInput,
+  visitListQuery,
+  visitParams,
+  visitsView,
+  visitView,
 } from './schemas.js';
 import { allergyList, immunizationCompliance, medicationsToday, recordImmunization } from './service.js';
+import { checkOutVisit, recordVisit, visitList } from './visits.js';
 
 const tags = ['health'];
 
@@ -20,6 +27,9 @@ export const HEALTH_PATHS = {
   compliance: '/api/v1/health/nurse/immunization-compliance',
   medicationsToday: '/api/v1/health/nurse/medications-today',
   allergies: '/api/v1/health/nurse/allergies',
+  visits: '/api/v1/health/visits',
+  visitCheckOut: '/api/v1/health/visits/:visitId/check-out',
+  nurseVisits: '/api/v1/health/nurse/visits',
 } as const;
 
 export function healthRoutes(app: FastifyInstance): void {
@@ -73,5 +83,53 @@ export function healthRoutes(app: FastifyInstance): void {
       response: { status: 200, description: 'One page of allergies', schema: allergiesView },
     },
     ({ query, request }) => requestWork(request, (work) => allergyList(work, query)),
+  );
+  visitRoutes(app);
+}
+
+function visitRoutes(app: FastifyInstance): void {
+  route(
+    app,
+    {
+      method: 'POST',
+      url: HEALTH_PATHS.visits,
+      summary: 'Record a visit to the nurse’s office',
+      description:
+        'Open (in now or at timeIn) or closed (with timeOut and the action taken). Neither time in the future, ' +
+        'out not before in; a student has at most one open visit. A student sent home has their parents told.',
+      tags,
+      body: recordVisitInput,
+      response: { status: 201, description: 'The recorded visit', schema: visitView },
+      errors: HEALTH_ERROR_CODES,
+    },
+    ({ body, request }) => requestWork(request, (work) => recordVisit(work, body)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: HEALTH_PATHS.visitCheckOut,
+      summary: 'Check a student out of the nurse’s office',
+      description: 'The visit must be open; out (default now) not before in; the action taken is required.',
+      tags,
+      params: visitParams,
+      body: checkOutVisitInput,
+      response: { status: 200, description: 'The closed visit', schema: visitView },
+      errors: HEALTH_ERROR_CODES,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => checkOutVisit(work, params.visitId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: HEALTH_PATHS.nurseVisits,
+      summary: 'The nurse’s visits: who is in the office now, and the day’s visits',
+      description: 'Visits that began in [from, to) (default: today, UTC), the latest first, and every open visit.',
+      tags,
+      query: visitListQuery,
+      response: { status: 200, description: 'Open visits and one page of the period’s', schema: visitsView },
+    },
+    ({ query, request }) => requestWork(request, (work) => visitList(work, query)),
   );
 }

@@ -101,3 +101,74 @@ export const immunizationView = z.object({
   lotNumber: z.string().nullable(),
 });
 export type ImmunizationView = z.infer<typeof immunizationView>;
+
+/** What the nurse did at the end of a visit (nurse_visits.action_taken). */
+export const VISIT_ACTIONS = ['returned_to_class', 'sent_home', 'parent_contacted', 'emergency_services'] as const;
+export type VisitAction = (typeof VISIT_ACTIONS)[number];
+
+const instant = z.iso.datetime({ offset: true, message: 'must be a date and time (ISO 8601)' });
+const visitAction = z.enum(VISIT_ACTIONS, { message: `must be one of ${VISIT_ACTIONS.join(', ')}` });
+const assessment = z.string().trim().max(2000, 'is too long').optional();
+
+/**
+ * A visit to the nurse's office: in now (or at `timeIn`); a visit recorded after the fact also has its
+ * `timeOut` and the action taken. Neither time in the future; out not before in.
+ */
+export const recordVisitInput = z
+  .strictObject({
+    studentUsi: recordImmunizationInput.shape.studentUsi,
+    timeIn: instant.optional(),
+    timeOut: instant.optional(),
+    reason: z.string().trim().min(1, 'is required').max(200, 'is too long'),
+    assessment,
+    actionTaken: visitAction.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.timeOut !== undefined && v.actionTaken === undefined)
+      ctx.addIssue({ code: 'custom', path: ['actionTaken'], message: 'is required when the visit has a time out' });
+    if (v.actionTaken !== undefined && v.timeOut === undefined)
+      ctx.addIssue({ code: 'custom', path: ['timeOut'], message: 'is required when an action is taken' });
+    if (v.timeIn && v.timeOut && Date.parse(v.timeOut) < Date.parse(v.timeIn))
+      ctx.addIssue({ code: 'custom', path: ['timeOut'], message: 'must not be before the time in' });
+  });
+export type RecordVisitInput = z.input<typeof recordVisitInput>;
+
+/** Checking a student out of the nurse's office: when (default now), what was found, what was done. */
+export const checkOutVisitInput = z.strictObject({
+  timeOut: instant.optional(),
+  assessment,
+  actionTaken: visitAction,
+});
+export type CheckOutVisitInput = z.input<typeof checkOutVisitInput>;
+
+export const visitParams = z.strictObject({ visitId: z.uuid('must be a visit id') });
+
+/** Visits that began in [from, to) — the caller's day, by default today (UTC) — and every open visit. */
+export const visitListQuery = healthListQuery.extend({
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type VisitListQuery = z.input<typeof visitListQuery>;
+
+export const visitView = z.object({
+  ...studentFields,
+  visitId: z.string(),
+  timeIn: z.string(),
+  timeOut: z.string().nullable(),
+  reason: z.string(),
+  assessment: z.string().nullable(),
+  actionTaken: z.enum(VISIT_ACTIONS).nullable(),
+  recordedBy: z.string().nullable(),
+  /** Parent accounts told (a student sent home); 0 otherwise. */
+  parentsNotified: z.number().optional(),
+});
+export type VisitView = z.infer<typeof visitView>;
+
+export const visitsView = z.object({
+  /** Still in the office, the earliest first (whatever day they came in). */
+  open: z.array(visitView),
+  /** The visits of the period, the latest first, paged. */
+  data: z.array(visitView),
+  page,
+});
+export type VisitsView = z.infer<typeof visitsView>;

@@ -6322,7 +6322,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: dose_already_recorded. */
+                /** @description A problem document (RFC 9457). Problem codes: dose_already_recorded, visit_already_open, visit_closed. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -6881,6 +6881,175 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/health/nurse-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List health/nurse_visits
+         * @description Written only through the health service: POST /api/v1/health/visits; POST /api/v1/health/visits/{visitId}/check-out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    count?: boolean;
+                    /** @description keyset paging: page.nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description comma list of fields to return */
+                    fields?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description comma list of visitId, timeIn, studentUsi; prefix - for descending */
+                    sort?: string;
+                    /** @description equals; also studentUsi[ne|gt|gte|lt|lte|in|null] */
+                    studentUsi?: string;
+                    /** @description equals; also timeIn[ne|gt|gte|lt|lte|in|null] */
+                    timeIn?: string;
+                    /** @description equals; also visitId[ne|gt|gte|lt|lte|in|null] */
+                    visitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: components["schemas"]["health_nurse_visits"][];
+                            page?: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/nurse-visits/{k0}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one health/nurse_visits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                };
+                path: {
+                    /** @description visitId */
+                    k0: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["health_nurse_visits"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/nurse/allergies": {
         parameters: {
             query?: never;
@@ -7055,6 +7224,92 @@ export interface paths {
                                 time: string | null;
                             }[];
                             date: string;
+                            page: {
+                                limit: number;
+                                offset: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/nurse/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The nurse’s visits: who is in the office now, and the day’s visits
+         * @description Visits that began in [from, to) (default: today, UTC), the latest first, and every open visit.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open visits and one page of the period’s */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                actionTaken: ("returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services") | null;
+                                assessment: string | null;
+                                parentsNotified?: number;
+                                reason: string;
+                                recordedBy: string | null;
+                                studentName: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                                timeIn: string;
+                                timeOut: string | null;
+                                visitId: string;
+                            }[];
+                            open: {
+                                actionTaken: ("returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services") | null;
+                                assessment: string | null;
+                                parentsNotified?: number;
+                                reason: string;
+                                recordedBy: string | null;
+                                studentName: string;
+                                studentUniqueId: string;
+                                studentUsi: number;
+                                timeIn: string;
+                                timeOut: string | null;
+                                visitId: string;
+                            }[];
                             page: {
                                 limit: number;
                                 offset: number;
@@ -7538,6 +7793,152 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/health/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a visit to the nurse’s office
+         * @description Open (in now or at timeIn) or closed (with timeOut and the action taken). Neither time in the future, out not before in; a student has at most one open visit. A student sent home has their parents told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        actionTaken?: "returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services";
+                        assessment?: string;
+                        reason: string;
+                        studentUsi: number;
+                        /** Format: date-time */
+                        timeIn?: string;
+                        /** Format: date-time */
+                        timeOut?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The recorded visit */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionTaken: ("returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services") | null;
+                            assessment: string | null;
+                            parentsNotified?: number;
+                            reason: string;
+                            recordedBy: string | null;
+                            studentName: string;
+                            studentUniqueId: string;
+                            studentUsi: number;
+                            timeIn: string;
+                            timeOut: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: dose_already_recorded, visit_already_open, visit_closed. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/visits/{visitId}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a student out of the nurse’s office
+         * @description The visit must be open; out (default now) not before in; the action taken is required.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        actionTaken: "returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services";
+                        assessment?: string;
+                        /** Format: date-time */
+                        timeOut?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The closed visit */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionTaken: ("returned_to_class" | "sent_home" | "parent_contacted" | "emergency_services") | null;
+                            assessment: string | null;
+                            parentsNotified?: number;
+                            reason: string;
+                            recordedBy: string | null;
+                            studentName: string;
+                            studentUniqueId: string;
+                            studentUsi: number;
+                            timeIn: string;
+                            timeOut: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: dose_already_recorded, visit_already_open, visit_closed. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/identity/accounts": {
@@ -11449,6 +11850,20 @@ export interface components {
             startDate: string;
             studentUsi: number;
         };
+        health_nurse_visits: {
+            actionTaken?: string | null;
+            assessment?: string | null;
+            createdAt?: string | null;
+            reason?: string;
+            recordedBy?: string | null;
+            studentUsi?: number;
+            /** Format: date-time */
+            timeIn?: string;
+            timeOut?: string | null;
+            updatedAt?: string | null;
+            /** Format: uuid */
+            visitId?: string;
+        };
         health_student_health_records: {
             createdAt?: string | null;
             createdBy?: string | null;
@@ -11491,7 +11906,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "dose_already_recorded" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "dose_already_recorded" | "visit_already_open" | "visit_closed" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
             detail: string;
             requestId?: string;
             status: number;

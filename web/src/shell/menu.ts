@@ -83,11 +83,12 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/attendance/rates', label: 'attendanceRates' },
       { to: '/people', label: 'people' },
     ];
-  // The nurse: the compliance list first (the home), today's medications, allergies; then the school.
+  // The nurse: the compliance list first (the home), today's medications, visits, allergies; then the school.
   if (roles.has('nurse'))
     return [
       { to: '/nurse/immunizations', label: 'immunizations' },
       { to: '/nurse/medications', label: 'medications' },
+      { to: '/nurse/visits', label: 'visits' },
       { to: '/nurse/allergies', label: 'allergies' },
       { to: '/overview', label: 'mySchool' },
       { to: '/people', label: 'people' },
