@@ -1,117 +1,81 @@
 /**
  * Student events: attendance, gradebook, discipline, assessment and health
  * (StudentAttendance, StudentGradebook, StudentDiscipline, AssessmentMetadata, StudentAssessment, StudentHealth).
+ * Lengths and types come from the Drizzle columns (columns.ts).
  */
+import type { PgTable } from 'drizzle-orm/pg-core';
+import * as t from '../../../../domains/edfi/tables.js';
+import * as health from '../../../../domains/health/tables.js';
+import { lengthOf, readRow, tableSpec, type RowSpec, type Source } from '../columns.js';
 import { childrenOf, type Fields } from '../fields.js';
-import { edfi, type ElementMapping, type Row, type RowOut, type TableSpec } from '../mapping.js';
+import type { ElementMapping, Row, RowOut, TableSpec } from '../mapping.js';
 import { sectionKey } from './people-schedule.js';
 
-const schoolAttendance = edfi(
-  'studentschoolattendanceevent',
-  'studentusi',
-  'schoolid',
-  'schoolyear',
-  'eventdate',
-  'attendanceeventcategorydescriptorid',
-);
-const sectionAttendance = edfi(
-  'studentsectionattendanceevent',
-  'studentusi',
-  'sectionidentifier',
-  'localcoursecode',
-  'schoolid',
-  'schoolyear',
-  'eventdate',
-  'attendanceeventcategorydescriptorid',
-);
-const gradebookEntry = edfi('gradebookentry', 'gradebookentryidentifier', 'namespace');
-const studentGradebookEntry = edfi('studentgradebookentry', 'studentusi', 'gradebookentryidentifier', 'namespace');
-const disciplineIncident = edfi('disciplineincident', 'incidentidentifier', 'schoolid');
-const incidentStudent = edfi('studentdisciplineincidentassociation', 'studentusi', 'incidentidentifier', 'schoolid');
+const incidentStudent = tableSpec(t.studentDisciplineIncidentAssociation);
 // A non-offender's involvement only adds a row where none exists: the table holds one participation code
 // per student and incident, and a behavior association (the student as an offender) is the stronger fact.
 const incidentNonOffender: TableSpec = { ...incidentStudent, mode: 'insertIfAbsent' };
-const incidentBehavior = edfi(
-  'studentdisciplineincidentbehaviorassociation',
-  'studentusi',
-  'incidentidentifier',
-  'schoolid',
-  'behaviordescriptorid',
-);
-const disciplineAction = edfi('disciplineaction', 'disciplineactionidentifier', 'studentusi', 'disciplinedate');
-const assessment = edfi('assessment', 'assessmentidentifier', 'namespace');
-const objectiveAssessment = edfi('objectiveassessment', 'assessmentidentifier', 'identificationcode', 'namespace');
-const studentAssessment = edfi(
-  'studentassessment',
-  'studentassessmentidentifier',
-  'studentusi',
-  'assessmentidentifier',
-  'namespace',
-);
-const assessmentKey = ['assessmentidentifier', 'namespace'];
-const assessmentChild = (table: string, ...key: string[]) => edfi(table, ...assessmentKey, ...key);
-const academicSubject = assessmentChild('assessmentacademicsubject', 'academicsubjectdescriptorid');
-const assessedGradeLevel = assessmentChild('assessmentassessedgradelevel', 'gradeleveldescriptorid');
-const assessmentScore = assessmentChild('assessmentscore', 'assessmentreportingmethoddescriptorid');
-const assessmentPerformanceLevel = assessmentChild(
-  'assessmentperformancelevel',
-  'assessmentreportingmethoddescriptorid',
-  'performanceleveldescriptorid',
-);
-const identificationCode = assessmentChild(
-  'assessmentidentificationcode',
-  'assessmentidentificationsystemdescriptorid',
-);
-const platformType = assessmentChild('assessmentplatformtype', 'platformtypedescriptorid');
-const studentPerformanceLevel = edfi(
-  'studentassessmentperformancelevel',
-  'studentassessmentidentifier',
-  'studentusi',
-  'assessmentidentifier',
-  'namespace',
-  'assessmentreportingmethoddescriptorid',
-  'performanceleveldescriptorid',
-);
-const scoreResult = edfi(
-  'studentassessmentscoreresult',
-  'studentassessmentidentifier',
-  'studentusi',
-  'assessmentidentifier',
-  'namespace',
-  'assessmentreportingmethoddescriptorid',
-);
 // health.* has surrogate keys only: the natural key below is matched, not constrained.
 const healthRecord: TableSpec = {
-  name: 'health.student_health_records',
-  key: ['student_usi', 'record_type', 'record_date'],
+  ...tableSpec(health.studentHealthRecords, ['student_usi', 'record_type', 'record_date']),
   mode: 'insertIfAbsent',
 };
 const immunization: TableSpec = {
-  name: 'health.immunizations',
-  key: ['student_usi', 'vaccine_type', 'date_administered'],
+  ...tableSpec(health.immunizations, ['student_usi', 'vaccine_type', 'date_administered']),
   mode: 'insertIfAbsent',
 };
 
-/** The AttendanceEvent group both attendance events share. */
-function attendanceEvent(f: Fields): Row {
-  return {
-    eventdate: f.date('AttendanceEvent/EventDate', { required: true }),
-    attendanceeventcategorydescriptorid: f.descriptorR(
-      'AttendanceEvent/AttendanceEventCategory',
-      'AttendanceEventCategoryDescriptor',
-    ),
-    attendanceeventreason: f.text('AttendanceEvent/AttendanceEventReason', 255),
-    educationalenvironmentdescriptorid: f.descriptor(
-      'AttendanceEvent/EducationalEnvironment',
-      'EducationalEnvironmentDescriptor',
-    ),
-    eventduration: f.num('AttendanceEvent/EventDuration'),
-    arrivaltime: f.time('ArrivalTime'),
-    departuretime: f.time('DepartureTime'),
-  };
-}
+const student: Source = { usi: 'student', ref: 'StudentReference' };
+const descriptor = (path: string, type: string): Source => ({ path, descriptor: `${type}Descriptor` });
 
-const one = (table: TableSpec, row: Row): RowOut[] => [{ table, row }];
+/** The AttendanceEvent group both attendance events share. */
+const attendanceEvent = {
+  eventDate: 'AttendanceEvent/EventDate',
+  attendanceEventCategoryDescriptorId: descriptor('AttendanceEvent/AttendanceEventCategory', 'AttendanceEventCategory'),
+  attendanceEventReason: 'AttendanceEvent/AttendanceEventReason',
+  educationalEnvironmentDescriptorId: descriptor('AttendanceEvent/EducationalEnvironment', 'EducationalEnvironment'),
+  eventDuration: 'AttendanceEvent/EventDuration',
+  arrivalTime: 'ArrivalTime',
+  departureTime: 'DepartureTime',
+} satisfies Record<string, Source>;
+
+const one = <T extends PgTable>(f: Fields, table: T, spec: RowSpec<T>): RowOut[] => [
+  { table: tableSpec(table), row: readRow(f, table, spec) },
+];
+
+/** Rows of a child table, one per repeated element, each carrying the parent's key. */
+const items = <T extends PgTable>(f: Fields, element: string, key: Row, table: T, spec: RowSpec<T>): RowOut[] =>
+  childrenOf(f.node, element).map((node) => ({
+    table: tableSpec(table),
+    row: { ...key, ...readRow(f.sub(node), table, spec) },
+  }));
+
+/** A descriptor list (AcademicSubject, AssessedGradeLevel…) as rows of a child table keyed by the parent's key. */
+const listed = (f: Fields, element: string, type: string, key: Row, table: PgTable, column: string): RowOut[] =>
+  f
+    .descriptorList(element, `${type}Descriptor`)
+    .map((id) => ({ table: tableSpec(table), row: { ...key, [column]: id } }));
+
+const scoreRange = {
+  assessmentReportingMethodDescriptorId: descriptor('AssessmentReportingMethod', 'AssessmentReportingMethod'),
+  minimumScore: 'MinimumScore',
+  maximumScore: 'MaximumScore',
+  resultDatatypeTypeDescriptorId: descriptor('ResultDatatypeType', 'ResultDatatypeType'),
+} satisfies Record<string, Source>;
+
+const participation = descriptor('DisciplineIncidentParticipationCode', 'DisciplineIncidentParticipationCode');
+const incidentRef = {
+  incidentIdentifier: { ref: 'DisciplineIncidentReference', key: 'IncidentIdentifier' },
+  schoolId: { ref: 'DisciplineIncidentReference', key: 'SchoolId' },
+} satisfies Record<string, Source>;
+
+/** A descriptor URI's code value (the part after '#'), cut to the column's length. */
+const codeValue =
+  (path: string): Source =>
+  (f, column) => {
+    const uri = f.text(path);
+    return uri === null ? null : uri.slice(uri.lastIndexOf('#') + 1).slice(0, lengthOf(column));
+  };
 
 export const eventMappings: ElementMapping[] = [
   {
@@ -119,12 +83,12 @@ export const eventMappings: ElementMapping[] = [
     resource: 'studentSchoolAttendanceEvents',
     phase: 'attendance',
     map: (f) =>
-      one(schoolAttendance, {
-        studentusi: f.studentUsi(),
-        schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-        schoolyear: f.refYear('SessionReference', 'SchoolYear', { required: true }),
-        ...attendanceEvent(f),
-        schoolattendanceduration: f.int('SchoolAttendanceDuration'),
+      one(f, t.studentSchoolAttendanceEvent, {
+        studentUSI: student,
+        schoolId: { ref: 'SchoolReference', key: 'SchoolId' },
+        schoolYear: { ref: 'SessionReference', key: 'SchoolYear' },
+        ...attendanceEvent,
+        schoolAttendanceDuration: 'SchoolAttendanceDuration',
       }),
   },
   {
@@ -132,11 +96,11 @@ export const eventMappings: ElementMapping[] = [
     resource: 'studentSectionAttendanceEvents',
     phase: 'attendance',
     map: (f) =>
-      one(sectionAttendance, {
-        studentusi: f.studentUsi(),
-        ...sectionKey(f),
-        ...attendanceEvent(f),
-        sectionattendanceduration: f.int('SectionAttendanceDuration'),
+      one(f, t.studentSectionAttendanceEvent, {
+        studentUSI: student,
+        ...sectionKey(),
+        ...attendanceEvent,
+        sectionAttendanceDuration: 'SectionAttendanceDuration',
       }),
   },
   {
@@ -144,16 +108,16 @@ export const eventMappings: ElementMapping[] = [
     resource: 'gradebookEntries',
     phase: 'gradebook',
     map: (f) =>
-      one(gradebookEntry, {
-        gradebookentryidentifier: f.textR('GradebookEntryIdentifier', 60),
-        namespace: f.textR('Namespace', 255),
-        title: f.textR('Title', 100),
-        description: f.text('Description', 1024),
-        dateassigned: f.date('DateAssigned', { required: true }),
-        duedate: f.date('DueDate'),
-        duetime: f.time('DueTime'),
-        gradebookentrytypedescriptorid: f.descriptor('GradebookEntryType', 'GradebookEntryTypeDescriptor'),
-        ...sectionKey(f),
+      one(f, t.gradebookEntry, {
+        gradebookEntryIdentifier: 'GradebookEntryIdentifier',
+        namespace: 'Namespace',
+        title: 'Title',
+        description: 'Description',
+        dateAssigned: 'DateAssigned',
+        dueDate: 'DueDate',
+        dueTime: 'DueTime',
+        gradebookEntryTypeDescriptorId: descriptor('GradebookEntryType', 'GradebookEntryType'),
+        ...sectionKey(),
       }),
   },
   {
@@ -161,72 +125,67 @@ export const eventMappings: ElementMapping[] = [
     resource: 'studentGradebookEntries',
     phase: 'gradebook',
     map: (f) =>
-      one(studentGradebookEntry, {
-        studentusi: f.studentUsi(),
-        gradebookentryidentifier: f.refText('GradebookEntryReference', 'GradebookEntryIdentifier', { required: true }),
-        namespace: f.refText('GradebookEntryReference', 'Namespace', { required: true }),
-        datefulfilled: f.dateTime('DateFulfilled'),
-        lettergradeearned: f.text('LetterGradeEarned', 20),
-        numericgradeearned: f.num('NumericGradeEarned'),
-        diagnosticstatement: f.text('DiagnosticStatement', 1024),
+      one(f, t.studentGradebookEntry, {
+        studentUSI: student,
+        gradebookEntryIdentifier: { ref: 'GradebookEntryReference', key: 'GradebookEntryIdentifier' },
+        namespace: { ref: 'GradebookEntryReference', key: 'Namespace' },
+        dateFulfilled: 'DateFulfilled',
+        letterGradeEarned: 'LetterGradeEarned',
+        numericGradeEarned: 'NumericGradeEarned',
+        diagnosticStatement: 'DiagnosticStatement',
       }),
   },
   {
     element: 'DisciplineIncident',
     resource: 'disciplineIncidents',
     phase: 'discipline',
-    map: (f) => {
-      // 5.2 makes IncidentLocation a descriptor; the column keeps its code value (varchar(100)).
-      const location = f.text('IncidentLocation');
-      return one(disciplineIncident, {
-        incidentidentifier: f.textR('IncidentIdentifier', 60),
-        schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-        incidentdate: f.date('IncidentDate', { required: true }),
-        incidenttime: f.time('IncidentTime'),
-        incidentlocation: location === null ? null : location.slice(location.lastIndexOf('#') + 1).slice(0, 100),
-        incidentdescription: f.text('IncidentDescription', 1024),
-        reporterdescriptiondescriptorid: f.descriptor('ReporterDescription', 'ReporterDescriptionDescriptor'),
-        reportername: f.text('ReporterName', 75),
-        reportedtolawenforcement: f.bool('ReportedToLawEnforcement'),
-        casenumber: f.text('CaseNumber', 20),
-        incidentcost: f.num('IncidentCost'),
-        staffusi: f.staffUsi('StaffReference', {}),
-      });
-    },
+    map: (f) =>
+      one(f, t.disciplineIncident, {
+        incidentIdentifier: 'IncidentIdentifier',
+        schoolId: { ref: 'SchoolReference', key: 'SchoolId' },
+        incidentDate: 'IncidentDate',
+        incidentTime: 'IncidentTime',
+        // 5.2 makes IncidentLocation a descriptor; the column keeps its code value.
+        incidentLocation: codeValue('IncidentLocation'),
+        incidentDescription: 'IncidentDescription',
+        reporterDescriptionDescriptorId: descriptor('ReporterDescription', 'ReporterDescription'),
+        reporterName: 'ReporterName',
+        reportedToLawEnforcement: 'ReportedToLawEnforcement',
+        caseNumber: 'CaseNumber',
+        incidentCost: 'IncidentCost',
+        staffUSI: { usi: 'staff', ref: 'StaffReference' },
+      }),
   },
   {
     element: 'StudentDisciplineIncidentBehaviorAssociation',
     resource: 'studentDisciplineIncidentBehaviorAssociations',
     phase: 'discipline',
     map: (f) => {
-      const key = {
-        studentusi: f.studentUsi(),
-        incidentidentifier: f.refText('DisciplineIncidentReference', 'IncidentIdentifier', { required: true }),
-        schoolid: f.refInt('DisciplineIncidentReference', 'SchoolId', { required: true }),
-      };
-      const participation = childrenOf(f.node, 'DisciplineIncidentParticipationCode')[0];
+      const key = readRow(f, t.studentDisciplineIncidentBehaviorAssociation, { studentUSI: student, ...incidentRef });
+      const code = childrenOf(f.node, 'DisciplineIncidentParticipationCode')[0];
       return [
         // 5.2 moved the participation code here; the seed keeps it on the student–incident association.
-        ...(participation
+        ...(code
           ? [
               {
                 table: incidentStudent,
                 row: {
                   ...key,
-                  studentparticipationcodedescriptorid: f.descriptorR(
-                    'DisciplineIncidentParticipationCode',
-                    'DisciplineIncidentParticipationCodeDescriptor',
-                  ),
+                  ...readRow(f, t.studentDisciplineIncidentAssociation, {
+                    studentParticipationCodeDescriptorId: participation,
+                  }),
                 },
               },
             ]
           : []),
         {
-          table: incidentBehavior,
+          table: tableSpec(t.studentDisciplineIncidentBehaviorAssociation),
           row: {
             ...key,
-            behaviordescriptorid: f.descriptorR('Behavior', 'BehaviorDescriptor'),
-            behaviordetaileddescription: f.text('BehaviorDetailedDescription', 1024),
+            ...readRow(f, t.studentDisciplineIncidentBehaviorAssociation, {
+              behaviorDescriptorId: descriptor('Behavior', 'Behavior'),
+              behaviorDetailedDescription: 'BehaviorDetailedDescription',
+            }),
           },
         },
       ];
@@ -240,15 +199,16 @@ export const eventMappings: ElementMapping[] = [
       // The first participation code (witness, victim…): the table has room for one.
       const code = childrenOf(f.node, 'DisciplineIncidentParticipationCode')[0];
       if (!code) return [];
-      return one(incidentNonOffender, {
-        studentusi: f.studentUsi(),
-        incidentidentifier: f.refText('DisciplineIncidentReference', 'IncidentIdentifier', { required: true }),
-        schoolid: f.refInt('DisciplineIncidentReference', 'SchoolId', { required: true }),
-        studentparticipationcodedescriptorid: f.descriptorR(
-          'DisciplineIncidentParticipationCode',
-          'DisciplineIncidentParticipationCodeDescriptor',
-        ),
-      });
+      return [
+        {
+          table: incidentNonOffender,
+          row: readRow(f, t.studentDisciplineIncidentAssociation, {
+            studentUSI: student,
+            ...incidentRef,
+            studentParticipationCodeDescriptorId: participation,
+          }),
+        },
+      ];
     },
   },
   {
@@ -256,20 +216,20 @@ export const eventMappings: ElementMapping[] = [
     resource: 'disciplineActions',
     phase: 'discipline',
     map: (f) =>
-      one(disciplineAction, {
-        disciplineactionidentifier: f.textR('DisciplineActionIdentifier', 36),
-        studentusi: f.studentUsi(),
-        disciplinedate: f.date('DisciplineDate', { required: true }),
-        actualdisciplineactionlength: f.int('ActualDisciplineActionLength'),
-        disciplineactionlength: f.int('DisciplineActionLength'),
-        disciplineactionlengthdifferencereasondescriptorid: f.descriptor(
+      one(f, t.disciplineAction, {
+        disciplineActionIdentifier: 'DisciplineActionIdentifier',
+        studentUSI: student,
+        disciplineDate: 'DisciplineDate',
+        actualDisciplineActionLength: 'ActualDisciplineActionLength',
+        disciplineActionLength: 'DisciplineActionLength',
+        disciplineActionLengthDifferenceReasonDescriptorId: descriptor(
           'DisciplineActionLengthDifferenceReason',
-          'DisciplineActionLengthDifferenceReasonDescriptor',
+          'DisciplineActionLengthDifferenceReason',
         ),
-        iepplacementmeetingindicator: f.bool('IEPPlacementMeetingIndicator'),
-        relatedtozerotolerancepolicy: f.bool('RelatedToZeroTolerancePolicy'),
-        responsibilityschoolid: f.refInt('ResponsibilitySchoolReference', 'SchoolId', { required: true }),
-        assignmentschoolid: f.refInt('AssignmentSchoolReference', 'SchoolId'),
+        iepPlacementMeetingIndicator: 'IEPPlacementMeetingIndicator',
+        relatedToZeroTolerancePolicy: 'RelatedToZeroTolerancePolicy',
+        responsibilitySchoolId: { ref: 'ResponsibilitySchoolReference', key: 'SchoolId' },
+        assignmentSchoolId: { ref: 'AssignmentSchoolReference', key: 'SchoolId' },
       }),
   },
   {
@@ -277,60 +237,49 @@ export const eventMappings: ElementMapping[] = [
     resource: 'assessments',
     phase: 'assessments',
     map: (f) => {
-      const key = { assessmentidentifier: f.textR('AssessmentIdentifier', 60), namespace: f.textR('Namespace', 255) };
-      const items = (table: TableSpec, element: string, row: (item: Fields) => Row): RowOut[] =>
-        childrenOf(f.node, element).map((node) => ({ table, row: { ...key, ...row(f.sub(node)) } }));
-      const scoreRange = (item: Fields): Row => ({
-        assessmentreportingmethoddescriptorid: item.descriptorR(
-          'AssessmentReportingMethod',
-          'AssessmentReportingMethodDescriptor',
-        ),
-        minimumscore: item.text('MinimumScore', 35),
-        maximumscore: item.text('MaximumScore', 35),
-        resultdatatypetypedescriptorid: item.descriptor('ResultDatatypeType', 'ResultDatatypeTypeDescriptor'),
-      });
+      const key = readRow(f, t.assessment, { assessmentIdentifier: 'AssessmentIdentifier', namespace: 'Namespace' });
       return [
         {
-          table: assessment,
+          table: tableSpec(t.assessment),
           row: {
             ...key,
-            assessmenttitle: f.textR('AssessmentTitle', 100),
-            assessmentcategorydescriptorid: f.descriptor('AssessmentCategory', 'AssessmentCategoryDescriptor'),
-            assessmentform: f.text('AssessmentForm', 60),
-            assessmentversion: f.int('AssessmentVersion'),
-            revisiondate: f.date('RevisionDate'),
-            maxrawscore: f.num('MaxRawScore'),
-            nomenclature: f.text('Nomenclature', 100),
-            assessmentfamily: f.refText('AssessmentFamilyReference', 'AssessmentFamilyTitle'),
-            educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId'),
-            adaptiveassessment: f.bool('AdaptiveAssessment'),
+            ...readRow(f, t.assessment, {
+              assessmentTitle: 'AssessmentTitle',
+              assessmentCategoryDescriptorId: descriptor('AssessmentCategory', 'AssessmentCategory'),
+              assessmentForm: 'AssessmentForm',
+              assessmentVersion: 'AssessmentVersion',
+              revisionDate: 'RevisionDate',
+              maxRawScore: 'MaxRawScore',
+              nomenclature: 'Nomenclature',
+              assessmentFamily: { ref: 'AssessmentFamilyReference', key: 'AssessmentFamilyTitle' },
+              educationOrganizationId: { ref: 'EducationOrganizationReference', key: 'EducationOrganizationId' },
+              adaptiveAssessment: 'AdaptiveAssessment',
+            }),
           },
         },
-        ...f.descriptorList('AcademicSubject', 'AcademicSubjectDescriptor').map((id) => ({
-          table: academicSubject,
-          row: { ...key, academicsubjectdescriptorid: id },
-        })),
-        ...f.descriptorList('AssessedGradeLevel', 'GradeLevelDescriptor').map((id) => ({
-          table: assessedGradeLevel,
-          row: { ...key, gradeleveldescriptorid: id },
-        })),
-        ...f.descriptorList('PlatformType', 'PlatformTypeDescriptor').map((id) => ({
-          table: platformType,
-          row: { ...key, platformtypedescriptorid: id },
-        })),
-        ...items(identificationCode, 'AssessmentIdentificationCode', (item) => ({
-          assessmentidentificationsystemdescriptorid: item.descriptorR(
+        ...listed(
+          f,
+          'AcademicSubject',
+          'AcademicSubject',
+          key,
+          t.assessmentAcademicSubject,
+          'academicsubjectdescriptorid',
+        ),
+        ...listed(f, 'AssessedGradeLevel', 'GradeLevel', key, t.assessmentAssessedGradeLevel, 'gradeleveldescriptorid'),
+        ...listed(f, 'PlatformType', 'PlatformType', key, t.assessmentPlatformType, 'platformtypedescriptorid'),
+        ...items(f, 'AssessmentIdentificationCode', key, t.assessmentIdentificationCode, {
+          assessmentIdentificationSystemDescriptorId: descriptor(
             'AssessmentIdentificationSystem',
-            'AssessmentIdentificationSystemDescriptor',
+            'AssessmentIdentificationSystem',
           ),
-          identificationcode: item.textR('IdentificationCode', 60),
-          assigningorganizationidentificationcode: item.text('AssigningOrganizationIdentificationCode', 60),
-        })),
-        ...items(assessmentScore, 'AssessmentScore', scoreRange),
-        ...items(assessmentPerformanceLevel, 'AssessmentPerformanceLevel', (item) => ({
-          ...scoreRange(item),
-          performanceleveldescriptorid: item.descriptorR('PerformanceLevel', 'PerformanceLevelDescriptor'),
-        })),
+          identificationCode: 'IdentificationCode',
+          assigningOrganizationIdentificationCode: 'AssigningOrganizationIdentificationCode',
+        }),
+        ...items(f, 'AssessmentScore', key, t.assessmentScore, scoreRange),
+        ...items(f, 'AssessmentPerformanceLevel', key, t.assessmentPerformanceLevel, {
+          ...scoreRange,
+          performanceLevelDescriptorId: descriptor('PerformanceLevel', 'PerformanceLevel'),
+        }),
       ];
     },
   },
@@ -339,15 +288,15 @@ export const eventMappings: ElementMapping[] = [
     resource: 'objectiveAssessments',
     phase: 'assessments',
     map: (f) =>
-      one(objectiveAssessment, {
-        assessmentidentifier: f.refText('AssessmentReference', 'AssessmentIdentifier', { required: true }),
-        identificationcode: f.textR('IdentificationCode', 60),
-        namespace: f.refText('AssessmentReference', 'Namespace', { required: true }),
-        maxrawscore: f.num('MaxRawScore'),
-        percentofassessment: f.num('PercentOfAssessment'),
-        nomenclature: f.text('Nomenclature', 100),
-        description: f.text('Description', 1024),
-        parentidentificationcode: f.refText('ParentObjectiveAssessmentReference', 'IdentificationCode'),
+      one(f, t.objectiveAssessment, {
+        assessmentIdentifier: { ref: 'AssessmentReference', key: 'AssessmentIdentifier' },
+        identificationCode: 'IdentificationCode',
+        namespace: { ref: 'AssessmentReference', key: 'Namespace' },
+        maxRawScore: 'MaxRawScore',
+        percentOfAssessment: 'PercentOfAssessment',
+        nomenclature: 'Nomenclature',
+        description: 'Description',
+        parentIdentificationCode: { ref: 'ParentObjectiveAssessmentReference', key: 'IdentificationCode' },
       }),
   },
   {
@@ -355,63 +304,45 @@ export const eventMappings: ElementMapping[] = [
     resource: 'studentAssessments',
     phase: 'assessments',
     map: (f) => {
-      const key = {
-        studentassessmentidentifier: f.textR('StudentAssessmentIdentifier', 60),
-        studentusi: f.studentUsi(),
-        assessmentidentifier: f.refText('AssessmentReference', 'AssessmentIdentifier', { required: true }),
-        namespace: f.refText('AssessmentReference', 'Namespace', { required: true }),
-      };
+      const key = readRow(f, t.studentAssessment, {
+        studentAssessmentIdentifier: 'StudentAssessmentIdentifier',
+        studentUSI: student,
+        assessmentIdentifier: { ref: 'AssessmentReference', key: 'AssessmentIdentifier' },
+        namespace: { ref: 'AssessmentReference', key: 'Namespace' },
+      });
       return [
         {
-          table: studentAssessment,
+          table: tableSpec(t.studentAssessment),
           row: {
             ...key,
-            administrationdate: f.dateTime('AdministrationDate', { required: true }),
-            administrationenddate: f.dateTime('AdministrationEndDate'),
-            administrationenvironmentdescriptorid: f.descriptor(
-              'AdministrationEnvironment',
-              'AdministrationEnvironmentDescriptor',
-            ),
-            administrationlanguagedescriptorid: f.descriptor('AdministrationLanguage', 'LanguageDescriptor'),
-            serialnumber: f.text('SerialNumber', 60),
-            whenassessedgradeleveldescriptorid: f.descriptor('WhenAssessedGradeLevel', 'GradeLevelDescriptor'),
-            eventcircumstancedescriptorid: f.descriptor('EventCircumstance', 'EventCircumstanceDescriptor'),
-            eventdescription: f.text('EventDescription', 1024),
-            // Ed-Fi 5.2: StudentAssessment/SchoolYear (e.g. "2021-2022" or "2022").
-            schoolyear: f.year('SchoolYear'),
-            platformtypedescriptorid: f.descriptor('PlatformType', 'PlatformTypeDescriptor'),
+            ...readRow(f, t.studentAssessment, {
+              administrationDate: 'AdministrationDate',
+              administrationEndDate: 'AdministrationEndDate',
+              administrationEnvironmentDescriptorId: descriptor(
+                'AdministrationEnvironment',
+                'AdministrationEnvironment',
+              ),
+              administrationLanguageDescriptorId: descriptor('AdministrationLanguage', 'Language'),
+              serialNumber: 'SerialNumber',
+              whenAssessedGradeLevelDescriptorId: descriptor('WhenAssessedGradeLevel', 'GradeLevel'),
+              eventCircumstanceDescriptorId: descriptor('EventCircumstance', 'EventCircumstance'),
+              eventDescription: 'EventDescription',
+              // Ed-Fi 5.2: StudentAssessment/SchoolYear (e.g. "2021-2022" or "2022").
+              schoolYear: 'SchoolYear',
+              platformTypeDescriptorId: descriptor('PlatformType', 'PlatformType'),
+            }),
           },
         },
-        ...childrenOf(f.node, 'PerformanceLevel').map((node) => {
-          const level = f.sub(node);
-          return {
-            table: studentPerformanceLevel,
-            row: {
-              ...key,
-              assessmentreportingmethoddescriptorid: level.descriptorR(
-                'AssessmentReportingMethod',
-                'AssessmentReportingMethodDescriptor',
-              ),
-              performanceleveldescriptorid: level.descriptorR('PerformanceLevel', 'PerformanceLevelDescriptor'),
-              performancelevelindicatorname: level.text('PerformanceLevelIndicatorName', 60),
-            },
-          };
+        ...items(f, 'PerformanceLevel', key, t.studentAssessmentPerformanceLevel, {
+          assessmentReportingMethodDescriptorId: descriptor('AssessmentReportingMethod', 'AssessmentReportingMethod'),
+          performanceLevelDescriptorId: descriptor('PerformanceLevel', 'PerformanceLevel'),
+          performanceLevelIndicatorName: 'PerformanceLevelIndicatorName',
         }),
         // Only the assessment-level ScoreResults: objective-level scores have no table.
-        ...childrenOf(f.node, 'ScoreResult').map((node) => {
-          const score = f.sub(node);
-          return {
-            table: scoreResult,
-            row: {
-              ...key,
-              assessmentreportingmethoddescriptorid: score.descriptorR(
-                'AssessmentReportingMethod',
-                'AssessmentReportingMethodDescriptor',
-              ),
-              result: score.textR('Result', 35),
-              resultdatatypetypedescriptorid: score.descriptorR('ResultDatatypeType', 'ResultDatatypeTypeDescriptor'),
-            },
-          };
+        ...items(f, 'ScoreResult', key, t.studentAssessmentScoreResult, {
+          assessmentReportingMethodDescriptorId: descriptor('AssessmentReportingMethod', 'AssessmentReportingMethod'),
+          result: 'Result',
+          resultDatatypeTypeDescriptorId: descriptor('ResultDatatypeType', 'ResultDatatypeType'),
         }),
       ];
     },
@@ -422,14 +353,17 @@ export const eventMappings: ElementMapping[] = [
     phase: 'health',
     map: (f) => {
       const studentUsi = f.studentUsi();
+      const vaccine = { length: lengthOf(health.immunizations.vaccineType) };
       const immunizations = [
         ...childrenOf(f.node, 'RequiredImmunization').map((n) => {
-          const uri = f.sub(n).textR('ImmunizationType');
-          f.sub(n).descriptorR('ImmunizationType', 'ImmunizationTypeDescriptor');
-          return { vaccine: uri.slice(uri.lastIndexOf('#') + 1), date: f.sub(n).date('ImmunizationDate') };
+          const item = f.sub(n);
+          // The vaccine is named by its descriptor's code value; the URI is checked against the descriptors.
+          const uri = item.textR('ImmunizationType');
+          item.descriptorR('ImmunizationType', 'ImmunizationTypeDescriptor');
+          return { vaccine: uri.slice(uri.lastIndexOf('#') + 1), date: item.date('ImmunizationDate') };
         }),
         ...childrenOf(f.node, 'AdditionalImmunization').map((n) => ({
-          vaccine: f.sub(n).textR('ImmunizationName', 100),
+          vaccine: f.sub(n).textR('ImmunizationName', vaccine.length),
           date: f.sub(n).date('ImmunizationDate'),
         })),
       ];
@@ -439,7 +373,7 @@ export const eventMappings: ElementMapping[] = [
           row: {
             student_usi: studentUsi,
             record_type: 'Ed-Fi StudentHealth',
-            record_date: f.date('AsOfDate', { required: true }),
+            ...readRow(f, health.studentHealthRecords, { recordDate: 'AsOfDate' }),
           },
         },
         // An exemption has no date: nothing was administered, so there is no immunization row.
@@ -447,7 +381,11 @@ export const eventMappings: ElementMapping[] = [
           .filter((i) => i.date !== null)
           .map((i) => ({
             table: immunization,
-            row: { student_usi: studentUsi, vaccine_type: i.vaccine.slice(0, 100), date_administered: i.date },
+            row: {
+              student_usi: studentUsi,
+              vaccine_type: i.vaccine.slice(0, vaccine.length),
+              date_administered: i.date,
+            },
           })),
       ];
     },

@@ -1,32 +1,14 @@
 /**
  * Descriptors, education organizations and the school calendar (Descriptors, EducationOrganization,
- * EducationOrgCalendar).
+ * EducationOrgCalendar). Lengths and types come from the Drizzle columns (columns.ts).
  */
+import * as t from '../../../../domains/edfi/tables.js';
+import { readRow, tableSpec } from '../columns.js';
 import type { Fields } from '../fields.js';
-import { edfi, type ElementMapping, type RowOut, type TableSpec } from '../mapping.js';
+import type { ElementMapping, RowOut } from '../mapping.js';
 
-const descriptorTable: TableSpec = {
-  name: 'edfi.descriptor',
-  key: ['namespace', 'codevalue'],
-  global: true,
-  edfiResource: true,
-};
-const educationOrganization = edfi('educationorganization', 'educationorganizationid');
-const localEducationAgency = edfi('localeducationagency', 'localeducationagencyid');
-const school = edfi('school', 'schoolid');
-const schoolGradeLevel = edfi('schoolgradelevel', 'schoolid', 'gradeleveldescriptorid');
-const session = edfi('session', 'sessionname', 'schoolid', 'schoolyear');
-const gradingPeriod = edfi('gradingperiod', 'gradingperioddescriptorid', 'schoolid', 'schoolyear');
-const calendar = edfi('calendar', 'calendarcode', 'schoolid', 'schoolyear');
-const calendarDate = edfi('calendardate', 'calendarcode', 'date', 'schoolid', 'schoolyear');
-const calendarEvent = edfi(
-  'calendardatecalendarevent',
-  'calendarcode',
-  'date',
-  'schoolid',
-  'schoolyear',
-  'calendareventdescriptorid',
-);
+// edfi.descriptor's primary key is its serial id; an interchange names a descriptor by its URI.
+const descriptorTable = tableSpec(t.descriptor, ['namespace', 'codevalue']);
 
 /** Any `…Descriptor` element of InterchangeDescriptors; its type is the element name. */
 export function descriptorMapping(element: string): ElementMapping {
@@ -37,15 +19,15 @@ export function descriptorMapping(element: string): ElementMapping {
     map: (f) => [
       {
         table: descriptorTable,
-        row: {
-          namespace: f.textR('Namespace', 255),
-          codevalue: f.textR('CodeValue', 50),
-          shortdescription: f.textR('ShortDescription', 75),
-          description: f.text('Description', 1024),
-          effectivebegindate: f.date('EffectiveBeginDate'),
-          effectiveenddate: f.date('EffectiveEndDate'),
-          descriptortype: element,
-        },
+        row: readRow(f, t.descriptor, {
+          namespace: 'Namespace',
+          codeValue: 'CodeValue',
+          shortDescription: 'ShortDescription',
+          description: 'Description',
+          effectiveBeginDate: 'EffectiveBeginDate',
+          effectiveEndDate: 'EffectiveEndDate',
+          descriptorType: { value: element },
+        }),
       },
     ],
   };
@@ -54,15 +36,15 @@ export function descriptorMapping(element: string): ElementMapping {
 /** The supertype row every education organization has. */
 function educationOrganizationRow(f: Fields, idPath: string, discriminator: string): RowOut {
   return {
-    table: educationOrganization,
-    row: {
-      educationorganizationid: f.int(idPath, { required: true }),
-      nameofinstitution: f.textR('NameOfInstitution', 75),
-      shortnameofinstitution: f.text('ShortNameOfInstitution', 75),
-      website: f.text('WebSite', 255),
-      operationalstatusdescriptorid: f.descriptor('OperationalStatus', 'OperationalStatusDescriptor'),
-      discriminator,
-    },
+    table: tableSpec(t.educationOrganization),
+    row: readRow(f, t.educationOrganization, {
+      educationOrganizationId: idPath,
+      nameOfInstitution: 'NameOfInstitution',
+      shortNameOfInstitution: 'ShortNameOfInstitution',
+      website: 'WebSite',
+      operationalStatusDescriptorId: { path: 'OperationalStatus', descriptor: 'OperationalStatusDescriptor' },
+      discriminator: { value: discriminator },
+    }),
   };
 }
 
@@ -84,16 +66,16 @@ export const organizationMappings: ElementMapping[] = [
     map: (f) => [
       educationOrganizationRow(f, 'LocalEducationAgencyId', 'LocalEducationAgency'),
       {
-        table: localEducationAgency,
-        row: {
-          localeducationagencyid: f.int('LocalEducationAgencyId', { required: true }),
-          localeducationagencycategorydescriptorid: f.descriptorR(
-            'LocalEducationAgencyCategory',
-            'LocalEducationAgencyCategoryDescriptor',
-          ),
-          parentlocaleducationagencyid: f.refInt('ParentLocalEducationAgencyReference', 'LocalEducationAgencyId'),
-          stateeducationagencyid: f.refInt('StateEducationAgencyReference', 'StateEducationAgencyId'),
-        },
+        table: tableSpec(t.localEducationAgency),
+        row: readRow(f, t.localEducationAgency, {
+          localEducationAgencyId: 'LocalEducationAgencyId',
+          localEducationAgencyCategoryDescriptorId: {
+            path: 'LocalEducationAgencyCategory',
+            descriptor: 'LocalEducationAgencyCategoryDescriptor',
+          },
+          parentLocalEducationAgencyId: { ref: 'ParentLocalEducationAgencyReference', key: 'LocalEducationAgencyId' },
+          stateEducationAgencyId: { ref: 'StateEducationAgencyReference', key: 'StateEducationAgencyId' },
+        }),
       },
     ],
   },
@@ -102,29 +84,26 @@ export const organizationMappings: ElementMapping[] = [
     resource: 'schools',
     phase: 'educationOrganizations',
     map: (f) => {
-      const schoolId = f.int('SchoolId', { required: true });
+      const row = readRow(f, t.school, {
+        schoolId: 'SchoolId',
+        localEducationAgencyId: { ref: 'LocalEducationAgencyReference', key: 'LocalEducationAgencyId' },
+        schoolTypeDescriptorId: { path: 'SchoolType', descriptor: 'SchoolTypeDescriptor' },
+        charterStatusDescriptorId: { path: 'CharterStatus', descriptor: 'CharterStatusDescriptor' },
+        administrativeFundingControlDescriptorId: {
+          path: 'AdministrativeFundingControl',
+          descriptor: 'AdministrativeFundingControlDescriptor',
+        },
+        titleIPartASchoolDesignationDescriptorId: {
+          path: 'TitleIPartASchoolDesignation',
+          descriptor: 'TitleIPartASchoolDesignationDescriptor',
+        },
+      });
       return [
         educationOrganizationRow(f, 'SchoolId', 'School'),
-        {
-          table: school,
-          row: {
-            schoolid: schoolId,
-            localeducationagencyid: f.refInt('LocalEducationAgencyReference', 'LocalEducationAgencyId'),
-            schooltypedescriptorid: f.descriptor('SchoolType', 'SchoolTypeDescriptor'),
-            charterstatusdescriptorid: f.descriptor('CharterStatus', 'CharterStatusDescriptor'),
-            administrativefundingcontroldescriptorid: f.descriptor(
-              'AdministrativeFundingControl',
-              'AdministrativeFundingControlDescriptor',
-            ),
-            titleipartaschooldesignationdescriptorid: f.descriptor(
-              'TitleIPartASchoolDesignation',
-              'TitleIPartASchoolDesignationDescriptor',
-            ),
-          },
-        },
+        { table: tableSpec(t.school), row },
         ...f.descriptorList('GradeLevel', 'GradeLevelDescriptor').map((id) => ({
-          table: schoolGradeLevel,
-          row: { schoolid: schoolId, gradeleveldescriptorid: id },
+          table: tableSpec(t.schoolGradeLevel),
+          row: { schoolid: row.schoolid!, gradeleveldescriptorid: id },
         })),
       ];
     },
@@ -135,16 +114,16 @@ export const organizationMappings: ElementMapping[] = [
     phase: 'calendars',
     map: (f) => [
       {
-        table: session,
-        row: {
-          sessionname: f.textR('SessionName', 60),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          schoolyear: f.year('SchoolYear', { required: true }),
-          begindate: f.date('BeginDate', { required: true }),
-          enddate: f.date('EndDate', { required: true }),
-          termdescriptorid: f.descriptorR('Term', 'TermDescriptor'),
-          totalinstructionaldays: f.int('TotalInstructionalDays', { required: true }),
-        },
+        table: tableSpec(t.session),
+        row: readRow(f, t.session, {
+          sessionName: 'SessionName',
+          schoolId: { ref: 'SchoolReference', key: 'SchoolId' },
+          schoolYear: 'SchoolYear',
+          beginDate: 'BeginDate',
+          endDate: 'EndDate',
+          termDescriptorId: { path: 'Term', descriptor: 'TermDescriptor' },
+          totalInstructionalDays: 'TotalInstructionalDays',
+        }),
       },
     ],
   },
@@ -154,16 +133,16 @@ export const organizationMappings: ElementMapping[] = [
     phase: 'calendars',
     map: (f) => [
       {
-        table: gradingPeriod,
-        row: {
-          gradingperioddescriptorid: f.descriptorR('GradingPeriod', 'GradingPeriodDescriptor'),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          schoolyear: f.year('SchoolYear', { required: true }),
-          begindate: f.date('BeginDate', { required: true }),
-          enddate: f.date('EndDate', { required: true }),
-          totalinstructionaldays: f.int('TotalInstructionalDays', { required: true }),
-          periodsequence: f.int('PeriodSequence'),
-        },
+        table: tableSpec(t.gradingPeriod),
+        row: readRow(f, t.gradingPeriod, {
+          gradingPeriodDescriptorId: { path: 'GradingPeriod', descriptor: 'GradingPeriodDescriptor' },
+          schoolId: { ref: 'SchoolReference', key: 'SchoolId' },
+          schoolYear: 'SchoolYear',
+          beginDate: 'BeginDate',
+          endDate: 'EndDate',
+          totalInstructionalDays: 'TotalInstructionalDays',
+          periodSequence: 'PeriodSequence',
+        }),
       },
     ],
   },
@@ -173,13 +152,13 @@ export const organizationMappings: ElementMapping[] = [
     phase: 'calendars',
     map: (f) => [
       {
-        table: calendar,
-        row: {
-          calendarcode: f.textR('CalendarCode', 60),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          schoolyear: f.year('SchoolYear', { required: true }),
-          calendartypedescriptorid: f.descriptorR('CalendarType', 'CalendarTypeDescriptor'),
-        },
+        table: tableSpec(t.calendar),
+        row: readRow(f, t.calendar, {
+          calendarCode: 'CalendarCode',
+          schoolId: { ref: 'SchoolReference', key: 'SchoolId' },
+          schoolYear: 'SchoolYear',
+          calendarTypeDescriptorId: { path: 'CalendarType', descriptor: 'CalendarTypeDescriptor' },
+        }),
       },
     ],
   },
@@ -188,16 +167,16 @@ export const organizationMappings: ElementMapping[] = [
     resource: 'calendarDates',
     phase: 'calendars',
     map: (f) => {
-      const key = {
-        calendarcode: f.refText('CalendarReference', 'CalendarCode', { required: true }),
-        date: f.date('Date', { required: true }),
-        schoolid: f.refInt('CalendarReference', 'SchoolId', { required: true }),
-        schoolyear: f.refYear('CalendarReference', 'SchoolYear', { required: true }),
-      };
+      const key = readRow(f, t.calendarDate, {
+        calendarCode: { ref: 'CalendarReference', key: 'CalendarCode' },
+        date: 'Date',
+        schoolId: { ref: 'CalendarReference', key: 'SchoolId' },
+        schoolYear: { ref: 'CalendarReference', key: 'SchoolYear' },
+      });
       return [
-        { table: calendarDate, row: key },
+        { table: tableSpec(t.calendarDate), row: key },
         ...f.descriptorList('CalendarEvent', 'CalendarEventDescriptor').map((id) => ({
-          table: calendarEvent,
+          table: tableSpec(t.calendarDateCalendarEvent),
           row: { ...key, calendareventdescriptorid: id },
         })),
       ];

@@ -1,47 +1,30 @@
 /**
  * Students, staff and the master schedule (Student, StaffAssociation, MasterSchedule; ClassPeriod and Course ride in
- * EducationOrganization).
+ * EducationOrganization). Lengths and types come from the Drizzle columns (columns.ts).
  */
-import type { Fields } from '../fields.js';
-import { edfi, type ElementMapping, type Row } from '../mapping.js';
-
-const student = edfi('student', 'studentuniqueid');
-const staff = edfi('staff', 'staffuniqueid');
-const staffSchool = edfi('staffschoolassociation', 'staffusi', 'schoolid', 'programassignmentdescriptorid');
-const staffSection = edfi(
-  'staffsectionassociation',
-  'staffusi',
-  'sectionidentifier',
-  'localcoursecode',
-  'schoolid',
-  'schoolyear',
-);
-const staffLeave = edfi('staffleave', 'staffusi', 'staffleaveeventcategorydescriptorid', 'begindate');
-const credential = edfi('credential', 'credentialidentifier', 'stateofissuestateabbreviationdescriptorid');
-const course = edfi('course', 'coursecode', 'educationorganizationid');
-const courseOffering = edfi('courseoffering', 'localcoursecode', 'schoolid', 'schoolyear', 'sessionname');
-const section = edfi('section', 'sectionidentifier', 'localcoursecode', 'schoolid', 'schoolyear');
-const bellSchedule = edfi('bellschedule', 'bellschedulename', 'schoolid');
-const classPeriod = edfi('classperiod', 'classperiodname', 'schoolid');
+import * as t from '../../../../domains/edfi/tables.js';
+import { readRow, tableSpec, type Source } from '../columns.js';
+import type { ElementMapping } from '../mapping.js';
 
 /** A SectionReference's natural key (the section's course offering supplies school and year). */
-export function sectionKey(f: Fields, path = 'SectionReference'): Row {
-  return {
-    sectionidentifier: f.refText(path, 'SectionIdentifier', { required: true }),
-    localcoursecode: f.refText(path, 'LocalCourseCode', { required: true }),
-    schoolid: f.refInt(path, 'SchoolId', { required: true }),
-    schoolyear: f.refYear(path, 'SchoolYear', { required: true }),
-  };
-}
+export const sectionKey = (ref = 'SectionReference') =>
+  ({
+    sectionIdentifier: { ref, key: 'SectionIdentifier' },
+    localCourseCode: { ref, key: 'LocalCourseCode' },
+    schoolId: { ref, key: 'SchoolId' },
+    schoolYear: { ref, key: 'SchoolYear' },
+  }) satisfies Record<string, Source>;
 
-const names = (f: Fields): Row => ({
-  personaltitleprefix: f.text('Name/PersonalTitlePrefix', 30),
-  firstname: f.textR('Name/FirstName', 75),
-  middlename: f.text('Name/MiddleName', 75),
-  lastsurname: f.textR('Name/LastSurname', 75),
-  generationcodesuffix: f.text('Name/GenerationCodeSuffix', 10),
-  maidenname: f.text('Name/MaidenName', 75),
-});
+const names = {
+  personalTitlePrefix: 'Name/PersonalTitlePrefix',
+  firstName: 'Name/FirstName',
+  middleName: 'Name/MiddleName',
+  lastSurname: 'Name/LastSurname',
+  generationCodeSuffix: 'Name/GenerationCodeSuffix',
+  maidenName: 'Name/MaidenName',
+};
+const staffRef: Source = { usi: 'staff', ref: 'StaffReference' };
+const schoolRef: Source = { ref: 'SchoolReference', key: 'SchoolId' };
 
 export const peopleMappings: ElementMapping[] = [
   {
@@ -50,24 +33,24 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'students',
     map: (f) => [
       {
-        table: student,
-        row: {
-          studentuniqueid: f.textR('StudentUniqueId', 32),
-          ...names(f),
-          preferredfirstname: f.text('Name/PreferredFirstName', 75),
-          preferredlastsurname: f.text('Name/PreferredLastSurname', 75),
-          birthdate: f.date('BirthData/BirthDate', { required: true }),
-          birthcity: f.text('BirthData/BirthCity', 30),
-          birthcountrydescriptorid: f.descriptor('BirthData/BirthCountry', 'CountryDescriptor'),
-          birthsexdescriptorid: f.descriptor('BirthData/BirthSex', 'SexDescriptor'),
-          birthstateabbreviationdescriptorid: f.descriptor(
-            'BirthData/BirthStateAbbreviation',
-            'StateAbbreviationDescriptor',
-          ),
-          citizenshipstatusdescriptorid: f.descriptor('CitizenshipStatus', 'CitizenshipStatusDescriptor'),
-          dateenteredus: f.date('BirthData/DateEnteredUS'),
-          multiplebirthstatus: f.bool('BirthData/MultipleBirthStatus'),
-        },
+        table: tableSpec(t.student, ['studentuniqueid']),
+        row: readRow(f, t.student, {
+          studentUniqueId: 'StudentUniqueId',
+          ...names,
+          preferredFirstName: 'Name/PreferredFirstName',
+          preferredLastSurname: 'Name/PreferredLastSurname',
+          birthDate: 'BirthData/BirthDate',
+          birthCity: 'BirthData/BirthCity',
+          birthCountryDescriptorId: { path: 'BirthData/BirthCountry', descriptor: 'CountryDescriptor' },
+          birthSexDescriptorId: { path: 'BirthData/BirthSex', descriptor: 'SexDescriptor' },
+          birthStateAbbreviationDescriptorId: {
+            path: 'BirthData/BirthStateAbbreviation',
+            descriptor: 'StateAbbreviationDescriptor',
+          },
+          citizenshipStatusDescriptorId: { path: 'CitizenshipStatus', descriptor: 'CitizenshipStatusDescriptor' },
+          dateEnteredUS: 'BirthData/DateEnteredUS',
+          multipleBirthStatus: 'BirthData/MultipleBirthStatus',
+        }),
       },
     ],
   },
@@ -77,20 +60,20 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'staff',
     map: (f) => [
       {
-        table: staff,
-        row: {
-          staffuniqueid: f.textR('StaffUniqueId', 32),
-          ...names(f),
-          birthdate: f.date('BirthDate'),
-          hispaniclatinoethnicity: f.bool('HispanicLatinoEthnicity'),
-          highestcompletedlevelofeducationdescriptorid: f.descriptor(
-            'HighestCompletedLevelOfEducation',
-            'LevelOfEducationDescriptor',
-          ),
-          yearsofpriorprofessionalexperience: f.num('YearsOfPriorProfessionalExperience'),
-          yearsofpriorteachingexperience: f.num('YearsOfPriorTeachingExperience'),
-          loginid: f.text('LoginId', 60),
-        },
+        table: tableSpec(t.staff, ['staffuniqueid']),
+        row: readRow(f, t.staff, {
+          staffUniqueId: 'StaffUniqueId',
+          ...names,
+          birthDate: 'BirthDate',
+          hispanicLatinoEthnicity: 'HispanicLatinoEthnicity',
+          highestCompletedLevelOfEducationDescriptorId: {
+            path: 'HighestCompletedLevelOfEducation',
+            descriptor: 'LevelOfEducationDescriptor',
+          },
+          yearsOfPriorProfessionalExperience: 'YearsOfPriorProfessionalExperience',
+          yearsOfPriorTeachingExperience: 'YearsOfPriorTeachingExperience',
+          loginId: 'LoginId',
+        }),
       },
     ],
   },
@@ -100,13 +83,13 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'staffAssociations',
     map: (f) => [
       {
-        table: staffSchool,
-        row: {
-          staffusi: f.staffUsi(),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          programassignmentdescriptorid: f.descriptorR('ProgramAssignment', 'ProgramAssignmentDescriptor'),
-          schoolyear: f.year('SchoolYear'),
-        },
+        table: tableSpec(t.staffSchoolAssociation),
+        row: readRow(f, t.staffSchoolAssociation, {
+          staffUSI: staffRef,
+          schoolId: schoolRef,
+          programAssignmentDescriptorId: { path: 'ProgramAssignment', descriptor: 'ProgramAssignmentDescriptor' },
+          schoolYear: 'SchoolYear',
+        }),
       },
     ],
   },
@@ -116,18 +99,18 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'staffAssociations',
     map: (f) => [
       {
-        table: staffLeave,
-        row: {
-          staffusi: f.staffUsi(),
-          staffleaveeventcategorydescriptorid: f.descriptorR(
-            'StaffLeaveEventCategory',
-            'StaffLeaveEventCategoryDescriptor',
-          ),
-          begindate: f.date('BeginDate', { required: true }),
-          enddate: f.date('EndDate'),
-          reason: f.text('Reason', 1024),
-          substituteassigned: f.bool('SubstituteAssigned'),
-        },
+        table: tableSpec(t.staffLeave),
+        row: readRow(f, t.staffLeave, {
+          staffUSI: staffRef,
+          staffLeaveEventCategoryDescriptorId: {
+            path: 'StaffLeaveEventCategory',
+            descriptor: 'StaffLeaveEventCategoryDescriptor',
+          },
+          beginDate: 'BeginDate',
+          endDate: 'EndDate',
+          reason: 'Reason',
+          substituteAssigned: 'SubstituteAssigned',
+        }),
       },
     ],
   },
@@ -137,23 +120,23 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'staff',
     map: (f) => [
       {
-        table: credential,
-        row: {
-          credentialidentifier: f.textR('CredentialIdentifier', 60),
-          stateofissuestateabbreviationdescriptorid: f.descriptorR(
-            'StateOfIssueStateAbbreviation',
-            'StateAbbreviationDescriptor',
-          ),
-          credentialfielddescriptorid: f.descriptor('CredentialField', 'CredentialFieldDescriptor'),
-          credentialtypedescriptorid: f.descriptorR('CredentialType', 'CredentialTypeDescriptor'),
-          teachingcredentialdescriptorid: f.descriptor('TeachingCredential', 'TeachingCredentialDescriptor'),
-          issuancedate: f.date('IssuanceDate', { required: true }),
-          expirationdate: f.date('ExpirationDate'),
-          teachingcredentialbasisdescriptorid: f.descriptor(
-            'TeachingCredentialBasis',
-            'TeachingCredentialBasisDescriptor',
-          ),
-        },
+        table: tableSpec(t.credential),
+        row: readRow(f, t.credential, {
+          credentialIdentifier: 'CredentialIdentifier',
+          stateOfIssueStateAbbreviationDescriptorId: {
+            path: 'StateOfIssueStateAbbreviation',
+            descriptor: 'StateAbbreviationDescriptor',
+          },
+          credentialFieldDescriptorId: { path: 'CredentialField', descriptor: 'CredentialFieldDescriptor' },
+          credentialTypeDescriptorId: { path: 'CredentialType', descriptor: 'CredentialTypeDescriptor' },
+          teachingCredentialDescriptorId: { path: 'TeachingCredential', descriptor: 'TeachingCredentialDescriptor' },
+          issuanceDate: 'IssuanceDate',
+          expirationDate: 'ExpirationDate',
+          teachingCredentialBasisDescriptorId: {
+            path: 'TeachingCredentialBasis',
+            descriptor: 'TeachingCredentialBasisDescriptor',
+          },
+        }),
       },
     ],
   },
@@ -163,16 +146,16 @@ export const peopleMappings: ElementMapping[] = [
     phase: 'staffAssociations',
     map: (f) => [
       {
-        table: staffSection,
-        row: {
-          staffusi: f.staffUsi(),
-          ...sectionKey(f),
-          classroompositiondescriptorid: f.descriptorR('ClassroomPosition', 'ClassroomPositionDescriptor'),
-          begindate: f.date('BeginDate', { required: true }),
-          enddate: f.date('EndDate'),
-          highlyqualifiedteacher: f.bool('HighlyQualifiedTeacher'),
-          percentagecontribution: f.num('PercentageContribution'),
-        },
+        table: tableSpec(t.staffSectionAssociation),
+        row: readRow(f, t.staffSectionAssociation, {
+          staffUSI: staffRef,
+          ...sectionKey(),
+          classroomPositionDescriptorId: { path: 'ClassroomPosition', descriptor: 'ClassroomPositionDescriptor' },
+          beginDate: 'BeginDate',
+          endDate: 'EndDate',
+          highlyQualifiedTeacher: 'HighlyQualifiedTeacher',
+          percentageContribution: 'PercentageContribution',
+        }),
       },
     ],
   },
@@ -185,25 +168,23 @@ export const scheduleMappings: ElementMapping[] = [
     phase: 'masterSchedule',
     map: (f) => [
       {
-        table: course,
-        row: {
-          coursecode: f.textR('CourseCode', 60),
-          educationorganizationid: f.refInt('EducationOrganizationReference', 'EducationOrganizationId', {
-            required: true,
-          }),
-          coursetitle: f.textR('CourseTitle', 60),
-          numberofparts: f.int('NumberOfParts'),
-          academicsubjectdescriptorid: f.descriptor('AcademicSubject', 'AcademicSubjectDescriptor'),
-          coursedescription: f.text('CourseDescription', 1024),
-          coursegpaapplicabilitydescriptorid: f.descriptor(
-            'CourseGPAApplicability',
-            'CourseGPAApplicabilityDescriptor',
-          ),
-          coursedefinedbydescriptorid: f.descriptor('CourseDefinedBy', 'CourseDefinedByDescriptor'),
-          minimumavailablecredits: f.num('MinimumAvailableCredits/Credits'),
-          maximumavailablecredits: f.num('MaximumAvailableCredits/Credits'),
-          maxcompletionsforcredit: f.int('MaxCompletionsForCredit'),
-        },
+        table: tableSpec(t.course),
+        row: readRow(f, t.course, {
+          courseCode: 'CourseCode',
+          educationOrganizationId: { ref: 'EducationOrganizationReference', key: 'EducationOrganizationId' },
+          courseTitle: 'CourseTitle',
+          numberOfParts: 'NumberOfParts',
+          academicSubjectDescriptorId: { path: 'AcademicSubject', descriptor: 'AcademicSubjectDescriptor' },
+          courseDescription: 'CourseDescription',
+          courseGPAApplicabilityDescriptorId: {
+            path: 'CourseGPAApplicability',
+            descriptor: 'CourseGPAApplicabilityDescriptor',
+          },
+          courseDefinedByDescriptorId: { path: 'CourseDefinedBy', descriptor: 'CourseDefinedByDescriptor' },
+          minimumAvailableCredits: 'MinimumAvailableCredits/Credits',
+          maximumAvailableCredits: 'MaximumAvailableCredits/Credits',
+          maxCompletionsForCredit: 'MaxCompletionsForCredit',
+        }),
       },
     ],
   },
@@ -213,12 +194,12 @@ export const scheduleMappings: ElementMapping[] = [
     phase: 'masterSchedule',
     map: (f) => [
       {
-        table: classPeriod,
-        row: {
-          classperiodname: f.textR('ClassPeriodName', 60),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          officialattendanceperiod: f.bool('OfficialAttendancePeriod'),
-        },
+        table: tableSpec(t.classPeriod),
+        row: readRow(f, t.classPeriod, {
+          classPeriodName: 'ClassPeriodName',
+          schoolId: schoolRef,
+          officialAttendancePeriod: 'OfficialAttendancePeriod',
+        }),
       },
     ],
   },
@@ -228,17 +209,17 @@ export const scheduleMappings: ElementMapping[] = [
     phase: 'masterSchedule',
     map: (f) => [
       {
-        table: courseOffering,
-        row: {
-          localcoursecode: f.textR('LocalCourseCode', 60),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          schoolyear: f.refYear('SessionReference', 'SchoolYear', { required: true }),
-          sessionname: f.refText('SessionReference', 'SessionName', { required: true }),
-          localcoursetitle: f.text('LocalCourseTitle', 60),
-          instructionaltimeplanned: f.int('InstructionalTimePlanned'),
-          coursecode: f.refText('CourseReference', 'CourseCode', { required: true }),
-          educationorganizationid: f.refInt('CourseReference', 'EducationOrganizationId', { required: true }),
-        },
+        table: tableSpec(t.courseOffering),
+        row: readRow(f, t.courseOffering, {
+          localCourseCode: 'LocalCourseCode',
+          schoolId: schoolRef,
+          schoolYear: { ref: 'SessionReference', key: 'SchoolYear' },
+          sessionName: { ref: 'SessionReference', key: 'SessionName' },
+          localCourseTitle: 'LocalCourseTitle',
+          instructionalTimePlanned: 'InstructionalTimePlanned',
+          courseCode: { ref: 'CourseReference', key: 'CourseCode' },
+          educationOrganizationId: { ref: 'CourseReference', key: 'EducationOrganizationId' },
+        }),
       },
     ],
   },
@@ -248,24 +229,24 @@ export const scheduleMappings: ElementMapping[] = [
     phase: 'masterSchedule',
     map: (f) => [
       {
-        table: section,
-        row: {
-          sectionidentifier: f.textR('SectionIdentifier', 255),
-          localcoursecode: f.refText('CourseOfferingReference', 'LocalCourseCode', { required: true }),
-          schoolid: f.refInt('CourseOfferingReference', 'SchoolId', { required: true }),
-          schoolyear: f.refYear('CourseOfferingReference', 'SchoolYear', { required: true }),
-          sessionname: f.refText('CourseOfferingReference', 'SessionName', { required: true }),
-          sectionname: f.text('SectionName', 100),
-          sequenceofcourse: f.int('SequenceOfCourse'),
-          educationalenvironmentdescriptorid: f.descriptor(
-            'EducationalEnvironment',
-            'EducationalEnvironmentDescriptor',
-          ),
-          mediumofinstructiondescriptorid: f.descriptor('MediumOfInstruction', 'MediumOfInstructionDescriptor'),
-          populationserveddescriptorid: f.descriptor('PopulationServed', 'PopulationServedDescriptor'),
-          availablecredits: f.num('AvailableCredits/Credits'),
-          availablecredittypedescriptorid: f.descriptor('AvailableCredits/CreditType', 'CreditTypeDescriptor'),
-        },
+        table: tableSpec(t.section),
+        row: readRow(f, t.section, {
+          sectionIdentifier: 'SectionIdentifier',
+          localCourseCode: { ref: 'CourseOfferingReference', key: 'LocalCourseCode' },
+          schoolId: { ref: 'CourseOfferingReference', key: 'SchoolId' },
+          schoolYear: { ref: 'CourseOfferingReference', key: 'SchoolYear' },
+          sessionName: { ref: 'CourseOfferingReference', key: 'SessionName' },
+          sectionName: 'SectionName',
+          sequenceOfCourse: 'SequenceOfCourse',
+          educationalEnvironmentDescriptorId: {
+            path: 'EducationalEnvironment',
+            descriptor: 'EducationalEnvironmentDescriptor',
+          },
+          mediumOfInstructionDescriptorId: { path: 'MediumOfInstruction', descriptor: 'MediumOfInstructionDescriptor' },
+          populationServedDescriptorId: { path: 'PopulationServed', descriptor: 'PopulationServedDescriptor' },
+          availableCredits: 'AvailableCredits/Credits',
+          availableCreditTypeDescriptorId: { path: 'AvailableCredits/CreditType', descriptor: 'CreditTypeDescriptor' },
+        }),
       },
     ],
   },
@@ -275,15 +256,15 @@ export const scheduleMappings: ElementMapping[] = [
     phase: 'masterSchedule',
     map: (f) => [
       {
-        table: bellSchedule,
-        row: {
-          bellschedulename: f.textR('BellScheduleName', 60),
-          schoolid: f.refInt('SchoolReference', 'SchoolId', { required: true }),
-          alternatedayname: f.text('AlternateDayName', 20),
-          starttime: f.time('StartTime'),
-          endtime: f.time('EndTime'),
-          totalinstructionaltime: f.int('TotalInstructionalTime'),
-        },
+        table: tableSpec(t.bellSchedule),
+        row: readRow(f, t.bellSchedule, {
+          bellScheduleName: 'BellScheduleName',
+          schoolId: schoolRef,
+          alternateDayName: 'AlternateDayName',
+          startTime: 'StartTime',
+          endTime: 'EndTime',
+          totalInstructionalTime: 'TotalInstructionalTime',
+        }),
       },
     ],
   },
