@@ -5,6 +5,7 @@
  * the XML each column's value is (`Source`), so a length or type is never written twice.
  */
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { columnOf } from '../model.js';
 import type { Fields, Opt } from './fields.js';
 import { RowError } from './row-error.js';
 import type { Row, TableSpec } from './mapping.js';
@@ -29,13 +30,6 @@ export type Source =
 /** The JavaScript property names of a Drizzle table's columns. */
 export type ColumnProp<T extends PgTable> = keyof T['_']['columns'] & string;
 export type RowSpec<T extends PgTable> = Partial<Record<ColumnProp<T>, Source>>;
-
-export function columnOf(table: PgTable, prop: string): PgColumn {
-  const column = (table as unknown as Record<string, PgColumn | undefined>)[prop];
-  if (!column || typeof column !== 'object' || !('columnType' in column))
-    throw new Error(`${getTableConfig(table).name} has no column property ${prop}`);
-  return column;
-}
 
 type Kind = 'text' | 'int' | 'num' | 'date' | 'time' | 'bool' | 'dateTime' | 'year';
 
@@ -119,15 +113,19 @@ export function readSource(f: Fields, column: PgColumn, source: Source): Value {
   return f.descriptor(source.path, source.descriptor, opt);
 }
 
-/** One row of `table` (physical column names), each column read from its source in the order given. */
-export function readRow<T extends PgTable>(f: Fields, table: T, spec: RowSpec<T>): Row {
+/** A row (physical column names), each column read from its source in the order given. */
+export function readColumns(f: Fields, sources: readonly (readonly [PgColumn, Source])[]): Row {
   const row: Row = {};
-  for (const [prop, source] of Object.entries(spec) as [string, Source | undefined][]) {
-    if (source === undefined) continue;
-    const column = columnOf(table, prop);
-    row[column.name] = readSource(f, column, source);
-  }
+  for (const [column, source] of sources) row[column.name] = readSource(f, column, source);
   return row;
+}
+
+/** One row of `table`, its columns named by their Drizzle properties. */
+export function readRow<T extends PgTable>(f: Fields, table: T, spec: RowSpec<T>): Row {
+  const sources = (Object.entries(spec) as [string, Source | undefined][])
+    .filter((e): e is [string, Source] => e[1] !== undefined)
+    .map(([prop, source]) => [columnOf(table, prop), source] as const);
+  return readColumns(f, sources);
 }
 
 const specs = new WeakMap<PgTable, TableSpec>();
