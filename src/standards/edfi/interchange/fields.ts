@@ -119,8 +119,8 @@ export class Fields {
     return /T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`;
   }
 
-  bool(path: string): boolean | null {
-    const value = this.text(path);
+  bool(path: string, opt: Opt = {}): boolean | null {
+    const value = this.text(path, undefined, opt);
     if (value === null) return null;
     if (value === 'true' || value === '1') return true;
     if (value === 'false' || value === '0') return false;
@@ -182,6 +182,12 @@ export class Fields {
     if (value === null) return null;
     if (!INT.test(value)) throw new RowError(`${path}/${key} is not a whole number`);
     return Number(value);
+  }
+
+  /** A descriptor URI inside a reference (a program's type, an objective's grade level) → descriptorid. */
+  refDescriptor(path: string, key: string, type: string, opt: Opt = {}): number | null {
+    const uri = this.refText(path, key, opt);
+    return uri === null ? null : this.ctx.descriptorId(uri, type, `${path}/${key}`);
   }
 
   refYear(path: string, key = 'SchoolYear', opt: Opt = {}): number | null {

@@ -15,9 +15,8 @@ import { transaction, type Tx } from '../../../platform/db/transaction.js';
 import { LoadContext } from './context.js';
 import { Fields, RowError, unreadPaths } from './fields.js';
 import { PHASES, type ElementMapping, type Phase, type RowOut } from './mapping.js';
-import { descriptorMapping, organizationMappings } from './mappings/organizations.js';
-import { peopleMappings, scheduleMappings } from './mappings/people-schedule.js';
-import { eventMappings } from './mappings/events.js';
+import { descriptorMapping, nonResourceMappings } from './non-resource-elements.js';
+import { resourceElementMappings } from './resource-elements.js';
 import type { LoadProgress, LoadReport, ResourceCount } from './report.js';
 import { writeRows } from './upsert.js';
 import { interchangeFiles } from './files.js';
@@ -55,7 +54,7 @@ export interface LoadOptions {
 export class UnknownTenantError extends Error {}
 
 const MAPPINGS = new Map<string, ElementMapping>(
-  [...organizationMappings, ...peopleMappings, ...scheduleMappings, ...eventMappings].map((m) => [m.element, m]),
+  [...resourceElementMappings(), ...nonResourceMappings].map((m) => [m.element, m]),
 );
 
 export function mappingFor(element: string): ElementMapping | undefined {
