@@ -29,13 +29,13 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
 import type { Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { pgBossDb, type PgBossDb } from './pg-boss-db.js';
 import { holdJobLock, recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
-import { createTaskQueues, deadLetterQueue, runOneTask, type EnqueueOptions, type TaskDefinition } from './tasks.js';
+import type { JobContext, JobDefinition, JobOutcome, JobRunner, JobRunnerOptions, LiveJob } from './job-types.js';
+import { createTaskQueues, deadLetterQueue, runOneTask, type TaskDefinition } from './tasks.js';
 import {
   UploadMissingError,
   checkUpload,
@@ -46,84 +46,9 @@ import {
   uploadPath,
   writeUpload,
 } from './storage.js';
+import { Waker, within } from './timing.js';
 
-export interface JobContext<P = unknown> {
-  readonly id: string;
-  readonly tenantId: string;
-  /** Who asked for the job: the work is audited as theirs. */
-  readonly principal: Principal;
-  /** What the row's `parameters` hold. */
-  readonly parameters: Readonly<Record<string, unknown>>;
-  readonly database: Database;
-  readonly log: Logger;
-  /** The upload's file (present: checked before run); read it from there rather than into memory when you can. */
-  readonly uploadPath: string;
-  readUpload(): Promise<Buffer>;
-  /** Served to polls from memory while the job runs. */
-  setProgress(progress: P): void;
-  readonly progress: P | undefined;
-}
-
-export interface JobOutcome {
-  status: 'completed' | 'failed';
-  /** Stored as JSON in the row's `result`. */
-  result: Record<string, unknown>;
-  /** The row's `error_message` when failed: users read it, so never personal data. */
-  error?: string | null;
-}
-
-export interface JobDefinition<P = unknown> {
-  /** The queue name and the row's job_type. */
-  readonly name: string;
-  run(job: JobContext<P>): Promise<JobOutcome>;
-  /** The message recorded when `run` throws (default: see the server log). */
-  describeError?(error: unknown): string | undefined;
-  /** The message recorded for a job a stop of its process interrupted. */
-  readonly interruptedMessage: string;
-}
-
-export interface LiveJob {
-  status: 'pending' | 'running';
-  progress: unknown;
-}
-
-export interface JobRunner {
-  /** Before start(). */
-  define<P>(definition: JobDefinition<P>): void;
-  /** Before start(): a task (tasks.ts) — a JSON payload, retries, dead letter, optional cron. */
-  defineTask<T>(definition: TaskDefinition<T>): void;
-  hasTask(name: string): boolean;
-  /** Queues a task; the job id, or null when a job with the same singletonKey already waits. 503 before start. */
-  enqueue<T>(name: string, payload: T, options?: EnqueueOptions): Promise<string | null>;
-  /** Queues many jobs of one task in one statement (keys already waiting are skipped). */
-  enqueueMany<T>(name: string, jobs: readonly { payload: T; options?: EnqueueOptions }[]): Promise<void>;
-  /** Starts pg-boss and the workers (nothing at all when no job type is defined). */
-  start(): Promise<void>;
-  /** Stores the upload, writes the pending row and enqueues the job; returns its id. 503 before start. */
-  submit(
-    name: string,
-    job: { principal: Principal; parameters: Record<string, unknown>; upload: Buffer },
-  ): Promise<string>;
-  /** The job as this process knows it from memory (queued here on PGlite, or running here), for its tenant only. */
-  live(jobId: string, tenantId: string): LiveJob | undefined;
-  /** Stops taking jobs, waits up to stopTimeoutMs for running ones, stops pg-boss. Idempotent. */
-  stop(): Promise<void>;
-}
-
-export interface JobRunnerOptions {
-  logger: Logger;
-  /** Where uploads wait for their job (created if missing); instances sharing a database must share it. */
-  uploadDir: string;
-  /** How often an idle worker asks the queue for jobs other processes enqueued. */
-  pollIntervalMs?: number;
-  stopTimeoutMs?: number;
-  /** PostgreSQL: how old an unfinished job must be before another instance may judge it interrupted. */
-  orphanGraceMs?: number;
-  /** PostgreSQL: how often interrupted jobs of other (gone) instances are looked for. */
-  sweepIntervalMs?: number;
-  /** How often pg-boss's timekeeper looks at the cron schedules (default 30 s). */
-  cronIntervalSeconds?: number;
-}
+export type { JobContext, JobDefinition, JobOutcome, JobRunner, JobRunnerOptions, LiveJob } from './job-types.js';
 
 interface Payload {
   tenantId: string;
@@ -141,38 +66,6 @@ const EXPIRE_SECONDS = 23 * 60 * 60;
 const QUEUE_OPTIONS = { retryLimit: 0, expireInSeconds: EXPIRE_SECONDS };
 const UNEXPECTED = 'the job failed unexpectedly (see the server log)';
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
-
-/** A sleep that a wake() cuts short, and that a wake() arriving while awake is not lost on. */
-class Waker {
-  #pending = false;
-  #resolve: (() => void) | undefined;
-  wake(): void {
-    this.#pending = true;
-    this.#resolve?.();
-  }
-  sleep(ms: number): Promise<void> {
-    if (this.#pending) {
-      this.#pending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#resolve = undefined;
-        this.#pending = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.#resolve = done;
-    });
-  }
-}
-
-function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  return Promise.race([promise.then(() => true), deadline]).finally(() => clearTimeout(timer));
-}
 
 export function createJobRunner(database: Database, options: JobRunnerOptions): JobRunner {
   const log = options.logger.child({ component: 'jobs' });
