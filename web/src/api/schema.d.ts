@@ -1034,7 +1034,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1139,7 +1139,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1206,7 +1206,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1337,7 +1337,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1410,7 +1410,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1542,7 +1542,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1626,7 +1626,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1683,7 +1683,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1747,7 +1747,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1856,7 +1856,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -1929,7 +1929,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -2002,7 +2002,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -2050,7 +2050,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
+                /** @description A problem document (RFC 9457). Problem codes: groups_not_ready, invalid_session_transition, session_not_editable, session_active, session_closed, transcription_disabled, group_full, access_code_exhausted, age_restriction, parental_consent_required. */
                 default: {
                     headers: {
                         [name: string]: unknown;
@@ -3549,6 +3549,136 @@ export interface paths {
                             retentionDays: number;
                             tableName: string;
                         }[];
+                    };
+                };
+                /** @description A problem document (RFC 9457). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the tenant's retention policies now (a background job)
+         * @description What the daily run does, for this tenant: due rows deleted or anonymised in batches, rows under legal hold kept, one audit row per batch. Poll the job for progress and the report.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/retention/runs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A retention run: status, progress (policies done, rows so far), then the report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: string | null;
+                            jobId: string;
+                            progress: {
+                                done: number;
+                                rows: number;
+                                total: number;
+                            } | null;
+                            report: {
+                                at: string;
+                                auditPartitions: {
+                                    droppable: boolean;
+                                    endsBefore: string;
+                                    partition: string;
+                                    reason: string | null;
+                                    rows: number;
+                                }[];
+                                dryRun: boolean;
+                                policies: {
+                                    batches: number;
+                                    cutoff: string | null;
+                                    dataCategory: string;
+                                    disposalMethod: string;
+                                    error: string | null;
+                                    held: number;
+                                    policyId: number;
+                                    rows: number;
+                                    sample: string[];
+                                    tableName: string;
+                                }[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed";
+                        };
                     };
                 };
                 /** @description A problem document (RFC 9457). */
@@ -11207,7 +11337,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "dose_already_recorded" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
+            code: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "consent_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "reference_not_found" | "dependent_records_exist" | "duplicate_key" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "groups_not_ready" | "invalid_session_transition" | "session_not_editable" | "session_active" | "session_closed" | "transcription_disabled" | "group_full" | "access_code_exhausted" | "age_restriction" | "parental_consent_required" | "not_instructional_day" | "student_not_enrolled" | "not_teaching_section" | "descriptor_not_loaded" | "incident_exists" | "unknown_reference" | "inconsistent_action" | "unknown_grading_period" | "unknown_category" | "category_in_use" | "letter_not_on_scale" | "grade_descriptor_not_loaded" | "hold_released" | "request_state_conflict" | "export_not_ready" | "export_expired" | "template_not_found" | "not_an_account" | "dose_already_recorded" | "item_unavailable" | "item_withdrawn" | "borrowing_limit_reached" | "already_borrowed" | "loan_closed" | "renewal_refused" | "copies_on_loan" | "unknown_student" | "target_not_met" | "class_full" | "class_inactive" | "already_enrolled" | "enrollment_closed" | "double_booked" | "session_cancelled" | "not_your_class" | "capacity_below_enrolled" | "room_too_small" | "session_held" | "session_in_past" | "course_code_taken" | "level_exists" | "entry_not_draft" | "entry_not_posted" | "account_not_postable" | "organization_required" | "invoice_not_paid" | "fiscal_number_taken" | "payroll_not_payable" | "payment_exceeds_balance" | "payroll_not_approvable" | "contract_not_active" | "no_tuition_product" | "invoice_cancelled" | "invoice_not_billable" | "invoice_settled" | "refund_exceeds_payment" | "charge_state" | "card_declined" | "webhook_rejected" | "unknown_gateway" | "backward_move" | "lead_closed" | "conversion_required" | "trial_exists" | "trial_closed";
             detail: string;
             requestId?: string;
             status: number;
