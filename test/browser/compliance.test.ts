@@ -1,7 +1,8 @@
 /**
  * The district administrator's Compliance screens in Chromium (headless, playwright-core) against a real
  * server with the demo district: the demo retention policies, a new one refused field by field then saved,
- * a dry run with per-table counts (a student's rows kept by the demo legal hold), a hold placed on a student
+ * a dry run with per-table counts (a student's rows kept by the demo legal hold), a run now confirmed,
+ * followed to its report (the demo's old classroom transcripts gone), a hold placed on a student
  * found by name and released with a reason, a records request refused without a reason then decided, and a
  * student's FERPA package exported with its progress and downloaded. The auditor reads the same screens
  * without their buttons. axe-core on every page; screenshots under .tmp/screenshots.
@@ -53,7 +54,7 @@ describe('compliance screens in the browser', () => {
     const page = await signIn(context, 'admin');
     await open(page, 'Retention', '/compliance/retention');
     const policies = page.getByTestId('policies');
-    await expect.poll(() => policies.getByRole('row').count()).toBe(6);
+    await expect.poll(() => policies.getByRole('row').count()).toBe(7);
     for (const table of ['compliance.audit_logs', 'audio.recordings', 'edfi.disciplineaction'])
       expect(await policies.getByRole('cell', { name: table, exact: true }).count()).toBe(1);
     await checkpoint(page, 'compliance-retention');
@@ -67,6 +68,8 @@ describe('compliance screens in the browser', () => {
     expect(await discipline.getByTestId('would-remove').textContent()).toBe('4');
     expect(await discipline.getByTestId('kept-by-hold').textContent()).toBe('2');
     expect(await page.getByTestId('dry-operational.api_metrics').getByTestId('would-remove').textContent()).toBe('150');
+    const transcripts = page.getByTestId('dry-run-report').locator('tr[data-category="classroom_transcripts"]');
+    expect(await transcripts.getByTestId('would-remove').textContent()).toBe('33');
     await checkpoint(page, 'compliance-retention-dry-run');
 
     // A new policy: the form names each wrong field, then the policy is saved and listed.
@@ -84,10 +87,38 @@ describe('compliance screens in the browser', () => {
     await dialog.getByLabel('Legal basis').fill('Classroom chat: one school year');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => policies.getByRole('row').count()).toBe(7);
+    await expect.poll(() => policies.getByRole('row').count()).toBe(8);
     expect(await policies.getByRole('row').filter({ hasText: 'communication.messages' }).textContent()).toContain(
       '365 days',
     );
+    await context.close();
+  }, 120_000);
+
+  it('retention run now: confirmed, followed to its report; the dry run then finds nothing of it', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'admin');
+    await open(page, 'Retention', '/compliance/retention');
+    await page.getByTestId('run-now').click();
+    const dialog = page.getByRole('dialog', { name: 'Run retention now?' });
+    await dialog.getByText('This cannot be undone').waitFor();
+    await checkpoint(page, 'compliance-retention-run-confirm');
+    await dialog.getByRole('button', { name: 'Run retention now' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('job-status').textContent(), { timeout: 60_000 }).toMatch(/Completed/i);
+    const report = page.getByTestId('run-report');
+    await report.waitFor();
+    const row = (category: string) => report.locator(`tr[data-category="${category}"]`);
+    expect(await row('classroom_transcripts').getByTestId('removed').textContent()).toBe('33');
+    expect(await row('classroom_audio').getByTestId('removed').textContent()).toBe('24');
+    expect(await row('discipline').getByTestId('removed').textContent()).toBe('4');
+    expect(await row('discipline').getByTestId('kept-by-hold').textContent()).toBe('2');
+    await expect.poll(() => report.getByRole('status').textContent()).toMatch(/rows deleted or anonymised; 2 kept/);
+    await report.scrollIntoViewIfNeeded();
+    await checkpoint(page, 'compliance-retention-run-report');
+
+    await page.getByTestId('dry-run').click();
+    const dry = page.getByTestId('dry-run-report').locator('tr[data-category="classroom_transcripts"]');
+    await expect.poll(() => dry.getByTestId('would-remove').textContent()).toBe('0');
     await context.close();
   }, 120_000);
 
@@ -170,6 +201,7 @@ describe('compliance screens in the browser', () => {
     await open(page, 'Retention', '/compliance/retention');
     await expect.poll(() => page.getByTestId('policies').getByRole('row').count()).toBeGreaterThan(5);
     expect(await page.getByTestId('new-policy').count()).toBe(0);
+    expect(await page.getByTestId('run-now').count()).toBe(0);
     await open(page, 'Legal holds', '/compliance/legal-holds');
     await expect.poll(() => page.getByTestId('holds').getByRole('row').count()).toBeGreaterThan(1);
     expect(await page.getByRole('button', { name: 'Release' }).count()).toBe(0);

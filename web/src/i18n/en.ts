@@ -716,7 +716,19 @@ export const en = {
     rows: 'Rows',
     droppable: 'Would be dropped',
     kept: 'Kept',
-    noRealRun: 'Retention runs daily at 02:15 UTC, or with `schola retention run` on the server.',
+    dailyRun: 'Retention runs daily at 02:15 UTC; a district administrator can also run it now.',
+    runTitle: 'Run now',
+    runNow: 'Run retention now',
+    runHint:
+      'Deletes or anonymises every row past its retention now, as the daily run does; rows under legal hold ' +
+      'are kept and every batch is recorded in the audit trail.',
+    runConfirmTitle: 'Run retention now?',
+    runConfirmText:
+      'Rows past their retention period will be deleted or anonymised now. This cannot be undone. ' +
+      'Run a dry run first to see what will go.',
+    runProgress: 'Retention run',
+    runDone: '{{rows}} rows deleted or anonymised; {{held}} kept by legal hold.',
+    removed: 'Deleted or anonymised',
     holds: 'Legal holds',
     placeHold: 'Place a hold on a student',
     student: 'Student',

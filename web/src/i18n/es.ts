@@ -720,7 +720,20 @@ export const es: Messages = {
     rows: 'Filas',
     droppable: 'Se descartaría',
     kept: 'Conservada',
-    noRealRun: 'La retención se ejecuta a diario a las 02:15 UTC, o con `schola retention run` en el servidor.',
+    dailyRun:
+      'La retención se ejecuta a diario a las 02:15 UTC; un administrador del distrito también puede ejecutarla ahora.',
+    runTitle: 'Ejecutar ahora',
+    runNow: 'Ejecutar la retención ahora',
+    runHint:
+      'Elimina o anonimiza ahora cada fila cuyo plazo de retención venció, como la ejecución diaria; las filas ' +
+      'bajo retención legal se conservan y cada lote queda en el registro de auditoría.',
+    runConfirmTitle: '¿Ejecutar la retención ahora?',
+    runConfirmText:
+      'Las filas cuyo plazo de retención venció se eliminarán o anonimizarán ahora. No se puede deshacer. ' +
+      'Haga antes una simulación para ver qué se eliminará.',
+    runProgress: 'Ejecución de la retención',
+    runDone: '{{rows}} filas eliminadas o anonimizadas; {{held}} conservadas por retención legal.',
+    removed: 'Eliminadas o anonimizadas',
     holds: 'Retenciones legales',
     placeHold: 'Aplicar una retención a un estudiante',
     student: 'Estudiante',

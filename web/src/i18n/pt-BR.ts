@@ -718,7 +718,19 @@ export const ptBR: Messages = {
     rows: 'Linhas',
     droppable: 'Seria descartada',
     kept: 'Mantida',
-    noRealRun: 'A retenção roda diariamente às 02:15 UTC, ou com `schola retention run` no servidor.',
+    dailyRun: 'A retenção roda diariamente às 02:15 UTC; um administrador do distrito também pode executá-la agora.',
+    runTitle: 'Executar agora',
+    runNow: 'Executar a retenção agora',
+    runHint:
+      'Exclui ou anonimiza agora cada linha com retenção vencida, como a execução diária; linhas sob retenção ' +
+      'legal são mantidas e cada lote é registrado na trilha de auditoria.',
+    runConfirmTitle: 'Executar a retenção agora?',
+    runConfirmText:
+      'As linhas com período de retenção vencido serão excluídas ou anonimizadas agora. Isso não pode ser desfeito. ' +
+      'Faça antes uma simulação para ver o que será removido.',
+    runProgress: 'Execução da retenção',
+    runDone: '{{rows}} linhas excluídas ou anonimizadas; {{held}} mantidas por retenção legal.',
+    removed: 'Excluídas ou anonimizadas',
     holds: 'Retenções legais',
     placeHold: 'Aplicar retenção a um aluno',
     student: 'Aluno',

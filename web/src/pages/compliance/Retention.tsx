@@ -1,7 +1,7 @@
 /**
  * Retention: the tenant's policies as enforced (period, its source, why one cannot run), creating and
- * editing them (district administrator), and a dry run showing per table what would go and what a
- * legal hold keeps. The real run is the daily task (or the CLI): the API has no endpoint for it.
+ * editing them (district administrator), a dry run showing per table what would go and what a legal
+ * hold keeps, and (district administrator) a run now with its progress and report (RetentionRun.tsx).
  */
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,8 +11,10 @@ import { api, getJson, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { PolicyForm, type PolicyRow } from './PolicyForm';
+import { RetentionReportTables } from './RetentionReport';
+import { RetentionRun } from './RetentionRun';
 
 const POLICIES = '/api/v1/compliance/retention/policies';
 const ROWS = '/api/v1/compliance/data-retention-policies?limit=500';
@@ -33,73 +35,18 @@ function DryRun() {
           </Button>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('compliance.dryRunHint')} {t('compliance.noRealRun')}
+          {t('compliance.dryRunHint')} {t('compliance.dailyRun')}
         </Text>
         <ErrorAlert error={run.error} />
         {report ? (
           <Stack gap="xs" data-testid="dry-run-report">
             <Text size="sm">{t('compliance.dryRunAt', { at: formatDateTime(report.at) })}</Text>
-            <Table striped aria-label={t('compliance.dryRun')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('compliance.table')}</Table.Th>
-                  <Table.Th>{t('compliance.category')}</Table.Th>
-                  <Table.Th>{t('compliance.cutoff')}</Table.Th>
-                  <Table.Th ta="right">{t('compliance.wouldRemove')}</Table.Th>
-                  <Table.Th ta="right">{t('compliance.keptByHold')}</Table.Th>
-                  <Table.Th>{t('compliance.sample')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.policies.map((p) => (
-                  <Table.Tr key={p.policyId} data-testid={`dry-${p.tableName}`}>
-                    <Table.Td>{p.tableName}</Table.Td>
-                    <Table.Td>{p.dataCategory}</Table.Td>
-                    <Table.Td>{p.cutoff ? formatDate(p.cutoff) : '—'}</Table.Td>
-                    <Table.Td ta="right" data-testid="would-remove">
-                      {formatNumber(p.rows)}
-                    </Table.Td>
-                    <Table.Td ta="right" data-testid="kept-by-hold">
-                      {formatNumber(p.held)}
-                    </Table.Td>
-                    <Table.Td>
-                      {p.error ? (
-                        <Text c="red" size="sm">
-                          {t('compliance.error')}: {p.error}
-                        </Text>
-                      ) : (
-                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                          {p.sample.slice(0, 3).join(', ')}
-                          {p.sample.length > 3 ? ', …' : ''}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {report.auditPartitions.length > 0 ? (
-              <Table aria-label={t('compliance.partitions')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('compliance.partitions')}</Table.Th>
-                    <Table.Th ta="right">{t('compliance.rows')}</Table.Th>
-                    <Table.Th>{t('common.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.auditPartitions.map((p) => (
-                    <Table.Tr key={p.partition}>
-                      <Table.Td>{p.partition}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(p.rows)}</Table.Td>
-                      <Table.Td>
-                        {p.droppable ? t('compliance.droppable') : `${t('compliance.kept')}: ${p.reason}`}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : null}
+            <RetentionReportTables
+              report={report}
+              label={t('compliance.dryRun')}
+              rowsLabel={t('compliance.wouldRemove')}
+              testPrefix="dry"
+            />
           </Stack>
         ) : null}
       </Stack>
@@ -184,6 +131,7 @@ export function Retention() {
       </Table>
       {policies.data?.length === 0 ? <Alert color="gray">{t('common.none')}</Alert> : null}
       <DryRun />
+      {mayEdit ? <RetentionRun onFinished={() => void client.invalidateQueries({ queryKey: ['retention'] })} /> : null}
       {editing ? (
         <PolicyForm
           row={editing === 'new' ? undefined : editing}
