@@ -27,7 +27,7 @@ const WEB_PATHS = [
   /^\/api\/v1\/billing\/(invoices|my-invoices)/,
   /^\/api\/v1\/sections\/\{sectionId\}\/(gradebook|grades|attendance)/,
   /^\/api\/v1\/students\/\{studentUsi\}\/(grades|attendance$|report-card$)/,
-  /^\/api\/v1\/schools\/\{schoolId\}\/grading-policy$/,
+  /^\/api\/v1\/schools\/\{schoolId\}\/(grading-policy|courses|courses\/\{courseCode\}\/gpa-level)$/,
   /^\/api\/v1\/schools\/\{schoolId\}\/attendance\/(rates|chronic-absence)$/,
   /^\/api\/v1\/(edfi\/student|edfi\/staff|identity\/accounts|compliance\/audit-logs)$/,
   /^\/api\/v1\/compliance\/(retention\/|legal-holds|records-requests|ferpa-exports|data-retention-policies)/,

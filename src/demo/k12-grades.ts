@@ -9,8 +9,16 @@
  */
 import { sql } from 'drizzle-orm';
 import * as edfi from '../domains/edfi/tables.js';
-import { GRADING_DEFAULTS, levelFor, periodGrade } from '../domains/edfi/index.js';
-import { rowsOf } from '../platform/db/database.js';
+import {
+  computeSchoolGrades,
+  GRADING_DEFAULTS,
+  levelFor,
+  periodGrade,
+  setCourseGpaLevel,
+} from '../domains/edfi/index.js';
+import { createAccessControl } from '../platform/auth/access.js';
+import { rowsOf, type Database } from '../platform/db/database.js';
+import { runWork, systemPrincipal } from '../platform/service/work.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
 import { insertAll } from './bulk.js';
@@ -54,6 +62,11 @@ const COMMENTS = [
   'Needs to turn in homework on time; test scores show real understanding.',
   'Great progress since September.',
   'Please review the missing assignments together at home.',
+];
+
+const SCHOOL_COURSES = [
+  { code: 'CSP', title: 'Computer Science Principles' },
+  { code: 'WRIT', title: 'Creative Writing' },
 ];
 
 const addDays = (iso: string, days: number) => {
@@ -184,4 +197,31 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
   await insertAll(tx, edfi.grade, grades);
   await projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false });
   return { gradebookEntries: entries.length, gradebookScores: scores.length, periodGrades: grades.length };
+}
+
+/** Demo courses given a GPA level (the rest stay regular): the weighted GPA adds the school's add-ons. */
+export const DEMO_GPA_LEVELS = { MATH: 'honors', SCI: 'ap' } as const;
+
+/**
+ * The school's final grades through the grades service, as its staff would compute them at the end of
+ * the term: every section's final grade from all its gradebook entries, and from them the course
+ * transcripts (credits, grade points) that the GPA, the class rank and the official transcript read.
+ */
+export async function seedFinalGrades(database: Database, tenantId: string, schoolId: number) {
+  await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'demo'), {}, async (w) => {
+    // Two courses of the school's own catalog (not scheduled yet): its administrator sets their GPA level.
+    await insertAll(
+      w.tx,
+      edfi.course,
+      SCHOOL_COURSES.map((c) => ({
+        tenantId,
+        courseCode: c.code,
+        educationOrganizationId: schoolId,
+        courseTitle: c.title,
+      })),
+    );
+    await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
+    for (const [code, level] of Object.entries(DEMO_GPA_LEVELS)) await setCourseGpaLevel(w, schoolId, code, { level });
+    await computeSchoolGrades(w, schoolId, 'final');
+  });
 }

@@ -53,6 +53,7 @@ export async function domainHarness(
     schools: 2,
     sectionsPerSchool: 4,
     languageSchoolStudents: 8,
+    finalGrades: false,
     ...size,
   });
   const principals = new Map<string, Principal>();

@@ -109,6 +109,7 @@ const tree = root.addChildren([
     page('/my-grades', () => import('./pages/family/StudentGrades'), 'MyGrades'),
     page('/students/$studentUsi/attendance', () => import('./pages/family/StudentAttendance'), 'StudentAttendancePage'),
     page('/my-attendance', () => import('./pages/family/StudentAttendance'), 'MyAttendance'),
+    page('/grades/courses', () => import('./pages/admin/Courses'), 'Courses'),
     page('/attendance/chronic', () => import('./pages/counselor/ChronicAbsence'), 'ChronicAbsence'),
     page('/attendance/rates', () => import('./pages/counselor/AttendanceRates'), 'AttendanceRates'),
     page('/live', () => import('./pages/live/LiveSessions'), 'LiveSessions'),

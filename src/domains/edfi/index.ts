@@ -89,6 +89,7 @@ export {
   overrideGrade,
   sectionGrades,
 } from './grades/grades.js';
+export { courseGpaLevels, setCourseGpaLevel } from './grades/course-level.js';
 export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
 export { GRADING_DEFAULTS } from './grades/schemas.js';
 export { gpa, levelFor, periodGrade } from './grades/rules.js';

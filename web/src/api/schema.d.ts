@@ -10295,6 +10295,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's courses (its own catalog and the district courses it offers) with their GPA levels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The courses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courses: {
+                                courseCode: string;
+                                courseTitle: string;
+                                educationOrganizationId: number;
+                                /** @enum {string} */
+                                level: "regular" | "honors" | "ap";
+                                mayChange: boolean;
+                                schoolCatalog: boolean;
+                                sections: number;
+                            }[];
+                            schoolId: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/courses/{courseCode}/gpa-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a course's GPA level (regular, honors, ap): the weighted GPA adds the school's add-on for it
+         * @description The course of the school's catalog, else the district course the school offers (district administrators only). Final grades computed or overridden from then on carry the level to the transcript.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    courseCode: string;
+                    schoolId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "regular" | "honors" | "ap";
+                    };
+                };
+            };
+            responses: {
+                /** @description The course and its level */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courseCode: string;
+                            courseTitle: string;
+                            educationOrganizationId: number;
+                            /** @enum {string} */
+                            level: "regular" | "honors" | "ap";
+                            /** @enum {string} */
+                            previousLevel: "regular" | "honors" | "ap";
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled, unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/grading-policy": {
         parameters: {
             query?: never;

@@ -212,6 +212,7 @@ export const en = {
     myChildren: 'My children',
     frontDesk: 'Front desk',
     mySchool: 'My school',
+    gradesReportCards: 'Grades & report cards',
     enrollments: 'Enrollments',
     schedule: 'Class schedule',
     leads: 'Leads (CRM)',
@@ -384,6 +385,23 @@ export const en = {
     actorFilter: 'Actor (account id)',
   },
   accounts: { title: 'Accounts', roles: 'Roles', lastSignIn: 'Last sign-in', email: 'E-mail' },
+  courses: {
+    title: 'Courses and GPA levels',
+    intro:
+      'The weighted GPA adds the school’s honors or AP add-on to a passing grade in a course of that level. ' +
+      'A change counts for final grades computed from then on.',
+    course: 'Course',
+    catalog: 'Catalog',
+    schoolCatalog: 'School',
+    districtCatalog: 'District',
+    sections: 'Sections',
+    gpaLevel: 'GPA level',
+    levelOf: 'GPA level of {{course}}',
+    level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
+    districtOnly: 'set by the district',
+    saved: '{{course}} is now {{level}}.',
+    none: 'The school has no courses yet.',
+  },
   k12grades: {
     sectionPages: 'Section pages',
     grades: 'Grades',

@@ -215,6 +215,7 @@ export const es: Messages = {
     myChildren: 'Mis hijos',
     frontDesk: 'Recepción',
     mySchool: 'Mi escuela',
+    gradesReportCards: 'Calificaciones y boletines',
     enrollments: 'Matrículas',
     schedule: 'Horario de clases',
     leads: 'Prospectos (CRM)',
@@ -387,6 +388,23 @@ export const es: Messages = {
     actorFilter: 'Autor (id de cuenta)',
   },
   accounts: { title: 'Cuentas', roles: 'Roles', lastSignIn: 'Último acceso', email: 'Correo' },
+  courses: {
+    title: 'Cursos y niveles de GPA',
+    intro:
+      'El GPA ponderado suma el adicional de honors o AP de la escuela a una calificación aprobatoria en un curso ' +
+      'de ese nivel. Un cambio cuenta para las calificaciones finales calculadas desde entonces.',
+    course: 'Curso',
+    catalog: 'Catálogo',
+    schoolCatalog: 'Escuela',
+    districtCatalog: 'Distrito',
+    sections: 'Secciones',
+    gpaLevel: 'Nivel de GPA',
+    levelOf: 'Nivel de GPA de {{course}}',
+    level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
+    districtOnly: 'lo define el distrito',
+    saved: '{{course}} ahora es {{level}}.',
+    none: 'La escuela aún no tiene cursos.',
+  },
   k12grades: {
     sectionPages: 'Páginas de la sección',
     grades: 'Notas',

@@ -214,6 +214,7 @@ export const ptBR: Messages = {
     myChildren: 'Meus filhos',
     frontDesk: 'Secretaria',
     mySchool: 'Minha escola',
+    gradesReportCards: 'Notas e boletins',
     enrollments: 'Matrículas',
     schedule: 'Grade de horários',
     leads: 'Leads (CRM)',
@@ -386,6 +387,23 @@ export const ptBR: Messages = {
     actorFilter: 'Autor (id da conta)',
   },
   accounts: { title: 'Contas', roles: 'Papéis', lastSignIn: 'Última entrada', email: 'E-mail' },
+  courses: {
+    title: 'Disciplinas e níveis de GPA',
+    intro:
+      'O GPA ponderado soma o acréscimo de honors ou AP da escola a uma nota de aprovação numa disciplina desse ' +
+      'nível. Uma mudança vale para as notas finais calculadas a partir de então.',
+    course: 'Disciplina',
+    catalog: 'Catálogo',
+    schoolCatalog: 'Escola',
+    districtCatalog: 'Distrito',
+    sections: 'Turmas',
+    gpaLevel: 'Nível de GPA',
+    levelOf: 'Nível de GPA de {{course}}',
+    level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
+    districtOnly: 'definido pelo distrito',
+    saved: '{{course}} agora é {{level}}.',
+    none: 'A escola ainda não tem disciplinas.',
+  },
   k12grades: {
     sectionPages: 'Páginas da turma',
     grades: 'Notas',

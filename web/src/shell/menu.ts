@@ -93,7 +93,14 @@ export function menuFor(me: Me): MenuItem[] {
       { to: '/overview', label: 'mySchool' },
       { to: '/people', label: 'people' },
     ];
-  // School staff (school administrator, librarian…): their school at a glance and its people.
+  // The school administrator: their school, its people, then grades & report cards (the map's order).
+  if (roles.has('school_admin'))
+    return [
+      { to: '/overview', label: 'mySchool' },
+      { to: '/people', label: 'people' },
+      { to: '/grades/courses', label: 'gradesReportCards' },
+    ];
+  // School staff (librarian…): their school at a glance and its people.
   return [
     { to: '/overview', label: 'mySchool' },
     { to: '/people', label: 'people' },

@@ -138,6 +138,72 @@ describe('attendance rates', () => {
     expect([a.enrolledDays, a.absentDays]).toEqual([3, 1]);
   });
 
+  it("per section, counting only days of the student's section enrollment that are instructional", async () => {
+    const q = (text: string, params: unknown[] = []) => h.database.query<Record<string, number>>(text, params);
+    const [term] = await q(
+      `SELECT descriptorid AS id FROM edfi.descriptor WHERE descriptortype = 'TermDescriptor' LIMIT 1`,
+    );
+    const [course] = await q(
+      'SELECT coursecode AS code, educationorganizationid AS edorg FROM edfi.course WHERE tenant_id = $1 LIMIT 1',
+      [tenant],
+    );
+    await q(
+      `INSERT INTO edfi.session (tenant_id, sessionname, schoolid, schoolyear, begindate, enddate, termdescriptorid,
+         totalinstructionaldays) VALUES ($1, 'Hand year', $2, 2027, '2026-08-17', '2027-05-28', $3, 12)`,
+      [tenant, SCHOOL, term!.id],
+    );
+    await q(
+      `INSERT INTO edfi.courseoffering (tenant_id, localcoursecode, schoolid, schoolyear, coursecode,
+         educationorganizationid, sessionname) VALUES ($1, 'HAND-1', $2, 2027, $3, $4, 'Hand year')`,
+      [tenant, SCHOOL, course!.code, course!.edorg],
+    );
+    await q(
+      `INSERT INTO edfi.section (tenant_id, sectionidentifier, localcoursecode, schoolid, schoolyear, sessionname,
+         sectionname) VALUES ($1, 'HAND-S1', 'HAND-1', $2, 2027, 'Hand year', 'Hand counting P1')`,
+      [tenant, SCHOOL],
+    );
+    // A the whole range; B joins the section on 10-13 (after entering the school on 10-12).
+    for (const [name, begin] of [
+      ['A', '2026-08-17'],
+      ['B', '2026-10-13'],
+    ] as const) {
+      await q(
+        `INSERT INTO edfi.studentsectionassociation (tenant_id, studentusi, sectionidentifier, localcoursecode, schoolid,
+           schoolyear, begindate) VALUES ($1, $2, 'HAND-S1', 'HAND-1', $3, 2027, $4)`,
+        [tenant, usi[name], SCHOOL, begin],
+      );
+    }
+    const category = async (code: string) =>
+      (
+        await q(
+          `SELECT descriptorid AS id FROM edfi.descriptor
+            WHERE descriptortype = 'AttendanceEventCategoryDescriptor' AND codevalue = $1`,
+          [code],
+        )
+      )[0]!.id!;
+    const events: [name: string, date: string, code: string][] = [
+      ['A', '2026-10-06', 'Unexcused Absence'],
+      ['A', HOLIDAY, 'Unexcused Absence'], // not an instructional day
+      ['A', '2026-10-07', 'Tardy'], // attended
+      ['A', '2026-11-02', 'Excused Absence'],
+      ['B', '2026-10-12', 'Unexcused Absence'], // before B's section enrollment
+      ['B', '2026-10-14', 'Excused Absence'],
+    ];
+    for (const [name, date, code] of events) {
+      await q(
+        `INSERT INTO edfi.studentsectionattendanceevent (tenant_id, studentusi, sectionidentifier, localcoursecode,
+           schoolid, schoolyear, eventdate, attendanceeventcategorydescriptorid)
+         VALUES ($1, $2, 'HAND-S1', 'HAND-1', $3, 2027, $4, $5)`,
+        [tenant, usi[name], SCHOOL, date, await category(code)],
+      );
+    }
+    const { rows } = await h.work(counselor(), (w) => attendanceRates(w, SCHOOL, { ...RANGE, by: 'section' }));
+    // A: 12 instructional days, 2 missed; B from 10-13: 10-13…10-16 and 3 in November = 7 days, 1 missed.
+    expect(rows).toEqual([
+      { key: 'HAND-S1', label: 'Hand counting P1', enrolledDays: 19, absentDays: 3, rate: 16 / 19 },
+    ]);
+  });
+
   it("confines a teacher's figures to the students they teach", async () => {
     const teacher = h.principal(['teacher'], { schoolIds: [SCHOOL], person: { edfiStaffUSI: 1 } });
     const { rows } = await h.work(teacher, (w) => attendanceRates(w, SCHOOL, { ...RANGE, by: 'student' }));

@@ -1,15 +1,16 @@
 /**
  * A course's GPA level through PUT …/courses/:courseCode/gpa-level on the demo district: who may set it
  * (a district course: the district administrator; a school's own course: its school administrator; never a
- * teacher), 400 naming the field, 404 for a course the school neither owns nor offers, the audit row, and the
- * weighted GPA of a student with a regular, an honors and an AP course against a hand computation (the
- * unweighted GPA unchanged by the levels); concurrent changes serialised by the row lock.
+ * teacher), the school's course list with what the caller may change, 400 naming the field, 404 for a course
+ * the school neither owns nor offers, the audit row, and the weighted GPA of a student with a regular, an
+ * honors and an AP course against a hand computation (the unweighted GPA unchanged by the levels); concurrent
+ * changes serialised by the row lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { COURSE_GPA_LEVELS } from '../tables.js';
-import { setCourseGpaLevel } from './course-level.js';
+import { courseGpaLevels, setCourseGpaLevel } from './course-level.js';
 import { studentGrades } from './gpa.js';
 import { computeGrades, overrideGrade } from './grades.js';
 import { GRADE_LEVELS } from './schemas.js';
@@ -116,6 +117,15 @@ describe('setting a course GPA level', () => {
       level: 'honors',
       previousLevel: 'regular',
     });
+    // The list the courses page shows: the school's own course changeable by its administrator, the
+    // district's not (the district administrator may change both).
+    const listed = await h.work(schoolAdmin, (w) => courseGpaLevels(w, c.schoolid));
+    const byCode = new Map(listed.courses.map((x) => [x.courseCode, x]));
+    expect(byCode.get('LOCAL-ELECTIVE')).toMatchObject({ schoolCatalog: true, level: 'honors', mayChange: true });
+    expect(byCode.get(c.coursecode)).toMatchObject({ schoolCatalog: false, mayChange: false });
+    expect(byCode.get(c.coursecode)!.sections).toBeGreaterThan(0);
+    const district = await h.work(admin, (w) => courseGpaLevels(w, c.schoolid));
+    expect(district.courses.every((x) => x.mayChange)).toBe(true);
     const otherSchool = h.principal(['school_admin'], { schoolIds: [c.schoolid + 1] });
     const foreign = await h.inject(otherSchool, {
       method: 'PUT',

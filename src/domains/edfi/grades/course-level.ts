@@ -14,7 +14,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { course } from '../tables.js';
-import { courseGpaLevelInput, type CourseGpaLevelView } from './schemas.js';
+import { courseGpaLevelInput, type CourseGpaLevelView, type SchoolCoursesView } from './schemas.js';
 
 type Level = CourseGpaLevelView['level'];
 
@@ -71,4 +71,59 @@ export async function setCourseGpaLevel(
     });
   }
   return { courseCode, educationOrganizationId: edorg, courseTitle: row.title, level, previousLevel };
+}
+
+/** Whether the caller may change a course of the district's catalog (a tenant-wide grant). */
+async function mayChangeDistrictCourses(work: Work): Promise<boolean> {
+  try {
+    await work.authorize(course, 'write');
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return false;
+    throw error;
+  }
+}
+
+/** The courses of a school's catalog and the district courses it offers, with their GPA levels. */
+export async function courseGpaLevels(work: Work, schoolId: number): Promise<SchoolCoursesView> {
+  await work.authorize(course, 'read', { schoolId });
+  const mayWrite = await work
+    .authorize(course, 'write', { schoolId })
+    .then(() => true)
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'forbidden') return false;
+      throw error;
+    });
+  const district = mayWrite && (await mayChangeDistrictCourses(work));
+  const rows = rowsOf<{ code: string; title: string; edorg: number; level: Level; sections: number }>(
+    await work.tx.execute(sql`
+      SELECT c.coursecode AS code, c.coursetitle AS title, c.educationorganizationid AS edorg, c.gpalevel AS level,
+             (SELECT count(*)::int FROM edfi.section s JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id
+                 AND o.localcoursecode = s.localcoursecode AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear
+                 AND o.sessionname = s.sessionname
+               WHERE o.tenant_id = c.tenant_id AND o.schoolid = ${schoolId} AND o.coursecode = c.coursecode
+                 AND o.educationorganizationid = c.educationorganizationid) AS sections
+        FROM edfi.course c
+       WHERE c.tenant_id = ${work.tenantId}
+         AND (c.educationorganizationid = ${schoolId} OR EXISTS (
+               SELECT 1 FROM edfi.courseoffering o
+                WHERE o.tenant_id = c.tenant_id AND o.schoolid = ${schoolId} AND o.coursecode = c.coursecode
+                  AND o.educationorganizationid = c.educationorganizationid))
+       ORDER BY c.coursetitle, c.coursecode, c.educationorganizationid`),
+  );
+  return {
+    schoolId,
+    courses: rows.map((r) => {
+      const own = Number(r.edorg) === schoolId;
+      return {
+        courseCode: r.code,
+        courseTitle: r.title,
+        educationOrganizationId: Number(r.edorg),
+        schoolCatalog: own,
+        level: r.level,
+        sections: Number(r.sections),
+        mayChange: own ? mayWrite : district,
+      };
+    }),
+  };
 }

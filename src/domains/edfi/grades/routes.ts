@@ -15,7 +15,7 @@ import { classRank, studentGrades } from './gpa.js';
 import { createEntry, recordScores, sectionGradebook, setCategories } from './gradebook.js';
 import { commentGrade, computeGrades, overrideGrade, sectionGrades } from './grades.js';
 import { gradingPolicy, setGradingPolicy } from './policy.js';
-import { setCourseGpaLevel } from './course-level.js';
+import { courseGpaLevels, setCourseGpaLevel } from './course-level.js';
 import {
   categoriesInput,
   categoryView,
@@ -35,6 +35,7 @@ import {
   periodGradesView,
   periodGradeView,
   periodParams,
+  schoolCoursesView,
   schoolParams,
   scoresInput,
   sectionParams,
@@ -248,6 +249,19 @@ export function gradesRoutes(app: FastifyInstance): void {
       errors,
     },
     ({ params, body, request }) => requestWork(request, (w) => setGradingPolicy(w, params.schoolId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/schools/:schoolId/courses',
+      summary: "A school's courses (its own catalog and the district courses it offers) with their GPA levels",
+      tags,
+      params: schoolParams,
+      response: { status: 200, description: 'The courses', schema: schoolCoursesView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (w) => courseGpaLevels(w, params.schoolId)),
   );
   route(
     app,

@@ -268,6 +268,21 @@ export const courseGpaLevelView = z.object({
 });
 export type CourseGpaLevelView = z.infer<typeof courseGpaLevelView>;
 
+/** A course the school owns or offers, with its GPA level and whether the caller may change it. */
+export const schoolCourseView = z.object({
+  courseCode: z.string(),
+  courseTitle: z.string(),
+  educationOrganizationId: z.number(),
+  /** The school's own catalog (false: the district's, shared by its schools). */
+  schoolCatalog: z.boolean(),
+  level: z.enum(GRADE_LEVELS),
+  /** Sections of the course at the school this school year and before. */
+  sections: z.number(),
+  mayChange: z.boolean(),
+});
+export const schoolCoursesView = z.object({ schoolId: z.number(), courses: z.array(schoolCourseView) });
+export type SchoolCoursesView = z.infer<typeof schoolCoursesView>;
+
 export const gradingPolicyView = z.object({
   schoolId: z.number(),
   scale: z.array(gradeScaleLevel),

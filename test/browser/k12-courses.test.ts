@@ -1,0 +1,90 @@
+/**
+ * Courses and GPA levels in Chromium (headless, playwright-core) against a real server with the demo:
+ * the school administrator opens Grades & report cards from the menu, sees the district's courses with
+ * the levels the district set (not offered for change) and sets a course of the school's own catalog to
+ * AP (kept after a reload); the demo's final grades give a student a cumulative GPA, unweighted and
+ * weighted, and an official transcript with their courses. axe-core (zero serious violations) and
+ * screenshots under .tmp/screenshots.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserWorld,
+  type BrowserWorld,
+  demoEmail,
+  DESKTOP,
+  DISTRICT,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  signIn as signInAs,
+} from '../support/browser.js';
+
+let world: BrowserWorld;
+const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+// A loaded machine may take seconds to draw a page: poll for long enough.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
+
+function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-courses-pdf-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  world = await browserWorld({ jobs: false });
+}, 300_000);
+afterAll(() => world?.close());
+
+describe('the school administrator sets GPA levels', () => {
+  it('sees the district’s levels and sets a course of the school’s own catalog to AP', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'school-admin');
+    expect(await menuItems(page)).toContain('Grades & report cards');
+    await page.getByRole('link', { name: 'Grades & report cards' }).click();
+    await page.waitForURL('**/grades/courses');
+    const table = page.getByRole('table', { name: 'Courses and GPA levels' });
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
+    // A district course: its level shown, set by the district (the demo made Mathematics honors).
+    const math = table.locator('tr[data-course="MATH"]');
+    expect(await math.textContent()).toContain('Honors');
+    expect(await math.textContent()).toContain('set by the district');
+    expect(await math.getByRole('combobox').count()).toBe(0);
+    await checkpoint(page, 'k12-courses-school-admin');
+
+    const level = page.getByLabel('GPA level of Creative Writing');
+    expect(await level.inputValue()).toBe('regular');
+    await level.selectOption('ap');
+    await page.getByRole('status').getByText('Creative Writing is now AP.').waitFor();
+    await page.reload();
+    await poll(() => page.getByLabel('GPA level of Creative Writing').inputValue()).toBe('ap');
+    await context.close();
+  }, 240_000);
+});
+
+describe('the demo’s final grades', () => {
+  it('give a student a cumulative GPA (unweighted and weighted) and a transcript with their courses', async () => {
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'student');
+    await page.getByRole('link', { name: 'My grades' }).click();
+    await page.waitForURL('**/my-grades');
+    const gpa = page.getByText(/^Cumulative GPA: [\d.]+ \(weighted [\d.]+\), [\d.]+ credits$/);
+    await gpa.waitFor({ timeout: 30_000 });
+    const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
+    const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, world.url).toString());
+    expect(pdf.status()).toBe(200);
+    const text = pdfText(await pdf.body());
+    expect(text).toContain('Official transcript');
+    expect(text).toMatch(/Mathematics|English Language Arts|Science|Social Studies/);
+    await checkpoint(page, 'k12-student-gpa');
+    await context.close();
+  }, 240_000);
+});
