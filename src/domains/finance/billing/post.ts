@@ -5,7 +5,7 @@
  * credit_card; transfer and PIX land in the bank account).
  */
 import type { Work } from '../../../platform/service/work.js';
-import { postMoneyEvent, type MoneyEventKind, type MoneyMethod } from '../ledger/postings.js';
+import { postMoneyEvents, type MoneyEvent, type MoneyEventKind, type MoneyMethod } from '../ledger/postings.js';
 import { BILLING_PAYMENT_METHODS, type BillingPaymentMethod } from './schemas.js';
 
 export interface BillingMoneyEvent {
@@ -38,13 +38,22 @@ const METHODS: Record<BillingPaymentMethod, MoneyMethod> = {
   transfer: 'transfer',
 };
 
-/** Posts one money event to the books, in the caller's unit of work (nothing for 0 ¢). */
-export async function post(work: Work, event: BillingMoneyEvent): Promise<void> {
-  if (event.amountCents <= 0) return;
+function toLedger(event: BillingMoneyEvent): MoneyEvent {
   const { method, description, ...rest } = event;
-  await postMoneyEvent(work, {
+  return {
     ...rest,
     description: description.slice(0, 500),
     ...(method && isBillingMethod(method) ? { method: METHODS[method] } : {}),
-  });
+  };
+}
+
+/** Posts one money event to the books, in the caller's unit of work (nothing for 0 ¢). */
+export async function post(work: Work, event: BillingMoneyEvent): Promise<void> {
+  await postAll(work, [event]);
+}
+
+/** Posts several money events together (one journal lock and a few statements for all; 0 ¢ ones skipped). */
+export async function postAll(work: Work, events: readonly BillingMoneyEvent[]): Promise<void> {
+  const due = events.filter((e) => e.amountCents > 0);
+  if (due.length > 0) await postMoneyEvents(work, due.map(toLedger));
 }

@@ -58,6 +58,17 @@ describe('invoice run', () => {
       [tenant],
     );
     expect(count).toEqual({ n: enrollments.length, due: '2026-05-10' });
+    // The books: one invoice_issued entry per invoice, and the journal numbered 1..n without gaps.
+    const [books] = await q<{ issued: number; entries: number; numbers: number; top: number }>(
+      `SELECT (SELECT count(*)::int FROM finance.journal_entries e JOIN finance.invoices i
+                 ON i.tenant_id = e.tenant_id AND i.id = e.source_id AND i.period = '2026-05'
+                WHERE e.tenant_id = $1 AND e.event_kind = 'invoice_issued') AS issued,
+              count(*)::int AS entries, count(DISTINCT entry_number)::int AS numbers,
+              coalesce(max(entry_number), 0)::int AS top
+         FROM finance.journal_entries WHERE tenant_id = $1 AND organization_id = $2`,
+      [tenant, orgId],
+    );
+    expect(books).toEqual({ issued: enrollments.length, entries: books!.top, numbers: books!.top, top: books!.top });
   });
 
   it('gives the sibling discount when another child of the family is enrolled, then grants in order', async () => {

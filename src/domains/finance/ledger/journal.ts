@@ -7,6 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+import { rowsOf } from '../../../platform/db/database.js';
 import type { Work } from '../../../platform/service/work.js';
 import { journalEntries, journalEntryLines } from '../tables.js';
 
@@ -41,11 +42,9 @@ export type LineRow = typeof journalEntryLines.$inferSelect;
 /** The acting user's core id, when the principal is one (created_by / posted_by reference core users). */
 export const actingUserId = (work: Work): string | null => work.principal.person?.coreUserId ?? null;
 
-/** Inserts a draft entry (no number yet) and its lines; returns its id. */
-export async function insertDraft(work: Work, entry: DraftEntry): Promise<string> {
-  const id = ulid();
+function draftRow(work: Work, id: string, entry: DraftEntry) {
   const [year, month] = entry.entryDate.split('-').map(Number) as [number, number];
-  await work.tx.insert(journalEntries).values({
+  return {
     tenantId: work.tenantId,
     id,
     organizationId: entry.organizationId,
@@ -63,26 +62,76 @@ export async function insertDraft(work: Work, entry: DraftEntry): Promise<string
     isReversal: entry.isReversal ?? false,
     reversesEntryId: entry.reversesEntryId ?? null,
     createdBy: actingUserId(work),
-  });
+  };
+}
+
+/** Inserts a draft entry (no number yet) and its lines; returns its id. */
+export async function insertDraft(work: Work, entry: DraftEntry): Promise<string> {
+  const id = ulid();
+  await work.tx.insert(journalEntries).values(draftRow(work, id, entry));
   await insertLines(work, id, entry.lines);
   return id;
 }
 
+/** PostgreSQL takes at most 65,535 parameters per statement: multi-row inserts go in chunks below it. */
+export function chunksFor<T>(rows: readonly T[], columnsPerRow: number): T[][] {
+  const size = Math.max(1, Math.floor(60_000 / columnsPerRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Inserts many drafts of automatic postings (each with an `eventKind`) and their lines with one
+ * multi-row statement each (per chunk). A draft whose event is already in the journal is skipped by
+ * the event's unique index (`ON CONFLICT DO NOTHING`); returns the ids of the drafts inserted, by the
+ * index of their entry in `entries`.
+ */
+export async function insertEventDrafts(work: Work, entries: readonly DraftEntry[]): Promise<Map<number, string>> {
+  const rows = entries.map((entry, index) => ({ index, entry, row: draftRow(work, ulid(), entry) }));
+  const byId = new Map(rows.map((r) => [r.row.id, r]));
+  const inserted = new Map<number, string>();
+  for (const chunk of chunksFor(rows, 20)) {
+    const ids = await work.tx
+      .insert(journalEntries)
+      .values(chunk.map((r) => r.row))
+      .onConflictDoNothing({
+        target: [
+          journalEntries.tenantId,
+          journalEntries.organizationId,
+          journalEntries.eventKind,
+          journalEntries.sourceTable,
+          journalEntries.sourceId,
+        ],
+        where: sql`"event_kind" IS NOT NULL`,
+      })
+      .returning({ id: journalEntries.id });
+    for (const { id } of ids) inserted.set(byId.get(id)!.index, id);
+  }
+  // In the order of `entries` (RETURNING promises none): the caller numbers them in that order.
+  const ordered = new Map([...inserted].sort((a, b) => a[0] - b[0]));
+  const lines = [...ordered].flatMap(([index, id]) => lineRows(work, id, entries[index]!.lines));
+  for (const chunk of chunksFor(lines, 10)) await work.tx.insert(journalEntryLines).values(chunk);
+  return ordered;
+}
+
+function lineRows(work: Work, entryId: string, lines: readonly DraftLine[]) {
+  return lines.map((l, i) => ({
+    tenantId: work.tenantId,
+    id: ulid(),
+    entryId,
+    accountId: l.accountId,
+    costCenterId: l.costCenterId ?? null,
+    amountCents: l.amountCents,
+    entryType: l.entryType,
+    description: l.description ?? null,
+    lineNumber: i + 1,
+  }));
+}
+
 export async function insertLines(work: Work, entryId: string, lines: readonly DraftLine[]): Promise<void> {
   if (lines.length === 0) return;
-  await work.tx.insert(journalEntryLines).values(
-    lines.map((l, i) => ({
-      tenantId: work.tenantId,
-      id: ulid(),
-      entryId,
-      accountId: l.accountId,
-      costCenterId: l.costCenterId ?? null,
-      amountCents: l.amountCents,
-      entryType: l.entryType,
-      description: l.description ?? null,
-      lineNumber: i + 1,
-    })),
-  );
+  await work.tx.insert(journalEntryLines).values(lineRows(work, entryId, lines));
 }
 
 /** Serialises the organisation's postings (numbering, idempotent automatic postings) in this transaction. */
@@ -125,4 +174,32 @@ export async function postDraft(
     )
     .returning();
   return row!;
+}
+
+/**
+ * Posts many drafts of one organisation in one statement: they take the next numbers as one block
+ * (max + 1 … max + n, in the order given). The caller holds the organisation's journal lock, taken
+ * in an earlier statement of this transaction, so the statement's snapshot already sees every number
+ * posted before (a lock taken inside it would come after its snapshot). The database's guard checks
+ * each entry's balance as it flips to posted. Returns each id's number.
+ */
+export async function postDraftsLocked(
+  work: Work,
+  organizationId: string,
+  entryIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (entryIds.length === 0) return new Map();
+  const at = work.now.toISOString();
+  const rows = rowsOf<{ id: string; entry_number: number }>(
+    await work.tx.execute(sql`
+      UPDATE finance.journal_entries e
+         SET status = 'posted', entry_number = b.base + v.ord, posting_date = ${at.slice(0, 10)}::date,
+             posted_at = ${at}::timestamptz, posted_by = ${actingUserId(work)}, updated_at = ${at}::timestamptz
+        FROM (SELECT coalesce(max(entry_number), 0) AS base FROM finance.journal_entries
+               WHERE tenant_id = ${work.tenantId} AND organization_id = ${organizationId}) b,
+             jsonb_array_elements_text(${JSON.stringify(entryIds)}::jsonb) WITH ORDINALITY AS v(id, ord)
+       WHERE e.tenant_id = ${work.tenantId} AND e.id = v.id AND e.status = 'draft'
+   RETURNING e.id, e.entry_number`),
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.entry_number)]));
 }

@@ -19,14 +19,14 @@
  *                     INSS payable, IRRF payable and the net salaries payable (the rest)
  * - payroll_paid:     salaries payable / bank (or cash)
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { journalEntries } from '../tables.js';
 import { ACCOUNTS, accountIdsByCode, type AccountRole } from './chart.js';
-import { insertDraft, lockOrganizationJournal, postDraft } from './journal.js';
+import { insertEventDrafts, lockOrganizationJournal, postDraftsLocked, type DraftEntry } from './journal.js';
 
 export const MONEY_EVENT_KINDS = [
   'invoice_issued',
@@ -153,33 +153,9 @@ function postingAccounts(work: Work, organizationId: string): Promise<Map<string
   return ids;
 }
 
-/**
- * Posts the balanced entry of a money event (or returns the one already posted for it). No
- * authorization of its own: the calling service authorized the operation that moved the money.
- */
-export async function postMoneyEvent(
-  work: Work,
-  input: MoneyEvent,
-): Promise<{ entryId: string; entryNumber: number; created: boolean }> {
-  const event = parseInput(moneyEventSchema, input);
-  await lockOrganizationJournal(work, event.organizationId);
-  const [existing] = await work.tx
-    .select({ id: journalEntries.id, entryNumber: journalEntries.entryNumber })
-    .from(journalEntries)
-    .where(
-      and(
-        eq(journalEntries.tenantId, work.tenantId),
-        eq(journalEntries.organizationId, event.organizationId),
-        eq(journalEntries.eventKind, event.kind),
-        eq(journalEntries.sourceTable, event.source.table),
-        eq(journalEntries.sourceId, event.source.id),
-      ),
-    );
-  if (existing) return { entryId: existing.id, entryNumber: existing.entryNumber ?? 0, created: false };
-
+/** The draft of an event's balanced entry. */
+function draftOf(event: MoneyEvent, ids: Map<string, string>): DraftEntry {
   const rule = postingRule(event.kind, event.method);
-  const debitCode = ACCOUNTS[rule.debit];
-  const creditCode = ACCOUNTS[rule.credit];
   // Withholdings are carved out of the credit side: the entry stays balanced by construction.
   const withheld =
     event.kind === 'payroll_accrued'
@@ -190,9 +166,8 @@ export async function postMoneyEvent(
       : [];
   const rest = event.amountCents - withheld.reduce((s, w) => s + w.amountCents, 0);
   if (rest < 0) throw AppError.validation({ withheld: ['must not exceed the amount'] });
-  const ids = await postingAccounts(work, event.organizationId);
-  const credits = [...withheld, { code: creditCode, amountCents: rest }].filter((c) => c.amountCents > 0);
-  const entryId = await insertDraft(work, {
+  const credits = [...withheld, { code: ACCOUNTS[rule.credit], amountCents: rest }].filter((c) => c.amountCents > 0);
+  return {
     organizationId: event.organizationId,
     entryDate: event.occurredOn,
     description: event.description,
@@ -202,21 +177,109 @@ export async function postMoneyEvent(
     sourceId: event.source.id,
     eventKind: event.kind,
     lines: [
-      { accountId: ids.get(debitCode)!, entryType: 'debit', amountCents: event.amountCents },
+      { accountId: ids.get(ACCOUNTS[rule.debit])!, entryType: 'debit', amountCents: event.amountCents },
       ...credits.map((c) => ({
         accountId: ids.get(c.code)!,
         entryType: 'credit' as const,
         amountCents: c.amountCents,
       })),
     ],
-  });
-  // The journal lock taken above is still held: numbering needs no second lock.
-  const posted = await postDraft(work, entryId, event.organizationId, { journalLocked: true });
-  await work.audit({
-    table: journalEntries,
-    recordId: entryId,
-    operation: 'INSERT',
-    newValues: { entryNumber: posted.entryNumber, kind: event.kind, amountCents: event.amountCents },
-  });
-  return { entryId, entryNumber: posted.entryNumber!, created: true };
+  };
+}
+
+export interface PostedEvent {
+  entryId: string;
+  entryNumber: number;
+  created: boolean;
+}
+
+const eventKey = (e: { kind: string; table: string; id: string }) => `${e.kind}\u0000${e.table}\u0000${e.id}`;
+
+/**
+ * Posts the balanced entries of money events (or finds the ones already posted for them), in the
+ * order given. No authorization of its own: the calling service authorized the operation that moved
+ * the money. However many events, per organisation: one journal lock, one multi-row insert of the
+ * drafts and one of their lines (an event already posted is skipped by its unique index), one
+ * statement numbering them as a block and posting them, and one audit append.
+ */
+export async function postMoneyEvents(work: Work, input: readonly MoneyEvent[]): Promise<PostedEvent[]> {
+  const events = input.map((e) => parseInput(moneyEventSchema, e));
+  const results = new Array<PostedEvent | undefined>(events.length);
+  const organizations = [...new Set(events.map((e) => e.organizationId))].sort();
+  for (const organizationId of organizations) {
+    // First of an event wins: the same event twice in one call is one entry.
+    const firstOf = new Map<string, number>();
+    events.forEach((e, i) => {
+      const key = eventKey({ kind: e.kind, ...e.source });
+      if (e.organizationId === organizationId && !firstOf.has(key)) firstOf.set(key, i);
+    });
+    const indexes = [...firstOf.values()];
+    const ids = await postingAccounts(work, organizationId);
+    const drafts = indexes.map((i) => draftOf(events[i]!, ids));
+    await lockOrganizationJournal(work, organizationId);
+    const inserted = await insertEventDrafts(work, drafts);
+    const newIds = [...inserted.values()];
+    const numbers = await postDraftsLocked(work, organizationId, newIds);
+    const posted = new Map<string, PostedEvent>();
+    for (const [d, entryId] of inserted) {
+      posted.set(eventKey({ kind: drafts[d]!.eventKind!, table: drafts[d]!.sourceTable!, id: drafts[d]!.sourceId! }), {
+        entryId,
+        entryNumber: numbers.get(entryId)!,
+        created: true,
+      });
+    }
+    if (inserted.size < drafts.length) await findPosted(work, organizationId, drafts, posted);
+    await work.auditMany(
+      [...inserted].map(([d, entryId]) => ({
+        table: journalEntries,
+        recordId: entryId,
+        operation: 'INSERT' as const,
+        newValues: {
+          entryNumber: numbers.get(entryId),
+          kind: drafts[d]!.eventKind,
+          amountCents: events[indexes[d]!]!.amountCents,
+        },
+      })),
+    );
+    events.forEach((e, i) => {
+      if (e.organizationId === organizationId) results[i] = posted.get(eventKey({ kind: e.kind, ...e.source }));
+    });
+  }
+  return results.map((r) => r!);
+}
+
+/** The entries already posted for the drafts that were skipped (an event posted before). */
+async function findPosted(work: Work, organizationId: string, drafts: DraftEntry[], into: Map<string, PostedEvent>) {
+  const missing = drafts.filter(
+    (d) => !into.has(eventKey({ kind: d.eventKind!, table: d.sourceTable!, id: d.sourceId! })),
+  );
+  const rows = await work.tx
+    .select({
+      id: journalEntries.id,
+      entryNumber: journalEntries.entryNumber,
+      kind: journalEntries.eventKind,
+      table: journalEntries.sourceTable,
+      sourceId: journalEntries.sourceId,
+    })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.tenantId, work.tenantId),
+        eq(journalEntries.organizationId, organizationId),
+        inArray(journalEntries.sourceId, [...new Set(missing.map((d) => d.sourceId!))]),
+      ),
+    );
+  for (const r of rows) {
+    into.set(eventKey({ kind: r.kind ?? '', table: r.table ?? '', id: r.sourceId ?? '' }), {
+      entryId: r.id,
+      entryNumber: r.entryNumber ?? 0,
+      created: false,
+    });
+  }
+}
+
+/** Posts the balanced entry of one money event (or returns the one already posted for it). */
+export async function postMoneyEvent(work: Work, input: MoneyEvent): Promise<PostedEvent> {
+  const [posted] = await postMoneyEvents(work, [input]);
+  return posted!;
 }
