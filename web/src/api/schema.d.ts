@@ -8388,6 +8388,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -8971,6 +8972,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9026,6 +9028,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9103,6 +9106,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9336,6 +9340,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9396,6 +9401,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9459,6 +9465,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9532,6 +9539,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9582,6 +9590,7 @@ export interface paths {
                         /** Format: date */
                         date: string;
                         endTime: string;
+                        roomId?: string | null;
                         startTime: string;
                     };
                 };
@@ -9600,6 +9609,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
