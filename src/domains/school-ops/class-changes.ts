@@ -59,12 +59,17 @@ async function lockClassRow(work: Work, classId: string): Promise<ClassRow> {
 
 /** The class's sessions from today on that still take place. */
 async function upcomingSlots(work: Work, classId: string) {
-  const rows = rowsOf<{ date: unknown; start_time: unknown; end_time: unknown }>(
-    await work.tx.execute(sql`SELECT date, start_time, end_time FROM school_ops.sessions
+  const rows = rowsOf<{ date: unknown; start_time: unknown; end_time: unknown; room_id: string | null }>(
+    await work.tx.execute(sql`SELECT date, start_time, end_time, room_id FROM school_ops.sessions
       WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND date >= ${today(work)}
         AND coalesce(status, 'scheduled') = 'scheduled'`),
   );
-  return rows.map((r) => ({ date: dayOf(r.date), startTime: hhmm(r.start_time), endTime: hhmm(r.end_time) }));
+  return rows.map((r) => ({
+    date: dayOf(r.date),
+    startTime: hhmm(r.start_time),
+    endTime: hhmm(r.end_time),
+    roomId: r.room_id,
+  }));
 }
 
 async function checkTeacher(work: Work, teacherId: string): Promise<void> {
@@ -213,9 +218,25 @@ async function lockSession(work: Work, sessionId: string): Promise<SessionRow> {
   return row;
 }
 
+/** The room a session is moved into: one of the school's, with a seat for each student enrolled. */
+async function checkSessionRoom(work: Work, classId: string, roomId: string): Promise<void> {
+  const [room] = await work.tx
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.tenantId, work.tenantId), eq(rooms.id, roomId)));
+  if (!room || room.isActive === false) throw AppError.validation({ roomId: ['is not a room of this school'] });
+  const enrolled = await activeEnrollmentCount(work, classId);
+  if (room.capacity != null && enrolled > room.capacity)
+    throw schoolOpsErrors.room_too_small(`${room.name} seats ${room.capacity}; ${enrolled} students are enrolled.`, {
+      validationErrors: { roomId: [`must seat the ${enrolled} students enrolled`] },
+    });
+}
+
 /**
- * Moves one session to another date and time: never into the past, never over another session of the
- * same class, nor over the teacher's or the room's other sessions (409 `double_booked`).
+ * Moves one session to another date and time, and optionally another room (for that session only):
+ * never into the past, never over another session of the same class, nor over the teacher's or the
+ * room's other sessions (409 `double_booked`). Both the class's room and the new one are locked first,
+ * so two moves into the same room and time run one after the other.
  */
 export async function rescheduleSession(
   work: Work,
@@ -232,7 +253,10 @@ export async function rescheduleSession(
       validationErrors: { date: ['must be today or later'] },
     });
   const before = await getSession(work, sessionId);
-  await lockResources(work, cls);
+  // undefined keeps the session's room, null puts it back in the class's room
+  const roomId = data.roomId === undefined ? row.roomId : data.roomId === cls.roomId ? null : data.roomId;
+  if (data.roomId) await checkSessionRoom(work, cls.id, data.roomId);
+  await lockResources(work, cls, roomId ? [roomId] : []);
   const own = rowsOf<{ start_time: unknown; end_time: unknown }>(
     await work.tx.execute(sql`SELECT start_time, end_time FROM school_ops.sessions
       WHERE tenant_id = ${work.tenantId} AND class_id = ${cls.id} AND id <> ${sessionId} AND date = ${data.date}
@@ -246,14 +270,16 @@ export async function rescheduleSession(
     );
   }
   try {
-    await assertFree(work, cls, [data]);
+    await assertFree(work, cls, [{ ...data, roomId }]);
   } catch (error) {
-    throw withField(error, 'startTime');
+    const roomTaken = error instanceof AppError && error.extras?.resource === 'room' && data.roomId;
+    throw withField(error, roomTaken ? 'roomId' : 'startTime');
   }
-  const note = `Moved from ${before.date} ${before.startTime}–${before.endTime}`;
+  const movedRoom = (roomId ?? cls.roomId) !== (row.roomId ?? cls.roomId) ? `, room ${before.roomName ?? '—'}` : '';
+  const note = `Moved from ${before.date} ${before.startTime}–${before.endTime}${movedRoom}`;
   await work.tx
     .update(sessions)
-    .set({ date: data.date, startTime: data.startTime, endTime: data.endTime, notes: note })
+    .set({ date: data.date, startTime: data.startTime, endTime: data.endTime, notes: note, roomId })
     .where(and(eq(sessions.tenantId, work.tenantId), eq(sessions.id, sessionId)));
   const after = await getSession(work, sessionId);
   await work.audit({ table: sessions, recordId: sessionId, operation: 'UPDATE', oldValues: before, newValues: after });

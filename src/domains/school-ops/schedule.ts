@@ -36,6 +36,8 @@ export interface Slot {
   date: string;
   startTime: string;
   endTime: string;
+  /** The session's own room, when it is not the class's (null/absent: the class's room). */
+  roomId?: string | null;
 }
 
 const DAY = 86_400_000;
@@ -49,11 +51,11 @@ const overlaps = (a: { startTime: string; endTime: string }, b: { startTime: str
 
 export const SESSION_SELECT = sql`
   SELECT s.id, s.class_id, c.name AS class_name, c.teacher_id, s.date, s.start_time, s.end_time,
-         coalesce(s.status, 'scheduled') AS status, s.notes, r.name AS room_name,
+         coalesce(s.status, 'scheduled') AS status, s.notes, r.id AS room_id, r.name AS room_name,
          NULLIF(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), '') AS teacher_name
     FROM school_ops.sessions s
     JOIN school_ops.classes c ON c.tenant_id = s.tenant_id AND c.id = s.class_id
-    LEFT JOIN school_ops.rooms r ON r.tenant_id = c.tenant_id AND r.id = c.room_id
+    LEFT JOIN school_ops.rooms r ON r.tenant_id = c.tenant_id AND r.id = coalesce(s.room_id, c.room_id)
     LEFT JOIN core.users u ON u.tenant_id = c.tenant_id AND u.id = c.teacher_id`;
 
 export function sessionView(r: Raw): SessionView {
@@ -63,6 +65,7 @@ export function sessionView(r: Raw): SessionView {
     className: r.class_name == null ? null : String(r.class_name),
     teacherId: r.teacher_id == null ? null : String(r.teacher_id),
     teacherName: r.teacher_name == null ? null : String(r.teacher_name),
+    roomId: r.room_id == null ? null : String(r.room_id),
     roomName: r.room_name == null ? null : String(r.room_name),
     date: dayOf(r.date),
     startTime: hhmm(r.start_time),
@@ -81,35 +84,54 @@ export async function classRow(work: Work, classId: string): Promise<ClassRow> {
   return row;
 }
 
-/** Serialises everything that books this class's teacher or room (fixed order: no deadlock). */
-export async function lockResources(work: Work, cls: ClassRow): Promise<void> {
-  const keys = [cls.teacherId && `teacher:${cls.teacherId}`, cls.roomId && `room:${cls.roomId}`].filter(
-    (k): k is string => Boolean(k),
-  );
-  for (const key of keys.sort()) await lockKey(work, `school-ops:${key}`);
+/**
+ * Serialises everything that books this class's teacher or room, and any other room named (a session
+ * moved to its own room), in a fixed order: no deadlock.
+ */
+export async function lockResources(work: Work, cls: ClassRow, otherRooms: readonly string[] = []): Promise<void> {
+  const rooms = [cls.roomId, ...otherRooms].filter((r): r is string => Boolean(r)).map((r) => `room:${r}`);
+  const keys = new Set([...(cls.teacherId ? [`teacher:${cls.teacherId}`] : []), ...rooms]);
+  for (const key of [...keys].sort()) await lockKey(work, `school-ops:${key}`);
 }
 
-/** 409 `double_booked` when any slot overlaps another class's session of the same teacher or room. */
+/**
+ * 409 `double_booked` when any slot overlaps another class's session of the same teacher or in the same
+ * room — a session's room being its own when it has one, else its class's (on both sides).
+ */
 export async function assertFree(work: Work, cls: ClassRow, slots: Slot[]): Promise<void> {
-  if (slots.length === 0 || (!cls.teacherId && !cls.roomId)) return;
+  const roomOf = (slot: Slot) => slot.roomId ?? cls.roomId ?? null;
+  const roomIds = [...new Set(slots.map(roomOf).filter((r): r is string => r !== null))];
+  if (slots.length === 0 || (!cls.teacherId && roomIds.length === 0)) return;
   const dates = slots.map((s) => s.date).sort();
+  const roomList =
+    roomIds.length > 0
+      ? sql.join(
+          roomIds.map((r) => sql`${r}`),
+          sql`, `,
+        )
+      : sql`NULL`;
   const rows = rowsOf<Raw>(
-    await work.tx.execute(sql`SELECT s.date, s.start_time, s.end_time, c.name, c.teacher_id, c.room_id
+    await work.tx.execute(sql`SELECT s.date, s.start_time, s.end_time, c.name, c.teacher_id,
+        coalesce(s.room_id, c.room_id) AS room_id
       FROM school_ops.sessions s JOIN school_ops.classes c ON c.tenant_id = s.tenant_id AND c.id = s.class_id
      WHERE s.tenant_id = ${work.tenantId} AND s.class_id <> ${cls.id}
        AND coalesce(s.status, 'scheduled') <> 'cancelled'
        AND s.date BETWEEN ${dates[0]} AND ${dates[dates.length - 1]}
-       AND (c.teacher_id = ${cls.teacherId ?? ''} OR c.room_id = ${cls.roomId ?? ''})`),
+       AND (c.teacher_id = ${cls.teacherId ?? ''} OR coalesce(s.room_id, c.room_id) IN (${roomList}))`),
   );
   const taken = rows.map((r) => ({
     date: dayOf(r.date),
     startTime: hhmm(r.start_time),
     endTime: hhmm(r.end_time),
     name: String(r.name),
+    roomId: r.room_id == null ? null : String(r.room_id),
     teacher: r.teacher_id === cls.teacherId && cls.teacherId != null,
   }));
   for (const slot of slots) {
-    const clash = taken.find((t) => t.date === slot.date && overlaps(t, slot));
+    const clash = taken.find(
+      (t) =>
+        t.date === slot.date && overlaps(t, slot) && (t.teacher || (t.roomId !== null && t.roomId === roomOf(slot))),
+    );
     if (clash) {
       const who = clash.teacher ? 'the teacher' : 'the room';
       throw schoolOpsErrors.double_booked(

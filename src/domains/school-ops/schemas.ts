@@ -122,6 +122,8 @@ export const sessionView = z.object({
   className: z.string().nullable(),
   teacherId: z.string().nullable(),
   teacherName: z.string().nullable(),
+  /** Where the session meets: its own room when it was moved, else its class's. */
+  roomId: z.string().nullable(),
   roomName: z.string().nullable(),
   date: z.string(),
   startTime: z.string(),
@@ -174,7 +176,13 @@ export const cancelInput = z.strictObject({ reason });
 export type CancelInput = z.input<typeof cancelInput>;
 
 export const rescheduleSessionInput = z
-  .strictObject({ date: isoDate, startTime: clockTime, endTime: clockTime })
+  .strictObject({
+    date: isoDate,
+    startTime: clockTime,
+    endTime: clockTime,
+    /** Another room for this session only; null puts it back in the class's room; absent keeps its room. */
+    roomId: z.string().trim().min(1, 'is required').max(64).nullable().optional(),
+  })
   .refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' });
 export type RescheduleSessionInput = z.input<typeof rescheduleSessionInput>;
 

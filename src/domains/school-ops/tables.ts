@@ -122,10 +122,15 @@ export const sessions = schoolOpsSchema.table(
     endTime: time('end_time'),
     status: text('status'),
     notes: text('notes'),
+    // Issue 18: a session may meet in another room than its class's (a reschedule moved it); null = the
+    // class's room. The double-booking checks use coalesce(session room, class room).
+    roomId: text('room_id'),
   },
   (t) => [
     ...tenantKeys('sessions', t.tenantId, t.id),
     tenantFk('sessions_class_fkey', [t.tenantId, t.classId], [classes.tenantId, classes.id], 'cascade'),
+    tenantFk('sessions_room_fkey', [t.tenantId, t.roomId], [rooms.tenantId, rooms.id]),
+    index('sessions_room_idx').on(t.tenantId, t.roomId),
     checkIn('sessions_status_check', t.status, ['scheduled', 'in_progress', 'completed', 'cancelled']),
     checkSql('sessions_time_check', sql`${bare(t.endTime)} > ${bare(t.startTime)}`),
     // one meeting of a class per date and start time: generating a term twice adds nothing

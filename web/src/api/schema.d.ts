@@ -8919,6 +8919,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9502,6 +9503,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9557,6 +9559,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9634,6 +9637,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9867,6 +9871,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -9927,6 +9932,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -9990,6 +9996,7 @@ export interface paths {
                                 endTime: string;
                                 id: string;
                                 notes: string | null;
+                                roomId: string | null;
                                 roomName: string | null;
                                 startTime: string;
                                 status: string;
@@ -10063,6 +10070,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;
@@ -10113,6 +10121,7 @@ export interface paths {
                         /** Format: date */
                         date: string;
                         endTime: string;
+                        roomId?: string | null;
                         startTime: string;
                     };
                 };
@@ -10131,6 +10140,7 @@ export interface paths {
                             endTime: string;
                             id: string;
                             notes: string | null;
+                            roomId: string | null;
                             roomName: string | null;
                             startTime: string;
                             status: string;

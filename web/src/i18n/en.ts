@@ -53,6 +53,7 @@ export const en = {
     signedInAs: 'Signed in as {{name}}',
   },
   office: {
+    sessionRoom: 'Room (this session)',
     newLead: 'New lead',
     createLead: 'Create lead',
     leadCreated: 'Lead {{name}} created.',

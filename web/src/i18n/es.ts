@@ -55,6 +55,7 @@ export const es: Messages = {
     signedInAs: 'Sesión de {{name}}',
   },
   office: {
+    sessionRoom: 'Aula (esta sesión)',
     newLead: 'Nuevo prospecto',
     createLead: 'Crear prospecto',
     leadCreated: 'Prospecto {{name}} creado.',

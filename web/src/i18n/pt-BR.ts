@@ -55,6 +55,7 @@ export const ptBR: Messages = {
     signedInAs: 'Conectado como {{name}}',
   },
   office: {
+    sessionRoom: 'Sala (desta aula)',
     newLead: 'Novo lead',
     createLead: 'Criar lead',
     leadCreated: 'Lead {{name}} criado.',

@@ -15,7 +15,7 @@ import {
   PAYOUT_STATUSES,
 } from './schemas.js';
 import { payrollRow, payrollView, withheldOf } from './service.js';
-import { withholdingDetail } from './taxes.js';
+import { tableYearFor, withholdingDetail } from './taxes.js';
 
 /** A payroll and its calculation: INSS slice by slice, the IRRF deduction, base and bracket. */
 export async function payrollDetail(work: Work, payrollId: string): Promise<PayrollDetailView> {
@@ -37,7 +37,10 @@ export async function payrollDetail(work: Work, payrollId: string): Promise<Payr
   const withholds = (extra?.contract_model ?? 'school_employee') === 'school_employee' && row.periodStart !== null;
   const year = Number((row.periodStart ?? '').slice(0, 4));
   const detail = withholds
-    ? { year, ...withholdingDetail(row.grossAmountCents ?? 0, { year, dependants: extra?.dependants ?? 0 }) }
+    ? {
+        year: tableYearFor(year),
+        ...withholdingDetail(row.grossAmountCents ?? 0, { year, dependants: extra?.dependants ?? 0 }),
+      }
     : null;
   return {
     payroll: payrollView(row, extra?.name ?? null),

@@ -61,6 +61,7 @@ export const payrollList = z.object({ items: z.array(payrollView) });
 const cents = z.number().int();
 /** How the withholdings were computed (taxes.ts `withholdingDetail`): INSS slices, the IRRF base and bracket. */
 export const withholdingView = z.object({
+  /** The year of the tax table applied (the latest published up to the payroll's year). */
   year: z.number().int(),
   grossCents: cents,
   inss: z.object({

@@ -56,12 +56,17 @@ export const PAYROLL_TAX_TABLES: Readonly<Record<number, PayrollTaxTable>> = {
 
 /** The table in force for `year`: that year's, or the latest earlier one (a year not yet published). */
 export function taxTableFor(year: number, tables = PAYROLL_TAX_TABLES): PayrollTaxTable {
+  return tables[tableYearFor(year, tables)]!;
+}
+
+/** The year of the table in force for `year` (what the payroll detail names). */
+export function tableYearFor(year: number, tables = PAYROLL_TAX_TABLES): number {
   const years = Object.keys(tables)
     .map(Number)
     .sort((a, b) => a - b);
   const chosen = years.filter((y) => y <= year).pop() ?? years[0];
   if (chosen === undefined) throw new RangeError('no payroll tax table');
-  return tables[chosen]!;
+  return chosen;
 }
 
 /** cents × basis points / 10 000, rounded half away from zero (non-negative integers only). */

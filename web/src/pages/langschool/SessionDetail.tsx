@@ -1,5 +1,6 @@
 /**
- * A session opened from the week calendar: reschedule it (date and times) or cancel it with a reason;
+ * A session opened from the week calendar: reschedule it (date, times and, for this session only, its
+ * room) or cancel it with a reason;
  * below, its class: edit teacher, room and seats, or cancel the whole class. Every rule (no double
  * booking, seats never below the students enrolled…) is the server's: refusals appear in words and by
  * the field they name.
@@ -34,6 +35,8 @@ export interface SessionSummary {
   endTime: string;
   status: string;
   notes?: string | null;
+  /** Where it meets: its own room when it was moved, else its class's. */
+  roomId?: string | null;
 }
 
 /** A field's reasons from a refusal, led by the field's label; the banner then stays for the detail. */
@@ -81,9 +84,14 @@ function ReasonForm(props: {
 function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const [slot, setSlot] = useState({ date: session.date, startTime: session.startTime, endTime: session.endTime });
+  // undefined: the session keeps its room; a room chosen moves this session only
+  const [roomId, setRoomId] = useState<string | undefined>(undefined);
+  const classes = useQuery({ queryKey: ['ls-classes'], queryFn: () => unwrap(api.GET('/api/v1/school-ops/classes')) });
+  const { rooms } = choices(classes.data ?? []);
   const path = { params: { path: { sessionId: session.id } } };
+  const body = roomId !== undefined && roomId !== session.roomId ? { ...slot, roomId } : slot;
   const move = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/school-ops/sessions/{sessionId}/reschedule', { ...path, body: slot })),
+    mutationFn: () => unwrap(api.POST('/api/v1/school-ops/sessions/{sessionId}/reschedule', { ...path, body })),
     onSuccess: (s) =>
       onDone(t('office.rescheduled', { date: formatDate(s.date), time: `${s.startTime}–${s.endTime}` })),
   });
@@ -131,6 +139,14 @@ function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: 
               value={slot.endTime}
               onChange={(e) => setSlot({ ...slot, endTime: e.currentTarget.value })}
               error={fieldOf(move.error, 'endTime', t('office.end'))}
+            />
+            <Select
+              label={t('office.sessionRoom')}
+              data={rooms}
+              value={roomId ?? session.roomId ?? null}
+              onChange={(v) => setRoomId(v ?? undefined)}
+              error={fieldOf(move.error, 'roomId', t('office.sessionRoom'))}
+              allowDeselect={false}
             />
           </Group>
           <Group justify="flex-end">

@@ -1,0 +1,3 @@
+ALTER TABLE "school_ops"."sessions" ADD COLUMN "room_id" text;--> statement-breakpoint
+ALTER TABLE "school_ops"."sessions" ADD CONSTRAINT "sessions_room_fkey" FOREIGN KEY ("tenant_id","room_id") REFERENCES "school_ops"."rooms"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "sessions_room_idx" ON "school_ops"."sessions" USING btree ("tenant_id","room_id");
