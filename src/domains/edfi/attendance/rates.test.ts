@@ -168,8 +168,8 @@ describe('attendance rates', () => {
       ['B', '2026-10-13'],
     ] as const) {
       await q(
-        `INSERT INTO edfi.studentsectionassociation (tenant_id, studentusi, sectionidentifier, localcoursecode, schoolid,
-           schoolyear, begindate) VALUES ($1, $2, 'HAND-S1', 'HAND-1', $3, 2027, $4)`,
+        `INSERT INTO edfi.studentsectionassociation (tenant_id, studentusi, sectionidentifier, localcoursecode,
+           schoolid, schoolyear, begindate) VALUES ($1, $2, 'HAND-S1', 'HAND-1', $3, 2027, $4)`,
         [tenant, usi[name], SCHOOL, begin],
       );
     }
