@@ -9760,6 +9760,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendarEvents: string[];
                             counts: {
                                 [key: string]: number;
                             };
@@ -9769,6 +9770,7 @@ export interface paths {
                                 studentUsi: number;
                             }[];
                             date: string;
+                            instructional: boolean;
                             roster: {
                                 mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
                                 name: string;
@@ -9829,6 +9831,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendarEvents: string[];
                             counts: {
                                 [key: string]: number;
                             };
@@ -9838,6 +9841,7 @@ export interface paths {
                                 studentUsi: number;
                             }[];
                             date: string;
+                            instructional: boolean;
                             roster: {
                                 mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
                                 name: string;

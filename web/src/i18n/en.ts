@@ -723,6 +723,9 @@ export const en = {
     downloadZip: 'Download the zip',
   },
   k12att: {
+    notSchoolDayTitle: 'Not a school day',
+    notSchoolDay: '{{date}} is not on the school calendar: attendance is taken on school days only.',
+    notSchoolDayEvents: 'The school calendar marks {{date}} as {{events}}: attendance is taken on school days only.',
     attendance: 'Attendance',
     attendanceOf: 'Attendance of {{name}}',
     myAttendance: 'My attendance',

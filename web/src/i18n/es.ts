@@ -728,6 +728,10 @@ export const es: Messages = {
     downloadZip: 'Descargar el zip',
   },
   k12att: {
+    notSchoolDayTitle: 'No es día lectivo',
+    notSchoolDay: '{{date}} no está en el calendario escolar: la asistencia solo se toma en días lectivos.',
+    notSchoolDayEvents:
+      'El calendario escolar marca {{date}} como {{events}}: la asistencia solo se toma en días lectivos.',
     attendance: 'Asistencia',
     attendanceOf: 'Asistencia de {{name}}',
     myAttendance: 'Mi asistencia',

@@ -725,6 +725,10 @@ export const ptBR: Messages = {
     downloadZip: 'Baixar o zip',
   },
   k12att: {
+    notSchoolDayTitle: 'Não é dia letivo',
+    notSchoolDay: '{{date}} não está no calendário escolar: a frequência só é registrada em dias letivos.',
+    notSchoolDayEvents:
+      'O calendário escolar marca {{date}} como {{events}}: a frequência só é registrada em dias letivos.',
     attendance: 'Frequência',
     attendanceOf: 'Frequência de {{name}}',
     myAttendance: 'Minha frequência',
