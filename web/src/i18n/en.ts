@@ -410,6 +410,7 @@ export const en = {
     myGrades: 'My grades',
     noStudentRecord: 'Your account is not linked to a student record: ask your school.',
     documents: 'Report cards and transcript',
+    finalGrade: 'Final grade',
     reportCardFor: 'Report card, {{period}} (PDF)',
     transcriptPdf: 'Transcript (PDF)',
     actions: 'Actions',

@@ -414,6 +414,7 @@ export const es: Messages = {
     myGrades: 'Mis calificaciones',
     noStudentRecord: 'Tu cuenta no está vinculada a un registro de estudiante: consulta a tu escuela.',
     documents: 'Boletines y expediente académico',
+    finalGrade: 'Calificación final',
     reportCardFor: 'Boletín, {{period}} (PDF)',
     transcriptPdf: 'Expediente académico (PDF)',
     actions: 'Acciones',

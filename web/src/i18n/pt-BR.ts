@@ -412,6 +412,7 @@ export const ptBR: Messages = {
     myGrades: 'Minhas notas',
     noStudentRecord: 'Sua conta não está ligada a um registro de aluno: fale com a escola.',
     documents: 'Boletins e histórico escolar',
+    finalGrade: 'Nota final',
     reportCardFor: 'Boletim, {{period}} (PDF)',
     transcriptPdf: 'Histórico escolar (PDF)',
     actions: 'Ações',
