@@ -1,9 +1,10 @@
 /**
  * K-12 attendance in Chromium (headless, playwright-core) against a real server with the demo: the
  * teacher takes a section's attendance on a tablet, by keyboard, with two exceptions (they persist
- * after a reload; saving again replaces; a refusal is shown in words); the counselor sees the
- * chronically absent students and the rates by grade and section; a parent opens a child's attendance
- * on a phone, and the student their own. axe-core on every page; screenshots under .tmp/screenshots.
+ * after a reload; saving again replaces; a non-school day is announced before anything is filled in);
+ * the counselor sees the chronically absent students and the rates by grade and section; a parent opens
+ * a child's attendance on a phone, and the student their own. axe-core on every page; screenshots under
+ * .tmp/screenshots.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -86,13 +87,13 @@ describe('the teacher takes attendance', () => {
     await poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(other);
     expect(other < date).toBe(true);
 
-    // A Saturday is no school day: the server's refusal is shown in words.
+    // A Saturday is no school day: the page says so before anything is filled in (the server refuses it too).
     await page.goto(`${suite.world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
-    await poll(() => rows.count()).toBeGreaterThan(2);
-    await page.getByRole('button', { name: 'Save attendance' }).click();
-    await poll(() => page.getByRole('alert').textContent()).toMatch(
-      /2026-11-07 is not an instructional day of school \d+'s calendar\./,
-    );
+    const offDay = page.locator('[data-off-day]');
+    await poll(() => offDay.textContent()).toMatch(/^Not a school day.+is not on the school calendar: attendance is/);
+    expect(await rows.count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save attendance' }).count()).toBe(0);
+    await checkpoint(page, 'k12-attendance-teacher-off-day');
     await context.close();
   }, 240_000);
 });

@@ -78,6 +78,9 @@ describe('the demo’s final grades', () => {
     await page.waitForURL('**/my-grades');
     const gpa = page.getByText(/^Cumulative GPA: [\d.]+ \(weighted [\d.]+\), [\d.]+ credits$/);
     await gpa.waitFor({ timeout: 30_000 });
+    // Final grades are labelled so (not as the last grading period's), and make no report card.
+    expect(await page.getByRole('table', { name: 'Grades' }).getByText('Final grade').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: /^Report card, Fourth Quarter/ }).count()).toBe(0);
     const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
     const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, world.url).toString());
     expect(pdf.status()).toBe(200);

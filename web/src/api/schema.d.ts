@@ -10572,6 +10572,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendarEvents: string[];
                             counts: {
                                 [key: string]: number;
                             };
@@ -10581,6 +10582,7 @@ export interface paths {
                                 studentUsi: number;
                             }[];
                             date: string;
+                            instructional: boolean;
                             roster: {
                                 mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
                                 name: string;
@@ -10641,6 +10643,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            calendarEvents: string[];
                             counts: {
                                 [key: string]: number;
                             };
@@ -10650,6 +10653,7 @@ export interface paths {
                                 studentUsi: number;
                             }[];
                             date: string;
+                            instructional: boolean;
                             roster: {
                                 mark: ("present" | "absent" | "excused" | "tardy" | "early_departure") | null;
                                 name: string;

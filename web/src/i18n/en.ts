@@ -437,6 +437,7 @@ export const en = {
     myGrades: 'My grades',
     noStudentRecord: 'Your account is not linked to a student record: ask your school.',
     documents: 'Report cards and transcript',
+    finalGrade: 'Final grade',
     reportCardFor: 'Report card, {{period}} (PDF)',
     transcriptPdf: 'Transcript (PDF)',
     actions: 'Actions',
@@ -804,6 +805,9 @@ export const en = {
     downloadZip: 'Download the zip',
   },
   k12att: {
+    notSchoolDayTitle: 'Not a school day',
+    notSchoolDay: '{{date}} is not on the school calendar: attendance is taken on school days only.',
+    notSchoolDayEvents: 'The school calendar marks {{date}} as {{events}}: attendance is taken on school days only.',
     attendance: 'Attendance',
     attendanceOf: 'Attendance of {{name}}',
     myAttendance: 'My attendance',

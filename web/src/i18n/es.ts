@@ -441,6 +441,7 @@ export const es: Messages = {
     myGrades: 'Mis calificaciones',
     noStudentRecord: 'Tu cuenta no está vinculada a un registro de estudiante: consulta a tu escuela.',
     documents: 'Boletines y expediente académico',
+    finalGrade: 'Calificación final',
     reportCardFor: 'Boletín, {{period}} (PDF)',
     transcriptPdf: 'Expediente académico (PDF)',
     actions: 'Acciones',
@@ -810,6 +811,10 @@ export const es: Messages = {
     downloadZip: 'Descargar el zip',
   },
   k12att: {
+    notSchoolDayTitle: 'No es día lectivo',
+    notSchoolDay: '{{date}} no está en el calendario escolar: la asistencia solo se toma en días lectivos.',
+    notSchoolDayEvents:
+      'El calendario escolar marca {{date}} como {{events}}: la asistencia solo se toma en días lectivos.',
     attendance: 'Asistencia',
     attendanceOf: 'Asistencia de {{name}}',
     myAttendance: 'Mi asistencia',

@@ -439,6 +439,7 @@ export const ptBR: Messages = {
     myGrades: 'Minhas notas',
     noStudentRecord: 'Sua conta não está ligada a um registro de aluno: fale com a escola.',
     documents: 'Boletins e histórico escolar',
+    finalGrade: 'Nota final',
     reportCardFor: 'Boletim, {{period}} (PDF)',
     transcriptPdf: 'Histórico escolar (PDF)',
     actions: 'Ações',
@@ -806,6 +807,10 @@ export const ptBR: Messages = {
     downloadZip: 'Baixar o zip',
   },
   k12att: {
+    notSchoolDayTitle: 'Não é dia letivo',
+    notSchoolDay: '{{date}} não está no calendário escolar: a frequência só é registrada em dias letivos.',
+    notSchoolDayEvents:
+      'O calendário escolar marca {{date}} como {{events}}: a frequência só é registrada em dias letivos.',
     attendance: 'Frequência',
     attendanceOf: 'Frequência de {{name}}',
     myAttendance: 'Minha frequência',

@@ -75,7 +75,15 @@ const rosterMark = z.object({
   reason: z.string().nullable(),
 });
 
-export const sectionAttendanceView = z.object({
+/** What the school calendar says of a day (attendance is taken only on an instructional one). */
+export const calendarDayView = z.object({
+  instructional: z.boolean(),
+  /** The calendar's events that day (e.g. "Instructional day", "Holiday"); none: not on the calendar. */
+  calendarEvents: z.array(z.string()),
+});
+export type CalendarDay = z.infer<typeof calendarDayView>;
+
+export const sectionAttendanceView = calendarDayView.extend({
   sectionId: z.string(),
   sectionIdentifier: z.string(),
   schoolId: z.number(),

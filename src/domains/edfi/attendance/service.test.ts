@@ -191,6 +191,11 @@ describe('taking attendance', () => {
     await expect(
       h.work(teacher, (w) => takeSectionAttendance(w, section.id, SATURDAY, { exceptions: [] })),
     ).rejects.toMatchObject({ code: 'not_instructional_day', status: 422 });
+    // The day's read says so first (the page warns before the teacher fills it in).
+    const saturday = await h.work(teacher, (w) => sectionAttendance(w, section.id, SATURDAY));
+    expect(saturday).toMatchObject({ instructional: false, calendarEvents: [] });
+    const monday = await h.work(teacher, (w) => sectionAttendance(w, section.id, MONDAY));
+    expect(monday).toMatchObject({ instructional: true, calendarEvents: ['Instructional day'] });
   });
 
   it("derives the school day from the day's sections by the school's rule", async () => {

@@ -32,6 +32,7 @@ import {
   ratesQuery,
   takeAttendanceInput,
   type AttendanceMark,
+  type CalendarDay,
   type SectionAttendanceView,
   type TakeAttendanceInput,
 } from './schemas.js';
@@ -96,25 +97,32 @@ async function categoryIds(work: Work): Promise<(mark: AttendanceMark) => number
   return (mark) => ids.get(MARK_CATEGORY[mark].toLowerCase())!;
 }
 
-async function assertInstructionalDay(work: Work, section: SectionRow, date: string): Promise<void> {
-  const [row] = rowsOf(
+/** What the school calendar says of a day: its events (e.g. Holiday) and whether one is instructional. */
+async function calendarDay(work: Work, section: SectionRow, date: string): Promise<CalendarDay> {
+  const rows = rowsOf<{ code: string }>(
     await work.tx.execute(sql`
-      SELECT 1 FROM edfi.calendardatecalendarevent e
+      SELECT DISTINCT d.codevalue AS code FROM edfi.calendardatecalendarevent e
         JOIN edfi.descriptor d ON d.descriptorid = e.calendareventdescriptorid
        WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${section.schoolId}
          AND e.schoolyear = ${section.schoolYear} AND e.date = ${date}::date
-         AND lower(d.codevalue) IN (${sql.join(
-           ATTENDANCE_RULES.instructionalEvents.map((c) => sql`${c.toLowerCase()}`),
-           sql`, `,
-         )})
-       LIMIT 1`),
+       ORDER BY 1`),
   );
-  if (!row) {
+  const instructional = new Set(ATTENDANCE_RULES.instructionalEvents.map((c) => c.toLowerCase()));
+  return {
+    instructional: rows.some((r) => instructional.has(r.code.toLowerCase())),
+    calendarEvents: rows.map((r) => r.code),
+  };
+}
+
+async function assertInstructionalDay(work: Work, section: SectionRow, date: string): Promise<CalendarDay> {
+  const day = await calendarDay(work, section, date);
+  if (!day.instructional) {
     throw attendanceErrors.not_instructional_day(
       `${date} is not an instructional day of school ${section.schoolId}'s calendar.`,
       { validationErrors: { date: ['is not an instructional day of the school calendar'] } },
     );
   }
+  return day;
 }
 
 /** A teacher takes attendance only on days they are assigned to the section. */
@@ -193,6 +201,7 @@ async function marksOf(
 function view(
   section: SectionRow,
   date: string,
+  day: CalendarDay,
   roster: RosterStudent[],
   marks: Map<number, { mark: AttendanceMark; reason: string | null }>,
 ): SectionAttendanceView {
@@ -207,6 +216,7 @@ function view(
     sectionIdentifier: section.sectionIdentifier,
     schoolId: section.schoolId,
     date,
+    ...day,
     taken: rows.some((r) => r.mark !== null),
     roster: rows,
     counts,
@@ -217,7 +227,9 @@ function view(
 export async function sectionAttendance(work: Work, sectionId: string, date: string): Promise<SectionAttendanceView> {
   const section = await sectionById(work, sectionId);
   await work.authorize(studentSectionAttendanceEvent, 'read', { sectionKeys: sectionKeysOf(section) });
-  return view(section, date, await rosterOn(work, section, date), await marksOf(work, section, date));
+  // The calendar's word on the day comes with the roster: the page warns before anyone fills it in.
+  const day = await calendarDay(work, section, date);
+  return view(section, date, day, await rosterOn(work, section, date), await marksOf(work, section, date));
 }
 
 /**
@@ -236,7 +248,7 @@ export async function takeSectionAttendance(
     sectionKeys: sectionKeysOf(section),
   });
   if (decision.scope === 'own_sections') await assertTeachingOn(work, section, date);
-  await assertInstructionalDay(work, section, date);
+  const day = await assertInstructionalDay(work, section, date);
   const roster = await rosterOn(work, section, date);
   const enrolled = new Set(roster.map((s) => s.studentUsi));
   const strangers = Object.fromEntries(
@@ -304,7 +316,7 @@ export async function takeSectionAttendance(
     });
   }
   return {
-    ...view(section, date, roster, marks),
+    ...view(section, date, day, roster, marks),
     daily: daily.map((d) => ({ studentUsi: d.studentUsi, status: d.status })),
   };
 }

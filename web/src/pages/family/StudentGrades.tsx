@@ -7,6 +7,7 @@ import { Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { GRADING_DEFAULTS } from '../../../../src/domains/edfi/grades/schemas';
 import { api, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -25,9 +26,13 @@ export const reportCardUrl = (studentUsi: number, schoolId: number, gradingPerio
   }).toString()}`;
 
 /** The report cards there are: one per school and grading period with a period grade, in grade order. */
+/** A final grade is stored on the year's last grading period: it is shown as final, not as that period's. */
+const isFinal = (g: Grade) => g.gradeType === GRADING_DEFAULTS.finalGradeType;
+
 function reportCards(grades: Grade[]): { schoolId: number; gradingPeriod: string }[] {
   const seen = new Map<string, { schoolId: number; gradingPeriod: string }>();
-  for (const g of grades) seen.set(`${g.schoolId}|${g.gradingPeriod}`, g);
+  // Report cards are per grading period: a final grade alone makes none.
+  for (const g of grades.filter((x) => !isFinal(x))) seen.set(`${g.schoolId}|${g.gradingPeriod}`, g);
   return [...seen.values()].map(({ schoolId, gradingPeriod }) => ({ schoolId, gradingPeriod }));
 }
 
@@ -89,7 +94,7 @@ export function StudentGrades({ studentUsi, title }: { studentUsi: number; title
                   <div>
                     <Text fw={600}>{g.courseTitle}</Text>
                     <Text size="sm" c="dimmed">
-                      {g.gradingPeriod} · {pct(g.percent)}
+                      {isFinal(g) ? t('k12grades.finalGrade') : g.gradingPeriod} · {pct(g.percent)}
                     </Text>
                   </div>
                   <Badge size="xl" variant="light" aria-label={`${t('k12grades.letter')} ${g.letter ?? '—'}`}>
@@ -117,7 +122,7 @@ export function StudentGrades({ studentUsi, title }: { studentUsi: number; title
                 {data.grades.map((g) => (
                   <Table.Tr key={key(g)}>
                     <Table.Th scope="row">{g.courseTitle}</Table.Th>
-                    <Table.Td>{g.gradingPeriod}</Table.Td>
+                    <Table.Td>{isFinal(g) ? t('k12grades.finalGrade') : g.gradingPeriod}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{pct(g.percent)}</Table.Td>
                     <Table.Td>
                       <Text fw={700}>{g.letter ?? '—'}</Text>

@@ -74,6 +74,7 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
     void navigate({ to: next ? `/sections/${sectionId}/attendance/${next}` : `/sections/${sectionId}/attendance` });
   };
   const roster = day.data?.roster ?? [];
+  const offDay = day.data && !day.data.instructional ? day.data : undefined;
   const exceptions = exceptionsOf(marks).length;
   const present = roster.length - exceptions;
   const set = (usi: number, change: Partial<Marks[number]>) =>
@@ -130,8 +131,16 @@ export function SectionAttendance({ sectionId, date: asked }: { sectionId: strin
           </Alert>
         ) : null}
       </div>
-      {day.data && roster.length === 0 ? <Text>{t('k12att.noRoster', { date: shown })}</Text> : null}
-      {day.data && roster.length > 0 ? (
+      {offDay ? (
+        // Said before anyone fills the day in: the server refuses attendance on a non-school day.
+        <Alert color="red" variant="light" title={t('k12att.notSchoolDayTitle')} data-off-day>
+          {offDay.calendarEvents.length > 0
+            ? t('k12att.notSchoolDayEvents', { date: shown, events: offDay.calendarEvents.join(', ') })
+            : t('k12att.notSchoolDay', { date: shown })}
+        </Alert>
+      ) : null}
+      {day.data && !offDay && roster.length === 0 ? <Text>{t('k12att.noRoster', { date: shown })}</Text> : null}
+      {day.data && !offDay && roster.length > 0 ? (
         <>
           <Text data-state={day.data.taken ? 'taken' : 'not-taken'}>
             {day.data.taken
