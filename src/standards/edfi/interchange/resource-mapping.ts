@@ -118,6 +118,13 @@ export function columnsRead(model: ResourceModel, def: ElementDef): Map<PgTable,
 
 /** The element mapping of one resource. */
 export function resourceMapping(model: ResourceModel, def: ElementDef): ElementMapping {
+  // An override naming no field would silently leave the derived path in place.
+  const fields = new Set([...model.scalars, ...model.descriptors].map((f) => f.json));
+  for (const json of Object.keys(def.paths ?? {}))
+    if (!fields.has(json)) throw new Error(`interchange ${model.collection}: paths.${json} names no field`);
+  for (const json of Object.keys(def.children ?? {}))
+    if (!model.children.some((c) => c.json === json))
+      throw new Error(`interchange ${model.collection}: children.${json} names no child collection`);
   const sources = shapeSources(model, def.paths);
   const table = tableSpec(
     model.table,
