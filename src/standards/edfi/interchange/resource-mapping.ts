@@ -14,7 +14,7 @@
  *
  * Where the XML differs (nested groups such as `Name/FirstName`, a renamed child), `ElementDef` overrides it.
  */
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ChildModel, ResourceModel, Shape } from '../model.js';
 import { readColumns, readSource, tableSpec, type Source } from './columns.js';
 import { childrenOf, type Fields } from './fields.js';
@@ -43,6 +43,7 @@ export const singular = (json: string) => pascal(json.endsWith('s') ? json.slice
 const SCHOOL_YEAR_TYPE = 'schoolYearTypeReference';
 
 type Entry = [PgColumn, Source];
+const nameOf = ([column]: Entry) => column.name;
 
 /**
  * Where each column of a shape (a resource's own part, or a child item) is in the XML, in description order:
@@ -82,15 +83,48 @@ export function shapeSources(shape: Shape, paths: Record<string, Source> = {}, o
 function childRows(f: Fields, child: ChildModel, element: string, row: Row): RowOut[] {
   const table = tableSpec(child.table);
   const key: Row = Object.fromEntries(child.link.map((l) => [l.child.name, row[l.parent.name] ?? null]));
-  const [only] = child.descriptors;
-  if (only && child.descriptors.length === 1 && child.scalars.length === 0 && child.references.length === 0)
+  const only = child.descriptors[0]!;
+  if (isDescriptorList(child))
     return f.descriptorList(element, only.type).map((id) => ({ table, row: { ...key, [only.column.name]: id } }));
   const sources = shapeSources(child);
   return childrenOf(f.node, element).map((node) => ({ table, row: { ...key, ...readColumns(f.sub(node), sources) } }));
 }
 
+const isDescriptorList = (child: ChildModel) =>
+  child.descriptors.length === 1 && child.scalars.length === 0 && child.references.length === 0;
+
+/** The columns the element mapping of a resource reads, by table (for the description coverage test). */
+export function columnsRead(model: ResourceModel, def: ElementDef): Map<PgTable, Set<string>> {
+  const read = new Map<PgTable, Set<string>>([[model.table, new Set(shapeSources(model, def.paths).map(nameOf))]]);
+  if (model.parent)
+    read.set(
+      model.parent.table,
+      new Set([
+        model.parent.parentLink.name,
+        model.parent.discriminatorColumn!.name,
+        ...shapeSources(model, def.paths, true).map(nameOf),
+      ]),
+    );
+  for (const child of model.children)
+    read.set(
+      child.table,
+      new Set([
+        ...child.link.map((l) => l.child.name),
+        ...(isDescriptorList(child) ? [child.descriptors[0]!.column.name] : shapeSources(child).map(nameOf)),
+      ]),
+    );
+  return read;
+}
+
 /** The element mapping of one resource. */
 export function resourceMapping(model: ResourceModel, def: ElementDef): ElementMapping {
+  // An override naming no field would silently leave the derived path in place.
+  const fields = new Set([...model.scalars, ...model.descriptors].map((f) => f.json));
+  for (const json of Object.keys(def.paths ?? {}))
+    if (!fields.has(json)) throw new Error(`interchange ${model.collection}: paths.${json} names no field`);
+  for (const json of Object.keys(def.children ?? {}))
+    if (!model.children.some((c) => c.json === json))
+      throw new Error(`interchange ${model.collection}: children.${json} names no child collection`);
   const sources = shapeSources(model, def.paths);
   const table = tableSpec(
     model.table,
