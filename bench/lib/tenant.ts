@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { createClient } from '../../src/platform/identity/oauth-clients.js';
 import { seedDefaultPolicies } from '../../src/platform/auth/default-policies.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
+import { clientToken as oauthClientToken } from '../../test/support/oauth-token.js';
 
 export async function createBenchTenant(database: Database, slug: string): Promise<string> {
   const id = randomUUID();
@@ -20,23 +20,5 @@ export async function createBenchTenant(database: Database, slug: string): Promi
 }
 
 /** A district-wide client with these scopes (short names), and its bearer token from POST /oauth/token. */
-export async function clientToken(
-  app: FastifyInstance,
-  database: Database,
-  tenantId: string,
-  scopes: string[],
-): Promise<string> {
-  const client = await createClient(database, tenantId, { name: `bench ${scopes.join(' ')}`, scopes });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/oauth/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }).toString(),
-  });
-  if (res.statusCode !== 200) throw new Error(`the token endpoint answered ${res.statusCode}`);
-  return (res.json() as { access_token: string }).access_token;
-}
+export const clientToken = (app: FastifyInstance, database: Database, tenantId: string, scopes: string[]) =>
+  oauthClientToken(app, database, tenantId, { name: `bench ${scopes.join(' ')}`, scopes });

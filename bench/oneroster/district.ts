@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { FILE_BY_NAME, headerOf } from '../../src/standards/oneroster/csv/files.js';
 
 type Cell = string | number | boolean | null;
 
@@ -52,7 +53,6 @@ export interface DistrictFile {
 
 const pad = (n: number) => String(n).padStart(6, '0');
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
-const BASE = ['sourcedId', 'status', 'dateLastModified'];
 const DB_BASE = ['tenant_id', 'sourced_id', 'status', 'date_last_modified'];
 
 export function districtFiles(size: DistrictSize, tenantId: string): DistrictFile[] {
@@ -69,17 +69,16 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     csv: [id, 'active', stamp] as Cell[],
     db: [tenantId, id, 'active', stamp] as Cell[],
   });
+  // The CSV side is the standard's header (files.ts), in its order: the rows give their values in that order.
   const file = (
     name: string,
-    table: string,
-    csvCols: string[],
     dbCols: string[],
     count: number,
     values: (i: number) => { id: string; csv: Cell[]; db: Cell[] },
   ): DistrictFile => ({
     name,
-    table,
-    csvHeader: [...BASE, ...csvCols],
+    table: FILE_BY_NAME.get(name)!.tableName!,
+    csvHeader: headerOf(FILE_BY_NAME.get(name)!),
     dbColumns: [...DB_BASE, ...dbCols],
     count,
     row(i, stamp) {
@@ -91,8 +90,6 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
   return [
     file(
       'academicSessions',
-      'oneroster.academic_sessions',
-      ['title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'],
       ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'],
       3,
       (i) => {
@@ -106,24 +103,15 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
         return { id, csv: values, db: values };
       },
     ),
-    file(
-      'orgs',
-      'oneroster.orgs',
-      ['name', 'type', 'identifier', 'parentSourcedId'],
-      ['name', 'type', 'identifier', 'parent_sourced_id'],
-      size.schools + 1,
-      (i) => {
-        const values =
-          i === 0
-            ? ['Bench District', 'district', 'D-1', null]
-            : [`School ${i}`, 'school', String(255_901_000 + i), 'dist-1'];
-        return { id: i === 0 ? 'dist-1' : school(i - 1), csv: values, db: values };
-      },
-    ),
+    file('orgs', ['name', 'type', 'identifier', 'parent_sourced_id'], size.schools + 1, (i) => {
+      const values =
+        i === 0
+          ? ['Bench District', 'district', 'D-1', null]
+          : [`School ${i}`, 'school', String(255_901_000 + i), 'dist-1'];
+      return { id: i === 0 ? 'dist-1' : school(i - 1), csv: values, db: values };
+    }),
     file(
       'courses',
-      'oneroster.courses',
-      ['schoolYearSourcedId', 'title', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'],
       ['school_year_sourced_id', 'title', 'course_code', 'grades', 'org_sourced_id', 'subjects'],
       size.courses,
       (i) => {
@@ -137,20 +125,6 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     ),
     file(
       'classes',
-      'oneroster.classes',
-      [
-        'title',
-        'grades',
-        'courseSourcedId',
-        'classCode',
-        'classType',
-        'location',
-        'schoolSourcedId',
-        'termSourcedIds',
-        'subjects',
-        'subjectCodes',
-        'periods',
-      ],
       [
         'title',
         'grades',
@@ -198,28 +172,6 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     ),
     file(
       'users',
-      'oneroster.users',
-      [
-        'enabledUser',
-        'username',
-        'userIds',
-        'givenName',
-        'familyName',
-        'middleName',
-        'identifier',
-        'email',
-        'sms',
-        'phone',
-        'agentSourcedIds',
-        'grades',
-        'password',
-        'userMasterIdentifier',
-        'preferredGivenName',
-        'preferredMiddleName',
-        'preferredFamilyName',
-        'primaryOrgSourcedId',
-        'pronouns',
-      ],
       [
         'enabled_user',
         'username',
@@ -264,28 +216,19 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
         };
       },
     ),
-    file(
-      'roles',
-      'oneroster.roles',
-      ['userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'],
-      ['user_sourced_id', 'role_type', 'role', 'org_sourced_id'],
-      size.students + size.teachers,
-      (i) => {
-        const isStudent = i < size.students;
-        const n = isStudent ? i : i - size.students;
-        const user = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
-        const role = isStudent ? 'student' : 'teacher';
-        return {
-          id: `role-${user}`,
-          csv: [user, 'primary', role, '', '', school(n), ''],
-          db: [user, 'primary', role, school(n)],
-        };
-      },
-    ),
+    file('roles', ['user_sourced_id', 'role_type', 'role', 'org_sourced_id'], size.students + size.teachers, (i) => {
+      const isStudent = i < size.students;
+      const n = isStudent ? i : i - size.students;
+      const user = isStudent ? `stu-${pad(n)}` : `tch-${pad(n)}`;
+      const role = isStudent ? 'student' : 'teacher';
+      return {
+        id: `role-${user}`,
+        csv: [user, 'primary', role, '', '', school(n), ''],
+        db: [user, 'primary', role, school(n)],
+      };
+    }),
     file(
       'enrollments',
-      'oneroster.enrollments',
-      ['classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
       ['class_sourced_id', 'school_sourced_id', 'user_sourced_id', 'role', 'primary_enrollment'],
       size.enrollments,
       (i) => {
@@ -306,26 +249,13 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
         };
       },
     ),
-    file('categories', 'oneroster.categories', ['title', 'weight'], ['title', 'weight'], 3, (i) => {
+    file('categories', ['title', 'weight'], 3, (i) => {
       const title = ['Homework', 'Quizzes', 'Tests'][i]!;
       const weight = ['0.2', '0.3', '0.5'][i]!;
       return { id: `cat-${i}`, csv: [title, weight], db: [title, weight] };
     }),
     file(
       'lineItems',
-      'oneroster.line_items',
-      [
-        'title',
-        'description',
-        'assignDate',
-        'dueDate',
-        'classSourcedId',
-        'categorySourcedId',
-        'academicSessionSourcedId',
-        'resultValueMin',
-        'resultValueMax',
-        'schoolSourcedId',
-      ],
       [
         'title',
         'description',
@@ -357,21 +287,6 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     ),
     file(
       'results',
-      'oneroster.results',
-      [
-        'lineItemSourcedId',
-        'studentSourcedId',
-        'scoreStatus',
-        'score',
-        'scoreDate',
-        'comment',
-        'textScore',
-        'classSourcedId',
-        'inProgress',
-        'incomplete',
-        'late',
-        'missing',
-      ],
       ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'],
       studentEnrollments,
       (k) => {

@@ -4,26 +4,13 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { descriptor } from '../domains/edfi/tables.js';
+import { GRADE_LEVELS } from '../domains/mastery/index.js';
 import type { AppDb } from '../platform/db/database.js';
 
 const ED_FI = 'uri://ed-fi.org';
 
 export const DEMO_DESCRIPTORS = {
-  GradeLevelDescriptor: [
-    'Kindergarten',
-    'First grade',
-    'Second grade',
-    'Third grade',
-    'Fourth grade',
-    'Fifth grade',
-    'Sixth grade',
-    'Seventh grade',
-    'Eighth grade',
-    'Ninth grade',
-    'Tenth grade',
-    'Eleventh grade',
-    'Twelfth grade',
-  ],
+  GradeLevelDescriptor: [...GRADE_LEVELS],
   TermDescriptor: ['Fall Semester', 'Spring Semester', 'Year Round'],
   GradingPeriodDescriptor: ['First Quarter', 'Second Quarter', 'Third Quarter', 'Fourth Quarter'],
   GradeTypeDescriptor: ['Grading Period', 'Final'],

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { applicationAccessControl, applicationPlugins, type ApplicationOptions } from '../../src/app.js';
 import { createJobRunner } from '../../src/platform/jobs/runner.js';
@@ -16,6 +17,7 @@ import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSize, type DemoSummary } from '..
 import type { Principal, Role } from '../../src/platform/auth/roles.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { runWork, type Work, type WorkEnvironment } from '../../src/platform/service/work.js';
 import { migratedDatabase, type TestDatabase } from './db.js';
 
@@ -109,4 +111,25 @@ export async function domainHarness(
       if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Another server instance on the same PostgreSQL database, for what must cross instances (LISTEN/NOTIFY):
+ * started before the calling suite's tests, closed after them; `base` is its WebSocket origin.
+ */
+export function secondInstance(database: () => TestDatabase): { base: string } {
+  const instance = { base: '' };
+  let db: Database | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    db = await openDatabase({ databaseUrl: database().url!, poolMax: 3 });
+    app = await buildApp({ database: db, logger: createLogger('silent'), plugins: applicationPlugins() });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    instance.base = `ws://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+  return instance;
 }

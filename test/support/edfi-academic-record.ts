@@ -3,20 +3,15 @@
  * in src/standards/edfi): a tenant with the demo and extra descriptors, the Ed-Fi API served to a district
  * client, the request helpers and the cases of resources-academic-record.ts.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { districtClient, EDFI_SCOPE, edfiServer, edfiTenant } from './edfi-api.js';
 import { migratedDatabase, type TestDatabase } from './db.js';
 import { ensureDemoDescriptors } from '../../src/demo/descriptors.js';
-import { seedDefaultPolicies } from '../../src/platform/auth/default-policies.js';
 import type { Principal } from '../../src/platform/auth/roles.js';
-import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { createLogger } from '../../src/platform/log/logger.js';
-import { edfiApiRoutes } from '../../src/standards/edfi/routes.js';
 import { forgetPolicies } from '../../src/platform/auth/default-policies.js';
 
-export const EDFI = 'https://schola.dev/scope/edfi';
+export const EDFI = EDFI_SCOPE;
 export const D = (type: string, code: string) => `uri://ed-fi.org/${type}#${code}`;
 export const BASE = '/data/v3/ed-fi';
 export const SCHOOL = 255901001;
@@ -48,13 +43,7 @@ export let principal: Principal;
 export function actAs(who: Principal): void {
   principal = who;
 }
-export const district = (): Principal => ({
-  kind: 'client',
-  tenantId,
-  actorId: 'district-client',
-  roles: ['api_client'],
-  scopes: [EDFI],
-});
+export const district = (): Principal => districtClient(tenantId);
 
 export const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
   app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -85,12 +74,7 @@ export const assessmentRef = { assessmentIdentifier: 'STAAR-ALG', namespace: 'ur
 export function useAcademicRecordApi(): void {
   beforeAll(async () => {
     database = await migratedDatabase();
-    tenantId = randomUUID();
-    await database.query(
-      `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`,
-      [tenantId, `edfi-more-${tenantId.slice(0, 8)}`],
-    );
-    await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+    tenantId = await edfiTenant(database, 'Ed-Fi ISD', 'edfi-more');
     // Discipline is sensitive: no default grant for API clients — the district grants this one.
     for (const permission of ['read', 'write', 'delete']) {
       await database.query(
@@ -112,14 +96,7 @@ export function useAcademicRecordApi(): void {
       }
     }
     principal = district();
-    app = await buildApp({
-      database,
-      logger: createLogger('silent'),
-      plugins: [
-        (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
-        edfiApiRoutes,
-      ],
-    });
+    app = await edfiServer(database, () => principal);
     await post('localEducationAgencies', {
       localEducationAgencyId: 255901,
       nameOfInstitution: 'Grand Bend ISD',

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { migratedDatabase, type TestDatabase } from './db.js';
+import { clientToken } from './oauth-token.js';
 import { DEFAULT_DEMO_SIZE, seedDemo, type DemoSummary } from '../../src/demo/seed.js';
-import { createClient } from '../../src/platform/identity/service.js';
 import { identityRoutes } from '../../src/platform/identity/routes.js';
 import { authentication } from '../../src/platform/auth/authenticate.js';
 import { buildApp } from '../../src/platform/http/app.js';
@@ -52,25 +52,12 @@ export async function oneRosterFixture(options: { maxLimit?: number } = {}): Pro
     app,
     demo,
     tenantId,
-    async token(scopes, schoolIds) {
-      const client = await createClient(database, tenantId, {
+    token: (scopes, schoolIds) =>
+      clientToken(app, database, tenantId, {
         name: `client ${scopes.join(' ')}`,
         scopes,
         ...(schoolIds ? { schoolIds } : {}),
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/oauth/token',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-        }).toString(),
-      });
-      if (res.statusCode !== 200) throw new Error(`token endpoint answered ${res.statusCode}: ${res.body}`);
-      return (res.json() as { access_token: string }).access_token;
-    },
+      }),
     get: (url, token) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } }),
     sql: (text, params) => database.query(text, params),
     async close() {

@@ -4,17 +4,12 @@
  * and — on PostgreSQL — it crosses to a socket held by another server instance (LISTEN/NOTIFY).
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationPlugins } from '../../app.js';
 import { DEMO_PASSWORD } from '../../demo/accounts.js';
-import { openDatabase, type Database } from '../db/database.js';
 import { inProcessPublisher } from '../events/publisher.js';
-import { buildApp } from '../http/app.js';
-import { createLogger } from '../log/logger.js';
 import { notify } from '../notifications/index.js';
 import { engine } from '../../../test/support/db.js';
-import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
+import { domainHarness, type DomainHarness, secondInstance } from '../../../test/support/domain.js';
 import { liveClient, type LiveClient } from '../../../test/support/live-client.js';
 import { ACCOUNTS_PER_EVENT, accountChannel, forwardAccountEvents } from './accounts.js';
 import type { RealtimeEvent } from './types.js';
@@ -119,24 +114,11 @@ describe('the account channel', () => {
 });
 
 describe.skipIf(engine() !== 'postgres')('across server instances on one PostgreSQL', () => {
-  let second: FastifyInstance;
-  let secondDb: Database;
-  let secondBase: string;
-
-  beforeAll(async () => {
-    secondDb = await openDatabase({ databaseUrl: h.database.url!, poolMax: 3 });
-    second = await buildApp({ database: secondDb, logger: createLogger('silent'), plugins: applicationPlugins() });
-    await second.listen({ port: 0, host: '127.0.0.1' });
-    secondBase = `ws://127.0.0.1:${(second.server.address() as { port: number }).port}`;
-  });
-  afterAll(async () => {
-    await second?.close();
-    await secondDb?.close();
-  });
+  const second = secondInstance(() => h.database);
 
   it('a notification committed through one instance reaches its addressee on the other, and only it', async () => {
-    const teacher = await connect('teacher', secondBase);
-    const nurse = await connect('nurse', secondBase);
+    const teacher = await connect('teacher', second.base);
+    const nurse = await connect('nurse', second.base);
     await teacher.subscribe(accountChannel(ids.teacher!));
     await nurse.subscribe(accountChannel(ids.nurse!));
     const { notificationId, committedAt } = await sendInApp([ids.teacher!]);

@@ -2,20 +2,14 @@
  * The Ed-Fi API end to end (fixed principals standing in for OAuth clients): upsert semantics,
  * references and 409s, descriptors, ETags, paging, Change Queries, education-organization authorization.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtClient, edfiServer, edfiTenant } from '../../../test/support/edfi-api.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { ensureDemoDescriptors } from '../../demo/descriptors.js';
-import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
 import type { Principal } from '../../platform/auth/roles.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
-import { edfiApiRoutes } from './routes.js';
 import { forgetPolicies } from '../../platform/auth/default-policies.js';
 
-const EDFI = 'https://schola.dev/scope/edfi';
 const D = (type: string, code: string) => `uri://ed-fi.org/${type}#${code}`;
 const BASE = '/data/v3/ed-fi';
 
@@ -23,13 +17,7 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let tenantId: string;
 let principal: Principal;
-const district = (): Principal => ({
-  kind: 'client',
-  tenantId,
-  actorId: 'district-client',
-  roles: ['api_client'],
-  scopes: [EDFI],
-});
+const district = () => districtClient(tenantId);
 const schoolBound = (schoolId: number): Principal => ({
   ...district(),
   actorId: 'school-client',
@@ -64,22 +52,10 @@ const enrollment = (studentId: string, schoolId: number) => ({
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [
-    tenantId,
-    `edfi-${tenantId.slice(0, 8)}`,
-  ]);
-  await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  tenantId = await edfiTenant(database, 'Ed-Fi ISD', 'edfi');
   await ensureDemoDescriptors(database.db);
   principal = district();
-  app = await buildApp({
-    database,
-    logger: createLogger('silent'),
-    plugins: [
-      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
-      edfiApiRoutes,
-    ],
-  });
+  app = await edfiServer(database, () => principal);
   await post('localEducationAgencies', {
     localEducationAgencyId: 255901,
     nameOfInstitution: 'Grand Bend ISD',

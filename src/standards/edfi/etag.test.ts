@@ -3,17 +3,11 @@
  * to either (here made behind the API's back, lastModifiedDate kept) changes it, a stale If-Match is
  * 412, and two PUTs holding the same ETag cannot both win.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtClient, edfiServer, edfiTenant } from '../../../test/support/edfi-api.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { ensureDemoDescriptors } from '../../demo/descriptors.js';
-import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
-import type { Principal } from '../../platform/auth/roles.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
-import { edfiApiRoutes } from './routes.js';
 
 const D = (type: string, code: string) => `uri://ed-fi.org/${type}#${code}`;
 const BASE = '/data/v3/ed-fi';
@@ -44,28 +38,10 @@ const descriptorId = async (code: string) =>
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(`INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Ed-Fi ISD', 'district')`, [
-    tenantId,
-    `edfi-etag-${tenantId.slice(0, 8)}`,
-  ]);
-  await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  tenantId = await edfiTenant(database, 'Ed-Fi ISD', 'edfi-etag');
   await ensureDemoDescriptors(database.db);
-  const principal: Principal = {
-    kind: 'client',
-    tenantId,
-    actorId: 'district-client',
-    roles: ['api_client'],
-    scopes: ['https://schola.dev/scope/edfi'],
-  };
-  app = await buildApp({
-    database,
-    logger: createLogger('silent'),
-    plugins: [
-      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
-      edfiApiRoutes,
-    ],
-  });
+  const principal = districtClient(tenantId);
+  app = await edfiServer(database, () => principal);
   for (const id of [255901, 255902]) {
     const lea = await call('POST', `${BASE}/localEducationAgencies`, {
       localEducationAgencyId: id,

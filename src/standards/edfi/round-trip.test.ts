@@ -5,15 +5,11 @@
  * interchange files hold reaches the API: assessment details, performance levels, school years, durations;
  * what has no room in the data model is listed by the load report, path by path.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtClient, edfiServer, edfiTenant } from '../../../test/support/edfi-api.js';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { forgetPolicies, seedDefaultPolicies } from '../../platform/auth/default-policies.js';
-import type { Principal } from '../../platform/auth/roles.js';
-import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { buildApp } from '../../platform/http/app.js';
-import { createLogger } from '../../platform/log/logger.js';
+import { forgetPolicies } from '../../platform/auth/default-policies.js';
 import { descriptorCollection } from './descriptor-json.js';
 import { loadInterchange } from './interchange/load.js';
 import { notStoredReason, reportText, type LoadReport } from './interchange/report.js';
@@ -21,7 +17,6 @@ import { GRAND_BEND_SAMPLE } from './interchange/sample.js';
 import { servedResources } from './resources.js';
 import { allResources } from '../../platform/api/registry.js';
 import { apiApp, districtAdmin } from '../../../test/support/api.js';
-import { edfiApiRoutes } from './routes.js';
 
 const BASE = '/data/v3/ed-fi';
 let database: TestDatabase;
@@ -31,12 +26,7 @@ let report: LoadReport;
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, $2, 'Grand Bend', 'district')`,
-    [tenantId, `round-trip-${tenantId.slice(0, 8)}`],
-  );
-  await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
+  tenantId = await edfiTenant(database, 'Grand Bend', 'round-trip');
   // Discipline and staff leave have no default grant for API clients — the district grants this one.
   for (const classification of ['sensitive_discipline', 'operational'])
     for (const permission of ['read', 'write'])
@@ -49,21 +39,8 @@ beforeAll(async () => {
   forgetPolicies();
   report = await loadInterchange(database, tenantId, [GRAND_BEND_SAMPLE]);
   expect(report.errors).toEqual([]);
-  const principal: Principal = {
-    kind: 'client',
-    tenantId,
-    actorId: 'district-client',
-    roles: ['api_client'],
-    scopes: ['https://schola.dev/scope/edfi'],
-  };
-  app = await buildApp({
-    database,
-    logger: createLogger('silent'),
-    plugins: [
-      (a) => void a.addHook('onRequest', async (request) => void (request.principal = principal)),
-      edfiApiRoutes,
-    ],
-  });
+  const principal = districtClient(tenantId);
+  app = await edfiServer(database, () => principal);
 }, 600_000);
 afterAll(async () => {
   await app?.close();

@@ -4,14 +4,9 @@
  * state on (re)subscribing, a slow client cut off without stalling the others, and — on PostgreSQL —
  * an event raised through one server instance reaching a socket held by another (LISTEN/NOTIFY).
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationPlugins } from '../../../app.js';
-import { openDatabase, type Database } from '../../../platform/db/database.js';
-import { buildApp } from '../../../platform/http/app.js';
-import { createLogger } from '../../../platform/log/logger.js';
 import { engine } from '../../../../test/support/db.js';
-import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { domainHarness, type DomainHarness, secondInstance } from '../../../../test/support/domain.js';
 import { demoTeacherStudents, json } from '../../../../test/support/classroom.js';
 import { liveClient, type LiveClient } from '../../../../test/support/live-client.js';
 
@@ -190,25 +185,12 @@ describe('live events over the WebSocket endpoint', () => {
 });
 
 describe.skipIf(engine() !== 'postgres')('across server instances on one PostgreSQL', () => {
-  let second: FastifyInstance;
-  let secondDb: Database;
-  let secondBase: string;
-
-  beforeAll(async () => {
-    secondDb = await openDatabase({ databaseUrl: h.database.url!, poolMax: 3 });
-    second = await buildApp({ database: secondDb, logger: createLogger('silent'), plugins: applicationPlugins() });
-    await second.listen({ port: 0, host: '127.0.0.1' });
-    secondBase = `ws://127.0.0.1:${(second.server.address() as { port: number }).port}`;
-  });
-  afterAll(async () => {
-    await second?.close();
-    await secondDb?.close();
-  });
+  const second = secondInstance(() => h.database);
 
   it('an event raised through one instance reaches the sockets another holds, and only the right ones', async () => {
     const { session, a, b } = await liveSession();
-    const teacher = await connect(teacherAuth, `${secondBase}/api/v1/classroom/live`);
-    const studentA = await connect({ authorization: `Bearer ${a.token}` }, `${secondBase}/api/v1/classroom/live`);
+    const teacher = await connect(teacherAuth, `${second.base}/api/v1/classroom/live`);
+    const studentA = await connect({ authorization: `Bearer ${a.token}` }, `${second.base}/api/v1/classroom/live`);
     await teacher.subscribe(`session:${session.id}`);
     await studentA.subscribe(`group:${session.id}:${a.groupId}`);
     // Raised through the first instance (h.app): crosses by LISTEN/NOTIFY.

@@ -108,6 +108,22 @@ export const userProfiles = onerosterSchema.table(
 
 /** A user's role at an org (OneRoster 1.2 moved org and role out of users into roles.csv). */
 // seed: 004_c704a79166da158a.txt §9 (not in the seed) — designed after OneRoster 1.2 roles
+/** The OneRoster 1.2 role vocabulary (roles.role; the CSV binding validates against it too). */
+export const ROLE_VALUES = [
+  'aide',
+  'counselor',
+  'districtAdministrator',
+  'guardian',
+  'parent',
+  'principal',
+  'proctor',
+  'relative',
+  'siteAdministrator',
+  'student',
+  'systemAdministrator',
+  'teacher',
+] as const;
+
 export const roles = onerosterSchema.table(
   'roles',
   {
@@ -127,20 +143,7 @@ export const roles = onerosterSchema.table(
     ...tenantKeys('roles', t.tenantId, t.sourcedId),
     ...orCommon('roles', t),
     checkIn('roles_role_type_check', t.roleType, ['primary', 'secondary']),
-    checkIn('roles_role_check', t.role, [
-      'aide',
-      'counselor',
-      'districtAdministrator',
-      'guardian',
-      'parent',
-      'principal',
-      'proctor',
-      'relative',
-      'siteAdministrator',
-      'student',
-      'systemAdministrator',
-      'teacher',
-    ]),
+    checkIn('roles_role_check', t.role, ROLE_VALUES),
     tenantFk('roles_user_sourced_id_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
     tenantFk('roles_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // NO ACTION rather than RESTRICT: deleting a user cascades to both its roles and its

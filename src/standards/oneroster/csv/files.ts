@@ -55,20 +55,6 @@ const common = (): ColumnSpec[] => [
   { csv: 'status', kind: 'enum', db: 'status', values: STATUS },
   { csv: 'dateLastModified', kind: 'datetime', db: 'date_last_modified' },
 ];
-const ROLE_VALUES = [
-  'aide',
-  'counselor',
-  'districtAdministrator',
-  'guardian',
-  'parent',
-  'principal',
-  'proctor',
-  'relative',
-  'siteAdministrator',
-  'student',
-  'systemAdministrator',
-  'teacher',
-] as const;
 /** 1.1 users.role values and the 1.2 role each becomes (1.2 splits "administrator" by org level). */
 export const ROLE_1_1_TO_1_2: Record<string, string> = {
   administrator: 'siteAdministrator',
@@ -198,7 +184,7 @@ export const FILES: FileSpec[] = [
   file('roles', or.roles, 'oneroster.roles', false, [
     ref('userSourcedId', 'user_sourced_id', 'users', true),
     { csv: 'roleType', kind: 'enum', db: 'role_type', required: true, values: ['primary', 'secondary'] },
-    { csv: 'role', kind: 'enum', db: 'role', required: true, values: ROLE_VALUES },
+    { csv: 'role', kind: 'enum', db: 'role', required: true, values: or.ROLE_VALUES },
     { csv: 'beginDate', kind: 'date', db: 'begin_date' },
     { csv: 'endDate', kind: 'date', db: 'end_date' },
     ref('orgSourcedId', 'org_sourced_id', 'orgs', true),
