@@ -251,6 +251,6 @@ async function seedTranscripts(
     })),
   );
   await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'transcription'), {}, (work) =>
-    recordTranscriptLines(work, sessionId, lines),
+    recordTranscriptLines(work, sessionId, { lines }),
   );
 }

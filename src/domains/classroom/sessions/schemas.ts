@@ -82,19 +82,21 @@ export const groupParams = z.strictObject({ id: uuid('session'), groupId: uuid('
 export const addGroupInput = groupPlan;
 
 /** Lines of a session's transcript (from the transcription of its recordings): who said what, when. */
-export const transcriptLinesInput = z
-  .array(
-    z.strictObject({
-      at: z.coerce.date({ message: 'must be a date-time' }),
-      speaker: text(200),
-      text: text(4000),
-      participantId: uuid('participant').optional(),
-      groupId: uuid('group').optional(),
-      recordingId: uuid('recording').optional(),
-    }),
-  )
-  .min(1, 'needs at least one line')
-  .max(SESSION_RULES.transcriptLinesPerCall, `at most ${SESSION_RULES.transcriptLinesPerCall} lines at once`);
+export const transcriptLinesInput = z.strictObject({
+  lines: z
+    .array(
+      z.strictObject({
+        at: z.coerce.date({ message: 'must be a date-time' }),
+        speaker: text(200),
+        text: text(4000),
+        participantId: uuid('participant').optional(),
+        groupId: uuid('group').optional(),
+        recordingId: uuid('recording').optional(),
+      }),
+    )
+    .min(1, 'needs at least one line')
+    .max(SESSION_RULES.transcriptLinesPerCall, `at most ${SESSION_RULES.transcriptLinesPerCall} lines at once`),
+});
 export type TranscriptLinesInput = z.input<typeof transcriptLinesInput>;
 export const moveStudentInput = z.strictObject({
   /** A participant of the session (a joined student, roster or anonymous). */

@@ -23,7 +23,7 @@ export async function recordTranscriptLines(
   sessionId: string,
   input: TranscriptLinesInput,
 ): Promise<number> {
-  const lines = parseInput(transcriptLinesInput, input);
+  const { lines } = parseInput(transcriptLinesInput, input);
   const session = await loadSession(work, sessionId);
   if (work.principal.kind !== 'system') await requireControl(work, session);
   await work.authorize(sessionEvents, 'write', { classroomSessionId: session.id });

@@ -3,12 +3,14 @@
  * transcripts past the district's 120 days (seed 000 rule) are listed by the dry run and removed by the
  * run, with progress, a per-table report (held rows kept) and one audit row per batch naming who asked;
  * only a district administrator starts it, only the tenant's own runs are found; two runs and the daily
- * task at once never dispose a row twice.
+ * task at once never dispose a row twice. And the classroom service that writes those transcript lines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { DEMO_TRANSCRIPT_DAYS } from '../../../demo/compliance.js';
+import { recordTranscriptLines } from '../../classroom/index.js';
 import type { Principal } from '../../../platform/auth/roles.js';
+import { systemPrincipal } from '../../../platform/service/work.js';
 import type { RetentionReport } from '../schemas.js';
 import { runRetention } from './run.js';
 
@@ -167,4 +169,49 @@ describe('retention run from the web', () => {
     expect(keys).toHaveLength(40);
     expect(new Set(keys).size).toBe(40);
   }, 120_000);
+
+  it('the classroom service keeps transcript lines only for a session that transcribes; bad lines change nothing', async () => {
+    const pipeline = systemPrincipal(tenant, 'transcription');
+    const [session] = await h.database.query<{ id: string }>(
+      `SELECT id::text FROM sessions.classroom_sessions WHERE tenant_id = $1 AND status = 'ended' ORDER BY id LIMIT 1`,
+      [tenant],
+    );
+    const id = session!.id;
+    const count = async () =>
+      Number(
+        (
+          await h.database.query<{ n: string | number }>(
+            `SELECT count(*) AS n FROM analytics.session_events
+              WHERE tenant_id = $1 AND event_type = 'transcript.line'`,
+            [tenant],
+          )
+        )[0]!.n,
+      );
+    const before = await count();
+    const line = { at: new Date().toISOString(), speaker: 'Student', text: 'I agree with Maya.' };
+    await expect(
+      h.work(pipeline, (work) =>
+        recordTranscriptLines(work, id, { lines: [{ ...line, at: 'yesterday', speaker: ' ' }] }),
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      extras: { validationErrors: { 'lines.0.at': ['must be a date-time'], 'lines.0.speaker': ['is required'] } },
+    });
+    await expect(h.work(pipeline, (work) => recordTranscriptLines(work, id, { lines: [] }))).rejects.toMatchObject({
+      status: 400,
+    });
+    // A teacher who does not run the session may not write its transcript.
+    await expect(
+      h.work(h.principal(['teacher']), (work) => recordTranscriptLines(work, id, { lines: [line] })),
+    ).rejects.toMatchObject({ status: 403 });
+    await h.database.query(`UPDATE sessions.classroom_sessions SET transcription_enabled = false WHERE id = $1`, [id]);
+    await expect(h.work(pipeline, (work) => recordTranscriptLines(work, id, { lines: [line] }))).rejects.toMatchObject({
+      status: 409,
+      code: 'transcription_disabled',
+    });
+    await h.database.query(`UPDATE sessions.classroom_sessions SET transcription_enabled = true WHERE id = $1`, [id]);
+    expect(await count()).toBe(before);
+    expect(await h.work(pipeline, (work) => recordTranscriptLines(work, id, { lines: [line] }))).toBe(1);
+    expect(await count()).toBe(before + 1);
+  }, 60_000);
 });

@@ -4,15 +4,18 @@
  * request, unprocessed items retried), read with Query (TTL-expired items filtered out: DynamoDB
  * deletes them lazily, up to days later).
  *
- * Subscriptions — documented fallback: DynamoDB Streams are not read (local servers such as dynalite
- * have none); instead each append takes a range of sequence numbers from a counter item (atomic ADD)
- * and writes a copy of every item to the feed table `EventFeed` (PK FEED#<table>#<bucket of 1,000>,
- * SK = seq). A subscriber reads the feed in seq order from its cursor and stops before a gap (a
- * concurrent append still writing), so it never skips an item; a gap older than `gapTimeoutMs` (an
- * append that died) is skipped.
+ * Subscriptions: from DynamoDB Streams when DescribeTable reports the table's stream
+ * (dynamodb-streams.ts: Amazon DynamoDB), otherwise from the counter feed — what dynalite gets, which
+ * implements no Streams. With the feed, each append takes a range of sequence numbers from a counter
+ * item (atomic ADD) and writes a copy of every item to the feed table `EventFeed` (PK
+ * FEED#<table>#<bucket of 1,000>, SK = seq). A subscriber reads the feed in seq order from its cursor
+ * and stops before a gap (a concurrent append still writing), so it never skips an item; a gap older
+ * than `gapTimeoutMs` (an append that died) is skipped. The source is looked up once per table and
+ * store; a table with a stream gets no feed copies.
  */
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -26,6 +29,8 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { readStream, subscriptionSourceOf, type SubscriptionSource } from './dynamodb-streams.js';
 import { EVENT_TABLES, EVENT_TABLE_NAMES, type EventTableDefinition, type EventTableName } from './definitions.js';
 import { DEFAULT_QUERY_LIMIT, type EventItem, type EventStore, type KeyQuery, type Subscription } from './types.js';
 
@@ -79,8 +84,15 @@ const FEED_DEFINITION: EventTableDefinition = {
   attributeTypes: { PK: 'S', SK: 'N' },
 };
 
-export function dynamoEventStore(options: DynamoEventStoreOptions): EventStore {
+export interface DynamoEventStore extends EventStore {
+  /** Where `subscribe` reads this table from: its DynamoDB stream, or the counter feed. */
+  subscriptionSource(table: EventTableName): Promise<SubscriptionSource['kind']>;
+}
+
+export function dynamoEventStore(options: DynamoEventStoreOptions): DynamoEventStore {
   const raw = new DynamoDBClient(options.client);
+  const streams = new DynamoDBStreamsClient(options.client);
+  const sources = new Map<EventTableName, Promise<SubscriptionSource>>();
   const doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   const prefix = options.tablePrefix ?? '';
   const clock = options.clock ?? (() => new Date());
@@ -100,6 +112,53 @@ export function dynamoEventStore(options: DynamoEventStoreOptions): EventStore {
           await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
       }
     }
+  }
+
+  function sourceOf(table: EventTableName): Promise<SubscriptionSource> {
+    let source = sources.get(table);
+    if (!source) {
+      source = raw
+        .send(new DescribeTableCommand({ TableName: nameOf(table) }))
+        .then((out) => subscriptionSourceOf(out.Table));
+      // A failed look-up (table not there yet) is asked again next time.
+      source.catch(() => sources.delete(table));
+      sources.set(table, source);
+    }
+    return source;
+  }
+
+  async function readFeed(table: EventTableName, cursor: string | null, limit: number): Promise<Subscription> {
+    let at = cursor === null ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(at) || at < 0) throw new TypeError('not a cursor of this store');
+    const items: EventItem[] = [];
+    while (items.length < limit) {
+      const bucket = Math.floor((at + 1) / BUCKET);
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: nameOf(FEED_TABLE),
+          KeyConditionExpression: 'PK = :pk AND SK > :at',
+          ExpressionAttributeValues: { ':pk': `FEED#${table}#${bucket}`, ':at': at },
+          Limit: limit - items.length,
+        }),
+      );
+      const rows = (page.Items ?? []) as { SK: number; item: EventItem }[];
+      let progressed = false;
+      for (const row of rows) {
+        if (row.SK !== at + 1) {
+          // A gap: an append still writing (wait for it), or one that died long ago (skip it).
+          const key = `${table}:${at + 1}`;
+          const since = gapsSeen.get(key) ?? Date.now();
+          gapsSeen.set(key, since);
+          if (Date.now() - since < gapTimeoutMs) return { items, cursor: String(at) };
+          gapsSeen.delete(key);
+        }
+        items.push(row.item);
+        at = row.SK;
+        progressed = true;
+      }
+      if (!progressed) break;
+    }
+    return { items, cursor: String(at) };
   }
 
   async function read(table: EventTableName, index: string | undefined, q: KeyQuery): Promise<EventItem[]> {
@@ -165,6 +224,7 @@ export function dynamoEventStore(options: DynamoEventStoreOptions): EventStore {
     },
     async append(table, items) {
       if (items.length === 0) return;
+      if ((await sourceOf(table)).kind === 'stream') return writeAll(nameOf(table), items);
       const counter = await doc.send(
         new UpdateCommand({
           TableName: nameOf(FEED_TABLE),
@@ -186,43 +246,20 @@ export function dynamoEventStore(options: DynamoEventStoreOptions): EventStore {
     query: (table, q) => read(table, undefined, q),
     queryIndex: (table, index, q) => read(table, index, q),
     async subscribe(table, cursor, limit = DEFAULT_QUERY_LIMIT): Promise<Subscription> {
-      let at = cursor === null ? 0 : Number(cursor);
-      if (!Number.isSafeInteger(at) || at < 0) throw new TypeError('not a cursor of this store');
-      const items: EventItem[] = [];
-      while (items.length < limit) {
-        const bucket = Math.floor((at + 1) / BUCKET);
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: nameOf(FEED_TABLE),
-            KeyConditionExpression: 'PK = :pk AND SK > :at',
-            ExpressionAttributeValues: { ':pk': `FEED#${table}#${bucket}`, ':at': at },
-            Limit: limit - items.length,
-          }),
-        );
-        const rows = (page.Items ?? []) as { SK: number; item: EventItem }[];
-        let progressed = false;
-        for (const row of rows) {
-          if (row.SK !== at + 1) {
-            // A gap: an append still writing (wait for it), or one that died long ago (skip it).
-            const key = `${table}:${at + 1}`;
-            const since = gapsSeen.get(key) ?? Date.now();
-            gapsSeen.set(key, since);
-            if (Date.now() - since < gapTimeoutMs) return { items, cursor: String(at) };
-            gapsSeen.delete(key);
-          }
-          items.push(row.item);
-          at = row.SK;
-          progressed = true;
-        }
-        if (!progressed) break;
-      }
-      return { items, cursor: String(at) };
+      const source = await sourceOf(table);
+      return source.kind === 'stream'
+        ? readStream(streams, source.streamArn, cursor, limit)
+        : readFeed(table, cursor, limit);
+    },
+    async subscriptionSource(table) {
+      return (await sourceOf(table)).kind;
     },
     async expire() {
       return 0; // DynamoDB's TTL deletes in the background; queries already leave expired items out.
     },
     async close() {
       raw.destroy();
+      streams.destroy();
     },
   };
 }

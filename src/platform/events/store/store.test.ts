@@ -2,13 +2,23 @@
  * One suite, both event-store backends: PostgreSQL (the migrated test database) and DynamoDB
  * (dynalite, started here in-process on a free port). Keys and range conditions, the §13 GSIs, TTL,
  * last-write-wins per key, and subscriptions that see every append exactly once and in order, also
- * under concurrent appends. PostgreSQL alone: TTL by dropping whole day partitions.
+ * under concurrent appends. PostgreSQL alone: TTL by dropping whole day partitions. DynamoDB alone: where
+ * subscriptions read from — dynalite has no Streams, so the counter feed; the Streams reader's pure parts
+ * (source choice, shard order, records to items, cursors) without a server (none installs from npm).
  */
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../../test/support/db.js';
-import { dynamoEventStore } from './dynamodb.js';
+import { dynamoEventStore, type DynamoEventStore } from './dynamodb.js';
+import {
+  decodeStreamCursor,
+  encodeStreamCursor,
+  itemOf,
+  shardsInOrder,
+  subscriptionSourceOf,
+} from './dynamodb-streams.js';
+import { EVENT_TABLE_NAMES } from './definitions.js';
 import { postgresEventStore } from './postgres.js';
 import type { EventStore } from './types.js';
 
@@ -171,6 +181,51 @@ describe.each(backends)('event store on %s', (_backend, make) => {
     // Each writer's batch comes in its own order.
     for (let w = 0; w < 5; w++)
       expect(seen.filter((s) => s.writer === w).map((s) => s.n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+});
+
+describe('event store on dynamodb: where subscriptions read from', () => {
+  it('dynalite reports no stream (it implements none): every table, §13 stream or not, reads the counter feed', async () => {
+    const store = backends[1]![1]() as DynamoEventStore;
+    stores.push(store);
+    await store.ensureTables();
+    for (const table of EVENT_TABLE_NAMES) expect(await store.subscriptionSource(table)).toBe('feed');
+  });
+
+  it('reads Streams only when DescribeTable reports an enabled stream with its ARN', () => {
+    const arn = 'arn:aws:dynamodb:us-east-1:1:table/SystemEvents/stream/2026-12-03T00:00:00.000';
+    expect(subscriptionSourceOf({ LatestStreamArn: arn, StreamSpecification: { StreamEnabled: true } })).toEqual({
+      kind: 'stream',
+      streamArn: arn,
+    });
+    expect(subscriptionSourceOf({ LatestStreamArn: arn, StreamSpecification: { StreamEnabled: false } })).toEqual({
+      kind: 'feed',
+    });
+    expect(subscriptionSourceOf({ StreamSpecification: { StreamEnabled: true } })).toEqual({ kind: 'feed' });
+    expect(subscriptionSourceOf(undefined)).toEqual({ kind: 'feed' });
+  });
+
+  it('orders shards parents first, takes new images as items (not removals), and keeps a cursor it can read', () => {
+    const order = shardsInOrder([
+      { ShardId: 'c', ParentShardId: 'b' },
+      { ShardId: 'b', ParentShardId: 'a' },
+      { ShardId: 'x', ParentShardId: 'trimmed' },
+      { ShardId: 'a' },
+    ]).map((s) => s.ShardId);
+    expect(order).toEqual(['a', 'b', 'c', 'x']);
+    const image = { PK: { S: 'STREAM#s' }, SK: { S: 'EVENT#1' }, n: { N: '3' }, ok: { BOOL: true } };
+    expect(itemOf({ eventName: 'INSERT', dynamodb: { NewImage: image, SequenceNumber: '1' } })).toEqual({
+      PK: 'STREAM#s',
+      SK: 'EVENT#1',
+      n: 3,
+      ok: true,
+    });
+    expect(itemOf({ eventName: 'REMOVE', dynamodb: { OldImage: image, SequenceNumber: '2' } })).toBeNull();
+    const cursor = encodeStreamCursor({ a: 'done', b: '4100000000000000000001' });
+    expect(decodeStreamCursor(cursor)).toEqual({ a: 'done', b: '4100000000000000000001' });
+    expect(decodeStreamCursor(null)).toEqual({});
+    for (const bad of ['12', 'stream:%%', `stream:${Buffer.from('[1]').toString('base64url')}`])
+      expect(() => decodeStreamCursor(bad)).toThrow('not a cursor of this store');
   });
 });
 
