@@ -4008,6 +4008,7 @@ export interface paths {
                             }[];
                             students: {
                                 name: string;
+                                schoolName: string | null;
                                 studentUniqueId: string;
                                 studentUsi: number;
                             }[];

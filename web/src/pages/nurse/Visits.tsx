@@ -58,7 +58,7 @@ export function Visits() {
           row.original.actionTaken ? (
             t(`health.actions.${row.original.actionTaken}`)
           ) : (
-            <Badge color="orange" variant="light">
+            <Badge color="#8a3600" variant="filled">
               {t('health.inOfficeBadge')}
             </Badge>
           ),
