@@ -79,7 +79,14 @@ export function Visits() {
     >
       <Stack>
         {done ? (
-          <Alert color="teal" role="status" data-testid="visit-done" withCloseButton onClose={() => setDone(undefined)}>
+          <Alert
+            color="teal"
+            role="status"
+            data-testid="visit-done"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => setDone(undefined)}
+          >
             {done}
           </Alert>
         ) : null}
