@@ -77,6 +77,11 @@ async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Prom
         notes.push(m);
       },
     });
+    if (measurements.length === 0) {
+      // Nothing measured on this engine (e.g. the web benchmark runs on PGlite only): no empty result file.
+      console.log(`  nothing measured on ${engine}: not recorded`);
+      return;
+    }
     const settings = Object.fromEntries(
       (benchmark.settings ?? []).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]),
     );

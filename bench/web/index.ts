@@ -79,7 +79,11 @@ export const benchmark: Benchmark = {
   name: 'web',
   description: 'web app first load (sign-in, teacher home) in headless Chromium; a 2,000-student roster scrolled',
   async run({ engine, log }) {
-    if (engine !== 'pglite' || !fs.existsSync(CHROMIUM)) return [];
+    if (engine !== 'pglite') return [];
+    if (!fs.existsSync(CHROMIUM)) {
+      log(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+      return [];
+    }
     await ensureWebBuilt(log);
     const database = await openDatabase({});
     await migrate(database);

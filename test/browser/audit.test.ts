@@ -1,8 +1,9 @@
 /**
  * The audit trail searched by student in Chromium (headless, playwright-core) against a real server
  * with the demo: the district administrator picks a student by name (typeahead) and sees the rows
- * about that student's records — here a read of their allergy — and not another student's. axe-core
- * and a screenshot under .tmp/screenshots.
+ * about that student's records — here a read of their allergy — and not another student's; the auditor
+ * does the same (the default policies let an auditor read the student directory to pick a student, each
+ * such read audited). axe-core and a screenshot under .tmp/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
@@ -65,9 +66,12 @@ async function readAllergies(): Promise<[Student, Student]> {
   return out as [Student, Student];
 }
 
+let read: [Student, Student] | undefined;
+const allergiesRead = async () => (read ??= await readAllergies());
+
 describe('the audit trail by student', () => {
   it('the administrator picks a student by name and sees the rows about their records only', async () => {
-    const [mine, other] = await readAllergies();
+    const [mine, other] = await allergiesRead();
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(world, context, DISTRICT, demoEmail('admin'));
     await page.getByRole('link', { name: 'Audit trail' }).click();
@@ -81,6 +85,30 @@ describe('the audit trail by student', () => {
     expect(await allergyRows.getByRole('cell').last().textContent()).toBe(mine.allergyId);
     expect(other.allergyId).not.toBe(mine.allergyId);
     await idleCheckpoint(page, 'admin-audit-student');
+    await context.close();
+  }, 180_000);
+
+  it('the auditor picks a student too (name, id and school), and that lookup is itself audited', async () => {
+    const [mine] = await allergiesRead();
+    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(world, context, DISTRICT, demoEmail('auditor'));
+    expect(new URL(page.url()).pathname).toBe('/audit');
+    const picker = page.getByRole('combobox', { name: 'Student' });
+    await picker.fill(mine.name);
+    const option = page.getByRole('option', { name: new RegExp(`^${mine.name} \\(`) });
+    // The option names the school, so namesakes are told apart.
+    expect(await option.textContent()).toMatch(/\) · \S/);
+    await option.click();
+    await page.getByTestId('student-trail').waitFor();
+    const allergyRows = page.getByRole('table').getByRole('row').filter({ hasText: 'health.allergies' });
+    await expect.poll(() => allergyRows.count()).toBe(1);
+    const looked = await world.database.query<{ record_id: string }>(
+      `SELECT l.record_id FROM compliance.audit_logs l JOIN identity.accounts a ON a.id::text = l.user_id
+        WHERE a.email = $1 AND l.table_name = 'edfi.student' AND l.operation = 'SELECT'`,
+      [demoEmail('auditor')],
+    );
+    expect(looked.some((r) => r.record_id.split(',').includes(String(mine.usi)))).toBe(true);
+    await idleCheckpoint(page, 'auditor-audit-student');
     await context.close();
   }, 180_000);
 });

@@ -2,8 +2,9 @@
  * The nurse's pages in Chromium (headless, playwright-core) against a real server with the demo: the
  * nurse lands on the immunization compliance list (students short of required doses), searches it,
  * records a dose (a date in the future is refused next to the field), then sees today's medications by
- * time and the allergies, severe first. A teacher is sent home from the nurse's pages. axe-core on every
- * page; screenshots under .tmp/screenshots.
+ * time and the allergies, severe first; on a tablet, the office visits: who is in the office, a visit
+ * recorded with the student typeahead (a second check-in refused in words), and the check-out. A teacher
+ * is sent home from the nurse's pages. axe-core on every page; screenshots under .tmp/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
   idleCheckpoint as checkpoint,
   menuItems,
   signIn,
+  TABLET,
 } from '../support/browser.js';
 
 let world: BrowserWorld;
@@ -29,7 +31,14 @@ describe('the nurse in the browser', () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
     expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
-    expect(await menuItems(page)).toEqual(['Immunizations', 'Medications today', 'Allergies', 'My school', 'People']);
+    expect(await menuItems(page)).toEqual([
+      'Immunizations',
+      'Medications today',
+      'Visits',
+      'Allergies',
+      'My school',
+      'People',
+    ]);
     const rows = page
       .getByRole('table')
       .getByRole('row')
@@ -69,6 +78,65 @@ describe('the nurse in the browser', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(2);
     expect(await rows.first().textContent()).toContain('Severe');
     await checkpoint(page, 'nurse-allergies');
+    await context.close();
+  }, 240_000);
+
+  it('on a tablet: sees who is in the office, records a visit and checks the student out', async () => {
+    const context = await world.newContext({ viewport: TABLET, locale: 'en' });
+    const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
+    await page.getByRole('link', { name: 'Visits' }).click();
+    await page.waitForURL('**/nurse/visits');
+    const open = page
+      .getByTestId('open-visits')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') });
+    // The demo leaves two students in the office.
+    await expect.poll(() => open.count()).toBe(2);
+    await checkpoint(page, 'nurse-visits');
+
+    // A student of the nurse's school who is not in the office.
+    const [nurse] = await world.database.query<{ schools: number[] }>(
+      `SELECT school_ids AS schools FROM identity.accounts WHERE email = $1`,
+      [demoEmail('nurse')],
+    );
+    const [student] = await world.database.query<{ name: string }>(
+      `SELECT st.firstname || ' ' || st.lastsurname AS name FROM edfi.student st
+         JOIN edfi.studentschoolassociation ssa ON ssa.tenant_id = st.tenant_id AND ssa.studentusi = st.studentusi
+        WHERE ssa.schoolid = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM health.nurse_visits v
+                WHERE v.tenant_id = st.tenant_id AND v.student_usi = st.studentusi AND v.time_out IS NULL)
+        ORDER BY st.lastsurname DESC LIMIT 1`,
+      [nurse!.schools],
+    );
+    const name = student!.name;
+    await page.getByRole('button', { name: 'Record a visit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Reason is required');
+    await dialog.getByRole('combobox', { name: 'Student' }).fill(name);
+    await page.getByRole('option', { name: new RegExp(`^${name} \\(`) }).click();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Headache');
+    await checkpoint(page, 'nurse-record-visit');
+    await dialog.getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => page.getByTestId('visit-done').textContent()).toBe(`${name} is checked in.`);
+    await expect.poll(() => open.count()).toBe(3);
+
+    // In the office already: the server's refusal is shown in words.
+    await page.getByRole('button', { name: 'Record a visit' }).click();
+    await dialog.getByRole('combobox', { name: 'Student' }).fill(name);
+    await page.getByRole('option', { name: new RegExp(`^${name} \\(`) }).click();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Again');
+    await dialog.getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('already in the nurse');
+    await dialog.getByRole('button', { name: 'Cancel' }).first().click();
+
+    await page.getByRole('button', { name: `Check out ${name}` }).click();
+    await dialog.getByRole('combobox', { name: 'Action taken' }).click();
+    await page.getByRole('option', { name: 'Returned to class' }).click();
+    await dialog.getByRole('textbox', { name: 'Assessment' }).fill('Rested; no fever.');
+    await dialog.getByRole('button', { name: 'Check out' }).click();
+    await expect.poll(() => page.getByTestId('visit-done').textContent()).toBe(`${name} is checked out.`);
+    await expect.poll(() => open.count()).toBe(2);
+    await checkpoint(page, 'nurse-visits-after');
     await context.close();
   }, 240_000);
 

@@ -196,7 +196,14 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     const nurse = await world.newContext({ viewport: DESKTOP });
     const page = await signIn(nurse, DISTRICT, email('nurse'));
     expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
-    expect(await menuItems(page)).toEqual(['Immunizations', 'Medications today', 'Allergies', 'My school', 'People']);
+    expect(await menuItems(page)).toEqual([
+      'Immunizations',
+      'Medications today',
+      'Visits',
+      'Allergies',
+      'My school',
+      'People',
+    ]);
     await page.getByRole('link', { name: 'My school' }).click();
     // Schools are reference data; the students are those of the nurse's school (half of the 40).
     await expect.poll(() => page.getByTestId('count-students').textContent()).toMatch(/Students20$/);
@@ -209,5 +216,40 @@ describe.runIf(fs.existsSync(CHROMIUM))('the web app in a browser', () => {
     await expect.poll(() => desk.getByTestId('overdue-total').textContent()).toMatch(/R\$/);
     await checkpoint(desk, 'secretary-front-desk');
     await secretary.close();
+  }, 180_000);
+
+  it('a school administrator of two schools switches between them, by name; every page narrows', async () => {
+    const schools = await world.database.query<{ id: number; name: string }>(
+      `SELECT s.schoolid AS id, eo.nameofinstitution AS name FROM edfi.school s
+         JOIN edfi.educationorganization eo ON eo.tenant_id = s.tenant_id AND eo.educationorganizationid = s.schoolid
+        ORDER BY s.schoolid`,
+    );
+    expect(schools).toHaveLength(2);
+    await world.database.query(`UPDATE identity.accounts SET school_ids = $1::int[] WHERE email = $2`, [
+      schools.map((s) => s.id),
+      email('school-admin'),
+    ]);
+    const context = await world.newContext({ viewport: DESKTOP });
+    const page = await signIn(context, DISTRICT, email('school-admin'));
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    const students = () => page.getByTestId('count-students').textContent();
+    await expect.poll(students).toMatch(/Students40$/);
+    const switcher = page.getByRole('combobox', { name: 'School' });
+    await expect
+      .poll(() => switcher.locator('option').allTextContents())
+      .toEqual(['All my schools', ...schools.map((s) => s.name)]);
+    await switcher.selectOption({ label: schools[0]!.name });
+    await expect.poll(students).toMatch(/Students20$/);
+    await checkpoint(page, 'school-admin-one-school');
+    // Another page narrows too, and the choice survives a reload (this device).
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.waitForURL('**/people');
+    await page.reload();
+    await page.getByRole('link', { name: 'My school' }).click();
+    await expect.poll(students).toMatch(/Students20$/);
+    expect(await switcher.inputValue()).toBe(String(schools[0]!.id));
+    await switcher.selectOption({ label: 'All my schools' });
+    await expect.poll(students).toMatch(/Students40$/);
+    await context.close();
   }, 180_000);
 });

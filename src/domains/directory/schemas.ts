@@ -68,7 +68,15 @@ export const searchQuery = z.strictObject({
   q: z.string().trim().min(2, 'must have at least 2 characters').max(100, 'is too long'),
 });
 export const searchResult = z.object({
-  students: z.array(z.object({ studentUsi: z.number(), name: z.string(), studentUniqueId: z.string() })),
+  students: z.array(
+    z.object({
+      studentUsi: z.number(),
+      name: z.string(),
+      studentUniqueId: z.string(),
+      /** The student's current school (the audit page's picker tells namesakes apart by it). */
+      schoolName: z.string().nullable(),
+    }),
+  ),
   staff: z.array(z.object({ staffUsi: z.number(), name: z.string(), staffUniqueId: z.string() })),
   sections: z.array(z.object({ id: z.string(), name: z.string(), schoolName: z.string() })),
 });

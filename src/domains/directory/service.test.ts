@@ -91,6 +91,42 @@ describe('directory', () => {
     await expect(h.work(admin, (w) => search(w, { q: 'a' }))).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
+  it('lets an auditor find students (name, id, school) tenant-wide, nothing else, each read audited', async () => {
+    const auditor = h.principal(['auditor']);
+    const found = await h.work(auditor, (w) => search(w, { q: outsider.firstname.slice(0, 3) }));
+    const hit = found.students.find((s) => s.studentUsi === outsider.studentusi);
+    expect(hit).toMatchObject({ name: expect.stringContaining(outsider.firstname), schoolName: expect.any(String) });
+    expect(found.staff).toEqual([]);
+    const [row] = await h.database.query<{ record_id: string; data_categories: string[] }>(
+      `SELECT record_id, data_categories FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = $2
+          AND operation = 'SELECT' AND table_name = 'edfi.student' ORDER BY timestamp DESC LIMIT 1`,
+      [h.demo.districtTenantId, auditor.actorId],
+    );
+    expect(row!.record_id.split(',')).toContain(String(outsider.studentusi));
+    expect(row!.data_categories).toContain('directory_information');
+    // The generic API's read of a student is audited for the auditor too; grades stay out of reach.
+    const one = await h.inject(auditor, {
+      method: 'GET',
+      url: `/api/v1/edfi/student?studentUSI=${outsider.studentusi}`,
+    });
+    expect(one.statusCode, one.body).toBe(200);
+    const [counted] = await h.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = $2
+          AND table_name = 'edfi.student'`,
+      [h.demo.districtTenantId, auditor.actorId],
+    );
+    expect(counted!.n).toBe(2);
+    expect((await h.inject(auditor, { method: 'GET', url: '/api/v1/edfi/grade' })).statusCode).toBe(403);
+    // A teacher's search is not audited (directory reads within their sections are not).
+    await h.work(teacher, (w) => search(w, { q: outsider.firstname.slice(0, 3) }));
+    const [teacherRows] = await h.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM compliance.audit_logs WHERE tenant_id = $1 AND user_id = $2
+          AND table_name = 'edfi.student' AND operation = 'SELECT'`,
+      [h.demo.districtTenantId, teacher.actorId],
+    );
+    expect(teacherRows!.n).toBe(0);
+  });
+
   it('answers over HTTP with field-named problems', async () => {
     const ok = await h.inject(teacher, { method: 'GET', url: '/api/v1/directory/my-sections' });
     expect(ok.statusCode).toBe(200);

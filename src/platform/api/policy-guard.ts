@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { anchorsOf, type Anchors } from '../auth/anchors.js';
-import { auditFactsOf } from '../auth/classification.js';
+import { auditFactsOf, readsAudited } from '../auth/classification.js';
 import { loadPolicies } from '../auth/default-policies.js';
 import { decide, type AccessSubject, type Scope } from '../auth/policy.js';
 import { createRelationshipResolver, relationshipSets, TODAY } from '../auth/relationships.js';
@@ -136,7 +136,7 @@ export const policyGuard: ApiGuard = {
       { policies: await loadPolicies(db, principal.tenantId), relationships: createRelationshipResolver(db) },
     );
     const base = {
-      auditReads: facts?.auditReads ?? true,
+      auditReads: readsAudited(resource.entry.qualifiedName, principal.roles),
       auditWrites: facts?.auditWrites ?? true,
       dataCategories: facts?.dataCategories ?? [],
     };

@@ -237,6 +237,21 @@ export interface AuthenticationOptions {
   now?: () => Date;
 }
 
+/** The header naming the one school (of theirs) a person who works in several is looking at. */
+export const SCHOOL_HEADER = 'x-schola-school';
+
+/**
+ * The principal confined to the school the web app's switcher names, when it is one of the principal's
+ * schools: every policy decision and list then sees that school only. Anything else (no header, a school
+ * not theirs — e.g. left on a shared device by someone else — or a tenant-wide principal) changes nothing:
+ * the header can narrow what the principal reaches, never widen it.
+ */
+export function narrowedToSchool(principal: Principal, header: unknown): Principal {
+  const id = typeof header === 'string' && /^\d{1,10}$/.test(header) ? Number(header) : undefined;
+  if (id === undefined || !principal.schoolIds?.includes(id) || principal.schoolIds.length < 2) return principal;
+  return { ...principal, schoolIds: [id] };
+}
+
 export async function authentication(app: FastifyInstance, options: AuthenticationOptions = {}): Promise<void> {
   await ensureCookieSupport(app);
   const now = options.now ?? (() => new Date());
@@ -245,13 +260,13 @@ export async function authentication(app: FastifyInstance, options: Authenticati
     if (bearer !== undefined) {
       const principal = await bearerPrincipal(app.database, bearer, now(), request.log);
       if (!principal) throw invalidToken();
-      request.principal = principal;
+      request.principal = narrowedToSchool(principal, request.headers[SCHOOL_HEADER]);
       return;
     }
     const sessionCookie = request.cookies[SESSION_COOKIE];
     if (sessionCookie) {
       const principal = await sessionPrincipal(app.database, sessionCookie, now());
-      if (principal) request.principal = principal;
+      if (principal) request.principal = narrowedToSchool(principal, request.headers[SCHOOL_HEADER]);
     }
   });
 }

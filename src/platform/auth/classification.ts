@@ -68,6 +68,17 @@ export const CLASSIFICATION_INFO: Record<Classification, ClassificationInfo> = {
   reference: { dataCategories: [], auditReads: false, auditWrites: false },
 };
 
+/**
+ * Whether `roles` reading `table` must write an audit row: the classification's rule, and every read of
+ * student directory data by an auditor (who reaches it only to pick a student on the audit page, tenant-wide:
+ * the trail shows whom the auditor looked up).
+ */
+export function readsAudited(table: string, roles: readonly string[]): boolean {
+  const c = classificationOf(table);
+  if (!c) return true;
+  return CLASSIFICATION_INFO[c].auditReads || (c === 'directory' && roles.includes('auditor'));
+}
+
 /** The audit facts of a table: its FERPA data categories and whether reads/writes are audited. */
 export function auditFactsOf(table: string): ClassificationInfo | undefined {
   const c = classificationOf(table);

@@ -73,6 +73,9 @@ const GRANTS: Grant[] = [
   g('auditor', 'compliance', R),
   g('auditor', 'identity', R),
   g('auditor', 'operational', R),
+  // …and the student directory, tenant-wide, to pick a student on the audit page (name, id, school): the
+  // trail is searched by student. Every such read is audited (classification.ts, readsAudited).
+  g('auditor', 'directory', R, { on: 'edfi.student' }),
   // School administration, within the admin's schools.
   g('school_admin', 'directory', RW),
   g('school_admin', 'educational_record', RW),

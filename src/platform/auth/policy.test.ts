@@ -12,6 +12,7 @@ import { defaultPolicies, loadPolicies, seedDefaultPolicies, toPolicyRow } from 
 import { decide, type AccessRequest, type Decision, type PolicyRow } from './policy.js';
 import { createRelationshipResolver } from './relationships.js';
 import { ROLES, type Principal, type Role } from './roles.js';
+import { readsAudited } from './classification.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z'); // inside the demo's 2026–27 school year
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
@@ -288,6 +289,13 @@ describe('policy engine: role × classification × relationship', () => {
     await allow('auditor', auditor, read('compliance.data_access_controls'));
     await refuse('auditor', auditor, write('compliance.data_access_controls'));
     await refuse('auditor', auditor, read('edfi.grade', { studentUsi: ownStudent }));
+    // The student directory, tenant-wide, to pick a student on the audit page; read only, and audited.
+    await allow('auditor', auditor, read('edfi.student', { studentUsi: otherSchoolStudent }));
+    await refuse('auditor', auditor, write('edfi.student', { studentUsi: ownStudent }));
+    await refuse('auditor', auditor, read('edfi.studentschoolassociation', { studentUsi: ownStudent }));
+    await refuse('auditor', auditor, read('edfi.staff'));
+    expect(readsAudited('edfi.student', ['auditor'])).toBe(true);
+    expect(readsAudited('edfi.student', ['teacher'])).toBe(false);
   });
 
   it('API client: its school claims and its OAuth scopes', async () => {

@@ -4138,6 +4138,7 @@ export interface paths {
                             }[];
                             students: {
                                 name: string;
+                                schoolName: string | null;
                                 studentUniqueId: string;
                                 studentUsi: number;
                             }[];

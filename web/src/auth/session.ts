@@ -3,7 +3,7 @@
  * means nobody (null). Signing in or out refreshes it.
  */
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { SCHOOL_KEY, api, unwrap } from '../api/client';
 import type { components, paths } from '../api/schema';
 import { ProblemError } from '../lib/problem';
 
@@ -32,6 +32,8 @@ export function useSignOut(): () => Promise<void> {
   const client = useQueryClient();
   return async () => {
     await api.POST('/auth/sign-out');
+    // The next person on this device starts with all of their own schools.
+    localStorage.removeItem(SCHOOL_KEY);
     client.clear();
     client.setQueryData(meQuery.queryKey, null);
   };

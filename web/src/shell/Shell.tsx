@@ -2,7 +2,7 @@
  * The signed-in frame: header (menu button on small screens, name, global search, school switcher,
  * language, the person and sign-out), the role's menu on the left, the page in the middle.
  */
-import { AppShell, Burger, Button, Group, NavLink, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { GlobalSearch } from './GlobalSearch';
 import { LanguagePicker } from './LanguagePicker';
 import { menuFor } from './menu';
 import { NotificationBell } from './NotificationBell';
-import { useSchool } from './school';
+import { SchoolSwitcher } from './SchoolSwitcher';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -20,7 +20,6 @@ export function Shell() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const { schoolId, setSchoolId } = useSchool();
   const schools = me.account?.schoolIds ?? [];
   const showSearch =
     !me.principal.roles.every((r) => r === 'student' || r === 'parent') && me.tenant?.kind !== 'language_school';
@@ -50,18 +49,7 @@ export function Shell() {
               ) : null}
             </Group>
             <Group gap="xs" wrap="nowrap">
-              {schools.length > 1 ? (
-                <NativeSelect
-                  size="xs"
-                  aria-label={t('shell.school')}
-                  value={schoolId === null ? '' : String(schoolId)}
-                  data={[
-                    { value: '', label: t('shell.allSchools') },
-                    ...schools.map((s) => ({ value: String(s), label: String(s) })),
-                  ]}
-                  onChange={(e) => setSchoolId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
-                />
-              ) : null}
+              {schools.length > 1 ? <SchoolSwitcher schools={schools} /> : null}
               <NotificationBell />
               <LanguagePicker />
               <Button

@@ -40,7 +40,11 @@ function StudentPicker({ value, onChange }: { value: PickedStudent | null; onCha
     placeholderData: (previous) => previous,
   });
   const students = found.data?.students ?? [];
-  const data = students.map((s) => ({ value: String(s.studentUsi), label: `${s.name} (${s.studentUniqueId})` }));
+  // The school tells namesakes apart (an auditor looks across the whole district).
+  const data = students.map((s) => ({
+    value: String(s.studentUsi),
+    label: `${s.name} (${s.studentUniqueId})${s.schoolName ? ` · ${s.schoolName}` : ''}`,
+  }));
   if (value && !data.some((d) => d.value === String(value.studentUsi)))
     data.unshift({ value: String(value.studentUsi), label: value.name });
   return (

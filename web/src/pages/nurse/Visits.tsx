@@ -58,7 +58,7 @@ export function Visits() {
           row.original.actionTaken ? (
             t(`health.actions.${row.original.actionTaken}`)
           ) : (
-            <Badge color="orange" variant="light">
+            <Badge color="#8a3600" variant="filled">
               {t('health.inOfficeBadge')}
             </Badge>
           ),
@@ -79,7 +79,14 @@ export function Visits() {
     >
       <Stack>
         {done ? (
-          <Alert color="teal" role="status" data-testid="visit-done" withCloseButton onClose={() => setDone(undefined)}>
+          <Alert
+            color="teal"
+            role="status"
+            data-testid="visit-done"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => setDone(undefined)}
+          >
             {done}
           </Alert>
         ) : null}
