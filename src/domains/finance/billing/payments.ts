@@ -17,7 +17,7 @@ import { parseInput } from '../../../platform/service/routes.js';
 import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import { invoiceAdjustments, transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
-import { post } from './post.js';
+import { post, postAll, type BillingMoneyEvent } from './post.js';
 import { BILLING_RULES, earlyPaymentApplies, lateCharges, percentOf } from './rules.js';
 import {
   recordPaymentInput,
@@ -33,10 +33,12 @@ import {
   invoiceView,
   isoDay,
   lockInvoice,
+  lockInvoiceWithKinds,
   lockPayer,
   newId,
   saveTotals,
   transactionView,
+  withTotals,
   type InvoiceRow,
 } from './store.js';
 
@@ -48,71 +50,77 @@ export interface PaymentFacts {
   externalId?: string | null;
 }
 
-async function adjustment(work: Work, invoice: InvoiceRow, kind: string, amountCents: number, reason: string) {
-  const id = newId();
-  await work.tx
-    .insert(invoiceAdjustments)
-    .values({ tenantId: work.tenantId, id, invoiceId: invoice.id, kind, amountCents, reason });
-  return id;
+/** What the payment day brings: new totals (unsaved) and the adjustment lines, posted with the payment. */
+interface DayCharges {
+  changes: Partial<Pick<InvoiceRow, 'discountCents' | 'feeCents' | 'feesAccruedOn'>>;
+  events: BillingMoneyEvent[];
 }
 
-/** Late charges or the early-payment discount that this payment brings to the invoice. */
-async function chargesForPaymentDay(work: Work, invoice: InvoiceRow, facts: PaymentFacts): Promise<InvoiceRow> {
+async function insertAdjustments(
+  work: Work,
+  invoice: InvoiceRow,
+  lines: readonly { kind: string; amountCents: number; reason: string }[],
+): Promise<string[]> {
+  const rows = lines.map((l) => ({ tenantId: work.tenantId, id: newId(), invoiceId: invoice.id, ...l }));
+  if (rows.length > 0) await work.tx.insert(invoiceAdjustments).values(rows);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Late charges or the early-payment discount that this payment brings to the invoice (`kinds`: the
+ * adjustment kinds it already has). Writes the lines; the totals and the postings go with the payment.
+ */
+async function chargesForPaymentDay(
+  work: Work,
+  invoice: InvoiceRow,
+  kinds: readonly string[],
+  facts: PaymentFacts,
+): Promise<DayCharges> {
+  const none: DayCharges = { changes: {}, events: [] };
   const due = invoice.dueDate;
-  if (!due) return invoice;
+  if (!due) return none;
   const open = (invoice.netCents ?? 0) - (invoice.paidCents ?? 0);
+  const event = (kind: 'late_fee' | 'discount_granted', id: string, amountCents: number, description: string) => ({
+    organizationId: invoice.organizationId,
+    kind,
+    amountCents,
+    occurredOn: facts.paidOn,
+    description,
+    source: { table: 'finance.invoice_adjustments', id },
+  });
   if (facts.paidOn > due) {
-    const feeRow = rowsOf<{ n: number }>(
-      await work.tx.execute(
-        sql`SELECT count(*)::int AS n FROM ${invoiceAdjustments}
-             WHERE tenant_id = ${work.tenantId} AND invoice_id = ${invoice.id} AND kind = 'late_fee'`,
-      ),
-    )[0];
     const late = lateCharges(open, due, facts.paidOn, {
-      lateFeeCharged: (feeRow?.n ?? 0) > 0,
+      lateFeeCharged: kinds.includes('late_fee'),
       interestFrom: invoice.feesAccruedOn,
     });
     const fee = late.lateFeeCents + late.interestCents;
-    if (fee === 0) return invoice;
-    for (const [kind, amount, reason] of [
-      ['late_fee', late.lateFeeCents, `${BILLING_RULES.lateFeeBasisPoints / 100} % late fee`],
-      ['interest', late.interestCents, `${late.interestDays} days of interest`],
-    ] as const) {
-      if (amount === 0) continue;
-      const id = await adjustment(work, invoice, kind, amount, reason);
-      await post(work, {
-        organizationId: invoice.organizationId,
+    if (fee === 0) return none;
+    const lines = [
+      {
         kind: 'late_fee',
-        amountCents: amount,
-        occurredOn: facts.paidOn,
-        description: `${reason}, invoice ${invoice.id}`,
-        source: { table: 'finance.invoice_adjustments', id },
-      });
-    }
-    return saveTotals(work, invoice, { feeCents: (invoice.feeCents ?? 0) + fee, feesAccruedOn: facts.paidOn });
+        amountCents: late.lateFeeCents,
+        reason: `${BILLING_RULES.lateFeeBasisPoints / 100} % late fee`,
+      },
+      { kind: 'interest', amountCents: late.interestCents, reason: `${late.interestDays} days of interest` },
+    ].filter((l) => l.amountCents > 0);
+    const ids = await insertAdjustments(work, invoice, lines);
+    return {
+      changes: { feeCents: (invoice.feeCents ?? 0) + fee, feesAccruedOn: facts.paidOn },
+      events: lines.map((l, i) => event('late_fee', ids[i]!, l.amountCents, `${l.reason}, invoice ${invoice.id}`)),
+    };
   }
-  if (!earlyPaymentApplies(due, facts.paidOn)) return invoice;
-  const early = rowsOf<{ n: number }>(
-    await work.tx.execute(
-      sql`SELECT count(*)::int AS n FROM ${invoiceAdjustments}
-           WHERE tenant_id = ${work.tenantId} AND invoice_id = ${invoice.id} AND kind = 'early_payment'`,
-    ),
-  )[0];
-  if ((early?.n ?? 0) > 0) return invoice;
+  if (!earlyPaymentApplies(due, facts.paidOn) || kinds.includes('early_payment')) return none;
   // 10 % of what is left after the issue-time discounts, never more than is still open.
   const discountBase = (invoice.grossCents ?? 0) - (invoice.discountCents ?? 0);
   const discount = Math.min(open, percentOf(discountBase, BILLING_RULES.earlyPaymentBasisPoints));
-  if (discount <= 0 || facts.amountCents < open - discount) return invoice;
-  const id = await adjustment(work, invoice, 'early_payment', discount, 'paid at least 5 days before the due date');
-  await post(work, {
-    organizationId: invoice.organizationId,
-    kind: 'discount_granted',
-    amountCents: discount,
-    occurredOn: facts.paidOn,
-    description: `early payment discount, invoice ${invoice.id}`,
-    source: { table: 'finance.invoice_adjustments', id },
-  });
-  return saveTotals(work, invoice, { discountCents: (invoice.discountCents ?? 0) + discount });
+  if (discount <= 0 || facts.amountCents < open - discount) return none;
+  const [id] = await insertAdjustments(work, invoice, [
+    { kind: 'early_payment', amountCents: discount, reason: 'paid at least 5 days before the due date' },
+  ]);
+  return {
+    changes: { discountCents: (invoice.discountCents ?? 0) + discount },
+    events: [event('discount_granted', id!, discount, `early payment discount, invoice ${invoice.id}`)],
+  };
 }
 
 /** Applies a payment to an invoice (see the module comment). */
@@ -121,11 +129,17 @@ export function applyPayment(work: Work, facts: PaymentFacts): Promise<PaymentRe
   return withBatchedAudits(work, (batched) => applyPaymentNow(batched, facts));
 }
 
+/**
+ * One payment in few statements: the invoice locked with its adjustment kinds, the day's lines, the
+ * transaction, one update of the totals (day charges and payment together), the credit, and every
+ * money event posted together at the end.
+ */
 async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<PaymentResult> {
-  let invoice = await lockInvoice(work, facts.invoiceId);
-  assertOpen(invoice);
-  if (invoice.status !== 'paid') invoice = await chargesForPaymentDay(work, invoice, facts);
-  const open = Math.max(0, (invoice.netCents ?? 0) - (invoice.paidCents ?? 0));
+  const { row: locked, kinds } = await lockInvoiceWithKinds(work, facts.invoiceId);
+  assertOpen(locked);
+  const day = locked.status !== 'paid' ? await chargesForPaymentDay(work, locked, kinds, facts) : undefined;
+  const charged = withTotals(locked, day?.changes ?? {});
+  const open = Math.max(0, (charged.netCents ?? 0) - (charged.paidCents ?? 0));
   const applied = Math.min(open, facts.amountCents);
   const credited = facts.amountCents - applied;
   const [tx] = await work.tx
@@ -133,26 +147,23 @@ async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<Payment
     .values({
       tenantId: work.tenantId,
       id: newId(),
-      organizationId: invoice.organizationId,
-      invoiceId: invoice.id,
+      organizationId: locked.organizationId,
+      invoiceId: locked.id,
       amount: facts.amountCents / 100,
       amountCents: facts.amountCents,
       type: 'income',
       method: facts.method,
       externalId: facts.externalId ?? null,
-      payerId: invoice.payerId,
+      payerId: locked.payerId,
       processedAt: work.now,
     })
     .returning();
   await work.audit({ table: transactions, recordId: tx!.id, operation: 'INSERT', newValues: transactionView(tx!) });
-  if (applied > 0) {
-    invoice = await saveTotals(
-      work,
-      invoice,
-      { paidCents: (invoice.paidCents ?? 0) + applied },
-      new Date(`${facts.paidOn}T12:00:00Z`),
-    );
-  }
+  const changes = { ...day?.changes, ...(applied > 0 ? { paidCents: (locked.paidCents ?? 0) + applied } : {}) };
+  const invoice =
+    Object.keys(changes).length > 0
+      ? await saveTotals(work, locked, changes, applied > 0 ? new Date(`${facts.paidOn}T12:00:00Z`) : undefined)
+      : locked;
   if (credited > 0) {
     await addCredit(work, {
       organizationId: invoice.organizationId,
@@ -161,23 +172,26 @@ async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<Payment
       transactionId: tx!.id,
     });
   }
-  await post(work, {
-    organizationId: invoice.organizationId,
-    kind: 'credit_created',
-    amountCents: credited,
-    occurredOn: facts.paidOn,
-    description: `overpayment of invoice ${invoice.id} to family credit`,
-    source: { table: 'finance.transactions', id: tx!.id },
-  });
-  await post(work, {
-    organizationId: invoice.organizationId,
-    kind: 'payment_received',
-    amountCents: facts.amountCents,
-    occurredOn: facts.paidOn,
-    description: `payment of invoice ${invoice.id}${credited > 0 ? ` (${credited} ¢ to family credit)` : ''}`,
-    source: { table: 'finance.transactions', id: tx!.id },
-    method: facts.method,
-  });
+  const base = { organizationId: invoice.organizationId, occurredOn: facts.paidOn };
+  const source = { table: 'finance.transactions', id: tx!.id };
+  await postAll(work, [
+    ...(day?.events ?? []),
+    {
+      ...base,
+      kind: 'credit_created',
+      amountCents: credited,
+      description: `overpayment of invoice ${invoice.id} to family credit`,
+      source,
+    },
+    {
+      ...base,
+      kind: 'payment_received',
+      amountCents: facts.amountCents,
+      description: `payment of invoice ${invoice.id}${credited > 0 ? ` (${credited} ¢ to family credit)` : ''}`,
+      source,
+      method: facts.method,
+    },
+  ]);
   return {
     invoice: invoiceView(invoice),
     transaction: transactionView(tx!),

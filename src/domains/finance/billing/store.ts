@@ -8,7 +8,7 @@ import { monotonicFactory } from 'ulid';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Work } from '../../../platform/service/work.js';
-import { familyCredits, invoices, type transactions } from '../tables.js';
+import { familyCredits, invoiceAdjustments, invoices, type transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
 import type { InvoiceView, TransactionView } from './schemas.js';
 
@@ -73,6 +73,27 @@ export async function lockInvoice(work: Work, invoiceId: string): Promise<Invoic
   return row;
 }
 
+/** The invoice locked for this unit of work, with the kinds of adjustment lines it has, in one statement. */
+export async function lockInvoiceWithKinds(
+  work: Work,
+  invoiceId: string,
+): Promise<{ row: InvoiceRow; kinds: string[] }> {
+  const [found] = await work.tx
+    .select({
+      row: invoices,
+      // Qualified by hand: Drizzle names the outer columns bare, which inside the subquery would mean a.*.
+      kinds: sql<string[]>`(SELECT coalesce(jsonb_agg(a.kind), '[]'::jsonb) FROM ${invoiceAdjustments} a
+        WHERE a.tenant_id = "finance"."invoices"."tenant_id" AND a.invoice_id = "finance"."invoices"."id")`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, invoiceId)))
+    // Locks the invoice row only: the subquery is not in FROM.
+    .for('update');
+  if (!found) throw new AppError('not_found', `No invoice ${invoiceId}.`);
+  const kinds = typeof found.kinds === 'string' ? (JSON.parse(found.kinds) as string[]) : found.kinds;
+  return { row: found.row, kinds };
+}
+
 export function assertOpen(row: InvoiceRow): void {
   if (row.status === 'cancelled') throw billingErrors.invoice_cancelled(`Invoice ${row.id} is cancelled.`);
   if (row.netCents === null) throw billingErrors.invoice_not_billable(`Invoice ${row.id} has no amounts.`);
@@ -84,6 +105,15 @@ export function statusOf(netCents: number, paidCents: number, dueDate: string | 
   return dueDate !== null && dueDate < today ? 'overdue' : 'pending';
 }
 
+/** The row with `changes` and its net recomputed (gross − discounts + fees − credit), unsaved. */
+export function withTotals(row: InvoiceRow, changes: Partial<InvoiceRow>): InvoiceRow {
+  const next = { ...row, ...changes };
+  return { ...next, netCents: netOf(next) };
+}
+
+const netOf = (r: InvoiceRow) =>
+  (r.grossCents ?? 0) - (r.discountCents ?? 0) + (r.feeCents ?? 0) - (r.creditCents ?? 0);
+
 /** Writes new totals (and the REAL mirrors) of a locked invoice and audits the change. */
 export async function saveTotals(
   work: Work,
@@ -92,7 +122,7 @@ export async function saveTotals(
   paidAt?: Date | null,
 ): Promise<InvoiceRow> {
   const next = { ...before, ...changes };
-  const net = (next.grossCents ?? 0) - (next.discountCents ?? 0) + (next.feeCents ?? 0) - (next.creditCents ?? 0);
+  const net = netOf(next);
   const status = statusOf(net, next.paidCents ?? 0, next.dueDate, isoDay(work.now));
   const [after] = await work.tx
     .update(invoices)
