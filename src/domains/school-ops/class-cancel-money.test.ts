@@ -35,8 +35,8 @@ async function newClass(max: number) {
 async function invoice(enrollmentId: string, studentId: string, period: string, paidCents: number) {
   const id = `inv-${enrollmentId}-${period}`;
   await h.database.query(
-    `INSERT INTO finance.invoices (tenant_id, id, organization_id, payer_id, student_id, enrollment_id, period, due_date,
-       gross_cents, discount_cents, fee_cents, credit_cents, net_cents, paid_cents, amount, status)
+    `INSERT INTO finance.invoices (tenant_id, id, organization_id, payer_id, student_id, enrollment_id, period,
+       due_date,       gross_cents, discount_cents, fee_cents, credit_cents, net_cents, paid_cents, amount, status)
      SELECT $1, $2, c.organization_id, $3, $3, $4, $5, ($5 || '-10')::date, 45000, 0, 0, 0, 45000, $6, 450,
             CASE WHEN $6 = 45000 THEN 'paid' ELSE 'pending' END
        FROM school_ops.enrollments e JOIN school_ops.classes c ON c.tenant_id = e.tenant_id AND c.id = e.class_id
@@ -82,7 +82,8 @@ describe('cancelling a class with students', () => {
       [prepaid]: 'cancelled',
     });
     const [credit] = await h.database.query<{ cents: string }>(
-      'SELECT coalesce(sum(amount_cents), 0) AS cents FROM finance.family_credits WHERE tenant_id = $1 AND payer_id = $2',
+      `SELECT coalesce(sum(amount_cents), 0) AS cents FROM finance.family_credits
+        WHERE tenant_id = $1 AND payer_id = $2`,
       [ls.tenantId, students[1]],
     );
     expect(Number(credit!.cents)).toBe(45000);
@@ -95,7 +96,8 @@ describe('cancelling a class with students', () => {
       `SELECT count(DISTINCT e.id)::int AS n,
               sum(l.amount_cents) FILTER (WHERE l.entry_type = 'debit') AS debits,
               sum(l.amount_cents) FILTER (WHERE l.entry_type = 'credit') AS credits
-         FROM finance.journal_entries e JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
+         FROM finance.journal_entries e
+         JOIN finance.journal_entry_lines l ON l.tenant_id = e.tenant_id AND l.entry_id = e.id
         WHERE e.tenant_id = $1 AND e.status = 'posted' AND e.source_id = ANY($2)
           AND e.event_kind IN ('invoice_cancelled', 'credit_created')`,
       [ls.tenantId, [unpaid, prepaid]],
@@ -119,7 +121,8 @@ describe('cancelling a class with students', () => {
     const won = both.find((r) => r.statusCode === 200)!.json();
     expect(won).toMatchObject({ from: { status: 'transferred' }, to: { classId: target.id, status: 'active' } });
     const [seats] = await h.database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM school_ops.enrollments WHERE tenant_id = $1 AND class_id = $2 AND status = 'active'`,
+      `SELECT count(*)::int AS n FROM school_ops.enrollments
+        WHERE tenant_id = $1 AND class_id = $2 AND status = 'active'`,
       [ls.tenantId, target.id],
     );
     expect(seats!.n).toBe(1);
