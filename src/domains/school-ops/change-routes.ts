@@ -4,11 +4,23 @@ import { z } from 'zod';
 import { route } from '../../platform/service/routes.js';
 import { requestWork } from '../../platform/service/work.js';
 import { cashMonths } from './cash-months.js';
-import { cancelClass, cancelSession, classSessions, rescheduleSession, updateClass } from './class-changes.js';
+import {
+  cancelClass,
+  cancellationPreview,
+  cancelSession,
+  classSessions,
+  rescheduleSession,
+  updateClass,
+} from './class-changes.js';
+import { transferEnrollment } from './transfers.js';
 import { SCHOOL_OPS_ERROR_CODES } from './errors.js';
 import { getSession } from './schedule.js';
 import {
+  cancellationPreviewView,
   cancelInput,
+  enrollmentParams,
+  enrollmentView,
+  transferInput,
   cashMonthsQuery,
   cashMonthsView,
   classCancellationView,
@@ -27,6 +39,7 @@ const BASE = '/api/v1/school-ops';
 
 export const CHANGE_PATHS = {
   classCancel: `${BASE}/classes/{classId}/cancel`,
+  transfer: `${BASE}/enrollments/{enrollmentId}/transfer`,
   class: `${BASE}/classes/{classId}`,
   reschedule: `${BASE}/sessions/{sessionId}/reschedule`,
   sessionCancel: `${BASE}/sessions/{sessionId}/cancel`,
@@ -63,6 +76,38 @@ export function changeRoutes(app: FastifyInstance): void {
       errors,
     },
     ({ params, body, request }) => requestWork(request, (work) => cancelClass(work, params.classId, body)),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: `${BASE}/classes/:classId/cancellation-preview`,
+      summary: 'What cancelling a class would do: sessions cancelled, enrolments ended, invoices cancelled, credit',
+      tags,
+      params: classParams,
+      response: { status: 200, description: 'The consequences, nothing changed', schema: cancellationPreviewView },
+      errors,
+    },
+    ({ params, request }) => requestWork(request, (work) => cancellationPreview(work, params.classId)),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: `${BASE}/enrollments/:enrollmentId/transfer`,
+      summary: 'Transfer an enrolment (active, or ended by a class cancellation) to another class of the course',
+      description: "The old enrolment becomes transferred; the target's seats are checked (409 class_full).",
+      tags,
+      params: enrollmentParams,
+      body: transferInput,
+      response: {
+        status: 200,
+        description: 'The old enrolment and the new one',
+        schema: z.object({ from: z.object({ id: z.string(), status: z.string() }), to: enrollmentView }),
+      },
+      errors,
+    },
+    ({ params, body, request }) => requestWork(request, (work) => transferEnrollment(work, params.enrollmentId, body)),
   );
   route(
     app,

@@ -19,6 +19,7 @@ import { parseInput } from '../../platform/service/routes.js';
 import type { Work } from '../../platform/service/work.js';
 import { notFound } from './access.js';
 import { activeEnrollmentCount, getClass } from './classes.js';
+import { previewEndings, settleEndings } from './enrollment-endings.js';
 import { schoolOpsErrors } from './errors.js';
 import {
   assertFree,
@@ -41,7 +42,7 @@ import {
   type SessionView,
   type UpdateClassInput,
 } from './schemas.js';
-import { classes, rooms, sessions } from './tables.js';
+import { classes, enrollments, rooms, sessions } from './tables.js';
 
 type ClassRow = typeof classes.$inferSelect;
 type SessionRow = typeof sessions.$inferSelect;
@@ -159,10 +160,38 @@ async function familyAccounts(work: Work, classId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** The class's active enrolments, locked (a transfer out of them waits for the cancellation). */
+async function activeEnrollmentIds(work: Work, classId: string, lock: boolean): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await work.tx.execute(sql`SELECT id FROM school_ops.enrollments
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND status = 'active'
+      ORDER BY id ${lock ? sql`FOR UPDATE` : sql``}`),
+  );
+  return rows.map((r) => r.id);
+}
+
+const thisMonth = (work: Work) => today(work).slice(0, 7);
+
+/** What cancelling a class would do, changing nothing: the cancel dialog says it before. */
+export async function cancellationPreview(work: Work, classId: string) {
+  await work.authorize(classes, 'read');
+  const cls = await classRow(work, classId);
+  const ids = await activeEnrollmentIds(work, classId, false);
+  const [upcoming] = rowsOf<{ n: number }>(
+    await work.tx.execute(sql`SELECT count(*)::int AS n FROM school_ops.sessions
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND date >= ${today(work)}
+        AND coalesce(status, 'scheduled') = 'scheduled'`),
+  );
+  const money = await previewEndings(work, { enrollmentIds: ids, fromPeriod: thisMonth(work), reason: '' });
+  return { classId, className: cls.name, sessionsToCancel: upcoming?.n ?? 0, enrollmentsToEnd: ids.length, ...money };
+}
+
 /**
- * Cancels a class: it takes no more enrolments or bookings, its upcoming sessions are cancelled, and
- * its students and their families are told (template `school_ops.class_cancelled`; a school without
- * that template still cancels). Enrolments stay as they are: refunds and transfers are the office's.
+ * Cancels a class: it takes no more enrolments or bookings, its upcoming sessions are cancelled, its
+ * active enrolments end (`dropped`; each can then be transferred to another class of the course), the
+ * invoices of those enrolments from this month on are cancelled with anything paid on them returned as
+ * family credit (billing, same unit of work, books posted), and its students and their families are
+ * told (template `school_ops.class_cancelled`; a school without that template still cancels).
  */
 export async function cancelClass(work: Work, classId: string, input: CancelInput) {
   const data = parseInput(cancelInput, input);
@@ -180,15 +209,33 @@ export async function cancelClass(work: Work, classId: string, input: CancelInpu
       WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND date >= ${today(work)}
         AND coalesce(status, 'scheduled') = 'scheduled' RETURNING id`),
   );
+  // Told before the enrolments end: the families are found through them.
+  const recipients = await familyAccounts(work, classId);
+  const ended = await activeEnrollmentIds(work, classId, true);
+  if (ended.length > 0) {
+    await work.authorize(enrollments, 'write');
+    await work.tx
+      .execute(sql`UPDATE school_ops.enrollments SET status = 'dropped', dropped_at = ${work.now.toISOString()}
+      WHERE tenant_id = ${work.tenantId} AND class_id = ${classId} AND status = 'active'`);
+    await work.auditMany(
+      ended.map((id) => ({
+        table: enrollments,
+        recordId: id,
+        operation: 'UPDATE' as const,
+        oldValues: { status: 'active' },
+        newValues: { status: 'dropped', reason: `class cancelled: ${data.reason}` },
+      })),
+    );
+  }
+  const money = await settleEndings(work, { enrollmentIds: ended, fromPeriod: thisMonth(work), reason: data.reason });
   const after = await getClass(work, classId);
   await work.audit({
     table: classes,
     recordId: classId,
     operation: 'UPDATE',
     oldValues: before,
-    newValues: { ...after, reason: data.reason, sessionsCancelled: cancelled.length },
+    newValues: { ...after, reason: data.reason, sessionsCancelled: cancelled.length, enrollmentsEnded: ended.length },
   });
-  const recipients = await familyAccounts(work, classId);
   let notified = 0;
   if (recipients.length > 0) {
     try {
@@ -202,7 +249,7 @@ export async function cancelClass(work: Work, classId: string, input: CancelInpu
       if (!(error instanceof AppError && error.code === 'template_not_found')) throw error;
     }
   }
-  return { class: after, sessionsCancelled: cancelled.length, notified };
+  return { class: after, sessionsCancelled: cancelled.length, notified, enrollmentsEnded: ended.length, ...money };
 }
 
 async function lockSession(work: Work, sessionId: string): Promise<SessionRow> {

@@ -9,12 +9,19 @@ import { attendance, classes, enrollments, placements, schedules, sessions } fro
 
 export { activeEnrollmentCount, createClass, enroll, getClass, listClasses, lockClass } from './classes.js';
 export { cancelClass, cancelSession, rescheduleSession, updateClass } from './class-changes.js';
+export { transferEnrollment } from './transfers.js';
 export { addSchedule, createSession, generateSessions, getSession, weekSessions } from './schedule.js';
 export { sessionRoster, takeAttendance } from './attendance.js';
 export { placeStudent } from './placement.js';
 export { activeEnrollmentsForBilling, type BillableEnrollment } from './billing-view.js';
 export { taughtSessions, type TaughtSession } from './taught-sessions.js';
 export { schoolOpsErrors } from './errors.js';
+export {
+  handleEnrollmentEndings,
+  type EndedEnrollments,
+  type EnrollmentEndingHandler,
+  type EnrollmentMoney,
+} from './enrollment-endings.js';
 export type { ClassView, EnrollmentView, SessionView } from './schemas.js';
 
 export const schoolOpsModule: DomainModule = {
@@ -28,7 +35,13 @@ export const schoolOpsModule: DomainModule = {
     },
     {
       table: enrollments,
-      writeVia: [`POST ${P.enrollments}`, `POST ${P.drop}`, 'POST /api/v1/sales/leads/{leadId}/convert'],
+      writeVia: [
+        `POST ${P.enrollments}`,
+        `POST ${P.drop}`,
+        `POST ${C.transfer}`,
+        `POST ${C.classCancel}`,
+        'POST /api/v1/sales/leads/{leadId}/convert',
+      ],
     },
     { table: attendance, writeVia: [`PUT ${P.attendance}`] },
     { table: placements, writeVia: [`POST ${P.placements}`] },

@@ -193,7 +193,27 @@ export const classCancellationView = z.object({
   sessionsCancelled: z.number(),
   /** Accounts (students and their families) told through the notification service. */
   notified: z.number(),
+  /** Active enrolments ended (now `dropped`: each may be transferred to another class of the course). */
+  enrollmentsEnded: z.number().int(),
+  /** Their invoices from this month on, cancelled; what was paid on them, back as family credit (cents). */
+  invoicesCancelled: z.number().int(),
+  creditedCents: z.number().int(),
 });
+
+export const cancellationPreviewView = z.object({
+  classId: z.string(),
+  className: z.string().nullable(),
+  sessionsToCancel: z.number().int(),
+  enrollmentsToEnd: z.number().int(),
+  invoicesCancelled: z.number().int(),
+  creditedCents: z.number().int(),
+});
+
+export const transferInput = z.strictObject({
+  /** The class of the same course the student moves to. */
+  classId: z.string().trim().min(1, 'is required').max(64),
+});
+export type TransferInput = z.input<typeof transferInput>;
 
 /** The owner's month: money in (payments) and out (payroll paid), per month, integer cents. */
 export const cashMonthsQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(24).default(6) });

@@ -9289,6 +9289,9 @@ export interface paths {
                                 teacherName: string | null;
                                 termId: string | null;
                             };
+                            creditedCents: number;
+                            enrollmentsEnded: number;
+                            invoicesCancelled: number;
                             notified: number;
                             sessionsCancelled: number;
                         };
@@ -9305,6 +9308,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/classes/{classId}/cancellation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling a class would do: sessions cancelled, enrolments ended, invoices cancelled, credit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The consequences, nothing changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classId: string;
+                            className: string | null;
+                            creditedCents: number;
+                            enrollmentsToEnd: number;
+                            invoicesCancelled: number;
+                            sessionsToCancel: number;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9756,6 +9813,76 @@ export interface paths {
                             status: string;
                             studentId: string;
                             studentName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem document (RFC 9457). Problem codes: class_full, class_inactive, already_enrolled, enrollment_closed, double_booked, session_cancelled, not_your_class, capacity_below_enrolled, room_too_small, session_held, session_in_past. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-ops/enrollments/{enrollmentId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer an enrolment (active, or ended by a class cancellation) to another class of the course
+         * @description The old enrolment becomes transferred; the target's seats are checked (409 class_full).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    enrollmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        classId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The old enrolment and the new one */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: {
+                                id: string;
+                                status: string;
+                            };
+                            to: {
+                                classId: string;
+                                className: string | null;
+                                enrolledAt: string | null;
+                                id: string;
+                                status: string;
+                                studentId: string;
+                                studentName: string | null;
+                            };
                         };
                     };
                 };

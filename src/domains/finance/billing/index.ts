@@ -13,6 +13,8 @@ import {
   paymentCharges,
   transactions,
 } from '../tables.js';
+import { handleEnrollmentEndings } from '../../school-ops/index.js';
+import { cancelEnrollmentInvoices, previewCancellation } from './cancel.js';
 import { billingTasks } from './jobs.js';
 import { BILLING_PATHS, billingRoutes } from './routes.js';
 
@@ -30,6 +32,9 @@ export { overdueSweep } from './overdue.js';
 export { listInvoices, invoiceDetail, familyInvoices } from './queries.js';
 export { BILLING_RULES } from './rules.js';
 export { BILLING_PATHS } from './routes.js';
+
+// A class cancellation ends its enrolments; their future invoices are billing's to cancel and credit.
+handleEnrollmentEndings({ preview: previewCancellation, settle: cancelEnrollmentInvoices });
 
 const P = BILLING_PATHS;
 export const billingModule: DomainModule = {

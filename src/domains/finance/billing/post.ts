@@ -19,6 +19,7 @@ export interface BillingMoneyEvent {
     | 'refund'
     | 'credit_applied'
     | 'credit_created'
+    | 'invoice_cancelled'
   >;
   amountCents: number;
   occurredOn: string;

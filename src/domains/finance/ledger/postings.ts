@@ -14,6 +14,7 @@
  * - refund:           tuition receivables / cash, bank or card receivables (by method)
  * - credit_created:   tuition receivables / customer credits (the surplus of an overpayment)
  * - credit_applied:   customer credits / tuition receivables
+ * - invoice_cancelled: tuition revenue / tuition receivables (an invoice voided: lessons not given)
  * - payout:           teacher fees (expense) / bank (or cash)
  * - payroll_accrued:  salaries (expense) / salaries payable — with `withheld`, one entry whose credits are
  *                     INSS payable, IRRF payable and the net salaries payable (the rest)
@@ -39,6 +40,7 @@ export const MONEY_EVENT_KINDS = [
   'payroll_paid',
   'credit_applied',
   'credit_created',
+  'invoice_cancelled',
 ] as const;
 export type MoneyEventKind = (typeof MONEY_EVENT_KINDS)[number];
 
@@ -98,6 +100,8 @@ export function postingRule(kind: MoneyEventKind, method?: MoneyMethod): { debit
       return { debit: 'tuitionReceivables', credit: 'customerCredits' };
     case 'credit_applied':
       return { debit: 'customerCredits', credit: 'tuitionReceivables' };
+    case 'invoice_cancelled':
+      return { debit: 'tuitionRevenue', credit: 'tuitionReceivables' };
     case 'payout':
       return { debit: 'teacherFees', credit: method === 'cash' ? 'cash' : 'bank' };
     case 'payroll_accrued':
@@ -128,6 +132,7 @@ const SOURCE_TYPE: Record<MoneyEventKind, 'invoice' | 'payroll'> = {
   refund: 'invoice',
   credit_created: 'invoice',
   credit_applied: 'invoice',
+  invoice_cancelled: 'invoice',
   payout: 'payroll',
   payroll_accrued: 'payroll',
   payroll_paid: 'payroll',
