@@ -1,7 +1,8 @@
 /**
  * The language school's front office in Chromium against a real server with the demo: the secretary
- * creates a lead (the form's own validation first), books it a trial class and converts it; reschedules
- * a session from the week calendar; the owner lands on the overview with its figures and charts.
+ * creates a lead (the form's own validation first), books it a trial class and converts it; reads what
+ * cancelling a class would do and reschedules a session from the week calendar; the owner lands on the
+ * overview with its figures and charts.
  * axe-core on every step (no serious violation); screenshots under .tmp/screenshots.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -108,6 +109,12 @@ describe('language-school front office in the browser', () => {
     await session.waitFor();
     await session.click();
     const dialog = page.getByRole('dialog');
+    // Before anyone cancels the class, the dialog says what a cancellation would do.
+    await expect
+      .poll(() => dialog.locator('[data-cancel-preview]').textContent(), { timeout: 30_000 })
+      .toMatch(
+        /^Cancelling it cancels \d+ sessions, ends [1-9]\d* enrolments, cancels \d+ invoices and credits families/,
+      );
     await dialog.getByLabel('Date').fill('2031-06-02');
     await dialog.getByLabel('Start').fill('07:00');
     await dialog.getByLabel('End').fill('08:00');

@@ -93,6 +93,9 @@ export const en = {
     classSaved: 'Class {{name}} saved.',
     seatsTotal: 'Seats',
     cancelClass: 'Cancel class',
+    cancelPreview:
+      'Cancelling it cancels {{sessions}} sessions, ends {{enrollments}} enrolments, cancels {{invoices}} invoices ' +
+      'and credits families {{credit}}.',
     classCancelled: 'Class cancelled: {{sessions}} sessions cancelled, {{notified}} people notified.',
     classInactive: 'This class is cancelled.',
     none: 'None',

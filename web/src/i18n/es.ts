@@ -95,6 +95,9 @@ export const es: Messages = {
     classSaved: 'Clase {{name}} guardada.',
     seatsTotal: 'Plazas',
     cancelClass: 'Cancelar clase',
+    cancelPreview:
+      'Cancelarla cancela {{sessions}} sesiones, termina {{enrollments}} matrículas, cancela {{invoices}} ' +
+      'facturas y acredita {{credit}} a las familias.',
     classCancelled: 'Clase cancelada: {{sessions}} sesiones canceladas, {{notified}} personas avisadas.',
     classInactive: 'Esta clase está cancelada.',
     none: 'Ninguno',

@@ -95,6 +95,9 @@ export const ptBR: Messages = {
     classSaved: 'Turma {{name}} salva.',
     seatsTotal: 'Vagas',
     cancelClass: 'Cancelar turma',
+    cancelPreview:
+      'Cancelar a turma cancela {{sessions}} aulas, encerra {{enrollments}} matrículas, cancela {{invoices}} ' +
+      'faturas e credita {{credit}} às famílias.',
     classCancelled: 'Turma cancelada: {{sessions}} aulas canceladas, {{notified}} pessoas avisadas.',
     classInactive: 'Esta turma está cancelada.',
     none: 'Nenhum',

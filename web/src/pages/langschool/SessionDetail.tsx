@@ -23,7 +23,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatMoney } from '../../lib/format';
 import { ProblemError } from '../../lib/problem';
 
 export interface SessionSummary {
@@ -196,6 +196,12 @@ function ClassChanges({ classId, onDone }: { classId: string; onDone: (m: string
       unwrap(api.POST('/api/v1/school-ops/classes/{classId}/cancel', { ...path, body: { reason } })),
     onSuccess: (r) => onDone(t('office.classCancelled', { sessions: r.sessionsCancelled, notified: r.notified })),
   });
+  // What a cancellation would do (sessions, enrolments, invoices, family credit), read before anyone confirms it.
+  const preview = useQuery({
+    queryKey: ['ls-class-cancel-preview', classId],
+    queryFn: () => unwrap(api.GET('/api/v1/school-ops/classes/{classId}/cancellation-preview', path)),
+    enabled: cls?.isActive === true,
+  });
   if (!cls) return <ErrorAlert error={classes.error} />;
   if (!cls.isActive) return <Alert color="gray">{t('office.classInactive')}</Alert>;
   const { teachers, rooms } = choices(classes.data ?? []);
@@ -246,6 +252,16 @@ function ClassChanges({ classId, onDone }: { classId: string; onDone: (m: string
           </Group>
         </Stack>
       </form>
+      {preview.data && (
+        <Text size="sm" data-cancel-preview>
+          {t('office.cancelPreview', {
+            sessions: preview.data.sessionsToCancel,
+            enrollments: preview.data.enrollmentsToEnd,
+            invoices: preview.data.invoicesCancelled,
+            credit: formatMoney(preview.data.creditedCents, 'BRL'),
+          })}
+        </Text>
+      )}
       <ReasonForm
         error={cancel.error}
         pending={cancel.isPending}
