@@ -221,7 +221,15 @@ export async function seedFinalGrades(database: Database, tenantId: string, scho
       })),
     );
     await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
-    for (const [code, level] of Object.entries(DEMO_GPA_LEVELS)) await setCourseGpaLevel(w, schoolId, code, { level });
+    // A small demo (few sections per school) may not offer every course: level only those it offers.
+    const offered = new Set(
+      rowsOf<{ code: string }>(
+        await w.tx.execute(sql`SELECT DISTINCT coursecode AS code FROM edfi.courseoffering
+          WHERE tenant_id = ${tenantId} AND schoolid = ${schoolId}`),
+      ).map((r) => r.code),
+    );
+    for (const [code, level] of Object.entries(DEMO_GPA_LEVELS))
+      if (offered.has(code)) await setCourseGpaLevel(w, schoolId, code, { level });
     await computeSchoolGrades(w, schoolId, 'final');
   });
 }

@@ -69,6 +69,7 @@ describe('menus', () => {
       '/finance/trial-balance',
       '/finance/journal',
       '/finance/payroll',
+      '/finance/payouts',
       '/billing/invoices',
     ]);
     expect(mayOpen(me(['finance'], 'language_school'), '/finance/journal/je-1')).toBe(true);
@@ -80,6 +81,7 @@ describe('menus', () => {
     expect(menuFor(me(['nurse'])).map((m) => m.to)).toEqual([
       '/nurse/immunizations',
       '/nurse/medications',
+      '/nurse/visits',
       '/nurse/allergies',
       '/overview',
       '/people',
