@@ -71,7 +71,7 @@ describe('collection POSTs', () => {
     expect([noScope.statusCode, codeMinor(noScope)]).toEqual([403, 'forbidden']);
   });
 
-  it('POST /classes/{cid}/academicSessions/{aid}/results: 201 with sourcedIdPairs; a line item of another class or session is a 400 naming the item', async () => {
+  it('POST /classes/{cid}/academicSessions/{aid}/results: 201 with sourcedIdPairs; a foreign line item is a 400 naming it', async () => {
     const lineItem = (id: string, classId: string, session: string) =>
       send('PUT', `${BASE}/lineItems/${id}`, writer, {
         lineItem: { title: id, class: { sourcedId: classId }, academicSession: { sourcedId: session } },

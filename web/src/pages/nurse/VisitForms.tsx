@@ -4,8 +4,9 @@
  * before sending; the server's refusals (already in the office, out before in) are shown next to the
  * field or in words.
  */
+import { FormActions } from '../../components/FormActions';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, type FieldError } from 'react-hook-form';
@@ -87,14 +88,7 @@ export function RecordVisit(props: { onClose(): void; onDone: Done }) {
             error={fieldError(t('health.assessment'), errors.assessment)}
             {...form.register('assessment', optional)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('health.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('health.checkIn')}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={isSubmitting} submit={t('health.checkIn')} />
         </Stack>
       </form>
     </Modal>
@@ -163,14 +157,7 @@ export function CheckOutVisit(props: {
             error={fieldError(t('health.assessment'), errors.assessment)}
             {...form.register('assessment', optional)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('health.cancel')}
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {t('health.checkOut')}
-            </Button>
-          </Group>
+          <FormActions onCancel={props.onClose} pending={isSubmitting} submit={t('health.checkOut')} />
         </Stack>
       </form>
     </Modal>
