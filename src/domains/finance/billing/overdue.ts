@@ -49,7 +49,9 @@ export async function overdueSweep(work: Work, asOf: string = isoDay(work.now)) 
     const claimed = rowsOf<{ id: string }>(
       await work.tx.execute(sql`
         UPDATE finance.invoices
-           SET reminders_sent = ARRAY(SELECT DISTINCT unnest(coalesce(reminders_sent, '{}') || ${`{${due.join(',')}}`}::int[]) ORDER BY 1)
+           SET reminders_sent = ARRAY(
+                 SELECT DISTINCT unnest(coalesce(reminders_sent, '{}') || ${`{${due.join(',')}}`}::int[]) ORDER BY 1
+               )
          WHERE tenant_id = ${work.tenantId} AND id = ${invoice.id}
            AND NOT (coalesce(reminders_sent, '{}') @> ARRAY[${step}]::int[])
         RETURNING id`),

@@ -31,7 +31,8 @@ describe('discount stacking order', () => {
       { kind: 'manual', basisPoints: 500, reason: 'hardship' },
       { kind: 'sibling', basisPoints: 1_000 },
     ]);
-    // 45 000 → sibling 10 % = 4 500 → 40 500 → manual 5 % = 2 025 → 38 475 → referral 5 000 → 33 475 → early 10 % = 3 348 (3 347.5)
+    // 45 000 → sibling 10 % = 4 500 → 40 500 → manual 5 % = 2 025 → 38 475 → referral 5 000 → 33 475
+    // → early 10 % = 3 348 (3 347.5)
     expect(lines.map((l) => [l.kind, l.amountCents])).toEqual([
       ['sibling', 4_500],
       ['manual', 2_025],

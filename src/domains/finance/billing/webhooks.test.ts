@@ -77,7 +77,8 @@ describe('charges and webhooks', () => {
     );
     expect((await deliver(stale.body, stale.signature)).statusCode).toBe(401);
     const [count] = await h.database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM finance.gateway_events WHERE tenant_id = $1 AND event_id IN ('evt_bad', 'evt_old')`,
+      `SELECT count(*)::int AS n FROM finance.gateway_events
+        WHERE tenant_id = $1 AND event_id IN ('evt_bad', 'evt_old')`,
       [tenant],
     );
     expect(count!.n).toBe(0);

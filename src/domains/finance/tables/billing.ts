@@ -123,8 +123,12 @@ export const invoices = financeSchema.table(
     checkSql('invoices_discount_amount_check', sql`${bare(t.discountAmount)} >= 0`),
     checkSql(
       'invoices_cents_check',
-      sql`"gross_cents" >= 0 AND "discount_cents" BETWEEN 0 AND "gross_cents" AND "fee_cents" >= 0 AND "credit_cents" >= 0
-        AND "net_cents" = "gross_cents" - "discount_cents" + "fee_cents" - "credit_cents"`,
+      // Concatenated so the CHECK text stays the one in the migration snapshot (newline and indent included).
+      sql.raw(
+        '"gross_cents" >= 0 AND "discount_cents" BETWEEN 0 AND "gross_cents" AND "fee_cents" >= 0' +
+          ' AND "credit_cents" >= 0\n' +
+          '        AND "net_cents" = "gross_cents" - "discount_cents" + "fee_cents" - "credit_cents"',
+      ),
     ),
     // Never more paid than owed (overpayment becomes family credit), and paid ⇔ nothing left to pay.
     checkSql('invoices_paid_cents_check', sql`"paid_cents" BETWEEN 0 AND "net_cents"`),
