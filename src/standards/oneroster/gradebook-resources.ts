@@ -1,7 +1,7 @@
 /**
  * The OneRoster 1.2 gradebook entities over oneroster.categories, line_items, results and
- * score_scales, described once for reads (REST field ↔ column) and writes (the zod schema of the
- * PUT/POST body and its column values).
+ * score_scales, each described once as a model (model.ts: the REST entity and the CSV file are derived
+ * from it), and the zod schemas of the PUT/POST bodies.
  *
  * Mapping decisions: lineItem `academicSession` (1.2; 1.1's `gradingPeriod` is accepted on writes) is
  * grading_period_sourced_id; lineItem `school` is school_sourced_id when stored (POST

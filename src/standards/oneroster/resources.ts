@@ -1,7 +1,8 @@
 /**
- * The OneRoster 1.2 rostering entities over the `oneroster.*` tables, each described once
- * (REST field ↔ column, references, sensitive fields, school confinement). Routes, filters, sorting,
- * field selection and the discovery documents are derived from these descriptions.
+ * The OneRoster 1.2 rostering entities over the `oneroster.*` tables, each described once as a model
+ * (model.ts: field ↔ column, REST name, CSV header, references, sensitive fields) with its school
+ * confinement and relationship hooks. The REST entities (routes, filters, sorting, field selection,
+ * discovery documents) and the CSV files (csv/files.ts) are derived from these models.
  *
  * Mapping decisions:
  * - academicSessions: `children` are the sessions whose parent is this one; `schoolYear` is text.
@@ -24,7 +25,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import * as or from '../../domains/oneroster/tables.js';
 import { scope, type Entity, type RefType } from './entity-kit.js';
-import { base, bool, computed, date, entityOf, field, list, model, num, oneOf, refTo, str } from './model.js';
+import { base, bool, computed, date, entityOf, field, list, model, oneOf, refTo, str } from './model.js';
 import {
   relateClasses,
   relateCourses,
@@ -212,7 +213,7 @@ const userFields = [
         ...(r.beginDate ? { beginDate: r.beginDate } : {}),
         ...(r.endDate ? { endDate: r.endDate } : {}),
       })),
-    }),
+  }),
   // REST nests the application logins (userProfiles.csv in the CSV binding); credentials: roster.readonly only.
   computed('userProfiles', {
     sql:
@@ -242,7 +243,7 @@ const userFields = [
               ]
             : [],
       })),
-    }),
+  }),
 ];
 
 const confineUsers = (column: string) => (schools: SQL) =>
@@ -272,7 +273,12 @@ export const gradingPeriod: Entity = { ...academicSession, where: `t.type = 'gra
 
 export const demographicModel = model(or.demographics, {
   file: 'demographics',
-  rest: { singular: 'demographics', plural: 'demographics', confine: confineUsers('t.sourced_id'), relate: relateUsers },
+  rest: {
+    singular: 'demographics',
+    plural: 'demographics',
+    confine: confineUsers('t.sourced_id'),
+    relate: relateUsers,
+  },
   fields: [
     // A user's demographics carry the user's own sourcedId: the CSV checks it references a user, REST shows it plain.
     ...base({ ref: 'users', restAs: { type: 'string' } }),

@@ -105,7 +105,6 @@ export const FILES: FileSpec[] = [
 
 export const FILE_BY_NAME = new Map(FILES.map((f) => [f.name, f]));
 
-
 /** OneRoster 1.1 users.csv: org and role inline (1.2 moved them to roles.csv). */
 export const USERS_1_1: FileSpec = {
   ...FILE_BY_NAME.get('users')!,
