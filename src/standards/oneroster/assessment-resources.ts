@@ -22,11 +22,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as tables from '../../domains/oneroster/tables.js';
 import { rowsOf } from '../../platform/db/database.js';
-import { baseFields, ref, type Entity, text, tf, num, classInSchools } from './entity-kit.js';
+import { type Entity, classInSchools } from './entity-kit.js';
 import { objectiveScoreSetIn, objectiveSetIn } from './gradebook-links.js';
 import { common, dateTimeIn, numeric, refIn, SCORE_STATUSES, scoreScale, trueFalseIn } from './gradebook-resources.js';
 import { columnOf, mustExist, type Writable, type WriteContext } from './gradebook-writes.js';
 import { invalidData } from './imsx-errors.js';
+import { base, bool, entityOf, field, model, num, refTo, str } from './model.js';
 import type { RelationSql } from './relationships.js';
 import { klass, user } from './resources.js';
 
@@ -38,58 +39,63 @@ const studentInSchools = (schools: SQL) =>
     OR t.student_sourced_id IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id
       AND e.school_sourced_id IN ${schools}))`;
 
-export const assessmentLineItem: Entity = {
-  singular: 'assessmentLineItem',
-  plural: 'assessmentLineItems',
-  table: 'oneroster.assessment_line_items',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    description: text('description'),
-    class: ref('class_sourced_id', 'class'),
-    parentAssessmentLineItem: ref('parent_sourced_id', 'assessmentLineItem'),
-    scoreScale: ref('score_scale_sourced_id', 'scoreScale'),
-    resultValueMin: num('result_value_min'),
-    resultValueMax: num('result_value_max'),
-    learningObjectiveSet: { sql: 't.learning_objective_set', type: 'json', sortable: false },
+// The CSV binding has no file for assessments: REST only, so no `file` and no CSV names.
+export const assessmentLineItemModel = model(tables.assessmentLineItems, {
+  rest: {
+    singular: 'assessmentLineItem',
+    plural: 'assessmentLineItems',
+    confine: (schools) => sql`(t.class_sourced_id IS NULL OR ${classInSchools('t.class_sourced_id', schools)})`,
+    relate: (r: RelationSql) => sql`(t.class_sourced_id IS NULL OR t.class_sourced_id IN (${r.classes}))`,
   },
-  confine: (schools) => sql`(t.class_sourced_id IS NULL OR ${classInSchools('t.class_sourced_id', schools)})`,
-  relate: (r: RelationSql) => sql`(t.class_sourced_id IS NULL OR t.class_sourced_id IN (${r.classes}))`,
-};
+  fields: [
+    ...base(),
+    str('title', 'title'),
+    str('description', 'description'),
+    refTo('class', 'classSourcedId', 'classes'),
+    refTo('parentAssessmentLineItem', 'parentSourcedId', 'assessmentLineItems'),
+    refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales'),
+    num('resultValueMin', 'resultValueMin'),
+    num('resultValueMax', 'resultValueMax'),
+    field('learningObjectiveSet', 'learningObjectiveSet', 'json'),
+  ],
+});
+export const assessmentLineItem: Entity = entityOf(assessmentLineItemModel);
 
 const LINE_ITEM_CLASS =
   '(SELECT a.class_sourced_id FROM oneroster.assessment_line_items a WHERE a.tenant_id = t.tenant_id AND ' +
   'a.sourced_id = t.assessment_line_item_sourced_id)';
 
-export const assessmentResult: Entity = {
-  singular: 'assessmentResult',
-  plural: 'assessmentResults',
-  table: 'oneroster.assessment_results',
-  fields: {
-    ...baseFields(),
-    assessmentLineItem: ref('assessment_line_item_sourced_id', 'assessmentLineItem'),
-    student: ref('student_sourced_id', 'user'),
-    score: num('score'),
-    textScore: text('text_score'),
-    scoreDate: { sql: 't.score_date', type: 'datetime' },
-    scoreScale: ref('score_scale_sourced_id', 'scoreScale'),
-    scorePercentile: num('score_percentile'),
-    scoreStatus: text('score_status'),
-    comment: text('comment'),
-    learningObjectiveSet: { sql: 't.learning_objective_set', type: 'json', sortable: false },
-    inProgress: tf('in_progress'),
-    incomplete: tf('incomplete'),
-    late: tf('late'),
-    missing: tf('missing'),
-  },
-  confine: (schools) =>
-    sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)}
+export const assessmentResultModel = model(tables.assessmentResults, {
+  rest: {
+    singular: 'assessmentResult',
+    plural: 'assessmentResults',
+    confine: (schools) =>
+      sql`(CASE WHEN ${sql.raw(LINE_ITEM_CLASS)} IS NULL THEN ${studentInSchools(schools)}
       ELSE ${classInSchools(LINE_ITEM_CLASS, schools)} END)`,
-  relate: (r: RelationSql) =>
-    sql`(t.student_sourced_id IN ${r.learners}
+    relate: (r: RelationSql) =>
+      sql`(t.student_sourced_id IN ${r.learners}
       OR t.assessment_line_item_sourced_id IN (SELECT a.sourced_id FROM oneroster.assessment_line_items a
         WHERE a.tenant_id = ${r.tenant} AND a.class_sourced_id IN (${r.taughtClasses})))`,
-};
+  },
+  fields: [
+    ...base(),
+    refTo('assessmentLineItem', 'assessmentLineItemSourcedId', 'assessmentLineItems'),
+    refTo('student', 'studentSourcedId', 'users'),
+    num('score', 'score'),
+    str('textScore', 'textScore'),
+    field('scoreDate', 'scoreDate', 'datetime'),
+    refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales'),
+    num('scorePercentile', 'scorePercentile'),
+    str('scoreStatus', 'scoreStatus'),
+    str('comment', 'comment'),
+    field('learningObjectiveSet', 'learningObjectiveSet', 'json'),
+    bool('inProgress', 'inProgress'),
+    bool('incomplete', 'incomplete'),
+    bool('late', 'late'),
+    bool('missing', 'missing'),
+  ],
+});
+export const assessmentResult: Entity = entityOf(assessmentResultModel);
 
 // Writes ------------------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 /**
- * How a OneRoster entity is described — once — and what is derived from the description: the SQL
+ * The REST face of a OneRoster entity (derived from its model, model.ts) and what is done with it: the SQL
  * of each REST field (for selection, `filter`, `sort`), its JSON shape (references become
  * {href, sourcedId, type}), which scope reveals it, how a school-bound client is confined and how a
  * teacher, parent or student is narrowed to their relationship.
@@ -80,22 +80,6 @@ export interface Entity {
 
 const OR_SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 export const scope = (name: string) => `${OR_SCOPE}${name}`;
-
-/** The fields every OneRoster object has. */
-export function baseFields(): Record<string, FieldSpec> {
-  return {
-    sourcedId: { sql: 't.sourced_id', type: 'string' },
-    status: { sql: 't.status', type: 'string' },
-    dateLastModified: { sql: 't.date_last_modified', type: 'datetime' },
-    metadata: { sql: 't.metadata', type: 'json', sortable: false },
-  };
-}
-
-export const ref = (column: string, refType: RefType): FieldSpec => ({ sql: `t.${column}`, type: 'ref', refType });
-/** A plain column of the entity's table as a string / TrueFalse / number field. */
-export const text = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'string' });
-export const tf = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'truefalse' });
-export const num = (column: string): FieldSpec => ({ sql: `t.${column}`, type: 'number' });
 
 /** Confinement of rows that belong to a class (given as SQL over `t`) to the classes of the caller's schools. */
 export const classInSchools = (classColumn: string, schools: SQL) =>

@@ -1,7 +1,7 @@
 /**
  * The OneRoster 1.2 gradebook entities over oneroster.categories, line_items, results and
- * score_scales, described once for reads (REST field ↔ column) and writes (the zod schema of the
- * PUT/POST body and its column values).
+ * score_scales, each described once as a model (model.ts: the REST entity and the CSV file are derived
+ * from it), and the zod schemas of the PUT/POST bodies.
  *
  * Mapping decisions: lineItem `academicSession` (1.2; 1.1's `gradingPeriod` is accepted on writes) is
  * grading_period_sourced_id; lineItem `school` is school_sourced_id when stored (POST
@@ -17,7 +17,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { baseFields, ref, type Entity, text, tf, classInSchools } from './entity-kit.js';
+import * as or from '../../domains/oneroster/tables.js';
+import { type Entity, classInSchools } from './entity-kit.js';
 import {
   lineItemObjectivesField,
   lineItemScoreScaleField,
@@ -26,30 +27,35 @@ import {
   resultObjectivesField,
   resultScoreScaleField,
 } from './gradebook-links.js';
+import { base, bool, computed, date, entityOf, field, model, num, oneOf, refTo, str } from './model.js';
 import { relateCategories, relateLineItems, relateResults } from './relationships.js';
 
 /**
  * A category's `school` and `class` (extensions of the 1.2 object, like scoreScale `org`) say which
  * classes may use it: neither = every class of the tenant, a school = its classes, a class = that one.
  */
-export const category: Entity = {
-  singular: 'category',
-  plural: 'categories',
-  table: 'oneroster.categories',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    weight: { sql: 't.weight', type: 'number' },
-    school: ref('school_sourced_id', 'org'),
-    class: ref('class_sourced_id', 'class'),
-  },
-  // Tenant-wide categories are every school's; scoped ones belong to their school or class's school.
-  confine: (schools) =>
-    sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL)
+export const categoryModel = model(or.categories, {
+  file: 'categories',
+  rest: {
+    singular: 'category',
+    plural: 'categories',
+    // Tenant-wide categories are every school's; scoped ones belong to their school or class's school.
+    confine: (schools) =>
+      sql`((t.school_sourced_id IS NULL AND t.class_sourced_id IS NULL)
       OR t.school_sourced_id IN ${schools}
       OR ${classInSchools('t.class_sourced_id', schools)})`,
-  relate: relateCategories,
-};
+    relate: relateCategories,
+  },
+  fields: [
+    ...base(),
+    str('title', 'title', { required: true }),
+    num('weight', 'weight'),
+    // REST extensions: categories.csv has no school or class column.
+    refTo('school', 'schoolSourcedId', 'orgs', { csv: undefined }),
+    refTo('class', 'classSourcedId', 'classes', { csv: undefined }),
+  ],
+});
+export const category: Entity = entityOf(categoryModel);
 
 /** The categories a class may use (SQL over `t` = oneroster.categories, `classId` a bound class sourcedId). */
 export const categoriesOfClass = (classId: SQL) =>
@@ -61,77 +67,95 @@ export const categoriesOfClass = (classId: SQL) =>
                          WHERE li.tenant_id = t.tenant_id AND li.class_sourced_id = ${classId}
                            AND li.status = 'active'))`;
 
-export const lineItem: Entity = {
-  singular: 'lineItem',
-  plural: 'lineItems',
-  table: 'oneroster.line_items',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    description: text('description'),
-    assignDate: { sql: 't.assign_date', type: 'date' },
-    dueDate: { sql: 't.due_date', type: 'date' },
-    class: ref('class_sourced_id', 'class'),
-    school: {
-      sql: `coalesce(t.school_sourced_id, (SELECT c.school_sourced_id FROM oneroster.classes c
-                                             WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id))`,
-      type: 'ref',
-      refType: 'org',
-    },
-    category: ref('category_sourced_id', 'category'),
-    academicSession: ref('grading_period_sourced_id', 'academicSession'),
-    scoreScale: lineItemScoreScaleField,
-    resultValueMin: { sql: 't.result_value_min', type: 'number' },
-    resultValueMax: { sql: 't.result_value_max', type: 'number' },
-    learningObjectiveSet: lineItemObjectivesField,
+export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
+
+export const lineItemModel = model(or.lineItems, {
+  file: 'lineItems',
+  rest: {
+    singular: 'lineItem',
+    plural: 'lineItems',
+    confine: (schools) => classInSchools('t.class_sourced_id', schools),
+    relate: relateLineItems,
   },
-  confine: (schools) => classInSchools('t.class_sourced_id', schools),
-  relate: relateLineItems,
-};
+  fields: [
+    ...base(),
+    str('title', 'title', { required: true }),
+    str('description', 'description'),
+    date('assignDate', 'assignDate'),
+    date('dueDate', 'dueDate'),
+    refTo('class', 'classSourcedId', 'classes', { required: true }),
+    refTo('category', 'categorySourcedId', 'categories'),
+    refTo('academicSession', 'gradingPeriodSourcedId', 'academicSessions'),
+    // REST only: the link tables (lineItemScoreScales.csv, lineItemLearningObjectiveIds.csv) nested.
+    computed('scoreScale', lineItemScoreScaleField),
+    num('resultValueMin', 'resultValueMin'),
+    num('resultValueMax', 'resultValueMax'),
+    computed('learningObjectiveSet', lineItemObjectivesField),
+    // The CSV carries the stored school; REST falls back to the class's school when none is stored.
+    refTo('school', 'schoolSourcedId', 'orgs', {
+      restAs: {
+        sql: `coalesce(t.school_sourced_id, (SELECT c.school_sourced_id FROM oneroster.classes c
+                                             WHERE c.tenant_id = t.tenant_id AND c.sourced_id = t.class_sourced_id))`,
+      },
+    }),
+  ],
+});
+export const lineItem: Entity = entityOf(lineItemModel);
 
 const LINE_ITEM_CLASS =
   '(SELECT li.class_sourced_id FROM oneroster.line_items li ' +
   'WHERE li.tenant_id = t.tenant_id AND li.sourced_id = t.line_item_sourced_id)';
 
-export const result: Entity = {
-  singular: 'result',
-  plural: 'results',
-  table: 'oneroster.results',
-  fields: {
-    ...baseFields(),
-    lineItem: ref('line_item_sourced_id', 'lineItem'),
-    student: ref('student_sourced_id', 'user'),
-    class: { sql: LINE_ITEM_CLASS, type: 'ref', refType: 'class' },
-    scoreScale: resultScoreScaleField,
-    scoreStatus: text('score_status'),
-    score: { sql: 't.score', type: 'number' },
-    textScore: text('text_score'),
-    scoreDate: { sql: 't.score_date', type: 'datetime' },
-    comment: text('comment'),
-    learningObjectiveSet: resultObjectivesField,
-    inProgress: tf('in_progress'),
-    incomplete: tf('incomplete'),
-    late: tf('late'),
-    missing: tf('missing'),
+export const resultModel = model(or.results, {
+  file: 'results',
+  rest: {
+    singular: 'result',
+    plural: 'results',
+    confine: (schools) => classInSchools(LINE_ITEM_CLASS, schools),
+    relate: relateResults,
   },
-  confine: (schools) => classInSchools(LINE_ITEM_CLASS, schools),
-  relate: relateResults,
-};
+  fields: [
+    ...base(),
+    refTo('lineItem', 'lineItemSourcedId', 'lineItems', { required: true }),
+    refTo('student', 'studentSourcedId', 'users', { required: true }),
+    oneOf('scoreStatus', 'scoreStatus', SCORE_STATUSES, true),
+    num('score', 'score'),
+    field('scoreDate', 'scoreDate', 'dateOrDatetime'),
+    str('comment', 'comment'),
+    str('textScore', 'textScore'),
+    // Not stored twice: a result's class is its line item's (the CSV import checks a row agrees).
+    {
+      rest: 'class',
+      csv: 'classSourcedId',
+      kind: 'id',
+      ref: 'classes',
+      derived: { sql: LINE_ITEM_CLASS, what: "the line item's class", staged: '_class_sourced_id' },
+    },
+    bool('inProgress', 'inProgress'),
+    bool('incomplete', 'incomplete'),
+    bool('late', 'late'),
+    bool('missing', 'missing'),
+    // REST only: the link tables (resultScoreScales.csv, resultLearningObjectiveIds.csv) nested.
+    computed('scoreScale', resultScoreScaleField),
+    computed('learningObjectiveSet', resultObjectivesField),
+  ],
+});
+export const result: Entity = entityOf(resultModel);
 
-export const scoreScale: Entity = {
-  singular: 'scoreScale',
-  plural: 'scoreScales',
-  table: 'oneroster.score_scales',
-  fields: {
-    ...baseFields(),
-    title: text('name'),
-    type: text('type'),
-    class: ref('class_sourced_id', 'class'),
-    course: ref('course_sourced_id', 'course'),
-    org: ref('org_sourced_id', 'org'),
-    scoreScaleValue: { sql: 't.scale_values', type: 'json', sortable: false },
-  },
-};
+export const scoreScaleModel = model(or.scoreScales, {
+  file: 'scoreScales',
+  rest: { singular: 'scoreScale', plural: 'scoreScales' },
+  fields: [
+    ...base(),
+    str('title', 'name', { required: true }),
+    str('type', 'type'),
+    refTo('org', 'orgSourcedId', 'orgs'),
+    refTo('course', 'courseSourcedId', 'courses'),
+    refTo('class', 'classSourcedId', 'classes'),
+    field('scoreScaleValue', 'scaleValues', 'scoreScaleValue', { required: true }),
+  ],
+});
+export const scoreScale: Entity = entityOf(scoreScaleModel);
 
 // Writes ------------------------------------------------------------------------------------------
 
@@ -164,8 +188,6 @@ export const numeric = (max: number) =>
     .number()
     .finite()
     .refine((v) => Math.abs(v) < max, `must be smaller than ${max} in magnitude`);
-
-export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
 
 /** Each writable entity: the body schema (unknown fields — extensions — are ignored) and its columns. */
 export const WRITES = {

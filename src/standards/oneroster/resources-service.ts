@@ -16,8 +16,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { registerDiscovery } from './discovery.js';
-import { baseFields, scope, type Entity, text } from './entity-kit.js';
+import * as or from '../../domains/oneroster/tables.js';
+import { scope, type Entity } from './entity-kit.js';
 import { useImsxErrors } from './imsx-errors.js';
+import { base, entityOf, list, model, oneOf, str } from './model.js';
 import { course, klass, user } from './resources.js';
 import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
 
@@ -41,20 +43,12 @@ const usersOf = (schools: SQL) =>
     UNION SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = ${TENANT}
       AND e.school_sourced_id IN ${schools}`;
 
-export const resource: Entity = {
-  singular: 'resource',
-  plural: 'resources',
-  table: 'oneroster.resources',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    roles: { sql: 't.roles', type: 'strings' },
-    importance: text('importance'),
-    vendorResourceId: text('vendor_resource_id'),
-    vendorId: text('vendor_id'),
-    applicationId: text('application_id'),
-  },
-  confine: (schools) => sql`(
+export const resourceModel = model(or.resources, {
+  file: 'resources',
+  rest: {
+    singular: 'resource',
+    plural: 'resources',
+    confine: (schools) => sql`(
     t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.class_resources x WHERE x.tenant_id = ${TENANT}
       AND x.status = 'active' AND x.class_sourced_id IN (${classesOf(schools)}))
     OR t.sourced_id IN (SELECT x.resource_sourced_id FROM oneroster.course_resources x WHERE x.tenant_id = ${TENANT}
@@ -63,7 +57,18 @@ export const resource: Entity = {
       AND x.status = 'active'
       AND (x.org_sourced_id IN ${schools} OR x.class_sourced_id IN (${classesOf(schools)})
         OR x.user_sourced_id IN (${usersOf(schools)}))))`,
-};
+  },
+  fields: [
+    ...base(),
+    str('vendorResourceId', 'vendorResourceId', { required: true }),
+    str('title', 'title'),
+    list('roles', 'roles'),
+    oneOf('importance', 'importance', ['primary', 'secondary']),
+    str('vendorId', 'vendorId'),
+    str('applicationId', 'applicationId'),
+  ],
+});
+export const resource: Entity = entityOf(resourceModel);
 
 /** The resources an active link of `table` assigns to the object named by `column` = id. */
 const linkedThrough = (table: string, column: string, id: string): SQL =>

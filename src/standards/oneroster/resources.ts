@@ -1,7 +1,8 @@
 /**
- * The OneRoster 1.2 rostering entities over the `oneroster.*` tables, each described once
- * (REST field ↔ column, references, sensitive fields, school confinement). Routes, filters, sorting,
- * field selection and the discovery documents are derived from these descriptions.
+ * The OneRoster 1.2 rostering entities over the `oneroster.*` tables, each described once as a model
+ * (model.ts: field ↔ column, REST name, CSV header, references, sensitive fields) with its school
+ * confinement and relationship hooks. The REST entities (routes, filters, sorting, field selection,
+ * discovery documents) and the CSV files (csv/files.ts) are derived from these models.
  *
  * Mapping decisions:
  * - academicSessions: `children` are the sessions whose parent is this one; `schoolYear` is text.
@@ -22,7 +23,9 @@
  *   `relate` hook from relationships.ts (sessions, courses and orgs of the caller's classes included).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { baseFields, ref, scope, type Entity, type FieldSpec, type RefType, text, tf } from './entity-kit.js';
+import * as or from '../../domains/oneroster/tables.js';
+import { scope, type Entity, type RefType } from './entity-kit.js';
+import { base, bool, computed, date, entityOf, field, list, model, oneOf, refTo, str } from './model.js';
 import {
   relateClasses,
   relateCourses,
@@ -34,115 +37,121 @@ import {
 
 const FULL_ROSTER = [scope('roster.readonly')];
 const tenantJoin = (alias: string) => `${alias}.tenant_id = t.tenant_id`;
-
-export const academicSession: Entity = {
-  singular: 'academicSession',
-  plural: 'academicSessions',
-  table: 'oneroster.academic_sessions',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    startDate: { sql: 't.start_date', type: 'date' },
-    endDate: { sql: 't.end_date', type: 'date' },
-    type: text('type'),
-    parent: ref('parent_sourced_id', 'academicSession'),
-    children: {
-      sql:
-        `ARRAY(SELECT c.sourced_id FROM oneroster.academic_sessions c WHERE ${tenantJoin('c')} AND ` +
-        `c.parent_sourced_id = t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
-      type: 'refs',
-      refType: 'academicSession',
-    },
-    schoolYear: text('school_year'),
-  },
-  relate: relateSessions,
-};
-
-const orgFields: Record<string, FieldSpec> = {
-  ...baseFields(),
-  name: text('name'),
-  type: text('type'),
-  identifier: text('identifier'),
-  parent: ref('parent_sourced_id', 'org'),
-  children: {
+/** REST only: the active rows of `table` whose parent is this one (the CSV has only the parent reference). */
+const children = (table: string, refType: RefType) =>
+  computed('children', {
     sql:
-      `ARRAY(SELECT c.sourced_id FROM oneroster.orgs c WHERE ${tenantJoin('c')} AND c.parent_sourced_id = ` +
-      `t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
+      `ARRAY(SELECT c.sourced_id FROM ${table} c WHERE ${tenantJoin('c')} AND ` +
+      `c.parent_sourced_id = t.sourced_id AND c.status = 'active' ORDER BY c.sourced_id)`,
     type: 'refs',
-    refType: 'org',
-  },
-};
+    refType,
+  });
 
-export const org: Entity = {
-  singular: 'org',
-  plural: 'orgs',
-  table: 'oneroster.orgs',
-  fields: orgFields,
-  relate: relateOrgs,
-  confine: (schools) =>
-    sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s
+export const academicSessionModel = model(or.academicSessions, {
+  file: 'academicSessions',
+  rest: { singular: 'academicSession', plural: 'academicSessions', relate: relateSessions },
+  fields: [
+    ...base(),
+    str('title', 'title', { required: true }),
+    oneOf('type', 'type', ['gradingPeriod', 'semester', 'schoolYear', 'term'], true),
+    field('startDate', 'startDate', 'date', { required: true }),
+    field('endDate', 'endDate', 'date', { required: true }),
+    refTo('parent', 'parentSourcedId', 'academicSessions'),
+    children('oneroster.academic_sessions', 'academicSession'),
+    str('schoolYear', 'schoolYear', { required: true }),
+  ],
+});
+export const academicSession: Entity = entityOf(academicSessionModel);
+
+export const orgModel = model(or.orgs, {
+  file: 'orgs',
+  rest: {
+    singular: 'org',
+    plural: 'orgs',
+    relate: relateOrgs,
+    confine: (schools) =>
+      sql`(t.sourced_id IN ${schools} OR t.sourced_id IN (SELECT s.parent_sourced_id FROM oneroster.orgs s
       WHERE s.tenant_id = t.tenant_id AND s.sourced_id IN ${schools}))`,
-};
-
-export const course: Entity = {
-  singular: 'course',
-  plural: 'courses',
-  table: 'oneroster.courses',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    schoolYear: ref('school_year_sourced_id', 'academicSession'),
-    courseCode: text('course_code'),
-    grades: { sql: 't.grades', type: 'strings' },
-    subjects: { sql: 't.subjects', type: 'strings' },
-    subjectCodes: { sql: 't.subject_codes', type: 'strings' },
-    org: ref('org_sourced_id', 'org'),
   },
-  relate: relateCourses,
-  confine: (schools) =>
-    sql`(t.org_sourced_id IN ${schools} OR EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id
+  fields: [
+    ...base(),
+    str('name', 'name', { required: true }),
+    oneOf('type', 'type', ['department', 'district', 'local', 'national', 'school', 'state'], true),
+    str('identifier', 'identifier'),
+    refTo('parent', 'parentSourcedId', 'orgs'),
+    children('oneroster.orgs', 'org'),
+  ],
+});
+export const org: Entity = entityOf(orgModel);
+
+export const courseModel = model(or.courses, {
+  file: 'courses',
+  rest: {
+    singular: 'course',
+    plural: 'courses',
+    relate: relateCourses,
+    confine: (schools) =>
+      sql`(t.org_sourced_id IN ${schools} OR EXISTS (SELECT 1 FROM oneroster.classes c WHERE c.tenant_id = t.tenant_id
       AND c.course_sourced_id = t.sourced_id AND c.school_sourced_id IN ${schools}))`,
-};
-
-export const klass: Entity = {
-  singular: 'class',
-  plural: 'classes',
-  table: 'oneroster.classes',
-  fields: {
-    ...baseFields(),
-    title: text('title'),
-    classCode: text('class_code'),
-    classType: text('class_type'),
-    location: text('location'),
-    grades: { sql: 't.grades', type: 'strings' },
-    subjects: { sql: 't.subjects', type: 'strings' },
-    course: ref('course_sourced_id', 'course'),
-    school: ref('school_sourced_id', 'org'),
-    terms: { sql: 't.term_sourced_ids', type: 'refs', refType: 'academicSession' },
-    subjectCodes: { sql: 't.subject_codes', type: 'strings' },
-    periods: { sql: 't.periods', type: 'strings' },
   },
-  confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
-  relate: relateClasses,
-};
+  fields: [
+    ...base(),
+    refTo('schoolYear', 'schoolYearSourcedId', 'academicSessions'),
+    str('title', 'title', { required: true }),
+    str('courseCode', 'courseCode'),
+    list('grades', 'grades'),
+    refTo('org', 'orgSourcedId', 'orgs', { required: true }),
+    list('subjects', 'subjects'),
+    list('subjectCodes', 'subjectCodes'),
+  ],
+});
+export const course: Entity = entityOf(courseModel);
 
-export const enrollment: Entity = {
-  singular: 'enrollment',
-  plural: 'enrollments',
-  table: 'oneroster.enrollments',
-  fields: {
-    ...baseFields(),
-    user: ref('user_sourced_id', 'user'),
-    class: ref('class_sourced_id', 'class'),
-    school: ref('school_sourced_id', 'org'),
-    role: text('role'),
-    primary: tf('primary_enrollment'),
-    beginDate: { sql: 't.begin_date', type: 'date' },
-    endDate: { sql: 't.end_date', type: 'date' },
+export const classModel = model(or.classes, {
+  file: 'classes',
+  rest: {
+    singular: 'class',
+    plural: 'classes',
+    confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
+    relate: relateClasses,
   },
-  confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
-  relate: relateEnrollments,
-};
+  fields: [
+    ...base(),
+    str('title', 'title', { required: true }),
+    list('grades', 'grades'),
+    refTo('course', 'courseSourcedId', 'courses', { required: true }),
+    str('classCode', 'classCode'),
+    oneOf('classType', 'classType', ['homeroom', 'scheduled'], true),
+    str('location', 'location'),
+    refTo('school', 'schoolSourcedId', 'orgs', { required: true }),
+    list('terms', 'termSourcedIds', { csv: 'termSourcedIds', ref: 'academicSessions', required: true }),
+    list('subjects', 'subjects'),
+    list('subjectCodes', 'subjectCodes'),
+    list('periods', 'periods'),
+  ],
+});
+export const klass: Entity = entityOf(classModel);
+
+export const enrollmentModel = model(or.enrollments, {
+  file: 'enrollments',
+  rest: {
+    singular: 'enrollment',
+    plural: 'enrollments',
+    confine: (schools) => sql`t.school_sourced_id IN ${schools}`,
+    relate: relateEnrollments,
+  },
+  fields: [
+    ...base(),
+    refTo('class', 'classSourcedId', 'classes', { required: true }),
+    refTo('school', 'schoolSourcedId', 'orgs', { required: true }),
+    refTo('user', 'userSourcedId', 'users', { required: true }),
+    oneOf('role', 'role', ['administrator', 'proctor', 'student', 'teacher'], true),
+    bool('primary', 'primaryEnrollment'),
+    date('beginDate', 'beginDate'),
+    date('endDate', 'endDate'),
+  ],
+});
+export const enrollment: Entity = entityOf(enrollmentModel);
 
 interface RoleJson {
   roleType: string;
@@ -164,20 +173,31 @@ interface ProfileJson {
   password: string | null;
 }
 
-const userFields: Record<string, FieldSpec> = {
-  ...baseFields(),
-  userMasterIdentifier: text('user_master_identifier'),
-  username: text('username'),
-  userIds: { sql: 't.user_ids', type: 'json', sortable: false },
-  enabledUser: tf('enabled_user'),
-  givenName: text('given_name'),
-  familyName: text('family_name'),
-  middleName: text('middle_name'),
-  preferredFirstName: text('preferred_first_name'),
-  preferredMiddleName: text('preferred_middle_name'),
-  preferredLastName: text('preferred_last_name'),
-  pronouns: text('pronouns'),
-  roles: {
+const userFields = [
+  ...base(),
+  field('enabledUser', 'enabledUser', 'boolean', { required: true }),
+  str('username', 'username'),
+  field('userIds', 'userIds', 'userIds'),
+  str('givenName', 'givenName', { required: true }),
+  str('familyName', 'familyName', { required: true }),
+  str('middleName', 'middleName'),
+  str('identifier', 'identifier'),
+  str('email', 'email'),
+  str('sms', 'sms', { restAs: { revealedBy: FULL_ROSTER } }),
+  str('phone', 'phone', { restAs: { revealedBy: FULL_ROSTER } }),
+  list('agents', 'agentSourcedIds', { csv: 'agentSourcedIds', ref: 'users' }),
+  list('grades', 'grades'),
+  // A credential: only roster.readonly shows it, and never as a filter or sort (no oracle through `filter`).
+  str('password', 'password', { restAs: { revealedBy: FULL_ROSTER, filterable: false, sortable: false } }),
+  str('userMasterIdentifier', 'userMasterIdentifier'),
+  // REST names them preferredFirst/Last, the CSV binding preferredGiven/Family.
+  str('preferredFirstName', 'preferredFirstName', { csv: 'preferredGivenName' }),
+  str('preferredMiddleName', 'preferredMiddleName'),
+  str('preferredLastName', 'preferredLastName', { csv: 'preferredFamilyName' }),
+  refTo('primaryOrg', 'primaryOrgSourcedId', 'orgs'),
+  str('pronouns', 'pronouns'),
+  // REST nests the user's roles (roles.csv in the CSV binding, link-models.ts), active rows only.
+  computed('roles', {
     sql:
       `(SELECT coalesce(json_agg(json_build_object('roleType', r.role_type, 'role', r.role, 'org', ` +
       `r.org_sourced_id, 'userProfile', r.user_profile_sourced_id, 'beginDate', r.begin_date, 'endDate', ` +
@@ -193,17 +213,9 @@ const userFields: Record<string, FieldSpec> = {
         ...(r.beginDate ? { beginDate: r.beginDate } : {}),
         ...(r.endDate ? { endDate: r.endDate } : {}),
       })),
-  },
-  primaryOrg: ref('primary_org_sourced_id', 'org'),
-  identifier: text('identifier'),
-  email: text('email'),
-  sms: { ...text('sms'), revealedBy: FULL_ROSTER },
-  phone: { ...text('phone'), revealedBy: FULL_ROSTER },
-  password: { ...text('password'), revealedBy: FULL_ROSTER, filterable: false, sortable: false },
-  agents: { sql: 't.agent_sourced_ids', type: 'refs', refType: 'user' },
-  grades: { sql: 't.grades', type: 'strings' },
-  // Application logins (oneroster.user_profiles): they carry credentials, so only roster.readonly shows them.
-  userProfiles: {
+  }),
+  // REST nests the application logins (userProfiles.csv in the CSV binding); credentials: roster.readonly only.
+  computed('userProfiles', {
     sql:
       `(SELECT coalesce(json_agg(json_build_object('profileId', p.sourced_id, 'profileType', p.profile_type, ` +
       `'vendorId', p.vendor_id,
@@ -231,8 +243,8 @@ const userFields: Record<string, FieldSpec> = {
               ]
             : [],
       })),
-  },
-};
+  }),
+];
 
 const confineUsers = (column: string) => (schools: SQL) =>
   sql`(${sql.raw(column)} IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id
@@ -242,14 +254,12 @@ const confineUsers = (column: string) => (schools: SQL) =>
     OR ${sql.raw(column)} IN (SELECT e.user_sourced_id FROM oneroster.enrollments e WHERE e.tenant_id = t.tenant_id
       AND e.school_sourced_id IN ${schools}))`;
 
-export const user: Entity = {
-  singular: 'user',
-  plural: 'users',
-  table: 'oneroster.users',
+export const userModel = model(or.users, {
+  file: 'users',
+  rest: { singular: 'user', plural: 'users', confine: confineUsers('t.sourced_id'), relate: relateUsers },
   fields: userFields,
-  confine: confineUsers('t.sourced_id'),
-  relate: relateUsers,
-};
+});
+export const user: Entity = entityOf(userModel);
 
 const holdingRole = (role: string) =>
   `EXISTS (SELECT 1 FROM oneroster.roles hr WHERE hr.tenant_id = t.tenant_id AND hr.user_sourced_id = t.sourced_id ` +
@@ -261,28 +271,32 @@ export const school: Entity = { ...org, where: `t.type = 'school'` };
 export const term: Entity = { ...academicSession, where: `t.type IN ('term', 'semester')` };
 export const gradingPeriod: Entity = { ...academicSession, where: `t.type = 'gradingPeriod'` };
 
-export const demographic: Entity = {
-  singular: 'demographics',
-  plural: 'demographics',
-  table: 'oneroster.demographics',
-  fields: {
-    ...baseFields(),
-    birthDate: { sql: 't.birth_date', type: 'date' },
-    sex: text('sex'),
-    americanIndianOrAlaskaNative: tf('american_indian_or_alaska_native'),
-    asian: tf('asian'),
-    blackOrAfricanAmerican: tf('black_or_african_american'),
-    nativeHawaiianOrOtherPacificIslander: tf('native_hawaiian_or_other_pacific_islander'),
-    white: tf('white'),
-    demographicRaceTwoOrMoreRaces: tf('demographic_race_two_or_more_races'),
-    hispanicOrLatinoEthnicity: tf('hispanic_or_latino_ethnicity'),
-    countryOfBirthCode: text('country_of_birth_code'),
-    stateOfBirthAbbreviation: text('state_of_birth_abbreviation'),
-    cityOfBirth: text('city_of_birth'),
-    publicSchoolResidenceStatus: text('public_school_residence_status'),
+export const demographicModel = model(or.demographics, {
+  file: 'demographics',
+  rest: {
+    singular: 'demographics',
+    plural: 'demographics',
+    confine: confineUsers('t.sourced_id'),
+    relate: relateUsers,
   },
-  confine: confineUsers('t.sourced_id'),
-  relate: relateUsers,
-};
+  fields: [
+    // A user's demographics carry the user's own sourcedId: the CSV checks it references a user, REST shows it plain.
+    ...base({ ref: 'users', restAs: { type: 'string' } }),
+    date('birthDate', 'birthDate'),
+    oneOf('sex', 'sex', ['female', 'male', 'other', 'unspecified']),
+    bool('americanIndianOrAlaskaNative', 'americanIndianOrAlaskaNative'),
+    bool('asian', 'asian'),
+    bool('blackOrAfricanAmerican', 'blackOrAfricanAmerican'),
+    bool('nativeHawaiianOrOtherPacificIslander', 'nativeHawaiianOrOtherPacificIslander'),
+    bool('white', 'white'),
+    bool('demographicRaceTwoOrMoreRaces', 'demographicRaceTwoOrMoreRaces'),
+    bool('hispanicOrLatinoEthnicity', 'hispanicOrLatinoEthnicity'),
+    str('countryOfBirthCode', 'countryOfBirthCode'),
+    str('stateOfBirthAbbreviation', 'stateOfBirthAbbreviation'),
+    str('cityOfBirth', 'cityOfBirth'),
+    str('publicSchoolResidenceStatus', 'publicSchoolResidenceStatus'),
+  ],
+});
+export const demographic: Entity = entityOf(demographicModel);
 
 export type { RefType };
