@@ -42,15 +42,15 @@ export class TtlCache<K extends NonNullable<unknown>, V extends NonNullable<unkn
     const loading = (this.loading ??= new Map());
     const pending = loading.get(key);
     if (pending) return pending;
-    const promise = (async () => {
-      try {
-        const value = await load();
+    const promise: Promise<V> = Promise.resolve()
+      .then(load)
+      .then((value) => {
         if (loading.get(key) === promise) this.set(key, value);
         return value;
-      } finally {
+      })
+      .finally(() => {
         if (loading.get(key) === promise) loading.delete(key);
-      }
-    })();
+      });
     loading.set(key, promise);
     return promise;
   }
