@@ -55,12 +55,16 @@ export async function listTotal(
   const key = `${tenantId}\u0000${text}\u0000${JSON.stringify(params)}`;
   const cached = totals.get(key);
   if (cached && generation !== undefined && cached.generation === generation) return cached;
+  counts.run++;
   const [row] = rowsOf<{ n: number | string; generation: string | null }>(await db.execute(statement));
   const total = Number(row?.n ?? 0);
   if (typeof row?.generation !== 'string') return { total, generation: undefined };
   totals.set(key, { generation: row.generation, total });
   return { total, generation: row.generation };
 }
+
+/** How many totals this process has counted (tests: a cheap path must not count). */
+export const counts = { run: 0 };
 
 /** Forgets every cached total (tests). */
 export function clearListTotals(): void {

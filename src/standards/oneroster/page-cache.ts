@@ -49,6 +49,9 @@ const pages = new LRUCache<string, Entry>({
   sizeCalculation: (entry, key) => Math.max(1, pageJson(entry.page).length + key.length),
 });
 
+/** Lookups since start: served from the cache, not cached, cached but written since (tests, diagnosis). */
+export const pageStats = { hits: 0, misses: 0, stale: 0 };
+
 /** The cache key of a page: its tenant, entity, origin, rendered fields and compiled statement. */
 export function pageKey(
   tenantId: string,
@@ -63,12 +66,19 @@ export function pageKey(
 /** The cached page of `key` if the tenant has not written since it was read; one statement when there is one. */
 export async function cachedPage(db: TenantDb, tenantId: string, key: string): Promise<Page | undefined> {
   const entry = pages.get(key);
-  if (!entry) return undefined;
+  if (!entry) {
+    pageStats.misses++;
+    return undefined;
+  }
   const [row] = rowsOf<{ generation: string | null }>(
     await executePrepared(db, sql`SELECT ${generationSql(tenantId)} AS generation`),
   );
-  if (row?.generation === entry.generation) return entry.page;
+  if (row?.generation === entry.generation) {
+    pageStats.hits++;
+    return entry.page;
+  }
   pages.delete(key);
+  pageStats.stale++;
   return undefined;
 }
 
