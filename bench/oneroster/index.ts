@@ -75,7 +75,10 @@ REST reads: the provider (token, scope check, policy decision, tenant connection
 security, rendering) against a bare Fastify route running the provider's own statements, captured from
 its query builders, as the owner. A list's \`X-Total-Count\` is exact and cached per tenant, statement
 and reach until the tenant's next OneRoster write (\`src/standards/oneroster/list-counts.ts\`), so a page
-is one statement, which also reads the write generation; the bare route runs that same statement.
+is one statement, which also reads the write generation; the bare route runs that same statement. A page
+already served is cached whole under the same rule (\`page-cache.ts\`): the provider then runs only the
+statement reading the generation, so for the repeated pages of this load it does less work than the bare
+route, which runs the page statement on every request.
 Maximum throughput is measured with 50 connections always busy; latency at a fixed rate of half the
 provider's maximum, offered to both servers (at saturation latency is connections ÷ throughput, by
 Little's law, whatever the code does).`,

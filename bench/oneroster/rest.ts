@@ -35,8 +35,10 @@ async function capture(reader: (tx: Tx) => Promise<unknown>): Promise<Statement[
     execute: async (query: SQL) => {
       const { sql, params } = dialect.sqlToQuery(query);
       statements.push({ sql, params });
-      // A row for every page, so that the reader goes on to its total (counted: nothing is cached here).
-      return { rows: isCount({ sql, params }) ? [{ n: 0 }] : [{ [GENERATION_COLUMN]: 'capture' }] };
+      // A full page (more rows than any limit), so that the reader goes on to its total: a page shorter
+      // than its limit is the whole list and is not counted (query.ts).
+      const page = Array.from({ length: 1_000 }, () => ({ [GENERATION_COLUMN]: 'capture' }));
+      return { rows: isCount({ sql, params }) ? [{ n: 0 }] : page };
     },
   } as unknown as Tx;
   await reader(tx);

@@ -16,6 +16,7 @@ import { accounts, sessions } from '../identity/tables.js';
 import { config } from '../config/config.js';
 import { rowsOf, type Database } from '../db/database.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
+import { readAsTenant } from '../db/tenant-sessions.js';
 import { AppError } from '../http/errors.js';
 import { EDFI_SCOPES, ONEROSTER_SCOPES, looksLikeJwt, verifyAccessToken } from './access-tokens.js';
 import { sha256hex } from './passwords.js';
@@ -165,18 +166,20 @@ export async function accessTokenPrincipal(
   if (!verified.ok || !UUID.test(verified.claims.tid)) return undefined;
   const { claims } = verified;
   const key = tokenKey(claims.tid, claims.sub, claims.jti);
-  let usable = tokenVerdicts.get(key);
-  if (usable === undefined) {
-    usable = await tenantTransaction(database, claims.tid, async ({ tx }) => {
-      const result = await tx.execute(sql`
+  // One check per token however many requests carry it, renewed before it expires (token-verdicts.ts).
+  const usable = await tokenVerdicts.getOrLoad(
+    key,
+    () =>
+      readAsTenant(database, claims.tid, async (db) => {
+        const result = await db.execute(sql`
         SELECT NOT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE tenant_id = ${claims.tid}
           AND jti = ${claims.jti})
            AND EXISTS (SELECT 1 FROM identity.oauth_clients WHERE tenant_id = ${claims.tid}
              AND client_id = ${claims.sub} AND revoked_at IS NULL) AS usable`);
-      return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
-    });
-    tokenVerdicts.set(key, usable);
-  }
+        return rowsOf<{ usable: boolean }>(result)[0]?.usable === true;
+      }),
+    { refreshAhead: true },
+  );
   if (!usable) return undefined;
   return {
     kind: 'client',

@@ -260,10 +260,10 @@ export function forgetPolicies(tenantId?: string): void {
 
 /** The active policies of the transaction's tenant; cached when the tenant is named. */
 export async function loadPolicies(db: TenantDb, tenantId?: string): Promise<PolicyRow[]> {
-  const cached = tenantId === undefined ? undefined : policyCache.get(tenantId);
-  if (cached) return cached;
-  const rows = await db.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
-  const policies = rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
-  if (tenantId !== undefined) policyCache.set(tenantId, policies);
-  return policies;
+  const load = async () => {
+    const rows = await db.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
+    return rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
+  };
+  // When the entry expires under load, one request reads the policies and the others wait for it.
+  return tenantId === undefined ? load() : policyCache.getOrLoad(tenantId, load);
 }

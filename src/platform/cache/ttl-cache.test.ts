@@ -48,4 +48,68 @@ describe('TtlCache', () => {
     cache.set('revoked', false);
     expect(cache.get('revoked')).toBe(false);
   });
+
+  it('getOrLoad: concurrent misses share one load (no pile-up when a busy entry expires)', async () => {
+    const clock = manualClock();
+    const cache = new TtlCache<string, number>(1000, 10, clock.now);
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = async () => {
+      loads++;
+      await gate;
+      return 7;
+    };
+    const waiting = Array.from({ length: 50 }, () => cache.getOrLoad('k', load));
+    release();
+    expect(await Promise.all(waiting)).toEqual(Array(50).fill(7));
+    expect(loads).toBe(1);
+    expect(cache.get('k')).toBe(7);
+  });
+
+  it('getOrLoad with refreshAhead: renews a busy entry in its last quarter, never serves one past its TTL', async () => {
+    const clock = manualClock();
+    const cache = new TtlCache<string, number>(1000, 10, clock.now);
+    let value = 1;
+    let loads = 0;
+    const load = async () => (loads++, value);
+    expect(await cache.getOrLoad('k', load, { refreshAhead: true })).toBe(1);
+    value = 2;
+    clock.advance(700); // not yet in the last quarter: served, no load
+    expect(await cache.getOrLoad('k', load, { refreshAhead: true })).toBe(1);
+    expect(loads).toBe(1);
+    clock.advance(100); // in the last quarter: still served, one renewal in the background
+    const served = await Promise.all(
+      Array.from({ length: 20 }, () => cache.getOrLoad('k', load, { refreshAhead: true })),
+    );
+    expect(served).toEqual(Array(20).fill(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toBe(2);
+    expect(cache.get('k')).toBe(2);
+    clock.advance(1001); // the renewed entry too has expired: nothing stale is served
+    value = 3;
+    expect(await cache.getOrLoad('k', load)).toBe(3);
+  });
+
+  it('getOrLoad: a load under way when its key is deleted is not stored (a revocation is not undone)', async () => {
+    const cache = new TtlCache<string, boolean>(1000);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stale = cache.getOrLoad('token', async () => {
+      await gate;
+      return true;
+    });
+    cache.deleteWhere((k) => k === 'token');
+    const fresh = cache.getOrLoad('token', async () => false);
+    release();
+    expect(await stale).toBe(true);
+    expect(await fresh).toBe(false);
+    expect(cache.get('token')).toBe(false);
+  });
+
+  it('getOrLoad: a failed load is not cached and the next caller loads again', async () => {
+    const cache = new TtlCache<string, number>(1000);
+    await expect(cache.getOrLoad('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.getOrLoad('k', async () => 5)).toBe(5);
+  });
 });

@@ -38,7 +38,9 @@ const totals = new LRUCache<string, CachedTotal>({ max: 10_000 });
 
 /**
  * The total of `from WHERE where`: the cached one if it was counted at `generation` (the page's own
- * reading; undefined when the page had no row to carry it), otherwise counted now and cached.
+ * reading; undefined when the page had no row to carry it), otherwise counted now and cached. Also
+ * the generation the total was counted at (undefined if unknown), so that a caller can tell whether
+ * it agrees with the page's.
  */
 export async function listTotal(
   db: TenantDb,
@@ -46,18 +48,23 @@ export async function listTotal(
   from: SQL,
   where: SQL,
   generation: string | undefined,
-): Promise<number> {
+): Promise<{ total: number; generation: string | undefined }> {
   const statement = sql`SELECT count(*)::int AS n, ${generationSql(tenantId)} AS generation FROM ${from}
     WHERE ${where}`;
   const { sql: text, params } = dialect.sqlToQuery(statement);
   const key = `${tenantId}\u0000${text}\u0000${JSON.stringify(params)}`;
   const cached = totals.get(key);
-  if (cached && generation !== undefined && cached.generation === generation) return cached.total;
+  if (cached && generation !== undefined && cached.generation === generation) return cached;
+  counts.run++;
   const [row] = rowsOf<{ n: number | string; generation: string | null }>(await db.execute(statement));
   const total = Number(row?.n ?? 0);
-  if (typeof row?.generation === 'string') totals.set(key, { generation: row.generation, total });
-  return total;
+  if (typeof row?.generation !== 'string') return { total, generation: undefined };
+  totals.set(key, { generation: row.generation, total });
+  return { total, generation: row.generation };
 }
+
+/** How many totals this process has counted (tests: a cheap path must not count). */
+export const counts = { run: 0 };
 
 /** Forgets every cached total (tests). */
 export function clearListTotals(): void {

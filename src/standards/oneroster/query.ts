@@ -6,6 +6,7 @@
  */
 import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../platform/db/database.js';
 import { executePrepared } from '../../platform/db/prepared.js';
 import { isSortable, outputText, raw, render, type Entity, type FieldSpec } from './entity-kit.js';
@@ -13,6 +14,7 @@ import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
 import type { ListParams } from './paging.js';
 import { GENERATION_COLUMN, generationSql, listTotal } from './list-counts.js';
+import { cachedPage, pageKey, rememberPage, type Page } from './page-cache.js';
 import { relationCondition, type RelationSql } from './relationships.js';
 
 /** Who reads: the tenant, the caller's scopes, a school-bound caller's school orgs, a person's relationship. */
@@ -199,11 +201,9 @@ function boundedText(access: ReadAccess, fields?: readonly string[], filter?: un
 }
 
 const run = (db: TenantDb, query: SQL): Promise<unknown> => db.execute(query);
+const dialect = new PgDialect();
 
-export interface Page {
-  objects: Record<string, unknown>[];
-  total: number;
-}
+export type { Page } from './page-cache.js';
 
 export async function listObjects(
   db: TenantDb,
@@ -231,15 +231,25 @@ export async function listObjects(
   // generation it is valid for.
   const page = sql`SELECT ${selection(entity, names)}, ${generationSql(access.tenantId)} AS ${raw(GENERATION_COLUMN)}
     FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${params.limit} OFFSET ${params.offset}`;
+  // The whole answer is cached until the tenant's next OneRoster write (page-cache.ts): a hit reads
+  // only the generation.
+  const key = pageKey(access.tenantId, entity.plural, access.origin, names, dialect.sqlToQuery(page));
+  const cached = await cachedPage(db, access.tenantId, key);
+  if (cached) return cached;
   const rows = rowsOf<Record<string, unknown>>(
     boundedText(access, params.fields, params.filter) ? await executePrepared(db, page) : await db.execute(page),
   );
-  // An empty first page is an empty list (the same snapshot): nothing to count.
-  const total =
-    rows.length === 0 && params.offset === 0
-      ? 0
-      : await listTotal(db, access.tenantId, from, whereSql, rows[0]?.[GENERATION_COLUMN] as string | undefined);
-  return { objects: rows.map((r) => render(entity, r, names, access.origin)), total };
+  // A page that is not full is the end of the list, read in one snapshot: its total is known without a
+  // count (a class roster of 30 under the default limit of 100), as is an empty first page's.
+  const generation = rows[0]?.[GENERATION_COLUMN] as string | undefined;
+  const counted =
+    rows.length < params.limit && (rows.length > 0 || params.offset === 0)
+      ? { total: params.offset + rows.length, generation }
+      : await listTotal(db, access.tenantId, from, whereSql, generation);
+  const result = { objects: rows.map((r) => render(entity, r, names, access.origin)), total: counted.total };
+  // Only a page and a total read at the same generation are an answer the database could have given.
+  if (generation !== undefined && counted.generation === generation) rememberPage(key, generation, result);
+  return result;
 }
 
 export async function getObject(
