@@ -86,6 +86,9 @@ describe('the demo’s final grades', () => {
     const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
     const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, world.url).toString());
     expect(pdf.status()).toBe(200);
+    // Kept to look at (pdftoppm -png); pdftotext (poppler-utils) must be installed for the text checks.
+    fs.mkdirSync('.tmp/screenshots', { recursive: true });
+    fs.writeFileSync('.tmp/screenshots/k12-student-transcript.pdf', await pdf.body());
     const text = pdfText(await pdf.body());
     expect(text).toContain('Official transcript');
     expect(text).toMatch(/Mathematics|English Language Arts|Science|Social Studies/);
@@ -93,8 +96,6 @@ describe('the demo’s final grades', () => {
     expect(text).toContain('Regular');
     expect(text).not.toMatch(/\bHonors\b/);
     expect(text.match(/\bAP\b/g)).toHaveLength(1); // the footer's note on the weighted GPA
-    fs.mkdirSync('.tmp/screenshots', { recursive: true });
-    fs.writeFileSync('.tmp/screenshots/k12-student-transcript.pdf', await pdf.body());
     await checkpoint(page, 'k12-student-gpa');
     await context.close();
   }, 240_000);
