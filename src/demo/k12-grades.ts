@@ -64,10 +64,23 @@ const COMMENTS = [
   'Please review the missing assignments together at home.',
 ];
 
-const SCHOOL_COURSES = [
-  { code: 'CSP', title: 'Computer Science Principles' },
-  { code: 'WRIT', title: 'Creative Writing' },
-];
+/**
+ * Each school's own catalog, fitting the grades it serves: weighted (honors, AP) courses only where
+ * there are high-school grades; an elementary or middle school's own course stays regular, and the
+ * district's catalog (taught from kindergarten on) gets no weighted level at all.
+ */
+const OWN_COURSES = {
+  high: [
+    { code: 'APCSP', title: 'AP Computer Science Principles', level: 'ap' },
+    { code: 'HGEO', title: 'Honors Geometry', level: 'honors' },
+    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
+  ],
+  other: [
+    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
+    { code: 'KEYB', title: 'Keyboarding', level: 'regular' },
+  ],
+} as const;
+const HIGH_SCHOOL_GRADES = sql.raw(`'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'`);
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -199,37 +212,45 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
   return { gradebookEntries: entries.length, gradebookScores: scores.length, periodGrades: grades.length };
 }
 
-/** Demo courses given a GPA level (the rest stay regular): the weighted GPA adds the school's add-ons. */
-export const DEMO_GPA_LEVELS = { MATH: 'honors', SCI: 'ap' } as const;
-
 /**
  * The school's final grades through the grades service, as its staff would compute them at the end of
  * the term: every section's final grade from all its gradebook entries, and from them the course
  * transcripts (credits, grade points) that the GPA, the class rank and the official transcript read.
+ * Before that every school gets its own catalog (OWN_COURSES): a high school's honors and AP courses are
+ * levelled through the grades service; an elementary school's transcript stays all regular.
  */
 export async function seedFinalGrades(database: Database, tenantId: string, schoolId: number) {
   await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'demo'), {}, async (w) => {
-    // Two courses of the school's own catalog (not scheduled yet): its administrator sets their GPA level.
+    const schools = rowsOf<{ schoolid: number; high: boolean }>(
+      await w.tx.execute(sql`
+        SELECT s.schoolid, EXISTS (SELECT 1 FROM edfi.schoolgradelevel g
+                 JOIN edfi.descriptor d ON d.descriptorid = g.gradeleveldescriptorid
+                WHERE g.tenant_id = s.tenant_id AND g.schoolid = s.schoolid
+                  AND d.codevalue IN (${HIGH_SCHOOL_GRADES})) AS high
+          FROM edfi.school s WHERE s.tenant_id = ${tenantId} ORDER BY s.schoolid`),
+    );
     await insertAll(
       w.tx,
       edfi.course,
-      SCHOOL_COURSES.map((c) => ({
-        tenantId,
-        courseCode: c.code,
-        educationOrganizationId: schoolId,
-        courseTitle: c.title,
-      })),
+      schools.flatMap((s) =>
+        OWN_COURSES[s.high ? 'high' : 'other'].map((c) => ({
+          tenantId,
+          courseCode: c.code,
+          educationOrganizationId: Number(s.schoolid),
+          courseTitle: c.title,
+        })),
+      ),
     );
     await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
-    // A small demo (few sections per school) may not offer every course: level only those it offers.
-    const offered = new Set(
-      rowsOf<{ code: string }>(
-        await w.tx.execute(sql`SELECT DISTINCT coursecode AS code FROM edfi.courseoffering
-          WHERE tenant_id = ${tenantId} AND schoolid = ${schoolId}`),
-      ).map((r) => r.code),
-    );
-    for (const [code, level] of Object.entries(DEMO_GPA_LEVELS))
-      if (offered.has(code)) await setCourseGpaLevel(w, schoolId, code, { level });
+    for (const s of schools.filter((x) => x.high))
+      for (const c of OWN_COURSES.high)
+        if (c.level !== 'regular') await setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level });
     await computeSchoolGrades(w, schoolId, 'final');
+    // The final grades' OneRoster face (the composition root's hook is not registered in the seed).
+    await projectEdfiToOneRoster(w.tx, tenantId, {
+      only: ['lineItems', 'results'],
+      sources: ['gradeLineItems', 'gradeResults'],
+      retire: false,
+    });
   });
 }

@@ -37,10 +37,19 @@ export interface DemoSize {
   schoolYear: number;
   languageSchoolStudents: number;
   /**
-   * The first school's final grades, two courses made honors and AP, two courses of its own catalog
-   * (the GPA, transcript and course screens). Domain tests leave them out: they build their own.
+   * The first school's final grades, each school's own catalog (honors and AP courses only at a high
+   * school: the GPA, transcript and course screens). Domain tests leave them out: they build their own.
    */
   finalGrades?: boolean;
+}
+
+/**
+ * The Ed-Fi school year (the calendar year it ends in) whose calendar holds `today` or just ended: the
+ * demo's year runs from mid-August to the end of May, so from August on it is the next calendar year's.
+ * The demo is built around the current date (today's attendance, the grading period in progress).
+ */
+export function currentSchoolYear(today: Date = new Date()): number {
+  return today.getUTCMonth() >= 7 ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
 }
 
 export const DEFAULT_DEMO_SIZE: DemoSize = {
@@ -49,7 +58,7 @@ export const DEFAULT_DEMO_SIZE: DemoSize = {
   sectionsPerSchool: 12,
   seed: 42,
   tenantSlug: 'demo-district',
-  schoolYear: 2027,
+  schoolYear: currentSchoolYear(),
   languageSchoolStudents: 40,
 };
 
@@ -174,7 +183,7 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     childUsi: child.studentUSI,
   });
   // The first school's final grades (and so course transcripts and GPAs) through the grades service,
-  // after two courses of the district catalog were made honors and AP (the weighted GPA differs).
+  // after each school got its own catalog (weighted courses only where there are high-school grades).
   if (size.finalGrades !== false)
     await seedFinalGrades(database, seeded.districtTenantId, k12Result!.schools[0]!.schoolId);
   // Fresh statistics for everything just written: PGlite runs no autovacuum, so without this its

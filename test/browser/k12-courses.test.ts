@@ -53,9 +53,11 @@ describe('the school administrator sets GPA levels', () => {
     await page.waitForURL('**/grades/courses');
     const table = page.getByRole('table', { name: 'Courses and GPA levels' });
     await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
-    // A district course: its level shown, set by the district (the demo made Mathematics honors).
+    // A district course (taught from kindergarten on): regular, set by the district; the demo's weighted
+    // courses are a high school's own (this first school is an elementary school).
     const math = table.locator('tr[data-course="MATH"]');
-    expect(await math.textContent()).toContain('Honors');
+    expect(await math.textContent()).toContain('Regular');
+    expect(await math.textContent()).not.toMatch(/Honors|AP/);
     expect(await math.textContent()).toContain('set by the district');
     expect(await math.getByRole('combobox').count()).toBe(0);
     await checkpoint(page, 'k12-courses-school-admin');
@@ -84,9 +86,16 @@ describe('the demo’s final grades', () => {
     const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
     const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, world.url).toString());
     expect(pdf.status()).toBe(200);
+    // Kept to look at (pdftoppm -png); pdftotext (poppler-utils) must be installed for the text checks.
+    fs.mkdirSync('.tmp/screenshots', { recursive: true });
+    fs.writeFileSync('.tmp/screenshots/k12-student-transcript.pdf', await pdf.body());
     const text = pdfText(await pdf.body());
     expect(text).toContain('Official transcript');
     expect(text).toMatch(/Mathematics|English Language Arts|Science|Social Studies/);
+    // An elementary school's transcript: no honors or AP course.
+    expect(text).toContain('Regular');
+    expect(text).not.toMatch(/\bHonors\b/);
+    expect(text.match(/\bAP\b/g)).toHaveLength(1); // the footer's note on the weighted GPA
     await checkpoint(page, 'k12-student-gpa');
     await context.close();
   }, 240_000);

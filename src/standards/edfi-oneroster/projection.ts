@@ -65,6 +65,8 @@ const SOURCES = {
   categories: src.categories,
   lineItems: src.lineItems,
   results: src.results,
+  gradeLineItems: src.gradeLineItems,
+  gradeResults: src.gradeResults,
 } satisfies Record<string, (scope: Scope) => SQL>;
 export type SourceName = keyof typeof SOURCES;
 
@@ -181,7 +183,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
         'result_value_min',
         'result_value_max',
       ],
-      sources: ['lineItems'],
+      sources: ['lineItems', 'gradeLineItems'],
       metadata: true,
     },
   ],
@@ -199,7 +201,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
         'late',
         'missing',
       ],
-      sources: ['results'],
+      sources: ['results', 'gradeResults'],
       metadata: true,
     },
   ],

@@ -368,3 +368,50 @@ export const results = (s: Scope) => sql`
   JOIN edfi.student st ON st.tenant_id = r.tenant_id AND st.studentusi = r.studentusi
   JOIN oneroster.users u ON u.tenant_id = r.tenant_id AND u.sourced_id = st.id::text
   WHERE r.tenant_id = ${s.tenantId}${idIn(s, 'r.id')}`;
+
+// period and final grades (Ed-Fi Grade rows): one line item per section, grading period and grade type ------------
+
+/** The deterministic sourcedId of the line item of a section's grades of one grading period and grade type. */
+const GRADE_ITEM = sql.raw(
+  `md5('edfi:grade:' || se.id::text || ':' || gp.id::text || ':' || g.gradetypedescriptorid::text)::uuid::text`,
+);
+const GRADE_JOINS = sql`JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
+  JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
+    AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
+    AND gp.schoolid = g.gradingperiodschoolid AND gp.schoolyear = g.gradingperiodschoolyear`;
+
+/**
+ * A section's period grades ("First Quarter grade", under that grading period) and final grade ("Final
+ * grade", under the class's term): a line item on 0–100 whose metadata names the Ed-Fi grade type.
+ */
+export const gradeLineItems = (s: Scope) => sql`
+  SELECT DISTINCT ON (1) ${GRADE_ITEM} AS sourced_id,
+    CASE WHEN t.codevalue = 'Final' THEN 'Final grade' ELSE p.codevalue || ' grade' END AS title,
+    'Ed-Fi grade (' || t.codevalue || ') of ' || se.sectionidentifier AS description, NULL::date AS assign_date,
+    gp.enddate AS due_date, c.sourced_id AS class_sourced_id, NULL::text AS category_sourced_id,
+    CASE WHEN t.codevalue = 'Final' THEN coalesce(c.term_sourced_ids[1], gps.sourced_id) ELSE gps.sourced_id END
+      AS grading_period_sourced_id, 0 AS result_value_min, 100 AS result_value_max,
+    jsonb_build_object('source', 'edfi', 'gradeType', t.codevalue, 'gradingPeriod', p.codevalue) AS metadata
+  FROM edfi.grade g
+  ${GRADE_JOINS}
+  JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
+  JOIN edfi.descriptor t ON t.descriptorid = g.gradetypedescriptorid
+  JOIN edfi.descriptor p ON p.descriptorid = g.gradingperioddescriptorid
+  LEFT JOIN oneroster.academic_sessions gps ON gps.tenant_id = g.tenant_id AND gps.sourced_id = gp.id::text
+  WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;
+
+/** A student's period or final grade: score = the percent, textScore = the effective letter (after an override). */
+export const gradeResults = (s: Scope) => sql`
+  SELECT g.id::text AS sourced_id, li.sourced_id AS line_item_sourced_id, u.sourced_id AS student_sourced_id,
+    CASE WHEN g.numericgradeearned IS NOT NULL OR g.lettergradeearned IS NOT NULL THEN 'fully graded'
+         ELSE 'not submitted' END AS score_status,
+    g.numericgradeearned AS score, g.lastmodifieddate AS score_date, g.diagnosticstatement AS comment,
+    g.lettergradeearned AS text_score, NULL::boolean AS late, NULL::boolean AS missing,
+    jsonb_build_object('source', 'edfi', 'computedLetter', g.computedlettergrade,
+      'overridden', g.overriddenat IS NOT NULL) AS metadata
+  FROM edfi.grade g
+  ${GRADE_JOINS}
+  JOIN oneroster.line_items li ON li.tenant_id = g.tenant_id AND li.sourced_id = ${GRADE_ITEM}
+  JOIN edfi.student st ON st.tenant_id = g.tenant_id AND st.studentusi = g.studentusi
+  JOIN oneroster.users u ON u.tenant_id = g.tenant_id AND u.sourced_id = st.id::text
+  WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;

@@ -72,6 +72,8 @@ const EFFECTS: Record<string, Effect> = {
   gradebookCategories: { kinds: ['lineItems'], sources: ['categories'] },
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
+  // Period and final grades (the grades service, or the Ed-Fi API's /grades): a line item per section and period.
+  grades: { kinds: ['lineItems', 'results'], sources: ['gradeLineItems', 'gradeResults'] },
 };
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */

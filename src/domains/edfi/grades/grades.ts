@@ -20,6 +20,7 @@ import { courseTranscript, grade } from '../tables.js';
 import { gradesErrors } from './errors.js';
 import { categoriesOf, entriesAndScores } from './gradebook.js';
 import { policyOf } from './policy.js';
+import { projectGradebook } from './projection-hook.js';
 import { levelFor, levelOfLetter, periodGrade } from './rules.js';
 import { commentInput, GRADING_DEFAULTS, overrideInput, type PeriodGradesView } from './schemas.js';
 import {
@@ -76,7 +77,7 @@ async function targetOf(work: Work, section: SectionRow, gradingPeriod: string):
 async function storedGrades(work: Work, section: SectionRow, t: Target) {
   return rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT g.studentusi, s.firstname || ' ' || s.lastsurname AS name, g.numericgradeearned AS pct,
+      SELECT g.id::text AS id, g.studentusi, s.firstname || ' ' || s.lastsurname AS name, g.numericgradeearned AS pct,
              g.computedlettergrade AS computed, g.lettergradeearned AS letter, g.overriddenat IS NOT NULL AS overridden,
              g.overridereason AS reason, g.diagnosticstatement AS comment
         FROM edfi.grade g JOIN edfi.student s ON s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi
@@ -187,7 +188,13 @@ export async function computeSectionGrades(work: Work, section: SectionRow, grad
       ),
     });
   }
-  const stored = new Map((await storedGrades(work, section, t)).map((r) => [Number(r.studentusi), viewOf(r)]));
+  const rows = await storedGrades(work, section, t);
+  await projectGradebook(
+    work,
+    'grades',
+    rows.map((r) => String(r.id)),
+  );
+  const stored = new Map(rows.map((r) => [Number(r.studentusi), viewOf(r)]));
   return {
     sectionId: section.id,
     gradingPeriod: t.final ? FINAL : t.period.code,
@@ -309,7 +316,7 @@ export async function overrideGrade(
     oldValues: { letter: old.letter, overrideReason: old.reason },
     newValues: { letter: level?.letter ?? null, overrideReason: reason ?? null },
   });
-  return viewOf((await storedGrades(work, section, t)).find((r) => Number(r.studentusi) === studentUsi)!);
+  return projectedView(work, section, t, studentUsi);
 }
 
 /** The teacher's comment on a student's grade (shown on the report card). */
@@ -339,7 +346,14 @@ export async function commentGrade(
     operation: 'UPDATE',
     newValues: { comment },
   });
-  return viewOf((await storedGrades(work, section, t)).find((r) => Number(r.studentusi) === studentUsi)!);
+  return projectedView(work, section, t, studentUsi);
+}
+
+/** A student's grade as stored, after projecting it to OneRoster (its result) in the same unit of work. */
+async function projectedView(work: Work, section: SectionRow, t: Target, studentUsi: number) {
+  const row = (await storedGrades(work, section, t)).find((r) => Number(r.studentusi) === studentUsi)!;
+  await projectGradebook(work, 'grades', [String(row.id)]);
+  return viewOf(row);
 }
 
 /** Computes every section's grades of a school for a grading period (or `final`): school staff, a job, the bench. */

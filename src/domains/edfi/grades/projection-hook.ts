@@ -7,7 +7,7 @@
 import type { Tx } from '../../../platform/db/transaction.js';
 import type { Work } from '../../../platform/service/work.js';
 
-export type GradebookCollection = 'gradebookCategories' | 'gradebookEntries' | 'studentGradebookEntries';
+export type GradebookCollection = 'gradebookCategories' | 'gradebookEntries' | 'studentGradebookEntries' | 'grades';
 export type GradebookProjector = (
   tx: Tx,
   tenantId: string,
