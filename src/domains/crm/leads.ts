@@ -11,6 +11,7 @@ import { rowsOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/service/routes.js';
 import type { Work } from '../../platform/service/work.js';
+import { tenantOrganization } from '../core/index.js';
 import { crmErrors } from './errors.js';
 import { funnelRank, LEAD_EXITS, LEAD_FUNNEL } from './funnel.js';
 import {
@@ -54,16 +55,6 @@ export async function lockLead(work: Work, leadId: string): Promise<LeadRow> {
   return row;
 }
 
-async function organizationOf(work: Work): Promise<string> {
-  const [org] = rowsOf<{ id: string }>(
-    await work.tx.execute(
-      sql`SELECT id FROM core.organizations WHERE tenant_id = ${work.tenantId} ORDER BY id LIMIT 1`,
-    ),
-  );
-  if (!org) throw new AppError('conflict', 'The tenant has no organization.');
-  return org.id;
-}
-
 export async function createLead(work: Work, input: CreateLeadInput): Promise<LeadView> {
   const data = parseInput(createLeadInput, input);
   await work.authorize(leads, 'write');
@@ -74,7 +65,7 @@ export async function createLead(work: Work, input: CreateLeadInput): Promise<Le
     .values({
       tenantId: work.tenantId,
       id,
-      organizationId: await organizationOf(work),
+      organizationId: await tenantOrganization(work),
       ...fields,
       status: 'new',
       createdAt: work.now,

@@ -9,6 +9,7 @@ import { rowsOf } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/service/routes.js';
 import type { Work } from '../../platform/service/work.js';
+import { tenantOrganization } from '../core/index.js';
 import { curriculumErrors } from './errors.js';
 import { CEFR_LEVELS, type CefrLevel } from './levels.js';
 import {
@@ -52,20 +53,10 @@ function lessonView(r: typeof lessons.$inferSelect): LessonView {
   };
 }
 
-async function organizationOf(work: Work): Promise<string> {
-  const [org] = rowsOf<{ id: string }>(
-    await work.tx.execute(
-      sql`SELECT id FROM core.organizations WHERE tenant_id = ${work.tenantId} ORDER BY id LIMIT 1`,
-    ),
-  );
-  if (!org) throw new AppError('conflict', 'The tenant has no organization.');
-  return org.id;
-}
-
 export async function createCourse(work: Work, input: CreateCourseInput): Promise<CourseView> {
   const data = parseInput(createCourseInput, input);
   await work.authorize(courseTypes, 'write');
-  const organizationId = await organizationOf(work);
+  const organizationId = await tenantOrganization(work);
   const id = ulid();
   const inserted = await work.tx
     .insert(courseTypes)

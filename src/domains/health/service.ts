@@ -57,17 +57,28 @@ async function paged(work: Work, body: SQL, order: SQL, limit: number, offset: n
   return { rows, page: { limit, offset, total: Number(counted?.n ?? 0) } };
 }
 
-/** Audits the read of the health rows shown (sensitive data: reads are audited). */
-async function auditShown(work: Work, table: string, ids: readonly (string | number)[]): Promise<void> {
-  if (ids.length === 0) return;
-  await auditRead(work.tx, {
-    principal: work.principal,
-    meta: work.meta,
-    table,
-    recordIds: ids,
-    dataCategories: HEALTH_CATEGORIES,
-    legitimateEducationalInterest: true,
-  });
+/**
+ * One page of a health list (`paged`), its read audited (sensitive data: reads are audited) with the ids of the
+ * `table` rows shown (`idsOf` each row, each id once).
+ */
+async function shownPage(
+  work: Work,
+  table: string,
+  idsOf: (row: Row) => readonly number[],
+  list: { body: SQL; order: SQL; limit: number; offset: number },
+) {
+  const shown = await paged(work, list.body, list.order, list.limit, list.offset);
+  const ids = [...new Set(shown.rows.flatMap(idsOf))];
+  if (ids.length > 0)
+    await auditRead(work.tx, {
+      principal: work.principal,
+      meta: work.meta,
+      table,
+      recordIds: ids,
+      dataCategories: HEALTH_CATEGORIES,
+      legitimateEducationalInterest: true,
+    });
+  return shown;
 }
 
 /** Students within reach short of a required vaccine's doses (IMMUNIZATION_REQUIREMENTS), by name. */
@@ -97,9 +108,13 @@ export async function immunizationCompliance(work: Work, query: unknown): Promis
       LEFT JOIN recorded d ON d.student_usi = st.studentusi AND d.vaccine = lower(r.vaccine)
      WHERE coalesce(d.n, 0) < r.doses AND ${matching(q)}
      GROUP BY st.studentusi, st.studentuniqueid, st.firstname, st.lastsurname`;
-  const { rows, page } = await paged(work, body, sql`lastsurname, firstname, studentusi`, limit, offset);
-  const ids = rows.flatMap((r) => (Array.isArray(r.immunization_ids) ? (r.immunization_ids as number[]) : []));
-  await auditShown(work, 'health.immunizations', ids);
+  const order = sql`lastsurname, firstname, studentusi`;
+  const { rows, page } = await shownPage(
+    work,
+    'health.immunizations',
+    (r) => (Array.isArray(r.immunization_ids) ? (r.immunization_ids as number[]) : []),
+    { body, order, limit, offset },
+  );
   return {
     data: rows.map((r) => ({
       ...studentOf(r),
@@ -128,8 +143,12 @@ export async function medicationsToday(work: Work, query: unknown): Promise<Medi
      WHERE coalesce(m.is_active, TRUE) AND m.start_date <= ${today}::date
        AND (m.end_date IS NULL OR m.end_date >= ${today}::date) AND ${matching(q)}`;
   const order = sql`time NULLS LAST, lastsurname, firstname, medication_id`;
-  const { rows, page } = await paged(work, body, order, limit, offset);
-  await auditShown(work, 'health.medications', [...new Set(rows.map((r) => Number(r.medication_id)))]);
+  const { rows, page } = await shownPage(work, 'health.medications', (r) => [Number(r.medication_id)], {
+    body,
+    order,
+    limit,
+    offset,
+  });
   return {
     date: today,
     data: rows.map((r) => ({
@@ -158,12 +177,12 @@ export async function allergyList(work: Work, query: unknown): Promise<Allergies
       JOIN edfi.student st ON st.tenant_id = a.tenant_id AND st.studentusi = a.student_usi
      WHERE coalesce(a.is_active, TRUE) AND ${matching(q)}`;
   const order = sql`rank, lastsurname, firstname, allergy_id`;
-  const { rows, page } = await paged(work, body, order, limit, offset);
-  await auditShown(
-    work,
-    'health.allergies',
-    rows.map((r) => Number(r.allergy_id)),
-  );
+  const { rows, page } = await shownPage(work, 'health.allergies', (r) => [Number(r.allergy_id)], {
+    body,
+    order,
+    limit,
+    offset,
+  });
   return {
     data: rows.map((r) => ({
       ...studentOf(r),

@@ -4,6 +4,7 @@
  * in edfi.deletes_tracking for Change Queries (`/deletes`), as an Ed-Fi API DELETE would be.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Work } from '../../../platform/service/work.js';
 import { studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
 
@@ -34,6 +35,16 @@ const descriptorUri = sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.de
   WHERE d.descriptorid = g.attendanceeventcategorydescriptorid)`;
 const uniqueIdOf = sql`(SELECT s.studentuniqueid FROM edfi.student s
   WHERE s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi)`;
+
+/** The conflict update of a kept event: only a changed reason rewrites it (and moves its change version). */
+const reasonChange = (reason: AnyPgColumn) => ({
+  set: {
+    attendanceEventReason: sql`excluded.attendanceeventreason`,
+    lastModifiedDate: sql`now()`,
+    changeVersion: sql`nextval('edfi.changeversionsequence')`,
+  },
+  setWhere: sql`${reason} IS DISTINCT FROM excluded.attendanceeventreason`,
+});
 
 /** Makes a section's events of one day exactly `wanted` (the whole roster). */
 export async function replaceSectionDay(work: Work, day: SectionDay, wanted: readonly WantedEvent[]): Promise<void> {
@@ -78,12 +89,7 @@ export async function replaceSectionDay(work: Work, day: SectionDay, wanted: rea
         t.eventDate,
         t.attendanceEventCategoryDescriptorId,
       ],
-      set: {
-        attendanceEventReason: sql`excluded.attendanceeventreason`,
-        lastModifiedDate: sql`now()`,
-        changeVersion: sql`nextval('edfi.changeversionsequence')`,
-      },
-      setWhere: sql`${t.attendanceEventReason} IS DISTINCT FROM excluded.attendanceeventreason`,
+      ...reasonChange(t.attendanceEventReason),
     });
 }
 
@@ -126,12 +132,7 @@ export async function replaceSchoolDays(
     )
     .onConflictDoUpdate({
       target: [t.tenantId, t.studentUSI, t.schoolId, t.schoolYear, t.eventDate, t.attendanceEventCategoryDescriptorId],
-      set: {
-        attendanceEventReason: sql`excluded.attendanceeventreason`,
-        lastModifiedDate: sql`now()`,
-        changeVersion: sql`nextval('edfi.changeversionsequence')`,
-      },
-      setWhere: sql`${t.attendanceEventReason} IS DISTINCT FROM excluded.attendanceeventreason`,
+      ...reasonChange(t.attendanceEventReason),
     });
 }
 
