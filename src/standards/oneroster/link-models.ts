@@ -4,8 +4,9 @@
  * learning objectives and score scales (gradebook-links.ts) and the class/course/user resource assignments
  * (the Resources service's nested reads). Each has its CSV file; none is a REST collection of its own.
  */
+import type { PgTable } from 'drizzle-orm/pg-core';
 import * as or from '../../domains/oneroster/tables.js';
-import { base, common, date, model, num, oneOf, refTo, str, type Model } from './model.js';
+import { base, common, date, model, num, oneOf, refTo, str, type ColumnOf, type Field, type Model } from './model.js';
 
 export const userProfileModel = model(or.userProfiles, {
   file: 'userProfiles',
@@ -36,6 +37,10 @@ export const roleModel = model(or.roles, {
   ],
 });
 
+/** A titled link between two objects (score scale links, resource assignments). */
+const titledLink = <T extends PgTable>(table: T, file: string, ...refs: Field<ColumnOf<T>>[]) =>
+  model(table, { file, fields: [...base(), str('title', 'title'), ...refs] });
+
 const objective = [
   str('source', 'source', { required: true }),
   str('learningObjectiveId', 'learningObjectiveId', { required: true }),
@@ -46,15 +51,12 @@ export const LINK_MODELS: Model[] = [
     file: 'lineItemLearningObjectiveIds',
     fields: [...base(), refTo('lineItem', 'lineItemSourcedId', 'lineItems', { required: true }), ...objective],
   }),
-  model(or.lineItemScoreScales, {
-    file: 'lineItemScoreScales',
-    fields: [
-      ...base(),
-      str('title', 'title'),
-      refTo('lineItem', 'lineItemSourcedId', 'lineItems', { required: true }),
-      refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales', { required: true }),
-    ],
-  }),
+  titledLink(
+    or.lineItemScoreScales,
+    'lineItemScoreScales',
+    refTo('lineItem', 'lineItemSourcedId', 'lineItems', { required: true }),
+    refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales', { required: true }),
+  ),
   model(or.resultLearningObjectives, {
     file: 'resultLearningObjectiveIds',
     fields: [
@@ -65,33 +67,24 @@ export const LINK_MODELS: Model[] = [
       str('textScore', 'textScore'),
     ],
   }),
-  model(or.resultScoreScales, {
-    file: 'resultScoreScales',
-    fields: [
-      ...base(),
-      str('title', 'title'),
-      refTo('result', 'resultSourcedId', 'results', { required: true }),
-      refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales', { required: true }),
-    ],
-  }),
-  model(or.classResources, {
-    file: 'classResources',
-    fields: [
-      ...base(),
-      str('title', 'title'),
-      refTo('class', 'classSourcedId', 'classes', { required: true }),
-      refTo('resource', 'resourceSourcedId', 'resources', { required: true }),
-    ],
-  }),
-  model(or.courseResources, {
-    file: 'courseResources',
-    fields: [
-      ...base(),
-      str('title', 'title'),
-      refTo('course', 'courseSourcedId', 'courses', { required: true }),
-      refTo('resource', 'resourceSourcedId', 'resources', { required: true }),
-    ],
-  }),
+  titledLink(
+    or.resultScoreScales,
+    'resultScoreScales',
+    refTo('result', 'resultSourcedId', 'results', { required: true }),
+    refTo('scoreScale', 'scoreScaleSourcedId', 'scoreScales', { required: true }),
+  ),
+  titledLink(
+    or.classResources,
+    'classResources',
+    refTo('class', 'classSourcedId', 'classes', { required: true }),
+    refTo('resource', 'resourceSourcedId', 'resources', { required: true }),
+  ),
+  titledLink(
+    or.courseResources,
+    'courseResources',
+    refTo('course', 'courseSourcedId', 'courses', { required: true }),
+    refTo('resource', 'resourceSourcedId', 'resources', { required: true }),
+  ),
   model(or.userResources, {
     file: 'userResources',
     fields: [

@@ -12,7 +12,8 @@ import * as assessment from './assessment-resources.js';
 import { FILES } from './csv/files.js';
 import * as gradebook from './gradebook-resources.js';
 import * as links from './link-models.js';
-import { entityOf, type Model } from './model.js';
+import * as or from '../../domains/oneroster/tables.js';
+import { entityOf, model, str, type Model } from './model.js';
 import * as rostering from './resources.js';
 import * as service from './resources-service.js';
 
@@ -80,6 +81,12 @@ describe('OneRoster entity models', () => {
     );
     expect(derived).toEqual(CSV_1_2);
     expect(FILES.map((f) => f.name).sort()).toEqual(models.flatMap((m) => (m.file ? [m.file] : [])).sort());
+  });
+
+  it('name only columns their table has (checked by the compiler)', () => {
+    // @ts-expect-error: orgs has no column `nmae`; tsc fails if this line ever compiles.
+    const typo = model(or.orgs, { fields: [str('name', 'nmae')] });
+    expect(() => entityOf({ ...typo, rest: { singular: 'org', plural: 'orgs' } })).toThrow(/no column nmae/);
   });
 
   it('describe every stored column of their tables (the tenant key aside)', () => {
