@@ -28,12 +28,10 @@ const INTERNAL: Record<string, Record<string, string>> = {
   },
   'edfi.course': { gpalevel: 'Schola extension: the level that earns a weighted-GPA add-on (grading policy)' },
   'edfi.gradebookentry': {
-    maxpoints: 'Ed-Fi 5.2 GradebookEntry.maxPoints, written by the gradebook; not described for the API yet',
     gradingperioddescriptorid: 'Schola gradebook: the grading period the entry counts in (5.2 has a reference)',
     categoryid: 'Schola extension: the gradebook category the entry counts in',
   },
   'edfi.studentgradebookentry': {
-    pointsearned: 'Ed-Fi 5.2 StudentGradebookEntry.pointsEarned, written by the gradebook; not described yet',
     exempt: 'Schola extension: the student is excused from the item',
     late: 'Schola extension: turned in late',
     missing: 'Schola extension: not turned in (counts as 0)',
@@ -46,10 +44,14 @@ const INTERNAL: Record<string, Record<string, string>> = {
     overriddenat: "Schola extension: a teacher's audited override of the computed grade",
   },
   'edfi.disciplineaction': {
-    disciplinedescriptorid: 'Ed-Fi 5.2 disciplines[] (one per action here); the description has no collection yet',
+    disciplinedescriptorid:
+      'Ed-Fi 5.2 disciplines[] (one per action here, the interchange loads the first); the API has no collection yet',
     enddate: 'Schola discipline: when the action ends',
-    assignedbystaffusi: 'Ed-Fi 5.2 staffs[] (one per action here); the description has no collection yet',
-    incidentidentifier: 'Ed-Fi 5.2 studentDisciplineIncidentBehaviorAssociations[] (one per action here)',
+    assignedbystaffusi:
+      'Ed-Fi 5.2 staffs[] (one per action here, the interchange loads the first); the API has no collection yet',
+    incidentidentifier:
+      'Ed-Fi 5.2 studentDisciplineIncidentBehaviorAssociations[] (one per action here, the interchange loads the ' +
+      'first); the API has no collection yet',
   },
 };
 

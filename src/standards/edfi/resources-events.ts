@@ -50,7 +50,16 @@ export const EVENT_RESOURCE_DEFS: ResourceDef[] = [
     collection: 'gradebookEntries',
     name: 'GradebookEntry',
     table: edfi.gradebookEntry,
-    scalars: ['gradebookEntryIdentifier', 'namespace', 'title', 'description', 'dateAssigned', 'dueDate', 'dueTime'],
+    scalars: [
+      'gradebookEntryIdentifier',
+      'namespace',
+      'title',
+      'description',
+      'dateAssigned',
+      'dueDate',
+      'dueTime',
+      'maxPoints',
+    ],
     descriptors: [d('gradebookEntryTypeDescriptor', 'GradebookEntryType')],
     references: [section],
     allowKeyChanges: true,
@@ -59,7 +68,7 @@ export const EVENT_RESOURCE_DEFS: ResourceDef[] = [
     collection: 'studentGradebookEntries',
     name: 'StudentGradebookEntry',
     table: edfi.studentGradebookEntry,
-    scalars: ['dateFulfilled', 'letterGradeEarned', 'numericGradeEarned', 'diagnosticStatement'],
+    scalars: ['dateFulfilled', 'letterGradeEarned', 'numericGradeEarned', 'pointsEarned', 'diagnosticStatement'],
     references: [
       student,
       {

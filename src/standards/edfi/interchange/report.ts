@@ -2,6 +2,7 @@
  * The load report: counts per resource and table, elements with no table, and every rejected element with its reason.
  */
 import type { Phase } from './mapping.js';
+import { NOT_LOADED_RECORDS, notStoredReason } from './not-stored.js';
 import type { TableCount } from './upsert.js';
 
 export interface RejectedElement {
@@ -38,8 +39,9 @@ export interface LoadReport {
   /** Elements that have no table in the data model, by element name: read and counted, not stored. */
   notStored: Record<string, number>;
   /**
-   * Values inside loaded elements that the data model has no room for, by element path
-   * (`Assessment/ContentStandard/Title`) → occurrences: loaded elements lose exactly these.
+   * Values inside loaded elements that no column took, by element path (`Assessment/ContentStandard/Title`, the
+   * XSD's path) → occurrences: loaded elements lose exactly these. not-stored.ts says why (`reportText` prints it);
+   * a path it does not cover is no Ed-Fi-Core.xsd element, or a repeat of one whose table holds one value.
    */
   notStoredValues: Record<string, number>;
   errors: RejectedElement[];
@@ -57,22 +59,6 @@ export interface LoadProgress {
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
-
-/**
- * Ed-Fi content Schola deliberately does not store, by element path (a prefix of the reported paths), with
- * the reason the report prints beside its count.
- */
-export const DELIBERATELY_NOT_STORED: Readonly<Record<string, string>> = {
-  'Assessment/ContentStandard':
-    'deliberately not stored: a citation of the publication the assessment is aligned to (title, version, ' +
-    'year, authors); the data model has no table for it and no Schola feature reads it',
-};
-
-/** The reason an element path is deliberately not stored, if it is. */
-export function notStoredReason(elementPath: string): string | undefined {
-  const prefix = Object.keys(DELIBERATELY_NOT_STORED).find((p) => elementPath === p || elementPath.startsWith(`${p}/`));
-  return prefix ? DELIBERATELY_NOT_STORED[prefix] : undefined;
-}
 
 /** A plain-text summary: one line per resource, then elements not stored, then the rejected elements. */
 export function reportText(report: LoadReport, maxErrors = 50): string {
@@ -92,7 +78,10 @@ export function reportText(report: LoadReport, maxErrors = 50): string {
   const notStored = Object.entries(report.notStored);
   if (notStored.length > 0) {
     lines.push('', 'not stored (no table):');
-    for (const [element, count] of notStored) lines.push(`  ${element}: ${count}`);
+    for (const [element, count] of notStored) {
+      const reason = NOT_LOADED_RECORDS[element];
+      lines.push(`  ${element}: ${count}${reason ? ` (${reason})` : ''}`);
+    }
   }
   const notStoredValues = Object.entries(report.notStoredValues).sort(([a], [b]) => a.localeCompare(b));
   if (notStoredValues.length > 0) {

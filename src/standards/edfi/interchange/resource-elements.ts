@@ -114,14 +114,19 @@ export const ELEMENT_DEFS: ElementDef[] = [
     phase: 'discipline',
     // The XSD keeps the acronym in capitals (the JSON camel-cases it: iepPlacementMeetingIndicator).
     paths: { iepPlacementMeetingIndicator: 'IEPPlacementMeetingIndicator' },
+    // 5.2's disciplines, staffs and behavior associations are collections; the table holds one of each per action
+    // (the discipline service's columns, not described for the API): the first of each is stored.
+    also: {
+      disciplineDescriptorId: descriptorAt('Discipline', 'Discipline'),
+      assignedByStaffUSI: { usi: 'staff', ref: 'StaffReference' },
+      incidentIdentifier: { ref: 'StudentDisciplineIncidentBehaviorAssociationReference', key: 'IncidentIdentifier' },
+    },
   },
 
   // AssessmentMetadata, StudentAssessment
   {
     collection: 'assessments',
     phase: 'assessments',
-    // The API flattens the family reference to its title.
-    paths: { assessmentFamily: { ref: 'AssessmentFamilyReference', key: 'AssessmentFamilyTitle' } },
     // The XSD prefixes these item elements with the entity's name (platforms hold a PlatformType each).
     children: {
       identificationCodes: 'AssessmentIdentificationCode',

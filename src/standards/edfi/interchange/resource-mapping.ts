@@ -15,7 +15,7 @@
  * Where the XML differs (nested groups such as `Name/FirstName`, a renamed child), `ElementDef` overrides it.
  */
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { ChildModel, ResourceModel, Shape } from '../model.js';
+import { columnOf, type ChildModel, type ResourceModel, type Shape } from '../model.js';
 import { readColumns, readSource, tableSpec, type Source } from './columns.js';
 import { childrenOf, type Fields } from './fields.js';
 import type { ElementMapping, Phase, Row, RowOut } from './mapping.js';
@@ -31,6 +31,11 @@ export interface ElementDef {
   paths?: Record<string, Source>;
   /** Child collection JSON name → its repeated element, when not the singular PascalCase name. */
   children?: Record<string, string>;
+  /**
+   * Columns of the resource's own table that its API description does not serve but the XML holds (by Drizzle
+   * property), read after the described ones.
+   */
+  also?: Record<string, Source>;
   /** Rows the element writes before the resource's own (given the resource's row). */
   before?: (f: Fields, row: Row) => RowOut[];
 }
@@ -93,9 +98,15 @@ function childRows(f: Fields, child: ChildModel, element: string, row: Row): Row
 const isDescriptorList = (child: ChildModel) =>
   child.descriptors.length === 1 && child.scalars.length === 0 && child.references.length === 0;
 
+/** Where the resource's own columns are: the described ones, then the `also` ones. */
+const ownSources = (model: ResourceModel, def: ElementDef): Entry[] => [
+  ...shapeSources(model, def.paths),
+  ...Object.entries(def.also ?? {}).map(([prop, source]): Entry => [columnOf(model.table, prop), source]),
+];
+
 /** The columns the element mapping of a resource reads, by table (for the description coverage test). */
 export function columnsRead(model: ResourceModel, def: ElementDef): Map<PgTable, Set<string>> {
-  const read = new Map<PgTable, Set<string>>([[model.table, new Set(shapeSources(model, def.paths).map(nameOf))]]);
+  const read = new Map<PgTable, Set<string>>([[model.table, new Set(ownSources(model, def).map(nameOf))]]);
   if (model.parent)
     read.set(
       model.parent.table,
@@ -125,7 +136,7 @@ export function resourceMapping(model: ResourceModel, def: ElementDef): ElementM
   for (const json of Object.keys(def.children ?? {}))
     if (!model.children.some((c) => c.json === json))
       throw new Error(`interchange ${model.collection}: children.${json} names no child collection`);
-  const sources = shapeSources(model, def.paths);
+  const sources = ownSources(model, def);
   const table = tableSpec(
     model.table,
     model.identity.map((p) => p.column.name),
