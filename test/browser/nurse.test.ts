@@ -17,7 +17,15 @@ import {
   menuItems,
   signIn,
   TABLET,
+  traceOnFailure,
 } from '../support/browser.js';
+
+/**
+ * How long a check waits for the server's answer to show. expect.poll's default (one second, then one
+ * last try) is shorter than a round trip on a busy shared machine: a search (250 ms debounce, then a
+ * query that audits its reads) or a refusal from the server can take longer there.
+ */
+const ANSWER = { timeout: 15_000 };
 
 let world: BrowserWorld;
 
@@ -29,6 +37,7 @@ afterAll(() => world?.close());
 describe('the nurse in the browser', () => {
   it('lands on the compliance list, records an immunization, reads medications and allergies', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    await traceOnFailure(context, 'nurse-immunizations');
     const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
     expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
     expect(await menuItems(page)).toEqual([
@@ -43,14 +52,14 @@ describe('the nurse in the browser', () => {
       .getByRole('table')
       .getByRole('row')
       .filter({ has: page.getByRole('cell') });
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count(), ANSWER).toBeGreaterThan(0);
     await checkpoint(page, 'nurse-immunizations');
 
     // Search by the first student's name: the server answers with that student.
     const firstCell = (await rows.first().getByRole('cell').first().textContent()) ?? '';
     const name = firstCell.replace(/ \(.*\)$/, '');
     await page.getByRole('textbox', { name: 'Search by student name or id' }).fill(name);
-    await expect.poll(async () => (await rows.allTextContents()).every((r) => r.includes(name))).toBe(true);
+    await expect.poll(async () => (await rows.allTextContents()).every((r) => r.includes(name)), ANSWER).toBe(true);
 
     await page
       .getByRole('button', { name: `Record a dose for ${name}` })
@@ -59,23 +68,27 @@ describe('the nurse in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Date given').fill('2999-01-01');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dialog.textContent()).toContain('Date given must not be in the future');
+    await expect.poll(() => dialog.textContent(), ANSWER).toContain('Date given must not be in the future');
     await checkpoint(page, 'nurse-record-immunization');
     const today = new Date().toISOString().slice(0, 10);
     await dialog.getByLabel('Date given').fill(today);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByTestId('recorded').textContent()).toMatch(new RegExp(`for ${name}\\.$`));
+    await expect.poll(() => page.getByTestId('recorded').textContent(), ANSWER).toMatch(new RegExp(`for ${name}\\.$`));
 
     await page.getByRole('link', { name: 'Medications today' }).click();
     await page.waitForURL('**/nurse/medications');
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    // The URL changes first; the previous page stays until the new page's code has loaded (a lazy route).
+    // Its rows must not be read as the new page's: wait for the new page's heading.
+    await page.getByRole('heading', { level: 1, name: 'Today’s medications' }).waitFor();
+    await expect.poll(() => rows.count(), ANSWER).toBeGreaterThan(2);
     const times = (await rows.allTextContents()).map((r) => /^(\d\d:\d\d|As needed)/.exec(r)?.[1]);
     expect(times.every(Boolean)).toBe(true);
     await checkpoint(page, 'nurse-medications');
 
     await page.getByRole('link', { name: 'Allergies' }).click();
     await page.waitForURL('**/nurse/allergies');
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await page.getByRole('heading', { level: 1, name: 'Allergies' }).waitFor();
+    await expect.poll(() => rows.count(), ANSWER).toBeGreaterThan(2);
     expect(await rows.first().textContent()).toContain('Severe');
     await checkpoint(page, 'nurse-allergies');
     await context.close();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { applicationPlugins } from '../../src/app.js';
 import { ensureWebBuilt } from '../../src/cli/web-build.js';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
@@ -116,6 +116,28 @@ export async function menuItems(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: /Menu/ }).getByRole('link');
   await links.first().waitFor();
   return links.allTextContents();
+}
+
+/**
+ * Evidence of a failure that happens now and then: records the context (Playwright trace with screenshots
+ * and DOM snapshots, `npx playwright show-trace`) and, if the test fails, saves it with a screenshot and
+ * the browser's console under .tmp/traces/<name>-<time>.
+ */
+export async function traceOnFailure(context: BrowserContext, name: string): Promise<void> {
+  const console: string[] = [];
+  const started = Date.now();
+  context.on('console', (m) => console.push(`${Date.now() - started} ms ${m.type()}: ${m.text()}`));
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  onTestFailed(async () => {
+    const base = path.join('.tmp', 'traces', `${name}-${started}`);
+    fs.mkdirSync(path.dirname(base), { recursive: true });
+    fs.writeFileSync(`${base}.console.txt`, console.join('\n'));
+    await context
+      .pages()[0]
+      ?.screenshot({ path: `${base}.png`, fullPage: true })
+      .catch(() => undefined);
+    await context.tracing.stop({ path: `${base}.zip` });
+  });
 }
 
 /** A page that fails the test on any uncaught error in the browser. */

@@ -25,6 +25,23 @@ export function Shell() {
     !me.principal.roles.every((r) => r === 'student' || r === 'parent') && me.tenant?.kind !== 'language_school';
   const roles = me.principal.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ');
 
+  // The language and sign-out: in the header on a tablet or wider; on a phone, at the foot of the burger's menu.
+  const personal = (
+    <>
+      <LanguagePicker />
+      <Button
+        variant="subtle"
+        size="xs"
+        onClick={async () => {
+          await signOut();
+          await navigate({ to: '/sign-in' });
+        }}
+      >
+        {t('auth.signOut')}
+      </Button>
+    </>
+  );
+
   return (
     <AppShell
       header={{ height: { base: showSearch ? 112 : 64, sm: 64 } }}
@@ -51,17 +68,9 @@ export function Shell() {
             <Group gap="xs" wrap="nowrap">
               {schools.length > 1 ? <SchoolSwitcher schools={schools} /> : null}
               <NotificationBell />
-              <LanguagePicker />
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={async () => {
-                  await signOut();
-                  await navigate({ to: '/sign-in' });
-                }}
-              >
-                {t('auth.signOut')}
-              </Button>
+              <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+                {personal}
+              </Group>
             </Group>
           </Group>
           {showSearch ? (
@@ -71,7 +80,7 @@ export function Shell() {
           ) : null}
         </Stack>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('shell.menu')}>
+      <AppShell.Navbar p="sm" aria-label={t('shell.menu')} mod={{ collapsed: !opened }}>
         <Stack gap={2}>
           <Text size="sm" fw={600} truncate>
             {me.account?.displayName}
@@ -91,6 +100,9 @@ export function Shell() {
               onClick={close}
             />
           ))}
+          <Group gap="xs" mt="md" hiddenFrom="sm">
+            {personal}
+          </Group>
         </Stack>
         <VisuallyHidden>{t('shell.signedInAs', { name: me.account?.displayName ?? '' })}</VisuallyHidden>
       </AppShell.Navbar>

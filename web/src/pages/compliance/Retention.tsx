@@ -11,6 +11,7 @@ import { api, getJson, unwrap } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { PolicyForm, type PolicyRow } from './PolicyForm';
 import { RetentionReportTables } from './RetentionReport';
@@ -75,60 +76,62 @@ export function Retention() {
       }
     >
       <ErrorAlert error={policies.error} />
-      <Table striped aria-label={t('compliance.policies')} data-testid="policies">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('compliance.category')}</Table.Th>
-            <Table.Th>{t('compliance.table')}</Table.Th>
-            <Table.Th>{t('compliance.period')}</Table.Th>
-            <Table.Th>{t('compliance.disposal')}</Table.Th>
-            <Table.Th>{t('compliance.legalBasis')}</Table.Th>
-            <Table.Th>{t('common.status')}</Table.Th>
-            {mayEdit ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(policies.data ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{p.dataCategory}</Table.Td>
-              <Table.Td>{p.tableName}</Table.Td>
-              <Table.Td miw={90}>
-                {t('compliance.days', { days: formatNumber(p.retentionDays) })}
-                <Text size="xs" c="dimmed">
-                  {t(`compliance.periodSource_${p.periodSource}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{t(`compliance.disposal_${p.disposalMethod}`, { defaultValue: p.disposalMethod })}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{p.legalBasis}</Text>
-              </Table.Td>
-              <Table.Td miw={100}>
-                <Badge color={p.active ? '#256b33' : 'gray.8'} variant="filled">
-                  {p.active ? t('compliance.active') : t('compliance.inactive')}
-                </Badge>
-                {p.problem ? (
-                  <Text size="xs" c="red.8">
-                    {t('compliance.problem')}: {p.problem}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              {mayEdit ? (
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    disabled={!rowOf(p.id)}
-                    onClick={() => setEditing(rowOf(p.id) ?? null)}
-                    aria-label={`${t('compliance.edit')} ${p.dataCategory}`}
-                  >
-                    {t('compliance.edit')}
-                  </Button>
-                </Table.Td>
-              ) : null}
+      <TableScroll label={t('compliance.policies')} minWidth={880}>
+        <Table striped aria-label={t('compliance.policies')} data-testid="policies">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('compliance.category')}</Table.Th>
+              <Table.Th>{t('compliance.table')}</Table.Th>
+              <Table.Th>{t('compliance.period')}</Table.Th>
+              <Table.Th>{t('compliance.disposal')}</Table.Th>
+              <Table.Th>{t('compliance.legalBasis')}</Table.Th>
+              <Table.Th>{t('common.status')}</Table.Th>
+              {mayEdit ? <Table.Th>{t('common.actions')}</Table.Th> : null}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(policies.data ?? []).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{p.dataCategory}</Table.Td>
+                <Table.Td>{p.tableName}</Table.Td>
+                <Table.Td miw={90}>
+                  {t('compliance.days', { days: formatNumber(p.retentionDays) })}
+                  <Text size="xs" c="dimmed">
+                    {t(`compliance.periodSource_${p.periodSource}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(`compliance.disposal_${p.disposalMethod}`, { defaultValue: p.disposalMethod })}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{p.legalBasis}</Text>
+                </Table.Td>
+                <Table.Td miw={100}>
+                  <Badge color={p.active ? '#256b33' : 'gray.8'} variant="filled">
+                    {p.active ? t('compliance.active') : t('compliance.inactive')}
+                  </Badge>
+                  {p.problem ? (
+                    <Text size="xs" c="red.8">
+                      {t('compliance.problem')}: {p.problem}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                {mayEdit ? (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      disabled={!rowOf(p.id)}
+                      onClick={() => setEditing(rowOf(p.id) ?? null)}
+                      aria-label={`${t('compliance.edit')} ${p.dataCategory}`}
+                    >
+                      {t('compliance.edit')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       {policies.data?.length === 0 ? <Alert color="gray">{t('common.none')}</Alert> : null}
       <DryRun />
       {mayEdit ? <RetentionRun onFinished={() => void client.invalidateQueries({ queryKey: ['retention'] })} /> : null}

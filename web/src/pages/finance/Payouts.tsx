@@ -116,7 +116,8 @@ export function Payouts() {
                 </Table.Td>
                 <Table.Td ta="right">{money(o.amountCents)}</Table.Td>
                 <Table.Td ta="right">{money(o.dueCents)}</Table.Td>
-                <Table.Td>
+                {/* Room for the whole status: on a tablet the badge was cut to "PEN…". */}
+                <Table.Td miw={110}>
                   <Badge color="dark" variant={o.status === 'paid' ? 'filled' : 'default'}>
                     {t(`fin.payoutStatus.${o.status}`)}
                   </Badge>
