@@ -1,7 +1,8 @@
 /**
  * The demo language school's billing (issue 18): the billing service issues last month's, this month's
  * and next month's invoices for every active enrolment (integer cents), the front desk records payment
- * of about two thirds of last month's (one only in part), and the overdue sweep marks the rest overdue —
+ * of about two thirds of last month's (one only in part) and of a quarter of this month's (today), and the
+ * overdue sweep marks the rest overdue —
  * so the secretary's and the family's screens show paid, pending and overdue invoices with real balances.
  * Relative to today, like a school that has been billing all along.
  */
@@ -40,6 +41,19 @@ export async function seedLanguageSchoolBilling(
       const method = (['cash', 'pix', 'transfer'] as const)[payments % 3]!;
       const reference = method === 'transfer' ? `Banco do Brasil TED ${String(4500 + i).padStart(6, '0')}` : 'demo';
       await recordPayment(work, inv.id, { amountCents, method, paidOn: inv.dueDate, reference });
+      payments += 1;
+    }
+    // This month's first payments: every fourth family paid already, today (the owner's month is not empty).
+    const { invoices: thisMonth } = await listInvoices(work, { period: current, limit: 500 });
+    const today = work.now.toISOString().slice(0, 10);
+    for (const [i, inv] of thisMonth.entries()) {
+      if (i % 4 !== 1 || inv.balanceCents <= 0) continue;
+      await recordPayment(work, inv.id, {
+        amountCents: inv.balanceCents,
+        method: 'pix',
+        paidOn: today,
+        reference: 'demo',
+      });
       payments += 1;
     }
     const { markedOverdue } = await overdueSweep(work);
