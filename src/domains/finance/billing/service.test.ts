@@ -42,7 +42,7 @@ beforeAll(async () => {
     `SELECT id, user_id FROM school_ops.enrollments WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
     [tenant],
   );
-}, 120_000);
+});
 afterAll(() => h?.dispose());
 
 describe('invoice run', () => {

@@ -75,7 +75,12 @@ export function TransferEnrollment({
     transfer.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={t('ls.transferTitle', { name: enrollment.studentName ?? '' })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('ls.transferTitle', { name: enrollment.studentName ?? '' })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('ls.transferFrom', { className: enrollment.className ?? '' })}</Text>
