@@ -266,6 +266,30 @@ describe('overdue sweep', () => {
   });
 });
 
+describe('reminders', () => {
+  it('go out 3, 7, 15 and 30 days past due, each once; a sweep that missed days sends the latest', async () => {
+    const { invoiceIds } = await h.work(finance, (w) => generateInvoices(w, { period: '2024-09' }));
+    const id = invoiceIds[0]!;
+    const sent = async () =>
+      (await q<{ r: number[] | null }>('SELECT reminders_sent AS r FROM finance.invoices WHERE id = $1', [id]))[0]!.r ??
+      [];
+    const sweep = (asOf: string) => h.work(finance, (w) => overdueSweep(w, asOf));
+    await sweep('2024-09-12'); // due on the 10th: 2 days late
+    expect(await sent()).toEqual([]);
+    await sweep('2024-09-13');
+    expect(await sent()).toEqual([3]);
+    await sweep('2024-09-13');
+    await sweep('2024-09-14');
+    expect(await sent()).toEqual([3]);
+    await sweep('2024-09-17');
+    expect(await sent()).toEqual([3, 7]);
+    await sweep('2024-10-10'); // 30 days late: the 15-day one was missed, the 30-day one goes
+    expect(await sent()).toEqual([3, 7, 15, 30]);
+    await sweep('2024-12-31');
+    expect(await sent()).toEqual([3, 7, 15, 30]);
+  });
+});
+
 describe('HTTP', () => {
   it('refuses generic writes to billing tables and names bad fields', async () => {
     const generic = await h.inject(finance, {
