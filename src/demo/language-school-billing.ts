@@ -9,7 +9,13 @@
 import type { Database } from '../platform/db/database.js';
 import { createAccessControl } from '../platform/auth/access.js';
 import { runWork } from '../platform/service/work.js';
-import { generateInvoices, listInvoices, overdueSweep, recordPayment } from '../domains/finance/index.js';
+import {
+  BILLING_RULES,
+  generateInvoices,
+  listInvoices,
+  overdueSweep,
+  recordPayment,
+} from '../domains/finance/index.js';
 
 const month = (d: Date, delta: number) => {
   const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + delta, 1));
@@ -48,12 +54,13 @@ export async function seedLanguageSchoolBilling(
     const today = work.now.toISOString().slice(0, 10);
     for (const [i, inv] of thisMonth.entries()) {
       if (i % 4 !== 1 || inv.balanceCents <= 0) continue;
-      await recordPayment(work, inv.id, {
-        amountCents: inv.balanceCents,
-        method: 'pix',
-        paidOn: today,
-        reference: 'demo',
-      });
+      // Exactly what is due today: less the early-payment discount when it applies (no family credit made).
+      const early = Date.parse(inv.dueDate ?? today) - Date.parse(today) >= BILLING_RULES.earlyPaymentDays * 86_400_000;
+      const discount = early
+        ? Math.round(((inv.grossCents - inv.discountCents) * BILLING_RULES.earlyPaymentBasisPoints) / 10_000)
+        : 0;
+      const amountCents = inv.balanceCents - Math.min(inv.balanceCents, discount);
+      await recordPayment(work, inv.id, { amountCents, method: 'pix', paidOn: today, reference: 'demo' });
       payments += 1;
     }
     const { markedOverdue } = await overdueSweep(work);
