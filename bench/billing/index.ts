@@ -1,13 +1,13 @@
 /**
  * Language-school billing (issue 18) on the demo school grown to BENCH_BILLING_ENROLMENTS students
- * (10,000 on PostgreSQL; 2,000 on PGlite): 40 through the demo seed, the rest in bulk (grow.ts): (1) the month-end invoice run through the billing service (invoices/s, and the journal
- * entries it posts) beside inserting the same rows — invoices, journal entries and their lines — with
- * plain INSERT … SELECTs in the same run; (2)
- * BENCH_BILLING_PAYMENTS payments (1,000) recorded at the desk, one unit of work each (payments/s and the
- * p99 of one) beside the same number of single-row INSERTs of a transaction; (3) BENCH_BILLING_WEBHOOKS
- * PIX charges (100) settled by signed webhooks, every event delivered twice and all at once (settlements/s,
- * no double settlement) beside plain INSERTs of the same gateway events. The trial balance after the run
- * must balance to the cent.
+ * (10,000 on PostgreSQL; 2,000 on PGlite): 40 through the demo seed, the rest in bulk (grow.ts).
+ * (1) The month-end invoice run through the billing service (invoices/s, and the journal entries it
+ * posts) beside inserting the same rows — invoices, journal entries and their lines — with plain
+ * INSERT … SELECTs in the same run; (2) BENCH_BILLING_PAYMENTS payments (1,000) recorded at the desk,
+ * one unit of work each (payments/s and the p99 of one) beside the same number of single-row INSERTs
+ * of a transaction; (3) BENCH_BILLING_WEBHOOKS PIX charges (100) settled by signed webhooks, every
+ * event delivered twice and all at once (settlements/s, no double settlement) beside plain INSERTs of
+ * the same gateway events. The trial balance after the run must balance to the cent.
  */
 import { sql } from 'drizzle-orm';
 import { seedDemo, DEFAULT_DEMO_SIZE } from '../../src/demo/seed.js';
@@ -46,8 +46,9 @@ export const benchmark: Benchmark = {
   about:
     'The demo language school with BENCH_BILLING_ENROLMENTS students (one enrolment each, about 1 in 17 ' +
     'dropped; 10,000 on PostgreSQL, 2,000 on PGlite by default): 40 seeded by the demo, the rest in bulk ' +
-    '(set-based INSERT … SELECTs, classes of 12 seats, families with siblings). Invoice run: `generateInvoices` for one month in ' +
-    'one unit of work (set-based in batches of 500: discounts, family credit, one journal entry per money event, ' +
+    '(set-based INSERT … SELECTs, classes of 12 seats, families with siblings). ' +
+    'Invoice run: `generateInvoices` for one month in one unit of work (set-based in batches of 500: ' +
+    'discounts, family credit, one journal entry per money event, ' +
     'idempotent per enrolment and month) against INSERT … SELECTs of the same rows (invoices, journal entries, ' +
     'their lines) for another month in one transaction. Payments: `recordPayment` of each invoice’s net, ' +
     'one unit of work ' +

@@ -67,7 +67,8 @@ describe('demo data generator', () => {
         await count(
           database,
           `school_ops.sessions s WHERE EXISTS (SELECT 1 FROM core.organizations o,
-             jsonb_array_elements(o.settings->'holidays') h WHERE o.tenant_id = s.tenant_id AND h->>'date' = s.date::text)`,
+             jsonb_array_elements(o.settings->'holidays') h
+             WHERE o.tenant_id = s.tenant_id AND h->>'date' = s.date::text)`,
         ),
       ).toBe(0);
       // Relative to today: the term is on, the sessions before today were held, this month has money in and out.

@@ -1,7 +1,8 @@
 /**
  * Facts of the harness's demo language school for the school-ops, curriculum and CRM tests: its
- * organization, a term of fixed dates (2026/1) of the tests' own, a course, teachers and rooms, principals of its roles, and a way to add
- * students and free-standing classes (with no schedule, so tests do not collide with the demo's).
+ * organization, a term of fixed dates (2026/1) of the tests' own, a course, teachers and rooms,
+ * principals of its roles, and a way to add students and free-standing classes (with no schedule, so
+ * tests do not collide with the demo's).
  */
 import { ulid } from 'ulid';
 import type { Principal, Role } from '../../src/platform/auth/roles.js';
