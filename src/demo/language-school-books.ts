@@ -1,7 +1,8 @@
 /**
  * The demo language school's books (issue 18): its chart of accounts, the owners' capital, the month's
- * invoices and payments posted as money events, rent, and a month of payroll (February 2026) computed
- * from the sessions taught — one teacher's approved and paid, another's awaiting approval.
+ * invoices and payments posted as money events, rent, and last month's payroll computed from the
+ * sessions taught — one teacher's approved and paid this month, another's awaiting approval. Dated
+ * relative to today, as the school's term is (language-school-dates.ts).
  * Everything goes through the finance services, so the books are balanced by construction.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import {
   payPayroll,
   postMoneyEvent,
 } from '../domains/finance/index.js';
+import { languageSchoolCalendar } from './language-school-dates.js';
 
 const one = async <T>(work: Work, query: SQL) => rowsOf<T>(await work.tx.execute(query));
 
@@ -29,6 +31,7 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
     scopes: [],
   };
   return runWork({ database, access: createAccessControl() }, principal, {}, async (work) => {
+    const cal = languageSchoolCalendar(work.now);
     const [org] = await one<{ id: string }>(
       work,
       sql`SELECT id FROM core.organizations WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`,
@@ -55,8 +58,11 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
           { accountId: account.get(credit)!, creditCents: cents },
         ],
       });
-    await manual('2026-01-05', 'Integralização de capital social', ACCOUNTS.bank, ACCOUNTS.shareCapital, 5_000_000);
-    await manual('2026-02-05', 'Aluguel de fevereiro', ACCOUNTS.rent, ACCOUNTS.bank, 450_000);
+    await manual(cal.day(-3, 5), 'Integralização de capital social', ACCOUNTS.bank, ACCOUNTS.shareCapital, 5_000_000);
+    for (const delta of [-2, -1, 0]) {
+      const on = cal.day(delta, 5) <= cal.today ? cal.day(delta, 5) : cal.day(delta, 1);
+      await manual(on, `Aluguel de ${cal.monthName(delta)}`, ACCOUNTS.rent, ACCOUNTS.bank, 450_000);
+    }
     let events = 0;
     const invoices = await one<{
       id: string;
@@ -108,7 +114,7 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
       });
       events++;
     }
-    // Contracts for two of the teachers who taught in February, and their month.
+    // Contracts for two of the teachers who taught last month, and their month.
     const teachers = await one<{ teacher_id: string }>(
       work,
       sql`SELECT DISTINCT teacher_id FROM school_ops.classes
@@ -126,13 +132,13 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
         sql`INSERT INTO finance.teacher_contracts (tenant_id, id, user_id, organization_id, payment_model, rate,
               contract_model, percentage, start_date)
             VALUES (${tenantId}, ${contractId}, ${t.teacher_id}, ${organizationId}, ${m.paymentModel}, ${m.rate},
-              ${m.contractModel}, ${m.percentage}, '2026-01-01')`,
+              ${m.contractModel}, ${m.percentage}, ${cal.day(-3, 1)})`,
       );
       const payroll = await generatePayroll(work, {
         contractId,
-        periodStart: '2026-02-01',
-        periodEnd: '2026-02-28',
-        paymentDueDate: '2026-03-05',
+        periodStart: cal.day(-1, 1),
+        periodEnd: cal.day(-1, 31),
+        paymentDueDate: cal.day(0, 5),
       });
       payrolls++;
       if (i === 0) {
@@ -141,10 +147,11 @@ export async function seedLanguageSchoolBooks(database: Database, tenantId: stri
           await payPayroll(work, payroll.id, {
             amountCents: payroll.netAmountCents,
             methodType: 'pix',
-            paidOn: '2026-03-05',
+            // On its due day, or today if that is still to come: paid this month either way.
+            paidOn: cal.day(0, 5) <= cal.today ? cal.day(0, 5) : cal.today,
           });
       }
     }
-    return { journalEvents: events + 2, payrolls };
+    return { journalEvents: events + 4, payrolls };
   });
 }

@@ -11,6 +11,7 @@ import * as ops from '../domains/school-ops/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
 import { BR_FIRST_NAMES, BR_LAST_NAMES } from './names.js';
+import { languageSchoolCalendar } from './language-school-dates.js';
 import { addDays, isoDate, type Random } from './random.js';
 
 const LEVELS = [
@@ -21,23 +22,14 @@ const LEVELS = [
   ['C1', 'Advanced'],
 ] as const;
 
-/** The school's holidays (organization settings `holidays`): no class session is generated on them. */
-const HOLIDAYS_2026 = [
-  { date: '2026-02-16', name: 'Carnaval' },
-  { date: '2026-02-17', name: 'Carnaval' },
-  { date: '2026-04-03', name: 'Sexta-feira Santa' },
-  { date: '2026-04-21', name: 'Tiradentes' },
-  { date: '2026-05-01', name: 'Dia do Trabalho' },
-  { date: '2026-06-04', name: 'Corpus Christi' },
-];
-
 /** The dated sessions a weekly schedule gives between two dates, holidays skipped (as school-ops generates them). */
 function termSessions(
   schedule: { dayOfWeek: number; startTime: string; endTime: string }[],
   start: string,
   end: string,
+  holidayList: { date: string }[],
 ): { date: string; startTime: string; endTime: string }[] {
-  const holidays = new Set(HOLIDAYS_2026.map((h) => h.date));
+  const holidays = new Set(holidayList.map((h) => h.date));
   const out: { date: string; startTime: string; endTime: string }[] = [];
   for (let d = new Date(`${start}T00:00:00Z`); isoDate(d) <= end; d = addDays(d, 1)) {
     const day = isoDate(d);
@@ -53,7 +45,10 @@ export async function seedLanguageSchool(
   tenantId: string,
   studentCount: number,
   rng: Random,
+  today: Date = new Date(),
 ): Promise<Record<string, number>> {
+  // Dates follow today (language-school-dates.ts); ids keep a fixed clock, so the same seed names the same rows.
+  const cal = languageSchoolCalendar(today);
   const now = new Date(Date.UTC(2026, 1, 2, 12));
   const id = () => rng.ulid(now);
   const orgId = id();
@@ -64,7 +59,7 @@ export async function seedLanguageSchool(
       id: orgId,
       name: 'Escola de Idiomas Horizonte',
       slug: 'horizonte',
-      settings: { currency: 'BRL', timezone: 'America/Sao_Paulo', holidays: HOLIDAYS_2026 },
+      settings: { currency: 'BRL', timezone: 'America/Sao_Paulo', holidays: cal.holidays },
     },
   ]);
 
@@ -122,9 +117,7 @@ export async function seedLanguageSchool(
     tenantId,
     id: id(),
     organizationId,
-    name: '2026/1',
-    startDate: '2026-02-02',
-    endDate: '2026-06-30',
+    ...cal.term,
     isCurrent: true,
   };
   await insertAll(tx, ops.terms, [term]);
@@ -170,17 +163,18 @@ export async function seedLanguageSchool(
     id: id(),
     userId: s.id,
     classId: classes[i % classes.length]!.id,
-    enrolledAt: new Date(Date.UTC(2026, 0, 20 + (i % 10))),
+    enrolledAt: addDays(new Date(`${term.startDate}T12:00:00Z`), -13 + (i % 10)),
     status: i % 17 === 5 ? 'dropped' : 'active',
   }));
   await insertAll(tx, ops.enrollments, enrollments);
-  // The whole term's sessions, generated from the weekly schedule; the first three weeks were held.
-  const heldUntil = '2026-02-20';
+  // The whole term's sessions, generated from the weekly schedule; those before today were held.
+  const heldUntil = cal.daysFromToday(-1);
   const sessions = classes.flatMap((c) =>
     termSessions(
       weekly.filter((w) => w.classId === c.id),
       term.startDate,
       term.endDate,
+      cal.holidays,
     ).map((slot) => ({
       tenantId,
       id: id(),
@@ -254,18 +248,26 @@ export async function seedLanguageSchool(
       isActive: true,
     },
   ]);
-  // February and March in integer cents, as the billing service issues them (one per enrolment and month,
-  // net = gross with no discount); the unpaid ones are swept overdue by the demo's billing step.
+  // The term's first month in integer cents, as the billing service issues them (one per enrolment and
+  // month, net = gross with no discount), most paid and the rest overdue; the billing step issues the next.
   const tuitionCents = Math.round(tuition.price * 100);
   const invoices = students.flatMap((s, i) =>
-    [2, 3].map((month) => {
-      const paid = month === 2 ? rng.chance(0.9) : rng.chance(0.4);
-      const period = `2026-${String(month).padStart(2, '0')}`;
-      const due = `${period}-10`;
+    [-2].map((delta) => {
+      const paid = rng.chance(0.9);
+      const period = cal.month(delta);
+      const due = cal.day(delta, 10);
       const method = rng.pick(['pix', 'boleto', 'card'] as const);
+      const invoiceId = id();
+      const externalId = `gw_${rng.int(100000, 999999)}`;
+      // The draws of the second month the demo once issued here, kept: the same seed still gives the same
+      // funnel, referrers and referral rewards after it (tests rely on which families get a discount).
+      rng.chance(0.4);
+      rng.pick(['pix', 'boleto', 'card'] as const);
+      id();
+      rng.int(100000, 999999);
       return {
         tenantId,
-        id: id(),
+        id: invoiceId,
         organizationId,
         payerId: i % 2 === 0 ? parents[i / 2]!.id : s.id,
         studentId: s.id,
@@ -281,9 +283,9 @@ export async function seedLanguageSchool(
         paidCents: paid ? tuitionCents : 0,
         dueDate: due,
         paidAt: paid ? new Date(`${due}T15:00:00-03:00`) : null,
-        status: paid ? 'paid' : month === 2 ? 'overdue' : 'pending',
+        status: paid ? 'paid' : 'overdue',
         paymentMethod: method,
-        externalId: `gw_${rng.int(100000, 999999)}`,
+        externalId,
         items: [{ productId: tuition.id, description: tuition.name, amount: tuition.price }],
       };
     }),
@@ -339,9 +341,9 @@ export async function seedLanguageSchool(
       status: funnel[i % funnel.length]!,
       interest: rng.pick(['english', 'spanish']),
       assignedTo: staff[i % 2]!.id,
-      lastContact: new Date(Date.UTC(2026, 0, 5 + i)),
+      lastContact: new Date(`${cal.daysFromToday(-57 + 2 * i)}T14:00:00Z`),
       utmSource: rng.pick(['instagram', 'google', null]),
-      createdAt: new Date(Date.UTC(2026, 0, 2 + i)),
+      createdAt: new Date(`${cal.daysFromToday(-60 + 2 * i)}T12:00:00Z`),
     };
   });
   await insertAll(tx, crm.leads, leads);
@@ -392,16 +394,22 @@ export async function seedLanguageSchool(
     crm.trials,
     leads
       .filter((l) => ['trial_scheduled', 'trial_completed', 'proposal_sent', 'enrolled'].includes(l.status))
-      .map((l) => ({
-        tenantId,
-        id: id(),
-        leadId: l.id,
-        classId: classes[0]!.id,
-        sessionId: sessions[0]!.id,
-        scheduledAt: new Date(Date.UTC(2026, 1, 2, 12)),
-        status: l.status === 'trial_scheduled' ? 'scheduled' : 'completed',
-        attended: l.status !== 'trial_scheduled',
-      })),
+      .map((l) => {
+        // A trial still to come is booked into the class's next session; the others were held at its first.
+        const upcoming = l.status === 'trial_scheduled';
+        const session =
+          (upcoming && sessions.find((s) => s.classId === classes[0]!.id && s.status === 'scheduled')) || sessions[0]!;
+        return {
+          tenantId,
+          id: id(),
+          leadId: l.id,
+          classId: classes[0]!.id,
+          sessionId: session.id,
+          scheduledAt: new Date(`${session.date}T${session.startTime}:00-03:00`),
+          status: upcoming ? 'scheduled' : 'completed',
+          attended: !upcoming,
+        };
+      }),
   );
   await insertAll(
     tx,

@@ -41,9 +41,9 @@ describe('demo data generator', () => {
       expect(await count(database, 'sessions.student_group_members')).toBeGreaterThan(0);
       // seed 002: a language school with classes, invoices and a CRM funnel
       expect(await count(database, 'school_ops.classes')).toBe(6);
-      // February and March for the 12 students, and the billing step's 3 months × 11 active enrolments: all in cents
+      // The term's first month for the 12 students, and the billing step's 3 months × 11 active enrolments: in cents
       expect(await count(database, 'finance.invoices WHERE net_cents IS NULL')).toBe(0);
-      expect(await count(database, 'finance.invoices WHERE net_cents IS NOT NULL')).toBe(24 + 33);
+      expect(await count(database, 'finance.invoices WHERE net_cents IS NOT NULL')).toBe(12 + 33);
       expect(await count(database, 'finance.transactions WHERE amount_cents IS NULL')).toBe(0);
       const statuses = await database.query<{ status: string }>(
         `SELECT DISTINCT status FROM finance.invoices ORDER BY 1`,
@@ -63,7 +63,21 @@ describe('demo data generator', () => {
       ]);
       // the term's sessions come from the weekly schedules, never on a holiday nor double-booked
       expect(await count(database, 'school_ops.sessions')).toBeGreaterThan(6 * 30);
-      expect(await count(database, "school_ops.sessions WHERE date IN ('2026-02-16', '2026-04-21')")).toBe(0);
+      expect(
+        await count(
+          database,
+          `school_ops.sessions s WHERE EXISTS (SELECT 1 FROM core.organizations o,
+             jsonb_array_elements(o.settings->'holidays') h
+             WHERE o.tenant_id = s.tenant_id AND h->>'date' = s.date::text)`,
+        ),
+      ).toBe(0);
+      // Relative to today: the term is on, the sessions before today were held, this month has money in and out.
+      expect(await count(database, 'school_ops.terms WHERE current_date BETWEEN start_date AND end_date')).toBe(1);
+      expect(await count(database, "school_ops.sessions WHERE date < current_date AND status <> 'completed'")).toBe(0);
+      expect(await count(database, "school_ops.sessions WHERE date >= current_date AND status = 'completed'")).toBe(0);
+      const thisMonth = "date_trunc('month', processed_at) = date_trunc('month', now())";
+      expect(await count(database, `finance.transactions WHERE type = 'income' AND ${thisMonth}`)).toBeGreaterThan(0);
+      expect(await count(database, `finance.payroll_payments WHERE status = 'completed' AND ${thisMonth}`)).toBe(1);
       const clashes = await database.query(
         `SELECT 1 FROM school_ops.sessions a JOIN school_ops.classes ca ON ca.id = a.class_id
            JOIN school_ops.sessions b ON b.tenant_id = a.tenant_id AND b.date = a.date AND b.id < a.id

@@ -17,9 +17,10 @@ describe('language-school finance in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/finance/trial-balance');
     expect(await menuItems(page)).toEqual(['Trial balance', 'Journal', 'Payroll', 'Payouts', 'Invoices']);
 
-    // The trial balance of the demo year balances: the totals row shows equal debits and credits.
-    await page.getByLabel('From').fill('2026-01-01');
-    await page.getByLabel('To').fill('2026-12-31');
+    // The trial balance of the demo's months (around today) balances: the totals row shows equal debits and credits.
+    const year = new Date().getUTCFullYear();
+    await page.getByLabel('From').fill(`${year - 1}-01-01`);
+    await page.getByLabel('To').fill(`${year + 1}-12-31`);
     const totals = page.getByTestId('trial-balance-totals');
     await expect.poll(() => totals.textContent()).toContain('Balanced: debits equal credits');
     const cells = await totals.locator('th').allTextContents();
@@ -53,7 +54,7 @@ describe('language-school finance in the browser', () => {
     await page.getByRole('link', { name: /Reversed by a later entry/ }).click();
     await expect.poll(() => page.getByText(/This entry reverses another/).count()).toBe(1);
 
-    // Payroll: February's payroll awaiting approval is approved; the other was approved and paid.
+    // Payroll: last month's payroll awaiting approval is approved; the other was approved and paid.
     await page.getByRole('link', { name: 'Payroll' }).click();
     await page.waitForURL('**/finance/payroll');
     const waiting = page.getByRole('row').filter({ hasText: 'Awaiting approval' });

@@ -1,7 +1,8 @@
 /**
  * Facts of the harness's demo language school for the school-ops, curriculum and CRM tests: its
- * organization, term, a course, teachers and rooms, principals of its roles, and a way to add
- * students and free-standing classes (with no schedule, so tests do not collide with the demo's).
+ * organization, a term of fixed dates (2026/1) of the tests' own, a course, teachers and rooms,
+ * principals of its roles, and a way to add students and free-standing classes (with no schedule, so
+ * tests do not collide with the demo's).
  */
 import { ulid } from 'ulid';
 import type { Principal, Role } from '../../src/platform/auth/roles.js';
@@ -26,7 +27,13 @@ export async function languageSchool(h: DomainHarness): Promise<LanguageSchool> 
   const tenantId = h.demo.languageSchoolTenantId;
   const q = <T>(sql: string, params: unknown[] = []) => h.database.query<T>(sql, [tenantId, ...params]);
   const [org] = await q<{ id: string }>('SELECT id FROM core.organizations WHERE tenant_id = $1');
-  const [term] = await q<{ id: string }>('SELECT id FROM school_ops.terms WHERE tenant_id = $1 AND is_current');
+  // A term of the tests' own, with fixed dates (the demo's term follows today): the dates the tests name stay in it.
+  const [term] = await q<{ id: string }>(
+    `INSERT INTO school_ops.terms (tenant_id, id, organization_id, name, start_date, end_date, is_current)
+     SELECT $1, 'test-term-2026-1', id, 'Test 2026/1', '2026-02-02', '2026-06-30', false
+       FROM core.organizations WHERE tenant_id = $1 ORDER BY id LIMIT 1
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name RETURNING id`,
+  );
   const [course] = await q<{ id: string }>(
     "SELECT id FROM curriculum.course_types WHERE tenant_id = $1 AND code = 'english'",
   );

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { languageSchoolCalendar } from '../../../demo/language-school-dates.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { recordPayment, refundPayment } from './payments.js';
 import { overdueSweep } from './overdue.js';
@@ -41,7 +42,7 @@ beforeAll(async () => {
     `SELECT id, user_id FROM school_ops.enrollments WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
     [tenant],
   );
-}, 120_000);
+});
 afterAll(() => h?.dispose());
 
 describe('invoice run', () => {
@@ -213,7 +214,11 @@ describe('payments', () => {
 });
 
 describe('the demo school history', () => {
-  it('has every invoice in cents; an overdue February invoice is paid with its late charges', async () => {
+  it("has every invoice in cents; an overdue invoice of the term's first month is paid with its late charges", async () => {
+    // The demo's first month of the term, as the demo dates it (relative to today); paid 30 days after its due day.
+    const cal = languageSchoolCalendar(new Date());
+    const due = new Date(`${cal.day(-2, 10)}T00:00:00Z`);
+    const thirtyDaysLate = new Date(due.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     const [missing] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM finance.invoices WHERE tenant_id = $1 AND net_cents IS NULL`,
       [tenant],
@@ -221,14 +226,14 @@ describe('the demo school history', () => {
     expect(missing!.n).toBe(0);
     const [february] = await q<{ id: string; net_cents: number }>(
       `SELECT id, net_cents FROM finance.invoices
-        WHERE tenant_id = $1 AND period = '2026-02' AND status = 'overdue' ORDER BY id LIMIT 1`,
-      [tenant],
+        WHERE tenant_id = $1 AND period = $2 AND status = 'overdue' ORDER BY id LIMIT 1`,
+      [tenant, cal.month(-2)],
     );
     if (!february) return; // the demo's random draw paid them all
     const paid = await h.work(finance, (w) =>
-      recordPayment(w, february.id, { amountCents: 45_000, method: 'cash', paidOn: '2026-03-12' }),
+      recordPayment(w, february.id, { amountCents: 45_000, method: 'cash', paidOn: thirtyDaysLate }),
     );
-    // 2 % of 45 000 = 900, 30 days of 1 %/30 on 45 000 = 450 (10 Feb → 12 Mar is 30 days)
+    // 2 % of 45 000 = 900, 30 days of 1 %/30 on 45 000 = 450
     expect(paid.invoice).toMatchObject({ grossCents: 45_000, feeCents: 1_350, paidCents: 45_000, balanceCents: 1_350 });
   });
 });
@@ -258,6 +263,30 @@ describe('overdue sweep', () => {
       [tenant],
     );
     expect(pending!.n).toBe(0);
+  });
+});
+
+describe('reminders', () => {
+  it('go out 3, 7, 15 and 30 days past due, each once; a sweep that missed days sends the latest', async () => {
+    const { invoiceIds } = await h.work(finance, (w) => generateInvoices(w, { period: '2024-09' }));
+    const id = invoiceIds[0]!;
+    const sent = async () =>
+      (await q<{ r: number[] | null }>('SELECT reminders_sent AS r FROM finance.invoices WHERE id = $1', [id]))[0]!.r ??
+      [];
+    const sweep = (asOf: string) => h.work(finance, (w) => overdueSweep(w, asOf));
+    await sweep('2024-09-12'); // due on the 10th: 2 days late
+    expect(await sent()).toEqual([]);
+    await sweep('2024-09-13');
+    expect(await sent()).toEqual([3]);
+    await sweep('2024-09-13');
+    await sweep('2024-09-14');
+    expect(await sent()).toEqual([3]);
+    await sweep('2024-09-17');
+    expect(await sent()).toEqual([3, 7]);
+    await sweep('2024-10-10'); // 30 days late: the 15-day one was missed, the 30-day one goes
+    expect(await sent()).toEqual([3, 7, 15, 30]);
+    await sweep('2024-12-31');
+    expect(await sent()).toEqual([3, 7, 15, 30]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Payroll rules at their boundaries: earnings per contract model from the sessions actually taught
- * (demo language school, February 2026), INSS and IRRF (bracket boundaries in taxes.test.ts) posted as one
+ * (demo language school, last month), INSS and IRRF (bracket boundaries in taxes.test.ts) posted as one
  * entry, the payout mirroring the payroll, approval before payment (the issue's 10,000,000 paid
  * on a draft payroll of 700,000 is impossible through the API and in the database), payments never
  * above net − paid also under concurrency, status following, and the books posted.
@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { languageSchoolCalendar } from '../../../demo/language-school-dates.js';
 import { earnings, inssCents } from './rules.js';
+
+// The demo's last month (its sessions before today were held), as the demo dates it.
+const month = languageSchoolCalendar(new Date());
+const [START, END] = [month.day(-1, 1), month.day(-1, 31)];
 
 let h: DomainHarness;
 let finance: Principal;
@@ -38,14 +43,14 @@ async function payroll(status: string, net: number) {
   await h.database.query(
     `INSERT INTO finance.staff_payroll (tenant_id, id, organization_id, user_id, period_start, period_end, payroll_type,
        gross_amount_cents, total_deductions_cents, total_additions_cents, net_amount_cents, status)
-     VALUES ($1, $2, $3, $4, '2026-02-01', '2026-02-28', 'salary', $5, 0, 0, $5, $6)`,
-    [tenant, id, organizationId, teacherId, net, status],
+     VALUES ($1, $2, $3, $4, $7, $8, 'salary', $5, 0, 0, $5, $6)`,
+    [tenant, id, organizationId, teacherId, net, status, START, END],
   );
   return id;
 }
 
 const generate = (contractId: string) =>
-  api('POST', `${P}/generate`, { contractId, periodStart: '2026-02-01', periodEnd: '2026-02-28' });
+  api('POST', `${P}/generate`, { contractId, periodStart: START, periodEnd: END });
 
 beforeAll(async () => {
   h = await domainHarness({ languageSchoolStudents: 12 });
@@ -96,8 +101,8 @@ describe('payroll service', () => {
       `SELECT count(*)::int AS n FROM school_ops.sessions s JOIN school_ops.classes c
          ON c.tenant_id = s.tenant_id AND c.id = s.class_id
         WHERE s.tenant_id = $1 AND c.teacher_id = $2 AND s.status = 'completed'
-          AND s.date BETWEEN '2026-02-01' AND '2026-02-28'`,
-      [tenant, teacherId],
+          AND s.date BETWEEN $3 AND $4`,
+      [tenant, teacherId, START, END],
     );
     expect(n).toBeGreaterThan(0);
     const external = await generate(await contract('external_rental', 'per_class', 80));
@@ -250,7 +255,7 @@ describe('payroll service', () => {
     const generated = (await generate(await contract('external_rental', 'per_class', 90))).json();
     expect(await payout(generated.id)).toMatchObject({
       status: 'pending',
-      period_start: '2026-02-01',
+      period_start: START,
       user_id: teacherId,
       paid_at: null,
     });
