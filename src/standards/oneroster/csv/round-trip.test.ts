@@ -136,8 +136,12 @@ async function content(tenantId: string): Promise<Record<string, unknown[]>> {
     // metadata.source marks rows the Ed-Fi projection (or the demo) owns: Schola's bookkeeping, not
     // OneRoster data. A category's school/class scope is Schola's extension: categories.csv has no
     // column for it (a scoped category is exported, and re-imported, as the tenant's).
+    // Projected grades' gradeType/gradingPeriod/letter keys are that bookkeeping too: the 1.2 files have no
+    // column for them, and the projection writes them again from Ed-Fi.
     out[spec.name] = rows.map((r) => {
-      const { source: _source, ...rest } = (r.j.metadata ?? {}) as Record<string, unknown>;
+      const metadata = (r.j.metadata ?? {}) as Record<string, unknown>;
+      const { source, ...own } = metadata;
+      const rest = source === undefined ? own : {};
       const { school_sourced_id: _school, class_sourced_id: _class, ...row } = r.j;
       return { ...(spec.name === 'categories' ? row : r.j), metadata: Object.keys(rest).length ? rest : null };
     });
