@@ -36,6 +36,9 @@ async function postgresUrl(): Promise<string | undefined> {
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 180_000,
+  // expect.poll waits on a server or a browser that is slower under load (2 cores shared): vitest's 1 s default made
+  // page tests fail when a lazy page's chunk or its query took longer; a poll still ends as soon as it holds.
+  expect: { poll: { timeout: 15_000 } },
   globalSetup: ['./test/support/global-setup.ts'],
   setupFiles: ['./test/support/temp-dirs.ts', './test/support/catalog.ts'],
   // Tests print facts (coverage counts, request counts): show them.
