@@ -67,6 +67,8 @@ describe('finance payouts and payroll calculation in the browser', () => {
     // Payroll: INSS and IRRF in their own columns; the CLT teacher's calculation opens from the name.
     await page.getByRole('link', { name: 'Payroll', exact: true }).click();
     await page.waitForURL('**/finance/payroll');
+    // The URL changes before the lazy page arrives: wait for its table before reading the headers.
+    await page.getByRole('table', { name: 'Payroll' }).locator('thead th').first().waitFor();
     const headers = await page.getByRole('table', { name: 'Payroll' }).locator('thead th').allTextContents();
     expect(headers).toEqual(expect.arrayContaining(['Gross', 'INSS', 'IRRF', 'Other deductions', 'Additions', 'Net']));
     await checkpoint(page, 'finance-payroll-columns');
