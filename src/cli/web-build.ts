@@ -28,10 +28,12 @@ export async function ensureWebBuilt(log: (message: string) => void = console.lo
   if (!fs.existsSync(path.join(WEB, 'index.html')) || !webBuildStale()) return;
   log('Building the web app (web/dist)…');
   const { build } = await import('vite');
-  // Vite sets NODE_ENV=production for its build; this process's configuration must not change.
+  // Always a production build: Vite keeps a NODE_ENV already set (vitest sets `test`), and React then ships its
+  // development build (three times larger). This process's own NODE_ENV is restored afterwards.
   const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
