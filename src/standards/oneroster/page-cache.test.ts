@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
-import { createClient } from '../../platform/identity/oauth-clients.js';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
+import { clientToken } from '../../../test/support/oauth-token.js';
 import { importPackage } from './csv/import.js';
 import { counts } from './list-counts.js';
 import { pageStats } from './page-cache.js';
@@ -22,25 +22,13 @@ let h: DomainHarness;
 let tenant: string;
 let roster: string;
 
-async function token(tenantId: string, scopes: string[], schoolIds?: number[]): Promise<string> {
-  const client = await createClient(h.database, tenantId, {
+/** A new OAuth client's bearer token with these scopes (bound to `schoolIds` if given). */
+const token = (tenantId: string, scopes: string[], schoolIds?: number[]): Promise<string> =>
+  clientToken(h.app, h.database, tenantId, {
     name: `pages ${scopes.join(' ')}`,
     scopes,
     ...(schoolIds ? { schoolIds } : {}),
   });
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/oauth/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }).toString(),
-  });
-  expect(res.statusCode).toBe(200);
-  return (res.json() as { access_token: string }).access_token;
-}
 
 const call = (bearer: string, method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, payload?: unknown) =>
   h.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload ? { payload } : {}) });
