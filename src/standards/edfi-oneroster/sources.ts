@@ -359,7 +359,7 @@ export const results = (s: Scope) => sql`
          WHEN r.numericgradeearned IS NOT NULL OR r.pointsearned IS NOT NULL OR r.lettergradeearned IS NOT NULL
            THEN 'fully graded'
          ELSE 'not submitted' END AS score_status,
-    coalesce(r.pointsearned, r.numericgradeearned) AS score, r.datefulfilled AS score_date,
+    coalesce(r.pointsearned, r.numericgradeearned) AS score, date_trunc('milliseconds', r.datefulfilled) AS score_date,
     r.diagnosticstatement AS comment, r.lettergradeearned AS text_score, r.late, r.missing, ${META} AS metadata
   FROM edfi.studentgradebookentry r
   JOIN edfi.gradebookentry g ON g.tenant_id = r.tenant_id AND g.gradebookentryidentifier = r.gradebookentryidentifier
@@ -405,7 +405,9 @@ export const gradeResults = (s: Scope) => sql`
   SELECT g.id::text AS sourced_id, li.sourced_id AS line_item_sourced_id, u.sourced_id AS student_sourced_id,
     CASE WHEN g.numericgradeearned IS NOT NULL OR g.lettergradeearned IS NOT NULL THEN 'fully graded'
          ELSE 'not submitted' END AS score_status,
-    g.numericgradeearned AS score, g.lastmodifieddate AS score_date, g.diagnosticstatement AS comment,
+    g.numericgradeearned AS score,
+    -- Milliseconds, as OneRoster's ISO date-times carry them: the CSV export and re-import then agree exactly.
+    date_trunc('milliseconds', g.lastmodifieddate) AS score_date, g.diagnosticstatement AS comment,
     g.lettergradeearned AS text_score, NULL::boolean AS late, NULL::boolean AS missing,
     jsonb_build_object('source', 'edfi', 'computedLetter', g.computedlettergrade,
       'overridden', g.overriddenat IS NOT NULL) AS metadata
