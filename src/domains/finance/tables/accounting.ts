@@ -5,7 +5,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   doublePrecision,
@@ -19,7 +18,9 @@ import {
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
+  centsColumn,
   checkIn,
+  checkNonNegative,
   checkRange,
   checkSql,
   createdAt,
@@ -32,10 +33,6 @@ import {
 import { organizations, users } from '../../core/tables.js';
 import { invoices } from './billing.js';
 import { staffPayroll } from './payroll.js';
-
-const cents = (name: string) => bigint(name, { mode: 'number' });
-/** `col >= 0` as a named CHECK (NULL passes). */
-const nonNegative = (name: string, column: Parameters<typeof bare>[0]) => checkSql(name, sql`${bare(column)} >= 0`);
 
 /** Plano de contas: hierarchical accounts (code e.g. 1.1.01.001); only leaf accounts allow posting. */
 // seed: 002_7bfbe2c40aa16e7b.txt §Accounting Tables; seeds-supplement/payroll-accounting.md §chart_of_accounts
@@ -108,8 +105,8 @@ export const costCenters = financeSchema.table(
     level: integer('level').default(1),
     centerType: text('center_type'),
     managerId: text('manager_id'),
-    annualBudgetCents: cents('annual_budget_cents'),
-    monthlyBudgetCents: cents('monthly_budget_cents'),
+    annualBudgetCents: centsColumn('annual_budget_cents'),
+    monthlyBudgetCents: centsColumn('monthly_budget_cents'),
     isActive: boolean('is_active').default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -126,8 +123,8 @@ export const costCenters = financeSchema.table(
     tenantFk('cost_centers_manager_fkey', [t.tenantId, t.managerId], [users.tenantId, users.id]),
     checkIn('cost_centers_center_type_check', t.centerType, ['department', 'project', 'unit', 'branch']),
     checkSql('cost_centers_level_check', sql`${bare(t.level)} >= 1`),
-    nonNegative('cost_centers_annual_budget_check', t.annualBudgetCents),
-    nonNegative('cost_centers_monthly_budget_check', t.monthlyBudgetCents),
+    checkNonNegative('cost_centers_annual_budget_check', t.annualBudgetCents),
+    checkNonNegative('cost_centers_monthly_budget_check', t.monthlyBudgetCents),
     index('cost_centers_parent_idx').on(t.tenantId, t.parentId),
     index('cost_centers_manager_idx').on(t.tenantId, t.managerId),
   ],
@@ -224,12 +221,12 @@ export const journalEntryLines = financeSchema.table(
     entryId: text('entry_id').notNull(),
     accountId: text('account_id').notNull(),
     costCenterId: text('cost_center_id'),
-    amountCents: cents('amount_cents'),
+    amountCents: centsColumn('amount_cents'),
     currency: varchar('currency', { length: 3 }).default('BRL'),
     entryType: text('entry_type'),
     description: text('description'),
     taxCode: text('tax_code'),
-    taxAmountCents: cents('tax_amount_cents'),
+    taxAmountCents: centsColumn('tax_amount_cents'),
     documentNumber: text('document_number'),
     documentDate: date('document_date'),
     lineNumber: integer('line_number').notNull(),
@@ -258,8 +255,8 @@ export const journalEntryLines = financeSchema.table(
     ),
     checkIn('journal_entry_lines_entry_type_check', t.entryType, ['debit', 'credit']),
     // The side is carried by entry_type; the amount is a magnitude.
-    nonNegative('journal_entry_lines_amount_check', t.amountCents),
-    nonNegative('journal_entry_lines_tax_amount_check', t.taxAmountCents),
+    checkNonNegative('journal_entry_lines_amount_check', t.amountCents),
+    checkNonNegative('journal_entry_lines_tax_amount_check', t.taxAmountCents),
     checkSql('journal_entry_lines_line_number_check', sql`${bare(t.lineNumber)} >= 1`),
     index('journal_entry_lines_account_idx').on(t.tenantId, t.accountId),
     index('journal_entry_lines_cost_center_idx').on(t.tenantId, t.costCenterId),
@@ -288,15 +285,15 @@ export const fiscalDocuments = financeSchema.table(
     recipientId: text('recipient_id'),
     recipientDocument: text('recipient_document'),
     recipientName: text('recipient_name'),
-    totalAmountCents: cents('total_amount_cents'),
-    netAmountCents: cents('net_amount_cents'),
-    issAmountCents: cents('iss_amount_cents'),
+    totalAmountCents: centsColumn('total_amount_cents'),
+    netAmountCents: centsColumn('net_amount_cents'),
+    issAmountCents: centsColumn('iss_amount_cents'),
     issRate: doublePrecision('iss_rate'),
-    pisAmountCents: cents('pis_amount_cents'),
-    cofinsAmountCents: cents('cofins_amount_cents'),
-    irAmountCents: cents('ir_amount_cents'),
-    csllAmountCents: cents('csll_amount_cents'),
-    inssAmountCents: cents('inss_amount_cents'),
+    pisAmountCents: centsColumn('pis_amount_cents'),
+    cofinsAmountCents: centsColumn('cofins_amount_cents'),
+    irAmountCents: centsColumn('ir_amount_cents'),
+    csllAmountCents: centsColumn('csll_amount_cents'),
+    inssAmountCents: centsColumn('inss_amount_cents'),
     issWithheld: boolean('iss_withheld').default(false),
     irWithheld: boolean('ir_withheld').default(false),
     pisWithheld: boolean('pis_withheld').default(false),
@@ -331,15 +328,15 @@ export const fiscalDocuments = financeSchema.table(
     checkIn('fiscal_documents_document_type_check', t.documentType, ['nfe', 'nfse', 'cte', 'nfce', 'sped']),
     checkIn('fiscal_documents_status_check', t.status, ['draft', 'pending', 'authorized', 'rejected', 'cancelled']),
     checkSql('fiscal_documents_access_key_check', sql`${bare(t.accessKey)} ~ '^[0-9]{44}$'`),
-    nonNegative('fiscal_documents_total_amount_check', t.totalAmountCents),
-    nonNegative('fiscal_documents_net_amount_check', t.netAmountCents),
-    nonNegative('fiscal_documents_iss_amount_check', t.issAmountCents),
-    nonNegative('fiscal_documents_iss_rate_check', t.issRate),
-    nonNegative('fiscal_documents_pis_amount_check', t.pisAmountCents),
-    nonNegative('fiscal_documents_cofins_amount_check', t.cofinsAmountCents),
-    nonNegative('fiscal_documents_ir_amount_check', t.irAmountCents),
-    nonNegative('fiscal_documents_csll_amount_check', t.csllAmountCents),
-    nonNegative('fiscal_documents_inss_amount_check', t.inssAmountCents),
+    checkNonNegative('fiscal_documents_total_amount_check', t.totalAmountCents),
+    checkNonNegative('fiscal_documents_net_amount_check', t.netAmountCents),
+    checkNonNegative('fiscal_documents_iss_amount_check', t.issAmountCents),
+    checkNonNegative('fiscal_documents_iss_rate_check', t.issRate),
+    checkNonNegative('fiscal_documents_pis_amount_check', t.pisAmountCents),
+    checkNonNegative('fiscal_documents_cofins_amount_check', t.cofinsAmountCents),
+    checkNonNegative('fiscal_documents_ir_amount_check', t.irAmountCents),
+    checkNonNegative('fiscal_documents_csll_amount_check', t.csllAmountCents),
+    checkNonNegative('fiscal_documents_inss_amount_check', t.inssAmountCents),
     // A number is used once per issuer, model and series (a cancelled document keeps it); a key is unique.
     uniqueIndex('fiscal_documents_number_key')
       .on(t.tenantId, t.organizationId, t.documentType, t.series, t.documentNumber)
@@ -368,9 +365,9 @@ export const taxWithholdings = financeSchema.table(
     // Nullable: payroll withholdings (INSS, IRRF on salaries) have no fiscal document.
     fiscalDocumentId: text('fiscal_document_id'),
     taxType: text('tax_type'),
-    baseAmountCents: cents('base_amount_cents'),
+    baseAmountCents: centsColumn('base_amount_cents'),
     rate: doublePrecision('rate'),
-    amountCents: cents('amount_cents'),
+    amountCents: centsColumn('amount_cents'),
     dueDate: date('due_date'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     paymentReference: text('payment_reference'),
@@ -397,9 +394,9 @@ export const taxWithholdings = financeSchema.table(
     ),
     checkIn('tax_withholdings_tax_type_check', t.taxType, ['irrf', 'pis', 'cofins', 'csll', 'inss', 'iss']),
     checkIn('tax_withholdings_status_check', t.status, ['pending', 'paid', 'cancelled']),
-    nonNegative('tax_withholdings_base_amount_check', t.baseAmountCents),
-    nonNegative('tax_withholdings_rate_check', t.rate),
-    nonNegative('tax_withholdings_amount_check', t.amountCents),
+    checkNonNegative('tax_withholdings_base_amount_check', t.baseAmountCents),
+    checkNonNegative('tax_withholdings_rate_check', t.rate),
+    checkNonNegative('tax_withholdings_amount_check', t.amountCents),
     checkSql('tax_withholdings_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
     index('tax_withholdings_organization_idx').on(t.tenantId, t.organizationId),
     index('tax_withholdings_fiscal_document_idx').on(t.tenantId, t.fiscalDocumentId),
