@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { FILE_BY_NAME, headerOf } from '../../src/standards/oneroster/csv/files.js';
+import { FILE_BY_NAME, headerOf, type FileSpec } from '../../src/standards/oneroster/csv/files.js';
 
 type Cell = string | number | boolean | null;
 
@@ -54,6 +54,13 @@ export interface DistrictFile {
 const pad = (n: number) => String(n).padStart(6, '0');
 const pgArray = (items: string[]) => `{${items.join(',')}}`;
 const DB_BASE = ['tenant_id', 'sourced_id', 'status', 'date_last_modified'];
+const CSV_BASE_COLUMNS = 3; // sourcedId, status, dateLastModified
+
+/** The physical columns of a file's first `stored` columns after the base ones (or a chosen subset, by name). */
+function storedColumns(spec: FileSpec, stored: number | string[]): string[] {
+  if (typeof stored !== 'number') return stored;
+  return spec.columns.slice(CSV_BASE_COLUMNS, CSV_BASE_COLUMNS + stored).map((c) => c.db!);
+}
 
 export function districtFiles(size: DistrictSize, tenantId: string): DistrictFile[] {
   const studentEnrollments = size.enrollments - size.classes;
@@ -70,16 +77,19 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     db: [tenantId, id, 'active', stamp] as Cell[],
   });
   // The CSV side is the standard's header (files.ts), in its order: the rows give their values in that order.
+  // The database side stores the file's first `stored` columns after sourcedId/status/dateLastModified, named as
+  // the product's CSV map (files.ts) stores them, so the bench cannot drift from the import it measures; users and
+  // roles store a subset, named.
   const file = (
     name: string,
-    dbCols: string[],
+    stored: number | string[],
     count: number,
     values: (i: number) => { id: string; csv: Cell[]; db: Cell[] },
   ): DistrictFile => ({
     name,
     table: FILE_BY_NAME.get(name)!.tableName!,
     csvHeader: headerOf(FILE_BY_NAME.get(name)!),
-    dbColumns: [...DB_BASE, ...dbCols],
+    dbColumns: [...DB_BASE, ...storedColumns(FILE_BY_NAME.get(name)!, stored)],
     count,
     row(i, stamp) {
       const v = values(i);
@@ -88,88 +98,63 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
     },
   });
   return [
-    file(
-      'academicSessions',
-      ['title', 'type', 'start_date', 'end_date', 'parent_sourced_id', 'school_year'],
-      3,
-      (i) => {
-        const sessions: [string, string, string, string, string, string | null][] = [
-          ['y2027', '2026-27', 'schoolYear', '2026-08-15', '2027-06-10', null],
-          ['t2027-1', 'Fall', 'term', '2026-08-15', '2026-12-20', 'y2027'],
-          ['t2027-2', 'Spring', 'term', '2027-01-05', '2027-06-10', 'y2027'],
-        ];
-        const [id, title, type, start, end, parent] = sessions[i]!;
-        const values = [title, type, start, end, parent, '2027'];
-        return { id, csv: values, db: values };
-      },
-    ),
-    file('orgs', ['name', 'type', 'identifier', 'parent_sourced_id'], size.schools + 1, (i) => {
+    file('academicSessions', 6, 3, (i) => {
+      const sessions: [string, string, string, string, string, string | null][] = [
+        ['y2027', '2026-27', 'schoolYear', '2026-08-15', '2027-06-10', null],
+        ['t2027-1', 'Fall', 'term', '2026-08-15', '2026-12-20', 'y2027'],
+        ['t2027-2', 'Spring', 'term', '2027-01-05', '2027-06-10', 'y2027'],
+      ];
+      const [id, title, type, start, end, parent] = sessions[i]!;
+      const values = [title, type, start, end, parent, '2027'];
+      return { id, csv: values, db: values };
+    }),
+    file('orgs', 4, size.schools + 1, (i) => {
       const values =
         i === 0
           ? ['Bench District', 'district', 'D-1', null]
           : [`School ${i}`, 'school', String(255_901_000 + i), 'dist-1'];
       return { id: i === 0 ? 'dist-1' : school(i - 1), csv: values, db: values };
     }),
-    file(
-      'courses',
-      ['school_year_sourced_id', 'title', 'course_code', 'grades', 'org_sourced_id', 'subjects'],
-      size.courses,
-      (i) => {
-        const grade = String(6 + (i % 7)).padStart(2, '0');
-        return {
-          id: `crs-${pad(i)}`,
-          csv: ['y2027', `Course ${i}`, `C${i}`, grade, 'dist-1', 'Math', ''],
-          db: ['y2027', `Course ${i}`, `C${i}`, pgArray([grade]), 'dist-1', pgArray(['Math'])],
-        };
-      },
-    ),
-    file(
-      'classes',
-      [
-        'title',
-        'grades',
-        'course_sourced_id',
-        'class_code',
-        'class_type',
-        'location',
-        'school_sourced_id',
-        'term_sourced_ids',
-        'subjects',
-      ],
-      size.classes,
-      (c) => {
-        const grade = String(6 + (c % 7)).padStart(2, '0');
-        const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
-        const common = [`Class ${c}`];
-        return {
-          id: klass(c),
-          csv: [
-            ...common,
-            grade,
-            `crs-${pad(c % size.courses)}`,
-            `K${c}`,
-            'scheduled',
-            `Room ${c % 300}`,
-            school(c),
-            term,
-            'Math',
-            '',
-            '',
-          ],
-          db: [
-            ...common,
-            pgArray([grade]),
-            `crs-${pad(c % size.courses)}`,
-            `K${c}`,
-            'scheduled',
-            `Room ${c % 300}`,
-            school(c),
-            pgArray([term]),
-            pgArray(['Math']),
-          ],
-        };
-      },
-    ),
+    file('courses', 6, size.courses, (i) => {
+      const grade = String(6 + (i % 7)).padStart(2, '0');
+      return {
+        id: `crs-${pad(i)}`,
+        csv: ['y2027', `Course ${i}`, `C${i}`, grade, 'dist-1', 'Math', ''],
+        db: ['y2027', `Course ${i}`, `C${i}`, pgArray([grade]), 'dist-1', pgArray(['Math'])],
+      };
+    }),
+    file('classes', 9, size.classes, (c) => {
+      const grade = String(6 + (c % 7)).padStart(2, '0');
+      const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
+      const common = [`Class ${c}`];
+      return {
+        id: klass(c),
+        csv: [
+          ...common,
+          grade,
+          `crs-${pad(c % size.courses)}`,
+          `K${c}`,
+          'scheduled',
+          `Room ${c % 300}`,
+          school(c),
+          term,
+          'Math',
+          '',
+          '',
+        ],
+        db: [
+          ...common,
+          pgArray([grade]),
+          `crs-${pad(c % size.courses)}`,
+          `K${c}`,
+          'scheduled',
+          `Room ${c % 300}`,
+          school(c),
+          pgArray([term]),
+          pgArray(['Math']),
+        ],
+      };
+    }),
     file(
       'users',
       [
@@ -227,74 +212,49 @@ export function districtFiles(size: DistrictSize, tenantId: string): DistrictFil
         db: [user, 'primary', role, school(n)],
       };
     }),
-    file(
-      'enrollments',
-      ['class_sourced_id', 'school_sourced_id', 'user_sourced_id', 'role', 'primary_enrollment'],
-      size.enrollments,
-      (i) => {
-        if (i < size.classes) {
-          // The class's teacher: a teacher of the class's school where the sizes allow it.
-          const teacher = `tch-${pad(i % size.teachers)}`;
-          return {
-            id: `enr-t-${pad(i)}`,
-            csv: [klass(i), school(i), teacher, 'teacher', 'true', '', ''],
-            db: [klass(i), school(i), teacher, 'teacher', true],
-          };
-        }
-        const { student, c } = enrolment(i - size.classes);
+    file('enrollments', 5, size.enrollments, (i) => {
+      if (i < size.classes) {
+        // The class's teacher: a teacher of the class's school where the sizes allow it.
+        const teacher = `tch-${pad(i % size.teachers)}`;
         return {
-          id: `enr-s-${pad(i - size.classes)}`,
-          csv: [klass(c), school(c), student, 'student', 'false', '', ''],
-          db: [klass(c), school(c), student, 'student', false],
+          id: `enr-t-${pad(i)}`,
+          csv: [klass(i), school(i), teacher, 'teacher', 'true', '', ''],
+          db: [klass(i), school(i), teacher, 'teacher', true],
         };
-      },
-    ),
-    file('categories', ['title', 'weight'], 3, (i) => {
+      }
+      const { student, c } = enrolment(i - size.classes);
+      return {
+        id: `enr-s-${pad(i - size.classes)}`,
+        csv: [klass(c), school(c), student, 'student', 'false', '', ''],
+        db: [klass(c), school(c), student, 'student', false],
+      };
+    }),
+    file('categories', 2, 3, (i) => {
       const title = ['Homework', 'Quizzes', 'Tests'][i]!;
       const weight = ['0.2', '0.3', '0.5'][i]!;
       return { id: `cat-${i}`, csv: [title, weight], db: [title, weight] };
     }),
-    file(
-      'lineItems',
-      [
-        'title',
-        'description',
-        'assign_date',
-        'due_date',
-        'class_sourced_id',
-        'category_sourced_id',
-        'grading_period_sourced_id',
-        'result_value_min',
-        'result_value_max',
-      ],
-      size.lineItems,
-      (i) => {
-        const c = Math.floor(i / 4);
-        const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
-        const values = [
-          `Assignment ${i % 4} of class ${c}`,
-          'Bench assignment',
-          '2026-09-01',
-          '2026-09-08',
-          klass(c),
-          `cat-${i % 3}`,
-          term,
-          0,
-          100,
-        ];
-        return { id: `li-${pad(c)}-${i % 4}`, csv: [...values, ''], db: values };
-      },
-    ),
-    file(
-      'results',
-      ['line_item_sourced_id', 'student_sourced_id', 'score_status', 'score', 'score_date', 'comment'],
-      studentEnrollments,
-      (k) => {
-        const { student, c } = enrolment(k);
-        const values = [`li-${pad(c)}-${k % 4}`, student, 'fully graded', 50 + (k % 51), '2026-09-09', null];
-        return { id: `res-${pad(k)}`, csv: [...values, '', '', '', '', '', ''], db: values };
-      },
-    ),
+    file('lineItems', 9, size.lineItems, (i) => {
+      const c = Math.floor(i / 4);
+      const term = c % 2 === 0 ? 't2027-1' : 't2027-2';
+      const values = [
+        `Assignment ${i % 4} of class ${c}`,
+        'Bench assignment',
+        '2026-09-01',
+        '2026-09-08',
+        klass(c),
+        `cat-${i % 3}`,
+        term,
+        0,
+        100,
+      ];
+      return { id: `li-${pad(c)}-${i % 4}`, csv: [...values, ''], db: values };
+    }),
+    file('results', 6, studentEnrollments, (k) => {
+      const { student, c } = enrolment(k);
+      const values = [`li-${pad(c)}-${k % 4}`, student, 'fully graded', 50 + (k % 51), '2026-09-09', null];
+      return { id: `res-${pad(k)}`, csv: [...values, '', '', '', '', '', ''], db: values };
+    }),
   ];
 }
 

@@ -5,7 +5,7 @@
  * depends on rows another file wrote.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { oneRosterFixture, type Fixture } from './oneroster-fixture.js';
 
 export const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
@@ -131,4 +131,19 @@ export async function gradebookContext(): Promise<GradebookContext> {
         [id],
       ),
   };
+}
+
+/**
+ * A test file's gradebook context, built before its tests (its own database) and closed after them: the
+ * returned object is filled in by `beforeAll`, so tests read `g.send`, `g.ids`… when they run.
+ */
+export function useGradebookContext(): GradebookContext {
+  const context = {} as GradebookContext;
+  beforeAll(async () => {
+    Object.assign(context, await gradebookContext());
+  });
+  afterAll(async () => {
+    await context.f?.close();
+  });
+  return context;
 }

@@ -2,14 +2,20 @@
  * Seed 000 `admin.*`: the district record and per-school settings.
  * (`admin.schema_migrations` is platform infrastructure, defined in src/platform/db.)
  */
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+
+import { boolean, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
 import { adminSchema } from '../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../platform/db/schema-kit.js';
+import {
+  checkNonNegative,
+  createdAt,
+  tenantFk,
+  tenantKey,
+  tenantKeys,
+  updatedAt,
+} from '../../platform/db/schema-kit.js';
 import { schools } from '../classroom/tables/users.js';
 
-/** Seed 000 documents no value lists; only counters are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters are safely known to be >= 0 (checkNonNegative).
 
 /** A school district (contract, subscription tier, headcounts). */
 // seed: 000_c57cf13880429c4c.txt §admin.districts
@@ -36,9 +42,9 @@ export const districts = adminSchema.table(
   },
   (t) => [
     ...tenantKeys('districts', t.tenantId, t.id),
-    nonNegative('districts_school_count_check', t.schoolCount),
-    nonNegative('districts_student_count_check', t.studentCount),
-    nonNegative('districts_teacher_count_check', t.teacherCount),
+    checkNonNegative('districts_school_count_check', t.schoolCount),
+    checkNonNegative('districts_student_count_check', t.studentCount),
+    checkNonNegative('districts_teacher_count_check', t.teacherCount),
   ],
 );
 

@@ -2,15 +2,14 @@
  * Seed 000 `operational.*`: API request metrics, background jobs and system events.
  * user_id columns may identify a teacher or a student: no FK.
  */
-import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+
+import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { operationalSchema } from '../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
+import { checkNonNegative, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { classroomSessions } from '../classroom/tables/sessions.js';
 import { schools } from '../classroom/tables/users.js';
 
-/** Seed 000 documents no value lists; only counters and durations are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters and durations are safely known to be >= 0 (checkNonNegative).
 
 /** One API request (endpoint, status, latency) for monitoring. */
 // seed: 000_c57cf13880429c4c.txt §operational.api_metrics
@@ -32,7 +31,7 @@ export const apiMetrics = operationalSchema.table(
   (t) => [
     ...tenantKeys('api_metrics', t.tenantId, t.id),
     tenantFk('api_metrics_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
-    nonNegative('api_metrics_response_time_check', t.responseTimeMs),
+    checkNonNegative('api_metrics_response_time_check', t.responseTimeMs),
     index('api_metrics_school_idx').on(t.tenantId, t.schoolId),
     index('api_metrics_timestamp_idx').on(t.tenantId, t.timestamp),
   ],

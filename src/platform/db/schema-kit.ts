@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   check,
   foreignKey,
   getTableConfig,
@@ -143,6 +144,14 @@ export function checkRange(name: string, column: PgColumn, min: number, max: num
 export function checkSql(name: string, expression: SQL) {
   return check(constraintName(name), expression);
 }
+
+/** CHECK (column >= 0): counters, durations, sizes, amounts. NULL passes, as in SQL. */
+export function checkNonNegative(name: string, column: PgColumn) {
+  return checkSql(name, sql`${bare(column)} >= 0`);
+}
+
+/** Money as integer cents: a bigint read as a JS number (amounts stay below 2^53). */
+export const centsColumn = (name: string) => bigint(name, { mode: 'number' });
 
 /**
  * Marks a table as global reference data (no tenant key; readable by every tenant; on Citus a

@@ -6,11 +6,12 @@
  * subscriptions and the e-mail outbox of the log-only transport.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { notificationsSchema } from '../db/pg-schemas.js';
 import {
   bare,
   checkIn,
+  checkNonNegative,
   checkSql,
   createdAt,
   tenantFk,
@@ -22,8 +23,7 @@ import {
 import { accounts } from '../identity/tables.js';
 import { CATEGORY_VALUES, LOCALE_VALUES, TEMPLATE_CHANNEL_VALUES } from './schemas.js';
 
-/** Seed 000 documents no value lists; only counters are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters are safely known to be >= 0 (checkNonNegative).
 
 // The value lists are declared once, with the endpoints' schemas.
 const LOCALES = LOCALE_VALUES;
@@ -136,8 +136,8 @@ export const notificationQueue = notificationsSchema.table(
       [t.tenantId, t.notificationId],
       [notifications.tenantId, notifications.id],
     ),
-    nonNegative('notification_queue_max_retries_check', t.maxRetries),
-    nonNegative('notification_queue_retry_count_check', t.retryCount),
+    checkNonNegative('notification_queue_max_retries_check', t.maxRetries),
+    checkNonNegative('notification_queue_retry_count_check', t.retryCount),
     checkIn('notification_queue_channel_check', t.channel, CHANNELS),
     checkIn('notification_queue_status_check', t.status, DELIVERY_STATUSES),
     // The sender polls pending rows due now.

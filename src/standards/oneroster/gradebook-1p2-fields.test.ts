@@ -4,61 +4,43 @@
  * and owners, and the link rows behind them. (Lists: gradebook-class-lists.test.ts; collection POSTs and deletes:
  * gradebook-collection-posts.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeMinor, type Fixture } from '../../../test/support/oneroster-fixture.js';
-import {
-  GRADEBOOK as BASE,
-  gradebookContext,
-  scale,
-  type GradebookContext,
-  type GradebookIds,
-  type Send,
-} from '../../../test/support/oneroster-gradebook.js';
+import { describe, expect, it } from 'vitest';
+import { codeMinor } from '../../../test/support/oneroster-fixture.js';
+import { GRADEBOOK as BASE, scale, useGradebookContext } from '../../../test/support/oneroster-gradebook.js';
 
-let f: Fixture;
-let ids: GradebookIds;
-let writer: string;
-let send: Send;
-let linkRows: GradebookContext['linkRows'];
-
-beforeAll(async () => {
-  ({ f, ids, writer, send, linkRows } = await gradebookContext());
-});
-afterAll(async () => {
-  await f?.close();
-});
+const g = useGradebookContext();
 
 describe('1.2 fields through PUT → GET', () => {
   it('category weight and scoreScale type/class/course/org round-trip', async () => {
     expect(
-      (await send('PUT', `${BASE}/categories/cat-w`, writer, { category: { title: 'Tests', weight: 0.35 } }))
+      (await g.send('PUT', `${BASE}/categories/cat-w`, g.writer, { category: { title: 'Tests', weight: 0.35 } }))
         .statusCode,
     ).toBe(201);
-    expect((await f.get(`${BASE}/categories/cat-w`, writer)).json().category).toMatchObject({
+    expect((await g.f.get(`${BASE}/categories/cat-w`, g.writer)).json().category).toMatchObject({
       title: 'Tests',
       weight: 0.35,
     });
-    const owned = await send(
+    const owned = await g.send(
       'PUT',
       `${BASE}/scoreScales/ss-owned`,
-      writer,
+      g.writer,
       scale('Owned', {
-        class: { sourcedId: ids.klass },
-        course: { sourcedId: ids.course },
-        school: { sourcedId: ids.school },
+        class: { sourcedId: g.ids.klass },
+        course: { sourcedId: g.ids.course },
+        school: { sourcedId: g.ids.school },
       }),
     );
     expect(owned.statusCode).toBe(201);
     expect(owned.json().scoreScale).toMatchObject({
       type: 'letter',
-      class: { sourcedId: ids.klass, type: 'class' },
-      course: { sourcedId: ids.course, type: 'course' },
-      org: { sourcedId: ids.school, type: 'org' },
+      class: { sourcedId: g.ids.klass, type: 'class' },
+      course: { sourcedId: g.ids.course, type: 'course' },
+      org: { sourcedId: g.ids.school, type: 'org' },
     });
-    const bad = await send(
+    const bad = await g.send(
       'PUT',
       `${BASE}/scoreScales/ss-bad`,
-      writer,
+      g.writer,
       scale('Bad', { course: { sourcedId: 'no-such-course' } }),
     );
     expect([bad.statusCode, codeMinor(bad)]).toEqual([400, 'invaliddata']);
@@ -72,41 +54,41 @@ describe('1.2 fields through PUT → GET', () => {
     ];
     const body = {
       title: 'Lab report',
-      class: { sourcedId: ids.klass },
-      school: { sourcedId: ids.school },
+      class: { sourcedId: g.ids.klass },
+      school: { sourcedId: g.ids.school },
       scoreScale: { sourcedId: 'ss-a' },
       learningObjectiveSet: objectives,
       resultValueMax: 10,
     };
-    expect((await send('PUT', `${BASE}/lineItems/li-lo`, writer, { lineItem: body })).statusCode).toBe(201);
-    const got = (await f.get(`${BASE}/lineItems/li-lo`, writer)).json().lineItem;
+    expect((await g.send('PUT', `${BASE}/lineItems/li-lo`, g.writer, { lineItem: body })).statusCode).toBe(201);
+    const got = (await g.f.get(`${BASE}/lineItems/li-lo`, g.writer)).json().lineItem;
     expect(got).toMatchObject({
-      school: { sourcedId: ids.school, type: 'org' },
+      school: { sourcedId: g.ids.school, type: 'org' },
       scoreScale: { sourcedId: 'ss-a', type: 'scoreScale' },
       learningObjectiveSet: objectives,
     });
     expect(
       (
-        await f.sql<{ school_sourced_id: string }>(
+        await g.f.sql<{ school_sourced_id: string }>(
           `SELECT school_sourced_id FROM oneroster.line_items WHERE sourced_id = 'li-lo'`,
         )
       )[0]!.school_sourced_id,
-    ).toBe(ids.school);
-    const before = await linkRows('line_item_learning_objectives', 'line_item_sourced_id', 'li-lo');
+    ).toBe(g.ids.school);
+    const before = await g.linkRows('line_item_learning_objectives', 'line_item_sourced_id', 'li-lo');
     expect(before.map((r) => r.status)).toEqual(['active', 'active', 'active']);
     expect(before.every((r) => r.sourced_id.startsWith('lilo-'))).toBe(true);
 
     // The same set again: same rows, untouched.
-    expect((await send('PUT', `${BASE}/lineItems/li-lo`, writer, { lineItem: body })).statusCode).toBe(200);
-    expect(await linkRows('line_item_learning_objectives', 'line_item_sourced_id', 'li-lo')).toEqual(before);
+    expect((await g.send('PUT', `${BASE}/lineItems/li-lo`, g.writer, { lineItem: body })).statusCode).toBe(200);
+    expect(await g.linkRows('line_item_learning_objectives', 'line_item_sourced_id', 'li-lo')).toEqual(before);
 
     // A different set and scale: kept rows keep their sourcedId, dropped ones become tobedeleted.
     const next = [{ source: 'CASE', learningObjectiveIds: ['case-2', 'case-3'] }];
-    const replaced = await send('PUT', `${BASE}/lineItems/li-lo`, writer, {
+    const replaced = await g.send('PUT', `${BASE}/lineItems/li-lo`, g.writer, {
       lineItem: { ...body, scoreScale: { sourcedId: 'ss-b' }, learningObjectiveSet: next },
     });
     expect(replaced.json().lineItem).toMatchObject({ scoreScale: { sourcedId: 'ss-b' }, learningObjectiveSet: next });
-    const after = await f.sql<{ sourced_id: string; status: string; learning_objective_id: string }>(
+    const after = await g.f.sql<{ sourced_id: string; status: string; learning_objective_id: string }>(
       `SELECT sourced_id, status, learning_objective_id FROM oneroster.line_item_learning_objectives
         WHERE line_item_sourced_id = 'li-lo' ORDER BY learning_objective_id`,
     );
@@ -118,7 +100,7 @@ describe('1.2 fields through PUT → GET', () => {
     ]);
     const case2 = (rows: { sourced_id: string }[]) => rows.map((r) => r.sourced_id);
     expect(case2(after)).toEqual(expect.arrayContaining(case2(before)));
-    const scales = await f.sql<{ score_scale_sourced_id: string; status: string }>(
+    const scales = await g.f.sql<{ score_scale_sourced_id: string; status: string }>(
       `SELECT score_scale_sourced_id, status FROM oneroster.line_item_score_scales
         WHERE line_item_sourced_id = 'li-lo' ORDER BY score_scale_sourced_id`,
     );
@@ -128,19 +110,19 @@ describe('1.2 fields through PUT → GET', () => {
     ]);
 
     // Without school, the class's school; a school the class is not in is a 400.
-    const derived = await send('PUT', `${BASE}/lineItems/li-derived`, writer, {
-      lineItem: { title: 'Derived', class: { sourcedId: ids.klass } },
+    const derived = await g.send('PUT', `${BASE}/lineItems/li-derived`, g.writer, {
+      lineItem: { title: 'Derived', class: { sourcedId: g.ids.klass } },
     });
-    expect(derived.json().lineItem).toMatchObject({ school: { sourcedId: ids.school } });
+    expect(derived.json().lineItem).toMatchObject({ school: { sourcedId: g.ids.school } });
     expect(derived.json().lineItem.learningObjectiveSet).toBeUndefined();
-    const wrong = await send('PUT', `${BASE}/lineItems/li-wrong`, writer, {
-      lineItem: { title: 'Wrong', class: { sourcedId: ids.klass }, school: { sourcedId: ids.otherSchool } },
+    const wrong = await g.send('PUT', `${BASE}/lineItems/li-wrong`, g.writer, {
+      lineItem: { title: 'Wrong', class: { sourcedId: g.ids.klass }, school: { sourcedId: g.ids.otherSchool } },
     });
     expect([wrong.statusCode, codeMinor(wrong)]).toEqual([400, 'invaliddata']);
-    const duplicate = await send('PUT', `${BASE}/lineItems/li-wrong`, writer, {
+    const duplicate = await g.send('PUT', `${BASE}/lineItems/li-wrong`, g.writer, {
       lineItem: {
         title: 'Dup',
-        class: { sourcedId: ids.klass },
+        class: { sourcedId: g.ids.klass },
         learningObjectiveSet: [{ source: 'CASE', learningObjectiveIds: ['x', 'x'] }],
       },
     });
@@ -149,39 +131,39 @@ describe('1.2 fields through PUT → GET', () => {
 
   it("lineItem school: the class's own school is accepted whatever its org type; any other is a 400 naming school", async () => {
     // A class placed directly under a local org (CSV packages do this): its school is not of type 'school'.
-    await f.sql(
+    await g.f.sql(
       `INSERT INTO oneroster.orgs (tenant_id, sourced_id, name, type, parent_sourced_id)
        VALUES ($1, 'org-local', 'Annex', 'local', $2)`,
-      [f.tenantId, ids.district],
+      [g.f.tenantId, g.ids.district],
     );
-    await f.sql(
+    await g.f.sql(
       `INSERT INTO oneroster.classes
          (tenant_id, sourced_id, title, course_sourced_id, school_sourced_id, term_sourced_ids)
        VALUES ($1, 'cls-annex', 'Annex class', $2, 'org-local', ARRAY[$3])`,
-      [f.tenantId, ids.course, ids.session],
+      [g.f.tenantId, g.ids.course, g.ids.session],
     );
     for (const [id, klass, school] of [
-      ['li-own-school', ids.klass, ids.school],
+      ['li-own-school', g.ids.klass, g.ids.school],
       ['li-annex', 'cls-annex', 'org-local'],
     ] as const) {
-      const named = await send('PUT', `${BASE}/lineItems/${id}`, writer, {
+      const named = await g.send('PUT', `${BASE}/lineItems/${id}`, g.writer, {
         lineItem: { title: 'Own school', class: { sourcedId: klass }, school: { sourcedId: school, type: 'org' } },
       });
       expect(named.statusCode, named.body).toBe(201);
       expect(named.json().lineItem.school).toMatchObject({ sourcedId: school });
-      const omitted = await send('PUT', `${BASE}/lineItems/${id}-omitted`, writer, {
+      const omitted = await g.send('PUT', `${BASE}/lineItems/${id}-omitted`, g.writer, {
         lineItem: { title: 'No school', class: { sourcedId: klass } },
       });
       expect(omitted.json().lineItem.school).toEqual(named.json().lineItem.school);
     }
-    for (const school of [ids.otherSchool, ids.district, 'no-such-org']) {
-      const refused = await send('PUT', `${BASE}/lineItems/li-refused`, writer, {
-        lineItem: { title: 'Refused', class: { sourcedId: ids.klass }, school: { sourcedId: school } },
+    for (const school of [g.ids.otherSchool, g.ids.district, 'no-such-org']) {
+      const refused = await g.send('PUT', `${BASE}/lineItems/li-refused`, g.writer, {
+        lineItem: { title: 'Refused', class: { sourcedId: g.ids.klass }, school: { sourcedId: school } },
       });
       expect([refused.statusCode, codeMinor(refused)]).toEqual([400, 'invaliddata']);
       expect(refused.json().imsx_description).toMatch(/^school: class .* belongs to school/);
     }
-    expect((await f.get(`${BASE}/lineItems/li-refused`, writer)).statusCode).toBe(404);
+    expect((await g.f.get(`${BASE}/lineItems/li-refused`, g.writer)).statusCode).toBe(404);
   });
 
   it('result textScore, flags, scoreScale and learningObjectiveSet round-trip; a score above the maximum is kept', async () => {
@@ -194,11 +176,11 @@ describe('1.2 fields through PUT → GET', () => {
         ],
       },
     ];
-    const put = await send('PUT', `${BASE}/results/r-full`, writer, {
+    const put = await g.send('PUT', `${BASE}/results/r-full`, g.writer, {
       result: {
         lineItem: { sourcedId: 'li-lo' },
-        student: { sourcedId: ids.student },
-        class: { sourcedId: ids.klass },
+        student: { sourcedId: g.ids.student },
+        class: { sourcedId: g.ids.klass },
         scoreStatus: 'fully graded',
         score: 11.25,
         textScore: 'A+',
@@ -211,19 +193,19 @@ describe('1.2 fields through PUT → GET', () => {
       },
     });
     expect(put.statusCode).toBe(201);
-    const got = (await f.get(`${BASE}/results/r-full`, writer)).json().result;
+    const got = (await g.f.get(`${BASE}/results/r-full`, g.writer)).json().result;
     expect(got).toMatchObject({
       score: 11.25,
       textScore: 'A+',
       scoreScale: { sourcedId: 'ss-a', type: 'scoreScale' },
-      class: { sourcedId: ids.klass },
+      class: { sourcedId: g.ids.klass },
       learningObjectiveSet: objectives,
       inProgress: 'false',
       incomplete: 'false',
       late: 'true',
       missing: 'false',
     });
-    const rows = await f.sql<{ learning_objective_id: string; score: string | number | null; text_score: string }>(
+    const rows = await g.f.sql<{ learning_objective_id: string; score: string | number | null; text_score: string }>(
       `SELECT learning_objective_id, score, text_score FROM oneroster.result_learning_objectives
         WHERE result_sourced_id = 'r-full' ORDER BY learning_objective_id`,
     );
@@ -235,10 +217,10 @@ describe('1.2 fields through PUT → GET', () => {
     );
 
     const rescored = [{ source: 'CASE', learningObjectiveResults: [{ learningObjectiveId: 'case-2', score: 4 }] }];
-    const updated = await send('PUT', `${BASE}/results/r-full`, writer, {
+    const updated = await g.send('PUT', `${BASE}/results/r-full`, g.writer, {
       result: {
         lineItem: { sourcedId: 'li-lo' },
-        student: { sourcedId: ids.student },
+        student: { sourcedId: g.ids.student },
         scoreStatus: 'exempt',
         learningObjectiveSet: rescored,
       },
@@ -247,21 +229,21 @@ describe('1.2 fields through PUT → GET', () => {
     expect(updated.json().result).toMatchObject({ scoreStatus: 'exempt', learningObjectiveSet: rescored });
     expect(updated.json().result.scoreScale).toBeUndefined();
     expect(updated.json().result.late).toBeUndefined();
-    const flags = await f.sql<{ status: string }>(
+    const flags = await g.f.sql<{ status: string }>(
       `SELECT status FROM oneroster.result_score_scales WHERE result_sourced_id = 'r-full'`,
     );
     expect(flags.map((r) => r.status)).toEqual(['tobedeleted']);
 
     for (const extra of [
-      { class: { sourcedId: ids.otherClass } },
+      { class: { sourcedId: g.ids.otherClass } },
       { late: 'yes' },
       { textScore: 'x'.repeat(256) },
       { scoreScale: { sourcedId: 'no-such-scale' } },
     ]) {
-      const res = await send('PUT', `${BASE}/results/r-bad`, writer, {
+      const res = await g.send('PUT', `${BASE}/results/r-bad`, g.writer, {
         result: {
           lineItem: { sourcedId: 'li-lo' },
-          student: { sourcedId: ids.student },
+          student: { sourcedId: g.ids.student },
           scoreStatus: 'submitted',
           ...extra,
         },

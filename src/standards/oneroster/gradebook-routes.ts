@@ -22,7 +22,8 @@ import {
 import { registerDiscovery } from './discovery.js';
 import { scope, type Entity } from './entity-kit.js';
 import * as g from './gradebook-resources.js';
-import { columnOf, GRADEBOOK_WRITES, type Writable, type WriteContext } from './gradebook-writes.js';
+import { GRADEBOOK_WRITES } from './gradebook-writables.js';
+import { columnOf, type Writable, type WriteContext } from './gradebook-writes.js';
 import { invalidData, useImsxErrors } from './imsx-errors.js';
 import { objectExists } from './query.js';
 import { academicSession, klass, school, user } from './resources.js';

@@ -5,30 +5,21 @@
  * - start from created or paused, only when every group is ready (else 409 groups_not_ready);
  * - pause from active; end from active or paused with a reason, recording the duration; an ended
  *   session never reopens; delete archives (refused while active), nothing is hard-deleted;
- * - settings and groups change only while created or paused.
+ * - settings and groups change only while created or paused (group-plans.ts checks and inserts the groups).
  * Every transition locks the session row (FOR UPDATE), so two concurrent transitions serialise and the
  * second sees the first's result.
  */
 import { randomInt } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
-import {
-  classroomSessions,
-  participants,
-  studentGroupMembers,
-  studentGroups,
-  students,
-  teachers,
-  type SessionStatus,
-} from '../tables.js';
+import { classroomSessions, participants, studentGroups, teachers, type SessionStatus } from '../tables.js';
 import { loadSession, reachOf, requireControl, teacherOf, type SessionRow } from './access.js';
 import { storeSessionSummary } from './analytics.js';
 import { sessionErrors } from './errors.js';
 import { groupStatusChanged, participantEvent, CLASSROOM_EVENTS, sessionStatusChanged } from './events.js';
 import {
-  addGroupInput,
   createSessionInput,
   endSessionInput,
   SESSION_RULES,
@@ -36,6 +27,7 @@ import {
   type CreateSessionInput,
 } from './schemas.js';
 import { groupsOf, sessionView, type GroupRow } from './views.js';
+import { checkRoster, insertGroup, requireEditable } from './group-plans.js';
 
 const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const randomAccessCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(36)]).join('');
@@ -46,14 +38,6 @@ function refuse(session: SessionRow, action: string): never {
   throw sessionErrors.invalid_session_transition(`Cannot ${action} a session that is ${session.status}${why}.`, {
     status: session.status,
   });
-}
-
-function requireEditable(session: SessionRow): void {
-  if (session.status !== 'created' && session.status !== 'paused')
-    throw sessionErrors.session_not_editable(
-      `Settings and groups change only while the session is created or paused; it is ${session.status}.`,
-      { status: session.status },
-    );
 }
 
 async function setStatus(work: Work, session: SessionRow, to: SessionStatus, changes = {}): Promise<SessionRow> {
@@ -79,65 +63,6 @@ async function setGroupsStatus(work: Work, session: SessionRow, groups: GroupRow
     .set({ status: to, updatedAt: work.now })
     .where(and(eq(studentGroups.tenantId, work.tenantId), eq(studentGroups.sessionId, session.id)));
   for (const g of groups) await groupStatusChanged(work, session, g.id, g.status, to);
-}
-
-/** Checks the plan's students against the roster: each exists and is placed once. */
-async function checkRoster(work: Work, plan: { leaderId: string; memberIds: string[] }[], prefix = 'groups') {
-  const errors: Record<string, string[]> = {};
-  const placed = new Map<string, string>();
-  plan.forEach((group, i) => {
-    for (const id of new Set([group.leaderId, ...group.memberIds])) {
-      if (placed.has(id)) errors[`${prefix}[${i}].memberIds`] = [`student ${id} is already in ${placed.get(id)}`];
-      placed.set(id, `${prefix}[${i}]`);
-    }
-  });
-  const ids = [...placed.keys()];
-  const known = ids.length
-    ? await work.tx
-        .select({ id: students.id })
-        .from(students)
-        .where(and(eq(students.tenantId, work.tenantId), inArray(students.id, ids)))
-    : [];
-  const found = new Set(known.map((s) => s.id));
-  for (const [id, where] of placed) if (!found.has(id)) errors[where] = [`no roster student ${id}`];
-  if (Object.keys(errors).length > 0) throw AppError.validation(errors);
-}
-
-async function insertGroup(
-  work: Work,
-  session: { id: string },
-  plan: { name: string; leaderId: string; memberIds: string[]; maxSize?: number },
-  groupNumber: number,
-): Promise<GroupRow> {
-  const members = [...new Set([plan.leaderId, ...plan.memberIds])];
-  const maxSize = plan.maxSize ?? Math.max(SESSION_RULES.defaultGroupSize, members.length);
-  if (members.length > maxSize)
-    throw AppError.validation({ maxSize: [`is ${maxSize} but the group has ${members.length} planned members`] });
-  const [group] = await work.tx
-    .insert(studentGroups)
-    .values({
-      tenantId: work.tenantId,
-      sessionId: session.id,
-      name: plan.name,
-      groupNumber,
-      status: 'waiting',
-      maxSize,
-      currentSize: 0,
-      leaderId: plan.leaderId,
-      isReady: false,
-      autoManaged: false,
-    })
-    .returning();
-  await work.tx.insert(studentGroupMembers).values(
-    members.map((studentId) => ({
-      tenantId: work.tenantId,
-      groupId: group!.id,
-      sessionId: session.id,
-      studentId,
-      role: studentId === plan.leaderId ? 'leader' : 'member',
-    })),
-  );
-  return group!;
 }
 
 export interface CreateOptions {
@@ -333,34 +258,4 @@ export async function updateSession(work: Work, id: string, input: unknown) {
     .returning();
   await work.audit({ table: classroomSessions, recordId: id, operation: 'UPDATE', oldValues: {}, newValues: data });
   return sessionView(after!, await groupsOf(work, id));
-}
-
-export async function addGroup(work: Work, id: string, input: unknown) {
-  const plan = parseInput(addGroupInput, input);
-  const session = await loadSession(work, id, { lock: true });
-  await requireControl(work, session);
-  requireEditable(session);
-  const groups = await groupsOf(work, id);
-  await checkRoster(work, [plan], 'group');
-  const taken = await work.tx
-    .select({ studentId: studentGroupMembers.studentId })
-    .from(studentGroupMembers)
-    .where(
-      and(
-        eq(studentGroupMembers.tenantId, work.tenantId),
-        eq(studentGroupMembers.sessionId, id),
-        inArray(studentGroupMembers.studentId, [plan.leaderId, ...plan.memberIds]),
-      ),
-    );
-  if (taken.length > 0)
-    throw AppError.validation({ memberIds: [`already in a group of this session: ${taken.map((t) => t.studentId)}`] });
-  const number = Math.max(0, ...groups.map((g) => g.groupNumber ?? 0)) + 1;
-  const group = await insertGroup(work, session, plan, number);
-  await work.tx
-    .update(classroomSessions)
-    .set({ totalGroups: groups.length + 1, updatedAt: work.now })
-    .where(and(eq(classroomSessions.tenantId, work.tenantId), eq(classroomSessions.id, id)));
-  await work.audit({ table: studentGroups, recordId: group.id, operation: 'INSERT', newValues: plan });
-  await groupStatusChanged(work, session, group.id, null, 'waiting');
-  return sessionView(session, await groupsOf(work, id));
 }

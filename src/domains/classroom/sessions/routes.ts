@@ -9,8 +9,8 @@ import { SESSION_ERROR_CODES } from './errors.js';
 import { leaveSession, markGroupReady, moveParticipant, renewParticipantToken, reportGroupStatus } from './groups.js';
 import { joinSession, tenantOfAccessCode } from './join.js';
 import { listSessions } from './list.js';
+import { addGroup } from './group-plans.js';
 import {
-  addGroup,
   archiveSession,
   createSession,
   endSession,

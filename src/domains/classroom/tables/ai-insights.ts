@@ -2,12 +2,11 @@
  * Seed 000 `ai_insights.*`: AI prompts suggested to teachers during sessions and their aggregated
  * effectiveness. Scores, ratings and confidences have no stated scale: no range CHECKs.
  */
-import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, numeric, primaryKey, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+
+import { index, integer, jsonb, numeric, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { aiInsightsSchema } from '../../../platform/db/pg-schemas.js';
 import {
-  bare,
-  checkSql,
+  checkNonNegative,
   createdAt,
   markGlobal,
   tenantFk,
@@ -18,8 +17,7 @@ import {
 import { classroomSessions, studentGroups } from './sessions.js';
 import { teachers } from './users.js';
 
-/** Seed 000 documents no value lists; only counters and durations are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters and durations are safely known to be >= 0 (checkNonNegative).
 
 /** Version marker of the ai_insights schema: global (one row per applied version, no tenant). */
 // seed: 000_c57cf13880429c4c.txt §ai_insights.dev_schema_version
@@ -94,7 +92,7 @@ export const teacherGuidanceMetrics = aiInsightsSchema.table(
       [t.tenantId, t.groupId],
       [studentGroups.tenantId, studentGroups.id],
     ),
-    nonNegative('teacher_guidance_metrics_response_time_check', t.responseTimeSeconds),
+    checkNonNegative('teacher_guidance_metrics_response_time_check', t.responseTimeSeconds),
     index('teacher_guidance_metrics_session_idx').on(t.tenantId, t.sessionId),
     index('teacher_guidance_metrics_teacher_idx').on(t.tenantId, t.teacherId),
     index('teacher_guidance_metrics_group_idx').on(t.tenantId, t.groupId),
@@ -130,11 +128,11 @@ export const teacherPromptEffectiveness = aiInsightsSchema.table(
   },
   (t) => [
     ...tenantKeys('teacher_prompt_effectiveness', t.tenantId, t.id),
-    nonNegative('teacher_prompt_effectiveness_generated_check', t.totalGenerated),
-    nonNegative('teacher_prompt_effectiveness_acknowledged_check', t.totalAcknowledged),
-    nonNegative('teacher_prompt_effectiveness_used_check', t.totalUsed),
-    nonNegative('teacher_prompt_effectiveness_dismissed_check', t.totalDismissed),
-    nonNegative('teacher_prompt_effectiveness_response_time_check', t.avgResponseTimeSeconds),
-    nonNegative('teacher_prompt_effectiveness_data_points_check', t.dataPoints),
+    checkNonNegative('teacher_prompt_effectiveness_generated_check', t.totalGenerated),
+    checkNonNegative('teacher_prompt_effectiveness_acknowledged_check', t.totalAcknowledged),
+    checkNonNegative('teacher_prompt_effectiveness_used_check', t.totalUsed),
+    checkNonNegative('teacher_prompt_effectiveness_dismissed_check', t.totalDismissed),
+    checkNonNegative('teacher_prompt_effectiveness_response_time_check', t.avgResponseTimeSeconds),
+    checkNonNegative('teacher_prompt_effectiveness_data_points_check', t.dataPoints),
   ],
 );

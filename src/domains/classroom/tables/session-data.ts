@@ -2,15 +2,14 @@
  * Seed 000 data produced during a classroom session: `audio.recordings`, `analytics.session_events`,
  * `communication.messages`. Each row is a child of its session and is deleted with it (cascade).
  */
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+
+import { bigint, boolean, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { analyticsSchema, audioSchema, communicationSchema } from '../../../platform/db/pg-schemas.js';
-import { bare, checkSql, createdAt, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkNonNegative, createdAt, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { classroomSessions, participants, studentGroups } from './sessions.js';
 import { teachers } from './users.js';
 
-/** Seed 000 documents no value lists; only counters, sizes and durations are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters, sizes and durations are safely known to be >= 0 (checkNonNegative).
 
 /** An audio recording of a session, a group or one participant, and its transcription state. */
 // seed: 000_c57cf13880429c4c.txt §audio.recordings
@@ -46,9 +45,9 @@ export const recordings = audioSchema.table(
     ),
     tenantFk('recordings_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
     tenantFk('recordings_participant_fkey', [t.tenantId, t.participantId], [participants.tenantId, participants.id]),
-    nonNegative('recordings_duration_seconds_check', t.durationSeconds),
-    nonNegative('recordings_file_size_bytes_check', t.fileSizeBytes),
-    nonNegative('recordings_processing_attempts_check', t.processingAttempts),
+    checkNonNegative('recordings_duration_seconds_check', t.durationSeconds),
+    checkNonNegative('recordings_file_size_bytes_check', t.fileSizeBytes),
+    checkNonNegative('recordings_processing_attempts_check', t.processingAttempts),
     index('recordings_session_idx').on(t.tenantId, t.sessionId),
     index('recordings_group_idx').on(t.tenantId, t.groupId),
     index('recordings_participant_idx').on(t.tenantId, t.participantId),

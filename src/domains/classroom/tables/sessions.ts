@@ -3,21 +3,11 @@
  * A session's groups, participants and group memberships cannot outlive it (cascade on delete).
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  numeric,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type PgColumn,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sessionsSchema } from '../../../platform/db/pg-schemas.js';
 import {
-  bare,
   checkIn,
+  checkNonNegative,
   checkRange,
   checkSql,
   createdAt,
@@ -29,8 +19,7 @@ import {
 } from '../../../platform/db/schema-kit.js';
 import { schools, students, teachers } from './users.js';
 
-/** Seed 000 documents no value lists; only counters and durations are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only counters and durations are safely known to be >= 0 (checkNonNegative).
 
 /**
  * A session's lifecycle (issue 16): created → active ⇄ paused → ended → archived. The transitions are
@@ -112,12 +101,12 @@ export const classroomSessions = sessionsSchema.table(
       .where(sql`"status" IN ('created', 'active', 'paused')`),
     tenantFk('classroom_sessions_teacher_fkey', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
     tenantFk('classroom_sessions_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
-    nonNegative('classroom_sessions_planned_duration_check', t.plannedDurationMinutes),
-    nonNegative('classroom_sessions_target_group_size_check', t.targetGroupSize),
-    nonNegative('classroom_sessions_max_students_check', t.maxStudents),
-    nonNegative('classroom_sessions_total_groups_check', t.totalGroups),
-    nonNegative('classroom_sessions_total_students_check', t.totalStudents),
-    nonNegative('classroom_sessions_actual_duration_check', t.actualDurationMinutes),
+    checkNonNegative('classroom_sessions_planned_duration_check', t.plannedDurationMinutes),
+    checkNonNegative('classroom_sessions_target_group_size_check', t.targetGroupSize),
+    checkNonNegative('classroom_sessions_max_students_check', t.maxStudents),
+    checkNonNegative('classroom_sessions_total_groups_check', t.totalGroups),
+    checkNonNegative('classroom_sessions_total_students_check', t.totalStudents),
+    checkNonNegative('classroom_sessions_actual_duration_check', t.actualDurationMinutes),
     index('classroom_sessions_teacher_idx').on(t.tenantId, t.teacherId),
     index('classroom_sessions_school_idx').on(t.tenantId, t.schoolId),
     index('classroom_sessions_status_idx').on(t.tenantId, t.status),
@@ -155,7 +144,7 @@ export const studentGroups = sessionsSchema.table(
     tenantFk('student_groups_leader_fkey', [t.tenantId, t.leaderId], [students.tenantId, students.id]),
     checkIn('student_groups_status_check', t.status, GROUP_STATUSES),
     checkRange('student_groups_max_size_check', t.maxSize, 1, 100),
-    nonNegative('student_groups_current_size_check', t.currentSize),
+    checkNonNegative('student_groups_current_size_check', t.currentSize),
     // The group limit holds in the database too (joins take a place with a conditional UPDATE).
     checkSql('student_groups_size_limit_check', sql`"current_size" <= "max_size"`),
     index('student_groups_session_idx').on(t.tenantId, t.sessionId),
@@ -201,9 +190,9 @@ export const participants = sessionsSchema.table(
     // RESTRICT: a group in use cannot be deleted alone; deleting the session still cascades to both.
     tenantFk('participants_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
     tenantFk('participants_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
-    nonNegative('participants_speaking_time_check', t.totalSpeakingTimeSeconds),
-    nonNegative('participants_message_count_check', t.messageCount),
-    nonNegative('participants_interaction_count_check', t.interactionCount),
+    checkNonNegative('participants_speaking_time_check', t.totalSpeakingTimeSeconds),
+    checkNonNegative('participants_message_count_check', t.messageCount),
+    checkNonNegative('participants_interaction_count_check', t.interactionCount),
     index('participants_session_idx').on(t.tenantId, t.sessionId),
     index('participants_group_idx').on(t.tenantId, t.groupId),
     index('participants_student_idx').on(t.tenantId, t.studentId),

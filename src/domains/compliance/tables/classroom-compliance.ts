@@ -2,12 +2,11 @@
  * Seed 000 `compliance.*`: the live-classroom product's audit log, COPPA records, parental consents
  * and retention policies (same PostgreSQL schema as seed 004's compliance tables).
  */
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, text, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+
+import { boolean, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { complianceSchema } from '../../../platform/db/pg-schemas.js';
 import {
-  bare,
-  checkSql,
+  checkNonNegative,
   createdAt,
   tenantFk,
   tenantKey,
@@ -17,8 +16,7 @@ import {
 import { classroomSessions } from '../../classroom/tables/sessions.js';
 import { schools, students } from '../../classroom/tables/users.js';
 
-/** Seed 000 documents no value lists; only durations are safely known to be >= 0. */
-const nonNegative = (name: string, column: PgColumn) => checkSql(name, sql`${bare(column)} >= 0`);
+// Seed 000 documents no value lists; only durations are safely known to be >= 0 (checkNonNegative).
 
 /**
  * Audit event of the classroom product (who accessed what, on which basis).
@@ -89,7 +87,7 @@ export const coppaCompliance = complianceSchema.table(
     // RESTRICT: the compliance record is evidence; removing it must be a deliberate step.
     tenantFk('coppa_compliance_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
     tenantFk('coppa_compliance_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
-    nonNegative('coppa_compliance_delete_after_days_check', t.deleteAfterDays),
+    checkNonNegative('coppa_compliance_delete_after_days_check', t.deleteAfterDays),
     index('coppa_compliance_school_idx').on(t.tenantId, t.schoolId),
     index('coppa_compliance_student_idx').on(t.tenantId, t.studentId),
   ],
@@ -150,9 +148,9 @@ export const retentionPolicies = complianceSchema.table(
   (t) => [
     ...tenantKeys('retention_policies', t.tenantId, t.id),
     tenantFk('retention_policies_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
-    nonNegative('retention_policies_archive_after_days_check', t.archiveAfterDays),
-    nonNegative('retention_policies_delete_after_days_check', t.deleteAfterDays),
-    nonNegative('retention_policies_retention_days_check', t.retentionDays),
+    checkNonNegative('retention_policies_archive_after_days_check', t.archiveAfterDays),
+    checkNonNegative('retention_policies_delete_after_days_check', t.deleteAfterDays),
+    checkNonNegative('retention_policies_retention_days_check', t.retentionDays),
     index('retention_policies_school_idx').on(t.tenantId, t.schoolId),
   ],
 );

@@ -3,43 +3,19 @@
  * the payouts list follows the payroll through approval and payment, filtered by status and month,
  * refusing a bad filter with the field named.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../../platform/auth/roles.js';
-import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { describe, expect, it } from 'vitest';
+import { PAYROLL_API as P, usePayrollContext } from '../../../../test/support/payroll.js';
 
-let h: DomainHarness;
-let finance: Principal;
-let tenant: string;
-let teacherId: string;
-let organizationId: string;
-
-const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-const api = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-  h.inject(finance, { method, url, ...(body === undefined ? {} : json(body)) });
-const P = '/api/v1/finance/payroll';
-
-beforeAll(async () => {
-  h = await domainHarness({ languageSchoolStudents: 12 });
-  tenant = h.demo.languageSchoolTenantId;
-  finance = h.principal(['finance'], { tenantId: tenant });
-  const [row] = await h.database.query<{ teacher_id: string; organization_id: string }>(
-    `SELECT teacher_id, organization_id FROM school_ops.classes WHERE tenant_id = $1 AND teacher_id IS NOT NULL
-      ORDER BY id LIMIT 1`,
-    [tenant],
-  );
-  teacherId = row!.teacher_id;
-  organizationId = row!.organization_id;
-});
-afterAll(() => h.dispose());
+const ctx = usePayrollContext();
 
 async function generated(model: string, rate: number, dependants = 0) {
   const id = `q-contract-${model}-${rate}`;
-  await h.database.query(
+  await ctx.h.database.query(
     `INSERT INTO finance.teacher_contracts (tenant_id, id, user_id, organization_id, payment_model, rate,
        contract_model, dependants, start_date) VALUES ($1, $2, $3, $4, 'fixed', $5, $6, $7, '2025-01-01')`,
-    [tenant, id, teacherId, organizationId, rate, model, dependants],
+    [ctx.tenant, id, ctx.teacherId, ctx.organizationId, rate, model, dependants],
   );
-  const res = await api('POST', `${P}/generate`, {
+  const res = await ctx.api('POST', `${P}/generate`, {
     contractId: id,
     periodStart: '2025-11-01',
     periodEnd: '2025-11-30',
@@ -51,7 +27,7 @@ async function generated(model: string, rate: number, dependants = 0) {
 describe('payroll detail', () => {
   it('shows INSS and IRRF apart, with the slices, the base and the bracket', async () => {
     const p = await generated('school_employee', 5000, 1);
-    const list = (await api('GET', P)).json();
+    const list = (await ctx.api('GET', P)).json();
     expect(list.items.find((i: { id: string }) => i.id === p.id)).toMatchObject({
       grossAmountCents: 500_000,
       inssCents: 50_959,
@@ -59,7 +35,7 @@ describe('payroll detail', () => {
       otherDeductionsCents: 0,
       netAmountCents: 419_822,
     });
-    const detail = await api('GET', `${P}/${p.id}`);
+    const detail = await ctx.api('GET', `${P}/${p.id}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({
       contractModel: 'school_employee',
@@ -71,12 +47,12 @@ describe('payroll detail', () => {
       },
     });
     expect(detail.json().withholding.inss.slices).toHaveLength(4);
-    expect((await api('GET', `${P}/nope`)).statusCode).toBe(404);
+    expect((await ctx.api('GET', `${P}/nope`)).statusCode).toBe(404);
   });
 
   it('has no withholding for an outside teacher', async () => {
     const p = await generated('external_rental', 1234);
-    const detail = (await api('GET', `${P}/${p.id}`)).json();
+    const detail = (await ctx.api('GET', `${P}/${p.id}`)).json();
     expect(detail).toMatchObject({ withholding: null, payroll: { inssCents: 0, irrfCents: 0 } });
   });
 });
@@ -85,7 +61,7 @@ describe('payouts', () => {
   it('lists them by status and month, following approval and payment', async () => {
     const p = await generated('external_rental', 2000);
     const inMonth = async (query: string) =>
-      (await api('GET', `/api/v1/finance/payouts?month=2025-11${query}`)).json() as {
+      (await ctx.api('GET', `/api/v1/finance/payouts?month=2025-11${query}`)).json() as {
         items: { payrollId: string; status: string; dueCents: number; amountCents: number; teacherName: string }[];
         totals: { pendingCents: number; approvedCents: number; paidCents: number };
       };
@@ -97,15 +73,15 @@ describe('payouts', () => {
     expect(pending.items.every((i) => i.status === 'pending')).toBe(true);
     expect((await inMonth('&status=paid')).items.some((i) => i.payrollId === p.id)).toBe(false);
     // Another month does not show it.
-    const dec = (await api('GET', '/api/v1/finance/payouts?month=2025-12')).json();
+    const dec = (await ctx.api('GET', '/api/v1/finance/payouts?month=2025-12')).json();
     expect(dec.items.some((i: { payrollId: string }) => i.payrollId === p.id)).toBe(false);
 
-    await api('POST', `${P}/${p.id}/approve`);
-    await api('POST', `${P}/${p.id}/payments`, { amountCents: 50_000 });
+    await ctx.api('POST', `${P}/${p.id}/approve`);
+    await ctx.api('POST', `${P}/${p.id}/payments`, { amountCents: 50_000 });
     expect((await inMonth('&status=approved')).items.find((i) => i.payrollId === p.id)).toMatchObject({
       dueCents: 150_000,
     });
-    await api('POST', `${P}/${p.id}/payments`, { amountCents: 150_000 });
+    await ctx.api('POST', `${P}/${p.id}/payments`, { amountCents: 150_000 });
     const paid = await inMonth('&status=paid');
     expect(paid.items.find((i) => i.payrollId === p.id)).toMatchObject({ status: 'paid', dueCents: 0 });
     expect(paid.totals.paidCents).toBeGreaterThanOrEqual(200_000);
@@ -113,7 +89,7 @@ describe('payouts', () => {
 
   it('refuses a bad filter naming the field', async () => {
     for (const q of ['month=2025-13', 'status=lost']) {
-      const res = await api('GET', `/api/v1/finance/payouts?${q}`);
+      const res = await ctx.api('GET', `/api/v1/finance/payouts?${q}`);
       expect(res.statusCode).toBe(400);
       expect(JSON.stringify(res.json())).toContain(q.split('=')[0]);
     }

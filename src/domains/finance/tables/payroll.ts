@@ -5,7 +5,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   doublePrecision,
@@ -20,7 +19,9 @@ import {
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
+  centsColumn,
   checkIn,
+  checkNonNegative,
   checkRange,
   checkSql,
   createdAt,
@@ -30,10 +31,6 @@ import {
   updatedAt,
 } from '../../../platform/db/schema-kit.js';
 import { organizations, users } from '../../core/tables.js';
-
-const cents = (name: string) => bigint(name, { mode: 'number' });
-/** `col >= 0` as a named CHECK (NULL passes). */
-const nonNegative = (name: string, column: Parameters<typeof bare>[0]) => checkSql(name, sql`${bare(column)} >= 0`);
 
 /** How an employee is paid (payroll_payments.method_type, payment_methods.method_type). */
 export const PAYROLL_METHOD_TYPES = [
@@ -82,8 +79,8 @@ export const teacherContracts = financeSchema.table(
       'external_rental',
     ]),
     checkRange('teacher_contracts_percentage_check', t.percentage, 0, 100),
-    nonNegative('teacher_contracts_rate_check', t.rate),
-    nonNegative('teacher_contracts_dependants_check', t.dependants),
+    checkNonNegative('teacher_contracts_rate_check', t.rate),
+    checkNonNegative('teacher_contracts_dependants_check', t.dependants),
     checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
     index('teacher_contracts_user_idx').on(t.tenantId, t.userId),
     index('teacher_contracts_organization_idx').on(t.tenantId, t.organizationId),
@@ -106,14 +103,14 @@ export const staffPayroll = financeSchema.table(
     paymentDueDate: date('payment_due_date'),
     payrollType: text('payroll_type'),
     hoursWorked: doublePrecision('hours_worked'),
-    hourlyRateCents: cents('hourly_rate_cents'),
-    grossAmountCents: cents('gross_amount_cents').default(0),
+    hourlyRateCents: centsColumn('hourly_rate_cents'),
+    grossAmountCents: centsColumn('gross_amount_cents').default(0),
     deductions: jsonb('deductions'),
-    totalDeductionsCents: cents('total_deductions_cents').default(0),
+    totalDeductionsCents: centsColumn('total_deductions_cents').default(0),
     additions: jsonb('additions'),
-    totalAdditionsCents: cents('total_additions_cents').default(0),
-    netAmountCents: cents('net_amount_cents').default(0),
-    paidAmountCents: cents('paid_amount_cents').default(0),
+    totalAdditionsCents: centsColumn('total_additions_cents').default(0),
+    netAmountCents: centsColumn('net_amount_cents').default(0),
+    paidAmountCents: centsColumn('paid_amount_cents').default(0),
     status: text('status').default('draft'),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
@@ -158,12 +155,12 @@ export const staffPayroll = financeSchema.table(
       'cancelled',
       'disputed',
     ]),
-    nonNegative('staff_payroll_hours_worked_check', t.hoursWorked),
-    nonNegative('staff_payroll_hourly_rate_check', t.hourlyRateCents),
-    nonNegative('staff_payroll_gross_check', t.grossAmountCents),
-    nonNegative('staff_payroll_deductions_check', t.totalDeductionsCents),
-    nonNegative('staff_payroll_additions_check', t.totalAdditionsCents),
-    nonNegative('staff_payroll_paid_check', t.paidAmountCents),
+    checkNonNegative('staff_payroll_hours_worked_check', t.hoursWorked),
+    checkNonNegative('staff_payroll_hourly_rate_check', t.hourlyRateCents),
+    checkNonNegative('staff_payroll_gross_check', t.grossAmountCents),
+    checkNonNegative('staff_payroll_deductions_check', t.totalDeductionsCents),
+    checkNonNegative('staff_payroll_additions_check', t.totalAdditionsCents),
+    checkNonNegative('staff_payroll_paid_check', t.paidAmountCents),
     // The supplement's rule, enforced where all four totals are known.
     checkSql(
       'staff_payroll_net_check',
@@ -210,7 +207,7 @@ export const payouts = financeSchema.table(
     approvedBy: text('approved_by'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     // Money is integer cents (issue 18): the seed's `amount` (double precision) stays as its mirror in reais.
-    amountCents: cents('amount_cents'),
+    amountCents: centsColumn('amount_cents'),
     /** The payroll this payout mirrors. */
     payrollId: text('payroll_id'),
   },
@@ -220,8 +217,8 @@ export const payouts = financeSchema.table(
     tenantFk('payouts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     tenantFk('payouts_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
     checkIn('payouts_status_check', t.status, ['pending', 'approved', 'paid']),
-    nonNegative('payouts_amount_check', t.amount),
-    nonNegative('payouts_amount_cents_check', t.amountCents),
+    checkNonNegative('payouts_amount_check', t.amount),
+    checkNonNegative('payouts_amount_cents_check', t.amountCents),
     tenantFk('payouts_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
     uniqueIndex('payouts_payroll_key')
       .on(t.tenantId, t.payrollId)
@@ -291,7 +288,7 @@ export const payrollPayments = financeSchema.table(
     id: text('id').notNull(),
     payrollId: text('payroll_id').notNull(),
     userId: text('user_id').notNull(),
-    amountCents: cents('amount_cents'),
+    amountCents: centsColumn('amount_cents'),
     methodType: text('method_type'),
     paymentMethodId: text('payment_method_id'),
     referenceCode: text('reference_code'),
@@ -325,7 +322,7 @@ export const payrollPayments = financeSchema.table(
       'cancelled',
       'refunded',
     ]),
-    nonNegative('payroll_payments_amount_check', t.amountCents),
+    checkNonNegative('payroll_payments_amount_check', t.amountCents),
     index('payroll_payments_payroll_idx').on(t.tenantId, t.payrollId),
     index('payroll_payments_user_idx').on(t.tenantId, t.userId),
     index('payroll_payments_payment_method_idx').on(t.tenantId, t.paymentMethodId),
