@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { currentSchoolYear } from '../../src/demo/seed.js';
 import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, PHONE, TABLET } from '../support/browser.js';
 
 const suite = demoSuite('district', { jobs: false });
@@ -16,8 +17,16 @@ const { signIn } = suite;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-// The demo district's attendance weeks (k12-daily.ts) lie in the first weeks of its 2026-27 school year.
-const DEMO_RANGE = 'from=2026-08-17&to=2026-10-30';
+// The demo district's attendance weeks (k12-daily.ts) lie in the first weeks of its school year, which starts
+// on 17 August (k12.ts) of the year before currentSchoolYear(): it follows today, so the dates below do too.
+const START = currentSchoolYear() - 1;
+const DEMO_RANGE = `from=${START}-08-17&to=${START}-10-30`;
+// The first Saturday of that November: no school day.
+const SATURDAY = (() => {
+  const day = new Date(Date.UTC(START, 10, 1));
+  day.setUTCDate(1 + ((6 - day.getUTCDay() + 7) % 7));
+  return day.toISOString().slice(0, 10);
+})();
 
 describe('the teacher takes attendance', () => {
   it('marks two exceptions by keyboard on a tablet, saves once, and finds them after a reload', async () => {
@@ -88,7 +97,7 @@ describe('the teacher takes attendance', () => {
     expect(other < date).toBe(true);
 
     // A Saturday is no school day: the page says so before anything is filled in (the server refuses it too).
-    await page.goto(`${suite.world.url}${new URL(page.url()).pathname.replace(other, '2026-11-07')}`);
+    await page.goto(`${suite.world.url}${new URL(page.url()).pathname.replace(other, SATURDAY)}`);
     const offDay = page.locator('[data-off-day]');
     await poll(() => offDay.textContent()).toMatch(/^Not a school day.+is not on the school calendar: attendance is/);
     expect(await rows.count()).toBe(0);
@@ -105,7 +114,7 @@ describe('the counselor sees chronic absence', () => {
     expect(new URL(page.url()).pathname).toBe('/attendance/chronic');
     expect(await menuItems(page)).toEqual(['Chronic absence', 'Attendance rates', 'People']);
     await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
-    expect(await page.getByLabel('From').inputValue()).toBe('2026-08-17');
+    expect(await page.getByLabel('From').inputValue()).toBe(`${START}-08-17`);
     const rows = page.getByRole('table', { name: 'Chronic absence' }).locator('tbody tr');
     await poll(() => rows.count()).toBeGreaterThan(0);
     for (const percent of await page.locator('[data-percent]').allTextContents())
@@ -113,16 +122,16 @@ describe('the counselor sees chronic absence', () => {
     expect(
       await rows
         .first()
-        .getByRole('img', { name: /^Days missed by month: 2026-08/ })
+        .getByRole('img', { name: new RegExp(`^Days missed by month: ${START}-08`) })
         .count(),
     ).toBe(1);
     await checkpoint(page, 'k12-attendance-chronic');
 
     // The range is in the URL: a narrower one is another list.
-    await page.getByLabel('To').fill('2026-08-31');
-    await page.waitForURL(/to=2026-08-31/);
+    await page.getByLabel('To').fill(`${START}-08-31`);
+    await page.waitForURL(new RegExp(`to=${START}-08-31`));
     await page.reload();
-    expect(await page.getByLabel('To').inputValue()).toBe('2026-08-31');
+    expect(await page.getByLabel('To').inputValue()).toBe(`${START}-08-31`);
 
     await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
     const student = rows.first().getByRole('link');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
-import { DEFAULT_DEMO_SIZE, seedDemo } from '../../demo/seed.js';
+import { currentSchoolYear, DEFAULT_DEMO_SIZE, seedDemo } from '../../demo/seed.js';
 import { dataAccessControls } from './tables.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { defaultPolicies, loadPolicies, seedDefaultPolicies, toPolicyRow } from './default-policies.js';
@@ -14,7 +14,8 @@ import { createRelationshipResolver } from './relationships.js';
 import { ROLES, type Principal, type Role } from './roles.js';
 import { readsAudited } from './classification.js';
 
-const NOW = new Date('2026-11-20T12:00:00Z'); // inside the demo's 2026–27 school year
+// 20 November inside the demo's school year, which follows today (currentSchoolYear): never a fixed year.
+const NOW = new Date(Date.UTC(currentSchoolYear() - 1, 10, 20, 12));
 const OR = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 
 let database: TestDatabase;

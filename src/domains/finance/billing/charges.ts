@@ -5,11 +5,12 @@
  * event: the event id is the key of finance.gateway_events, inserted `ON CONFLICT DO NOTHING` before
  * anything else, so a redelivered event (also twenty at once) changes nothing; a charge is settled once.
  */
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
-import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
+import { writeTogether } from '../../../platform/db/write-together.js';
+import { withBatchedAudits, type Work, type WorkAuditEntry } from '../../../platform/service/work.js';
 import {
   SIMULATOR,
   simulatorGateway,
@@ -201,13 +202,25 @@ async function lockCharge(work: Work, chargeId: string) {
   return row;
 }
 
-async function setChargeStatus(work: Work, chargeId: string, status: string) {
-  const [row] = await work.tx
+/** A charge's status change, unsent: its UPDATE and its audit entry. */
+function chargeStatusChange(work: Work, chargeId: string, status: string) {
+  const update = work.tx
     .update(paymentCharges)
     .set({ status })
-    .where(and(eq(paymentCharges.tenantId, work.tenantId), eq(paymentCharges.id, chargeId)))
-    .returning();
-  await work.audit({ table: paymentCharges, recordId: chargeId, operation: 'UPDATE', newValues: { status } });
+    .where(and(eq(paymentCharges.tenantId, work.tenantId), eq(paymentCharges.id, chargeId)));
+  const audit: WorkAuditEntry = {
+    table: paymentCharges,
+    recordId: chargeId,
+    operation: 'UPDATE',
+    newValues: { status },
+  };
+  return { update, audit };
+}
+
+async function setChargeStatus(work: Work, chargeId: string, status: string) {
+  const { update, audit } = chargeStatusChange(work, chargeId, status);
+  const [row] = await update.returning();
+  await work.audit(audit);
   return row!;
 }
 
@@ -260,6 +273,41 @@ async function paymentOfCharge(work: Work, invoiceId: string, externalId: string
   return payment.id;
 }
 
+/**
+ * Records a delivered event (`ON CONFLICT DO NOTHING` on its id) and locks its charge, in one statement.
+ * The event's insert runs first (an InitPlan, evaluated before the first row is locked), as it would in
+ * a statement of its own: a redelivery waits there for the first delivery to end, holding no lock.
+ * `first`: this delivery recorded it; `undefined` when the charge is unknown (no row to tell it).
+ */
+async function recordEventLockingCharge(
+  work: Work,
+  gateway: string,
+  event: { id: string; type: string; chargeExternalId: string },
+): Promise<{ first: boolean | undefined; charge: ChargeRow | undefined }> {
+  const recorded = work.tx
+    .$with('recorded')
+    .as(
+      work.tx
+        .insert(gatewayEvents)
+        .values({ tenantId: work.tenantId, gateway, eventId: event.id, type: event.type, payload: event })
+        .onConflictDoNothing()
+        .returning({ eventId: gatewayEvents.eventId }),
+    );
+  const [found] = await work.tx
+    .with(recorded)
+    .select({ first: sql<number>`(SELECT count(*) FROM ${recorded})`.mapWith(Number), charge: paymentCharges })
+    .from(paymentCharges)
+    .where(
+      and(
+        eq(paymentCharges.tenantId, work.tenantId),
+        eq(paymentCharges.gateway, gateway),
+        eq(paymentCharges.externalId, event.chargeExternalId),
+      ),
+    )
+    .for('update');
+  return { first: found ? found.first > 0 : undefined, charge: found?.charge };
+}
+
 /** A gateway's webhook delivery (raw body as received). Runs as the billing system principal. */
 export async function handleWebhook(work: Work, gatewayName: string, rawBody: string, signature: string | undefined) {
   const gateway = gatewayNamed(gatewayName);
@@ -270,59 +318,59 @@ export async function handleWebhook(work: Work, gatewayName: string, rawBody: st
     if (error instanceof WebhookRejected) throw billingErrors.webhook_rejected(error.problem);
     throw error;
   }
-  const [first] = await work.tx
-    .insert(gatewayEvents)
-    .values({ tenantId: work.tenantId, gateway: gateway.name, eventId: event.id, type: event.type, payload: event })
-    .onConflictDoNothing()
-    .returning({ eventId: gatewayEvents.eventId });
-  if (!first) return { eventId: event.id, duplicate: true, outcome: 'already processed' };
-  const outcome = await withBatchedAudits(work, (batched) => settleEvent(batched, gateway.name, event));
-  await work.tx
-    .update(gatewayEvents)
-    .set({ outcome })
-    .where(
-      and(
-        eq(gatewayEvents.tenantId, work.tenantId),
-        eq(gatewayEvents.gateway, gateway.name),
-        eq(gatewayEvents.eventId, event.id),
-      ),
-    );
+  const { first, charge } = await recordEventLockingCharge(work, gateway.name, event);
+  if (first === false) return { eventId: event.id, duplicate: true, outcome: 'already processed' };
+  const recordOutcome = (outcome: { result: string; transactionId?: string }) =>
+    work.tx
+      .update(gatewayEvents)
+      .set({ outcome })
+      .where(
+        and(
+          eq(gatewayEvents.tenantId, work.tenantId),
+          eq(gatewayEvents.gateway, gateway.name),
+          eq(gatewayEvents.eventId, event.id),
+          // Set once, by the delivery that recorded the event (which the unknown-charge case learns here).
+          isNull(gatewayEvents.outcome),
+        ),
+      );
+  if (!charge) {
+    const recorded = await recordOutcome({ result: 'unknown charge' }).returning({ eventId: gatewayEvents.eventId });
+    return { eventId: event.id, duplicate: recorded.length === 0, outcome: 'unknown charge' };
+  }
+  const outcome = await withBatchedAudits(work, async (batched) => {
+    const settled = await settleEvent(batched, charge, event);
+    const status = settled.chargeStatus ? chargeStatusChange(batched, charge.id, settled.chargeStatus) : undefined;
+    // The charge's new status and the event's outcome in one statement.
+    await writeTogether(work.tx, [status?.update, recordOutcome(settled.outcome)]);
+    if (status) await batched.audit(status.audit);
+    return settled.outcome;
+  });
   return { eventId: event.id, duplicate: false, outcome: outcome.result };
 }
 
+type ChargeRow = typeof paymentCharges.$inferSelect;
+
+/** What an event does to its (locked) charge: the outcome, and the charge's new status if it changes. */
 async function settleEvent(
   work: Work,
-  gateway: string,
-  event: { type: string; chargeExternalId: string; amountCents: number; occurredAt: string },
-): Promise<{ result: string; transactionId?: string }> {
-  const [charge] = await work.tx
-    .select()
-    .from(paymentCharges)
-    .where(
-      and(
-        eq(paymentCharges.tenantId, work.tenantId),
-        eq(paymentCharges.gateway, gateway),
-        eq(paymentCharges.externalId, event.chargeExternalId),
-      ),
-    )
-    .for('update');
-  if (!charge) return { result: 'unknown charge' };
+  charge: ChargeRow,
+  event: { type: string; amountCents: number; occurredAt: string },
+): Promise<{ outcome: { result: string; transactionId?: string }; chargeStatus?: string }> {
+  const ignored = { outcome: { result: `ignored: charge ${charge.status}` } };
   if (event.type === 'charge.expired') {
-    if (charge.status === 'pending') await setChargeStatus(work, charge.id, 'expired');
-    return { result: charge.status === 'pending' ? 'expired' : `ignored: charge ${charge.status}` };
+    return charge.status === 'pending' ? { outcome: { result: 'expired' }, chargeStatus: 'expired' } : ignored;
   }
   if (event.type === 'charge.refunded') {
-    if (charge.status !== 'paid') return { result: `ignored: charge ${charge.status}` };
+    if (charge.status !== 'paid') return ignored;
     const payment = await paymentOfCharge(work, charge.invoiceId, charge.externalId);
     const refund = await refundPayment(work, payment, {
       amountCents: event.amountCents,
       reason: 'refunded at the gateway',
     });
-    await setChargeStatus(work, charge.id, 'refunded');
-    return { result: 'refunded', transactionId: refund.transaction.id };
+    return { outcome: { result: 'refunded', transactionId: refund.transaction.id }, chargeStatus: 'refunded' };
   }
   // charge.paid: once per charge, whatever the event id; the money actually received is what counts.
-  if (charge.status === 'paid' || charge.status === 'refunded') return { result: `ignored: charge ${charge.status}` };
+  if (charge.status === 'paid' || charge.status === 'refunded') return ignored;
   const paidOn = /^\d{4}-\d{2}-\d{2}/.test(event.occurredAt) ? event.occurredAt.slice(0, 10) : isoDay(work.now);
   const payment = await applyPayment(work, {
     invoiceId: charge.invoiceId,
@@ -331,6 +379,5 @@ async function settleEvent(
     paidOn: paidOn > isoDay(work.now) ? isoDay(work.now) : paidOn,
     externalId: charge.externalId,
   });
-  await setChargeStatus(work, charge.id, 'paid');
-  return { result: 'settled', transactionId: payment.transaction.id };
+  return { outcome: { result: 'settled', transactionId: payment.transaction.id }, chargeStatus: 'paid' };
 }

@@ -15,6 +15,7 @@ import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
+import { writeTogether } from '../../../platform/db/write-together.js';
 import { invoiceAdjustments, transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
 import { post, postAll, type BillingMoneyEvent } from './post.js';
@@ -30,6 +31,7 @@ import {
   addCredit,
   assertOpen,
   creditBalance,
+  creditInsert,
   invoiceView,
   isoDay,
   lockInvoice,
@@ -37,6 +39,7 @@ import {
   lockPayer,
   newId,
   saveTotals,
+  totalsChange,
   transactionView,
   withTotals,
   type InvoiceRow,
@@ -50,33 +53,33 @@ export interface PaymentFacts {
   externalId?: string | null;
 }
 
-/** What the payment day brings: new totals (unsaved) and the adjustment lines, posted with the payment. */
+/** What the payment day brings: new totals and adjustment lines (unsaved), posted with the payment. */
 interface DayCharges {
   changes: Partial<Pick<InvoiceRow, 'discountCents' | 'feeCents' | 'feesAccruedOn'>>;
+  adjustments: ReturnType<typeof adjustmentRows>;
   events: BillingMoneyEvent[];
 }
 
-async function insertAdjustments(
+/** The adjustment rows of the day's lines (ids made here), inserted with the payment's other writes. */
+function adjustmentRows(
   work: Work,
   invoice: InvoiceRow,
   lines: readonly { kind: string; amountCents: number; reason: string }[],
-): Promise<string[]> {
-  const rows = lines.map((l) => ({ tenantId: work.tenantId, id: newId(), invoiceId: invoice.id, ...l }));
-  if (rows.length > 0) await work.tx.insert(invoiceAdjustments).values(rows);
-  return rows.map((r) => r.id);
+) {
+  return lines.map((l) => ({ tenantId: work.tenantId, id: newId(), invoiceId: invoice.id, ...l }));
 }
 
 /**
  * Late charges or the early-payment discount that this payment brings to the invoice (`kinds`: the
- * adjustment kinds it already has). Writes the lines; the totals and the postings go with the payment.
+ * adjustment kinds it already has). Writes nothing: the lines, the totals and the postings go with the payment.
  */
-async function chargesForPaymentDay(
+function chargesForPaymentDay(
   work: Work,
   invoice: InvoiceRow,
   kinds: readonly string[],
   facts: PaymentFacts,
-): Promise<DayCharges> {
-  const none: DayCharges = { changes: {}, events: [] };
+): DayCharges {
+  const none: DayCharges = { changes: {}, adjustments: [], events: [] };
   const due = invoice.dueDate;
   if (!due) return none;
   const open = (invoice.netCents ?? 0) - (invoice.paidCents ?? 0);
@@ -103,10 +106,11 @@ async function chargesForPaymentDay(
       },
       { kind: 'interest', amountCents: late.interestCents, reason: `${late.interestDays} days of interest` },
     ].filter((l) => l.amountCents > 0);
-    const ids = await insertAdjustments(work, invoice, lines);
+    const adjustments = adjustmentRows(work, invoice, lines);
     return {
       changes: { feeCents: (invoice.feeCents ?? 0) + fee, feesAccruedOn: facts.paidOn },
-      events: lines.map((l, i) => event('late_fee', ids[i]!, l.amountCents, `${l.reason}, invoice ${invoice.id}`)),
+      adjustments,
+      events: adjustments.map((a) => event('late_fee', a.id, a.amountCents, `${a.reason}, invoice ${invoice.id}`)),
     };
   }
   if (!earlyPaymentApplies(due, facts.paidOn) || kinds.includes('early_payment')) return none;
@@ -114,12 +118,13 @@ async function chargesForPaymentDay(
   const discountBase = (invoice.grossCents ?? 0) - (invoice.discountCents ?? 0);
   const discount = Math.min(open, percentOf(discountBase, BILLING_RULES.earlyPaymentBasisPoints));
   if (discount <= 0 || facts.amountCents < open - discount) return none;
-  const [id] = await insertAdjustments(work, invoice, [
+  const adjustments = adjustmentRows(work, invoice, [
     { kind: 'early_payment', amountCents: discount, reason: 'paid at least 5 days before the due date' },
   ]);
   return {
     changes: { discountCents: (invoice.discountCents ?? 0) + discount },
-    events: [event('discount_granted', id!, discount, `early payment discount, invoice ${invoice.id}`)],
+    adjustments,
+    events: [event('discount_granted', adjustments[0]!.id, discount, `early payment discount, invoice ${invoice.id}`)],
   };
 }
 
@@ -130,50 +135,55 @@ export function applyPayment(work: Work, facts: PaymentFacts): Promise<PaymentRe
 }
 
 /**
- * One payment in few statements: the invoice locked with its adjustment kinds, the day's lines, the
- * transaction, one update of the totals (day charges and payment together), the credit, and every
- * money event posted together at the end.
+ * One payment in few statements: the invoice locked with its adjustment kinds; then the day's lines, the
+ * transaction, the totals (day charges and payment together) and the family credit written in one
+ * statement (their values are all known here: nothing is read back); then every money event posted together.
  */
 async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<PaymentResult> {
   const { row: locked, kinds } = await lockInvoiceWithKinds(work, facts.invoiceId);
   assertOpen(locked);
-  const day = locked.status !== 'paid' ? await chargesForPaymentDay(work, locked, kinds, facts) : undefined;
+  const day = locked.status !== 'paid' ? chargesForPaymentDay(work, locked, kinds, facts) : undefined;
   const charged = withTotals(locked, day?.changes ?? {});
   const open = Math.max(0, (charged.netCents ?? 0) - (charged.paidCents ?? 0));
   const applied = Math.min(open, facts.amountCents);
   const credited = facts.amountCents - applied;
-  const [tx] = await work.tx
-    .insert(transactions)
-    .values({
-      tenantId: work.tenantId,
-      id: newId(),
-      organizationId: locked.organizationId,
-      invoiceId: locked.id,
-      amount: facts.amountCents / 100,
-      amountCents: facts.amountCents,
-      type: 'income',
-      method: facts.method,
-      externalId: facts.externalId ?? null,
-      payerId: locked.payerId,
-      processedAt: work.now,
-    })
-    .returning();
-  await work.audit({ table: transactions, recordId: tx!.id, operation: 'INSERT', newValues: transactionView(tx!) });
+  const tx = {
+    tenantId: work.tenantId,
+    id: newId(),
+    organizationId: locked.organizationId,
+    invoiceId: locked.id,
+    amount: facts.amountCents / 100,
+    amountCents: facts.amountCents,
+    type: 'income',
+    method: facts.method,
+    externalId: facts.externalId ?? null,
+    payerId: locked.payerId,
+    processedAt: work.now,
+    refundOf: null,
+  };
   const changes = { ...day?.changes, ...(applied > 0 ? { paidCents: (locked.paidCents ?? 0) + applied } : {}) };
-  const invoice =
+  const totals =
     Object.keys(changes).length > 0
-      ? await saveTotals(work, locked, changes, applied > 0 ? new Date(`${facts.paidOn}T12:00:00Z`) : undefined)
-      : locked;
-  if (credited > 0) {
-    await addCredit(work, {
+      ? totalsChange(work, locked, changes, applied > 0 ? new Date(`${facts.paidOn}T12:00:00Z`) : undefined)
+      : undefined;
+  const invoice = totals?.after ?? locked;
+  await writeTogether(work.tx, [
+    day && day.adjustments.length > 0 ? work.tx.insert(invoiceAdjustments).values(day.adjustments) : null,
+    work.tx.insert(transactions).values(tx),
+    totals?.update,
+    creditInsert(work, {
       organizationId: invoice.organizationId,
       payerId: invoice.payerId,
       amountCents: credited,
-      transactionId: tx!.id,
-    });
-  }
+      transactionId: tx.id,
+    }),
+  ]);
+  await work.auditMany([
+    { table: transactions, recordId: tx.id, operation: 'INSERT', newValues: transactionView(tx) },
+    ...(totals ? [totals.audit] : []),
+  ]);
   const base = { organizationId: invoice.organizationId, occurredOn: facts.paidOn };
-  const source = { table: 'finance.transactions', id: tx!.id };
+  const source = { table: 'finance.transactions', id: tx.id };
   await postAll(work, [
     ...(day?.events ?? []),
     {
@@ -194,7 +204,7 @@ async function applyPaymentNow(work: Work, facts: PaymentFacts): Promise<Payment
   ]);
   return {
     invoice: invoiceView(invoice),
-    transaction: transactionView(tx!),
+    transaction: transactionView(tx),
     appliedCents: applied,
     creditedCents: credited,
   };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { languageSchoolCalendar } from '../../../demo/language-school-dates.js';
+import { periodFromNow } from '../../../../test/support/calendar.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { recordPayment, refundPayment } from './payments.js';
 import { overdueSweep } from './overdue.js';
@@ -149,8 +150,10 @@ describe('payments', () => {
   });
 
   it('grants the early-payment discount at least 5 days before the due date, when the payment settles it', async () => {
-    await h.work(finance, (w) => generateInvoices(w, { period: '2027-01' }));
-    const id = await invoiceOf(enrollments[6]!.id, '2027-01');
+    // Two months ahead: due on the 10th of a month still to come, always at least 5 days away.
+    const period = periodFromNow(2);
+    await h.work(finance, (w) => generateInvoices(w, { period }));
+    const id = await invoiceOf(enrollments[6]!.id, period);
     const before = await h.work(finance, (w) => invoiceDetail(w, id));
     const expected = before.netCents - Math.round((before.grossCents - before.discountCents) / 10);
     const result = await h.work(finance, (w) => recordPayment(w, id, { amountCents: expected }));

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { monotonicFactory } from 'ulid';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
-import type { Work } from '../../../platform/service/work.js';
+import type { Work, WorkAuditEntry } from '../../../platform/service/work.js';
 import { familyCredits, invoiceAdjustments, invoices, type transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
 import type { InvoiceView, TransactionView } from './schemas.js';
@@ -49,7 +49,12 @@ export function invoiceView(
   };
 }
 
-export function transactionView(row: TransactionRow): TransactionView {
+export function transactionView(
+  row: Pick<
+    TransactionRow,
+    'id' | 'invoiceId' | 'type' | 'method' | 'amountCents' | 'externalId' | 'processedAt' | 'refundOf'
+  >,
+): TransactionView {
   return {
     id: row.id,
     invoiceId: row.invoiceId,
@@ -114,35 +119,51 @@ export function withTotals(row: InvoiceRow, changes: Partial<InvoiceRow>): Invoi
 const netOf = (r: InvoiceRow) =>
   (r.grossCents ?? 0) - (r.discountCents ?? 0) + (r.feeCents ?? 0) - (r.creditCents ?? 0);
 
-/** Writes new totals (and the REAL mirrors) of a locked invoice and audits the change. */
-export async function saveTotals(
-  work: Work,
-  before: InvoiceRow,
-  changes: Partial<Pick<InvoiceRow, 'discountCents' | 'feeCents' | 'creditCents' | 'paidCents' | 'feesAccruedOn'>>,
-  paidAt?: Date | null,
-): Promise<InvoiceRow> {
+type TotalsChanges = Partial<
+  Pick<InvoiceRow, 'discountCents' | 'feeCents' | 'creditCents' | 'paidCents' | 'feesAccruedOn'>
+>;
+
+/**
+ * New totals of a locked invoice, unsaved: the row after, the UPDATE that writes them (with the REAL
+ * mirrors) and its audit entry — for a caller that sends the update together with other writes.
+ */
+export function totalsChange(work: Work, before: InvoiceRow, changes: TotalsChanges, paidAt?: Date | null) {
   const next = { ...before, ...changes };
   const net = netOf(next);
   const status = statusOf(net, next.paidCents ?? 0, next.dueDate, isoDay(work.now));
-  const [after] = await work.tx
+  const values = {
+    ...changes,
+    netCents: net,
+    amount: net / 100,
+    discountAmount: (next.discountCents ?? 0) / 100,
+    status,
+    paidAt: status === 'paid' ? (before.paidAt ?? paidAt ?? work.now) : null,
+  };
+  const update = work.tx
     .update(invoices)
-    .set({
-      ...changes,
-      netCents: net,
-      amount: net / 100,
-      discountAmount: (next.discountCents ?? 0) / 100,
-      status,
-      paidAt: status === 'paid' ? (before.paidAt ?? paidAt ?? work.now) : null,
-    })
-    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, before.id)))
-    .returning();
-  await work.audit({
+    .set(values)
+    .where(and(eq(invoices.tenantId, work.tenantId), eq(invoices.id, before.id)));
+  const after: InvoiceRow = { ...next, ...values };
+  const audit: WorkAuditEntry = {
     table: invoices,
     recordId: before.id,
     operation: 'UPDATE',
     oldValues: invoiceView(before),
-    newValues: invoiceView(after!),
-  });
+    newValues: invoiceView(after),
+  };
+  return { after, update, audit };
+}
+
+/** Writes new totals (and the REAL mirrors) of a locked invoice and audits the change. */
+export async function saveTotals(
+  work: Work,
+  before: InvoiceRow,
+  changes: TotalsChanges,
+  paidAt?: Date | null,
+): Promise<InvoiceRow> {
+  const { update, audit } = totalsChange(work, before, changes, paidAt);
+  const [after] = await update.returning();
+  await work.audit({ ...audit, newValues: invoiceView(after!) });
   return after!;
 }
 
@@ -172,12 +193,22 @@ export async function creditBalance(work: Work, payerId: string): Promise<number
   return Number(rowsOf<{ balance: string | number }>(result)[0]?.balance ?? 0);
 }
 
-export async function addCredit(
-  work: Work,
-  entry: { organizationId: string; payerId: string; amountCents: number; transactionId?: string; invoiceId?: string },
-): Promise<void> {
-  if (entry.amountCents === 0) return;
-  await work.tx.insert(familyCredits).values({ tenantId: work.tenantId, id: newId(), ...entry });
+type CreditEntry = {
+  organizationId: string;
+  payerId: string;
+  amountCents: number;
+  transactionId?: string;
+  invoiceId?: string;
+};
+
+/** The INSERT of a family credit movement (none for 0 ¢), unsent: see `addCredit`. */
+export function creditInsert(work: Work, entry: CreditEntry) {
+  if (entry.amountCents === 0) return null;
+  return work.tx.insert(familyCredits).values({ tenantId: work.tenantId, id: newId(), ...entry });
+}
+
+export async function addCredit(work: Work, entry: CreditEntry): Promise<void> {
+  await creditInsert(work, entry);
 }
 
 /** Display names of core users, by id. */

@@ -9,6 +9,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { barcodeFromLine, parsePixPayload, simulatorEvent, TEST_CARDS } from '../gateways/index.js';
 import { generateInvoices } from './generate.js';
+import { periodFromNow } from '../../../../test/support/calendar.js';
 
 let h: DomainHarness;
 let finance: Principal;
@@ -21,9 +22,9 @@ beforeAll(async () => {
   h = await domainHarness();
   tenant = h.demo.languageSchoolTenantId;
   finance = h.principal(['finance'], { tenantId: tenant });
-  // A month still to come: no late charges or early discount in the amounts below... except early payment,
-  // so bill the current month (due this month) and compare with the invoice's amount due.
-  invoiceIds = (await h.work(finance, (w) => generateInvoices(w, { period: '2026-08' }))).invoiceIds;
+  // Four months ahead, after the demo's term (so not billed yet): the early discount applies,
+  // so the tests compare with the charge's amount (what the invoice owes today), never a fixed figure.
+  invoiceIds = (await h.work(finance, (w) => generateInvoices(w, { period: periodFromNow(4) }))).invoiceIds;
 }, 120_000);
 afterAll(() => h?.dispose());
 
@@ -65,6 +66,57 @@ describe('charges and webhooks', () => {
     expect(count!.n).toBe(1);
     const detail = (await h.inject(finance, { method: 'GET', url: `/api/v1/billing/invoices/${id}` })).json();
     expect(detail).toMatchObject({ status: 'paid', balanceCents: 0 });
+  });
+
+  it('settles each charge once from 100 concurrent deliveries (repeated and re-issued events)', async () => {
+    const ids = invoiceIds.slice(4, 14);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const perCharge = Math.ceil(100 / ids.length);
+    const charges = await Promise.all(
+      ids.map(async (id) =>
+        (await h.inject(finance, { method: 'POST', url: `/api/v1/billing/invoices/${id}/pix` })).json(),
+      ),
+    );
+    // Per charge: its share of 100 deliveries, of 3 distinct event ids (a gateway re-sends, and re-issues).
+    const deliveries = charges.flatMap((charge, c) =>
+      Array.from({ length: perCharge }, (_, d) =>
+        simulatorEvent({
+          id: `evt_many_${c}_${d % 3}`,
+          type: 'charge.paid',
+          chargeExternalId: charge.externalId,
+          amountCents: charge.amountCents,
+        }),
+      ),
+    );
+    const results = await Promise.all(deliveries.map((e) => deliver(e.body, e.signature)));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(deliveries.length).fill(200));
+    // Each event id is recorded once; each charge is settled by exactly one of its events.
+    expect(results.filter((r) => r.json().duplicate === false)).toHaveLength(3 * ids.length);
+    expect(results.filter((r) => r.json().outcome === 'settled')).toHaveLength(ids.length);
+    const [payments] = await h.database.query<{ n: number; invoices: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT invoice_id)::int AS invoices FROM finance.transactions
+        WHERE tenant_id = $1 AND invoice_id = ANY($2)`,
+      [tenant, ids],
+    );
+    expect(payments).toEqual({ n: ids.length, invoices: ids.length });
+    const [events] = await h.database.query<{ n: number; open: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE outcome IS NULL)::int AS open FROM finance.gateway_events
+        WHERE tenant_id = $1 AND event_id LIKE 'evt_many_%'`,
+      [tenant],
+    );
+    expect(events).toEqual({ n: 3 * ids.length, open: 0 });
+    // The books: every entry balanced, numbers 1..n per organisation without gaps or repeats.
+    const books = await h.database.query<{ entries: number; distinct_numbers: number; top: number; off: number }>(
+      `SELECT count(*)::int AS entries, count(DISTINCT entry_number)::int AS distinct_numbers,
+              max(entry_number)::int AS top,
+              count(*) FILTER (WHERE (SELECT coalesce(sum(CASE entry_type WHEN 'debit' THEN amount_cents
+                                                   ELSE -amount_cents END), 0)
+                                        FROM finance.journal_entry_lines l
+                                       WHERE l.tenant_id = e.tenant_id AND l.entry_id = e.id) <> 0)::int AS off
+         FROM finance.journal_entries e WHERE tenant_id = $1 AND status <> 'draft' GROUP BY organization_id`,
+      [tenant],
+    );
+    for (const b of books) expect(b).toEqual({ entries: b.top, distinct_numbers: b.top, top: b.top, off: 0 });
   });
 
   it('refuses an unsigned, tampered or stale delivery with 401 and changes nothing', async () => {

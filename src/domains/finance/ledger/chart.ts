@@ -3,7 +3,8 @@
  * groups (level 1–3, no postings) and the analytic accounts money events post to. Seeding is
  * idempotent per organisation (the (organization, code) key): existing accounts are left as they are.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '../../../platform/db/database.js';
 import { ulid } from 'ulid';
 import type { Work } from '../../../platform/service/work.js';
 import { chartOfAccounts } from '../tables.js';
@@ -166,28 +167,29 @@ export async function ensureChartOfAccounts(work: Work, organizationId: string):
   return inserted.length;
 }
 
-/** The ids of the accounts with these codes in the organisation, seeding the chart when one is missing. */
+/**
+ * The ids of the accounts with these codes in the organisation, seeding the chart when one is missing.
+ * `lock`: an advisory lock expression the first read takes in the same statement (one round trip for both).
+ */
 export async function accountIdsByCode(
   work: Work,
   organizationId: string,
   codes: readonly string[],
+  options: { lock?: SQL } = {},
 ): Promise<Map<string, string>> {
-  const find = async () =>
+  // The lock's subquery is the outer side of a LEFT JOIN: it runs once even when no account matches.
+  const find = async (lock?: SQL) =>
     new Map(
-      (
-        await work.tx
-          .select({ id: chartOfAccounts.id, code: chartOfAccounts.code })
-          .from(chartOfAccounts)
-          .where(
-            and(
-              eq(chartOfAccounts.tenantId, work.tenantId),
-              eq(chartOfAccounts.organizationId, organizationId),
-              inArray(chartOfAccounts.code, [...codes]),
-            ),
-          )
-      ).map((r) => [r.code, r.id]),
+      rowsOf<{ id: string | null; code: string | null }>(
+        await work.tx.execute(sql`
+          SELECT c.id, c.code FROM (SELECT ${lock ?? sql`1`}) AS l
+            LEFT JOIN ${chartOfAccounts} c ON c.tenant_id = ${work.tenantId} AND c.organization_id = ${organizationId}
+             AND c.code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`),
+      )
+        .filter((r) => r.id !== null && r.code !== null)
+        .map((r) => [r.code!, r.id!]),
     );
-  let found = await find();
+  let found = await find(options.lock);
   if (codes.some((c) => !found.has(c))) {
     await ensureChartOfAccounts(work, organizationId);
     found = await find();

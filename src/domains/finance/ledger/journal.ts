@@ -82,17 +82,18 @@ export function chunksFor<T>(rows: readonly T[], columnsPerRow: number): T[][] {
 }
 
 /**
- * Inserts many drafts of automatic postings (each with an `eventKind`) and their lines with one
- * multi-row statement each (per chunk). A draft whose event is already in the journal is skipped by
- * the event's unique index (`ON CONFLICT DO NOTHING`); returns the ids of the drafts inserted, by the
- * index of their entry in `entries`.
+ * Inserts many drafts of automatic postings (each with an `eventKind`) and their lines, one statement per
+ * chunk of drafts: the drafts' multi-row INSERT, and beside it (a CTE) the insert of the lines of the
+ * drafts it actually inserted, passed as one JSON parameter. A draft whose event is already in the journal
+ * is skipped by the event's unique index (`ON CONFLICT DO NOTHING`), and so are its lines; returns the
+ * ids of the drafts inserted, by the index of their entry in `entries`.
  */
 export async function insertEventDrafts(work: Work, entries: readonly DraftEntry[]): Promise<Map<number, string>> {
   const rows = entries.map((entry, index) => ({ index, entry, row: draftRow(work, ulid(), entry) }));
   const byId = new Map(rows.map((r) => [r.row.id, r]));
   const inserted = new Map<number, string>();
   for (const chunk of chunksFor(rows, 20)) {
-    const ids = await work.tx
+    const drafts = work.tx
       .insert(journalEntries)
       .values(chunk.map((r) => r.row))
       .onConflictDoNothing({
@@ -106,13 +107,38 @@ export async function insertEventDrafts(work: Work, entries: readonly DraftEntry
         where: sql`"event_kind" IS NOT NULL`,
       })
       .returning({ id: journalEntries.id });
+    const lines = chunk.flatMap((r) =>
+      lineRows(work, r.row.id, r.entry.lines).map((l) => ({
+        tenant_id: l.tenantId,
+        id: l.id,
+        entry_id: l.entryId,
+        account_id: l.accountId,
+        cost_center_id: l.costCenterId,
+        amount_cents: l.amountCents,
+        entry_type: l.entryType,
+        description: l.description,
+        line_number: l.lineNumber,
+      })),
+    );
+    const ids = rowsOf<{ id: string }>(
+      await work.tx.execute(sql`
+        WITH drafts AS (${drafts.getSQL()}),
+             draft_lines AS (
+               INSERT INTO finance.journal_entry_lines
+                      (tenant_id, id, entry_id, account_id, cost_center_id, amount_cents, entry_type, description,
+                       line_number)
+               SELECT l.tenant_id, l.id, l.entry_id, l.account_id, l.cost_center_id, l.amount_cents, l.entry_type,
+                      l.description, l.line_number
+                 FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS l(tenant_id uuid, id text,
+                        entry_id text, account_id text, cost_center_id text, amount_cents bigint, entry_type text,
+                        description text, line_number integer)
+                WHERE l.entry_id IN (SELECT id FROM drafts))
+        SELECT id FROM drafts`),
+    );
     for (const { id } of ids) inserted.set(byId.get(id)!.index, id);
   }
   // In the order of `entries` (RETURNING promises none): the caller numbers them in that order.
-  const ordered = new Map([...inserted].sort((a, b) => a[0] - b[0]));
-  const lines = [...ordered].flatMap(([index, id]) => lineRows(work, id, entries[index]!.lines));
-  for (const chunk of chunksFor(lines, 10)) await work.tx.insert(journalEntryLines).values(chunk);
-  return ordered;
+  return new Map([...inserted].sort((a, b) => a[0] - b[0]));
 }
 
 function lineRows(work: Work, entryId: string, lines: readonly DraftLine[]) {
@@ -136,10 +162,12 @@ export async function insertLines(work: Work, entryId: string, lines: readonly D
 
 /** Serialises the organisation's postings (numbering, idempotent automatic postings) in this transaction. */
 export async function lockOrganizationJournal(work: Work, organizationId: string): Promise<void> {
-  await work.tx.execute(
-    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ledger:${work.tenantId}:${organizationId}`}, 0))`,
-  );
+  await work.tx.execute(sql`SELECT ${journalLock(work, organizationId)}`);
 }
+
+/** The expression taking the organisation's journal lock (to be taken in a statement of its own or with a read). */
+export const journalLock = (work: Work, organizationId: string) =>
+  sql`pg_advisory_xact_lock(hashtextextended(${`ledger:${work.tenantId}:${organizationId}`}, 0))`;
 
 /**
  * Posts a draft: takes the organisation's next number and flips the status in one statement. The

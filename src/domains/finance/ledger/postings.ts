@@ -27,7 +27,13 @@ import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { journalEntries } from '../tables.js';
 import { ACCOUNTS, accountIdsByCode, type AccountRole } from './chart.js';
-import { insertEventDrafts, lockOrganizationJournal, postDraftsLocked, type DraftEntry } from './journal.js';
+import {
+  insertEventDrafts,
+  journalLock,
+  lockOrganizationJournal,
+  postDraftsLocked,
+  type DraftEntry,
+} from './journal.js';
 
 export const MONEY_EVENT_KINDS = [
   'invoice_issued',
@@ -145,16 +151,22 @@ const SOURCE_TYPE: Record<MoneyEventKind, 'invoice' | 'payroll'> = {
  */
 const accountsByTx = new WeakMap<object, Map<string, Promise<Map<string, string>>>>();
 
-function postingAccounts(work: Work, organizationId: string): Promise<Map<string, string>> {
+/**
+ * Takes the organisation's journal lock and gives the posting accounts' ids: the first time in a
+ * transaction in one statement with their lookup, afterwards the lock alone.
+ */
+async function lockJournalWithAccounts(work: Work, organizationId: string): Promise<Map<string, string>> {
   let byOrg = accountsByTx.get(work.tx);
   if (!byOrg) accountsByTx.set(work.tx, (byOrg = new Map()));
-  let ids = byOrg.get(organizationId);
-  if (!ids) {
-    ids = accountIdsByCode(work, organizationId, POSTING_CODES);
-    // A failed lookup is not remembered: the caller's transaction fails with it anyway.
-    ids.catch(() => byOrg.delete(organizationId));
-    byOrg.set(organizationId, ids);
+  const known = byOrg.get(organizationId);
+  if (known) {
+    await lockOrganizationJournal(work, organizationId);
+    return known;
   }
+  const ids = accountIdsByCode(work, organizationId, POSTING_CODES, { lock: journalLock(work, organizationId) });
+  // A failed lookup is not remembered: the caller's transaction fails with it anyway.
+  ids.catch(() => byOrg.delete(organizationId));
+  byOrg.set(organizationId, ids);
   return ids;
 }
 
@@ -219,9 +231,8 @@ export async function postMoneyEvents(work: Work, input: readonly MoneyEvent[]):
       if (e.organizationId === organizationId && !firstOf.has(key)) firstOf.set(key, i);
     });
     const indexes = [...firstOf.values()];
-    const ids = await postingAccounts(work, organizationId);
+    const ids = await lockJournalWithAccounts(work, organizationId);
     const drafts = indexes.map((i) => draftOf(events[i]!, ids));
-    await lockOrganizationJournal(work, organizationId);
     const inserted = await insertEventDrafts(work, drafts);
     const newIds = [...inserted.values()];
     const numbers = await postDraftsLocked(work, organizationId, newIds);
