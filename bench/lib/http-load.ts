@@ -14,6 +14,12 @@ export interface LoadResult {
   non2xx: number;
   /** Requests completed (all statuses). */
   total: number;
+  /**
+   * Paced loads only: the p99 of how late the generator sent a request after it was due (ms). Latency
+   * is counted from the due time, so a p99 close to this is the generator's (or the machine's), not the
+   * server's.
+   */
+  generatorLateP99?: number;
 }
 
 export interface LoadOptions {

@@ -36,6 +36,12 @@ describe('passwords and random tokens', () => {
   });
 });
 
+/** A token payload whose scope claim was widened (the signature no longer matches it). */
+const widenedScope = (payload: string) =>
+  Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' })).toString(
+    'base64url',
+  );
+
 describe('access tokens', () => {
   const subject = {
     clientId: 'client-1',
@@ -80,9 +86,7 @@ describe('access tokens', () => {
     expect((await verifyAccessToken(withHeader({ alg: 'none', typ: 'JWT' }))).ok).toBe(false);
     expect((await verifyAccessToken(withHeader({ alg: 'HS512', typ: 'JWT' }))).ok).toBe(false);
     expect(await verifyAccessToken(`${header}.${payload}.`)).toEqual({ ok: false, reason: 'malformed' });
-    const tampered = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'a b c' }),
-    ).toString('base64url');
+    const tampered = widenedScope(payload);
     expect(await verifyAccessToken(`${header}.${tampered}.${signature}`)).toEqual({ ok: false, reason: 'signature' });
     expect(await verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}`)).toEqual({
       ok: false,
@@ -95,6 +99,30 @@ describe('access tokens', () => {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .sign(new Uint8Array(32).fill(7));
     expect(await verifyAccessToken(foreign)).toEqual({ ok: false, reason: 'signature' });
+  });
+
+  it('a token verified once is still checked on every use: expiry, and a changed byte is another token', async () => {
+    const issued = new Date('2027-03-01T10:00:00Z');
+    const { token, claims } = await issueAccessToken(subject, { now: issued, ttlSeconds: 60 });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const tampered = widenedScope(payload);
+    // The genuine token and forgeries of it, verified at the same time and after it was remembered.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        verifyAccessToken(i % 2 ? token : `${header}.${tampered}.${signature}`, { now: issued }),
+      ),
+    );
+    for (const [i, result] of results.entries())
+      expect(result).toEqual(i % 2 ? { ok: true, claims } : { ok: false, reason: 'signature' });
+    expect(await verifyAccessToken(token, { now: new Date('2027-03-01T10:01:00Z') })).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+    // The remembered claims are shared by every request carrying the token: nobody can change them.
+    const verified = await verifyAccessToken(token, { now: issued });
+    if (!verified.ok) throw new Error('expected a valid token');
+    expect(() => ((verified.claims as { scope: string }).scope = 'widened')).toThrow(TypeError);
+    expect(() => verified.claims.school_ids!.push(1)).toThrow(TypeError);
   });
 
   it('knows the 13 OneRoster 1.2 scopes and the 2 Ed-Fi scopes, by URI or short name', () => {

@@ -12,6 +12,7 @@ import { inProcessPublisher, type EventPublisher } from '../events/publisher.js'
 import { migrationsUpToDate } from '../db/migrator.js';
 import { mapPgError } from '../db/pg-errors.js';
 import { AppError, problemFor } from './errors.js';
+import { requestChildLogger } from '../log/logger.js';
 
 export interface AppOptions {
   database: Database;
@@ -86,6 +87,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     requestIdHeader: false,
+    // Binds the request id without running it through the redaction (see requestChildLogger).
+    childLoggerFactory: (logger, bindings, childOptions) =>
+      requestChildLogger(logger as unknown as Logger, bindings, childOptions) as unknown as FastifyBaseLogger,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // Identifiers in paths may be long: OneRoster sourcedIds are up to 255 characters (more once

@@ -48,6 +48,9 @@ async function page(bearer: string, url: string, host?: string): Promise<{ objec
   expect(second.body).toBe(first.body);
   expect(second.headers['x-total-count']).toBe(first.headers['x-total-count']);
   expect(first.headers['content-type']).toMatch(/^application\/json/);
+  // The cached body is bytes (page-cache.ts): its length is the UTF-8 length, not the string's.
+  for (const res of [first, second])
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.body, 'utf8')));
   return { objects: objects!, total: Number(first.headers['x-total-count']) };
 }
 
@@ -104,6 +107,14 @@ describe('a cached page shows every write', () => {
       'pc-u1',
     ]);
     expect((await page(roster, url)).objects[0]!.givenName).toBe('BySql');
+  });
+
+  it('a name outside ASCII, served from the cached bytes, then renamed', async () => {
+    const url = `${ROSTER}/users?${bySourcedId('pc-utf8')}`;
+    await importUser('pc-utf8', 'Zoë Ñandú 名前');
+    expect((await page(roster, url)).objects[0]!.givenName).toBe('Zoë Ñandú 名前');
+    await importUser('pc-utf8', 'Zoé');
+    expect((await page(roster, url)).objects[0]!.givenName).toBe('Zoé');
   });
 
   it('the Ed-Fi projection: a DELETEd student leaves the cached page', async () => {

@@ -246,7 +246,11 @@ export async function listObjects(
     rows.length < params.limit && (rows.length > 0 || params.offset === 0)
       ? { total: params.offset + rows.length, generation }
       : await listTotal(db, access.tenantId, from, whereSql, generation);
-  const result = { objects: rows.map((r) => render(entity, r, names, access.origin)), total: counted.total };
+  const result: Page = {
+    collection: entity.plural,
+    objects: rows.map((r) => render(entity, r, names, access.origin)),
+    total: counted.total,
+  };
   // Only a page and a total read at the same generation are an answer the database could have given.
   if (generation !== undefined && counted.generation === generation) rememberPage(key, generation, result);
   return result;

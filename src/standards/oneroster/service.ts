@@ -25,7 +25,7 @@ import { rowsOf } from '../../platform/db/database.js';
 import type { Entity } from './entity-kit.js';
 import { forbidden, unknownObject } from './imsx-errors.js';
 import { linkHeader, parseListParams, DEFAULT_MAX_LIMIT } from './paging.js';
-import { pageJson } from './page-cache.js';
+import { pageBody } from './page-cache.js';
 import { getObject, listObjects, objectExists, type ReadAccess } from './query.js';
 import { relationshipOf } from './relationships.js';
 
@@ -142,9 +142,9 @@ export function registerCollection(app: FastifyInstance, route: CollectionRoute,
     const url = `${originOf(request)}${request.url.split('?')[0]}`;
     reply.header('x-total-count', String(page.total));
     reply.header('link', linkHeader(url, query, params, page.total));
-    // The objects' JSON is kept with a cached page (page-cache.ts): not serialised on every hit.
+    // The body is kept with a cached page as bytes (page-cache.ts): not serialised nor encoded on every hit.
     reply.type('application/json; charset=utf-8');
-    return `{${JSON.stringify(route.entity.plural)}:${pageJson(page)}}`;
+    return reply.send(pageBody(page));
   });
 }
 
