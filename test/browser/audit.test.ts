@@ -14,6 +14,7 @@ import {
   DESKTOP,
   DISTRICT,
   idleCheckpoint,
+  openFromMenu,
   signIn,
 } from '../support/browser.js';
 
@@ -74,8 +75,7 @@ describe('the audit trail by student', () => {
     const [mine, other] = await allergiesRead();
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(world, context, DISTRICT, demoEmail('admin'));
-    await page.getByRole('link', { name: 'Audit trail' }).click();
-    await page.waitForURL('**/audit');
+    await openFromMenu(page, 'Audit trail', 'Audit trail');
     const picker = page.getByRole('combobox', { name: 'Student' });
     await picker.fill(mine.name);
     await page.getByRole('option', { name: new RegExp(`^${mine.name} \\(`) }).click();

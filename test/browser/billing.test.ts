@@ -6,7 +6,13 @@
  * screenshots under .tmp/screenshots.
  */
 import { describe, expect, it } from 'vitest';
-import { demoSuite, idleCheckpoint as checkpoint, WIDE as DESKTOP } from '../support/browser.js';
+import {
+  demoSuite,
+  idleCheckpoint as checkpoint,
+  openFromMenu,
+  openLink,
+  WIDE as DESKTOP,
+} from '../support/browser.js';
 
 const suite = demoSuite('language-school', { jobs: false });
 const { signIn } = suite;
@@ -15,8 +21,7 @@ describe('billing in the browser', () => {
   it('the secretary sees the invoices, opens one, records a payment and creates a PIX charge', async () => {
     const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
-    await page.getByRole('link', { name: 'Invoices' }).click();
-    await page.waitForURL('**/billing/invoices');
+    await openFromMenu(page, 'Invoices', 'Invoices');
     const rows = page.getByRole('table', { name: 'Invoices' }).getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
     await checkpoint(page, 'billing-secretary-invoices');
@@ -24,8 +29,7 @@ describe('billing in the browser', () => {
       await page.getByText(status, { exact: true }).first().click();
       await expect.poll(() => rows.nth(1).getByText(status, { exact: true }).count()).toBe(1);
     }
-    await rows.nth(1).getByRole('link', { name: 'Open' }).click();
-    await page.waitForURL('**/billing/invoices/*');
+    await openLink(page, rows.nth(1).getByRole('link', { name: 'Open' }), 'Invoice');
     const balance = page.getByTestId('balance');
     await expect.poll(() => balance.textContent()).toMatch(/Balance: R\$/);
     const before = (await balance.textContent())!;

@@ -17,6 +17,7 @@ import {
   demoEmail,
   DISTRICT,
   idleCheckpoint as checkpoint,
+  openFromMenu,
   signIn as signInAs,
 } from '../support/browser.js';
 
@@ -25,9 +26,10 @@ let student: { last: string; first: string };
 
 const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
 
+/** A compliance page from the menu; each page's h1 is its menu label. */
 async function open(page: Page, menu: string, path: string) {
-  await page.getByRole('navigation', { name: /Menu/ }).getByRole('link', { name: menu }).click();
-  await page.waitForURL(`**${path}`);
+  await openFromMenu(page, menu, menu);
+  expect(new URL(page.url()).pathname).toBe(path);
 }
 
 /** Picks a student in a student picker by typing their last name. */
@@ -48,6 +50,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => world?.close());
 
+// Each test's own time: a dry run and a run over the demo take a minute and more on a loaded two-core machine.
 describe('compliance screens in the browser', () => {
   it('retention: demo policies, a new policy checked field by field, a dry run with counts', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
@@ -92,7 +95,7 @@ describe('compliance screens in the browser', () => {
       '365 days',
     );
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('retention run now: confirmed, followed to its report; the dry run then finds nothing of it', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
@@ -119,7 +122,7 @@ describe('compliance screens in the browser', () => {
     const dry = page.getByTestId('dry-run-report').locator('tr[data-category="classroom_transcripts"]');
     await expect.poll(() => dry.getByTestId('would-remove').textContent()).toBe('0');
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('legal holds: the demo hold, a hold placed on a student by name, released with a reason', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
@@ -147,7 +150,7 @@ describe('compliance screens in the browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Legal hold released.');
     await expect.poll(() => mine.textContent()).toContain('Released');
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('records requests: listed by status, a decision refused without a reason, then recorded', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
@@ -173,7 +176,7 @@ describe('compliance screens in the browser', () => {
     await expect.poll(() => drawer.textContent()).toContain('Approved');
     await expect.poll(() => drawer.textContent()).toContain('Birth certificate checked');
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it("FERPA export: a student's package built with progress, then downloaded", async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en', acceptDownloads: true });
@@ -192,7 +195,7 @@ describe('compliance screens in the browser', () => {
     expect(bytes.length).toBeGreaterThan(200);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('the auditor reads retention, holds and requests, without the buttons that change them', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
@@ -206,5 +209,5 @@ describe('compliance screens in the browser', () => {
     expect(await page.getByRole('button', { name: 'Release' }).count()).toBe(0);
     await checkpoint(page, 'compliance-auditor-holds');
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -12,6 +12,8 @@ import {
   idleCheckpoint as checkpoint,
   LANGUAGE_SCHOOL,
   languageSchoolEmail,
+  openFromMenu,
+  openLink,
   signIn as signInAs,
 } from '../support/browser.js';
 
@@ -32,8 +34,7 @@ describe('finance payouts and payroll calculation in the browser', () => {
   it('filters payouts, approves and pays one, and reads a payroll calculation', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'finance');
-    await page.getByRole('link', { name: 'Payouts' }).click();
-    await page.waitForURL('**/finance/payouts');
+    await openFromMenu(page, 'Payouts', 'Payouts');
     await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.getByTestId('payout-totals').textContent()).toMatch(/Paid: R\$/);
     await checkpoint(page, 'finance-payouts');
@@ -65,9 +66,7 @@ describe('finance payouts and payroll calculation in the browser', () => {
     await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);
 
     // Payroll: INSS and IRRF in their own columns; the CLT teacher's calculation opens from the name.
-    await page.getByRole('link', { name: 'Payroll', exact: true }).click();
-    await page.waitForURL('**/finance/payroll');
-    // The URL changes before the lazy page arrives: wait for its table before reading the headers.
+    await openFromMenu(page, 'Payroll', 'Payroll');
     await page.getByRole('table', { name: 'Payroll' }).locator('thead th').first().waitFor();
     const headers = await page.getByRole('table', { name: 'Payroll' }).locator('thead th').allTextContents();
     expect(headers).toEqual(expect.arrayContaining(['Gross', 'INSS', 'IRRF', 'Other deductions', 'Additions', 'Net']));
@@ -76,8 +75,7 @@ describe('finance payouts and payroll calculation in the browser', () => {
     const count = await links.count();
     let opened = false;
     for (let i = 0; i < count && !opened; i++) {
-      await links.nth(i).click();
-      await page.waitForURL('**/finance/payroll/*');
+      await openLink(page, links.nth(i), /^Payroll of /);
       await page.getByRole('table', { name: 'Summary' }).waitFor();
       if ((await page.getByRole('table', { name: /INSS withheld/ }).count()) > 0) opened = true;
       else await page.goBack();

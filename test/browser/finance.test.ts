@@ -5,7 +5,14 @@
  * refused with the API's words. axe-core on every page; screenshots under .tmp/screenshots.
  */
 import { describe, expect, it } from 'vitest';
-import { demoSuite, idleCheckpoint as checkpoint, menuItems, WIDE as DESKTOP } from '../support/browser.js';
+import {
+  demoSuite,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  openFromMenu,
+  openLink,
+  WIDE as DESKTOP,
+} from '../support/browser.js';
 
 const suite = demoSuite('language-school', { jobs: false });
 const { signIn } = suite;
@@ -30,15 +37,12 @@ describe('language-school finance in the browser', () => {
     await checkpoint(page, 'finance-trial-balance');
 
     // The journal lists the entries; the capital contribution opens with its two lines.
-    await page.getByRole('link', { name: 'Journal' }).click();
-    await page.waitForURL('**/finance/journal');
+    await openFromMenu(page, 'Journal', 'Journal');
     const row = page.getByRole('row').filter({ hasText: 'Integralização de capital social' });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Posted');
     await checkpoint(page, 'finance-journal');
-    await row.getByRole('link').click();
-    await page.waitForURL('**/finance/journal/*');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Journal entry #\d+/);
+    await openLink(page, row.getByRole('link'), /^Journal entry #\d+/);
     const lines = page.getByRole('table', { name: 'Lines' }).getByRole('row');
     await expect.poll(() => lines.count()).toBe(3);
     await expect.poll(() => page.getByText(/R\$\s?50,000\.00/).count()).toBe(2);
@@ -55,8 +59,7 @@ describe('language-school finance in the browser', () => {
     await expect.poll(() => page.getByText(/This entry reverses another/).count()).toBe(1);
 
     // Payroll: last month's payroll awaiting approval is approved; the other was approved and paid.
-    await page.getByRole('link', { name: 'Payroll' }).click();
-    await page.waitForURL('**/finance/payroll');
+    await openFromMenu(page, 'Payroll', 'Payroll');
     const waiting = page.getByRole('row').filter({ hasText: 'Awaiting approval' });
     await waiting.waitFor();
     expect(await page.getByRole('table', { name: 'Payroll' }).getByRole('row').count()).toBeGreaterThan(2);

@@ -9,7 +9,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentSchoolYear } from '../../src/demo/seed.js';
-import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, PHONE, TABLET } from '../support/browser.js';
+import {
+  demoSuite,
+  DESKTOP,
+  gotoPage,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  openLink,
+  PHONE,
+  TABLET,
+} from '../support/browser.js';
 
 const suite = demoSuite('district', { jobs: false });
 const { signIn } = suite;
@@ -32,10 +41,8 @@ describe('the teacher takes attendance', () => {
   it('marks two exceptions by keyboard on a tablet, saves once, and finds them after a reload', async () => {
     const context = await suite.world.newContext({ viewport: TABLET, locale: 'en' });
     const page = await signIn(context, 'teacher');
-    await page.locator('a[href^="/sections/"]').first().click();
-    await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
-    await page.getByRole('link', { name: 'Attendance' }).click();
-    await page.waitForURL('**/attendance');
+    await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
+    await openLink(page, page.getByRole('link', { name: 'Attendance' }), /Attendance$/);
     const table = page.getByRole('table', { name: 'Attendance' });
     const rows = table.locator('tbody tr');
     await poll(() => rows.count()).toBeGreaterThan(2);
@@ -113,7 +120,7 @@ describe('the counselor sees chronic absence', () => {
     const page = await signIn(context, 'counselor');
     expect(new URL(page.url()).pathname).toBe('/attendance/chronic');
     expect(await menuItems(page)).toEqual(['Chronic absence', 'Attendance rates', 'People']);
-    await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
+    await gotoPage(page, `${suite.world.url}/attendance/chronic?${DEMO_RANGE}`, 'Chronic absence');
     expect(await page.getByLabel('From').inputValue()).toBe(`${START}-08-17`);
     const rows = page.getByRole('table', { name: 'Chronic absence' }).locator('tbody tr');
     await poll(() => rows.count()).toBeGreaterThan(0);
@@ -133,15 +140,14 @@ describe('the counselor sees chronic absence', () => {
     await page.reload();
     expect(await page.getByLabel('To').inputValue()).toBe(`${START}-08-31`);
 
-    await page.goto(`${suite.world.url}/attendance/chronic?${DEMO_RANGE}`);
+    await gotoPage(page, `${suite.world.url}/attendance/chronic?${DEMO_RANGE}`, 'Chronic absence');
     const student = rows.first().getByRole('link');
     await student.click();
     await page.waitForURL(/\/students\/\d+$/);
-    await page.getByRole('link', { name: /^Attendance of / }).click();
-    await page.waitForURL(/\/students\/\d+\/attendance$/);
+    await openLink(page, page.getByRole('link', { name: /^Attendance of / }), /^Attendance of /);
     await page.locator('[data-rate]').waitFor();
 
-    await page.goto(`${suite.world.url}/attendance/rates?${DEMO_RANGE}`);
+    await gotoPage(page, `${suite.world.url}/attendance/rates?${DEMO_RANGE}`, 'Attendance rates');
     // Three rate queries over the school's student-days: allow a loaded machine its time.
     await page.locator('[data-school-rate]').waitFor({ timeout: 90_000 });
     await poll(() => page.getByRole('table', { name: 'By grade' }).locator('tbody tr').count()).toBeGreaterThan(0);
@@ -156,13 +162,8 @@ describe('families see attendance on a phone', () => {
     const context = await suite.world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
     const page = await signIn(context, 'parent');
     expect(new URL(page.url()).pathname).toBe('/children');
-    await page
-      .getByRole('link', { name: /^Attendance of / })
-      .first()
-      .click();
-    await page.waitForURL(/\/students\/\d+\/attendance$/);
+    await openLink(page, page.getByRole('link', { name: /^Attendance of / }).first(), /^Attendance of /);
     await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
-    await page.getByRole('heading', { name: /^Attendance of / }).waitFor();
     expect(await overflows(page)).toBe(false);
     await checkpoint(page, 'k12-attendance-parent');
     await context.close();
@@ -176,8 +177,7 @@ describe('families see attendance on a phone', () => {
 
     const context = await suite.world.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en' });
     const page = await signIn(context, 'student');
-    await page.goto(`${suite.world.url}/my-attendance`);
-    await page.getByRole('heading', { name: 'My attendance' }).waitFor();
+    await gotoPage(page, `${suite.world.url}/my-attendance`, 'My attendance');
     await poll(() => page.locator('[data-rate]').textContent()).toMatch(/%/);
     expect(await overflows(page)).toBe(false);
     await checkpoint(page, 'k12-attendance-student');

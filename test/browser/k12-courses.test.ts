@@ -20,6 +20,7 @@ import {
   DISTRICT,
   idleCheckpoint as checkpoint,
   menuItems,
+  openFromMenu,
   signIn as signInAs,
 } from '../support/browser.js';
 
@@ -49,8 +50,7 @@ describe('the school administrator sets GPA levels', () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'school-admin');
     expect(await menuItems(page)).toContain('Grades & report cards');
-    await page.getByRole('link', { name: 'Grades & report cards' }).click();
-    await page.waitForURL('**/grades/courses');
+    await openFromMenu(page, 'Grades & report cards', 'Courses and GPA levels');
     const table = page.getByRole('table', { name: 'Courses and GPA levels' });
     await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(3);
     // A district course (taught from kindergarten on): regular, set by the district; the demo's weighted
@@ -76,8 +76,7 @@ describe('the demo’s final grades', () => {
   it('give a student a cumulative GPA (unweighted and weighted) and a transcript with their courses', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'student');
-    await page.getByRole('link', { name: 'My grades' }).click();
-    await page.waitForURL('**/my-grades');
+    await openFromMenu(page, 'My grades', 'My grades');
     const gpa = page.getByText(/^Cumulative GPA: [\d.]+ \(weighted [\d.]+\), [\d.]+ credits$/);
     await gpa.waitFor({ timeout: 30_000 });
     // Final grades are labelled so (not as the last grading period's), and make no report card.

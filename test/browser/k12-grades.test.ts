@@ -11,7 +11,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, PHONE } from '../support/browser.js';
+import {
+  demoSuite,
+  DESKTOP,
+  idleCheckpoint as checkpoint,
+  menuItems,
+  openFromMenu,
+  openLink,
+  PHONE,
+} from '../support/browser.js';
 
 const suite = demoSuite('district', { jobs: false });
 const { signIn } = suite;
@@ -33,9 +41,7 @@ describe('a student sees their own grades', () => {
     const page = await signIn(context, 'student');
     await page.getByRole('button', { name: 'Menu' }).click();
     expect(await menuItems(page)).toEqual(['My classes', 'My grades', 'My attendance']);
-    await page.getByRole('link', { name: 'My grades' }).click();
-    await page.waitForURL('**/my-grades');
-    await page.getByRole('heading', { name: 'My grades' }).waitFor();
+    await openFromMenu(page, 'My grades', 'My grades');
     const cards = page.getByRole('list', { name: 'Grades' }).getByRole('listitem');
     await expect.poll(() => cards.count()).toBeGreaterThan(1);
     expect(await cards.first().textContent()).toMatch(/ · \d+(\.\d+)? %/);
@@ -70,10 +76,8 @@ describe('the teacher overrides a grade and comments on it', () => {
   it('override with a reason, a comment, both on the report-card PDF; a category and an assignment added', async () => {
     const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'teacher');
-    await page.locator('a[href^="/sections/"]').first().click();
-    await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
-    await page.getByRole('link', { name: 'Period grades' }).click();
-    await page.waitForURL('**/grades');
+    await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
+    await openLink(page, page.getByRole('link', { name: 'Period grades' }), /Period grades$/);
     const rows = page.getByRole('table', { name: 'Period grades' }).getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
     const row = rows.nth(1);
@@ -117,8 +121,7 @@ describe('the teacher overrides a grade and comments on it', () => {
     expect(text).toMatch(new RegExp(`\\d+\\.\\d\\s+${letter}\\s+Strong finish`));
 
     // The gradebook: a category, then an assignment in it.
-    await page.getByRole('link', { name: 'Gradebook' }).click();
-    await page.waitForURL('**/gradebook');
+    await openLink(page, page.getByRole('link', { name: 'Gradebook' }), /Gradebook$/);
     await page.locator('input[data-cell="0-0"]').waitFor();
     await page.getByRole('button', { name: 'Add a category' }).click();
     const categoryDialog = page.getByRole('dialog', { name: 'Add a category' });

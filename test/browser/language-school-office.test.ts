@@ -15,6 +15,7 @@ import {
   LANGUAGE_SCHOOL,
   languageSchoolEmail,
   menuItems,
+  openFromMenu,
   signIn as signInAs,
 } from '../support/browser.js';
 
@@ -56,8 +57,7 @@ describe('language-school front office in the browser', () => {
   it('the secretary creates a lead, books its trial class and converts it', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
-    await page.getByRole('link', { name: 'Leads (CRM)' }).click();
-    await page.waitForURL('**/ls/leads');
+    await openFromMenu(page, 'Leads (CRM)', 'Lead board');
     await page.getByRole('button', { name: 'New lead' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name', { exact: false }).first().fill(LEAD);
@@ -97,8 +97,7 @@ describe('language-school front office in the browser', () => {
   it('the secretary transfers an enrolment to another class of the course; a full class is refused', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
-    await page.getByRole('link', { name: 'Enrollments' }).click();
-    await page.waitForURL('**/ls/enrollments');
+    await openFromMenu(page, 'Enrollments', 'Enrollments');
     const button = page.getByRole('button', { name: /^Transfer / }).first();
     const student = (await button.getAttribute('aria-label'))!.replace(/^Transfer /, '');
     await button.click();
@@ -130,8 +129,7 @@ describe('language-school front office in the browser', () => {
   it('the secretary reschedules a session from the week calendar', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
-    await page.getByRole('link', { name: 'Class schedule' }).click();
-    await page.waitForURL('**/ls/schedule');
+    await openFromMenu(page, 'Class schedule', 'Class schedule');
     // The calendar opens on this week (the demo term follows today); next week's sessions are all to come.
     for (let week = 0; week < 1; week++) {
       const range = await page.getByTestId('week-range').textContent();

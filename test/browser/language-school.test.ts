@@ -13,6 +13,8 @@ import {
   LANGUAGE_SCHOOL,
   languageSchoolEmail,
   menuItems,
+  openFromMenu,
+  openLink,
   signIn as signInAs,
   TABLET,
 } from '../support/browser.js';
@@ -45,12 +47,10 @@ describe('language school in the browser', () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'secretary');
     expect(await menuItems(page)).toEqual(['Secretaria', 'Matrículas', 'Grade de horários', 'Leads (CRM)', 'Faturas']);
-    await page.getByRole('link', { name: 'Matrículas' }).click();
-    await page.waitForURL('**/ls/enrollments');
+    await openFromMenu(page, 'Matrículas', 'Matrículas');
     await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBeGreaterThan(3);
     await checkpoint(page, 'language-secretary-enrollments');
-    await page.getByRole('link', { name: 'Grade de horários' }).click();
-    await page.waitForURL('**/ls/schedule');
+    await openFromMenu(page, 'Grade de horários', 'Grade de horários');
     // The demo term follows today: the calendar opens on this week, with its classes.
     await expect.poll(() => page.getByTestId('week-range').textContent()).toMatch(/\d{4}/);
     await expect.poll(() => page.getByText(/09:00–10:30/).count()).toBeGreaterThan(0);
@@ -65,8 +65,7 @@ describe('language school in the browser', () => {
   it('sales drag a lead forward; a backward drag is refused with the API problem', async () => {
     const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'sales');
-    await page.getByRole('link', { name: 'Leads (CRM)' }).click();
-    await page.waitForURL('**/ls/leads');
+    await openFromMenu(page, 'Leads (CRM)', 'Lead board');
     const column = (status: string) => page.locator(`[data-column=${status}]`);
     const firstNew = column('new').locator('[data-lead]').first();
     await firstNew.waitFor();
@@ -94,8 +93,8 @@ describe('language school in the browser', () => {
     expect(await menuItems(page)).toEqual(['My classes']);
     await expect.poll(() => page.getByText(/seats/).count()).toBeGreaterThan(0);
     await checkpoint(page, 'language-teacher-classes');
-    await page.getByRole('link', { name: 'Take attendance' }).first().click();
-    await page.waitForURL('**/ls/classes/sessions/*');
+    // The page's title names the class once the session has loaded: then its rows are the session's.
+    await openLink(page, page.getByRole('link', { name: 'Take attendance' }).first(), /^Attendance · /);
     const rows = page.getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
     await page.getByRole('radiogroup').first().getByText('Late').click();

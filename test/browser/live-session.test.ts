@@ -15,6 +15,7 @@ import {
   CHROMIUM,
   demoEmail,
   DISTRICT,
+  openFromMenu,
   PHONE,
   signIn,
   strictPage,
@@ -33,7 +34,7 @@ describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', 
   it('a student joins by code in a second browser; the teacher sees them live and runs the session', async () => {
     const teacherContext = await world.newContext({ viewport: TABLET });
     const teacher = await signIn(world, teacherContext, DISTRICT, demoEmail('teacher'));
-    await teacher.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Live sessions' }).click();
+    await openFromMenu(teacher, 'Live sessions', 'Live sessions');
     const cards = teacher.getByTestId('live-session-card');
     await cards.first().waitFor();
     // Open sessions come first: the demo's one ready to start, then the ended one.

@@ -15,6 +15,7 @@ import {
   DISTRICT,
   idleCheckpoint as checkpoint,
   menuItems,
+  openFromMenu,
   signIn,
   TABLET,
   traceOnFailure,
@@ -75,19 +76,13 @@ describe('the nurse in the browser', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('recorded').textContent(), ANSWER).toMatch(new RegExp(`for ${name}\\.$`));
 
-    await page.getByRole('link', { name: 'Medications today' }).click();
-    await page.waitForURL('**/nurse/medications');
-    // The URL changes first; the previous page stays until the new page's code has loaded (a lazy route).
-    // Its rows must not be read as the new page's: wait for the new page's heading.
-    await page.getByRole('heading', { level: 1, name: 'Today’s medications' }).waitFor();
+    await openFromMenu(page, 'Medications today', 'Today’s medications');
     await expect.poll(() => rows.count(), ANSWER).toBeGreaterThan(2);
     const times = (await rows.allTextContents()).map((r) => /^(\d\d:\d\d|As needed)/.exec(r)?.[1]);
     expect(times.every(Boolean)).toBe(true);
     await checkpoint(page, 'nurse-medications');
 
-    await page.getByRole('link', { name: 'Allergies' }).click();
-    await page.waitForURL('**/nurse/allergies');
-    await page.getByRole('heading', { level: 1, name: 'Allergies' }).waitFor();
+    await openFromMenu(page, 'Allergies', 'Allergies');
     await expect.poll(() => rows.count(), ANSWER).toBeGreaterThan(2);
     expect(await rows.first().textContent()).toContain('Severe');
     await checkpoint(page, 'nurse-allergies');
@@ -97,8 +92,7 @@ describe('the nurse in the browser', () => {
   it('on a tablet: sees who is in the office, records a visit and checks the student out', async () => {
     const context = await world.newContext({ viewport: TABLET, locale: 'en' });
     const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
-    await page.getByRole('link', { name: 'Visits' }).click();
-    await page.waitForURL('**/nurse/visits');
+    await openFromMenu(page, 'Visits', 'Visits to the nurse’s office');
     const open = page
       .getByTestId('open-visits')
       .getByRole('row')

@@ -109,9 +109,13 @@ describe('every role on its device', () => {
       const home = new URL(page.url()).pathname;
       await check(home);
       for (const [label, href] of targets.filter(([, href]) => href !== home)) {
+        // The URL changes before a lazy page's code arrives, and the previous page stays on screen until
+        // then: the checks must wait for its h1 to go (any h1 would do for settled()).
+        const previous = await page.locator('#main').getByRole('heading', { level: 1 }).first().elementHandle();
         if (phone) await burger.click();
         await menu.getByRole('link', { name: label, exact: true }).click();
         await page.waitForURL((u) => u.pathname === href);
+        await previous?.waitForElementState('hidden', { timeout: 30_000 });
         await settled(page);
         // The burger's menu closes once a page is chosen.
         if (phone) await expect.poll(() => menu.getByRole('link').first().isVisible()).toBe(false);

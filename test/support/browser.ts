@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { applicationPlugins } from '../../src/app.js';
@@ -111,6 +111,36 @@ export async function idleCheckpoint(page: Page, name: string): Promise<void> {
   await checkpoint(page, name);
 }
 
+/** How long a page's own heading may take to show: its lazy code and first query, on a busy shared machine. */
+const PAGE_ARRIVAL = { timeout: 30_000 };
+
+/** The page's own title (every page draws one h1 through `Page`); a string matches the whole title. */
+export function pageHeading(page: Page, heading: string | RegExp): Locator {
+  return page.getByRole('heading', { level: 1, name: heading, exact: typeof heading === 'string' });
+}
+
+/**
+ * Follows a link and waits for the page it opens. Routes are lazy: the URL changes first and the previous
+ * page stays on screen until the new page's code has arrived, so a test that reads right after the click
+ * (or after waitForURL) can read the old page's rows as the new one's. The new page's own h1 is the proof.
+ */
+export async function openLink(page: Page, link: Locator, heading: string | RegExp): Promise<void> {
+  await link.click();
+  await pageHeading(page, heading).waitFor(PAGE_ARRIVAL);
+}
+
+/** Opens an entry of the shell's menu (by its exact label) and waits for that page's h1 (see openLink). */
+export async function openFromMenu(page: Page, label: string, heading: string | RegExp): Promise<void> {
+  const menu = page.getByRole('navigation', { name: /Menu/ });
+  await openLink(page, menu.getByRole('link', { name: label, exact: true }), heading);
+}
+
+/** Loads an address and waits for the page's own h1 (the app's shell draws before the lazy page arrives). */
+export async function gotoPage(page: Page, url: string, heading: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await pageHeading(page, heading).waitFor(PAGE_ARRIVAL);
+}
+
 /** The entries of the shell's menu, once it is drawn. */
 export async function menuItems(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: /Menu/ }).getByRole('link');
@@ -160,6 +190,8 @@ export async function signIn(world: BrowserWorld, context: BrowserContext, tenan
   await page.locator('button[type=submit]').click();
   // Signed in, the app sends '/' on to the role's home.
   await page.waitForURL((u) => u.pathname !== '/' && !u.pathname.startsWith('/sign-in'));
+  // The home is a lazy route too: the shell draws first, the home's own h1 once its code has arrived.
+  await page.locator('#main').getByRole('heading', { level: 1 }).first().waitFor(PAGE_ARRIVAL);
   return page;
 }
 

@@ -1,18 +1,46 @@
 /**
- * The OpenAPI document split by area, so /docs renders a small document first instead of 1.7 MB:
- * `start` (sign-in, OAuth tokens, health, admin jobs, access policies — everything outside the
- * per-schema API) and one area per PostgreSQL schema (`/api/v1/<schema>/…`, the generic API and the
- * domain services under it). Each area keeps only the component schemas its paths refer to.
+ * The OpenAPI document split by area, so /docs renders a small document first instead of 2 MB:
+ * `start` (sign-in, OAuth tokens, health, admin jobs, access policies — the platform's own endpoints),
+ * one area per PostgreSQL schema (`/api/v1/<schema>/…`, the generic API and the domain services under it)
+ * and one per tag of the other domain services under /api/v1 (`/api/v1/students/{usi}/grades` is in
+ * `service-grades`): they were in `start` and made it 230 kB, ten times what its first screen shows.
+ * Each area keeps only the component schemas its paths refer to.
  * `/openapi.json` without `area` stays the whole document (client generators use it).
  */
 type Json = Record<string, unknown>;
 
 export const START_AREA = 'start';
+/** The areas of the domain services outside the schemas' APIs begin so: `service-grades`. */
+export const SERVICE_AREA_PREFIX = 'service-';
 
-/** The area of a path: its schema for `/api/v1/<schema>/…`, else `start`. */
-function areaOf(path: string, schemas: ReadonlySet<string>): string {
+/** An area of the document: what /docs names it, and the document itself. */
+export interface OpenApiArea {
+  title: string;
+  document: Json;
+}
+
+/** A tag as an area key: `language school: classes` → `service-language-school-classes`. */
+const serviceArea = (tag: string) =>
+  `${SERVICE_AREA_PREFIX}${tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+
+/** The first tag of a path's operations (the tag /docs groups them under). */
+function firstTag(item: Json): string | undefined {
+  for (const operation of Object.values(item)) {
+    const tags = (operation as { tags?: unknown } | null)?.tags;
+    if (Array.isArray(tags) && typeof tags[0] === 'string') return tags[0];
+  }
+  return undefined;
+}
+
+/** The area of a path and its title: its schema, its domain service's tag, else `start`. */
+function areaOf(path: string, item: Json, schemas: ReadonlySet<string>): [key: string, title: string] {
   const match = /^\/api\/v1\/([^/]+)\//.exec(`${path}/`);
-  return match && schemas.has(match[1]!) ? match[1]! : START_AREA;
+  if (match && schemas.has(match[1]!)) return [match[1]!, `/api/v1/${match[1]!}`];
+  const tag = path.startsWith('/api/v1/') ? firstTag(item) : undefined;
+  return tag ? [serviceArea(tag), `Services: ${tag}`] : [START_AREA, START_AREA];
 }
 
 /** The component schemas `value` refers to, transitively. */
@@ -29,22 +57,25 @@ function referencedSchemas(value: unknown, all: Record<string, Json>): Record<st
   return found;
 }
 
-/** area → its document (same info, servers, security; its paths; the schemas they use). */
-export function documentsByArea(document: Json, schemas: readonly string[]): Map<string, Json> {
+/** area key → its title and document (same info, servers, security; its paths; the schemas they use). */
+export function documentsByArea(document: Json, schemas: readonly string[]): Map<string, OpenApiArea> {
   const known = new Set(schemas);
   const paths = document.paths as Record<string, Json>;
   const components = document.components as { schemas: Record<string, Json> } & Json;
-  const grouped = new Map<string, Record<string, Json>>([[START_AREA, {}]]);
+  const grouped = new Map<string, { title: string; paths: Record<string, Json> }>([
+    [START_AREA, { title: START_AREA, paths: {} }],
+  ]);
   for (const [path, item] of Object.entries(paths)) {
-    const area = areaOf(path, known);
-    (grouped.get(area) ?? grouped.set(area, {}).get(area)!)[path] = item;
+    const [area, title] = areaOf(path, item, known);
+    if (!grouped.has(area)) grouped.set(area, { title, paths: {} });
+    grouped.get(area)!.paths[path] = item;
   }
-  const areas = new Map<string, Json>();
-  for (const [area, areaPaths] of grouped) {
+  const areas = new Map<string, OpenApiArea>();
+  for (const [area, { title, paths: areaPaths }] of grouped) {
+    const areaSchemas = referencedSchemas(areaPaths, components.schemas);
     areas.set(area, {
-      ...document,
-      paths: areaPaths,
-      components: { ...components, schemas: { ...referencedSchemas(areaPaths, components.schemas) } },
+      title,
+      document: { ...document, paths: areaPaths, components: { ...components, schemas: areaSchemas } },
     });
   }
   return areas;

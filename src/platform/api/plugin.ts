@@ -14,7 +14,8 @@ import { AppError } from '../http/errors.js';
 import { operationPaths } from '../http/operations.js';
 import { registerCrudRoutes, type CrudOptions } from './crud-routes.js';
 import { openApiDocument } from './openapi.js';
-import { documentsByArea, START_AREA } from './openapi-areas.js';
+import { documentsByArea, SERVICE_AREA_PREFIX, START_AREA } from './openapi-areas.js';
+import { staticJsonSender } from './static-json.js';
 import { allResources, type Resource } from './registry.js';
 
 /** A standard's API served beside the generic one (Ed-Fi, OneRoster): linked from /docs. */
@@ -81,15 +82,18 @@ export function apiRoutes(options: ApiOptions) {
 
     const schemas = [...new Set(resources.map((r) => r.entry.schema))];
     const areas = documentsByArea(document as unknown as Record<string, unknown>, schemas);
-    app.get('/openapi.json', { schema: { hide: true } }, async (request) => {
+    const sendJson = staticJsonSender();
+    app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
       const area = (request.query as { area?: unknown }).area;
-      if (area === undefined) return document;
+      if (area === undefined) return sendJson(document, request, reply);
       const found = typeof area === 'string' ? areas.get(area) : undefined;
       if (!found) throw AppError.validation({ area: [`must be one of ${[...areas.keys()].join(', ')}`] });
-      return found;
+      return sendJson(found.document, request, reply);
     });
 
-    const pathCount = (area: string) => Object.keys((areas.get(area)!.paths ?? {}) as object).length;
+    const pathCount = (area: string) => Object.keys((areas.get(area)!.document.paths ?? {}) as object).length;
+    // The domain services apart from the schemas' generic APIs, each under its tag.
+    const services = [...areas].filter(([key]) => key.startsWith(SERVICE_AREA_PREFIX));
     const urls = [
       { name: 'Start here: sign-in, OAuth tokens, health, admin jobs', url: `/openapi.json?area=${START_AREA}` },
       ...schemas
@@ -98,6 +102,10 @@ export function apiRoutes(options: ApiOptions) {
           name: `/api/v1/${schema} (${pathCount(schema)} paths)`,
           url: `/openapi.json?area=${encodeURIComponent(schema)}`,
         })),
+      ...services.map(([key, { title }]) => ({
+        name: `${title} (${pathCount(key)} paths)`,
+        url: `/openapi.json?area=${encodeURIComponent(key)}`,
+      })),
       ...standards.filter((s) => s.openapi).map((s) => ({ name: s.name, url: s.openapi! })),
       { name: 'Everything (one large document)', url: '/openapi.json' },
     ];
