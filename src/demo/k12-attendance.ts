@@ -48,6 +48,9 @@ export async function seedSectionAttendance(
     sql`((hashtext(concat_ws('|', ${String(seed)}::text, ${sql.join(parts, sql`, `)})) & 2147483647)::float8
           / 2147483648)`;
   const chronicList = `{${chronic.join(',')}}`;
+  // Statistics first: PGlite runs no autovacuum, and without them its planner loops over these joins.
+  await tx.execute(sql`ANALYZE edfi.studentsectionassociation, edfi.studentschoolattendanceevent,
+    edfi.calendardatecalendarevent`);
   const inserted = rowsOf<{ n: number }>(
     await tx.execute(sql`
       WITH days AS (
@@ -106,12 +109,13 @@ export async function seedSectionAttendance(
   // The school days, derived from the sections taken exactly as the service's default rule derives them
   // (absent from ≥ the threshold share of the day's sections; excused when no absence was unexcused).
   // They replace what a SIS export said about those days: its absences are now in the section marks.
+  await tx.execute(sql`ANALYZE edfi.studentsectionattendanceevent`);
   await tx.execute(sql`
     DELETE FROM edfi.studentschoolattendanceevent e
-     WHERE e.tenant_id = ${tenantId} AND EXISTS (
-           SELECT 1 FROM edfi.studentsectionattendanceevent s
-            WHERE s.tenant_id = e.tenant_id AND s.studentusi = e.studentusi AND s.schoolid = e.schoolid
-              AND s.schoolyear = e.schoolyear AND s.eventdate = e.eventdate)`);
+     USING (SELECT DISTINCT studentusi, schoolid, schoolyear, eventdate FROM edfi.studentsectionattendanceevent
+             WHERE tenant_id = ${tenantId}) s
+     WHERE e.tenant_id = ${tenantId} AND s.studentusi = e.studentusi AND s.schoolid = e.schoolid
+       AND s.schoolyear = e.schoolyear AND s.eventdate = e.eventdate`);
   const derived = rowsOf<{ n: number }>(
     await tx.execute(sql`
       WITH day AS (
