@@ -10784,15 +10784,13 @@ export interface paths {
                 schoolCatalog: boolean;
                 sections: number;
               }[];
-              highSchool: boolean;
               schoolId: number;
             };
           };
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -10863,8 +10861,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -10924,8 +10921,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -10986,8 +10982,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11290,8 +11285,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11361,8 +11355,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11436,8 +11429,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11510,8 +11502,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11584,8 +11575,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11662,8 +11652,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11735,8 +11724,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11813,8 +11801,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -11976,8 +11963,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -12032,8 +12018,7 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
          */
         default: {
           headers: {
@@ -12730,7 +12715,6 @@ export interface components {
         | 'category_in_use'
         | 'letter_not_on_scale'
         | 'grade_descriptor_not_loaded'
-        | 'weighted_level_needs_high_school'
         | 'hold_released'
         | 'request_state_conflict'
         | 'export_not_ready'
