@@ -228,3 +228,79 @@ describe('who sees discipline', () => {
     expect(generic.json().detail).toContain('POST /api/v1/schools/{schoolId}/discipline-incidents');
   });
 });
+
+describe('concurrent recording', () => {
+  it('two staff recording one incident at once: one is stored whole, the other is refused (409), nothing mixed', async () => {
+    const other = h.principal(['school_admin'], { schoolIds: [school] });
+    const attempts = [
+      fight({ incidentIdentifier: 'RACE-1' }),
+      fight({
+        incidentIdentifier: 'RACE-1',
+        description: 'Shoving in the hall',
+        students: [
+          { studentUsi: students[2]!, role: 'Perpetrator', behaviors: [{ behavior: 'School Violation' }] },
+          { studentUsi: students[0]!, role: 'Witness' },
+        ],
+        actions: [
+          {
+            studentUsi: students[2]!,
+            discipline: 'Out of School Suspension',
+            startDate: '2026-11-09',
+            endDate: '2026-11-10',
+            days: 2,
+            decidedByStaffUsi: staffUsi,
+          },
+        ],
+      }),
+    ];
+    const settled = await Promise.allSettled(
+      attempts.map((input, i) => h.work(i === 0 ? admin : other, (w) => recordIncident(w, school, input))),
+    );
+    const stored = settled.filter((s) => s.status === 'fulfilled');
+    const refused = settled.filter((s) => s.status === 'rejected');
+    expect(stored).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'incident_exists', status: 409 });
+    const winner = attempts[settled.findIndex((s) => s.status === 'fulfilled')]!;
+    // The database holds exactly the winner's participants (each once) and actions, with consistent days.
+    const participants = await h.database.query<{ studentusi: number; n: number }>(
+      `SELECT studentusi, count(*)::int AS n FROM edfi.studentdisciplineincidentassociation
+        WHERE tenant_id = $1 AND schoolid = $2 AND incidentidentifier = 'RACE-1' GROUP BY 1 ORDER BY 1`,
+      [tenant, school],
+    );
+    expect(participants).toEqual(
+      winner.students
+        .map((s) => ({ studentusi: Number(s.studentUsi), n: 1 }))
+        .sort((a, b) => a.studentusi - b.studentusi),
+    );
+    const actions = await h.database.query<{ studentusi: number; days: number; starts: string; ends: string }>(
+      `SELECT studentusi, disciplineactionlength::int AS days, disciplinedate::text AS starts, enddate::text AS ends
+         FROM edfi.disciplineaction WHERE tenant_id = $1 AND incidentidentifier = 'RACE-1'`,
+      [tenant],
+    );
+    expect(actions).toEqual(
+      (winner.actions ?? []).map((a) => ({
+        studentusi: Number(a.studentUsi),
+        days: a.days,
+        starts: a.startDate,
+        ends: a.endDate,
+      })),
+    );
+    const [incident] = await h.database.query<{ description: string }>(
+      `SELECT incidentdescription AS description FROM edfi.disciplineincident
+        WHERE tenant_id = $1 AND schoolid = $2 AND incidentidentifier = 'RACE-1'`,
+      [tenant, school],
+    );
+    expect(incident!.description).toBe(winner.description);
+  });
+
+  it('different incidents of the same student at once are both recorded', async () => {
+    const settled = await Promise.all(
+      ['RACE-2', 'RACE-3'].map((id) =>
+        h.work(admin, (w) => recordIncident(w, school, fight({ incidentIdentifier: id }))),
+      ),
+    );
+    expect(settled.map((i) => i.incidentIdentifier).sort()).toEqual(['RACE-2', 'RACE-3']);
+    expect(settled.every((i) => i.students.length === 2 && i.actions.length === 1)).toBe(true);
+  });
+});
