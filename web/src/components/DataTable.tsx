@@ -12,11 +12,10 @@ import {
   useReactTable,
   type ColumnDef,
   type OnChangeFn,
-  type Row,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type ReactElement } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DataTableProps<T> {
@@ -32,29 +31,6 @@ export interface DataTableProps<T> {
   height?: number;
   rowHeight?: number;
 }
-
-interface BodyRowProps<T> {
-  row: Row<T>;
-  index: number;
-  height: number;
-  /** Not read: a new set of columns (another language, another state in a cell) must draw the row again. */
-  columns: ColumnDef<T, unknown>[];
-}
-
-/**
- * One body row, memoised: a scroll step draws only the rows it brings into view, not again every row on screen
- * (each with its avatar, link and formatting: the 2,000-row roster's dropped frames). TanStack keeps a row's
- * object while the data is the same array.
- */
-const BodyRow = memo(function BodyRow<T>({ row, index, height }: BodyRowProps<T>) {
-  return (
-    <Table.Tr style={{ height }} aria-rowindex={index + 2}>
-      {row.getVisibleCells().map((cell) => (
-        <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-      ))}
-    </Table.Tr>
-  );
-}) as <T>(props: BodyRowProps<T>) => ReactElement;
 
 export function DataTable<T>({
   data,
@@ -128,7 +104,13 @@ export function DataTable<T>({
             ) : null}
             {items.map((item) => {
               const row = rows[item.index]!;
-              return <BodyRow key={row.id} row={row} index={item.index} height={rowHeight} columns={columns} />;
+              return (
+                <Table.Tr key={row.id} style={{ height: rowHeight }} aria-rowindex={item.index + 2}>
+                  {row.getVisibleCells().map((cell) => (
+                    <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  ))}
+                </Table.Tr>
+              );
             })}
             {padBottom > 0 ? (
               <tr aria-hidden="true">
