@@ -98,6 +98,10 @@ describe('fiscal documents', () => {
     const wrongTotal = await issue({ invoiceId: paid[3]!.id, totalAmountCents: 1, number: 301 });
     expect(wrongTotal.statusCode).toBe(400);
     expect(wrongTotal.body).toContain('totalAmountCents');
+    // Also when the invoice already has its document: a repeat with another total is not that document.
+    const wrongRepeat = await issue({ invoiceId: paid[0]!.id, totalAmountCents: 1, number: 101 });
+    expect(wrongRepeat.statusCode).toBe(400);
+    expect(wrongRepeat.body).toContain('totalAmountCents');
     expect((await issue({ invoiceId: 'nope', totalAmountCents: 1, number: 302 })).statusCode).toBe(404);
     const cnpj = await issue({ issuerCnpj: '33.009.911/0025-07', totalAmountCents: 1, number: 303 });
     expect(cnpj.statusCode).toBe(400);

@@ -94,12 +94,12 @@ async function invoiceFacts(work: Work, invoiceId: string, organizationId: strin
         ne(fiscalDocuments.status, 'cancelled'),
       ),
     );
-  if (existing) return { existing };
+  if (existing) return { invoice, existing };
   if (invoice.status !== 'paid' || invoice.netCents === null)
     throw fiscalErrors.invoice_not_paid(
       `Invoice ${invoiceId} is ${invoice.status}: only a paid invoice gets a fiscal document.`,
     );
-  return { invoice };
+  return { invoice, existing: undefined };
 }
 
 export async function issueFiscalDocument(work: Work, input: IssueFiscalDocumentInput): Promise<FiscalDocumentView> {
@@ -108,9 +108,10 @@ export async function issueFiscalDocument(work: Work, input: IssueFiscalDocument
   const organizationId = await resolveOrganization(work, data.organizationId);
   if (data.invoiceId) {
     const facts = await invoiceFacts(work, data.invoiceId, organizationId, data.documentType);
-    if (facts.existing) return viewOf(facts.existing);
+    // A repeat must describe the same invoice total; only then is it the document already issued.
     if (facts.invoice.netCents !== data.totalAmountCents)
       throw AppError.validation({ totalAmountCents: [`must be the invoice's total, ${facts.invoice.netCents}`] });
+    if (facts.existing) return viewOf(facts.existing);
   }
   const model = data.documentType === 'nfce' ? 65 : 55;
   const accessKey =
