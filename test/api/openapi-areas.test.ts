@@ -3,7 +3,8 @@
  * health, admin jobs) are documented; `?area=` serves a small part (the page opens on `start`, which holds
  * only the platform's endpoints: the domain services have an area per tag), every `$ref` of a part resolves
  * inside it; each part is encoded once (gzip, ETag, 304); `/openapi.json` stays whole; the standards' discovery
- * documents it links answer; an unknown area is a 400 naming the parameter.
+ * documents it links answer; an unknown area is a 400 naming the parameter; Swagger UI's own scripts and styles
+ * are sent gzipped to a browser that accepts it.
  */
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -143,5 +144,32 @@ describe('/openapi.json', () => {
     expect(initializer).toContain('/openapi.json?area=edfi');
     expect(initializer).toMatch(/"name":"Services: grades \(\d+ paths\)","url":"\/openapi.json\?area=service-grades"/);
     expect(initializer).toContain('"urls.primaryName":"Start here: sign-in, OAuth tokens, health, admin jobs"');
+  });
+
+  it("sends Swagger UI's scripts and styles gzipped when the browser accepts it, plain otherwise", async () => {
+    const url = '/docs/static/swagger-ui-bundle.js';
+    const plain = await app.inject({ url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (let i = 0; i < 2; i++) {
+      const zipped = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(zipped.statusCode).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+      expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    }
+    const css = await app.inject({ url: '/docs/static/swagger-ui.css', headers: { 'accept-encoding': 'gzip' } });
+    expect(css.headers['content-encoding']).toBe('gzip');
+    const png = await app.inject({ url: '/docs/static/favicon-32x32.png', headers: { 'accept-encoding': 'gzip' } });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-encoding']).toBeUndefined();
+    // The initializer under /static/ is a route, not one of the package's files: sent as it is.
+    const init = await app.inject({
+      url: '/docs/static/swagger-initializer.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(init.statusCode).toBe(200);
+    expect(init.body).toContain('area=start');
   });
 });

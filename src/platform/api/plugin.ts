@@ -15,6 +15,7 @@ import { operationPaths } from '../http/operations.js';
 import { registerCrudRoutes, type CrudOptions } from './crud-routes.js';
 import { openApiDocument } from './openapi.js';
 import { documentsByArea, SERVICE_AREA_PREFIX, START_AREA } from './openapi-areas.js';
+import { gzipSwaggerUiStatics } from './docs-static.js';
 import { staticJsonSender } from './static-json.js';
 import { allResources, type Resource } from './registry.js';
 
@@ -110,6 +111,7 @@ export function apiRoutes(options: ApiOptions) {
       { name: 'Everything (one large document)', url: '/openapi.json' },
     ];
     await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+    gzipSwaggerUiStatics(app, '/docs');
     await app.register(swaggerUi, {
       routePrefix: '/docs',
       uiConfig: {
