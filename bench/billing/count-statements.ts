@@ -60,8 +60,9 @@ export async function statementsPerMoneyEvent(url?: string) {
     });
     const webhook = systemPrincipal(tenantId, 'billing-webhook');
     const deliver = () =>
-      countStatements(() =>
-        runWork(env, webhook, {}, (w) => handleWebhook(w, 'simulator', event.body, event.signature)),
+      countStatements(
+        () => runWork(env, webhook, {}, (w) => handleWebhook(w, 'simulator', event.body, event.signature)),
+        show,
       );
     const settled = await deliver();
     const duplicate = await deliver();
