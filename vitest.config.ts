@@ -40,7 +40,7 @@ const shared = {
   // page tests fail when a lazy page's chunk or its query took longer; a poll still ends as soon as it holds.
   expect: { poll: { timeout: 15_000 } },
   globalSetup: ['./test/support/global-setup.ts'],
-  setupFiles: ['./test/support/temp-dirs.ts', './test/support/catalog.ts'],
+  setupFiles: ['./test/support/temp-dirs.ts', './test/support/catalog.ts', './test/support/clock-shift.ts'],
   // Tests print facts (coverage counts, request counts): show them.
   silent: false,
 };

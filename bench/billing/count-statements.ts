@@ -5,6 +5,7 @@
 import '../../src/schema.js';
 import { seedDemo, DEFAULT_DEMO_SIZE } from '../../src/demo/seed.js';
 import { generateInvoices, recordPayment } from '../../src/domains/finance/index.js';
+import { refundPayment } from '../../src/domains/finance/billing/index.js';
 import { createPixCharge, handleWebhook } from '../../src/domains/finance/billing/charges.js';
 import { simulatorEvent } from '../../src/domains/finance/gateways/index.js';
 import type { Principal } from '../../src/platform/auth/roles.js';
@@ -35,12 +36,15 @@ export async function statementsPerMoneyEvent(url?: string) {
     );
     const [a, b, c] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
     // Early (the run bills a month ahead): the early-payment discount, then the payment.
+    const show = process.env.SHOW_STATEMENTS
+      ? (text: string) => console.log(text.replace(/\s+/g, ' ').slice(0, 150))
+      : undefined;
     const early = await countStatements(
       () =>
         runWork(env, finance, {}, (w) =>
           recordPayment(w, a.id, { amountCents: Number(a.net_cents), method: 'pix', reference: 'count' }),
         ),
-      process.env.SHOW_STATEMENTS ? (text) => console.log(text.replace(/\s+/g, ' ').slice(0, 150)) : undefined,
+      show,
     );
     const over = await countStatements(() =>
       runWork(env, finance, {}, (w) =>
@@ -56,16 +60,31 @@ export async function statementsPerMoneyEvent(url?: string) {
     });
     const webhook = systemPrincipal(tenantId, 'billing-webhook');
     const deliver = () =>
-      countStatements(() =>
-        runWork(env, webhook, {}, (w) => handleWebhook(w, 'simulator', event.body, event.signature)),
+      countStatements(
+        () => runWork(env, webhook, {}, (w) => handleWebhook(w, 'simulator', event.body, event.signature)),
+        show,
       );
     const settled = await deliver();
     const duplicate = await deliver();
+    // Refunds: half of the early payment (it paid the undiscounted amount, so 10 % went to family
+    // credit: that credit first, then the invoice), one more cent of it (the invoice only, its credit is
+    // gone), then all of the overpayment.
+    const refund = (paymentId: string, amountCents?: number) =>
+      countStatements(
+        () => runWork(env, finance, {}, (w) => refundPayment(w, paymentId, { amountCents, reason: 'count' })),
+        show,
+      );
+    const partialRefund = await refund(early.value.transaction.id, Math.floor(Number(a.net_cents) / 2));
+    const invoiceOnlyRefund = await refund(early.value.transaction.id, 1);
+    const overpaymentRefund = await refund(over.value.transaction.id);
     return {
       earlyPayment: early.statements,
       overpayment: over.statements,
       webhookSettlement: settled.statements,
       webhookDuplicate: duplicate.statements,
+      partialRefund: partialRefund.statements,
+      invoiceOnlyRefund: invoiceOnlyRefund.statements,
+      overpaymentRefund: overpaymentRefund.statements,
     };
   } finally {
     await database.close();

@@ -18,6 +18,7 @@ import {
   openFromMenu,
   signIn as signInAs,
 } from '../support/browser.js';
+import { farFutureDay } from '../support/calendar.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const LEAD = `Office Test ${Date.now().toString(36)}`;
@@ -146,7 +147,8 @@ describe('language-school front office in the browser', () => {
       .toMatch(
         /^Cancelling it cancels \d+ sessions, ends [1-9]\d* enrolments, cancels \d+ invoices and credits families/,
       );
-    await dialog.getByLabel('Date').fill('2031-06-02');
+    // Years ahead, never past (a session is not moved into the past): 2 June, five years from now.
+    await dialog.getByLabel('Date').fill(farFutureDay(141));
     await dialog.getByLabel('Start').fill('07:00');
     await dialog.getByLabel('End').fill('08:00');
     await checkpoint(page, 'language-office-session-detail');

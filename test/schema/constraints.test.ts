@@ -177,7 +177,9 @@ describe('compliance.audit_logs partitions', () => {
          VALUES ($1, 'u', 'edfi.student', 'UPDATE', $2, $3, repeat('a', 64))`,
         [tenant, ts, seq],
       );
-    await insert('2031-04-15T10:00:00Z', 1); // far future: only the DEFAULT partition can take it
+    // Five years ahead (never a fixed year, which would one day have its partitions): only DEFAULT can take it.
+    const year = new Date().getUTCFullYear() + 5;
+    await insert(`${year}-04-15T10:00:00Z`, 1);
     const where = async () =>
       (
         await database.query<{ part: string }>(
@@ -187,19 +189,21 @@ describe('compliance.audit_logs partitions', () => {
       )[0]!.part;
     expect(await where()).toBe('compliance.audit_logs_default');
     const created = await database.query<{ n: number }>(
-      `SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`,
+      `SELECT compliance.ensure_audit_log_partitions('${year}-03-01', 2) AS n`,
     );
     expect(created[0]!.n).toBe(3);
-    expect(await where()).toBe('compliance.audit_logs_y2031m04');
+    expect(await where()).toBe(`compliance.audit_logs_y${year}m04`);
     // Running it again is a no-op; inserts keep working in the new partition.
     expect(
-      (await database.query<{ n: number }>(`SELECT compliance.ensure_audit_log_partitions('2031-03-01', 2) AS n`))[0]!
-        .n,
+      (
+        await database.query<{ n: number }>(`SELECT compliance.ensure_audit_log_partitions('${year}-03-01', 2) AS n`)
+      )[0]!.n,
     ).toBe(0);
-    await insert('2031-04-20T10:00:00Z', 2);
+    await insert(`${year}-04-20T10:00:00Z`, 2);
     const bounds = await database.query<{ b: string }>(
-      `SELECT pg_get_expr(relpartbound, oid) AS b FROM pg_class WHERE relname = 'audit_logs_y2031m04'`,
+      `SELECT pg_get_expr(relpartbound, oid) AS b FROM pg_class WHERE relname = $1`,
+      [`audit_logs_y${year}m04`],
     );
-    expect(bounds[0]!.b).toMatch(/2031-04-01 00:00:00\+00.*2031-05-01 00:00:00\+00/);
+    expect(bounds[0]!.b).toMatch(new RegExp(`${year}-04-01 00:00:00\\+00.*${year}-05-01 00:00:00\\+00`));
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
 import { languageSchool, type LanguageSchool } from '../../../test/support/language-school.js';
+import { farFutureDay } from '../../../test/support/calendar.js';
 import type { Principal } from '../../platform/auth/roles.js';
 import { createAccount } from '../../platform/identity/accounts.js';
 import { taughtSessions } from './taught-sessions.js';
@@ -19,7 +20,7 @@ const patch = (who: Principal, url: string, body: unknown) => h.inject(who, { me
 const BASE = '/api/v1/school-ops';
 // Far enough ahead of the demo's term that nothing of the demo collides, and never in the past.
 let day = 0;
-const nextDay = () => `2031-0${1 + Math.floor(day / 28)}-${String((day++ % 28) + 1).padStart(2, '0')}`;
+const nextDay = () => farFutureDay(day++, 5);
 
 async function newClass(opts: { max?: number; teacherId?: string; roomId?: string } = {}) {
   const res = await post(ls.office, `${BASE}/classes`, {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
 import { languageSchool, type LanguageSchool } from '../../../test/support/language-school.js';
+import { farFutureDay } from '../../../test/support/calendar.js';
 
 let h: DomainHarness;
 let ls: LanguageSchool;
@@ -14,7 +15,7 @@ const post = (url: string, body: unknown = {}) => h.inject(ls.office, { method: 
 const BASE = '/api/v1/school-ops';
 let day = 0;
 // Far from the demo's term and from class-changes.test.ts's days (each file has its own database anyway).
-const nextDay = () => `2032-0${1 + Math.floor(day / 28)}-${String((day++ % 28) + 1).padStart(2, '0')}`;
+const nextDay = () => farFutureDay(day++, 6);
 
 async function newClass(roomId: string, max = 10) {
   const res = await post(`${BASE}/classes`, {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { daysAfter, schoolYearMonday, schoolYearMonth } from '../../../../test/support/calendar.js';
 import { disciplineCounts, disciplineIncidentOf, disciplineIncidents, recordIncident } from './service.js';
 import type { RecordIncidentInput } from './schemas.js';
 
@@ -18,11 +19,18 @@ let staffUsi: number;
 let admin: Principal;
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-// November: after the demo's own incidents (September).
-const RANGE = { from: '2026-11-01', to: '2026-11-30' };
+// November of the demo's school year (it follows today): after the demo's own incidents (September).
+const RANGE = schoolYearMonth(11);
+// Mondays of November's first and second weeks; school days are the weekdays.
+const WEEK_1 = schoolYearMonday(11, 1);
+const MON = schoolYearMonday(11, 2);
+const TUE = daysAfter(MON, 1);
+const WED = daysAfter(MON, 2);
+const FRI = daysAfter(MON, 4);
+const NEXT_MON = daysAfter(MON, 7);
 
 const fight = (extra: Partial<RecordIncidentInput> = {}): RecordIncidentInput => ({
-  incidentDate: '2026-11-02',
+  incidentDate: WEEK_1,
   incidentTime: '10:15',
   location: 'Cafeteria',
   description: 'Fight at lunch',
@@ -36,13 +44,13 @@ const fight = (extra: Partial<RecordIncidentInput> = {}): RecordIncidentInput =>
     },
     { studentUsi: students[1]!, role: 'Victim' },
   ],
-  // Monday 11-09 to Wednesday 11-11: three school days.
+  // Monday to Wednesday: three school days.
   actions: [
     {
       studentUsi: students[0]!,
       discipline: 'Out of School Suspension',
-      startDate: '2026-11-09',
-      endDate: '2026-11-11',
+      startDate: MON,
+      endDate: WED,
       days: 3,
       decidedByStaffUsi: staffUsi,
     },
@@ -95,8 +103,8 @@ describe('recording an incident', () => {
         {
           studentUsi: students[0],
           discipline: 'Out of School Suspension',
-          startDate: '2026-11-09',
-          endDate: '2026-11-11',
+          startDate: MON,
+          endDate: WED,
           days: 3,
           decidedByStaffUsi: staffUsi,
         },
@@ -117,13 +125,13 @@ describe('recording an incident', () => {
       h
         .work(admin, (w) => recordIncident(w, school, input))
         .catch((e: { code: string; extras: { validationErrors: object } }) => e);
-    // Friday 11-13 to Monday 11-16: two school days, not four.
-    const weekend = await refusal(action({ startDate: '2026-11-13', endDate: '2026-11-16', days: 4 }));
+    // Friday to the next Monday: two school days, not four.
+    const weekend = await refusal(action({ startDate: FRI, endDate: NEXT_MON, days: 4 }));
     expect(weekend).toMatchObject({ code: 'inconsistent_action' });
     expect(Object.keys((weekend as { extras: { validationErrors: object } }).extras.validationErrors)).toEqual([
       'actions.0.days',
     ]);
-    const backwards = await refusal(action({ startDate: '2026-11-11', endDate: '2026-11-09' }));
+    const backwards = await refusal(action({ startDate: WED, endDate: MON }));
     expect(backwards).toMatchObject({ code: 'validation_failed' });
     expect(Object.keys((backwards as { extras: { validationErrors: object } }).extras.validationErrors)).toContain(
       'actions.0.endDate',
@@ -134,7 +142,7 @@ describe('recording an incident', () => {
       'actions.0.endDate',
     ]);
     const ok = await h.work(admin, (w) =>
-      recordIncident(w, school, action({ startDate: '2026-11-13', endDate: '2026-11-16', days: 2 })),
+      recordIncident(w, school, action({ startDate: FRI, endDate: NEXT_MON, days: 2 })),
     );
     expect(ok.actions[0]!.days).toBe(2);
   });
@@ -245,8 +253,8 @@ describe('concurrent recording', () => {
           {
             studentUsi: students[2]!,
             discipline: 'Out of School Suspension',
-            startDate: '2026-11-09',
-            endDate: '2026-11-10',
+            startDate: MON,
+            endDate: TUE,
             days: 2,
             decidedByStaffUsi: staffUsi,
           },

@@ -20,7 +20,8 @@ import {
 } from '../gateways/index.js';
 import { gatewayEvents, invoiceAdjustments, paymentCharges, transactions } from '../tables.js';
 import { billingErrors } from './errors.js';
-import { applyPayment, refundPayment } from './payments.js';
+import { applyPayment } from './payments.js';
+import { refundPayment } from './refunds.js';
 import { assertFamilyInvoice, chargeView } from './queries.js';
 import { BILLING_RULES, earlyPaymentApplies, lateCharges, percentOf } from './rules.js';
 import { cardAuthorizeInput } from './schemas.js';

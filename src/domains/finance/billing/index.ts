@@ -19,7 +19,8 @@ import { billingTasks } from './jobs.js';
 import { BILLING_PATHS, billingRoutes } from './routes.js';
 
 export { grantDiscount, generateInvoices } from './generate.js';
-export { applyPayment, recordPayment, refundPayment } from './payments.js';
+export { applyPayment, recordPayment } from './payments.js';
+export { refundPayment } from './refunds.js';
 export {
   createPixCharge,
   createBoletoCharge,

@@ -8,37 +8,28 @@
  *    `status` is 'paid' exactly when they meet (another CHECK): the issue's "999 PIX on a 450 invoice
  *    stays pending" cannot be stored;
  * 3. credits what goes beyond the balance to the family (applied to its next invoice).
- * A refund reverses a payment: first what it paid of the invoice (which reopens), then the credit it left.
+ * Refunds reverse a payment: refunds.ts.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import { writeTogether } from '../../../platform/db/write-together.js';
 import { invoiceAdjustments, transactions } from '../tables.js';
-import { billingErrors } from './errors.js';
-import { post, postAll, type BillingMoneyEvent } from './post.js';
+import { postAll, type BillingMoneyEvent } from './post.js';
 import { BILLING_RULES, earlyPaymentApplies, lateCharges, percentOf } from './rules.js';
 import {
   recordPaymentInput,
-  refundInput,
   type BillingPaymentMethod,
   type PaymentResult,
   type RecordPaymentInput,
 } from './schemas.js';
 import {
-  addCredit,
   assertOpen,
-  creditBalance,
   creditInsert,
   invoiceView,
   isoDay,
-  lockInvoice,
   lockInvoiceWithKinds,
-  lockPayer,
   newId,
-  saveTotals,
   totalsChange,
   transactionView,
   withTotals,
@@ -223,93 +214,4 @@ export async function recordPayment(work: Work, invoiceId: string, input: Record
     paidOn: data.paidOn ?? today,
     externalId: data.reference ?? null,
   });
-}
-
-/** Refunds (part of) a payment: the invoice reopens by what it had been paid, then the credit goes. */
-export async function refundPayment(work: Work, transactionId: string, input: unknown) {
-  const data = parseInput(refundInput, input);
-  await work.authorize(transactions, 'write');
-  const [payment] = await work.tx
-    .select()
-    .from(transactions)
-    .where(and(eq(transactions.tenantId, work.tenantId), eq(transactions.id, transactionId)))
-    .for('update');
-  if (!payment || payment.type !== 'income' || !payment.invoiceId) {
-    throw new AppError('not_found', `No invoice payment ${transactionId}.`);
-  }
-  let invoice = await lockInvoice(work, payment.invoiceId);
-  await lockPayer(work, invoice.payerId);
-  const refunded = rowsOf<{ total: string | number }>(
-    await work.tx.execute(
-      sql`SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ${transactions}
-           WHERE tenant_id = ${work.tenantId} AND refund_of = ${transactionId}`,
-    ),
-  )[0];
-  const paymentCents = payment.amountCents ?? 0;
-  const left = paymentCents - Number(refunded?.total ?? 0);
-  const amount = data.amountCents ?? left;
-  if (amount <= 0 || amount > left) {
-    throw billingErrors.refund_exceeds_payment(`Payment ${transactionId} has ${left} ¢ left to refund.`, { left });
-  }
-  const fromInvoice = Math.min(amount, invoice.paidCents ?? 0);
-  const fromCredit = amount - fromInvoice;
-  if (fromCredit > (await creditBalance(work, invoice.payerId))) {
-    throw billingErrors.refund_exceeds_payment(`The family credit this payment left was already spent.`, { left });
-  }
-  const [refund] = await work.tx
-    .insert(transactions)
-    .values({
-      tenantId: work.tenantId,
-      id: newId(),
-      organizationId: invoice.organizationId,
-      invoiceId: invoice.id,
-      amount: amount / 100,
-      amountCents: amount,
-      type: 'refund',
-      method: payment.method,
-      externalId: payment.externalId,
-      payerId: invoice.payerId,
-      refundOf: payment.id,
-      processedAt: work.now,
-    })
-    .returning();
-  await work.audit({
-    table: transactions,
-    recordId: refund!.id,
-    operation: 'INSERT',
-    newValues: { ...transactionView(refund!), reason: data.reason },
-  });
-  if (fromInvoice > 0) invoice = await saveTotals(work, invoice, { paidCents: (invoice.paidCents ?? 0) - fromInvoice });
-  if (fromCredit > 0) {
-    await addCredit(work, {
-      organizationId: invoice.organizationId,
-      payerId: invoice.payerId,
-      amountCents: -fromCredit,
-      transactionId: refund!.id,
-    });
-  }
-  await post(work, {
-    organizationId: invoice.organizationId,
-    kind: 'refund',
-    amountCents: amount,
-    occurredOn: isoDay(work.now),
-    description: `refund of payment ${payment.id}: ${data.reason}`,
-    source: { table: 'finance.transactions', id: refund!.id },
-    method: payment.method ?? undefined,
-  });
-  // The part refunded out of the family credit leaves the customer credits.
-  await post(work, {
-    organizationId: invoice.organizationId,
-    kind: 'credit_applied',
-    amountCents: fromCredit,
-    occurredOn: isoDay(work.now),
-    description: `family credit refunded with payment ${payment.id}`,
-    source: { table: 'finance.transactions', id: refund!.id },
-  });
-  return {
-    invoice: invoiceView(invoice),
-    transaction: transactionView(refund!),
-    appliedCents: -fromInvoice,
-    creditedCents: -fromCredit,
-  };
 }

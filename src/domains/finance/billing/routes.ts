@@ -16,7 +16,8 @@ import { BILLING_ERROR_CODES } from './errors.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { GENERATE_TASK } from './jobs.js';
 import { overdueSweep } from './overdue.js';
-import { recordPayment, refundPayment } from './payments.js';
+import { recordPayment } from './payments.js';
+import { refundPayment } from './refunds.js';
 import { familyInvoices, invoiceDetail, listInvoices } from './queries.js';
 import {
   cardAuthorizeInput,

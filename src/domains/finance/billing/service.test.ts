@@ -10,7 +10,8 @@ import { domainHarness, type DomainHarness } from '../../../../test/support/doma
 import { languageSchoolCalendar } from '../../../demo/language-school-dates.js';
 import { periodFromNow } from '../../../../test/support/calendar.js';
 import { generateInvoices, grantDiscount } from './generate.js';
-import { recordPayment, refundPayment } from './payments.js';
+import { recordPayment } from './payments.js';
+import { refundPayment } from './refunds.js';
 import { overdueSweep } from './overdue.js';
 import { invoiceDetail } from './queries.js';
 

@@ -154,19 +154,6 @@ export function totalsChange(work: Work, before: InvoiceRow, changes: TotalsChan
   return { after, update, audit };
 }
 
-/** Writes new totals (and the REAL mirrors) of a locked invoice and audits the change. */
-export async function saveTotals(
-  work: Work,
-  before: InvoiceRow,
-  changes: TotalsChanges,
-  paidAt?: Date | null,
-): Promise<InvoiceRow> {
-  const { update, audit } = totalsChange(work, before, changes, paidAt);
-  const [after] = await update.returning();
-  await work.audit({ ...audit, newValues: invoiceView(after!) });
-  return after!;
-}
-
 /** Serialises everything that spends a payer's family credit (advisory lock per tenant and payer). */
 export async function lockPayer(work: Work, payerId: string): Promise<void> {
   await work.tx.execute(
