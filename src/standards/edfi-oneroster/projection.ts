@@ -63,12 +63,27 @@ const SOURCES = {
   roles: src.roles,
   enrollments: src.enrollments,
   categories: src.categories,
+  gradeCategories: src.gradeCategories,
   lineItems: src.lineItems,
   results: src.results,
   gradeLineItems: src.gradeLineItems,
   gradeResults: src.gradeResults,
 } satisfies Record<string, (scope: Scope) => SQL>;
 export type SourceName = keyof typeof SOURCES;
+
+/**
+ * Sources that a source's rows reference and that must be projected with it, whatever a caller narrows
+ * `sources` to: a grade's line item needs its category (OneRoster 1.2 requires lineItem.category).
+ */
+const PREREQUISITES: Partial<Record<SourceName, readonly SourceName[]>> = {
+  gradeLineItems: ['gradeCategories'],
+};
+
+/** The sources to run: the requested ones plus their prerequisites (undefined = every source). */
+function withPrerequisites(sources: readonly SourceName[] | undefined): readonly SourceName[] | undefined {
+  if (!sources) return undefined;
+  return [...new Set(sources.flatMap((name) => [...(PREREQUISITES[name] ?? []), name]))];
+}
 
 interface Step {
   table: string;
@@ -167,7 +182,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
     {
       table: 'categories',
       columns: ['title', 'weight', 'school_sourced_id', 'class_sourced_id'],
-      sources: ['categories'],
+      sources: ['categories', 'gradeCategories'],
       metadata: true,
     },
     {
@@ -256,9 +271,10 @@ export function projectionCtes(
   options: { only: readonly ProjectionKind[]; sources: readonly SourceName[]; scope: Scope },
 ): SQL[] {
   const ctes: SQL[] = [];
+  const sources = withPrerequisites(options.sources)!;
   for (const kind of PROJECTION_KINDS.filter((k) => options.only.includes(k))) {
     for (const step of STEPS[kind]) {
-      for (const name of step.sources.filter((n) => options.sources.includes(n))) {
+      for (const name of step.sources.filter((n) => sources.includes(n))) {
         ctes.push(upsertCtes(step, tenantId, SOURCES[name](options.scope), `projected_${ctes.length}`));
       }
     }
@@ -300,10 +316,11 @@ export async function projectEdfiToOneRoster(
 ): Promise<ProjectionReport> {
   const kinds = PROJECTION_KINDS.filter((k) => !options.only || options.only.includes(k));
   const scope: Scope = { tenantId, ...(options.sourceIds ? { ids: options.sourceIds } : {}) };
+  const wanted = withPrerequisites(options.sources);
   const report: ProjectionReport = {};
   for (const kind of kinds) {
     for (const step of STEPS[kind]) {
-      const sources = step.sources.filter((name) => !options.sources || options.sources.includes(name));
+      const sources = step.sources.filter((name) => !wanted || wanted.includes(name));
       if (sources.length === 0) continue;
       const counts = (report[`oneroster.${step.table}`] ??= { inserted: 0, updated: 0, retired: 0 });
       for (const name of sources) {

@@ -380,15 +380,39 @@ const GRADE_JOINS = sql`JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
     AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
     AND gp.schoolid = g.gradingperiodschoolid AND gp.schoolyear = g.gradingperiodschoolyear`;
 
+/** Which grade category a grade's line item belongs to: 'final' (the Final grade type) or 'period' (any other). */
+const GRADE_KIND_SQL = `CASE WHEN t.codevalue = 'Final' THEN 'final' ELSE 'period' END`;
+const GRADE_KIND = sql.raw(GRADE_KIND_SQL);
+/** The deterministic sourcedId of a class's category of final grades or of grading-period grades. */
+const GRADE_CATEGORY = sql.raw(`md5('edfi:gradeCategory:' || se.id::text || ':' || ${GRADE_KIND_SQL})::uuid::text`);
+
+/**
+ * OneRoster 1.2 requires a lineItem's category: the class's "Final grade" or "Grading period grade"
+ * category (one each per class that has such grades; no weight, they are not assignments). Projected in
+ * the same step as, and before, the grade line items (projection.ts), so every path that projects a
+ * grade's line item projects its category first.
+ */
+export const gradeCategories = (s: Scope) => sql`
+  SELECT DISTINCT ON (1) ${GRADE_CATEGORY} AS sourced_id,
+    CASE WHEN t.codevalue = 'Final' THEN 'Final grade' ELSE 'Grading period grade' END AS title,
+    NULL::numeric AS weight, c.school_sourced_id, c.sourced_id AS class_sourced_id,
+    jsonb_build_object('source', 'edfi', 'gradeCategory', ${GRADE_KIND}) AS metadata
+  FROM edfi.grade g
+  ${GRADE_JOINS}
+  JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
+  JOIN edfi.descriptor t ON t.descriptorid = g.gradetypedescriptorid
+  WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;
+
 /**
  * A section's period grades ("First Quarter grade", under that grading period) and final grade ("Final
- * grade", under the class's term): a line item on 0–100 whose metadata names the Ed-Fi grade type.
+ * grade", under the class's term): a line item on 0–100 in its grade category, whose metadata names the
+ * Ed-Fi grade type. The category is an inner join: a line item is never written without its category.
  */
 export const gradeLineItems = (s: Scope) => sql`
   SELECT DISTINCT ON (1) ${GRADE_ITEM} AS sourced_id,
     CASE WHEN t.codevalue = 'Final' THEN 'Final grade' ELSE p.codevalue || ' grade' END AS title,
     'Ed-Fi grade (' || t.codevalue || ') of ' || se.sectionidentifier AS description, NULL::date AS assign_date,
-    gp.enddate AS due_date, c.sourced_id AS class_sourced_id, NULL::text AS category_sourced_id,
+    gp.enddate AS due_date, c.sourced_id AS class_sourced_id, cat.sourced_id AS category_sourced_id,
     CASE WHEN t.codevalue = 'Final' THEN coalesce(c.term_sourced_ids[1], gps.sourced_id) ELSE gps.sourced_id END
       AS grading_period_sourced_id, 0 AS result_value_min, 100 AS result_value_max,
     jsonb_build_object('source', 'edfi', 'gradeType', t.codevalue, 'gradingPeriod', p.codevalue) AS metadata
@@ -397,6 +421,7 @@ export const gradeLineItems = (s: Scope) => sql`
   JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
   JOIN edfi.descriptor t ON t.descriptorid = g.gradetypedescriptorid
   JOIN edfi.descriptor p ON p.descriptorid = g.gradingperioddescriptorid
+  JOIN oneroster.categories cat ON cat.tenant_id = g.tenant_id AND cat.sourced_id = ${GRADE_CATEGORY}
   LEFT JOIN oneroster.academic_sessions gps ON gps.tenant_id = g.tenant_id AND gps.sourced_id = gp.id::text
   WHERE g.tenant_id = ${s.tenantId}${idIn(s, 'g.id')}`;
 

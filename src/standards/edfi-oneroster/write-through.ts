@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
+import { retireEmptyGradeItems } from './grade-orphans.js';
 import {
   projectEdfiToOneRoster,
   projectionCtes,
@@ -23,6 +24,8 @@ interface Effect {
   sources: SourceName[];
   /** Ed-Fi ids of further rows this write changes the projection of (a student behind an association…). */
   related?: (tenantId: string, row: Row) => SQL;
+  /** After a DELETE: retires what the narrowed retire cannot reach (rows with derived sourcedIds). */
+  afterDelete?: (tx: Tx, tenantId: string, rows: readonly Row[]) => Promise<void>;
 }
 
 const studentOf = (t: string, row: Row) =>
@@ -73,7 +76,12 @@ const EFFECTS: Record<string, Effect> = {
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
   // Period and final grades (the grades service, or the Ed-Fi API's /grades): a line item per section and period.
-  grades: { kinds: ['lineItems', 'results'], sources: ['gradeLineItems', 'gradeResults'] },
+  // (Their categories come with the line items: projection.ts PREREQUISITES.)
+  grades: {
+    kinds: ['lineItems', 'results'],
+    sources: ['gradeLineItems', 'gradeResults'],
+    afterDelete: retireEmptyGradeItems,
+  },
 };
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
@@ -106,12 +114,19 @@ export async function projectEdfiWrites(
   // Retiring is needed when a row went away, or when an association moved (a role may be gone);
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
-  return projectEdfiToOneRoster(tx, tenantId, {
+  const report = await projectEdfiToOneRoster(tx, tenantId, {
     only: effect.kinds,
     sources: effect.sources,
     sourceIds: [...new Set(ids)],
     retire,
   });
+  if (deleted && effect.afterDelete)
+    await effect.afterDelete(
+      tx,
+      tenantId,
+      rows.map((r) => r.row ?? {}),
+    );
+  return report;
 }
 
 /** The collections whose sources can read the written rows from a CTE of the writing statement: their own table. */

@@ -46,58 +46,70 @@ export interface DailyChange {
   status: DailyStatus;
 }
 
+/** The advisory-lock keys of `students`' school day (lockAll): every taker of a day takes the same keys. */
+export function schoolDayLockKeys(
+  work: Work,
+  day: { schoolId: number; date: string },
+  students: readonly number[],
+): string[] {
+  return students.map((s) => `attendance-day:${work.tenantId}:${day.schoolId}:${s}:${day.date}`);
+}
+
 /**
  * Re-derives the school day of `students` and stores it (one event per student). Each student's day
  * is locked first (in one order for every taker), so concurrent submissions of two sections of the
- * same student leave the day derived from both.
+ * same student leave the day derived from both. `locked`: the caller already holds those locks (it took
+ * them with its own in one lockAll, saving a round trip).
  */
 export async function deriveSchoolDays(
   work: Work,
   day: { schoolId: number; schoolYear: number; date: string },
   students: readonly number[],
   categoryOf: (mark: AttendanceMark) => number,
+  options: { locked?: boolean } = {},
 ): Promise<DailyChange[]> {
   if (students.length === 0) return [];
-  await lockAll(
-    work,
-    students.map((s) => `attendance-day:${work.tenantId}:${day.schoolId}:${s}:${day.date}`),
-  );
-  const { percent } = await dailyThreshold(work, day.schoolId);
+  if (!options.locked) await lockAll(work, schoolDayLockKeys(work, day, students));
   const list = sql.join(
     students.map((s) => sql`${s}::int`),
     sql`, `,
   );
+  // One read: each student's section marks of the day, their school day as stored, the school's threshold.
   const marks = rowsOf<{
     studentusi: number;
     taken: string | number;
     missed: string | number;
     unexcused: string | number;
+    before: string | null;
+    threshold: number | null;
   }>(
     await work.tx.execute(sql`
-      SELECT e.studentusi,
-             count(DISTINCT e.sectionidentifier || '|' || e.localcoursecode) AS taken,
-             count(DISTINCT e.sectionidentifier || '|' || e.localcoursecode)
-               FILTER (WHERE lower(d.codevalue) IN ('excused absence', 'unexcused absence')) AS missed,
-             count(*) FILTER (WHERE lower(d.codevalue) = 'unexcused absence') AS unexcused
-        FROM edfi.studentsectionattendanceevent e
-        JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
-       WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
-         AND e.eventdate = ${day.date}::date AND e.studentusi IN (${list})
-       GROUP BY e.studentusi`),
+      SELECT m.*, b.code AS before,
+             (SELECT r.absentthresholdpercent FROM edfi.schoolattendancerule r
+               WHERE r.tenant_id = ${work.tenantId} AND r.schoolid = ${day.schoolId}) AS threshold
+        FROM (
+          SELECT e.studentusi,
+                 count(DISTINCT e.sectionidentifier || '|' || e.localcoursecode) AS taken,
+                 count(DISTINCT e.sectionidentifier || '|' || e.localcoursecode)
+                   FILTER (WHERE lower(d.codevalue) IN ('excused absence', 'unexcused absence')) AS missed,
+                 count(*) FILTER (WHERE lower(d.codevalue) = 'unexcused absence') AS unexcused
+            FROM edfi.studentsectionattendanceevent e
+            JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
+           WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
+             AND e.eventdate = ${day.date}::date AND e.studentusi IN (${list})
+           GROUP BY e.studentusi) m
+        LEFT JOIN LATERAL (
+          SELECT d.codevalue AS code FROM edfi.studentschoolattendanceevent e
+            JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
+           WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
+             AND e.eventdate = ${day.date}::date AND e.studentusi = m.studentusi
+           ORDER BY e.attendanceeventcategorydescriptorid LIMIT 1) b ON true`),
   );
-  const before = new Map(
-    rowsOf<{ studentusi: number; code: string }>(
-      await work.tx.execute(sql`
-        SELECT e.studentusi, d.codevalue AS code FROM edfi.studentschoolattendanceevent e
-          JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
-         WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
-           AND e.eventdate = ${day.date}::date AND e.studentusi IN (${list})`),
-    ).map((r) => [Number(r.studentusi), statusOfCode(r.code) ?? null]),
-  );
+  const percent = marks[0]?.threshold ?? ATTENDANCE_RULES.dailyAbsentThresholdPercent;
   const changes: DailyChange[] = marks.map((m) => ({
     studentUsi: Number(m.studentusi),
-    before: before.get(Number(m.studentusi)) ?? null,
-    status: dailyStatus(Number(m.taken), Number(m.missed), Number(m.unexcused), percent),
+    before: m.before === null ? null : (statusOfCode(m.before) ?? null),
+    status: dailyStatus(Number(m.taken), Number(m.missed), Number(m.unexcused), Number(percent)),
   }));
   await replaceSchoolDays(
     work,

@@ -3,7 +3,7 @@
  * keep their resource id (and change version, unless their reason changed); rows that go are tracked
  * in edfi.deletes_tracking for Change Queries (`/deletes`), as an Ed-Fi API DELETE would be.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Work } from '../../../platform/service/work.js';
 import { studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
@@ -46,54 +46,58 @@ const reasonChange = (reason: AnyPgColumn) => ({
   setWhere: sql`${reason} IS DISTINCT FROM excluded.attendanceeventreason`,
 });
 
-/** Makes a section's events of one day exactly `wanted` (the whole roster). */
+/** Makes a section's events of one day exactly `wanted` (the whole roster): one statement. */
 export async function replaceSectionDay(work: Work, day: SectionDay, wanted: readonly WantedEvent[]): Promise<void> {
-  await work.tx.execute(sql`
-    WITH g AS (
-      DELETE FROM edfi.studentsectionattendanceevent e
+  const t = studentSectionAttendanceEvent;
+  const upsert =
+    wanted.length === 0
+      ? undefined
+      : work.tx
+          .insert(t)
+          .values(
+            wanted.map((w) => ({
+              tenantId: work.tenantId,
+              studentUSI: w.studentUsi,
+              sectionIdentifier: day.sectionIdentifier,
+              localCourseCode: day.localCourseCode,
+              schoolId: day.schoolId,
+              schoolYear: day.schoolYear,
+              eventDate: day.date,
+              attendanceEventCategoryDescriptorId: w.categoryId,
+              attendanceEventReason: w.reason,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [
+              t.tenantId,
+              t.studentUSI,
+              t.sectionIdentifier,
+              t.localCourseCode,
+              t.schoolId,
+              t.schoolYear,
+              t.eventDate,
+              t.attendanceEventCategoryDescriptorId,
+            ],
+            ...reasonChange(t.attendanceEventReason),
+          });
+  await work.tx.execute(
+    replaceStatement(
+      sql`DELETE FROM edfi.studentsectionattendanceevent e
        WHERE e.tenant_id = ${work.tenantId} AND e.sectionidentifier = ${day.sectionIdentifier}
          AND e.localcoursecode = ${day.localCourseCode} AND e.schoolid = ${day.schoolId}
          AND e.schoolyear = ${day.schoolYear} AND e.eventdate = ${day.date}::date AND ${pairs(wanted)}
-       RETURNING e.*)
-    INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues)
-    SELECT g.tenant_id, 'studentSectionAttendanceEvents', g.id, jsonb_build_object(
+       RETURNING e.*`,
+      sql`SELECT g.tenant_id, 'studentSectionAttendanceEvents', g.id, jsonb_build_object(
              'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
              'localCourseCode', g.localcoursecode, 'schoolId', g.schoolid, 'schoolYear', g.schoolyear,
              'sectionIdentifier', g.sectionidentifier, 'studentUniqueId', ${uniqueIdOf})
-      FROM g`);
-  if (wanted.length === 0) return;
-  const t = studentSectionAttendanceEvent;
-  await work.tx
-    .insert(t)
-    .values(
-      wanted.map((w) => ({
-        tenantId: work.tenantId,
-        studentUSI: w.studentUsi,
-        sectionIdentifier: day.sectionIdentifier,
-        localCourseCode: day.localCourseCode,
-        schoolId: day.schoolId,
-        schoolYear: day.schoolYear,
-        eventDate: day.date,
-        attendanceEventCategoryDescriptorId: w.categoryId,
-        attendanceEventReason: w.reason,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [
-        t.tenantId,
-        t.studentUSI,
-        t.sectionIdentifier,
-        t.localCourseCode,
-        t.schoolId,
-        t.schoolYear,
-        t.eventDate,
-        t.attendanceEventCategoryDescriptorId,
-      ],
-      ...reasonChange(t.attendanceEventReason),
-    });
+      FROM g`,
+      upsert,
+    ),
+  );
 }
 
-/** Makes the school-day events of `students` on one day exactly `wanted` (one per student). */
+/** Makes the school-day events of `students` on one day exactly `wanted` (one per student): one statement. */
 export async function replaceSchoolDays(
   work: Work,
   day: { schoolId: number; schoolYear: number; date: string },
@@ -101,39 +105,65 @@ export async function replaceSchoolDays(
   wanted: readonly WantedEvent[],
 ): Promise<void> {
   if (students.length === 0) return;
-  await work.tx.execute(sql`
-    WITH g AS (
-      DELETE FROM edfi.studentschoolattendanceevent e
+  const t = studentSchoolAttendanceEvent;
+  const upsert =
+    wanted.length === 0
+      ? undefined
+      : work.tx
+          .insert(t)
+          .values(
+            wanted.map((w) => ({
+              tenantId: work.tenantId,
+              studentUSI: w.studentUsi,
+              schoolId: day.schoolId,
+              schoolYear: day.schoolYear,
+              eventDate: day.date,
+              attendanceEventCategoryDescriptorId: w.categoryId,
+              attendanceEventReason: w.reason,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [
+              t.tenantId,
+              t.studentUSI,
+              t.schoolId,
+              t.schoolYear,
+              t.eventDate,
+              t.attendanceEventCategoryDescriptorId,
+            ],
+            ...reasonChange(t.attendanceEventReason),
+          });
+  await work.tx.execute(
+    replaceStatement(
+      sql`DELETE FROM edfi.studentschoolattendanceevent e
        WHERE e.tenant_id = ${work.tenantId} AND e.schoolid = ${day.schoolId} AND e.schoolyear = ${day.schoolYear}
          AND e.eventdate = ${day.date}::date AND e.studentusi IN (${sql.join(
            students.map((s) => sql`${s}::int`),
            sql`, `,
          )}) AND ${pairs(wanted)}
-       RETURNING e.*)
-    INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues)
-    SELECT g.tenant_id, 'studentSchoolAttendanceEvents', g.id, jsonb_build_object(
+       RETURNING e.*`,
+      sql`SELECT g.tenant_id, 'studentSchoolAttendanceEvents', g.id, jsonb_build_object(
              'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
              'schoolId', g.schoolid, 'schoolYear', g.schoolyear, 'studentUniqueId', ${uniqueIdOf})
-      FROM g`);
-  if (wanted.length === 0) return;
-  const t = studentSchoolAttendanceEvent;
-  await work.tx
-    .insert(t)
-    .values(
-      wanted.map((w) => ({
-        tenantId: work.tenantId,
-        studentUSI: w.studentUsi,
-        schoolId: day.schoolId,
-        schoolYear: day.schoolYear,
-        eventDate: day.date,
-        attendanceEventCategoryDescriptorId: w.categoryId,
-        attendanceEventReason: w.reason,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [t.tenantId, t.studentUSI, t.schoolId, t.schoolYear, t.eventDate, t.attendanceEventCategoryDescriptorId],
-      ...reasonChange(t.attendanceEventReason),
-    });
+      FROM g`,
+      upsert,
+    ),
+  );
+}
+
+/**
+ * One round trip for a replacement: the delete of the events no longer wanted (`g`), their Change Queries
+ * tracking (read from `g`) and the upsert of the wanted ones, as data-modifying CTEs of one statement.
+ * The delete and the upsert touch disjoint keys (the delete spares every wanted student–category pair),
+ * so the one snapshot they share changes nothing.
+ */
+function replaceStatement(remove: SQL, tracking: SQL, upsert: SQLWrapper | undefined): SQL {
+  return sql`
+    WITH g AS (${remove}),
+      tracked AS (INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) ${tracking})${
+        upsert ? sql`, kept AS (${upsert.getSQL()})` : sql``
+      }
+    SELECT 1`;
 }
 
 /** Takes transaction-scoped advisory locks on `keys`, in one stable order (no deadlock between takers). */

@@ -17,7 +17,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { schoolAttendanceRule, studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
-import { dailyThreshold, deriveSchoolDays } from './daily.js';
+import { dailyThreshold, deriveSchoolDays, schoolDayLockKeys } from './daily.js';
 import { attendanceErrors } from './errors.js';
 import { lockAll, replaceSectionDay } from './events.js';
 import { chronicAbsentees, schoolRates, studentTotals } from './rates.js';
@@ -269,8 +269,14 @@ export async function takeSectionAttendance(
   }
   const categoryOf = await categoryIds(work);
 
-  // One submission per section-day at a time: the second waits, then replaces the first whole.
-  await lockAll(work, [`attendance-section:${work.tenantId}:${section.id}:${date}`]);
+  // One submission per section-day at a time: the second waits, then replaces the first whole. The roster's
+  // school days (deriveSchoolDays) are locked in the same call: one round trip, one order for every taker.
+  const schoolDay = { schoolId: section.schoolId, schoolYear: section.schoolYear, date };
+  const students = roster.map((s) => s.studentUsi);
+  await lockAll(work, [
+    `attendance-section:${work.tenantId}:${section.id}:${date}`,
+    ...schoolDayLockKeys(work, schoolDay, students),
+  ]);
   const before = await marksOf(work, section, date);
   const byStudent = new Map(exceptions.map((e) => [e.studentUsi, e]));
   const marks = new Map(
@@ -284,12 +290,7 @@ export async function takeSectionAttendance(
     { ...sectionKeysOf(section), date },
     [...marks].map(([studentUsi, m]) => ({ studentUsi, categoryId: categoryOf(m.mark), reason: m.reason })),
   );
-  const daily = await deriveSchoolDays(
-    work,
-    { schoolId: section.schoolId, schoolYear: section.schoolYear, date },
-    roster.map((s) => s.studentUsi),
-    categoryOf,
-  );
+  const daily = await deriveSchoolDays(work, schoolDay, students, categoryOf, { locked: true });
 
   // Audit last: the audit row holds the tenant's chain head until commit.
   const changed = [...marks].filter(

@@ -1,0 +1,268 @@
+/**
+ * The OneRoster face of period and final grades, read through the OneRoster REST API: every projected
+ * grade line item names a category that exists (OneRoster 1.2 requires lineItem.category) on every path
+ * that projects grades (the grades service, Ed-Fi `/grades` writes, the demo seed's narrowed projection),
+ * and deleting an Ed-Fi grade retires its result and, with the last result, its line item and category,
+ * also when a delete races a re-projection of the same line item.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../../platform/auth/roles.js';
+import { runWork, systemPrincipal } from '../../../platform/service/work.js';
+import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
+import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
+import { createEntry, recordScores, setCategories } from './gradebook.js';
+import { computeGrades, overrideGrade } from './grades.js';
+
+const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
+const EDFI = '/data/v3/ed-fi/grades';
+const Q1 = 'First Quarter';
+
+let h: DomainHarness;
+let tenant: string;
+let section: { id: string; sectionidentifier: string; schoolid: number; staffusi: number };
+let teacher: Principal;
+let client: Principal;
+let roster: { usi: number; uniqueId: string }[];
+
+interface LineItem {
+  sourcedId: string;
+  title: string;
+  class: { sourcedId: string };
+  category?: { sourcedId: string } | null;
+  metadata?: { gradeType?: string };
+}
+interface EdfiGrade {
+  id: string;
+  gradeTypeDescriptor: string;
+  studentSectionAssociationReference: { studentUniqueId: string };
+  [key: string]: unknown;
+}
+
+beforeAll(async () => {
+  h = await domainHarness();
+  tenant = h.demo.districtTenantId;
+  const sections = await h.database.query<typeof section>(
+    `SELECT s.id, s.sectionidentifier, s.schoolid, st.staffusi FROM edfi.section s
+       JOIN edfi.staffsectionassociation st ON st.tenant_id = s.tenant_id AND st.sectionidentifier = s.sectionidentifier
+        AND st.localcoursecode = s.localcoursecode AND st.schoolid = s.schoolid AND st.schoolyear = s.schoolyear
+      WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier LIMIT 1`,
+    [tenant],
+  );
+  section = sections[0]!;
+  teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
+  client = {
+    ...h.principal(['api_client']),
+    kind: 'client',
+    schoolIds: [section.schoolid],
+    scopes: ['https://schola.dev/scope/edfi', 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly'],
+  };
+  await clearSectionGradebook(h.database, tenant, section.id);
+  roster = await h.database.query<(typeof roster)[0]>(
+    `SELECT DISTINCT a.studentusi AS usi, s.studentuniqueid AS "uniqueId"
+       FROM edfi.studentsectionassociation a JOIN edfi.student s ON s.tenant_id = a.tenant_id
+        AND s.studentusi = a.studentusi
+      WHERE a.tenant_id = $1 AND a.sectionidentifier = $2 ORDER BY 1`,
+    [tenant, section.sectionidentifier],
+  );
+  expect(roster.length).toBeGreaterThan(2);
+  // The first day of the school's first quarter, whatever the demo's school year is.
+  const [quarter] = await h.database.query<{ begin: string }>(
+    `SELECT to_char(g.begindate, 'YYYY-MM-DD') AS begin FROM edfi.gradingperiod g
+       JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
+      WHERE g.tenant_id = $1 AND g.schoolid = $2 AND d.codevalue = $3 ORDER BY g.schoolyear DESC LIMIT 1`,
+    [tenant, section.schoolid, Q1],
+  );
+  const [cat] = (
+    await h.work(teacher, (w) => setCategories(w, section.id, { categories: [{ name: 'Tests', weightPercent: 100 }] }))
+  ).categories;
+  const entry = await h.work(teacher, (w) =>
+    createEntry(w, section.id, {
+      title: 'Unit test',
+      categoryId: cat!.id,
+      gradingPeriod: Q1,
+      dateAssigned: quarter!.begin,
+      maxPoints: 100,
+    }),
+  );
+  await h.work(teacher, (w) =>
+    recordScores(w, section.id, entry.id, {
+      scores: roster.map((s, i) => ({ studentUsi: s.usi, points: Math.max(0, 95 - 10 * i) })),
+    }),
+  );
+  await h.work(teacher, (w) => computeGrades(w, section.id, Q1));
+  await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
+});
+afterAll(() => h.dispose());
+
+async function get(url: string) {
+  return h.inject(client, { method: 'GET', url });
+}
+
+async function classLineItems(): Promise<LineItem[]> {
+  const res = await get(`${GRADEBOOK}/classes/${section.id}/lineItems?limit=500`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().lineItems as LineItem[];
+}
+
+async function classResults(): Promise<{ sourcedId: string; lineItem: { sourcedId: string } }[]> {
+  const res = await get(`${GRADEBOOK}/classes/${section.id}/results?limit=500`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().results;
+}
+
+/** Every line item of the class names a category that GET /categories/{id} and the class's categories show. */
+async function expectEveryItemCategorised(): Promise<LineItem[]> {
+  const items = await classLineItems();
+  const ofClass = await get(`${GRADEBOOK}/classes/${section.id}/categories?limit=500`);
+  expect(ofClass.statusCode, ofClass.body).toBe(200);
+  const classCategories = new Set((ofClass.json().categories as { sourcedId: string }[]).map((c) => c.sourcedId));
+  for (const item of items) {
+    expect(item.category?.sourcedId, `category of ${item.title}`).toBeTruthy();
+    const category = await get(`${GRADEBOOK}/categories/${item.category!.sourcedId}`);
+    expect(category.statusCode, `${item.title}: ${category.body}`).toBe(200);
+    expect(classCategories.has(item.category!.sourcedId), item.title).toBe(true);
+  }
+  return items;
+}
+
+async function edfiGrades(): Promise<EdfiGrade[]> {
+  const res = await get(`${EDFI}?sectionIdentifier=${encodeURIComponent(section.sectionidentifier)}&limit=500`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as EdfiGrade[];
+}
+
+const isFinal = (g: EdfiGrade) => g.gradeTypeDescriptor.endsWith('#Final');
+
+async function deleteGrade(id: string) {
+  return h.inject(client, { method: 'DELETE', url: `${EDFI}/${id}` });
+}
+
+/** The Ed-Fi body of a grade read from the API, to POST it again. */
+function bodyOf(g: EdfiGrade): Record<string, unknown> {
+  const { id: _id, _etag, _lastModifiedDate, ...body } = g;
+  return body;
+}
+
+describe('projected grade line items have a category', () => {
+  it('the grades service path: period and final grade line items are in "Grading period grade" / "Final grade"', async () => {
+    const items = await expectEveryItemCategorised();
+    const final = items.find((i) => i.metadata?.gradeType === 'Final')!;
+    const quarter = items.find((i) => i.title === `${Q1} grade`)!;
+    expect(final).toBeDefined();
+    expect(quarter).toBeDefined();
+    const titleOf = async (id: string) => (await get(`${GRADEBOOK}/categories/${id}`)).json().category.title;
+    expect(await titleOf(final.category!.sourcedId)).toBe('Final grade');
+    expect(await titleOf(quarter.category!.sourcedId)).toBe('Grading period grade');
+    // Every projected line item of the tenant (also other classes' entries and grades) names an existing category.
+    const all = await get(`${GRADEBOOK}/lineItems?limit=1000&filter=${encodeURIComponent("title~' grade'")}`);
+    expect(all.statusCode, all.body).toBe(200);
+    const categories = await get(`${GRADEBOOK}/categories?limit=1000`);
+    const known = new Set((categories.json().categories as { sourcedId: string }[]).map((c) => c.sourcedId));
+    for (const item of all.json().lineItems as LineItem[])
+      if (item.metadata?.gradeType) expect(known.has(item.category?.sourcedId ?? ''), item.sourcedId).toBe(true);
+  });
+
+  it('a narrowed projection of grade line items alone (the demo seed’s) projects their categories first', async () => {
+    await h.database.query(
+      `UPDATE oneroster.line_items SET category_sourced_id = NULL
+        WHERE tenant_id = $1 AND class_sourced_id = $2 AND metadata ? 'gradeType'`,
+      [tenant, section.id],
+    );
+    await h.database.query(
+      `DELETE FROM oneroster.categories WHERE tenant_id = $1 AND class_sourced_id = $2 AND metadata ? 'gradeCategory'`,
+      [tenant, section.id],
+    );
+    await runWork(h.env, systemPrincipal(tenant, 'test'), {}, (w) =>
+      projectEdfiToOneRoster(w.tx, tenant, {
+        only: ['lineItems', 'results'],
+        sources: ['gradeLineItems', 'gradeResults'],
+        retire: false,
+      }),
+    );
+    const items = await expectEveryItemCategorised();
+    expect(items.filter((i) => i.metadata?.gradeType)).toHaveLength(2);
+  });
+});
+
+describe('deleting an Ed-Fi grade retires its OneRoster face', () => {
+  it('result at once; line item and category with the last result; a grade posted again brings them back', async () => {
+    const quarterGrades = (await edfiGrades()).filter((g) => !isFinal(g));
+    expect(quarterGrades).toHaveLength(roster.length);
+    const item = (await classLineItems()).find((i) => i.title === `${Q1} grade`)!;
+    const [first, ...rest] = quarterGrades;
+    expect((await get(`${GRADEBOOK}/results/${first!.id}`)).statusCode).toBe(200);
+
+    expect((await deleteGrade(first!.id)).statusCode).toBe(204);
+    const gone = await get(`${GRADEBOOK}/results/${first!.id}`);
+    expect(gone.statusCode).toBe(404);
+    expect((await classResults()).map((r) => r.sourcedId)).not.toContain(first!.id);
+    // Other results remain: the line item stays.
+    expect((await get(`${GRADEBOOK}/lineItems/${item.sourcedId}`)).statusCode).toBe(200);
+
+    for (const g of rest) expect((await deleteGrade(g.id)).statusCode).toBe(204);
+    expect((await get(`${GRADEBOOK}/lineItems/${item.sourcedId}`)).statusCode).toBe(404);
+    expect((await get(`${GRADEBOOK}/categories/${item.category!.sourcedId}`)).statusCode).toBe(404);
+    expect((await classLineItems()).map((i) => i.sourcedId)).not.toContain(item.sourcedId);
+    const [row] = await h.database.query<{ status: string }>(
+      `SELECT status FROM oneroster.line_items WHERE tenant_id = $1 AND sourced_id = $2`,
+      [tenant, item.sourcedId],
+    );
+    expect(row!.status).toBe('tobedeleted');
+    // The final grades' line item and category are untouched.
+    expect((await classLineItems()).filter((i) => i.metadata?.gradeType === 'Final')).toHaveLength(1);
+
+    // Posting a grade again through Ed-Fi (write-through) brings the line item and category back.
+    const posted = await h.inject(client, { method: 'POST', url: EDFI, payload: bodyOf(first!) });
+    expect(posted.statusCode, posted.body).toBe(201);
+    await expectEveryItemCategorised();
+    expect((await get(`${GRADEBOOK}/lineItems/${item.sourcedId}`)).statusCode).toBe(200);
+  });
+
+  it('a delete racing a re-projection of the same line item leaves no orphan either way', async () => {
+    const finals = (await edfiGrades()).filter(isFinal);
+    const item = (await classLineItems()).find((i) => i.metadata?.gradeType === 'Final')!;
+    // Delete every final grade but the last one's, while the last student's final grade is overridden.
+    const last = roster[roster.length - 1]!;
+    const survivor = finals.find((g) => g.studentSectionAssociationReference.studentUniqueId === last.uniqueId)!;
+    const doomed = finals.filter((g) => g.id !== survivor.id);
+    const answers = await Promise.all([
+      ...doomed.map((g) => deleteGrade(g.id)),
+      h.work(teacher, (w) => overrideGrade(w, section.id, 'final', last.usi, { letter: 'C', reason: 'Retake' })),
+    ]);
+    for (const a of answers.slice(0, doomed.length)) expect((a as { statusCode: number }).statusCode).toBe(204);
+    await expectConsistent();
+    expect((await get(`${GRADEBOOK}/lineItems/${item.sourcedId}`)).statusCode).toBe(200);
+    expect((await classResults()).filter((r) => r.lineItem.sourcedId === item.sourcedId)).toHaveLength(1);
+
+    // The last delete races another re-projection of it: the line item ends retired with its last result.
+    const again = await Promise.all([
+      deleteGrade(survivor.id),
+      h.work(teacher, (w) => overrideGrade(w, section.id, 'final', last.usi, { letter: null })).catch((e) => e),
+    ]);
+    expect(again[0].statusCode).toBe(204);
+    await expectConsistent();
+  });
+});
+
+/** No active projected grade line item without an active result, no active result under a retired line item. */
+async function expectConsistent() {
+  const bad = await h.database.query<{ sourced_id: string; problem: string }>(
+    `SELECT li.sourced_id, 'item without result' AS problem FROM oneroster.line_items li
+      WHERE li.tenant_id = $1 AND li.class_sourced_id = $2 AND li.status = 'active' AND li.metadata ? 'gradeType'
+        AND NOT EXISTS (SELECT 1 FROM oneroster.results r WHERE r.tenant_id = li.tenant_id
+          AND r.line_item_sourced_id = li.sourced_id AND r.status = 'active')
+     UNION ALL
+     SELECT r.sourced_id, 'result under retired item' FROM oneroster.results r
+       JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = r.line_item_sourced_id
+      WHERE r.tenant_id = $1 AND li.class_sourced_id = $2 AND r.status = 'active' AND li.status <> 'active'
+     UNION ALL
+     SELECT g.id::text, 'grade without result' FROM edfi.grade g
+       JOIN edfi.section se ON se.tenant_id = g.tenant_id AND se.sectionidentifier = g.sectionidentifier
+        AND se.localcoursecode = g.localcoursecode AND se.schoolid = g.schoolid AND se.schoolyear = g.schoolyear
+      WHERE g.tenant_id = $1 AND se.id = $2::uuid AND NOT EXISTS (SELECT 1 FROM oneroster.results r
+        WHERE r.tenant_id = g.tenant_id AND r.sourced_id = g.id::text AND r.status = 'active')`,
+    [tenant, section.id],
+  );
+  expect(bad).toEqual([]);
+}
