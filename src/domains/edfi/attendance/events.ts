@@ -1,7 +1,8 @@
 /**
  * Replacing a set of Ed-Fi attendance events so that the Ed-Fi API's view stays true: rows that stay
  * keep their resource id (and change version, unless their reason changed); rows that go are tracked
- * in edfi.deletes_tracking for Change Queries (`/deletes`), as an Ed-Fi API DELETE would be.
+ * in edfi.deletes_tracking for Change Queries (`/deletes`) by the tables' own delete triggers (migration
+ * 0013), as an Ed-Fi API DELETE's are, so each deleted event is tracked exactly once.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -30,11 +31,6 @@ const pairs = (events: readonly WantedEvent[]): SQL =>
         events.map((w) => sql`(${w.studentUsi}::int, ${w.categoryId}::int)`),
         sql`, `,
       )})`;
-
-const descriptorUri = sql`(SELECT d.namespace || '#' || d.codevalue FROM edfi.descriptor d
-  WHERE d.descriptorid = g.attendanceeventcategorydescriptorid)`;
-const uniqueIdOf = sql`(SELECT s.studentuniqueid FROM edfi.student s
-  WHERE s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi)`;
 
 /** The conflict update of a kept event: only a changed reason rewrites it (and moves its change version). */
 const reasonChange = (reason: AnyPgColumn) => ({
@@ -85,13 +81,7 @@ export async function replaceSectionDay(work: Work, day: SectionDay, wanted: rea
       sql`DELETE FROM edfi.studentsectionattendanceevent e
        WHERE e.tenant_id = ${work.tenantId} AND e.sectionidentifier = ${day.sectionIdentifier}
          AND e.localcoursecode = ${day.localCourseCode} AND e.schoolid = ${day.schoolId}
-         AND e.schoolyear = ${day.schoolYear} AND e.eventdate = ${day.date}::date AND ${pairs(wanted)}
-       RETURNING e.*`,
-      sql`SELECT g.tenant_id, 'studentSectionAttendanceEvents', g.id, jsonb_build_object(
-             'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
-             'localCourseCode', g.localcoursecode, 'schoolId', g.schoolid, 'schoolYear', g.schoolyear,
-             'sectionIdentifier', g.sectionidentifier, 'studentUniqueId', ${uniqueIdOf})
-      FROM g`,
+         AND e.schoolyear = ${day.schoolYear} AND e.eventdate = ${day.date}::date AND ${pairs(wanted)}`,
       upsert,
     ),
   );
@@ -140,30 +130,19 @@ export async function replaceSchoolDays(
          AND e.eventdate = ${day.date}::date AND e.studentusi IN (${sql.join(
            students.map((s) => sql`${s}::int`),
            sql`, `,
-         )}) AND ${pairs(wanted)}
-       RETURNING e.*`,
-      sql`SELECT g.tenant_id, 'studentSchoolAttendanceEvents', g.id, jsonb_build_object(
-             'attendanceEventCategoryDescriptor', ${descriptorUri}, 'eventDate', g.eventdate,
-             'schoolId', g.schoolid, 'schoolYear', g.schoolyear, 'studentUniqueId', ${uniqueIdOf})
-      FROM g`,
+         )}) AND ${pairs(wanted)}`,
       upsert,
     ),
   );
 }
 
 /**
- * One round trip for a replacement: the delete of the events no longer wanted (`g`), their Change Queries
- * tracking (read from `g`) and the upsert of the wanted ones, as data-modifying CTEs of one statement.
- * The delete and the upsert touch disjoint keys (the delete spares every wanted student–category pair),
- * so the one snapshot they share changes nothing.
+ * One round trip for a replacement: the delete of the events no longer wanted (`g`) and the upsert of the
+ * wanted ones, as data-modifying CTEs of one statement. The delete and the upsert touch disjoint keys (the
+ * delete spares every wanted student–category pair), so the one snapshot they share changes nothing.
  */
-function replaceStatement(remove: SQL, tracking: SQL, upsert: SQLWrapper | undefined): SQL {
-  return sql`
-    WITH g AS (${remove}),
-      tracked AS (INSERT INTO edfi.deletes_tracking (tenant_id, resource, id, keyvalues) ${tracking})${
-        upsert ? sql`, kept AS (${upsert.getSQL()})` : sql``
-      }
-    SELECT 1`;
+function replaceStatement(remove: SQL, upsert: SQLWrapper | undefined): SQL {
+  return upsert ? sql`WITH g AS (${remove}), kept AS (${upsert.getSQL()}) SELECT 1` : remove;
 }
 
 /** Takes transaction-scoped advisory locks on `keys`, in one stable order (no deadlock between takers). */
