@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { applicationPlugins } from '../../src/app.js';
+import { TtlCache } from '../../src/platform/cache/ttl-cache.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
@@ -30,9 +31,16 @@ const seconds = Number(process.env.TAIL_SECONDS ?? '5');
 const rounds = Number(process.env.TAIL_ROUNDS ?? '3');
 const which = process.env.TAIL_ENDPOINT ?? 'byid';
 
-// A/B: TAIL_POOL_IDLE_MS=10000 gives every pool node-postgres's default idle timeout (before the fix).
-if (process.env.TAIL_POOL_IDLE_MS) {
-  const idleTimeoutMillis = Number(process.env.TAIL_POOL_IDLE_MS);
+// A/B: TAIL_BASELINE=1 runs as before the fixes: node-postgres's default 10-s idle timeout on every
+// pool and no background renewal of the policies (a request reloads them when they expire).
+if (process.env.TAIL_BASELINE === '1') {
+  const idleTimeoutMillis = 10_000;
+  const proto = TtlCache.prototype as unknown as { getOrLoad: (...args: unknown[]) => Promise<unknown> };
+  const getOrLoad = proto.getOrLoad;
+  proto.getOrLoad = function (this: unknown, ...[key, load, options]: unknown[]) {
+    const { renew: _renew, ...rest } = (options ?? {}) as { renew?: unknown };
+    return getOrLoad.call(this, key, load, rest);
+  };
   const Pool = pg.Pool;
   pg.Pool = class extends Pool {
     constructor(config?: pg.PoolConfig) {
