@@ -34,21 +34,18 @@ const clock = () => performance.timeOrigin + performance.now();
 const als = new AsyncLocalStorage<RequestRecord>();
 
 export class Probe {
-  requests: RequestRecord[] = [];
-  stalls: Span[] = [];
-  gcs: Span[] = [];
-  loads: Span[] = [];
-  connects: Span[] = [];
+  readonly requests: RequestRecord[] = [];
+  readonly stalls: Span[] = [];
+  readonly gcs: Span[] = [];
+  readonly loads: Span[] = [];
+  readonly connects: Span[] = [];
   private histogram?: IntervalHistogram;
   private timer?: NodeJS.Timeout;
   private observer?: PerformanceObserver;
 
+  /** Empties the records in place (the patched functions hold on to the arrays). */
   reset(): void {
-    this.requests = [];
-    this.stalls = [];
-    this.gcs = [];
-    this.loads = [];
-    this.connects = [];
+    for (const list of [this.requests, this.stalls, this.gcs, this.loads, this.connects]) list.length = 0;
   }
 
   start(): void {
@@ -153,18 +150,19 @@ export class Probe {
       loadOnce: (key: unknown, load: () => Promise<unknown>) => unknown;
     };
     const loadOnce = proto.loadOnce;
-    proto.loadOnce = function (this: TtlCache<string, never>, key, load) {
+    proto.loadOnce = function (this: TtlCache<string, never>, key, load, inFlight) {
       const record = als.getStore();
       if (record) record.cacheLoads++;
       const ttl = this.ttl;
-      return loadOnce.call(this, key, async () => {
+      const timed = async () => {
         const t = clock();
         try {
           return await load();
         } finally {
           loads.push({ start: t, ms: clock() - t, what: `ttl${ttl}` });
         }
-      });
+      };
+      return loadOnce.call(this, key, timed, inFlight);
     };
   }
 }

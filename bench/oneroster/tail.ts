@@ -20,7 +20,7 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { ROSTERING_BASE } from '../../src/standards/oneroster/rostering-routes.js';
-import { drain, load } from '../lib/http-load.js';
+import { assertAllOk, drain, load } from '../lib/http-load.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import { districtFiles, districtSize, writePackage } from './district.js';
 import { Probe, type Span } from './tail-probe.js';
@@ -65,7 +65,11 @@ try {
   await writePackage(dir, districtFiles(size, tenant), '2026-08-01T00:00:00.000Z');
   await importPackage(database, tenant, dir);
   await database.exec('ANALYZE');
-  const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+  const app = await buildApp({
+    database,
+    logger: createLogger((process.env.TAIL_LOG ?? 'silent') as 'silent'),
+    plugins: applicationPlugins(),
+  });
   probe.install(app);
   const token = await clientToken(app, database, tenant, ['roster.readonly']);
   const headers = { authorization: `Bearer ${token}` };
@@ -78,6 +82,8 @@ try {
         ? pick(size.classes, (i) => `${ROSTERING_BASE}/classes/cls-${String(i).padStart(6, '0')}/students`)
         : pick(size.students, (i) => `${ROSTERING_BASE}/users/stu-${String(i).padStart(6, '0')}`);
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const first = await fetch(`${appUrl}${paths[0]}`, { headers });
+  if (!first.ok) throw new Error(`${paths[0]} answered ${first.status}: ${(await first.text()).slice(0, 500)}`);
   await load(appUrl, { connections: 50, seconds: 1, headers, paths });
   const max = await load(appUrl, { connections: 50, seconds, headers, paths });
   await drain(`${appUrl}${paths[0]}`, headers);
@@ -91,6 +97,7 @@ try {
     probe.start();
     const result = await load(appUrl, { connections: 50, seconds, headers, paths, overallRate: rate, timeline: true });
     const loop = probe.stop();
+    assertAllOk(`paced round ${round}`, result);
     await drain(`${appUrl}${paths[0]}`, headers);
     console.log(JSON.stringify({ round, rate, load: os.loadavg()[0], ...summarise(result.timeline!, loop) }));
   }
