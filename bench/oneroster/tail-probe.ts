@@ -147,7 +147,7 @@ export class Probe {
       return result;
     } as typeof clientQuery;
     const proto = TtlCache.prototype as unknown as {
-      loadOnce: (key: unknown, load: () => Promise<unknown>) => unknown;
+      loadOnce: (key: unknown, load: () => Promise<unknown>, inFlight: unknown) => unknown;
     };
     const loadOnce = proto.loadOnce;
     proto.loadOnce = function (this: TtlCache<string, never>, key, load, inFlight) {
