@@ -20,6 +20,8 @@ export interface LoadResult {
    * server's.
    */
   generatorLateP99?: number;
+  /** Paced loads with `timeline`: [due time (ms since the epoch), latency (ms)] of every request. */
+  timeline?: [number, number][];
 }
 
 export interface LoadOptions {
@@ -35,6 +37,8 @@ export interface LoadOptions {
   paths?: readonly string[];
   /** Requests per second over all connections, evenly paced: a fixed offered load instead of saturation. */
   overallRate?: number;
+  /** Paced loads: also return every request's due time and latency (bench/oneroster/tail.ts). */
+  timeline?: boolean;
 }
 
 export function load(url: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -47,6 +51,7 @@ export function load(url: string, options: LoadOptions = {}): Promise<LoadResult
     paths: options.paths,
     body: options.body,
     bodyTemplate: options.bodyTemplate,
+    timeline: options.timeline,
     overallRate: options.overallRate === undefined ? undefined : Math.max(1, Math.round(options.overallRate)),
   };
   return new Promise((resolve, reject) => {

@@ -5,9 +5,8 @@
 import autocannon from 'autocannon';
 import { pacedLoad } from './paced-load.mjs';
 
-const { url, connections, seconds, method, headers, paths, body, bodyTemplate, overallRate } = JSON.parse(
-  process.argv[2],
-);
+const options = JSON.parse(process.argv[2]);
+const { url, connections, seconds, method, headers, paths, body, bodyTemplate, overallRate, timeline } = options;
 const run = Math.random().toString(36).slice(2, 8);
 let next = 0;
 let counter = 0;
@@ -17,7 +16,9 @@ const nextBody = () => (bodyTemplate !== undefined ? bodyTemplate.replaceAll('{n
 
 if (overallRate) {
   // A fixed offered rate, evenly paced (see paced-load.mjs for why not autocannon's overallRate).
-  process.send(await pacedLoad({ url, connections, seconds, rate: overallRate, method, headers, nextPath, nextBody }));
+  process.send(
+    await pacedLoad({ url, connections, seconds, rate: overallRate, method, headers, nextPath, nextBody, timeline }),
+  );
 } else {
   const result = await autocannon({
     url,

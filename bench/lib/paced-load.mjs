@@ -8,7 +8,8 @@ import http from 'node:http';
 
 /**
  * @param {{url: string, connections: number, seconds: number, rate: number, method: string,
- *   headers?: Record<string, string>, nextPath: () => string, nextBody: () => string | undefined}} options
+ *   headers?: Record<string, string>, nextPath: () => string, nextBody: () => string | undefined,
+ *   timeline?: boolean}} options
  */
 export async function pacedLoad(options) {
   const target = new URL(options.url);
@@ -19,6 +20,9 @@ export async function pacedLoad(options) {
   // How late the generator itself sent each request (its own timer, GC and CPU share): counted in the
   // latency (from the due time) but not the server's doing, so it is reported beside the p99.
   const lateness = [];
+  // With `timeline`: [wall-clock due time (ms since the epoch), latency] of every request, so that a
+  // probe can line the slow ones up with what the server recorded at the same moments.
+  const timeline = [];
   let errors = 0;
   let non2xx = 0;
   const start = performance.now() + 50;
@@ -43,6 +47,7 @@ export async function pacedLoad(options) {
           response.resume();
           response.once('end', () => {
             latencies.push(performance.now() - due);
+            if (options.timeline) timeline.push([performance.timeOrigin + due, performance.now() - due]);
             if (response.statusCode < 200 || response.statusCode >= 300) non2xx++;
             resolve();
           });
@@ -79,5 +84,6 @@ export async function pacedLoad(options) {
     errors,
     non2xx,
     total: latencies.length + errors,
+    ...(options.timeline ? { timeline } : {}),
   };
 }

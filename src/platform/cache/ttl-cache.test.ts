@@ -91,6 +91,59 @@ describe('TtlCache', () => {
     expect(await cache.getOrLoad('k', load)).toBe(3);
   });
 
+  it('getOrLoad with renew: a warm entry is renewed by `renew` in the background, readers never wait', async () => {
+    const clock = manualClock();
+    const cache = new TtlCache<string, number>(1000, 10, clock.now);
+    const calls = { load: 0, renew: 0 };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = async () => (calls.load++, 1);
+    const renew = async () => {
+      calls.renew++;
+      await gate; // a slow renewal: readers must not wait for it
+      return 2;
+    };
+    expect(await cache.getOrLoad('k', load, { renew })).toBe(1);
+    clock.advance(800);
+    // 50 concurrent readers in the last quarter: all served the warm value at once, one renewal started.
+    const served = await Promise.all(Array.from({ length: 50 }, () => cache.getOrLoad('k', load, { renew })));
+    expect(served).toEqual(Array(50).fill(1));
+    expect(calls).toEqual({ load: 1, renew: 1 });
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cache.get('k')).toBe(2);
+    expect(calls).toEqual({ load: 1, renew: 1 });
+  });
+
+  it('getOrLoad: a caller that finds nothing never waits for a renewal (it may need the connection the caller holds)', async () => {
+    const clock = manualClock();
+    const cache = new TtlCache<string, number>(1000, 10, clock.now);
+    const stuck = new Promise<number>(() => undefined); // e.g. queued for a pooled connection forever
+    expect(await cache.getOrLoad('k', async () => 1, { renew: () => stuck })).toBe(1);
+    clock.advance(800);
+    expect(await cache.getOrLoad('k', async () => 1, { renew: () => stuck })).toBe(1); // renewal started
+    clock.advance(201); // expired while the renewal hangs
+    const loads = { n: 0 };
+    const concurrent = Array.from({ length: 10 }, () => cache.getOrLoad('k', async () => (loads.n++, 3)));
+    expect(await Promise.all(concurrent)).toEqual(Array(10).fill(3));
+    expect(loads.n).toBe(1); // still one load for concurrent misses
+  });
+
+  it('getOrLoad: a renewal under way when its key is deleted is not stored (a policy change is not undone)', async () => {
+    const clock = manualClock();
+    const cache = new TtlCache<string, number>(1000, 10, clock.now);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await cache.getOrLoad('k', async () => 1);
+    clock.advance(800);
+    cache.getOrLoad('k', async () => 1, { renew: () => gate.then(() => 2) });
+    cache.delete('k');
+    expect(await cache.getOrLoad('k', async () => 3)).toBe(3);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cache.get('k')).toBe(3);
+  });
+
   it('getOrLoad: a load under way when its key is deleted is not stored (a revocation is not undone)', async () => {
     const cache = new TtlCache<string, boolean>(1000);
     let release!: () => void;

@@ -43,6 +43,17 @@ function copyStatement(table: string, columns: string[], source: string): string
   return `COPY ${qualified} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+/**
+ * How long a pooled PostgreSQL connection may sit unused before the pool closes it (all three pools:
+ * this one and the tenant read and write sessions). node-postgres closes them after 10 s by default,
+ * so a pool that a burst had grown shrank again within seconds, and the next burst opened connections
+ * on the request path: a new backend, its login, role and tenant setup, and the first planning of
+ * every named statement, while the requests behind it queued. Measured with bench/oneroster/tail.ts,
+ * those openings were the slowest requests of a paced run. Five minutes keeps the working set warm
+ * through a lull; an idle server still gives its connections back.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60 * 1000;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
 }
@@ -51,6 +62,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
     application_name: options.applicationName ?? 'schola',
     // Lets a tenant transaction's setup ride on its BEGIN (see begin-prelude.ts).
     Client: PreludeClient,
@@ -64,7 +76,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     throw databaseConnectError(url, error);
   }
   const db = drizzlePg({ client: pool }) as unknown as AppDb;
-  const sessions = { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'schola' };
+  const sessions = {
+    max: options.poolMax ?? 10,
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+    applicationName: options.applicationName ?? 'schola',
+  };
   const tenantReads = createTenantSessions(url, { ...sessions, readOnly: true });
   const tenantWrites = createTenantSessions(url, { ...sessions, readOnly: false });
   const sessionOf = (client: pg.PoolClient | pg.Pool): Session => ({

@@ -32,20 +32,34 @@ interface Connection {
   db: NodePgDatabase;
 }
 
+type Detached = <T>(fn: (db: TenantDb) => Promise<T>) => Promise<T>;
+const detachedRunners = new WeakMap<TenantDb, Detached>();
+
+/**
+ * For work that must outlive the caller's (a cache renewing itself in the background): runs `fn` for
+ * the same tenant as `db`, on a session connection of its own from the same pool, once the caller's
+ * work may long be over. Undefined for a tenant transaction (PGlite, domain services): its work
+ * cannot outlive it. Read it while `db` is the caller's: the connection may serve another tenant later.
+ */
+export function detachedRunner(db: TenantDb): Detached | undefined {
+  return detachedRunners.get(db);
+}
+
 export function createTenantSessions(
   url: string,
-  options: { max: number; applicationName: string; readOnly: boolean },
+  options: { max: number; idleTimeoutMillis?: number; applicationName: string; readOnly: boolean },
 ): TenantSessions {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max,
+    idleTimeoutMillis: options.idleTimeoutMillis,
     application_name: `${options.applicationName}-${options.readOnly ? 'reads' : 'writes'}`,
     // Applied when each connection opens, before its first query.
     options: `-c role=${APP_ROLE}${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
   });
   pool.on('error', () => undefined);
   const connections = new WeakMap<pg.PoolClient, Connection>();
-  return {
+  const sessions: TenantSessions = {
     async run(tenantId, fn) {
       if (!UUID.test(tenantId)) throw new AppError('bad_request', 'The tenant id is not a UUID.');
       const client = await pool.connect();
@@ -57,6 +71,7 @@ export function createTenantSessions(
           await client.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId.toLowerCase()]);
           connection.tenantId = tenantId;
         }
+        detachedRunners.set(connection.db as TenantDb, (detached) => sessions.run(tenantId, detached));
         // A session database, not a transaction: each statement commits on its own.
         return await fn(connection.db);
       } finally {
@@ -67,6 +82,7 @@ export function createTenantSessions(
     },
     close: () => pool.end(),
   };
+  return sessions;
 }
 
 /** Read-only work confined to the tenant: on a tenant read connection (server) or in a tenant transaction (PGlite). */
