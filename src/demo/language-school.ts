@@ -4,12 +4,12 @@
  * and attendance, products and invoices (PIX, boleto, card) and a CRM funnel from lead to enrolment.
  */
 import * as core from '../domains/core/tables.js';
-import * as crm from '../domains/crm/tables.js';
 import * as curriculum from '../domains/curriculum/tables.js';
-import * as finance from '../domains/finance/tables.js';
 import * as ops from '../domains/school-ops/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
+import { seedLanguageSchoolTuition } from './language-school-tuition.js';
+import { seedLanguageSchoolCrm } from './language-school-crm.js';
 import { BR_FIRST_NAMES, BR_LAST_NAMES } from './names.js';
 import { languageSchoolCalendar } from './language-school-dates.js';
 import { addDays, isoDate, type Random } from './random.js';
@@ -204,234 +204,15 @@ export async function seedLanguageSchool(
     );
   await insertAll(tx, ops.attendance, attendance);
 
-  const tuition = {
-    tenantId,
-    id: id(),
-    organizationId,
-    name: 'Mensalidade',
-    description: 'Mensalidade do curso regular',
-    price: 450,
-    type: 'tuition',
-    recurrence: 'monthly',
-    isActive: true,
-  };
-  const material = {
-    tenantId,
-    id: id(),
-    organizationId,
-    name: 'Material didático',
-    price: 220,
-    type: 'material',
-    recurrence: 'once',
-    isActive: true,
-  };
-  await insertAll(tx, finance.products, [tuition, material]);
-  await insertAll(tx, finance.discounts, [
-    {
-      tenantId,
-      id: id(),
-      organizationId,
-      name: 'Irmãos',
-      type: 'percentage',
-      value: 10,
-      conditions: { siblings: 2 },
-      isActive: true,
-    },
-    {
-      tenantId,
-      id: id(),
-      organizationId,
-      name: 'Pagamento antecipado',
-      type: 'fixed',
-      value: 25,
-      conditions: { daysBeforeDue: 5 },
-      isActive: true,
-    },
-  ]);
-  // The term's first month in integer cents, as the billing service issues them (one per enrolment and
-  // month, net = gross with no discount), most paid and the rest overdue; the billing step issues the next.
-  const tuitionCents = Math.round(tuition.price * 100);
-  const invoices = students.flatMap((s, i) =>
-    [-2].map((delta) => {
-      const paid = rng.chance(0.9);
-      const period = cal.month(delta);
-      const due = cal.day(delta, 10);
-      const method = rng.pick(['pix', 'boleto', 'card'] as const);
-      const invoiceId = id();
-      const externalId = `gw_${rng.int(100000, 999999)}`;
-      // The draws of the second month the demo once issued here, kept: the same seed still gives the same
-      // funnel, referrers and referral rewards after it (tests rely on which families get a discount).
-      rng.chance(0.4);
-      rng.pick(['pix', 'boleto', 'card'] as const);
-      id();
-      rng.int(100000, 999999);
-      return {
-        tenantId,
-        id: invoiceId,
-        organizationId,
-        payerId: i % 2 === 0 ? parents[i / 2]!.id : s.id,
-        studentId: s.id,
-        enrollmentId: enrollments[i]!.id,
-        period,
-        amount: tuition.price,
-        discountAmount: 0,
-        grossCents: tuitionCents,
-        discountCents: 0,
-        feeCents: 0,
-        creditCents: 0,
-        netCents: tuitionCents,
-        paidCents: paid ? tuitionCents : 0,
-        dueDate: due,
-        paidAt: paid ? new Date(`${due}T15:00:00-03:00`) : null,
-        status: paid ? 'paid' : 'overdue',
-        paymentMethod: method,
-        externalId,
-        items: [{ productId: tuition.id, description: tuition.name, amount: tuition.price }],
-      };
-    }),
-  );
-  await insertAll(tx, finance.invoices, invoices);
-  await insertAll(
-    tx,
-    finance.transactions,
-    invoices
-      .filter((v) => v.status === 'paid')
-      .map((v) => ({
-        tenantId,
-        id: id(),
-        organizationId,
-        invoiceId: v.id,
-        amount: v.amount,
-        amountCents: v.netCents,
-        payerId: v.payerId,
-        type: 'income',
-        method: v.paymentMethod,
-        externalId: v.externalId,
-        processedAt: v.paidAt,
-      })),
-  );
-
-  const funnel = [
-    'new',
-    'new',
-    'contacted',
-    'contacted',
-    'qualified',
-    'trial_scheduled',
-    'trial_completed',
-    'proposal_sent',
-    'enrolled',
-    'lost',
-    'lost',
-    'inactive',
-  ] as const;
-  const leads = Array.from({ length: 24 }, (_, i) => {
-    const first = rng.pick(BR_FIRST_NAMES);
-    return {
-      tenantId,
-      id: id(),
-      organizationId,
-      name: `${first} ${rng.pick(BR_LAST_NAMES)}`,
-      email: `${first
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')}.${i}@example.com.br`,
-      phone: `+55 11 9${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`,
-      source: rng.pick(['website', 'referral', 'walk_in', 'ad'] as const),
-      status: funnel[i % funnel.length]!,
-      interest: rng.pick(['english', 'spanish']),
-      assignedTo: staff[i % 2]!.id,
-      lastContact: new Date(`${cal.daysFromToday(-57 + 2 * i)}T14:00:00Z`),
-      utmSource: rng.pick(['instagram', 'google', null]),
-      createdAt: new Date(`${cal.daysFromToday(-60 + 2 * i)}T12:00:00Z`),
-    };
-  });
-  await insertAll(tx, crm.leads, leads);
-  await insertAll(
-    tx,
-    crm.leadInteractions,
-    leads
-      .filter((l) => l.status !== 'new')
-      .map((l) => ({
-        tenantId,
-        id: id(),
-        leadId: l.id,
-        userId: l.assignedTo,
-        type: rng.pick(['call', 'whatsapp', 'email'] as const),
-        content: 'Primeiro contato: apresentou os cursos e horários.',
-        outcome: l.status === 'lost' ? 'sem interesse no momento' : 'interessado',
-      })),
-  );
-  // The funnel moves, as the CRM service logs them (the funnel report reads how far a lead got).
-  const order = ['new', 'contacted', 'qualified', 'trial_scheduled', 'trial_completed', 'proposal_sent', 'enrolled'];
-  await insertAll(
-    tx,
-    crm.leadInteractions,
-    leads.flatMap((l, i) => {
-      const reached = order.indexOf(l.status);
-      const furthest = reached >= 0 ? reached : 1 + (i % 3); // lost/inactive leads got somewhere first
-      const steps = order.slice(1, furthest + 1);
-      const moves = reached >= 0 ? steps : [...steps, l.status];
-      let from = 'new';
-      return moves.map((to, k) => {
-        const row = {
-          tenantId,
-          id: id(),
-          leadId: l.id,
-          userId: l.assignedTo,
-          type: 'note' as const,
-          content: `Status ${from} → ${to}${to === 'lost' || to === 'inactive' ? ': sem retorno' : ''}`,
-          outcome: `status:${to}`,
-          createdAt: new Date(l.createdAt.getTime() + (k + 1) * 86_400_000),
-        };
-        from = to;
-        return row;
-      });
-    }),
-  );
-  await insertAll(
-    tx,
-    crm.trials,
-    leads
-      .filter((l) => ['trial_scheduled', 'trial_completed', 'proposal_sent', 'enrolled'].includes(l.status))
-      .map((l) => {
-        // A trial still to come is booked into the class's next session; the others were held at its first.
-        const upcoming = l.status === 'trial_scheduled';
-        const session =
-          (upcoming && sessions.find((s) => s.classId === classes[0]!.id && s.status === 'scheduled')) || sessions[0]!;
-        return {
-          tenantId,
-          id: id(),
-          leadId: l.id,
-          classId: classes[0]!.id,
-          sessionId: session.id,
-          scheduledAt: new Date(`${session.date}T${session.startTime}:00-03:00`),
-          status: upcoming ? 'scheduled' : 'completed',
-          attended: !upcoming,
-        };
-      }),
-  );
-  await insertAll(
-    tx,
-    crm.referrals,
-    leads
-      .filter((l) => l.source === 'referral')
-      .map((l, i) => ({
-        tenantId,
-        id: id(),
-        referrerId: parents[i % parents.length]!.id,
-        referredLeadId: l.id,
-        converted: l.status === 'enrolled',
-        rewardGiven: false,
-        rewardType: 'discount',
-      })),
-  );
+  const school = { tx, tenantId, organizationId, rng, id, cal };
+  const invoiceCount = await seedLanguageSchoolTuition(school, { students, parents, enrollments });
+  const leadCount = await seedLanguageSchoolCrm(school, { staff, parents, classes, sessions });
 
   return {
     languageStudents: students.length,
     languageClasses: classes.length,
-    invoices: invoices.length,
-    leads: leads.length,
+    invoices: invoiceCount,
+    leads: leadCount,
     languageAttendance: attendance.length,
   };
 }

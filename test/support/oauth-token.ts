@@ -24,3 +24,28 @@ export async function clientToken(
   if (res.statusCode !== 200) throw new Error(`the token endpoint answered ${res.statusCode}: ${res.body}`);
   return (res.json() as { access_token: string }).access_token;
 }
+
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+/**
+ * A test file's integrator calls against the app `harness()` answers (read at each call, so it can be
+ * made in beforeAll): `token` makes a new client named `label` and its scopes and answers its bearer
+ * token; `call` sends a request with a bearer token and, if given, a JSON body.
+ */
+export function bearerClient(harness: () => { app: FastifyInstance; database: Database }, label: string) {
+  return {
+    token: (tenantId: string, scopes: string[], schoolIds?: number[]): Promise<string> =>
+      clientToken(harness().app, harness().database, tenantId, {
+        name: `${label} ${scopes.join(' ')}`,
+        scopes,
+        ...(schoolIds ? { schoolIds } : {}),
+      }),
+    call: (bearer: string, method: Method, url: string, payload?: unknown) =>
+      harness().app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${bearer}` },
+        ...(payload ? { payload: payload as object } : {}),
+      }),
+  };
+}

@@ -5,15 +5,8 @@
 import type { DomainModule } from '../../platform/service/module.js';
 import { directoryRoutes } from './routes.js';
 
-export {
-  frontDesk,
-  mySections,
-  myClasses,
-  myChildren,
-  overview,
-  search,
-  sectionRoster,
-  studentProfile,
-} from './service.js';
+export { frontDesk, overview } from './dashboards.js';
+export { search } from './search.js';
+export { mySections, myClasses, myChildren, sectionRoster, studentProfile } from './service.js';
 
 export const directoryModule: DomainModule = { name: 'directory', owns: [], register: directoryRoutes };

@@ -1,4 +1,4 @@
-/** The directory's HTTP face: thin read routes over service.ts (schemas in schemas.ts). */
+/** The directory's HTTP face: thin read routes over service.ts, dashboards.ts and search.ts (schemas in schemas.ts). */
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/service/routes.js';
 import { requestWork } from '../../platform/service/work.js';
@@ -14,6 +14,8 @@ import {
   studentParams,
   studentProfile,
 } from './schemas.js';
+import { frontDesk, overview } from './dashboards.js';
+import { search } from './search.js';
 import * as directory from './service.js';
 
 const tags = ['directory'];
@@ -29,7 +31,7 @@ export function directoryRoutes(app: FastifyInstance): void {
       tags,
       response: { status: 200, description: 'The overview', schema: overviewView },
     },
-    ({ request }) => requestWork(request, (work) => directory.overview(work)),
+    ({ request }) => requestWork(request, (work) => overview(work)),
   );
   route(
     app,
@@ -99,7 +101,7 @@ export function directoryRoutes(app: FastifyInstance): void {
       tags,
       response: { status: 200, description: 'The front desk', schema: frontDeskView },
     },
-    ({ request }) => requestWork(request, (work) => directory.frontDesk(work)),
+    ({ request }) => requestWork(request, (work) => frontDesk(work)),
   );
   route(
     app,
@@ -111,6 +113,6 @@ export function directoryRoutes(app: FastifyInstance): void {
       query: searchQuery,
       response: { status: 200, description: 'Up to 8 of each', schema: searchResult },
     },
-    ({ query, request }) => requestWork(request, (work) => directory.search(work, query)),
+    ({ query, request }) => requestWork(request, (work) => search(work, query)),
   );
 }

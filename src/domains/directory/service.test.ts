@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
-import { myChildren, myClasses, mySections, overview, search, sectionRoster, studentProfile } from './service.js';
+import { overview } from './dashboards.js';
+import { search } from './search.js';
+import { myChildren, myClasses, mySections, sectionRoster, studentProfile } from './service.js';
 
 let h: DomainHarness;
 let teacher: Principal;

@@ -7,7 +7,8 @@ import { MASTERY_PATHS, masteryRoutes } from './routes.js';
 import { dailyTargets, mapTestResults, masteryProgress } from './tables.js';
 
 export * from './rules.js';
-export { planDay, recordLessonAttempt, recordMapResult, recordTargetProgress, testOut } from './service.js';
+export { planDay, recordTargetProgress } from './service.js';
+export { recordLessonAttempt, recordMapResult, testOut } from './skills.js';
 
 export const masteryModule: DomainModule = {
   name: 'mastery',

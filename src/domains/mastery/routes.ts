@@ -18,15 +18,8 @@ import {
   testOutInput,
   testOutView,
 } from './schemas.js';
-import {
-  dayPlan,
-  planDay,
-  recordLessonAttempt,
-  recordMapResult,
-  recordTargetProgress,
-  studentProgress,
-  testOut,
-} from './service.js';
+import { dayPlan, planDay, recordTargetProgress } from './service.js';
+import { recordLessonAttempt, recordMapResult, studentProgress, testOut } from './skills.js';
 
 const tags = ['mastery learning'];
 const errors = MASTERY_ERROR_CODES;

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
-import { planDay, recordLessonAttempt, recordTargetProgress, testOut } from './service.js';
+import { planDay, recordTargetProgress } from './service.js';
+import { recordLessonAttempt, testOut } from './skills.js';
 
 let h: DomainHarness;
 let tenant: string;

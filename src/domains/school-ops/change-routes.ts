@@ -1,17 +1,14 @@
-/** Routes of class and session changes (class-changes.ts) and the owner's cash read (cash-months.ts). */
+/**
+ * Routes of class and session changes (class-changes.ts, session-changes.ts) and the owner's cash read
+ * (cash-months.ts).
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../platform/service/routes.js';
 import { requestWork } from '../../platform/service/work.js';
 import { cashMonths } from './cash-months.js';
-import {
-  cancelClass,
-  cancellationPreview,
-  cancelSession,
-  classSessions,
-  rescheduleSession,
-  updateClass,
-} from './class-changes.js';
+import { cancelClass, cancellationPreview, updateClass } from './class-changes.js';
+import { cancelSession, classSessions, rescheduleSession } from './session-changes.js';
 import { transferEnrollment } from './transfers.js';
 import { SCHOOL_OPS_ERROR_CODES } from './errors.js';
 import { getSession } from './schedule.js';

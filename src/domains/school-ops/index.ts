@@ -8,7 +8,8 @@ import { SCHOOL_OPS_PATHS as P, schoolOpsRoutes } from './routes.js';
 import { attendance, classes, enrollments, placements, schedules, sessions } from './tables.js';
 
 export { activeEnrollmentCount, createClass, enroll, getClass, listClasses, lockClass } from './classes.js';
-export { cancelClass, cancelSession, rescheduleSession, updateClass } from './class-changes.js';
+export { cancelClass, updateClass } from './class-changes.js';
+export { cancelSession, rescheduleSession } from './session-changes.js';
 export { transferEnrollment } from './transfers.js';
 export { addSchedule, createSession, generateSessions, getSession, weekSessions } from './schedule.js';
 export { sessionRoster, takeAttendance } from './attendance.js';

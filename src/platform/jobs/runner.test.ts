@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
+import type { TestDatabase } from '../../../test/support/db.js';
+import { disposeJobTenant, jobTenant } from '../../../test/support/job-tenant.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../http/errors.js';
 import { createLogger } from '../log/logger.js';
@@ -23,18 +23,9 @@ let uploadDir: string;
 const logger = createLogger('silent');
 
 beforeAll(async () => {
-  database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'jobs-runner', 'Jobs runner', 'district')`,
-    [tenantId],
-  );
-  uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-runner-'));
+  ({ database, tenantId, uploadDir } = await jobTenant('jobs-runner', 'Jobs runner'));
 });
-afterAll(async () => {
-  await database?.dispose();
-  if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
-});
+afterAll(() => disposeJobTenant({ database, uploadDir }));
 
 const admin = (): Principal => ({ kind: 'user', tenantId, actorId: 'admin-7', roles: ['district_admin'], scopes: [] });
 

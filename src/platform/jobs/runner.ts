@@ -29,42 +29,21 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import PgBoss from 'pg-boss';
-import type { Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { pgBossDb, type PgBossDb } from './pg-boss-db.js';
-import { holdJobLock, recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
-import type { JobContext, JobDefinition, JobOutcome, JobRunner, JobRunnerOptions, LiveJob } from './job-types.js';
+import { recoverInterruptedJobs, removeStaleUploads } from './recovery.js';
+import type { JobDefinition, JobRunner, JobRunnerOptions } from './job-types.js';
 import { createTaskQueues, deadLetterQueue, runOneTask, type TaskDefinition } from './tasks.js';
-import {
-  UploadMissingError,
-  checkUpload,
-  insertJobRow,
-  readUpload,
-  removeUpload,
-  updateJobRow,
-  uploadPath,
-  writeUpload,
-} from './storage.js';
+import { insertJobRow, removeUpload, updateJobRow, writeUpload } from './storage.js';
 import { Waker, within } from './timing.js';
+import { settleJob, type LiveEntry, type Payload } from './job-execution.js';
 
 export type { JobContext, JobDefinition, JobOutcome, JobRunner, JobRunnerOptions, LiveJob } from './job-types.js';
-
-interface Payload {
-  tenantId: string;
-  principal: Principal;
-  parameters: Record<string, unknown>;
-  upload: string;
-}
-
-interface LiveEntry extends LiveJob {
-  tenantId: string;
-}
 
 // pg-boss refuses 24 h or more. Whether a job is alive is recovery.ts's call, not this timer's.
 const EXPIRE_SECONDS = 23 * 60 * 60;
 const QUEUE_OPTIONS = { retryLimit: 0, expireInSeconds: EXPIRE_SECONDS };
-const UNEXPECTED = 'the job failed unexpectedly (see the server log)';
 const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 export function createJobRunner(database: Database, options: JobRunnerOptions): JobRunner {
@@ -97,69 +76,12 @@ export function createJobRunner(database: Database, options: JobRunnerOptions): 
       graceMs: options.orphanGraceMs ?? 2 * 60 * 1000,
     });
 
-  async function settle(
-    definition: JobDefinition,
-    id: string,
-    payload: Payload,
-    entry: LiveEntry,
-  ): Promise<JobOutcome | undefined> {
-    const jobLog = log.child({ jobId: id, job: definition.name });
-    try {
-      return await holdJobLock(database, id, async () => {
-        await updateJobRow(database, payload.tenantId, id, { status: 'running', startedAt: new Date() });
-        entry.status = 'running';
-        const context: JobContext = {
-          id,
-          tenantId: payload.tenantId,
-          principal: payload.principal,
-          parameters: payload.parameters,
-          database,
-          log: jobLog,
-          uploadPath: uploadPath(options.uploadDir, payload.upload),
-          readUpload: () => readUpload(options.uploadDir, payload.upload),
-          setProgress: (progress) => void (entry.progress = progress),
-          get progress() {
-            return entry.progress;
-          },
-        };
-        let outcome: JobOutcome;
-        try {
-          await checkUpload(options.uploadDir, payload.upload);
-          outcome = await definition.run(context);
-        } catch (error) {
-          jobLog.error({ err: error }, 'job failed');
-          const message =
-            error instanceof UploadMissingError ? error.message : (definition.describeError?.(error) ?? UNEXPECTED);
-          outcome = { status: 'failed', error: message, result: { progress: entry.progress ?? null } };
-        }
-        await updateJobRow(database, payload.tenantId, id, {
-          status: outcome.status,
-          completedAt: new Date(),
-          result: JSON.stringify(outcome.result),
-          errorMessage: outcome.status === 'failed' ? (outcome.error ?? UNEXPECTED) : null,
-        });
-        return outcome;
-      });
-    } catch (error) {
-      jobLog.error({ err: error }, 'could not record the job');
-      // One more try; if the database is gone, the next start records the job as interrupted.
-      await updateJobRow(
-        database,
-        payload.tenantId,
-        id,
-        { status: 'failed', completedAt: new Date(), errorMessage: UNEXPECTED },
-        { onlyUnfinished: true },
-      ).catch(() => undefined);
-      return undefined;
-    }
-  }
-
   async function execute(definition: JobDefinition, id: string, payload: Payload): Promise<void> {
     const entry = live.get(id) ?? { tenantId: payload.tenantId, status: 'pending', progress: undefined };
     live.set(id, entry);
     running.add(id);
     try {
-      const outcome = await settle(definition, id, payload, entry);
+      const outcome = await settleJob({ database, uploadDir: options.uploadDir, log }, definition, id, payload, entry);
       await removeUpload(options.uploadDir, payload.upload);
       try {
         if (outcome?.status === 'completed') await boss!.complete(definition.name, id);

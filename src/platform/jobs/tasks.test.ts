@@ -3,12 +3,9 @@
  * letter after the last attempt, idempotency keys, queueing from a unit of work only once it
  * committed, and cron schedules.
  */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
+import type { TestDatabase } from '../../../test/support/db.js';
+import { disposeJobTenant, jobTenant } from '../../../test/support/job-tenant.js';
 import { createAccessControl } from '../auth/access.js';
 import { createLogger } from '../log/logger.js';
 import { runWork, systemPrincipal } from '../service/work.js';
@@ -21,18 +18,9 @@ let uploadDir: string;
 const logger = createLogger('silent');
 
 beforeAll(async () => {
-  database = await migratedDatabase();
-  tenantId = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'jobs-tasks', 'Jobs tasks', 'district')`,
-    [tenantId],
-  );
-  uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schola-tasks-'));
+  ({ database, tenantId, uploadDir } = await jobTenant('jobs-tasks', 'Jobs tasks'));
 });
-afterAll(async () => {
-  await database?.dispose();
-  if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
-});
+afterAll(() => disposeJobTenant({ database, uploadDir }));
 
 async function withRunner(tasks: TaskDefinition<never>[], fn: (runner: JobRunner) => Promise<void>): Promise<void> {
   const runner = createJobRunner(database, { logger, uploadDir, pollIntervalMs: 50, cronIntervalSeconds: 1 });

@@ -17,7 +17,7 @@ import { findPgError } from '../../platform/db/pg-errors.js';
 import { transaction, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isDistrictLevel, requireEdfiScope } from './authorization.js';
-import { ValidationCollector } from './codec.js';
+import { ValidationCollector } from './value-checks.js';
 import {
   DESCRIPTOR_COLUMNS,
   descriptorCollection,

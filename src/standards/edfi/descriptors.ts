@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rowsOf } from '../../platform/db/database.js';
 import { requireEdfiScope } from './authorization.js';
-import { ValidationCollector } from './codec.js';
+import { ValidationCollector } from './value-checks.js';
 import {
   DESCRIPTOR_COLUMNS,
   descriptorCollection,

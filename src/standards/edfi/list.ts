@@ -9,7 +9,7 @@ import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isDistrictLevel, readScope } from './authorization.js';
-import { checkValue, splitDescriptorUri, ValidationCollector } from './codec.js';
+import { checkValue, splitDescriptorUri, ValidationCollector } from './value-checks.js';
 import type { ResourceModel } from './model.js';
 import { queryCondition, queryFields, selectFrom, toResource, type RawRow } from './query.js';
 import type { EdfiSession } from './store.js';

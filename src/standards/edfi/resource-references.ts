@@ -41,6 +41,11 @@ export const section: ReferenceDef = {
     sessionName: null,
   },
 };
+export const disciplineIncident: ReferenceDef = {
+  json: 'disciplineIncidentReference',
+  target: 'disciplineIncidents',
+  keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' },
+};
 export const edOrg = (optional = false): ReferenceDef => ({
   json: 'educationOrganizationReference',
   target: 'educationOrganizations',

@@ -6,15 +6,10 @@
  * collections have no column).
  */
 import * as edfi from '../../domains/edfi/tables.js';
-import type { DescriptorDef, ReferenceDef, ResourceDef } from './model.js';
+import type { ReferenceDef, ResourceDef } from './model.js';
+import { d, disciplineIncident, edOrg as edOrgReference, student } from './resource-references.js';
 
-const d = (json: string, type: string): DescriptorDef => ({ json, type: `${type}Descriptor` });
-const student: ReferenceDef = { json: 'studentReference', target: 'students', keys: { studentUniqueId: 'studentUSI' } };
-const edOrg: ReferenceDef = {
-  json: 'educationOrganizationReference',
-  target: 'educationOrganizations',
-  keys: { educationOrganizationId: 'educationOrganizationId' },
-};
+const edOrg = edOrgReference();
 /**
  * 5.2 grading periods are also keyed by gradingPeriodName: accepted, not stored (edfi.gradingperiod has no such
  * column).
@@ -187,14 +182,7 @@ export const ACADEMIC_RECORD_RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.studentDisciplineIncidentAssociation,
     scalars: [],
     descriptors: [d('studentParticipationCodeDescriptor', 'DisciplineIncidentParticipationCode')],
-    references: [
-      student,
-      {
-        json: 'disciplineIncidentReference',
-        target: 'disciplineIncidents',
-        keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' },
-      },
-    ],
+    references: [student, disciplineIncident],
   },
   {
     collection: 'disciplineActions',

@@ -4,7 +4,17 @@
  */
 import * as edfi from '../../domains/edfi/tables.js';
 import type { ResourceDef } from './model.js';
-import { d, edOrg, school, schoolYear, section, session, staff, student } from './resource-references.js';
+import {
+  d,
+  disciplineIncident,
+  edOrg,
+  school,
+  schoolYear,
+  section,
+  session,
+  staff,
+  student,
+} from './resource-references.js';
 
 export const EVENT_RESOURCE_DEFS: ResourceDef[] = [
   // Attendance
@@ -104,14 +114,7 @@ export const EVENT_RESOURCE_DEFS: ResourceDef[] = [
     table: edfi.studentDisciplineIncidentBehaviorAssociation,
     scalars: ['behaviorDetailedDescription'],
     descriptors: [d('behaviorDescriptor', 'Behavior')],
-    references: [
-      student,
-      {
-        json: 'disciplineIncidentReference',
-        target: 'disciplineIncidents',
-        keys: { incidentIdentifier: 'incidentIdentifier', schoolId: 'schoolId' },
-      },
-    ],
+    references: [student, disciplineIncident],
   },
 
   // Assessment

@@ -6,7 +6,8 @@
  * resources-organizations.ts, -scheduling.ts, -enrollment.ts, -events.ts and -academic-record.ts (the
  * references they share are in resource-references.ts).
  */
-import { compile, type ResourceDef, type ResourceModel } from './model.js';
+import { compile } from './compile.js';
+import type { ResourceDef, ResourceModel } from './model.js';
 import { ACADEMIC_RECORD_RESOURCE_DEFS } from './resources-academic-record.js';
 import { ENROLLMENT_RESOURCE_DEFS } from './resources-enrollment.js';
 import { EVENT_RESOURCE_DEFS } from './resources-events.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultPolicies } from '../../platform/auth/default-policies.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
-import { clientToken } from '../../../test/support/oauth-token.js';
+import { bearerClient } from '../../../test/support/oauth-token.js';
 import { importPackage } from './csv/import.js';
 import { counts } from './list-counts.js';
 import { pageStats } from './page-cache.js';
@@ -22,16 +22,8 @@ let h: DomainHarness;
 let tenant: string;
 let roster: string;
 
-/** A new OAuth client's bearer token with these scopes (bound to `schoolIds` if given). */
-const token = (tenantId: string, scopes: string[], schoolIds?: number[]): Promise<string> =>
-  clientToken(h.app, h.database, tenantId, {
-    name: `pages ${scopes.join(' ')}`,
-    scopes,
-    ...(schoolIds ? { schoolIds } : {}),
-  });
-
-const call = (bearer: string, method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, payload?: unknown) =>
-  h.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload ? { payload } : {}) });
+/** New OAuth clients' bearer tokens (bound to `schoolIds` if given), and calls with them. */
+const { token, call } = bearerClient(() => h, 'pages');
 
 type Objects = Record<string, unknown>[];
 

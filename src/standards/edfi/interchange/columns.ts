@@ -5,7 +5,7 @@
  * the XML each column's value is (`Source`), so a length or type is never written twice.
  */
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { columnOf } from '../model.js';
+import { columnOf } from '../compile.js';
 import type { Fields, Opt } from './fields.js';
 import { RowError } from './row-error.js';
 import type { Row, TableSpec } from './mapping.js';

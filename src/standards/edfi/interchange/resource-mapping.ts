@@ -15,7 +15,8 @@
  * Where the XML differs (nested groups such as `Name/FirstName`, a renamed child), `ElementDef` overrides it.
  */
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { columnOf, type ChildModel, type ResourceModel, type Shape } from '../model.js';
+import { columnOf } from '../compile.js';
+import type { ChildModel, ResourceModel, Shape } from '../model.js';
 import { readColumns, readSource, tableSpec, type Source } from './columns.js';
 import { childrenOf, type Fields } from './fields.js';
 import type { ElementMapping, Phase, Row, RowOut } from './mapping.js';
