@@ -1,17 +1,17 @@
 /**
- * The demo district's gradebooks (the first school's, where the demo accounts are: gradebooks are the
- * seed's slowest rows on PGlite): every section gets three weighted categories (Homework 20 % with the
- * lowest dropped, Quizzes 30 %, Tests 50 %), a first quarter of assignments (all scored, a few late,
- * missing or exempt) and the second quarter so far, and both quarters' grades with some teacher
- * comments. Written directly (the seed runs as the owner) following the grades service's rules (the
- * same pure functions compute the grades, on the default A–F scale), then projected to OneRoster like
- * every Ed-Fi write. Own random stream.
+ * The demo district's gradebooks (every school's: each demo teacher and student sees grades): every
+ * section gets three weighted categories (Homework 20 % with the lowest dropped, Quizzes 30 %, Tests
+ * 50 %), a first quarter of assignments (all scored, a few late, missing or exempt) and the second
+ * quarter so far, and both quarters' grades with some teacher comments. Written directly (the seed
+ * runs as the owner) following the grades service's rules (the same pure functions compute the grades,
+ * on the default A–F scale), then projected to OneRoster like every Ed-Fi write. Own random stream.
  */
 import { sql } from 'drizzle-orm';
 import * as edfi from '../domains/edfi/tables.js';
 import {
   computeSchoolGrades,
   GRADING_DEFAULTS,
+  HIGH_SCHOOL_GRADE_LEVELS,
   levelFor,
   periodGrade,
   setCourseGpaLevel,
@@ -23,6 +23,7 @@ import type { Tx } from '../platform/db/transaction.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
 import { insertAll } from './bulk.js';
 import { ensureDemoDescriptors } from './descriptors.js';
+import { HIGH_SCHOOL_COURSES } from './k12.js';
 import { Random } from './random.js';
 
 interface SectionRow {
@@ -65,22 +66,20 @@ const COMMENTS = [
 ];
 
 /**
- * Each school's own catalog, fitting the grades it serves: weighted (honors, AP) courses only where
- * there are high-school grades; an elementary or middle school's own course stays regular, and the
- * district's catalog (taught from kindergarten on) gets no weighted level at all.
+ * More of each school's own catalog, not yet taught (no sections): regular courses a school administrator
+ * may level. A high school's honors and AP courses, which it does teach, come with the roster (k12.ts).
  */
 const OWN_COURSES = {
-  high: [
-    { code: 'APCSP', title: 'AP Computer Science Principles', level: 'ap' },
-    { code: 'HGEO', title: 'Honors Geometry', level: 'honors' },
-    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
-  ],
+  high: [{ code: 'WRIT', title: 'Creative Writing' }],
   other: [
-    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
-    { code: 'KEYB', title: 'Keyboarding', level: 'regular' },
+    { code: 'WRIT', title: 'Creative Writing' },
+    { code: 'KEYB', title: 'Keyboarding' },
   ],
 } as const;
-const HIGH_SCHOOL_GRADES = sql.raw(`'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'`);
+const HIGH_SCHOOL_GRADES = sql.join(
+  HIGH_SCHOOL_GRADE_LEVELS.map((x) => sql`${x}`),
+  sql`, `,
+);
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -89,7 +88,7 @@ const addDays = (iso: string, days: number) => {
 };
 
 /** Writes the gradebooks (in the seed's transaction); `today` bounds what is assigned and scored. */
-export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: number, seed: number, today: string) {
+export async function seedK12Gradebooks(tx: Tx, tenantId: string, seed: number, today: string) {
   const rng = new Random(seed + 1709);
   const sections = rowsOf<SectionRow>(
     await tx.execute(sql`
@@ -99,7 +98,7 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
         FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
          AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
          AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear
-       WHERE s.tenant_id = ${tenantId} AND s.schoolid = ${schoolId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
+       WHERE s.tenant_id = ${tenantId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
   );
   const periods = rowsOf<PeriodRow>(
     await tx.execute(sql`
@@ -213,13 +212,13 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
 }
 
 /**
- * The school's final grades through the grades service, as its staff would compute them at the end of
+ * Every school's final grades through the grades service, as its staff would compute them at the end of
  * the term: every section's final grade from all its gradebook entries, and from them the course
  * transcripts (credits, grade points) that the GPA, the class rank and the official transcript read.
- * Before that every school gets its own catalog (OWN_COURSES): a high school's honors and AP courses are
- * levelled through the grades service; an elementary school's transcript stays all regular.
+ * Before that a high school's honors and AP courses are levelled through the grades service (which
+ * refuses them elsewhere), so its students' weighted GPA differs; an elementary school's stays regular.
  */
-export async function seedFinalGrades(database: Database, tenantId: string, schoolId: number) {
+export async function seedFinalGrades(database: Database, tenantId: string) {
   await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'demo'), {}, async (w) => {
     const schools = rowsOf<{ schoolid: number; high: boolean }>(
       await w.tx.execute(sql`
@@ -243,9 +242,9 @@ export async function seedFinalGrades(database: Database, tenantId: string, scho
     );
     await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
     for (const s of schools.filter((x) => x.high))
-      for (const c of OWN_COURSES.high)
-        if (c.level !== 'regular') await setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level });
-    await computeSchoolGrades(w, schoolId, 'final');
+      for (const c of Object.values(HIGH_SCHOOL_COURSES))
+        await setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level });
+    for (const s of schools) await computeSchoolGrades(w, Number(s.schoolid), 'final');
     // The final grades' OneRoster face (the composition root's hook is not registered in the seed).
     await projectEdfiToOneRoster(w.tx, tenantId, {
       only: ['lineItems', 'results'],

@@ -108,14 +108,8 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     const classroom = await seedClassroom(tx, district!.id, k12, rng);
     const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
     const health = await seedHealth(tx, district!.id, k12, size.seed, new Date());
-    const daily = await seedK12Daily(tx, district!.id, k12, size.seed);
-    const gradebooks = await seedK12Gradebooks(
-      tx,
-      district!.id,
-      k12.schools[0]!.schoolId,
-      size.seed,
-      new Date().toISOString().slice(0, 10),
-    );
+    const daily = await seedK12Daily(tx, district!.id, k12, size.seed, new Date().toISOString().slice(0, 10));
+    const gradebooks = await seedK12Gradebooks(tx, district!.id, size.seed, new Date().toISOString().slice(0, 10));
     const [school] = await tx
       .insert(tenants)
       .values({
@@ -182,10 +176,9 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     parentAccountId: accountOf(`parent@${DEMO_EMAIL_DOMAIN}`),
     childUsi: child.studentUSI,
   });
-  // The first school's final grades (and so course transcripts and GPAs) through the grades service,
-  // after each school got its own catalog (weighted courses only where there are high-school grades).
-  if (size.finalGrades !== false)
-    await seedFinalGrades(database, seeded.districtTenantId, k12Result!.schools[0]!.schoolId);
+  // Every school's final grades (and so course transcripts and GPAs) through the grades service, after
+  // the high schools' honors and AP courses got their levels (refused where there are no grades 9–12).
+  if (size.finalGrades !== false) await seedFinalGrades(database, seeded.districtTenantId);
   // Fresh statistics for everything just written: PGlite runs no autovacuum, so without this its
   // planner sees empty tables and picks nested loops (the section attendance rates took 97 s).
   await database.exec('ANALYZE');
