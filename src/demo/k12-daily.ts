@@ -1,6 +1,6 @@
 /**
  * The demo district's daily work, after the roster (k12.ts): section attendance taken for every section
- * on every school day up to today (k12-attendance.ts) with the school days derived by the default rule —
+ * on the last school days before today and the school days' absences before them (k12-attendance.ts) —
  * a few students chronically absent — a few discipline incidents per
  * school, and two-hour-learning targets, skills and MAP results for some students of the first
  * school. Written directly (the seed runs as the owner), following the services' rules, so the
@@ -28,6 +28,7 @@ import { ensureDemoDescriptors } from './descriptors.js';
 import { seedSectionAttendance } from './k12-attendance.js';
 import type { K12Result } from './k12.js';
 import { Random } from './random.js';
+import { timed } from './timed.js';
 
 /** k12.ts loads SIS-style exceptions for the first 20 instructional days; section attendance follows them. */
 const FIRST_DAY = 20;
@@ -38,16 +39,21 @@ export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, see
   const d = await ensureDemoDescriptors(tx);
   const counts: Record<string, number> = {};
   const days = await instructionalDays(tx, tenantId);
+  // The Ed-Fi school year is the calendar year it ends in: that of the last school day.
+  const schoolYear = Number([...days.values()][0]?.at(-1)?.slice(0, 4));
 
-  // Attendance: every instructional day up to today (k12-attendance.ts), after the chronically absent
+  // Attendance: every instructional day before today (k12-attendance.ts), after the chronically absent
   // students' early absences (school-day records, as a SIS exports them), which those days' marks follow.
   const chronic = new Set(k12.students.filter((_, i) => i % 17 === 3).map((s) => s.studentUSI));
-  await seedEarlyAbsences(tx, tenantId, k12, days, chronic, seed);
-  Object.assign(counts, await seedSectionAttendance(tx, tenantId, [...chronic], seed, today));
+  await timed('early absences', () => seedEarlyAbsences(tx, tenantId, k12, days, chronic, seed));
+  Object.assign(
+    counts,
+    await timed('section attendance', () => seedSectionAttendance(tx, tenantId, [...chronic], seed, today, schoolYear)),
+  );
   counts.chronicallyAbsentStudents = chronic.size;
 
-  counts.disciplineIncidents = await seedDiscipline(tx, tenantId, k12, days, d, rng);
-  counts.masteryStudents = await seedMastery(tx, tenantId, k12, days, rng);
+  counts.disciplineIncidents = await timed('discipline', () => seedDiscipline(tx, tenantId, k12, days, d, rng));
+  counts.masteryStudents = await timed('mastery', () => seedMastery(tx, tenantId, k12, days, rng));
   return counts;
 }
 

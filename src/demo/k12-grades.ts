@@ -24,7 +24,9 @@ import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.j
 import { insertAll } from './bulk.js';
 import { ensureDemoDescriptors } from './descriptors.js';
 import { HIGH_SCHOOL_COURSES } from './k12.js';
+import { transaction } from '../platform/db/transaction.js';
 import { Random } from './random.js';
+import { timed } from './timed.js';
 
 interface SectionRow {
   sectionidentifier: string;
@@ -203,11 +205,16 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, seed: number, 
       });
     }
   }
-  await insertAll(tx, edfi.gradebookCategory, categories);
-  await insertAll(tx, edfi.gradebookEntry, entries);
-  await insertAll(tx, edfi.studentGradebookEntry, scores);
-  await insertAll(tx, edfi.grade, grades);
-  await projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false });
+  await timed('insert gradebookCategory', () => insertAll(tx, edfi.gradebookCategory, categories));
+  await timed('insert gradebookEntry', () => insertAll(tx, edfi.gradebookEntry, entries));
+  await timed('insert studentGradebookEntry', () => insertAll(tx, edfi.studentGradebookEntry, scores));
+  await timed('insert grade', () => insertAll(tx, edfi.grade, grades));
+  // Statistics first: PGlite runs no autovacuum, and with the seed's tables looking empty its planner joins
+  // the scores to their line items, sections and students by nested loops (most of a minute).
+  await tx.execute(sql`ANALYZE`);
+  await timed('project gradebooks', () =>
+    projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false }),
+  );
   return { gradebookEntries: entries.length, gradebookScores: scores.length, periodGrades: grades.length };
 }
 
@@ -240,16 +247,24 @@ export async function seedFinalGrades(database: Database, tenantId: string) {
         })),
       ),
     );
-    await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
+    await timed('project courses', () => projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false }));
     for (const s of schools.filter((x) => x.high))
       for (const c of Object.values(HIGH_SCHOOL_COURSES))
-        await setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level });
-    for (const s of schools) await computeSchoolGrades(w, Number(s.schoolid), 'final');
-    // The final grades' OneRoster face (the composition root's hook is not registered in the seed).
-    await projectEdfiToOneRoster(w.tx, tenantId, {
-      only: ['lineItems', 'results'],
-      sources: ['gradeLineItems', 'gradeResults'],
-      retire: false,
-    });
+        await timed('level ' + c.code, () => setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level }));
+    for (const s of schools)
+      await timed('final ' + s.schoolid, () => computeSchoolGrades(w, Number(s.schoolid), 'final'));
   });
+  // The final grades' OneRoster face (the composition root's hook is not registered in the seed), after fresh
+  // statistics (as the owner: ANALYZE skips the tables a tenant's role does not own), without which PGlite's
+  // planner matched every grade to its line item by nested loops (half a minute).
+  await database.exec('ANALYZE');
+  await transaction(database, ({ tx }) =>
+    timed('project finals', () =>
+      projectEdfiToOneRoster(tx, tenantId, {
+        only: ['lineItems', 'results'],
+        sources: ['gradeLineItems', 'gradeResults'],
+        retire: false,
+      }),
+    ),
+  );
 }

@@ -10,6 +10,7 @@ import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.j
 import { DEMO_DESCRIPTORS, ensureDemoDescriptors } from './descriptors.js';
 import { seedOneRosterFace, teacherEmails } from './oneroster-face.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
+import { demoCalendar } from './calendar.js';
 import { addDays, isoDate, type Random } from './random.js';
 
 export interface K12Size {
@@ -73,10 +74,7 @@ export const DEMO_LEA_ID = 255901;
 export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Random): Promise<K12Result> {
   const d = await ensureDemoDescriptors(tx);
   const year = size.schoolYear;
-  const yearStart = new Date(Date.UTC(year - 1, 7, 17)); // mid-August
-  const yearEnd = new Date(Date.UTC(year, 4, 28)); // end of May
-  const winterBreak = new Date(Date.UTC(year - 1, 11, 20));
-  const springStart = new Date(Date.UTC(year, 0, 6));
+  const { yearStart, yearEnd, winterBreak, springStart, instructionalDays } = demoCalendar(year);
   const counts: Record<string, number> = {};
   const count = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
 
@@ -139,11 +137,6 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   count('schools', schools.length);
 
   // Calendar, sessions --------------------------------------------------------------------------
-  const instructionalDays: Date[] = [];
-  for (let day = yearStart; day <= yearEnd; day = addDays(day, 1)) {
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !(day >= winterBreak && day < springStart)) instructionalDays.push(day);
-  }
   const fallDays = instructionalDays.filter((x) => x < winterBreak).length;
   const calendarCode = `${year}-STUDENT`;
   const yearRound = `${year - 1}-${year} Year Round`;
