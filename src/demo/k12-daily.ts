@@ -1,7 +1,7 @@
 /**
- * The demo district's daily work, after the roster (k12.ts): two weeks of section attendance taken
- * for every section (the whole roster, as the attendance service stores it) with the school days
- * derived by the default rule — a few students chronically absent — a few discipline incidents per
+ * The demo district's daily work, after the roster (k12.ts): section attendance taken for every section
+ * on the last school days before today and the school days' absences before them (k12-attendance.ts) —
+ * a few students chronically absent — a few discipline incidents per
  * school, and two-hour-learning targets, skills and MAP results for some students of the first
  * school. Written directly (the seed runs as the owner), following the services' rules, so the
  * attendance, counsellor and mastery screens have something to show. Own random stream: the rest
@@ -25,124 +25,35 @@ import { rowsOf } from '../platform/db/database.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
 import { ensureDemoDescriptors } from './descriptors.js';
+import { seedSectionAttendance } from './k12-attendance.js';
 import type { K12Result } from './k12.js';
 import { Random } from './random.js';
+import { timed } from './timed.js';
 
 /** k12.ts loads SIS-style exceptions for the first 20 instructional days; section attendance follows them. */
 const FIRST_DAY = 20;
 const WEEKS = 2;
 
-interface SectionRoster {
-  sectionidentifier: string;
-  localcoursecode: string;
-  schoolid: number;
-  schoolyear: number;
-  students: number[];
-}
-
-export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, seed: number) {
+export async function seedK12Daily(tx: Tx, tenantId: string, k12: K12Result, seed: number, today: string) {
   const rng = new Random(seed + 1217);
   const d = await ensureDemoDescriptors(tx);
   const counts: Record<string, number> = {};
   const days = await instructionalDays(tx, tenantId);
-  const sections = rowsOf<SectionRoster>(
-    await tx.execute(sql`
-      SELECT s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear,
-             array_agg(a.studentusi ORDER BY a.studentusi) AS students
-        FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
-         AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
-         AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear
-       WHERE s.tenant_id = ${tenantId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
-  );
+  // The Ed-Fi school year is the calendar year it ends in: that of the last school day.
+  const schoolYear = Number([...days.values()][0]?.at(-1)?.slice(0, 4));
 
-  // Attendance ----------------------------------------------------------------------------------
+  // Attendance: every instructional day before today (k12-attendance.ts), after the chronically absent
+  // students' early absences (school-day records, as a SIS exports them), which those days' marks follow.
   const chronic = new Set(k12.students.filter((_, i) => i % 17 === 3).map((s) => s.studentUSI));
-  const category = d.AttendanceEventCategoryDescriptor;
-  const sectionRows: (typeof edfi.studentSectionAttendanceEvent.$inferInsert)[] = [];
-  /** student|date → [sections taken, missed, unexcused] for the daily rule. */
-  const daily = new Map<
-    string,
-    { schoolId: number; schoolYear: number; taken: number; missed: number; unexcused: number }
-  >();
-  for (const school of k12.schools) {
-    for (const date of (days.get(school.schoolId) ?? []).slice(FIRST_DAY, FIRST_DAY + WEEKS * 5)) {
-      // Whole-day absences first: a chronically absent student misses most days.
-      const away = new Map<number, 'absent' | 'excused'>();
-      for (const s of k12.students.filter((x) => x.schoolId === school.schoolId)) {
-        if (rng.chance(chronic.has(s.studentUSI) ? 0.8 : 0.03))
-          away.set(s.studentUSI, rng.chance(0.4) ? 'excused' : 'absent');
-      }
-      for (const section of sections.filter((x) => x.schoolid === school.schoolId)) {
-        for (const studentUsi of section.students) {
-          const whole = away.get(studentUsi);
-          const mark =
-            whole ??
-            (rng.chance(0.02)
-              ? 'tardy'
-              : rng.chance(0.01)
-                ? 'early_departure'
-                : rng.chance(0.01)
-                  ? 'absent'
-                  : 'present');
-          sectionRows.push({
-            tenantId,
-            studentUSI: studentUsi,
-            sectionIdentifier: section.sectionidentifier,
-            localCourseCode: section.localcoursecode,
-            schoolId: section.schoolid,
-            schoolYear: section.schoolyear,
-            eventDate: date,
-            attendanceEventCategoryDescriptorId: {
-              present: category['In Attendance'],
-              absent: category['Unexcused Absence'],
-              excused: category['Excused Absence'],
-              tardy: category.Tardy,
-              early_departure: category['Early departure'],
-            }[mark],
-            attendanceEventReason: mark === 'excused' ? rng.pick(['Illness', 'Appointment', 'Family']) : null,
-          });
-          const key = `${studentUsi}|${date}`;
-          const day = daily.get(key) ?? {
-            schoolId: section.schoolid,
-            schoolYear: section.schoolyear,
-            taken: 0,
-            missed: 0,
-            unexcused: 0,
-          };
-          day.taken += 1;
-          if (mark === 'absent' || mark === 'excused') day.missed += 1;
-          if (mark === 'absent') day.unexcused += 1;
-          daily.set(key, day);
-        }
-      }
-    }
-  }
-  await insertAll(tx, edfi.studentSectionAttendanceEvent, sectionRows);
-  // The school day by the default rule (absent from ≥ 50 % of the day's sections), as the service derives it.
-  const dailyRows = [...daily].map(([key, day]) => {
-    const [usi, date] = key.split('|') as [string, string];
-    const absent = day.missed * 100 >= 50 * day.taken;
-    return {
-      tenantId,
-      studentUSI: Number(usi),
-      schoolId: day.schoolId,
-      schoolYear: day.schoolYear,
-      eventDate: date,
-      attendanceEventCategoryDescriptorId: !absent
-        ? category['In Attendance']
-        : day.unexcused > 0
-          ? category['Unexcused Absence']
-          : category['Excused Absence'],
-    };
-  });
-  await insertAll(tx, edfi.studentSchoolAttendanceEvent, dailyRows);
-  await seedEarlyAbsences(tx, tenantId, k12, days, chronic, seed);
-  counts.sectionAttendanceEvents = sectionRows.length;
-  counts.dailyAttendanceEvents = dailyRows.length;
+  await timed('early absences', () => seedEarlyAbsences(tx, tenantId, k12, days, chronic, seed));
+  Object.assign(
+    counts,
+    await timed('section attendance', () => seedSectionAttendance(tx, tenantId, [...chronic], seed, today, schoolYear)),
+  );
   counts.chronicallyAbsentStudents = chronic.size;
 
-  counts.disciplineIncidents = await seedDiscipline(tx, tenantId, k12, days, d, rng);
-  counts.masteryStudents = await seedMastery(tx, tenantId, k12, days, rng);
+  counts.disciplineIncidents = await timed('discipline', () => seedDiscipline(tx, tenantId, k12, days, d, rng));
+  counts.masteryStudents = await timed('mastery', () => seedMastery(tx, tenantId, k12, days, rng));
   return counts;
 }
 

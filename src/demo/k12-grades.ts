@@ -1,17 +1,17 @@
 /**
- * The demo district's gradebooks (the first school's, where the demo accounts are: gradebooks are the
- * seed's slowest rows on PGlite): every section gets three weighted categories (Homework 20 % with the
- * lowest dropped, Quizzes 30 %, Tests 50 %), a first quarter of assignments (all scored, a few late,
- * missing or exempt) and the second quarter so far, and both quarters' grades with some teacher
- * comments. Written directly (the seed runs as the owner) following the grades service's rules (the
- * same pure functions compute the grades, on the default A–F scale), then projected to OneRoster like
- * every Ed-Fi write. Own random stream.
+ * The demo district's gradebooks (every school's: each demo teacher and student sees grades): every
+ * section gets three weighted categories (Homework 20 % with the lowest dropped, Quizzes 30 %, Tests
+ * 50 %), a first quarter of assignments (all scored, a few late, missing or exempt) and the second
+ * quarter so far, and both quarters' grades with some teacher comments. Written directly (the seed
+ * runs as the owner) following the grades service's rules (the same pure functions compute the grades,
+ * on the default A–F scale), then projected to OneRoster like every Ed-Fi write. Own random stream.
  */
 import { sql } from 'drizzle-orm';
 import * as edfi from '../domains/edfi/tables.js';
 import {
   computeSchoolGrades,
   GRADING_DEFAULTS,
+  HIGH_SCHOOL_GRADE_LEVELS,
   levelFor,
   periodGrade,
   setCourseGpaLevel,
@@ -23,7 +23,10 @@ import type { Tx } from '../platform/db/transaction.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
 import { insertAll } from './bulk.js';
 import { ensureDemoDescriptors } from './descriptors.js';
+import { HIGH_SCHOOL_COURSES } from './k12.js';
+import { transaction } from '../platform/db/transaction.js';
 import { Random } from './random.js';
+import { timed } from './timed.js';
 
 interface SectionRow {
   sectionidentifier: string;
@@ -65,22 +68,20 @@ const COMMENTS = [
 ];
 
 /**
- * Each school's own catalog, fitting the grades it serves: weighted (honors, AP) courses only where
- * there are high-school grades; an elementary or middle school's own course stays regular, and the
- * district's catalog (taught from kindergarten on) gets no weighted level at all.
+ * More of each school's own catalog, not yet taught (no sections): regular courses a school administrator
+ * may level. A high school's honors and AP courses, which it does teach, come with the roster (k12.ts).
  */
 const OWN_COURSES = {
-  high: [
-    { code: 'APCSP', title: 'AP Computer Science Principles', level: 'ap' },
-    { code: 'HGEO', title: 'Honors Geometry', level: 'honors' },
-    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
-  ],
+  high: [{ code: 'WRIT', title: 'Creative Writing' }],
   other: [
-    { code: 'WRIT', title: 'Creative Writing', level: 'regular' },
-    { code: 'KEYB', title: 'Keyboarding', level: 'regular' },
+    { code: 'WRIT', title: 'Creative Writing' },
+    { code: 'KEYB', title: 'Keyboarding' },
   ],
 } as const;
-const HIGH_SCHOOL_GRADES = sql.raw(`'Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'`);
+const HIGH_SCHOOL_GRADES = sql.join(
+  HIGH_SCHOOL_GRADE_LEVELS.map((x) => sql`${x}`),
+  sql`, `,
+);
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -89,7 +90,7 @@ const addDays = (iso: string, days: number) => {
 };
 
 /** Writes the gradebooks (in the seed's transaction); `today` bounds what is assigned and scored. */
-export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: number, seed: number, today: string) {
+export async function seedK12Gradebooks(tx: Tx, tenantId: string, seed: number, today: string) {
   const rng = new Random(seed + 1709);
   const sections = rowsOf<SectionRow>(
     await tx.execute(sql`
@@ -99,7 +100,7 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
         FROM edfi.section s JOIN edfi.studentsectionassociation a ON a.tenant_id = s.tenant_id
          AND a.sectionidentifier = s.sectionidentifier AND a.localcoursecode = s.localcoursecode
          AND a.schoolid = s.schoolid AND a.schoolyear = s.schoolyear
-       WHERE s.tenant_id = ${tenantId} AND s.schoolid = ${schoolId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
+       WHERE s.tenant_id = ${tenantId} GROUP BY 1, 2, 3, 4 ORDER BY 1`),
   );
   const periods = rowsOf<PeriodRow>(
     await tx.execute(sql`
@@ -204,22 +205,27 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, schoolId: numb
       });
     }
   }
-  await insertAll(tx, edfi.gradebookCategory, categories);
-  await insertAll(tx, edfi.gradebookEntry, entries);
-  await insertAll(tx, edfi.studentGradebookEntry, scores);
-  await insertAll(tx, edfi.grade, grades);
-  await projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false });
+  await timed('insert gradebookCategory', () => insertAll(tx, edfi.gradebookCategory, categories));
+  await timed('insert gradebookEntry', () => insertAll(tx, edfi.gradebookEntry, entries));
+  await timed('insert studentGradebookEntry', () => insertAll(tx, edfi.studentGradebookEntry, scores));
+  await timed('insert grade', () => insertAll(tx, edfi.grade, grades));
+  // Statistics first: PGlite runs no autovacuum, and with the seed's tables looking empty its planner joins
+  // the scores to their line items, sections and students by nested loops (most of a minute).
+  await tx.execute(sql`ANALYZE`);
+  await timed('project gradebooks', () =>
+    projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false }),
+  );
   return { gradebookEntries: entries.length, gradebookScores: scores.length, periodGrades: grades.length };
 }
 
 /**
- * The school's final grades through the grades service, as its staff would compute them at the end of
+ * Every school's final grades through the grades service, as its staff would compute them at the end of
  * the term: every section's final grade from all its gradebook entries, and from them the course
  * transcripts (credits, grade points) that the GPA, the class rank and the official transcript read.
- * Before that every school gets its own catalog (OWN_COURSES): a high school's honors and AP courses are
- * levelled through the grades service; an elementary school's transcript stays all regular.
+ * Before that a high school's honors and AP courses are levelled through the grades service (which
+ * refuses them elsewhere), so its students' weighted GPA differs; an elementary school's stays regular.
  */
-export async function seedFinalGrades(database: Database, tenantId: string, schoolId: number) {
+export async function seedFinalGrades(database: Database, tenantId: string) {
   await runWork({ database, access: createAccessControl() }, systemPrincipal(tenantId, 'demo'), {}, async (w) => {
     const schools = rowsOf<{ schoolid: number; high: boolean }>(
       await w.tx.execute(sql`
@@ -241,16 +247,24 @@ export async function seedFinalGrades(database: Database, tenantId: string, scho
         })),
       ),
     );
-    await projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false });
+    await timed('project courses', () => projectEdfiToOneRoster(w.tx, tenantId, { only: ['courses'], retire: false }));
     for (const s of schools.filter((x) => x.high))
-      for (const c of OWN_COURSES.high)
-        if (c.level !== 'regular') await setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level });
-    await computeSchoolGrades(w, schoolId, 'final');
-    // The final grades' OneRoster face (the composition root's hook is not registered in the seed).
-    await projectEdfiToOneRoster(w.tx, tenantId, {
-      only: ['lineItems', 'results'],
-      sources: ['gradeLineItems', 'gradeResults'],
-      retire: false,
-    });
+      for (const c of Object.values(HIGH_SCHOOL_COURSES))
+        await timed('level ' + c.code, () => setCourseGpaLevel(w, Number(s.schoolid), c.code, { level: c.level }));
+    for (const s of schools)
+      await timed('final ' + s.schoolid, () => computeSchoolGrades(w, Number(s.schoolid), 'final'));
   });
+  // The final grades' OneRoster face (the composition root's hook is not registered in the seed), after fresh
+  // statistics (as the owner: ANALYZE skips the tables a tenant's role does not own), without which PGlite's
+  // planner matched every grade to its line item by nested loops (half a minute).
+  await database.exec('ANALYZE');
+  await transaction(database, ({ tx }) =>
+    timed('project finals', () =>
+      projectEdfiToOneRoster(tx, tenantId, {
+        only: ['lineItems', 'results'],
+        sources: ['gradeLineItems', 'gradeResults'],
+        retire: false,
+      }),
+    ),
+  );
 }

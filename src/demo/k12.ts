@@ -10,6 +10,7 @@ import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.j
 import { DEMO_DESCRIPTORS, ensureDemoDescriptors } from './descriptors.js';
 import { seedOneRosterFace, teacherEmails } from './oneroster-face.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
+import { demoCalendar } from './calendar.js';
 import { addDays, isoDate, type Random } from './random.js';
 
 export interface K12Size {
@@ -52,16 +53,28 @@ const COURSES = [
   { code: 'ART', title: 'Visual Arts', subject: 'Fine and Performing Arts' },
   { code: 'PE', title: 'Physical Education', subject: 'Physical, Health, and Safety Education' },
 ] as const;
+/**
+ * A high school teaches its own honors and AP courses (its own catalog) instead of the district's
+ * mathematics and science, which are taught from kindergarten on and so stay regular: a weighted level
+ * is only for courses offered solely at high schools (the grades service refuses it elsewhere).
+ */
+export const HIGH_SCHOOL_COURSES: Partial<Record<(typeof COURSES)[number]['code'], SchoolCourse>> = {
+  MATH: { code: 'HGEO', title: 'Honors Geometry', subject: 'Mathematics', level: 'honors' },
+  SCI: { code: 'APBIO', title: 'AP Biology', subject: 'Science', level: 'ap' },
+};
+interface SchoolCourse {
+  code: string;
+  title: string;
+  subject: (typeof COURSES)[number]['subject'];
+  level: 'honors' | 'ap';
+}
 
 export const DEMO_LEA_ID = 255901;
 
 export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Random): Promise<K12Result> {
   const d = await ensureDemoDescriptors(tx);
   const year = size.schoolYear;
-  const yearStart = new Date(Date.UTC(year - 1, 7, 17)); // mid-August
-  const yearEnd = new Date(Date.UTC(year, 4, 28)); // end of May
-  const winterBreak = new Date(Date.UTC(year - 1, 11, 20));
-  const springStart = new Date(Date.UTC(year, 0, 6));
+  const { yearStart, yearEnd, winterBreak, springStart, instructionalDays } = demoCalendar(year);
   const counts: Record<string, number> = {};
   const count = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
 
@@ -124,11 +137,6 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   count('schools', schools.length);
 
   // Calendar, sessions --------------------------------------------------------------------------
-  const instructionalDays: Date[] = [];
-  for (let day = yearStart; day <= yearEnd; day = addDays(day, 1)) {
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !(day >= winterBreak && day < springStart)) instructionalDays.push(day);
-  }
   const fallDays = instructionalDays.filter((x) => x < winterBreak).length;
   const calendarCode = `${year}-STUDENT`;
   const yearRound = `${year - 1}-${year} Year Round`;
@@ -278,13 +286,31 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
       academicSubjectDescriptorId: d.AcademicSubjectDescriptor[c.subject],
     })),
   );
+  const highSchools = schools.filter((s) => s.grades[0] >= 9);
+  await insertAll(
+    tx,
+    edfi.course,
+    highSchools.flatMap((s) =>
+      Object.values(HIGH_SCHOOL_COURSES).map((c) => ({
+        tenantId,
+        courseCode: c.code,
+        educationOrganizationId: s.schoolId,
+        courseTitle: c.title,
+        numberOfParts: 2,
+        academicSubjectDescriptorId: d.AcademicSubjectDescriptor[c.subject],
+      })),
+    ),
+  );
   const sections = schools.flatMap((s) =>
     range(1, size.sectionsPerSchool).map((n) => {
-      const c = COURSES[(n - 1) % COURSES.length]!;
+      const district = COURSES[(n - 1) % COURSES.length]!;
+      const own = s.grades[0] >= 9 ? HIGH_SCHOOL_COURSES[district.code] : undefined;
+      const c = own ?? district;
       const teacher = teacherRows.filter((t) => t.schoolId === s.schoolId)[(n - 1) % teachersPerSchool]!;
       return {
         school: s,
         course: c,
+        catalog: own ? s.schoolId : DEMO_LEA_ID,
         localCourseCode: `${c.code}-${s.schoolId}`,
         sectionIdentifier: `${c.code}-${s.schoolId}-${String(n).padStart(3, '0')}`,
         teacher,
@@ -304,7 +330,7 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
       sessionName: yearRound,
       localCourseTitle: x.course.title,
       courseCode: x.course.code,
-      educationOrganizationId: DEMO_LEA_ID,
+      educationOrganizationId: x.catalog,
       instructionalTimePlanned: 9000,
     })),
   );

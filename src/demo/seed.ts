@@ -26,6 +26,7 @@ import { seedLanguageSchoolBooks } from './language-school-books.js';
 import { seedDemoNotifications, seedNotificationTemplates } from './notifications.js';
 import { seedDemoCompliance } from './compliance.js';
 import { Random } from './random.js';
+import { timed } from './timed.js';
 
 export interface DemoSize {
   students: number;
@@ -103,18 +104,16 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
         kind: 'district',
       })
       .returning({ id: tenants.id });
-    const k12 = await seedK12(tx, district!.id, size, rng);
+    const k12 = await timed('k12', () => seedK12(tx, district!.id, size, rng));
     k12Result = k12;
-    const classroom = await seedClassroom(tx, district!.id, k12, rng);
-    const library = await seedLibrary(tx, district!.id, k12, rng, new Date());
-    const health = await seedHealth(tx, district!.id, k12, size.seed, new Date());
-    const daily = await seedK12Daily(tx, district!.id, k12, size.seed);
-    const gradebooks = await seedK12Gradebooks(
-      tx,
-      district!.id,
-      k12.schools[0]!.schoolId,
-      size.seed,
-      new Date().toISOString().slice(0, 10),
+    const classroom = await timed('classroom', () => seedClassroom(tx, district!.id, k12, rng));
+    const library = await timed('library', () => seedLibrary(tx, district!.id, k12, rng, new Date()));
+    const health = await timed('health', () => seedHealth(tx, district!.id, k12, size.seed, new Date()));
+    const daily = await timed('k12 daily', () =>
+      seedK12Daily(tx, district!.id, k12, size.seed, new Date().toISOString().slice(0, 10)),
+    );
+    const gradebooks = await timed('gradebooks', () =>
+      seedK12Gradebooks(tx, district!.id, size.seed, new Date().toISOString().slice(0, 10)),
     );
     const [school] = await tx
       .insert(tenants)
@@ -125,7 +124,9 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
         kind: 'language_school',
       })
       .returning({ id: tenants.id });
-    const language = await seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng);
+    const language = await timed('language school', () =>
+      seedLanguageSchool(tx, school!.id, size.languageSchoolStudents, rng),
+    );
     const counts: Record<string, number> = {
       ...k12.counts,
       ...classroom,
@@ -152,14 +153,11 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
     await tenantTransaction(database, tenantId, ({ tx }) => seedDefaultPolicies(tx, tenantId));
   }
   // The language school's books go through the finance services (balanced by construction).
-  await seedLanguageSchoolBooks(database, seeded.languageSchoolTenantId);
+  await timed('books', () => seedLanguageSchoolBooks(database, seeded.languageSchoolTenantId));
   // Its invoices in cents, a few paid, the rest pending or overdue, through the billing service.
-  await seedLanguageSchoolBilling(database, seeded.languageSchoolTenantId);
-  const credentials = await seedDemoAccounts(
-    database,
-    seeded.districtTenantId,
-    k12Result!,
-    seeded.languageSchoolTenantId,
+  await timed('billing', () => seedLanguageSchoolBilling(database, seeded.languageSchoolTenantId));
+  const credentials = await timed('accounts', () =>
+    seedDemoAccounts(database, seeded.districtTenantId, k12Result!, seeded.languageSchoolTenantId),
   );
   // The ended live sessions get their stored summary, as if the classroom service had ended them.
   await runWork(
@@ -177,18 +175,19 @@ export async function seedDemo(database: Database, size: DemoSize = DEFAULT_DEMO
   });
   // Retention policies with due data, a legal hold and pending records requests (the Compliance screens).
   const accountOf = (email: string) => credentials.accounts.find((a) => a.email === email)!.accountId;
-  await seedDemoCompliance(database, seeded.districtTenantId, k12Result!, {
-    adminAccountId: accountOf(DEMO_ADMIN_EMAIL),
-    parentAccountId: accountOf(`parent@${DEMO_EMAIL_DOMAIN}`),
-    childUsi: child.studentUSI,
-  });
-  // The first school's final grades (and so course transcripts and GPAs) through the grades service,
-  // after each school got its own catalog (weighted courses only where there are high-school grades).
-  if (size.finalGrades !== false)
-    await seedFinalGrades(database, seeded.districtTenantId, k12Result!.schools[0]!.schoolId);
+  await timed('compliance', () =>
+    seedDemoCompliance(database, seeded.districtTenantId, k12Result!, {
+      adminAccountId: accountOf(DEMO_ADMIN_EMAIL),
+      parentAccountId: accountOf(`parent@${DEMO_EMAIL_DOMAIN}`),
+      childUsi: child.studentUSI,
+    }),
+  );
+  // Every school's final grades (and so course transcripts and GPAs) through the grades service, after
+  // the high schools' honors and AP courses got their levels (refused where there are no grades 9–12).
+  if (size.finalGrades !== false) await timed('final grades', () => seedFinalGrades(database, seeded.districtTenantId));
   // Fresh statistics for everything just written: PGlite runs no autovacuum, so without this its
   // planner sees empty tables and picks nested loops (the section attendance rates took 97 s).
-  await database.exec('ANALYZE');
+  await timed('analyze', () => database.exec('ANALYZE'));
   return {
     ...seeded,
     credentials,

@@ -91,7 +91,7 @@ export {
 } from './grades/grades.js';
 export { courseGpaLevels, setCourseGpaLevel } from './grades/course-level.js';
 export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
-export { GRADING_DEFAULTS } from './grades/schemas.js';
+export { GRADING_DEFAULTS, HIGH_SCHOOL_GRADE_LEVELS } from './grades/schemas.js';
 export { gpa, levelFor, periodGrade } from './grades/rules.js';
 
 const recordIncidentVia = [`POST ${DISCIPLINE_PATHS.incidents}`];

@@ -10784,13 +10784,15 @@ export interface paths {
                 schoolCatalog: boolean;
                 sections: number;
               }[];
+              highSchool: boolean;
               schoolId: number;
             };
           };
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10861,7 +10863,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10921,7 +10924,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10982,7 +10986,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11285,7 +11290,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11355,7 +11361,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11429,7 +11436,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11502,7 +11510,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11575,7 +11584,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11652,7 +11662,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11724,7 +11735,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11801,7 +11813,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11963,7 +11976,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -12018,7 +12032,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded.
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -12715,6 +12730,7 @@ export interface components {
         | 'category_in_use'
         | 'letter_not_on_scale'
         | 'grade_descriptor_not_loaded'
+        | 'weighted_level_needs_high_school'
         | 'hold_released'
         | 'request_state_conflict'
         | 'export_not_ready'

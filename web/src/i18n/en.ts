@@ -417,6 +417,7 @@ export const en = {
     levelOf: 'GPA level of {{course}}',
     level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
     districtOnly: 'set by the district',
+    highSchoolOnly: "Honors and AP are for high schools (grades 9–12): this school's courses stay regular.",
     saved: '{{course}} is now {{level}}.',
     none: 'The school has no courses yet.',
   },

@@ -420,6 +420,8 @@ export const es: Messages = {
     levelOf: 'Nivel de GPA de {{course}}',
     level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
     districtOnly: 'lo define el distrito',
+    highSchoolOnly:
+      'Honors y AP son para escuelas secundarias (grados 9–12): los cursos de esta escuela son regulares.',
     saved: '{{course}} ahora es {{level}}.',
     none: 'La escuela aún no tiene cursos.',
   },

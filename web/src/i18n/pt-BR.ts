@@ -419,6 +419,7 @@ export const ptBR: Messages = {
     levelOf: 'Nível de GPA de {{course}}',
     level: { regular: 'Regular', honors: 'Honors', ap: 'AP' },
     districtOnly: 'definido pelo distrito',
+    highSchoolOnly: 'Honors e AP são para o ensino médio (9.º–12.º ano): os cursos desta escola ficam regulares.',
     saved: '{{course}} agora é {{level}}.',
     none: 'A escola ainda não tem disciplinas.',
   },

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
+import { demoSchoolDays, demoSchoolWeeks, daysAfter } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { attendanceDays } from './days.js';
 import { sectionAttendance, setDailyRule, studentAttendance, takeSectionAttendance } from './service.js';
@@ -25,11 +26,17 @@ let teacher: Principal;
 let roster: number[];
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-// The demo school year runs from 2026-08-17 (a Monday) to 2027-05-28 on weekdays; the demo's own
-// section attendance ends in early October, so these days start empty.
-const MONDAY = '2026-11-02';
-const TUESDAY = '2026-11-03';
-const SATURDAY = '2026-11-07';
+// Three full school weeks of the demo year (it follows today), whose attendance beforeAll clears: the
+// demo takes the days before the latest school day, and late in the year these weeks are among them.
+const [WEEK, NEXT_WEEK, WEEK_AFTER] = demoSchoolWeeks(3) as [string[], string[], string[]];
+const [MONDAY, TUESDAY, WEDNESDAY] = WEEK as [string, string, string];
+const SATURDAY = daysAfter(MONDAY, 5);
+/** The school day before the week (a Friday, or the last day before a break). */
+const DAY_BEFORE = demoSchoolDays()
+  .filter((d) => d < MONDAY)
+  .at(-1)!;
+const FIRST_DAY = demoSchoolDays()[0]!;
+const SEPTEMBER = `${FIRST_DAY.slice(0, 4)}-09`;
 
 const sectionRows = (where = '') =>
   h.database.query<Section>(
@@ -69,6 +76,13 @@ beforeAll(async () => {
   teacher = teacherOf(section);
   roster = await rosterOf(section);
   expect(roster.length).toBeGreaterThan(3);
+  // The weeks start not taken, whatever the date (see WEEK).
+  const dates = [...WEEK, ...NEXT_WEEK, ...WEEK_AFTER];
+  for (const table of ['studentsectionattendanceevent', 'studentschoolattendanceevent'])
+    await h.database.query(`DELETE FROM edfi.${table} WHERE tenant_id = $1 AND eventdate = ANY($2::date[])`, [
+      tenant,
+      dates,
+    ]);
 });
 afterAll(() => h.dispose());
 
@@ -99,9 +113,18 @@ describe('taking attendance', () => {
 
   it("replaces the day's marks on re-submission (no leftovers), tracked for Ed-Fi change queries", async () => {
     const [first, second] = roster as [number, number];
+    const trackedOnTuesday = async () =>
+      (
+        await h.database.query<{ keyvalues: { eventDate: string } }>(
+          `SELECT keyvalues FROM edfi.deletes_tracking
+            WHERE tenant_id = $1 AND resource = 'studentSectionAttendanceEvents'`,
+          [tenant],
+        )
+      ).filter((t) => t.keyvalues.eventDate === TUESDAY).length;
     await h.work(teacher, (w) =>
       takeSectionAttendance(w, section.id, TUESDAY, { exceptions: [{ studentUsi: first, mark: 'excused' }] }),
     );
+    const trackedBefore = await trackedOnTuesday();
     await h.work(teacher, (w) =>
       takeSectionAttendance(w, section.id, TUESDAY, { exceptions: [{ studentUsi: second, mark: 'early_departure' }] }),
     );
@@ -109,13 +132,8 @@ describe('taking attendance', () => {
     expect(rows).toHaveLength(roster.length);
     expect(rows.find((r) => r.studentusi === first)!.code).toBe('In Attendance');
     expect(rows.find((r) => r.studentusi === second)!.code).toBe('Early departure');
-    const tracked = await h.database.query<{ keyvalues: { studentUniqueId: string; eventDate: string } }>(
-      `SELECT keyvalues FROM edfi.deletes_tracking
-        WHERE tenant_id = $1 AND resource = 'studentSectionAttendanceEvents'`,
-      [tenant],
-    );
     // Two marks changed category (a new key each): each old event is tracked once, as one Ed-Fi DELETE would be.
-    expect(tracked.filter((t) => t.keyvalues.eventDate === TUESDAY)).toHaveLength(2);
+    expect((await trackedOnTuesday()) - trackedBefore).toBe(2);
     const audit = await h.database.query<{ operation: string }>(
       `SELECT operation FROM compliance.audit_logs
         WHERE tenant_id = $1 AND table_name = 'edfi.studentsectionattendanceevent'
@@ -126,7 +144,7 @@ describe('taking attendance', () => {
   });
 
   it('leaves exactly one of two concurrent submissions for the same section-day', async () => {
-    const date = '2026-11-04';
+    const date = WEDNESDAY;
     const a = roster.slice(0, 2).map((studentUsi) => ({ studentUsi, mark: 'absent' as const }));
     const b = roster.slice(2, 4).map((studentUsi) => ({ studentUsi, mark: 'tardy' as const }));
     await Promise.all(
@@ -149,9 +167,9 @@ describe('taking attendance', () => {
     await expect(h.work(teacher, (w) => sectionAttendance(w, otherSection.id, MONDAY))).rejects.toMatchObject({
       code: 'forbidden',
     });
-    // The assignment begins on 2026-08-17: the Friday before, the teacher did not teach it.
+    // The assignment begins on the year's first day: the Friday before, the teacher did not teach it.
     await expect(
-      h.work(teacher, (w) => takeSectionAttendance(w, section.id, '2026-08-14', { exceptions: [] })),
+      h.work(teacher, (w) => takeSectionAttendance(w, section.id, daysAfter(FIRST_DAY, -3), { exceptions: [] })),
     ).rejects.toMatchObject({ code: 'not_teaching_section', status: 403 });
     const [{ studentusi: stranger }] = (await h.database.query<{ studentusi: number }>(
       'SELECT studentusi FROM edfi.studentschoolassociation WHERE tenant_id = $1 AND schoolid <> $2 LIMIT 1',
@@ -176,17 +194,17 @@ describe('taking attendance', () => {
   it('refuses students whose section enrollment ended before the day, and non-instructional days', async () => {
     const leaver = roster[roster.length - 1]!;
     await h.database.query(
-      `UPDATE edfi.studentsectionassociation SET enddate = '2026-11-13'
+      `UPDATE edfi.studentsectionassociation SET enddate = $4
         WHERE tenant_id = $1 AND studentusi = $2 AND sectionidentifier = $3`,
-      [tenant, leaver, section.sectionidentifier],
+      [tenant, leaver, section.sectionidentifier, NEXT_WEEK[4]],
     );
     const october = await h.work(teacher, (w) =>
-      takeSectionAttendance(w, section.id, '2026-11-16', { exceptions: [] }),
+      takeSectionAttendance(w, section.id, WEEK_AFTER[0]!, { exceptions: [] }),
     );
     expect(october.roster.map((r) => r.studentUsi)).not.toContain(leaver);
     await expect(
       h.work(teacher, (w) =>
-        takeSectionAttendance(w, section.id, '2026-11-16', { exceptions: [{ studentUsi: leaver, mark: 'absent' }] }),
+        takeSectionAttendance(w, section.id, WEEK_AFTER[0]!, { exceptions: [{ studentUsi: leaver, mark: 'absent' }] }),
       ),
     ).rejects.toMatchObject({ code: 'student_not_enrolled' });
     await expect(
@@ -211,7 +229,7 @@ describe('taking attendance', () => {
       [tenant, section.schoolid],
     );
     const [one, two] = pair!.ids as [string, string];
-    const date = '2026-11-09';
+    const date = NEXT_WEEK[0]!;
     const day = async () =>
       (
         await h.database.query<{ code: string }>(
@@ -242,7 +260,7 @@ describe('taking attendance', () => {
       [tenant, parentAccount.accountId],
     );
     const parent = h.principal(['parent'], { actorId: parentAccount.accountId });
-    const range = { from: '2026-09-01', to: '2026-09-30' };
+    const range = { from: `${SEPTEMBER}-01`, to: `${SEPTEMBER}-30` };
     const mine = await h.work(parent, (w) => studentAttendance(w, child!.student_usi, range));
     expect(mine.studentUsi).toBe(child!.student_usi);
     expect(mine.enrolledDays).toBeGreaterThan(15);
@@ -260,7 +278,7 @@ describe('taking attendance', () => {
 
 describe('attendance over HTTP', () => {
   it('takes attendance with PUT, answers bad input with field-named 400/422s', async () => {
-    const url = `/api/v1/sections/${section.id}/attendance/2026-11-10`;
+    const url = `/api/v1/sections/${section.id}/attendance/${NEXT_WEEK[1]}`;
     const bad = await h.inject(teacher, {
       method: 'PUT',
       url,
@@ -279,7 +297,7 @@ describe('attendance over HTTP', () => {
       }),
     });
     expect(Object.keys(twice.json().validationErrors)).toEqual(['exceptions.1.studentUsi']);
-    const weekend = await h.inject(teacher, { method: 'PUT', url: url.replace('2026-11-10', SATURDAY), ...json({}) });
+    const weekend = await h.inject(teacher, { method: 'PUT', url: url.replace(NEXT_WEEK[1]!, SATURDAY), ...json({}) });
     expect(weekend.statusCode).toBe(422);
     expect(weekend.json().validationErrors).toHaveProperty('date');
     const ok = await h.inject(teacher, {
@@ -307,19 +325,14 @@ describe('the days attendance can be taken', () => {
   it('lists instructional days with enrolled students, latest first, saying which were taken', async () => {
     const listed = await h.work(teacher, (w) => attendanceDays(w, section.id, { onOrBefore: SATURDAY, limit: 6 }));
     // The Saturday is skipped; the week's Monday was taken above, its Friday not.
-    expect(listed.days.map((d) => d.date)).toEqual([
-      '2026-11-06',
-      '2026-11-05',
-      '2026-11-04',
-      '2026-11-03',
-      MONDAY,
-      '2026-10-30',
-    ]);
+    expect(listed.days.map((d) => d.date)).toEqual([...[...WEEK].reverse(), DAY_BEFORE]);
     expect(listed.days.find((d) => d.date === MONDAY)!.taken).toBe(true);
     expect(listed.days[0]!.taken).toBe(false);
     for (const day of listed.days) expect(day.enrolled).toBeGreaterThan(0);
     // Before the school year's first day there is none.
-    const summer = await h.work(teacher, (w) => attendanceDays(w, section.id, { onOrBefore: '2026-08-14' }));
+    const summer = await h.work(teacher, (w) =>
+      attendanceDays(w, section.id, { onOrBefore: daysAfter(FIRST_DAY, -1) }),
+    );
     expect(summer.days).toEqual([]);
   });
 

@@ -2,9 +2,10 @@
  * A course's GPA level through PUT …/courses/:courseCode/gpa-level on the demo district: who may set it
  * (a district course: the district administrator; a school's own course: its school administrator; never a
  * teacher), the school's course list with what the caller may change, 400 naming the field, 404 for a course
- * the school neither owns nor offers, the audit row, and the weighted GPA of a student with a regular, an
- * honors and an AP course against a hand computation (the unweighted GPA unchanged by the levels); concurrent
- * changes serialised by the row lock.
+ * the school neither owns nor offers, the audit row, and the weighted GPA of a high-school student with a
+ * regular (district), an honors and an AP course (the high school's own) against a hand computation (the
+ * unweighted GPA unchanged by the levels); a weighted level refused (422 naming `level`) on a course offered at
+ * a school without grades 9–12; concurrent changes serialised by the row lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -24,8 +25,9 @@ interface Course {
   schoolid: number;
   edorg: number;
 }
-/** Three sections of different courses one student takes at one school. */
+/** A high-school student's sections: a district course (regular), the school's honors and AP courses. */
 let courses: Course[];
+let elementarySchool: number;
 let studentUsi: number;
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
@@ -33,35 +35,41 @@ const levelUrl = (schoolId: number, courseCode: string) =>
   `/api/v1/schools/${schoolId}/courses/${encodeURIComponent(courseCode)}/gpa-level`;
 
 beforeAll(async () => {
-  h = await domainHarness();
+  h = await domainHarness({ schools: 3 }); // the third demo school is a high school
   tenant = h.demo.districtTenantId;
   admin = h.principal(['district_admin']);
-  const [student] = await h.database.query<{ studentusi: number; schoolid: number }>(
-    `SELECT a.studentusi, s.schoolid FROM edfi.studentsectionassociation a
-       JOIN edfi.section s ON s.tenant_id = a.tenant_id AND s.sectionidentifier = a.sectionidentifier
-        AND s.localcoursecode = a.localcoursecode AND s.schoolid = a.schoolid AND s.schoolyear = a.schoolyear
-       JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
-        AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
-      WHERE a.tenant_id = $1
-      GROUP BY a.studentusi, s.schoolid HAVING count(DISTINCT o.coursecode) >= 3
-      ORDER BY s.schoolid, a.studentusi LIMIT 1`,
-    [tenant],
+  const [high, elementary] = await Promise.all(
+    ['Ninth grade', 'Kindergarten'].map(async (grade) => {
+      const [row] = await h.database.query<{ schoolid: number }>(
+        `SELECT g.schoolid FROM edfi.schoolgradelevel g
+           JOIN edfi.descriptor d ON d.descriptorid = g.gradeleveldescriptorid
+          WHERE g.tenant_id = $1 AND d.codevalue = $2 ORDER BY 1 LIMIT 1`,
+        [tenant, grade],
+      );
+      return row!.schoolid;
+    }),
   );
-  expect(student, 'a demo student with three courses').toBeDefined();
-  studentUsi = student!.studentusi;
-  const rows = await h.database.query<Course>(
-    `SELECT DISTINCT ON (o.coursecode) s.id AS sectionid, o.coursecode, s.schoolid, o.educationorganizationid AS edorg
+  elementarySchool = elementary!;
+  const rows = await h.database.query<Course & { studentusi: number }>(
+    `SELECT s.id AS sectionid, o.coursecode, s.schoolid, o.educationorganizationid AS edorg, a.studentusi
        FROM edfi.studentsectionassociation a
        JOIN edfi.section s ON s.tenant_id = a.tenant_id AND s.sectionidentifier = a.sectionidentifier
         AND s.localcoursecode = a.localcoursecode AND s.schoolid = a.schoolid AND s.schoolyear = a.schoolyear
        JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
         AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
-      WHERE a.tenant_id = $1 AND a.studentusi = $2 AND s.schoolid = $3
-      ORDER BY o.coursecode, s.sectionidentifier`,
-    [tenant, studentUsi, student!.schoolid],
+      WHERE a.tenant_id = $1 AND s.schoolid = $2
+        AND a.studentusi = (SELECT min(x.studentusi) FROM edfi.studentsectionassociation x
+                             WHERE x.tenant_id = $1 AND x.schoolid = $2 AND x.localcoursecode LIKE 'APBIO-%'
+                               AND EXISTS (SELECT 1 FROM edfi.studentsectionassociation y WHERE y.tenant_id = $1
+                                   AND y.studentusi = x.studentusi AND y.localcoursecode LIKE 'HGEO-%')
+                               AND EXISTS (SELECT 1 FROM edfi.studentsectionassociation y WHERE y.tenant_id = $1
+                                   AND y.studentusi = x.studentusi AND y.localcoursecode LIKE 'ELA-%'))
+      ORDER BY s.sectionidentifier`,
+    [tenant, high],
   );
-  courses = rows.slice(0, 3);
-  expect(courses).toHaveLength(3);
+  studentUsi = rows[0]!.studentusi;
+  courses = ['ELA', 'HGEO', 'APBIO'].map((code) => rows.find((r) => r.coursecode === code)!);
+  expect(courses.every(Boolean), 'a high-school student taking ELA, Honors Geometry and AP Biology').toBe(true);
 });
 afterAll(() => h.dispose());
 
@@ -135,6 +143,40 @@ describe('setting a course GPA level', () => {
     expect(foreign.statusCode).toBe(403);
   });
 
+  it('refuses honors or AP (422 naming level) on a course offered at a school without grades 9–12', async () => {
+    // The district's ELA is taught from kindergarten on: even through the high school, it stays regular.
+    const ela = courses[0]!;
+    for (const level of ['honors', 'ap']) {
+      const refused = await h.inject(admin, {
+        method: 'PUT',
+        url: levelUrl(ela.schoolid, ela.coursecode),
+        ...json({ level }),
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'weighted_level_needs_high_school' });
+      expect(refused.json().validationErrors).toHaveProperty('level');
+      expect(refused.json().detail).toContain(String(elementarySchool));
+    }
+    // An elementary school's own course, offered nowhere: refused through its school too; regular is fine.
+    await h.database.query(
+      `INSERT INTO edfi.course (tenant_id, coursecode, educationorganizationid, coursetitle) VALUES ($1, $2, $3, $4)`,
+      [tenant, 'ELEM-ART', elementarySchool, 'Elementary art'],
+    );
+    const url = levelUrl(elementarySchool, 'ELEM-ART');
+    expect((await h.inject(admin, { method: 'PUT', url, ...json({ level: 'ap' }) })).statusCode).toBe(422);
+    const regular = await h.inject(admin, { method: 'PUT', url, ...json({ level: 'regular' }) });
+    expect(regular.statusCode, regular.body).toBe(200);
+    const [row] = await h.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM edfi.course WHERE tenant_id = $1 AND gpalevel <> 'regular'
+         AND coursecode IN ($2, 'ELEM-ART')`,
+      [tenant, ela.coursecode],
+    );
+    expect(row!.n).toBe(0); // nothing was levelled by the refusals
+    // The courses page is told which schools may offer weighted levels.
+    expect((await h.work(admin, (w) => courseGpaLevels(w, elementarySchool))).highSchool).toBe(false);
+    expect((await h.work(admin, (w) => courseGpaLevels(w, ela.schoolid))).highSchool).toBe(true);
+  });
+
   it('weighted GPA counts the honors and AP add-ons; the unweighted GPA does not change', async () => {
     const [regular, honors, ap] = courses as [Course, Course, Course];
     for (const [c, level] of [
@@ -175,7 +217,6 @@ describe('setting a course GPA level', () => {
     );
     // By hand, on the default policy (honors +0.5, AP +1):
     // unweighted (4 + 3 + 2) / 3 = 3; weighted (4 + 3.5 + 3) / 3 = 3.5.
-    expect(grades.transcript).toHaveLength(3);
     expect(grades.gpa.cumulative).toEqual({ unweighted: 3, weighted: 3.5, credits: 3 });
 
     // Back to regular: recomputing restamps the transcript; weighted equals unweighted again.
@@ -193,7 +234,7 @@ describe('setting a course GPA level', () => {
   });
 
   it('serialises concurrent changes of one course: each sees the level the other left', async () => {
-    const c = courses[0]!;
+    const c = courses[1]!; // the high school's own course
     const [a, b] = await Promise.all(
       (['honors', 'ap'] as const).map((level) =>
         h.work(admin, (w) => setCourseGpaLevel(w, c.schoolid, c.coursecode, { level })),

@@ -7,6 +7,11 @@
  * A course is in a school's catalog or in its district's. A school administrator may set the level
  * of their school's own courses; a course of the district's catalog is offered by other schools too,
  * so only someone with district-wide reach (the district administrator) may change it.
+ *
+ * Honors and AP are high-school levels: a weighted level is refused (422, naming `level`) unless every
+ * school offering the course — and the school it is set through — serves a grade from 9 to 12 (its Ed-Fi
+ * school grade levels). A district course taught in an elementary school stays regular everywhere, since
+ * the level lives on the one course row all its schools share.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
@@ -14,9 +19,51 @@ import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { course } from '../tables.js';
-import { courseGpaLevelInput, type CourseGpaLevelView, type SchoolCoursesView } from './schemas.js';
+import { gradesErrors } from './errors.js';
+import {
+  courseGpaLevelInput,
+  HIGH_SCHOOL_GRADE_LEVELS,
+  type CourseGpaLevelView,
+  type SchoolCoursesView,
+} from './schemas.js';
 
 type Level = CourseGpaLevelView['level'];
+
+/** SQL: whether school `schoolIdSql` serves a high-school grade (a correlated condition). */
+const servesHighSchoolGrade = (schoolIdSql: ReturnType<typeof sql>) => sql`EXISTS (
+  SELECT 1 FROM edfi.schoolgradelevel g JOIN edfi.descriptor d ON d.descriptorid = g.gradeleveldescriptorid
+   WHERE g.tenant_id = ${sql.raw('c.tenant_id')} AND g.schoolid = ${schoolIdSql}
+     AND d.codevalue IN (${sql.join(
+       HIGH_SCHOOL_GRADE_LEVELS.map((x) => sql`${x}`),
+       sql`, `,
+     )}))`;
+
+/**
+ * The schools (the one the level is set through, and every school offering the course) that serve no
+ * high-school grade; runs with the course row locked, so the answer holds until the update commits
+ * against a concurrent level change (a new offering is written by the Ed-Fi API, not checked here).
+ */
+async function schoolsWithoutHighSchoolGrades(
+  work: Work,
+  schoolId: number,
+  courseCode: string,
+  edorg: number,
+): Promise<number[]> {
+  const rows = rowsOf<{ schoolid: number }>(
+    await work.tx.execute(sql`
+      SELECT x.schoolid FROM edfi.course c
+       CROSS JOIN LATERAL (
+             SELECT ${schoolId}::int AS schoolid
+             UNION SELECT o.schoolid FROM edfi.courseoffering o
+              WHERE o.tenant_id = c.tenant_id AND o.coursecode = c.coursecode
+                AND o.educationorganizationid = c.educationorganizationid) x
+       WHERE c.tenant_id = ${work.tenantId} AND c.coursecode = ${courseCode}
+         AND c.educationorganizationid = ${edorg}
+         AND NOT ${servesHighSchoolGrade(sql.raw('x.schoolid'))}
+       ORDER BY x.schoolid`),
+  );
+  return rows.map((r) => Number(r.schoolid));
+}
 
 /** Sets the level of a course the school owns or offers; audited when it changes. */
 export async function setCourseGpaLevel(
@@ -57,6 +104,15 @@ export async function setCourseGpaLevel(
       throw error;
     }
   }
+  if (level !== 'regular') {
+    const elsewhere = await schoolsWithoutHighSchoolGrades(work, schoolId, courseCode, edorg);
+    if (elsewhere.length > 0)
+      throw gradesErrors.weighted_level_needs_high_school(
+        `Course ${courseCode} is offered at school${elsewhere.length > 1 ? 's' : ''} ${elsewhere.join(', ')} ` +
+          `with no high-school grade (9–12): it cannot be ${level === 'ap' ? 'AP' : 'honors'}.`,
+        { validationErrors: { level: ['honors and AP are for courses offered only at high schools (grades 9–12)'] } },
+      );
+  }
   const previousLevel = row.level;
   if (previousLevel !== level) {
     await work.tx.execute(sql`
@@ -95,6 +151,11 @@ export async function courseGpaLevels(work: Work, schoolId: number): Promise<Sch
       throw error;
     });
   const district = mayWrite && (await mayChangeDistrictCourses(work));
+  const [school] = rowsOf<{ high: boolean }>(
+    await work.tx.execute(sql`
+      SELECT ${servesHighSchoolGrade(sql`${schoolId}`)} AS high
+        FROM (SELECT ${work.tenantId}::uuid AS tenant_id) c`),
+  );
   const rows = rowsOf<{ code: string; title: string; edorg: number; level: Level; sections: number }>(
     await work.tx.execute(sql`
       SELECT c.coursecode AS code, c.coursetitle AS title, c.educationorganizationid AS edorg, c.gpalevel AS level,
@@ -113,6 +174,7 @@ export async function courseGpaLevels(work: Work, schoolId: number): Promise<Sch
   );
   return {
     schoolId,
+    highSchool: Boolean(school?.high),
     courses: rows.map((r) => {
       const own = Number(r.edorg) === schoolId;
       return {

@@ -9,6 +9,7 @@ export const gradesErrors = defineErrors({
   category_in_use: { status: 409, title: 'Category in use' },
   letter_not_on_scale: { status: 422, title: 'Letter not on the school scale' },
   grade_descriptor_not_loaded: { status: 422, title: 'Descriptor not loaded' },
+  weighted_level_needs_high_school: { status: 422, title: 'Weighted level outside high school' },
 });
 
 export const GRADES_ERROR_CODES = Object.keys(gradesErrors);

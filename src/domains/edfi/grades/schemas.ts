@@ -22,6 +22,11 @@ export const gradeScaleLevel = z.strictObject({
 export type GradeScaleLevel = z.infer<typeof gradeScaleLevel>;
 
 export const GRADE_LEVELS = ['regular', 'honors', 'ap'] as const;
+/**
+ * The Ed-Fi grade levels (GradeLevelDescriptor code values) that make a school a high school: only a
+ * course offered solely at schools serving one of them may carry a weighted (honors, AP) level.
+ */
+export const HIGH_SCHOOL_GRADE_LEVELS = ['Ninth grade', 'Tenth grade', 'Eleventh grade', 'Twelfth grade'] as const;
 
 /** The default scale (A–F on 4.0, D passing) and weighted-GPA add-ons of a school without a policy. */
 export const GRADING_DEFAULTS = {
@@ -280,7 +285,12 @@ export const schoolCourseView = z.object({
   sections: z.number(),
   mayChange: z.boolean(),
 });
-export const schoolCoursesView = z.object({ schoolId: z.number(), courses: z.array(schoolCourseView) });
+export const schoolCoursesView = z.object({
+  schoolId: z.number(),
+  /** The school serves a high-school grade (9–12): its courses may be honors or AP. */
+  highSchool: z.boolean(),
+  courses: z.array(schoolCourseView),
+});
 export type SchoolCoursesView = z.infer<typeof schoolCoursesView>;
 
 export const gradingPolicyView = z.object({

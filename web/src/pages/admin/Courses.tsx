@@ -45,6 +45,7 @@ export function Courses() {
   return (
     <Page title={t('courses.title')}>
       <Text>{t('courses.intro')}</Text>
+      {courses.data && !courses.data.highSchool ? <Text c="dimmed">{t('courses.highSchoolOnly')}</Text> : null}
       {schoolId === undefined ? <Text>{t('k12att.noSchool')}</Text> : null}
       <ErrorAlert error={courses.error ?? change.error} />
       <div role="status" aria-live="polite">
@@ -86,7 +87,12 @@ export function Courses() {
                         aria-label={t('courses.levelOf', { course: c.courseTitle })}
                         value={c.level}
                         disabled={change.isPending}
-                        data={GRADE_LEVELS.map((l) => ({ value: l, label: t(`courses.level.${l}`) }))}
+                        data={GRADE_LEVELS.map((l) => ({
+                          value: l,
+                          label: t(`courses.level.${l}`),
+                          // The server refuses a weighted level outside high school (422): not offered.
+                          disabled: l !== 'regular' && !courses.data?.highSchool,
+                        }))}
                         onChange={(e) =>
                           change.mutate({ courseCode: c.courseCode, level: e.currentTarget.value as Level })
                         }

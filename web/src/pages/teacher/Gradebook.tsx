@@ -240,7 +240,8 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
                           rightSection={state === 'saving' ? <Loader size={10} /> : null}
                         />
                         {flag ? (
-                          <Text size="xs" c={flag === 'missing' ? 'red.8' : 'dimmed'}>
+                          // red.9, not red.8 (#e03131, 4.28:1 on a striped row's #f8f9fa): ≥ 4.5:1 on both rows.
+                          <Text size="xs" c={flag === 'missing' ? 'red.9' : 'dimmed'}>
                             {t(`k12grades.${flag}`)}
                           </Text>
                         ) : null}
