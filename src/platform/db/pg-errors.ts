@@ -85,6 +85,8 @@ export function mapPgError(error: unknown): AppError | undefined {
         constraint: pg.constraint,
       });
     case '23514':
+      // A rule a trigger enforces names its column and says in words what is wrong (no personal data).
+      if (pg.column) return AppError.validation({ [pg.column]: [pg.message] }, pg.message);
       return AppError.validation(
         { [pg.constraint ?? 'record']: [`violates the rule ${pg.constraint ?? ''} of ${where}`.trim()] },
         `A value breaks the rule ${pg.constraint ?? ''} of ${where}.`,

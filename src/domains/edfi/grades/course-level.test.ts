@@ -5,7 +5,9 @@
  * the school neither owns nor offers, the audit row, and the weighted GPA of a high-school student with a
  * regular (district), an honors and an AP course (the high school's own) against a hand computation (the
  * unweighted GPA unchanged by the levels); a weighted level refused (422 naming `level`) on a course offered at
- * a school without grades 9–12; concurrent changes serialised by the row lock.
+ * a school without grades 9–12; concurrent changes serialised by the row lock. The other half of the rule: an
+ * Ed-Fi course offering of an honors or AP course at a school without grades 9–12 is refused (400 naming
+ * schoolid, by a trigger no write path can miss), also when it races the level change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -248,5 +250,76 @@ describe('setting a course GPA level', () => {
       [tenant, c.coursecode, c.edorg],
     );
     expect(row!.gpalevel).toBe(second.level);
+  });
+
+  describe('Ed-Fi course offerings of weighted courses', () => {
+    const client = () =>
+      h.principal(['api_client'], { kind: 'client', scopes: ['https://schola.dev/scope/edfi'], actorId: 'sis' });
+    const offerAtElementary = async (courseCode: string, edorg: number, localCourseCode: string) => {
+      const [session] = await h.database.query<{ schoolyear: number; sessionname: string }>(
+        'SELECT schoolyear, sessionname FROM edfi.session WHERE tenant_id = $1 AND schoolid = $2 ORDER BY 2 LIMIT 1',
+        [tenant, elementarySchool],
+      );
+      const school = { schoolId: elementarySchool };
+      return h.inject(client(), {
+        method: 'POST',
+        url: '/data/v3/ed-fi/courseOfferings',
+        ...json({
+          localCourseCode,
+          schoolReference: school,
+          sessionReference: { ...school, schoolYear: session!.schoolyear, sessionName: session!.sessionname },
+          courseReference: { courseCode, educationOrganizationId: edorg },
+        }),
+      });
+    };
+    const offered = async (localCourseCode: string) =>
+      (
+        await h.database.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM edfi.courseoffering WHERE tenant_id = $1 AND localcoursecode = $2',
+          [tenant, localCourseCode],
+        )
+      )[0]!.n;
+
+    it('refuses an honors or AP course at a school without grades 9–12, naming the field; a regular one is offered', async () => {
+      for (const [c, level] of [
+        [courses[1]!, 'honors'],
+        [courses[2]!, 'ap'],
+      ] as const) {
+        await h.work(admin, (w) => setCourseGpaLevel(w, c.schoolid, c.coursecode, { level }));
+        const refused = await offerAtElementary(c.coursecode, c.edorg, `${c.coursecode}-ELEM`);
+        expect(refused.statusCode, refused.body).toBe(400);
+        expect(refused.body).toContain('schoolid');
+        expect(refused.body).toContain('serves no grade from 9 to 12');
+        expect(await offered(`${c.coursecode}-ELEM`)).toBe(0);
+      }
+      const ela = courses[0]!;
+      const regular = await offerAtElementary(ela.coursecode, ela.edorg, 'ELA-ELEM');
+      expect(regular.statusCode, regular.body).toBe(201);
+    });
+
+    it('a level change racing a new offering at an elementary school: never both', async () => {
+      const high = courses[1]!.schoolid;
+      for (let i = 0; i < 4; i++) {
+        const code = `RACE-${i}`;
+        await h.database.query(
+          `INSERT INTO edfi.course (tenant_id, coursecode, educationorganizationid, coursetitle)
+           VALUES ($1, $2, $3, $4)`,
+          [tenant, code, high, `Race ${i}`],
+        );
+        const [level, offering] = await Promise.all([
+          h.inject(admin, { method: 'PUT', url: levelUrl(high, code), ...json({ level: 'ap' }) }),
+          offerAtElementary(code, high, `${code}-ELEM`),
+        ]);
+        const outcome = [level.statusCode, offering.statusCode];
+        expect([JSON.stringify([200, 400]), JSON.stringify([422, 201])], `${level.body} ${offering.body}`).toContain(
+          JSON.stringify(outcome),
+        );
+        const [row] = await h.database.query<{ gpalevel: string }>(
+          'SELECT gpalevel FROM edfi.course WHERE tenant_id = $1 AND coursecode = $2',
+          [tenant, code],
+        );
+        expect(row!.gpalevel === 'ap' && (await offered(`${code}-ELEM`)) > 0).toBe(false);
+      }
+    });
   });
 });

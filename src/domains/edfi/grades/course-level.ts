@@ -11,7 +11,8 @@
  * Honors and AP are high-school levels: a weighted level is refused (422, naming `level`) unless every
  * school offering the course — and the school it is set through — serves a grade from 9 to 12 (its Ed-Fi
  * school grade levels). A district course taught in an elementary school stays regular everywhere, since
- * the level lives on the one course row all its schools share.
+ * the level lives on the one course row all its schools share. The other way round, an offering of an honors or
+ * AP course at a school without such a grade is refused by the database (400 naming `schoolid`).
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
@@ -41,7 +42,9 @@ const servesHighSchoolGrade = (schoolIdSql: ReturnType<typeof sql>) => sql`EXIST
 /**
  * The schools (the one the level is set through, and every school offering the course) that serve no
  * high-school grade; runs with the course row locked, so the answer holds until the update commits
- * against a concurrent level change (a new offering is written by the Ed-Fi API, not checked here).
+ * against a concurrent level change. A new offering (Ed-Fi API, interchange) is checked by the database
+ * (migration 0039: a trigger reading the course FOR SHARE), so a level change and an offering racing it
+ * queue on the course row and never both pass.
  */
 async function schoolsWithoutHighSchoolGrades(
   work: Work,
