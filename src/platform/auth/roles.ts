@@ -21,6 +21,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What a principal asks to do with a record. */
+export type Action = 'read' | 'write' | 'delete';
+
 /** Who is acting. Built by the authentication layer; never from request bodies. */
 export interface Principal {
   kind: 'user' | 'client' | 'system';
