@@ -85,6 +85,14 @@ describe('Grand Bend: Ed-Fi interchange → OneRoster', () => {
       WHERE r.tenant_id = $1 AND r.role = 'student' AND r.role_type = 'primary' AND o.type = 'district'`,
       ),
     ).toBe(students);
+    // OneRoster 1.2 requires a lineItem's category: Grand Bend's entries have none of Schola's, so each is filed
+    // under its class's category of its entry type; every line item names an active category of its own class.
+    expect(
+      await count(`oneroster.line_items li WHERE li.tenant_id = $1 AND li.status = 'active' AND NOT EXISTS (
+        SELECT 1 FROM oneroster.categories k WHERE k.tenant_id = li.tenant_id AND k.status = 'active'
+           AND k.sourced_id = li.category_sourced_id AND k.class_sourced_id = li.class_sourced_id)`),
+    ).toBe(0);
+    expect(await count(`oneroster.categories WHERE tenant_id = $1 AND status = 'active'`)).toBeGreaterThan(0);
   });
 
   it('projects sessions by their term descriptor under the school year, and grading periods under their session', async () => {

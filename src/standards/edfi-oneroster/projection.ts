@@ -64,6 +64,7 @@ const SOURCES = {
   enrollments: src.enrollments,
   categories: src.categories,
   gradeCategories: src.gradeCategories,
+  entryTypeCategories: src.entryTypeCategories,
   lineItems: src.lineItems,
   results: src.results,
   gradeLineItems: src.gradeLineItems,
@@ -73,10 +74,12 @@ export type SourceName = keyof typeof SOURCES;
 
 /**
  * Sources that a source's rows reference and that must be projected with it, whatever a caller narrows
- * `sources` to: a grade's line item needs its category (OneRoster 1.2 requires lineItem.category).
+ * `sources` to: a grade's line item, and a gradebook entry's, needs its category (OneRoster 1.2 requires
+ * lineItem.category).
  */
 const PREREQUISITES: Partial<Record<SourceName, readonly SourceName[]>> = {
   gradeLineItems: ['gradeCategories'],
+  lineItems: ['entryTypeCategories'],
 };
 
 /** The sources to run: the requested ones plus their prerequisites (undefined = every source). */
@@ -182,7 +185,7 @@ const STEPS: Record<ProjectionKind, readonly Step[]> = {
     {
       table: 'categories',
       columns: ['title', 'weight', 'school_sourced_id', 'class_sourced_id'],
-      sources: ['categories', 'gradeCategories'],
+      sources: ['categories', 'gradeCategories', 'entryTypeCategories'],
       metadata: true,
     },
     {

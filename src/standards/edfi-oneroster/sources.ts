@@ -325,15 +325,37 @@ export const enrollments = (s: Scope) => sql`
 
 // line_items: title, description, assign_date, due_date, class_sourced_id ----------------------------
 
+/**
+ * A gradebook entry with no Schola category (an Ed-Fi client's entry, such as Grand Bend's) is filed under its
+ * class's category of its Ed-Fi entry type ("Homework", "Quiz"…; "Assignments" without one): OneRoster 1.2
+ * requires a lineItem's category. The deterministic sourcedId of that category:
+ */
+const ENTRY_TYPE_CATEGORY = sql.raw(
+  `md5('edfi:entryTypeCategory:' || se.id::text || ':' || coalesce(et.codevalue, ''))::uuid::text`,
+);
+
+/** Those categories, one per class and entry type; projected before the line items (projection.ts). */
+export const entryTypeCategories = (s: Scope) => sql`
+  SELECT DISTINCT ON (1) ${ENTRY_TYPE_CATEGORY} AS sourced_id, coalesce(et.codevalue, 'Assignments') AS title,
+    NULL::numeric AS weight, c.school_sourced_id, c.sourced_id AS class_sourced_id,
+    jsonb_build_object('source', 'edfi', 'gradebookEntryType', et.codevalue) AS metadata
+  FROM edfi.gradebookentry g
+  JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
+  JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
+  LEFT JOIN edfi.descriptor et ON et.descriptorid = g.gradebookentrytypedescriptorid
+  WHERE g.tenant_id = ${s.tenantId} AND g.categoryid IS NULL${idIn(s, 'g.id')}`;
+
 export const lineItems = (s: Scope) => sql`
   SELECT g.id::text AS sourced_id, g.title, g.description, g.dateassigned AS assign_date, g.duedate AS due_date,
-    c.sourced_id AS class_sourced_id, cat.sourced_id AS category_sourced_id,
+    c.sourced_id AS class_sourced_id,
+    CASE WHEN g.categoryid IS NULL THEN ${ENTRY_TYPE_CATEGORY} ELSE cat.sourced_id END AS category_sourced_id,
     gps.sourced_id AS grading_period_sourced_id, CASE WHEN g.maxpoints IS NOT NULL THEN 0 END AS result_value_min,
     g.maxpoints AS result_value_max, ${META} AS metadata
   FROM edfi.gradebookentry g
   JOIN edfi.section se ON ${SECTION_KEY('g', 'se')}
   JOIN oneroster.classes c ON c.tenant_id = g.tenant_id AND c.sourced_id = se.id::text
   LEFT JOIN oneroster.categories cat ON cat.tenant_id = g.tenant_id AND cat.sourced_id = g.categoryid::text
+  LEFT JOIN edfi.descriptor et ON et.descriptorid = g.gradebookentrytypedescriptorid
   LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
     AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
     AND gp.schoolid = g.schoolid AND gp.schoolyear = g.schoolyear
