@@ -183,6 +183,16 @@ export async function ensureAuditChainHead(db: TenantDb, tenantId: string): Prom
 }
 
 /**
+ * Takes the tenant's chain head now, held until commit. For a transaction that locks rows a concurrent audited
+ * write locks after it has appended (so after taking the head): taking the head first keeps the two in one
+ * order, where the other way round they deadlock.
+ */
+export async function lockAuditChainHead(tx: Tx, tenantId: string): Promise<void> {
+  await ensureAuditChainHead(tx, tenantId);
+  await tx.execute(sql`SELECT 1 FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE`);
+}
+
+/**
  * The append of `entries` as CTEs for a larger statement that writes the records they describe
  * (chain.ts `chainAppendCtes`: `audit_appended` returns the rows appended). Nothing is appended while
  * the tenant has no chain head (`ensureAuditChainHead` first); the statement must check the count.

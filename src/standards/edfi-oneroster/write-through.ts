@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import { retireEmptyGradeItems } from './grade-orphans.js';
+import { lockGradeItems, retireEmptyGradeItems } from './grade-orphans.js';
 import {
   projectEdfiToOneRoster,
   projectionCtes,
@@ -24,6 +24,8 @@ interface Effect {
   sources: SourceName[];
   /** Ed-Fi ids of further rows this write changes the projection of (a student behind an association…). */
   related?: (tenantId: string, row: Row) => SQL;
+  /** Before a DELETE's projection: locks what `afterDelete` changes, in the projection's lock order. */
+  beforeDelete?: (tx: Tx, tenantId: string, rows: readonly Row[]) => Promise<void>;
   /** After a DELETE: retires what the narrowed retire cannot reach (rows with derived sourcedIds). */
   afterDelete?: (tx: Tx, tenantId: string, rows: readonly Row[]) => Promise<void>;
 }
@@ -80,6 +82,7 @@ const EFFECTS: Record<string, Effect> = {
   grades: {
     kinds: ['lineItems', 'results'],
     sources: ['gradeLineItems', 'gradeResults'],
+    beforeDelete: lockGradeItems,
     afterDelete: retireEmptyGradeItems,
   },
 };
@@ -114,18 +117,15 @@ export async function projectEdfiWrites(
   // Retiring is needed when a row went away, or when an association moved (a role may be gone);
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
+  const deletedRows = rows.map((r) => r.row ?? {});
+  if (deleted && effect.beforeDelete) await effect.beforeDelete(tx, tenantId, deletedRows);
   const report = await projectEdfiToOneRoster(tx, tenantId, {
     only: effect.kinds,
     sources: effect.sources,
     sourceIds: [...new Set(ids)],
     retire,
   });
-  if (deleted && effect.afterDelete)
-    await effect.afterDelete(
-      tx,
-      tenantId,
-      rows.map((r) => r.row ?? {}),
-    );
+  if (deleted && effect.afterDelete) await effect.afterDelete(tx, tenantId, deletedRows);
   return report;
 }
 

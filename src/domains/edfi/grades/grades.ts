@@ -174,6 +174,15 @@ export async function computeSectionGrades(work: Work, section: SectionRow, grad
       before.get(c.student.studentUsi)?.percent !== c.percent ||
       before.get(c.student.studentUsi)?.computedLetter !== c.letter,
   );
+  // The OneRoster face before the audit row, as every gradebook write does: the audit append locks the tenant's
+  // chain head until commit, and taking it before the projection's rows would deadlock with an Ed-Fi write of the
+  // same class, which projects first and audits last.
+  const rows = await storedGrades(work, section, t);
+  await projectGradebook(
+    work,
+    'grades',
+    rows.map((r) => String(r.id)),
+  );
   if (changed.length > 0) {
     await work.audit({
       table: grade,
@@ -188,12 +197,6 @@ export async function computeSectionGrades(work: Work, section: SectionRow, grad
       ),
     });
   }
-  const rows = await storedGrades(work, section, t);
-  await projectGradebook(
-    work,
-    'grades',
-    rows.map((r) => String(r.id)),
-  );
   const stored = new Map(rows.map((r) => [Number(r.studentusi), viewOf(r)]));
   return {
     sectionId: section.id,
@@ -309,6 +312,7 @@ export async function overrideGrade(
      WHERE ${sameSection(work.tenantId, section, 'g')} AND g.studentusi = ${studentUsi}
        AND g.gradingperioddescriptorid = ${t.period.descriptorId} AND g.gradetypedescriptorid = ${t.gradeTypeId}`);
   if (t.final) await writeTranscripts(work, section, t, studentUsi);
+  const view = await projectedView(work, section, t, studentUsi); // before the audit row (computeSectionGrades)
   await work.audit({
     table: grade,
     recordId: `${section.id}:${t.final ? FINAL : t.period.code}:${studentUsi}`,
@@ -316,7 +320,7 @@ export async function overrideGrade(
     oldValues: { letter: old.letter, overrideReason: old.reason },
     newValues: { letter: level?.letter ?? null, overrideReason: reason ?? null },
   });
-  return projectedView(work, section, t, studentUsi);
+  return view;
 }
 
 /** The teacher's comment on a student's grade (shown on the report card). */
@@ -340,13 +344,14 @@ export async function commentGrade(
   );
   if (updated.length === 0)
     throw new AppError('not_found', `No grade of student ${studentUsi} yet: compute the grades first.`);
+  const view = await projectedView(work, section, t, studentUsi); // before the audit row (computeSectionGrades)
   await work.audit({
     table: grade,
     recordId: `${section.id}:${t.final ? FINAL : t.period.code}:${studentUsi}`,
     operation: 'UPDATE',
     newValues: { comment },
   });
-  return projectedView(work, section, t, studentUsi);
+  return view;
 }
 
 /** A student's grade as stored, after projecting it to OneRoster (its result) in the same unit of work. */
