@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
+import * as gradebook from './gradebook-sources.js';
 import * as src from './sources.js';
 import type { Scope } from './sources.js';
 
@@ -62,13 +63,13 @@ const SOURCES = {
   staff: src.staff,
   roles: src.roles,
   enrollments: src.enrollments,
-  categories: src.categories,
-  gradeCategories: src.gradeCategories,
-  entryTypeCategories: src.entryTypeCategories,
-  lineItems: src.lineItems,
-  results: src.results,
-  gradeLineItems: src.gradeLineItems,
-  gradeResults: src.gradeResults,
+  categories: gradebook.categories,
+  gradeCategories: gradebook.gradeCategories,
+  entryTypeCategories: gradebook.entryTypeCategories,
+  lineItems: gradebook.lineItems,
+  results: gradebook.results,
+  gradeLineItems: gradebook.gradeLineItems,
+  gradeResults: gradebook.gradeResults,
 } satisfies Record<string, (scope: Scope) => SQL>;
 export type SourceName = keyof typeof SOURCES;
 
