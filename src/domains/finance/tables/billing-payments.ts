@@ -125,6 +125,8 @@ export const familyCredits = financeSchema.table(
     tenantFk('family_credits_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkSql('family_credits_amount_check', sql`"amount_cents" <> 0`),
     index('family_credits_payer_idx').on(t.tenantId, t.payerId),
+    // A refund reads the credit its payment left.
+    index('family_credits_transaction_idx').on(t.tenantId, t.transactionId),
   ],
 );
 

@@ -186,5 +186,9 @@ export const transactions = financeSchema.table(
     checkSql('transactions_amount_cents_check', sql`"amount_cents" > 0`),
     index('transactions_organization_idx').on(t.tenantId, t.organizationId),
     index('transactions_invoice_idx').on(t.tenantId, t.invoiceId),
+    // A refund reads what earlier refunds of its payment took back.
+    index('transactions_refund_of_idx')
+      .on(t.tenantId, t.refundOf)
+      .where(sql`${bare(t.refundOf)} IS NOT NULL`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "transactions_refund_of_idx" ON "finance"."transactions" USING btree ("tenant_id","refund_of") WHERE "refund_of" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "family_credits_transaction_idx" ON "finance"."family_credits" USING btree ("tenant_id","transaction_id");
