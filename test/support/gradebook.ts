@@ -1,5 +1,7 @@
-/** Test helper: empties a section's gradebook and grades (the demo seeds one), both faces. Tests only. */
+/** Test helpers for one section's gradebook: emptied (the demo seeds one, both faces), and who reads and writes it. */
+import type { Principal } from '../../src/platform/auth/roles.js';
 import type { TestDatabase } from './db.js';
+import type { DomainHarness } from './domain.js';
 
 export async function clearSectionGradebook(database: TestDatabase, tenantId: string, sectionId: string) {
   const section = `SELECT sectionidentifier, localcoursecode, schoolid, schoolyear FROM edfi.section
@@ -27,4 +29,34 @@ export async function clearSectionGradebook(database: TestDatabase, tenantId: st
       [tenantId, sectionId],
     );
   }
+}
+
+/**
+ * The section's teacher and a grade-sync client of its school (Ed-Fi writes, OneRoster gradebook reads), the
+ * section's gradebook emptied, and its roster: the set-up of tests reading one section's grades through both APIs.
+ */
+export async function gradebookSection(
+  h: DomainHarness,
+  section: { id: string; sectionidentifier: string; schoolid: number; staffusi: number },
+): Promise<{ teacher: Principal; client: Principal; roster: { usi: number; uniqueId: string; id: string }[] }> {
+  const tenant = h.demo.districtTenantId;
+  const teacher = h.principal(['teacher'], {
+    schoolIds: [section.schoolid],
+    person: { edfiStaffUSI: section.staffusi },
+  });
+  const client: Principal = {
+    ...h.principal(['api_client']),
+    kind: 'client',
+    schoolIds: [section.schoolid],
+    scopes: ['https://schola.dev/scope/edfi', 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly'],
+  };
+  await clearSectionGradebook(h.database, tenant, section.id);
+  const roster = await h.database.query<{ usi: number; uniqueId: string; id: string }>(
+    `SELECT DISTINCT a.studentusi AS usi, s.studentuniqueid AS "uniqueId", s.id::text AS id
+       FROM edfi.studentsectionassociation a JOIN edfi.student s ON s.tenant_id = a.tenant_id
+        AND s.studentusi = a.studentusi
+      WHERE a.tenant_id = $1 AND a.sectionidentifier = $2 ORDER BY 1`,
+    [tenant, section.sectionidentifier],
+  );
+  return { teacher, client, roster };
 }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
+import { gradebookSection } from '../../../../test/support/gradebook.js';
 import { createEntry, recordScores, setCategories } from './gradebook.js';
 import { studentGrades } from './gpa.js';
 import { commentGrade, computeGrades, overrideGrade } from './grades.js';
@@ -54,21 +54,7 @@ beforeAll(async () => {
     [tenant],
   );
   section = sections[0]!;
-  teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
-  client = {
-    ...h.principal(['api_client']),
-    kind: 'client',
-    schoolIds: [section.schoolid],
-    scopes: ['https://schola.dev/scope/edfi', 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly'],
-  };
-  await clearSectionGradebook(h.database, tenant, section.id);
-  roster = await h.database.query<(typeof roster)[0]>(
-    `SELECT DISTINCT a.studentusi AS usi, s.studentuniqueid AS "uniqueId", s.id::text AS id
-       FROM edfi.studentsectionassociation a JOIN edfi.student s ON s.tenant_id = a.tenant_id
-        AND s.studentusi = a.studentusi
-      WHERE a.tenant_id = $1 AND a.sectionidentifier = $2 ORDER BY 1`,
-    [tenant, section.sectionidentifier],
-  );
+  ({ teacher, client, roster } = await gradebookSection(h, section));
   expect(roster.length).toBeGreaterThan(1);
   // One test worth 100 points in the first quarter; student i scores 95 − 10·i (A, B, C, …, floored at 0).
   const [cat] = (

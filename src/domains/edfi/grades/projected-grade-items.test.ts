@@ -10,7 +10,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
+import { gradebookSection } from '../../../../test/support/gradebook.js';
 import { createEntry, recordScores, setCategories } from './gradebook.js';
 import { computeGrades, overrideGrade } from './grades.js';
 
@@ -50,21 +50,7 @@ beforeAll(async () => {
     [tenant],
   );
   section = sections[0]!;
-  teacher = h.principal(['teacher'], { schoolIds: [section.schoolid], person: { edfiStaffUSI: section.staffusi } });
-  client = {
-    ...h.principal(['api_client']),
-    kind: 'client',
-    schoolIds: [section.schoolid],
-    scopes: ['https://schola.dev/scope/edfi', 'https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly'],
-  };
-  await clearSectionGradebook(h.database, tenant, section.id);
-  roster = await h.database.query<(typeof roster)[0]>(
-    `SELECT DISTINCT a.studentusi AS usi, s.studentuniqueid AS "uniqueId"
-       FROM edfi.studentsectionassociation a JOIN edfi.student s ON s.tenant_id = a.tenant_id
-        AND s.studentusi = a.studentusi
-      WHERE a.tenant_id = $1 AND a.sectionidentifier = $2 ORDER BY 1`,
-    [tenant, section.sectionidentifier],
-  );
+  ({ teacher, client, roster } = await gradebookSection(h, section));
   expect(roster.length).toBeGreaterThan(2);
   // The first day of the school's first quarter, whatever the demo's school year is.
   const [quarter] = await h.database.query<{ begin: string }>(
