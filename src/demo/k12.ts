@@ -11,7 +11,8 @@ import { DEMO_DESCRIPTORS, ensureDemoDescriptors } from './descriptors.js';
 import { seedOneRosterFace, teacherEmails } from './oneroster-face.js';
 import { SCHOOL_NAMES, US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
 import { demoCalendar } from './calendar.js';
-import { addDays, isoDate, type Random } from './random.js';
+import { demoCalendarCode, seedSchoolYears, yearRoundSession } from './k12-calendar.js';
+import { isoDate, type Random } from './random.js';
 
 export interface K12Size {
   students: number;
@@ -74,7 +75,7 @@ export const DEMO_LEA_ID = 255901;
 export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Random): Promise<K12Result> {
   const d = await ensureDemoDescriptors(tx);
   const year = size.schoolYear;
-  const { yearStart, yearEnd, winterBreak, springStart, instructionalDays } = demoCalendar(year);
+  const { yearStart, instructionalDays } = demoCalendar(year);
   const counts: Record<string, number> = {};
   const count = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
 
@@ -136,100 +137,10 @@ export async function seedK12(tx: Tx, tenantId: string, size: K12Size, rng: Rand
   );
   count('schools', schools.length);
 
-  // Calendar, sessions --------------------------------------------------------------------------
-  const fallDays = instructionalDays.filter((x) => x < winterBreak).length;
-  const calendarCode = `${year}-STUDENT`;
-  const yearRound = `${year - 1}-${year} Year Round`;
-  for (const s of schools) {
-    await insertAll(tx, edfi.calendar, [
-      {
-        tenantId,
-        calendarCode,
-        schoolId: s.schoolId,
-        schoolYear: year,
-        calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'],
-      },
-    ]);
-    await insertAll(
-      tx,
-      edfi.calendarDate,
-      instructionalDays.map((day) => ({
-        tenantId,
-        calendarCode,
-        date: isoDate(day),
-        schoolId: s.schoolId,
-        schoolYear: year,
-      })),
-    );
-    await insertAll(
-      tx,
-      edfi.calendarDateCalendarEvent,
-      instructionalDays.map((day) => ({
-        tenantId,
-        calendarCode,
-        date: isoDate(day),
-        schoolId: s.schoolId,
-        schoolYear: year,
-        calendarEventDescriptorId: d.CalendarEventDescriptor['Instructional day'],
-      })),
-    );
-    await insertAll(tx, edfi.session, [
-      {
-        tenantId,
-        sessionName: `${year - 1}-${year} Fall Semester`,
-        schoolId: s.schoolId,
-        schoolYear: year,
-        beginDate: isoDate(yearStart),
-        endDate: isoDate(addDays(winterBreak, -1)),
-        termDescriptorId: d.TermDescriptor['Fall Semester'],
-        totalInstructionalDays: fallDays,
-      },
-      {
-        tenantId,
-        sessionName: `${year - 1}-${year} Spring Semester`,
-        schoolId: s.schoolId,
-        schoolYear: year,
-        beginDate: isoDate(springStart),
-        endDate: isoDate(yearEnd),
-        termDescriptorId: d.TermDescriptor['Spring Semester'],
-        totalInstructionalDays: instructionalDays.length - fallDays,
-      },
-      // The demo's courses run all year: they are offered in this session.
-      {
-        tenantId,
-        sessionName: yearRound,
-        schoolId: s.schoolId,
-        schoolYear: year,
-        beginDate: isoDate(yearStart),
-        endDate: isoDate(yearEnd),
-        termDescriptorId: d.TermDescriptor['Year Round'],
-        totalInstructionalDays: instructionalDays.length,
-      },
-    ]);
-    // Four quarters: two in each semester (the OneRoster projection puts each under its semester).
-    const springDays = instructionalDays.length - fallDays;
-    const quarters = [
-      ['First Quarter', 0, Math.floor(fallDays / 2)],
-      ['Second Quarter', Math.floor(fallDays / 2), fallDays],
-      ['Third Quarter', fallDays, fallDays + Math.floor(springDays / 2)],
-      ['Fourth Quarter', fallDays + Math.floor(springDays / 2), instructionalDays.length],
-    ] as const;
-    await insertAll(
-      tx,
-      edfi.gradingPeriod,
-      quarters.map(([name, from, to], i) => ({
-        tenantId,
-        gradingPeriodDescriptorId: d.GradingPeriodDescriptor[name],
-        schoolId: s.schoolId,
-        schoolYear: year,
-        beginDate: isoDate(instructionalDays[from]!),
-        endDate: isoDate(instructionalDays[to - 1]!),
-        totalInstructionalDays: to - from,
-        periodSequence: i + 1,
-      })),
-    );
-  }
-  count('calendarDates', instructionalDays.length * schools.length);
+  // Calendar, sessions, grading periods (k12-calendar.ts) ---------------------------------------
+  count('calendarDates', await seedSchoolYears(tx, tenantId, d, year, schools));
+  const calendarCode = demoCalendarCode(year);
+  const yearRound = yearRoundSession(year);
 
   // Staff ---------------------------------------------------------------------------------------
   const teachersPerSchool = Math.max(1, Math.ceil(size.sectionsPerSchool / 3));
