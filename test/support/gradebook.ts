@@ -1,5 +1,7 @@
 /** Test helpers for one section's gradebook: emptied (the demo seeds one, both faces), and who reads and writes it. */
 import type { Principal } from '../../src/platform/auth/roles.js';
+import { createEntry, recordScores, setCategories } from '../../src/domains/edfi/grades/gradebook.js';
+import { computeGrades } from '../../src/domains/edfi/grades/grades.js';
 import type { TestDatabase } from './db.js';
 import type { DomainHarness } from './domain.js';
 
@@ -59,4 +61,42 @@ export async function gradebookSection(
     [tenant, section.sectionidentifier],
   );
   return { teacher, client, roster };
+}
+
+/**
+ * One test worth 100 points in the first quarter (dated on its first day, whatever the demo's school year),
+ * student i scoring 95 − 10·i (A, B, C, …, floored at 0), then the first-quarter and final grades computed.
+ */
+export async function gradeOneTest(
+  h: DomainHarness,
+  section: { id: string; schoolid: number },
+  teacher: Principal,
+  roster: readonly { usi: number }[],
+): Promise<void> {
+  const Q1 = 'First Quarter';
+  const [quarter] = await h.database.query<{ begin: string }>(
+    `SELECT to_char(g.begindate, 'YYYY-MM-DD') AS begin FROM edfi.gradingperiod g
+       JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
+      WHERE g.tenant_id = $1 AND g.schoolid = $2 AND d.codevalue = $3 ORDER BY g.schoolyear DESC LIMIT 1`,
+    [h.demo.districtTenantId, section.schoolid, Q1],
+  );
+  const [cat] = (
+    await h.work(teacher, (w) => setCategories(w, section.id, { categories: [{ name: 'Tests', weightPercent: 100 }] }))
+  ).categories;
+  const entry = await h.work(teacher, (w) =>
+    createEntry(w, section.id, {
+      title: 'Unit test',
+      categoryId: cat!.id,
+      gradingPeriod: Q1,
+      dateAssigned: quarter!.begin,
+      maxPoints: 100,
+    }),
+  );
+  await h.work(teacher, (w) =>
+    recordScores(w, section.id, entry.id, {
+      scores: roster.map((s, i) => ({ studentUsi: s.usi, points: Math.max(0, 95 - 10 * i) })),
+    }),
+  );
+  await h.work(teacher, (w) => computeGrades(w, section.id, Q1));
+  await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
 }

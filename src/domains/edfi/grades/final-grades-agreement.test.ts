@@ -9,10 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { gradebookSection } from '../../../../test/support/gradebook.js';
-import { createEntry, recordScores, setCategories } from './gradebook.js';
+import { gradebookSection, gradeOneTest } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
-import { commentGrade, computeGrades, overrideGrade } from './grades.js';
+import { commentGrade, overrideGrade } from './grades.js';
 
 let h: DomainHarness;
 let tenant: string;
@@ -56,26 +55,7 @@ beforeAll(async () => {
   section = sections[0]!;
   ({ teacher, client, roster } = await gradebookSection(h, section));
   expect(roster.length).toBeGreaterThan(1);
-  // One test worth 100 points in the first quarter; student i scores 95 − 10·i (A, B, C, …, floored at 0).
-  const [cat] = (
-    await h.work(teacher, (w) => setCategories(w, section.id, { categories: [{ name: 'Tests', weightPercent: 100 }] }))
-  ).categories;
-  const entry = await h.work(teacher, (w) =>
-    createEntry(w, section.id, {
-      title: 'Unit test',
-      categoryId: cat!.id,
-      gradingPeriod: Q1,
-      dateAssigned: '2026-09-01',
-      maxPoints: 100,
-    }),
-  );
-  await h.work(teacher, (w) =>
-    recordScores(w, section.id, entry.id, {
-      scores: roster.map((s, i) => ({ studentUsi: s.usi, points: Math.max(0, 95 - 10 * i) })),
-    }),
-  );
-  await h.work(teacher, (w) => computeGrades(w, section.id, Q1));
-  await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
+  await gradeOneTest(h, section, teacher, roster);
 });
 afterAll(() => h.dispose());
 

@@ -10,9 +10,8 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { gradebookSection } from '../../../../test/support/gradebook.js';
-import { createEntry, recordScores, setCategories } from './gradebook.js';
-import { computeGrades, overrideGrade } from './grades.js';
+import { gradebookSection, gradeOneTest } from '../../../../test/support/gradebook.js';
+import { overrideGrade } from './grades.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi/grades';
@@ -52,32 +51,7 @@ beforeAll(async () => {
   section = sections[0]!;
   ({ teacher, client, roster } = await gradebookSection(h, section));
   expect(roster.length).toBeGreaterThan(2);
-  // The first day of the school's first quarter, whatever the demo's school year is.
-  const [quarter] = await h.database.query<{ begin: string }>(
-    `SELECT to_char(g.begindate, 'YYYY-MM-DD') AS begin FROM edfi.gradingperiod g
-       JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
-      WHERE g.tenant_id = $1 AND g.schoolid = $2 AND d.codevalue = $3 ORDER BY g.schoolyear DESC LIMIT 1`,
-    [tenant, section.schoolid, Q1],
-  );
-  const [cat] = (
-    await h.work(teacher, (w) => setCategories(w, section.id, { categories: [{ name: 'Tests', weightPercent: 100 }] }))
-  ).categories;
-  const entry = await h.work(teacher, (w) =>
-    createEntry(w, section.id, {
-      title: 'Unit test',
-      categoryId: cat!.id,
-      gradingPeriod: Q1,
-      dateAssigned: quarter!.begin,
-      maxPoints: 100,
-    }),
-  );
-  await h.work(teacher, (w) =>
-    recordScores(w, section.id, entry.id, {
-      scores: roster.map((s, i) => ({ studentUsi: s.usi, points: Math.max(0, 95 - 10 * i) })),
-    }),
-  );
-  await h.work(teacher, (w) => computeGrades(w, section.id, Q1));
-  await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
+  await gradeOneTest(h, section, teacher, roster);
 });
 afterAll(() => h.dispose());
 
