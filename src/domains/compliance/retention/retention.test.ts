@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
+import { farFutureDay } from '../../../../test/support/calendar.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { pruneAuditPartitions } from '../../../platform/audit/prune.js';
@@ -274,7 +275,8 @@ describe('retention of the audit trail', () => {
     await write('2016-03-05T10:00:00Z', '2023-03-05');
     await write('2016-03-20T10:00:00Z', '2023-03-20');
     await write('2016-04-02T10:00:00Z', '2099-04-02');
-    await write(new Date(Date.now() - DAY).toISOString(), '2033-01-01');
+    // Kept years past today, whatever today is: the current partition must never be droppable.
+    await write(new Date(Date.now() - DAY).toISOString(), farFutureDay(0, 7));
 
     await h.database.query(
       `INSERT INTO compliance.legal_holds (tenant_id, table_name, reason, placed_by)
