@@ -12,10 +12,11 @@ import {
   useReactTable,
   type ColumnDef,
   type OnChangeFn,
+  type Row,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DataTableProps<T> {
@@ -102,16 +103,15 @@ export function DataTable<T>({
                 <td colSpan={span} style={{ height: padTop, padding: 0 }} />
               </tr>
             ) : null}
-            {items.map((item) => {
-              const row = rows[item.index]!;
-              return (
-                <Table.Tr key={row.id} style={{ height: rowHeight }} aria-rowindex={item.index + 2}>
-                  {row.getVisibleCells().map((cell) => (
-                    <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-                  ))}
-                </Table.Tr>
-              );
-            })}
+            {items.map((item) => (
+              <BodyRow
+                key={rows[item.index]!.id}
+                row={rows[item.index]!}
+                index={item.index}
+                height={rowHeight}
+                columns={columns}
+              />
+            ))}
             {padBottom > 0 ? (
               <tr aria-hidden="true">
                 <td colSpan={span} style={{ height: padBottom, padding: 0 }} />
@@ -156,3 +156,25 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/**
+ * One body row, memoised: a scroll re-renders the table, but a row already on screen keeps its props
+ * (TanStack's row objects are stable while the data is), so only the rows scrolled in are rendered.
+ * `columns` is a prop only so that new column definitions (cells over new state) render every row again.
+ */
+interface BodyRowProps<T> {
+  row: Row<T>;
+  index: number;
+  height: number;
+  columns: ColumnDef<T, unknown>[];
+}
+
+const BodyRow = memo(function BodyRow<T>({ row, index, height }: BodyRowProps<T>) {
+  return (
+    <Table.Tr style={{ height }} aria-rowindex={index + 2}>
+      {row.getVisibleCells().map((cell) => (
+        <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+      ))}
+    </Table.Tr>
+  );
+}) as <T>(props: BodyRowProps<T>) => ReactElement;
