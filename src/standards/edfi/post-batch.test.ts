@@ -5,6 +5,7 @@
  * failing only that item. Audit rows, ETags and the OneRoster projection are those of single writes.
  */
 import { randomUUID } from 'node:crypto';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
@@ -15,7 +16,11 @@ import type { Principal } from '../../platform/auth/roles.js';
 import { tenantTransaction } from '../../platform/db/tenant-transaction.js';
 import { buildApp } from '../../platform/http/app.js';
 import { createLogger } from '../../platform/log/logger.js';
+import { decodeBody } from './codec.js';
+import { resourceModel } from './resources.js';
 import { edfiApiRoutes } from './routes.js';
+import { oneStatementOf } from './store-batch.js';
+import type { EdfiSession } from './store.js';
 
 const EDFI = 'https://schola.dev/scope/edfi';
 const STUDENTS = '/data/v3/ed-fi/students';
@@ -194,5 +199,41 @@ describe('coalesced Ed-Fi POSTs', () => {
       await database.query(`DROP TRIGGER refuse_boom ON edfi.student`);
       await database.query(`DROP FUNCTION public.refuse_boom()`);
     }
+  });
+
+  it("writes a batch with one statement whose text is the same whatever the batch's size, tenant or content", async () => {
+    // It runs as a named statement (prepared.ts), planned once per connection: a text that varied
+    // with the batch would leave a new prepared statement on the connection for every size.
+    const model = resourceModel('students')!;
+    const textOf = async (tenant: string, bodies: Record<string, unknown>[], ip?: string) => {
+      const work = {
+        db: database.db,
+        tenantId: tenant,
+        principal: { kind: 'client', tenantId: tenant, actorId: 'c', roles: ['api_client'], scopes: [EDFI] },
+        meta: { ip, requestId: randomUUID() },
+      } as const satisfies EdfiSession;
+      const candidates = await Promise.all(
+        bodies.map(async (body, index) => ({
+          index,
+          id: randomUUID(),
+          values: await decodeBody(database.db, tenant, model, body),
+        })),
+      );
+      const statement = oneStatementOf(
+        work,
+        model,
+        bodies.map((body) => ({ body, meta: work.meta })),
+        candidates,
+      );
+      return new PgDialect().sqlToQuery(statement!);
+    };
+    const one = await textOf(tenantId, [student('T-1')]);
+    const many = await textOf(
+      randomUUID(),
+      Array.from({ length: 7 }, (_, i) => student(`T-${i}`, `F${i}`, { middleName: 'M' })),
+      '10.0.0.7',
+    );
+    expect(many.sql).toBe(one.sql);
+    expect(many.params.length).toBe(one.params.length);
   });
 });

@@ -16,10 +16,11 @@
  * one-item path would give. Resources stored with a supertype row (schools, LEAs) are not batched.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RequestMeta } from '../../platform/auth/roles.js';
 import { auditAppendCtes, ensureAuditChainHead, recordAudits, type AuditEntry } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
+import { executePrepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/http/errors.js';
 import { projectEdfiWrites, writeThroughCtes } from '../edfi-oneroster/write-through.js';
 import { authorizeRecord } from './authorization.js';
@@ -48,7 +49,7 @@ export function batchable(model: ResourceModel): boolean {
   return model.parent === undefined;
 }
 
-interface Candidate {
+export interface Candidate {
   index: number;
   id: string;
   values: RowValues;
@@ -153,13 +154,17 @@ function auditEntriesOf(
  * For resources without child items whose write-through can read the new rows that way
  * (`writeThroughCtes`); every candidate must have the same columns (one INSERT). undefined: not
  * possible here, use the statements one by one.
+ *
+ * The rows and the audit entries go in as one JSON parameter each, so the text depends on the
+ * resource and its column set only, never on the batch size: it runs as a named statement
+ * (`executePrepared`), parsed and planned once per connection instead of once per batch.
  */
-async function createInOneStatement(
+export function oneStatementOf(
   work: EdfiSession,
   model: ResourceModel,
   items: readonly BatchItem[],
   candidates: readonly Candidate[],
-): Promise<Map<string, RawRow> | undefined> {
+): SQL | undefined {
   if (model.children.length > 0) return undefined;
   const writeThrough = writeThroughCtes(work.tenantId, model.collection, 'inserted');
   const names = Object.keys(candidates[0]!.values.self).sort();
@@ -171,7 +176,7 @@ async function createInOneStatement(
   const audit = auditAppendCtes(auditEntriesOf(work, model, items, candidates), {
     onlyRecordIdsIn: sql`SELECT id FROM inserted`,
   });
-  const statement = sql`WITH RECURSIVE
+  return sql`WITH RECURSIVE
     inserted AS (
       INSERT INTO ${table} AS t (${columns})
       SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(rows)}::jsonb)
@@ -183,8 +188,18 @@ async function createInOneStatement(
       -- a chain head gone since ensureAuditChainHead must not let a write go unaudited.
       1 / ((SELECT count(*) FROM audit_appended) = (SELECT count(*) FROM inserted))::int AS "_audited"
     FROM inserted t`;
+}
+
+async function createInOneStatement(
+  work: EdfiSession,
+  model: ResourceModel,
+  items: readonly BatchItem[],
+  candidates: readonly Candidate[],
+): Promise<Map<string, RawRow> | undefined> {
+  const statement = oneStatementOf(work, model, items, candidates);
+  if (!statement) return undefined;
   await ensureAuditChainHead(work.db, work.tenantId);
-  const returned = rowsOf<RawRow>(await work.db.execute(statement));
+  const returned = rowsOf<RawRow>(await executePrepared(work.db, statement));
   return new Map(returned.map((row) => [String(row._id), row]));
 }
 
