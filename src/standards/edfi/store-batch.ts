@@ -190,6 +190,25 @@ export function oneStatementOf(
     FROM inserted t`;
 }
 
+/**
+ * The statement's text varies with the set of fields the clients send, which clients choose: only the
+ * first PREPARED_SHAPES_PER_RESOURCE shapes of a resource run as named statements (each stays
+ * prepared on every connection for its life), later ones run unnamed, so no client can grow the
+ * server's prepared statements without end.
+ */
+const PREPARED_SHAPES_PER_RESOURCE = 16;
+const preparedShapes = new Map<string, Set<string>>();
+
+export function preparable(shape: string): boolean {
+  const resource = shape.slice(0, shape.indexOf(':'));
+  let shapes = preparedShapes.get(resource);
+  if (!shapes) preparedShapes.set(resource, (shapes = new Set()));
+  if (shapes.has(shape)) return true;
+  if (shapes.size >= PREPARED_SHAPES_PER_RESOURCE) return false;
+  shapes.add(shape);
+  return true;
+}
+
 async function createInOneStatement(
   work: EdfiSession,
   model: ResourceModel,
@@ -199,7 +218,9 @@ async function createInOneStatement(
   const statement = oneStatementOf(work, model, items, candidates);
   if (!statement) return undefined;
   await ensureAuditChainHead(work.db, work.tenantId);
-  const returned = rowsOf<RawRow>(await executePrepared(work.db, statement));
+  const shape = `${model.collection}:${Object.keys(candidates[0]!.values.self).sort().join(',')}`;
+  const result = preparable(shape) ? await executePrepared(work.db, statement) : await work.db.execute(statement);
+  const returned = rowsOf<RawRow>(result);
   return new Map(returned.map((row) => [String(row._id), row]));
 }
 
