@@ -109,16 +109,27 @@ export function chainAppendCtes(tenantId: string, rows: readonly ChainRow[], opt
         g.justification, g.data_categories, g.retention_date, g.actor_role
         FROM (${given}) g WHERE g.record_id::uuid IN (${options.onlyRecordIdsIn})`
     : given;
+  // The walk reads row k of the batch by position in one jsonb array (audit_walk), an O(1) lookup. Joining
+  // the recursive step to audit_input instead made each of the N steps scan the whole batch: a 1,600-row
+  // append spent 5.3 s of its 5.7 s there on PGlite.
   return sql`
     audit_input AS (${inputSql}),
+    audit_walk AS MATERIALIZED (
+      SELECT coalesce(jsonb_agg(jsonb_build_array(i.pieces, i.ip) ORDER BY i.ord), '[]'::jsonb) AS rows,
+        count(*)::int AS n
+      FROM audit_input i
+    ),
     audit_head AS (
       SELECT last_seq, last_hash FROM compliance.audit_chain_heads WHERE tenant_id = ${tenantId} FOR UPDATE
     ),
     audit_chain (ord, seq, hash, prev) AS (
       SELECT 0, audit_head.last_seq, audit_head.last_hash::text, NULL::text FROM audit_head
       UNION ALL
-      SELECT i.ord, chain.seq + 1, encode(sha256(convert_to(${canonical}, 'UTF8')), 'hex'), chain.hash
-      FROM audit_chain chain JOIN audit_input i ON i.ord = chain.ord + 1
+      SELECT chain.ord + 1, chain.seq + 1, encode(sha256(convert_to(${canonical}, 'UTF8')), 'hex'), chain.hash
+      FROM audit_chain chain
+      CROSS JOIN audit_walk w
+      CROSS JOIN LATERAL (SELECT w.rows -> chain.ord -> 0 AS pieces, w.rows -> chain.ord ->> 1 AS ip) i
+      WHERE chain.ord < w.n
     ),
     audit_moved AS (
       UPDATE compliance.audit_chain_heads h SET last_seq = l.seq, last_hash = l.hash, updated_at = now()

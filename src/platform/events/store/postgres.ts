@@ -80,9 +80,16 @@ export function postgresEventStore(database: Database, options: PostgresEventSto
       const at = clock().toISOString();
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`events:${table}`}, 0))`);
+        // Each key is looked up on its own (the LATERAL behind OFFSET 0 is not flattened into a join), then
+        // deleted by row address. A plain join of the keys to the table let a planner without statistics
+        // (PGlite has no autovacuum) hash-join the whole table instead: every batch read every item
+        // appended before, so an ingest slowed down with the table's size.
         await tx.execute(sql`DELETE FROM events.items i
-          USING unnest(${sql.param(cols.hash)}::text[], ${sql.param(cols.range)}::text[]) AS k(h, r)
-          WHERE i.table_name = ${table} AND i.hash_key = k.h AND i.range_key = k.r`);
+          USING (SELECT x.tableoid AS part, x.ctid AS tid
+                   FROM unnest(${sql.param(cols.hash)}::text[], ${sql.param(cols.range)}::text[]) AS k(h, r)
+                   CROSS JOIN LATERAL (SELECT e.tableoid, e.ctid FROM events.items e
+                     WHERE e.table_name = ${table} AND e.hash_key = k.h AND e.range_key = k.r OFFSET 0) x) d
+          WHERE i.table_name = ${table} AND i.tableoid = d.part AND i.ctid = d.tid`);
         await tx.execute(sql`INSERT INTO events.items
             (table_name, hash_key, range_key, gsi_name, gsi_hash, gsi_range, appended_at, expires_at, item)
           SELECT ${table}, k.h, k.r, CASE WHEN k.gh IS NULL THEN NULL ELSE ${gsiName ?? null}::text END, k.gh, k.gr,

@@ -251,4 +251,26 @@ describe('event store on postgres: TTL by partition', () => {
       'NOTIFICATION#2#2',
     ]);
   });
+
+  it('a key appended again on another day, or by concurrent appends, is one item: the last written', async () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 1, d, 12));
+    const item = (d: number, n: number) => ({ PK: 'USER#replace', SK: `NOTIFICATION#${n}`, written: `${d}-${n}` });
+    for (const d of [1, 2]) {
+      const store = postgresEventStore(database, { clock: () => day(d), daysAhead: 0 });
+      await store.ensureTables();
+      // Other items of the table around the keys replaced: the delete must find exactly the keys.
+      await store.append(
+        'NotificationQueue',
+        Array.from({ length: 50 }, (_, n) => ({ PK: `USER#other${d}`, SK: `NOTIFICATION#${n}` })),
+      );
+      await store.append('NotificationQueue', [item(d, 1), item(d, 2)]);
+    }
+    const store = postgresEventStore(database, { clock: () => day(2) });
+    await Promise.all(Array.from({ length: 5 }, (_, w) => store.append('NotificationQueue', [item(10 + w, 2)])));
+    const items = await store.query('NotificationQueue', { hash: 'USER#replace' });
+    expect(items.map((i) => i.SK)).toEqual(['NOTIFICATION#1', 'NOTIFICATION#2']);
+    expect(items[0]!.written).toBe('2-1');
+    expect(String(items[1]!.written)).toMatch(/^1[0-4]-2$/);
+    expect(await store.query('NotificationQueue', { hash: 'USER#other1', limit: 100 })).toHaveLength(50);
+  });
 });
