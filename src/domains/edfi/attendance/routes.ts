@@ -21,15 +21,8 @@ import {
   studentParams,
   takeAttendanceInput,
 } from './schemas.js';
-import {
-  attendanceRates,
-  chronicAbsence,
-  dailyRule,
-  sectionAttendance,
-  setDailyRule,
-  studentAttendance,
-  takeSectionAttendance,
-} from './service.js';
+import { sectionAttendance, takeSectionAttendance } from './service.js';
+import { attendanceRates, chronicAbsence, dailyRule, setDailyRule, studentAttendance } from './reports.js';
 
 const tags = ['attendance'];
 const errors = ATTENDANCE_ERROR_CODES;
