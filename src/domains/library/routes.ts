@@ -13,7 +13,8 @@ import {
   resourceView,
   updateResourceInput,
 } from './schemas.js';
-import { addResource, checkOut, overdueLoans, renewLoan, reportLost, returnItem, updateResource } from './service.js';
+import { addResource, updateResource } from './catalogue.js';
+import { checkOut, overdueLoans, renewLoan, reportLost, returnItem } from './service.js';
 
 const tags = ['library'];
 const errors = LIBRARY_ERROR_CODES;
