@@ -22,6 +22,7 @@ import {
   checkIn,
   checkSql,
   createdAt,
+  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -71,8 +72,7 @@ export const immunizations = healthSchema.table(
   },
   (t) => [
     ...tenantKeys('immunizations', t.tenantId, t.immunizationId),
-    tenantFk('immunizations_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
-    index('immunizations_student_idx').on(t.tenantId, t.studentUsi),
+    ...indexedTenantFk('immunizations_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
   ],
 );
 
@@ -96,8 +96,7 @@ export const medications = healthSchema.table(
   },
   (t) => [
     ...tenantKeys('medications', t.tenantId, t.medicationId),
-    tenantFk('medications_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
-    index('medications_student_idx').on(t.tenantId, t.studentUsi),
+    ...indexedTenantFk('medications_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
   ],
 );
 
@@ -122,8 +121,7 @@ export const allergies = healthSchema.table(
     ...tenantKeys('allergies', t.tenantId, t.allergyId),
     // Seed comment: "Mild, moderate, severe".
     checkIn('allergies_severity_check', t.severity, ['mild', 'moderate', 'severe'], { caseInsensitive: true }),
-    tenantFk('allergies_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
-    index('allergies_student_idx').on(t.tenantId, t.studentUsi),
+    ...indexedTenantFk('allergies_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
   ],
 );
 

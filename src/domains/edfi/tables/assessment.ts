@@ -1,7 +1,7 @@
 /** Ed-Fi assessment domain (seed 004 §3): assessments, objective sub-tests, administrations and scores. */
 import { boolean, date, index, integer, numeric, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { educationOrganization } from './education-organizations.js';
 import { student } from './people.js';
@@ -30,12 +30,11 @@ export const assessment = edfiSchema.table(
   (t) => [
     ...tenantKeys('assessment', t.tenantId, t.assessmentIdentifier, t.namespace),
     resourceKey('assessment', t.tenantId, t.id),
-    tenantFk(
-      'assessment_educationorganizationid_fkey',
+    ...indexedTenantFk(
+      'assessment_educationorganizationid',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
-    index('assessment_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('assessment', t.assessmentCategoryDescriptorId),
   ],
 );
@@ -117,12 +116,11 @@ export const studentAssessment = edfiSchema.table(
       t.namespace,
     ),
     resourceKey('studentassessment', t.tenantId, t.id),
-    tenantFk(
-      'studentassessment_assessment_fkey',
+    ...indexedTenantFk(
+      'studentassessment_assessment',
       [t.tenantId, t.assessmentIdentifier, t.namespace],
       [assessment.tenantId, assessment.assessmentIdentifier, assessment.namespace],
     ),
-    index('studentassessment_assessment_idx').on(t.tenantId, t.assessmentIdentifier, t.namespace),
     tenantFk('studentassessment_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
     index('idx_student_assessment_student').on(t.tenantId, t.studentUSI),
     index('idx_student_assessment_date').on(t.tenantId, t.administrationDate),

@@ -1,7 +1,7 @@
 /** Ed-Fi student cohort domain (seed 004 §6): cohorts, their students and programs. */
-import { date, index, integer, varchar } from 'drizzle-orm/pg-core';
+import { date, integer, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { educationOrganization } from './education-organizations.js';
 import { student } from './people.js';
@@ -24,12 +24,11 @@ export const cohort = edfiSchema.table(
   (t) => [
     ...tenantKeys('cohort', t.tenantId, t.cohortIdentifier, t.educationOrganizationId),
     resourceKey('cohort', t.tenantId, t.id),
-    tenantFk(
-      'cohort_educationorganizationid_fkey',
+    ...indexedTenantFk(
+      'cohort_educationorganizationid',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
-    index('cohort_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('cohort', t.cohortTypeDescriptorId),
     ...descriptorRef('cohort', t.cohortScopeDescriptorId),
     ...descriptorRef('cohort', t.academicSubjectDescriptorId),
@@ -65,12 +64,11 @@ export const studentCohortAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    tenantFk(
-      'studentcohortassociation_cohort_fkey',
+    ...indexedTenantFk(
+      'studentcohortassociation_cohort',
       [t.tenantId, t.cohortIdentifier, t.educationOrganizationId],
       [cohort.tenantId, cohort.cohortIdentifier, cohort.educationOrganizationId],
     ),
-    index('studentcohortassociation_cohort_idx').on(t.tenantId, t.cohortIdentifier, t.educationOrganizationId),
   ],
 );
 
@@ -106,12 +104,11 @@ export const cohortProgram = edfiSchema.table(
       'cascade',
     ),
     // No edfi.program table in the seed: the program's owner is checked against the EO supertype.
-    tenantFk(
-      'cohortprogram_programeducationorganizationid_fkey',
+    ...indexedTenantFk(
+      'cohortprogram_programeducationorganizationid',
       [t.tenantId, t.programEducationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
-    index('cohortprogram_programeducationorganizationid_idx').on(t.tenantId, t.programEducationOrganizationId),
     ...descriptorRef('cohortprogram', t.programTypeDescriptorId),
   ],
 );

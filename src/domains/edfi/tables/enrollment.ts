@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, smallint, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { calendar } from './calendar.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
@@ -50,12 +50,11 @@ export const studentSchoolAssociation = edfiSchema.table(
       .on(t.tenantId, t.schoolId, t.schoolYear)
       .where(sql`"exitwithdrawdate" IS NULL`),
     // Ed-Fi: the calendar the student follows (all three columns set, else not checked).
-    tenantFk(
-      'studentschoolassociation_calendar_fkey',
+    ...indexedTenantFk(
+      'studentschoolassociation_calendar',
       [t.tenantId, t.calendarCode, t.schoolId, t.schoolYear],
       [calendar.tenantId, calendar.calendarCode, calendar.schoolId, calendar.schoolYear],
     ),
-    index('studentschoolassociation_calendar_idx').on(t.tenantId, t.calendarCode, t.schoolId, t.schoolYear),
     ...descriptorRef('studentschoolassociation', t.entryGradeLevelDescriptorId),
     ...descriptorRef('studentschoolassociation', t.entryTypeDescriptorId),
     ...descriptorRef('studentschoolassociation', t.exitWithdrawTypeDescriptorId),
@@ -99,17 +98,10 @@ export const studentSectionAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    tenantFk(
-      'studentsectionassociation_section_fkey',
+    ...indexedTenantFk(
+      'studentsectionassociation_section',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
-    ),
-    index('studentsectionassociation_section_idx').on(
-      t.tenantId,
-      t.sectionIdentifier,
-      t.localCourseCode,
-      t.schoolId,
-      t.schoolYear,
     ),
     ...descriptorRef('studentsectionassociation', t.repeatIdentifierDescriptorId),
     ...descriptorRef('studentsectionassociation', t.attemptStatusDescriptorId),

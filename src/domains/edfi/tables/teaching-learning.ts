@@ -18,6 +18,7 @@ import {
   checkIn,
   checkRange,
   checkSql,
+  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -56,12 +57,11 @@ export const course = edfiSchema.table(
   (t) => [
     ...tenantKeys('course', t.tenantId, t.courseCode, t.educationOrganizationId),
     resourceKey('course', t.tenantId, t.id),
-    tenantFk(
-      'course_educationorganizationid_fkey',
+    ...indexedTenantFk(
+      'course_educationorganizationid',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
-    index('course_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('course', t.academicSubjectDescriptorId),
     ...descriptorRef('course', t.courseGPAApplicabilityDescriptorId),
     checkIn('course_gpalevel_check', t.gpaLevel, COURSE_GPA_LEVELS),
@@ -91,12 +91,11 @@ export const courseOffering = edfiSchema.table(
   (t) => [
     ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     resourceKey('courseoffering', t.tenantId, t.id),
-    tenantFk(
-      'courseoffering_session_fkey',
+    ...indexedTenantFk(
+      'courseoffering_session',
       [t.tenantId, t.sessionName, t.schoolId, t.schoolYear],
       [session.tenantId, session.sessionName, session.schoolId, session.schoolYear],
     ),
-    index('courseoffering_session_idx').on(t.tenantId, t.sessionName, t.schoolId, t.schoolYear),
     tenantFk(
       'courseoffering_course_fkey',
       [t.tenantId, t.courseCode, t.educationOrganizationId],
@@ -140,8 +139,8 @@ export const section = edfiSchema.table(
   (t) => [
     ...tenantKeys('section', t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
     resourceKey('section', t.tenantId, t.id),
-    tenantFk(
-      'section_courseoffering_fkey',
+    ...indexedTenantFk(
+      'section_courseoffering',
       [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName],
       [
         courseOffering.tenantId,
@@ -151,7 +150,6 @@ export const section = edfiSchema.table(
         courseOffering.sessionName,
       ],
     ),
-    index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     ...descriptorRef('section', t.educationalEnvironmentDescriptorId),
     ...descriptorRef('section', t.mediumOfInstructionDescriptorId),
     ...descriptorRef('section', t.populationServedDescriptorId),
@@ -274,17 +272,10 @@ export const gradebookEntry = edfiSchema.table(
   (t) => [
     ...tenantKeys('gradebookentry', t.tenantId, t.gradebookEntryIdentifier, t.namespace),
     resourceKey('gradebookentry', t.tenantId, t.id),
-    tenantFk(
-      'gradebookentry_section_fkey',
+    ...indexedTenantFk(
+      'gradebookentry_section',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
-    ),
-    index('gradebookentry_section_idx').on(
-      t.tenantId,
-      t.sectionIdentifier,
-      t.localCourseCode,
-      t.schoolId,
-      t.schoolYear,
     ),
     ...descriptorRef('gradebookentry', t.gradebookEntryTypeDescriptorId),
     ...descriptorRef('gradebookentry', t.gradingPeriodDescriptorId),
@@ -298,12 +289,11 @@ export const gradebookEntry = edfiSchema.table(
         gradingPeriod.schoolYear,
       ],
     ),
-    tenantFk(
-      'gradebookentry_category_fkey',
+    ...indexedTenantFk(
+      'gradebookentry_category',
       [t.tenantId, t.categoryId],
       [gradebookCategory.tenantId, gradebookCategory.id],
     ),
-    index('gradebookentry_category_idx').on(t.tenantId, t.categoryId),
     checkSql('gradebookentry_maxpoints_check', sql`maxpoints IS NULL OR maxpoints > 0`),
   ],
 );
@@ -338,12 +328,11 @@ export const studentGradebookEntry = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    tenantFk(
-      'studentgradebookentry_gradebookentry_fkey',
+    ...indexedTenantFk(
+      'studentgradebookentry_gradebookentry',
       [t.tenantId, t.gradebookEntryIdentifier, t.namespace],
       [gradebookEntry.tenantId, gradebookEntry.gradebookEntryIdentifier, gradebookEntry.namespace],
     ),
-    index('studentgradebookentry_gradebookentry_idx').on(t.tenantId, t.gradebookEntryIdentifier, t.namespace),
     checkSql('studentgradebookentry_pointsearned_check', sql`pointsearned IS NULL OR pointsearned >= 0`),
   ],
 );
