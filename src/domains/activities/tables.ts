@@ -1,9 +1,9 @@
 /**
  * Clubs and extracurricular activities (schema `activities`, seed 004 §11).
  */
-import { bigserial, boolean, date, integer, numeric, serial, text, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, numeric, serial, text, varchar } from 'drizzle-orm/pg-core';
 import { activitiesSchema } from '../../platform/db/pg-schemas.js';
-import { checkIn, createdAt, indexedTenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
+import { checkIn, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { staff, student } from '../edfi/tables.js';
 
 /** Clubs and extracurriculars ("Chess Club", "Drama"). */
@@ -28,7 +28,8 @@ export const activities = activitiesSchema.table(
   (t) => [
     ...tenantKeys('activities', t.tenantId, t.activityId),
     // Seed: "Staff reference" → edfi.staff.
-    ...indexedTenantFk('activities_advisor_staff', [t.tenantId, t.advisorStaffUsi], [staff.tenantId, staff.staffUSI]),
+    tenantFk('activities_advisor_staff_fkey', [t.tenantId, t.advisorStaffUsi], [staff.tenantId, staff.staffUSI]),
+    index('activities_advisor_staff_idx').on(t.tenantId, t.advisorStaffUsi),
   ],
 );
 
@@ -54,16 +55,18 @@ export const studentActivityParticipation = activitiesSchema.table(
     checkIn('student_activity_participation_status_check', t.participationStatus, ['active', 'inactive'], {
       caseInsensitive: true,
     }),
-    ...indexedTenantFk(
-      'student_activity_participation_student',
+    tenantFk(
+      'student_activity_participation_student_fkey',
       [t.tenantId, t.studentUsi],
       [student.tenantId, student.studentUSI],
     ),
     // Activities are retired with is_active; participation is history, so RESTRICT.
-    ...indexedTenantFk(
-      'student_activity_participation_activity',
+    tenantFk(
+      'student_activity_participation_activity_fkey',
       [t.tenantId, t.activityId],
       [activities.tenantId, activities.activityId],
     ),
+    index('student_activity_participation_student_idx').on(t.tenantId, t.studentUsi),
+    index('student_activity_participation_activity_idx').on(t.tenantId, t.activityId),
   ],
 );

@@ -9,7 +9,6 @@ import {
   checkIn,
   checkRange,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -43,12 +42,14 @@ export const memoryGraphs = aiMemorySchema.table(
   },
   (t) => [
     ...tenantKeys('memory_graphs', t.tenantId, t.id),
-    ...indexedTenantFk('memory_graphs_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'memory_graphs_organization',
+    tenantFk('memory_graphs_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk(
+      'memory_graphs_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
+    index('memory_graphs_student_idx').on(t.tenantId, t.studentId),
+    index('memory_graphs_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -185,33 +186,37 @@ export const memoryContradictions = aiMemorySchema.table(
   },
   (t) => [
     ...tenantKeys('memory_contradictions', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'memory_contradictions_graph',
+    tenantFk(
+      'memory_contradictions_graph_fkey',
       [t.tenantId, t.graphId],
       [memoryGraphs.tenantId, memoryGraphs.id],
       'cascade',
     ),
     // A contradiction is about its two nodes: it goes when either does.
-    ...indexedTenantFk(
-      'memory_contradictions_node_a',
+    tenantFk(
+      'memory_contradictions_node_a_fkey',
       [t.tenantId, t.nodeA],
       [memoryNodes.tenantId, memoryNodes.id],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'memory_contradictions_node_b',
+    tenantFk(
+      'memory_contradictions_node_b_fkey',
       [t.tenantId, t.nodeB],
       [memoryNodes.tenantId, memoryNodes.id],
       'cascade',
     ),
     // resolved_to is node_a or node_b, so cascading is consistent with the two FKs above.
-    ...indexedTenantFk(
-      'memory_contradictions_resolved_to',
+    tenantFk(
+      'memory_contradictions_resolved_to_fkey',
       [t.tenantId, t.resolvedTo],
       [memoryNodes.tenantId, memoryNodes.id],
       'cascade',
     ),
     checkIn('memory_contradictions_strategy_check', t.strategy, ['newer_wins', 'stronger_wins', 'manual']),
+    index('memory_contradictions_graph_idx').on(t.tenantId, t.graphId),
+    index('memory_contradictions_node_a_idx').on(t.tenantId, t.nodeA),
+    index('memory_contradictions_node_b_idx').on(t.tenantId, t.nodeB),
+    index('memory_contradictions_resolved_to_idx').on(t.tenantId, t.resolvedTo),
   ],
 );
 
@@ -235,12 +240,14 @@ export const studentWorldOverlay = aiMemorySchema.table(
   },
   (t) => [
     ...tenantKeys('student_world_overlay', t.tenantId, t.id),
-    ...indexedTenantFk('student_world_overlay_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'student_world_overlay_graph',
+    tenantFk('student_world_overlay_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk(
+      'student_world_overlay_graph_fkey',
       [t.tenantId, t.graphId],
       [memoryGraphs.tenantId, memoryGraphs.id],
       'cascade',
     ),
+    index('student_world_overlay_student_idx').on(t.tenantId, t.studentId),
+    index('student_world_overlay_graph_idx').on(t.tenantId, t.graphId),
   ],
 );

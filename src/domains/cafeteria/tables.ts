@@ -4,7 +4,7 @@
  */
 import { bigserial, boolean, date, index, integer, numeric, serial, text, time, varchar } from 'drizzle-orm/pg-core';
 import { cafeteriaSchema } from '../../platform/db/pg-schemas.js';
-import { checkIn, createdAt, indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
+import { checkIn, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { student } from '../edfi/tables.js';
 
 const money = (name: string) => numeric(name, { precision: 10, scale: 2, mode: 'number' });
@@ -50,17 +50,15 @@ export const studentMealPlans = cafeteriaSchema.table(
     checkIn('student_meal_plans_free_reduced_status_check', t.freeReducedStatus, ['free', 'reduced', 'paid'], {
       caseInsensitive: true,
     }),
-    ...indexedTenantFk(
-      'student_meal_plans_student',
-      [t.tenantId, t.studentUsi],
-      [student.tenantId, student.studentUSI],
-    ),
+    tenantFk('student_meal_plans_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     // Plans are retired with is_active; accounts keep their history, so RESTRICT.
-    ...indexedTenantFk(
-      'student_meal_plans_meal_plan',
+    tenantFk(
+      'student_meal_plans_meal_plan_fkey',
       [t.tenantId, t.mealPlanId],
       [mealPlans.tenantId, mealPlans.mealPlanId],
     ),
+    index('student_meal_plans_student_idx').on(t.tenantId, t.studentUsi),
+    index('student_meal_plans_meal_plan_idx').on(t.tenantId, t.mealPlanId),
   ],
 );
 

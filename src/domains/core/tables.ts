@@ -7,7 +7,6 @@ import { coreSchema } from '../../platform/db/pg-schemas.js';
 import {
   checkIn,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -85,8 +84,9 @@ export const addresses = coreSchema.table(
   },
   (t) => [
     ...tenantKeys('addresses', t.tenantId, t.id),
-    ...indexedTenantFk('addresses_user', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('addresses_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
     checkIn('addresses_type_check', t.type, ['main', 'billing']),
+    index('addresses_user_idx').on(t.tenantId, t.userId),
   ],
 );
 
@@ -105,8 +105,10 @@ export const families = coreSchema.table(
   },
   (t) => [
     ...tenantKeys('families', t.tenantId, t.id),
-    ...indexedTenantFk('families_parent', [t.tenantId, t.parentId], [users.tenantId, users.id], 'cascade'),
-    ...indexedTenantFk('families_child', [t.tenantId, t.childId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('families_parent_fkey', [t.tenantId, t.parentId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('families_child_fkey', [t.tenantId, t.childId], [users.tenantId, users.id], 'cascade'),
     checkIn('families_relationship_check', t.relationship, ['mother', 'father', 'guardian', 'other']),
+    index('families_parent_idx').on(t.tenantId, t.parentId),
+    index('families_child_idx').on(t.tenantId, t.childId),
   ],
 );

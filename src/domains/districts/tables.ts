@@ -3,12 +3,12 @@
  * (`admin.schema_migrations` is platform infrastructure, defined in src/platform/db.)
  */
 
-import { boolean, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
 import { adminSchema } from '../../platform/db/pg-schemas.js';
 import {
   checkNonNegative,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   updatedAt,
@@ -66,6 +66,7 @@ export const schoolSettings = adminSchema.table(
   },
   (t) => [
     ...tenantKeys('school_settings', t.tenantId, t.id),
-    ...indexedTenantFk('school_settings_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id], 'cascade'),
+    tenantFk('school_settings_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id], 'cascade'),
+    index('school_settings_school_idx').on(t.tenantId, t.schoolId),
   ],
 );

@@ -22,7 +22,6 @@ import {
   checkIn,
   checkSql,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -72,7 +71,8 @@ export const immunizations = healthSchema.table(
   },
   (t) => [
     ...tenantKeys('immunizations', t.tenantId, t.immunizationId),
-    ...indexedTenantFk('immunizations_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('immunizations_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    index('immunizations_student_idx').on(t.tenantId, t.studentUsi),
   ],
 );
 
@@ -96,7 +96,8 @@ export const medications = healthSchema.table(
   },
   (t) => [
     ...tenantKeys('medications', t.tenantId, t.medicationId),
-    ...indexedTenantFk('medications_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('medications_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    index('medications_student_idx').on(t.tenantId, t.studentUsi),
   ],
 );
 
@@ -121,7 +122,8 @@ export const allergies = healthSchema.table(
     ...tenantKeys('allergies', t.tenantId, t.allergyId),
     // Seed comment: "Mild, moderate, severe".
     checkIn('allergies_severity_check', t.severity, ['mild', 'moderate', 'severe'], { caseInsensitive: true }),
-    ...indexedTenantFk('allergies_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('allergies_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    index('allergies_student_idx').on(t.tenantId, t.studentUsi),
   ],
 );
 

@@ -11,7 +11,7 @@ import {
   checkRange,
   checkSql,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
 } from '../../platform/db/schema-kit.js';
@@ -70,9 +70,9 @@ export const checkouts = librarySchema.table(
   },
   (t) => [
     ...tenantKeys('checkouts', t.tenantId, t.checkoutId),
-    ...indexedTenantFk('checkouts_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('checkouts_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     // Catalogue entries are withdrawn with is_active; circulation history stays, so RESTRICT.
-    ...indexedTenantFk('checkouts_resource', [t.tenantId, t.resourceId], [resources.tenantId, resources.resourceId]),
+    tenantFk('checkouts_resource_fkey', [t.tenantId, t.resourceId], [resources.tenantId, resources.resourceId]),
     checkIn('checkouts_status_check', t.checkoutStatus, CHECKOUT_STATUSES),
     checkRange('checkouts_renewal_count_check', t.renewalCount, 0, 100),
     checkSql('checkouts_due_date_check', sql`"due_date" >= "checkout_date"`),
@@ -83,5 +83,7 @@ export const checkouts = librarySchema.table(
     uniqueIndex('checkouts_one_loan_per_title_key')
       .on(t.tenantId, t.studentUsi, t.resourceId)
       .where(sql`"checkout_status" IN ('Checked Out', 'Overdue')`),
+    index('checkouts_student_idx').on(t.tenantId, t.studentUsi),
+    index('checkouts_resource_idx').on(t.tenantId, t.resourceId),
   ],
 );

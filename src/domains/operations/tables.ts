@@ -5,7 +5,7 @@
 
 import { index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { operationalSchema } from '../../platform/db/pg-schemas.js';
-import { checkNonNegative, createdAt, indexedTenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
+import { checkNonNegative, createdAt, tenantFk, tenantKey, tenantKeys } from '../../platform/db/schema-kit.js';
 import { classroomSessions } from '../classroom/tables/sessions.js';
 import { schools } from '../classroom/tables/users.js';
 
@@ -30,8 +30,9 @@ export const apiMetrics = operationalSchema.table(
   },
   (t) => [
     ...tenantKeys('api_metrics', t.tenantId, t.id),
-    ...indexedTenantFk('api_metrics_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('api_metrics_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
     checkNonNegative('api_metrics_response_time_check', t.responseTimeMs),
+    index('api_metrics_school_idx').on(t.tenantId, t.schoolId),
     index('api_metrics_timestamp_idx').on(t.tenantId, t.timestamp),
   ],
 );
@@ -56,13 +57,15 @@ export const systemEvents = operationalSchema.table(
   (t) => [
     ...tenantKeys('system_events', t.tenantId, t.id),
     // Session events go with their session (retention purge); a school is never deleted implicitly.
-    ...indexedTenantFk(
-      'system_events_session',
+    tenantFk(
+      'system_events_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('system_events_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('system_events_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    index('system_events_session_idx').on(t.tenantId, t.sessionId),
+    index('system_events_school_idx').on(t.tenantId, t.schoolId),
     index('system_events_created_at_idx').on(t.tenantId, t.createdAt),
   ],
 );

@@ -10,7 +10,6 @@ import {
   checkIn,
   checkRange,
   checkSql,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -33,11 +32,8 @@ export const rooms = schoolOpsSchema.table(
   },
   (t) => [
     ...tenantKeys('rooms', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'rooms_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
+    tenantFk('rooms_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    index('rooms_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -56,11 +52,8 @@ export const terms = schoolOpsSchema.table(
   },
   (t) => [
     ...tenantKeys('terms', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'terms_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
+    tenantFk('terms_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    index('terms_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -82,15 +75,16 @@ export const classes = schoolOpsSchema.table(
   },
   (t) => [
     ...tenantKeys('classes', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'classes_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
-    ...indexedTenantFk('classes_term', [t.tenantId, t.termId], [terms.tenantId, terms.id]),
-    ...indexedTenantFk('classes_level', [t.tenantId, t.levelId], [levels.tenantId, levels.id]),
-    ...indexedTenantFk('classes_teacher', [t.tenantId, t.teacherId], [users.tenantId, users.id]),
-    ...indexedTenantFk('classes_room', [t.tenantId, t.roomId], [rooms.tenantId, rooms.id]),
+    tenantFk('classes_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk('classes_term_fkey', [t.tenantId, t.termId], [terms.tenantId, terms.id]),
+    tenantFk('classes_level_fkey', [t.tenantId, t.levelId], [levels.tenantId, levels.id]),
+    tenantFk('classes_teacher_fkey', [t.tenantId, t.teacherId], [users.tenantId, users.id]),
+    tenantFk('classes_room_fkey', [t.tenantId, t.roomId], [rooms.tenantId, rooms.id]),
+    index('classes_organization_idx').on(t.tenantId, t.organizationId),
+    index('classes_term_idx').on(t.tenantId, t.termId),
+    index('classes_level_idx').on(t.tenantId, t.levelId),
+    index('classes_teacher_idx').on(t.tenantId, t.teacherId),
+    index('classes_room_idx').on(t.tenantId, t.roomId),
   ],
 );
 
@@ -108,9 +102,10 @@ export const schedules = schoolOpsSchema.table(
   },
   (t) => [
     ...tenantKeys('schedules', t.tenantId, t.id),
-    ...indexedTenantFk('schedules_class', [t.tenantId, t.classId], [classes.tenantId, classes.id], 'cascade'),
+    tenantFk('schedules_class_fkey', [t.tenantId, t.classId], [classes.tenantId, classes.id], 'cascade'),
     checkRange('schedules_day_of_week_check', t.dayOfWeek, 0, 6),
     checkSql('schedules_time_check', sql`${bare(t.endTime)} > ${bare(t.startTime)}`),
+    index('schedules_class_idx').on(t.tenantId, t.classId),
   ],
 );
 
@@ -134,7 +129,8 @@ export const sessions = schoolOpsSchema.table(
   (t) => [
     ...tenantKeys('sessions', t.tenantId, t.id),
     tenantFk('sessions_class_fkey', [t.tenantId, t.classId], [classes.tenantId, classes.id], 'cascade'),
-    ...indexedTenantFk('sessions_room', [t.tenantId, t.roomId], [rooms.tenantId, rooms.id]),
+    tenantFk('sessions_room_fkey', [t.tenantId, t.roomId], [rooms.tenantId, rooms.id]),
+    index('sessions_room_idx').on(t.tenantId, t.roomId),
     checkIn('sessions_status_check', t.status, ['scheduled', 'in_progress', 'completed', 'cancelled']),
     checkSql('sessions_time_check', sql`${bare(t.endTime)} > ${bare(t.startTime)}`),
     // one meeting of a class per date and start time: generating a term twice adds nothing
@@ -159,10 +155,11 @@ export const attendance = schoolOpsSchema.table(
   (t) => [
     ...tenantKeys('attendance', t.tenantId, t.id),
     tenantFk('attendance_session_fkey', [t.tenantId, t.sessionId], [sessions.tenantId, sessions.id], 'cascade'),
-    ...indexedTenantFk('attendance_user', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('attendance_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
     checkIn('attendance_status_check', t.status, ['present', 'absent', 'late', 'excused']),
     // also serves the session foreign key
     tenantUnique('attendance_session_id_user_id_key', t.tenantId, t.sessionId, t.userId),
+    index('attendance_user_idx').on(t.tenantId, t.userId),
   ],
 );
 
@@ -210,12 +207,11 @@ export const placements = schoolOpsSchema.table(
   },
   (t) => [
     ...tenantKeys('placements', t.tenantId, t.id),
-    ...indexedTenantFk('placements_user', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
-    ...indexedTenantFk('placements_course_type', [t.tenantId, t.courseTypeId], [courseTypes.tenantId, courseTypes.id]),
-    ...indexedTenantFk(
-      'placements_recommended_level',
-      [t.tenantId, t.recommendedLevelId],
-      [levels.tenantId, levels.id],
-    ),
+    tenantFk('placements_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
+    tenantFk('placements_course_type_fkey', [t.tenantId, t.courseTypeId], [courseTypes.tenantId, courseTypes.id]),
+    tenantFk('placements_recommended_level_fkey', [t.tenantId, t.recommendedLevelId], [levels.tenantId, levels.id]),
+    index('placements_user_idx').on(t.tenantId, t.userId),
+    index('placements_course_type_idx').on(t.tenantId, t.courseTypeId),
+    index('placements_recommended_level_idx').on(t.tenantId, t.recommendedLevelId),
   ],
 );

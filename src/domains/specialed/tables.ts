@@ -9,7 +9,7 @@ import {
   checkIn,
   checkRange,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   tenantUnique,
@@ -46,8 +46,10 @@ export const iep = specialedSchema.table(
     checkRange('iep_least_restrictive_environment_check', t.leastRestrictiveEnvironment, 0, 100),
     // Seed: default 'Active', comment "Active, draft, expired".
     checkIn('iep_iep_status_check', t.iepStatus, PLAN_STATUSES, { caseInsensitive: true }),
-    ...indexedTenantFk('iep_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
-    ...indexedTenantFk('iep_school', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk('iep_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('iep_school_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('iep_student_idx').on(t.tenantId, t.studentUsi),
+    index('iep_school_idx').on(t.tenantId, t.schoolId),
   ],
 );
 
@@ -70,7 +72,8 @@ export const iepGoals = specialedSchema.table(
   (t) => [
     ...tenantKeys('iep_goals', t.tenantId, t.goalId),
     // A goal cannot outlive its IEP.
-    ...indexedTenantFk('iep_goals_iep', [t.tenantId, t.iepId], [iep.tenantId, iep.iepId], 'cascade'),
+    tenantFk('iep_goals_iep_fkey', [t.tenantId, t.iepId], [iep.tenantId, iep.iepId], 'cascade'),
+    index('iep_goals_iep_idx').on(t.tenantId, t.iepId),
   ],
 );
 
@@ -95,8 +98,10 @@ export const plan504 = specialedSchema.table(
     ...tenantKeys('plan_504', t.tenantId, t.plan504Id),
     tenantUnique('plan_504_plan_number_key', t.tenantId, t.planNumber),
     checkIn('plan_504_plan_status_check', t.planStatus, PLAN_STATUSES, { caseInsensitive: true }),
-    ...indexedTenantFk('plan_504_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
-    ...indexedTenantFk('plan_504_school', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk('plan_504_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('plan_504_school_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('plan_504_student_idx').on(t.tenantId, t.studentUsi),
+    index('plan_504_school_idx').on(t.tenantId, t.schoolId),
   ],
 );
 
@@ -125,7 +130,8 @@ export const accommodations = specialedSchema.table(
   (t) => [
     ...tenantKeys('accommodations', t.tenantId, t.accommodationId),
     checkIn('accommodations_plan_type_check', t.planType, ['IEP', '504'], { caseInsensitive: true }),
-    ...indexedTenantFk('accommodations_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('accommodations_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    index('accommodations_student_idx').on(t.tenantId, t.studentUsi),
     index('accommodations_plan_idx').on(t.tenantId, t.planType, t.planId),
   ],
 );

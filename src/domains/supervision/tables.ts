@@ -21,7 +21,6 @@ import {
   checkRange,
   createdAt,
   markAppendOnly,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -46,7 +45,8 @@ export const chatSessions = supervisionSchema.table(
   },
   (t) => [
     ...tenantKeys('chat_sessions', t.tenantId, t.id),
-    ...indexedTenantFk('chat_sessions_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk('chat_sessions_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    index('chat_sessions_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -65,13 +65,14 @@ export const chatMessages = supervisionSchema.table(
   },
   (t) => [
     ...tenantKeys('chat_messages', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'chat_messages_session',
+    tenantFk(
+      'chat_messages_session_fkey',
       [t.tenantId, t.sessionId],
       [chatSessions.tenantId, chatSessions.id],
       'cascade',
     ),
     checkIn('chat_messages_role_check', t.role, ['user', 'assistant', 'system']),
+    index('chat_messages_session_idx').on(t.tenantId, t.sessionId),
   ],
 );
 
@@ -89,7 +90,8 @@ export const memoryIntegrityHashes = supervisionSchema.table(
   },
   (t) => [
     ...tenantKeys('memory_integrity_hashes', t.tenantId, t.id),
-    ...indexedTenantFk('memory_integrity_hashes_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk('memory_integrity_hashes_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    index('memory_integrity_hashes_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -113,9 +115,10 @@ export const memoryAuditLog = markAppendOnly(
     },
     (t) => [
       ...tenantKeys('memory_audit_log', t.tenantId, t.id),
-      ...indexedTenantFk('memory_audit_log_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+      tenantFk('memory_audit_log_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
       checkIn('memory_audit_log_entity_type_check', t.entityType, ['node', 'edge', 'ledger']),
       checkIn('memory_audit_log_actor_check', t.actor, ['system', 'student', 'compression']),
+      index('memory_audit_log_student_idx').on(t.tenantId, t.studentId),
     ],
   ),
 );
@@ -144,13 +147,13 @@ export const safetyAlerts = supervisionSchema.table(
   (t) => [
     ...tenantKeys('safety_alerts', t.tenantId, t.id),
     tenantFk('safety_alerts_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'safety_alerts_organization',
+    tenantFk(
+      'safety_alerts_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('safety_alerts_acknowledged_by', [t.tenantId, t.acknowledgedBy], [users.tenantId, users.id]),
-    ...indexedTenantFk('safety_alerts_resolved_by', [t.tenantId, t.resolvedBy], [users.tenantId, users.id]),
+    tenantFk('safety_alerts_acknowledged_by_fkey', [t.tenantId, t.acknowledgedBy], [users.tenantId, users.id]),
+    tenantFk('safety_alerts_resolved_by_fkey', [t.tenantId, t.resolvedBy], [users.tenantId, users.id]),
     checkIn('safety_alerts_level_check', t.level, ['green', 'yellow', 'orange', 'red']),
     checkIn('safety_alerts_detected_by_check', t.detectedBy, ['auditor', 'teacher', 'system']),
     // seed indexes (Safety alerts), tenant-first
@@ -159,6 +162,9 @@ export const safetyAlerts = supervisionSchema.table(
     index('idx_safety_alerts_unresolved')
       .on(t.tenantId, t.resolvedAt)
       .where(sql`"resolved_at" IS NULL`),
+    index('safety_alerts_organization_idx').on(t.tenantId, t.organizationId),
+    index('safety_alerts_acknowledged_by_idx').on(t.tenantId, t.acknowledgedBy),
+    index('safety_alerts_resolved_by_idx').on(t.tenantId, t.resolvedBy),
   ],
 );
 
@@ -177,13 +183,15 @@ export const alertAcknowledgments = supervisionSchema.table(
   },
   (t) => [
     ...tenantKeys('alert_acknowledgments', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'alert_acknowledgments_alert',
+    tenantFk(
+      'alert_acknowledgments_alert_fkey',
       [t.tenantId, t.alertId],
       [safetyAlerts.tenantId, safetyAlerts.id],
       'cascade',
     ),
-    ...indexedTenantFk('alert_acknowledgments_user', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('alert_acknowledgments_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    index('alert_acknowledgments_alert_idx').on(t.tenantId, t.alertId),
+    index('alert_acknowledgments_user_idx').on(t.tenantId, t.userId),
   ],
 );
 

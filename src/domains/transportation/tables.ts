@@ -2,16 +2,9 @@
  * Student transportation (schema `transportation`, seed 004 §11): bus routes, stops and the
  * students' bus assignments.
  */
-import { bigserial, boolean, date, integer, numeric, serial, time, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, numeric, serial, time, varchar } from 'drizzle-orm/pg-core';
 import { transportationSchema } from '../../platform/db/pg-schemas.js';
-import {
-  checkRange,
-  createdAt,
-  indexedTenantFk,
-  tenantKey,
-  tenantKeys,
-  tenantUnique,
-} from '../../platform/db/schema-kit.js';
+import { checkRange, createdAt, tenantFk, tenantKey, tenantKeys, tenantUnique } from '../../platform/db/schema-kit.js';
 import { student } from '../edfi/tables.js';
 
 /** Bus route definitions. */
@@ -78,26 +71,22 @@ export const studentTransportation = transportationSchema.table(
   },
   (t) => [
     ...tenantKeys('student_transportation', t.tenantId, t.assignmentId),
-    ...indexedTenantFk(
-      'student_transportation_student',
-      [t.tenantId, t.studentUsi],
-      [student.tenantId, student.studentUSI],
-    ),
+    tenantFk('student_transportation_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     // Routes and stops are retired with is_active; assignments are history, so RESTRICT.
-    ...indexedTenantFk(
-      'student_transportation_route',
-      [t.tenantId, t.routeId],
-      [busRoutes.tenantId, busRoutes.routeId],
-    ),
-    ...indexedTenantFk(
-      'student_transportation_pickup_stop',
+    tenantFk('student_transportation_route_fkey', [t.tenantId, t.routeId], [busRoutes.tenantId, busRoutes.routeId]),
+    tenantFk(
+      'student_transportation_pickup_stop_fkey',
       [t.tenantId, t.pickupStopId],
       [busStops.tenantId, busStops.stopId],
     ),
-    ...indexedTenantFk(
-      'student_transportation_dropoff_stop',
+    tenantFk(
+      'student_transportation_dropoff_stop_fkey',
       [t.tenantId, t.dropoffStopId],
       [busStops.tenantId, busStops.stopId],
     ),
+    index('student_transportation_student_idx').on(t.tenantId, t.studentUsi),
+    index('student_transportation_route_idx').on(t.tenantId, t.routeId),
+    index('student_transportation_pickup_stop_idx').on(t.tenantId, t.pickupStopId),
+    index('student_transportation_dropoff_stop_idx').on(t.tenantId, t.dropoffStopId),
   ],
 );

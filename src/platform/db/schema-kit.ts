@@ -17,7 +17,6 @@ import {
   check,
   foreignKey,
   getTableConfig,
-  index,
   primaryKey,
   timestamp,
   unique,
@@ -79,20 +78,6 @@ export function tenantFk(
   onDelete: 'restrict' | 'cascade' | 'set null' | 'no action' = 'restrict',
 ) {
   return foreignKey({ name: constraintName(name), columns, foreignColumns }).onDelete(onDelete);
-}
-
-/**
- * A tenant foreign key with the index that serves it (`<base>_fkey` on the columns, `<base>_idx` on
- * the same columns): PostgreSQL does not index the referencing side, and a cascade or a join by the
- * reference would scan the table without it. Spread into a table's constraints.
- */
-export function indexedTenantFk(
-  base: string,
-  columns: [PgColumn, ...PgColumn[]],
-  foreignColumns: [AnyPgColumn, ...AnyPgColumn[]],
-  onDelete: 'restrict' | 'cascade' | 'set null' | 'no action' = 'restrict',
-) {
-  return [tenantFk(`${base}_fkey`, columns, foreignColumns, onDelete), index(`${base}_idx`).on(...columns)] as const;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,13 +3,13 @@
  * effectiveness. Scores, ratings and confidences have no stated scale: no range CHECKs.
  */
 
-import { integer, jsonb, numeric, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { aiInsightsSchema } from '../../../platform/db/pg-schemas.js';
 import {
   checkNonNegative,
   createdAt,
   markGlobal,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   updatedAt,
@@ -80,19 +80,22 @@ export const teacherGuidanceMetrics = aiInsightsSchema.table(
   (t) => [
     ...tenantKeys('teacher_guidance_metrics', t.tenantId, t.id),
     // session_id is NOT NULL: the prompts exist only in the context of their session.
-    ...indexedTenantFk(
-      'teacher_guidance_metrics_session',
+    tenantFk(
+      'teacher_guidance_metrics_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('teacher_guidance_metrics_teacher', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
-    ...indexedTenantFk(
-      'teacher_guidance_metrics_group',
+    tenantFk('teacher_guidance_metrics_teacher_fkey', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
+    tenantFk(
+      'teacher_guidance_metrics_group_fkey',
       [t.tenantId, t.groupId],
       [studentGroups.tenantId, studentGroups.id],
     ),
     checkNonNegative('teacher_guidance_metrics_response_time_check', t.responseTimeSeconds),
+    index('teacher_guidance_metrics_session_idx').on(t.tenantId, t.sessionId),
+    index('teacher_guidance_metrics_teacher_idx').on(t.tenantId, t.teacherId),
+    index('teacher_guidance_metrics_group_idx').on(t.tenantId, t.groupId),
   ],
 );
 

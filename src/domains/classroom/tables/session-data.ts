@@ -5,14 +5,7 @@
 
 import { bigint, boolean, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { analyticsSchema, audioSchema, communicationSchema } from '../../../platform/db/pg-schemas.js';
-import {
-  checkNonNegative,
-  createdAt,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-} from '../../../platform/db/schema-kit.js';
+import { checkNonNegative, createdAt, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { classroomSessions, participants, studentGroups } from './sessions.js';
 import { teachers } from './users.js';
 
@@ -44,21 +37,20 @@ export const recordings = audioSchema.table(
   },
   (t) => [
     ...tenantKeys('recordings', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'recordings_session',
+    tenantFk(
+      'recordings_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('recordings_group', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
-    ...indexedTenantFk(
-      'recordings_participant',
-      [t.tenantId, t.participantId],
-      [participants.tenantId, participants.id],
-    ),
+    tenantFk('recordings_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
+    tenantFk('recordings_participant_fkey', [t.tenantId, t.participantId], [participants.tenantId, participants.id]),
     checkNonNegative('recordings_duration_seconds_check', t.durationSeconds),
     checkNonNegative('recordings_file_size_bytes_check', t.fileSizeBytes),
     checkNonNegative('recordings_processing_attempts_check', t.processingAttempts),
+    index('recordings_session_idx').on(t.tenantId, t.sessionId),
+    index('recordings_group_idx').on(t.tenantId, t.groupId),
+    index('recordings_participant_idx').on(t.tenantId, t.participantId),
     // The transcription worker polls by state.
     index('recordings_transcription_status_idx').on(t.tenantId, t.transcriptionStatus),
   ],
@@ -86,9 +78,10 @@ export const sessionEvents = analyticsSchema.table(
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('session_events_teacher', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
+    tenantFk('session_events_teacher_fkey', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
     // A session's timeline; also serves the session foreign key.
     index('session_events_session_time_idx').on(t.tenantId, t.sessionId, t.eventTime),
+    index('session_events_teacher_idx').on(t.tenantId, t.teacherId),
   ],
 );
 
@@ -117,12 +110,13 @@ export const messages = communicationSchema.table(
   },
   (t) => [
     ...tenantKeys('messages', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'messages_session',
+    tenantFk(
+      'messages_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
+    index('messages_session_idx').on(t.tenantId, t.sessionId),
     // A user's inbox.
     index('messages_recipient_idx').on(t.tenantId, t.recipientId),
   ],

@@ -11,7 +11,6 @@ import {
   checkRange,
   checkSql,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -100,14 +99,16 @@ export const classroomSessions = sessionsSchema.table(
     uniqueIndex('classroom_sessions_open_access_code_key')
       .on(t.tenantId, t.accessCode)
       .where(sql`"status" IN ('created', 'active', 'paused')`),
-    ...indexedTenantFk('classroom_sessions_teacher', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
-    ...indexedTenantFk('classroom_sessions_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('classroom_sessions_teacher_fkey', [t.tenantId, t.teacherId], [teachers.tenantId, teachers.id]),
+    tenantFk('classroom_sessions_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
     checkNonNegative('classroom_sessions_planned_duration_check', t.plannedDurationMinutes),
     checkNonNegative('classroom_sessions_target_group_size_check', t.targetGroupSize),
     checkNonNegative('classroom_sessions_max_students_check', t.maxStudents),
     checkNonNegative('classroom_sessions_total_groups_check', t.totalGroups),
     checkNonNegative('classroom_sessions_total_students_check', t.totalStudents),
     checkNonNegative('classroom_sessions_actual_duration_check', t.actualDurationMinutes),
+    index('classroom_sessions_teacher_idx').on(t.tenantId, t.teacherId),
+    index('classroom_sessions_school_idx').on(t.tenantId, t.schoolId),
     index('classroom_sessions_status_idx').on(t.tenantId, t.status),
     index('classroom_sessions_scheduled_start_idx').on(t.tenantId, t.scheduledStart),
   ],
@@ -134,18 +135,20 @@ export const studentGroups = sessionsSchema.table(
   },
   (t) => [
     ...tenantKeys('student_groups', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'student_groups_session',
+    tenantFk(
+      'student_groups_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('student_groups_leader', [t.tenantId, t.leaderId], [students.tenantId, students.id]),
+    tenantFk('student_groups_leader_fkey', [t.tenantId, t.leaderId], [students.tenantId, students.id]),
     checkIn('student_groups_status_check', t.status, GROUP_STATUSES),
     checkRange('student_groups_max_size_check', t.maxSize, 1, 100),
     checkNonNegative('student_groups_current_size_check', t.currentSize),
     // The group limit holds in the database too (joins take a place with a conditional UPDATE).
     checkSql('student_groups_size_limit_check', sql`"current_size" <= "max_size"`),
+    index('student_groups_session_idx').on(t.tenantId, t.sessionId),
+    index('student_groups_leader_idx').on(t.tenantId, t.leaderId),
   ],
 );
 
@@ -178,18 +181,21 @@ export const participants = sessionsSchema.table(
   },
   (t) => [
     ...tenantKeys('participants', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'participants_session',
+    tenantFk(
+      'participants_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
     // RESTRICT: a group in use cannot be deleted alone; deleting the session still cascades to both.
-    ...indexedTenantFk('participants_group', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
-    ...indexedTenantFk('participants_student', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    tenantFk('participants_group_fkey', [t.tenantId, t.groupId], [studentGroups.tenantId, studentGroups.id]),
+    tenantFk('participants_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
     checkNonNegative('participants_speaking_time_check', t.totalSpeakingTimeSeconds),
     checkNonNegative('participants_message_count_check', t.messageCount),
     checkNonNegative('participants_interaction_count_check', t.interactionCount),
+    index('participants_session_idx').on(t.tenantId, t.sessionId),
+    index('participants_group_idx').on(t.tenantId, t.groupId),
+    index('participants_student_idx').on(t.tenantId, t.studentId),
     // Joining twice is one participant: a roster student once per session, an anonymous one per key.
     uniqueIndex('participants_session_student_key')
       .on(t.tenantId, t.sessionId, t.studentId)
@@ -225,12 +231,14 @@ export const studentGroupMembers = sessionsSchema.table(
       [studentGroups.tenantId, studentGroups.id],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'student_group_members_session',
+    tenantFk(
+      'student_group_members_session_fkey',
       [t.tenantId, t.sessionId],
       [classroomSessions.tenantId, classroomSessions.id],
       'cascade',
     ),
-    ...indexedTenantFk('student_group_members_student', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    tenantFk('student_group_members_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    index('student_group_members_session_idx').on(t.tenantId, t.sessionId),
+    index('student_group_members_student_idx').on(t.tenantId, t.studentId),
   ],
 );

@@ -2,16 +2,9 @@
  * Seed 000 `users.*`: the schools, students and teachers of the live-classroom product.
  * Every row belongs to a tenant (a district or a school).
  */
-import { boolean, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { usersSchema } from '../../../platform/db/pg-schemas.js';
-import {
-  createdAt,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-  updatedAt,
-} from '../../../platform/db/schema-kit.js';
+import { createdAt, tenantFk, tenantKey, tenantKeys, updatedAt } from '../../../platform/db/schema-kit.js';
 import { school as edfiSchool } from '../../edfi/tables.js';
 
 /** A school of the tenant (the target of every seed-000 `school_id`). */
@@ -63,7 +56,8 @@ export const students = usersSchema.table(
   },
   (t) => [
     ...tenantKeys('students', t.tenantId, t.id),
-    ...indexedTenantFk('students_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('students_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    index('students_school_idx').on(t.tenantId, t.schoolId),
   ],
 );
 
@@ -81,6 +75,7 @@ export const teachers = usersSchema.table(
   },
   (t) => [
     ...tenantKeys('teachers', t.tenantId, t.id),
-    ...indexedTenantFk('teachers_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('teachers_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    index('teachers_school_idx').on(t.tenantId, t.schoolId),
   ],
 );

@@ -8,7 +8,7 @@ import { complianceSchema } from '../../../platform/db/pg-schemas.js';
 import {
   checkNonNegative,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   updatedAt,
@@ -49,12 +49,10 @@ export const auditLog = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('audit_log', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'audit_log_session',
-      [t.tenantId, t.sessionId],
-      [classroomSessions.tenantId, classroomSessions.id],
-    ),
-    ...indexedTenantFk('audit_log_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('audit_log_session_fkey', [t.tenantId, t.sessionId], [classroomSessions.tenantId, classroomSessions.id]),
+    tenantFk('audit_log_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    index('audit_log_session_idx').on(t.tenantId, t.sessionId),
+    index('audit_log_school_idx').on(t.tenantId, t.schoolId),
     index('audit_log_event_timestamp_idx').on(t.tenantId, t.eventTimestamp),
   ],
 );
@@ -87,9 +85,11 @@ export const coppaCompliance = complianceSchema.table(
   (t) => [
     ...tenantKeys('coppa_compliance', t.tenantId, t.id),
     // RESTRICT: the compliance record is evidence; removing it must be a deliberate step.
-    ...indexedTenantFk('coppa_compliance_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
-    ...indexedTenantFk('coppa_compliance_student', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    tenantFk('coppa_compliance_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('coppa_compliance_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
     checkNonNegative('coppa_compliance_delete_after_days_check', t.deleteAfterDays),
+    index('coppa_compliance_school_idx').on(t.tenantId, t.schoolId),
+    index('coppa_compliance_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -121,8 +121,10 @@ export const parentalConsents = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('parental_consents', t.tenantId, t.id),
-    ...indexedTenantFk('parental_consents_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
-    ...indexedTenantFk('parental_consents_student', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    tenantFk('parental_consents_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('parental_consents_student_fkey', [t.tenantId, t.studentId], [students.tenantId, students.id]),
+    index('parental_consents_school_idx').on(t.tenantId, t.schoolId),
+    index('parental_consents_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -145,9 +147,10 @@ export const retentionPolicies = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('retention_policies', t.tenantId, t.id),
-    ...indexedTenantFk('retention_policies_school', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
+    tenantFk('retention_policies_school_fkey', [t.tenantId, t.schoolId], [schools.tenantId, schools.id]),
     checkNonNegative('retention_policies_archive_after_days_check', t.archiveAfterDays),
     checkNonNegative('retention_policies_delete_after_days_check', t.deleteAfterDays),
     checkNonNegative('retention_policies_retention_days_check', t.retentionDays),
+    index('retention_policies_school_idx').on(t.tenantId, t.schoolId),
   ],
 );

@@ -10,7 +10,7 @@ import {
   checkSql,
   bare,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   updatedAt,
@@ -78,7 +78,7 @@ export const recordsRequests = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('records_requests', t.tenantId, t.id),
-    ...indexedTenantFk('records_requests_student', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
+    tenantFk('records_requests_student_fkey', [t.tenantId, t.studentUsi], [student.tenantId, student.studentUSI]),
     checkIn('records_requests_request_type_check', t.requestType, [...RECORDS_REQUEST_TYPES]),
     checkIn('records_requests_status_check', t.status, [...RECORDS_REQUEST_STATUSES]),
     checkIn('records_requests_requester_relationship_check', t.requesterRelationship, [
@@ -92,6 +92,7 @@ export const recordsRequests = complianceSchema.table(
       'records_requests_decision_reason_check',
       sql`${bare(t.status)} NOT IN ('approved', 'denied') OR ${bare(t.decisionReason)} IS NOT NULL`,
     ),
+    index('records_requests_student_idx').on(t.tenantId, t.studentUsi),
     index('records_requests_status_idx').on(t.tenantId, t.status, t.dueDate),
   ],
 );
@@ -114,11 +115,12 @@ export const studentRecordExports = complianceSchema.table(
   },
   (t) => [
     ...tenantKeys('student_record_exports', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'student_record_exports_student',
+    tenantFk(
+      'student_record_exports_student_fkey',
       [t.tenantId, t.studentUsi],
       [student.tenantId, student.studentUSI],
       'cascade',
     ),
+    index('student_record_exports_student_idx').on(t.tenantId, t.studentUsi),
   ],
 );

@@ -2,14 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import {
-  checkRange,
-  checkSql,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-} from '../../../platform/db/schema-kit.js';
+import { checkRange, checkSql, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { gradingPeriod } from './calendar.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { educationOrganization, school } from './education-organizations.js';
@@ -47,13 +40,14 @@ export const reportCard = edfiSchema.table(
     ),
     resourceKey('reportcard', t.tenantId, t.id),
     tenantFk('reportcard_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
-    ...indexedTenantFk(
-      'reportcard_educationorganizationid',
+    tenantFk(
+      'reportcard_educationorganizationid_fkey',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
-    ...indexedTenantFk(
-      'reportcard_gradingperiod',
+    index('reportcard_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
+    tenantFk(
+      'reportcard_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
       [
         gradingPeriod.tenantId,
@@ -61,6 +55,12 @@ export const reportCard = edfiSchema.table(
         gradingPeriod.schoolId,
         gradingPeriod.schoolYear,
       ],
+    ),
+    index('reportcard_gradingperiod_idx').on(
+      t.tenantId,
+      t.gradingPeriodDescriptorId,
+      t.gradingPeriodSchoolId,
+      t.gradingPeriodSchoolYear,
     ),
     ...descriptorRef('reportcard', t.gradingPeriodDescriptorId),
   ],
@@ -113,13 +113,14 @@ export const grade = edfiSchema.table(
     ),
     resourceKey('grade', t.tenantId, t.id),
     tenantFk('grade_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
-    ...indexedTenantFk(
-      'grade_section',
+    tenantFk(
+      'grade_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
     ),
-    ...indexedTenantFk(
-      'grade_gradingperiod',
+    index('grade_section_idx').on(t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
+    tenantFk(
+      'grade_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
       [
         gradingPeriod.tenantId,
@@ -127,6 +128,12 @@ export const grade = edfiSchema.table(
         gradingPeriod.schoolId,
         gradingPeriod.schoolYear,
       ],
+    ),
+    index('grade_gradingperiod_idx').on(
+      t.tenantId,
+      t.gradingPeriodDescriptorId,
+      t.gradingPeriodSchoolId,
+      t.gradingPeriodSchoolYear,
     ),
     ...descriptorRef('grade', t.gradingPeriodDescriptorId),
     ...descriptorRef('grade', t.gradeTypeDescriptorId),
@@ -198,8 +205,8 @@ export const studentCompetencyObjective = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentcompetencyobjective_gradingperiod',
+    tenantFk(
+      'studentcompetencyobjective_gradingperiod_fkey',
       [t.tenantId, t.gradingPeriodDescriptorId, t.gradingPeriodSchoolId, t.gradingPeriodSchoolYear],
       [
         gradingPeriod.tenantId,
@@ -208,11 +215,21 @@ export const studentCompetencyObjective = edfiSchema.table(
         gradingPeriod.schoolYear,
       ],
     ),
+    index('studentcompetencyobjective_gradingperiod_idx').on(
+      t.tenantId,
+      t.gradingPeriodDescriptorId,
+      t.gradingPeriodSchoolId,
+      t.gradingPeriodSchoolYear,
+    ),
     // No edfi.competencyobjective table in the seed: the objective's owner is checked against the EO supertype.
-    ...indexedTenantFk(
-      'studentcompetencyobjective_objectiveeducationorganizationid',
+    tenantFk(
+      'studentcompetencyobjective_objectiveeducationorganizationid_fkey',
       [t.tenantId, t.objectiveEducationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
+    ),
+    index('studentcompetencyobjective_objectiveeducationorganizationid_idx').on(
+      t.tenantId,
+      t.objectiveEducationOrganizationId,
     ),
     ...descriptorRef('studentcompetencyobjective', t.gradingPeriodDescriptorId),
     ...descriptorRef('studentcompetencyobjective', t.objectiveGradeLevelDescriptorId),
@@ -256,11 +273,12 @@ export const courseTranscript = edfiSchema.table(
     ),
     resourceKey('coursetranscript', t.tenantId, t.id),
     tenantFk('coursetranscript_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
-    ...indexedTenantFk(
-      'coursetranscript_course',
+    tenantFk(
+      'coursetranscript_course_fkey',
       [t.tenantId, t.courseCode, t.courseEducationOrganizationId],
       [course.tenantId, course.courseCode, course.educationOrganizationId],
     ),
+    index('coursetranscript_course_idx').on(t.tenantId, t.courseCode, t.courseEducationOrganizationId),
     tenantFk(
       'coursetranscript_educationorganizationid_fkey',
       [t.tenantId, t.educationOrganizationId],

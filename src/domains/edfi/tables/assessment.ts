@@ -1,7 +1,7 @@
 /** Ed-Fi assessment domain (seed 004 §3): assessments, objective sub-tests, administrations and scores. */
 import { boolean, date, index, integer, numeric, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { educationOrganization } from './education-organizations.js';
 import { student } from './people.js';
@@ -30,11 +30,12 @@ export const assessment = edfiSchema.table(
   (t) => [
     ...tenantKeys('assessment', t.tenantId, t.assessmentIdentifier, t.namespace),
     resourceKey('assessment', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'assessment_educationorganizationid',
+    tenantFk(
+      'assessment_educationorganizationid_fkey',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
+    index('assessment_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('assessment', t.assessmentCategoryDescriptorId),
   ],
 );
@@ -116,11 +117,12 @@ export const studentAssessment = edfiSchema.table(
       t.namespace,
     ),
     resourceKey('studentassessment', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'studentassessment_assessment',
+    tenantFk(
+      'studentassessment_assessment_fkey',
       [t.tenantId, t.assessmentIdentifier, t.namespace],
       [assessment.tenantId, assessment.assessmentIdentifier, assessment.namespace],
     ),
+    index('studentassessment_assessment_idx').on(t.tenantId, t.assessmentIdentifier, t.namespace),
     tenantFk('studentassessment_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
     index('idx_student_assessment_student').on(t.tenantId, t.studentUSI),
     index('idx_student_assessment_date').on(t.tenantId, t.administrationDate),

@@ -4,7 +4,7 @@
  */
 import { boolean, date, index, integer, smallint, time, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
 
@@ -165,7 +165,8 @@ export const bellSchedule = edfiSchema.table(
   (t) => [
     ...tenantKeys('bellschedule', t.tenantId, t.bellScheduleName, t.schoolId),
     resourceKey('bellschedule', t.tenantId, t.id),
-    ...indexedTenantFk('bellschedule_schoolid', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk('bellschedule_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('bellschedule_schoolid_idx').on(t.tenantId, t.schoolId),
   ],
 );
 
@@ -184,6 +185,7 @@ export const classPeriod = edfiSchema.table(
   (t) => [
     ...tenantKeys('classperiod', t.tenantId, t.classPeriodName, t.schoolId),
     resourceKey('classperiod', t.tenantId, t.id),
-    ...indexedTenantFk('classperiod_schoolid', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk('classperiod_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('classperiod_schoolid_idx').on(t.tenantId, t.schoolId),
   ],
 );

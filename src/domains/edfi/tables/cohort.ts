@@ -1,7 +1,7 @@
 /** Ed-Fi student cohort domain (seed 004 §6): cohorts, their students and programs. */
-import { date, integer, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { educationOrganization } from './education-organizations.js';
 import { student } from './people.js';
@@ -24,11 +24,12 @@ export const cohort = edfiSchema.table(
   (t) => [
     ...tenantKeys('cohort', t.tenantId, t.cohortIdentifier, t.educationOrganizationId),
     resourceKey('cohort', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'cohort_educationorganizationid',
+    tenantFk(
+      'cohort_educationorganizationid_fkey',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
+    index('cohort_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('cohort', t.cohortTypeDescriptorId),
     ...descriptorRef('cohort', t.cohortScopeDescriptorId),
     ...descriptorRef('cohort', t.academicSubjectDescriptorId),
@@ -64,11 +65,12 @@ export const studentCohortAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentcohortassociation_cohort',
+    tenantFk(
+      'studentcohortassociation_cohort_fkey',
       [t.tenantId, t.cohortIdentifier, t.educationOrganizationId],
       [cohort.tenantId, cohort.cohortIdentifier, cohort.educationOrganizationId],
     ),
+    index('studentcohortassociation_cohort_idx').on(t.tenantId, t.cohortIdentifier, t.educationOrganizationId),
   ],
 );
 
@@ -104,11 +106,12 @@ export const cohortProgram = edfiSchema.table(
       'cascade',
     ),
     // No edfi.program table in the seed: the program's owner is checked against the EO supertype.
-    ...indexedTenantFk(
-      'cohortprogram_programeducationorganizationid',
+    tenantFk(
+      'cohortprogram_programeducationorganizationid_fkey',
       [t.tenantId, t.programEducationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
+    index('cohortprogram_programeducationorganizationid_idx').on(t.tenantId, t.programEducationOrganizationId),
     ...descriptorRef('cohortprogram', t.programTypeDescriptorId),
   ],
 );

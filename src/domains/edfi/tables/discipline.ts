@@ -2,14 +2,7 @@
 import { boolean, date, index, integer, numeric, time, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
 import { sql } from 'drizzle-orm';
-import {
-  checkRange,
-  checkSql,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-} from '../../../platform/db/schema-kit.js';
+import { checkRange, checkSql, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
 import { student } from './people.js';
@@ -42,7 +35,8 @@ export const disciplineIncident = edfiSchema.table(
     resourceKey('disciplineincident', t.tenantId, t.id),
     tenantFk('disciplineincident_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
     index('disciplineincident_schoolid_idx').on(t.tenantId, t.schoolId, t.incidentDate),
-    ...indexedTenantFk('disciplineincident_staffusi', [t.tenantId, t.staffUSI], [staff.tenantId, staff.staffUSI]),
+    tenantFk('disciplineincident_staffusi_fkey', [t.tenantId, t.staffUSI], [staff.tenantId, staff.staffUSI]),
+    index('disciplineincident_staffusi_idx').on(t.tenantId, t.staffUSI),
     ...descriptorRef('disciplineincident', t.reporterDescriptionDescriptorId),
   ],
 );
@@ -68,11 +62,12 @@ export const studentDisciplineIncidentAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentdisciplineincidentassociation_incident',
+    tenantFk(
+      'studentdisciplineincidentassociation_incident_fkey',
       [t.tenantId, t.incidentIdentifier, t.schoolId],
       [disciplineIncident.tenantId, disciplineIncident.incidentIdentifier, disciplineIncident.schoolId],
     ),
+    index('studentdisciplineincidentassociation_incident_idx').on(t.tenantId, t.incidentIdentifier, t.schoolId),
     ...descriptorRef('studentdisciplineincidentassociation', t.studentParticipationCodeDescriptorId),
   ],
 );
@@ -106,11 +101,12 @@ export const studentDisciplineIncidentBehaviorAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentdisciplineincidentbehaviorassociation_incident',
+    tenantFk(
+      'studentdisciplineincidentbehaviorassociation_incident_fkey',
       [t.tenantId, t.incidentIdentifier, t.schoolId],
       [disciplineIncident.tenantId, disciplineIncident.incidentIdentifier, disciplineIncident.schoolId],
     ),
+    index('studentdisciplineincidentbehaviorassociation_incident_idx').on(t.tenantId, t.incidentIdentifier, t.schoolId),
     ...descriptorRef('studentdisciplineincidentbehaviorassociation', t.behaviorDescriptorId),
   ],
 );
@@ -146,29 +142,33 @@ export const disciplineAction = edfiSchema.table(
     resourceKey('disciplineaction', t.tenantId, t.id),
     tenantFk('disciplineaction_studentusi_fkey', [t.tenantId, t.studentUSI], [student.tenantId, student.studentUSI]),
     index('disciplineaction_studentusi_idx').on(t.tenantId, t.studentUSI, t.disciplineDate),
-    ...indexedTenantFk(
-      'disciplineaction_responsibilityschoolid',
+    tenantFk(
+      'disciplineaction_responsibilityschoolid_fkey',
       [t.tenantId, t.responsibilitySchoolId],
       [school.tenantId, school.schoolId],
     ),
-    ...indexedTenantFk(
-      'disciplineaction_assignmentschoolid',
+    index('disciplineaction_responsibilityschoolid_idx').on(t.tenantId, t.responsibilitySchoolId),
+    tenantFk(
+      'disciplineaction_assignmentschoolid_fkey',
       [t.tenantId, t.assignmentSchoolId],
       [school.tenantId, school.schoolId],
     ),
+    index('disciplineaction_assignmentschoolid_idx').on(t.tenantId, t.assignmentSchoolId),
     ...descriptorRef('disciplineaction', t.disciplineActionLengthDifferenceReasonDescriptorId),
     ...descriptorRef('disciplineaction', t.disciplineDescriptorId),
-    ...indexedTenantFk(
-      'disciplineaction_assignedbystaffusi',
+    tenantFk(
+      'disciplineaction_assignedbystaffusi_fkey',
       [t.tenantId, t.assignedByStaffUSI],
       [staff.tenantId, staff.staffUSI],
     ),
+    index('disciplineaction_assignedbystaffusi_idx').on(t.tenantId, t.assignedByStaffUSI),
     // The incident the action answers (at the responsible school).
-    ...indexedTenantFk(
-      'disciplineaction_incident',
+    tenantFk(
+      'disciplineaction_incident_fkey',
       [t.tenantId, t.incidentIdentifier, t.responsibilitySchoolId],
       [disciplineIncident.tenantId, disciplineIncident.incidentIdentifier, disciplineIncident.schoolId],
     ),
+    index('disciplineaction_incident_idx').on(t.tenantId, t.incidentIdentifier, t.responsibilitySchoolId),
     checkSql('disciplineaction_enddate_check', sql`"enddate" IS NULL OR "enddate" >= "disciplinedate"`),
     // School days: never negative, at most a school year.
     checkRange('disciplineaction_length_check', t.disciplineActionLength, 0, 366),

@@ -5,7 +5,7 @@
  */
 import { index, integer, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 
 // seed: 004 §1-8 (EducationOrganizationId references) — Ed-Fi 5.2 EducationOrganization
@@ -95,11 +95,12 @@ export const school = edfiSchema.table(
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'school_localeducationagencyid',
+    tenantFk(
+      'school_localeducationagencyid_fkey',
       [t.tenantId, t.localEducationAgencyId],
       [localEducationAgency.tenantId, localEducationAgency.localEducationAgencyId],
     ),
+    index('school_localeducationagencyid_idx').on(t.tenantId, t.localEducationAgencyId),
     ...descriptorRef('school', t.schoolTypeDescriptorId),
     ...descriptorRef('school', t.charterStatusDescriptorId),
     ...descriptorRef('school', t.administrativeFundingControlDescriptorId),

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, smallint, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { calendar } from './calendar.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
@@ -50,11 +50,12 @@ export const studentSchoolAssociation = edfiSchema.table(
       .on(t.tenantId, t.schoolId, t.schoolYear)
       .where(sql`"exitwithdrawdate" IS NULL`),
     // Ed-Fi: the calendar the student follows (all three columns set, else not checked).
-    ...indexedTenantFk(
-      'studentschoolassociation_calendar',
+    tenantFk(
+      'studentschoolassociation_calendar_fkey',
       [t.tenantId, t.calendarCode, t.schoolId, t.schoolYear],
       [calendar.tenantId, calendar.calendarCode, calendar.schoolId, calendar.schoolYear],
     ),
+    index('studentschoolassociation_calendar_idx').on(t.tenantId, t.calendarCode, t.schoolId, t.schoolYear),
     ...descriptorRef('studentschoolassociation', t.entryGradeLevelDescriptorId),
     ...descriptorRef('studentschoolassociation', t.entryTypeDescriptorId),
     ...descriptorRef('studentschoolassociation', t.exitWithdrawTypeDescriptorId),
@@ -98,10 +99,17 @@ export const studentSectionAssociation = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentsectionassociation_section',
+    tenantFk(
+      'studentsectionassociation_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
+    ),
+    index('studentsectionassociation_section_idx').on(
+      t.tenantId,
+      t.sectionIdentifier,
+      t.localCourseCode,
+      t.schoolId,
+      t.schoolYear,
     ),
     ...descriptorRef('studentsectionassociation', t.repeatIdentifierDescriptorId),
     ...descriptorRef('studentsectionassociation', t.attemptStatusDescriptorId),

@@ -1,7 +1,7 @@
 /** Ed-Fi staff management domain (seed 004 §2): staff, their school/section assignments, leave, credentials. */
-import { boolean, date, integer, numeric, serial, smallint, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, serial, smallint, varchar } from 'drizzle-orm/pg-core';
 import { edfiSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantFk, tenantKey, tenantKeys, tenantUnique } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys, tenantUnique } from '../../../platform/db/schema-kit.js';
 import { createDate, descriptorRef, resourceColumns, resourceKey } from './descriptors.js';
 import { school } from './education-organizations.js';
 import { section } from './teaching-learning.js';
@@ -63,7 +63,8 @@ export const staffSchoolAssociation = edfiSchema.table(
     ...tenantKeys('staffschoolassociation', t.tenantId, t.staffUSI, t.schoolId, t.programAssignmentDescriptorId),
     resourceKey('staffschoolassociation', t.tenantId, t.id),
     tenantFk('staffschoolassociation_staffusi_fkey', [t.tenantId, t.staffUSI], [staff.tenantId, staff.staffUSI]),
-    ...indexedTenantFk('staffschoolassociation_schoolid', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    tenantFk('staffschoolassociation_schoolid_fkey', [t.tenantId, t.schoolId], [school.tenantId, school.schoolId]),
+    index('staffschoolassociation_schoolid_idx').on(t.tenantId, t.schoolId),
     ...descriptorRef('staffschoolassociation', t.programAssignmentDescriptorId),
   ],
 );
@@ -99,10 +100,17 @@ export const staffSectionAssociation = edfiSchema.table(
     ),
     resourceKey('staffsectionassociation', t.tenantId, t.id),
     tenantFk('staffsectionassociation_staffusi_fkey', [t.tenantId, t.staffUSI], [staff.tenantId, staff.staffUSI]),
-    ...indexedTenantFk(
-      'staffsectionassociation_section',
+    tenantFk(
+      'staffsectionassociation_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
+    ),
+    index('staffsectionassociation_section_idx').on(
+      t.tenantId,
+      t.sectionIdentifier,
+      t.localCourseCode,
+      t.schoolId,
+      t.schoolYear,
     ),
     ...descriptorRef('staffsectionassociation', t.classroomPositionDescriptorId),
   ],

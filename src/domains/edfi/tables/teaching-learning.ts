@@ -18,7 +18,6 @@ import {
   checkIn,
   checkRange,
   checkSql,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -57,11 +56,12 @@ export const course = edfiSchema.table(
   (t) => [
     ...tenantKeys('course', t.tenantId, t.courseCode, t.educationOrganizationId),
     resourceKey('course', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'course_educationorganizationid',
+    tenantFk(
+      'course_educationorganizationid_fkey',
       [t.tenantId, t.educationOrganizationId],
       [educationOrganization.tenantId, educationOrganization.educationOrganizationId],
     ),
+    index('course_educationorganizationid_idx').on(t.tenantId, t.educationOrganizationId),
     ...descriptorRef('course', t.academicSubjectDescriptorId),
     ...descriptorRef('course', t.courseGPAApplicabilityDescriptorId),
     checkIn('course_gpalevel_check', t.gpaLevel, COURSE_GPA_LEVELS),
@@ -91,11 +91,12 @@ export const courseOffering = edfiSchema.table(
   (t) => [
     ...tenantKeys('courseoffering', t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     resourceKey('courseoffering', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'courseoffering_session',
+    tenantFk(
+      'courseoffering_session_fkey',
       [t.tenantId, t.sessionName, t.schoolId, t.schoolYear],
       [session.tenantId, session.sessionName, session.schoolId, session.schoolYear],
     ),
+    index('courseoffering_session_idx').on(t.tenantId, t.sessionName, t.schoolId, t.schoolYear),
     tenantFk(
       'courseoffering_course_fkey',
       [t.tenantId, t.courseCode, t.educationOrganizationId],
@@ -139,8 +140,8 @@ export const section = edfiSchema.table(
   (t) => [
     ...tenantKeys('section', t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear),
     resourceKey('section', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'section_courseoffering',
+    tenantFk(
+      'section_courseoffering_fkey',
       [t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName],
       [
         courseOffering.tenantId,
@@ -150,6 +151,7 @@ export const section = edfiSchema.table(
         courseOffering.sessionName,
       ],
     ),
+    index('section_courseoffering_idx').on(t.tenantId, t.localCourseCode, t.schoolId, t.schoolYear, t.sessionName),
     ...descriptorRef('section', t.educationalEnvironmentDescriptorId),
     ...descriptorRef('section', t.mediumOfInstructionDescriptorId),
     ...descriptorRef('section', t.populationServedDescriptorId),
@@ -272,10 +274,17 @@ export const gradebookEntry = edfiSchema.table(
   (t) => [
     ...tenantKeys('gradebookentry', t.tenantId, t.gradebookEntryIdentifier, t.namespace),
     resourceKey('gradebookentry', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'gradebookentry_section',
+    tenantFk(
+      'gradebookentry_section_fkey',
       [t.tenantId, t.sectionIdentifier, t.localCourseCode, t.schoolId, t.schoolYear],
       [section.tenantId, section.sectionIdentifier, section.localCourseCode, section.schoolId, section.schoolYear],
+    ),
+    index('gradebookentry_section_idx').on(
+      t.tenantId,
+      t.sectionIdentifier,
+      t.localCourseCode,
+      t.schoolId,
+      t.schoolYear,
     ),
     ...descriptorRef('gradebookentry', t.gradebookEntryTypeDescriptorId),
     ...descriptorRef('gradebookentry', t.gradingPeriodDescriptorId),
@@ -289,11 +298,12 @@ export const gradebookEntry = edfiSchema.table(
         gradingPeriod.schoolYear,
       ],
     ),
-    ...indexedTenantFk(
-      'gradebookentry_category',
+    tenantFk(
+      'gradebookentry_category_fkey',
       [t.tenantId, t.categoryId],
       [gradebookCategory.tenantId, gradebookCategory.id],
     ),
+    index('gradebookentry_category_idx').on(t.tenantId, t.categoryId),
     checkSql('gradebookentry_maxpoints_check', sql`maxpoints IS NULL OR maxpoints > 0`),
   ],
 );
@@ -328,11 +338,12 @@ export const studentGradebookEntry = edfiSchema.table(
       [t.tenantId, t.studentUSI],
       [student.tenantId, student.studentUSI],
     ),
-    ...indexedTenantFk(
-      'studentgradebookentry_gradebookentry',
+    tenantFk(
+      'studentgradebookentry_gradebookentry_fkey',
       [t.tenantId, t.gradebookEntryIdentifier, t.namespace],
       [gradebookEntry.tenantId, gradebookEntry.gradebookEntryIdentifier, gradebookEntry.namespace],
     ),
+    index('studentgradebookentry_gradebookentry_idx').on(t.tenantId, t.gradebookEntryIdentifier, t.namespace),
     checkSql('studentgradebookentry_pointsearned_check', sql`pointsearned IS NULL OR pointsearned >= 0`),
   ],
 );

@@ -5,17 +5,9 @@
  * All money in integer cents. Written only by src/domains/finance/billing.
  */
 import { sql } from 'drizzle-orm';
-import { date, integer, jsonb, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
-import {
-  checkIn,
-  checkSql,
-  createdAt,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-} from '../../../platform/db/schema-kit.js';
+import { checkIn, checkSql, createdAt, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { organizations, users } from '../../core/tables.js';
 import { invoices, transactions } from './billing.js';
 
@@ -48,9 +40,10 @@ export const invoiceAdjustments = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('invoice_adjustments', t.tenantId, t.id),
-    ...indexedTenantFk('invoice_adjustments_invoice', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
+    tenantFk('invoice_adjustments_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkIn('invoice_adjustments_kind_check', t.kind, INVOICE_ADJUSTMENT_KINDS),
     checkSql('invoice_adjustments_amount_check', sql`"amount_cents" > 0`),
+    index('invoice_adjustments_invoice_idx').on(t.tenantId, t.invoiceId),
     // A rule applies once per invoice (sibling, early payment, late fee); grants once each.
     uniqueIndex('invoice_adjustments_once_key')
       .on(t.tenantId, t.invoiceId, t.kind)
@@ -86,7 +79,7 @@ export const discountGrants = financeSchema.table(
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('discount_grants_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk('discount_grants_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
     tenantFk('discount_grants_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkIn('discount_grants_kind_check', t.kind, ['manual', 'referral']),
     checkSql(
@@ -96,6 +89,7 @@ export const discountGrants = financeSchema.table(
         AND ("percent_basis_points" IS NULL OR "percent_basis_points" BETWEEN 1 AND 10000)`,
     ),
     checkSql('discount_grants_reason_check', sql`length(trim("reason")) > 0`),
+    index('discount_grants_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -122,15 +116,17 @@ export const familyCredits = financeSchema.table(
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('family_credits_payer', [t.tenantId, t.payerId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'family_credits_transaction',
+    tenantFk('family_credits_payer_fkey', [t.tenantId, t.payerId], [users.tenantId, users.id]),
+    tenantFk(
+      'family_credits_transaction_fkey',
       [t.tenantId, t.transactionId],
       [transactions.tenantId, transactions.id],
     ),
     tenantFk('family_credits_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkSql('family_credits_amount_check', sql`"amount_cents" <> 0`),
+    index('family_credits_payer_idx').on(t.tenantId, t.payerId),
     // A refund reads the credit its payment left.
+    index('family_credits_transaction_idx').on(t.tenantId, t.transactionId),
   ],
 );
 
@@ -158,11 +154,12 @@ export const paymentCharges = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('payment_charges', t.tenantId, t.id),
-    ...indexedTenantFk('payment_charges_invoice', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
+    tenantFk('payment_charges_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkIn('payment_charges_method_check', t.method, CHARGE_METHODS),
     checkIn('payment_charges_status_check', t.status, CHARGE_STATUSES),
     checkSql('payment_charges_amount_check', sql`"amount_cents" > 0`),
     uniqueIndex('payment_charges_external_key').on(t.tenantId, t.gateway, t.externalId),
+    index('payment_charges_invoice_idx').on(t.tenantId, t.invoiceId),
   ],
 );
 

@@ -16,15 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
-import {
-  bare,
-  checkIn,
-  checkSql,
-  indexedTenantFk,
-  tenantFk,
-  tenantKey,
-  tenantKeys,
-} from '../../../platform/db/schema-kit.js';
+import { bare, checkIn, checkSql, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { organizations, users } from '../../core/tables.js';
 import { enrollments } from '../../school-ops/tables.js';
 
@@ -49,14 +41,11 @@ export const products = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('products', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'products_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
+    tenantFk('products_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     checkIn('products_type_check', t.type, ['tuition', 'material', 'enrollment', 'other']),
     checkIn('products_recurrence_check', t.recurrence, ['monthly', 'once', 'yearly']),
     checkSql('products_price_check', sql`${bare(t.price)} >= 0`),
+    index('products_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -76,17 +65,14 @@ export const discounts = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('discounts', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'discounts_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
+    tenantFk('discounts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     checkIn('discounts_type_check', t.type, ['percentage', 'fixed']),
     // A percentage discount above 100 % would make the invoice negative.
     checkSql(
       'discounts_value_check',
       sql`${bare(t.value)} >= 0 AND (${bare(t.type)} IS DISTINCT FROM 'percentage' OR ${bare(t.value)} <= 100)`,
     ),
+    index('discounts_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -127,13 +113,9 @@ export const invoices = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('invoices', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'invoices_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
+    tenantFk('invoices_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
     tenantFk('invoices_payer_fkey', [t.tenantId, t.payerId], [users.tenantId, users.id]),
-    ...indexedTenantFk('invoices_student', [t.tenantId, t.studentId], [users.tenantId, users.id]),
+    tenantFk('invoices_student_fkey', [t.tenantId, t.studentId], [users.tenantId, users.id]),
     tenantFk('invoices_enrollment_fkey', [t.tenantId, t.enrollmentId], [enrollments.tenantId, enrollments.id]),
     checkIn('invoices_status_check', t.status, ['pending', 'paid', 'overdue', 'cancelled']),
     checkIn('invoices_payment_method_check', t.paymentMethod, BILLING_PAYMENT_METHODS),
@@ -162,6 +144,8 @@ export const invoices = financeSchema.table(
     // seed index idx_invoices_payer / idx_invoices_status, tenant-first
     index('idx_invoices_payer').on(t.tenantId, t.payerId),
     index('idx_invoices_status').on(t.tenantId, t.status),
+    index('invoices_organization_idx').on(t.tenantId, t.organizationId),
+    index('invoices_student_idx').on(t.tenantId, t.studentId),
   ],
 );
 
@@ -188,18 +172,20 @@ export const transactions = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('transactions', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'transactions_organization',
+    tenantFk(
+      'transactions_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
     // restrict: a settled invoice keeps its money trail.
-    ...indexedTenantFk('transactions_invoice', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
+    tenantFk('transactions_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
     checkIn('transactions_type_check', t.type, ['income', 'expense', 'refund']),
     checkIn('transactions_method_check', t.method, BILLING_PAYMENT_METHODS),
     // The direction is carried by `type`; the amount itself is a magnitude.
     checkSql('transactions_amount_check', sql`${bare(t.amount)} >= 0`),
     checkSql('transactions_amount_cents_check', sql`"amount_cents" > 0`),
+    index('transactions_organization_idx').on(t.tenantId, t.organizationId),
+    index('transactions_invoice_idx').on(t.tenantId, t.invoiceId),
     // A refund reads what earlier refunds of its payment took back.
     index('transactions_refund_of_idx')
       .on(t.tenantId, t.refundOf)

@@ -3,7 +3,7 @@
  * centers (centros de custo) that journal lines post to.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, integer, text } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, text } from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
@@ -12,7 +12,6 @@ import {
   checkNonNegative,
   checkSql,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -55,7 +54,7 @@ export const chartOfAccounts = financeSchema.table(
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('chart_of_accounts_parent', [t.tenantId, t.parentId], [t.tenantId, t.id]),
+    tenantFk('chart_of_accounts_parent_fkey', [t.tenantId, t.parentId], [t.tenantId, t.id]),
     checkIn('chart_of_accounts_account_type_check', t.accountType, [
       'asset',
       'liability',
@@ -73,6 +72,7 @@ export const chartOfAccounts = financeSchema.table(
       'despesas_operacionais',
     ]),
     checkSql('chart_of_accounts_level_check', sql`${bare(t.level)} >= 1`),
+    index('chart_of_accounts_parent_idx').on(t.tenantId, t.parentId),
   ],
 );
 
@@ -105,11 +105,13 @@ export const costCenters = financeSchema.table(
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('cost_centers_parent', [t.tenantId, t.parentId], [t.tenantId, t.id]),
-    ...indexedTenantFk('cost_centers_manager', [t.tenantId, t.managerId], [users.tenantId, users.id]),
+    tenantFk('cost_centers_parent_fkey', [t.tenantId, t.parentId], [t.tenantId, t.id]),
+    tenantFk('cost_centers_manager_fkey', [t.tenantId, t.managerId], [users.tenantId, users.id]),
     checkIn('cost_centers_center_type_check', t.centerType, ['department', 'project', 'unit', 'branch']),
     checkSql('cost_centers_level_check', sql`${bare(t.level)} >= 1`),
     checkNonNegative('cost_centers_annual_budget_check', t.annualBudgetCents),
     checkNonNegative('cost_centers_monthly_budget_check', t.monthlyBudgetCents),
+    index('cost_centers_parent_idx').on(t.tenantId, t.parentId),
+    index('cost_centers_manager_idx').on(t.tenantId, t.managerId),
   ],
 );

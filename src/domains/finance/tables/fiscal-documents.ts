@@ -3,7 +3,7 @@
  * DIRF. Amounts are integer cents (bigint).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { financeSchema } from '../../../platform/db/pg-schemas.js';
 import {
   bare,
@@ -12,7 +12,7 @@ import {
   checkNonNegative,
   checkSql,
   createdAt,
-  indexedTenantFk,
+  tenantFk,
   tenantKey,
   tenantKeys,
   updatedAt,
@@ -76,13 +76,13 @@ export const fiscalDocuments = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('fiscal_documents', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'fiscal_documents_organization',
+    tenantFk(
+      'fiscal_documents_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('fiscal_documents_invoice', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
-    ...indexedTenantFk('fiscal_documents_payroll', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
+    tenantFk('fiscal_documents_invoice_fkey', [t.tenantId, t.invoiceId], [invoices.tenantId, invoices.id]),
+    tenantFk('fiscal_documents_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
     checkIn('fiscal_documents_document_type_check', t.documentType, ['nfe', 'nfse', 'cte', 'nfce', 'sped']),
     checkIn('fiscal_documents_status_check', t.status, ['draft', 'pending', 'authorized', 'rejected', 'cancelled']),
     checkSql('fiscal_documents_access_key_check', sql`${bare(t.accessKey)} ~ '^[0-9]{44}$'`),
@@ -106,6 +106,9 @@ export const fiscalDocuments = financeSchema.table(
     uniqueIndex('fiscal_documents_invoice_key')
       .on(t.tenantId, t.invoiceId, t.documentType)
       .where(sql`${bare(t.invoiceId)} IS NOT NULL AND ${bare(t.status)} <> 'cancelled'`),
+    index('fiscal_documents_organization_idx').on(t.tenantId, t.organizationId),
+    index('fiscal_documents_invoice_idx').on(t.tenantId, t.invoiceId),
+    index('fiscal_documents_payroll_idx').on(t.tenantId, t.payrollId),
   ],
 );
 
@@ -137,13 +140,13 @@ export const taxWithholdings = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('tax_withholdings', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'tax_withholdings_organization',
+    tenantFk(
+      'tax_withholdings_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk(
-      'tax_withholdings_fiscal_document',
+    tenantFk(
+      'tax_withholdings_fiscal_document_fkey',
       [t.tenantId, t.fiscalDocumentId],
       [fiscalDocuments.tenantId, fiscalDocuments.id],
     ),
@@ -153,5 +156,7 @@ export const taxWithholdings = financeSchema.table(
     checkNonNegative('tax_withholdings_rate_check', t.rate),
     checkNonNegative('tax_withholdings_amount_check', t.amountCents),
     checkSql('tax_withholdings_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('tax_withholdings_organization_idx').on(t.tenantId, t.organizationId),
+    index('tax_withholdings_fiscal_document_idx').on(t.tenantId, t.fiscalDocumentId),
   ],
 );

@@ -13,7 +13,6 @@ import {
   checkRange,
   checkSql,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -72,10 +71,10 @@ export const journalEntries = financeSchema.table(
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk('journal_entries_reverses', [t.tenantId, t.reversesEntryId], [t.tenantId, t.id]),
-    ...indexedTenantFk('journal_entries_reversed_by', [t.tenantId, t.reversedByEntryId], [t.tenantId, t.id]),
-    ...indexedTenantFk('journal_entries_created_by', [t.tenantId, t.createdBy], [users.tenantId, users.id]),
-    ...indexedTenantFk('journal_entries_posted_by', [t.tenantId, t.postedBy], [users.tenantId, users.id]),
+    tenantFk('journal_entries_reverses_fkey', [t.tenantId, t.reversesEntryId], [t.tenantId, t.id]),
+    tenantFk('journal_entries_reversed_by_fkey', [t.tenantId, t.reversedByEntryId], [t.tenantId, t.id]),
+    tenantFk('journal_entries_created_by_fkey', [t.tenantId, t.createdBy], [users.tenantId, users.id]),
+    tenantFk('journal_entries_posted_by_fkey', [t.tenantId, t.postedBy], [users.tenantId, users.id]),
     checkRange('journal_entries_fiscal_month_check', t.fiscalMonth, 1, 12),
     checkSql('journal_entries_entry_number_check', sql`${bare(t.entryNumber)} >= 1`),
     checkSql(
@@ -98,6 +97,10 @@ export const journalEntries = financeSchema.table(
     ]),
     checkIn('journal_entries_status_check', t.status, ['draft', 'posted', 'reversed', 'cancelled']),
     index('journal_entries_source_idx').on(t.tenantId, t.sourceType, t.sourceId),
+    index('journal_entries_reverses_idx').on(t.tenantId, t.reversesEntryId),
+    index('journal_entries_reversed_by_idx').on(t.tenantId, t.reversedByEntryId),
+    index('journal_entries_created_by_idx').on(t.tenantId, t.createdBy),
+    index('journal_entries_posted_by_idx').on(t.tenantId, t.postedBy),
   ],
 );
 
@@ -133,13 +136,13 @@ export const journalEntryLines = financeSchema.table(
       [journalEntries.tenantId, journalEntries.id],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'journal_entry_lines_account',
+    tenantFk(
+      'journal_entry_lines_account_fkey',
       [t.tenantId, t.accountId],
       [chartOfAccounts.tenantId, chartOfAccounts.id],
     ),
-    ...indexedTenantFk(
-      'journal_entry_lines_cost_center',
+    tenantFk(
+      'journal_entry_lines_cost_center_fkey',
       [t.tenantId, t.costCenterId],
       [costCenters.tenantId, costCenters.id],
     ),
@@ -148,5 +151,7 @@ export const journalEntryLines = financeSchema.table(
     checkNonNegative('journal_entry_lines_amount_check', t.amountCents),
     checkNonNegative('journal_entry_lines_tax_amount_check', t.taxAmountCents),
     checkSql('journal_entry_lines_line_number_check', sql`${bare(t.lineNumber)} >= 1`),
+    index('journal_entry_lines_account_idx').on(t.tenantId, t.accountId),
+    index('journal_entry_lines_cost_center_idx').on(t.tenantId, t.costCenterId),
   ],
 );

@@ -8,6 +8,7 @@ import {
   boolean,
   date,
   doublePrecision,
+  index,
   integer,
   jsonb,
   text,
@@ -24,7 +25,6 @@ import {
   checkRange,
   checkSql,
   createdAt,
-  indexedTenantFk,
   tenantFk,
   tenantKey,
   tenantKeys,
@@ -66,9 +66,9 @@ export const teacherContracts = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('teacher_contracts', t.tenantId, t.id),
-    ...indexedTenantFk('teacher_contracts_user', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'teacher_contracts_organization',
+    tenantFk('teacher_contracts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk(
+      'teacher_contracts_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
@@ -82,6 +82,8 @@ export const teacherContracts = financeSchema.table(
     checkNonNegative('teacher_contracts_rate_check', t.rate),
     checkNonNegative('teacher_contracts_dependants_check', t.dependants),
     checkSql('teacher_contracts_dates_check', sql`${bare(t.endDate)} >= ${bare(t.startDate)}`),
+    index('teacher_contracts_user_idx').on(t.tenantId, t.userId),
+    index('teacher_contracts_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -121,19 +123,19 @@ export const staffPayroll = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('staff_payroll', t.tenantId, t.id),
-    ...indexedTenantFk(
-      'staff_payroll_organization',
+    tenantFk(
+      'staff_payroll_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
-    ...indexedTenantFk(
-      'staff_payroll_contract',
+    tenantFk(
+      'staff_payroll_contract_fkey',
       [t.tenantId, t.contractId],
       [teacherContracts.tenantId, teacherContracts.id],
     ),
-    ...indexedTenantFk('staff_payroll_user', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    ...indexedTenantFk('staff_payroll_approved_by', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
-    ...indexedTenantFk('staff_payroll_calculated_by', [t.tenantId, t.calculatedBy], [users.tenantId, users.id]),
+    tenantFk('staff_payroll_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('staff_payroll_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
+    tenantFk('staff_payroll_calculated_by_fkey', [t.tenantId, t.calculatedBy], [users.tenantId, users.id]),
     checkIn('staff_payroll_payroll_type_check', t.payrollType, [
       'salary',
       'hourly',
@@ -177,6 +179,11 @@ export const staffPayroll = financeSchema.table(
       .on(t.tenantId, t.contractId, t.periodStart, t.periodEnd)
       .where(sql`${bare(t.contractId)} IS NOT NULL AND ${bare(t.status)} <> 'cancelled'`),
     checkSql('staff_payroll_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('staff_payroll_organization_idx').on(t.tenantId, t.organizationId),
+    index('staff_payroll_contract_idx').on(t.tenantId, t.contractId),
+    index('staff_payroll_user_idx').on(t.tenantId, t.userId),
+    index('staff_payroll_approved_by_idx').on(t.tenantId, t.approvedBy),
+    index('staff_payroll_calculated_by_idx').on(t.tenantId, t.calculatedBy),
   ],
 );
 
@@ -206,13 +213,9 @@ export const payouts = financeSchema.table(
   },
   (t) => [
     ...tenantKeys('payouts', t.tenantId, t.id),
-    ...indexedTenantFk('payouts_user', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'payouts_organization',
-      [t.tenantId, t.organizationId],
-      [organizations.tenantId, organizations.id],
-    ),
-    ...indexedTenantFk('payouts_approved_by', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
+    tenantFk('payouts_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk('payouts_organization_fkey', [t.tenantId, t.organizationId], [organizations.tenantId, organizations.id]),
+    tenantFk('payouts_approved_by_fkey', [t.tenantId, t.approvedBy], [users.tenantId, users.id]),
     checkIn('payouts_status_check', t.status, ['pending', 'approved', 'paid']),
     checkNonNegative('payouts_amount_check', t.amount),
     checkNonNegative('payouts_amount_cents_check', t.amountCents),
@@ -221,6 +224,9 @@ export const payouts = financeSchema.table(
       .on(t.tenantId, t.payrollId)
       .where(sql`${bare(t.payrollId)} IS NOT NULL`),
     checkSql('payouts_period_check', sql`${bare(t.periodEnd)} >= ${bare(t.periodStart)}`),
+    index('payouts_user_idx').on(t.tenantId, t.userId),
+    index('payouts_organization_idx').on(t.tenantId, t.organizationId),
+    index('payouts_approved_by_idx').on(t.tenantId, t.approvedBy),
   ],
 );
 
@@ -258,9 +264,9 @@ export const paymentMethods = financeSchema.table(
   (t) => [
     ...tenantKeys('payment_methods', t.tenantId, t.id),
     // cascade: stored methods are personal data that leave with their owner.
-    ...indexedTenantFk('payment_methods_user', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
-    ...indexedTenantFk(
-      'payment_methods_organization',
+    tenantFk('payment_methods_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id], 'cascade'),
+    tenantFk(
+      'payment_methods_organization_fkey',
       [t.tenantId, t.organizationId],
       [organizations.tenantId, organizations.id],
     ),
@@ -268,6 +274,8 @@ export const paymentMethods = financeSchema.table(
     checkIn('payment_methods_account_type_check', t.accountType, ['checking', 'savings']),
     checkIn('payment_methods_pix_key_type_check', t.pixKeyType, ['cpf', 'cnpj', 'email', 'phone', 'random']),
     checkSql('payment_methods_card_last_four_check', sql`${bare(t.cardLastFour)} ~ '^[0-9]{4}$'`),
+    index('payment_methods_user_idx').on(t.tenantId, t.userId),
+    index('payment_methods_organization_idx').on(t.tenantId, t.organizationId),
   ],
 );
 
@@ -297,14 +305,14 @@ export const payrollPayments = financeSchema.table(
   (t) => [
     ...tenantKeys('payroll_payments', t.tenantId, t.id),
     // restrict, not cascade: a payroll that has payments is money already moved; it is cancelled, not deleted.
-    ...indexedTenantFk('payroll_payments_payroll', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
-    ...indexedTenantFk('payroll_payments_user', [t.tenantId, t.userId], [users.tenantId, users.id]),
-    ...indexedTenantFk(
-      'payroll_payments_payment_method',
+    tenantFk('payroll_payments_payroll_fkey', [t.tenantId, t.payrollId], [staffPayroll.tenantId, staffPayroll.id]),
+    tenantFk('payroll_payments_user_fkey', [t.tenantId, t.userId], [users.tenantId, users.id]),
+    tenantFk(
+      'payroll_payments_payment_method_fkey',
       [t.tenantId, t.paymentMethodId],
       [paymentMethods.tenantId, paymentMethods.id],
     ),
-    ...indexedTenantFk('payroll_payments_paid_by', [t.tenantId, t.paidBy], [users.tenantId, users.id]),
+    tenantFk('payroll_payments_paid_by_fkey', [t.tenantId, t.paidBy], [users.tenantId, users.id]),
     checkIn('payroll_payments_method_type_check', t.methodType, PAYROLL_METHOD_TYPES),
     checkIn('payroll_payments_status_check', t.status, [
       'pending',
@@ -315,5 +323,9 @@ export const payrollPayments = financeSchema.table(
       'refunded',
     ]),
     checkNonNegative('payroll_payments_amount_check', t.amountCents),
+    index('payroll_payments_payroll_idx').on(t.tenantId, t.payrollId),
+    index('payroll_payments_user_idx').on(t.tenantId, t.userId),
+    index('payroll_payments_payment_method_idx').on(t.tenantId, t.paymentMethodId),
+    index('payroll_payments_paid_by_idx').on(t.tenantId, t.paidBy),
   ],
 );

@@ -4,9 +4,9 @@
  * and its sub-tests through parentAssessmentLineItem). Not in the seed; the CSV binding has no file
  * for them, so their learning-objective sets are kept as JSON (REST shape) instead of link tables.
  */
-import { boolean, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
-import { checkIn, indexedTenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
 import { scoreScales } from './gradebook.js';
 import { users } from './people.js';
@@ -35,19 +35,22 @@ export const assessmentLineItems = onerosterSchema.table(
   (t) => [
     ...tenantKeys('assessment_line_items', t.tenantId, t.sourcedId),
     ...orCommon('assessment_line_items', t),
-    ...indexedTenantFk(
-      'assessment_line_items_class',
+    tenantFk(
+      'assessment_line_items_class_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
     // A part of an assessment (sub-test) names the whole it belongs to.
-    ...indexedTenantFk('assessment_line_items_parent', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
-    ...indexedTenantFk(
-      'assessment_line_items_score_scale',
+    tenantFk('assessment_line_items_parent_fkey', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
+    tenantFk(
+      'assessment_line_items_score_scale_fkey',
       [t.tenantId, t.scoreScaleSourcedId],
       [scoreScales.tenantId, scoreScales.sourcedId],
     ),
+    index('assessment_line_items_class_idx').on(t.tenantId, t.classSourcedId),
+    index('assessment_line_items_parent_idx').on(t.tenantId, t.parentSourcedId),
+    index('assessment_line_items_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
 );
 
@@ -86,22 +89,25 @@ export const assessmentResults = onerosterSchema.table(
       'partially graded',
       'submitted',
     ]),
-    ...indexedTenantFk(
-      'assessment_results_line_item',
+    tenantFk(
+      'assessment_results_line_item_fkey',
       [t.tenantId, t.assessmentLineItemSourcedId],
       [assessmentLineItems.tenantId, assessmentLineItems.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'assessment_results_student',
+    tenantFk(
+      'assessment_results_student_fkey',
       [t.tenantId, t.studentSourcedId],
       [users.tenantId, users.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'assessment_results_score_scale',
+    tenantFk(
+      'assessment_results_score_scale_fkey',
       [t.tenantId, t.scoreScaleSourcedId],
       [scoreScales.tenantId, scoreScales.sourcedId],
     ),
+    index('assessment_results_line_item_idx').on(t.tenantId, t.assessmentLineItemSourcedId),
+    index('assessment_results_student_idx').on(t.tenantId, t.studentSourcedId),
+    index('assessment_results_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
 );

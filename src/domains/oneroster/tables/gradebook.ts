@@ -2,9 +2,9 @@
  * OneRoster gradebook and resources: categories, line items, results, score scales, resources
  * (seed 004 §9).
  */
-import { boolean, date, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, numeric, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
-import { checkIn, indexedTenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
 import { orgs, users } from './people.js';
 import { academicSessions, classes, courses } from './rostering.js';
@@ -30,17 +30,15 @@ export const categories = onerosterSchema.table(
   (t) => [
     ...tenantKeys('categories', t.tenantId, t.sourcedId),
     ...orCommon('categories', t),
-    ...indexedTenantFk(
-      'categories_school_sourced_id',
-      [t.tenantId, t.schoolSourcedId],
-      [orgs.tenantId, orgs.sourcedId],
-    ),
-    ...indexedTenantFk(
-      'categories_class_sourced_id',
+    tenantFk('categories_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk(
+      'categories_class_sourced_id_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
+    index('categories_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
+    index('categories_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
   ],
 );
 
@@ -71,27 +69,27 @@ export const lineItems = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_items', t.tenantId, t.sourcedId),
     ...orCommon('line_items', t),
-    ...indexedTenantFk(
-      'line_items_class_sourced_id',
+    tenantFk(
+      'line_items_class_sourced_id_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'line_items_category_sourced_id',
+    tenantFk(
+      'line_items_category_sourced_id_fkey',
       [t.tenantId, t.categorySourcedId],
       [categories.tenantId, categories.sourcedId],
     ),
-    ...indexedTenantFk(
-      'line_items_grading_period_sourced_id',
+    tenantFk(
+      'line_items_grading_period_sourced_id_fkey',
       [t.tenantId, t.gradingPeriodSourcedId],
       [academicSessions.tenantId, academicSessions.sourcedId],
     ),
-    ...indexedTenantFk(
-      'line_items_school_sourced_id',
-      [t.tenantId, t.schoolSourcedId],
-      [orgs.tenantId, orgs.sourcedId],
-    ),
+    index('line_items_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
+    index('line_items_category_sourced_id_idx').on(t.tenantId, t.categorySourcedId),
+    index('line_items_grading_period_sourced_id_idx').on(t.tenantId, t.gradingPeriodSourcedId),
+    tenantFk('line_items_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    index('line_items_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
   ],
 );
 
@@ -129,18 +127,20 @@ export const results = onerosterSchema.table(
       'partially graded',
       'submitted',
     ]),
-    ...indexedTenantFk(
-      'results_line_item_sourced_id',
+    tenantFk(
+      'results_line_item_sourced_id_fkey',
       [t.tenantId, t.lineItemSourcedId],
       [lineItems.tenantId, lineItems.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'results_student_sourced_id',
+    tenantFk(
+      'results_student_sourced_id_fkey',
       [t.tenantId, t.studentSourcedId],
       [users.tenantId, users.sourcedId],
       'cascade',
     ),
+    index('results_line_item_sourced_id_idx').on(t.tenantId, t.lineItemSourcedId),
+    index('results_student_sourced_id_idx').on(t.tenantId, t.studentSourcedId),
   ],
 );
 
@@ -165,18 +165,21 @@ export const scoreScales = onerosterSchema.table(
   (t) => [
     ...tenantKeys('score_scales', t.tenantId, t.sourcedId),
     ...orCommon('score_scales', t),
-    ...indexedTenantFk('score_scales_org_sourced_id', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
-    ...indexedTenantFk(
-      'score_scales_course_sourced_id',
+    tenantFk('score_scales_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk(
+      'score_scales_course_sourced_id_fkey',
       [t.tenantId, t.courseSourcedId],
       [courses.tenantId, courses.sourcedId],
     ),
-    ...indexedTenantFk(
-      'score_scales_class_sourced_id',
+    tenantFk(
+      'score_scales_class_sourced_id_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
+    index('score_scales_org_sourced_id_idx').on(t.tenantId, t.orgSourcedId),
+    index('score_scales_course_sourced_id_idx').on(t.tenantId, t.courseSourcedId),
+    index('score_scales_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
   ],
 );
 

@@ -5,9 +5,9 @@
  * the REST API shows them inside their owner (lineItem.learningObjectiveSet, lineItem.scoreScale,
  * /classes/{id}/resources…).
  */
-import { numeric, varchar } from 'drizzle-orm/pg-core';
+import { index, numeric, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
-import { indexedTenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
 import { lineItems, resources, results, scoreScales } from './gradebook.js';
 import { orgs, users } from './people.js';
@@ -35,12 +35,13 @@ export const lineItemLearningObjectives = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_item_learning_objectives', t.tenantId, t.sourcedId),
     ...orCommon('line_item_learning_objectives', t),
-    ...indexedTenantFk(
-      'li_learning_objectives_line_item',
+    tenantFk(
+      'li_learning_objectives_line_item_fkey',
       [t.tenantId, t.lineItemSourcedId],
       [lineItems.tenantId, lineItems.sourcedId],
       'cascade',
     ),
+    index('li_learning_objectives_line_item_idx').on(t.tenantId, t.lineItemSourcedId),
   ],
 );
 
@@ -58,18 +59,20 @@ export const lineItemScoreScales = onerosterSchema.table(
   (t) => [
     ...tenantKeys('line_item_score_scales', t.tenantId, t.sourcedId),
     ...orCommon('line_item_score_scales', t),
-    ...indexedTenantFk(
-      'li_score_scales_line_item',
+    tenantFk(
+      'li_score_scales_line_item_fkey',
       [t.tenantId, t.lineItemSourcedId],
       [lineItems.tenantId, lineItems.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'li_score_scales_score_scale',
+    tenantFk(
+      'li_score_scales_score_scale_fkey',
       [t.tenantId, t.scoreScaleSourcedId],
       [scoreScales.tenantId, scoreScales.sourcedId],
       'cascade',
     ),
+    index('li_score_scales_line_item_idx').on(t.tenantId, t.lineItemSourcedId),
+    index('li_score_scales_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
 );
 
@@ -89,12 +92,13 @@ export const resultLearningObjectives = onerosterSchema.table(
   (t) => [
     ...tenantKeys('result_learning_objectives', t.tenantId, t.sourcedId),
     ...orCommon('result_learning_objectives', t),
-    ...indexedTenantFk(
-      'result_learning_objectives_result',
+    tenantFk(
+      'result_learning_objectives_result_fkey',
       [t.tenantId, t.resultSourcedId],
       [results.tenantId, results.sourcedId],
       'cascade',
     ),
+    index('result_learning_objectives_result_idx').on(t.tenantId, t.resultSourcedId),
   ],
 );
 
@@ -112,18 +116,20 @@ export const resultScoreScales = onerosterSchema.table(
   (t) => [
     ...tenantKeys('result_score_scales', t.tenantId, t.sourcedId),
     ...orCommon('result_score_scales', t),
-    ...indexedTenantFk(
-      'result_score_scales_result',
+    tenantFk(
+      'result_score_scales_result_fkey',
       [t.tenantId, t.resultSourcedId],
       [results.tenantId, results.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'result_score_scales_score_scale',
+    tenantFk(
+      'result_score_scales_score_scale_fkey',
       [t.tenantId, t.scoreScaleSourcedId],
       [scoreScales.tenantId, scoreScales.sourcedId],
       'cascade',
     ),
+    index('result_score_scales_result_idx').on(t.tenantId, t.resultSourcedId),
+    index('result_score_scales_score_scale_idx').on(t.tenantId, t.scoreScaleSourcedId),
   ],
 );
 
@@ -141,18 +147,20 @@ export const classResources = onerosterSchema.table(
   (t) => [
     ...tenantKeys('class_resources', t.tenantId, t.sourcedId),
     ...orCommon('class_resources', t),
-    ...indexedTenantFk(
-      'class_resources_class',
+    tenantFk(
+      'class_resources_class_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'class_resources_resource',
+    tenantFk(
+      'class_resources_resource_fkey',
       [t.tenantId, t.resourceSourcedId],
       [resources.tenantId, resources.sourcedId],
       'cascade',
     ),
+    index('class_resources_class_idx').on(t.tenantId, t.classSourcedId),
+    index('class_resources_resource_idx').on(t.tenantId, t.resourceSourcedId),
   ],
 );
 
@@ -170,18 +178,20 @@ export const courseResources = onerosterSchema.table(
   (t) => [
     ...tenantKeys('course_resources', t.tenantId, t.sourcedId),
     ...orCommon('course_resources', t),
-    ...indexedTenantFk(
-      'course_resources_course',
+    tenantFk(
+      'course_resources_course_fkey',
       [t.tenantId, t.courseSourcedId],
       [courses.tenantId, courses.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'course_resources_resource',
+    tenantFk(
+      'course_resources_resource_fkey',
       [t.tenantId, t.resourceSourcedId],
       [resources.tenantId, resources.sourcedId],
       'cascade',
     ),
+    index('course_resources_course_idx').on(t.tenantId, t.courseSourcedId),
+    index('course_resources_resource_idx').on(t.tenantId, t.resourceSourcedId),
   ],
 );
 
@@ -200,24 +210,23 @@ export const userResources = onerosterSchema.table(
   (t) => [
     ...tenantKeys('user_resources', t.tenantId, t.sourcedId),
     ...orCommon('user_resources', t),
-    ...indexedTenantFk(
-      'user_resources_user',
-      [t.tenantId, t.userSourcedId],
-      [users.tenantId, users.sourcedId],
-      'cascade',
-    ),
-    ...indexedTenantFk('user_resources_org', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
-    ...indexedTenantFk(
-      'user_resources_class',
+    tenantFk('user_resources_user_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
+    tenantFk('user_resources_org_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk(
+      'user_resources_class_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'user_resources_resource',
+    tenantFk(
+      'user_resources_resource_fkey',
       [t.tenantId, t.resourceSourcedId],
       [resources.tenantId, resources.sourcedId],
       'cascade',
     ),
+    index('user_resources_user_idx').on(t.tenantId, t.userSourcedId),
+    index('user_resources_org_idx').on(t.tenantId, t.orgSourcedId),
+    index('user_resources_class_idx').on(t.tenantId, t.classSourcedId),
+    index('user_resources_resource_idx').on(t.tenantId, t.resourceSourcedId),
   ],
 );

@@ -5,7 +5,7 @@
  */
 import { boolean, date, index, jsonb, text, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
-import { checkIn, indexedTenantFk, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
 
 /** Organisations (district, school, department…) in a parent hierarchy. */
@@ -27,7 +27,8 @@ export const orgs = onerosterSchema.table(
     ...tenantKeys('orgs', t.tenantId, t.sourcedId),
     ...orCommon('orgs', t),
     checkIn('orgs_type_check', t.type, ['department', 'district', 'local', 'national', 'school', 'state']),
-    ...indexedTenantFk('orgs_parent_sourced_id', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
+    tenantFk('orgs_parent_sourced_id_fkey', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
+    index('orgs_parent_sourced_id_idx').on(t.tenantId, t.parentSourcedId),
   ],
 );
 
@@ -66,11 +67,8 @@ export const users = onerosterSchema.table(
   (t) => [
     ...tenantKeys('users', t.tenantId, t.sourcedId),
     ...orCommon('users', t),
-    ...indexedTenantFk(
-      'users_primary_org_sourced_id',
-      [t.tenantId, t.primaryOrgSourcedId],
-      [orgs.tenantId, orgs.sourcedId],
-    ),
+    tenantFk('users_primary_org_sourced_id_fkey', [t.tenantId, t.primaryOrgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    index('users_primary_org_sourced_id_idx').on(t.tenantId, t.primaryOrgSourcedId),
     // Grade-sync clients find a teacher by e-mail (`/users?filter=email='…'`).
     index('users_email_idx').on(t.tenantId, t.email),
   ],
@@ -98,12 +96,13 @@ export const userProfiles = onerosterSchema.table(
   (t) => [
     ...tenantKeys('user_profiles', t.tenantId, t.sourcedId),
     ...orCommon('user_profiles', t),
-    ...indexedTenantFk(
-      'user_profiles_user_sourced_id',
+    tenantFk(
+      'user_profiles_user_sourced_id_fkey',
       [t.tenantId, t.userSourcedId],
       [users.tenantId, users.sourcedId],
       'cascade',
     ),
+    index('user_profiles_user_sourced_id_idx').on(t.tenantId, t.userSourcedId),
   ],
 );
 
@@ -145,21 +144,19 @@ export const roles = onerosterSchema.table(
     ...orCommon('roles', t),
     checkIn('roles_role_type_check', t.roleType, ['primary', 'secondary']),
     checkIn('roles_role_check', t.role, ROLE_VALUES),
-    ...indexedTenantFk(
-      'roles_user_sourced_id',
-      [t.tenantId, t.userSourcedId],
-      [users.tenantId, users.sourcedId],
-      'cascade',
-    ),
-    ...indexedTenantFk('roles_org_sourced_id', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk('roles_user_sourced_id_fkey', [t.tenantId, t.userSourcedId], [users.tenantId, users.sourcedId], 'cascade'),
+    tenantFk('roles_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // NO ACTION rather than RESTRICT: deleting a user cascades to both its roles and its
     // profiles, and NO ACTION is checked after those cascades (RESTRICT would fire mid-cascade).
-    ...indexedTenantFk(
-      'roles_user_profile_sourced_id',
+    tenantFk(
+      'roles_user_profile_sourced_id_fkey',
       [t.tenantId, t.userProfileSourcedId],
       [userProfiles.tenantId, userProfiles.sourcedId],
       'no action',
     ),
+    index('roles_user_sourced_id_idx').on(t.tenantId, t.userSourcedId),
+    index('roles_org_sourced_id_idx').on(t.tenantId, t.orgSourcedId),
+    index('roles_user_profile_sourced_id_idx').on(t.tenantId, t.userProfileSourcedId),
   ],
 );
 

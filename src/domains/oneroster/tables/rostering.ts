@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, text, varchar } from 'drizzle-orm/pg-core';
 import { onerosterSchema } from '../../../platform/db/pg-schemas.js';
-import { checkIn, indexedTenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
+import { checkIn, tenantFk, tenantKey, tenantKeys } from '../../../platform/db/schema-kit.js';
 import { orCommon, orDateLastModified, orMetadata, orStatus, sourcedId } from './common.js';
 import { orgs, users } from './people.js';
 
@@ -29,11 +29,8 @@ export const academicSessions = onerosterSchema.table(
     ...tenantKeys('academic_sessions', t.tenantId, t.sourcedId),
     ...orCommon('academic_sessions', t),
     checkIn('academic_sessions_type_check', t.type, ['gradingPeriod', 'semester', 'schoolYear', 'term']),
-    ...indexedTenantFk(
-      'academic_sessions_parent_sourced_id',
-      [t.tenantId, t.parentSourcedId],
-      [t.tenantId, t.sourcedId],
-    ),
+    tenantFk('academic_sessions_parent_sourced_id_fkey', [t.tenantId, t.parentSourcedId], [t.tenantId, t.sourcedId]),
+    index('academic_sessions_parent_sourced_id_idx').on(t.tenantId, t.parentSourcedId),
   ],
 );
 
@@ -60,12 +57,14 @@ export const courses = onerosterSchema.table(
   (t) => [
     ...tenantKeys('courses', t.tenantId, t.sourcedId),
     ...orCommon('courses', t),
-    ...indexedTenantFk(
-      'courses_school_year_sourced_id',
+    tenantFk(
+      'courses_school_year_sourced_id_fkey',
       [t.tenantId, t.schoolYearSourcedId],
       [academicSessions.tenantId, academicSessions.sourcedId],
     ),
-    ...indexedTenantFk('courses_org_sourced_id', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk('courses_org_sourced_id_fkey', [t.tenantId, t.orgSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    index('courses_school_year_sourced_id_idx').on(t.tenantId, t.schoolYearSourcedId),
+    index('courses_org_sourced_id_idx').on(t.tenantId, t.orgSourcedId),
   ],
 );
 
@@ -97,12 +96,8 @@ export const classes = onerosterSchema.table(
     ...tenantKeys('classes', t.tenantId, t.sourcedId),
     ...orCommon('classes', t),
     checkIn('classes_class_type_check', t.classType, ['homeroom', 'scheduled']),
-    ...indexedTenantFk(
-      'classes_course_sourced_id',
-      [t.tenantId, t.courseSourcedId],
-      [courses.tenantId, courses.sourcedId],
-    ),
-    ...indexedTenantFk('classes_school_sourced_id', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
+    tenantFk('classes_course_sourced_id_fkey', [t.tenantId, t.courseSourcedId], [courses.tenantId, courses.sourcedId]),
+    tenantFk('classes_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // §14: the school's active classes.
     index('idx_or_classes_school')
       .on(t.tenantId, t.schoolSourcedId)
@@ -112,6 +107,8 @@ export const classes = onerosterSchema.table(
       .using('gin', t.metadata)
       .where(sql`"metadata" IS NOT NULL`),
     // Full (non-partial) FK indexes: FK checks and delta listings also reach tobedeleted rows.
+    index('classes_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
+    index('classes_course_sourced_id_idx').on(t.tenantId, t.courseSourcedId),
     index('classes_term_sourced_ids_idx').using('gin', t.termSourcedIds),
   ],
 );
@@ -139,23 +136,19 @@ export const enrollments = onerosterSchema.table(
     ...orCommon('enrollments', t),
     // OneRoster 1.2 enrollment roles (the seed's "aide" is a 1.2 user role, not an enrollment role).
     checkIn('enrollments_role_check', t.role, ['administrator', 'proctor', 'student', 'teacher']),
-    ...indexedTenantFk(
-      'enrollments_user_sourced_id',
+    tenantFk(
+      'enrollments_user_sourced_id_fkey',
       [t.tenantId, t.userSourcedId],
       [users.tenantId, users.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'enrollments_class_sourced_id',
+    tenantFk(
+      'enrollments_class_sourced_id_fkey',
       [t.tenantId, t.classSourcedId],
       [classes.tenantId, classes.sourcedId],
       'cascade',
     ),
-    ...indexedTenantFk(
-      'enrollments_school_sourced_id',
-      [t.tenantId, t.schoolSourcedId],
-      [orgs.tenantId, orgs.sourcedId],
-    ),
+    tenantFk('enrollments_school_sourced_id_fkey', [t.tenantId, t.schoolSourcedId], [orgs.tenantId, orgs.sourcedId]),
     // §14: a user's active classes and a class's active roster.
     index('idx_or_enrollments_user')
       .on(t.tenantId, t.userSourcedId)
@@ -164,5 +157,8 @@ export const enrollments = onerosterSchema.table(
       .on(t.tenantId, t.classSourcedId)
       .where(sql`"status" = 'active'`),
     // Full (non-partial) FK indexes: cascades and delta listings also reach tobedeleted rows.
+    index('enrollments_user_sourced_id_idx').on(t.tenantId, t.userSourcedId),
+    index('enrollments_class_sourced_id_idx').on(t.tenantId, t.classSourcedId),
+    index('enrollments_school_sourced_id_idx').on(t.tenantId, t.schoolSourcedId),
   ],
 );
