@@ -42,7 +42,6 @@ export function libraryRoutes(app: FastifyInstance): void {
       summary,
       params: checkoutParams,
       response: { status: 200, description: 'The loan after the change', schema: checkoutView },
-      errors: [],
       run: (work, { params }) => fn(work, params.checkoutId),
     });
   loanAction('return', 'Return a loaned (or lost and found) item', returnItem);

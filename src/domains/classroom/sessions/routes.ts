@@ -111,7 +111,6 @@ export function sessionRoutes(app: FastifyInstance): void {
       summary,
       params: sessionParams,
       response: { status: 200, description: 'The session after the change', schema: sessionView },
-      errors: [],
       run: (work, { params }) => fn(work, params.id),
     });
   transition('start', 'Start (or resume) a session: every group must be ready', startSession);

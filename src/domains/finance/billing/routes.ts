@@ -156,7 +156,6 @@ export function billingRoutes(app: FastifyInstance): void {
       summary,
       params: invoiceParams,
       response: { status: 201, description: 'The charge', schema: chargeView },
-      errors: [],
       run: (work, { params }) => fn(work, params.invoiceId),
     });
   chargeRoute('pix', 'A PIX charge: copy-and-paste BR Code and QR image, valid 30 minutes', createPixCharge);
@@ -180,7 +179,6 @@ export function billingRoutes(app: FastifyInstance): void {
       summary,
       params: chargeParams,
       response: { status: 200, description: 'The charge (and the payment) after it', schema: chargeActionResult },
-      errors: [],
       run: (work, { params }) => fn(work, params.chargeId),
     });
   }
