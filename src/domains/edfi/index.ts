@@ -66,14 +66,8 @@ export async function studentUniqueIdOf(tx: Tx, studentUsi: number): Promise<str
 
 export { k12RelationshipSets } from './relationships.js';
 
-export {
-  attendanceRates,
-  chronicAbsence,
-  sectionAttendance,
-  setDailyRule,
-  studentAttendance,
-  takeSectionAttendance,
-} from './attendance/service.js';
+export { sectionAttendance, takeSectionAttendance } from './attendance/service.js';
+export { attendanceRates, chronicAbsence, setDailyRule, studentAttendance } from './attendance/reports.js';
 export { ATTENDANCE_MARKS, ATTENDANCE_RULES, type AttendanceMark } from './attendance/schemas.js';
 
 export { disciplineCounts, disciplineIncidents, recordIncident } from './discipline/service.js';

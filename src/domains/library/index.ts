@@ -6,7 +6,8 @@ import type { DomainModule } from '../../platform/service/module.js';
 import { LIBRARY_PATHS, libraryRoutes } from './routes.js';
 import { checkouts, resources } from './tables.js';
 
-export { addResource, checkOut, overdueLoans, renewLoan, reportLost, returnItem, updateResource } from './service.js';
+export { addResource, updateResource } from './catalogue.js';
+export { checkOut, overdueLoans, renewLoan, reportLost, returnItem } from './service.js';
 export { LENDING_RULES, type CheckoutView, type ResourceView } from './schemas.js';
 
 export const libraryModule: DomainModule = {

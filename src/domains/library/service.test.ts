@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../test/support/domain.js';
-import { addResource, checkOut, overdueLoans, renewLoan, reportLost, returnItem, updateResource } from './service.js';
+import { addResource, updateResource } from './catalogue.js';
+import { checkOut, overdueLoans, renewLoan, reportLost, returnItem } from './service.js';
 import { LENDING_RULES } from './schemas.js';
 
 let h: DomainHarness;

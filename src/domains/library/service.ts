@@ -9,6 +9,8 @@
  * - a student holds at most LENDING_RULES.maxActiveLoans items, and one copy of a title at a time:
  *   their check-outs are serialised by a transaction-scoped advisory lock on (tenant, student), and a
  *   partial unique index backs the second rule in the database.
+ *
+ * The catalogue (titles and their copies) is kept in catalogue.ts.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/database.js';
@@ -16,21 +18,10 @@ import { AppError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/service/routes.js';
 import type { Work } from '../../platform/service/work.js';
 import { libraryErrors } from './errors.js';
-import {
-  addResourceInput,
-  checkOutInput,
-  LENDING_RULES,
-  overdueQuery,
-  updateResourceInput,
-  type AddResourceInput,
-  type CheckOutInput,
-  type CheckoutView,
-  type ResourceView,
-} from './schemas.js';
+import { checkOutInput, LENDING_RULES, overdueQuery, type CheckOutInput, type CheckoutView } from './schemas.js';
 import { checkouts, resources } from './tables.js';
 
 type CheckoutRow = typeof checkouts.$inferSelect;
-type ResourceRow = typeof resources.$inferSelect;
 
 /** A loan still out (stored as Checked Out, or Overdue by an earlier import). */
 const ON_LOAN = ['Checked Out', 'Overdue'] as const;
@@ -49,18 +40,6 @@ export function checkoutView(row: CheckoutRow): CheckoutView {
     renewalCount: row.renewalCount ?? 0,
     status: row.checkoutStatus ?? 'Checked Out',
     librarianId: row.librarianId,
-  };
-}
-
-function resourceView(row: ResourceRow): ResourceView {
-  return {
-    resourceId: row.resourceId,
-    title: row.title,
-    author: row.author,
-    isbn: row.isbn,
-    totalCopies: row.totalCopies ?? 0,
-    availableCopies: row.availableCopies ?? 0,
-    isActive: row.isActive ?? true,
   };
 }
 
@@ -260,56 +239,4 @@ export async function overdueLoans(work: Work, query: { asOf?: string; limit?: n
     daysOverdue: Number(r.days_overdue),
   }));
   return { asOf, loans };
-}
-
-/** Adds a title to the catalogue with its copies (all on the shelf). */
-export async function addResource(work: Work, input: AddResourceInput): Promise<ResourceView> {
-  const { copies, ...data } = parseInput(addResourceInput, input);
-  await work.authorize(resources, 'write');
-  const [row] = await work.tx
-    .insert(resources)
-    .values({ tenantId: work.tenantId, ...data, totalCopies: copies, availableCopies: copies, isActive: true })
-    .returning();
-  const view = resourceView(row!);
-  await work.audit({ table: resources, recordId: view.resourceId, operation: 'INSERT', newValues: view });
-  return view;
-}
-
-/** Changes the copies owned (never below those on loan), the shelf, or withdraws/reinstates a title. */
-export async function updateResource(work: Work, resourceId: number, input: unknown): Promise<ResourceView> {
-  const data = parseInput(updateResourceInput, input);
-  await work.authorize(resources, 'write');
-  const [before] = await work.tx
-    .select()
-    .from(resources)
-    .where(and(eq(resources.tenantId, work.tenantId), eq(resources.resourceId, resourceId)))
-    .for('update');
-  if (!before) throw new AppError('not_found', `No library item ${resourceId}.`);
-  const owned = before.totalCopies ?? 0;
-  const onLoan = owned - (before.availableCopies ?? 0);
-  const total = data.totalCopies ?? owned;
-  if (total < onLoan) {
-    throw libraryErrors.copies_on_loan(`${onLoan} copies of "${before.title}" are on loan: own at least that many.`, {
-      onLoan,
-    });
-  }
-  const [after] = await work.tx
-    .update(resources)
-    .set({
-      totalCopies: total,
-      availableCopies: total - onLoan,
-      ...(data.isActive !== undefined ? { isActive: data.isActive } : {}),
-      ...(data.location !== undefined ? { location: data.location } : {}),
-    })
-    .where(and(eq(resources.tenantId, work.tenantId), eq(resources.resourceId, resourceId)))
-    .returning();
-  const view = resourceView(after!);
-  await work.audit({
-    table: resources,
-    recordId: resourceId,
-    operation: 'UPDATE',
-    oldValues: resourceView(before),
-    newValues: view,
-  });
-  return view;
 }

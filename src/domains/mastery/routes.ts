@@ -1,7 +1,6 @@
 /** Mastery learning's HTTP face: thin routes over service.ts (schemas in schemas.ts). */
 import type { FastifyInstance } from 'fastify';
-import { route } from '../../platform/service/routes.js';
-import { requestWork } from '../../platform/service/work.js';
+import { serviceRoutes } from '../../platform/service/routes.js';
 import { MASTERY_ERROR_CODES } from './errors.js';
 import {
   attemptView,
@@ -33,98 +32,64 @@ export const MASTERY_PATHS = {
 } as const;
 
 export function masteryRoutes(app: FastifyInstance): void {
-  route(
-    app,
-    {
-      method: 'POST',
-      url: '/api/v1/mastery/students/:studentId/days/:date',
-      summary: "Plan a student's two-hour day (4 × 25 min core subjects + 20 min), once",
-      description:
-        "Each subject's lesson target follows its last day's accuracy band; a second call returns the same plan.",
-      tags,
-      params: studentDayParams,
-      response: { status: 201, description: "The day's targets", schema: dayView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => planDay(work, params.studentId, params.date)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/mastery/students/:studentId/days/:date',
-      summary: "A student's targets of a day",
-      tags,
-      params: studentDayParams,
-      response: { status: 200, description: "The day's targets", schema: dayView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => dayPlan(work, params.studentId, params.date)),
-  );
-  route(
-    app,
-    {
-      method: 'PATCH',
-      url: '/api/v1/mastery/daily-targets/:targetId',
-      summary: 'Record progress on a daily target (completed only when minutes and accuracy are both met)',
-      tags,
-      params: targetParams,
-      body: targetProgressInput,
-      response: { status: 200, description: 'The target', schema: targetView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => recordTargetProgress(work, params.targetId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: MASTERY_PATHS.attempts,
-      summary: 'Record a lesson attempt on a skill (XP and mastery score)',
-      tags,
-      body: lessonAttemptInput,
-      response: { status: 201, description: "The skill's progress, with the XP earned", schema: attemptView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => recordLessonAttempt(work, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: MASTERY_PATHS.testOuts,
-      summary: 'Record a test-out of a skill (mastered at ≥ 90)',
-      tags,
-      body: testOutInput,
-      response: { status: 201, description: "The skill's progress", schema: testOutView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => testOut(work, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/mastery/students/:studentId/progress',
-      summary: "A student's mastery per skill",
-      tags,
-      params: studentParams,
-      response: { status: 200, description: 'Skills', schema: progressListView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => studentProgress(work, params.studentId)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: MASTERY_PATHS.mapResults,
-      summary: 'Record an NWEA MAP result (RIT and national percentile) and place the student',
-      tags,
-      body: mapResultInput,
-      response: { status: 201, description: 'The result and the placement', schema: mapResultView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => recordMapResult(work, body)),
-  );
+  const serve = serviceRoutes(app, { tags, errors });
+  serve({
+    method: 'POST',
+    url: '/api/v1/mastery/students/:studentId/days/:date',
+    summary: "Plan a student's two-hour day (4 × 25 min core subjects + 20 min), once",
+    description:
+      "Each subject's lesson target follows its last day's accuracy band; a second call returns the same plan.",
+    params: studentDayParams,
+    response: { status: 201, description: "The day's targets", schema: dayView },
+    run: (work, { params }) => planDay(work, params.studentId, params.date),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/mastery/students/:studentId/days/:date',
+    summary: "A student's targets of a day",
+    params: studentDayParams,
+    response: { status: 200, description: "The day's targets", schema: dayView },
+    run: (work, { params }) => dayPlan(work, params.studentId, params.date),
+  });
+  serve({
+    method: 'PATCH',
+    url: '/api/v1/mastery/daily-targets/:targetId',
+    summary: 'Record progress on a daily target (completed only when minutes and accuracy are both met)',
+    params: targetParams,
+    body: targetProgressInput,
+    response: { status: 200, description: 'The target', schema: targetView },
+    run: (work, { params, body }) => recordTargetProgress(work, params.targetId, body),
+  });
+  serve({
+    method: 'POST',
+    url: MASTERY_PATHS.attempts,
+    summary: 'Record a lesson attempt on a skill (XP and mastery score)',
+    body: lessonAttemptInput,
+    response: { status: 201, description: "The skill's progress, with the XP earned", schema: attemptView },
+    run: (work, { body }) => recordLessonAttempt(work, body),
+  });
+  serve({
+    method: 'POST',
+    url: MASTERY_PATHS.testOuts,
+    summary: 'Record a test-out of a skill (mastered at ≥ 90)',
+    body: testOutInput,
+    response: { status: 201, description: "The skill's progress", schema: testOutView },
+    run: (work, { body }) => testOut(work, body),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/mastery/students/:studentId/progress',
+    summary: "A student's mastery per skill",
+    params: studentParams,
+    response: { status: 200, description: 'Skills', schema: progressListView },
+    run: (work, { params }) => studentProgress(work, params.studentId),
+  });
+  serve({
+    method: 'POST',
+    url: MASTERY_PATHS.mapResults,
+    summary: 'Record an NWEA MAP result (RIT and national percentile) and place the student',
+    body: mapResultInput,
+    response: { status: 201, description: 'The result and the placement', schema: mapResultView },
+    run: (work, { body }) => recordMapResult(work, body),
+  });
 }

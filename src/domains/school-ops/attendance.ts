@@ -14,7 +14,7 @@ import { awardRuleBadges, PERFECT_MONTH_MIN_SESSIONS } from '../curriculum/index
 import { coreUserOf, isOffice, notFound } from './access.js';
 import { schoolOpsErrors } from './errors.js';
 import { attendanceInput, type AttendanceInput, type SessionRosterView } from './schemas.js';
-import { SESSION_SELECT, sessionView } from './schedule.js';
+import { SESSION_SELECT, sessionView } from './booking.js';
 import { attendance, sessions } from './tables.js';
 
 type Raw = Record<string, unknown>;

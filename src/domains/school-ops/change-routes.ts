@@ -4,8 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { route } from '../../platform/service/routes.js';
-import { requestWork } from '../../platform/service/work.js';
+import { serviceRoutes } from '../../platform/service/routes.js';
 import { cashMonths } from './cash-months.js';
 import { cancelClass, cancellationPreview, updateClass } from './class-changes.js';
 import { cancelSession, classSessions, rescheduleSession } from './session-changes.js';
@@ -43,135 +42,91 @@ export const CHANGE_PATHS = {
 } as const;
 
 export function changeRoutes(app: FastifyInstance): void {
-  route(
-    app,
-    {
-      method: 'PATCH',
-      url: `${BASE}/classes/:classId`,
-      summary: "Change a class's name, teacher, room or seats",
-      description:
-        'Seats never below the students enrolled (409 capacity_below_enrolled) nor above the room (409 ' +
-        'room_too_small); a new teacher or room is checked against every upcoming session (409 double_booked).',
-      tags,
-      params: classParams,
-      body: updateClassInput,
-      response: { status: 200, description: 'The class', schema: classView },
-      errors,
+  const serve = serviceRoutes(app, { tags, errors });
+  serve({
+    method: 'PATCH',
+    url: `${BASE}/classes/:classId`,
+    summary: "Change a class's name, teacher, room or seats",
+    description:
+      'Seats never below the students enrolled (409 capacity_below_enrolled) nor above the room (409 ' +
+      'room_too_small); a new teacher or room is checked against every upcoming session (409 double_booked).',
+    params: classParams,
+    body: updateClassInput,
+    response: { status: 200, description: 'The class', schema: classView },
+    run: (work, { params, body }) => updateClass(work, params.classId, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${BASE}/classes/:classId/cancel`,
+    summary: 'Cancel a class: upcoming sessions cancelled, students and families notified',
+    params: classParams,
+    body: cancelInput,
+    response: { status: 200, description: 'The cancellation', schema: classCancellationView },
+    run: (work, { params, body }) => cancelClass(work, params.classId, body),
+  });
+  serve({
+    method: 'GET',
+    url: `${BASE}/classes/:classId/cancellation-preview`,
+    summary: 'What cancelling a class would do: sessions cancelled, enrolments ended, invoices cancelled, credit',
+    params: classParams,
+    response: { status: 200, description: 'The consequences, nothing changed', schema: cancellationPreviewView },
+    run: (work, { params }) => cancellationPreview(work, params.classId),
+  });
+  serve({
+    method: 'POST',
+    url: `${BASE}/enrollments/:enrollmentId/transfer`,
+    summary: 'Transfer an enrolment (active, or ended by a class cancellation) to another class of the course',
+    description: "The old enrolment becomes transferred; the target's seats are checked (409 class_full).",
+    params: enrollmentParams,
+    body: transferInput,
+    response: {
+      status: 200,
+      description: 'The old enrolment and the new one',
+      schema: z.object({ from: z.object({ id: z.string(), status: z.string() }), to: enrollmentView }),
     },
-    ({ params, body, request }) => requestWork(request, (work) => updateClass(work, params.classId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BASE}/classes/:classId/cancel`,
-      summary: 'Cancel a class: upcoming sessions cancelled, students and families notified',
-      tags,
-      params: classParams,
-      body: cancelInput,
-      response: { status: 200, description: 'The cancellation', schema: classCancellationView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => cancelClass(work, params.classId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BASE}/classes/:classId/cancellation-preview`,
-      summary: 'What cancelling a class would do: sessions cancelled, enrolments ended, invoices cancelled, credit',
-      tags,
-      params: classParams,
-      response: { status: 200, description: 'The consequences, nothing changed', schema: cancellationPreviewView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => cancellationPreview(work, params.classId)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BASE}/enrollments/:enrollmentId/transfer`,
-      summary: 'Transfer an enrolment (active, or ended by a class cancellation) to another class of the course',
-      description: "The old enrolment becomes transferred; the target's seats are checked (409 class_full).",
-      tags,
-      params: enrollmentParams,
-      body: transferInput,
-      response: {
-        status: 200,
-        description: 'The old enrolment and the new one',
-        schema: z.object({ from: z.object({ id: z.string(), status: z.string() }), to: enrollmentView }),
-      },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => transferEnrollment(work, params.enrollmentId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BASE}/classes/:classId/sessions`,
-      summary: "A class's sessions from a date on (default today, or the current term's start when outside it)",
-      tags,
-      params: classParams,
-      query: classSessionsQuery,
-      response: { status: 200, description: 'Sessions', schema: z.array(sessionView) },
-      errors,
-    },
-    ({ params, query, request }) => requestWork(request, (work) => classSessions(work, params.classId, query.from)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BASE}/sessions/:sessionId`,
-      summary: 'One class session',
-      tags,
-      params: sessionParams,
-      response: { status: 200, description: 'The session', schema: sessionView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => getSession(work, params.sessionId)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BASE}/sessions/:sessionId/reschedule`,
-      summary: 'Move one session to another date and time (409 double_booked when teacher or room is taken)',
-      tags,
-      params: sessionParams,
-      body: rescheduleSessionInput,
-      response: { status: 200, description: 'The session', schema: sessionView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => rescheduleSession(work, params.sessionId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BASE}/sessions/:sessionId/cancel`,
-      summary: 'Cancel one session with a reason (payroll no longer counts it)',
-      tags,
-      params: sessionParams,
-      body: cancelInput,
-      response: { status: 200, description: 'The session', schema: sessionView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => cancelSession(work, params.sessionId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BASE}/cash-months`,
-      summary: 'Money in (payments less refunds) and out (payroll paid) per month, integer cents (owner overview)',
-      tags,
-      query: cashMonthsQuery,
-      response: { status: 200, description: 'Cash by month', schema: cashMonthsView },
-      errors,
-    },
-    ({ query, request }) => requestWork(request, (work) => cashMonths(work, query)),
-  );
+    run: (work, { params, body }) => transferEnrollment(work, params.enrollmentId, body),
+  });
+  serve({
+    method: 'GET',
+    url: `${BASE}/classes/:classId/sessions`,
+    summary: "A class's sessions from a date on (default today, or the current term's start when outside it)",
+    params: classParams,
+    query: classSessionsQuery,
+    response: { status: 200, description: 'Sessions', schema: z.array(sessionView) },
+    run: (work, { params, query }) => classSessions(work, params.classId, query.from),
+  });
+  serve({
+    method: 'GET',
+    url: `${BASE}/sessions/:sessionId`,
+    summary: 'One class session',
+    params: sessionParams,
+    response: { status: 200, description: 'The session', schema: sessionView },
+    run: (work, { params }) => getSession(work, params.sessionId),
+  });
+  serve({
+    method: 'POST',
+    url: `${BASE}/sessions/:sessionId/reschedule`,
+    summary: 'Move one session to another date and time (409 double_booked when teacher or room is taken)',
+    params: sessionParams,
+    body: rescheduleSessionInput,
+    response: { status: 200, description: 'The session', schema: sessionView },
+    run: (work, { params, body }) => rescheduleSession(work, params.sessionId, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${BASE}/sessions/:sessionId/cancel`,
+    summary: 'Cancel one session with a reason (payroll no longer counts it)',
+    params: sessionParams,
+    body: cancelInput,
+    response: { status: 200, description: 'The session', schema: sessionView },
+    run: (work, { params, body }) => cancelSession(work, params.sessionId, body),
+  });
+  serve({
+    method: 'GET',
+    url: `${BASE}/cash-months`,
+    summary: 'Money in (payments less refunds) and out (payroll paid) per month, integer cents (owner overview)',
+    query: cashMonthsQuery,
+    response: { status: 200, description: 'Cash by month', schema: cashMonthsView },
+    run: (work, { query }) => cashMonths(work, query),
+  });
 }

@@ -21,7 +21,7 @@ import { notFound } from './access.js';
 import { activeEnrollmentCount, getClass } from './classes.js';
 import { previewEndings, settleEndings } from './enrollment-endings.js';
 import { schoolOpsErrors } from './errors.js';
-import { assertFree, classRow, dayOf, hhmm, lockResources } from './schedule.js';
+import { assertFree, classRow, dayOf, hhmm, lockResources } from './booking.js';
 import { cancelInput, updateClassInput, type CancelInput, type ClassView, type UpdateClassInput } from './schemas.js';
 import { classes, enrollments, rooms, sessions } from './tables.js';
 

@@ -13,17 +13,8 @@ import { notFound } from './access.js';
 import { today, withField } from './class-changes.js';
 import { activeEnrollmentCount } from './classes.js';
 import { schoolOpsErrors } from './errors.js';
-import {
-  assertFree,
-  classRow,
-  dayOf,
-  defaultWeek,
-  getSession,
-  hhmm,
-  lockResources,
-  SESSION_SELECT,
-  sessionView,
-} from './schedule.js';
+import { assertFree, classRow, dayOf, hhmm, lockResources, SESSION_SELECT, sessionView } from './booking.js';
+import { defaultWeek, getSession } from './schedule.js';
 import {
   cancelInput,
   rescheduleSessionInput,

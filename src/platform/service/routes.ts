@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError, validationErrorsOf, type ValidationErrors } from '../http/errors.js';
 import type { DocumentedOperation } from '../http/operations.js';
+import { requestWork, type Work } from './work.js';
 
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -41,13 +42,15 @@ function collect(errors: ValidationErrors, fn: () => unknown): unknown {
   }
 }
 
+type RouteSpec<P, Q, B> = Omit<DocumentedOperation, 'params' | 'query' | 'body'> & { params?: P; query?: Q; body?: B };
+
 export function route<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
 >(
   app: FastifyInstance,
-  spec: Omit<DocumentedOperation, 'params' | 'query' | 'body'> & { params?: P; query?: Q; body?: B },
+  spec: RouteSpec<P, Q, B>,
   handler: (input: RouteInput<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>,
 ): void {
   app.operations.push(spec);
@@ -72,4 +75,29 @@ export function route<
       return spec.response.schema ? result : reply.send();
     },
   });
+}
+
+/** A service route: its operation (tags and codes default to the domain's) and what it runs in the unit of work. */
+export type ServiceRoute<P, Q, B> = Omit<RouteSpec<P, Q, B>, 'tags'> & {
+  tags?: string[];
+  run: (work: Work, input: RouteInput<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>;
+};
+
+/**
+ * A domain's route declarer: each route shares the domain's tags and problem codes, and `run` gets the
+ * request's unit of work (`requestWork`) with the parsed input, so a route is its operation and one call.
+ * A route that answers only the generic problems says `errors: []`; one with other tags or codes names its own.
+ *
+ *   const serve = serviceRoutes(app, { tags: ['library'], errors: LIBRARY_ERROR_CODES });
+ *   serve({ method: 'POST', url: '/api/v1/library/checkouts', summary: 'Check out an item', body: checkOutInput,
+ *           response: { status: 201, … }, run: (work, { body }) => checkOut(work, body) });
+ */
+export function serviceRoutes(app: FastifyInstance, shared: Pick<DocumentedOperation, 'tags' | 'errors'>) {
+  return function serve<
+    P extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    B extends z.ZodType | undefined = undefined,
+  >({ run, ...operation }: ServiceRoute<P, Q, B>): void {
+    route(app, { ...shared, ...operation }, (input) => requestWork(input.request, (work) => run(work, input)));
+  };
 }

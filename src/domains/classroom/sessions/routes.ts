@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { metaOf } from '../../../platform/auth/request.js';
-import { route } from '../../../platform/service/routes.js';
-import { requestWork, runWork, systemPrincipal } from '../../../platform/service/work.js';
+import { route, serviceRoutes } from '../../../platform/service/routes.js';
+import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { sessionAnalytics, teacherSessionsOverTime } from './analytics.js';
 import { SESSION_ERROR_CODES } from './errors.js';
 import { leaveSession, markGroupReady, moveParticipant, renewParticipantToken, reportGroupStatus } from './groups.js';
@@ -56,209 +56,147 @@ const historyQuery = z.strictObject({
 });
 
 export function sessionRoutes(app: FastifyInstance): void {
-  route(
-    app,
-    {
-      method: 'GET',
-      url: CLASSROOM_PATHS.sessions,
-      summary: 'The live sessions I reach',
-      description:
-        "A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; " +
-        'open ones first, archived ones left out (at most 100).',
-      tags,
-      response: { status: 200, description: 'The sessions', schema: sessionListView },
-      errors,
-    },
-    ({ request }) => requestWork(request, (work) => listSessions(work)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: CLASSROOM_PATHS.sessions,
-      summary: 'Create a live session',
-      description:
-        'Topic, goal, subject and a group plan (each group with its leader). ' +
-        'Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.',
-      tags,
-      body: createSessionInput,
-      response: { status: 201, description: 'The new session', schema: sessionCreatedView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => createSession(work, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: ONE,
-      summary: 'A live session with its groups',
-      tags,
-      params: sessionParams,
-      response: { status: 200, description: 'The session', schema: sessionView },
-    },
-    ({ params, request }) => requestWork(request, (work) => getSession(work, params.id)),
-  );
-  route(
-    app,
-    {
-      method: 'PATCH',
-      url: ONE,
-      summary: "Change a session's settings (while created or paused)",
-      tags,
-      params: sessionParams,
-      body: updateSessionInput,
-      response: { status: 200, description: 'The session', schema: sessionView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => updateSession(work, params.id, body)),
-  );
-  route(
-    app,
-    {
-      method: 'DELETE',
-      url: ONE,
-      summary: 'Archive a session (refused while active; nothing is hard-deleted)',
-      tags,
-      params: sessionParams,
-      response: { status: 200, description: 'The archived session', schema: sessionView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => archiveSession(work, params.id)),
-  );
+  const serve = serviceRoutes(app, { tags, errors });
+  serve({
+    method: 'GET',
+    url: CLASSROOM_PATHS.sessions,
+    summary: 'The live sessions I reach',
+    description:
+      "A teacher's own sessions, a district administrator's tenant's, a school administrator's schools'; " +
+      'open ones first, archived ones left out (at most 100).',
+    response: { status: 200, description: 'The sessions', schema: sessionListView },
+    run: (work) => listSessions(work),
+  });
+  serve({
+    method: 'POST',
+    url: CLASSROOM_PATHS.sessions,
+    summary: 'Create a live session',
+    description:
+      'Topic, goal, subject and a group plan (each group with its leader). ' +
+      'Transcription and AI analysis on, recording off, data kept 2,555 days; a 6-character access code.',
+    body: createSessionInput,
+    response: { status: 201, description: 'The new session', schema: sessionCreatedView },
+    run: (work, { body }) => createSession(work, body),
+  });
+  serve({
+    method: 'GET',
+    url: ONE,
+    summary: 'A live session with its groups',
+    params: sessionParams,
+    response: { status: 200, description: 'The session', schema: sessionView },
+    errors: [],
+    run: (work, { params }) => getSession(work, params.id),
+  });
+  serve({
+    method: 'PATCH',
+    url: ONE,
+    summary: "Change a session's settings (while created or paused)",
+    params: sessionParams,
+    body: updateSessionInput,
+    response: { status: 200, description: 'The session', schema: sessionView },
+    run: (work, { params, body }) => updateSession(work, params.id, body),
+  });
+  serve({
+    method: 'DELETE',
+    url: ONE,
+    summary: 'Archive a session (refused while active; nothing is hard-deleted)',
+    params: sessionParams,
+    response: { status: 200, description: 'The archived session', schema: sessionView },
+    run: (work, { params }) => archiveSession(work, params.id),
+  });
   const transition = (action: string, summary: string, fn: typeof startSession) =>
-    route(
-      app,
-      {
-        method: 'POST',
-        url: `${ONE}/${action}`,
-        summary,
-        tags,
-        params: sessionParams,
-        response: { status: 200, description: 'The session after the change', schema: sessionView },
-        errors,
-      },
-      ({ params, request }) => requestWork(request, (work) => fn(work, params.id)),
-    );
+    serve({
+      method: 'POST',
+      url: `${ONE}/${action}`,
+      summary,
+      params: sessionParams,
+      response: { status: 200, description: 'The session after the change', schema: sessionView },
+      run: (work, { params }) => fn(work, params.id),
+    });
   transition('start', 'Start (or resume) a session: every group must be ready', startSession);
   transition('pause', 'Pause an active session', pauseSession);
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/end`,
-      summary: 'End a session (from active or paused); it never reopens',
-      tags,
-      params: sessionParams,
-      body: endSessionInput,
-      response: { status: 200, description: 'The ended session', schema: sessionView },
-      errors,
+  serve({
+    method: 'POST',
+    url: `${ONE}/end`,
+    summary: 'End a session (from active or paused); it never reopens',
+    params: sessionParams,
+    body: endSessionInput,
+    response: { status: 200, description: 'The ended session', schema: sessionView },
+    run: (work, { params, body }) => endSession(work, params.id, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${ONE}/groups`,
+    summary: 'Add a group (while created or paused)',
+    params: sessionParams,
+    body: addGroupInput,
+    response: { status: 201, description: 'The session with its groups', schema: sessionView },
+    run: (work, { params, body }) => addGroup(work, params.id, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${ONE}/groups/:groupId/ready`,
+    summary: 'The group leader (or the teacher) marks the group ready',
+    params: groupParams,
+    response: { status: 200, description: 'The group', schema: groupView },
+    run: (work, { params }) => markGroupReady(work, params.id, params.groupId),
+  });
+  serve({
+    method: 'POST',
+    url: `${ONE}/groups/:groupId/status`,
+    summary: 'A member or the teacher reports an issue, or that the group is connected again',
+    params: groupParams,
+    body: groupStatusInput,
+    response: { status: 200, description: 'The group', schema: groupView },
+    run: (work, { params, body }) => reportGroupStatus(work, params.id, params.groupId, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${ONE}/moves`,
+    summary: 'Move a participant to another group (until the session ends)',
+    params: sessionParams,
+    body: moveStudentInput,
+    response: {
+      status: 200,
+      description: 'Where the participant is now',
+      schema: z.object({ participantId: z.string(), groupId: z.string() }),
     },
-    ({ params, body, request }) => requestWork(request, (work) => endSession(work, params.id, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/groups`,
-      summary: 'Add a group (while created or paused)',
-      tags,
-      params: sessionParams,
-      body: addGroupInput,
-      response: { status: 201, description: 'The session with its groups', schema: sessionView },
-      errors,
+    run: (work, { params, body }) => moveParticipant(work, params.id, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${ONE}/leave`,
+    summary: 'A participant leaves the session',
+    params: sessionParams,
+    response: {
+      status: 200,
+      description: 'The participant',
+      schema: z.object({ participantId: z.string(), isActive: z.boolean() }),
     },
-    ({ params, body, request }) => requestWork(request, (work) => addGroup(work, params.id, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/groups/:groupId/ready`,
-      summary: 'The group leader (or the teacher) marks the group ready',
-      tags,
-      params: groupParams,
-      response: { status: 200, description: 'The group', schema: groupView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => markGroupReady(work, params.id, params.groupId)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/groups/:groupId/status`,
-      summary: 'A member or the teacher reports an issue, or that the group is connected again',
-      tags,
-      params: groupParams,
-      body: groupStatusInput,
-      response: { status: 200, description: 'The group', schema: groupView },
-      errors,
-    },
-    ({ params, body, request }) =>
-      requestWork(request, (work) => reportGroupStatus(work, params.id, params.groupId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/moves`,
-      summary: 'Move a participant to another group (until the session ends)',
-      tags,
-      params: sessionParams,
-      body: moveStudentInput,
-      response: {
-        status: 200,
-        description: 'Where the participant is now',
-        schema: z.object({ participantId: z.string(), groupId: z.string() }),
-      },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => moveParticipant(work, params.id, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${ONE}/leave`,
-      summary: 'A participant leaves the session',
-      tags,
-      params: sessionParams,
-      response: {
-        status: 200,
-        description: 'The participant',
-        schema: z.object({ participantId: z.string(), isActive: z.boolean() }),
-      },
-    },
-    ({ params, request }) => requestWork(request, (work) => leaveSession(work, params.id)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${ONE}/analytics`,
-      summary: 'Analytics of a session and its groups',
-      description:
-        'Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; ' +
-        'the stored summary once the session ended.',
-      tags,
-      params: sessionParams,
-      response: { status: 200, description: 'The analytics', schema: analyticsView },
-    },
-    ({ params, request }) => requestWork(request, (work) => sessionAnalytics(work, params.id)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BASE}/analytics/sessions`,
-      summary: "A teacher's ended sessions over time",
-      tags,
-      query: historyQuery,
-      response: { status: 200, description: 'Sessions, oldest first', schema: z.looseObject({}) },
-    },
-    ({ query, request }) => requestWork(request, (work) => teacherSessionsOverTime(work, query)),
-  );
+    errors: [],
+    run: (work, { params }) => leaveSession(work, params.id),
+  });
+  serve({
+    method: 'GET',
+    url: `${ONE}/analytics`,
+    summary: 'Analytics of a session and its groups',
+    description:
+      'Participants, participation rate (active / joined), engagement score 0–100, time in each status, durations; ' +
+      'the stored summary once the session ended.',
+    params: sessionParams,
+    response: { status: 200, description: 'The analytics', schema: analyticsView },
+    errors: [],
+    run: (work, { params }) => sessionAnalytics(work, params.id),
+  });
+  serve({
+    method: 'GET',
+    url: `${BASE}/analytics/sessions`,
+    summary: "A teacher's ended sessions over time",
+    query: historyQuery,
+    response: { status: 200, description: 'Sessions, oldest first', schema: z.looseObject({}) },
+    errors: [],
+    run: (work, { query }) => teacherSessionsOverTime(work, query),
+  });
   route(
     app,
     {
@@ -286,16 +224,11 @@ export function sessionRoutes(app: FastifyInstance): void {
       );
     },
   );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: CLASSROOM_PATHS.token,
-      summary: 'Renew a participant token while its session lives',
-      tags,
-      response: { status: 200, description: 'A fresh token', schema: tokenView },
-      errors,
-    },
-    ({ request }) => requestWork(request, (work) => renewParticipantToken(work)),
-  );
+  serve({
+    method: 'POST',
+    url: CLASSROOM_PATHS.token,
+    summary: 'Renew a participant token while its session lives',
+    response: { status: 200, description: 'A fresh token', schema: tokenView },
+    run: (work) => renewParticipantToken(work),
+  });
 }

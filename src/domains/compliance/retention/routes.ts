@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { TaskDefinition } from '../../../platform/jobs/tasks.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
-import { route } from '../../../platform/service/routes.js';
+import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { requestWork, type WorkEnvironment } from '../../../platform/service/work.js';
 import { COMPLIANCE_ERROR_CODES } from '../errors.js';
 import {
@@ -95,28 +95,25 @@ async function startRun(request: FastifyRequest): Promise<{ jobId: string }> {
 }
 
 export function retentionRoutes(app: FastifyInstance): void {
+  const serve = serviceRoutes(app, { tags, errors });
   if (app.jobs) {
     app.jobs.defineTask(retentionTask(app));
     app.jobs.define(retentionRunJob(environmentOf(app)));
   }
-  route(
-    app,
-    {
-      method: 'GET',
-      url: RETENTION_PATHS.policies,
-      summary: "The tenant's retention policies as enforced",
-      description:
-        'Each compliance.data_retention_policies row with its effective period in days (a school-wide ' +
-        'compliance.retention_policies row of the same category overrides the years) and why it cannot run, if so.',
-      tags,
-      response: { status: 200, description: 'The policies', schema: z.array(retentionPolicyView) },
+  serve({
+    method: 'GET',
+    url: RETENTION_PATHS.policies,
+    summary: "The tenant's retention policies as enforced",
+    description:
+      'Each compliance.data_retention_policies row with its effective period in days (a school-wide ' +
+      'compliance.retention_policies row of the same category overrides the years) and why it cannot run, if so.',
+    response: { status: 200, description: 'The policies', schema: z.array(retentionPolicyView) },
+    errors: [],
+    run: async (work) => {
+      await work.authorize(dataRetentionPolicies, 'read');
+      return (await resolvePolicies(work)).map((p) => p.view);
     },
-    ({ request }) =>
-      requestWork(request, async (work) => {
-        await work.authorize(dataRetentionPolicies, 'read');
-        return (await resolvePolicies(work)).map((p) => p.view);
-      }),
-  );
+  });
   route(
     app,
     {
@@ -159,42 +156,29 @@ export function retentionRoutes(app: FastifyInstance): void {
       return jobStatus(request, RETENTION_RUN_JOB, params.jobId, ['report'], 'No such retention run.');
     },
   );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: RETENTION_PATHS.holds,
-      summary: 'Legal holds (newest first)',
-      tags,
-      response: { status: 200, description: 'The holds', schema: z.array(legalHoldView) },
-    },
-    ({ request }) => requestWork(request, (work) => listLegalHolds(work)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: RETENTION_PATHS.holds,
-      summary: 'Place a legal hold on a row or a whole table',
-      tags,
-      body: legalHoldInput,
-      response: { status: 201, description: 'The hold', schema: legalHoldView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => placeLegalHold(work, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${RETENTION_PATHS.holds}/:holdId/release`,
-      summary: 'Release a legal hold, with the reason (kept in its audit trail)',
-      tags,
-      params: legalHoldParams,
-      body: legalHoldReleaseInput,
-      response: { status: 200, description: 'The released hold', schema: legalHoldView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => releaseLegalHold(work, params.holdId, body)),
-  );
+  serve({
+    method: 'GET',
+    url: RETENTION_PATHS.holds,
+    summary: 'Legal holds (newest first)',
+    response: { status: 200, description: 'The holds', schema: z.array(legalHoldView) },
+    errors: [],
+    run: (work) => listLegalHolds(work),
+  });
+  serve({
+    method: 'POST',
+    url: RETENTION_PATHS.holds,
+    summary: 'Place a legal hold on a row or a whole table',
+    body: legalHoldInput,
+    response: { status: 201, description: 'The hold', schema: legalHoldView },
+    run: (work, { body }) => placeLegalHold(work, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${RETENTION_PATHS.holds}/:holdId/release`,
+    summary: 'Release a legal hold, with the reason (kept in its audit trail)',
+    params: legalHoldParams,
+    body: legalHoldReleaseInput,
+    response: { status: 200, description: 'The released hold', schema: legalHoldView },
+    run: (work, { params, body }) => releaseLegalHold(work, params.holdId, body),
+  });
 }

@@ -9,7 +9,7 @@ import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { studentSectionAttendanceEvent } from '../tables.js';
 import { ATTENDANCE_RULES, attendanceDaysQuery } from './schemas.js';
-import { sectionById, sectionKeysOf } from './service.js';
+import { sectionById, sectionKeysOf } from './sections.js';
 
 export async function attendanceDays(work: Work, sectionId: string, query: unknown) {
   const { onOrBefore, limit } = parseInput(attendanceDaysQuery, query);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { attendanceRates, chronicAbsence } from './service.js';
+import { attendanceRates, chronicAbsence } from './reports.js';
 
 let h: DomainHarness;
 let tenant: string;

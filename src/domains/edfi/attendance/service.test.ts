@@ -9,7 +9,8 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { demoSchoolDays, demoSchoolWeeks, daysAfter } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { attendanceDays } from './days.js';
-import { sectionAttendance, setDailyRule, studentAttendance, takeSectionAttendance } from './service.js';
+import { setDailyRule, studentAttendance } from './reports.js';
+import { sectionAttendance, takeSectionAttendance } from './service.js';
 
 let h: DomainHarness;
 let tenant: string;

@@ -1,7 +1,8 @@
 /**
  * Attendance: a teacher takes a section's attendance for a day in one request (the whole roster,
- * present unless marked otherwise), the school day is derived from it (daily.ts), and rates and the
- * chronic-absence list are read from the record (rates.ts). Stored as Ed-Fi 5.2 attendance events.
+ * present unless marked otherwise), and the school day is derived from it (daily.ts). Stored as Ed-Fi 5.2
+ * attendance events; what is read back (a student's days, rates, chronic absence) and the daily rule are
+ * in reports.ts.
  *
  * Rules kept, also under concurrent requests:
  * - only for a section the caller may write attendance of (a teacher: one they are assigned to, both
@@ -13,23 +14,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
-import { schoolAttendanceRule, studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
-import { dailyThreshold, deriveSchoolDays, schoolDayLockKeys } from './daily.js';
+import { studentSchoolAttendanceEvent, studentSectionAttendanceEvent } from '../tables.js';
+import { deriveSchoolDays, schoolDayLockKeys } from './daily.js';
 import { attendanceErrors } from './errors.js';
 import { lockAll, replaceSectionDay } from './events.js';
-import { chronicAbsentees, schoolRates, studentTotals } from './rates.js';
+import { markOfCode, sectionById, sectionKeysOf, type SectionRow } from './sections.js';
 import {
   ATTENDANCE_MARKS,
   ATTENDANCE_RULES,
-  CHRONIC_LIST_ROLES,
-  chronicQuery,
-  dailyRuleInput,
-  dateRangeQuery,
   MARK_CATEGORY,
-  ratesQuery,
   takeAttendanceInput,
   type AttendanceMark,
   type CalendarDay,
@@ -37,44 +32,8 @@ import {
   type TakeAttendanceInput,
 } from './schemas.js';
 
-export interface SectionRow {
-  id: string;
-  sectionIdentifier: string;
-  localCourseCode: string;
-  schoolId: number;
-  schoolYear: number;
-  sectionName: string | null;
-}
-
-export const sectionKeysOf = (s: SectionRow) => ({
-  sectionIdentifier: s.sectionIdentifier,
-  localCourseCode: s.localCourseCode,
-  schoolId: s.schoolId,
-  schoolYear: s.schoolYear,
-});
-
 /** Marks by precedence, when a student has several events in one section-day (e.g. loaded from a SIS). */
 const PRECEDENCE: AttendanceMark[] = ['absent', 'excused', 'early_departure', 'tardy', 'present'];
-const markOfCode = (code: string): AttendanceMark | undefined =>
-  ATTENDANCE_MARKS.find((m) => MARK_CATEGORY[m].toLowerCase() === code.toLowerCase());
-
-export async function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
-  const [row] = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`
-      SELECT id, sectionidentifier, localcoursecode, schoolid, schoolyear, sectionname FROM edfi.section
-       WHERE tenant_id = ${work.tenantId} AND id = ${sectionId}::uuid`),
-  );
-  if (!row) throw new AppError('not_found', `No section ${sectionId}.`);
-  return {
-    id: String(row.id),
-    sectionIdentifier: String(row.sectionidentifier),
-    localCourseCode: String(row.localcoursecode),
-    schoolId: Number(row.schoolid),
-    schoolYear: Number(row.schoolyear),
-    sectionName: (row.sectionname as string | null) ?? null,
-  };
-}
-
 /** The AttendanceEventCategoryDescriptor id of each mark (Ed-Fi's namespace preferred). */
 async function categoryIds(work: Work): Promise<(mark: AttendanceMark) => number> {
   const rows = rowsOf<{ id: number; code: string }>(
@@ -320,98 +279,4 @@ export async function takeSectionAttendance(
     ...view(section, date, day, roster, marks),
     daily: daily.map((d) => ({ studentUsi: d.studentUsi, status: d.status })),
   };
-}
-
-/** A student's school days and section marks in a range, with their attendance rate. */
-export async function studentAttendance(work: Work, studentUsi: number, query: unknown) {
-  const range = parseInput(dateRangeQuery, query);
-  await work.authorize(studentSchoolAttendanceEvent, 'read', { studentUsi });
-  await work.authorize(studentSectionAttendanceEvent, 'read', { studentUsi });
-  const days = rowsOf<{ date: string; code: string; reason: string | null }>(
-    await work.tx.execute(sql`
-      SELECT e.eventdate::text AS date, d.codevalue AS code, e.attendanceeventreason AS reason
-        FROM edfi.studentschoolattendanceevent e
-        JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
-       WHERE e.tenant_id = ${work.tenantId} AND e.studentusi = ${studentUsi}
-         AND e.eventdate BETWEEN ${range.from}::date AND ${range.to}::date
-       ORDER BY e.eventdate`),
-  );
-  const sections = rowsOf<{ date: string; sectionidentifier: string; code: string; reason: string | null }>(
-    await work.tx.execute(sql`
-      SELECT e.eventdate::text AS date, e.sectionidentifier, d.codevalue AS code, e.attendanceeventreason AS reason
-        FROM edfi.studentsectionattendanceevent e
-        JOIN edfi.descriptor d ON d.descriptorid = e.attendanceeventcategorydescriptorid
-       WHERE e.tenant_id = ${work.tenantId} AND e.studentusi = ${studentUsi}
-         AND e.eventdate BETWEEN ${range.from}::date AND ${range.to}::date
-       ORDER BY e.eventdate, e.sectionidentifier`),
-  );
-  const totals = await studentTotals(work, studentUsi, range);
-  return {
-    studentUsi,
-    ...range,
-    ...totals,
-    rate: totals.enrolledDays === 0 ? null : (totals.enrolledDays - totals.absentDays) / totals.enrolledDays,
-    days: days.map((d) => ({ date: d.date, status: d.code, reason: d.reason })),
-    sections: sections.map((s) => ({
-      date: s.date,
-      sectionIdentifier: s.sectionidentifier,
-      mark: markOfCode(s.code) ?? s.code,
-      reason: s.reason,
-    })),
-  };
-}
-
-/** Attendance rates of a school, grouped by school, grade level, section or student, within the caller's reach. */
-export async function attendanceRates(work: Work, schoolId: number, query: unknown) {
-  const { from, to, by } = parseInput(ratesQuery, query);
-  await work.authorize(studentSchoolAttendanceEvent, 'read', { schoolId });
-  return { schoolId, from, to, by, rows: await schoolRates(work, schoolId, { from, to }, by) };
-}
-
-/** Students of a school missing ≥ the chronic-absence threshold of their days, with their monthly trend. */
-export async function chronicAbsence(work: Work, schoolId: number, query: unknown) {
-  const { from, to, thresholdPercent = ATTENDANCE_RULES.chronicAbsencePercent } = parseInput(chronicQuery, query);
-  if (!work.principal.roles.some((r) => (CHRONIC_LIST_ROLES as readonly string[]).includes(r))) {
-    throw new AppError('forbidden', `The chronic-absence list is for ${CHRONIC_LIST_ROLES.join(', ')}.`);
-  }
-  await work.authorize(studentSchoolAttendanceEvent, 'read', { schoolId });
-  return {
-    schoolId,
-    from,
-    to,
-    thresholdPercent,
-    students: await chronicAbsentees(work, schoolId, { from, to }, thresholdPercent),
-  };
-}
-
-export async function dailyRule(work: Work, schoolId: number) {
-  await work.authorize(schoolAttendanceRule, 'read', { schoolId });
-  const rule = await dailyThreshold(work, schoolId);
-  return { schoolId, absentThresholdPercent: rule.percent, custom: rule.custom };
-}
-
-/** Sets a school's daily-attendance rule; it applies to the days derived from then on. */
-export async function setDailyRule(work: Work, schoolId: number, input: unknown) {
-  const { absentThresholdPercent } = parseInput(dailyRuleInput, input);
-  await work.authorize(schoolAttendanceRule, 'write', { schoolId });
-  const [known] = rowsOf(
-    await work.tx.execute(sql`SELECT 1 FROM edfi.school WHERE tenant_id = ${work.tenantId} AND schoolid = ${schoolId}`),
-  );
-  if (!known) throw new AppError('not_found', `No school ${schoolId}.`);
-  const before = await dailyThreshold(work, schoolId);
-  await work.tx
-    .insert(schoolAttendanceRule)
-    .values({ tenantId: work.tenantId, schoolId, absentThresholdPercent, updatedBy: work.principal.actorId })
-    .onConflictDoUpdate({
-      target: [schoolAttendanceRule.tenantId, schoolAttendanceRule.schoolId],
-      set: { absentThresholdPercent, updatedBy: work.principal.actorId, updatedAt: sql`now()` },
-    });
-  await work.audit({
-    table: schoolAttendanceRule,
-    recordId: schoolId,
-    operation: before.custom ? 'UPDATE' : 'INSERT',
-    oldValues: before.custom ? { absentThresholdPercent: before.percent } : undefined,
-    newValues: { absentThresholdPercent },
-  });
-  return { schoolId, absentThresholdPercent, custom: true };
 }

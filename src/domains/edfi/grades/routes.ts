@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { route } from '../../../platform/service/routes.js';
+import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { reportCard as reportCardTable } from '../tables.js';
 import { requestWork } from '../../../platform/service/work.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -70,235 +70,157 @@ const reportCardQuery = z.strictObject({
 const pdfResponse = { status: 200, description: 'The PDF (application/pdf)' };
 
 export function gradesRoutes(app: FastifyInstance): void {
+  const serve = serviceRoutes(app, { tags, errors });
   app.jobs?.define(reportCardsJob);
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/sections/:sectionId/gradebook',
-      summary: "A section's gradebook: categories, entries, roster and scores",
-      tags,
-      params: sectionParams,
-      query: gradebookQuery,
-      response: { status: 200, description: 'The gradebook', schema: gradebookView },
-      errors,
+  serve({
+    method: 'GET',
+    url: '/api/v1/sections/:sectionId/gradebook',
+    summary: "A section's gradebook: categories, entries, roster and scores",
+    params: sectionParams,
+    query: gradebookQuery,
+    response: { status: 200, description: 'The gradebook', schema: gradebookView },
+    run: (w, { params, query }) => sectionGradebook(w, params.sectionId, query),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/sections/:sectionId/gradebook/categories',
+    summary: "Set a section's gradebook categories (weights, drop-lowest); unlisted unused ones are removed",
+    params: sectionParams,
+    body: categoriesInput,
+    response: {
+      status: 200,
+      description: 'The categories',
+      schema: z.object({ sectionId: z.string(), categories: z.array(categoryView) }),
     },
-    ({ params, query, request }) => requestWork(request, (w) => sectionGradebook(w, params.sectionId, query)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/sections/:sectionId/gradebook/categories',
-      summary: "Set a section's gradebook categories (weights, drop-lowest); unlisted unused ones are removed",
-      tags,
-      params: sectionParams,
-      body: categoriesInput,
-      response: {
-        status: 200,
-        description: 'The categories',
-        schema: z.object({ sectionId: z.string(), categories: z.array(categoryView) }),
-      },
-      errors,
+    run: (w, { params, body }) => setCategories(w, params.sectionId, body),
+  });
+  serve({
+    method: 'POST',
+    url: '/api/v1/sections/:sectionId/gradebook/entries',
+    summary: 'Add an assignment to a section’s gradebook (an Ed-Fi gradebook entry, a OneRoster lineItem)',
+    params: sectionParams,
+    body: entryInput,
+    response: { status: 201, description: 'The entry', schema: entryView },
+    run: (w, { params, body }) => createEntry(w, params.sectionId, body),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/sections/:sectionId/gradebook/entries/:entryId/scores',
+    summary: 'Record students’ scores on an entry (points, exempt, late, missing, comment)',
+    description: 'Each listed student is saved (upsert); others are untouched. Points null clears a score.',
+    params: entryParams,
+    body: scoresInput,
+    response: {
+      status: 200,
+      description: 'Saved',
+      schema: z.object({ entryId: z.string(), saved: z.number() }),
     },
-    ({ params, body, request }) => requestWork(request, (w) => setCategories(w, params.sectionId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: '/api/v1/sections/:sectionId/gradebook/entries',
-      summary: 'Add an assignment to a section’s gradebook (an Ed-Fi gradebook entry, a OneRoster lineItem)',
-      tags,
-      params: sectionParams,
-      body: entryInput,
-      response: { status: 201, description: 'The entry', schema: entryView },
-      errors,
+    run: (w, { params, body }) => recordScores(w, params.sectionId, params.entryId, body),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/sections/:sectionId/grades/:gradingPeriod',
+    summary: "A section's stored grades for a grading period (or final)",
+    description: PERIOD_NOTE,
+    params: periodParams,
+    response: { status: 200, description: 'The grades', schema: periodGradesView },
+    run: (w, { params }) => sectionGrades(w, params.sectionId, params.gradingPeriod),
+  });
+  serve({
+    method: 'POST',
+    url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/compute',
+    summary: 'Compute a section’s period grades (or final grades and course transcripts) from its gradebook',
+    description: `${PERIOD_NOTE} Overridden letters are kept.`,
+    params: periodParams,
+    response: { status: 200, description: 'The grades with their category breakdown', schema: periodGradesView },
+    run: (w, { params }) => computeGrades(w, params.sectionId, params.gradingPeriod),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/students/:studentUsi/override',
+    summary: "Override a student's letter grade with a reason (letter null: back to the computed letter)",
+    description: PERIOD_NOTE,
+    params: studentPeriodParams,
+    body: overrideInput,
+    response: { status: 200, description: 'The grade', schema: periodGradeView },
+    run: (w, { params, body }) => overrideGrade(w, params.sectionId, params.gradingPeriod, params.studentUsi, body),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/students/:studentUsi/comment',
+    summary: "The teacher's comment on a student's grade (printed on the report card)",
+    params: studentPeriodParams,
+    body: commentInput,
+    response: { status: 200, description: 'The grade', schema: periodGradeView },
+    run: (w, { params, body }) => commentGrade(w, params.sectionId, params.gradingPeriod, params.studentUsi, body),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/students/:studentUsi/grades',
+    summary: "A student's grades, course transcript and GPA (per term and cumulative, unweighted and weighted)",
+    description: 'Parents see their children, students themselves, teachers the students of their sections.',
+    params: studentParams,
+    response: { status: 200, description: 'Grades and GPA', schema: studentGradesView },
+    run: (w, { params }) => studentGrades(w, params.studentUsi),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/schools/:schoolId/class-rank',
+    summary: "A school's students ranked by cumulative weighted GPA",
+    params: schoolParams,
+    query: z.strictObject({ gradeLevel: z.string().trim().min(1).max(60).optional() }),
+    response: { status: 200, description: 'Ranked students', schema: classRankView },
+    run: (w, { params, query }) => classRank(w, params.schoolId, query.gradeLevel),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/schools/:schoolId/grading-policy',
+    summary: "A school's grading scale and weighted-GPA add-ons",
+    params: schoolParams,
+    response: { status: 200, description: 'The policy', schema: gradingPolicyView },
+    run: (w, { params }) => gradingPolicy(w, params.schoolId),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/schools/:schoolId/grading-policy',
+    summary: "Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons",
+    params: schoolParams,
+    body: gradingPolicyInput,
+    response: { status: 200, description: 'The policy', schema: gradingPolicyView },
+    run: (w, { params, body }) => setGradingPolicy(w, params.schoolId, body),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/schools/:schoolId/courses',
+    summary: "A school's courses (its own catalog and the district courses it offers) with their GPA levels",
+    params: schoolParams,
+    response: { status: 200, description: 'The courses', schema: schoolCoursesView },
+    run: (w, { params }) => courseGpaLevels(w, params.schoolId),
+  });
+  serve({
+    method: 'PUT',
+    url: '/api/v1/schools/:schoolId/courses/:courseCode/gpa-level',
+    summary: "Set a course's GPA level (regular, honors, ap): the weighted GPA adds the school's add-on for it",
+    description:
+      "The course of the school's catalog, else the district course the school offers (district administrators " +
+      'only). Final grades computed or overridden from then on carry the level to the transcript.',
+    params: courseParams,
+    body: courseGpaLevelInput,
+    response: { status: 200, description: 'The course and its level', schema: courseGpaLevelView },
+    run: (w, { params, body }) => setCourseGpaLevel(w, params.schoolId, params.courseCode, body),
+  });
+  serve({
+    method: 'GET',
+    url: '/api/v1/students/:studentUsi/report-card',
+    summary: "A student's report card for a grading period (what the PDF shows), for previews",
+    params: studentParams,
+    query: reportCardQuery,
+    response: { status: 200, description: 'The report card', schema: z.looseObject({}) },
+    run: async (w, { params, query }) => {
+      await w.authorize(reportCardTable, 'read', { studentUsi: params.studentUsi });
+      return reportCardData(w, params.studentUsi, await periodRef(w, query.schoolId, query.gradingPeriod));
     },
-    ({ params, body, request }) => requestWork(request, (w) => createEntry(w, params.sectionId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/sections/:sectionId/gradebook/entries/:entryId/scores',
-      summary: 'Record students’ scores on an entry (points, exempt, late, missing, comment)',
-      description: 'Each listed student is saved (upsert); others are untouched. Points null clears a score.',
-      tags,
-      params: entryParams,
-      body: scoresInput,
-      response: {
-        status: 200,
-        description: 'Saved',
-        schema: z.object({ entryId: z.string(), saved: z.number() }),
-      },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (w) => recordScores(w, params.sectionId, params.entryId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/sections/:sectionId/grades/:gradingPeriod',
-      summary: "A section's stored grades for a grading period (or final)",
-      description: PERIOD_NOTE,
-      tags,
-      params: periodParams,
-      response: { status: 200, description: 'The grades', schema: periodGradesView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (w) => sectionGrades(w, params.sectionId, params.gradingPeriod)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/compute',
-      summary: 'Compute a section’s period grades (or final grades and course transcripts) from its gradebook',
-      description: `${PERIOD_NOTE} Overridden letters are kept.`,
-      tags,
-      params: periodParams,
-      response: { status: 200, description: 'The grades with their category breakdown', schema: periodGradesView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (w) => computeGrades(w, params.sectionId, params.gradingPeriod)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/students/:studentUsi/override',
-      summary: "Override a student's letter grade with a reason (letter null: back to the computed letter)",
-      description: PERIOD_NOTE,
-      tags,
-      params: studentPeriodParams,
-      body: overrideInput,
-      response: { status: 200, description: 'The grade', schema: periodGradeView },
-      errors,
-    },
-    ({ params, body, request }) =>
-      requestWork(request, (w) => overrideGrade(w, params.sectionId, params.gradingPeriod, params.studentUsi, body)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/sections/:sectionId/grades/:gradingPeriod/students/:studentUsi/comment',
-      summary: "The teacher's comment on a student's grade (printed on the report card)",
-      tags,
-      params: studentPeriodParams,
-      body: commentInput,
-      response: { status: 200, description: 'The grade', schema: periodGradeView },
-      errors,
-    },
-    ({ params, body, request }) =>
-      requestWork(request, (w) => commentGrade(w, params.sectionId, params.gradingPeriod, params.studentUsi, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/students/:studentUsi/grades',
-      summary: "A student's grades, course transcript and GPA (per term and cumulative, unweighted and weighted)",
-      description: 'Parents see their children, students themselves, teachers the students of their sections.',
-      tags,
-      params: studentParams,
-      response: { status: 200, description: 'Grades and GPA', schema: studentGradesView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (w) => studentGrades(w, params.studentUsi)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/schools/:schoolId/class-rank',
-      summary: "A school's students ranked by cumulative weighted GPA",
-      tags,
-      params: schoolParams,
-      query: z.strictObject({ gradeLevel: z.string().trim().min(1).max(60).optional() }),
-      response: { status: 200, description: 'Ranked students', schema: classRankView },
-      errors,
-    },
-    ({ params, query, request }) => requestWork(request, (w) => classRank(w, params.schoolId, query.gradeLevel)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/schools/:schoolId/grading-policy',
-      summary: "A school's grading scale and weighted-GPA add-ons",
-      tags,
-      params: schoolParams,
-      response: { status: 200, description: 'The policy', schema: gradingPolicyView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (w) => gradingPolicy(w, params.schoolId)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/schools/:schoolId/grading-policy',
-      summary: "Set a school's grading scale (letter, minimum %, grade points, passing) and honors/AP add-ons",
-      tags,
-      params: schoolParams,
-      body: gradingPolicyInput,
-      response: { status: 200, description: 'The policy', schema: gradingPolicyView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (w) => setGradingPolicy(w, params.schoolId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/schools/:schoolId/courses',
-      summary: "A school's courses (its own catalog and the district courses it offers) with their GPA levels",
-      tags,
-      params: schoolParams,
-      response: { status: 200, description: 'The courses', schema: schoolCoursesView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (w) => courseGpaLevels(w, params.schoolId)),
-  );
-  route(
-    app,
-    {
-      method: 'PUT',
-      url: '/api/v1/schools/:schoolId/courses/:courseCode/gpa-level',
-      summary: "Set a course's GPA level (regular, honors, ap): the weighted GPA adds the school's add-on for it",
-      description:
-        "The course of the school's catalog, else the district course the school offers (district administrators " +
-        'only). Final grades computed or overridden from then on carry the level to the transcript.',
-      tags,
-      params: courseParams,
-      body: courseGpaLevelInput,
-      response: { status: 200, description: 'The course and its level', schema: courseGpaLevelView },
-      errors,
-    },
-    ({ params, body, request }) =>
-      requestWork(request, (w) => setCourseGpaLevel(w, params.schoolId, params.courseCode, body)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: '/api/v1/students/:studentUsi/report-card',
-      summary: "A student's report card for a grading period (what the PDF shows), for previews",
-      tags,
-      params: studentParams,
-      query: reportCardQuery,
-      response: { status: 200, description: 'The report card', schema: z.looseObject({}) },
-      errors,
-    },
-    ({ params, query, request }) =>
-      requestWork(request, async (w) => {
-        await w.authorize(reportCardTable, 'read', { studentUsi: params.studentUsi });
-        return reportCardData(w, params.studentUsi, await periodRef(w, query.schoolId, query.gradingPeriod));
-      }),
-  );
+  });
   route(
     app,
     {

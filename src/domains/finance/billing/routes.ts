@@ -1,7 +1,7 @@
 /** Billing's HTTP face: thin routes over the services (schemas in schemas.ts). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { route } from '../../../platform/service/routes.js';
+import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { requestWork, runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { GATEWAY_SIGNATURE_HEADER } from '../gateways/index.js';
 import {
@@ -60,6 +60,7 @@ const webhookResult = z.object({ eventId: z.string(), duplicate: z.boolean(), ou
 const chargeActionResult = z.object({ charge: chargeView, payment: paymentResult.optional() });
 
 export function billingRoutes(app: FastifyInstance): void {
+  const serve = serviceRoutes(app, { tags, errors });
   route(
     app,
     {
@@ -96,145 +97,99 @@ export function billingRoutes(app: FastifyInstance): void {
       return { ...result, queued: false };
     },
   );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${B}/overdue-sweep`,
-      summary: 'Mark invoices past due overdue and send the due reminders (the daily job, on demand)',
-      tags,
-      response: { status: 200, description: 'What the sweep did', schema: overdueSweepResult },
-      errors,
-    },
-    ({ request }) => requestWork(request, (work) => overdueSweep(work)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: BILLING_PATHS.invoices,
-      summary: 'Invoices with their balance, filtered by status, payer, student or month',
-      tags,
-      query: invoiceListQuery,
-      response: { status: 200, description: 'A page of invoices, latest due first', schema: invoiceListView },
-    },
-    ({ query, request }) => requestWork(request, (work) => listInvoices(work, query)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: BILLING_PATHS.myInvoices,
-      summary: "The signed-in family's invoices (a parent's children's, a student's own)",
-      tags,
-      query: invoiceListQuery,
-      response: { status: 200, description: 'A page of invoices', schema: invoiceListView },
-    },
-    ({ query, request }) => requestWork(request, (work) => familyInvoices(work, query)),
-  );
-  route(
-    app,
-    {
-      method: 'GET',
-      url: `${BILLING_PATHS.invoices}/:invoiceId`,
-      summary: 'An invoice with its lines, payments, charges and balance',
-      tags,
-      params: invoiceParams,
-      response: { status: 200, description: 'The invoice', schema: invoiceDetailView },
-      errors,
-    },
-    ({ params, request }) => requestWork(request, (work) => invoiceDetail(work, params.invoiceId)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BILLING_PATHS.invoices}/:invoiceId/payments`,
-      summary: 'Record a payment received at the desk (cash, transfer…)',
-      description: 'Beyond the balance becomes family credit; after the due date the late fee and interest are added.',
-      tags,
-      params: invoiceParams,
-      body: recordPaymentInput,
-      response: { status: 201, description: 'The payment and the invoice after it', schema: paymentResult },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => recordPayment(work, params.invoiceId, body)),
-  );
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BILLING_PATHS.payments}/:transactionId/refund`,
-      summary: 'Refund (part of) a payment',
-      tags,
-      params: transactionParams,
-      body: refundInput,
-      response: { status: 201, description: 'The refund and the invoice after it', schema: paymentResult },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => refundPayment(work, params.transactionId, body)),
-  );
+  serve({
+    method: 'POST',
+    url: `${B}/overdue-sweep`,
+    summary: 'Mark invoices past due overdue and send the due reminders (the daily job, on demand)',
+    response: { status: 200, description: 'What the sweep did', schema: overdueSweepResult },
+    run: (work) => overdueSweep(work),
+  });
+  serve({
+    method: 'GET',
+    url: BILLING_PATHS.invoices,
+    summary: 'Invoices with their balance, filtered by status, payer, student or month',
+    query: invoiceListQuery,
+    response: { status: 200, description: 'A page of invoices, latest due first', schema: invoiceListView },
+    errors: [],
+    run: (work, { query }) => listInvoices(work, query),
+  });
+  serve({
+    method: 'GET',
+    url: BILLING_PATHS.myInvoices,
+    summary: "The signed-in family's invoices (a parent's children's, a student's own)",
+    query: invoiceListQuery,
+    response: { status: 200, description: 'A page of invoices', schema: invoiceListView },
+    errors: [],
+    run: (work, { query }) => familyInvoices(work, query),
+  });
+  serve({
+    method: 'GET',
+    url: `${BILLING_PATHS.invoices}/:invoiceId`,
+    summary: 'An invoice with its lines, payments, charges and balance',
+    params: invoiceParams,
+    response: { status: 200, description: 'The invoice', schema: invoiceDetailView },
+    run: (work, { params }) => invoiceDetail(work, params.invoiceId),
+  });
+  serve({
+    method: 'POST',
+    url: `${BILLING_PATHS.invoices}/:invoiceId/payments`,
+    summary: 'Record a payment received at the desk (cash, transfer…)',
+    description: 'Beyond the balance becomes family credit; after the due date the late fee and interest are added.',
+    params: invoiceParams,
+    body: recordPaymentInput,
+    response: { status: 201, description: 'The payment and the invoice after it', schema: paymentResult },
+    run: (work, { params, body }) => recordPayment(work, params.invoiceId, body),
+  });
+  serve({
+    method: 'POST',
+    url: `${BILLING_PATHS.payments}/:transactionId/refund`,
+    summary: 'Refund (part of) a payment',
+    params: transactionParams,
+    body: refundInput,
+    response: { status: 201, description: 'The refund and the invoice after it', schema: paymentResult },
+    run: (work, { params, body }) => refundPayment(work, params.transactionId, body),
+  });
   const chargeRoute = (kind: 'pix' | 'boleto', summary: string, fn: typeof createPixCharge) =>
-    route(
-      app,
-      {
-        method: 'POST',
-        url: `${BILLING_PATHS.invoices}/:invoiceId/${kind}`,
-        summary,
-        tags,
-        params: invoiceParams,
-        response: { status: 201, description: 'The charge', schema: chargeView },
-        errors,
-      },
-      ({ params, request }) => requestWork(request, (work) => fn(work, params.invoiceId)),
-    );
+    serve({
+      method: 'POST',
+      url: `${BILLING_PATHS.invoices}/:invoiceId/${kind}`,
+      summary,
+      params: invoiceParams,
+      response: { status: 201, description: 'The charge', schema: chargeView },
+      run: (work, { params }) => fn(work, params.invoiceId),
+    });
   chargeRoute('pix', 'A PIX charge: copy-and-paste BR Code and QR image, valid 30 minutes', createPixCharge);
   chargeRoute('boleto', 'A boleto: the 47-digit line and the 44-digit barcode', createBoletoCharge);
-  route(
-    app,
-    {
-      method: 'POST',
-      url: `${BILLING_PATHS.invoices}/:invoiceId/card`,
-      summary: 'Authorise a card for the invoice (capture separately)',
-      tags,
-      params: invoiceParams,
-      body: cardAuthorizeInput,
-      response: { status: 201, description: 'The authorised charge', schema: chargeView },
-      errors,
-    },
-    ({ params, body, request }) => requestWork(request, (work) => authorizeCard(work, params.invoiceId, body)),
-  );
+  serve({
+    method: 'POST',
+    url: `${BILLING_PATHS.invoices}/:invoiceId/card`,
+    summary: 'Authorise a card for the invoice (capture separately)',
+    params: invoiceParams,
+    body: cardAuthorizeInput,
+    response: { status: 201, description: 'The authorised charge', schema: chargeView },
+    run: (work, { params, body }) => authorizeCard(work, params.invoiceId, body),
+  });
   for (const [action, summary, fn] of [
     ['capture', 'Capture an authorised card charge (the invoice is paid)', captureCard],
     ['refund', 'Refund a captured card charge, or void an authorised one', refundCard],
   ] as const) {
-    route(
-      app,
-      {
-        method: 'POST',
-        url: `${BILLING_PATHS.charges}/:chargeId/${action}`,
-        summary,
-        tags,
-        params: chargeParams,
-        response: { status: 200, description: 'The charge (and the payment) after it', schema: chargeActionResult },
-        errors,
-      },
-      ({ params, request }) => requestWork(request, (work) => fn(work, params.chargeId)),
-    );
-  }
-  route(
-    app,
-    {
+    serve({
       method: 'POST',
-      url: BILLING_PATHS.discounts,
-      summary: "A manual or referral discount for a student's next invoice",
-      tags,
-      body: grantDiscountInput,
-      response: { status: 201, description: 'The discount, waiting for the next invoice', schema: grantView },
-      errors,
-    },
-    ({ body, request }) => requestWork(request, (work) => grantDiscount(work, body)),
-  );
+      url: `${BILLING_PATHS.charges}/:chargeId/${action}`,
+      summary,
+      params: chargeParams,
+      response: { status: 200, description: 'The charge (and the payment) after it', schema: chargeActionResult },
+      run: (work, { params }) => fn(work, params.chargeId),
+    });
+  }
+  serve({
+    method: 'POST',
+    url: BILLING_PATHS.discounts,
+    summary: "A manual or referral discount for a student's next invoice",
+    body: grantDiscountInput,
+    response: { status: 201, description: 'The discount, waiting for the next invoice', schema: grantView },
+    run: (work, { body }) => grantDiscount(work, body),
+  });
   // Gateways call this without a session: the signature over the raw body is the authentication.
   app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
