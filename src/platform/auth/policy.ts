@@ -138,6 +138,28 @@ const deny = (reason: string, scope: Scope = 'self', extra: Partial<Decision> = 
   ...extra,
 });
 
+const indexes = new WeakMap<readonly PolicyRow[], Map<string, PolicyRow[]>>();
+
+/**
+ * The rows that may grant `role` the `action`: all of them, or, for a frozen list of frozen rows (what
+ * loadPolicies returns, shared by every request until the next reload), those of an index built once
+ * instead of a scan of every policy on every decision. The caller still checks each row.
+ */
+function rowsFor(policies: readonly PolicyRow[], role: Role, action: Action): readonly PolicyRow[] {
+  if (!Object.isFrozen(policies)) return policies;
+  let index = indexes.get(policies);
+  if (!index) {
+    index = new Map();
+    for (const row of policies) {
+      if (!Object.isFrozen(row)) return policies;
+      const key = `${row.roleName}\u0000${row.permissionType.toLowerCase()}`;
+      index.set(key, [...(index.get(key) ?? []), row]);
+    }
+    indexes.set(policies, index);
+  }
+  return index.get(`${role}\u0000${action}`) ?? [];
+}
+
 /** How specifically a row names the table: 3 table, 2 schema, 1 classification, 0 no match. */
 function specificity(row: PolicyRow, table: string, classification: Classification): number {
   if (row.resourceType !== classification) return 0;
@@ -166,7 +188,7 @@ export async function decide(
     if (request.action !== 'read' && table === POLICY_TABLE && role !== POLICY_ADMIN_ROLE) continue;
     let best: PolicyRow | undefined;
     let bestRank = 0;
-    for (const row of context.policies) {
+    for (const row of rowsFor(context.policies, role, request.action)) {
       if (!row.active || row.roleName !== role || row.permissionType.toLowerCase() !== request.action) continue;
       const rank = specificity(row, table, classification);
       if (rank > bestRank) [best, bestRank] = [row, rank];
