@@ -74,7 +74,8 @@ describe('executePrepared', () => {
   it('a statement template compiled once answers each execution with its own values, confined to each tenant', async () => {
     const template = statementTemplates();
     const build = (prefix: string) => (bind: Bind) =>
-      sql`SELECT studentuniqueid AS id FROM edfi.student WHERE studentuniqueid LIKE ${bind('prefix', prefix)} ORDER BY 1`;
+      sql`SELECT studentuniqueid AS id FROM edfi.student
+        WHERE studentuniqueid LIKE ${bind('prefix', prefix)} ORDER BY 1`;
     const read = (tenantId: string, prefix: string) =>
       readAsTenant(database, tenantId, async (db) =>
         rowsOf<{ id: string }>(await template(db, 'students', build(`${prefix}%`), { prefix: `${prefix}%` })).map(
