@@ -168,11 +168,44 @@ function specificity(row: PolicyRow, table: string, classification: Classificati
   return row.resourceIdentifier === '*' ? 1 : 0;
 }
 
+const readDecisions = new WeakMap<readonly PolicyRow[], Map<string, Decision>>();
+
+/**
+ * The decision, remembered for a read that names no subject under a frozen policy list (loadPolicies'):
+ * it then depends only on the principal's roles, scopes, school claims and participant grant, the table and
+ * whether a justification was stated — no relationship is looked up — so the requests of one caller share
+ * it until the policies are reloaded. Every other decision is made afresh.
+ */
 export async function decide(
   principal: Principal,
   request: AccessRequest,
   context: DecisionContext,
 ): Promise<Decision> {
+  const named = request.subject && Object.values(request.subject).some((v) => v !== undefined);
+  if (request.action !== 'read' || named || !Object.isFrozen(context.policies))
+    return decideNow(principal, request, context);
+  let memo = readDecisions.get(context.policies);
+  if (!memo) readDecisions.set(context.policies, (memo = new Map()));
+  const key = [
+    principal.kind,
+    principal.roles.join(','),
+    principal.scopes.join(' '),
+    principal.schoolIds === undefined ? 'tenant' : 'schools',
+    principal.participant ? 'participant' : '',
+    request.table,
+    request.justification?.trim() ? 'justified' : '',
+  ].join('\u0000');
+  let decision = memo.get(key);
+  if (!decision) {
+    decision = Object.freeze(await decideNow(principal, request, context));
+    // Bounded by the callers' variety (role and scope sets × tables); the guard only keeps misuse in check.
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, decision);
+  }
+  return decision;
+}
+
+async function decideNow(principal: Principal, request: AccessRequest, context: DecisionContext): Promise<Decision> {
   const table = request.table.toLowerCase();
   // A participant token reaches its live activity through that domain's own checks, nothing else.
   if (principal.participant) return deny('a participant token reaches only its own live session');
