@@ -8,44 +8,27 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import pg from 'pg';
 import { applicationPlugins } from '../../src/app.js';
-import { openDatabase } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
-import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { assertAllOk, drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
-import { clientToken, createBenchTenant } from '../lib/tenant.js';
-import { districtFiles, districtSize, writePackage } from './district.js';
+import { clientToken } from '../lib/tenant.js';
+import { probeDistrict } from './probe-district.js';
 import { bareApp, bareQuery, bareRoutes } from './rest.js';
 
-const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scale = Number(process.env.BENCH_SCALE ?? '0.2');
 const seconds = Number(process.env.PROBE_SECONDS ?? '5');
 const rounds = Number(process.env.PROBE_ROUNDS ?? '3');
+// Fewer connections than the benchmark's 50 give steadier CPU figures on a machine others load.
+const connections = Number(process.env.PROBE_CONNECTIONS ?? '50');
 
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-const name = `schola_byid_${Date.now()}`;
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 10 });
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byid-'));
+const { admin, name, url, database, tenant, size, drop } = await probeDistrict('schola_byid', scale);
 try {
-  await migrate(database);
-  const tenant = await createBenchTenant(database, 'bench-or-import');
-  const size = districtSize(scale);
-  await writePackage(dir, districtFiles(size, tenant), '2026-08-01T00:00:00.000Z');
-  await importPackage(database, tenant, dir);
-  await database.exec('ANALYZE');
   const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
   const bare = bareApp();
-  const bareDb = await bareQuery(database, url.toString(), tenant);
+  const bareDb = await bareQuery(database, url, tenant);
   const token = await clientToken(app, database, tenant, ['roster.readonly']);
   const headers = { authorization: `Bearer ${token}` };
   const pick = (count: number, id: (i: number) => string) =>
@@ -88,7 +71,7 @@ try {
     await drain(`${u}${paths[0]}`, h);
     const cpu = process.cpuUsage();
     const db = await backendMs();
-    const result = await load(u, { connections: 50, seconds, headers: h, paths });
+    const result = await load(u, { connections, seconds, headers: h, paths });
     const node = process.cpuUsage(cpu);
     const dbMs = (await backendMs()) - db;
     assertAllOk(u, result);
@@ -127,8 +110,5 @@ try {
   await bare.close();
   await bareDb.close();
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await drop();
 }
