@@ -8,24 +8,18 @@
  *   npx tsx bench/oneroster/tail.ts            TAIL_ENDPOINT=byid|users|students (byid)
  * Prints a JSON line per round. Not part of `npm run bench`: nothing is recorded.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { applicationPlugins } from '../../src/app.js';
 import { TtlCache } from '../../src/platform/cache/ttl-cache.js';
-import { openDatabase } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
-import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { ROSTERING_BASE } from '../../src/standards/oneroster/rostering-routes.js';
 import { assertAllOk, drain, load } from '../lib/http-load.js';
-import { clientToken, createBenchTenant } from '../lib/tenant.js';
-import { districtFiles, districtSize, writePackage } from './district.js';
+import { clientToken } from '../lib/tenant.js';
+import { probeDistrict } from './probe-district.js';
 import { Probe, type Span } from './tail-probe.js';
 
-const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const seconds = Number(process.env.TAIL_SECONDS ?? '5');
 const rounds = Number(process.env.TAIL_ROUNDS ?? '3');
@@ -49,22 +43,9 @@ if (process.env.TAIL_BASELINE === '1') {
   };
 }
 
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-const name = `schola_tail_${Date.now()}`;
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 10 });
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tail-'));
+const { database, tenant, size, drop } = await probeDistrict('schola_tail', scale);
 const probe = new Probe();
 try {
-  await migrate(database);
-  const tenant = await createBenchTenant(database, 'bench-or-import');
-  const size = districtSize(scale);
-  await writePackage(dir, districtFiles(size, tenant), '2026-08-01T00:00:00.000Z');
-  await importPackage(database, tenant, dir);
-  await database.exec('ANALYZE');
   const app = await buildApp({
     database,
     logger: createLogger((process.env.TAIL_LOG ?? 'silent') as 'silent'),
@@ -103,10 +84,7 @@ try {
   }
   await app.close();
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-  await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await drop();
 }
 
 function summarise(timeline: [number, number][], loop: { loopP99: number; loopMax: number }) {

@@ -21,11 +21,12 @@ const COMPRESSIBLE = new Set(readdirSync(swaggerUiStatic).filter((name) => /\.(?
 export function gzipSwaggerUiStatics(app: FastifyInstance, routePrefix: string): void {
   const prefix = `${routePrefix}/static/`;
   const gzipped = new Map<string, Buffer>();
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || !request.url.startsWith(prefix)) return payload;
-    if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return payload;
+  // A callback hook, not an async one: it runs on every response of the app, and its work is synchronous.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 200 || !request.url.startsWith(prefix)) return done(null, payload);
+    if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return done(null, payload);
     const name = request.url.slice(prefix.length).split('?')[0]!;
-    if (!COMPRESSIBLE.has(name)) return payload;
+    if (!COMPRESSIBLE.has(name)) return done(null, payload);
     let body = gzipped.get(name);
     if (!body) {
       body = gzipSync(readFileSync(path.join(swaggerUiStatic, name)));
@@ -33,6 +34,6 @@ export function gzipSwaggerUiStatics(app: FastifyInstance, routePrefix: string):
     }
     (payload as Readable | undefined)?.destroy?.();
     reply.header('content-encoding', 'gzip').header('content-length', body.length).header('vary', 'accept-encoding');
-    return body;
+    done(null, body);
   });
 }

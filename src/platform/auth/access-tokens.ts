@@ -155,6 +155,14 @@ const verifiedTokens = new LRUCache<string, { key: Promise<CryptoKey>; claims: A
   sizeCalculation: (_entry, token) => token.length,
 });
 
+/**
+ * The payload of a token this process has verified as an access token, if it has: what decoding the
+ * token would give (the claims are the whole payload), without decoding it again.
+ */
+export function knownTokenPayload(token: string): Readonly<Record<string, unknown>> | undefined {
+  return verifiedTokens.peek(token)?.claims as Readonly<Record<string, unknown>> | undefined;
+}
+
 /** The algorithm-pinned signature check and the claims' shape. */
 async function checkSignature(token: string, key: CryptoKey): Promise<VerifyResult> {
   let payload: Uint8Array;

@@ -265,7 +265,10 @@ export function forgetPolicies(tenantId?: string): void {
 export async function loadPolicies(db: TenantDb, tenantId?: string): Promise<PolicyRow[]> {
   const load = async (on: TenantDb) => {
     const rows = await on.select().from(dataAccessControls).where(eq(dataAccessControls.active, true));
-    return rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
+    const policies = rows.map(toPolicyRow).filter((r): r is PolicyRow => r !== undefined);
+    // Frozen, so that the policy engine may index them once for all the requests that share them (policy.ts).
+    for (const row of policies) Object.freeze(row);
+    return Object.freeze(policies) as PolicyRow[];
   };
   if (tenantId === undefined) return load(db);
   // A miss reads on the caller's connection (concurrent misses share that one read); a renewal on its own.

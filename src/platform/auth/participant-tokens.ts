@@ -62,9 +62,9 @@ export async function issueParticipantToken(
 }
 
 /** Whether a JWT claims to be a participant token (unverified: only to choose the verifier). */
-export function isParticipantToken(token: string): boolean {
+export function isParticipantToken(token: string, payload?: Readonly<Record<string, unknown>>): boolean {
   try {
-    const aud = decodeJwt(token).aud;
+    const aud = (payload ?? decodeJwt(token)).aud;
     return aud === PARTICIPANT_AUDIENCE || (Array.isArray(aud) && aud.includes(PARTICIPANT_AUDIENCE));
   } catch {
     return false;

@@ -93,10 +93,11 @@ const present = ({ tenantId: _tenant, ...row }: Row) => row;
 
 export async function policyRoutes(app: FastifyInstance): Promise<void> {
   // Policies are cached per tenant (default-policies.ts): once a write has committed, forget them.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  // A callback hook, not an async one: it runs on every response of the app.
+  app.addHook('onSend', (request, _reply, payload, done) => {
     if (request.method !== 'GET' && request.routeOptions.url?.startsWith(PATH) && request.principal)
       forgetPolicies(request.principal.tenantId);
-    return payload;
+    done(null, payload);
   });
   app.get(PATH, async (request) => {
     requireRole(principalOf(request), READERS, 'read access policies');

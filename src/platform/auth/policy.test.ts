@@ -340,6 +340,29 @@ describe('policy engine: role × classification × relationship', () => {
     expect((await ask(nurse, read('health.allergies', { studentUsi: ownStudent }))).allowed).toBe(true);
   });
 
+  it('a remembered list decision still follows the scopes, the justification and a reload of the policies', async () => {
+    const policies = await tenantTransaction(database, tenantId, ({ tx }) => loadPolicies(tx));
+    expect(Object.isFrozen(policies)).toBe(true);
+    const client = principal(['api_client'], {
+      kind: 'client',
+      actorId: 'list-client',
+      scopes: [`${OR}roster.readonly`],
+    });
+    for (let i = 0; i < 2; i++) {
+      expect((await ask(client, read('oneroster.users'), policies)).allowed).toBe(true);
+      expect((await ask({ ...client, scopes: [] }, read('oneroster.users'), policies)).allowed).toBe(false);
+      const admin = principal(['district_admin']);
+      expect((await ask(admin, read('health.student_health_records'), policies)).allowed).toBe(false);
+      expect((await ask(admin, read('health.student_health_records', {}, 'review'), policies)).allowed).toBe(true);
+    }
+    // The same rows, the client's grant inactive: a new list (a reload) is decided afresh.
+    const reloaded = Object.freeze(
+      policies.map((row) => Object.freeze(row.roleName === 'api_client' ? { ...row, active: false } : row)),
+    ) as PolicyRow[];
+    expect((await ask(client, read('oneroster.users'), reloaded)).allowed).toBe(false);
+    expect((await ask(client, read('oneroster.users'), policies)).allowed).toBe(true);
+  });
+
   it('denies by default: unknown table, unknown role, no policy, inactive policy', async () => {
     const admin = principal(['district_admin']);
     expect((await ask(admin, read('edfi.no_such_table'))).reason).toMatch(/unknown table/);

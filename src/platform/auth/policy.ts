@@ -138,6 +138,28 @@ const deny = (reason: string, scope: Scope = 'self', extra: Partial<Decision> = 
   ...extra,
 });
 
+const indexes = new WeakMap<readonly PolicyRow[], Map<string, PolicyRow[]>>();
+
+/**
+ * The rows that may grant `role` the `action`: all of them, or, for a frozen list of frozen rows (what
+ * loadPolicies returns, shared by every request until the next reload), those of an index built once
+ * instead of a scan of every policy on every decision. The caller still checks each row.
+ */
+function rowsFor(policies: readonly PolicyRow[], role: Role, action: Action): readonly PolicyRow[] {
+  if (!Object.isFrozen(policies)) return policies;
+  let index = indexes.get(policies);
+  if (!index) {
+    index = new Map();
+    for (const row of policies) {
+      if (!Object.isFrozen(row)) return policies;
+      const key = `${row.roleName}\u0000${row.permissionType.toLowerCase()}`;
+      index.set(key, [...(index.get(key) ?? []), row]);
+    }
+    indexes.set(policies, index);
+  }
+  return index.get(`${role}\u0000${action}`) ?? [];
+}
+
 /** How specifically a row names the table: 3 table, 2 schema, 1 classification, 0 no match. */
 function specificity(row: PolicyRow, table: string, classification: Classification): number {
   if (row.resourceType !== classification) return 0;
@@ -146,11 +168,44 @@ function specificity(row: PolicyRow, table: string, classification: Classificati
   return row.resourceIdentifier === '*' ? 1 : 0;
 }
 
+const readDecisions = new WeakMap<readonly PolicyRow[], Map<string, Decision>>();
+
+/**
+ * The decision, remembered for a read that names no subject under a frozen policy list (loadPolicies'):
+ * it then depends only on the principal's roles, scopes, school claims and participant grant, the table and
+ * whether a justification was stated — no relationship is looked up — so the requests of one caller share
+ * it until the policies are reloaded. Every other decision is made afresh.
+ */
 export async function decide(
   principal: Principal,
   request: AccessRequest,
   context: DecisionContext,
 ): Promise<Decision> {
+  const named = request.subject && Object.values(request.subject).some((v) => v !== undefined);
+  if (request.action !== 'read' || named || !Object.isFrozen(context.policies))
+    return decideNow(principal, request, context);
+  let memo = readDecisions.get(context.policies);
+  if (!memo) readDecisions.set(context.policies, (memo = new Map()));
+  const key = [
+    principal.kind,
+    principal.roles.join(','),
+    principal.scopes.join(' '),
+    principal.schoolIds === undefined ? 'tenant' : 'schools',
+    principal.participant ? 'participant' : '',
+    request.table,
+    request.justification?.trim() ? 'justified' : '',
+  ].join('\u0000');
+  let decision = memo.get(key);
+  if (!decision) {
+    decision = Object.freeze(await decideNow(principal, request, context));
+    // Bounded by the callers' variety (role and scope sets × tables); the guard only keeps misuse in check.
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, decision);
+  }
+  return decision;
+}
+
+async function decideNow(principal: Principal, request: AccessRequest, context: DecisionContext): Promise<Decision> {
   const table = request.table.toLowerCase();
   // A participant token reaches its live activity through that domain's own checks, nothing else.
   if (principal.participant) return deny('a participant token reaches only its own live session');
@@ -166,7 +221,7 @@ export async function decide(
     if (request.action !== 'read' && table === POLICY_TABLE && role !== POLICY_ADMIN_ROLE) continue;
     let best: PolicyRow | undefined;
     let bestRank = 0;
-    for (const row of context.policies) {
+    for (const row of rowsFor(context.policies, role, request.action)) {
       if (!row.active || row.roleName !== role || row.permissionType.toLowerCase() !== request.action) continue;
       const rank = specificity(row, table, classification);
       if (rank > bestRank) [best, bestRank] = [row, rank];

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, migratedDatabase, type TestDatabase } from '../../../test/support/db.js';
 import { rowsOf } from './database.js';
-import { executePrepared } from './prepared.js';
+import { executePrepared, statementTemplates, type Bind } from './prepared.js';
 import { readAsTenant } from './tenant-sessions.js';
 
 let database: TestDatabase;
@@ -69,5 +69,23 @@ describe('executePrepared', () => {
       );
     });
     expect(prepared[0]!.n).toBe(1);
+  });
+
+  it('a statement template compiled once answers each execution with its own values, confined to each tenant', async () => {
+    const template = statementTemplates();
+    const build = (prefix: string) => (bind: Bind) =>
+      sql`SELECT studentuniqueid AS id FROM edfi.student
+        WHERE studentuniqueid LIKE ${bind('prefix', prefix)} ORDER BY 1`;
+    const read = (tenantId: string, prefix: string) =>
+      readAsTenant(database, tenantId, async (db) =>
+        rowsOf<{ id: string }>(await template(db, 'students', build(`${prefix}%`), { prefix: `${prefix}%` })).map(
+          (r) => r.id,
+        ),
+      );
+    for (let round = 0; round < 7; round++) {
+      expect(await read(tenants[1]!, 'P1-1')).toEqual(['P1-1']);
+      expect(await read(tenants[1]!, 'P')).toEqual(['P1-1', 'P1-2']);
+      expect(await read(tenants[0]!, 'P')).toEqual(['P0-1']);
+    }
   });
 });

@@ -12,9 +12,10 @@
  * On PGlite (one in-process connection, no wire protocol) the statement runs as usual.
  */
 import { createHash } from 'node:crypto';
-import { is, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, is, sql, type SQL } from 'drizzle-orm';
 import { NodePgSession } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { TenantDb } from './engine.js';
 
 const dialect = new PgDialect();
@@ -31,9 +32,70 @@ function nameOf(text: string): string {
   return name;
 }
 
-export async function executePrepared(db: TenantDb, query: SQL): Promise<unknown> {
+const asText = (value: string) => value;
+/** Date and time types as PostgreSQL writes them, as drizzle's node-postgres session reads them. */
+const TEXT_TYPES = new Set<number>([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1231, // numeric[]
+  1115, // timestamp[]
+  1185, // timestamptz[]
+  1187, // interval[]
+  1182, // date[]
+]);
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    TEXT_TYPES.has(oid) ? asText : pg.types.getTypeParser(oid, format as 'text'),
+} as pg.CustomTypesConfig;
+
+/** The node-postgres client under a session handle, or undefined on PGlite. */
+function clientOf(db: TenantDb): pg.ClientBase | undefined {
   const session = (db as unknown as { session?: unknown }).session;
-  if (!is(session, NodePgSession)) return db.execute(query);
+  return is(session, NodePgSession) ? (session as unknown as { client: pg.ClientBase }).client : undefined;
+}
+
+/**
+ * Straight to the client, not through drizzle's prepared query: the same statement and type parsing
+ * without its per-execution wrapping (tracing spans, cache lookup, a copy of the query config), which
+ * was a visible share of a by-id read's CPU.
+ */
+const runNamed = (client: pg.ClientBase, text: string, values: unknown[]) =>
+  client.query({ name: nameOf(text), text, values, types });
+
+export async function executePrepared(db: TenantDb, query: SQL): Promise<unknown> {
+  const client = clientOf(db);
+  if (!client) return db.execute(query);
   const compiled = dialect.sqlToQuery(query);
-  return session.prepareQuery(compiled, undefined, nameOf(compiled.sql), false).execute();
+  return runNamed(client, compiled.sql, compiled.params);
+}
+
+/** What a template binds: a placeholder when compiled, the value itself when built for PGlite. */
+export type Bind = (name: string, value: unknown) => unknown;
+
+/**
+ * A named statement whose text is compiled once per shape (the key names it) and then only bound:
+ * building and compiling the same SQL tree on every request costs more CPU than a by-id read's own
+ * round trip. `build` must give the same text for the same key whatever the values; every value goes
+ * through `bind`. On PGlite the statement is built with the values and run as usual.
+ */
+export function statementTemplates(max = 1_000) {
+  const compiled = new Map<string, { sql: string; params: unknown[] }>();
+  return async function executeTemplate(
+    db: TenantDb,
+    key: string,
+    build: (bind: Bind) => SQL,
+    values: Record<string, unknown>,
+  ): Promise<unknown> {
+    const client = clientOf(db);
+    if (!client) return db.execute(build((_name, value) => value));
+    let statement = compiled.get(key);
+    if (!statement) {
+      statement = dialect.sqlToQuery(build((name) => sql.placeholder(name)));
+      if (compiled.size >= max) compiled.clear();
+      compiled.set(key, statement);
+    }
+    return runNamed(client, statement.sql, fillPlaceholders(statement.params, values));
+  };
 }

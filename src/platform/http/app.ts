@@ -104,8 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.decorate('operations', [] as DocumentedOperation[]);
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   app.setErrorHandler(async (error, request, reply) => {

@@ -8,7 +8,7 @@ import type { TenantDb } from '../../platform/db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../platform/db/database.js';
-import { executePrepared } from '../../platform/db/prepared.js';
+import { executePrepared, statementTemplates, type Bind } from '../../platform/db/prepared.js';
 import { isSortable, outputText, raw, render, type Entity, type FieldSpec } from './entity-kit.js';
 import type { FilterClause, FilterNode } from './filter.js';
 import { invalidData, invalidFilter, invalidSelection } from './imsx-errors.js';
@@ -141,14 +141,19 @@ export function compileFilter(entity: Entity, visible: Set<string>, node: Filter
   return sql`(${sql.join(parts, node.kind === 'and' ? sql` AND ` : sql` OR `)})`;
 }
 
-/** The WHERE of every read: tenant, active (tobedeleted rows never appear), entity, confinement, relationship. */
-function baseConditions(entity: Entity, access: ReadAccess): SQL[] {
-  const conditions = [sql`t.tenant_id = ${access.tenantId}::uuid`, sql`t.status = 'active'`];
+const asIs: Bind = (_name, value) => value;
+
+/**
+ * The WHERE of every read: tenant, active (tobedeleted rows never appear), entity, confinement, relationship.
+ * `bind` names the values for a statement template (a relationship's never are: such reads are not templated).
+ */
+function baseConditions(entity: Entity, access: ReadAccess, bind = asIs): SQL[] {
+  const conditions = [sql`t.tenant_id = ${bind('tenant', access.tenantId)}::uuid`, sql`t.status = 'active'`];
   if (entity.where) conditions.push(raw(entity.where));
   if (access.schoolOrgs && entity.confine) {
     const list = access.schoolOrgs.length
       ? sql`(${sql.join(
-          access.schoolOrgs.map((id) => sql`${id}`),
+          access.schoolOrgs.map((id, i) => sql`${bind(`org${i}`, id)}`),
           sql`, `,
         )})`
       : sql`(NULL)`;
@@ -256,6 +261,41 @@ export async function listObjects(
   return result;
 }
 
+/**
+ * By-id statements, each compiled once per entity, field set and number of school orgs (bounded reads):
+ * a by-id request is little more than its statement, and building and compiling its SQL tree on every
+ * request was a large share of its CPU.
+ */
+const byIdStatements = statementTemplates();
+/** Entities sharing a table (users, students, teachers) differ in their conditions: each has its own key. */
+const entityKeys = new WeakMap<Entity, number>();
+let entities = 0;
+function entityKey(entity: Entity): number {
+  let key = entityKeys.get(entity);
+  if (key === undefined) entityKeys.set(entity, (key = ++entities));
+  return key;
+}
+
+/** The rows of `select` (a raw SELECT list) for one object within the caller's reach. */
+async function byId(
+  db: TenantDb,
+  entity: Entity,
+  access: ReadAccess,
+  sourcedId: string,
+  select: { key: string; sql: SQL },
+  bounded: boolean,
+): Promise<Record<string, unknown>[]> {
+  const build = (bind: Bind) => {
+    const conditions = [...baseConditions(entity, access, bind), sql`t.sourced_id = ${bind('id', sourcedId)}`];
+    return sql`SELECT ${select.sql} FROM ${raw(`${entity.table} t`)} WHERE ${sql.join(conditions, sql` AND `)}`;
+  };
+  if (!bounded) return rowsOf(await run(db, build(asIs)));
+  const values: Record<string, unknown> = { tenant: access.tenantId, id: sourcedId };
+  access.schoolOrgs?.forEach((org, i) => (values[`org${i}`] = org));
+  const key = `${entityKey(entity)}|${access.schoolOrgs?.length ?? 'all'}|${select.key}`;
+  return rowsOf(await byIdStatements(db, key, build, values));
+}
+
 export async function getObject(
   db: TenantDb,
   entity: Entity,
@@ -265,14 +305,9 @@ export async function getObject(
 ): Promise<Record<string, unknown> | undefined> {
   const visible = visibleFields(entity, access.scopes);
   const names = selectedFields(entity, visible, fields);
-  const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
-  const rows = rowsOf<Record<string, unknown>>(
-    await (boundedText(access, fields) ? executePrepared : run)(
-      db,
-      sql`SELECT ${selection(entity, names)} FROM ${raw(`${entity.table} t`)} WHERE ${where}`,
-    ),
-  );
-  return rows[0] ? render(entity, rows[0], names, access.origin) : undefined;
+  const select = { key: names.join(','), sql: selection(entity, names) };
+  const [row] = await byId(db, entity, access, sourcedId, select, boundedText(access, fields));
+  return row ? render(entity, row, names, access.origin) : undefined;
 }
 
 /** Does this object exist, active and within the caller's reach? (Nested reads answer 404 otherwise.) */
@@ -282,13 +317,5 @@ export async function objectExists(
   access: ReadAccess,
   sourcedId: string,
 ): Promise<boolean> {
-  const where = sql.join([...baseConditions(entity, access), sql`t.sourced_id = ${sourcedId}`], sql` AND `);
-  return (
-    rowsOf(
-      await (boundedText(access) ? executePrepared : run)(
-        db,
-        sql`SELECT 1 FROM ${raw(`${entity.table} t`)} WHERE ${where}`,
-      ),
-    ).length > 0
-  );
+  return (await byId(db, entity, access, sourcedId, { key: '1', sql: sql`1` }, boundedText(access))).length > 0;
 }
