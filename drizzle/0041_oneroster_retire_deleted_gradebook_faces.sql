@@ -82,29 +82,20 @@ CREATE TRIGGER oneroster_retire_faces AFTER DELETE ON edfi.gradebookentry REFERE
 --> statement-breakpoint
 
 -- A student's score of an entry, and a Schola gradebook category (removed by the grades service, or by the cascade of
--- its section's delete; an entry still filed under it restricts that): the row projected from it (same sourcedId).
-CREATE FUNCTION oneroster.retire_deleted_result() RETURNS trigger
+-- its section's delete; an entry still filed under it restricts that): the row projected from it (same sourcedId), in
+-- the OneRoster table the trigger names.
+CREATE FUNCTION oneroster.retire_deleted_face() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE oneroster.results t SET status = 'tobedeleted', date_last_modified = now() FROM gone g
-    WHERE t.tenant_id = g.tenant_id AND t.sourced_id = g.id::text AND t.status <> 'tobedeleted'
-      AND t.metadata->>'source' = 'edfi';
+  EXECUTE format('UPDATE oneroster.%I t SET status = ''tobedeleted'', date_last_modified = now() FROM gone g
+    WHERE t.tenant_id = g.tenant_id AND t.sourced_id = g.id::text AND t.status <> ''tobedeleted''
+      AND t.metadata->>''source'' = ''edfi''', TG_ARGV[0]);
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER oneroster_retire_faces AFTER DELETE ON edfi.studentgradebookentry REFERENCING OLD TABLE AS gone
-  FOR EACH STATEMENT EXECUTE FUNCTION oneroster.retire_deleted_result();
---> statement-breakpoint
-CREATE FUNCTION oneroster.retire_deleted_category() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE oneroster.categories t SET status = 'tobedeleted', date_last_modified = now() FROM gone g
-    WHERE t.tenant_id = g.tenant_id AND t.sourced_id = g.id::text AND t.status <> 'tobedeleted'
-      AND t.metadata->>'source' = 'edfi';
-  RETURN NULL;
-END
-$$;
+  FOR EACH STATEMENT EXECUTE FUNCTION oneroster.retire_deleted_face('results');
 --> statement-breakpoint
 CREATE TRIGGER oneroster_retire_faces AFTER DELETE ON edfi.gradebookcategory REFERENCING OLD TABLE AS gone
-  FOR EACH STATEMENT EXECUTE FUNCTION oneroster.retire_deleted_category();
+  FOR EACH STATEMENT EXECUTE FUNCTION oneroster.retire_deleted_face('categories');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { gradebookSection, gradeOneTest } from '../../../../test/support/gradebook.js';
+import { gradedSection } from '../../../../test/support/gradebook.js';
 import { setCategories } from './gradebook.js';
 import { overrideGrade } from './grades.js';
 
@@ -28,17 +28,8 @@ let roster: { usi: number; uniqueId: string; id: string }[];
 beforeAll(async () => {
   h = await domainHarness();
   tenant = h.demo.districtTenantId;
-  const sections = await h.database.query<typeof section>(
-    `SELECT s.id, s.sectionidentifier, s.schoolid, st.staffusi FROM edfi.section s
-       JOIN edfi.staffsectionassociation st ON st.tenant_id = s.tenant_id AND st.sectionidentifier = s.sectionidentifier
-        AND st.localcoursecode = s.localcoursecode AND st.schoolid = s.schoolid AND st.schoolyear = s.schoolyear
-      WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier DESC LIMIT 1`,
-    [tenant],
-  );
-  section = sections[0]!;
-  ({ teacher, client, roster } = await gradebookSection(h, section));
+  ({ section, teacher, client, roster } = await gradedSection(h));
   expect(roster.length).toBeGreaterThan(3);
-  await gradeOneTest(h, section, teacher, roster);
 });
 afterAll(() => h.dispose());
 
@@ -164,6 +155,21 @@ describe('grades deleted outside the Ed-Fi API', () => {
     ]);
     expect(last[0].status).toBe('fulfilled');
     await expectConsistent(section.id);
+  });
+});
+
+describe('a score deleted outside the Ed-Fi API', () => {
+  it('retires its result', async () => {
+    const [score] = await h.database.query<{ id: string }>(
+      `SELECT r.id::text FROM edfi.studentgradebookentry r JOIN oneroster.results o ON o.tenant_id = r.tenant_id
+          AND o.sourced_id = r.id::text AND o.status = 'active' WHERE r.tenant_id = $1 AND r.studentusi = $2`,
+      [tenant, roster[1]!.usi],
+    );
+    expect(await status(`${GRADEBOOK}/results/${score!.id}`)).toBe(200);
+    await runWork(h.env, systemPrincipal(tenant, 'test'), {}, (w) =>
+      w.tx.execute(sql`DELETE FROM edfi.studentgradebookentry WHERE tenant_id = ${tenant} AND id = ${score!.id}::uuid`),
+    );
+    expect(await status(`${GRADEBOOK}/results/${score!.id}`)).toBe(404);
   });
 });
 
