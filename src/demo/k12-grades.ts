@@ -21,7 +21,7 @@ import { rowsOf, type Database } from '../platform/db/database.js';
 import { runWork, systemPrincipal } from '../platform/service/work.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { projectEdfiToOneRoster } from '../standards/edfi-oneroster/projection.js';
-import { insertAll } from './bulk.js';
+import { insertAll, insertRecords } from './bulk.js';
 import { ensureDemoDescriptors } from './descriptors.js';
 import { HIGH_SCHOOL_COURSES } from './k12.js';
 import { transaction } from '../platform/db/transaction.js';
@@ -207,8 +207,9 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, seed: number, 
   }
   await timed('insert gradebookCategory', () => insertAll(tx, edfi.gradebookCategory, categories));
   await timed('insert gradebookEntry', () => insertAll(tx, edfi.gradebookEntry, entries));
-  await timed('insert studentGradebookEntry', () => insertAll(tx, edfi.studentGradebookEntry, scores));
-  await timed('insert grade', () => insertAll(tx, edfi.grade, grades));
+  // The two large ones (about 10,000 scores and 2,000 grades for 300 students) as JSON records: a third of the time.
+  await timed('insert studentGradebookEntry', () => insertRecords(tx, edfi.studentGradebookEntry, scores));
+  await timed('insert grade', () => insertRecords(tx, edfi.grade, grades));
   // Statistics first: PGlite runs no autovacuum, and with the seed's tables looking empty its planner joins
   // the scores to their line items, sections and students by nested loops (most of a minute).
   await tx.execute(sql`ANALYZE`);

@@ -100,3 +100,25 @@ export async function gradeOneTest(
   await h.work(teacher, (w) => computeGrades(w, section.id, Q1));
   await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
 }
+
+/**
+ * The demo's first section with a teacher (by section identifier), set up as `gradebookSection` does and with
+ * `gradeOneTest`'s test scored and its first-quarter and final grades computed.
+ */
+export async function gradedSection(h: DomainHarness) {
+  const [section] = await h.database.query<{
+    id: string;
+    sectionidentifier: string;
+    schoolid: number;
+    staffusi: number;
+  }>(
+    `SELECT s.id, s.sectionidentifier, s.schoolid, st.staffusi FROM edfi.section s
+       JOIN edfi.staffsectionassociation st ON st.tenant_id = s.tenant_id AND st.sectionidentifier = s.sectionidentifier
+        AND st.localcoursecode = s.localcoursecode AND st.schoolid = s.schoolid AND st.schoolyear = s.schoolyear
+      WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier LIMIT 1`,
+    [h.demo.districtTenantId],
+  );
+  const who = await gradebookSection(h, section!);
+  await gradeOneTest(h, section!, who.teacher, who.roster);
+  return { section: section!, ...who };
+}

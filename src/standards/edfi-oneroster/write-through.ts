@@ -5,9 +5,9 @@
  * DELETE), which locate the people and sections an association feeds.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { lockAuditChainHead } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import { lockGradeItems, retireEmptyGradeItems } from './grade-orphans.js';
 import {
   projectEdfiToOneRoster,
   projectionCtes,
@@ -24,10 +24,6 @@ interface Effect {
   sources: SourceName[];
   /** Ed-Fi ids of further rows this write changes the projection of (a student behind an association…). */
   related?: (tenantId: string, row: Row) => SQL;
-  /** Before a DELETE's projection: locks what `afterDelete` changes, in the projection's lock order. */
-  beforeDelete?: (tx: Tx, tenantId: string, rows: readonly Row[]) => Promise<void>;
-  /** After a DELETE: retires what the narrowed retire cannot reach (rows with derived sourcedIds). */
-  afterDelete?: (tx: Tx, tenantId: string, rows: readonly Row[]) => Promise<void>;
 }
 
 const studentOf = (t: string, row: Row) =>
@@ -78,14 +74,13 @@ const EFFECTS: Record<string, Effect> = {
   gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
   studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
   // Period and final grades (the grades service, or the Ed-Fi API's /grades): a line item per section and period.
-  // (Their categories come with the line items: projection.ts PREREQUISITES.)
-  grades: {
-    kinds: ['lineItems', 'results'],
-    sources: ['gradeLineItems', 'gradeResults'],
-    beforeDelete: lockGradeItems,
-    afterDelete: retireEmptyGradeItems,
-  },
+  // (Their categories come with the line items: projection.ts PREREQUISITES.) A deleted grade's or gradebook entry's
+  // rows with derived sourcedIds (grade line items and categories, entry-type categories) are retired by the
+  // database's delete triggers, whatever deletes it (drizzle/0041_oneroster_retire_deleted_gradebook_faces.sql).
+  grades: { kinds: ['lineItems', 'results'], sources: ['gradeLineItems', 'gradeResults'] },
 };
+
+const GRADEBOOK_COLLECTIONS = new Set(['gradebookCategories', 'gradebookEntries', 'studentGradebookEntries', 'grades']);
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
 export function projectEdfiWrite(
@@ -109,6 +104,10 @@ export async function projectEdfiWrites(
 ): Promise<ProjectionReport | undefined> {
   const effect = EFFECTS[collection];
   if (!effect || rows.length === 0) return undefined;
+  // The audit chain head before any gradebook row: the order the grades service (it audits first) and the delete
+  // triggers of grades and entries take them (drizzle/0041_…); an Ed-Fi write audits last, and projecting first
+  // would hold a category that a racing delete holding the head waits for (a deadlock).
+  if (GRADEBOOK_COLLECTIONS.has(collection)) await lockAuditChainHead(tx, tenantId);
   const ids = rows.map((r) => r.id);
   if (effect.related) {
     for (const r of rows)
@@ -117,16 +116,12 @@ export async function projectEdfiWrites(
   // Retiring is needed when a row went away, or when an association moved (a role may be gone);
   // an upsert of a single resource only inserts or updates its own face.
   const retire = deleted || effect.related !== undefined;
-  const deletedRows = rows.map((r) => r.row ?? {});
-  if (deleted && effect.beforeDelete) await effect.beforeDelete(tx, tenantId, deletedRows);
-  const report = await projectEdfiToOneRoster(tx, tenantId, {
+  return projectEdfiToOneRoster(tx, tenantId, {
     only: effect.kinds,
     sources: effect.sources,
     sourceIds: [...new Set(ids)],
     retire,
   });
-  if (deleted && effect.afterDelete) await effect.afterDelete(tx, tenantId, deletedRows);
-  return report;
 }
 
 /** The collections whose sources can read the written rows from a CTE of the writing statement: their own table. */

@@ -10,7 +10,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { gradebookSection, gradeOneTest } from '../../../../test/support/gradebook.js';
+import { gradedSection } from '../../../../test/support/gradebook.js';
 import { overrideGrade } from './grades.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
@@ -41,17 +41,8 @@ interface EdfiGrade {
 beforeAll(async () => {
   h = await domainHarness();
   tenant = h.demo.districtTenantId;
-  const sections = await h.database.query<typeof section>(
-    `SELECT s.id, s.sectionidentifier, s.schoolid, st.staffusi FROM edfi.section s
-       JOIN edfi.staffsectionassociation st ON st.tenant_id = s.tenant_id AND st.sectionidentifier = s.sectionidentifier
-        AND st.localcoursecode = s.localcoursecode AND st.schoolid = s.schoolid AND st.schoolyear = s.schoolyear
-      WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier LIMIT 1`,
-    [tenant],
-  );
-  section = sections[0]!;
-  ({ teacher, client, roster } = await gradebookSection(h, section));
+  ({ section, teacher, client, roster } = await gradedSection(h));
   expect(roster.length).toBeGreaterThan(2);
-  await gradeOneTest(h, section, teacher, roster);
 });
 afterAll(() => h.dispose());
 
