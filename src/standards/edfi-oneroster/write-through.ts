@@ -24,6 +24,12 @@ interface Effect {
   sources: SourceName[];
   /** Ed-Fi ids of further rows this write changes the projection of (a student behind an association…). */
   related?: (tenantId: string, row: Row) => SQL;
+  /**
+   * A gradebook row: the write takes the audit chain head before projecting — the order the grades service (it
+   * audits first) and the delete triggers of grades and entries take them (drizzle/0041_…); an Ed-Fi write audits
+   * last, and projecting first would hold a category that a racing delete holding the head waits for (a deadlock).
+   */
+  gradebook?: true;
 }
 
 const studentOf = (t: string, row: Row) =>
@@ -70,17 +76,15 @@ const EFFECTS: Record<string, Effect> = {
     related: staffOf,
   },
   // Schola's gradebook categories (written by the grades service, not an Ed-Fi resource).
-  gradebookCategories: { kinds: ['lineItems'], sources: ['categories'] },
-  gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'] },
-  studentGradebookEntries: { kinds: ['results'], sources: ['results'] },
+  gradebookCategories: { kinds: ['lineItems'], sources: ['categories'], gradebook: true },
+  gradebookEntries: { kinds: ['lineItems'], sources: ['lineItems'], gradebook: true },
+  studentGradebookEntries: { kinds: ['results'], sources: ['results'], gradebook: true },
   // Period and final grades (the grades service, or the Ed-Fi API's /grades): a line item per section and period.
   // (Their categories come with the line items: projection.ts PREREQUISITES.) A deleted grade's or gradebook entry's
   // rows with derived sourcedIds (grade line items and categories, entry-type categories) are retired by the
   // database's delete triggers, whatever deletes it (drizzle/0041_oneroster_retire_deleted_gradebook_faces.sql).
-  grades: { kinds: ['lineItems', 'results'], sources: ['gradeLineItems', 'gradeResults'] },
+  grades: { kinds: ['lineItems', 'results'], sources: ['gradeLineItems', 'gradeResults'], gradebook: true },
 };
-
-const GRADEBOOK_COLLECTIONS = new Set(['gradebookCategories', 'gradebookEntries', 'studentGradebookEntries', 'grades']);
 
 /** Re-projects what the Ed-Fi row `id` of `collection` feeds; a no-op for collections OneRoster does not show. */
 export function projectEdfiWrite(
@@ -104,10 +108,7 @@ export async function projectEdfiWrites(
 ): Promise<ProjectionReport | undefined> {
   const effect = EFFECTS[collection];
   if (!effect || rows.length === 0) return undefined;
-  // The audit chain head before any gradebook row: the order the grades service (it audits first) and the delete
-  // triggers of grades and entries take them (drizzle/0041_…); an Ed-Fi write audits last, and projecting first
-  // would hold a category that a racing delete holding the head waits for (a deadlock).
-  if (GRADEBOOK_COLLECTIONS.has(collection)) await lockAuditChainHead(tx, tenantId);
+  if (effect.gradebook) await lockAuditChainHead(tx, tenantId);
   const ids = rows.map((r) => r.id);
   if (effect.related) {
     for (const r of rows)
