@@ -36,28 +36,19 @@ export async function seedSchoolYears(
         calendarTypeDescriptorId: d.CalendarTypeDescriptor['Student Specific'],
       },
     ]);
-    await insertAll(
-      tx,
-      edfi.calendarDate,
-      instructionalDays.map((day) => ({
-        tenantId,
-        calendarCode,
-        date: isoDate(day),
-        schoolId: s.schoolId,
-        schoolYear: year,
-      })),
-    );
+    const dates = instructionalDays.map((day) => ({
+      tenantId,
+      calendarCode,
+      date: isoDate(day),
+      schoolId: s.schoolId,
+      schoolYear: year,
+    }));
+    await insertAll(tx, edfi.calendarDate, dates);
+    const instructional = d.CalendarEventDescriptor['Instructional day'];
     await insertAll(
       tx,
       edfi.calendarDateCalendarEvent,
-      instructionalDays.map((day) => ({
-        tenantId,
-        calendarCode,
-        date: isoDate(day),
-        schoolId: s.schoolId,
-        schoolYear: year,
-        calendarEventDescriptorId: d.CalendarEventDescriptor['Instructional day'],
-      })),
+      dates.map((date) => ({ ...date, calendarEventDescriptorId: instructional })),
     );
     await insertAll(tx, edfi.session, [
       {

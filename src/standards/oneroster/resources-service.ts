@@ -14,14 +14,12 @@
  * hooks: another person's class or user is 404); the catalogue itself has no relationship hook.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { registerDiscovery } from './discovery.js';
 import * as or from '../../domains/oneroster/tables.js';
 import { scope, type Entity } from './entity-kit.js';
-import { useImsxErrors } from './imsx-errors.js';
+import { readOnlyService } from './read-service.js';
 import { base, entityOf, list, model, oneOf, str } from './model.js';
 import { course, klass, user } from './resources.js';
-import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
+import type { CollectionRoute, ServiceOptions } from './service.js';
 
 export const RESOURCES_BASE = '/ims/oneroster/resources/v1p2';
 const CORE = [scope('resource-core.readonly'), scope('resource.readonly')];
@@ -105,23 +103,13 @@ export const RESOURCES_NESTED: CollectionRoute[] = [
 ];
 
 export function resourcesRoutes(options: ServiceOptions = {}) {
-  return async function resources(app: FastifyInstance): Promise<void> {
-    await app.register(
-      async (service) => {
-        useImsxErrors(service);
-        for (const c of RESOURCES_COLLECTIONS) {
-          registerCollection(service, { path: `/${c.segment}`, entity: c.entity, scopes: c.scopes }, options);
-          registerSingle(service, `/${c.segment}/:sourcedId`, c.entity, c.scopes);
-        }
-        for (const nested of RESOURCES_NESTED) registerCollection(service, nested, options);
-        registerDiscovery(service, {
-          title: 'OneRoster 1.2 Resources service (Schola)',
-          base: RESOURCES_BASE,
-          collections: RESOURCES_COLLECTIONS,
-          nested: RESOURCES_NESTED,
-        });
-      },
-      { prefix: RESOURCES_BASE },
-    );
-  };
+  return readOnlyService(
+    {
+      title: 'OneRoster 1.2 Resources service (Schola)',
+      base: RESOURCES_BASE,
+      collections: RESOURCES_COLLECTIONS,
+      nested: RESOURCES_NESTED,
+    },
+    options,
+  );
 }

@@ -4,12 +4,10 @@
  * or roster.readonly; nested reads take roster.readonly; demographics roster-demographics.readonly.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { scope, type Entity } from './entity-kit.js';
-import { registerDiscovery } from './discovery.js';
-import { useImsxErrors } from './imsx-errors.js';
+import { readOnlyService } from './read-service.js';
 import * as r from './resources.js';
-import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
+import type { CollectionRoute, ServiceOptions } from './service.js';
 
 export const ROSTERING_BASE = '/ims/oneroster/rostering/v1p2';
 const CORE = [scope('roster-core.readonly'), scope('roster.readonly')];
@@ -186,23 +184,13 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
 ];
 
 export function rosteringRoutes(options: ServiceOptions = {}) {
-  return async function rostering(app: FastifyInstance): Promise<void> {
-    await app.register(
-      async (service) => {
-        useImsxErrors(service);
-        for (const c of ROSTERING_COLLECTIONS) {
-          registerCollection(service, { path: `/${c.segment}`, entity: c.entity, scopes: c.scopes }, options);
-          registerSingle(service, `/${c.segment}/:sourcedId`, c.entity, c.scopes);
-        }
-        for (const nested of ROSTERING_NESTED) registerCollection(service, nested, options);
-        registerDiscovery(service, {
-          title: 'OneRoster 1.2 Rostering service (Schola)',
-          base: ROSTERING_BASE,
-          collections: ROSTERING_COLLECTIONS,
-          nested: ROSTERING_NESTED,
-        });
-      },
-      { prefix: ROSTERING_BASE },
-    );
-  };
+  return readOnlyService(
+    {
+      title: 'OneRoster 1.2 Rostering service (Schola)',
+      base: ROSTERING_BASE,
+      collections: ROSTERING_COLLECTIONS,
+      nested: ROSTERING_NESTED,
+    },
+    options,
+  );
 }

@@ -7,6 +7,7 @@ import { rowsOf } from '../../../platform/db/database.js';
 import type { FastifyInstance } from 'fastify';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
+import { submitJob } from '../../../platform/jobs/submit.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { route } from '../../../platform/service/routes.js';
 import { requestWork, runWork, type WorkEnvironment } from '../../../platform/service/work.js';
@@ -94,13 +95,7 @@ export function ferpaExportRoutes(app: FastifyInstance, env: WorkEnvironment): v
         if (found.length === 0) throw new AppError('not_found', `No student ${body.studentUsi}.`);
         return work.principal;
       });
-      if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
-      const jobId = await app.jobs.submit(FERPA_EXPORT_JOB, {
-        principal,
-        parameters: { studentUsi: body.studentUsi },
-        upload: Buffer.alloc(0),
-      });
-      return { jobId };
+      return submitJob(app.jobs, FERPA_EXPORT_JOB, { principal, parameters: { studentUsi: body.studentUsi } });
     },
   );
   route(

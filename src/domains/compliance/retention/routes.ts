@@ -5,8 +5,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TaskDefinition } from '../../../platform/jobs/tasks.js';
-import { AppError } from '../../../platform/http/errors.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
+import { submitJob } from '../../../platform/jobs/submit.js';
 import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { requestWork, type WorkEnvironment } from '../../../platform/service/work.js';
 import { COMPLIANCE_ERROR_CODES } from '../errors.js';
@@ -84,14 +84,10 @@ async function startRun(request: FastifyRequest): Promise<{ jobId: string }> {
     await work.authorize(dataRetentionPolicies, 'write');
     return work.principal;
   });
-  const jobs = request.server.jobs;
-  if (!jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
-  const jobId = await jobs.submit(RETENTION_RUN_JOB, {
+  return submitJob(request.server.jobs, RETENTION_RUN_JOB, {
     principal,
     parameters: { requestedBy: principal.actorId },
-    upload: Buffer.alloc(0),
   });
-  return { jobId };
 }
 
 export function retentionRoutes(app: FastifyInstance): void {

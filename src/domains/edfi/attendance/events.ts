@@ -44,38 +44,16 @@ const reasonChange = (reason: AnyPgColumn) => ({
 
 /** Makes a section's events of one day exactly `wanted` (the whole roster): one statement. */
 export async function replaceSectionDay(work: Work, day: SectionDay, wanted: readonly WantedEvent[]): Promise<void> {
+  const { sectionIdentifier, localCourseCode, schoolId, schoolYear, date } = day;
   const t = studentSectionAttendanceEvent;
-  const upsert =
-    wanted.length === 0
-      ? undefined
-      : work.tx
-          .insert(t)
-          .values(
-            wanted.map((w) => ({
-              tenantId: work.tenantId,
-              studentUSI: w.studentUsi,
-              sectionIdentifier: day.sectionIdentifier,
-              localCourseCode: day.localCourseCode,
-              schoolId: day.schoolId,
-              schoolYear: day.schoolYear,
-              eventDate: day.date,
-              attendanceEventCategoryDescriptorId: w.categoryId,
-              attendanceEventReason: w.reason,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [
-              t.tenantId,
-              t.studentUSI,
-              t.sectionIdentifier,
-              t.localCourseCode,
-              t.schoolId,
-              t.schoolYear,
-              t.eventDate,
-              t.attendanceEventCategoryDescriptorId,
-            ],
-            ...reasonChange(t.attendanceEventReason),
-          });
+  const { rows, conflict } = wantedUpsert(work, t, wanted, {
+    sectionIdentifier,
+    localCourseCode,
+    schoolId,
+    schoolYear,
+    eventDate: date,
+  });
+  const upsert = rows.length === 0 ? undefined : work.tx.insert(t).values(rows).onConflictDoUpdate(conflict);
   await work.tx.execute(
     replaceStatement(
       sql`DELETE FROM edfi.studentsectionattendanceevent e
@@ -95,34 +73,10 @@ export async function replaceSchoolDays(
   wanted: readonly WantedEvent[],
 ): Promise<void> {
   if (students.length === 0) return;
+  const { schoolId, schoolYear, date } = day;
   const t = studentSchoolAttendanceEvent;
-  const upsert =
-    wanted.length === 0
-      ? undefined
-      : work.tx
-          .insert(t)
-          .values(
-            wanted.map((w) => ({
-              tenantId: work.tenantId,
-              studentUSI: w.studentUsi,
-              schoolId: day.schoolId,
-              schoolYear: day.schoolYear,
-              eventDate: day.date,
-              attendanceEventCategoryDescriptorId: w.categoryId,
-              attendanceEventReason: w.reason,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [
-              t.tenantId,
-              t.studentUSI,
-              t.schoolId,
-              t.schoolYear,
-              t.eventDate,
-              t.attendanceEventCategoryDescriptorId,
-            ],
-            ...reasonChange(t.attendanceEventReason),
-          });
+  const { rows, conflict } = wantedUpsert(work, t, wanted, { schoolId, schoolYear, eventDate: date });
+  const upsert = rows.length === 0 ? undefined : work.tx.insert(t).values(rows).onConflictDoUpdate(conflict);
   await work.tx.execute(
     replaceStatement(
       sql`DELETE FROM edfi.studentschoolattendanceevent e
@@ -134,6 +88,40 @@ export async function replaceSchoolDays(
       upsert,
     ),
   );
+}
+
+type EventTable = typeof studentSectionAttendanceEvent | typeof studentSchoolAttendanceEvent;
+/** The key columns of an event table's day, besides the tenant, the student and the category. */
+type DayOf<T extends EventTable> = Omit<
+  T['$inferInsert'],
+  'tenantId' | 'studentUSI' | 'attendanceEventCategoryDescriptorId' | 'attendanceEventReason'
+>;
+
+/**
+ * The rows and the conflict clause of the upsert of the wanted events of one day into `t` (kept rows change
+ * only when their reason does). The conflict target is the table's natural key: tenant, student, the day's
+ * key columns (in `day`'s order), category. The caller builds the insert on its concrete table: Drizzle's
+ * insert types do not resolve over a generic one.
+ */
+function wantedUpsert<T extends EventTable>(work: Work, t: T, wanted: readonly WantedEvent[], day: DayOf<T>) {
+  const dayColumns = Object.keys(day).map((k) => t[k as keyof T] as AnyPgColumn);
+  return {
+    // Exactly T's insert shape: DayOf<T> is T's less the four columns named here.
+    rows: wanted.map(
+      (w) =>
+        ({
+          tenantId: work.tenantId,
+          studentUSI: w.studentUsi,
+          ...day,
+          attendanceEventCategoryDescriptorId: w.categoryId,
+          attendanceEventReason: w.reason,
+        }) as T['$inferInsert'],
+    ),
+    conflict: {
+      target: [t.tenantId, t.studentUSI, ...dayColumns, t.attendanceEventCategoryDescriptorId],
+      ...reasonChange(t.attendanceEventReason),
+    },
+  };
 }
 
 /**

@@ -2,18 +2,13 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/http/errors.js';
 import type { Work } from '../../../platform/service/work.js';
+import { findSection, sectionKeysOf, type SectionRow as SectionLookupRow } from '../section-lookup.js';
 import { gradebookEntry } from '../tables.js';
 import { gradesErrors } from './errors.js';
 
-export interface SectionRow {
-  id: string;
-  sectionIdentifier: string;
-  localCourseCode: string;
-  schoolId: number;
-  schoolYear: number;
-  sectionName: string | null;
+/** A section with what grading needs of its course offering and course. */
+export interface SectionRow extends SectionLookupRow {
   sessionName: string;
   courseCode: string;
   courseEdOrgId: number;
@@ -21,12 +16,7 @@ export interface SectionRow {
   credits: number | null;
 }
 
-export const sectionKeysOf = (s: SectionRow) => ({
-  sectionIdentifier: s.sectionIdentifier,
-  localCourseCode: s.localCourseCode,
-  schoolId: s.schoolId,
-  schoolYear: s.schoolYear,
-});
+export { sectionKeysOf };
 
 /** SQL matching `alias`'s section key columns to the section. */
 export const sameSection = (tenantId: string, s: SectionRow, alias: string) =>
@@ -35,33 +25,26 @@ export const sameSection = (tenantId: string, s: SectionRow, alias: string) =>
     AND ${sql.raw(alias)}.localcoursecode = ${s.localCourseCode}
     AND ${sql.raw(alias)}.schoolid = ${s.schoolId} AND ${sql.raw(alias)}.schoolyear = ${s.schoolYear}`;
 
-export async function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
-  const [row] = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`
-      SELECT s.id, s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, s.sectionname, s.sessionname,
-             o.coursecode, o.educationorganizationid AS courseedorg,
-             coalesce(o.localcoursetitle, c.coursetitle) AS title, s.availablecredits AS credits
-        FROM edfi.section s
-        JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
-         AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
-        JOIN edfi.course c ON c.tenant_id = o.tenant_id AND c.coursecode = o.coursecode
-         AND c.educationorganizationid = o.educationorganizationid
-       WHERE s.tenant_id = ${work.tenantId} AND s.id = ${sectionId}::uuid`),
-  );
-  if (!row) throw new AppError('not_found', `No section ${sectionId}.`);
-  return {
-    id: String(row.id),
-    sectionIdentifier: String(row.sectionidentifier),
-    localCourseCode: String(row.localcoursecode),
-    schoolId: Number(row.schoolid),
-    schoolYear: Number(row.schoolyear),
-    sectionName: (row.sectionname as string | null) ?? null,
-    sessionName: String(row.sessionname),
-    courseCode: String(row.coursecode),
-    courseEdOrgId: Number(row.courseedorg),
-    courseTitle: String(row.title),
-    credits: row.credits === null ? null : Number(row.credits),
-  };
+export function sectionById(work: Work, sectionId: string): Promise<SectionRow> {
+  return findSection(work, sectionId, {
+    query: sql`
+        SELECT s.id, s.sectionidentifier, s.localcoursecode, s.schoolid, s.schoolyear, s.sectionname, s.sessionname,
+               o.coursecode, o.educationorganizationid AS courseedorg,
+               coalesce(o.localcoursetitle, c.coursetitle) AS title, s.availablecredits AS credits
+          FROM edfi.section s
+          JOIN edfi.courseoffering o ON o.tenant_id = s.tenant_id AND o.localcoursecode = s.localcoursecode
+           AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname
+          JOIN edfi.course c ON c.tenant_id = o.tenant_id AND c.coursecode = o.coursecode
+           AND c.educationorganizationid = o.educationorganizationid
+         WHERE s.tenant_id = ${work.tenantId} AND s.id = ${sectionId}::uuid`,
+    more: (row) => ({
+      sessionName: String(row.sessionname),
+      courseCode: String(row.coursecode),
+      courseEdOrgId: Number(row.courseedorg),
+      courseTitle: String(row.title),
+      credits: row.credits === null ? null : Number(row.credits),
+    }),
+  });
 }
 
 /**

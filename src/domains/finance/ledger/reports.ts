@@ -75,13 +75,18 @@ export async function accountSums(
   });
 }
 
+/** What every report starts from: the caller may read the journal; the organization's account sums. */
+async function reportAccounts(work: Work, organizationId: string | undefined, from: string | null, to: string) {
+  await work.authorize(journalEntries, 'read');
+  const resolved = await resolveOrganization(work, organizationId);
+  return { organizationId: resolved, accounts: await accountSums(work, resolved, from, to) };
+}
+
 const total = (rows: AccountSums[], pick: (r: AccountSums) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
 export async function trialBalance(work: Work, input: PeriodQuery): Promise<TrialBalanceView> {
   const q = parseInput(periodQuery, input);
-  await work.authorize(journalEntries, 'read');
-  const organizationId = await resolveOrganization(work, q.organizationId);
-  const accounts = await accountSums(work, organizationId, q.from, q.to);
+  const { organizationId, accounts } = await reportAccounts(work, q.organizationId, q.from, q.to);
   const totalDebitCents = total(accounts, (r) => r.debitCents);
   const totalCreditCents = total(accounts, (r) => r.creditCents);
   return {
@@ -97,9 +102,7 @@ export async function trialBalance(work: Work, input: PeriodQuery): Promise<Tria
 
 export async function incomeStatement(work: Work, input: PeriodQuery): Promise<IncomeStatementView> {
   const q = parseInput(periodQuery, input);
-  await work.authorize(journalEntries, 'read');
-  const organizationId = await resolveOrganization(work, q.organizationId);
-  const accounts = await accountSums(work, organizationId, q.from, q.to);
+  const { organizationId, accounts } = await reportAccounts(work, q.organizationId, q.from, q.to);
   const revenue = accounts.filter((a) => a.accountType === 'revenue');
   const expenses = accounts.filter((a) => a.accountType === 'expense');
   const totalRevenueCents = total(revenue, (r) => r.balanceCents);
@@ -121,9 +124,7 @@ export async function balanceSheet(
   input: { organizationId?: string; asOf: string },
 ): Promise<BalanceSheetView> {
   const q = parseInput(balanceSheetQuery, input);
-  await work.authorize(journalEntries, 'read');
-  const organizationId = await resolveOrganization(work, q.organizationId);
-  const accounts = await accountSums(work, organizationId, null, q.asOf);
+  const { organizationId, accounts } = await reportAccounts(work, q.organizationId, null, q.asOf);
   const of = (type: string) => accounts.filter((a) => a.accountType === type);
   const assets = of('asset');
   const liabilities = of('liability');

@@ -28,6 +28,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
+import { acceptUploads, submitJob } from '../../../platform/jobs/submit.js';
 import { projectTenant } from '../../edfi-oneroster/run.js';
 import { loadInterchange } from './load.js';
 import type { LoadProgress, LoadReport } from './report.js';
@@ -127,11 +128,7 @@ export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
   app.jobs?.define(edfiLoadJob);
   app.operations.push(...LOAD_OPERATIONS);
   await app.register(async (scope) => {
-    scope.addContentTypeParser(
-      Object.keys(CONTENT_TYPES),
-      { parseAs: 'buffer', bodyLimit: LOAD_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
+    acceptUploads(scope, Object.keys(CONTENT_TYPES), LOAD_BODY_LIMIT);
 
     scope.post('/admin/edfi/loads', { bodyLimit: LOAD_BODY_LIMIT }, async (request, reply) => {
       const principal = principalOf(request);
@@ -151,13 +148,12 @@ export async function edfiLoadRoutes(app: FastifyInstance): Promise<void> {
       const body = request.body;
       await checkUpload(kind, body);
       const fileName = uploadFileName(request);
-      if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
-      const jobId = await app.jobs.submit(JOB_TYPE, {
+      const queued = await submitJob(app.jobs, JOB_TYPE, {
         principal,
         parameters: { kind, bytes: body.length, fileName: fileName ?? null, requestedBy: principal.actorId },
         upload: body,
       });
-      return reply.status(202).send({ jobId });
+      return reply.status(202).send(queued);
     });
 
     scope.get('/admin/edfi/loads/:jobId', async (request) => {

@@ -24,6 +24,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { JobDefinition } from '../../../platform/jobs/runner.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
+import { acceptUploads, submitJob } from '../../../platform/jobs/submit.js';
 import { importPackage, type ImportProgress } from './import.js';
 import { exportPackage } from './export.js';
 import { writeZip } from './zip-writer.js';
@@ -94,26 +95,21 @@ export async function onerosterImportRoutes(app: FastifyInstance): Promise<void>
   app.jobs?.define(onerosterImportJob);
   app.operations.push(...IMPORT_OPERATIONS);
   await app.register(async (scope) => {
-    scope.addContentTypeParser(
-      'application/zip',
-      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
+    acceptUploads(scope, 'application/zip', IMPORT_BODY_LIMIT);
 
     scope.post('/admin/oneroster/imports', { bodyLimit: IMPORT_BODY_LIMIT }, async (request, reply) => {
       const principal = principalOf(request);
       requireDistrictAdmin(principal);
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
         throw new AppError('unsupported_media_type', 'Send the package as a zip file (Content-Type: application/zip).');
-      if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
       const partial = (request.query as { partial?: string }).partial === 'true';
       const body = request.body;
-      const jobId = await app.jobs.submit(JOB_TYPE, {
+      const queued = await submitJob(app.jobs, JOB_TYPE, {
         principal,
         parameters: { partial, bytes: body.length, requestedBy: principal.actorId },
         upload: body,
       });
-      return reply.status(202).send({ jobId });
+      return reply.status(202).send(queued);
     });
 
     // The whole tenant, written to a temporary directory, zipped in memory (a district's CSVs are a few MB).
