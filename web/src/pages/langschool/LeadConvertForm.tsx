@@ -9,10 +9,17 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldReasons } from '../../lib/problem';
-import type { LeadSummary } from './LeadDetail';
 import { classOptions, useClasses } from './LeadTrialForm';
 
-export function ConvertForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: string) => void }) {
+/** What the form starts from: the lead's name split in two, its e-mail and phone. */
+interface ConvertedLead {
+  id: string;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export function ConvertForm({ lead, onDone }: { lead: ConvertedLead; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const classes = useClasses();
   const [first, ...rest] = lead.name.split(' ');

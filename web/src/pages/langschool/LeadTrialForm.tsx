@@ -7,7 +7,6 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { fieldReasons } from '../../lib/problem';
-import type { LeadSummary } from './LeadDetail';
 
 export function useClasses() {
   return useQuery({ queryKey: ['ls-classes'], queryFn: () => unwrap(api.GET('/api/v1/school-ops/classes')) });
@@ -19,7 +18,7 @@ export function classOptions(classes: ReturnType<typeof useClasses>['data'], onl
     .map((c) => ({ value: c.id, label: `${c.name ?? c.id} (${c.enrolled}/${c.maxStudents})` }));
 }
 
-export function TrialForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: string) => void }) {
+export function TrialForm({ lead, onDone }: { lead: { id: string; name: string }; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const classes = useClasses();
   const [classId, setClassId] = useState<string | null>(null);

@@ -12,7 +12,19 @@ import { formatDate } from '../../lib/format';
 import { labelledReasons } from '../../lib/problem';
 import { classChoices } from './ClassChanges';
 import { ReasonForm } from './ReasonForm';
-import type { SessionSummary } from './SessionDetail';
+
+export interface SessionSummary {
+  id: string;
+  classId: string;
+  className: string | null;
+  date: string;
+  startTime: string;
+  endTime: string;
+  status: string;
+  notes?: string | null;
+  /** Where it meets: its own room when it was moved, else its class's. */
+  roomId?: string | null;
+}
 
 export function SessionChanges({ session, onDone }: { session: SessionSummary; onDone: (m: string) => void }) {
   const { t } = useTranslation();

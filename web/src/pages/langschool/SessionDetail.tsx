@@ -11,20 +11,9 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format';
 import { ClassChanges } from './ClassChanges';
-import { SessionChanges } from './SessionChanges';
+import { SessionChanges, type SessionSummary } from './SessionChanges';
 
-export interface SessionSummary {
-  id: string;
-  classId: string;
-  className: string | null;
-  date: string;
-  startTime: string;
-  endTime: string;
-  status: string;
-  notes?: string | null;
-  /** Where it meets: its own room when it was moved, else its class's. */
-  roomId?: string | null;
-}
+export type { SessionSummary } from './SessionChanges';
 
 export function SessionDetail({
   session,
