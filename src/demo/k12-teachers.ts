@@ -3,8 +3,7 @@ import * as edfi from '../domains/edfi/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
 import type { DescriptorIds } from './descriptors.js';
-import type { DemoSchool } from './k12-schools.js';
-import { range } from './k12-schools.js';
+import { range, type DemoSchool } from './k12-schools.js';
 import { US_FIRST_NAMES, US_LAST_NAMES } from './names.js';
 import type { Random } from './random.js';
 
