@@ -12,7 +12,8 @@
 import { sql } from 'drizzle-orm';
 import { seedDemo, DEFAULT_DEMO_SIZE } from '../../src/demo/seed.js';
 import { generateInvoices, recordPayment, trialBalance } from '../../src/domains/finance/index.js';
-import { createPixCharge, handleWebhook } from '../../src/domains/finance/billing/charges.js';
+import { createPixCharge } from '../../src/domains/finance/billing/charges.js';
+import { handleWebhook } from '../../src/domains/finance/billing/webhooks.js';
 import { simulatorEvent } from '../../src/domains/finance/gateways/index.js';
 import type { Principal } from '../../src/platform/auth/roles.js';
 import { createAccessControl } from '../../src/platform/auth/access.js';

@@ -4,10 +4,10 @@
  * student groups and participants.
  */
 import * as classroom from '../domains/classroom/tables.js';
-import { districts } from '../domains/districts/tables.js';
-import { coppaCompliance, parentalConsents } from '../domains/compliance/tables.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { insertAll } from './bulk.js';
+import { seedClassroomConsents } from './classroom-consents.js';
+import { seedClassroomDirectory } from './classroom-directory.js';
 import type { K12Result } from './k12.js';
 import { type Random } from './random.js';
 
@@ -33,142 +33,9 @@ export async function seedClassroom(
   k12: K12Result,
   rng: Random,
 ): Promise<Record<string, number>> {
-  await insertAll(tx, districts, [
-    {
-      tenantId,
-      id: rng.uuid(),
-      name: 'Schola Demo Independent School District',
-      state: 'TX',
-      region: 'Central',
-      isActive: true,
-      subscriptionTier: 'district',
-      superintendentName: 'Dr. Renee Alvarez',
-      contactEmail: 'office@demo-district.schola.dev',
-      schoolCount: k12.schools.length,
-      studentCount: k12.students.length,
-      teacherCount: k12.teachers.length,
-      website: 'https://demo-district.schola.dev',
-    },
-  ]);
-  const schoolIds = new Map(k12.schools.map((s) => [s.schoolId, rng.uuid()]));
-  await insertAll(
-    tx,
-    classroom.schools,
-    k12.schools.map((s) => ({
-      tenantId,
-      id: schoolIds.get(s.schoolId)!,
-      name: s.name,
-      domain: 'demo-district.schola.dev',
-      edfiSchoolId: s.schoolId,
-    })),
-  );
-  const teachers = k12.teachers.map((t) => ({ ...t, id: rng.uuid() }));
-  await insertAll(
-    tx,
-    classroom.teachers,
-    teachers.map((t) => ({
-      tenantId,
-      id: t.id,
-      name: `${t.firstName} ${t.lastName}`,
-      email: t.email,
-      schoolId: schoolIds.get(t.schoolId)!,
-    })),
-  );
-  // The sessions subsystem knows the students of the teachers who use it; consent varies as in life.
-  const students = k12.students.slice(0, Math.min(k12.students.length, 120)).map((s) => {
-    const consent = rng.chance(0.85);
-    return {
-      ...s,
-      id: rng.uuid(),
-      consent,
-      dataSharing: consent && rng.chance(0.7),
-      audio: consent && rng.chance(0.8),
-    };
-  });
-  await insertAll(
-    tx,
-    classroom.students,
-    students.map((s) => ({
-      tenantId,
-      id: s.id,
-      name: `${s.firstName} ${s.lastName}`,
-      displayName: `${s.firstName} ${s.lastName[0]}.`,
-      schoolId: schoolIds.get(s.schoolId)!,
-      gradeLevel: s.grade,
-      status: 'active',
-      hasParentalConsent: s.consent,
-      consentDate: s.consent ? new Date(Date.UTC(2026, 7, 20)) : null,
-      parentEmail: `parent.${s.uniqueId}@example.org`,
-      emailConsent: s.consent,
-      coppaCompliant: s.consent,
-      teacherVerifiedAge: true,
-      dataSharingConsent: s.dataSharing,
-      audioRecordingConsent: s.audio,
-    })),
-  );
-
-  // COPPA: age from the grade (school records); verified parental consent for the consenting families.
-  const GRADE_AGE: Record<string, number> = {
-    KG: 5,
-    '01': 6,
-    '02': 7,
-    '03': 8,
-    '04': 9,
-    '05': 10,
-    '06': 11,
-    '07': 12,
-    '08': 13,
-    '09': 14,
-    '10': 15,
-    '11': 16,
-    '12': 17,
-  };
-  const verifiedAt = new Date(Date.UTC(2026, 7, 20));
-  await insertAll(
-    tx,
-    coppaCompliance,
-    students.map((s) => {
-      const age = GRADE_AGE[s.grade] ?? 10;
-      return {
-        tenantId,
-        id: rng.uuid(),
-        studentId: s.id,
-        schoolId: schoolIds.get(s.schoolId)!,
-        birthYear: 2026 - age,
-        isUnder13: age < 13,
-        ageVerificationMethod: 'school_records',
-        ageVerifiedAt: verifiedAt,
-        parentAccessEnabled: true,
-        noThirdPartySharing: true,
-        noBehavioralTargeting: true,
-        dataCollectionLimited: age < 13,
-      };
-    }),
-  );
-  await insertAll(
-    tx,
-    parentalConsents,
-    students
-      .filter((s) => s.consent)
-      .flatMap((s) =>
-        [...(s.audio ? ['audio_recording'] : []), 'ai_analysis', ...(s.dataSharing ? ['data_sharing'] : [])].map(
-          (consentType) => ({
-            tenantId,
-            id: rng.uuid(),
-            studentId: s.id,
-            schoolId: schoolIds.get(s.schoolId)!,
-            consentType,
-            consentGiven: true,
-            consentDate: verifiedAt,
-            verifiedAt,
-            verificationMethod: 'signed_form',
-            relationship: 'parent',
-            parentEmail: `parent.${s.uniqueId}@example.org`,
-            consentTextVersion: '2026-1',
-          }),
-        ),
-      ),
-  );
+  const directory = await seedClassroomDirectory(tx, tenantId, k12, rng);
+  const { schoolIds, teachers, students } = directory;
+  await seedClassroomConsents(tx, tenantId, directory, rng);
 
   let sessions = 0;
   let groups = 0;

@@ -3,6 +3,7 @@ export { changeVersionSequence, descriptor, schoolYearType } from './tables/desc
 export * from './tables/education-organizations.js';
 export * from './tables/people.js';
 export * from './tables/teaching-learning.js';
+export * from './tables/gradebook.js';
 export * from './tables/staff.js';
 export * from './tables/enrollment.js';
 export * from './tables/assessment.js';
@@ -12,4 +13,5 @@ export * from './tables/attendance.js';
 export * from './tables/discipline.js';
 export * from './tables/cohort.js';
 export * from './tables/academic-records.js';
+export * from './tables/transcripts.js';
 export * from './tables/change-tracking.js';

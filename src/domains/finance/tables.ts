@@ -3,6 +3,7 @@
  */
 export * from './tables/billing.js';
 export * from './tables/payroll.js';
+export * from './tables/payroll-payments.js';
 export * from './tables/chart-of-accounts.js';
 export * from './tables/journal.js';
 export * from './tables/fiscal-documents.js';

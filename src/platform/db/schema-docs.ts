@@ -31,7 +31,7 @@ function purposes(): Map<string, string> {
   walk(path.join(ROOT, 'src'));
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(?:\/\/[^\n]*\n\s*)*export const (\w+)\s*=/g)) {
+    for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:\/\/[^\n]*\n\s*)*export const (\w+)\s*=/g)) {
       const doc = m[1]!
         .split('\n')
         .map((l) => l.replace(/^\s*\*\s?/, '').trim())

@@ -53,3 +53,14 @@ export function applyFieldErrors<F extends string>(
   }
   return named;
 }
+
+/** A field's reasons from a refusal, joined; undefined when the refusal names no such field. */
+export function fieldReasons(error: unknown, field: string): string | undefined {
+  return error instanceof ProblemError ? error.fieldErrors[field]?.join('; ') : undefined;
+}
+
+/** A field's reasons led by the field's label (the banner then stays for the detail). */
+export function labelledReasons(error: unknown, field: string, label: string): string | undefined {
+  const reasons = fieldReasons(error, field);
+  return reasons ? `${label} ${reasons}` : undefined;
+}

@@ -1,44 +1,24 @@
 /**
- * Gateway charges and their webhooks: a PIX code (copy-and-paste BR Code and QR, valid 30 minutes), a
- * boleto (line and barcode), a card authorised then captured (or voided) and refunded. Money reaches
- * the invoice only through `applyPayment` — on a card capture, or on a verified, first-seen webhook
- * event: the event id is the key of finance.gateway_events, inserted `ON CONFLICT DO NOTHING` before
- * anything else, so a redelivered event (also twenty at once) changes nothing; a charge is settled once.
+ * Gateway charges: a PIX code (copy-and-paste BR Code and QR, valid 30 minutes), a boleto (line and
+ * barcode), a card authorised then captured (or voided) and refunded. Money reaches the invoice only
+ * through `applyPayment` — on a card capture, or on a verified, first-seen webhook event (webhooks.ts).
  */
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
-import { writeTogether } from '../../../platform/db/write-together.js';
-import { withBatchedAudits, type Work, type WorkAuditEntry } from '../../../platform/service/work.js';
-import {
-  SIMULATOR,
-  simulatorGateway,
-  WebhookRejected,
-  type ChargeRequest,
-  type PaymentGateway,
-} from '../gateways/index.js';
-import { gatewayEvents, invoiceAdjustments, paymentCharges, transactions } from '../tables.js';
+import type { Work } from '../../../platform/service/work.js';
+import { SIMULATOR, type ChargeRequest } from '../gateways/index.js';
+import { invoiceAdjustments, paymentCharges, transactions } from '../tables.js';
+import { lockCharge, paymentOfCharge, setChargeStatus, storeCharge } from './charge-store.js';
 import { billingErrors } from './errors.js';
+import { gatewayNamed } from './gateways.js';
 import { applyPayment } from './payments.js';
 import { refundPayment } from './refunds.js';
 import { assertFamilyInvoice, chargeView } from './queries.js';
 import { BILLING_RULES, earlyPaymentApplies, lateCharges, percentOf } from './rules.js';
 import { cardAuthorizeInput } from './schemas.js';
 import { assertOpen, isoDay, lockInvoice, newId, type InvoiceRow } from './store.js';
-
-const gateways = new Map<string, PaymentGateway>([[SIMULATOR, simulatorGateway()]]);
-
-/** Registers a gateway adapter (tests and deployments with a real provider). */
-export function registerGateway(gateway: PaymentGateway): void {
-  gateways.set(gateway.name, gateway);
-}
-
-export function gatewayNamed(name: string): PaymentGateway {
-  const gateway = gateways.get(name);
-  if (!gateway) throw billingErrors.unknown_gateway(`No payment gateway '${name}'.`);
-  return gateway;
-}
 
 /** What settles the invoice if paid on `day`: the balance with late charges, or less the early discount. */
 export async function amountDueOn(work: Work, invoice: InvoiceRow, day: string): Promise<number> {
@@ -90,20 +70,6 @@ async function openInvoiceForCharge(work: Work, invoiceId: string) {
   assertOpen(invoice);
   if (invoice.status === 'paid') throw billingErrors.invoice_settled(`Invoice ${invoiceId} is already paid.`);
   return invoice;
-}
-
-async function storeCharge(work: Work, values: Omit<typeof paymentCharges.$inferInsert, 'tenantId'>) {
-  const [row] = await work.tx
-    .insert(paymentCharges)
-    .values({ tenantId: work.tenantId, ...values })
-    .returning();
-  await work.audit({
-    table: paymentCharges,
-    recordId: row!.id,
-    operation: 'INSERT',
-    newValues: { ...values, details: undefined },
-  });
-  return row!;
 }
 
 /** A PIX charge for what the invoice owes today (an unexpired one for the same amount is reused). */
@@ -193,38 +159,6 @@ export async function authorizeCard(work: Work, invoiceId: string, input: unknow
   return chargeView(row);
 }
 
-async function lockCharge(work: Work, chargeId: string) {
-  const [row] = await work.tx
-    .select()
-    .from(paymentCharges)
-    .where(and(eq(paymentCharges.tenantId, work.tenantId), eq(paymentCharges.id, chargeId)))
-    .for('update');
-  if (!row) throw new AppError('not_found', `No charge ${chargeId}.`);
-  return row;
-}
-
-/** A charge's status change, unsent: its UPDATE and its audit entry. */
-function chargeStatusChange(work: Work, chargeId: string, status: string) {
-  const update = work.tx
-    .update(paymentCharges)
-    .set({ status })
-    .where(and(eq(paymentCharges.tenantId, work.tenantId), eq(paymentCharges.id, chargeId)));
-  const audit: WorkAuditEntry = {
-    table: paymentCharges,
-    recordId: chargeId,
-    operation: 'UPDATE',
-    newValues: { status },
-  };
-  return { update, audit };
-}
-
-async function setChargeStatus(work: Work, chargeId: string, status: string) {
-  const { update, audit } = chargeStatusChange(work, chargeId, status);
-  const [row] = await update.returning();
-  await work.audit(audit);
-  return row!;
-}
-
 /** Captures an authorised card charge: the money is received and applied to the invoice. */
 export async function captureCard(work: Work, chargeId: string) {
   await work.authorize(transactions, 'write');
@@ -255,130 +189,4 @@ export async function refundCard(work: Work, chargeId: string, reason = 'card re
   const payment = await paymentOfCharge(work, charge.invoiceId, charge.externalId);
   const refund = await refundPayment(work, payment, { reason });
   return { charge: chargeView(await setChargeStatus(work, chargeId, 'refunded')), payment: refund };
-}
-
-async function paymentOfCharge(work: Work, invoiceId: string, externalId: string): Promise<string> {
-  const [payment] = await work.tx
-    .select({ id: transactions.id })
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.tenantId, work.tenantId),
-        eq(transactions.invoiceId, invoiceId),
-        eq(transactions.externalId, externalId),
-        eq(transactions.type, 'income'),
-      ),
-    )
-    .limit(1);
-  if (!payment) throw billingErrors.charge_state(`No payment recorded for charge ${externalId}.`);
-  return payment.id;
-}
-
-/**
- * Records a delivered event (`ON CONFLICT DO NOTHING` on its id) and locks its charge, in one statement.
- * The event's insert runs first (an InitPlan, evaluated before the first row is locked), as it would in
- * a statement of its own: a redelivery waits there for the first delivery to end, holding no lock.
- * `first`: this delivery recorded it; `undefined` when the charge is unknown (no row to tell it).
- */
-async function recordEventLockingCharge(
-  work: Work,
-  gateway: string,
-  event: { id: string; type: string; chargeExternalId: string },
-): Promise<{ first: boolean | undefined; charge: ChargeRow | undefined }> {
-  const recorded = work.tx
-    .$with('recorded')
-    .as(
-      work.tx
-        .insert(gatewayEvents)
-        .values({ tenantId: work.tenantId, gateway, eventId: event.id, type: event.type, payload: event })
-        .onConflictDoNothing()
-        .returning({ eventId: gatewayEvents.eventId }),
-    );
-  const [found] = await work.tx
-    .with(recorded)
-    .select({ first: sql<number>`(SELECT count(*) FROM ${recorded})`.mapWith(Number), charge: paymentCharges })
-    .from(paymentCharges)
-    .where(
-      and(
-        eq(paymentCharges.tenantId, work.tenantId),
-        eq(paymentCharges.gateway, gateway),
-        eq(paymentCharges.externalId, event.chargeExternalId),
-      ),
-    )
-    .for('update');
-  return { first: found ? found.first > 0 : undefined, charge: found?.charge };
-}
-
-/** A gateway's webhook delivery (raw body as received). Runs as the billing system principal. */
-export async function handleWebhook(work: Work, gatewayName: string, rawBody: string, signature: string | undefined) {
-  const gateway = gatewayNamed(gatewayName);
-  let event;
-  try {
-    event = gateway.parseWebhook(rawBody, signature, work.now);
-  } catch (error) {
-    if (error instanceof WebhookRejected) throw billingErrors.webhook_rejected(error.problem);
-    throw error;
-  }
-  const { first, charge } = await recordEventLockingCharge(work, gateway.name, event);
-  if (first === false) return { eventId: event.id, duplicate: true, outcome: 'already processed' };
-  const recordOutcome = (outcome: { result: string; transactionId?: string }) =>
-    work.tx
-      .update(gatewayEvents)
-      .set({ outcome })
-      .where(
-        and(
-          eq(gatewayEvents.tenantId, work.tenantId),
-          eq(gatewayEvents.gateway, gateway.name),
-          eq(gatewayEvents.eventId, event.id),
-          // Set once, by the delivery that recorded the event (which the unknown-charge case learns here).
-          isNull(gatewayEvents.outcome),
-        ),
-      );
-  if (!charge) {
-    const recorded = await recordOutcome({ result: 'unknown charge' }).returning({ eventId: gatewayEvents.eventId });
-    return { eventId: event.id, duplicate: recorded.length === 0, outcome: 'unknown charge' };
-  }
-  const outcome = await withBatchedAudits(work, async (batched) => {
-    const settled = await settleEvent(batched, charge, event);
-    const status = settled.chargeStatus ? chargeStatusChange(batched, charge.id, settled.chargeStatus) : undefined;
-    // The charge's new status and the event's outcome in one statement.
-    await writeTogether(work.tx, [status?.update, recordOutcome(settled.outcome)]);
-    if (status) await batched.audit(status.audit);
-    return settled.outcome;
-  });
-  return { eventId: event.id, duplicate: false, outcome: outcome.result };
-}
-
-type ChargeRow = typeof paymentCharges.$inferSelect;
-
-/** What an event does to its (locked) charge: the outcome, and the charge's new status if it changes. */
-async function settleEvent(
-  work: Work,
-  charge: ChargeRow,
-  event: { type: string; amountCents: number; occurredAt: string },
-): Promise<{ outcome: { result: string; transactionId?: string }; chargeStatus?: string }> {
-  const ignored = { outcome: { result: `ignored: charge ${charge.status}` } };
-  if (event.type === 'charge.expired') {
-    return charge.status === 'pending' ? { outcome: { result: 'expired' }, chargeStatus: 'expired' } : ignored;
-  }
-  if (event.type === 'charge.refunded') {
-    if (charge.status !== 'paid') return ignored;
-    const payment = await paymentOfCharge(work, charge.invoiceId, charge.externalId);
-    const refund = await refundPayment(work, payment, {
-      amountCents: event.amountCents,
-      reason: 'refunded at the gateway',
-    });
-    return { outcome: { result: 'refunded', transactionId: refund.transaction.id }, chargeStatus: 'refunded' };
-  }
-  // charge.paid: once per charge, whatever the event id; the money actually received is what counts.
-  if (charge.status === 'paid' || charge.status === 'refunded') return ignored;
-  const paidOn = /^\d{4}-\d{2}-\d{2}/.test(event.occurredAt) ? event.occurredAt.slice(0, 10) : isoDay(work.now);
-  const payment = await applyPayment(work, {
-    invoiceId: charge.invoiceId,
-    amountCents: event.amountCents,
-    method: charge.method as 'pix' | 'boleto' | 'card',
-    paidOn: paidOn > isoDay(work.now) ? isoDay(work.now) : paidOn,
-    externalId: charge.externalId,
-  });
-  return { outcome: { result: 'settled', transactionId: payment.transaction.id }, chargeStatus: 'paid' };
 }

@@ -21,14 +21,8 @@ import { BILLING_PATHS, billingRoutes } from './routes.js';
 export { grantDiscount, generateInvoices } from './generate.js';
 export { applyPayment, recordPayment } from './payments.js';
 export { refundPayment } from './refunds.js';
-export {
-  createPixCharge,
-  createBoletoCharge,
-  authorizeCard,
-  captureCard,
-  refundCard,
-  handleWebhook,
-} from './charges.js';
+export { createPixCharge, createBoletoCharge, authorizeCard, captureCard, refundCard } from './charges.js';
+export { handleWebhook } from './webhooks.js';
 export { overdueSweep } from './overdue.js';
 export { listInvoices, invoiceDetail, familyInvoices } from './queries.js';
 export { BILLING_RULES } from './rules.js';

@@ -21,38 +21,20 @@ import { AppError } from '../../../platform/http/errors.js';
 import { withBatchedAudits, type Work } from '../../../platform/service/work.js';
 import type { BillableEnrollment } from '../../school-ops/index.js';
 import { discountGrants, familyCredits, invoiceAdjustments, invoices } from '../tables.js';
-import { postAll, type BillingMoneyEvent } from './post.js';
-import { BILLING_RULES, stackDiscounts, type DiscountLine, type DiscountRequest } from './rules.js';
-import { invoiceView, isoDay, lockPayers, newId, statusOf, type InvoiceRow } from './store.js';
+import { moneyEvents, plan, type Grant, type Planned, type RunContext } from './invoice-plan.js';
+import { postAll } from './post.js';
+import { invoiceView, lockPayers, newId } from './store.js';
+
+export type { RunContext } from './invoice-plan.js';
 
 /** Enrollments billed per batch: a few thousand rows per statement, well below the parameter limit. */
 export const RUN_BATCH = 500;
-
-export interface RunContext {
-  organizationId: string;
-  period: string;
-  dueDate: string;
-  grossCents: number;
-  tuition: { id: string; name: string | null };
-  /** Who has anything waiting (read once per run): a batch without any skips those lookups. */
-  studentsWithGrants: Set<string>;
-  payersWithCredit: Set<string>;
-}
 
 /** Serialises invoice runs of an organisation (any period) in this transaction. */
 export async function lockRun(work: Work, organizationId: string): Promise<void> {
   await work.tx.execute(
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`billing-run:${work.tenantId}:${organizationId}`}, 0))`,
   );
-}
-
-type Grant = typeof discountGrants.$inferSelect;
-
-interface Planned {
-  row: InvoiceRow;
-  description: string;
-  lines: (DiscountLine & { id: string })[];
-  credit: { id: string; amountCents: number } | null;
 }
 
 /** Issues the invoices of one batch; returns the ids issued and how many already existed. */
@@ -158,66 +140,6 @@ async function creditLeft(work: Work, ctx: RunContext, todo: readonly BillableEn
   return left;
 }
 
-/** One enrollment's invoice, in memory: gross, discounts in the stacking order, then family credit. */
-function plan(
-  work: Work,
-  ctx: RunContext,
-  enrollment: BillableEnrollment,
-  grants: readonly Grant[],
-  credit: Map<string, number>,
-): Planned {
-  const requests: DiscountRequest[] = [
-    ...(enrollment.hasActiveSibling
-      ? [{ kind: 'sibling' as const, basisPoints: BILLING_RULES.siblingBasisPoints, reason: 'another child enrolled' }]
-      : []),
-    ...grants.map((g) => ({
-      kind: g.kind as 'manual' | 'referral',
-      amountCents: g.amountCents,
-      basisPoints: g.percentBasisPoints,
-      reason: g.reason,
-      grantId: g.id,
-    })),
-  ];
-  const lines = stackDiscounts(ctx.grossCents, requests).map((l) => ({ ...l, id: newId() }));
-  const discount = lines.reduce((sum, l) => sum + l.amountCents, 0);
-  const owed = ctx.grossCents - discount;
-  // Family credit (earlier overpayments) pays what it can; a second child of the payer gets what is left.
-  const available = credit.get(enrollment.payerId) ?? 0;
-  const applied = owed > 0 ? Math.min(owed, available) : 0;
-  if (applied > 0) credit.set(enrollment.payerId, available - applied);
-  const net = owed - applied;
-  const adjusted = discount > 0 || applied > 0;
-  // As issuing at the gross and then saving the adjusted totals did: the status is recomputed only then.
-  const status = adjusted ? statusOf(net, 0, ctx.dueDate, isoDay(work.now)) : 'pending';
-  const description = `${ctx.tuition.name ?? 'Tuition'} ${ctx.period} — ${enrollment.className ?? enrollment.classId}`;
-  const row: InvoiceRow = {
-    tenantId: work.tenantId,
-    id: newId(),
-    organizationId: ctx.organizationId,
-    payerId: enrollment.payerId,
-    studentId: enrollment.studentId,
-    enrollmentId: enrollment.enrollmentId,
-    period: ctx.period,
-    dueDate: ctx.dueDate,
-    status,
-    amount: net / 100,
-    discountAmount: discount / 100,
-    grossCents: ctx.grossCents,
-    discountCents: discount,
-    feeCents: 0,
-    creditCents: applied,
-    netCents: net,
-    paidCents: 0,
-    paidAt: status === 'paid' ? work.now : null,
-    paymentMethod: null,
-    externalId: null,
-    feesAccruedOn: null,
-    remindersSent: null,
-    items: [{ productId: ctx.tuition.id, description, amountCents: ctx.grossCents }],
-  };
-  return { row, description, lines, credit: applied > 0 ? { id: newId(), amountCents: applied } : null };
-}
-
 /** The discount and credit lines, the grants they claim and the credit they spend: one statement each. */
 async function writeAdjustments(work: Work, ctx: RunContext, mine: readonly Planned[]) {
   const adjustments = mine.flatMap((p) => [
@@ -272,37 +194,4 @@ async function writeAdjustments(work: Work, ctx: RunContext, mine: readonly Plan
       })),
     );
   }
-}
-
-/** The money events of an issued invoice, in the order they happened one at a time. */
-function moneyEvents(work: Work, ctx: RunContext, p: Planned): BillingMoneyEvent[] {
-  const today = isoDay(work.now);
-  const base = { organizationId: ctx.organizationId, occurredOn: today };
-  return [
-    {
-      ...base,
-      kind: 'invoice_issued',
-      amountCents: ctx.grossCents,
-      description: p.description,
-      source: { table: 'finance.invoices', id: p.row.id },
-    },
-    ...p.lines.map((l) => ({
-      ...base,
-      kind: 'discount_granted' as const,
-      amountCents: l.amountCents,
-      description: `${l.kind} discount, invoice ${p.row.id}`,
-      source: { table: 'finance.invoice_adjustments', id: l.id },
-    })),
-    ...(p.credit
-      ? [
-          {
-            ...base,
-            kind: 'credit_applied' as const,
-            amountCents: p.credit.amountCents,
-            description: `family credit applied to invoice ${p.row.id}`,
-            source: { table: 'finance.invoice_adjustments', id: p.credit.id },
-          },
-        ]
-      : []),
-  ];
 }

@@ -4,20 +4,14 @@ import { z } from 'zod';
 import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { requestWork, runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { GATEWAY_SIGNATURE_HEADER } from '../gateways/index.js';
-import {
-  authorizeCard,
-  captureCard,
-  createBoletoCharge,
-  createPixCharge,
-  handleWebhook,
-  refundCard,
-} from './charges.js';
+import { authorizeCard, captureCard, createBoletoCharge, createPixCharge, refundCard } from './charges.js';
 import { BILLING_ERROR_CODES } from './errors.js';
 import { generateInvoices, grantDiscount } from './generate.js';
 import { GENERATE_TASK } from './jobs.js';
 import { overdueSweep } from './overdue.js';
 import { recordPayment } from './payments.js';
 import { refundPayment } from './refunds.js';
+import { handleWebhook } from './webhooks.js';
 import { familyInvoices, invoiceDetail, listInvoices } from './queries.js';
 import {
   cardAuthorizeInput,

@@ -3,14 +3,15 @@
  * lead (student, optional guardian and enrolment — one transaction on the server) or mark it lost with
  * a reason. The server decides every rule; its refusals are shown in words, field errors by the field.
  */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate } from '../../lib/format';
-import { ProblemError } from '../../lib/problem';
+import { fieldReasons, labelledReasons } from '../../lib/problem';
+import { ConvertForm } from './LeadConvertForm';
+import { TrialForm } from './LeadTrialForm';
 
 export interface LeadSummary {
   id: string;
@@ -22,195 +23,8 @@ export interface LeadSummary {
   source: string | null;
 }
 
+/** Statuses a lead's card no longer acts on. */
 const CLOSED = ['enrolled', 'lost', 'inactive'];
-const fieldOf = (error: unknown, field: string) =>
-  error instanceof ProblemError ? error.fieldErrors[field]?.join('; ') : undefined;
-
-function useClasses() {
-  return useQuery({ queryKey: ['ls-classes'], queryFn: () => unwrap(api.GET('/api/v1/school-ops/classes')) });
-}
-
-function classOptions(classes: ReturnType<typeof useClasses>['data'], onlyFree: boolean) {
-  return (classes ?? [])
-    .filter((c) => c.isActive && (!onlyFree || c.enrolled < c.maxStudents))
-    .map((c) => ({ value: c.id, label: `${c.name ?? c.id} (${c.enrolled}/${c.maxStudents})` }));
-}
-
-function TrialForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
-  const classes = useClasses();
-  const [classId, setClassId] = useState<string | null>(null);
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const sessions = useQuery({
-    queryKey: ['ls-class-sessions', classId],
-    enabled: Boolean(classId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/school-ops/classes/{classId}/sessions', { params: { path: { classId: classId! } } })),
-  });
-  const book = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/sales/leads/{leadId}/trials', {
-          params: { path: { leadId: lead.id } },
-          body: { sessionId: sessionId ?? '' },
-        }),
-      ),
-    onSuccess: (trial) => onDone(t('office.trialBooked', { name: lead.name, date: formatDate(trial.scheduledAt) })),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    book.mutate();
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <ErrorAlert error={book.error} />
-        <Select
-          label={t('office.classWithSeats')}
-          data={classOptions(classes.data, true)}
-          value={classId}
-          onChange={(v) => {
-            setClassId(v);
-            setSessionId(null);
-          }}
-          searchable
-          nothingFoundMessage={t('common.none')}
-        />
-        <Select
-          label={t('office.session')}
-          data={(sessions.data ?? [])
-            .filter((s) => s.status === 'scheduled')
-            .map((s) => ({ value: s.id, label: `${formatDate(s.date)} ${s.startTime}–${s.endTime}` }))}
-          value={sessionId}
-          onChange={setSessionId}
-          disabled={!classId}
-          error={fieldOf(book.error, 'sessionId')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" disabled={!sessionId} loading={book.isPending}>
-            {t('office.bookTrial')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function ConvertForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
-  const classes = useClasses();
-  const [first, ...rest] = lead.name.split(' ');
-  const [v, setV] = useState({
-    classId: '',
-    firstName: first ?? '',
-    lastName: rest.join(' '),
-    email: lead.email ?? '',
-  });
-  const [withGuardian, setWithGuardian] = useState(false);
-  const [g, setG] = useState({ firstName: '', lastName: '', email: '', phone: lead.phone ?? '' });
-  const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
-  const convert = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/sales/leads/{leadId}/convert', {
-          params: { path: { leadId: lead.id } },
-          body: {
-            classId: v.classId,
-            student: { firstName: v.firstName, lastName: v.lastName, email: opt(v.email) },
-            ...(withGuardian
-              ? {
-                  guardian: { firstName: g.firstName, lastName: g.lastName, email: opt(g.email), phone: opt(g.phone) },
-                }
-              : {}),
-          },
-        }),
-      ),
-    onSuccess: () => onDone(t('office.converted', { name: lead.name })),
-  });
-  const err = (f: string) => fieldOf(convert.error, f);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        convert.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <ErrorAlert error={convert.error} />
-        <Select
-          label={t('ls.class')}
-          required
-          data={classOptions(classes.data, false)}
-          value={v.classId || null}
-          onChange={(c) => setV({ ...v, classId: c ?? '' })}
-          error={err('classId')}
-          searchable
-        />
-        <Group grow>
-          <TextInput
-            label={t('office.firstName')}
-            required
-            value={v.firstName}
-            onChange={(e) => setV({ ...v, firstName: e.currentTarget.value })}
-            error={err('student.firstName')}
-          />
-          <TextInput
-            label={t('office.lastName')}
-            required
-            value={v.lastName}
-            onChange={(e) => setV({ ...v, lastName: e.currentTarget.value })}
-            error={err('student.lastName')}
-          />
-        </Group>
-        <TextInput
-          label={t('office.email')}
-          type="email"
-          value={v.email}
-          onChange={(e) => setV({ ...v, email: e.currentTarget.value })}
-          error={err('student.email')}
-        />
-        <Checkbox
-          label={t('office.withGuardian')}
-          checked={withGuardian}
-          onChange={(e) => setWithGuardian(e.currentTarget.checked)}
-        />
-        {withGuardian ? (
-          <>
-            <Group grow>
-              <TextInput
-                label={t('office.guardianFirstName')}
-                required
-                value={g.firstName}
-                onChange={(e) => setG({ ...g, firstName: e.currentTarget.value })}
-                error={err('guardian.firstName')}
-              />
-              <TextInput
-                label={t('office.guardianLastName')}
-                required
-                value={g.lastName}
-                onChange={(e) => setG({ ...g, lastName: e.currentTarget.value })}
-                error={err('guardian.lastName')}
-              />
-            </Group>
-            <TextInput
-              label={t('office.guardianEmail')}
-              type="email"
-              value={g.email}
-              onChange={(e) => setG({ ...g, email: e.currentTarget.value })}
-              error={err('guardian.email')}
-            />
-          </>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={convert.isPending}>
-            {t('office.convert')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
 
 function LostForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -234,13 +48,13 @@ function LostForm({ lead, onDone }: { lead: LeadSummary; onDone: (message: strin
       noValidate
     >
       <Stack>
-        <ErrorAlert error={lost.error instanceof ProblemError && fieldOf(lost.error, 'reason') ? null : lost.error} />
+        <ErrorAlert error={fieldReasons(lost.error, 'reason') ? null : lost.error} />
         <TextInput
           label={t('ls.reason')}
           required
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          error={fieldOf(lost.error, 'reason') ? `${t('ls.reason')} ${fieldOf(lost.error, 'reason')}` : undefined}
+          error={labelledReasons(lost.error, 'reason', t('ls.reason'))}
         />
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={lost.isPending}>
