@@ -11,16 +11,12 @@ import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../lib/format';
-import { ProblemError } from '../../lib/problem';
+import { fieldReasons } from '../../lib/problem';
 import { StudentPicker, useStudentNames } from './students';
 
 const HOLDS = '/api/v1/compliance/legal-holds';
 type Hold = Awaited<ReturnType<typeof listHolds>>[number];
 const listHolds = () => unwrap(api.GET(HOLDS));
-
-/** The field's reasons from a 400, as one line under it. */
-const fieldReason = (error: unknown, field: string) =>
-  error instanceof ProblemError ? error.fieldErrors[field]?.join('; ') : undefined;
 
 function PlaceHold({ onPlaced }: { onPlaced: () => void }) {
   const { t } = useTranslation();
@@ -34,8 +30,8 @@ function PlaceHold({ onPlaced }: { onPlaced: () => void }) {
       onPlaced();
     },
   });
-  const reasonError = fieldReason(place.error, 'reason');
-  const recordError = fieldReason(place.error, 'recordId');
+  const reasonError = fieldReasons(place.error, 'reason');
+  const recordError = fieldReasons(place.error, 'recordId');
   return (
     <Card withBorder radius="md">
       <Stack>
@@ -85,7 +81,7 @@ function ReleaseHold({ hold, onClose }: { hold: Hold; onClose: (released: boolea
       ),
     onSuccess: () => onClose(true),
   });
-  const reasonError = fieldReason(release.error, 'reason');
+  const reasonError = fieldReasons(release.error, 'reason');
   return (
     <Modal
       opened
