@@ -74,7 +74,10 @@ export { disciplineCounts, disciplineIncidents, recordIncident } from './discipl
 
 export { registerGradebookProjection, type GradebookProjector } from './grades/projection-hook.js';
 export { classRank, studentGrades } from './grades/gpa.js';
-export { createEntry, recordScores, sectionGradebook, setCategories } from './grades/gradebook.js';
+export { setCategories } from './grades/categories.js';
+export { createEntry, updateEntry } from './grades/entries.js';
+export { sectionGradebook } from './grades/gradebook.js';
+export { recordScores } from './grades/scores.js';
 export {
   commentGrade,
   computeGrades,
@@ -110,7 +113,10 @@ export const edfiModule: DomainModule = {
       disciplineAction,
     ].map((table) => ({ table, writeVia: recordIncidentVia })),
     { table: gradebookCategory, writeVia: [`PUT ${GRADES_PATHS.categories}`] },
-    { table: gradebookEntry, writeVia: [`POST ${GRADES_PATHS.entries}`, 'the Ed-Fi API (gradebookEntries)'] },
+    {
+      table: gradebookEntry,
+      writeVia: [`POST ${GRADES_PATHS.entries}`, `PATCH ${GRADES_PATHS.entry}`, 'the Ed-Fi API (gradebookEntries)'],
+    },
     {
       table: studentGradebookEntry,
       writeVia: [`PUT ${GRADES_PATHS.scores}`, 'the Ed-Fi API (studentGradebookEntries)'],

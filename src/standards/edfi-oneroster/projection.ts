@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
+import { classesOfEntryLineItems, retireUnusedEntryTypeCategories } from './entry-type-categories.js';
 import * as gradebook from './gradebook-sources.js';
 import * as src from './sources.js';
 import type { Scope } from './sources.js';
@@ -327,12 +328,19 @@ export async function projectEdfiToOneRoster(
       const sources = step.sources.filter((name) => !wanted || wanted.includes(name));
       if (sources.length === 0) continue;
       const counts = (report[`oneroster.${step.table}`] ??= { inserted: 0, updated: 0, retired: 0 });
+      // Gradebook entries' line items may leave their entry-type categories unused (entry-type-categories.ts).
+      const entries = step.table === 'line_items' && sources.includes('lineItems');
+      const entryClasses = entries ? await classesOfEntryLineItems(tx, scope) : undefined;
       for (const name of sources) {
         const { inserted, updated } = await upsert(tx, step, tenantId, SOURCES[name](scope));
         counts.inserted += inserted;
         counts.updated += updated;
       }
       if (options.retire !== false) counts.retired += await retire(tx, step, sources, scope);
+      if (entries) {
+        (report['oneroster.categories'] ??= { inserted: 0, updated: 0, retired: 0 }).retired +=
+          await retireUnusedEntryTypeCategories(tx, scope, entryClasses);
+      }
     }
   }
   if (options.auditAs) {

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
-import { createEntry, recordScores, setCategories } from './gradebook.js';
+import { setCategories } from './categories.js';
+import { createEntry } from './entries.js';
+import { recordScores } from './scores.js';
 import { commentGrade, computeGrades, overrideGrade } from './grades.js';
 
 let h: DomainHarness;

@@ -12,7 +12,10 @@ import { GRADES_ERROR_CODES } from './errors.js';
 import { REPORT_CARD_JOB, reportCardsJob } from './jobs.js';
 import { periodRef, reportCardData, reportCardPdf, transcriptPdf } from './report-cards.js';
 import { classRank, studentGrades } from './gpa.js';
-import { createEntry, recordScores, sectionGradebook, setCategories } from './gradebook.js';
+import { setCategories } from './categories.js';
+import { createEntry, updateEntry } from './entries.js';
+import { sectionGradebook } from './gradebook.js';
+import { recordScores } from './scores.js';
 import { commentGrade, computeGrades, overrideGrade, sectionGrades } from './grades.js';
 import { gradingPolicy, setGradingPolicy } from './policy.js';
 import { courseGpaLevels, setCourseGpaLevel } from './course-level.js';
@@ -24,6 +27,7 @@ import {
   courseGpaLevelInput,
   courseGpaLevelView,
   courseParams,
+  entryChange,
   entryInput,
   entryParams,
   entryView,
@@ -50,6 +54,7 @@ const errors = GRADES_ERROR_CODES;
 export const GRADES_PATHS = {
   categories: '/api/v1/sections/{sectionId}/gradebook/categories',
   entries: '/api/v1/sections/{sectionId}/gradebook/entries',
+  entry: '/api/v1/sections/{sectionId}/gradebook/entries/{entryId}',
   scores: '/api/v1/sections/{sectionId}/gradebook/entries/{entryId}/scores',
   compute: '/api/v1/sections/{sectionId}/grades/{gradingPeriod}/compute',
   override: '/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override',
@@ -102,6 +107,18 @@ export function gradesRoutes(app: FastifyInstance): void {
     body: entryInput,
     response: { status: 201, description: 'The entry', schema: entryView },
     run: (w, { params, body }) => createEntry(w, params.sectionId, body),
+  });
+  serve({
+    method: 'PATCH',
+    url: '/api/v1/sections/:sectionId/gradebook/entries/:entryId',
+    summary: 'Change a gradebook entry (title, dates, max points, category)',
+    description:
+      'Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry type ' +
+      'until then) under one of the section’s categories, in both APIs.',
+    params: entryParams,
+    body: entryChange,
+    response: { status: 200, description: 'The entry', schema: entryView },
+    run: (w, { params, body }) => updateEntry(w, params.sectionId, params.entryId, body),
   });
   serve({
     method: 'PUT',

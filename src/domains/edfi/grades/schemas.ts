@@ -96,6 +96,22 @@ export const entryInput = z
   });
 export type EntryInput = z.input<typeof entryInput>;
 
+/**
+ * A change to an entry: the fields given (at least one). categoryId also files an Ed-Fi client's entry (filed by its
+ * entry type until then) under one of the section's categories; null clears a description, due date or max points.
+ */
+export const entryChange = z
+  .strictObject({
+    title: z.string().trim().min(1, 'is required').max(100).optional(),
+    description: z.string().trim().max(1024).nullable().optional(),
+    categoryId: z.uuid({ message: 'must be a category id (UUID)' }).optional(),
+    dateAssigned: isoDate.optional(),
+    dueDate: isoDate.nullable().optional(),
+    maxPoints: z.number().positive('must be > 0').max(9999999).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field' });
+export type EntryChange = z.input<typeof entryChange>;
+
 const scoreInput = z
   .strictObject({
     studentUsi: int4('student USI'),
