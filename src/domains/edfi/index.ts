@@ -78,14 +78,8 @@ export { setCategories } from './grades/categories.js';
 export { createEntry, updateEntry } from './grades/entries.js';
 export { sectionGradebook } from './grades/gradebook.js';
 export { recordScores } from './grades/scores.js';
-export {
-  commentGrade,
-  computeGrades,
-  computeSchoolGrades,
-  computeSectionGrades,
-  overrideGrade,
-  sectionGrades,
-} from './grades/grades.js';
+export { commentGrade, overrideGrade } from './grades/grade-edits.js';
+export { computeGrades, computeSchoolGrades, computeSectionGrades, sectionGrades } from './grades/grades.js';
 export { courseGpaLevels, setCourseGpaLevel } from './grades/course-level.js';
 export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
 export { GRADING_DEFAULTS, HIGH_SCHOOL_GRADE_LEVELS } from './grades/schemas.js';

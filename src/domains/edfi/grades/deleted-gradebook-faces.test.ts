@@ -14,7 +14,7 @@ import { domainHarness, type DomainHarness } from '../../../../test/support/doma
 import { gradedSection } from '../../../../test/support/gradebook.js';
 import { gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
 import { setCategories } from './categories.js';
-import { overrideGrade } from './grades.js';
+import { overrideGrade } from './grade-edits.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi';

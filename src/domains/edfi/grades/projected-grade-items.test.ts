@@ -11,7 +11,7 @@ import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradedSection } from '../../../../test/support/gradebook.js';
-import { overrideGrade } from './grades.js';
+import { overrideGrade } from './grade-edits.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi/grades';

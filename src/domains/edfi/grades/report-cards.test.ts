@@ -15,7 +15,8 @@ import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { setCategories } from './categories.js';
 import { createEntry } from './entries.js';
 import { recordScores } from './scores.js';
-import { commentGrade, computeGrades, overrideGrade } from './grades.js';
+import { computeGrades } from './grades.js';
+import { commentGrade, overrideGrade } from './grade-edits.js';
 
 let h: DomainHarness;
 let tenant: string;

@@ -12,7 +12,8 @@ import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
 import { sectionGradebook } from './gradebook.js';
 import { recordScores } from './scores.js';
-import { computeGrades, overrideGrade } from './grades.js';
+import { computeGrades } from './grades.js';
+import { overrideGrade } from './grade-edits.js';
 
 let h: DomainHarness;
 let tenant: string;
