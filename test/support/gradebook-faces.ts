@@ -1,6 +1,38 @@
 /** Checks that a class's OneRoster gradebook face agrees with its Ed-Fi gradebook (tests of the write-through). */
 import type { TestDatabase } from './db.js';
 
+export const ENTRY_TYPES = 'uri://ed-fi.org/GradebookEntryTypeDescriptor';
+
+/**
+ * The Ed-Fi body of a gradebook entry in the section, as a client without Schola categories writes it (dated in
+ * 2000, outside the demo's grading periods), of an entry type or of none.
+ */
+export async function edfiEntryBodies(database: TestDatabase, tenantId: string, sectionId: string) {
+  const [s] = await database.query<{
+    sectionidentifier: string;
+    localcoursecode: string;
+    schoolid: number;
+    schoolyear: number;
+  }>(
+    `SELECT sectionidentifier, localcoursecode, schoolid, schoolyear FROM edfi.section
+      WHERE tenant_id = $1 AND id = $2::uuid`,
+    [tenantId, sectionId],
+  );
+  return (identifier: string, type?: string): Record<string, unknown> => ({
+    gradebookEntryIdentifier: identifier,
+    namespace: 'uri://schola.test/gradebook',
+    title: identifier,
+    dateAssigned: '2000-01-03',
+    ...(type ? { gradebookEntryTypeDescriptor: `${ENTRY_TYPES}#${type}` } : {}),
+    sectionReference: {
+      sectionIdentifier: s!.sectionidentifier,
+      localCourseCode: s!.localcoursecode,
+      schoolId: s!.schoolid,
+      schoolYear: s!.schoolyear,
+    },
+  });
+}
+
 /**
  * What is wrong with the class's OneRoster gradebook face ([] when nothing): every grade has an active result, no
  * active grade line item is left without a result, no active grade or entry-type category without a line item, and

@@ -12,7 +12,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradedSection } from '../../../../test/support/gradebook.js';
-import { gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
+import { edfiEntryBodies, gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
 import { setCategories } from './categories.js';
 import { overrideGrade } from './grade-edits.js';
 
@@ -180,22 +180,7 @@ describe('entry-type categories (gradebook entries without a Schola category)', 
   let entryBody: (identifier: string) => Record<string, unknown>;
 
   beforeAll(async () => {
-    const [s] = await h.database.query<{ sectionidentifier: string; localcoursecode: string; schoolyear: number }>(
-      `SELECT sectionidentifier, localcoursecode, schoolyear FROM edfi.section WHERE tenant_id = $1 AND id = $2::uuid`,
-      [tenant, section.id],
-    );
-    entryBody = (identifier) => ({
-      gradebookEntryIdentifier: identifier,
-      namespace: 'uri://schola.test/gradebook',
-      title: identifier,
-      dateAssigned: '2000-01-03',
-      sectionReference: {
-        sectionIdentifier: s!.sectionidentifier,
-        localCourseCode: s!.localcoursecode,
-        schoolId: section.schoolid,
-        schoolYear: s!.schoolyear,
-      },
-    });
+    entryBody = await edfiEntryBodies(h.database, tenant, section.id);
   });
 
   async function postEntry(identifier: string): Promise<string> {

@@ -9,12 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradedSection } from '../../../../test/support/gradebook.js';
-import { gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
+import { edfiEntryBodies, ENTRY_TYPES, gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi';
 const ENTRIES = `${EDFI}/gradebookEntries`;
-const TYPES = 'uri://ed-fi.org/GradebookEntryTypeDescriptor';
 
 let h: DomainHarness;
 let tenant: string;
@@ -22,7 +21,7 @@ let section: { id: string; sectionidentifier: string; schoolid: number; staffusi
 let teacher: Principal;
 let client: Principal;
 let scholaCategory: string;
-let sectionReference: Record<string, unknown>;
+let entryBody: (identifier: string, type: string) => Record<string, unknown>;
 
 beforeAll(async () => {
   h = await domainHarness();
@@ -32,19 +31,10 @@ beforeAll(async () => {
     await h.database.query(
       `INSERT INTO edfi.descriptor (namespace, codevalue, shortdescription, descriptortype)
        VALUES ($1, $2, $2, 'GradebookEntryTypeDescriptor') ON CONFLICT DO NOTHING`,
-      [TYPES, type],
+      [ENTRY_TYPES, type],
     );
   }
-  const [s] = await h.database.query<{ sectionidentifier: string; localcoursecode: string; schoolyear: number }>(
-    `SELECT sectionidentifier, localcoursecode, schoolyear FROM edfi.section WHERE tenant_id = $1 AND id = $2::uuid`,
-    [tenant, section.id],
-  );
-  sectionReference = {
-    sectionIdentifier: s!.sectionidentifier,
-    localCourseCode: s!.localcoursecode,
-    schoolId: section.schoolid,
-    schoolYear: s!.schoolyear,
-  };
+  entryBody = await edfiEntryBodies(h.database, tenant, section.id);
   const [category] = await h.database.query<{ id: string }>(
     `SELECT k.id::text FROM edfi.gradebookcategory k JOIN edfi.section se ON se.tenant_id = k.tenant_id
         AND se.sectionidentifier = k.sectionidentifier AND se.localcoursecode = k.localcoursecode
@@ -57,14 +47,6 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 const get = (url: string) => h.inject(client, { method: 'GET', url });
-const entryBody = (identifier: string, type: string) => ({
-  gradebookEntryIdentifier: identifier,
-  namespace: 'uri://schola.test/gradebook',
-  title: identifier,
-  dateAssigned: '2000-01-03',
-  gradebookEntryTypeDescriptor: `${TYPES}#${type}`,
-  sectionReference,
-});
 
 async function postEntry(identifier: string, type: string): Promise<string> {
   const res = await h.inject(client, { method: 'POST', url: ENTRIES, payload: entryBody(identifier, type) });
@@ -80,7 +62,7 @@ async function putType(id: string, type: string) {
   const res = await h.inject(client, {
     method: 'PUT',
     url: `${ENTRIES}/${id}`,
-    payload: { ...body, gradebookEntryTypeDescriptor: `${TYPES}#${type}` },
+    payload: { ...body, gradebookEntryTypeDescriptor: `${ENTRY_TYPES}#${type}` },
   });
   expect(res.statusCode, res.body).toBe(204);
 }
