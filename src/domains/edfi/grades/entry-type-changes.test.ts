@@ -149,6 +149,33 @@ describe('an entry changing its type', () => {
   });
 });
 
+describe('an entry moving to another section', () => {
+  it('retires its type’s category in the class it left, and files it under that type in the new class', async () => {
+    const [other] = await h.database.query<{ id: string }>(
+      `SELECT se.id::text FROM edfi.section se JOIN oneroster.classes c ON c.tenant_id = se.tenant_id
+          AND c.sourced_id = se.id::text
+        WHERE se.tenant_id = $1 AND se.schoolid = $2 AND se.id <> $3::uuid ORDER BY se.sectionidentifier LIMIT 1`,
+      [tenant, section.schoolid, section.id],
+    );
+    const otherBody = await edfiEntryBodies(h.database, tenant, other!.id);
+    const m = await postEntry('TYPE-MOVE', 'Homework');
+    const left = await categoryOf(m);
+    const moved = await h.inject(client, {
+      method: 'PUT',
+      url: `${ENTRIES}/${m}`,
+      payload: otherBody('TYPE-MOVE', 'Homework'),
+    });
+    expect(moved.statusCode, moved.body).toBe(204);
+    const joined = await categoryOf(m);
+    expect(joined).not.toBe(left);
+    expect(await served(left)).toBe(false);
+    expect((await get(`${GRADEBOOK}/categories/${joined}`)).json().category.class.sourcedId).toBe(other!.id);
+    await expectConsistent();
+    expect(await gradebookFaceProblems(h.database, tenant, other!.id)).toEqual([]);
+    await deleteEntry(m);
+  });
+});
+
 describe('entries switching types at once', () => {
   it('leave every used category active and no unused one, without deadlock', async () => {
     for (let round = 0; round < 3; round++) {
