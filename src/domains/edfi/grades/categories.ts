@@ -7,7 +7,7 @@ import { gradebookCategory } from '../tables.js';
 import { gradesErrors } from './errors.js';
 import { categoriesOf } from './gradebook.js';
 import { projectGradebook } from './projection-hook.js';
-import { categoriesInput } from './schemas.js';
+import { categoriesInput } from './gradebook.schema.js';
 import { authorizeGradebookWrite, sectionById, sectionKeysOf } from './section.js';
 
 /**

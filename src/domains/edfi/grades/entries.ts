@@ -8,7 +8,8 @@ import { gradebookEntry } from '../tables.js';
 import { gradesErrors } from './errors.js';
 import { categoriesOf } from './gradebook.js';
 import { projectGradebook } from './projection-hook.js';
-import { entryChange, entryInput, GRADING_DEFAULTS } from './schemas.js';
+import { entryChange, entryInput } from './gradebook.schema.js';
+import { GRADING_DEFAULTS } from './schemas.js';
 import {
   authorizeGradebookWrite,
   gradingPeriodOf,

@@ -11,13 +11,12 @@ import {
   categoryView,
   entryChange,
   entryInput,
-  entryParams,
   entryView,
   gradebookQuery,
   gradebookView,
   scoresInput,
-  sectionParams,
-} from './schemas.js';
+} from './gradebook.schema.js';
+import { entryParams, sectionParams } from './schemas.js';
 import { recordScores } from './scores.js';
 
 export function gradebookRoutes(app: FastifyInstance): void {

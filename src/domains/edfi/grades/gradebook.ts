@@ -12,7 +12,7 @@ import { rowsOf } from '../../../platform/db/database.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { studentGradebookEntry } from '../tables.js';
-import { gradebookQuery, type GradebookView } from './schemas.js';
+import { gradebookQuery, type GradebookView } from './gradebook.schema.js';
 import {
   gradingPeriodOf,
   gradingPeriodsOf,

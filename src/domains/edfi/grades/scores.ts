@@ -11,7 +11,7 @@ import type { Work } from '../../../platform/service/work.js';
 import { studentGradebookEntry } from '../tables.js';
 import { gradesErrors } from './errors.js';
 import { projectGradebook } from './projection-hook.js';
-import { scoresInput } from './schemas.js';
+import { scoresInput } from './gradebook.schema.js';
 import { authorizeGradebookWrite, rosterBetween, sameSection, sectionById } from './section.js';
 
 /** Records students' scores on an entry (each an upsert; points null clears the score). */
