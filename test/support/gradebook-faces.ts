@@ -36,7 +36,7 @@ export async function edfiEntryBodies(database: TestDatabase, tenantId: string, 
 /**
  * What is wrong with the class's OneRoster gradebook face ([] when nothing): every grade has an active result, no
  * active grade line item is left without a result, no active grade or entry-type category without a line item, and
- * no active line item sits in a retired category.
+ * no active line item sits in a retired category, nor an active result under a retired line item.
  */
 export function gradebookFaceProblems(database: TestDatabase, tenantId: string, classId: string) {
   return database.query<{ sourced_id: string; problem: string }>(
@@ -54,6 +54,10 @@ export function gradebookFaceProblems(database: TestDatabase, tenantId: string, 
      SELECT li.sourced_id, 'active item in retired category' FROM oneroster.line_items li
        JOIN oneroster.categories c ON c.tenant_id = li.tenant_id AND c.sourced_id = li.category_sourced_id
       WHERE li.tenant_id = $1 AND li.class_sourced_id = $2 AND li.status = 'active' AND c.status <> 'active'
+     UNION ALL
+     SELECT r.sourced_id, 'result under retired item' FROM oneroster.results r
+       JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = r.line_item_sourced_id
+      WHERE r.tenant_id = $1 AND li.class_sourced_id = $2 AND r.status = 'active' AND li.status <> 'active'
      UNION ALL
      SELECT r.sourced_id, 'result without grade' FROM oneroster.results r
        JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = r.line_item_sourced_id
