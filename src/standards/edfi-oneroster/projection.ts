@@ -36,7 +36,10 @@ export interface ProjectionOptions {
   sourceIds?: readonly string[];
   /** Only these sources (SOURCE_NAMES; the write-through picks what one Ed-Fi write can change). */
   sources?: readonly SourceName[];
-  /** Mark owned rows whose source is gone tobedeleted (default true; an upsert of a single row can skip it). */
+  /**
+   * Mark owned rows whose source is gone tobedeleted (default true; an upsert of a single row can skip it). Entry-type
+   * categories that moved line items left unused are retired either way (entry-type-categories.ts).
+   */
   retire?: boolean;
   /** Who runs it: when given, one audit row per changed table (counts only) is written in the same transaction. */
   auditAs?: Pick<Principal, 'tenantId' | 'actorId' | 'roles'>;
