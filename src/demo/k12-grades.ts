@@ -213,9 +213,13 @@ export async function seedK12Gradebooks(tx: Tx, tenantId: string, seed: number, 
   // Statistics first: PGlite runs no autovacuum, and with the seed's tables looking empty its planner joins
   // the scores to their line items, sections and students by nested loops (most of a minute).
   await tx.execute(sql`ANALYZE`);
-  await timed('project gradebooks', () =>
-    projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems', 'results'], retire: false }),
-  );
+  // Line items first, then their statistics: planned as if line_items were still empty, the results' joins to them
+  // paired every grade with every line item of the tenant (3 s of the step's 3.3 s).
+  await timed('project gradebooks', async () => {
+    await projectEdfiToOneRoster(tx, tenantId, { only: ['lineItems'], retire: false });
+    await tx.execute(sql`ANALYZE oneroster.categories, oneroster.line_items`);
+    await projectEdfiToOneRoster(tx, tenantId, { only: ['results'], retire: false });
+  });
   return { gradebookEntries: entries.length, gradebookScores: scores.length, periodGrades: grades.length };
 }
 

@@ -1,6 +1,8 @@
 /** Test helpers for one section's gradebook: emptied (the demo seeds one, both faces), and who reads and writes it. */
 import type { Principal } from '../../src/platform/auth/roles.js';
-import { createEntry, recordScores, setCategories } from '../../src/domains/edfi/grades/gradebook.js';
+import { setCategories } from '../../src/domains/edfi/grades/categories.js';
+import { createEntry } from '../../src/domains/edfi/grades/entries.js';
+import { recordScores } from '../../src/domains/edfi/grades/scores.js';
 import { computeGrades } from '../../src/domains/edfi/grades/grades.js';
 import type { TestDatabase } from './db.js';
 import type { DomainHarness } from './domain.js';

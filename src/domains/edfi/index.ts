@@ -74,15 +74,12 @@ export { disciplineCounts, disciplineIncidents, recordIncident } from './discipl
 
 export { registerGradebookProjection, type GradebookProjector } from './grades/projection-hook.js';
 export { classRank, studentGrades } from './grades/gpa.js';
-export { createEntry, recordScores, sectionGradebook, setCategories } from './grades/gradebook.js';
-export {
-  commentGrade,
-  computeGrades,
-  computeSchoolGrades,
-  computeSectionGrades,
-  overrideGrade,
-  sectionGrades,
-} from './grades/grades.js';
+export { setCategories } from './grades/categories.js';
+export { createEntry, updateEntry } from './grades/entries.js';
+export { sectionGradebook } from './grades/gradebook.js';
+export { recordScores } from './grades/scores.js';
+export { commentGrade, overrideGrade } from './grades/grade-edits.js';
+export { computeGrades, computeSchoolGrades, computeSectionGrades, sectionGrades } from './grades/grades.js';
 export { courseGpaLevels, setCourseGpaLevel } from './grades/course-level.js';
 export { gradingPolicy, setGradingPolicy } from './grades/policy.js';
 export { GRADING_DEFAULTS, HIGH_SCHOOL_GRADE_LEVELS } from './grades/schemas.js';
@@ -110,7 +107,10 @@ export const edfiModule: DomainModule = {
       disciplineAction,
     ].map((table) => ({ table, writeVia: recordIncidentVia })),
     { table: gradebookCategory, writeVia: [`PUT ${GRADES_PATHS.categories}`] },
-    { table: gradebookEntry, writeVia: [`POST ${GRADES_PATHS.entries}`, 'the Ed-Fi API (gradebookEntries)'] },
+    {
+      table: gradebookEntry,
+      writeVia: [`POST ${GRADES_PATHS.entries}`, `PATCH ${GRADES_PATHS.entry}`, 'the Ed-Fi API (gradebookEntries)'],
+    },
     {
       table: studentGradebookEntry,
       writeVia: [`PUT ${GRADES_PATHS.scores}`, 'the Ed-Fi API (studentGradebookEntries)'],

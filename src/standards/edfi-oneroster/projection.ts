@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/roles.js';
 import { rowsOf } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
+import { classesOfEntryLineItems, retireUnusedEntryTypeCategories } from './entry-type-categories.js';
 import * as gradebook from './gradebook-sources.js';
 import * as src from './sources.js';
 import type { Scope } from './sources.js';
@@ -35,7 +36,10 @@ export interface ProjectionOptions {
   sourceIds?: readonly string[];
   /** Only these sources (SOURCE_NAMES; the write-through picks what one Ed-Fi write can change). */
   sources?: readonly SourceName[];
-  /** Mark owned rows whose source is gone tobedeleted (default true; an upsert of a single row can skip it). */
+  /**
+   * Mark owned rows whose source is gone tobedeleted (default true; an upsert of a single row can skip it). Entry-type
+   * categories that moved line items left unused are retired either way (entry-type-categories.ts).
+   */
   retire?: boolean;
   /** Who runs it: when given, one audit row per changed table (counts only) is written in the same transaction. */
   auditAs?: Pick<Principal, 'tenantId' | 'actorId' | 'roles'>;
@@ -327,12 +331,19 @@ export async function projectEdfiToOneRoster(
       const sources = step.sources.filter((name) => !wanted || wanted.includes(name));
       if (sources.length === 0) continue;
       const counts = (report[`oneroster.${step.table}`] ??= { inserted: 0, updated: 0, retired: 0 });
+      // Gradebook entries' line items may leave their entry-type categories unused (entry-type-categories.ts).
+      const entries = step.table === 'line_items' && sources.includes('lineItems');
+      const entryClasses = entries ? await classesOfEntryLineItems(tx, scope) : undefined;
       for (const name of sources) {
         const { inserted, updated } = await upsert(tx, step, tenantId, SOURCES[name](scope));
         counts.inserted += inserted;
         counts.updated += updated;
       }
       if (options.retire !== false) counts.retired += await retire(tx, step, sources, scope);
+      if (entries) {
+        (report['oneroster.categories'] ??= { inserted: 0, updated: 0, retired: 0 }).retired +=
+          await retireUnusedEntryTypeCategories(tx, scope, entryClasses);
+      }
     }
   }
   if (options.auditAs) {

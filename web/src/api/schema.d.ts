@@ -11455,6 +11455,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sections/{sectionId}/gradebook/entries/{entryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a gradebook entry (title, dates, max points, category)
+     * @description Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry
+     * type until then) under one of the section’s categories, in both APIs.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          entryId: string;
+          sectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: date */
+            dateAssigned?: string;
+            description?: string | null;
+            dueDate?: string | null;
+            maxPoints?: number | null;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categoryId: string | null;
+              dateAssigned: string;
+              dueDate: string | null;
+              gradingPeriod: string | null;
+              id: string;
+              maxPoints: number | null;
+              title: string;
+            };
+          };
+        };
+        /**
+         * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
+         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
+         * weighted_level_needs_high_school.
+         */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/sections/{sectionId}/gradebook/entries/{entryId}/scores': {
     parameters: {
       query?: never;

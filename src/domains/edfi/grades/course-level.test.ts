@@ -15,7 +15,8 @@ import { domainHarness, type DomainHarness } from '../../../../test/support/doma
 import { COURSE_GPA_LEVELS } from '../tables.js';
 import { courseGpaLevels, setCourseGpaLevel } from './course-level.js';
 import { studentGrades } from './gpa.js';
-import { computeGrades, overrideGrade } from './grades.js';
+import { computeGrades } from './grades.js';
+import { overrideGrade } from './grade-edits.js';
 import { GRADE_LEVELS } from './schemas.js';
 
 let h: DomainHarness;

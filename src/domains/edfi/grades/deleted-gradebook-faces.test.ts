@@ -12,8 +12,9 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradedSection } from '../../../../test/support/gradebook.js';
-import { setCategories } from './gradebook.js';
-import { overrideGrade } from './grades.js';
+import { edfiEntryBodies, gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
+import { setCategories } from './categories.js';
+import { overrideGrade } from './grade-edits.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi';
@@ -60,37 +61,9 @@ async function gradeFaces(classId: string) {
   );
 }
 
-/** Both faces agree for the class: every grade has an active result; no active item or category left empty. */
+/** Both faces agree for the class (test/support/gradebook-faces.ts). */
 async function expectConsistent(classId: string) {
-  const bad = await h.database.query<{ sourced_id: string; problem: string }>(
-    `SELECT li.sourced_id, 'item without result' AS problem FROM oneroster.line_items li
-      WHERE li.tenant_id = $1 AND li.class_sourced_id = $2 AND li.status = 'active' AND li.metadata ? 'gradeType'
-        AND NOT EXISTS (SELECT 1 FROM oneroster.results r WHERE r.tenant_id = li.tenant_id
-          AND r.line_item_sourced_id = li.sourced_id AND r.status = 'active')
-     UNION ALL
-     SELECT c.sourced_id, 'category without item' FROM oneroster.categories c
-      WHERE c.tenant_id = $1 AND c.class_sourced_id = $2 AND c.status = 'active'
-        AND (c.metadata ? 'gradeCategory' OR c.metadata ? 'gradebookEntryType')
-        AND NOT EXISTS (SELECT 1 FROM oneroster.line_items li WHERE li.tenant_id = c.tenant_id
-          AND li.category_sourced_id = c.sourced_id AND li.status = 'active')
-     UNION ALL
-     SELECT li.sourced_id, 'active item in retired category' FROM oneroster.line_items li
-       JOIN oneroster.categories c ON c.tenant_id = li.tenant_id AND c.sourced_id = li.category_sourced_id
-      WHERE li.tenant_id = $1 AND li.class_sourced_id = $2 AND li.status = 'active' AND c.status <> 'active'
-     UNION ALL
-     SELECT r.sourced_id, 'result without grade' FROM oneroster.results r
-       JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = r.line_item_sourced_id
-      WHERE r.tenant_id = $1 AND li.class_sourced_id = $2 AND r.status = 'active' AND li.metadata ? 'gradeType'
-        AND NOT EXISTS (SELECT 1 FROM edfi.grade g WHERE g.tenant_id = r.tenant_id AND g.id::text = r.sourced_id)
-     UNION ALL
-     SELECT g.id::text, 'grade without result' FROM edfi.grade g
-       JOIN edfi.section se ON se.tenant_id = g.tenant_id AND se.sectionidentifier = g.sectionidentifier
-        AND se.localcoursecode = g.localcoursecode AND se.schoolid = g.schoolid AND se.schoolyear = g.schoolyear
-      WHERE g.tenant_id = $1 AND se.id = $2::uuid AND NOT EXISTS (SELECT 1 FROM oneroster.results r
-        WHERE r.tenant_id = g.tenant_id AND r.sourced_id = g.id::text AND r.status = 'active')`,
-    [tenant, classId],
-  );
-  expect(bad).toEqual([]);
+  expect(await gradebookFaceProblems(h.database, tenant, classId)).toEqual([]);
 }
 
 /** A plain DELETE in a tenant transaction, as a retention batch disposes rows (no Ed-Fi write-through). */
@@ -207,22 +180,7 @@ describe('entry-type categories (gradebook entries without a Schola category)', 
   let entryBody: (identifier: string) => Record<string, unknown>;
 
   beforeAll(async () => {
-    const [s] = await h.database.query<{ sectionidentifier: string; localcoursecode: string; schoolyear: number }>(
-      `SELECT sectionidentifier, localcoursecode, schoolyear FROM edfi.section WHERE tenant_id = $1 AND id = $2::uuid`,
-      [tenant, section.id],
-    );
-    entryBody = (identifier) => ({
-      gradebookEntryIdentifier: identifier,
-      namespace: 'uri://schola.test/gradebook',
-      title: identifier,
-      dateAssigned: '2000-01-03',
-      sectionReference: {
-        sectionIdentifier: s!.sectionidentifier,
-        localCourseCode: s!.localcoursecode,
-        schoolId: section.schoolid,
-        schoolYear: s!.schoolyear,
-      },
-    });
+    entryBody = await edfiEntryBodies(h.database, tenant, section.id);
   });
 
   async function postEntry(identifier: string): Promise<string> {

@@ -11,7 +11,7 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradebookSection, gradeOneTest } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
-import { commentGrade, overrideGrade } from './grades.js';
+import { commentGrade, overrideGrade } from './grade-edits.js';
 
 let h: DomainHarness;
 let tenant: string;

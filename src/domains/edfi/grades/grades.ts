@@ -1,7 +1,7 @@
 /**
  * Period and final grades (Ed-Fi Grade rows) computed from the gradebook by the rules in rules.ts and
- * the school's scale (policy.ts); a teacher's override of the letter (with a reason, audited); final
- * grades feed the course transcript (credits attempted/earned, grade points).
+ * the school's scale (policy.ts); final grades feed the course transcript (transcripts.ts); a teacher's
+ * override of the letter and comment are in grade-edits.ts.
  *
  * - A period grade ('Grading Period' GradeType) counts the entries of that grading period; the final
  *   grade ('Final', stored on the school year's last grading period) counts every entry of the section.
@@ -12,92 +12,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/http/errors.js';
-import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { lockAll } from '../attendance/events.js';
-import { courseTranscript, grade } from '../tables.js';
-import { gradesErrors } from './errors.js';
+import { grade } from '../tables.js';
 import { categoriesOf, entriesAndScores } from './gradebook.js';
 import { policyOf } from './policy.js';
 import { projectGradebook } from './projection-hook.js';
-import { levelFor, levelOfLetter, periodGrade } from './rules.js';
-import { commentInput, GRADING_DEFAULTS, overrideInput, type PeriodGradesView } from './schemas.js';
-import {
-  authorizeGradebookWrite,
-  descriptorId,
-  gradingPeriodOf,
-  gradingPeriodsOf,
-  rosterBetween,
-  sameSection,
-  sectionById,
-  sectionKeysOf,
-  type PeriodRow,
-  type SectionRow,
-} from './section.js';
-
-const FINAL = 'final';
-
-interface Target {
-  period: PeriodRow;
-  gradeTypeId: number;
-  gradeType: string;
-  from: string;
-  to: string;
-  final: boolean;
-}
-
-async function targetOf(work: Work, section: SectionRow, gradingPeriod: string): Promise<Target> {
-  const final = gradingPeriod.toLowerCase() === FINAL;
-  const periods = await gradingPeriodsOf(work, section);
-  if (final) {
-    const last = periods.at(-1);
-    if (!last) throw gradesErrors.unknown_grading_period(`School ${section.schoolId} has no grading periods.`);
-    return {
-      period: last,
-      gradeType: GRADING_DEFAULTS.finalGradeType,
-      gradeTypeId: await descriptorId(work, 'GradeTypeDescriptor', GRADING_DEFAULTS.finalGradeType),
-      from: periods[0]!.beginDate,
-      to: last.endDate,
-      final,
-    };
-  }
-  const period = await gradingPeriodOf(work, section, gradingPeriod);
-  return {
-    period,
-    gradeType: GRADING_DEFAULTS.periodGradeType,
-    gradeTypeId: await descriptorId(work, 'GradeTypeDescriptor', GRADING_DEFAULTS.periodGradeType),
-    from: period.beginDate,
-    to: period.endDate,
-    final,
-  };
-}
-
-/** The stored grades of a section for a target, with the students' names. */
-async function storedGrades(work: Work, section: SectionRow, t: Target) {
-  return rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`
-      SELECT g.id::text AS id, g.studentusi, s.firstname || ' ' || s.lastsurname AS name, g.numericgradeearned AS pct,
-             g.computedlettergrade AS computed, g.lettergradeearned AS letter, g.overriddenat IS NOT NULL AS overridden,
-             g.overridereason AS reason, g.diagnosticstatement AS comment
-        FROM edfi.grade g JOIN edfi.student s ON s.tenant_id = g.tenant_id AND s.studentusi = g.studentusi
-       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.gradingperioddescriptorid = ${t.period.descriptorId}
-         AND g.gradingperiodschoolid = ${section.schoolId} AND g.gradingperiodschoolyear = ${section.schoolYear}
-         AND g.gradetypedescriptorid = ${t.gradeTypeId}
-       ORDER BY name, g.studentusi`),
-  );
-}
-
-const viewOf = (row: Record<string, unknown>) => ({
-  studentUsi: Number(row.studentusi),
-  name: String(row.name),
-  percent: row.pct === null ? null : Number(row.pct),
-  computedLetter: (row.computed as string | null) ?? null,
-  letter: (row.letter as string | null) ?? null,
-  overridden: Boolean(row.overridden),
-  overrideReason: (row.reason as string | null) ?? null,
-  comment: (row.comment as string | null) ?? null,
-});
+import { levelFor, periodGrade } from './rules.js';
+import type { PeriodGradesView } from './schemas.js';
+import { authorizeGradebookWrite, rosterBetween, sectionById, sectionKeysOf, type SectionRow } from './section.js';
+import { FINAL, storedGrades, targetOf, viewOf } from './stored-grades.js';
+import { writeTranscripts } from './transcripts.js';
 
 /** The grades of a section for a grading period (or `final`) as stored. */
 export async function sectionGrades(work: Work, sectionId: string, gradingPeriod: string): Promise<PeriodGradesView> {
@@ -221,144 +146,6 @@ export async function computeSectionGrades(work: Work, section: SectionRow, grad
       })),
     })),
   };
-}
-
-/** The course transcript rows of the section's students from their final grades (effective letters). */
-async function writeTranscripts(work: Work, section: SectionRow, t: Target, onlyStudent?: number) {
-  const policy = await policyOf(work, section.schoolId);
-  const finals = (await storedGrades(work, section, t)).filter(
-    (r) => onlyStudent === undefined || Number(r.studentusi) === onlyStudent,
-  );
-  const credits = section.credits ?? 1;
-  const rows = finals.flatMap((r) => {
-    const letter = (r.letter as string | null) ?? null;
-    const level = letter ? levelOfLetter(policy.scale, letter) : undefined;
-    if (!letter) return [];
-    return [
-      {
-        usi: Number(r.studentusi),
-        letter,
-        pct: r.pct === null ? null : Number(r.pct),
-        points: level?.gradePoints ?? null,
-        earned: level?.passing ? credits : 0,
-      },
-    ];
-  });
-  if (rows.length === 0) return;
-  await work.tx.execute(sql`
-    INSERT INTO edfi.coursetranscript AS c (tenant_id, studentusi, coursecode, courseeducationorganizationid,
-           educationorganizationid, schoolyear, termdescriptorid, coursetitle, attemptedcredits, earnedcredits,
-           finallettergradeearned, finalnumericgradeearned, gradepoints, gpalevel)
-    SELECT ${work.tenantId}, x.usi, ${section.courseCode}, ${section.courseEdOrgId}, ${section.schoolId},
-           ${section.schoolYear}, se.termdescriptorid, left(${section.courseTitle}, 60), ${credits}, x.earned,
-           x.letter, x.pct, x.points, co.gpalevel
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-           AS x(usi int, letter text, pct numeric, points numeric, earned numeric)
-      JOIN edfi.session se ON se.tenant_id = ${work.tenantId} AND se.schoolid = ${section.schoolId}
-       AND se.schoolyear = ${section.schoolYear} AND se.sessionname = ${section.sessionName}
-      JOIN edfi.course co ON co.tenant_id = ${work.tenantId} AND co.coursecode = ${section.courseCode}
-       AND co.educationorganizationid = ${section.courseEdOrgId}
-    ON CONFLICT (tenant_id, studentusi, coursecode, courseeducationorganizationid, educationorganizationid, schoolyear,
-                 termdescriptorid) DO UPDATE SET
-      coursetitle = EXCLUDED.coursetitle, attemptedcredits = EXCLUDED.attemptedcredits,
-      earnedcredits = EXCLUDED.earnedcredits, finallettergradeearned = EXCLUDED.finallettergradeearned,
-      finalnumericgradeearned = EXCLUDED.finalnumericgradeearned,
-      gradepoints = EXCLUDED.gradepoints, gpalevel = EXCLUDED.gpalevel, lastmodifieddate = now()
-    WHERE (c.finallettergradeearned, c.finalnumericgradeearned, c.attemptedcredits, c.gpalevel)
-      IS DISTINCT FROM (EXCLUDED.finallettergradeearned, EXCLUDED.finalnumericgradeearned, EXCLUDED.attemptedcredits,
-                        EXCLUDED.gpalevel)`);
-  await work.audit({
-    table: courseTranscript,
-    recordId: `${section.id}:transcript`,
-    operation: 'UPDATE',
-    newValues: Object.fromEntries(rows.map((r) => [r.usi, { letter: r.letter, earned: r.earned }])),
-  });
-}
-
-/** A teacher overrides a student's letter with a reason (null letter: back to the computed one). */
-export async function overrideGrade(
-  work: Work,
-  sectionId: string,
-  gradingPeriod: string,
-  studentUsi: number,
-  input: unknown,
-) {
-  const { letter, reason } = parseInput(overrideInput, input);
-  if (letter !== null && !reason) throw AppError.validation({ reason: ['is required to override a grade'] });
-  const section = await sectionById(work, sectionId);
-  await authorizeGradebookWrite(work, section, grade);
-  const t = await targetOf(work, section, gradingPeriod);
-  const policy = await policyOf(work, section.schoolId);
-  const level = letter === null ? undefined : levelOfLetter(policy.scale, letter);
-  if (letter !== null && !level) {
-    throw gradesErrors.letter_not_on_scale(`"${letter}" is not on school ${section.schoolId}'s scale.`, {
-      validationErrors: { letter: [`must be one of ${policy.scale.map((l) => l.letter).join(', ')}`] },
-    });
-  }
-  const [old] = rowsOf<Record<string, unknown>>(
-    await work.tx.execute(sql`
-      SELECT lettergradeearned AS letter, overridereason AS reason FROM edfi.grade g
-       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.studentusi = ${studentUsi}
-         AND g.gradingperioddescriptorid = ${t.period.descriptorId} AND g.gradetypedescriptorid = ${t.gradeTypeId}
-       FOR UPDATE`),
-  );
-  if (!old)
-    throw new AppError('not_found', `No ${t.gradeType} grade of student ${studentUsi} yet: compute the grades first.`);
-  await work.tx.execute(sql`
-    UPDATE edfi.grade g SET
-      lettergradeearned = ${level ? level.letter : sql`g.computedlettergrade`},
-      overridereason = ${level ? reason! : null}, overriddenby = ${level ? work.principal.actorId : null},
-      overriddenat = ${level ? work.now.toISOString() : null}::timestamptz, lastmodifieddate = now()
-     WHERE ${sameSection(work.tenantId, section, 'g')} AND g.studentusi = ${studentUsi}
-       AND g.gradingperioddescriptorid = ${t.period.descriptorId} AND g.gradetypedescriptorid = ${t.gradeTypeId}`);
-  if (t.final) await writeTranscripts(work, section, t, studentUsi);
-  const view = await projectedView(work, section, t, studentUsi); // before the audit row (computeSectionGrades)
-  await work.audit({
-    table: grade,
-    recordId: `${section.id}:${t.final ? FINAL : t.period.code}:${studentUsi}`,
-    operation: 'UPDATE',
-    oldValues: { letter: old.letter, overrideReason: old.reason },
-    newValues: { letter: level?.letter ?? null, overrideReason: reason ?? null },
-  });
-  return view;
-}
-
-/** The teacher's comment on a student's grade (shown on the report card). */
-export async function commentGrade(
-  work: Work,
-  sectionId: string,
-  gradingPeriod: string,
-  studentUsi: number,
-  input: unknown,
-) {
-  const { comment } = parseInput(commentInput, input);
-  const section = await sectionById(work, sectionId);
-  await authorizeGradebookWrite(work, section, grade);
-  const t = await targetOf(work, section, gradingPeriod);
-  const updated = rowsOf(
-    await work.tx.execute(sql`
-      UPDATE edfi.grade g SET diagnosticstatement = ${comment || null}, lastmodifieddate = now()
-       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.studentusi = ${studentUsi}
-         AND g.gradingperioddescriptorid = ${t.period.descriptorId} AND g.gradetypedescriptorid = ${t.gradeTypeId}
-      RETURNING 1`),
-  );
-  if (updated.length === 0)
-    throw new AppError('not_found', `No grade of student ${studentUsi} yet: compute the grades first.`);
-  const view = await projectedView(work, section, t, studentUsi); // before the audit row (computeSectionGrades)
-  await work.audit({
-    table: grade,
-    recordId: `${section.id}:${t.final ? FINAL : t.period.code}:${studentUsi}`,
-    operation: 'UPDATE',
-    newValues: { comment },
-  });
-  return view;
-}
-
-/** A student's grade as stored, after projecting it to OneRoster (its result) in the same unit of work. */
-async function projectedView(work: Work, section: SectionRow, t: Target, studentUsi: number) {
-  const row = (await storedGrades(work, section, t)).find((r) => Number(r.studentusi) === studentUsi)!;
-  await projectGradebook(work, 'grades', [String(row.id)]);
-  return viewOf(row);
 }
 
 /** Computes every section's grades of a school for a grading period (or `final`): school staff, a job, the bench. */

@@ -11,7 +11,8 @@ import { runWork, systemPrincipal } from '../../../platform/service/work.js';
 import { projectEdfiToOneRoster } from '../../../standards/edfi-oneroster/projection.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { gradedSection } from '../../../../test/support/gradebook.js';
-import { overrideGrade } from './grades.js';
+import { gradebookFaceProblems } from '../../../../test/support/gradebook-faces.js';
+import { overrideGrade } from './grade-edits.js';
 
 const GRADEBOOK = '/ims/oneroster/gradebook/v1p2';
 const EDFI = '/data/v3/ed-fi/grades';
@@ -196,24 +197,7 @@ describe('deleting an Ed-Fi grade retires its OneRoster face', () => {
   });
 });
 
-/** No active projected grade line item without an active result, no active result under a retired line item. */
+/** Both faces agree for the class (test/support/gradebook-faces.ts). */
 async function expectConsistent() {
-  const bad = await h.database.query<{ sourced_id: string; problem: string }>(
-    `SELECT li.sourced_id, 'item without result' AS problem FROM oneroster.line_items li
-      WHERE li.tenant_id = $1 AND li.class_sourced_id = $2 AND li.status = 'active' AND li.metadata ? 'gradeType'
-        AND NOT EXISTS (SELECT 1 FROM oneroster.results r WHERE r.tenant_id = li.tenant_id
-          AND r.line_item_sourced_id = li.sourced_id AND r.status = 'active')
-     UNION ALL
-     SELECT r.sourced_id, 'result under retired item' FROM oneroster.results r
-       JOIN oneroster.line_items li ON li.tenant_id = r.tenant_id AND li.sourced_id = r.line_item_sourced_id
-      WHERE r.tenant_id = $1 AND li.class_sourced_id = $2 AND r.status = 'active' AND li.status <> 'active'
-     UNION ALL
-     SELECT g.id::text, 'grade without result' FROM edfi.grade g
-       JOIN edfi.section se ON se.tenant_id = g.tenant_id AND se.sectionidentifier = g.sectionidentifier
-        AND se.localcoursecode = g.localcoursecode AND se.schoolid = g.schoolid AND se.schoolyear = g.schoolyear
-      WHERE g.tenant_id = $1 AND se.id = $2::uuid AND NOT EXISTS (SELECT 1 FROM oneroster.results r
-        WHERE r.tenant_id = g.tenant_id AND r.sourced_id = g.id::text AND r.status = 'active')`,
-    [tenant, section.id],
-  );
-  expect(bad).toEqual([]);
+  expect(await gradebookFaceProblems(h.database, tenant, section.id)).toEqual([]);
 }

@@ -12,8 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
-import { createEntry, recordScores, setCategories } from './gradebook.js';
-import { commentGrade, computeGrades, overrideGrade } from './grades.js';
+import { setCategories } from './categories.js';
+import { createEntry } from './entries.js';
+import { recordScores } from './scores.js';
+import { computeGrades } from './grades.js';
+import { commentGrade, overrideGrade } from './grade-edits.js';
 
 let h: DomainHarness;
 let tenant: string;

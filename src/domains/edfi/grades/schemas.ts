@@ -1,17 +1,15 @@
 /**
- * What the gradebook, grades, GPA and report-card operations accept and answer (zod), and the grading
- * defaults a school may change. Shared with the web app: no server-only imports here.
+ * What the grades, GPA and report-card operations accept and answer (zod), and the grading defaults a school may
+ * change; the gradebook's own are in gradebook.schema.ts. Shared with the web app: no server-only imports here.
  */
 import { z } from 'zod';
 
-const isoDate = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
-const int4 = (what: string) =>
+export const int4 = (what: string) =>
   z.coerce
     .number({ message: `must be a ${what}` })
     .int()
     .positive()
     .max(2147483647);
-const points = z.number({ message: 'must be a number' }).min(0, 'must be ≥ 0').max(9999999);
 
 export const gradeScaleLevel = z.strictObject({
   letter: z.string().trim().min(1).max(5),
@@ -54,69 +52,6 @@ export const periodParams = sectionParams.extend({
 export const studentPeriodParams = periodParams.extend({ studentUsi: int4('student USI') });
 export const studentParams = z.strictObject({ studentUsi: int4('student USI') });
 export const schoolParams = z.strictObject({ schoolId: int4('school id') });
-export const gradebookQuery = z.strictObject({
-  /** GradingPeriodDescriptor code value (e.g. "First Quarter"); every period when absent. */
-  gradingPeriod: z.string().trim().min(1).max(100).optional(),
-});
-
-/** One gradebook category (the web app's "add a category" form validates with it too). */
-export const categoryInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(60),
-  weightPercent: z.number({ message: 'must be a number' }).min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
-  dropLowest: z.number({ message: 'must be a whole number' }).int().min(0).max(10).default(0),
-});
-
-export const categoriesInput = z
-  .strictObject({
-    categories: z.array(categoryInput).max(20),
-  })
-  .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.categories.forEach((c, i) => {
-      if (seen.has(c.name.toLowerCase()))
-        ctx.addIssue({ code: 'custom', path: ['categories', i, 'name'], message: 'is listed twice' });
-      seen.add(c.name.toLowerCase());
-    });
-  });
-export type CategoriesInput = z.input<typeof categoriesInput>;
-
-export const entryInput = z
-  .strictObject({
-    title: z.string().trim().min(1, 'is required').max(100),
-    description: z.string().trim().max(1024).optional(),
-    categoryId: z.uuid({ message: 'must be a category id (UUID)' }),
-    gradingPeriod: z.string().trim().min(1).max(100),
-    dateAssigned: isoDate,
-    dueDate: isoDate.optional(),
-    maxPoints: z.number().positive('must be > 0').max(9999999).optional(),
-  })
-  .refine((v) => !v.dueDate || v.dueDate >= v.dateAssigned, {
-    path: ['dueDate'],
-    message: 'must not be before dateAssigned',
-  });
-export type EntryInput = z.input<typeof entryInput>;
-
-const scoreInput = z
-  .strictObject({
-    studentUsi: int4('student USI'),
-    /** Points earned (out of the entry's maxPoints, else a percentage); null clears the score. */
-    points: points.nullable().default(null),
-    exempt: z.boolean().default(false),
-    late: z.boolean().default(false),
-    missing: z.boolean().default(false),
-    comment: z.string().trim().max(1024).optional(),
-  })
-  .refine((s) => !(s.exempt && s.missing), { path: ['missing'], message: 'an exempt item cannot be missing' });
-
-export const scoresInput = z.strictObject({ scores: z.array(scoreInput).min(1).max(1000) }).superRefine((v, ctx) => {
-  const seen = new Set<number>();
-  v.scores.forEach((s, i) => {
-    if (seen.has(s.studentUsi))
-      ctx.addIssue({ code: 'custom', path: ['scores', i, 'studentUsi'], message: 'is listed twice' });
-    seen.add(s.studentUsi);
-  });
-});
-export type ScoresInput = z.input<typeof scoresInput>;
 
 const overrideReason = z.string().trim().min(3, 'must say why (at least 3 characters)').max(1024);
 export const overrideInput = z.strictObject({
@@ -153,44 +88,7 @@ export const gradingPolicyInput = z
 
 // Views ------------------------------------------------------------------------------------------
 
-const nullableNumber = z.number().nullable();
-
-export const categoryView = z.object({
-  id: z.string(),
-  name: z.string(),
-  weightPercent: z.number(),
-  dropLowest: z.number(),
-});
-export const entryView = z.object({
-  id: z.string(),
-  title: z.string(),
-  categoryId: z.string().nullable(),
-  gradingPeriod: z.string().nullable(),
-  dateAssigned: z.string(),
-  dueDate: z.string().nullable(),
-  maxPoints: nullableNumber,
-});
-export const scoreView = z.object({
-  entryId: z.string(),
-  studentUsi: z.number(),
-  points: nullableNumber,
-  exempt: z.boolean(),
-  late: z.boolean(),
-  missing: z.boolean(),
-  comment: z.string().nullable(),
-});
-export const gradebookView = z.object({
-  sectionId: z.string(),
-  sectionIdentifier: z.string(),
-  sectionName: z.string().nullable(),
-  schoolId: z.number(),
-  gradingPeriods: z.array(z.object({ code: z.string(), beginDate: z.string(), endDate: z.string() })),
-  categories: z.array(categoryView),
-  entries: z.array(entryView),
-  students: z.array(z.object({ studentUsi: z.number(), studentUniqueId: z.string(), name: z.string() })),
-  scores: z.array(scoreView),
-});
-export type GradebookView = z.infer<typeof gradebookView>;
+export const nullableNumber = z.number().nullable();
 
 export const periodGradeView = z.object({
   studentUsi: z.number(),

@@ -10,8 +10,10 @@ import type { Principal } from '../../../platform/auth/roles.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
-import { recordScores, sectionGradebook } from './gradebook.js';
-import { computeGrades, overrideGrade } from './grades.js';
+import { sectionGradebook } from './gradebook.js';
+import { recordScores } from './scores.js';
+import { computeGrades } from './grades.js';
+import { overrideGrade } from './grade-edits.js';
 
 let h: DomainHarness;
 let tenant: string;

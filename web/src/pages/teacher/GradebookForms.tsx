@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { categoryInput, entryInput } from '../../../../src/domains/edfi/grades/schemas';
+import { categoryInput, entryInput } from '../../../../src/domains/edfi/grades/gradebook.schema';
 import { api, unwrap } from '../../api/client';
 import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
