@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { principalOf } from '../../../platform/auth/request.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { jobStatus } from '../../../platform/jobs/status.js';
+import { submitJob } from '../../../platform/jobs/submit.js';
 import { route, serviceRoutes } from '../../../platform/service/routes.js';
 import { requestWork } from '../../../platform/service/work.js';
 import { reportCard as reportCardTable } from '../tables.js';
@@ -104,14 +105,12 @@ export function reportCardRoutes(app: FastifyInstance): void {
         await w.authorize(reportCardTable, 'read', { schoolId: params.schoolId });
         await periodRef(w, params.schoolId, params.gradingPeriod);
       });
-      if (!app.jobs) throw new AppError('unavailable', 'Background jobs are not running in this server process.');
       const parameters = { schoolId: params.schoolId, gradingPeriod: params.gradingPeriod };
-      const jobId = await app.jobs.submit(REPORT_CARD_JOB, {
+      return submitJob(app.jobs, REPORT_CARD_JOB, {
         principal,
         parameters,
         upload: Buffer.from(JSON.stringify(parameters)),
       });
-      return { jobId };
     },
   );
   route(
