@@ -5,6 +5,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import * as gradebook from './gradebook-sources.js';
+import * as people from './people-sources.js';
 import * as src from './sources.js';
 import type { Scope } from './sources.js';
 
@@ -30,10 +31,10 @@ export const SOURCES = {
   gradingPeriods: src.gradingPeriods,
   courses: src.courses,
   classes: src.classes,
-  students: src.students,
-  staff: src.staff,
-  roles: src.roles,
-  enrollments: src.enrollments,
+  students: people.students,
+  staff: people.staff,
+  roles: people.roles,
+  enrollments: people.enrollments,
   categories: gradebook.categories,
   gradeCategories: gradebook.gradeCategories,
   entryTypeCategories: gradebook.entryTypeCategories,
