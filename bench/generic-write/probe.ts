@@ -1,0 +1,53 @@
+/**
+ * Lists the statements one POST /api/v1/edfi/student sends (issue 12), on PGlite by default.
+ *   npx tsx bench/generic-write/probe.ts
+ * Not part of `npm run bench`: nothing is recorded.
+ */
+import { applicationPlugins } from '../../src/app.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrator.js';
+import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createAccount } from '../../src/platform/identity/accounts.js';
+import { createSession } from '../../src/platform/identity/sessions.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { countStatements } from '../lib/statements.js';
+import { createBenchTenant } from '../lib/tenant.js';
+
+const database = await openDatabase({});
+await migrate(database);
+const tenantId = await createBenchTenant(database, 'probe-generic-write');
+const account = await createAccount(database, tenantId, {
+  email: 'probe@bench.example.org',
+  roles: ['district_admin'],
+});
+const { token } = await tenantTransaction(database, tenantId, ({ tx }) =>
+  createSession(tx, { tenantId, id: account.id }, new Date()),
+);
+const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+const post = (n: number) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/edfi/student',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: { studentUniqueId: `P${n}`, firstName: `F${n}`, lastSurname: 'L', birthDate: '2012-05-17' },
+  });
+for (let n = 0; n < 50; n++) await post(n);
+const seen: string[] = [];
+const { statements, value } = await countStatements(
+  () => post(1000),
+  (text) => seen.push(text.replace(/\s+/g, ' ').slice(0, 160)),
+);
+console.log(`status ${value.statusCode}; statements for one request: ${statements}\n  ${seen.join('\n  ')}`);
+// CPU time per request (this process runs the engine too), steadier than wall time on a shared machine.
+const N = Number(process.env.PROBE_REQUESTS ?? '1000');
+const started = performance.now();
+const cpu = process.cpuUsage();
+for (let n = 0; n < N; n++) await post(2000 + n);
+const used = process.cpuUsage(cpu);
+console.log(
+  `sequential: ${((performance.now() - started) / N).toFixed(2)} ms wall, ` +
+    `${((used.user + used.system) / 1000 / N).toFixed(2)} ms CPU per request`,
+);
+await app.close();
+await database.close();

@@ -1,0 +1,98 @@
+/**
+ * OneRoster reads on PGlite (issue 12): imports a district at BENCH_SCALE (default 0.1) into an in-memory
+ * PGlite, lists the statements one GET /users/{id} and one GET /users?limit=100 send, then times each
+ * endpoint sequentially and under PROBE_CONNECTIONS (50) for PROBE_SECONDS (5), against the bare route.
+ *   npx tsx bench/oneroster/pglite-probe.ts
+ * Not part of `npm run bench`: nothing is recorded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { applicationPlugins } from '../../src/app.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrator.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { createLogger } from '../../src/platform/log/logger.js';
+import { importPackage } from '../../src/standards/oneroster/csv/import.js';
+import { drain, load } from '../lib/http-load.js';
+import { countStatements } from '../lib/statements.js';
+import { clientToken, createBenchTenant } from '../lib/tenant.js';
+import { districtFiles, districtSize, writePackage } from './district.js';
+import { bareApp, bareQuery, bareRoutes } from './rest.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? '0.1');
+const seconds = Number(process.env.PROBE_SECONDS ?? '5');
+const connections = Number(process.env.PROBE_CONNECTIONS ?? '50');
+const only = process.env.PROBE_ONLY;
+
+const database = await openDatabase({});
+await migrate(database);
+const tenant = await createBenchTenant(database, 'probe-or');
+const size = districtSize(scale);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probe-or-'));
+await writePackage(dir, districtFiles(size, tenant), '2026-08-01T00:00:00.000Z');
+await importPackage(database, tenant, dir);
+fs.rmSync(dir, { recursive: true, force: true });
+await database.exec('ANALYZE');
+const app = await buildApp({ database, logger: createLogger('silent'), plugins: applicationPlugins() });
+const bare = bareApp();
+const bareDb = await bareQuery(database, undefined, tenant);
+const token = await clientToken(app, database, tenant, ['roster.readonly']);
+const headers = { authorization: `Bearer ${token}` };
+const pick = (count: number, id: (i: number) => string) =>
+  Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
+const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
+const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
+const endpoints = await bareRoutes(bare, bareDb.query, tenant, classIds, userIds);
+const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+for (const endpoint of endpoints) {
+  if (only && !endpoint.name.includes(only)) continue;
+  for (const p of endpoint.paths.slice(0, 3)) await fetch(`${appUrl}${p}`, { headers }).then((r) => r.text());
+  const seen: string[] = [];
+  const { statements } = await countStatements(
+    () => fetch(`${appUrl}${endpoint.paths[endpoint.paths.length > 1 ? 1 : 0]}`, { headers }).then((r) => r.text()),
+    (text) => seen.push(text.replace(/\s+/g, ' ').slice(0, 160)),
+  );
+  console.log(`${endpoint.name}: ${statements} statements\n  ${seen.join('\n  ')}`);
+  const sequential = async (url: string, paths: string[], h: Record<string, string>) => {
+    const started = performance.now();
+    for (let i = 0; i < 300; i++) await fetch(`${url}${paths[i % paths.length]}`, { headers: h }).then((r) => r.text());
+    return ((performance.now() - started) / 300).toFixed(2);
+  };
+  console.log(
+    `  sequential ms/request: provider ${await sequential(appUrl, endpoint.paths, headers)}, ` +
+      `bare ${await sequential(bareUrl, endpoint.barePaths, {})}`,
+  );
+  for (const [what, url, paths, h] of [
+    ['provider', appUrl, endpoint.paths, headers],
+    ['bare', bareUrl, endpoint.barePaths, {}],
+  ] as const) {
+    await drain(`${url}${paths[0]}`, h);
+    const profile = process.env.PROBE_PROFILE && what === 'provider' ? new Session() : undefined;
+    if (profile) {
+      profile.connect();
+      await profile.post('Profiler.enable');
+      await profile.post('Profiler.start');
+    }
+    const max = await load(url, { connections, seconds, headers: h, paths: [...paths] });
+    if (profile) {
+      const { profile: cpu } = await profile.post('Profiler.stop');
+      fs.writeFileSync(
+        `${process.env.PROBE_PROFILE}.${endpoint.name.replace(/\W+/g, '_')}.cpuprofile`,
+        JSON.stringify(cpu),
+      );
+      profile.disconnect();
+    }
+    const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
+    await drain(`${url}${paths[0]}`, h);
+    const half = await load(url, { connections, seconds, headers: h, paths: [...paths], overallRate: rate });
+    console.log(
+      `  ${what}: max ${Math.round(max.requestsPerSecond)}/s; at ${rate}/s p50 ${half.p50} p99 ${half.p99} ms`,
+    );
+  }
+}
+await app.close();
+await bare.close();
+await database.close();
