@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { applicationPlugins } from '../../src/app.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
@@ -24,6 +25,7 @@ import { bareApp, bareQuery, bareRoutes } from './rest.js';
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const seconds = Number(process.env.PROBE_SECONDS ?? '5');
 const connections = Number(process.env.PROBE_CONNECTIONS ?? '50');
+const loads = process.env.PROBE_LOADS !== '0';
 const only = process.env.PROBE_ONLY;
 
 const database = await openDatabase({});
@@ -56,42 +58,66 @@ for (const endpoint of endpoints) {
     (text) => seen.push(text.replace(/\s+/g, ' ').slice(0, 160)),
   );
   console.log(`${endpoint.name}: ${statements} statements\n  ${seen.join('\n  ')}`);
+  // Wall and CPU time per request, one at a time (CPU: this process, which runs the engine, both servers
+  // and this client: steadier than wall time on a shared machine).
   const sequential = async (url: string, paths: string[], h: Record<string, string>) => {
+    const n = 500;
     const started = performance.now();
-    for (let i = 0; i < 300; i++) await fetch(`${url}${paths[i % paths.length]}`, { headers: h }).then((r) => r.text());
-    return ((performance.now() - started) / 300).toFixed(2);
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < n; i++) await fetch(`${url}${paths[i % paths.length]}`, { headers: h }).then((r) => r.text());
+    const used = process.cpuUsage(cpu);
+    return `${((performance.now() - started) / n).toFixed(2)} wall, ${((used.user + used.system) / 1000 / n).toFixed(2)} CPU`;
   };
   console.log(
     `  sequential ms/request: provider ${await sequential(appUrl, endpoint.paths, headers)}, ` +
       `bare ${await sequential(bareUrl, endpoint.barePaths, {})}`,
   );
-  for (const [what, url, paths, h] of [
-    ['provider', appUrl, endpoint.paths, headers],
-    ['bare', bareUrl, endpoint.barePaths, {}],
-  ] as const) {
+  if (!loads) continue;
+  // The benchmark's order (rest.ts compare): provider, bare and counted bare at saturation, then the
+  // provider at half its maximum, with what the server's thread went through meanwhile.
+  const saturate = async (url: string, paths: string[], h: Record<string, string>) => {
     await drain(`${url}${paths[0]}`, h);
-    const profile = process.env.PROBE_PROFILE && what === 'provider' ? new Session() : undefined;
-    if (profile) {
-      profile.connect();
-      await profile.post('Profiler.enable');
-      await profile.post('Profiler.start');
-    }
-    const max = await load(url, { connections, seconds, headers: h, paths: [...paths] });
-    if (profile) {
-      const { profile: cpu } = await profile.post('Profiler.stop');
-      fs.writeFileSync(
-        `${process.env.PROBE_PROFILE}.${endpoint.name.replace(/\W+/g, '_')}.cpuprofile`,
-        JSON.stringify(cpu),
-      );
-      profile.disconnect();
-    }
-    const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
+    const result = await load(url, { connections, seconds, headers: h, paths: [...paths] });
     await drain(`${url}${paths[0]}`, h);
-    const half = await load(url, { connections, seconds, headers: h, paths: [...paths], overallRate: rate });
-    console.log(
-      `  ${what}: max ${Math.round(max.requestsPerSecond)}/s; at ${rate}/s p50 ${half.p50} p99 ${half.p99} ms`,
-    );
+    return result;
+  };
+  const profile = process.env.PROBE_PROFILE ? new Session() : undefined;
+  if (profile) {
+    profile.connect();
+    await profile.post('Profiler.enable');
+    await profile.post('Profiler.start');
   }
+  const max = await saturate(appUrl, endpoint.paths, headers);
+  if (profile) {
+    const { profile: cpu } = await profile.post('Profiler.stop');
+    fs.writeFileSync(
+      `${process.env.PROBE_PROFILE}.${endpoint.name.replace(/\W+/g, '_')}.cpuprofile`,
+      JSON.stringify(cpu),
+    );
+    profile.disconnect();
+  }
+  const bareMax = await saturate(bareUrl, endpoint.barePaths, {});
+  if (endpoint.countedPaths) await saturate(bareUrl, endpoint.countedPaths, {});
+  const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
+  if (process.env.PROBE_GC) (globalThis as { gc?: () => void }).gc?.();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const pauses: string[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.duration > 10)
+        pauses.push(`${Math.round(e.duration)}(${(e as { detail?: { kind?: number } }).detail?.kind})`);
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  loop.enable();
+  const half = await load(appUrl, { connections, seconds, headers, paths: [...endpoint.paths], overallRate: rate });
+  loop.disable();
+  gc.disconnect();
+  console.log(
+    `  provider max ${Math.round(max.requestsPerSecond)}/s, bare ${Math.round(bareMax.requestsPerSecond)}/s; ` +
+      `provider at ${rate}/s p50 ${half.p50} p99 ${half.p99} ms; loop delay p99 ` +
+      `${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)} ms; GC > 10 ms: ${pauses.join(', ') || 'none'}; ` +
+      `heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
+  );
 }
 await app.close();
 await bare.close();
