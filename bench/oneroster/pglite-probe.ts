@@ -10,11 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
 import { applicationPlugins } from '../../src/app.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
+import { pageStats } from '../../src/standards/oneroster/page-cache.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
@@ -28,7 +30,8 @@ const connections = Number(process.env.PROBE_CONNECTIONS ?? '50');
 const loads = process.env.PROBE_LOADS !== '0';
 const only = process.env.PROBE_ONLY;
 
-const database = await openDatabase({});
+const dataDir = process.env.PROBE_DATADIR ? fs.mkdtempSync(path.join(os.tmpdir(), 'probe-or-db-')) : undefined;
+const database = await openDatabase(dataDir ? { dataDir } : {});
 await migrate(database);
 const tenant = await createBenchTenant(database, 'probe-or');
 const size = districtSize(scale);
@@ -108,10 +111,30 @@ for (const endpoint of endpoints) {
         pauses.push(`${Math.round(e.duration)}(${(e as { detail?: { kind?: number } }).detail?.kind})`);
   });
   gc.observe({ entryTypes: ['gc'] });
+  // Engine calls that held the thread for more than 20 ms (PGlite runs each call synchronously).
+  const slowCalls: string[] = [];
+  const proto = PGlite.prototype as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const originals = { query: proto.query!, exec: proto.exec! };
+  for (const name of ['query', 'exec'] as const)
+    proto[name] = async function (this: unknown, ...args: unknown[]) {
+      const started = performance.now();
+      try {
+        return await originals[name].apply(this, args);
+      } finally {
+        const ms = performance.now() - started;
+        if (ms > 20) slowCalls.push(`${ms.toFixed(0)} ms ${String(args[0]).replace(/\s+/g, ' ').slice(0, 80)}`);
+      }
+    };
+  const statsBefore = { ...pageStats };
   loop.enable();
   const half = await load(appUrl, { connections, seconds, headers, paths: [...endpoint.paths], overallRate: rate });
   loop.disable();
   gc.disconnect();
+  Object.assign(proto, originals);
+  console.log(`  page cache before ${JSON.stringify(statsBefore)} after ${JSON.stringify(pageStats)}`);
+  console.log(
+    `  engine calls over 20 ms during the provider at half: ${slowCalls.length}\n    ${slowCalls.slice(0, 15).join('\n    ')}`,
+  );
   console.log(
     `  provider max ${Math.round(max.requestsPerSecond)}/s, bare ${Math.round(bareMax.requestsPerSecond)}/s; ` +
       `provider at ${rate}/s p50 ${half.p50} p99 ${half.p99} ms; loop delay p99 ` +
@@ -122,3 +145,4 @@ for (const endpoint of endpoints) {
 await app.close();
 await bare.close();
 await database.close();
+if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
