@@ -22,7 +22,7 @@ import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import { districtFiles, districtSize, writePackage } from './district.js';
-import { bareApp, bareQuery, bareRoutes } from './rest.js';
+import { bareApp, bareQuery, bareRoutes, bareSettled } from './rest.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const seconds = Number(process.env.PROBE_SECONDS ?? '5');
@@ -82,6 +82,7 @@ for (const endpoint of endpoints) {
     await drain(`${url}${paths[0]}`, h);
     const result = await load(url, { connections, seconds, headers: h, paths: [...paths] });
     await drain(`${url}${paths[0]}`, h);
+    if (!process.env.PROBE_UNSETTLED) await bareSettled();
     return result;
   };
   const profile = process.env.PROBE_PROFILE ? new Session() : undefined;
