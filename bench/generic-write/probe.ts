@@ -66,7 +66,8 @@ await Promise.all(
 );
 const used2 = process.cpuUsage(cpu2);
 console.log(
-  `25 at a time: ${(done / seconds).toFixed(0)}/s, ${((used2.user + used2.system) / 1000 / done).toFixed(2)} ms CPU per request`,
+  `25 at a time: ${(done / seconds).toFixed(0)}/s, ` +
+    `${((used2.user + used2.system) / 1000 / done).toFixed(2)} ms CPU per request`,
 );
 await app.close();
 await database.close();

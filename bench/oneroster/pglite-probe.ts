@@ -69,7 +69,8 @@ for (const endpoint of endpoints) {
     const cpu = process.cpuUsage();
     for (let i = 0; i < n; i++) await fetch(`${url}${paths[i % paths.length]}`, { headers: h }).then((r) => r.text());
     const used = process.cpuUsage(cpu);
-    return `${((performance.now() - started) / n).toFixed(2)} wall, ${((used.user + used.system) / 1000 / n).toFixed(2)} CPU`;
+    const cpuMs = (used.user + used.system) / 1000 / n;
+    return `${((performance.now() - started) / n).toFixed(2)} wall, ${cpuMs.toFixed(2)} CPU`;
   };
   console.log(
     `  sequential ms/request: provider ${await sequential(appUrl, endpoint.paths, headers)}, ` +
@@ -134,12 +135,14 @@ for (const endpoint of endpoints) {
   Object.assign(proto, originals);
   console.log(`  page cache before ${JSON.stringify(statsBefore)} after ${JSON.stringify(pageStats)}`);
   console.log(
-    `  engine calls over 20 ms during the provider at half: ${slowCalls.length}\n    ${slowCalls.slice(0, 15).join('\n    ')}`,
+    `  engine calls over 20 ms during the provider at half: ${slowCalls.length}\n    ` +
+      slowCalls.slice(0, 15).join('\n    '),
   );
   console.log(
     `  provider max ${Math.round(max.requestsPerSecond)}/s, bare ${Math.round(bareMax.requestsPerSecond)}/s; ` +
       `provider at ${rate}/s p50 ${half.p50} p99 ${half.p99} ms; loop delay p99 ` +
-      `${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)} ms; GC > 10 ms: ${pauses.join(', ') || 'none'}; ` +
+      `${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)} ms; ` +
+      `GC > 10 ms: ${pauses.join(', ') || 'none'}; ` +
       `heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
   );
 }
