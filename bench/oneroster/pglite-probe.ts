@@ -21,7 +21,7 @@ import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
-import { districtFiles, districtSize, writePackage } from './district.js';
+import { districtFiles, districtSize, sampleIds, writePackage } from './district.js';
 import { bareApp, bareQuery, bareRoutes, bareSettled } from './rest.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
@@ -45,10 +45,7 @@ const bare = bareApp();
 const bareDb = await bareQuery(database, undefined, tenant);
 const token = await clientToken(app, database, tenant, ['roster.readonly']);
 const headers = { authorization: `Bearer ${token}` };
-const pick = (count: number, id: (i: number) => string) =>
-  Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
-const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
-const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
+const { classIds, userIds } = sampleIds(size);
 const endpoints = await bareRoutes(bare, bareDb.query, tenant, classIds, userIds);
 const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
