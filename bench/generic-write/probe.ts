@@ -11,6 +11,7 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { createAccount } from '../../src/platform/identity/accounts.js';
 import { createSession } from '../../src/platform/identity/sessions.js';
 import { createLogger } from '../../src/platform/log/logger.js';
+import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { createBenchTenant } from '../lib/tenant.js';
 
@@ -69,5 +70,34 @@ console.log(
   `25 at a time: ${(done / seconds).toFixed(0)}/s, ` +
     `${((used2.user + used2.system) / 1000 / done).toFixed(2)} ms CPU per request`,
 );
+if (process.env.PROBE_HTTP) {
+  // Over HTTP with the benchmark's load generator, 25 connections.
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  for (let round = 0; round < 3; round++) {
+    const bodyTemplate = JSON.stringify({
+      studentUniqueId: `H${round}x{n}`,
+      firstName: 'F{n}',
+      lastSurname: 'L',
+      birthDate: '2012-05-17',
+    });
+    const cpu3 = process.cpuUsage();
+    const result = await load(url, {
+      connections: 25,
+      seconds,
+      method: 'POST',
+      headers,
+      paths: ['/api/v1/edfi/student'],
+      bodyTemplate,
+    });
+    const used3 = process.cpuUsage(cpu3);
+    console.log(
+      `HTTP, 25 connections: ${result.requestsPerSecond.toFixed(0)}/s ` +
+        `(${result.non2xx} non-2xx, ${result.errors} errors), ` +
+        `${((used3.user + used3.system) / 1000 / Math.max(1, result.total)).toFixed(2)} ms CPU per request`,
+    );
+    await drain(`${url}/health/ready`);
+  }
+}
 await app.close();
 await database.close();
