@@ -15,6 +15,7 @@ import { createLogger } from '../../src/platform/log/logger.js';
 import { assertAllOk, drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { clientToken } from '../lib/tenant.js';
+import { sampleIds } from './district.js';
 import { probeDistrict } from './probe-district.js';
 import { bareApp, bareQuery, bareRoutes } from './rest.js';
 
@@ -31,10 +32,7 @@ try {
   const bareDb = await bareQuery(database, url, tenant);
   const token = await clientToken(app, database, tenant, ['roster.readonly']);
   const headers = { authorization: `Bearer ${token}` };
-  const pick = (count: number, id: (i: number) => string) =>
-    Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
-  const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
-  const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
+  const { classIds, userIds } = sampleIds(size);
   const endpoint = (await bareRoutes(bare, bareDb.query, tenant, classIds, userIds)).find(
     (e) => e.name === 'GET /users/{id}',
   )!;

@@ -24,6 +24,13 @@ export interface DistrictSize {
   results: number;
 }
 
+/** 100 class and 100 student sourcedIds spread evenly over the district: the paths the REST loads cycle. */
+export function sampleIds(size: DistrictSize): { classIds: string[]; userIds: string[] } {
+  const pick = (count: number, prefix: string) =>
+    Array.from({ length: 100 }, (_, i) => `${prefix}-${String(Math.floor((i * count) / 100)).padStart(6, '0')}`);
+  return { classIds: pick(size.classes, 'cls'), userIds: pick(size.students, 'stu') };
+}
+
 export function districtSize(scale: number): DistrictSize {
   const classes = Math.max(10, Math.round(10_000 * scale));
   const enrollments = Math.max(4 * classes, Math.round(400_000 * scale));

@@ -23,7 +23,7 @@ import { latency, throughput, type Benchmark, type Measurement } from '../lib/ha
 import { drain } from '../lib/http-load.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import type { ChildJob, ChildResult } from './child.js';
-import { districtFiles, districtSize, writePackage, type DistrictFile } from './district.js';
+import { districtFiles, districtSize, sampleIds, writePackage, type DistrictFile } from './district.js';
 import { bareApp, bareQuery, bareRoutes, compare } from './rest.js';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -159,10 +159,7 @@ with the server and the database, and a tail no longer than that is the machine'
       const bareDb = await bareQuery(database, engine === 'postgres' ? pgUrl : undefined, imported);
       try {
         const token = await clientToken(app, database, imported, ['roster.readonly']);
-        const pick = (count: number, id: (i: number) => string) =>
-          Array.from({ length: 100 }, (_, i) => id(Math.floor((i * count) / 100)));
-        const classIds = pick(size.classes, (i) => `cls-${String(i).padStart(6, '0')}`);
-        const userIds = pick(size.students, (i) => `stu-${String(i).padStart(6, '0')}`);
+        const { classIds, userIds } = sampleIds(size);
         const endpoints = await bareRoutes(bare, bareDb.query, imported, classIds, userIds);
         const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
         // Right after a bulk load the tables have no planner statistics (PGlite has no autovacuum;

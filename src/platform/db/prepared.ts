@@ -9,7 +9,8 @@
  * The name is a hash of the statement text, so the same text shares one entry per connection. Callers
  * must use it only for statements whose text comes from a bounded set (entity × field set × sort),
  * never text that grows with input: every name stays prepared for the connection's life.
- * On PGlite (one in-process connection, no wire protocol) the statement runs as usual.
+ * On PGlite (one in-process connection, no wire protocol) nothing is named; a template's compiled text is
+ * reused all the same.
  */
 import { createHash } from 'node:crypto';
 import { fillPlaceholders, is, sql, type SQL } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { NodePgSession } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { TenantDb } from './engine.js';
+import { pgliteConnectionOf, pgliteExecute } from './pglite-client.js';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
@@ -78,7 +80,7 @@ export type Bind = (name: string, value: unknown) => unknown;
  * A named statement whose text is compiled once per shape (the key names it) and then only bound:
  * building and compiling the same SQL tree on every request costs more CPU than a by-id read's own
  * round trip. `build` must give the same text for the same key whatever the values; every value goes
- * through `bind`. On PGlite the statement is built with the values and run as usual.
+ * through `bind`. On PGlite the compiled statement runs straight on the connection (pglite-client.ts).
  */
 export function statementTemplates(max = 1_000) {
   const compiled = new Map<string, { sql: string; params: unknown[] }>();
@@ -89,13 +91,15 @@ export function statementTemplates(max = 1_000) {
     values: Record<string, unknown>,
   ): Promise<unknown> {
     const client = clientOf(db);
-    if (!client) return db.execute(build((_name, value) => value));
+    const pglite = client ? undefined : pgliteConnectionOf(db);
+    if (!client && !pglite) return db.execute(build((_name, value) => value));
     let statement = compiled.get(key);
     if (!statement) {
       statement = dialect.sqlToQuery(build((name) => sql.placeholder(name)));
       if (compiled.size >= max) compiled.clear();
       compiled.set(key, statement);
     }
-    return runNamed(client, statement.sql, fillPlaceholders(statement.params, values));
+    const params = fillPlaceholders(statement.params, values);
+    return client ? runNamed(client, statement.sql, params) : pgliteExecute(pglite!, statement.sql, params);
   };
 }

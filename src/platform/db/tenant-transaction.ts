@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../http/errors.js';
 import { withBeginPrelude } from './begin-prelude.js';
 import type { Database } from './engine.js';
+import { pgliteConnectionOf } from './pglite-client.js';
 import { transaction, type TransactionOptions, type UnitOfWork } from './transaction.js';
 
 export const APP_ROLE = 'schola_app';
@@ -31,9 +32,13 @@ export async function tenantTransaction<T>(
       database,
       async (work) => {
         if (!consumed()) {
-          await work.tx.execute(
-            sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`,
-          );
+          // PGlite: the same trusted text in one pass through the engine (pglite-client.ts).
+          const pglite = pgliteConnectionOf(work.tx);
+          if (pglite) await pglite.exec(setup);
+          else
+            await work.tx.execute(
+              sql`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`,
+            );
         }
         return fn({ ...work, tenantId });
       },
