@@ -14,6 +14,16 @@ import { auditRead, MASKED, recordAudit, recordAudits } from './audit.js';
 const trail = auditTrailFixture();
 const { newTenant, writeChain, rowsOf, reportFor } = trail;
 
+/** Values of awkward shapes that are still plain JSON (numbers, unicode, odd keys, text PostgreSQL would refuse). */
+const awkwardJson = {
+  z: 1,
+  a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
+  'ü-é': 'naïve — 😀 中文',
+  '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
+  nul: 'a\u0000b',
+  lone: 'x\uD800y',
+};
+
 describe('recordAudit', () => {
   it("writes the row in the caller's transaction: kept with a committed change, gone (chain not advanced) on rollback", async () => {
     const { id: tenantId } = await newTenant();
@@ -131,17 +141,7 @@ describe('recordAudit', () => {
 
   it('values of any shape read back to the same hash (numbers, unicode, odd keys, text PostgreSQL would refuse)', async () => {
     const { id: tenantId } = await newTenant();
-    const awkward = {
-      z: 1,
-      a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
-      'ü-é': 'naïve — 😀 中文',
-      '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
-      nul: 'a\u0000b',
-      lone: 'x\uD800y',
-      long: 'w'.repeat(5000),
-      nan: Number.NaN,
-      skipped: undefined,
-    };
+    const awkward = { ...awkwardJson, long: 'w'.repeat(5000), nan: Number.NaN, skipped: undefined };
     await tenantTransaction(trail.database, tenantId, ({ tx }) =>
       recordAudit(
         tx,
@@ -170,12 +170,8 @@ describe('recordAudit', () => {
   it('plain JSON values (written in one walk, stored from the hashed text) read back to the same hash', async () => {
     const { id: tenantId } = await newTenant();
     const plain = {
-      z: 1,
-      a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
-      'ü-é': 'naïve — 😀 中文 "quoted" \\ \n\t\u0001\u2028',
-      '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
-      nul: 'a\u0000b',
-      lone: 'x\uD800y',
+      ...awkwardJson,
+      escapes: '"quoted" \\ \n\t\u0001\u2028',
       'k\u0000ey': 'key without its NUL',
       apiToken: 'masked',
     };
