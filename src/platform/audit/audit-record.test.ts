@@ -9,10 +9,20 @@ import { dataRetentionPolicies } from '../../domains/compliance/tables/ferpa.js'
 import { findPgError } from '../db/pg-errors.js';
 import { tenantTransaction } from '../db/tenant-transaction.js';
 import { auditTrailFixture, entry, meta, principal } from '../../../test/support/audit-trail.js';
-import { auditRead, MASKED, recordAudit } from './audit.js';
+import { auditRead, MASKED, recordAudit, recordAudits } from './audit.js';
 
 const trail = auditTrailFixture();
 const { newTenant, writeChain, rowsOf, reportFor } = trail;
+
+/** Values of awkward shapes that are still plain JSON (numbers, unicode, odd keys, text PostgreSQL would refuse). */
+const awkwardJson = {
+  z: 1,
+  a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
+  'ü-é': 'naïve — 😀 中文',
+  '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
+  nul: 'a\u0000b',
+  lone: 'x\uD800y',
+};
 
 describe('recordAudit', () => {
   it("writes the row in the caller's transaction: kept with a committed change, gone (chain not advanced) on rollback", async () => {
@@ -131,17 +141,7 @@ describe('recordAudit', () => {
 
   it('values of any shape read back to the same hash (numbers, unicode, odd keys, text PostgreSQL would refuse)', async () => {
     const { id: tenantId } = await newTenant();
-    const awkward = {
-      z: 1,
-      a: [3.14, -0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53 + 2, -123456789.125, true, null, 'x'],
-      'ü-é': 'naïve — 😀 中文',
-      '': { nested: { deeper: [[], {}, [{ b: 2, a: 1 }]] } },
-      nul: 'a\u0000b',
-      lone: 'x\uD800y',
-      long: 'w'.repeat(5000),
-      nan: Number.NaN,
-      skipped: undefined,
-    };
+    const awkward = { ...awkwardJson, long: 'w'.repeat(5000), nan: Number.NaN, skipped: undefined };
     await tenantTransaction(trail.database, tenantId, ({ tx }) =>
       recordAudit(
         tx,
@@ -165,6 +165,30 @@ describe('recordAudit', () => {
       }),
     );
     expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  it('plain JSON values (written in one walk, stored from the hashed text) read back to the same hash', async () => {
+    const { id: tenantId } = await newTenant();
+    const plain = {
+      ...awkwardJson,
+      escapes: '"quoted" \\ \n\t\u0001\u2028',
+      'k\u0000ey': 'key without its NUL',
+      apiToken: 'masked',
+    };
+    await tenantTransaction(trail.database, tenantId, ({ tx }) =>
+      recordAudits(tx, [
+        entry(tenantId, 1, { oldValues: plain, newValues: { ...plain, z: 2 } }),
+        entry(tenantId, 2, { oldValues: null, newValues: plain }),
+      ]),
+    );
+    const rows = await trail.database.query<{ old_values: unknown; new_values: Record<string, unknown> }>(
+      'SELECT old_values, new_values FROM compliance.audit_logs WHERE tenant_id = $1 ORDER BY tenant_seq',
+      [tenantId],
+    );
+    expect(rows[1]!.old_values).toBeNull();
+    expect(rows[1]!.new_values).toMatchObject({ nul: 'ab', lone: 'x\uFFFDy', key: 'key without its NUL' });
+    expect(rows[1]!.new_values.apiToken).toBe(MASKED);
+    expect(await reportFor(tenantId)).toMatchObject({ ok: true, rows: 2 });
   });
 
   it('auditRead records a SELECT listing the ids read, capped to the column', async () => {

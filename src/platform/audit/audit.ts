@@ -19,14 +19,21 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Principal, RequestMeta } from '../auth/roles.js';
 import { rowsOf } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
-import { chainAppendCtes, chainAppendStatement, type ChainContent, type ChainCteOptions } from './chain.js';
-import type { Json } from './hash.js';
+import {
+  chainAppendCtes,
+  chainAppendStatement,
+  chainInput,
+  type ChainContent,
+  type ChainCteOptions,
+  type ChainRow,
+} from './chain.js';
+import { auditValuesText, storableText } from './values.js';
 
 export { auditRowHash, canonicalJson, type AuditHashInput, type Json } from './hash.js';
+export { auditValues, auditValuesText, MASKED } from './values.js';
 
 export const AUDIT_OPERATIONS = ['INSERT', 'UPDATE', 'DELETE', 'SELECT'] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
-export const MASKED = '[masked]';
 /** FERPA records are kept at least this long unless the caller gives a retention date. */
 export const DEFAULT_RETENTION_YEARS = 7;
 const RECORD_ID_MAX = 255; // compliance.audit_logs.record_id is varchar(255)
@@ -58,49 +65,12 @@ export interface RecordedAudit {
   timestamp: Date;
 }
 
-// Credentials never enter the audit trail. "pin" only as a word of the key (pin, pinCode, user_pin),
-// so "shipping" or "mapping" stay readable; the others anywhere in the key (passwordHash, apiToken).
-const SECRET_KEY = /password|passwd|secret|token|hash/i;
-const PIN_WORD = /^pin(code|number)?s?$/i;
-
-function isSecretKey(key: string): boolean {
-  if (SECRET_KEY.test(key)) return true;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
-  return words.some((w) => PIN_WORD.test(w));
-}
-
-/** Text PostgreSQL accepts and returns unchanged: no NUL, no lone UTF-16 surrogate. */
-function storableText(text: string): string {
-  return text
-    .replace(/\0/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-function maskJson(value: Json): Json {
-  if (typeof value === 'string') return storableText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(maskJson);
-  const out: { [key: string]: Json } = {};
-  for (const [key, inner] of Object.entries(value)) {
-    out[storableText(key)] = isSecretKey(key) && inner !== null ? MASKED : maskJson(inner);
-  }
-  return out;
-}
-
-/**
- * Old/new values as they will come back from jsonb: plain JSON (Dates as ISO text, bigint as text,
- * undefined dropped), secrets masked at any depth. undefined/null → SQL NULL.
- */
-export function auditValues(value: unknown): Json {
-  if (value === undefined || value === null) return null;
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  return text === undefined ? null : maskJson(JSON.parse(text) as Json);
-}
-
 /** Cuts to the column's length in characters (code points, as PostgreSQL counts them). */
 function fit(text: string | null | undefined, max: number): string | null {
   if (text === null || text === undefined || text === '') return null;
-  return Array.from(storableText(text)).slice(0, max).join('');
+  const storable = storableText(text);
+  // No more UTF-16 units than allowed: no more code points either (the usual case, no copy).
+  return storable.length <= max ? storable : Array.from(storable).slice(0, max).join('');
 }
 
 function retentionDateOf(given: string | Date | undefined, at: Date): string {
@@ -121,7 +91,7 @@ function ipOf(ip: string | undefined): string | null {
 }
 
 /** The stored content of one entry: everything the hash covers but the three chain-dependent values. */
-function contentOf(entry: AuditEntry): { content: ChainContent; ip: string | null; at: Date } {
+function contentOf(entry: AuditEntry): ChainRow {
   if (!AUDIT_OPERATIONS.includes(entry.operation))
     throw new TypeError(`unknown audit operation ${String(entry.operation)}`);
   const at = new Date(Math.round((entry.timestamp ?? new Date()).getTime()));
@@ -137,8 +107,8 @@ function contentOf(entry: AuditEntry): { content: ChainContent; ip: string | nul
       RECORD_ID_MAX,
     ),
     operation: entry.operation,
-    old_values: auditValues(entry.oldValues),
-    new_values: auditValues(entry.newValues),
+    old_values: auditValuesText(entry.oldValues),
+    new_values: auditValuesText(entry.newValues),
     // user_agent and justification are text: capped so a client cannot bloat the permanent record.
     user_agent: fit(entry.meta?.userAgent, 1000),
     legitimate_educational_interest: entry.legitimateEducationalInterest ?? false,
@@ -198,7 +168,21 @@ export async function lockAuditChainHead(tx: Tx, tenantId: string): Promise<void
  * the tenant has no chain head (`ensureAuditChainHead` first); the statement must check the count.
  */
 export function auditAppendCtes(entries: readonly AuditEntry[], options: ChainCteOptions = {}): SQL {
-  return chainAppendCtes(oneTenant(entries), entries.map(contentOf), options);
+  return chainAppendCtes(oneTenant(entries), auditAppendInput(entries), options);
+}
+
+/**
+ * The entries as the one parameter of `auditAppendCtesFor`: a statement that binds it separately can be
+ * compiled once and run with each batch's parameter.
+ */
+export function auditAppendInput(entries: readonly AuditEntry[]): string {
+  oneTenant(entries);
+  return chainInput(entries.map(contentOf));
+}
+
+/** `auditAppendCtes` over the tenant's entries given as `input` (the text of `auditAppendInput`, or a placeholder). */
+export function auditAppendCtesFor(tenantId: string, input: unknown, options: ChainCteOptions = {}): SQL {
+  return chainAppendCtes(tenantId, input, options);
 }
 
 /**
@@ -210,7 +194,7 @@ export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Prom
   const tenantId = oneTenant(entries);
   // Everything but the chain position first: a value that cannot be stored fails before the head is taken.
   const rows = entries.map(contentOf);
-  const statement = chainAppendStatement(tenantId, rows);
+  const statement = chainAppendStatement(tenantId, chainInput(rows));
   let appended = rowsOf<{ id: string | number; seq: string | number; hash: string }>(await tx.execute(statement));
   if (appended.length === 0) {
     // The tenant's first audit row: create its head, then take the next positions.
