@@ -62,7 +62,8 @@ export function load(url: string, options: LoadOptions = {}): Promise<LoadResult
     });
     child.once('message', (message) => void (result = message as LoadResult));
     child.once('error', reject);
-    child.once('exit', (code) =>
+    // 'close', not 'exit': 'exit' can come before the child's last IPC message (its result) is read.
+    child.once('close', (code) =>
       result && code === 0 ? resolve(result) : reject(new Error(`the load generator exited with code ${code}`)),
     );
   });
