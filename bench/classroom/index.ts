@@ -10,131 +10,17 @@
  * the cross-process path (LISTEN/NOTIFY). Servers run in their own processes; the clients in this one.
  * BENCH_SECONDS: each measuring window (10).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { DEFAULT_DEMO_SIZE, seedDemo } from '../../src/demo/seed.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { latency, throughput, type Benchmark, type Measurement } from '../lib/harness.js';
-import { runLoad, type LoadResult, type Seat } from './load.js';
+import { classrooms, GROUPS, SESSIONS, STUDENTS_PER_GROUP } from './classrooms.js';
+import { runLoad, type LoadResult } from './load.js';
+import { startServer, type Server } from './server-process.js';
 
-/** Sessions (30 by default: BENCH_SESSIONS scales the classroom down, e.g. to look at a lighter load). */
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? '30');
-const GROUPS = 6;
-const STUDENTS_PER_GROUP = 5;
 const INTERVAL_MS = 500;
 const BARE = 'bare ws fan-out server';
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  /** Resident memory after a garbage collection. */
-  rssMiB(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'server.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += String(chunk);
-      const match = /READY (\S+)/.exec(out);
-      if (!match) return;
-      resolve({
-        url: match[1]!,
-        child,
-        rssMiB: async () => {
-          child.kill('SIGUSR2');
-          await new Promise((done) => setTimeout(done, 500));
-          const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-          return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-        },
-        stop: () =>
-          new Promise((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
-}
-
-async function http<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as T & { detail?: string };
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${json.detail ?? ''}`);
-  return json;
-}
-
-async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
-
-/** 30 running sessions of the demo teacher, 6 groups each, 5 anonymous students joined to each group. */
-async function classrooms(server: string, leaders: string[]) {
-  const { sessionToken } = await http<{ sessionToken: string }>(`${server}/auth/sign-in`, {
-    tenant: DEFAULT_DEMO_SIZE.tenantSlug,
-    email: 'teacher@demo-district.schola.dev',
-    password: DEMO_PASSWORD,
-  });
-  const auth = { authorization: `Bearer ${sessionToken}` };
-  const sessions: { id: string; accessCode: string }[] = [];
-  for (let s = 0; s < SESSIONS; s++) {
-    const groups = Array.from({ length: GROUPS }, (_, g) => ({
-      name: `Group ${g + 1}`,
-      leaderId: leaders[g]!,
-      maxSize: STUDENTS_PER_GROUP,
-    }));
-    sessions.push(
-      await http(
-        `${server}/api/v1/classroom/sessions`,
-        { topic: `Bench ${s}`, goal: 'Talk', subject: 'Science', groups },
-        auth,
-      ),
-    );
-  }
-  await inParallel(sessions, 4, async (session) => {
-    const view = await fetch(`${server}/api/v1/classroom/sessions/${session.id}`, { headers: auth }).then(
-      (r) => r.json() as Promise<{ groups: { id: string }[] }>,
-    );
-    for (const g of view.groups)
-      await http(`${server}/api/v1/classroom/sessions/${session.id}/groups/${g.id}/ready`, undefined, auth);
-    await http(`${server}/api/v1/classroom/sessions/${session.id}/start`, undefined, auth);
-  });
-  const seats: Seat[] = [];
-  const joins = sessions.flatMap((session) =>
-    Array.from({ length: GROUPS * STUDENTS_PER_GROUP }, (_, i) => ({ session, name: `Student ${i + 1}` })),
-  );
-  await inParallel(joins, 8, async ({ session, name }) => {
-    const joined = await http<{ groupId: string; token: string }>(`${server}/api/v1/classroom/join`, {
-      accessCode: session.accessCode,
-      displayName: name,
-      dateOfBirth: '2000-01-01',
-    });
-    seats.push({ sessionId: session.id, groupId: joined.groupId, token: joined.token });
-  });
-  return { auth, sessionIds: sessions.map((s) => s.id), seats };
-}
 
 export const benchmark: Benchmark = {
   name: 'classroom',

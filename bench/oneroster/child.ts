@@ -7,7 +7,8 @@
  */
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
-import { copyChunks, districtFiles, districtSize, type DistrictFile } from './district.js';
+import { districtFiles, districtSize, type DistrictFile } from './district.js';
+import { copyChunks } from './district-output.js';
 
 export interface ChildJob {
   mode: 'import' | 'copy';

@@ -23,7 +23,8 @@ import { latency, throughput, type Benchmark, type Measurement } from '../lib/ha
 import { drain } from '../lib/http-load.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import type { ChildJob, ChildResult } from './child.js';
-import { districtFiles, districtSize, sampleIds, writePackage, type DistrictFile } from './district.js';
+import { districtFiles, districtSize, sampleIds, type DistrictFile } from './district.js';
+import { writePackage } from './district-output.js';
 import { bareApp, bareQuery, bareRoutes, compare } from './rest.js';
 
 const fmt = (n: number) => n.toLocaleString('en');

@@ -21,7 +21,8 @@ import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
-import { districtFiles, districtSize, sampleIds, writePackage } from './district.js';
+import { districtFiles, districtSize, sampleIds } from './district.js';
+import { writePackage } from './district-output.js';
 import { bareApp, bareQuery, bareRoutes, bareSettled } from './rest.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');

@@ -10,7 +10,8 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { createBenchTenant } from '../lib/tenant.js';
-import { districtFiles, districtSize, writePackage, type DistrictSize } from './district.js';
+import { districtFiles, districtSize, type DistrictSize } from './district.js';
+import { writePackage } from './district-output.js';
 
 export interface ProbeDistrict {
   admin: pg.Client;

@@ -13,7 +13,8 @@ import type { Tx } from '../../src/platform/db/transaction.js';
 import { scope } from '../../src/standards/oneroster/entity-kit.js';
 import { parseListParams } from '../../src/standards/oneroster/paging.js';
 import { getObject, listObjects, objectExists, type ReadAccess } from '../../src/standards/oneroster/query.js';
-import * as r from '../../src/standards/oneroster/resources.js';
+import { klass } from '../../src/standards/oneroster/rostering-resources.js';
+import { user } from '../../src/standards/oneroster/rostering-users.js';
 import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
 import { GENERATION_COLUMN } from '../../src/standards/oneroster/list-counts.js';
 import { assertAllOk, drain, LATENCY_LOAD, load, type LoadResult } from '../lib/http-load.js';
@@ -106,12 +107,12 @@ export async function bareRoutes(
 ): Promise<Endpoint[]> {
   const access: ReadAccess = { tenantId, scopes: [scope('roster.readonly')], origin: 'http://127.0.0.1' };
   const students = ROSTERING_NESTED.find((n) => n.path === '/classes/:classId/students')!;
-  const usersPage = await capture((tx) => listObjects(tx, r.user, access, parseListParams({ limit: '100' })));
+  const usersPage = await capture((tx) => listObjects(tx, user, access, parseListParams({ limit: '100' })));
   const classStudents = await capture(async (tx) => {
-    await objectExists(tx, r.klass, access, ID);
-    await listObjects(tx, r.user, access, parseListParams({}), students.where!({ classId: ID }));
+    await objectExists(tx, klass, access, ID);
+    await listObjects(tx, user, access, parseListParams({}), students.where!({ classId: ID }));
   });
-  const userById = await capture((tx) => getObject(tx, r.user, access, ID));
+  const userById = await capture((tx) => getObject(tx, user, access, ID));
   // Every statement's rows are sent. A list's total is cached by the provider until the tenant's next
   // OneRoster write (list-counts.ts), so a list is its page statement alone, which also reads the write
   // generation the cached total is checked against: the work of a provider's page. The /counted routes

@@ -8,7 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Tx } from '../db/transaction.js';
 import { loadPolicies } from './default-policies.js';
-import { decide, type AccessRequest, type Decision, type RelationshipResolver } from './policy.js';
+import { decide, type AccessRequest, type Decision } from './policy.js';
+import type { RelationshipResolver } from './subject-relationship.js';
 import { createRelationshipResolver } from './relationships.js';
 import type { Principal } from './roles.js';
 

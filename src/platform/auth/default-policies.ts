@@ -2,7 +2,7 @@
  * The default access policies of a tenant (compliance.data_access_controls), seeded once and then
  * edited by the district admin. Anything not granted here is refused (deny by default).
  *
- * Scopes are the roles' natural scopes (see ROLE_SCOPE in policy.ts) unless a grant names one:
+ * Scopes are the roles' natural scopes (see ROLE_SCOPE in policy-scopes.ts) unless a grant names one:
  * reference data is readable tenant-wide by every role. Sensitive classifications and AI/supervision
  * data require a legitimate educational interest — established by the relationship, or else stated as
  * a justification (see policy.ts). Parents read their own children's records as of right (FERPA), so
@@ -18,7 +18,8 @@ import { dataAccessControls } from './tables.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import type { Tx } from '../db/transaction.js';
 import type { Classification } from './classification.js';
-import { SCOPES, type Action, type PolicyRow, type Scope } from './policy.js';
+import type { Action, PolicyRow } from './policy.js';
+import { SCOPES, type Scope } from './policy-scopes.js';
 import type { Role } from './roles.js';
 
 interface Grant {

@@ -11,10 +11,10 @@
  *   tenant (district admin, auditor) · school (school staff, finance, admissions, API clients: the
  *   principal's schoolIds; none = the whole tenant) · own_sections (teacher: students of the Ed-Fi
  *   sections they are assigned to, and their own classroom sessions) · own_children (parent:
- *   identity.account_students) · self (student).
- * With a subject (the record concerned) the relationship is checked; without one (a list) the decision
- * returns the scope the caller must filter by. Writes and deletes below tenant scope must name their
- * subject.
+ *   identity.account_students) · self (student) (the names and each role's scope: policy-scopes.ts).
+ * With a subject (the record concerned) the relationship is checked (subject-relationship.ts); without
+ * one (a list) the decision returns the scope the caller must filter by. Writes and deletes below tenant
+ * scope must name their subject.
  *
  * `educational_interest_required` — our reading: a relationship the engine has verified (own sections,
  * own children, self, or a student of the school the official is bound to) *is* the legitimate
@@ -26,11 +26,11 @@
  */
 import { classificationOf, type Classification } from './classification.js';
 import { oauthScopesCover } from './oauth-scopes.js';
+import { ROLE_SCOPE, type Scope } from './policy-scopes.js';
 import { ROLES, type Action, type Principal, type Role } from './roles.js';
+import { relationshipHolds, type AccessSubject, type RelationshipResolver } from './subject-relationship.js';
 
 export type { Action } from './roles.js';
-export const SCOPES = ['tenant', 'school', 'own_sections', 'own_children', 'self'] as const;
-export type Scope = (typeof SCOPES)[number];
 
 /** A row of compliance.data_access_controls. */
 export interface PolicyRow {
@@ -48,23 +48,6 @@ export interface PolicyRow {
   active: boolean;
 }
 
-/** The natural key of an Ed-Fi section. */
-export interface SectionKey {
-  sectionIdentifier: string;
-  localCourseCode: string;
-  schoolId: number;
-  schoolYear: number;
-}
-
-/** The record a request concerns (every field given must relate to the principal). */
-export interface AccessSubject {
-  schoolId?: number;
-  studentUsi?: number;
-  sectionKeys?: SectionKey;
-  classroomSessionId?: string;
-  classroomStudentId?: string;
-}
-
 export interface AccessRequest {
   action: Action;
   /** schema.table */
@@ -72,20 +55,6 @@ export interface AccessRequest {
   subject?: AccessSubject;
   /** RequestMeta.justification: the stated legitimate educational interest. */
   justification?: string;
-}
-
-/** Questions about people's relationships, answered from the Ed-Fi, classroom and identity tables. */
-export interface RelationshipResolver {
-  studentAttendsSchool(studentUsi: number, schoolIds: readonly number[], on: Date): Promise<boolean>;
-  studentInStaffSections(studentUsi: number, staffUsi: number, on: Date): Promise<boolean>;
-  staffTeachesSection(staffUsi: number, section: SectionKey, on: Date): Promise<boolean>;
-  accountLinkedToStudent(
-    accountId: string,
-    studentUsi: number,
-    relations: readonly ('parent' | 'guardian' | 'self')[],
-  ): Promise<boolean>;
-  classroomSessionTaughtBy(sessionId: string, classroomTeacherId: string): Promise<boolean>;
-  classroomStudentInTeacherSessions(classroomStudentId: string, classroomTeacherId: string): Promise<boolean>;
 }
 
 export interface DecisionContext {
@@ -102,24 +71,6 @@ export interface Decision {
   requiresJustification: boolean;
   requiresApproval: boolean;
 }
-
-export const ROLE_SCOPE: Record<Role, Scope> = {
-  district_admin: 'tenant',
-  auditor: 'tenant',
-  school_admin: 'school',
-  counselor: 'school',
-  nurse: 'school',
-  special_education_coordinator: 'school',
-  librarian: 'school',
-  cafeteria_manager: 'school',
-  transportation_coordinator: 'school',
-  finance: 'school',
-  admissions: 'school',
-  api_client: 'school',
-  teacher: 'own_sections',
-  parent: 'own_children',
-  student: 'self',
-};
 
 /** Written only by the platform's audit module, never through a policy. */
 const PLATFORM_WRITTEN = new Set(['compliance.audit_logs', 'compliance.audit_chain_heads']);
@@ -256,7 +207,15 @@ async function evaluate(
   if (role === 'api_client' && !oauthScopesCover(principal.scopes, request.action, request.table)) {
     return deny(`the client's OAuth scopes do not cover ${request.action} on ${request.table}`, scope);
   }
-  const relation = await relationshipHolds(principal, scope, request, context.relationships, context.now ?? new Date());
+  const on = context.now ?? new Date();
+  const relation = await relationshipHolds(
+    principal,
+    scope,
+    request.action,
+    request.subject,
+    context.relationships,
+    on,
+  );
   if (relation) return deny(`${grant}: ${relation}`, scope);
   const requiresJustification = row.educationalInterestRequired && scope === 'tenant';
   if (requiresJustification && !request.justification?.trim()) {
@@ -277,79 +236,4 @@ async function evaluate(
     requiresJustification,
     requiresApproval: false,
   };
-}
-
-/** undefined when every part of the subject relates to the principal in `scope`; else why not. */
-async function relationshipHolds(
-  principal: Principal,
-  scope: Scope,
-  request: AccessRequest,
-  rel: RelationshipResolver,
-  on: Date,
-): Promise<string | undefined> {
-  const s = request.subject ?? {};
-  const named = Object.values(s).some((v) => v !== undefined);
-  if (scope === 'tenant') return undefined;
-  if (!named)
-    return request.action === 'read' ? undefined : `a ${request.action} below tenant scope must name its subject`;
-  const schools = principal.schoolIds;
-  if (s.schoolId !== undefined && schools && !schools.includes(s.schoolId))
-    return `school ${s.schoolId} is not one of the principal's schools`;
-  const person = principal.person ?? {};
-  const account = principal.kind === 'user' ? principal.actorId : undefined;
-
-  switch (scope) {
-    case 'school': {
-      const list = schools ?? [];
-      if (s.sectionKeys && !list.includes(s.sectionKeys.schoolId))
-        return "the section is not in one of the principal's schools";
-      if (s.studentUsi !== undefined && !(await rel.studentAttendsSchool(s.studentUsi, list, on)))
-        return "the student does not attend one of the principal's schools";
-      if (s.classroomSessionId !== undefined || s.classroomStudentId !== undefined)
-        return 'classroom records are not linked to an Ed-Fi school: school scope cannot reach them';
-      return undefined;
-    }
-    case 'own_sections': {
-      const staff = person.edfiStaffUSI;
-      const teacher = person.classroomTeacherId;
-      if (
-        s.studentUsi !== undefined &&
-        !(staff !== undefined && (await rel.studentInStaffSections(s.studentUsi, staff, on)))
-      )
-        return "the student is not in one of the teacher's sections";
-      if (s.sectionKeys && !(staff !== undefined && (await rel.staffTeachesSection(staff, s.sectionKeys, on))))
-        return 'the section is not one the teacher is assigned to';
-      if (
-        s.classroomSessionId !== undefined &&
-        !(teacher && (await rel.classroomSessionTaughtBy(s.classroomSessionId, teacher)))
-      )
-        return "the classroom session is not the teacher's";
-      if (
-        s.classroomStudentId !== undefined &&
-        !(teacher && (await rel.classroomStudentInTeacherSessions(s.classroomStudentId, teacher)))
-      )
-        return "the student is not in one of the teacher's classroom sessions";
-      return undefined;
-    }
-    case 'own_children': {
-      if (s.sectionKeys || s.classroomSessionId !== undefined || s.classroomStudentId !== undefined)
-        return "only records of the parent's own children are reachable";
-      if (
-        s.studentUsi !== undefined &&
-        !(account && (await rel.accountLinkedToStudent(account, s.studentUsi, ['parent', 'guardian'])))
-      )
-        return "the student is not the parent's child";
-      return undefined;
-    }
-    case 'self': {
-      if (s.sectionKeys || s.classroomSessionId !== undefined) return "only the student's own records are reachable";
-      if (s.classroomStudentId !== undefined && s.classroomStudentId !== person.classroomStudentId)
-        return "the record is not the student's own";
-      const own =
-        s.studentUsi === undefined ||
-        s.studentUsi === person.edfiStudentUSI ||
-        (account !== undefined && (await rel.accountLinkedToStudent(account, s.studentUsi, ['self'])));
-      return own ? undefined : "the record is not the student's own";
-    }
-  }
 }

@@ -13,7 +13,7 @@
 import type { TenantDb } from '../db/engine.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../db/database.js';
-import type { RelationshipResolver, SectionKey } from './policy.js';
+import type { RelationshipResolver, SectionKey } from './subject-relationship.js';
 
 /** A dated association counts on `day` unless it ended before: the one "current" rule. */
 export function currentOn(end: SQL, day: SQL): SQL {

@@ -1,6 +1,21 @@
+/** The Ed-Fi binding's handles on a tenant (session or transaction), made from a request as its caller. */
 import type { FastifyRequest } from 'fastify';
+import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { withTenant, withTenantRead } from '../../platform/auth/request.js';
-import type { EdfiSession, EdfiWork } from './store.js';
+import type { TenantDb, Tx } from '../../platform/db/engine.js';
+
+/** Ed-Fi work on a tenant session that may not be a transaction (reads, the POST batch). */
+export interface EdfiSession {
+  readonly db: TenantDb;
+  readonly tenantId: string;
+  readonly principal: Principal;
+  readonly meta: RequestMeta;
+}
+
+/** Ed-Fi work inside one tenant transaction (writes, audited reads). */
+export interface EdfiWork extends EdfiSession {
+  readonly db: Tx;
+}
 
 /** Runs `fn` as the caller, in one transaction confined to their tenant. */
 export function asCaller<T>(request: FastifyRequest, fn: (work: EdfiWork) => Promise<T>): Promise<T> {

@@ -25,7 +25,7 @@ import {
   descriptorNotFound,
   UUID,
 } from './descriptor-json.js';
-import { checkEtag } from './store.js';
+import { checkEtag } from './store-reads.js';
 
 interface DescriptorValues {
   namespace: string;

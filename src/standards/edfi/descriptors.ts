@@ -22,7 +22,7 @@ import { deleteDescriptor, postDescriptor, putDescriptor } from './descriptor-wr
 import { changeVersionConditions, parsePaging, trackedChangePage, type ListResult } from './list.js';
 import { asReader } from './caller.js';
 import { DATA_PATH, sendItem, sendList } from './responses.js';
-import type { EdfiSession } from './store.js';
+import type { EdfiSession } from './caller.js';
 
 const PAGING = ['offset', 'limit', 'totalCount', 'minChangeVersion', 'maxChangeVersion'];
 

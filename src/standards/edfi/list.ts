@@ -12,7 +12,7 @@ import { isDistrictLevel, readScope } from './authorization.js';
 import { checkValue, splitDescriptorUri, ValidationCollector } from './value-checks.js';
 import type { ResourceModel } from './model.js';
 import { queryCondition, queryFields, selectFrom, toResource, type RawRow } from './query.js';
-import type { EdfiSession } from './store.js';
+import type { EdfiSession } from './caller.js';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 500;

@@ -19,8 +19,8 @@ import { createLogger } from '../../platform/log/logger.js';
 import { decodeBody } from './codec.js';
 import { resourceModel } from './resources.js';
 import { edfiApiRoutes } from './routes.js';
-import { oneStatementOf } from './store-batch.js';
-import type { EdfiSession } from './store.js';
+import type { EdfiSession } from './caller.js';
+import { oneStatementOf } from './store-batch-statement.js';
 
 const EDFI = 'https://schola.dev/scope/edfi';
 const STUDENTS = '/data/v3/ed-fi/students';

@@ -18,8 +18,9 @@ import { WriteCoalescer, type CoalescerOptions } from '../../platform/db/write-c
 import { AppError } from '../../platform/http/errors.js';
 import { asCaller } from './caller.js';
 import type { ResourceModel } from './model.js';
-import { batchable, createMany, type BatchOutcome } from './store-batch.js';
-import { upsert } from './store.js';
+import { batchable, createMany } from './store-batch.js';
+import type { BatchOutcome } from './store-batch-items.js';
+import { upsert } from './store-writes.js';
 
 export interface PostResult {
   id: string;

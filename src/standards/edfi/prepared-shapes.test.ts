@@ -1,6 +1,6 @@
 /** The named statements a resource may hold are bounded, whatever field sets clients send. */
 import { describe, expect, it } from 'vitest';
-import { preparable } from './store-batch.js';
+import { preparable } from './store-batch-statement.js';
 
 describe('prepared batch statements per resource', () => {
   it('prepares the first 16 field sets of a resource, then runs new ones unnamed', () => {

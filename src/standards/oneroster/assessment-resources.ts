@@ -29,7 +29,8 @@ import { columnOf, mustExist, type Writable, type WriteContext } from './gradebo
 import { invalidData } from './imsx-errors.js';
 import { base, bool, entityOf, field, model, num, refTo, str } from './model.js';
 import type { RelationSql } from './relationships.js';
-import { klass, user } from './resources.js';
+import { klass } from './rostering-resources.js';
+import { user } from './rostering-users.js';
 
 const studentInSchools = (schools: SQL) =>
   sql`(t.student_sourced_id IN (SELECT r.user_sourced_id FROM oneroster.roles r WHERE r.tenant_id = t.tenant_id

@@ -26,7 +26,8 @@ import { GRADEBOOK_WRITES } from './gradebook-writables.js';
 import { columnOf, type Writable, type WriteContext } from './gradebook-writes.js';
 import { invalidData, useImsxErrors } from './imsx-errors.js';
 import { objectExists } from './query.js';
-import { academicSession, klass, school, user } from './resources.js';
+import { academicSession, klass, school } from './rostering-resources.js';
+import { user } from './rostering-users.js';
 import { registerCollection, registerSingle, type CollectionRoute, type ServiceOptions } from './service.js';
 import { describePosts, registerPost, registerWrites, type PostRoute } from './write-routes.js';
 

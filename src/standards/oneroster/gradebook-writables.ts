@@ -7,7 +7,8 @@ import * as tables from '../../domains/oneroster/tables.js';
 import { LINKS, objectiveRows, objectiveScoreRows, replaceLinks, scaleRows } from './gradebook-links.js';
 import * as g from './gradebook-resources.js';
 import { invalidData } from './imsx-errors.js';
-import { academicSession, course, klass, org, user } from './resources.js';
+import { academicSession, course, klass, org } from './rostering-resources.js';
+import { user } from './rostering-users.js';
 import { columnOf, mustExist, type Writable, type WriteContext } from './gradebook-writes.js';
 
 const classOfLineItem = (ctx: WriteContext, lineItemId: string) =>

@@ -1,6 +1,6 @@
 /**
  * The OneRoster entities REST serves only nested inside another (model.ts): a user's roles and application
- * logins (users.roles[], users.userProfiles[] in resources.ts) and the 1.2 link files — line item / result
+ * logins (users.roles[], users.userProfiles[] in rostering-users.ts) and the 1.2 link files — line item / result
  * learning objectives and score scales (gradebook-links.ts) and the class/course/user resource assignments
  * (the Resources service's nested reads). Each has its CSV file; none is a REST collection of its own.
  */

@@ -14,12 +14,13 @@ import * as gradebook from './gradebook-resources.js';
 import * as links from './link-models.js';
 import * as or from '../../domains/oneroster/tables.js';
 import { entityOf, model, str, type Model } from './model.js';
-import * as rostering from './resources.js';
+import * as rostering from './rostering-resources.js';
+import * as rosteringUsers from './rostering-users.js';
 import * as service from './resources-service.js';
 
 const isModel = (v: unknown): v is Model =>
   typeof v === 'object' && v !== null && 'fields' in v && 'table' in v && Array.isArray(v.fields);
-const models = [rostering, gradebook, assessment, service, links]
+const models = [rostering, rosteringUsers, gradebook, assessment, service, links]
   .flatMap((m) => Object.values(m))
   .flatMap((v: unknown) => (Array.isArray(v) ? v : [v]))
   .filter(isModel);

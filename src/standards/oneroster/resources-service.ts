@@ -18,7 +18,8 @@ import * as or from '../../domains/oneroster/tables.js';
 import { scope, type Entity } from './entity-kit.js';
 import { readOnlyService } from './read-service.js';
 import { base, entityOf, list, model, oneOf, str } from './model.js';
-import { course, klass, user } from './resources.js';
+import { course, klass } from './rostering-resources.js';
+import { user } from './rostering-users.js';
 import type { CollectionRoute, ServiceOptions } from './service.js';
 
 export const RESOURCES_BASE = '/ims/oneroster/resources/v1p2';

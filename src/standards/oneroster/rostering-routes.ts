@@ -6,7 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { scope, type Entity } from './entity-kit.js';
 import { readOnlyService } from './read-service.js';
-import * as r from './resources.js';
+import { academicSession, course, enrollment, gradingPeriod, klass, org, school, term } from './rostering-resources.js';
+import { demographic, student, teacher, user } from './rostering-users.js';
 import type { CollectionRoute, ServiceOptions } from './service.js';
 
 export const ROSTERING_BASE = '/ims/oneroster/rostering/v1p2';
@@ -30,83 +31,83 @@ const classInSchool = (schoolId: string, classId: string): SQL =>
 
 /** The top-level collections: path segment → entity, scopes. */
 export const ROSTERING_COLLECTIONS: { segment: string; entity: Entity; scopes: string[] }[] = [
-  { segment: 'academicSessions', entity: r.academicSession, scopes: CORE },
-  { segment: 'classes', entity: r.klass, scopes: CORE },
-  { segment: 'courses', entity: r.course, scopes: CORE },
-  { segment: 'demographics', entity: r.demographic, scopes: DEMOGRAPHICS },
-  { segment: 'enrollments', entity: r.enrollment, scopes: CORE },
-  { segment: 'gradingPeriods', entity: r.gradingPeriod, scopes: CORE },
-  { segment: 'orgs', entity: r.org, scopes: CORE },
-  { segment: 'schools', entity: r.school, scopes: CORE },
-  { segment: 'students', entity: r.student, scopes: CORE },
-  { segment: 'teachers', entity: r.teacher, scopes: CORE },
-  { segment: 'terms', entity: r.term, scopes: CORE },
-  { segment: 'users', entity: r.user, scopes: CORE },
+  { segment: 'academicSessions', entity: academicSession, scopes: CORE },
+  { segment: 'classes', entity: klass, scopes: CORE },
+  { segment: 'courses', entity: course, scopes: CORE },
+  { segment: 'demographics', entity: demographic, scopes: DEMOGRAPHICS },
+  { segment: 'enrollments', entity: enrollment, scopes: CORE },
+  { segment: 'gradingPeriods', entity: gradingPeriod, scopes: CORE },
+  { segment: 'orgs', entity: org, scopes: CORE },
+  { segment: 'schools', entity: school, scopes: CORE },
+  { segment: 'students', entity: student, scopes: CORE },
+  { segment: 'teachers', entity: teacher, scopes: CORE },
+  { segment: 'terms', entity: term, scopes: CORE },
+  { segment: 'users', entity: user, scopes: CORE },
 ];
 
-const schoolParent = { param: 'schoolId', entity: r.school };
-const classParent = { param: 'classId', entity: r.klass };
+const schoolParent = { param: 'schoolId', entity: school };
+const classParent = { param: 'classId', entity: klass };
 
 export const ROSTERING_NESTED: CollectionRoute[] = [
   {
     path: '/classes/:classId/students',
-    entity: r.user,
+    entity: user,
     scopes: FULL,
     parents: [classParent],
     where: (p) => [enrolledIn(p.classId!, 'student')],
   },
   {
     path: '/classes/:classId/teachers',
-    entity: r.user,
+    entity: user,
     scopes: FULL,
     parents: [classParent],
     where: (p) => [enrolledIn(p.classId!, 'teacher')],
   },
   {
     path: '/courses/:courseId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
-    parents: [{ param: 'courseId', entity: r.course }],
+    parents: [{ param: 'courseId', entity: course }],
     where: (p) => [sql`t.course_sourced_id = ${p.courseId}`],
   },
   {
     path: '/schools/:schoolId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [r.klass.confine!(one(p.schoolId!))],
+    where: (p) => [klass.confine!(one(p.schoolId!))],
   },
   {
     path: '/schools/:schoolId/courses',
-    entity: r.course,
+    entity: course,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [r.course.confine!(one(p.schoolId!))],
+    where: (p) => [course.confine!(one(p.schoolId!))],
   },
   {
     path: '/schools/:schoolId/enrollments',
-    entity: r.enrollment,
+    entity: enrollment,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [r.enrollment.confine!(one(p.schoolId!))],
+    where: (p) => [enrollment.confine!(one(p.schoolId!))],
   },
   {
     path: '/schools/:schoolId/students',
-    entity: r.student,
+    entity: student,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [r.user.confine!(one(p.schoolId!))],
+    where: (p) => [user.confine!(one(p.schoolId!))],
   },
   {
     path: '/schools/:schoolId/teachers',
-    entity: r.teacher,
+    entity: teacher,
     scopes: FULL,
     parents: [schoolParent],
-    where: (p) => [r.user.confine!(one(p.schoolId!))],
+    where: (p) => [user.confine!(one(p.schoolId!))],
   },
   {
     path: '/schools/:schoolId/terms',
-    entity: r.term,
+    entity: term,
     scopes: FULL,
     parents: [schoolParent],
     where: (p) => [
@@ -116,59 +117,59 @@ export const ROSTERING_NESTED: CollectionRoute[] = [
   },
   {
     path: '/schools/:schoolId/classes/:classId/enrollments',
-    entity: r.enrollment,
+    entity: enrollment,
     scopes: FULL,
     parents: [schoolParent, classParent],
     where: (p) => [sql`t.class_sourced_id = ${p.classId}`, sql`t.school_sourced_id = ${p.schoolId}`],
   },
   {
     path: '/schools/:schoolId/classes/:classId/students',
-    entity: r.user,
+    entity: user,
     scopes: FULL,
     parents: [schoolParent, classParent],
     where: (p) => [enrolledIn(p.classId!, 'student'), classInSchool(p.schoolId!, p.classId!)],
   },
   {
     path: '/schools/:schoolId/classes/:classId/teachers',
-    entity: r.user,
+    entity: user,
     scopes: FULL,
     parents: [schoolParent, classParent],
     where: (p) => [enrolledIn(p.classId!, 'teacher'), classInSchool(p.schoolId!, p.classId!)],
   },
   {
     path: '/students/:userId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
-    parents: [{ param: 'userId', entity: r.student }],
+    parents: [{ param: 'userId', entity: student }],
     where: (p) => [classesOfUser(p.userId!)],
   },
   {
     path: '/teachers/:userId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
-    parents: [{ param: 'userId', entity: r.teacher }],
+    parents: [{ param: 'userId', entity: teacher }],
     where: (p) => [classesOfUser(p.userId!)],
   },
   {
     path: '/users/:userId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
-    parents: [{ param: 'userId', entity: r.user }],
+    parents: [{ param: 'userId', entity: user }],
     where: (p) => [classesOfUser(p.userId!)],
   },
   // Any academic session may be named here (districts use semesters as terms); the list is of classes.
   {
     path: '/terms/:termId/classes',
-    entity: r.klass,
+    entity: klass,
     scopes: FULL,
-    parents: [{ param: 'termId', entity: r.academicSession }],
+    parents: [{ param: 'termId', entity: academicSession }],
     where: (p) => [sql`${p.termId} = ANY(t.term_sourced_ids)`],
   },
   {
     path: '/terms/:termId/gradingPeriods',
-    entity: r.gradingPeriod,
+    entity: gradingPeriod,
     scopes: FULL,
-    parents: [{ param: 'termId', entity: r.academicSession }],
+    parents: [{ param: 'termId', entity: academicSession }],
     // Grading periods anywhere below the session: a class's school-year (Year Round) term reaches the
     // grading periods of its semesters. A session tree is a few levels deep.
     where: (p) => [

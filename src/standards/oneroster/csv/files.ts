@@ -10,8 +10,8 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { academicSessionModel, classModel, courseModel, demographicModel, enrollmentModel } from '../resources.js';
-import { orgModel, userModel } from '../resources.js';
+import { academicSessionModel, classModel, courseModel, enrollmentModel, orgModel } from '../rostering-resources.js';
+import { demographicModel, userModel } from '../rostering-users.js';
 import { categoryModel, lineItemModel, resultModel, scoreScaleModel } from '../gradebook-resources.js';
 import { LINK_MODELS, roleModel, userProfileModel } from '../link-models.js';
 import { columnName, qualifiedName, type Field, type Kind as ModelKind, type Model } from '../model.js';

@@ -1,95 +1,22 @@
 /**
- * Ed-Fi resource writes and single reads, in the caller's tenant transaction: POST upsert on the natural
- * key, PUT/DELETE by id (If-Match), key changes tracked for Change Queries (change versions and deletes
- * are kept by the database's triggers), child collections replaced with their parent (delete + insert), every write
- * audited (recordAudit) in the same transaction.
+ * Ed-Fi resource writes, in the caller's tenant transaction: POST upsert on the natural key, PUT by id
+ * (If-Match), key changes tracked for Change Queries (change versions and deletes are kept by the
+ * database's triggers), child collections replaced with their parent (delete + insert), every write
+ * audited (recordAudit) in the same transaction. Deletes are store-deletes.ts, reads store-reads.ts.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Principal, RequestMeta } from '../../platform/auth/roles.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { rowsOf } from '../../platform/db/database.js';
-import type { TenantDb, Tx } from '../../platform/db/engine.js';
 import { AppError } from '../../platform/http/errors.js';
-import { authorizeRecord, readScope } from './authorization.js';
+import { authorizeRecord } from './authorization.js';
+import type { EdfiWork } from './caller.js';
 import { decodeBody, type RowValues } from './codec.js';
 import type { ResourceModel } from './model.js';
-import { keyValuesOf, selectFrom, toResource, type RawRow } from './query.js';
+import { keyValuesOf, toResource } from './query.js';
+import { checkEtag, checkResourceId, lockedRow, notFound, rawRow, readBack } from './store-reads.js';
 import { projectEdfiWrite } from '../edfi-oneroster/write-through.js';
 
-/** Ed-Fi work on a tenant session that may not be a transaction (reads, the POST batch). */
-export interface EdfiSession {
-  readonly db: TenantDb;
-  readonly tenantId: string;
-  readonly principal: Principal;
-  readonly meta: RequestMeta;
-}
-
-/** Ed-Fi work inside one tenant transaction (writes, audited reads). */
-export interface EdfiWork extends EdfiSession {
-  readonly db: Tx;
-}
-
 const q = (name: string) => sql.identifier(name);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(model: ResourceModel): AppError {
-  return new AppError('not_found', `The requested ${model.name} was not found.`);
-}
-
-/** If-Match against the current `_etag` (quotes and W/ ignored); 412 on mismatch. */
-export function checkEtag(ifMatch: string | undefined, current: Record<string, unknown>): void {
-  if (ifMatch === undefined) return;
-  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/"/g, ''));
-  if (!tags.includes('*') && !tags.includes(String(current._etag))) {
-    throw new AppError(
-      'precondition_failed',
-      'Resource was modified by another consumer (If-Match does not match the current ETag).',
-    );
-  }
-}
-
-/** The row matching `where`; `lock` (a write checking If-Match) locks it, so only in a transaction. */
-async function rawRow(
-  work: EdfiSession,
-  model: ResourceModel,
-  where: SQL,
-  scope?: SQL,
-  lock = false,
-): Promise<(RawRow & { _inScope: boolean; _values: Record<string, unknown> }) | undefined> {
-  const extra = [scope ? sql`(${scope}) AS "_inScope"` : sql`TRUE AS "_inScope"`, sql`to_jsonb(t) AS "_values"`];
-  // A write checks If-Match against a locked row: two writers holding the same ETag cannot both pass.
-  const forUpdate = lock ? sql` FOR UPDATE OF t` : sql``;
-  const [row] = rowsOf<RawRow & { _inScope: boolean }>(
-    await work.db.execute(
-      sql`${selectFrom(model, extra)} WHERE t.tenant_id = ${work.tenantId} AND ${where} LIMIT 1${forUpdate}`,
-    ),
-  );
-  if (!row) return undefined;
-  const values =
-    typeof row._values === 'string'
-      ? (JSON.parse(row._values) as Record<string, unknown>)
-      : (row._values as Record<string, unknown>);
-  return { ...row, _values: values };
-}
-
-/** The row `id` locked until the transaction ends (FOR UPDATE). */
-function lockedRow(work: EdfiWork, model: ResourceModel, id: string): ReturnType<typeof rawRow> {
-  return rawRow(work, model, sql`t.id = ${id}::uuid`, undefined, true);
-}
-
-/** GET by id: 404 when absent, 403 when it exists outside the caller's reach. */
-export async function getById(work: EdfiSession, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
-  if (!UUID.test(id)) throw notFound(model);
-  const scope = await readScope(work.db, work.principal, work.meta, model);
-  const row = await rawRow(work, model, sql`t.id = ${id}::uuid`, scope);
-  if (!row) throw notFound(model);
-  if (!row._inScope)
-    throw new AppError(
-      'forbidden',
-      `Access to the ${model.name} is denied: it is outside the caller's education organizations.`,
-    );
-  return toResource(model, row);
-}
 
 function naturalKeyWhere(model: ResourceModel, values: RowValues): SQL {
   return sql.join(
@@ -173,7 +100,8 @@ export function newValuesOf(model: ResourceModel, values: RowValues): Record<str
   return model.children.length === 0 ? values.self : { ...values.self, ...values.children };
 }
 
-async function audit(
+/** The Ed-Fi write's audit row, in the same transaction. */
+export async function auditWrite(
   work: EdfiWork,
   model: ResourceModel,
   id: string,
@@ -191,11 +119,6 @@ async function audit(
     newValues,
     dataCategories: ['edfi'],
   });
-}
-
-/** The stored item as the API shows it (for the response's ETag), read before the audit row takes the chain lock. */
-async function readBack(work: EdfiWork, model: ResourceModel, id: string): Promise<Record<string, unknown>> {
-  return toResource(model, (await rawRow(work, model, sql`t.id = ${id}::uuid`))!);
 }
 
 /** POST: insert (201) or update the item with the same natural key (200). Returns the id. */
@@ -222,7 +145,7 @@ export async function upsert(
       ...values.self,
     });
     const item = await readBack(work, model, String(existing._id));
-    await audit(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
+    await auditWrite(work, model, String(existing._id), 'UPDATE', existing._values, newValuesOf(model, values));
     return { id: String(existing._id), created: false, item };
   }
   await authorizeRecord(work.db, work.principal, work.meta, model, 'write', values.self, model.surrogate !== undefined);
@@ -241,7 +164,7 @@ export async function upsert(
   await projectEdfiWrite(work.db, work.tenantId, model.collection, inserted!.id, values.self);
   const item = await readBack(work, model, inserted!.id);
   // Last: the audit row locks the tenant's hash-chain head until commit.
-  await audit(work, model, inserted!.id, 'INSERT', undefined, newValuesOf(model, values));
+  await auditWrite(work, model, inserted!.id, 'INSERT', undefined, newValuesOf(model, values));
   return { id: inserted!.id, created: true, item };
 }
 
@@ -257,7 +180,7 @@ export async function replace(
   body: unknown,
   ifMatch?: string,
 ): Promise<Record<string, unknown>> {
-  if (!UUID.test(id)) throw notFound(model);
+  checkResourceId(model, id);
   const existing = await lockedRow(work, model, id);
   if (!existing) throw notFound(model);
   const bodyId = (body as { id?: unknown } | null)?.id;
@@ -309,31 +232,6 @@ export async function replace(
   }
   await projectEdfiWrite(work.db, work.tenantId, model.collection, id, { ...existing._values, ...values.self });
   const item = await readBack(work, model, id);
-  await audit(work, model, id, 'UPDATE', existing._values, newValuesOf(model, values));
+  await auditWrite(work, model, id, 'UPDATE', existing._values, newValuesOf(model, values));
   return item;
-}
-
-/** DELETE by id (If-Match); 409 dependent-item-exists while referenced; tracked for /deletes. */
-export async function remove(work: EdfiWork, model: ResourceModel, id: string, ifMatch?: string): Promise<void> {
-  if (!UUID.test(id)) throw notFound(model);
-  const existing = await lockedRow(work, model, id);
-  if (!existing) throw notFound(model);
-  const current = toResource(model, existing);
-  checkEtag(ifMatch, current);
-  await authorizeRecord(work.db, work.principal, work.meta, model, 'delete', existing._values);
-  if (model.parent) {
-    // The supertype row's delete cascades to the subtype; dependents of either still refuse it.
-    await work.db.execute(
-      sql`DELETE FROM ${sql.raw(model.parent.tableName)} WHERE tenant_id = ${work.tenantId}
-        AND ${q(model.parent.parentLink.name)} = ${existing._values[model.parent.childLink.name]}`,
-    );
-  } else {
-    await work.db.execute(
-      sql`DELETE FROM ${sql.raw(model.tableName)} WHERE tenant_id = ${work.tenantId} AND id = ${id}::uuid`,
-    );
-  }
-  // The database's delete trigger records it in edfi.deletes_tracking (change-tracking.ts).
-  await projectEdfiWrite(work.db, work.tenantId, model.collection, id, existing._values, true);
-  // Last: the audit row locks the tenant's hash-chain head until commit, so it comes after the other work.
-  await audit(work, model, id, 'DELETE', existing._values, undefined);
 }
