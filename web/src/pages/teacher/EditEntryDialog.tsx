@@ -5,17 +5,17 @@
  * points possible below entered scores is allowed (extra credit) and said before saving.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { entryChange } from '../../../../src/domains/edfi/grades/gradebook.schema';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { FormActions } from '../../components/FormActions';
-import { fieldError } from '../../lib/forms';
 import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { asNumber, ENTRY_FIELDS, EntryFields, Failure, type EntryFieldValues } from './EntryFields';
 
 type Gradebook =
   paths['/api/v1/sections/{sectionId}/gradebook']['get']['responses'][200]['content']['application/json'];
@@ -29,17 +29,10 @@ const entryForm = entryChange.refine((v) => !v.dueDate || !v.dateAssigned || v.d
 type FormInput = z.input<typeof entryForm>;
 type FormOutput = z.output<typeof entryForm>;
 
-const FIELDS = ['title', 'description', 'categoryId', 'dateAssigned', 'dueDate', 'maxPoints'] as const;
-
-/** An emptied field is cleared (null); a number field's text a number (decimal comma too). */
-const orNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const asNumber = (v: unknown) =>
-  typeof v !== 'string' ? v : v.trim() === '' ? null : Number(v.trim().replace(',', '.'));
-
 /** The fields whose value differs from the entry's (the PATCH body). */
 function changedFields(entry: Entry, values: FormOutput): Partial<FormOutput> {
   return Object.fromEntries(
-    FIELDS.filter((f) => values[f] !== undefined && values[f] !== entry[f]).map((f) => [f, values[f]]),
+    ENTRY_FIELDS.filter((f) => values[f] !== undefined && values[f] !== entry[f]).map((f) => [f, values[f]]),
   );
 }
 
@@ -65,9 +58,9 @@ function EditEntryForm({ sectionId, book, entry, onDone, onCancel }: Props) {
       maxPoints: entry.maxPoints ?? undefined,
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const maxPoints = useWatch({ control: form.control, name: 'maxPoints' });
-  const points = asNumber(maxPoints);
+  const points = asNumber(maxPoints, null);
   const above = book.scores.filter(
     (s) => s.entryId === entry.id && s.points !== null && typeof points === 'number' && s.points > points,
   ).length;
@@ -84,81 +77,23 @@ function EditEntryForm({ sectionId, book, entry, onDone, onCancel }: Props) {
       );
       onDone(t('k12grades.entrySaved', { title: saved.title }));
     } catch (error) {
-      if (!applyFieldErrors(error, FIELDS, form.setError)) setFailure(problemMessage(error, t('common.error')));
+      if (!applyFieldErrors(error, ENTRY_FIELDS, form.setError)) setFailure(problemMessage(error, t('common.error')));
     }
   });
-  const label = {
-    title: t('k12grades.entryTitle'),
-    category: t('k12grades.category'),
-    dateAssigned: t('k12grades.dateAssigned'),
-    dueDate: t('k12grades.dueDate'),
-    maxPoints: t('k12grades.maxPoints'),
-    description: t('k12grades.entryDescription'),
-  };
-  // An Ed-Fi client's entry may have no Schola category yet: it is filed by its entry type until one is chosen.
-  const categories = book.categories.map((c) => ({ value: c.id, label: `${c.name} (${c.weightPercent} %)` }));
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" role="alert" p="xs">
-            {failure}
-          </Alert>
-        ) : null}
+        <Failure text={failure} />
         <Text size="sm">
           {t('k12grades.period')}: {entry.gradingPeriod ?? '—'}
         </Text>
-        <TextInput
-          label={label.title}
-          error={fieldError(label.title, errors.title)}
-          data-autofocus
-          {...form.register('title')}
-        />
-        <Controller
-          control={form.control}
-          name="categoryId"
-          render={({ field }) => (
-            <Select
-              label={label.category}
-              placeholder={entry.categoryId ? undefined : t('k12grades.noCategoryYet')}
-              data={categories}
-              value={field.value ?? null}
-              onChange={(v) => field.onChange(v ?? undefined)}
-              onBlur={field.onBlur}
-              allowDeselect={false}
-              error={fieldError(label.category, errors.categoryId)}
-            />
-          )}
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label={label.dateAssigned}
-            error={fieldError(label.dateAssigned, errors.dateAssigned)}
-            {...form.register('dateAssigned')}
-          />
-          <TextInput
-            type="date"
-            label={label.dueDate}
-            error={fieldError(label.dueDate, errors.dueDate)}
-            {...form.register('dueDate', { setValueAs: orNull })}
-          />
-        </Group>
-        <TextInput
-          label={label.maxPoints}
-          description={above > 0 ? t('k12grades.extraCredit', { count: above }) : t('k12grades.maxPointsHint')}
-          inputMode="decimal"
-          w={320}
-          error={fieldError(label.maxPoints, errors.maxPoints)}
-          {...form.register('maxPoints', { setValueAs: asNumber })}
-        />
-        <Textarea
-          label={label.description}
-          autosize
-          minRows={2}
-          maxRows={6}
-          error={fieldError(label.description, errors.description)}
-          {...form.register('description', { setValueAs: orNull })}
+        <EntryFields
+          form={form as unknown as UseFormReturn<EntryFieldValues>}
+          categories={book.categories}
+          empty={null}
+          maxPointsHint={above > 0 ? t('k12grades.extraCredit', { count: above }) : undefined}
+          // An Ed-Fi client's entry may have no Schola category yet: it is filed by its entry type until one is chosen.
+          categoryPlaceholder={entry.categoryId ? undefined : t('k12grades.noCategoryYet')}
         />
         <FormActions onCancel={onCancel} pending={isSubmitting} submit={t('common.save')} />
       </Stack>
@@ -166,18 +101,23 @@ function EditEntryForm({ sectionId, book, entry, onDone, onCancel }: Props) {
   );
 }
 
-/** The dialog of the entry being edited (none: closed). Closing returns the focus to its column's Edit button. */
+/**
+ * The dialog of the entry being edited (none: closed). Closing returns the focus to its column's Edit button. The
+ * entry last shown stays in the dialog while it fades out, so the closing dialog keeps its name and content.
+ */
 export function EditEntryDialog(props: Omit<Props, 'entry' | 'onCancel'> & { entry?: Entry; onClose(): void }) {
   const { t } = useTranslation();
   const { entry, onClose, ...rest } = props;
+  const [shown, setShown] = useState(entry);
+  if (entry && entry !== shown) setShown(entry);
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={!!entry}
       onClose={onClose}
-      title={entry ? t('k12grades.editEntryOf', { title: entry.title }) : ''}
+      title={shown ? t('k12grades.editEntryOf', { title: shown.title }) : ''}
     >
-      {entry ? <EditEntryForm {...rest} entry={entry} onCancel={onClose} /> : null}
+      {shown ? <EditEntryForm key={shown.id} {...rest} entry={shown} onCancel={onClose} /> : null}
     </Modal>
   );
 }
