@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { daysAfter } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
-import { gradebookSection } from '../../../../test/support/gradebook.js';
+import { firstTaughtSection, gradebookSection } from '../../../../test/support/gradebook.js';
 import { setCategories } from './categories.js';
 import { createEntry } from './entries.js';
 import { recordScores } from './scores.js';
 
 let h: DomainHarness;
-let section: { id: string; sectionidentifier: string; schoolid: number; staffusi: number };
+let section: Awaited<ReturnType<typeof firstTaughtSection>>;
 let teacher: Principal;
 let student: number;
 let categoryId: string;
@@ -24,14 +24,7 @@ const Q1 = 'First Quarter';
 beforeAll(async () => {
   h = await domainHarness();
   const tenant = h.demo.districtTenantId;
-  const [first] = await h.database.query<typeof section>(
-    `SELECT s.id, s.sectionidentifier, s.schoolid, st.staffusi FROM edfi.section s
-       JOIN edfi.staffsectionassociation st ON st.tenant_id = s.tenant_id AND st.sectionidentifier = s.sectionidentifier
-        AND st.localcoursecode = s.localcoursecode AND st.schoolid = s.schoolid AND st.schoolyear = s.schoolyear
-      WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier LIMIT 1`,
-    [tenant],
-  );
-  section = first!;
+  section = await firstTaughtSection(h);
   const setUp = await gradebookSection(h, section);
   teacher = setUp.teacher;
   student = setUp.roster[0]!.usi;
