@@ -103,11 +103,8 @@ export async function gradeOneTest(
   await h.work(teacher, (w) => computeGrades(w, section.id, 'final'));
 }
 
-/**
- * The demo's first section with a teacher (by section identifier), set up as `gradebookSection` does and with
- * `gradeOneTest`'s test scored and its first-quarter and final grades computed.
- */
-export async function gradedSection(h: DomainHarness) {
+/** The demo's first section with a teacher (by section identifier). */
+export async function firstTaughtSection(h: DomainHarness) {
   const [section] = await h.database.query<{
     id: string;
     sectionidentifier: string;
@@ -120,7 +117,16 @@ export async function gradedSection(h: DomainHarness) {
       WHERE s.tenant_id = $1 ORDER BY s.sectionidentifier LIMIT 1`,
     [h.demo.districtTenantId],
   );
-  const who = await gradebookSection(h, section!);
-  await gradeOneTest(h, section!, who.teacher, who.roster);
-  return { section: section!, ...who };
+  return section!;
+}
+
+/**
+ * The demo's first section with a teacher, set up as `gradebookSection` does and with `gradeOneTest`'s test scored
+ * and its first-quarter and final grades computed.
+ */
+export async function gradedSection(h: DomainHarness) {
+  const section = await firstTaughtSection(h);
+  const who = await gradebookSection(h, section);
+  await gradeOneTest(h, section, who.teacher, who.roster);
+  return { section, ...who };
 }

@@ -10791,8 +10791,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10863,8 +10863,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10924,8 +10924,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -10986,8 +10986,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11256,6 +11256,7 @@ export interface paths {
               entries: {
                 categoryId: string | null;
                 dateAssigned: string;
+                description: string | null;
                 dueDate: string | null;
                 gradingPeriod: string | null;
                 id: string;
@@ -11290,8 +11291,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11361,8 +11362,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11426,6 +11427,7 @@ export interface paths {
             'application/json': {
               categoryId: string | null;
               dateAssigned: string;
+              description: string | null;
               dueDate: string | null;
               gradingPeriod: string | null;
               id: string;
@@ -11436,8 +11438,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11471,7 +11473,9 @@ export interface paths {
     /**
      * Change a gradebook entry (title, dates, max points, category)
      * @description Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry
-     * type until then) under one of the section’s categories, in both APIs.
+     * type until then) under one of the section’s categories, in both APIs. Dates given must lie in the section’s
+     * session (422 date_outside_session); points possible may go below entered scores (extra credit) but are not
+     * cleared or given once the entry has scores (409 entry_has_scores).
      */
     patch: {
       parameters: {
@@ -11507,6 +11511,7 @@ export interface paths {
             'application/json': {
               categoryId: string | null;
               dateAssigned: string;
+              description: string | null;
               dueDate: string | null;
               gradingPeriod: string | null;
               id: string;
@@ -11517,8 +11522,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11587,8 +11592,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11661,8 +11666,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11739,8 +11744,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11812,8 +11817,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -11890,8 +11895,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -12053,8 +12058,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -12109,8 +12114,8 @@ export interface paths {
         };
         /**
          * @description A problem document (RFC 9457). Problem codes: not_teaching_section, student_not_enrolled,
-         * unknown_grading_period, unknown_category, category_in_use, letter_not_on_scale, grade_descriptor_not_loaded,
-         * weighted_level_needs_high_school.
+         * unknown_grading_period, unknown_category, category_in_use, date_outside_session, entry_has_scores,
+         * letter_not_on_scale, grade_descriptor_not_loaded, weighted_level_needs_high_school.
          */
         default: {
           headers: {
@@ -12805,6 +12810,8 @@ export interface components {
         | 'unknown_grading_period'
         | 'unknown_category'
         | 'category_in_use'
+        | 'date_outside_session'
+        | 'entry_has_scores'
         | 'letter_not_on_scale'
         | 'grade_descriptor_not_loaded'
         | 'weighted_level_needs_high_school'

@@ -26,6 +26,7 @@ export async function createEntry(work: Work, sectionId: string, input: unknown)
   await authorizeGradebookWrite(work, section);
   const period = await gradingPeriodOf(work, section, e.gradingPeriod);
   await expectCategoryOf(work, section, e.categoryId);
+  await expectInsideSession(work, section, { dateAssigned: e.dateAssigned, dueDate: e.dueDate });
   const identifier = `SCH-${crypto.randomUUID().slice(0, 18)}`;
   const [row] = await work.tx
     .insert(gradebookEntry)
@@ -48,6 +49,7 @@ export async function createEntry(work: Work, sectionId: string, input: unknown)
   return {
     id: row!.id,
     title: e.title,
+    description: e.description ?? null,
     categoryId: e.categoryId,
     gradingPeriod: period.code,
     dateAssigned: e.dateAssigned,
@@ -63,6 +65,65 @@ async function expectCategoryOf(work: Work, section: SectionRow, categoryId: str
       validationErrors: { categoryId: ['is not one of the section’s categories'] },
     });
   }
+}
+
+/**
+ * The dates given lie within the section's session (its term: the class does not meet outside it). Only the dates
+ * given are checked: an Ed-Fi client's entry dated elsewhere keeps its dates through a change of its other fields.
+ */
+async function expectInsideSession(
+  work: Work,
+  section: SectionRow,
+  dates: { dateAssigned?: string; dueDate?: string | null },
+) {
+  const [session] = rowsOf<{ name: string; begin: string; end: string }>(
+    await work.tx.execute(sql`
+      SELECT sessionname AS name, begindate::text AS begin, enddate::text AS end FROM edfi.session
+       WHERE tenant_id = ${work.tenantId} AND schoolid = ${section.schoolId} AND schoolyear = ${section.schoolYear}
+         AND sessionname = ${section.sessionName}`),
+  );
+  if (!session) return;
+  const outside = Object.entries(dates).filter(([, d]) => d && (d < session.begin || d > session.end));
+  if (outside.length === 0) return;
+  const reason = `must be within the session ${session.name} (${session.begin} to ${session.end})`;
+  throw gradesErrors.date_outside_session(
+    `Section ${section.sectionIdentifier} meets from ${session.begin} to ${session.end} (${session.name}).`,
+    { validationErrors: Object.fromEntries(outside.map(([field]) => [field, [reason]])) },
+  );
+}
+
+/**
+ * Points possible may not be given to or taken from an entry once it has scores: they would silently change meaning
+ * (18 points out of 20 read as 18 %, or 90 % as 90 points). Scoring takes a share lock on the entry (scores.ts), so a
+ * score saved meanwhile is counted here.
+ */
+async function expectSameScale(
+  work: Work,
+  section: SectionRow,
+  entryId: string,
+  from: number | null,
+  to: number | null | undefined,
+) {
+  if (to === undefined || (from === null) === (to === null)) return;
+  const [row] = rowsOf<{ n: number }>(
+    await work.tx.execute(sql`
+      SELECT count(*)::int AS n FROM edfi.gradebookentry g
+        JOIN edfi.studentgradebookentry r ON r.tenant_id = g.tenant_id
+         AND r.gradebookentryidentifier = g.gradebookentryidentifier AND r.namespace = g.namespace
+       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.id = ${entryId}::uuid
+         AND coalesce(r.pointsearned, r.numericgradeearned) IS NOT NULL`),
+  );
+  const scored = Number(row?.n ?? 0);
+  if (scored === 0) return;
+  throw gradesErrors.entry_has_scores(`${scored} scores are entered on this entry; clear them first.`, {
+    validationErrors: {
+      maxPoints: [
+        to === null
+          ? `cannot be cleared once scores are entered (${scored})`
+          : `cannot be set on an entry scored in percent (${scored} scores)`,
+      ],
+    },
+  });
 }
 
 /** The entry's fields as the API shows them (locked: the caller changes it). */
@@ -96,9 +157,11 @@ export async function updateEntry(work: Work, sectionId: string, entryId: string
   const change = parseInput(entryChange, input);
   const section = await sectionById(work, sectionId);
   await authorizeGradebookWrite(work, section);
-  const { description: oldDescription, ...before } = await lockedEntry(work, section, entryId);
+  const before = await lockedEntry(work, section, entryId);
   if (change.categoryId !== undefined) await expectCategoryOf(work, section, change.categoryId);
-  const after = { ...before, description: oldDescription, ...change };
+  await expectInsideSession(work, section, { dateAssigned: change.dateAssigned, dueDate: change.dueDate });
+  await expectSameScale(work, section, entryId, before.maxPoints, change.maxPoints);
+  const after = { ...before, ...change };
   if (after.dueDate && after.dueDate < after.dateAssigned) {
     throw AppError.validation({ dueDate: ['must not be before dateAssigned'] });
   }
@@ -112,9 +175,8 @@ export async function updateEntry(work: Work, sectionId: string, entryId: string
     table: gradebookEntry,
     recordId: entryId,
     operation: 'UPDATE',
-    oldValues: { ...before, description: oldDescription },
+    oldValues: before,
     newValues: change,
   });
-  const { description: _, ...view } = after;
-  return view;
+  return after;
 }

@@ -58,7 +58,9 @@ export function gradebookRoutes(app: FastifyInstance): void {
     summary: 'Change a gradebook entry (title, dates, max points, category)',
     description:
       'Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry type ' +
-      'until then) under one of the section’s categories, in both APIs.',
+      'until then) under one of the section’s categories, in both APIs. Dates given must lie in the section’s ' +
+      'session (422 date_outside_session); points possible may go below entered scores (extra credit) but are ' +
+      'not cleared or given once the entry has scores (409 entry_has_scores).',
     params: entryParams,
     body: entryChange,
     response: { status: 200, description: 'The entry', schema: entryView },

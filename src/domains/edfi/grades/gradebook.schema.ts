@@ -99,6 +99,7 @@ export const categoryView = z.object({
 export const entryView = z.object({
   id: z.string(),
   title: z.string(),
+  description: z.string().nullable(),
   categoryId: z.string().nullable(),
   gradingPeriod: z.string().nullable(),
   dateAssigned: z.string(),

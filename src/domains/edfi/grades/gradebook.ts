@@ -45,7 +45,7 @@ export async function entriesAndScores(work: Work, section: SectionRow, periodDe
     periodDescriptorId === undefined ? sql`` : sql` AND g.gradingperioddescriptorid = ${periodDescriptorId}`;
   const entries = rowsOf<Record<string, unknown>>(
     await work.tx.execute(sql`
-      SELECT g.id, g.title, g.categoryid, d.codevalue AS period, g.gradingperioddescriptorid AS periodid,
+      SELECT g.id, g.title, g.description, g.categoryid, d.codevalue AS period, g.gradingperioddescriptorid AS periodid,
              g.dateassigned::text AS assigned, g.duedate::text AS due, g.maxpoints
         FROM edfi.gradebookentry g LEFT JOIN edfi.descriptor d ON d.descriptorid = g.gradingperioddescriptorid
        WHERE ${sameSection(work.tenantId, section, 'g')}${period}
@@ -64,6 +64,7 @@ export async function entriesAndScores(work: Work, section: SectionRow, periodDe
     entries: entries.map((e) => ({
       id: String(e.id),
       title: String(e.title),
+      description: (e.description as string | null) ?? null,
       categoryId: (e.categoryid as string | null) ?? null,
       gradingPeriod: (e.period as string | null) ?? null,
       gradingPeriodId: num(e.periodid),

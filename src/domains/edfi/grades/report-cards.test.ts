@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
+import { schoolYearMonday } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { setCategories } from './categories.js';
@@ -78,7 +79,8 @@ beforeAll(async () => {
       title: 'Unit test',
       categoryId: categories[0]!.id,
       gradingPeriod: Q1,
-      dateAssigned: '2026-09-10',
+      // In the first quarter of the demo's school year (it follows today), inside the section's session.
+      dateAssigned: schoolYearMonday(9, 2),
       maxPoints: 40,
     }),
   );

@@ -1,7 +1,8 @@
 /**
  * Students' scores on a gradebook entry (Ed-Fi StudentGradebookEntry, OneRoster result) with exempt/late/missing
  * flags: only for students enrolled in the section at some time of the entry's grading period. A score is one upsert
- * per student (ON CONFLICT on its key), so concurrent saves of the same cell leave exactly one of them.
+ * per student (ON CONFLICT on its key), so concurrent saves of the same cell leave exactly one of them. The entry is
+ * share-locked: a change of its points possible (entries.ts, which counts its scores) waits for the scores saved.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../platform/db/database.js';
@@ -26,7 +27,8 @@ export async function recordScores(work: Work, sectionId: string, entryId: strin
         LEFT JOIN edfi.gradingperiod gp ON gp.tenant_id = g.tenant_id
          AND gp.gradingperioddescriptorid = g.gradingperioddescriptorid
          AND gp.schoolid = g.schoolid AND gp.schoolyear = g.schoolyear
-       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.id = ${entryId}::uuid`),
+       WHERE ${sameSection(work.tenantId, section, 'g')} AND g.id = ${entryId}::uuid
+         FOR SHARE OF g`),
   );
   if (!entry)
     throw new AppError('not_found', `Section ${section.sectionIdentifier} has no gradebook entry ${entryId}.`);

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
+import { daysAfter, schoolYearMonday } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
 import { studentGrades } from './gpa.js';
@@ -30,6 +31,8 @@ let roster: number[];
 const cat: Record<string, string> = {};
 const entry: Record<string, string> = {};
 const Q1 = 'First Quarter';
+/** In the first quarter of the demo's school year (it follows today): entries' dates must lie in the session. */
+const SEPTEMBER = schoolYearMonday(9, 1);
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
 
@@ -81,8 +84,8 @@ describe('gradebook', () => {
           title: key,
           categoryId: cat[category],
           gradingPeriod: Q1,
-          dateAssigned: '2026-09-01',
-          dueDate: '2026-09-08',
+          dateAssigned: SEPTEMBER,
+          dueDate: daysAfter(SEPTEMBER, 7),
           maxPoints,
         }),
       });
@@ -100,7 +103,7 @@ describe('gradebook', () => {
     const bad = await h.inject(teacher, {
       method: 'POST',
       url: `/api/v1/sections/${section.id}/gradebook/entries`,
-      ...json({ title: 'x', categoryId: cat.Homework, gradingPeriod: Q1, dateAssigned: '2026-09-01', maxPoints: -3 }),
+      ...json({ title: 'x', categoryId: cat.Homework, gradingPeriod: Q1, dateAssigned: SEPTEMBER, maxPoints: -3 }),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('maxPoints');

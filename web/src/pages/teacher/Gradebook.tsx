@@ -1,9 +1,10 @@
 /**
  * A section's gradebook: students × assignments of one grading period, every score a cell typed at the
  * keyboard (Enter moves down, Tab right); a changed cell is saved through the scores route when left.
- * Assignments and categories are added in dialogs (GradebookForms).
+ * Assignments and categories are added in dialogs (GradebookForms); each assignment's column header has an Edit
+ * button that opens its correction dialog (EditEntryDialog).
  */
-import { Alert, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState, type KeyboardEvent } from 'react';
@@ -12,6 +13,7 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { ProblemError } from '../../lib/problem';
+import { EditEntryDialog } from './EditEntryDialog';
 import { GradebookForms } from './GradebookForms';
 import { SectionTabs } from './SectionTabs';
 
@@ -53,6 +55,12 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [states, setStates] = useState<Record<string, CellState>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  /** A dialog saved: announce it and reload every period's gradebook (an entry may have changed period data). */
+  const saved = (text: string) => {
+    setMessage({ text, ok: true });
+    void client.invalidateQueries({ queryKey: ['gradebook', sectionId] });
+  };
 
   const save = useMutation({
     mutationFn: async (v: { entryId: string; studentUsi: number; points: number | null; previous?: Score }) => {
@@ -168,13 +176,17 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
         </Group>
       ) : null}
       {data && period ? (
-        <GradebookForms
+        <GradebookForms sectionId={sectionId} gradingPeriod={period} book={data} onDone={saved} />
+      ) : null}
+      {data ? (
+        <EditEntryDialog
           sectionId={sectionId}
-          gradingPeriod={period}
           book={data}
+          entry={data.entries.find((e) => e.id === editing)}
+          onClose={() => setEditing(null)}
           onDone={(text) => {
-            setMessage({ text, ok: true });
-            void client.invalidateQueries({ queryKey: ['gradebook', sectionId] });
+            setEditing(null);
+            saved(text);
           }}
         />
       ) : null}
@@ -198,9 +210,19 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
                     <Text size="sm" fw={600}>
                       {e.title}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {e.maxPoints !== null ? t('k12grades.outOf', { max: e.maxPoints }) : '%'}
-                    </Text>
+                    <Group gap={4} wrap="nowrap" justify="space-between">
+                      <Text size="xs" c="dimmed">
+                        {e.maxPoints !== null ? t('k12grades.outOf', { max: e.maxPoints }) : '%'}
+                      </Text>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(e.id)}
+                        aria-label={t('k12grades.editEntryOf', { title: e.title })}
+                      >
+                        {t('k12grades.editEntry')}
+                      </Button>
+                    </Group>
                   </Table.Th>
                 ))}
               </Table.Tr>

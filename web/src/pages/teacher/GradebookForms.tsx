@@ -1,13 +1,13 @@
 /**
- * The gradebook's two forms, each in a dialog: add an assignment to the open grading period (category,
- * title, dates, points possible) and add a category (name, weight, lowest scores dropped; the categories
+ * The gradebook's two forms, each in a dialog: add an assignment to the open grading period (its fields, shared with
+ * the edit dialog, in EntryFields) and add a category (name, weight, lowest scores dropped; the categories
  * route sets the whole list, so the existing ones are sent with it). Field errors next to the field (the
  * domain's zod schemas, then the server's validationErrors); refusals in words.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { categoryInput, entryInput } from '../../../../src/domains/edfi/grades/gradebook.schema';
@@ -16,6 +16,7 @@ import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
 import { applyFieldErrors, problemMessage } from '../../lib/problem';
 import type { paths } from '../../api/schema';
+import { asNumber, ENTRY_FIELDS, EntryFields, Failure, type EntryFieldValues } from './EntryFields';
 
 type Gradebook =
   paths['/api/v1/sections/{sectionId}/gradebook']['get']['responses'][200]['content']['application/json'];
@@ -26,22 +27,6 @@ interface Props {
   book: Gradebook;
   /** Saved: what to announce (the caller refreshes the gradebook). */
   onDone(message: string): void;
-}
-
-/**
- * An empty text field is "not given" (undefined), a number field's text a number (decimal comma too).
- * react-hook-form also passes the default values through, which may already be numbers.
- */
-const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const asNumber = (v: unknown) =>
-  typeof v !== 'string' ? v : v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'));
-
-function Failure({ text }: { text?: string }) {
-  return text ? (
-    <Alert color="red" role="alert" p="xs">
-      {text}
-    </Alert>
-  ) : null;
 }
 
 function EntryForm({ sectionId, gradingPeriod, book, onDone, onCancel }: Props & { onCancel(): void }) {
@@ -57,7 +42,7 @@ function EntryForm({ sectionId, gradingPeriod, book, onDone, onCancel }: Props &
     },
   });
   const { errors, isSubmitting } = form.formState;
-  const fields = ['title', 'categoryId', 'dateAssigned', 'dueDate', 'maxPoints', 'gradingPeriod'] as const;
+  const fields = [...ENTRY_FIELDS, 'gradingPeriod'] as const;
   const submit = form.handleSubmit(async (body) => {
     setFailure(undefined);
     try {
@@ -69,13 +54,6 @@ function EntryForm({ sectionId, gradingPeriod, book, onDone, onCancel }: Props &
       if (!applyFieldErrors(error, fields, form.setError)) setFailure(problemMessage(error, t('common.error')));
     }
   });
-  const label = {
-    title: t('k12grades.entryTitle'),
-    category: t('k12grades.category'),
-    dateAssigned: t('k12grades.dateAssigned'),
-    dueDate: t('k12grades.dueDate'),
-    maxPoints: t('k12grades.maxPoints'),
-  };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -87,48 +65,10 @@ function EntryForm({ sectionId, gradingPeriod, book, onDone, onCancel }: Props &
         <Text size="sm">
           {t('k12grades.period')}: {gradingPeriod}
         </Text>
-        <TextInput
-          label={label.title}
-          error={fieldError(label.title, errors.title)}
-          data-autofocus
-          {...form.register('title')}
-        />
-        <Controller
-          control={form.control}
-          name="categoryId"
-          render={({ field }) => (
-            <Select
-              label={label.category}
-              data={book.categories.map((c) => ({ value: c.id, label: `${c.name} (${c.weightPercent} %)` }))}
-              value={field.value || null}
-              onChange={(v) => field.onChange(v ?? '')}
-              onBlur={field.onBlur}
-              allowDeselect={false}
-              error={fieldError(label.category, errors.categoryId)}
-            />
-          )}
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label={label.dateAssigned}
-            error={fieldError(label.dateAssigned, errors.dateAssigned)}
-            {...form.register('dateAssigned')}
-          />
-          <TextInput
-            type="date"
-            label={label.dueDate}
-            error={fieldError(label.dueDate, errors.dueDate)}
-            {...form.register('dueDate', { setValueAs: optional })}
-          />
-        </Group>
-        <TextInput
-          label={label.maxPoints}
-          description={t('k12grades.maxPointsHint')}
-          inputMode="decimal"
-          w={200}
-          error={fieldError(label.maxPoints, errors.maxPoints)}
-          {...form.register('maxPoints', { setValueAs: asNumber })}
+        <EntryFields
+          form={form as unknown as UseFormReturn<EntryFieldValues>}
+          categories={book.categories}
+          empty={undefined}
         />
         <FormActions onCancel={onCancel} pending={isSubmitting} submit={t('k12grades.add')} />
       </Stack>
@@ -189,14 +129,14 @@ function CategoryForm({ sectionId, book, onDone, onCancel }: Props & { onCancel(
             label={label.weight}
             inputMode="decimal"
             error={fieldError(label.weight, errors.weightPercent)}
-            {...form.register('weightPercent', { setValueAs: asNumber })}
+            {...form.register('weightPercent', { setValueAs: (v: unknown) => asNumber(v, undefined) })}
           />
           <TextInput
             label={label.drop}
             description={t('k12grades.dropLowestHint')}
             inputMode="numeric"
             error={fieldError(label.drop, errors.dropLowest)}
-            {...form.register('dropLowest', { setValueAs: (v: unknown) => asNumber(v) ?? 0 })}
+            {...form.register('dropLowest', { setValueAs: (v: unknown) => asNumber(v, undefined) ?? 0 })}
           />
         </Group>
         <FormActions onCancel={onCancel} pending={isSubmitting} submit={t('k12grades.add')} />
