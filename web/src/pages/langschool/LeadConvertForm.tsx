@@ -37,20 +37,16 @@ function PersonFields({
   return (
     <>
       <Group grow>
-        <TextInput
-          label={labels.firstName}
-          required
-          value={person.firstName}
-          onChange={(e) => onChange({ firstName: e.currentTarget.value })}
-          error={error('firstName')}
-        />
-        <TextInput
-          label={labels.lastName}
-          required
-          value={person.lastName}
-          onChange={(e) => onChange({ lastName: e.currentTarget.value })}
-          error={error('lastName')}
-        />
+        {(['firstName', 'lastName'] as const).map((field) => (
+          <TextInput
+            key={field}
+            label={labels[field]}
+            required
+            value={person[field]}
+            onChange={(e) => onChange({ [field]: e.currentTarget.value })}
+            error={error(field)}
+          />
+        ))}
       </Group>
       <TextInput
         label={labels.email}
