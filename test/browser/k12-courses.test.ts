@@ -7,28 +7,15 @@
  * courses. axe-core (zero serious violations) and
  * screenshots under .tmp/screenshots.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, openFromMenu } from '../support/browser.js';
+import { pdfText } from '../support/pdf.js';
 
 const suite = demoSuite('district', { jobs: false });
 const { signIn } = suite;
 // A loaded machine may take seconds to draw a page: poll for long enough.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
-
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-courses-pdf-'));
-  const file = path.join(dir, 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the school administrator sets GPA levels', () => {
   it('sees the district’s levels; an elementary school’s own course is offered no honors or AP', async () => {
