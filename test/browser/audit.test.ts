@@ -5,25 +5,12 @@
  * does the same (the default policies let an auditor read the student directory to pick a student, each
  * such read audited). axe-core and a screenshot under .tmp/screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import {
-  browserWorld,
-  type BrowserWorld,
-  demoEmail,
-  DESKTOP,
-  DISTRICT,
-  idleCheckpoint,
-  openFromMenu,
-  signIn,
-} from '../support/browser.js';
+import { demoSuite, demoEmail, DESKTOP, DISTRICT, idleCheckpoint, openFromMenu } from '../support/browser.js';
 
-let world: BrowserWorld;
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 
 interface Student {
   usi: number;
@@ -33,27 +20,27 @@ interface Student {
 
 /** Two students, each with an allergy the administrator has read (an audited read of health data). */
 async function readAllergies(): Promise<[Student, Student]> {
-  const [tenant] = await world.database.query<{ id: string }>('SELECT id FROM platform.tenants WHERE slug = $1', [
+  const [tenant] = await suite.world.database.query<{ id: string }>('SELECT id FROM platform.tenants WHERE slug = $1', [
     DISTRICT,
   ]);
-  const students = await world.database.query<{ usi: number; name: string }>(
+  const students = await suite.world.database.query<{ usi: number; name: string }>(
     `SELECT studentusi AS usi, firstname || ' ' || lastsurname AS name FROM edfi.student
       WHERE tenant_id = $1 ORDER BY lastsurname, firstname LIMIT 2`,
     [tenant!.id],
   );
-  const signedIn = await world.app.inject({
+  const signedIn = await suite.world.app.inject({
     method: 'POST',
     url: '/auth/sign-in',
     payload: { tenant: DISTRICT, email: demoEmail('admin'), password: DEMO_PASSWORD },
   });
   const out: Student[] = [];
   for (const [i, s] of students.entries()) {
-    const [allergy] = await world.database.query<{ id: string }>(
+    const [allergy] = await suite.world.database.query<{ id: string }>(
       `INSERT INTO health.allergies (tenant_id, student_usi, allergen_name, severity)
        VALUES ($1, $2, $3, 'severe') RETURNING allergy_id::text AS id`,
       [tenant!.id, s.usi, i === 0 ? 'Peanuts' : 'Shellfish'],
     );
-    const read = await world.app.inject({
+    const read = await suite.world.app.inject({
       method: 'GET',
       url: `/api/v1/health/allergies/${allergy!.id}`,
       headers: {
@@ -73,8 +60,8 @@ const allergiesRead = async () => (read ??= await readAllergies());
 describe('the audit trail by student', () => {
   it('the administrator picks a student by name and sees the rows about their records only', async () => {
     const [mine, other] = await allergiesRead();
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await signIn(world, context, DISTRICT, demoEmail('admin'));
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'admin');
     await openFromMenu(page, 'Audit trail', 'Audit trail');
     const picker = page.getByRole('combobox', { name: 'Student' });
     await picker.fill(mine.name);
@@ -90,8 +77,8 @@ describe('the audit trail by student', () => {
 
   it('the auditor picks a student too (name, id and school), and that lookup is itself audited', async () => {
     const [mine] = await allergiesRead();
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await signIn(world, context, DISTRICT, demoEmail('auditor'));
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'auditor');
     expect(new URL(page.url()).pathname).toBe('/audit');
     const picker = page.getByRole('combobox', { name: 'Student' });
     await picker.fill(mine.name);
@@ -102,7 +89,7 @@ describe('the audit trail by student', () => {
     await page.getByTestId('student-trail').waitFor();
     const allergyRows = page.getByRole('table').getByRole('row').filter({ hasText: 'health.allergies' });
     await expect.poll(() => allergyRows.count()).toBe(1);
-    const looked = await world.database.query<{ record_id: string }>(
+    const looked = await suite.world.database.query<{ record_id: string }>(
       `SELECT l.record_id FROM compliance.audit_logs l JOIN identity.accounts a ON a.id::text = l.user_id
         WHERE a.email = $1 AND l.table_name = 'edfi.student' AND l.operation = 'SELECT'`,
       [demoEmail('auditor')],

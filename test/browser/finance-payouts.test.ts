@@ -4,35 +4,25 @@
  * through the payroll service, the payroll table with INSS and IRRF apart and one payroll's calculation.
  * axe-core on every page; screenshots under .tmp/screenshots.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  browserWorld,
-  type BrowserWorld,
+  demoSuite,
   idleCheckpoint as checkpoint,
-  LANGUAGE_SCHOOL,
-  languageSchoolEmail,
   openFromMenu,
   openLink,
-  signIn as signInAs,
+  WIDE as DESKTOP,
 } from '../support/browser.js';
 
-const DESKTOP = { width: 1440, height: 900 };
-let world: BrowserWorld;
+const suite = demoSuite('language-school', { jobs: false });
+const { signIn } = suite;
 
-const signIn = (context: BrowserContext, who: string) =>
-  signInAs(world, context, LANGUAGE_SCHOOL, languageSchoolEmail(who));
 const rows = (page: Page) => page.getByRole('table', { name: 'Payouts' }).locator('tbody tr');
 const filter = (page: Page, label: string) => page.getByRole('radiogroup').getByText(label, { exact: true }).click();
 
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
-
 describe('finance payouts and payroll calculation in the browser', () => {
   it('filters payouts, approves and pays one, and reads a payroll calculation', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'finance');
     await openFromMenu(page, 'Payouts', 'Payouts');
     await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);

@@ -7,48 +7,19 @@
  * courses. axe-core (zero serious violations) and
  * screenshots under .tmp/screenshots.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  demoEmail,
-  DESKTOP,
-  DISTRICT,
-  idleCheckpoint as checkpoint,
-  menuItems,
-  openFromMenu,
-  signIn as signInAs,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, menuItems, openFromMenu } from '../support/browser.js';
+import { pdfText } from '../support/pdf.js';
 
-let world: BrowserWorld;
-const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 // A loaded machine may take seconds to draw a page: poll for long enough.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-courses-pdf-'));
-  const file = path.join(dir, 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
-
 describe('the school administrator sets GPA levels', () => {
   it('sees the district’s levels; an elementary school’s own course is offered no honors or AP', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'school-admin');
     expect(await menuItems(page)).toContain('Grades & report cards');
     await openFromMenu(page, 'Grades & report cards', 'Courses and GPA levels');
@@ -74,7 +45,7 @@ describe('the school administrator sets GPA levels', () => {
 
 describe('the demo’s final grades', () => {
   it('give a student a cumulative GPA (unweighted and weighted) and a transcript with their courses', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'student');
     await openFromMenu(page, 'My grades', 'My grades');
     const gpa = page.getByText(/^Cumulative GPA: [\d.]+ \(weighted [\d.]+\), [\d.]+ credits$/);
@@ -83,7 +54,7 @@ describe('the demo’s final grades', () => {
     expect(await page.getByRole('table', { name: 'Grades' }).getByText('Final grade').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: /^Report card, Fourth Quarter/ }).count()).toBe(0);
     const transcript = page.getByRole('link', { name: 'Transcript (PDF)' });
-    const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, world.url).toString());
+    const pdf = await page.request.get(new URL((await transcript.getAttribute('href'))!, suite.world.url).toString());
     expect(pdf.status()).toBe(200);
     // Kept to look at (pdftoppm -png); pdftotext (poppler-utils) must be installed for the text checks.
     fs.mkdirSync('.tmp/screenshots', { recursive: true });

@@ -6,10 +6,6 @@
  * the teacher adds a gradebook category and an assignment in dialogs. axe-core on every page (zero serious
  * violations); screenshots under .tmp/screenshots.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysAfter, schoolYearMonth } from '../support/calendar.js';
 import {
@@ -21,20 +17,10 @@ import {
   openLink,
   PHONE,
 } from '../support/browser.js';
+import { pdfText } from '../support/pdf.js';
 
 const suite = demoSuite('district', { jobs: false });
 const { signIn } = suite;
-
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-grades-pdf-'));
-  const file = path.join(dir, 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('a student sees their own grades', () => {
   it('opens My grades from the menu on a phone: cards, report card and transcript', async () => {

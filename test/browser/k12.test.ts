@@ -5,33 +5,17 @@
  * computes the period's grades and sees a letter per student with a report-card PDF link that opens.
  * axe-core on every page; screenshots under .tmp/screenshots.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  demoEmail,
-  DISTRICT,
-  idleCheckpoint as checkpoint,
-  menuItems,
-  openLink,
-  signIn as signInAs,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, idleCheckpoint as checkpoint, menuItems, openLink } from '../support/browser.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) => signInAs(world, context, DISTRICT, demoEmail(who));
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 
 describe('K-12 grades in the browser', () => {
   it('the teacher enters scores with the keyboard and computes the period grades', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'teacher');
     expect(new URL(page.url()).pathname).toBe('/sections');
     expect(await menuItems(page)).toEqual(['My sections', 'Live sessions']);
@@ -86,7 +70,7 @@ describe('K-12 grades in the browser', () => {
     const pdfLink = page.getByRole('link', { name: /^Report card of .+ \(PDF\)$/ }).first();
     const href = (await pdfLink.getAttribute('href'))!;
     expect(href).toMatch(/^\/api\/v1\/students\/\d+\/report-card\.pdf\?schoolId=\d+&gradingPeriod=/);
-    const pdf = await page.request.get(new URL(href, world.url).toString());
+    const pdf = await page.request.get(new URL(href, suite.world.url).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -94,7 +78,7 @@ describe('K-12 grades in the browser', () => {
   }, 240_000);
 
   it('the period grades in Portuguese', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'teacher');
     await openLink(page, page.locator('a[href^="/sections/"]').first(), /Lista de alunos$/);
     await openLink(page, page.getByRole('link', { name: 'Notas do período' }), /Notas do período$/);
@@ -107,7 +91,7 @@ describe('K-12 grades in the browser', () => {
 
 describe('a parent sees the grades', () => {
   it('the parent opens a child’s grades from their children', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'parent');
     expect(new URL(page.url()).pathname).toBe('/children');
     await openLink(page, page.getByRole('link', { name: /^Grades of / }).first(), /^Grades of /);

@@ -5,28 +5,15 @@
  * overview with its figures and charts.
  * axe-core on every step (no serious violation); screenshots under .tmp/screenshots.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  type BrowserWorld,
-  checkpoint,
-  idleCheckpoint,
-  LANGUAGE_SCHOOL,
-  languageSchoolEmail,
-  menuItems,
-  openFromMenu,
-  signIn as signInAs,
-} from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, checkpoint, idleCheckpoint, menuItems, openFromMenu, WIDE as DESKTOP } from '../support/browser.js';
 import { farFutureDay } from '../support/calendar.js';
 
-const DESKTOP = { width: 1440, height: 900 };
 const LEAD = `Office Test ${Date.now().toString(36)}`;
 
-let world: BrowserWorld;
-
-const signIn = (context: BrowserContext, who: string) =>
-  signInAs(world, context, LANGUAGE_SCHOOL, languageSchoolEmail(who));
+const suite = demoSuite('language-school', { jobs: false });
+const { signIn } = suite;
 
 /** Picks the first option of a Mantine select, by its label. */
 async function pickFirst(page: Page, label: string): Promise<void> {
@@ -49,14 +36,9 @@ async function openLead(page: Page): Promise<void> {
 const status = (page: Page, text: string | RegExp) =>
   expect.poll(() => page.getByRole('status').first().textContent()).toMatch(text);
 
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
-
 describe('language-school front office in the browser', () => {
   it('the secretary creates a lead, books its trial class and converts it', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
     await openFromMenu(page, 'Leads (CRM)', 'Lead board');
     await page.getByRole('button', { name: 'New lead' }).click();
@@ -96,7 +78,7 @@ describe('language-school front office in the browser', () => {
   }, 240_000);
 
   it('the secretary transfers an enrolment to another class of the course; a full class is refused', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
     await openFromMenu(page, 'Enrollments', 'Enrollments');
     const button = page.getByRole('button', { name: /^Transfer / }).first();
@@ -109,7 +91,7 @@ describe('language-school front office in the browser', () => {
     await option.click();
     // Meanwhile its last seat goes: the server counts the seats under a lock and refuses, in words.
     const seats = (max: string) =>
-      world.database.query(`UPDATE school_ops.classes c SET max_students = ${max} WHERE c.name = $1`, [target]);
+      suite.world.database.query(`UPDATE school_ops.classes c SET max_students = ${max} WHERE c.name = $1`, [target]);
     await seats(
       `(SELECT count(*) FROM school_ops.enrollments e
          WHERE e.tenant_id = c.tenant_id AND e.class_id = c.id AND e.status = 'active')`,
@@ -128,7 +110,7 @@ describe('language-school front office in the browser', () => {
   }, 180_000);
 
   it('the secretary reschedules a session from the week calendar', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     const page = await signIn(context, 'secretary');
     await openFromMenu(page, 'Class schedule', 'Class schedule');
     // The calendar opens on this week (the demo term follows today); next week's sessions are all to come.
@@ -162,7 +144,7 @@ describe('language-school front office in the browser', () => {
   }, 180_000);
 
   it('the owner lands on the overview with the month’s figures and charts', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const page = await signIn(context, 'owner');
     expect(new URL(page.url()).pathname).toBe('/ls/overview');
     expect((await menuItems(page)).slice(0, 2)).toEqual(['Visão geral', 'Secretaria']);

@@ -8,32 +8,16 @@
  * unread count, the list, marking read. Every page passes axe-core; screenshots in .tmp/screenshots.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserWorld,
-  checkpoint,
-  CHROMIUM,
-  demoEmail,
-  DISTRICT,
-  openFromMenu,
-  PHONE,
-  signIn,
-  strictPage,
-  TABLET,
-  type BrowserWorld,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { demoSuite, checkpoint, CHROMIUM, openFromMenu, PHONE, strictPage, TABLET } from '../support/browser.js';
 
-let world: BrowserWorld;
-
-beforeAll(async () => {
-  world = await browserWorld();
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('district');
+const { signIn } = suite;
 
 describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', () => {
   it('a student joins by code in a second browser; the teacher sees them live and runs the session', async () => {
-    const teacherContext = await world.newContext({ viewport: TABLET });
-    const teacher = await signIn(world, teacherContext, DISTRICT, demoEmail('teacher'));
+    const teacherContext = await suite.world.newContext({ viewport: TABLET });
+    const teacher = await signIn(teacherContext, 'teacher');
     await openFromMenu(teacher, 'Live sessions', 'Live sessions');
     const cards = teacher.getByTestId('live-session-card');
     await cards.first().waitFor();
@@ -51,9 +35,9 @@ describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', 
     await checkpoint(teacher, 'live-teacher-ready');
 
     // The student: no account, a phone, a second browser profile.
-    const studentContext = await world.newContext({ viewport: PHONE });
+    const studentContext = await suite.world.newContext({ viewport: PHONE });
     const student = await strictPage(studentContext);
-    await student.goto(`${world.url}/join`);
+    await student.goto(`${suite.world.url}/join`);
     await student.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => student.getByText('Access code must be 6 characters').count()).toBe(1);
     await checkpoint(student, 'live-join');
@@ -97,8 +81,8 @@ describe.runIf(fs.existsSync(CHROMIUM))('live classroom sessions in a browser', 
   }, 240_000);
 
   it("the notification bell: the teacher's unread count, the list, mark all read", async () => {
-    const context = await world.newContext({ viewport: TABLET });
-    const page = await signIn(world, context, DISTRICT, demoEmail('teacher'));
+    const context = await suite.world.newContext({ viewport: TABLET });
+    const page = await signIn(context, 'teacher');
     const bell = page.getByRole('button', { name: /^Notifications \(\d+ unread\)$/ });
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications (1 unread)');
     await bell.click();

@@ -4,36 +4,25 @@
  * account's realtime channel, not the fallback poll), and the item is in the panel. axe-core and a
  * screenshot of the open panel under .tmp/screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
-import {
-  browserWorld,
-  type BrowserWorld,
-  checkpoint,
-  demoEmail,
-  DESKTOP,
-  DISTRICT,
-  signIn,
-} from '../support/browser.js';
+import { demoSuite, checkpoint, demoEmail, DESKTOP, DISTRICT } from '../support/browser.js';
 
-let world: BrowserWorld;
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 
 /** Sends an in-app notification to `email`'s account, as the demo district administrator (the API). */
 async function notifyAccount(email: string, date: string): Promise<void> {
-  const signedIn = await world.app.inject({
+  const signedIn = await suite.world.app.inject({
     method: 'POST',
     url: '/auth/sign-in',
     payload: { tenant: DISTRICT, email: demoEmail('admin'), password: DEMO_PASSWORD },
   });
-  const [account] = await world.database.query<{ id: string }>('SELECT id FROM identity.accounts WHERE email = $1', [
-    email,
-  ]);
-  const sent = await world.app.inject({
+  const [account] = await suite.world.database.query<{ id: string }>(
+    'SELECT id FROM identity.accounts WHERE email = $1',
+    [email],
+  );
+  const sent = await suite.world.app.inject({
     method: 'POST',
     url: '/api/v1/notifications',
     headers: { authorization: `Bearer ${signedIn.json().sessionToken}` },
@@ -49,8 +38,8 @@ async function notifyAccount(email: string, date: string): Promise<void> {
 
 describe('the notification bell', () => {
   it('counts a new notification at once, without a reload', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await signIn(world, context, DISTRICT, demoEmail('teacher'));
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'teacher');
     const bell = page.getByRole('button', { name: /^Notifications \(\d+ unread\)$/ });
     await bell.waitFor();
     const unread = async () => Number(/\((\d+) unread\)/.exec((await bell.getAttribute('aria-label')) ?? '')![1]);

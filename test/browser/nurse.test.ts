@@ -6,17 +6,14 @@
  * recorded with the student typeahead (a second check-in refused in words), and the check-out. A teacher
  * is sent home from the nurse's pages. axe-core on every page; screenshots under .tmp/screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  browserWorld,
-  type BrowserWorld,
+  demoSuite,
   demoEmail,
   DESKTOP,
-  DISTRICT,
   idleCheckpoint as checkpoint,
   menuItems,
   openFromMenu,
-  signIn,
   TABLET,
   traceOnFailure,
 } from '../support/browser.js';
@@ -28,18 +25,14 @@ import {
  */
 const ANSWER = { timeout: 15_000 };
 
-let world: BrowserWorld;
-
-beforeAll(async () => {
-  world = await browserWorld({ jobs: false });
-}, 300_000);
-afterAll(() => world?.close());
+const suite = demoSuite('district', { jobs: false });
+const { signIn } = suite;
 
 describe('the nurse in the browser', () => {
   it('lands on the compliance list, records an immunization, reads medications and allergies', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
     await traceOnFailure(context, 'nurse-immunizations');
-    const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
+    const page = await signIn(context, 'nurse');
     expect(new URL(page.url()).pathname).toBe('/nurse/immunizations');
     expect(await menuItems(page)).toEqual([
       'Immunizations',
@@ -90,8 +83,8 @@ describe('the nurse in the browser', () => {
   }, 240_000);
 
   it('on a tablet: sees who is in the office, records a visit and checks the student out', async () => {
-    const context = await world.newContext({ viewport: TABLET, locale: 'en' });
-    const page = await signIn(world, context, DISTRICT, demoEmail('nurse'));
+    const context = await suite.world.newContext({ viewport: TABLET, locale: 'en' });
+    const page = await signIn(context, 'nurse');
     await openFromMenu(page, 'Visits', 'Visits to the nurse’s office');
     const open = page
       .getByTestId('open-visits')
@@ -102,11 +95,11 @@ describe('the nurse in the browser', () => {
     await checkpoint(page, 'nurse-visits');
 
     // A student of the nurse's school who is not in the office.
-    const [nurse] = await world.database.query<{ schools: number[] }>(
+    const [nurse] = await suite.world.database.query<{ schools: number[] }>(
       `SELECT school_ids AS schools FROM identity.accounts WHERE email = $1`,
       [demoEmail('nurse')],
     );
-    const [student] = await world.database.query<{ name: string }>(
+    const [student] = await suite.world.database.query<{ name: string }>(
       `SELECT st.firstname || ' ' || st.lastsurname AS name FROM edfi.student st
          JOIN edfi.studentschoolassociation ssa ON ssa.tenant_id = st.tenant_id AND ssa.studentusi = st.studentusi
         WHERE ssa.schoolid = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM health.nurse_visits v
@@ -148,9 +141,9 @@ describe('the nurse in the browser', () => {
   }, 240_000);
 
   it('a teacher is sent home from the nurse pages', async () => {
-    const context = await world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await signIn(world, context, DISTRICT, demoEmail('teacher'));
-    await page.goto(`${world.url}/nurse/allergies`);
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await signIn(context, 'teacher');
+    await page.goto(`${suite.world.url}/nurse/allergies`);
     await page.waitForURL('**/sections');
     await context.close();
   }, 120_000);

@@ -4,7 +4,6 @@
  * delete by A's keys; create with A's tenant id), the identity and policy endpoints. Nothing of A is
  * returned, every write aimed at A is refused, and A's data is unchanged afterwards.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationPlugins } from '../../src/app.js';
@@ -14,8 +13,8 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
 import { createAccount } from '../../src/platform/identity/service.js';
-import { DEFAULT_DEMO_SIZE, seedDemo } from '../../src/demo/seed.js';
 import { migratedDatabase, type TestDatabase } from '../support/db.js';
+import { INTRUDER_SLUG, isolationTenants } from '../support/isolation.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -39,20 +38,9 @@ async function rowCounts(...tenants: string[]): Promise<Record<string, number>> 
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, {
-    ...DEFAULT_DEMO_SIZE,
-    students: 30,
-    schools: 2,
-    sectionsPerSchool: 4,
-    languageSchoolStudents: 6,
-  });
-  tenantA = demo.districtTenantId;
-  tenantA2 = demo.languageSchoolTenantId;
-  const tenantB = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder-isd', 'Intruder ISD', 'district')`,
-    [tenantB],
-  );
+  const tenants = await isolationTenants(database, { students: 30, sectionsPerSchool: 4, languageSchoolStudents: 6 });
+  ({ tenantA, tenantA2 } = tenants);
+  const { tenantB } = tenants;
   await tenantTransaction(database, tenantB, ({ tx }) => seedDefaultPolicies(tx, tenantB));
   await createAccount(database, tenantB, {
     email: 'admin@intruder.example',
@@ -63,7 +51,7 @@ beforeAll(async () => {
   const signIn = await app.inject({
     method: 'POST',
     url: '/auth/sign-in',
-    payload: { tenant: 'intruder-isd', email: 'admin@intruder.example', password: PASSWORD },
+    payload: { tenant: INTRUDER_SLUG, email: 'admin@intruder.example', password: PASSWORD },
   });
   expect(signIn.statusCode).toBe(200);
   tokenB = signIn.json().sessionToken;

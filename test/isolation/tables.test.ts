@@ -3,7 +3,6 @@
  * app role with row-level security), no row of tenant A is visible, and every write that would touch
  * or create tenant A's rows is refused — for every tenant-owned table that exists.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +10,8 @@ import { allTables } from '../../src/schema.js';
 import { findPgError } from '../../src/platform/db/pg-errors.js';
 import { affectedRows, rowsOf } from '../../src/platform/db/database.js';
 import { tenantTransaction } from '../../src/platform/db/tenant-transaction.js';
-import { DEFAULT_DEMO_SIZE, seedDemo } from '../../src/demo/seed.js';
 import { migratedDatabase, type TestDatabase } from '../support/db.js';
+import { isolationTenants } from '../support/isolation.js';
 
 let database: TestDatabase;
 let tenantA: string;
@@ -27,20 +26,11 @@ const tenantTables = allTables().filter(
 
 beforeAll(async () => {
   database = await migratedDatabase();
-  const demo = await seedDemo(database, {
-    ...DEFAULT_DEMO_SIZE,
+  ({ tenantA, tenantA2, tenantB } = await isolationTenants(database, {
     students: 40,
-    schools: 2,
     sectionsPerSchool: 4,
     languageSchoolStudents: 8,
-  });
-  tenantA = demo.districtTenantId;
-  tenantA2 = demo.languageSchoolTenantId;
-  tenantB = randomUUID();
-  await database.query(
-    `INSERT INTO platform.tenants (id, slug, name, kind) VALUES ($1, 'intruder', 'Intruder ISD', 'district')`,
-    [tenantB],
-  );
+  }));
 });
 afterAll(() => database.dispose());
 

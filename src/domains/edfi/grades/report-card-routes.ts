@@ -1,6 +1,6 @@
 /** Report cards and transcripts over HTTP: previews, PDFs, and a whole school's report cards as a background job. */
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { principalOf } from '../../../platform/auth/request.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -25,6 +25,13 @@ const reportCardQuery = z.strictObject({
   gradingPeriod: z.string().trim().min(1).max(100),
 });
 const pdfResponse = { status: 200, description: 'The PDF (application/pdf)' };
+
+/** A PDF of a student's records: never kept by a cache; shown in the browser under its name when it has one. */
+function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename?: string) {
+  reply.type('application/pdf').header('cache-control', 'no-store');
+  if (filename) reply.header('content-disposition', `inline; filename="${filename}"`);
+  return reply.send(pdf);
+}
 
 export function reportCardRoutes(app: FastifyInstance): void {
   const serve = serviceRoutes(app, { tags, errors });
@@ -57,11 +64,7 @@ export function reportCardRoutes(app: FastifyInstance): void {
       const pdf = await requestWork(request, (w) =>
         reportCardPdf(w, params.studentUsi, query.schoolId, query.gradingPeriod),
       );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="report-card-${params.studentUsi}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendPdf(reply, pdf, `report-card-${params.studentUsi}.pdf`);
     },
   );
   route(
@@ -77,11 +80,7 @@ export function reportCardRoutes(app: FastifyInstance): void {
     },
     async ({ params, request, reply }) => {
       const pdf = await requestWork(request, (w) => transcriptPdf(w, params.studentUsi));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="transcript-${params.studentUsi}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendPdf(reply, pdf, `transcript-${params.studentUsi}.pdf`);
     },
   );
   route(
@@ -145,11 +144,7 @@ export function reportCardRoutes(app: FastifyInstance): void {
       const job = await jobStatus(request, REPORT_CARD_JOB, params.jobId, ['file'], 'No such report-card job.');
       if (job.status !== 'completed' || typeof job.file !== 'string')
         throw new AppError('not_found', `Report-card job ${params.jobId} has no PDF (status ${String(job.status)}).`);
-      const file = job.file;
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .send(await fs.promises.readFile(file));
+      return sendPdf(reply, await fs.promises.readFile(job.file));
     },
   );
 }

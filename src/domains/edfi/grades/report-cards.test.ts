@@ -6,13 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { schoolYearMonday } from '../../../../test/support/calendar.js';
 import { domainHarness, type DomainHarness } from '../../../../test/support/domain.js';
 import { clearSectionGradebook } from '../../../../test/support/gradebook.js';
+import { pdfPages, pdfText } from '../../../../test/support/pdf.js';
 import { setCategories } from './categories.js';
 import { createEntry } from './entries.js';
 import { recordScores } from './scores.js';
@@ -28,22 +28,6 @@ let other: number;
 const Q1 = 'First Quarter';
 const SHOTS = '.tmp/screenshots';
 
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-pdf-'));
-  const file = path.join(dir, 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  fs.rmSync(dir, { recursive: true, force: true });
-  return text;
-}
-function pdfPages(pdf: Buffer): number {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k12-pdf-'));
-  const file = path.join(dir, 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  fs.rmSync(dir, { recursive: true, force: true });
-  return Number(/Pages:\s+(\d+)/.exec(info)![1]);
-}
 function toPng(pdf: Buffer, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.pdf`);

@@ -1,56 +1,16 @@
 /**
- * What the signed-out forms share: validation by the server's own zod schema, the server's refusal next
- * to the fields it names (else in words above the form), and the organization and e-mail fields.
+ * What the signed-out forms share besides the server-validated form (lib/server-form.ts): the
+ * remembered organization and the organization and e-mail fields.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import {
-  useForm,
-  type DefaultValues,
-  type FieldError,
-  type FieldValues,
-  type Path,
-  type UseFormRegisterReturn,
-} from 'react-hook-form';
+import { TextInput } from '@mantine/core';
+import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type z } from 'zod';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
 
 export const TENANT_KEY = 'schola.tenant';
 
 /** The organization last signed in to, so that no one types it twice. */
 export const rememberedTenant = () => localStorage.getItem(TENANT_KEY) ?? '';
-
-/** A form over `schema` whose submit runs `send`; a refusal lands on `fields` or in `failure`. */
-export function useAuthForm<I extends FieldValues, O extends FieldValues>(
-  schema: z.ZodType<O, I>,
-  defaultValues: DefaultValues<I>,
-  fields: readonly Path<I>[],
-  send: (values: O) => Promise<void>,
-) {
-  const { t } = useTranslation();
-  const [failure, setFailure] = useState<string>();
-  const form = useForm<I, unknown, O>({ resolver: zodResolver(schema), defaultValues });
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    try {
-      await send(values);
-    } catch (error) {
-      if (!applyFieldErrors(error, fields, form.setError)) setFailure(problemMessage(error, t('common.error')));
-    }
-  });
-  return { form, errors: form.formState.errors, isSubmitting: form.formState.isSubmitting, failure, submit };
-}
-
-export function FailureAlert({ failure }: { failure: string | undefined }) {
-  return failure ? (
-    <Alert color="red" role="alert">
-      {failure}
-    </Alert>
-  ) : null;
-}
 
 interface FieldProps {
   field: UseFormRegisterReturn;

@@ -13,13 +13,15 @@ import {
 } from '../../../../src/platform/identity/schemas';
 import { api, unwrap } from '../../api/client';
 import { fieldError } from '../../lib/forms';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useServerForm } from '../../lib/server-form';
 import { AuthCard } from './AuthCard';
-import { EmailInput, FailureAlert, rememberedTenant, TenantInput, useAuthForm } from './AuthForm';
+import { EmailInput, rememberedTenant, TenantInput } from './AuthForm';
 
 export function PasswordResetRequest() {
   const { t } = useTranslation();
   const [done, setDone] = useState<string>();
-  const { form, errors, isSubmitting, failure, submit } = useAuthForm(
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
     passwordResetRequestInput,
     { tenant: rememberedTenant(), email: '' },
     ['tenant', 'email'],
@@ -59,7 +61,7 @@ const completeSchema = passwordResetInput.extend({ password: newPasswordSchema }
 export function PasswordResetComplete({ token }: { token?: string }) {
   const { t } = useTranslation();
   const [done, setDone] = useState(false);
-  const { form, errors, isSubmitting, failure, submit } = useAuthForm(
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
     completeSchema,
     { tenant: rememberedTenant(), token: token ?? '', password: '' },
     ['tenant', 'token', 'password'],

@@ -10,14 +10,16 @@ import { signInInput } from '../../../../src/platform/identity/schemas';
 import { api, unwrap } from '../../api/client';
 import { meQuery } from '../../auth/session';
 import { fieldError } from '../../lib/forms';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useServerForm } from '../../lib/server-form';
 import { AuthCard } from './AuthCard';
-import { EmailInput, FailureAlert, rememberedTenant, TENANT_KEY, TenantInput, useAuthForm } from './AuthForm';
+import { EmailInput, rememberedTenant, TENANT_KEY, TenantInput } from './AuthForm';
 
 export function SignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const { form, errors, isSubmitting, failure, submit } = useAuthForm(
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
     signInInput,
     { tenant: rememberedTenant(), email: '', password: '' },
     ['tenant', 'email', 'password'],

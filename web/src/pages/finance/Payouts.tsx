@@ -4,7 +4,7 @@
  * endpoints, so the books post and the payout follows).
  */
 import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,16 +12,14 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatDate, formatMoney } from '../../lib/format';
-import { PayrollProblem } from './Payroll';
+import { PAYABLE, PayrollOutcome, usePayrollActions } from './PayrollActions';
 import { BOOKS_CURRENCY } from './TrialBalance';
 
 const STATUSES = ['all', 'pending', 'approved', 'paid'] as const;
-const PAYABLE = new Set(['approved', 'scheduled', 'partially_paid']);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function Payouts() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('all');
   const [month, setMonth] = useState('');
   const monthOk = month === '' || MONTH.test(month);
@@ -39,24 +37,9 @@ export function Payouts() {
         }),
       ),
   });
-  const refresh = () => client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('fin-') });
-  const approve = useMutation({
-    mutationFn: (payrollId: string) =>
-      unwrap(api.POST('/api/v1/finance/payroll/{payrollId}/approve', { params: { path: { payrollId } } })),
-    onSuccess: refresh,
-  });
-  const pay = useMutation({
-    mutationFn: ({ payrollId, cents }: { payrollId: string; cents: number }) =>
-      unwrap(
-        api.POST('/api/v1/finance/payroll/{payrollId}/payments', {
-          params: { path: { payrollId } },
-          body: { amountCents: cents, methodType: 'pix' },
-        }),
-      ),
-    onSuccess: refresh,
-  });
+  const actions = usePayrollActions();
+  const { approve, pay } = actions;
   const money = (cents: number) => formatMoney(cents, BOOKS_CURRENCY);
-  const last = approve.submittedAt >= pay.submittedAt ? approve : pay;
   const totals = query.data?.totals;
   return (
     <Page title={t('fin.payoutsTitle')}>
@@ -82,9 +65,7 @@ export function Payouts() {
         />
       </Group>
       <ErrorAlert error={query.error} />
-      <PayrollProblem error={last.error} />
-      {last === approve && approve.isSuccess ? <Text role="status">{t('fin.approved')}</Text> : null}
-      {last === pay && pay.isSuccess ? <Text role="status">{t('fin.paymentRecorded')}</Text> : null}
+      <PayrollOutcome {...actions} />
       {totals ? (
         <Group gap="xl" data-testid="payout-totals">
           <Text>{t('fin.totalPending', { amount: money(totals.pendingCents) })}</Text>

@@ -2,8 +2,8 @@
  * Payroll: each teacher's payroll — gross, INSS and IRRF apart, other deductions, additions, net — with its
  * status; approve one awaiting approval, record a payment. The teacher's name opens the calculation.
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Loader, NumberInput, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,66 +12,23 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate, formatMoney } from '../../lib/format';
-import { ProblemError, problemMessage } from '../../lib/problem';
+import { PAYABLE, PayrollOutcome, usePayrollActions } from './PayrollActions';
 import { BOOKS_CURRENCY } from './TrialBalance';
-
-const PAYABLE = new Set(['approved', 'scheduled', 'partially_paid']);
-
-/** Payroll's refusals in the reader's language (the amount still due in money), else the API's own words. */
-export function PayrollProblem({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  let message = problemMessage(error, t('common.error'));
-  if (error instanceof ProblemError) {
-    const problem = error.problem as Record<string, unknown>;
-    if (problem.code === 'payment_exceeds_balance' && typeof problem.dueCents === 'number')
-      message = t('fin.errors.exceedsDue', { due: formatMoney(problem.dueCents, BOOKS_CURRENCY) });
-    else if (problem.code === 'payroll_not_approvable') message = t('fin.errors.notApprovable');
-    else if (problem.code === 'payroll_not_payable') message = t('fin.errors.notPayable');
-  }
-  return (
-    <Alert color="red" role="alert" title={t('fin.refused')}>
-      {message}
-    </Alert>
-  );
-}
 
 export function Payroll() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [paying, setPaying] = useState<{ id: string; amount: number | string } | null>(null);
   const query = useQuery({
     queryKey: ['fin-payroll'],
     queryFn: () => unwrap(api.GET('/api/v1/finance/payroll', { params: { query: {} } })),
   });
-  const refresh = () => client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('fin-') });
-  const approve = useMutation({
-    mutationFn: (payrollId: string) =>
-      unwrap(api.POST('/api/v1/finance/payroll/{payrollId}/approve', { params: { path: { payrollId } } })),
-    onSuccess: refresh,
-  });
-  const pay = useMutation({
-    mutationFn: ({ id, cents }: { id: string; cents: number }) =>
-      unwrap(
-        api.POST('/api/v1/finance/payroll/{payrollId}/payments', {
-          params: { path: { payrollId: id } },
-          body: { amountCents: cents, methodType: 'pix' },
-        }),
-      ),
-    onSuccess: () => {
-      setPaying(null);
-      return refresh();
-    },
-  });
+  const actions = usePayrollActions({ onPaid: () => setPaying(null) });
+  const { approve, pay } = actions;
   const money = (cents: number) => formatMoney(cents, BOOKS_CURRENCY);
-  // Only the latest action's outcome is shown (an approval's success is not left beside a refused payment).
-  const last = approve.submittedAt >= pay.submittedAt ? approve : pay;
   return (
     <Page title={t('fin.payrollTitle')}>
       <ErrorAlert error={query.error} />
-      <PayrollProblem error={last.error} />
-      {last === approve && approve.isSuccess ? <Text role="status">{t('fin.approved')}</Text> : null}
-      {last === pay && pay.isSuccess ? <Text role="status">{t('fin.paymentRecorded')}</Text> : null}
+      <PayrollOutcome {...actions} />
       {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {query.data && query.data.items.length === 0 ? <Text>{t('common.none')}</Text> : null}
       {query.data && query.data.items.length > 0 ? (
@@ -149,7 +106,9 @@ export function Payroll() {
                         <Button
                           size="xs"
                           loading={pay.isPending}
-                          onClick={() => pay.mutate({ id: p.id, cents: Math.round(Number(paying.amount) * 100) })}
+                          onClick={() =>
+                            pay.mutate({ payrollId: p.id, cents: Math.round(Number(paying.amount) * 100) })
+                          }
                         >
                           {t('fin.confirmPayment')}
                         </Button>

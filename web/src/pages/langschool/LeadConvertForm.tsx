@@ -19,6 +19,46 @@ interface ConvertedLead {
   phone?: string | null;
 }
 
+type PersonField = 'firstName' | 'lastName' | 'email';
+type Person = Record<PersonField, string>;
+
+/** One person's name (both parts required) and optional e-mail, each refusal shown by its field. */
+function PersonFields({
+  labels,
+  person,
+  onChange,
+  error,
+}: {
+  labels: Record<PersonField, string>;
+  person: Person;
+  onChange: (change: Partial<Person>) => void;
+  error: (field: PersonField) => string | undefined;
+}) {
+  return (
+    <>
+      <Group grow>
+        {(['firstName', 'lastName'] as const).map((field) => (
+          <TextInput
+            key={field}
+            label={labels[field]}
+            required
+            value={person[field]}
+            onChange={(e) => onChange({ [field]: e.currentTarget.value })}
+            error={error(field)}
+          />
+        ))}
+      </Group>
+      <TextInput
+        label={labels.email}
+        type="email"
+        value={person.email}
+        onChange={(e) => onChange({ email: e.currentTarget.value })}
+        error={error('email')}
+      />
+    </>
+  );
+}
+
 export function ConvertForm({ lead, onDone }: { lead: ConvertedLead; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const classes = useClasses();
@@ -70,28 +110,11 @@ export function ConvertForm({ lead, onDone }: { lead: ConvertedLead; onDone: (me
           error={err('classId')}
           searchable
         />
-        <Group grow>
-          <TextInput
-            label={t('office.firstName')}
-            required
-            value={v.firstName}
-            onChange={(e) => setV({ ...v, firstName: e.currentTarget.value })}
-            error={err('student.firstName')}
-          />
-          <TextInput
-            label={t('office.lastName')}
-            required
-            value={v.lastName}
-            onChange={(e) => setV({ ...v, lastName: e.currentTarget.value })}
-            error={err('student.lastName')}
-          />
-        </Group>
-        <TextInput
-          label={t('office.email')}
-          type="email"
-          value={v.email}
-          onChange={(e) => setV({ ...v, email: e.currentTarget.value })}
-          error={err('student.email')}
+        <PersonFields
+          labels={{ firstName: t('office.firstName'), lastName: t('office.lastName'), email: t('office.email') }}
+          person={v}
+          onChange={(change) => setV({ ...v, ...change })}
+          error={(field) => err(`student.${field}`)}
         />
         <Checkbox
           label={t('office.withGuardian')}
@@ -99,31 +122,16 @@ export function ConvertForm({ lead, onDone }: { lead: ConvertedLead; onDone: (me
           onChange={(e) => setWithGuardian(e.currentTarget.checked)}
         />
         {withGuardian ? (
-          <>
-            <Group grow>
-              <TextInput
-                label={t('office.guardianFirstName')}
-                required
-                value={g.firstName}
-                onChange={(e) => setG({ ...g, firstName: e.currentTarget.value })}
-                error={err('guardian.firstName')}
-              />
-              <TextInput
-                label={t('office.guardianLastName')}
-                required
-                value={g.lastName}
-                onChange={(e) => setG({ ...g, lastName: e.currentTarget.value })}
-                error={err('guardian.lastName')}
-              />
-            </Group>
-            <TextInput
-              label={t('office.guardianEmail')}
-              type="email"
-              value={g.email}
-              onChange={(e) => setG({ ...g, email: e.currentTarget.value })}
-              error={err('guardian.email')}
-            />
-          </>
+          <PersonFields
+            labels={{
+              firstName: t('office.guardianFirstName'),
+              lastName: t('office.guardianLastName'),
+              email: t('office.guardianEmail'),
+            }}
+            person={g}
+            onChange={(change) => setG({ ...g, ...change })}
+            error={(field) => err(`guardian.${field}`)}
+          />
         ) : null}
         <Group justify="flex-end">
           <Button type="submit" loading={convert.isPending}>

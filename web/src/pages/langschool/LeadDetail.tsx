@@ -5,10 +5,11 @@
  */
 import { Alert, Button, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLastShown } from '../../lib/last-shown';
 import { fieldReasons, labelledReasons } from '../../lib/problem';
 import { ConvertForm } from './LeadConvertForm';
 import { TrialForm } from './LeadTrialForm';
@@ -77,10 +78,7 @@ export function LeadDetail({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  // The last one shown stays while the modal closes: its title never goes empty mid-transition.
-  const last = useRef<LeadSummary | null>(null);
-  if (lead) last.current = lead;
-  const shown = last.current;
+  const shown = useLastShown(lead);
   const done = async (message: string) => {
     await client.invalidateQueries({ queryKey: ['ls-leads'] });
     await client.invalidateQueries({ queryKey: ['ls-classes'] });

@@ -2,18 +2,17 @@
  * "New lead" on the lead board: the CRM's own zod schema validates the form (e-mail, lengths, the
  * source list); the server's refusals are shown next to their fields, anything else in words.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createLeadInput, LEAD_SOURCES } from '../../../../src/domains/crm/schemas';
 import { api, unwrap } from '../../api/client';
+import { FailureAlert } from '../../components/FailureAlert';
 import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { useServerForm } from '../../lib/server-form';
 
 type Input = z.input<typeof createLeadInput>;
 type Output = z.output<typeof createLeadInput>;
@@ -32,23 +31,17 @@ export function NewLead({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createLeadInput),
-    defaultValues: { name: '', source: 'walk_in' },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    try {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm<Input, Output>(
+    createLeadInput,
+    { name: '', source: 'walk_in' },
+    FIELDS,
+    async (values) => {
       const lead = await unwrap(api.POST('/api/v1/sales/leads', { body: values }));
       await client.invalidateQueries({ queryKey: ['ls-leads'] });
       form.reset();
       onCreated(lead.name);
-    } catch (error) {
-      if (!applyFieldErrors(error, FIELDS, form.setError)) setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -58,11 +51,7 @@ export function NewLead({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert failure={failure} />
           <TextInput
             label={t('common.name')}
             required

@@ -7,9 +7,9 @@
  */
 import { Divider, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format';
+import { useLastShown } from '../../lib/last-shown';
 import { ClassChanges } from './ClassChanges';
 import { SessionChanges, type SessionSummary } from './SessionChanges';
 
@@ -26,10 +26,7 @@ export function SessionDetail({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  // The last one shown stays while the modal closes: its title never goes empty mid-transition.
-  const last = useRef<SessionSummary | null>(null);
-  if (session) last.current = session;
-  const shown = last.current;
+  const shown = useLastShown(session);
   const done = async (message: string) => {
     await Promise.all(
       ['ls-calendar', 'ls-classes', 'ls-class-sessions'].map((k) => client.invalidateQueries({ queryKey: [k] })),

@@ -4,16 +4,15 @@
  * waiting for the teacher, on, paused or ended — and who else is in the group, live. The participant
  * token is kept for this tab only (sessionStorage) and renewed while the session lives.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { joinInput } from '../../../../src/domains/classroom/sessions/schemas';
 import { api, unwrap } from '../../api/client';
+import { FailureAlert } from '../../components/FailureAlert';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { useServerForm } from '../../lib/server-form';
 import { AuthCard } from '../auth/AuthCard';
 import { JoinedGroup, type Joined } from './JoinedGroup';
 
@@ -32,13 +31,7 @@ function stored(): Joined | null {
 export function Join() {
   const { t } = useTranslation();
   const [joined, setJoined] = useState<Joined | null>(stored);
-  const [failure, setFailure] = useState<string>();
   const code = new URLSearchParams(window.location.search).get('code') ?? '';
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(joinInput),
-    defaultValues: { accessCode: code, displayName: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
 
   const keep = useCallback((value: Joined | null) => {
     if (value) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
@@ -46,21 +39,20 @@ export function Join() {
     setJoined(value);
   }, []);
 
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    const body = {
-      accessCode: values.accessCode,
-      displayName: values.displayName,
-      ...(values.dateOfBirth ? { dateOfBirth: values.dateOfBirth } : {}),
-      ...(values.email ? { email: values.email } : {}),
-    };
-    try {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm<Input, Output>(
+    joinInput,
+    { accessCode: code, displayName: '' },
+    ['accessCode', 'displayName', 'dateOfBirth', 'email'],
+    async (values) => {
+      const body = {
+        accessCode: values.accessCode,
+        displayName: values.displayName,
+        ...(values.dateOfBirth ? { dateOfBirth: values.dateOfBirth } : {}),
+        ...(values.email ? { email: values.email } : {}),
+      };
       keep(await unwrap(api.POST('/api/v1/classroom/join', { body })));
-    } catch (error) {
-      if (!applyFieldErrors(error, ['accessCode', 'displayName', 'dateOfBirth', 'email'] as const, form.setError))
-        setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
 
   if (joined) return <JoinedGroup joined={joined} onChange={keep} />;
 
@@ -72,11 +64,7 @@ export function Join() {
     <AuthCard title={t('live.joinTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert failure={failure} />
           <TextInput
             label={t('live.accessCode')}
             description={t('live.accessCodeHint')}

@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { Page } from '../../components/Page';
 import { SearchedList } from './SearchedList';
-import { useSearchPage } from './search';
+import { studentColumn, useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/allergies';
 type Row = paths[typeof PATH]['get']['responses'][200]['content']['application/json']['data'][number];
@@ -29,11 +29,7 @@ export function Allergies() {
   });
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      {
-        id: 'student',
-        header: () => t('health.student'),
-        cell: ({ row }) => `${row.original.studentName} (${row.original.studentUniqueId})`,
-      },
+      studentColumn<Row>(t),
       { id: 'allergen', header: () => t('health.allergen'), cell: ({ row }) => row.original.allergenName },
       {
         id: 'severity',

@@ -13,7 +13,7 @@ import type { paths } from '../../api/schema';
 import { Page } from '../../components/Page';
 import { RecordImmunization, type Recorded } from './RecordImmunization';
 import { SearchedList } from './SearchedList';
-import { useSearchPage } from './search';
+import { studentColumn, useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/immunization-compliance';
 type Row = paths[typeof PATH]['get']['responses'][200]['content']['application/json']['data'][number];
@@ -30,11 +30,7 @@ export function Immunizations() {
   });
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      {
-        id: 'student',
-        header: () => t('health.student'),
-        cell: ({ row }) => `${row.original.studentName} (${row.original.studentUniqueId})`,
-      },
+      studentColumn<Row>(t),
       {
         id: 'missing',
         header: () => t('health.missing'),

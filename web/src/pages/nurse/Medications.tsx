@@ -9,7 +9,7 @@ import type { paths } from '../../api/schema';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
 import { SearchedList } from './SearchedList';
-import { useSearchPage } from './search';
+import { studentColumn, useSearchPage } from './search';
 
 const PATH = '/api/v1/health/nurse/medications-today';
 type Row = paths[typeof PATH]['get']['responses'][200]['content']['application/json']['data'][number];
@@ -25,11 +25,7 @@ export function Medications() {
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
       { id: 'time', header: () => t('health.time'), cell: ({ row }) => row.original.time ?? t('health.asNeeded') },
-      {
-        id: 'student',
-        header: () => t('health.student'),
-        cell: ({ row }) => `${row.original.studentName} (${row.original.studentUniqueId})`,
-      },
+      studentColumn<Row>(t),
       {
         id: 'medication',
         header: () => t('health.medication'),

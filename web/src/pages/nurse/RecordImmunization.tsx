@@ -3,17 +3,16 @@
  * the server's own zod schema before sending; the server's refusals (a dose already recorded, a date in
  * the future) are shown next to the field or in words.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Autocomplete, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { Controller, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { IMMUNIZATION_REQUIREMENTS, recordImmunizationInput } from '../../../../src/domains/health/schemas';
 import { api, unwrap } from '../../api/client';
+import { FailureAlert } from '../../components/FailureAlert';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { useServerForm } from '../../lib/server-form';
 
 type Input = z.input<typeof recordImmunizationInput>;
 type Output = z.output<typeof recordImmunizationInput>;
@@ -36,29 +35,22 @@ export function RecordImmunization(props: { student: Student; onClose(): void; o
   const { student } = props;
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string>();
   const next = student.missing[0];
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(recordImmunizationInput),
-    defaultValues: {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm<Input, Output>(
+    recordImmunizationInput,
+    {
       studentUsi: student.studentUsi,
       vaccineType: next?.vaccine ?? '',
       doseNumber: (next?.recorded ?? 0) + 1,
       dateAdministered: today(),
     },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    try {
+    ['vaccineType', 'doseNumber', 'dateAdministered', 'lotNumber'],
+    async (values) => {
       const saved = await unwrap(api.POST('/api/v1/health/immunizations', { body: values }));
       await client.invalidateQueries({ queryKey: ['health'] });
       props.onRecorded({ name: student.studentName, vaccine: saved.vaccineType, dose: saved.doseNumber ?? 0 });
-    } catch (error) {
-      const fields = ['vaccineType', 'doseNumber', 'dateAdministered', 'lotNumber'] as const;
-      if (!applyFieldErrors(error, fields, form.setError)) setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
   const optional = { setValueAs: (v: string) => (v === '' ? undefined : v) };
   return (
     <Modal
@@ -69,11 +61,7 @@ export function RecordImmunization(props: { student: Student; onClose(): void; o
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure ? (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert failure={failure} />
           <Controller
             control={form.control}
             name="vaccineType"

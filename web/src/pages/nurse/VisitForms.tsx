@@ -4,52 +4,36 @@
  * before sending; the server's refusals (already in the office, out before in) are shown next to the
  * field or in words.
  */
-import { FormActions } from '../../components/FormActions';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { Controller, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { checkOutVisitInput, recordVisitInput, VISIT_ACTIONS } from '../../../../src/domains/health/schemas';
 import { api, unwrap } from '../../api/client';
+import { FailureAlert } from '../../components/FailureAlert';
+import { FormActions } from '../../components/FormActions';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { useServerForm } from '../../lib/server-form';
 import { StudentSearch } from './StudentSearch';
 
 type Done = (message: string) => void;
 const optional = { setValueAs: (v: string) => (v === '' ? undefined : v) };
 
-function Failure({ message }: { message: string | undefined }) {
-  return message ? (
-    <Alert color="red" role="alert">
-      {message}
-    </Alert>
-  ) : null;
-}
-
 export function RecordVisit(props: { onClose(): void; onDone: Done }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string>();
   const [name, setName] = useState<string>();
-  const form = useForm<z.input<typeof recordVisitInput>, unknown, z.output<typeof recordVisitInput>>({
-    resolver: zodResolver(recordVisitInput),
-    defaultValues: { reason: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    try {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
+    recordVisitInput,
+    { reason: '' },
+    ['studentUsi', 'reason', 'assessment'],
+    async (values) => {
       await unwrap(api.POST('/api/v1/health/visits', { body: values }));
       await client.invalidateQueries({ queryKey: ['health', 'visits'] });
       props.onDone(t('health.visitRecorded', { name: name ?? '' }));
-    } catch (error) {
-      const fields = ['studentUsi', 'reason', 'assessment'] as const;
-      if (!applyFieldErrors(error, fields, form.setError)) setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
   return (
     <Modal
       opened
@@ -59,7 +43,7 @@ export function RecordVisit(props: { onClose(): void; onDone: Done }) {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Failure message={failure} />
+          <FailureAlert failure={failure} />
           <Controller
             control={form.control}
             name="studentUsi"
@@ -103,15 +87,11 @@ export function CheckOutVisit(props: {
   const { visit } = props;
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const form = useForm<z.input<typeof checkOutVisitInput>, unknown, z.output<typeof checkOutVisitInput>>({
-    resolver: zodResolver(checkOutVisitInput),
-    defaultValues: { assessment: visit.assessment ?? undefined },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    try {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
+    checkOutVisitInput,
+    { assessment: visit.assessment ?? undefined },
+    ['timeOut', 'actionTaken', 'assessment'],
+    async (values) => {
       const saved = await unwrap(
         api.POST('/api/v1/health/visits/{visitId}/check-out', {
           params: { path: { visitId: visit.visitId } },
@@ -121,11 +101,8 @@ export function CheckOutVisit(props: {
       await client.invalidateQueries({ queryKey: ['health', 'visits'] });
       const told = saved.parentsNotified ? ` ${t('health.parentsNotified', { count: saved.parentsNotified })}` : '';
       props.onDone(`${t('health.checkedOut', { name: visit.studentName })}${told}`);
-    } catch (error) {
-      const fields = ['timeOut', 'actionTaken', 'assessment'] as const;
-      if (!applyFieldErrors(error, fields, form.setError)) setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
   return (
     <Modal
       opened
@@ -135,7 +112,7 @@ export function CheckOutVisit(props: {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Failure message={failure} />
+          <FailureAlert failure={failure} />
           <Controller
             control={form.control}
             name="actionTaken"

@@ -12,7 +12,7 @@ import type { paths } from '../../api/schema';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../lib/format';
 import { SearchedList } from './SearchedList';
-import { useSearchPage } from './search';
+import { studentColumn, useSearchPage } from './search';
 import { CheckOutVisit, RecordVisit } from './VisitForms';
 
 const PATH = '/api/v1/health/nurse/visits';
@@ -45,11 +45,7 @@ export function Visits() {
     () => [
       { id: 'in', header: () => t('health.timeIn'), cell: ({ row }) => clock(row.original.timeIn) },
       { id: 'out', header: () => t('health.timeOut'), cell: ({ row }) => clock(row.original.timeOut) },
-      {
-        id: 'student',
-        header: () => t('health.student'),
-        cell: ({ row }) => `${row.original.studentName} (${row.original.studentUniqueId})`,
-      },
+      studentColumn<Row>(t),
       { id: 'reason', header: () => t('health.reason'), cell: ({ row }) => row.original.reason },
       {
         id: 'action',

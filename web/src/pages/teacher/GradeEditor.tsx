@@ -3,18 +3,16 @@
  * required reason; or remove the override) and the teacher's comment printed on the report card. Field
  * errors next to the field (the domain's zod schemas, then the server's validationErrors); refusals in words.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Divider, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Divider, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { commentInput, overrideForm } from '../../../../src/domains/edfi/grades/schemas';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
+import { FailureAlert } from '../../components/FailureAlert';
 import { fieldError } from '../../lib/forms';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { useServerForm } from '../../lib/server-form';
 
 type PeriodGrades =
   paths['/api/v1/sections/{sectionId}/grades/{gradingPeriod}']['get']['responses'][200]['content']['application/json'];
@@ -38,40 +36,33 @@ const target = (p: Props) => ({
 function OverrideForm(props: Props) {
   const { t } = useTranslation();
   const { grade } = props;
-  const [failure, setFailure] = useState<string>();
   const policy = useQuery({
     queryKey: ['grading-policy', props.schoolId],
     queryFn: () =>
       unwrap(api.GET('/api/v1/schools/{schoolId}/grading-policy', { params: { path: { schoolId: props.schoolId } } })),
     staleTime: 300_000,
   });
-  const form = useForm<z.input<typeof overrideForm>, unknown, z.output<typeof overrideForm>>({
-    resolver: zodResolver(overrideForm),
-    defaultValues: { letter: grade.letter ?? '', reason: grade.overrideReason ?? '' },
-  });
-  const { errors, isSubmitting } = form.formState;
   const send = async (body: { letter: string | null; reason?: string }) => {
-    setFailure(undefined);
-    try {
-      const saved = await unwrap(
-        api.PUT('/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override', {
-          ...target(props),
-          body,
-        }),
-      );
-      const letter = saved.letter ?? '—';
-      props.onSaved(
-        saved,
-        body.letter === null
-          ? t('k12grades.overrideRemoved', { student: grade.name, letter })
-          : t('k12grades.overrideSaved', { student: grade.name, letter }),
-      );
-    } catch (error) {
-      if (!applyFieldErrors(error, ['letter', 'reason'] as const, form.setError))
-        setFailure(problemMessage(error, t('common.error')));
-    }
+    const saved = await unwrap(
+      api.PUT('/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/override', {
+        ...target(props),
+        body,
+      }),
+    );
+    const letter = saved.letter ?? '—';
+    props.onSaved(
+      saved,
+      body.letter === null
+        ? t('k12grades.overrideRemoved', { student: grade.name, letter })
+        : t('k12grades.overrideSaved', { student: grade.name, letter }),
+    );
   };
-  const submit = form.handleSubmit((values) => send(values));
+  const { form, errors, isSubmitting, failure, submit, guard } = useServerForm(
+    overrideForm,
+    { letter: grade.letter ?? '', reason: grade.overrideReason ?? '' },
+    ['letter', 'reason'],
+    send,
+  );
   return (
     <form onSubmit={submit} noValidate aria-labelledby="override-title">
       <Stack gap="sm">
@@ -86,11 +77,7 @@ function OverrideForm(props: Props) {
             {t('k12grades.overriddenFrom', { computed: grade.computedLetter ?? '—', reason: grade.overrideReason })}
           </Text>
         ) : null}
-        {failure ? (
-          <Alert color="red" role="alert" p="xs">
-            {failure}
-          </Alert>
-        ) : null}
+        <FailureAlert failure={failure} p="xs" />
         <Controller
           control={form.control}
           name="letter"
@@ -117,7 +104,7 @@ function OverrideForm(props: Props) {
         />
         <Group justify="flex-end">
           {grade.overridden ? (
-            <Button variant="default" onClick={() => void send({ letter: null })} disabled={isSubmitting}>
+            <Button variant="default" onClick={() => void guard(() => send({ letter: null }))} disabled={isSubmitting}>
               {t('k12grades.removeOverride')}
             </Button>
           ) : null}
@@ -132,15 +119,11 @@ function OverrideForm(props: Props) {
 
 function CommentForm(props: Props) {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<string>();
-  const form = useForm<z.input<typeof commentInput>, unknown, z.output<typeof commentInput>>({
-    resolver: zodResolver(commentInput),
-    defaultValues: { comment: props.grade.comment ?? '' },
-  });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (body) => {
-    setFailure(undefined);
-    try {
+  const { form, errors, isSubmitting, failure, submit } = useServerForm(
+    commentInput,
+    { comment: props.grade.comment ?? '' },
+    ['comment'],
+    async (body) => {
       const saved = await unwrap(
         api.PUT('/api/v1/sections/{sectionId}/grades/{gradingPeriod}/students/{studentUsi}/comment', {
           ...target(props),
@@ -148,19 +131,12 @@ function CommentForm(props: Props) {
         }),
       );
       props.onSaved(saved, t('k12grades.commentSaved', { student: props.grade.name }));
-    } catch (error) {
-      if (!applyFieldErrors(error, ['comment'] as const, form.setError))
-        setFailure(problemMessage(error, t('common.error')));
-    }
-  });
+    },
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" role="alert" p="xs">
-            {failure}
-          </Alert>
-        ) : null}
+        <FailureAlert failure={failure} p="xs" />
         <Textarea
           label={t('k12grades.commentTitle')}
           description={t('k12grades.commentHint')}
