@@ -20,6 +20,8 @@ export interface LoadResult {
    * server's.
    */
   generatorLateP99?: number;
+  /** Paced loads: the latest the generator sent any request (ms after its due time). */
+  generatorLateMax?: number;
   /** Paced loads with `timeline`: [due time (ms since the epoch), latency (ms)] of every request. */
   timeline?: [number, number][];
 }

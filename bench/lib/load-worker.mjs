@@ -16,7 +16,7 @@ const nextBody = () => (bodyTemplate !== undefined ? bodyTemplate.replaceAll('{n
 
 if (overallRate) {
   // A fixed offered rate, evenly paced (see paced-load.mjs for why not autocannon's overallRate).
-  process.send(
+  report(
     await pacedLoad({ url, connections, seconds, rate: overallRate, method, headers, nextPath, nextBody, timeline }),
   );
 } else {
@@ -39,7 +39,7 @@ if (overallRate) {
       },
     ],
   });
-  process.send({
+  report({
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -48,4 +48,12 @@ if (overallRate) {
     total: result.requests.total,
   });
 }
-process.disconnect();
+
+/**
+ * Sends the result, then lets the process end. Disconnecting right after `send` could drop a large
+ * result (a paced load's timeline) still being written to the channel: the parent saw exit code 0 and
+ * no result.
+ */
+function report(result) {
+  process.send(result, () => process.disconnect());
+}

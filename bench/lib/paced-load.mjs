@@ -81,6 +81,7 @@ export async function pacedLoad(options) {
     p50: Math.round(at(0.5) * 100) / 100,
     p99: Math.round(at(0.99) * 100) / 100,
     generatorLateP99: Math.round(Math.max(0, quantile(lateness, 0.99)) * 100) / 100,
+    generatorLateMax: Math.round(Math.max(0, quantile(lateness, 1)) * 100) / 100,
     errors,
     non2xx,
     total: latencies.length + errors,

@@ -39,13 +39,16 @@ export class Probe {
   readonly gcs: Span[] = [];
   readonly loads: Span[] = [];
   readonly connects: Span[] = [];
+  /** When Node's HTTP server had each request parsed, before any Fastify hook (authentication's included). */
+  readonly arrivals: number[] = [];
   private histogram?: IntervalHistogram;
   private timer?: NodeJS.Timeout;
   private observer?: PerformanceObserver;
 
   /** Empties the records in place (the patched functions hold on to the arrays). */
   reset(): void {
-    for (const list of [this.requests, this.stalls, this.gcs, this.loads, this.connects]) list.length = 0;
+    for (const list of [this.requests, this.stalls, this.gcs, this.loads, this.connects, this.arrivals])
+      list.length = 0;
   }
 
   start(): void {
@@ -79,6 +82,7 @@ export class Probe {
 
   /** Hooks the app's requests (before listen) and patches pg and TtlCache for this process. */
   install(app: FastifyInstance): void {
+    app.server.on('request', () => this.arrivals.push(clock()));
     app.addHook('onRequest', (request, _reply, done) => {
       const record: RequestRecord = {
         start: clock(),

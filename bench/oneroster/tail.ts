@@ -80,11 +80,37 @@ try {
     const loop = probe.stop();
     assertAllOk(`paced round ${round}`, result);
     await drain(`${appUrl}${paths[0]}`, headers);
-    console.log(JSON.stringify({ round, rate, load: os.loadavg()[0], ...summarise(result.timeline!, loop) }));
+    console.log(
+      JSON.stringify({
+        round,
+        rate,
+        load: os.loadavg()[0],
+        generatorLateMax: result.generatorLateMax,
+        ...summarise(result.timeline!, loop),
+        serverGaps: gaps(),
+      }),
+    );
   }
   await app.close();
 } finally {
   await drop();
+}
+
+/**
+ * Windows over 15 ms in which the server began no request although the generator had due ones: the
+ * requests were held before the server's onRequest (the generator, the kernel, or the server's thread).
+ */
+function gaps() {
+  const over = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const found: string[] = [];
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i]! - sorted[i - 1]! > 15)
+        found.push(`${Math.round(sorted[i]! - sorted[i - 1]!)} ms at +${Math.round(sorted[i - 1]! - sorted[0]!)} ms`);
+    return found.slice(0, 20).join(',');
+  };
+  // Arrivals: parsed by Node's HTTP server; starts: past the app's onRequest hooks (the probe's is last).
+  return { arrivals: over(probe.arrivals), starts: over(probe.requests.map((r) => r.start)) };
 }
 
 function summarise(timeline: [number, number][], loop: { loopP99: number; loopMax: number }) {
