@@ -12,6 +12,10 @@ import pg from 'pg';
 import type { Benchmark } from './lib/harness.js';
 import { renderReport } from './lib/report.js';
 import { commit, loadAverage, machine, readResults, writeResult } from './lib/results.js';
+import { tuneServerRuntime } from '../src/platform/runtime-tuning.js';
+
+// Every benchmark builds the server in this process (its baselines too): run it as `schola start` does.
+tuneServerRuntime();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Overridable so that a test can regenerate a report from fixture files without touching the real ones.

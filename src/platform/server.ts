@@ -12,6 +12,7 @@ import { buildApp, type AppOptions } from './http/app.js';
 import { ensureAuditPartitions } from './db/partitions.js';
 import { createJobRunner } from './jobs/runner.js';
 import { listenError } from './startup-error.js';
+import { tuneServerRuntime } from './runtime-tuning.js';
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -50,6 +51,7 @@ export async function startServer(options: {
   jobs?: boolean;
 }): Promise<RunningServer> {
   const { config, logger, database } = options;
+  tuneServerRuntime();
   const jobs =
     options.jobs === false
       ? undefined
