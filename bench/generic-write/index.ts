@@ -4,7 +4,8 @@
  * decisions, the write rules, row-level security in a tenant transaction, the hash-chained audit row
  * — against a bare Fastify route doing the same INSERT and appending the same audit row in one
  * transaction through the same pool, as the owner. Maximum throughput at 25 connections, then
- * latency at a fixed rate of half Schola's maximum, offered to both. BENCH_SECONDS: each load (5).
+ * latency at a fixed rate of half Schola's maximum, offered to both. BENCH_SECONDS: each saturated load (5);
+ * BENCH_LATENCY_SECONDS: each paced one (15).
  */
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
@@ -18,7 +19,7 @@ import { createAccount } from '../../src/platform/identity/accounts.js';
 import { createSession } from '../../src/platform/identity/sessions.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { latency, throughput, type Benchmark } from '../lib/harness.js';
-import { assertAllOk, drain, LATENCY_LOAD, load, type LoadOptions } from '../lib/http-load.js';
+import { assertAllOk, drain, LATENCY_LOAD, LATENCY_SECONDS, load, type LoadOptions } from '../lib/http-load.js';
 import { createBenchTenant } from '../lib/tenant.js';
 
 const PATH = '/api/v1/edfi/student';
@@ -43,7 +44,7 @@ const body = (prefix: string) =>
 export const benchmark: Benchmark = {
   name: 'generic-write',
   description: 'POST /api/v1/edfi/student (validation, policy, RLS, audit) vs the same INSERT + audit row',
-  settings: ['BENCH_SECONDS'],
+  settings: ['BENCH_SECONDS', 'BENCH_LATENCY_SECONDS'],
   about: `The generated REST API's create, \`POST /api/v1/edfi/student\`, one new student per request, as a
 district administrator signed in with a session token: validation, the policy engine's decisions, the
 write rules, row-level security in a tenant transaction and the hash-chained audit row. Its baseline is a
@@ -99,7 +100,11 @@ OneRoster CSV import and the Ed-Fi interchange load use COPY into staging tables
         const measure = async (url: string, options: LoadOptions, what: string, rate?: number) => {
           if (rate === undefined) await load(url, { ...options, seconds: 1 });
           await drain(settle);
-          const result = await load(url, { ...options, seconds, overallRate: rate });
+          const result = await load(url, {
+            ...options,
+            seconds: rate === undefined ? seconds : LATENCY_SECONDS,
+            overallRate: rate,
+          });
           await drain(settle);
           assertAllOk(what, result);
           return result;

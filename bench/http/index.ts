@@ -2,7 +2,8 @@
  * The HTTP stack's overhead: GET /health/ready on the Schola app (request id, hooks, error
  * mapping, a database round trip and the migration check) against a bare Fastify route running
  * the same `SELECT 1` on the same database: maximum throughput at 50 connections on loopback, then
- * latency at a fixed rate of half the app's maximum, offered to both. BENCH_SECONDS: each load (5).
+ * latency at a fixed rate of half the app's maximum, offered to both. BENCH_SECONDS: each saturated load (5);
+ * BENCH_LATENCY_SECONDS: each paced one (15).
  */
 import Fastify from 'fastify';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -10,14 +11,14 @@ import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { latency, throughput, type Benchmark } from '../lib/harness.js';
-import { assertAllOk, LATENCY_LOAD, load } from '../lib/http-load.js';
+import { assertAllOk, LATENCY_LOAD, LATENCY_SECONDS, load } from '../lib/http-load.js';
 
 const BARE = 'bare Fastify, same SQL';
 
 export const benchmark: Benchmark = {
   name: 'http',
   description: 'GET /health/ready (app) vs a bare Fastify route with the same query',
-  settings: ['BENCH_SECONDS'],
+  settings: ['BENCH_SECONDS', 'BENCH_LATENCY_SECONDS'],
   about: `The HTTP stack alone: \`GET /health/ready\` (request id, security headers, hooks, error mapping,
 a database round trip and the migration check) against a bare Fastify route running the same \`SELECT 1\`
 on the same database. Maximum throughput with 50 connections always busy; latency at a fixed rate of half
@@ -37,7 +38,11 @@ the app's maximum, offered to both.`,
       const appUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/health/ready`;
       const bareUrl = `${await bare.listen({ host: '127.0.0.1', port: 0 })}/ready`;
       const measure = async (url: string, what: string, rate?: number) => {
-        const result = await load(url, { connections: 50, seconds, overallRate: rate });
+        const result = await load(url, {
+          connections: 50,
+          seconds: rate === undefined ? seconds : LATENCY_SECONDS,
+          overallRate: rate,
+        });
         assertAllOk(what, result);
         return result;
       };

@@ -96,6 +96,9 @@ export function renderReport(results: ResultFile[]): string {
       'the ratio is what compares across runs (the machine is shared and noisy; the load average of each run\n' +
       'is recorded). A ratio above 1 is faster than the baseline. Figures published for other systems are\n' +
       'context in the prose, never in a ratio column.',
+    'A latency "at 50 % of max" is measured with requests offered at that fixed rate, evenly paced, for\n' +
+      '`BENCH_LATENCY_SECONDS` (15 s) after a 1-s warm-up at the same rate, and counted from when each request\n' +
+      'was due (`bench/lib/paced-load.mjs`, `LATENCY_SECONDS` in `bench/lib/http-load.ts`).',
     ...sections,
     ...(summary ? [summary] : []),
   ].join('\n\n')}\n`;

@@ -17,7 +17,7 @@ import { klass } from '../../src/standards/oneroster/rostering-resources.js';
 import { user } from '../../src/standards/oneroster/rostering-users.js';
 import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
 import { GENERATION_COLUMN } from '../../src/standards/oneroster/list-counts.js';
-import { assertAllOk, drain, LATENCY_LOAD, load, type LoadResult } from '../lib/http-load.js';
+import { assertAllOk, drain, LATENCY_LOAD, LATENCY_SECONDS, load, type LoadResult } from '../lib/http-load.js';
 
 interface Statement {
   sql: string;
@@ -195,7 +195,13 @@ export async function compare(
     if (rate === undefined) await load(url, { connections: 50, seconds: 1, headers: h, paths });
     await bareSettled();
     await drain(`${url}${paths[0]}`, h);
-    const result = await load(url, { connections: 50, seconds, headers: h, paths, overallRate: rate });
+    const result = await load(url, {
+      connections: 50,
+      seconds: rate === undefined ? seconds : LATENCY_SECONDS,
+      headers: h,
+      paths,
+      overallRate: rate,
+    });
     await drain(`${url}${paths[0]}`, h);
     await bareSettled();
     assertAllOk(what, result);
