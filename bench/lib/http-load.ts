@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { collectGarbage } from './gc.js';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -44,6 +45,7 @@ export interface LoadOptions {
 }
 
 export function load(url: string, options: LoadOptions = {}): Promise<LoadResult> {
+  collectGarbage();
   const workerData = {
     url,
     connections: options.connections ?? 50,

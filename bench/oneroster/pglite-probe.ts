@@ -2,7 +2,7 @@
  * OneRoster reads on PGlite (issue 12): imports a district at BENCH_SCALE (default 0.1) into an in-memory
  * PGlite, lists the statements one GET /users/{id} and one GET /users?limit=100 send, then times each
  * endpoint sequentially and under PROBE_CONNECTIONS (50) for PROBE_SECONDS (5), against the bare route.
- *   npx tsx bench/oneroster/pglite-probe.ts
+ *   npx tsx bench/oneroster/pglite-probe.ts        PROBE_ONLY=<part of an endpoint's name>
  * Not part of `npm run bench`: nothing is recorded.
  */
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
+import { tuneServerRuntime } from '../../src/platform/runtime-tuning.js';
 import { pageStats } from '../../src/standards/oneroster/page-cache.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
 import { drain, load } from '../lib/http-load.js';
@@ -30,6 +31,9 @@ const seconds = Number(process.env.PROBE_SECONDS ?? '5');
 const connections = Number(process.env.PROBE_CONNECTIONS ?? '50');
 const loads = process.env.PROBE_LOADS !== '0';
 const only = process.env.PROBE_ONLY;
+
+// As `schola start` and `npm run bench` run the server (runtime-tuning.ts); PROBE_PRETENURING=1 keeps V8's default.
+if (process.env.PROBE_PRETENURING !== '1') tuneServerRuntime();
 
 const dataDir = process.env.PROBE_DATADIR ? fs.mkdtempSync(path.join(os.tmpdir(), 'probe-or-db-')) : undefined;
 const database = await openDatabase(dataDir ? { dataDir } : {});

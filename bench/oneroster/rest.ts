@@ -195,6 +195,7 @@ export async function compare(
     if (rate === undefined) await load(url, { connections: 50, seconds: 1, headers: h, paths });
     await bareSettled();
     await drain(`${url}${paths[0]}`, h);
+    const from = performance.now();
     const result = await load(url, {
       connections: 50,
       seconds: rate === undefined ? seconds : LATENCY_SECONDS,
@@ -202,6 +203,9 @@ export async function compare(
       paths,
       overallRate: rate,
     });
+    // BENCH_TRACE_WINDOWS=1: when each load ran, in this process's uptime (the times `node --trace-gc` prints).
+    if (process.env.BENCH_TRACE_WINDOWS === '1')
+      console.error(`[window] ${what}: ${Math.round(from)}-${Math.round(performance.now())} ms, p99 ${result.p99}`);
     await drain(`${url}${paths[0]}`, h);
     await bareSettled();
     assertAllOk(what, result);

@@ -37,7 +37,8 @@ export function Allergies() {
         cell: ({ row }) => {
           const severity = (row.original.severity ?? '').toLowerCase();
           return severity ? (
-            <Badge {...(SEVERITY_STYLE[severity] ?? SEVERITY_STYLE.mild)}>
+            // max-content: a narrow column must not cut the word ("MODERA…").
+            <Badge miw="max-content" {...(SEVERITY_STYLE[severity] ?? SEVERITY_STYLE.mild)}>
               {t(`health.severities.${severity}`, { defaultValue: severity })}
             </Badge>
           ) : (
