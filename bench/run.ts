@@ -15,7 +15,8 @@ import { commit, loadAverage, machine, readResults, writeResult } from './lib/re
 import { tuneServerRuntime } from '../src/platform/runtime-tuning.js';
 
 // Every benchmark builds the server in this process (its baselines too): run it as `schola start` does.
-tuneServerRuntime();
+// BENCH_PRETENURING=1 keeps V8's default, for an A/B of that setting.
+if (process.env.BENCH_PRETENURING !== '1') tuneServerRuntime();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Overridable so that a test can regenerate a report from fixture files without touching the real ones.

@@ -25,6 +25,7 @@ import { clientToken, createBenchTenant } from '../lib/tenant.js';
 import { districtFiles, districtSize, sampleIds } from './district.js';
 import { writePackage } from './district-output.js';
 import { bareApp, bareQuery, bareRoutes, bareSettled } from './rest.js';
+import { startPromotedSampling } from './tail-instruments.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const seconds = Number(process.env.PROBE_SECONDS ?? '5');
@@ -131,7 +132,10 @@ for (const endpoint of endpoints) {
     };
   const statsBefore = { ...pageStats };
   loop.enable();
+  // PROBE_HEAPPROF=<file>: what the paced load promoted and a major GC then collected (tail-instruments.ts).
+  const profiler = process.env.PROBE_HEAPPROF ? await startPromotedSampling() : undefined;
   const half = await load(appUrl, { connections, seconds, headers, paths: [...endpoint.paths], overallRate: rate });
+  if (profiler) await profiler(`${process.env.PROBE_HEAPPROF}.${endpoint.name.replace(/\W+/g, '_')}.heapprofile`);
   loop.disable();
   gc.disconnect();
   Object.assign(proto, originals);
