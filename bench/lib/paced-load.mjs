@@ -12,13 +12,13 @@
 // generator's, not the server's, and is the same for the provider and its baseline.
 import http from 'node:http';
 
+export const WARMUP_SECONDS = 1;
+
 /**
  * @param {{url: string, connections: number, seconds: number, rate: number, method: string,
  *   headers?: Record<string, string>, nextPath: () => string, nextBody: () => string | undefined,
  *   timeline?: boolean}} options
  */
-export const WARMUP_SECONDS = 1;
-
 export async function pacedLoad(options) {
   const target = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
