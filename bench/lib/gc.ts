@@ -14,6 +14,7 @@ import vm from 'node:vm';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
+/** BENCH_GC_BEFORE_LOAD=0 leaves it out, for an A/B. */
 export function collectGarbage(): void {
-  gc();
+  if (process.env.BENCH_GC_BEFORE_LOAD !== '0') gc();
 }
