@@ -121,13 +121,8 @@ export const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? '15')
  * (every connection always busy) latency is connections ÷ throughput by Little's law, whatever the
  * code does; at half the maximum a request waits mostly for its own work. The requests are evenly
  * paced and each is timed from when it was due, not from when it was sent (paced-load.mjs), so a
- * stall counts for every request it delays.
+ * stall counts for every request it delays. Measured for LATENCY_SECONDS.
  */
-export async function loadAtRate(
-  url: string,
-  options: LoadOptions,
-  rate: number,
-  seconds: number,
-): Promise<LoadResult> {
-  return load(url, { ...options, seconds, overallRate: rate });
+export function loadAtRate(url: string, options: LoadOptions, rate: number): Promise<LoadResult> {
+  return load(url, { ...options, seconds: LATENCY_SECONDS, overallRate: rate });
 }
