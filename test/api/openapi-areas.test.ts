@@ -118,6 +118,24 @@ describe('/openapi.json', () => {
     expect(other.statusCode).toBe(200);
   });
 
+  it('lists in /docs exactly the areas the built document has, and /docs/json and /docs/yaml serve it whole', async () => {
+    // The area list is made before the document is built (it is built on its first request).
+    const initializer = (await get('/docs/static/swagger-initializer.js')).body;
+    const listed = [...initializer.matchAll(/\((\d+) paths\)","url":"\/openapi.json\?area=([^"]+)"/g)];
+    expect(listed.length).toBeGreaterThan(10);
+    for (const [, count, area] of listed) {
+      const doc = (await get(`/openapi.json?area=${area!}`)).json();
+      expect(Object.keys(doc.paths).length, area).toBe(Number(count));
+    }
+    const whole = (await get('/openapi.json')).json();
+    const json = await get('/docs/json');
+    expect(json.status).toBe(200);
+    expect(json.json()).toEqual(whole);
+    const yaml = await get('/docs/yaml');
+    expect(yaml.status).toBe(200);
+    expect(JSON.parse(yaml.body)).toEqual(whole); // JSON is YAML 1.2
+  });
+
   it('refuses an unknown area with a 400 naming the parameter', async () => {
     const res = await app.inject({ url: '/openapi.json?area=nowhere' });
     expect(res.statusCode).toBe(400);

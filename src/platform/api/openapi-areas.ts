@@ -57,11 +57,16 @@ function referencedSchemas(value: unknown, all: Record<string, Json>): Record<st
   return found;
 }
 
-/** area key → its title and document (same info, servers, security; its paths; the schemas they use). */
-export function documentsByArea(document: Json, schemas: readonly string[]): Map<string, OpenApiArea> {
+/**
+ * area key → its title and paths. Only a path's URL and its operations' tags decide its area, so
+ * /docs can list the areas (with their sizes) from path items that carry nothing else, before the
+ * document is built (it is built on its first request).
+ */
+export function pathsByArea(
+  paths: Record<string, Json>,
+  schemas: readonly string[],
+): Map<string, { title: string; paths: Record<string, Json> }> {
   const known = new Set(schemas);
-  const paths = document.paths as Record<string, Json>;
-  const components = document.components as { schemas: Record<string, Json> } & Json;
   const grouped = new Map<string, { title: string; paths: Record<string, Json> }>([
     [START_AREA, { title: START_AREA, paths: {} }],
   ]);
@@ -70,6 +75,13 @@ export function documentsByArea(document: Json, schemas: readonly string[]): Map
     if (!grouped.has(area)) grouped.set(area, { title, paths: {} });
     grouped.get(area)!.paths[path] = item;
   }
+  return grouped;
+}
+
+/** area key → its title and document (same info, servers, security; its paths; the schemas they use). */
+export function documentsByArea(document: Json, schemas: readonly string[]): Map<string, OpenApiArea> {
+  const components = document.components as { schemas: Record<string, Json> } & Json;
+  const grouped = pathsByArea(document.paths as Record<string, Json>, schemas);
   const areas = new Map<string, OpenApiArea>();
   for (const [area, { title, paths: areaPaths }] of grouped) {
     const areaSchemas = referencedSchemas(areaPaths, components.schemas);

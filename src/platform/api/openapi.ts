@@ -73,6 +73,14 @@ function errors(...statuses: number[]) {
   );
 }
 
+/** A keyed resource's one-record path, as the document writes it. */
+const itemPath = (r: Resource) => `${r.path}/${r.key.map((_, i) => `{k${i}}`).join('/')}`;
+
+/** The paths the document gives `resource` (its list, and its records when it has a key). */
+export function resourcePaths(resource: Resource): string[] {
+  return resource.key.length > 0 ? [resource.path, itemPath(resource)] : [resource.path];
+}
+
 export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   // Every declared code, the domains' included: the document is built once all are imported.
@@ -91,7 +99,10 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
       type: 'object',
       properties: Object.fromEntries(fields.map((f) => [f.name, columnJsonSchema(f.column)])),
     };
-    schemas[`${id}_write`] = z.toJSONSchema(r.insertSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    schemas[`${id}_write`] = z.toJSONSchema(r.documentedInsertSchema(), {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as JsonSchema;
     const ref = { $ref: `#/components/schemas/${id}` };
     const listParams = [
       ...[...r.filterable].map((f) => ({
@@ -173,7 +184,7 @@ export function openApiDocument(resources: Resource[], serverUrl = '/'): JsonSch
       description: k,
       schema: columnJsonSchema(r.fields.get(k)!.column),
     }));
-    const item = `${r.path}/${r.key.map((_, i) => `{k${i}}`).join('/')}`;
+    const item = itemPath(r);
     const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } };
     paths[item] = {
       get: {
