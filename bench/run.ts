@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Benchmark } from './lib/harness.js';
-import { gcBeforeLoads } from './lib/gc.js';
 import { renderReport } from './lib/report.js';
 import { commit, loadAverage, machine, readResults, writeResult } from './lib/results.js';
 import { tuneServerRuntime } from '../src/platform/runtime-tuning.js';
@@ -64,7 +63,6 @@ async function loadBenchmarks(): Promise<Benchmark[]> {
 }
 
 async function runOne(benchmark: Benchmark, engine: 'pglite' | 'postgres'): Promise<void> {
-  gcBeforeLoads(engine);
   const pgDb = engine === 'postgres' ? await freshPgDatabase() : undefined;
   if (engine === 'postgres' && !pgDb) {
     console.log(`[${engine}] ${benchmark.name}: skipped (no PostgreSQL server at ${server})`);

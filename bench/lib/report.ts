@@ -98,11 +98,12 @@ export function renderReport(results: ResultFile[]): string {
       'context in the prose, never in a ratio column.',
     'A latency "at 50 % of max" is measured with requests offered at that fixed rate, evenly paced, for\n' +
       '`BENCH_LATENCY_SECONDS` (15 s) after a 1-s warm-up at the same rate, and counted from when each request\n' +
-      'was due (`bench/lib/paced-load.mjs`, `LATENCY_SECONDS` in `bench/lib/http-load.ts`). On PostgreSQL\n' +
-      'each load starts after a full garbage collection of the benchmark process, which holds the server\n' +
-      'and its baseline, so that a load is charged with the garbage it makes, not with what the one before\n' +
-      'left; on PGlite the forced collection itself made mark-compacts frequent in the next load, so it is\n' +
-      'not done there (`bench/lib/gc.ts`, with the measurements).',
+      'was due (`bench/lib/paced-load.mjs`, `LATENCY_SECONDS` in `bench/lib/http-load.ts`). Each load\n' +
+      'starts after a full garbage collection of the benchmark process, which holds the server and its\n' +
+      'baseline, so that a load is charged with the garbage it makes, not with what the one before left\n' +
+      '(`bench/lib/gc.ts`, with the measurements). The servers run with the runtime settings of\n' +
+      '`schola start` (`src/platform/runtime-tuning.ts`): under the OneRoster paced loads on PGlite a full\n' +
+      'mark-compact then comes about once a minute, so a load after the collection holds none.',
     ...sections,
     ...(summary ? [summary] : []),
   ].join('\n\n')}\n`;

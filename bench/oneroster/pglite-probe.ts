@@ -19,7 +19,6 @@ import { createLogger } from '../../src/platform/log/logger.js';
 import { tuneServerRuntime } from '../../src/platform/runtime-tuning.js';
 import { pageStats } from '../../src/standards/oneroster/page-cache.js';
 import { importPackage } from '../../src/standards/oneroster/csv/import.js';
-import { gcBeforeLoads } from '../lib/gc.js';
 import { drain, load } from '../lib/http-load.js';
 import { countStatements } from '../lib/statements.js';
 import { clientToken, createBenchTenant } from '../lib/tenant.js';
@@ -36,8 +35,6 @@ const only = process.env.PROBE_ONLY;
 
 // As `schola start` and `npm run bench` run the server (runtime-tuning.ts); PROBE_PRETENURING=1 keeps V8's default.
 if (process.env.PROBE_PRETENURING !== '1') tuneServerRuntime();
-// As the benchmark's PGlite runs load (gc.ts).
-gcBeforeLoads('pglite');
 
 const dataDir = process.env.PROBE_DATADIR ? fs.mkdtempSync(path.join(os.tmpdir(), 'probe-or-db-')) : undefined;
 const database = await openDatabase(dataDir ? { dataDir } : {});

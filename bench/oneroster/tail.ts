@@ -18,7 +18,6 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { tuneServerRuntime } from '../../src/platform/runtime-tuning.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { ROSTERING_BASE } from '../../src/standards/oneroster/rostering-routes.js';
-import { gcBeforeLoads } from '../lib/gc.js';
 import { assertAllOk, drain, load } from '../lib/http-load.js';
 import { clientToken } from '../lib/tenant.js';
 import { probeDistrict } from './probe-district.js';
@@ -41,8 +40,6 @@ applyInstruments();
 
 // As `schola start` runs (runtime-tuning.ts); TAIL_PRETENURING=1 keeps V8's default for an A/B.
 if (process.env.TAIL_PRETENURING !== '1') tuneServerRuntime();
-// As the benchmark's PostgreSQL runs load (gc.ts).
-gcBeforeLoads('postgres');
 
 const { database, tenant, size, drop } = await probeDistrict('schola_tail', scale);
 const probe = new Probe();
