@@ -3,7 +3,9 @@
  * with the demo: the column's Edit button opens a dialog prefilled with the assignment (focus on its title, Escape
  * closes it and gives the focus back); a due date outside the section's session and points possible cleared on a
  * scored assignment are refused next to their fields; a new title and points possible are saved, announced, and the
- * column shows them. axe-core on the dialog (zero serious violations); screenshots under .tmp/screenshots.
+ * column shows them. An assignment someone else changed while the dialog was open is not overwritten: the save is
+ * refused, said, and the gradebook shows their version. axe-core on the dialog (zero serious violations);
+ * screenshots under .tmp/screenshots.
  */
 import { describe, expect, it } from 'vitest';
 import { daysAfter, schoolYearMonth } from '../support/calendar.js';
@@ -65,6 +67,55 @@ describe('the teacher edits an assignment from the gradebook', () => {
     await expect.poll(() => header.count(), { timeout: 10_000 }).toBe(1);
     expect(await header.textContent()).toContain('out of 40');
     await checkpoint(page, 'k12-gradebook-entry-edited');
+    await context.close();
+  }, 300_000);
+
+  it('does not overwrite a change someone else saved while the dialog was open', async () => {
+    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+    const page = await suite.signIn(context, 'teacher');
+    await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
+    await openLink(page, page.getByRole('link', { name: 'Gradebook' }), /Gradebook$/);
+    await page.locator('input[data-cell="0-0"]').waitFor();
+    // Titles repeat across grading periods: the co-teacher's change below names the period shown.
+    const period = await page.getByLabel('Grading period').first().inputValue();
+    const edit = page.getByRole('button', { name: /^Edit the assignment / }).nth(1);
+    const title = (await edit.getAttribute('aria-label'))!.replace(/^Edit the assignment /, '');
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: `Edit the assignment ${title}` });
+    await dialog.waitFor();
+
+    // Meanwhile a co-teacher renames it (the same API, from another tab).
+    const sectionId = /\/sections\/([^/]+)\//.exec(page.url())![1]!;
+    const theirs = `${title} (co-teacher)`;
+    const status = await page.evaluate(
+      async ({ sectionId, period, title, theirs }) => {
+        const query = new URLSearchParams({ gradingPeriod: period });
+        const book = await (await fetch(`/api/v1/sections/${sectionId}/gradebook?${query}`)).json();
+        const entry = (book.entries as { id: string; title: string }[]).find((e) => e.title === title)!;
+        const res = await fetch(`/api/v1/sections/${sectionId}/gradebook/entries/${entry.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: theirs }),
+        });
+        return res.status;
+      },
+      { sectionId, period, title, theirs },
+    );
+    expect(status).toBe(200);
+
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(`${title} (mine)`);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe(
+        `Someone changed "${title}" after you opened it, so your change was not saved. ` +
+          'The gradebook now shows their version: edit it again if needed.',
+      );
+    const escaped = theirs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect.poll(() => page.getByRole('columnheader', { name: new RegExp(`^${escaped}`) }).count()).toBe(1);
+    expect(await page.getByRole('columnheader', { name: /\(mine\)/ }).count()).toBe(0);
+    await checkpoint(page, 'k12-gradebook-entry-changed-meanwhile');
     await context.close();
   }, 300_000);
 });

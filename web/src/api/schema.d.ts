@@ -11258,6 +11258,7 @@ export interface paths {
                 dateAssigned: string;
                 description: string | null;
                 dueDate: string | null;
+                etag: string;
                 gradingPeriod: string | null;
                 id: string;
                 maxPoints: number | null;
@@ -11429,6 +11430,7 @@ export interface paths {
               dateAssigned: string;
               description: string | null;
               dueDate: string | null;
+              etag: string;
               gradingPeriod: string | null;
               id: string;
               maxPoints: number | null;
@@ -11475,7 +11477,8 @@ export interface paths {
      * @description Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry
      * type until then) under one of the section’s categories, in both APIs. Dates given must lie in the section’s
      * session (422 date_outside_session); points possible may go below entered scores (extra credit) but are not
-     * cleared or given once the entry has scores (409 entry_has_scores).
+     * cleared or given once the entry has scores (409 entry_has_scores). Send the entry’s `etag` as If-Match to refuse
+     * a change made meanwhile by someone else (412 precondition_failed); the answer carries the new ETag.
      */
     patch: {
       parameters: {
@@ -11513,6 +11516,7 @@ export interface paths {
               dateAssigned: string;
               description: string | null;
               dueDate: string | null;
+              etag: string;
               gradingPeriod: string | null;
               id: string;
               maxPoints: number | null;

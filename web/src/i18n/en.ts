@@ -499,6 +499,9 @@ export const en = {
     extraCredit_other: '{{count}} scores are above this: they will count as extra credit.',
     entrySaved: 'Assignment "{{title}}" saved.',
     entryUnchanged: 'Nothing changed in "{{title}}".',
+    entryChangedMeanwhile:
+      'Someone changed "{{title}}" after you opened it, so your change was not saved. ' +
+      'The gradebook now shows their version: edit it again if needed.',
   },
   teacher: {
     mySections: 'My sections',

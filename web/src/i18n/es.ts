@@ -504,6 +504,9 @@ export const es: Messages = {
     extraCredit_other: '{{count}} puntuaciones superan este valor: contarán como crédito extra.',
     entrySaved: 'Tarea "{{title}}" guardada.',
     entryUnchanged: 'No se cambió nada en "{{title}}".',
+    entryChangedMeanwhile:
+      'Alguien cambió "{{title}}" después de que lo abrió, así que su cambio no se guardó. ' +
+      'El libro de calificaciones muestra ahora esa versión: edítelo de nuevo si hace falta.',
   },
   teacher: {
     mySections: 'Mis secciones',

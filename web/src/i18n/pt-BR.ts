@@ -501,6 +501,9 @@ export const ptBR: Messages = {
     extraCredit_other: '{{count}} notas estão acima deste valor: contarão como ponto extra.',
     entrySaved: 'Atividade "{{title}}" salva.',
     entryUnchanged: 'Nada foi alterado em "{{title}}".',
+    entryChangedMeanwhile:
+      'Alguém alterou "{{title}}" depois que você o abriu, então sua alteração não foi salva. ' +
+      'O diário agora mostra a versão dessa pessoa: edite de novo se precisar.',
   },
   teacher: {
     mySections: 'Minhas turmas',

@@ -1,12 +1,13 @@
 /** A section's gradebook entries (Ed-Fi GradebookEntry, OneRoster lineItem): added and changed by its teacher. */
 import { sql } from 'drizzle-orm';
+import { checkIfMatch } from '../../../platform/api/etag.js';
 import { rowsOf } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { gradebookEntry } from '../tables.js';
 import { gradesErrors } from './errors.js';
-import { categoriesOf } from './gradebook.js';
+import { categoriesOf, withEtag } from './gradebook.js';
 import { projectGradebook } from './projection-hook.js';
 import { entryChange, entryInput } from './gradebook.schema.js';
 import { GRADING_DEFAULTS } from './schemas.js';
@@ -46,7 +47,7 @@ export async function createEntry(work: Work, sectionId: string, input: unknown)
     .returning({ id: gradebookEntry.id });
   await projectGradebook(work, 'gradebookEntries', [row!.id]);
   await work.audit({ table: gradebookEntry, recordId: row!.id, operation: 'INSERT', newValues: { ...e, identifier } });
-  return {
+  return withEtag({
     id: row!.id,
     title: e.title,
     description: e.description ?? null,
@@ -55,7 +56,7 @@ export async function createEntry(work: Work, sectionId: string, input: unknown)
     dateAssigned: e.dateAssigned,
     dueDate: e.dueDate ?? null,
     maxPoints: e.maxPoints ?? null,
-  };
+  });
 }
 
 async function expectCategoryOf(work: Work, section: SectionRow, categoryId: string) {
@@ -151,13 +152,16 @@ async function lockedEntry(work: Work, section: SectionRow, entryId: string) {
 
 /**
  * Changes an entry's fields; a category files it under one of the section's categories (an Ed-Fi client's entry
- * then leaves its entry-type category, which the projection retires when no other entry uses it).
+ * then leaves its entry-type category, which the projection retires when no other entry uses it). With `ifMatch`
+ * (the If-Match header), the entry must still be as the caller read it: two teachers of a section editing the same
+ * entry do not silently overwrite each other (412 precondition_failed; the entry is locked while compared).
  */
-export async function updateEntry(work: Work, sectionId: string, entryId: string, input: unknown) {
+export async function updateEntry(work: Work, sectionId: string, entryId: string, input: unknown, ifMatch?: string) {
   const change = parseInput(entryChange, input);
   const section = await sectionById(work, sectionId);
   await authorizeGradebookWrite(work, section);
   const before = await lockedEntry(work, section, entryId);
+  checkIfMatch(ifMatch, withEtag(before).etag);
   if (change.categoryId !== undefined) await expectCategoryOf(work, section, change.categoryId);
   await expectInsideSession(work, section, { dateAssigned: change.dateAssigned, dueDate: change.dueDate });
   await expectSameScale(work, section, entryId, before.maxPoints, change.maxPoints);
@@ -178,5 +182,5 @@ export async function updateEntry(work: Work, sectionId: string, entryId: string
     oldValues: before,
     newValues: change,
   });
-  return after;
+  return withEtag(after);
 }

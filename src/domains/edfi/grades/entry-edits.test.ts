@@ -2,7 +2,9 @@
  * A teacher corrects an assignment (the gradebook's PATCH): the fields given change and the gradebook shows them
  * (description too); dates must lie in the section's session (422 naming the field, on create too); points possible
  * can be lowered below entered scores (extra credit) but not cleared or given once scores are entered (409 naming
- * maxPoints), and a score saved while the change waits is counted (the entry's share lock).
+ * maxPoints), and a score saved while the change waits is counted (the entry's share lock). With If-Match (the
+ * entry's etag from the gradebook), a change made meanwhile is refused (412) and nothing is overwritten, also when
+ * two teachers save at the same moment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/roles.js';
@@ -44,8 +46,19 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 const entriesUrl = () => `/api/v1/sections/${section.id}/gradebook/entries`;
-const patch = (id: string, body: Record<string, unknown>) =>
-  h.inject(teacher, { method: 'PATCH', url: `${entriesUrl()}/${id}`, payload: body });
+const patch = (id: string, body: Record<string, unknown>, ifMatch?: string) =>
+  h.inject(teacher, {
+    method: 'PATCH',
+    url: `${entriesUrl()}/${id}`,
+    payload: body,
+    ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+  });
+
+/** The entry as the gradebook lists it (with its etag). */
+const listed = async (id: string) => {
+  const book = await h.inject(teacher, { method: 'GET', url: `/api/v1/sections/${section.id}/gradebook` });
+  return (book.json() as { entries: { id: string; title: string; etag: string }[] }).entries.find((e) => e.id === id)!;
+};
 
 /** A new assignment of 20 points (null: scored in percent), assigned on the session's second week. */
 const addEntry = (title: string, maxPoints: number | null = 20) =>
@@ -143,5 +156,39 @@ describe('editing an assignment', () => {
     const res = await change;
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().validationErrors.maxPoints).toEqual(['cannot be cleared once scores are entered (1)']);
+  });
+
+  it('saves a change made to the entry as read (If-Match), and answers the new ETag the gradebook then lists', async () => {
+    const entry = await addEntry('Lab report');
+    const read = await listed(entry.id);
+    expect(read.etag).toMatch(/^"[\w-]+"$/);
+    expect(entry.etag).toBe(read.etag); // creating answers the same etag the gradebook lists
+    const res = await patch(entry.id, { title: 'Lab report (final)' }, read.etag);
+    expect(res.statusCode, res.body).toBe(200);
+    const now = await listed(entry.id);
+    expect(res.headers.etag).toBe(now.etag);
+    expect(res.json().etag).toBe(now.etag);
+    expect(now.etag).not.toBe(read.etag);
+  });
+
+  it('refuses a change to an entry someone changed since it was read (412), and changes nothing', async () => {
+    const entry = await addEntry('Essay draft');
+    const read = await listed(entry.id);
+    expect((await patch(entry.id, { title: 'Essay draft 1' })).statusCode).toBe(200); // someone else, meanwhile
+    const stale = await patch(entry.id, { title: 'Essay (overwrites?)', maxPoints: 30 }, read.etag);
+    expect(stale.statusCode, stale.body).toBe(412);
+    expect(stale.json().code).toBe('precondition_failed');
+    expect(await listed(entry.id)).toMatchObject({ title: 'Essay draft 1', maxPoints: 20 });
+  });
+
+  it('lets exactly one of two simultaneous changes from the same read through; the other gets 412', async () => {
+    const entry = await addEntry('Project plan');
+    const read = await listed(entry.id);
+    const answers = await Promise.all(
+      ['Project plan (A)', 'Project plan (B)'].map((title) => patch(entry.id, { title }, read.etag)),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 412]);
+    const winner = answers.find((a) => a.statusCode === 200)!.json().title as string;
+    expect((await listed(entry.id)).title).toBe(winner);
   });
 });

@@ -60,11 +60,17 @@ export function gradebookRoutes(app: FastifyInstance): void {
       'Only the fields given change. A category files an entry an Ed-Fi client wrote (filed by its entry type ' +
       'until then) under one of the section’s categories, in both APIs. Dates given must lie in the section’s ' +
       'session (422 date_outside_session); points possible may go below entered scores (extra credit) but are ' +
-      'not cleared or given once the entry has scores (409 entry_has_scores).',
+      'not cleared or given once the entry has scores (409 entry_has_scores). Send the entry’s `etag` as ' +
+      'If-Match to refuse a change made meanwhile by someone else (412 precondition_failed); the answer carries ' +
+      'the new ETag.',
     params: entryParams,
     body: entryChange,
     response: { status: 200, description: 'The entry', schema: entryView },
-    run: (w, { params, body }) => updateEntry(w, params.sectionId, params.entryId, body),
+    run: async (w, { params, body, request, reply }) => {
+      const entry = await updateEntry(w, params.sectionId, params.entryId, body, request.headers['if-match']);
+      reply.header('etag', entry.etag);
+      return entry;
+    },
   });
   serve({
     method: 'PUT',

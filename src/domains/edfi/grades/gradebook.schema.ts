@@ -105,6 +105,8 @@ export const entryView = z.object({
   dateAssigned: z.string(),
   dueDate: z.string().nullable(),
   maxPoints: nullableNumber,
+  /** The entry's strong ETag: sent back as If-Match, a change made meanwhile by someone else is refused (412). */
+  etag: z.string(),
 });
 export const scoreView = z.object({
   entryId: z.string(),

@@ -8,11 +8,13 @@
  * school; every write audited and projected to OneRoster before its audit row (projection-hook.ts).
  */
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { etagOf } from '../../../platform/api/etag.js';
 import { rowsOf } from '../../../platform/db/database.js';
 import { parseInput } from '../../../platform/service/routes.js';
 import type { Work } from '../../../platform/service/work.js';
 import { studentGradebookEntry } from '../tables.js';
-import { gradebookQuery, type GradebookView } from './gradebook.schema.js';
+import { gradebookQuery, type entryView, type GradebookView } from './gradebook.schema.js';
 import {
   gradingPeriodOf,
   gradingPeriodsOf,
@@ -37,6 +39,18 @@ export async function categoriesOf(work: Work, section: SectionRow) {
     weightPercent: Number(r.weightpercent),
     dropLowest: Number(r.droplowest),
   }));
+}
+
+type EntryFields = Omit<z.output<typeof entryView>, 'etag'>;
+
+/**
+ * An entry as the API shows it, with its ETag: a hash of exactly the fields shown (the gradebook's list and
+ * a change's answer give the same one), so any change to any of them changes it.
+ */
+export function withEtag(entry: EntryFields): z.output<typeof entryView> {
+  const { id, title, description, categoryId, gradingPeriod, dateAssigned, dueDate, maxPoints } = entry;
+  const shown = { id, title, description, categoryId, gradingPeriod, dateAssigned, dueDate, maxPoints };
+  return { ...shown, etag: etagOf(shown) };
 }
 
 /** The section's entries (optionally of one period) and every score on them. */
@@ -102,7 +116,7 @@ export async function sectionGradebook(work: Work, sectionId: string, query: unk
     schoolId: section.schoolId,
     gradingPeriods: periods.map((p) => ({ code: p.code, beginDate: p.beginDate, endDate: p.endDate })),
     categories: await categoriesOf(work, section),
-    entries: entries.map(({ gradingPeriodId: _, ...e }) => e),
+    entries: entries.map(withEtag),
     students: students.map(({ beginDate: _, ...s }) => s),
     scores,
   };

@@ -2,7 +2,9 @@
  * Correcting an assignment from the gradebook: a dialog prefilled with its title, category, dates, points possible
  * and description; save sends only the fields changed (PATCH), nothing when none did. The server's refusals go next
  * to the field they name (a date outside the session, points possible cleared once scores are entered); lowering
- * points possible below entered scores is allowed (extra credit) and said before saving.
+ * points possible below entered scores is allowed (extra credit) and said before saving. The save names the entry as
+ * it was loaded (If-Match: its ETag), so a change someone else made meanwhile is not overwritten: the dialog closes,
+ * says so, and the gradebook reloads with that change.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Modal, Stack, Text } from '@mantine/core';
@@ -14,7 +16,7 @@ import { entryChange } from '../../../../src/domains/edfi/grades/gradebook.schem
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { FormActions } from '../../components/FormActions';
-import { applyFieldErrors, problemMessage } from '../../lib/problem';
+import { applyFieldErrors, ProblemError, problemMessage } from '../../lib/problem';
 import { asNumber, ENTRY_FIELDS, EntryFields, Failure, type EntryFieldValues } from './EntryFields';
 
 type Gradebook =
@@ -41,10 +43,12 @@ interface Props {
   book: Gradebook;
   entry: Entry;
   onDone(message: string): void;
+  /** The entry changed since it was loaded: nothing was saved. */
+  onStale(message: string): void;
   onCancel(): void;
 }
 
-function EditEntryForm({ sectionId, book, entry, onDone, onCancel }: Props) {
+function EditEntryForm({ sectionId, book, entry, onDone, onStale, onCancel }: Props) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string>();
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -72,12 +76,16 @@ function EditEntryForm({ sectionId, book, entry, onDone, onCancel }: Props) {
       const saved = await unwrap(
         api.PATCH('/api/v1/sections/{sectionId}/gradebook/entries/{entryId}', {
           params: { path: { sectionId, entryId: entry.id } },
+          headers: { 'If-Match': entry.etag },
           body,
         }),
       );
       onDone(t('k12grades.entrySaved', { title: saved.title }));
     } catch (error) {
-      if (!applyFieldErrors(error, ENTRY_FIELDS, form.setError)) setFailure(problemMessage(error, t('common.error')));
+      if (error instanceof ProblemError && error.status === 412)
+        onStale(t('k12grades.entryChangedMeanwhile', { title: entry.title }));
+      else if (!applyFieldErrors(error, ENTRY_FIELDS, form.setError))
+        setFailure(problemMessage(error, t('common.error')));
     }
   });
   return (

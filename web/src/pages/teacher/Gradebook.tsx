@@ -188,6 +188,11 @@ export function Gradebook({ sectionId }: { sectionId: string }) {
             setEditing(null);
             saved(text);
           }}
+          onStale={(text) => {
+            setEditing(null);
+            setMessage({ text, ok: false });
+            void client.invalidateQueries({ queryKey: ['gradebook', sectionId] });
+          }}
         />
       ) : null}
       {periods.isPending || book.isPending ? <Loader aria-label={t('app.loading')} /> : null}
