@@ -19,7 +19,7 @@ import { createAccount } from '../../src/platform/identity/accounts.js';
 import { createSession } from '../../src/platform/identity/sessions.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { latency, throughput, type Benchmark } from '../lib/harness.js';
-import { assertAllOk, drain, LATENCY_LOAD, load, loadAtRate, type LoadOptions } from '../lib/http-load.js';
+import { assertAllOk, drain, LATENCY_LOAD, load, measuredLoad, type LoadOptions } from '../lib/http-load.js';
 import { createBenchTenant } from '../lib/tenant.js';
 
 const PATH = '/api/v1/edfi/student';
@@ -100,8 +100,7 @@ OneRoster CSV import and the Ed-Fi interchange load use COPY into staging tables
         const measure = async (url: string, options: LoadOptions, what: string, rate?: number) => {
           if (rate === undefined) await load(url, { ...options, seconds: 1 });
           await drain(settle);
-          const result =
-            rate === undefined ? await load(url, { ...options, seconds }) : await loadAtRate(url, options, rate);
+          const result = await measuredLoad(url, options, seconds, rate);
           await drain(settle);
           assertAllOk(what, result);
           return result;

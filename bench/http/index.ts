@@ -11,7 +11,7 @@ import { migrate } from '../../src/platform/db/migrator.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { createLogger } from '../../src/platform/log/logger.js';
 import { latency, throughput, type Benchmark } from '../lib/harness.js';
-import { assertAllOk, LATENCY_LOAD, load, loadAtRate } from '../lib/http-load.js';
+import { assertAllOk, LATENCY_LOAD, measuredLoad } from '../lib/http-load.js';
 
 const BARE = 'bare Fastify, same SQL';
 
@@ -38,10 +38,7 @@ the app's maximum, offered to both.`,
       const appUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/health/ready`;
       const bareUrl = `${await bare.listen({ host: '127.0.0.1', port: 0 })}/ready`;
       const measure = async (url: string, what: string, rate?: number) => {
-        const result =
-          rate === undefined
-            ? await load(url, { connections: 50, seconds })
-            : await loadAtRate(url, { connections: 50 }, rate);
+        const result = await measuredLoad(url, { connections: 50 }, seconds, rate);
         assertAllOk(what, result);
         return result;
       };

@@ -117,12 +117,14 @@ export const LATENCY_LOAD = 0.5;
 export const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? '15');
 
 /**
- * Latency where it is meaningful: at a fixed offered rate of half the measured maximum. At saturation
- * (every connection always busy) latency is connections ÷ throughput by Little's law, whatever the
- * code does; at half the maximum a request waits mostly for its own work. The requests are evenly
- * paced and each is timed from when it was due, not from when it was sent (paced-load.mjs), so a
- * stall counts for every request it delays. Measured for LATENCY_SECONDS.
+ * A measured load: without a rate, saturated for `seconds` (the maximum throughput); with one, paced at
+ * it for LATENCY_SECONDS. That is latency where it is meaningful: at a fixed offered rate of half the
+ * measured maximum. At saturation (every connection always busy) latency is connections ÷ throughput by
+ * Little's law, whatever the code does; at half the maximum a request waits mostly for its own work.
+ * The requests are evenly paced and each is timed from when it was due, not from when it was sent
+ * (paced-load.mjs), so a stall counts for every request it delays.
  */
-export function loadAtRate(url: string, options: LoadOptions, rate: number): Promise<LoadResult> {
+export function measuredLoad(url: string, options: LoadOptions, seconds: number, rate?: number): Promise<LoadResult> {
+  if (rate === undefined) return load(url, { ...options, seconds });
   return load(url, { ...options, seconds: LATENCY_SECONDS, overallRate: rate });
 }

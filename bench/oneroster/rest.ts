@@ -17,7 +17,7 @@ import { klass } from '../../src/standards/oneroster/rostering-resources.js';
 import { user } from '../../src/standards/oneroster/rostering-users.js';
 import { ROSTERING_BASE, ROSTERING_NESTED } from '../../src/standards/oneroster/rostering-routes.js';
 import { GENERATION_COLUMN } from '../../src/standards/oneroster/list-counts.js';
-import { assertAllOk, drain, LATENCY_LOAD, load, loadAtRate, type LoadResult } from '../lib/http-load.js';
+import { assertAllOk, drain, LATENCY_LOAD, load, measuredLoad, type LoadResult } from '../lib/http-load.js';
 
 interface Statement {
   sql: string;
@@ -196,8 +196,7 @@ export async function compare(
     await bareSettled();
     await drain(`${url}${paths[0]}`, h);
     const from = performance.now();
-    const options = { connections: 50, headers: h, paths };
-    const result = rate === undefined ? await load(url, { ...options, seconds }) : await loadAtRate(url, options, rate);
+    const result = await measuredLoad(url, { connections: 50, headers: h, paths }, seconds, rate);
     // BENCH_TRACE_WINDOWS=1: when each load ran, in this process's uptime (the times `node --trace-gc` prints).
     if (process.env.BENCH_TRACE_WINDOWS === '1')
       console.error(`[window] ${what}: ${Math.round(from)}-${Math.round(performance.now())} ms, p99 ${result.p99}`);

@@ -13,13 +13,19 @@ import { demoSuite, DESKTOP, idleCheckpoint as checkpoint, openLink } from '../s
 
 const suite = demoSuite('district', { jobs: false });
 
+/** The teacher, signed in, on their first section's gradebook (scores shown). */
+async function teachersGradebook() {
+  const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
+  const page = await suite.signIn(context, 'teacher');
+  await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
+  await openLink(page, page.getByRole('link', { name: 'Gradebook' }), /Gradebook$/);
+  await page.locator('input[data-cell="0-0"]').waitFor();
+  return { context, page };
+}
+
 describe('the teacher edits an assignment from the gradebook', () => {
   it('opens it prefilled, is refused a date outside the session and cleared points, saves title and points', async () => {
-    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await suite.signIn(context, 'teacher');
-    await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
-    await openLink(page, page.getByRole('link', { name: 'Gradebook' }), /Gradebook$/);
-    await page.locator('input[data-cell="0-0"]').waitFor();
+    const { context, page } = await teachersGradebook();
 
     // The first column whose assignment has scores (the demo scores its assignments).
     const edit = page.getByRole('button', { name: /^Edit the assignment / }).first();
@@ -71,11 +77,7 @@ describe('the teacher edits an assignment from the gradebook', () => {
   }, 300_000);
 
   it('does not overwrite a change someone else saved while the dialog was open', async () => {
-    const context = await suite.world.newContext({ viewport: DESKTOP, locale: 'en' });
-    const page = await suite.signIn(context, 'teacher');
-    await openLink(page, page.locator('a[href^="/sections/"]').first(), /Roster$/);
-    await openLink(page, page.getByRole('link', { name: 'Gradebook' }), /Gradebook$/);
-    await page.locator('input[data-cell="0-0"]').waitFor();
+    const { context, page } = await teachersGradebook();
     // Titles repeat across grading periods: the co-teacher's change below names the period shown.
     const period = await page.getByLabel('Grading period').first().inputValue();
     const edit = page.getByRole('button', { name: /^Edit the assignment / }).nth(1);
